@@ -1,0 +1,128 @@
+// Package corpus turns article files (plain text today; HTML, feeds, Markdown
+// and JSON records as they are added) into clean, structured articles.
+//
+// Everything that leaves this package has been sanitised: no control
+// characters, escape sequences, C1 bytes or bidi overrides survive in any
+// field, so callers may print article text to a terminal as it is.
+//
+// The main entry points are Load (collect a whole corpus) and Stream (receive
+// it in batches while it loads), ParseText (one plain-text document) and the
+// Corpus helpers Sort and Resolve.
+package corpus
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// BlockKind says what a block of article body is.
+type BlockKind string
+
+// The block kinds an article body is made of.
+const (
+	Heading   BlockKind = "heading"
+	Paragraph BlockKind = "paragraph"
+	ListItem  BlockKind = "list_item"
+	Quote     BlockKind = "quote"
+)
+
+// Block is one unit of article body: a heading, a paragraph, one list item or
+// a block quote. Text is a single line of clean text, never empty.
+type Block struct {
+	Kind BlockKind `json:"kind"`
+	Text string    `json:"text"`
+}
+
+// Article is one clean, structured article.
+type Article struct {
+	// ID is the file's path relative to the root it was found under, without
+	// extension, '/'-separated. It is stable across runs.
+	ID string
+	// Path is where the article was read from (a file path, or "seeds/NAME"
+	// for embedded articles). Several articles may share a path when one file
+	// holds many (feeds, JSON arrays); their IDs then differ.
+	Path string
+	// Format names the parser that produced the article ("text", ...).
+	Format string
+
+	Title        string
+	TitleDerived bool // Title was made from the lead sentence, not found in the file.
+	Outlet       string
+	Via          string // outlet credited as the origin of the story
+	Dateline     string // place dateline, e.g. "HALLANDALE, Florida"
+	Byline       string
+	URL          string
+	Published    time.Time // zero when unknown
+
+	Blocks []Block
+	// Removed holds the lines dropped as site boilerplate, in file order, so
+	// that nothing is lost silently.
+	Removed []string
+
+	// Words is the number of words in the body.
+	Words int
+}
+
+// HasDate reports whether the publication date is known.
+func (a *Article) HasDate() bool { return !a.Published.IsZero() }
+
+// Headings returns the text of the heading blocks, in order.
+func (a *Article) Headings() []string {
+	out := []string{}
+	for _, b := range a.Blocks {
+		if b.Kind == Heading {
+			out = append(out, b.Text)
+		}
+	}
+	return out
+}
+
+// Body returns the body as plain text, one block per paragraph, blocks
+// separated by a blank line.
+func (a *Article) Body() string {
+	var sb strings.Builder
+	for i, b := range a.Blocks {
+		if i > 0 {
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString(b.Text)
+	}
+	return sb.String()
+}
+
+// ReadingMinutes estimates the reading time at 230 words a minute, at least 1.
+func (a *Article) ReadingMinutes() int {
+	m := (a.Words + 229) / 230
+	if m < 1 {
+		m = 1
+	}
+	return m
+}
+
+// countWords counts the words of the body blocks.
+func countWords(blocks []Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += CountWords(b.Text)
+	}
+	return n
+}
+
+// CountWords counts runs of letters or digits (with inner apostrophes and
+// hyphens) in s.
+func CountWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		if w {
+			in = true
+		} else if r != '\'' && r != '’' && r != '-' {
+			in = false
+		}
+	}
+	return n
+}

@@ -1,0 +1,375 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DefaultMaxFileSize is the largest file read when Options.MaxFileSize is 0.
+const DefaultMaxFileSize = 20 << 20
+
+// Source says where a corpus comes from: files and folders on disk (Paths,
+// where "-" means standard input), or a file system such as the embedded
+// seeds (FS, read from its root). Paths wins when both are set.
+type Source struct {
+	Paths []string
+	FS    fs.FS
+	// FSName prefixes the Path of articles read from FS ("seeds").
+	FSName string
+	// Stdin is read for the path "-"; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+// Options tune loading. The zero value is ready to use.
+type Options struct {
+	MaxFileSize int64 // bytes; 0 means DefaultMaxFileSize
+	Workers     int   // parallel parsers; 0 means GOMAXPROCS
+	// BatchInterval is how often Stream hands over what it has; 0 means 50ms.
+	BatchInterval time.Duration
+}
+
+// Batch is one delivery of Stream: the articles parsed and the files skipped
+// since the previous batch, with cumulative progress. The last batch has Done
+// set. Total is the number of files found (known once the walk ends; until
+// then it is -1).
+type Batch struct {
+	Articles []*Article
+	Skipped  []Skipped
+	Read     int
+	Total    int
+	Done     bool
+}
+
+// Load reads a whole corpus and returns it in the default order. It fails
+// only when ctx is cancelled; unreadable files are reported in Skipped.
+func Load(ctx context.Context, src Source, opt Options) (*Corpus, error) {
+	c := &Corpus{}
+	Stream(ctx, src, opt, func(b Batch) {
+		c.Articles = append(c.Articles, b.Articles...)
+		c.Skipped = append(c.Skipped, b.Skipped...)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c.Sort()
+	sort.SliceStable(c.Skipped, func(i, j int) bool { return c.Skipped[i].Path < c.Skipped[j].Path })
+	return c, nil
+}
+
+// fileJob is one file found by the walk.
+type fileJob struct {
+	index int
+	id    string
+	path  string // as shown to the user
+	read  func(max int64) ([]byte, error)
+}
+
+type fileResult struct {
+	articles []*Article
+	skipped  *Skipped
+}
+
+// Stream loads a corpus in the background of the caller's goroutine and
+// calls emit with batches as files are parsed; emit is never called
+// concurrently. It returns after the final batch (Done) has been emitted, or
+// as soon as ctx is cancelled.
+func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
+	if opt.MaxFileSize <= 0 {
+		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.BatchInterval <= 0 {
+		opt.BatchInterval = 50 * time.Millisecond
+	}
+
+	var jobs []fileJob
+	var walkSkipped []Skipped
+	if len(src.Paths) > 0 {
+		jobs, walkSkipped = walkPaths(ctx, src.Paths, src.Stdin)
+	} else if src.FS != nil {
+		jobs, walkSkipped = walkFS(src.FS, src.FSName)
+	}
+	total := len(jobs) + len(walkSkipped)
+
+	jobCh := make(chan fileJob)
+	resCh := make(chan fileResult, opt.Workers*4)
+	var wg sync.WaitGroup
+	for w := 0; w < opt.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobCh {
+				resCh <- loadOne(j, opt.MaxFileSize)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobCh)
+		for _, j := range jobs {
+			select {
+			case jobCh <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(resCh) }()
+
+	pending := Batch{Skipped: walkSkipped, Read: len(walkSkipped), Total: total}
+	tick := time.NewTicker(opt.BatchInterval)
+	defer tick.Stop()
+	flush := func(done bool) {
+		pending.Done = done
+		emit(pending)
+		pending = Batch{Read: pending.Read, Total: total}
+	}
+	for {
+		select {
+		case r, ok := <-resCh:
+			if !ok {
+				if ctx.Err() == nil {
+					flush(true)
+				}
+				return
+			}
+			pending.Read++
+			pending.Articles = append(pending.Articles, r.articles...)
+			if r.skipped != nil {
+				pending.Skipped = append(pending.Skipped, *r.skipped)
+			}
+		case <-tick.C:
+			if len(pending.Articles) > 0 || len(pending.Skipped) > 0 {
+				flush(false)
+			}
+		case <-ctx.Done():
+			// Drain so that workers can exit.
+			go func() {
+				for range resCh {
+				}
+			}()
+			return
+		}
+	}
+}
+
+func loadOne(j fileJob, max int64) (res fileResult) {
+	skip := func(reason string) fileResult {
+		return fileResult{skipped: &Skipped{Path: j.path, Reason: reason}}
+	}
+	defer func() {
+		// A parser bug must cost one file, never the session.
+		if p := recover(); p != nil {
+			res = skip(fmt.Sprintf("internal error while parsing: %v", p))
+		}
+	}()
+	data, err := j.read(max)
+	if err != nil {
+		return skip(err.Error())
+	}
+	if reason := unusable(data); reason != "" {
+		return skip(reason)
+	}
+	arts, err := ParseDocument(path.Base(filepath.ToSlash(j.path)), data)
+	if err != nil {
+		return skip(err.Error())
+	}
+	if len(arts) == 0 {
+		return skip("no article text found")
+	}
+	for i, a := range arts {
+		a.ID = j.id
+		if len(arts) > 1 {
+			a.ID = fmt.Sprintf("%s#%d", j.id, i+1)
+		}
+		a.Path = j.path
+	}
+	return fileResult{articles: arts}
+}
+
+// unusable says why data cannot be an article file, or "".
+func unusable(data []byte) string {
+	if len(bytes.TrimSpace(data)) == 0 {
+		if len(data) == 0 {
+			return "empty file"
+		}
+		return "only whitespace"
+	}
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if looksBinary(head) {
+		return "binary file, not text"
+	}
+	return ""
+}
+
+// looksBinary: a NUL byte (outside UTF-16 text) or many control bytes.
+func looksBinary(b []byte) bool {
+	if len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
+		return false
+	}
+	ctl := 0
+	for _, c := range b {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x0C && c != 0x1B {
+			ctl++
+		}
+	}
+	return ctl*20 > len(b) // more than 5% control bytes
+}
+
+
+// readFileLimited reads a regular file without ever blocking on a special
+// file: it is opened non-blocking and checked to be regular before reading.
+func readFileLimited(p string, max int64) ([]byte, error) {
+	f, err := openNoBlock(p)
+	if err != nil {
+		return nil, describeErr(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, describeErr(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s, not a regular file", fileKind(st.Mode()))
+	}
+	if st.Size() > max {
+		return nil, fmt.Errorf("file too large (%s, limit %s)", humanBytes(st.Size()), humanBytes(max))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, describeErr(err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("file too large (over %s)", humanBytes(max))
+	}
+	return data, nil
+}
+
+func describeErr(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("file no longer exists")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "device"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	case m.IsDir():
+		return "folder"
+	}
+	return "special file"
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// idFor turns a path relative to its root into an article ID: no extension,
+// '/'-separated.
+func idFor(rel string) string {
+	rel = filepath.ToSlash(rel)
+	if ext := path.Ext(rel); ext != "" && len(ext) < len(path.Base(rel)) {
+		rel = strings.TrimSuffix(rel, ext)
+	}
+	return rel
+}
+
+// uniqueIDs makes the IDs of jobs unique in walk order: a later file whose ID
+// is taken keeps its extension, then gets a numeric suffix.
+func uniqueIDs(jobs []fileJob, rels []string) {
+	seen := make(map[string]bool, len(jobs))
+	for i := range jobs {
+		id := jobs[i].id
+		if seen[id] {
+			id = filepath.ToSlash(rels[i])
+			for n := 2; seen[id]; n++ {
+				id = fmt.Sprintf("%s~%d", filepath.ToSlash(rels[i]), n)
+			}
+		}
+		seen[id] = true
+		jobs[i].id = id
+	}
+}
+
+func walkFS(fsys fs.FS, name string) ([]fileJob, []Skipped) {
+	var jobs []fileJob
+	var rels []string
+	var skipped []Skipped
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		shown := path.Join(name, p)
+		if err != nil {
+			skipped = append(skipped, Skipped{shown, describeErr(err).Error()})
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		fp := p
+		jobs = append(jobs, fileJob{index: len(jobs), id: idFor(p), path: shown, read: func(max int64) ([]byte, error) {
+			f, err := fsys.Open(fp)
+			if err != nil {
+				return nil, describeErr(err)
+			}
+			defer f.Close()
+			data, err := io.ReadAll(io.LimitReader(f, max+1))
+			if err != nil {
+				return nil, describeErr(err)
+			}
+			if int64(len(data)) > max {
+				return nil, fmt.Errorf("file too large (over %s)", humanBytes(max))
+			}
+			return data, nil
+		}})
+		rels = append(rels, p)
+		return nil
+	})
+	uniqueIDs(jobs, rels)
+	return jobs, skipped
+}

@@ -1,0 +1,212 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// DecodeText turns raw file bytes into valid UTF-8: a UTF-8 byte-order mark is
+// dropped, UTF-16 with a byte-order mark is decoded, and bytes that are not
+// valid UTF-8 are read as Windows-1252 (the most common legacy encoding of
+// scraped news). Valid UTF-8 is returned unchanged.
+func DecodeText(b []byte) string {
+	switch {
+	case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
+		b = b[3:]
+	case len(b) >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)):
+		return decodeUTF16(b[2:], b[0] == 0xFE)
+	}
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	// Mixed files are common: keep the valid UTF-8 sequences and decode only
+	// the stray bytes as Windows-1252.
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/8)
+	dec := charmap.Windows1252
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			sb.WriteRune(dec.DecodeByte(b[0]))
+			b = b[1:]
+			continue
+		}
+		sb.Write(b[:size])
+		b = b[size:]
+	}
+	return sb.String()
+}
+
+func decodeUTF16(b []byte, bigEndian bool) string {
+	var sb strings.Builder
+	for i := 0; i+1 < len(b); i += 2 {
+		u := rune(b[i]) | rune(b[i+1])<<8
+		if bigEndian {
+			u = rune(b[i])<<8 | rune(b[i+1])
+		}
+		if u >= 0xD800 && u < 0xDC00 && i+3 < len(b) {
+			l := rune(b[i+2]) | rune(b[i+3])<<8
+			if bigEndian {
+				l = rune(b[i+2])<<8 | rune(b[i+3])
+			}
+			if l >= 0xDC00 && l < 0xE000 {
+				sb.WriteRune((u-0xD800)<<10 + (l - 0xDC00) + 0x10000)
+				i += 2
+				continue
+			}
+		}
+		sb.WriteRune(u)
+	}
+	return sb.String()
+}
+
+// isBidiControl reports the explicit directional formatting characters
+// (embeddings, overrides, isolates) that can reorder what a terminal shows.
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// CleanText makes multi-line text safe and tidy: escape sequences (CSI, OSC,
+// DCS, SOS, PM, APC, in 7-bit and 8-bit form) are removed whole, every other
+// control character except newline is removed (tabs become spaces), bidi
+// embeddings, overrides and isolates are removed, CR and CRLF become LF, and
+// no-break and other Unicode spaces become plain spaces. U+2028/U+2029 become
+// newlines. A byte-order mark anywhere is dropped.
+func CleanText(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var sb strings.Builder
+	sb.Grow(len(s))
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\n':
+			sb.WriteByte('\n')
+		case r == '\r':
+			sb.WriteByte('\n')
+			if i+1 < len(rs) && rs[i+1] == '\n' {
+				i++
+			}
+		case r == '\t':
+			sb.WriteByte(' ')
+		case r == 0x1B: // ESC: skip the whole sequence
+			i = skipEscape(rs, i)
+		case r == 0x9B: // 8-bit CSI
+			i = skipCSI(rs, i+1)
+		case r == 0x9D || r == 0x90 || r == 0x98 || r == 0x9E || r == 0x9F: // OSC, DCS, SOS, PM, APC
+			i = skipString(rs, i+1)
+		case r == 0x2028 || r == 0x2029:
+			sb.WriteByte('\n')
+		case r == 0xFEFF: // byte-order mark
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+			// other C0/C1 controls: drop
+		case isBidiControl(r):
+		case r == 0xA0 || r == 0x202F || r == 0x2007 || (r != ' ' && unicode.Is(unicode.Zs, r)):
+			sb.WriteByte(' ')
+		case r == 0x200B || r == 0x2060 || r == 0x00AD: // zero-width space, word joiner, soft hyphen
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
+
+// CleanLine is CleanText for single-line fields (titles, outlets, urls):
+// newlines become spaces, runs of spaces collapse, the ends are trimmed, and
+// the directional marks LRM, RLM and ALM are removed as well.
+func CleanLine(s string) string {
+	s = CleanText(s)
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == 0x200E || r == 0x200F || r == 0x061C {
+			continue
+		}
+		if r == ' ' || r == '\n' {
+			space = sb.Len() > 0
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// isClean is the fast path: plain printable text with newlines only.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' || c == 0x7F || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// skipEscape returns the index of the last rune of the escape sequence that
+// starts with ESC at rs[i].
+func skipEscape(rs []rune, i int) int {
+	if i+1 >= len(rs) {
+		return i
+	}
+	switch rs[i+1] {
+	case '[':
+		return skipCSI(rs, i+2)
+	case ']', 'P', 'X', '^', '_':
+		return skipString(rs, i+2)
+	}
+	// Two-character sequence (ESC c, ESC 7, ...), possibly with intermediates.
+	j := i + 1
+	for j < len(rs) && rs[j] >= 0x20 && rs[j] <= 0x2F {
+		j++
+	}
+	if j < len(rs) && rs[j] >= 0x30 && rs[j] <= 0x7E {
+		return j
+	}
+	return j - 1
+}
+
+// skipCSI skips parameter and intermediate bytes and the final byte of a
+// control sequence whose parameters start at rs[j].
+func skipCSI(rs []rune, j int) int {
+	for j < len(rs) {
+		r := rs[j]
+		if r >= 0x40 && r <= 0x7E {
+			return j
+		}
+		if r < 0x20 || r > 0x7E {
+			return j - 1 // malformed: stop before the offending rune
+		}
+		j++
+	}
+	return len(rs) - 1
+}
+
+// skipString skips a control string (OSC, DCS, ...) up to and including its
+// terminator: BEL, ST (ESC \) or 8-bit ST. An unterminated string is
+// dropped up to the end of the line, so that text after it survives.
+func skipString(rs []rune, j int) int {
+	for k := j; k < len(rs); k++ {
+		switch rs[k] {
+		case 0x07, 0x9C:
+			return k
+		case 0x1B:
+			if k+1 < len(rs) && rs[k+1] == '\\' {
+				return k + 1
+			}
+			return k
+		case '\n':
+			return k - 1
+		}
+	}
+	return len(rs) - 1
+}
