@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -76,8 +77,11 @@ type fileJob struct {
 }
 
 type fileResult struct {
+	index    int
 	articles []*Article
 	skipped  *Skipped
+	sum      [sha256.Size]byte // of the file's bytes, for byte-identical files
+	textKeys []string          // per article, see textKey
 }
 
 // Stream loads a corpus in the background of the caller's goroutine and
@@ -136,6 +140,12 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		emit(pending)
 		pending = Batch{Read: pending.Read, Total: total}
 	}
+	// Results are taken in walk order (parsing stays parallel; a result
+	// that arrives early waits in early), so that which of two identical
+	// files is "the duplicate" does not depend on scheduling.
+	dups := newDuplicates()
+	early := map[int]fileResult{}
+	next := 0
 	for {
 		select {
 		case r, ok := <-resCh:
@@ -145,10 +155,20 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				}
 				return
 			}
-			pending.Read++
-			pending.Articles = append(pending.Articles, r.articles...)
-			if r.skipped != nil {
-				pending.Skipped = append(pending.Skipped, *r.skipped)
+			early[r.index] = r
+			for {
+				r, ok := early[next]
+				if !ok {
+					break
+				}
+				delete(early, next)
+				next++
+				pending.Read++
+				dups.check(&r, jobs[r.index].path)
+				pending.Articles = append(pending.Articles, r.articles...)
+				if r.skipped != nil {
+					pending.Skipped = append(pending.Skipped, *r.skipped)
+				}
 			}
 		case <-tick.C:
 			if len(pending.Articles) > 0 || len(pending.Skipped) > 0 {
@@ -167,7 +187,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 
 func loadOne(j fileJob, max int64) (res fileResult) {
 	skip := func(reason string) fileResult {
-		return fileResult{skipped: &Skipped{Path: j.path, Reason: reason}}
+		return fileResult{index: j.index, skipped: &Skipped{Path: j.path, Reason: reason}}
 	}
 	defer func() {
 		// A parser bug must cost one file, never the session.
@@ -189,14 +209,13 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 	if len(arts) == 0 {
 		return skip("no article text found")
 	}
-	for i, a := range arts {
-		a.ID = j.id
-		if len(arts) > 1 {
-			a.ID = fmt.Sprintf("%s#%d", j.id, i+1)
-		}
+	assignIDs(j.id, arts)
+	res = fileResult{index: j.index, articles: arts, sum: sha256.Sum256(data)}
+	for _, a := range arts {
 		a.Path = j.path
+		res.textKeys = append(res.textKeys, textKey(a))
 	}
-	return fileResult{articles: arts}
+	return res
 }
 
 // unusable says why data cannot be an article file, or "".
@@ -233,7 +252,6 @@ func looksBinary(b []byte) bool {
 	}
 	return ctl*20 > len(b) // more than 5% control bytes
 }
-
 
 // readFileLimited reads a regular file without ever blocking on a special
 // file: it is opened non-blocking and checked to be regular before reading.
