@@ -14,4 +14,6 @@ type Config struct {
 }
 
 // Run starts the interactive reader. (Placeholder until the reader lands.)
-func Run(cfg Config) error { return errors.New("the interactive reader is not built yet; use a subcommand") }
+func Run(cfg Config) error {
+	return errors.New("the interactive reader is not built yet; use a subcommand")
+}
