@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+var showJSON bool
+
+func init() {
+	commandFlags["show"] = func(f *flag.FlagSet) {
+		f.BoolVar(&showJSON, "json", false, "print the article as JSON, with blocks and removed boilerplate")
+	}
+	register(&command{
+		name: "show", args: "[--json] REF [PATH...]",
+		summary: `Print one clean article as Markdown: title, a metadata line, the body.
+REF is an article id, a unique id prefix, or a 1-based position in 'list' order.
+
+Examples:
+  parallax show 2
+  parallax show 003 --json | jq '.blocks[] | select(.kind == "heading") | .text'`,
+		run: runShow,
+	})
+}
+
+func runShow(r *runner, args []string) int {
+	showJSON = false
+	pos, code, ok := r.parseCommand("show", args, 1)
+	if !ok {
+		return code
+	}
+	c, code := r.loadCorpus(pos[1:])
+	if c == nil {
+		return code
+	}
+	a, code := r.resolve(c, pos[0])
+	if a == nil {
+		return code
+	}
+	if showJSON {
+		return r.printJSON(toFullJSON(a))
+	}
+	fmt.Fprint(r.Stdout, corpus.Markdown(a))
+	return exitOK
+}
+
+// resolve finds the article REF names or reports why not (exit 1).
+func (r *runner) resolve(c *corpus.Corpus, ref string) (*corpus.Article, int) {
+	a, err := c.Resolve(ref)
+	if err != nil {
+		var re *corpus.RefError
+		if errors.As(err, &re) && len(re.Candidates) == 0 {
+			fmt.Fprintf(r.Stderr, "parallax: %v (use an id, a unique id prefix, or a position 1-%d; 'parallax list' shows them)\n", err, len(c.Articles))
+		} else {
+			fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
+		}
+		return nil, exitFail
+	}
+	return a, exitOK
+}
