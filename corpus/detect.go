@@ -50,7 +50,7 @@ func hasUTF16BOM(b []byte) bool {
 }
 
 var (
-	rxMarkupStart   = regexp.MustCompile(`^<(?:\?xml[^>]*\?>|!--[\s\S]*?-->|![dD][oO][cC][tT][yY][pP][eE][^>]*>|\s)*<([A-Za-z][A-Za-z0-9:_-]*)`)
+	rxMarkupStart   = regexp.MustCompile(`^(?:<\?xml[^>]*\?>|<!--[\s\S]*?-->|<![dD][oO][cC][tT][yY][pP][eE][^>]*>|\s)*<([A-Za-z][A-Za-z0-9:_-]*)`)
 	rxDoctypeHTML   = regexp.MustCompile(`(?i)^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype\s+html`)
 	rxMarkdownStart = regexp.MustCompile(`^#{1,6}[ \t]+\S`)
 	rxFrontMatter   = regexp.MustCompile(`^---\r?\n(?:[\s\S]*?\n)?(?:---|\.\.\.)[ \t]*\r?(?:\n|$)`)

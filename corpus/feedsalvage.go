@@ -15,7 +15,6 @@ import (
 func salvageXMLFeed(text string) (items []*gofeed.Item, title string) {
 	d := xml.NewDecoder(strings.NewReader(text))
 	d.Strict = false
-	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity
 
 	var cur *gofeed.Item

@@ -58,6 +58,7 @@ func ParseHTML(data []byte) (*Article, error) {
 	if a.Published.IsZero() {
 		a.Published = meta.published
 	}
+	a.Title = stripSiteName(CleanLine(a.Title), CleanLine(a.Outlet))
 	a.Blocks, a.Removed = splitBoilerplate(a.Blocks)
 	a.Blocks = dropLeadingTitle(a.Blocks, a.Title)
 	a.Blocks, a.Removed = dropBylineBlock(a.Blocks, a.Removed, a.Byline)
@@ -272,4 +273,29 @@ func jsonLDFacts(s string) (u string, published time.Time) {
 	}
 	visit(v, 0)
 	return u, published
+}
+
+// stripSiteName removes the site name that pages append to (or put before)
+// the headline in <title>: "Talks stall | Example News", "Example News:
+// Talks stall". Only the known site name is removed, never a guess.
+func stripSiteName(title, site string) string {
+	if site == "" || len(title) <= len(site)+3 {
+		return title
+	}
+	lt, ls := strings.ToLower(title), strings.ToLower(site)
+	if len(lt) != len(title) || len(ls) != len(site) {
+		return title // lowercasing changed byte lengths: offsets would not match
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » "} {
+		if strings.HasSuffix(lt, sep+ls) {
+			return strings.TrimSpace(title[:len(title)-len(sep)-len(site)])
+		}
+		if strings.HasPrefix(lt, ls+sep) {
+			return strings.TrimSpace(title[len(site)+len(sep):])
+		}
+	}
+	if strings.HasPrefix(lt, ls+": ") {
+		return strings.TrimSpace(title[len(site)+2:])
+	}
+	return title
 }
