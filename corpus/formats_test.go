@@ -13,9 +13,9 @@ import (
 // unless noted. Kinds lists the block kinds in order ("h p p l l q p").
 type wantArticle struct {
 	title, outlet, byline, url, published string // published: RFC 3339, "-" for none
-	kinds                                    string
-	first                                    string // the first block starts with this
-	notInBody                                []string
+	kinds                                 string
+	first                                 string // the first block starts with this
+	notInBody                             []string
 }
 
 func TestFormatFixtures(t *testing.T) {
