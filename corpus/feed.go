@@ -19,9 +19,14 @@ import (
 // Each article's itemKey is the item's GUID, else its link, so that loaders
 // can give it an ID that survives the feed gaining new items.
 func ParseFeed(data []byte) ([]*Article, error) {
-	text := markAsUTF8(decodeMarkup(data))
+	// Clean before parsing: XML parsers silently drop the control bytes
+	// that start escape sequences and keep the rest as text ("]52;c;...");
+	// removing whole sequences first leaves no such remnants.
+	text := CleanText(markAsUTF8(decodeMarkup(data)))
 	feed, err := parseFeedSafely(text)
+	var damage error
 	if err != nil {
+		damage = fmt.Errorf("malformed feed: %v", err)
 		if strings.HasPrefix(strings.TrimSpace(text), "{") {
 			return nil, fmt.Errorf("malformed JSON Feed: %v", err)
 		}
@@ -29,7 +34,7 @@ func ParseFeed(data []byte) ([]*Article, error) {
 		// before the damage.
 		items, outlet := salvageXMLFeed(text)
 		if len(items) == 0 {
-			return nil, fmt.Errorf("malformed feed: %v", err)
+			return nil, damage
 		}
 		feed = &gofeed.Feed{Title: outlet, Items: items}
 	}
@@ -43,6 +48,9 @@ func ParseFeed(data []byte) ([]*Article, error) {
 		}
 	}
 	if len(out) == 0 {
+		if damage != nil {
+			return nil, damage
+		}
 		return nil, errors.New("feed has no items with text")
 	}
 	return out, nil
