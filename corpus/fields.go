@@ -138,7 +138,7 @@ func finishArticle(a *Article) bool {
 		return false
 	}
 	if a.Title == "" {
-		a.Title = headlineFromBlocks(a.Blocks)
+		a.Title = CleanLine(headlineFromBlocks(a.Blocks))
 		a.TitleDerived = a.Title != ""
 	}
 	a.Words = countWords(a.Blocks)

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -23,9 +24,17 @@ const maxReadabilityElems = 150000
 // no main content, the whole body is walked instead (navigation, headers,
 // footers, asides, scripts and images dropped).
 func ParseHTML(data []byte) (*Article, error) {
-	doc, err := html.Parse(strings.NewReader(decodeMarkup(data)))
+	text := decodeMarkup(data)
+	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, err
+		// The tree builder gives up on absurd nesting; the tokens still
+		// hold the text.
+		a := &Article{Format: "html"}
+		a.Blocks, a.Removed = splitBoilerplate(tokenBlocks(text))
+		if !finishArticle(a) {
+			return nil, fmt.Errorf("malformed HTML: %v", err)
+		}
+		return a, nil
 	}
 	meta := pageMeta(doc)
 
@@ -46,7 +55,7 @@ func ParseHTML(data []byte) (*Article, error) {
 	}
 	if len(a.Blocks) == 0 {
 		// readability mutated doc; parse again for the fallback walk.
-		doc2, err := html.Parse(strings.NewReader(decodeMarkup(data)))
+		doc2, err := html.Parse(strings.NewReader(text))
 		if err == nil {
 			a.Blocks = htmlBlocks(pageBody(doc2))
 		}

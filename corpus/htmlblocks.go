@@ -27,7 +27,7 @@ func htmlFragmentBlocks(s string) []Block {
 	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
 	if err != nil {
-		return nil
+		return tokenBlocks(s)
 	}
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, c := range nodes {
@@ -197,4 +197,62 @@ func splitBoilerplate(blocks []Block) (kept []Block, removed []string) {
 		kept = append(kept, b)
 	}
 	return kept, removed
+}
+
+// tokenBlocks reads blocks straight from the token stream, without building
+// a tree. It is the fallback for documents the tree builder refuses (more
+// than 512 open elements): text survives, block boundaries are kept as well
+// as the tags allow.
+func tokenBlocks(s string) []Block {
+	w := &blockWalker{}
+	z := html.NewTokenizer(strings.NewReader(s))
+	skipDepth := 0 // inside script, style, ...
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			w.flush()
+			return w.blocks
+		case html.TextToken:
+			if skipDepth == 0 {
+				w.buf.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			tt := z.Token()
+			a := tt.DataAtom
+			end := tt.Type == html.EndTagToken
+			if dropped[a] {
+				if tt.Type == html.StartTagToken && !voidElement(a) {
+					skipDepth++
+				} else if end && skipDepth > 0 {
+					skipDepth--
+				}
+				continue
+			}
+			if skipDepth > 0 || inline[a] || a == 0 {
+				continue
+			}
+			if a == atom.Br {
+				w.buf.WriteByte('\n')
+				continue
+			}
+			w.flush()
+			if kind, own := blockKindOf(a); own {
+				if end {
+					if len(w.kinds) > 0 {
+						w.kinds = w.kinds[:len(w.kinds)-1]
+					}
+				} else if len(w.kinds) < maxHTMLDepth {
+					w.kinds = append(w.kinds, kind)
+				}
+			}
+		}
+	}
+}
+
+func voidElement(a atom.Atom) bool {
+	switch a {
+	case atom.Img, atom.Input, atom.Meta, atom.Link, atom.Source, atom.Embed:
+		return true
+	}
+	return false
 }

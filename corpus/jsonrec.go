@@ -180,10 +180,12 @@ func hasList(r map[string]any) bool {
 	return false
 }
 
+var keyPunct = strings.NewReplacer("_", "", "-", "", " ", "")
+
 func normaliseKeys(m map[string]any) map[string]any {
 	r := make(map[string]any, len(m))
 	for k, v := range m {
-		nk := strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(k))
+		nk := strings.ToLower(keyPunct.Replace(k))
 		if _, dup := r[nk]; !dup {
 			r[nk] = v
 		}

@@ -1,20 +1,7 @@
 package corpus
 
 import (
-	"bytes"
 	"strings"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/renderer/html"
-)
-
-// markdownRenderer turns Markdown into HTML, which htmlBlocks then reads like
-// any web page. Raw HTML inside the Markdown is kept (notes clipped from
-// pages contain it); the block walker drops scripts, forms and the rest.
-var markdownRenderer = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-	goldmark.WithRendererOptions(html.WithUnsafe()),
 )
 
 // ParseMarkdown reads a Markdown article with optional front matter (a
@@ -57,11 +44,7 @@ func ParseMarkdown(s string) (*Article, error) {
 	}
 	a.Byline = tidyByline(firstSet(fm["author"], fm["authors"], fm["byline"]))
 
-	var out bytes.Buffer
-	if err := markdownRenderer.Convert([]byte(body), &out); err != nil {
-		return nil, err
-	}
-	a.Blocks, a.Removed = splitBoilerplate(htmlFragmentBlocks(out.String()))
+	a.Blocks, a.Removed = splitBoilerplate(markdownBlocks(body))
 	if a.Title == "" && len(a.Blocks) > 1 && a.Blocks[0].Kind == Heading && leadsWithHeading(body) {
 		a.Title = a.Blocks[0].Text
 		a.Blocks = a.Blocks[1:]
