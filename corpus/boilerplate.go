@@ -10,14 +10,20 @@ import (
 // "Donate Here", "Support Example News") only inside the trailing run of
 // boilerplate that ends many scraped pages.
 
+// relatedRe introduces a list of links to other stories; the short lines
+// after it are headlines of those stories, not this article's headings.
+var relatedRe = regexp.MustCompile(`^(?i)(?:related|read more|read also|see also|recommended|more stories|more from [\p{L} ]{1,30}|most read|trending|you may also like|also read)(?: articles| stories| posts)?:?$`)
+
 var strongBoilerplate = []*regexp.Regexp{
 	regexp.MustCompile(`^(?i)comments? (?:are|is) (?:closed|disabled|off)\.?$`),
 	regexp.MustCompile(`(?i)indicates required fields?`),
 	regexp.MustCompile(`^(?i)(?:leave a (?:reply|comment)|post a comment|\d+ comments?|no comments(?: yet)?)\.?$`),
 	regexp.MustCompile(`^[#(\[]?\d{1,4}[)\]]?$`), // stray counters ("31")
 	regexp.MustCompile(`^(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|scroll to continue(?: with content)?)$`),
-	regexp.MustCompile(`^(?i)(?:share|share this(?: article| story| post)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit)(?:\s*[|/·•,]\s*(?:share|tweet|email|print|copy link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit))*:?$`),
-	regexp.MustCompile(`^(?i)(?:related|read more|read also|see also|recommended|more stories|more from [\p{L} ]{1,30}|most read|trending|you may also like|also read)(?: articles| stories| posts)?:?$`),
+	regexp.MustCompile(`^(?i)(?:share|share this(?: article| story| post)?|save|save article|bookmark|gift (?:this )?article|listen(?: to this article)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit)(?:\s*[|/·•,]\s*(?:share|save|tweet|email|print|copy link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit))*:?$`),
+	regexp.MustCompile(`^(?i)\d{1,3} ?min(?:ute)?s? read$`),
+	regexp.MustCompile(`^(?i)(?:image|photo|photograph|picture|video|credit|getty images|file photo)(?: credit)?\s*:\s*.{0,60}$`),
+	relatedRe,
 	regexp.MustCompile(`^(?i)(?:follow us|subscribe|sign up|join our|get our|newsletter)\b.{0,80}$`),
 	regexp.MustCompile(`^(?i)(?:donate|donate here|donate now|make a donation|support us|become a (?:member|patron|subscriber))\b.{0,30}$`),
 	regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`),

@@ -148,11 +148,18 @@ var (
 
 // body classifies the body lines into blocks and removed boilerplate.
 func (p *textParser) body(lines []string) {
+	linkList := false // inside a "Read more:" list of headlines
 	for i, l := range lines {
 		p.cur = i
+		if linkList && isWeakBoilerplate(l) && !bulletRe.MatchString(l) {
+			p.remove(l)
+			continue
+		}
+		linkList = false
 		switch {
 		case isStrongBoilerplate(l):
 			p.remove(l)
+			linkList = relatedRe.MatchString(l)
 		case bulletRe.MatchString(l):
 			p.add(ListItem, bulletRe.FindStringSubmatch(l)[1])
 		case quoteRe.MatchString(l):

@@ -163,3 +163,12 @@ func TestParseByteSize(t *testing.T) {
 		}
 	}
 }
+
+func TestShowFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "story.txt")
+	os.WriteFile(p, []byte("A Fine Headline Here\n\nBody text."), 0o644)
+	code, out, _ := run(t, "show", p)
+	if code != 0 || !strings.HasPrefix(out, "# A Fine Headline Here") {
+		t.Errorf("show FILE: %d %q", code, out)
+	}
+}
