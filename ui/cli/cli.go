@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/parallax-reader/parallax/ui"
+	"github.com/parallax-reader/parallax/ui/config"
 )
 
 // Env is the outside world a run sees; tests substitute their own.
@@ -29,6 +30,8 @@ type Env struct {
 	Interactive bool
 	// RunUI starts the interactive reader; nil means ui.Run.
 	RunUI func(ui.Config) error
+	// ConfigPath is the configuration file; "" means config.Path().
+	ConfigPath string
 }
 
 // StdEnv is the environment of a real process.
@@ -64,6 +67,7 @@ func register(c *command) { commands[c.name] = c }
 type runner struct {
 	Env
 	global globalFlags
+	config config.Config
 }
 
 // Main runs the command line and returns the process exit code.
@@ -72,11 +76,27 @@ func Main(args []string, env Env) int {
 	if r.RunUI == nil {
 		r.RunUI = ui.Run
 	}
+	if r.ConfigPath == "" {
+		r.ConfigPath = config.Path()
+	}
+	cfg, probs := config.Load(r.ConfigPath)
+	for _, p := range probs {
+		fmt.Fprintln(r.Stderr, "parallax: config:", p)
+	}
+	r.config = cfg
+	r.global.mouse = cfg.Mouse
+	r.global.maxFileSize = byteSize(cfg.MaxFileSize)
 	fset := r.newFlagSet("parallax", "[flags] [PATH...] | COMMAND [ARGS]")
 	r.global.add(fset)
 	// Global flags come before the command name.
 	if err := fset.Parse(args); err != nil {
 		return r.usageError(err, "")
+	}
+	if r.global.printConfig {
+		eff := r.config
+		eff.Mouse, eff.MaxFileSize = r.global.mouse, int64(r.global.maxFileSize)
+		fmt.Fprint(r.Stdout, eff.TOML())
+		return exitOK
 	}
 	rest := fset.Args()
 	if len(rest) > 0 {
