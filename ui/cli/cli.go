@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -92,6 +93,10 @@ func Main(args []string, env Env) int {
 	if err := fset.Parse(args); err != nil {
 		return r.usageError(err, "")
 	}
+	if r.global.version {
+		fmt.Fprintln(r.Stdout, "parallax", Version())
+		return exitOK
+	}
 	if r.global.printConfig {
 		eff := r.config
 		eff.Mouse, eff.MaxFileSize = r.global.mouse, int64(r.global.maxFileSize)
@@ -120,6 +125,24 @@ func Main(args []string, env Env) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// Version is the module version when built with go install, else the VCS
+// revision when known, else "devel".
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "devel " + s.Value[:12]
+		}
+	}
+	return "devel"
 }
 
 // newFlagSet makes a flag set that reports errors instead of exiting.

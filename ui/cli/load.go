@@ -20,12 +20,14 @@ type globalFlags struct {
 	mouse       bool
 	maxFileSize byteSize
 	printConfig bool
+	version     bool
 }
 
 func (g *globalFlags) add(fset *flag.FlagSet) {
 	fset.BoolVar(&g.mouse, "mouse", g.mouse, "scroll with the mouse wheel in the reader (disables text selection)")
 	fset.Var(&g.maxFileSize, "max-file-size", "skip files larger than `SIZE` (e.g. 20MB, 512K; default 20MB)")
 	fset.BoolVar(&g.printConfig, "print-config", false, "print the effective configuration and exit")
+	fset.BoolVar(&g.version, "version", false, "print the version and exit")
 }
 
 // byteSize is a flag value such as "20MB", "512K" or "1048576".
