@@ -252,11 +252,15 @@ var commandFlags = map[string]func(*flag.FlagSet){}
 
 func printFlags(w io.Writer, fset *flag.FlagSet) {
 	fset.VisitAll(func(f *flag.Flag) {
+		valueName, usage := flag.UnquoteUsage(f)
 		name := "--" + f.Name
 		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); !isBool {
-			name += " " + strings.ToUpper(valueName(f))
+			if valueName == "" {
+				valueName = "value"
+			}
+			name += " " + strings.ToUpper(valueName)
 		}
-		fmt.Fprintf(w, "  %-24s %s\n", name, f.Usage)
+		fmt.Fprintf(w, "  %-24s %s\n", name, usage)
 	})
 }
 
@@ -264,13 +268,6 @@ func hasFlags(fset *flag.FlagSet) bool {
 	n := 0
 	fset.VisitAll(func(*flag.Flag) { n++ })
 	return n > 0
-}
-
-func valueName(f *flag.Flag) string {
-	if n, _ := flag.UnquoteUsage(f); n != "" {
-		return n
-	}
-	return "value"
 }
 
 func firstLine(s string) string {
