@@ -328,3 +328,28 @@ func FuzzParseText(f *testing.F) {
 		}
 	})
 }
+
+// A wire story pasted from a news site: pipe-suffixed title, byline, a
+// date with a comma, share buttons, an ad marker, a related-links list and
+// an image credit among the paragraphs.
+func TestParseWireStory(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "text", "wire_story.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ParseText(DecodeText(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertClean(t, a)
+	eq(t, "title", a.Title, "Ukraine war: Zelensky says talks with US were 'constructive'")
+	eq(t, "byline", a.Byline, "Jane Smith and Oleksiy Petrenko")
+	eq(t, "published", a.Published.Format("2006-01-02 15:04"), "2025-12-02 09:15")
+	eq(t, "dateline", a.Dateline, "KYIV, Ukraine")
+	eq(t, "via", a.Via, "AP")
+	eq(t, "headings", strings.Join(a.Headings(), "|"), "What happens next?")
+	eq(t, "removed", strings.Join(a.Removed, "|"), "Share|Save|Advertisement|Read more:|Russia rejects 28-point plan|Image: Reuters")
+	if !strings.HasPrefix(a.Blocks[0].Text, "KYIV, Ukraine (AP) —") {
+		t.Errorf("lead = %q", a.Blocks[0].Text)
+	}
+}

@@ -15,6 +15,7 @@ var (
 	domainRe     = regexp.MustCompile(`^(?i)(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})(?::\d+)?(/\S*)?$`)
 	bylineRe     = regexp.MustCompile(`^(?i:by|written by|author:)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|el|la|bin)){0,7})\s*$`)
 	counterRe    = regexp.MustCompile(`^[#(\[]?\d{1,4}[)\]]?$`)
+	yearCommaRe  = regexp.MustCompile(`\b((?:19|20)\d\d),\s*`)
 	datePrefixRe = regexp.MustCompile(`^(?i)(?:published|posted|updated|last updated|date|first published)(?: on| at)?\s*:?\s*`)
 )
 
@@ -76,7 +77,8 @@ func parseDateLine(line string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	// "December 1, 2025 | 13:37" and "1 Dec 2025 - 13:37": drop separators.
-	s = strings.NewReplacer(" | ", " ", " · ", " ", " • ", " ", " - ", " ", " – ", " ").Replace(s)
+	s = strings.NewReplacer(" | ", " ", " · ", " ", " • ", " ", " - ", " ", " – ", " ", " at ", " ").Replace(s)
+	s = yearCommaRe.ReplaceAllString(s, "$1 ")
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true

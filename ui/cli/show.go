@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -17,7 +18,8 @@ func init() {
 	register(&command{
 		name: "show", args: "[--json] REF [PATH...]",
 		summary: `Print one clean article as Markdown: title, a metadata line, the body.
-REF is an article id, a unique id prefix, or a 1-based position in 'list' order.
+REF is an article id, a unique id prefix, or a 1-based position in 'list' order;
+with no PATH, a REF that names a file shows that file.
 
 Examples:
   parallax show 2
@@ -32,11 +34,16 @@ func runShow(r *runner, args []string) int {
 	if !ok {
 		return code
 	}
-	c, code := r.loadCorpus(pos[1:])
+	ref, paths := pos[0], pos[1:]
+	// "parallax show story.txt": a lone REF that names a file shows it.
+	if len(paths) == 0 && isFile(ref) {
+		ref, paths = "1", []string{ref}
+	}
+	c, code := r.loadCorpus(paths)
 	if c == nil {
 		return code
 	}
-	a, code := r.resolve(c, pos[0])
+	a, code := r.resolve(c, ref)
 	if a == nil {
 		return code
 	}
@@ -45,6 +52,11 @@ func runShow(r *runner, args []string) int {
 	}
 	fmt.Fprint(r.Stdout, corpus.Markdown(a))
 	return exitOK
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // resolve finds the article REF names or reports why not (exit 1).
