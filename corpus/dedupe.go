@@ -4,10 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strings"
 	"unicode"
-
-	"github.com/parallax-reader/parallax/corpus/lang"
+	"unicode/utf8"
 )
 
 // minDuplicateWords: bodies shorter than this are not compared for
@@ -52,33 +50,33 @@ func (d *duplicates) check(r *fileResult, path string) {
 }
 
 // textKey is the hash of an article's body normalised for comparison:
-// folded case and diacritics, words only (punctuation, quotes and spacing
-// ignored). It is "" for bodies too short to compare.
+// lowercase letters and digits only, words separated by one space
+// (punctuation, quotes, markup and spacing ignored). It is "" for bodies
+// too short to compare.
 func textKey(a *Article) string {
 	if a.Words < minDuplicateWords {
 		return ""
 	}
-	h := sha256.New()
-	var word strings.Builder
+	buf := make([]byte, 0, 4096)
 	for _, b := range a.Blocks {
-		for _, r := range lang.Fold(b.Text) {
+		inWord := false
+		for _, r := range b.Text {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				word.WriteRune(r)
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				inWord = true
 				continue
 			}
-			if word.Len() > 0 {
-				h.Write([]byte(word.String()))
-				h.Write([]byte{' '})
-				word.Reset()
+			if inWord {
+				buf = append(buf, ' ')
+				inWord = false
 			}
 		}
-		if word.Len() > 0 {
-			h.Write([]byte(word.String()))
-			h.Write([]byte{' '})
-			word.Reset()
+		if inWord {
+			buf = append(buf, ' ')
 		}
 	}
-	return string(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return string(sum[:])
 }
 
 // assignIDs names the articles of one file. A file with one article gets the
