@@ -96,11 +96,11 @@ func feedArticle(feed *gofeed.Feed, it *gofeed.Item) *Article {
 	if a.Byline == "" && it.DublinCoreExt != nil {
 		a.Byline = tidyByline(strings.Join(it.DublinCoreExt.Creator, ", "))
 	}
-	body := it.Content
-	if strings.TrimSpace(htmlLine(body)) == "" {
-		body = it.Description
+	blocks := htmlFragmentBlocks(it.Content)
+	if len(blocks) == 0 {
+		blocks = htmlFragmentBlocks(it.Description)
 	}
-	a.Blocks, a.Removed = splitBoilerplate(htmlFragmentBlocks(body))
+	a.Blocks, a.Removed = splitBoilerplate(blocks)
 	a.Blocks = dropLeadingTitle(a.Blocks, a.Title)
 	a.itemKey = firstSet(it.GUID, it.Link)
 	if !finishArticle(a) {
