@@ -190,18 +190,21 @@ const (
 	colGap     = 2
 )
 
-// listColumns decides which columns fit in width w: the title always, then
-// words, date and outlet as room allows.
+// minTitleWidth is the narrowest title column worth showing other columns for.
+const minTitleWidth = 24
+
+// listColumns decides which columns fit in width w: the title and word count
+// always, then the outlet (what Parallax is about), then the date.
 func listColumns(w int) columns {
 	c := columns{words: wordsWidth}
 	rest := w - markWidth - colGap - wordsWidth - 1
-	if rest >= 40 {
+	if outlet := clamp(rest/4, 12, 22); rest-outlet-colGap >= minTitleWidth {
+		c.outlet = outlet
+		rest -= outlet + colGap
+	}
+	if rest-dateWidth-colGap >= minTitleWidth {
 		c.date = dateWidth
 		rest -= dateWidth + colGap
-	}
-	if rest >= 40 {
-		c.outlet = clamp(rest/3, 10, 22)
-		rest -= c.outlet + colGap
 	}
 	c.title = max(rest, 1)
 	return c

@@ -78,6 +78,18 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.relayout()
 
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !msg.Alt {
+			// Bubble Tea reports runes that arrive together (key repeat on
+			// a busy terminal, fast typing) as one message: "jjj". Each is
+			// a key press of its own.
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				var cmd tea.Cmd
+				m, cmd = m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+				cmds = append(cmds, cmd)
+			}
+			return m, tea.Batch(cmds...)
+		}
 		return m.handleKey(msg)
 
 	case tea.MouseMsg:

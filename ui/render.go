@@ -69,6 +69,7 @@ func (r *renderer) get(wrap int, style string) (*lockedRenderer, error) {
 	tr, err := glamour.NewTermRenderer(
 		glamour.WithStandardStyle(style),
 		glamour.WithWordWrap(wrap),
+		glamour.WithPreservedNewLines(),
 		glamour.WithColorProfile(r.profile),
 	)
 	if err != nil {
@@ -108,12 +109,14 @@ func (r *renderer) cmd(slot string, seq uint64, a *corpus.Article, key renderKey
 
 // render produces the body lines of a, each exactly key.width columns.
 func (r *renderer) render(a *corpus.Article, key renderKey) ([]string, error) {
-	lr, err := r.get(textWidth(key.width), key.style)
+	tw := textWidth(key.width)
+	lr, err := r.get(tw, key.style)
 	if err != nil {
 		return nil, err
 	}
+	md := articleMarkdown(a, key.showRemoved, tw)
 	lr.Lock()
-	out, err := lr.tr.Render(articleMarkdown(a, key.showRemoved))
+	out, err := lr.tr.Render(md)
 	lr.Unlock()
 	if err != nil {
 		return nil, err
@@ -128,10 +131,25 @@ func (r *renderer) render(a *corpus.Article, key renderKey) ([]string, error) {
 	return lines, nil
 }
 
-// articleMarkdown writes the article's blocks as Markdown. All text is
-// escaped, so nothing in an article is ever read as Markdown syntax or HTML.
-func articleMarkdown(a *corpus.Article, showRemoved bool) string {
+// articleMarkdown writes the article's blocks as Markdown for glamour at
+// wrap width w. All text is escaped, so nothing in an article is ever read as
+// Markdown syntax or HTML. Lines are broken here, at spaces, rather than by
+// glamour: its word wrap splits some lines early (around hyphens and quotes),
+// leaving stray one-word lines. Glamour then keeps these breaks as they are.
+func articleMarkdown(a *corpus.Article, showRemoved bool, w int) string {
+	// glamour's document margin is 2 on each side; keep one column spare.
+	para := max(w-5, 8)
 	var sb strings.Builder
+	block := func(prefix, cont string, width int, text string) {
+		for i, l := range wrap(text, max(width, 8)) {
+			if i == 0 {
+				sb.WriteString(prefix)
+			} else {
+				sb.WriteString("\n" + cont)
+			}
+			sb.WriteString(escapeMarkdown(l))
+		}
+	}
 	prev := corpus.BlockKind("")
 	for _, b := range a.Blocks {
 		if sb.Len() > 0 {
@@ -143,19 +161,26 @@ func articleMarkdown(a *corpus.Article, showRemoved bool) string {
 		}
 		switch b.Kind {
 		case corpus.Heading:
-			sb.WriteString("## ")
+			// A heading is one Markdown line; glamour wraps the rare long one.
+			sb.WriteString("## " + escapeMarkdown(b.Text))
 		case corpus.ListItem:
-			sb.WriteString("- ")
+			// Markdown drops leading spaces on continuation lines; no-break
+			// spaces keep them aligned under the item's text.
+			block("- ", "\u00a0\u00a0", para-4, b.Text)
 		case corpus.Quote:
-			sb.WriteString("> ")
+			block("> ", "> ", para-4, b.Text)
+		default:
+			block("", "", para, b.Text)
 		}
-		sb.WriteString(escapeMarkdown(b.Text))
 		prev = b.Kind
 	}
 	if showRemoved && len(a.Removed) > 0 {
-		fmt.Fprintf(&sb, "\n\n---\n\n## Removed as site boilerplate (%d lines)\n\n", len(a.Removed))
-		for _, l := range a.Removed {
-			sb.WriteString("> " + escapeMarkdown(l) + "\n>\n")
+		fmt.Fprintf(&sb, "\n\n---\n\n## Removed as site boilerplate\n\n")
+		for i, l := range a.Removed {
+			if i > 0 {
+				sb.WriteString("\n>\n")
+			}
+			block("> ", "> ", para-4, l)
 		}
 	}
 	return sb.String()
