@@ -26,6 +26,7 @@ type articlePane struct {
 	want   renderKey // the rendering the pane is waiting for or showing
 	seq    uint64    // sequence number of the latest render request
 	ready  bool      // body holds the rendering of want
+	jumpTo int       // line to scroll to when the next rendering arrives; -1 for none
 }
 
 // Intents the article pane hands to the root model.
@@ -34,7 +35,7 @@ type (
 	stepMsg struct{ delta int } // next (+1) or previous (-1) article
 )
 
-func newArticlePane(sh *shared) articlePane { return articlePane{sh: sh} }
+func newArticlePane(sh *shared) articlePane { return articlePane{sh: sh, jumpTo: -1} }
 
 func (p articlePane) update(msg tea.Msg) (articlePane, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -84,11 +85,14 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 			return p, statusCmd("no boilerplate was removed from this article")
 		}
 		p.showRemoved = !p.showRemoved
+		if p.showRemoved {
+			// The removed lines follow the body: scroll to where they start.
+			p.jumpTo = max(len(p.body.lines)-1, 0)
+		}
 		p.buildHeader()
 		cmd := p.request()
 		if p.showRemoved {
-			p.body.bottom() // the removed lines are at the end
-			return p, tea.Batch(cmd, statusCmd(fmt.Sprintf("showing %d removed lines at the end", len(p.it.a.Removed))))
+			return p, tea.Batch(cmd, statusCmd(fmt.Sprintf("showing %s removed at the end", plural(len(p.it.a.Removed), "line"))))
 		}
 		return p, cmd
 	case key.Matches(km, k.Back):
@@ -105,6 +109,7 @@ func (p *articlePane) show(it *item) tea.Cmd {
 	}
 	p.it = it
 	p.showRemoved = false
+	p.jumpTo = -1
 	p.body.top()
 	p.buildHeader()
 	return p.request()
@@ -167,8 +172,12 @@ func (p *articlePane) setBody(msg renderedMsg) {
 		}
 		p.body.setFitted(msg.lines)
 		p.body.offset = int(frac * float64(len(msg.lines)))
+		if p.jumpTo >= 0 {
+			p.body.offset = p.jumpTo
+		}
 		p.body.clampOffset()
 	}
+	p.jumpTo = -1
 	p.ready = true
 }
 

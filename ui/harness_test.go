@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -142,3 +143,63 @@ func (hs *harness) requireContains(want string) {
 		hs.t.Fatalf("view does not contain %q:\n%s", want, v)
 	}
 }
+
+// articlesHarness opens exactly arts, delivered as one finished load, so that
+// views do not depend on how files are parsed.
+func articlesHarness(t *testing.T, arts []*corpus.Article, w, h int) *harness {
+	t.Helper()
+	sh := testShared(t)
+	hs := &harness{t: t}
+	sh.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
+		return func() tea.Msg { hs.timers = append(hs.timers, msg); return nil }
+	}
+	hs.m = newModel(Config{Source: corpus.Source{Paths: []string{"/news/ukraine-talks"}}}, sh)
+	t.Cleanup(hs.m.Close)
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	items := make([]*item, len(arts))
+	for i, a := range arts {
+		items[i] = newItem(a)
+	}
+	hs.send(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(arts) + 1, total: len(arts) + 1,
+		skipped: []corpus.Skipped{{Path: "/news/ukraine-talks/photo.jpg", Reason: "binary file, not text"}}, done: true})
+	return hs
+}
+
+func para(s string) corpus.Block { return corpus.Block{Kind: corpus.Paragraph, Text: s} }
+
+// sampleArticles is a small corpus that exercises every column and header
+// field: long and derived titles, a missing outlet and date, boilerplate.
+func sampleArticles() []*corpus.Article {
+	body := func(n int, lead string) []corpus.Block {
+		bs := []corpus.Block{para(lead)}
+		for i := 0; i < n; i++ {
+			bs = append(bs, para(fmt.Sprintf("Paragraph %d. Delegates met for several hours and described the talks as difficult but useful; officials said the next round would follow within days, and that a draft would circulate among allies before any announcement.", i+1)))
+		}
+		return bs
+	}
+	d := func(day, hour int) time.Time { return time.Date(2025, 12, day, hour, 15, 0, 0, time.UTC) }
+	arts := []*corpus.Article{
+		{ID: "alpha", Title: "Envoys report progress after marathon talks in Florida", Outlet: "Daily Courier",
+			Published: d(1, 13), Byline: "Ann Reporter", Via: "Wire Service", Dateline: "HALLANDALE, Florida",
+			Blocks: append([]corpus.Block{{Kind: corpus.Heading, Text: "What was agreed"}}, body(6, "The delegations emerged after five hours with what both sides called progress.")...),
+			Removed: []string{"Subscribe to our newsletter", "Share this article"}},
+		{ID: "beta", Title: "A very long headline that keeps going well past the width of any sensible list column so that it must be cut short", Outlet: "The Morning Ledger of Record and Commerce",
+			Published: d(2, 8), Blocks: append(body(3, "Officials on both sides described the meeting as tough."),
+				corpus.Block{Kind: corpus.ListItem, Text: "Security guarantees"},
+				corpus.Block{Kind: corpus.ListItem, Text: "Territorial questions"},
+				corpus.Block{Kind: corpus.Quote, Text: "We may ruin the potential solution if it becomes public."})},
+		{ID: "gamma", Title: "Negotiators in Geneva say the draft plan has changed", TitleDerived: true,
+			Published: d(2, 20), Blocks: body(2, "Negotiators in Geneva say the draft plan has changed since last week.")},
+		{ID: "delta", Title: "Markets shrug off the diplomatic news", Outlet: "Finance Now", Blocks: body(1, "Markets barely moved.")},
+		{ID: "epsilon", Title: "Kremlin awaits US envoy", Outlet: "Eastern Wire", Published: time.Date(2024, 11, 30, 23, 0, 0, 0, time.UTC),
+			Blocks: body(4, "The envoy is expected in Moscow next week.")},
+	}
+	for _, a := range arts {
+		for _, b := range a.Blocks {
+			a.Words += corpus.CountWords(b.Text)
+		}
+	}
+	return arts
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }

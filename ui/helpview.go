@@ -33,9 +33,15 @@ func helpLines(sh *shared, km help.KeyMap, w int) []string {
 	for _, l := range strings.Split(body, "\n") {
 		lines = append(lines, "  "+l)
 	}
-	lines = append(lines, "",
-		"  "+st.Meta.Render("≈ before a title: the file had no headline; it was made from the opening sentence."),
-		"  "+st.Meta.Render("● marks articles you have not opened yet. Read marks are kept between runs."))
+	lines = append(lines, "")
+	for _, note := range []string{
+		"≈ before a title: the file had no headline; it was made from the opening sentence.",
+		"● marks articles you have not opened yet. Read marks are kept between runs.",
+	} {
+		for _, l := range wrap(note, max(w-4, 10)) {
+			lines = append(lines, "  "+st.Meta.Render(l))
+		}
+	}
 	return lines
 }
 

@@ -53,7 +53,7 @@ func layout(width, height int, m mode) frame {
 	case modeList, modeArticle:
 		if f.wide {
 			f.gap = 1
-			lw := clamp(width*9/20, 56, 90)
+			lw := clamp(width/2, 56, 90)
 			f.list = box{lw, bodyH}
 			f.article = box{clamp(width-lw-f.gap, 0, width), bodyH}
 		} else if m == modeList {

@@ -408,7 +408,11 @@ func (m Model) emptyLines() []string {
 	default:
 		add("No articles could be read", st.Empty.Render)
 		lines = append(lines, "")
-		add(fmt.Sprintf("All %s were skipped.", plural(m.load.total, "file")), plain)
+		if m.load.total == 1 {
+			add("The only file was skipped.", plain)
+		} else {
+			add(fmt.Sprintf("All %s files were skipped.", formatCount(m.load.total)), plain)
+		}
 		add("Press ! to see each file and why.", st.Meta.Render)
 	}
 	return lines
