@@ -45,8 +45,12 @@ func testShared(t *testing.T) *shared {
 	if warn != nil {
 		t.Fatal(warn)
 	}
-	return newShared(newStyles(true, false), "ascii", termenv.Ascii, func() time.Time { return fixedNow }, marks)
+	sh := newShared(newStyles(true, false), "ascii", termenv.Ascii, func() time.Time { return fixedNow }, marks)
+	sh.renderer = testRenderer // glamour renderers are slow to build; share them
+	return sh
 }
+
+var testRenderer = newRenderer(termenv.Ascii)
 
 func newHarness(t *testing.T, src corpus.Source, w, h int) *harness {
 	t.Helper()
@@ -203,3 +207,6 @@ func sampleArticles() []*corpus.Article {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+// emptySource is a corpus with nothing in it.
+func emptySource() corpus.Source { return corpus.Source{FS: fstest.MapFS{}, FSName: "empty"} }
