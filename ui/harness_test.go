@@ -185,7 +185,7 @@ func sampleArticles() []*corpus.Article {
 	arts := []*corpus.Article{
 		{ID: "alpha", Title: "Envoys report progress after marathon talks in Florida", Outlet: "Daily Courier",
 			Published: d(1, 13), Byline: "Ann Reporter", Via: "Wire Service", Dateline: "HALLANDALE, Florida",
-			Blocks: append([]corpus.Block{{Kind: corpus.Heading, Text: "What was agreed"}}, body(6, "The delegations emerged after five hours with what both sides called progress.")...),
+			Blocks:  append([]corpus.Block{{Kind: corpus.Heading, Text: "What was agreed"}}, body(6, "The delegations emerged after five hours with what both sides called progress.")...),
 			Removed: []string{"Subscribe to our newsletter", "Share this article"}},
 		{ID: "beta", Title: "A very long headline that keeps going well past the width of any sensible list column so that it must be cut short", Outlet: "The Morning Ledger of Record and Commerce",
 			Published: d(2, 8), Blocks: append(body(3, "Officials on both sides described the meeting as tough."),

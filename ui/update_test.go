@@ -67,7 +67,7 @@ func TestListMovementKeys(t *testing.T) {
 
 func TestListPagingOnShortTerminal(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 8) // 6 body rows: header + 5 rows
-	hs.press("ctrl+d")                                  // half of 5 rows
+	hs.press("ctrl+d")                                // half of 5 rows
 	hs.requireSelected("alpha")
 	hs.press("pgdown")
 	hs.requireSelected("delta")
