@@ -27,6 +27,11 @@ type articlePane struct {
 	seq    uint64    // sequence number of the latest render request
 	ready  bool      // body holds the rendering of want
 	jumpTo int       // line to scroll to when the next rendering arrives; -1 for none
+
+	// held is what the pane showed before switching to an article that is
+	// still rendering (a few milliseconds): showing it until the rendering
+	// arrives means moving through the list never flashes an empty body.
+	held []string
 }
 
 // Intents the article pane hands to the root model.
@@ -107,6 +112,11 @@ func (p *articlePane) show(it *item) tea.Cmd {
 	if it == p.it {
 		return nil
 	}
+	if it == nil {
+		p.unhold()
+	} else {
+		p.hold()
+	}
 	p.it = it
 	p.showRemoved = false
 	p.jumpTo = -1
@@ -120,6 +130,7 @@ func (p *articlePane) setSize(w, h int) tea.Cmd {
 	if w == p.w && h == p.h {
 		return nil
 	}
+	p.unhold() // the held picture has the old size
 	p.w, p.h = w, h
 	p.buildHeader()
 	return p.request()
@@ -161,6 +172,15 @@ func (p *articlePane) request() tea.Cmd {
 	return p.sh.renderer.cmd(renderSlotArticle, p.seq, p.it.a, k)
 }
 
+// hold keeps the current picture on screen until the next rendering arrives.
+func (p *articlePane) hold() {
+	if p.held == nil && p.ready && p.it != nil && p.w > 0 && p.h > 0 {
+		p.held = p.view()
+	}
+}
+
+func (p *articlePane) unhold() { p.held = nil }
+
 func (p *articlePane) setBody(msg renderedMsg) {
 	if msg.err != nil {
 		p.body.setLines(wrap("Could not render this article: "+msg.err.Error(), p.w))
@@ -179,6 +199,7 @@ func (p *articlePane) setBody(msg renderedMsg) {
 	}
 	p.jumpTo = -1
 	p.ready = true
+	p.unhold()
 }
 
 // buildHeader lays out the header for the current article and width, and
@@ -265,6 +286,9 @@ func (p *articlePane) buildHeader() {
 }
 
 func (p articlePane) view() []string {
+	if p.held != nil {
+		return p.held
+	}
 	out := make([]string, 0, p.h)
 	if p.it == nil {
 		return center([]string{p.sh.styles.Meta.Render("No article selected")}, p.w, p.h)

@@ -21,6 +21,7 @@ type listPane struct {
 	offset  int // index of the first visible row
 	w, h    int
 	focused bool
+	moved   bool     // the reader has moved the selection (see add)
 	empty   []string // shown instead of rows when there are no items
 
 	lines []string // cached view: exactly h lines of w columns
@@ -88,6 +89,7 @@ func (p *listPane) move(n int) { p.selectIndex(p.sel + n) }
 
 func (p *listPane) selectIndex(i int) {
 	p.sel = clamp(i, 0, max(len(p.items)-1, 0))
+	p.moved = true
 	p.refresh()
 }
 
@@ -119,7 +121,9 @@ func (p *listPane) add(items []*item) {
 	cur := p.selected()
 	sortItems(items, p.sort)
 	p.items = mergeItems(p.items, items, p.sort)
-	if cur != nil {
+	// While loading, the list starts at the top as articles stream in; once
+	// the reader has moved, the selection stays on their article.
+	if cur != nil && p.moved {
 		p.selectItem(cur)
 	}
 	p.refresh()

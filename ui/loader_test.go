@@ -92,3 +92,24 @@ func TestManyFilesArriveInOrder(t *testing.T) {
 	hs.press("G")
 	hs.requireContains("300/300")
 }
+
+func TestSelectionDuringLoad(t *testing.T) {
+	arts := sampleArticles()
+	batch := func(hs *harness, as ...*corpus.Article) {
+		items := make([]*item, len(as))
+		for i, a := range as {
+			items[i] = newItem(a)
+		}
+		hs.send(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(items), total: 10})
+	}
+	// Untouched: the top of the list stays selected as newer articles arrive.
+	hs := newHarness(t, emptySource(), 80, 24)
+	hs.m.load.loading = true
+	batch(hs, arts[3], arts[4]) // delta, epsilon
+	batch(hs, arts[2])          // gamma, the newest
+	hs.requireSelected("gamma")
+	// Once the reader moves, their article stays selected.
+	hs.press("j") // epsilon
+	batch(hs, arts[0], arts[1])
+	hs.requireSelected("epsilon")
+}

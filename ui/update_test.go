@@ -451,3 +451,21 @@ func TestTooSmallTerminal(t *testing.T) {
 		t.Fatal("q quits from the too-small screen")
 	}
 }
+
+func TestPreviewHoldsPreviousArticleUntilRendered(t *testing.T) {
+	hs := articlesHarness(t, sampleArticles(), 140, 30)
+	before := hs.m.article.view()
+	// Switch without running the render command, as on a busy machine.
+	cmd := hs.m.article.show(hs.m.list.items[1])
+	if cmd == nil {
+		t.Fatal("an uncached article needs a render command")
+	}
+	if got := hs.m.article.view(); strings.Join(got, "\n") != strings.Join(before, "\n") {
+		t.Fatal("the pane should keep showing the previous article while the next renders")
+	}
+	hs.run(cmd)
+	if got := strings.Join(hs.m.article.view(), "\n"); !strings.Contains(got, "A very long headline") {
+		t.Fatalf("the new article did not replace the held one:\n%s", got)
+	}
+	requireFits(t, strings.Join(hs.m.article.view(), "\n"), hs.m.article.w, hs.m.article.h, "article pane")
+}
