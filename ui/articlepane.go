@@ -270,7 +270,13 @@ func (p *articlePane) buildHeader() {
 		}
 	}
 	if len(notes) > 0 {
-		lines = append(lines, "  "+st.Note.Render(truncate(strings.Join(notes, " · "), inner)))
+		nl := wrap(strings.Join(notes, " · "), inner)
+		if len(nl) > 2 {
+			nl = []string{nl[0], truncate(strings.Join(nl[1:], " "), inner)}
+		}
+		for _, l := range nl {
+			lines = append(lines, "  "+st.Note.Render(l))
+		}
 	}
 	lines = append(lines, st.Rule.Render(strings.Repeat("─", p.w)))
 
