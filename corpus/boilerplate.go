@@ -14,9 +14,9 @@ import (
 // after it are headlines of those stories, not this article's headings.
 var relatedRe = regexp.MustCompile(`^(?i)(?:related|read more|read also|see also|recommended|more stories|more from [\p{L} ]{1,30}|most read|trending|you may also like|also read)(?: articles| stories| posts)?:?$`)
 
-var strongBoilerplate = []*regexp.Regexp{
+// wholeLineBoilerplate patterns match a complete short line.
+var wholeLineBoilerplate = []*regexp.Regexp{
 	regexp.MustCompile(`^(?i)comments? (?:are|is) (?:closed|disabled|off)\.?$`),
-	regexp.MustCompile(`(?i)indicates required fields?`),
 	regexp.MustCompile(`^(?i)(?:leave a (?:reply|comment)|post a comment|\d+ comments?|no comments(?: yet)?)\.?$`),
 	regexp.MustCompile(`^[#(\[]?\d{1,4}[)\]]?$`), // stray counters ("31")
 	regexp.MustCompile(`^(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|scroll to continue(?: with content)?)$`),
@@ -26,8 +26,6 @@ var strongBoilerplate = []*regexp.Regexp{
 	relatedRe,
 	regexp.MustCompile(`^(?i)(?:follow us|subscribe|sign up|join our|get our|newsletter)\b.{0,80}$`),
 	regexp.MustCompile(`^(?i)(?:donate|donate here|donate now|make a donation|support us|become a (?:member|patron|subscriber))\b.{0,30}$`),
-	regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`),
-	regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|ac #|paypal|vipps|venmo|swish|patreon|cash ?app)\b.{0,80}$`),
 	regexp.MustCompile(`^(?i)(?:©|\(c\)|copyright\b).{0,120}$`),
 	regexp.MustCompile(`^(?i)all rights reserved\.?$`),
 	regexp.MustCompile(`^(?i)(?:tags?|categories|filed under|topics)\s*:.{0,200}$`),
@@ -36,15 +34,46 @@ var strongBoilerplate = []*regexp.Regexp{
 	regexp.MustCompile(`^(?i)(?:loading|please wait)\.{0,3}$`),
 }
 
+// wholeLineMax is longer than any line the whole-line patterns can match,
+// so that paragraphs skip them cheaply.
+const wholeLineMax = 400
+
+// keywordBoilerplate patterns may match inside a longer line; each runs
+// only when one of its lower-case keywords occurs in the line.
+var keywordBoilerplate = []struct {
+	keys []string
+	re   *regexp.Regexp
+}{
+	{[]string{"required field"}, regexp.MustCompile(`(?i)indicates required fields?`)},
+	{[]string{"consider", "contribution", "as little as", "support our", "support independent", "donation"},
+		regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`)},
+	{[]string{"iban", "swift", "bic", "sort code", "routing number", "account", "bank", "ac #", "paypal", "vipps", "venmo", "swish", "patreon", "cash app", "cashapp"},
+		regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|ac #|paypal|vipps|venmo|swish|patreon|cash ?app)\b.{0,80}$`)},
+}
+
 // isStrongBoilerplate reports lines that are site furniture wherever they
 // stand. Long lines are prose even if they mention a bank.
 func isStrongBoilerplate(line string) bool {
-	if CountWords(line) > 80 {
+	words := CountWords(line)
+	if len(line) <= wholeLineMax && words <= 40 {
+		for _, re := range wholeLineBoilerplate {
+			if re.MatchString(line) {
+				return true
+			}
+		}
+	}
+	if words > 80 {
 		return false
 	}
-	for _, re := range strongBoilerplate {
-		if re.MatchString(line) {
-			return true
+	lower := strings.ToLower(line)
+	for _, kb := range keywordBoilerplate {
+		for _, k := range kb.keys {
+			if strings.Contains(lower, k) {
+				if kb.re.MatchString(line) {
+					return true
+				}
+				break
+			}
 		}
 	}
 	return false

@@ -139,19 +139,25 @@ func splitTitleSuffix(title, outlet string) (string, string) {
 
 var (
 	bulletRe   = regexp.MustCompile(`^(?:[•◦▪▫‣·●○■□➤►–—*-]|\d{1,3}[.)])\s+(\S.*)$`)
-	quoteRe    = regexp.MustCompile(`^>\s*(.*)$`)
 	endAbbrRe  = regexp.MustCompile(`(?:\b\p{L}\.){2,}$|\b(?i:vs|etc|inc|ltd|co|corp|jr|sr|st|no|mr|mrs|ms|dr|gen)\.$`)
 	titleStops = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "but": true,
 		"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "from": true, "by": true,
 		"with": true, "as": true, "vs": true, "into": true, "over": true, "amid": true, "after": true, "is": true}
 )
 
+// maybeBullet is a cheap test before bulletRe: a marker rune or a digit.
+func maybeBullet(l string) bool {
+	r, _ := utf8.DecodeRuneInString(l)
+	return r < '0' || r <= '9' || r == '•' || r == '◦' || r == '▪' || r == '▫' || r == '‣' || r == '·' ||
+		r == '●' || r == '○' || r == '■' || r == '□' || r == '➤' || r == '►' || r == '–' || r == '—'
+}
+
 // body classifies the body lines into blocks and removed boilerplate.
 func (p *textParser) body(lines []string) {
 	linkList := false // inside a "Read more:" list of headlines
 	for i, l := range lines {
 		p.cur = i
-		if linkList && isWeakBoilerplate(l) && !bulletRe.MatchString(l) {
+		if linkList && isWeakBoilerplate(l) && !(maybeBullet(l) && bulletRe.MatchString(l)) {
 			p.remove(l)
 			continue
 		}
@@ -160,12 +166,10 @@ func (p *textParser) body(lines []string) {
 		case isStrongBoilerplate(l):
 			p.remove(l)
 			linkList = relatedRe.MatchString(l)
-		case bulletRe.MatchString(l):
+		case maybeBullet(l) && bulletRe.MatchString(l):
 			p.add(ListItem, bulletRe.FindStringSubmatch(l)[1])
-		case quoteRe.MatchString(l):
-			if t := quoteRe.FindStringSubmatch(l)[1]; t != "" {
-				p.add(Quote, t)
-			}
+		case l[0] == '>':
+			p.add(Quote, strings.TrimLeft(l, "> "))
 		case i+1 < len(lines) && isHeading(l):
 			p.add(Heading, l)
 		default:
@@ -211,8 +215,11 @@ func (p *textParser) paragraph(l string) {
 // other sentence punctuation, and most of its words are capitalised unless
 // it is very short.
 func isHeading(l string) bool {
+	if len(l) > 480 || utf8.RuneCountInString(l) > 120 {
+		return false
+	}
 	words := strings.Fields(l)
-	if len(words) == 0 || len(words) > 14 || utf8.RuneCountInString(l) > 120 {
+	if len(words) == 0 || len(words) > 14 {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(l)

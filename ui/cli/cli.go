@@ -10,12 +10,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 
 	"golang.org/x/term"
 
 	"github.com/parallax-reader/parallax/ui"
+	"github.com/parallax-reader/parallax/ui/config"
 )
 
 // Env is the outside world a run sees; tests substitute their own.
@@ -29,6 +31,8 @@ type Env struct {
 	Interactive bool
 	// RunUI starts the interactive reader; nil means ui.Run.
 	RunUI func(ui.Config) error
+	// ConfigPath is the configuration file; "" means config.Path().
+	ConfigPath string
 }
 
 // StdEnv is the environment of a real process.
@@ -64,6 +68,7 @@ func register(c *command) { commands[c.name] = c }
 type runner struct {
 	Env
 	global globalFlags
+	config config.Config
 }
 
 // Main runs the command line and returns the process exit code.
@@ -72,11 +77,31 @@ func Main(args []string, env Env) int {
 	if r.RunUI == nil {
 		r.RunUI = ui.Run
 	}
+	if r.ConfigPath == "" {
+		r.ConfigPath = config.Path()
+	}
+	cfg, probs := config.Load(r.ConfigPath)
+	for _, p := range probs {
+		fmt.Fprintln(r.Stderr, "parallax: config:", p)
+	}
+	r.config = cfg
+	r.global.mouse = cfg.Mouse
+	r.global.maxFileSize = byteSize(cfg.MaxFileSize)
 	fset := r.newFlagSet("parallax", "[flags] [PATH...] | COMMAND [ARGS]")
 	r.global.add(fset)
 	// Global flags come before the command name.
 	if err := fset.Parse(args); err != nil {
 		return r.usageError(err, "")
+	}
+	if r.global.version {
+		fmt.Fprintln(r.Stdout, "parallax", Version())
+		return exitOK
+	}
+	if r.global.printConfig {
+		eff := r.config
+		eff.Mouse, eff.MaxFileSize = r.global.mouse, int64(r.global.maxFileSize)
+		fmt.Fprint(r.Stdout, eff.TOML())
+		return exitOK
 	}
 	rest := fset.Args()
 	if len(rest) > 0 {
@@ -100,6 +125,24 @@ func Main(args []string, env Env) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// Version is the module version when built with go install, else the VCS
+// revision when known, else "devel".
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "devel " + s.Value[:12]
+		}
+	}
+	return "devel"
 }
 
 // newFlagSet makes a flag set that reports errors instead of exiting.
@@ -209,11 +252,15 @@ var commandFlags = map[string]func(*flag.FlagSet){}
 
 func printFlags(w io.Writer, fset *flag.FlagSet) {
 	fset.VisitAll(func(f *flag.Flag) {
+		valueName, usage := flag.UnquoteUsage(f)
 		name := "--" + f.Name
 		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); !isBool {
-			name += " " + strings.ToUpper(valueName(f))
+			if valueName == "" {
+				valueName = "value"
+			}
+			name += " " + strings.ToUpper(valueName)
 		}
-		fmt.Fprintf(w, "  %-24s %s\n", name, f.Usage)
+		fmt.Fprintf(w, "  %-24s %s\n", name, usage)
 	})
 }
 
@@ -221,13 +268,6 @@ func hasFlags(fset *flag.FlagSet) bool {
 	n := 0
 	fset.VisitAll(func(*flag.Flag) { n++ })
 	return n > 0
-}
-
-func valueName(f *flag.Flag) string {
-	if n, _ := flag.UnquoteUsage(f); n != "" {
-		return n
-	}
-	return "value"
 }
 
 func firstLine(s string) string {

@@ -18,8 +18,9 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	env := Env{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
-		Seeds: os.DirFS(filepath.Join("..", "..", "seeds")),
-		RunUI: func(ui.Config) error { t.Fatal("the reader must not start in tests"); return nil },
+		Seeds:      os.DirFS(filepath.Join("..", "..", "seeds")),
+		RunUI:      func(ui.Config) error { t.Fatal("the reader must not start in tests"); return nil },
+		ConfigPath: filepath.Join(t.TempDir(), "config.toml"),
 	}
 	code := Main(args, env)
 	return code, out.String(), errb.String()
@@ -156,11 +157,24 @@ func TestHelp(t *testing.T) {
 	}
 }
 
-func TestParseByteSize(t *testing.T) {
-	for in, want := range map[string]int64{"20MB": 20 << 20, "512K": 512 << 10, "1048576": 1 << 20, "1.5g": 3 << 29} {
-		if got, err := parseByteSize(in); err != nil || got != want {
-			t.Errorf("parseByteSize(%q) = %d, %v", in, got, err)
-		}
+func TestPrintConfig(t *testing.T) {
+	code, out, _ := run(t, "--max-file-size", "1MB", "--print-config")
+	if code != 0 || !strings.Contains(out, `max_file_size = "1MB"`) || !strings.Contains(out, `sort = "date"`) {
+		t.Errorf("print-config: %d\n%s", code, out)
+	}
+}
+
+func TestConfigFileApplies(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, []byte("max_file_size = 100\nsort = \"nope\"\n"), 0o644)
+	news := filepath.Join(dir, "news")
+	os.Mkdir(news, 0o755)
+	os.WriteFile(filepath.Join(news, "big.txt"), []byte("A Fine Headline Here\n\n"+strings.Repeat("Body text. ", 30)), 0o644)
+	var out, errb bytes.Buffer
+	code := Main([]string{"list", news}, Env{Stdout: &out, Stderr: &errb, ConfigPath: cfg})
+	if code != 1 || !strings.Contains(errb.String(), "too large") || !strings.Contains(errb.String(), cfg+":2: sort must be one of") {
+		t.Errorf("config not applied or problem not reported: %d %q", code, errb.String())
 	}
 }
 

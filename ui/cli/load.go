@@ -11,17 +11,23 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/ui/config"
 )
 
-// globalFlags are accepted before the command name.
+// globalFlags are accepted before the command name. Their defaults come
+// from the configuration file.
 type globalFlags struct {
 	mouse       bool
 	maxFileSize byteSize
+	printConfig bool
+	version     bool
 }
 
 func (g *globalFlags) add(fset *flag.FlagSet) {
-	fset.BoolVar(&g.mouse, "mouse", false, "scroll with the mouse wheel in the reader (disables text selection)")
+	fset.BoolVar(&g.mouse, "mouse", g.mouse, "scroll with the mouse wheel in the reader (disables text selection)")
 	fset.Var(&g.maxFileSize, "max-file-size", "skip files larger than `SIZE` (e.g. 20MB, 512K; default 20MB)")
+	fset.BoolVar(&g.printConfig, "print-config", false, "print the effective configuration and exit")
+	fset.BoolVar(&g.version, "version", false, "print the version and exit")
 }
 
 // byteSize is a flag value such as "20MB", "512K" or "1048576".
@@ -35,32 +41,12 @@ func (b *byteSize) String() string {
 }
 
 func (b *byteSize) Set(s string) error {
-	n, err := parseByteSize(s)
+	n, err := config.ParseSize(s)
 	if err != nil {
 		return err
 	}
 	*b = byteSize(n)
 	return nil
-}
-
-func parseByteSize(s string) (int64, error) {
-	t := strings.ToUpper(strings.TrimSpace(s))
-	t = strings.TrimSuffix(t, "B")
-	mult := int64(1)
-	switch {
-	case strings.HasSuffix(t, "K"), strings.HasSuffix(t, "KI"):
-		mult = 1 << 10
-	case strings.HasSuffix(t, "M"), strings.HasSuffix(t, "MI"):
-		mult = 1 << 20
-	case strings.HasSuffix(t, "G"), strings.HasSuffix(t, "GI"):
-		mult = 1 << 30
-	}
-	t = strings.TrimRight(t, "KMGI")
-	n, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("invalid size %q (want e.g. 20MB, 512K or a number of bytes)", s)
-	}
-	return int64(n * float64(mult)), nil
 }
 
 func (r *runner) loadOptions() corpus.Options {
