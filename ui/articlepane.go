@@ -32,6 +32,8 @@ type articlePane struct {
 	// still rendering (a few milliseconds): showing it until the rendering
 	// arrives means moving through the list never flashes an empty body.
 	held []string
+
+	intents
 }
 
 // Intents the article pane hands to the root model.
@@ -75,19 +77,23 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 	case key.Matches(km, k.Bottom):
 		p.body.bottom()
 	case key.Matches(km, k.Next):
-		return p, msgCmd(stepMsg{+1})
+		p.emit(stepMsg{+1})
+		return p, nil
 	case key.Matches(km, k.Prev):
-		return p, msgCmd(stepMsg{-1})
+		p.emit(stepMsg{-1})
+		return p, nil
 	case key.Matches(km, k.ToggleRead):
 		if p.it != nil {
-			return p, msgCmd(toggleReadMsg{p.it})
+			p.emit(toggleReadMsg{p.it})
+			return p, nil
 		}
 	case key.Matches(km, k.Boilerplate):
 		if p.it == nil {
 			return p, nil
 		}
 		if len(p.it.a.Removed) == 0 {
-			return p, statusCmd("no boilerplate was removed from this article")
+			p.emit(statusMsg{text: "no boilerplate was removed from this article"})
+			return p, nil
 		}
 		p.showRemoved = !p.showRemoved
 		if p.showRemoved {
@@ -97,11 +103,12 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 		p.buildHeader()
 		cmd := p.request()
 		if p.showRemoved {
-			return p, tea.Batch(cmd, statusCmd(fmt.Sprintf("showing %s removed at the end", plural(len(p.it.a.Removed), "line"))))
+			p.emit(statusMsg{text: fmt.Sprintf("showing %s removed at the end", plural(len(p.it.a.Removed), "line"))})
 		}
 		return p, cmd
 	case key.Matches(km, k.Back):
-		return p, msgCmd(backMsg{})
+		p.emit(backMsg{})
+		return p, nil
 	}
 	return p, nil
 }

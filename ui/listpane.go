@@ -25,6 +25,8 @@ type listPane struct {
 	empty   []string // shown instead of rows when there are no items
 
 	lines []string // cached view: exactly h lines of w columns
+
+	intents
 }
 
 // Intents the list hands to the root model.
@@ -67,14 +69,17 @@ func (p listPane) update(msg tea.Msg) (listPane, tea.Cmd) {
 		p.selectIndex(len(p.items) - 1)
 	case key.Matches(km, k.Sort):
 		p.setSort(p.sort.next())
-		return p, statusCmd("sorted by " + p.sort.String())
+		p.emit(statusMsg{text: "sorted by " + p.sort.String()})
+		return p, nil
 	case key.Matches(km, k.Open):
 		if it := p.selected(); it != nil {
-			return p, msgCmd(openMsg{it})
+			p.emit(openMsg{it})
+			return p, nil
 		}
 	case key.Matches(km, k.ToggleRead):
 		if it := p.selected(); it != nil {
-			return p, msgCmd(toggleReadMsg{it})
+			p.emit(toggleReadMsg{it})
+			return p, nil
 		}
 	case key.Matches(km, k.Quit):
 		return p, tea.Quit
@@ -348,5 +353,19 @@ func padLeft(s string, w int) string {
 	return blank(w-n) + s
 }
 
-// msgCmd wraps a message in a command (intents from panes to the root).
+// intents are what a pane asks of the root model (open this, go back, show
+// a message). The root handles them right after the pane's update, before
+// the next key, so keys that arrive together act in order.
+type intents struct{ pending []tea.Msg }
+
+func (in *intents) emit(msg tea.Msg) { in.pending = append(in.pending, msg) }
+
+// take returns the pending intents and forgets them.
+func (in *intents) take() []tea.Msg {
+	out := in.pending
+	in.pending = nil
+	return out
+}
+
+// msgCmd wraps a message in a command.
 func msgCmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

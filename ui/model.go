@@ -154,7 +154,7 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 	switch m.mode {
 	case modeHelp, modeReport:
 		m.pager, cmd = m.pager.update(km)
-		return m, cmd
+		return m.handleIntents(m.pager.take(), cmd)
 	}
 
 	switch {
@@ -179,10 +179,23 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 		if m.list.selected() != before {
 			cmd = tea.Batch(cmd, m.selectionChanged())
 		}
+		return m.handleIntents(m.list.take(), cmd)
 	case modeArticle:
 		m.article, cmd = m.article.update(km)
+		return m.handleIntents(m.article.take(), cmd)
 	}
 	return m, cmd
+}
+
+// handleIntents carries out what a pane asked for, in order.
+func (m Model) handleIntents(ins []tea.Msg, cmd tea.Cmd) (Model, tea.Cmd) {
+	cmds := []tea.Cmd{cmd}
+	for _, in := range ins {
+		var c tea.Cmd
+		m, c = m.update(in)
+		cmds = append(cmds, c)
+	}
+	return m, tea.Batch(cmds...)
 }
 
 // handleMouse scrolls the pane under the pointer with the wheel (--mouse).

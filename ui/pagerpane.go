@@ -12,6 +12,8 @@ type pagerPane struct {
 	title string
 	body  scroller
 	w, h  int
+
+	intents
 }
 
 // closeMsg asks the root to leave a full-screen pane.
@@ -39,7 +41,8 @@ func (p pagerPane) update(msg tea.Msg) (pagerPane, tea.Cmd) {
 	case key.Matches(km, k.Bottom):
 		p.body.bottom()
 	case key.Matches(km, k.Close):
-		return p, msgCmd(closeMsg{})
+		p.emit(closeMsg{})
+		return p, nil
 	}
 	return p, nil
 }

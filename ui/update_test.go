@@ -469,3 +469,17 @@ func TestPreviewHoldsPreviousArticleUntilRendered(t *testing.T) {
 	}
 	requireFits(t, strings.Join(hs.m.article.view(), "\n"), hs.m.article.w, hs.m.article.h, "article pane")
 }
+
+func TestGroupedKeysActInOrder(t *testing.T) {
+	// "q!" arriving together in an article: back to the list, then the
+	// report, which returns to the list.
+	hs := articlesHarness(t, sampleArticles(), 80, 24)
+	hs.press("enter", "q!")
+	hs.requireMode(modeReport)
+	hs.press("esc")
+	hs.requireMode(modeList)
+	// "lj": open, then scroll the article (not move the list).
+	hs.press("lj")
+	hs.requireMode(modeArticle)
+	hs.requireSelected("gamma")
+}
