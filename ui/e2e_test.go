@@ -122,7 +122,16 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	s.keys("C-c")
 	s.waitFor(`Pane is dead|^\s*$`)
-	if dead := strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_dead} #{pane_dead_status}")); dead != "1 0" {
+	// tmux may report the pane dead a moment before it records the exit
+	// status: poll until the status is there.
+	dead := ""
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		dead = strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_dead} #{pane_dead_status}"))
+		if strings.HasPrefix(dead, "1 ") {
+			break
+		}
+	}
+	if dead != "1 0" {
 		t.Fatalf("after ctrl+c pane state %q, want dead with status 0", dead)
 	}
 
