@@ -1,0 +1,525 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
+)
+
+// Story is a group of articles about the same event.
+type Story struct {
+	// ID is stable for the same corpus: derived from the smallest article
+	// ID in the story.
+	ID string `json:"id"`
+	// Label is the title of the story's most central article.
+	Label    string            `json:"label"`
+	Articles []*corpus.Article `json:"-"`
+	Outlets  []string          `json:"outlets"`
+	// Cohesion is the mean similarity of the articles to the story centre
+	// (1 for a single article).
+	Cohesion float64 `json:"cohesion"`
+}
+
+// IDs returns the story's article IDs.
+func (s *Story) IDs() []string {
+	out := make([]string, len(s.Articles))
+	for i, a := range s.Articles {
+		out[i] = a.ID
+	}
+	return out
+}
+
+// StoryOptions tune grouping. The zero value uses the defaults.
+type StoryOptions struct {
+	// Threshold is the least similarity (cosine of tf-idf fingerprints)
+	// for two articles to be linked; 0 means DefaultStoryThreshold.
+	Threshold float64
+	// MaxDays: articles whose publication dates are further apart are
+	// never linked (when both are dated); 0 means DefaultStoryDays.
+	MaxDays int
+	// Workers fingerprints articles in parallel; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Grouping defaults.
+const (
+	DefaultStoryThreshold = 0.15
+	DefaultStoryDays      = 7
+	fingerprintTerms      = 128 // heaviest terms kept per article
+	indexTerms            = 10 // of which the heaviest are indexed for candidates
+	minSharedIndexTerms   = 2  // candidate pairs share at least this many
+)
+
+// Stories is the grouping of a corpus into stories.
+type Stories struct {
+	List      []*Story // largest first
+	byArticle map[*corpus.Article]*Story
+	fps       map[*corpus.Article]fingerprint
+}
+
+// Of returns the story an article belongs to, or nil.
+func (s *Stories) Of(a *corpus.Article) *Story { return s.byArticle[a] }
+
+// ByID returns the story with this ID, or nil.
+func (s *Stories) ByID(id string) *Story {
+	for _, st := range s.List {
+		if st.ID == id {
+			return st
+		}
+	}
+	return nil
+}
+
+// Similarity returns the fingerprint similarity of two articles of the
+// grouped corpus (0..1).
+func (s *Stories) Similarity(a, b *corpus.Article) float64 {
+	return s.fps[a].cosine(s.fps[b])
+}
+
+// Candidate is an article to compare with, and how similar it is.
+type Candidate struct {
+	Article    *corpus.Article
+	Similarity float64
+	SameStory  bool
+}
+
+// Candidates lists articles to compare a with: its story's articles first,
+// then others, each group by similarity, at most n (n <= 0: all).
+func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
+	st := s.Of(a)
+	var out []Candidate
+	for b := range s.fps {
+		if b == a {
+			continue
+		}
+		sim := s.Similarity(a, b)
+		same := st != nil && s.Of(b) == st
+		if sim > 0 || same {
+			out = append(out, Candidate{b, sim, same})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].SameStory != out[j].SameStory {
+			return out[i].SameStory
+		}
+		if out[i].Similarity != out[j].Similarity {
+			return out[i].Similarity > out[j].Similarity
+		}
+		return out[i].Article.ID < out[j].Article.ID
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// fingerprint is an article's heaviest terms with L2-normalised tf-idf
+// weights, sorted by term.
+type fingerprint struct {
+	terms   []uint64
+	weights []float32
+}
+
+func (f fingerprint) cosine(g fingerprint) float64 {
+	var dot float64
+	i, j := 0, 0
+	for i < len(f.terms) && j < len(g.terms) {
+		switch {
+		case f.terms[i] < g.terms[j]:
+			i++
+		case f.terms[i] > g.terms[j]:
+			j++
+		default:
+			dot += float64(f.weights[i]) * float64(g.weights[j])
+			i++
+			j++
+		}
+	}
+	return dot
+}
+
+// termCounts is one article's bag of content terms.
+type termCounts map[uint64]int32
+
+// GroupStories groups articles about the same event. Candidate pairs come
+// from an inverted index of each article's heaviest (rare, repeated) terms,
+// so the work grows with the number of articles, not its square; linked
+// pairs are then merged, heaviest link first, as long as the two groups'
+// centres stay similar (so a chain of loosely related articles does not
+// snowball into one story).
+func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
+	if opt.Threshold <= 0 {
+		opt.Threshold = DefaultStoryThreshold
+	}
+	if opt.MaxDays <= 0 {
+		opt.MaxDays = DefaultStoryDays
+	}
+	bags := countTerms(as, opt.Workers)
+	df := map[uint64]int32{}
+	for _, b := range bags {
+		for t := range b {
+			df[t]++
+		}
+	}
+	n := float64(len(as))
+	fps := make([]fingerprint, len(as))
+	index := map[uint64][]int32{}
+	maxPosting := int32(max(64, len(as)/50))
+	type tw struct {
+		t uint64
+		w float64
+	}
+	for i, b := range bags {
+		ws := make([]tw, 0, len(b))
+		for t, c := range b {
+			d := df[t]
+			idf := math.Log((1+n)/(1+float64(d))) + 1
+			ws = append(ws, tw{t, (1 + math.Log(float64(c))) * idf})
+		}
+		sort.Slice(ws, func(x, y int) bool {
+			if ws[x].w != ws[y].w {
+				return ws[x].w > ws[y].w
+			}
+			return ws[x].t < ws[y].t
+		})
+		indexed := 0
+		for _, x := range ws {
+			if indexed == indexTerms {
+				break
+			}
+			if d := df[x.t]; d >= 2 && d <= maxPosting {
+				index[x.t] = append(index[x.t], int32(i))
+				indexed++
+			}
+		}
+		if len(ws) > fingerprintTerms {
+			ws = ws[:fingerprintTerms]
+		}
+		sort.Slice(ws, func(x, y int) bool { return ws[x].t < ws[y].t })
+		var norm float64
+		for _, x := range ws {
+			norm += x.w * x.w
+		}
+		norm = math.Sqrt(norm)
+		fp := fingerprint{make([]uint64, len(ws)), make([]float32, len(ws))}
+		for k, x := range ws {
+			fp.terms[k], fp.weights[k] = x.t, float32(x.w/norm)
+		}
+		fps[i] = fp
+	}
+	edges := candidateEdges(as, fps, index, opt)
+	groups := mergeEdges(len(as), fps, edges, opt.Threshold)
+	return buildStories(as, fps, groups)
+}
+
+type edge struct {
+	a, b int32
+	sim  float32
+}
+
+// candidateEdges scores the pairs that share at least two indexed terms.
+func candidateEdges(as []*corpus.Article, fps []fingerprint, index map[uint64][]int32, opt StoryOptions) []edge {
+	byDoc := make([][]uint64, len(as))
+	for t, post := range index {
+		for _, d := range post {
+			byDoc[d] = append(byDoc[d], t)
+		}
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	maxGap := time.Duration(opt.MaxDays) * 24 * time.Hour
+	out := make([][]edge, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			count := make([]uint8, len(as))
+			var touched []int32
+			for i := w; i < len(as); i += workers {
+				for _, t := range byDoc[i] {
+					for _, j := range index[t] {
+						if int(j) <= i {
+							continue
+						}
+						if count[j] == 0 {
+							touched = append(touched, j)
+						}
+						if count[j] < 255 {
+							count[j]++
+						}
+					}
+				}
+				for _, j := range touched {
+					if count[j] >= minSharedIndexTerms && withinDays(as[i], as[j], maxGap) {
+						if s := fps[i].cosine(fps[j]); s >= opt.Threshold {
+							out[w] = append(out[w], edge{int32(i), j, float32(s)})
+						}
+					}
+					count[j] = 0
+				}
+				touched = touched[:0]
+			}
+		}(w)
+	}
+	wg.Wait()
+	var all []edge
+	for _, e := range out {
+		all = append(all, e...)
+	}
+	sort.Slice(all, func(x, y int) bool {
+		if all[x].sim != all[y].sim {
+			return all[x].sim > all[y].sim
+		}
+		if all[x].a != all[y].a {
+			return all[x].a < all[y].a
+		}
+		return all[x].b < all[y].b
+	})
+	return all
+}
+
+func withinDays(a, b *corpus.Article, gap time.Duration) bool {
+	if !a.HasDate() || !b.HasDate() {
+		return true
+	}
+	d := a.Published.Sub(b.Published)
+	return d <= gap && -d <= gap
+}
+
+// mergeEdges joins linked articles into groups, strongest link first; two
+// groups merge only when their centres are at least threshold*0.8 similar.
+func mergeEdges(n int, fps []fingerprint, edges []edge, threshold float64) [][]int {
+	uf := newUnionFind(n)
+	centre := map[int]map[uint64]float64{}
+	centreOf := func(r int) map[uint64]float64 {
+		if c, ok := centre[r]; ok {
+			return c
+		}
+		c := make(map[uint64]float64, len(fps[r].terms))
+		for k, t := range fps[r].terms {
+			c[t] = float64(fps[r].weights[k])
+		}
+		centre[r] = c
+		return c
+	}
+	size := make([]int, n)
+	for i := range size {
+		size[i] = 1
+	}
+	for _, e := range edges {
+		ra, rb := uf.find(int(e.a)), uf.find(int(e.b))
+		if ra == rb {
+			continue
+		}
+		if size[ra] > 1 || size[rb] > 1 {
+			if mapCosine(centreOf(ra), centreOf(rb)) < threshold*0.8 {
+				continue
+			}
+		}
+		ca, cb := centreOf(ra), centreOf(rb)
+		if len(ca) < len(cb) {
+			ca, cb = cb, ca
+		}
+		for t, w := range cb {
+			ca[t] += w
+		}
+		delete(centre, ra)
+		delete(centre, rb)
+		uf.union(ra, rb)
+		r := uf.find(ra)
+		centre[r] = ca
+		size[r] = size[ra] + size[rb]
+	}
+	byRoot := map[int][]int{}
+	var roots []int
+	for i := 0; i < n; i++ {
+		r := uf.find(i)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], i)
+	}
+	out := make([][]int, len(roots))
+	for k, r := range roots {
+		out[k] = byRoot[r]
+	}
+	return out
+}
+
+func mapCosine(a, b map[uint64]float64) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	var dot, na, nb float64
+	for t, x := range a {
+		na += x * x
+		dot += x * b[t]
+	}
+	for _, y := range b {
+		nb += y * y
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int) *Stories {
+	s := &Stories{byArticle: make(map[*corpus.Article]*Story, len(as)), fps: make(map[*corpus.Article]fingerprint, len(as))}
+	for i, a := range as {
+		s.fps[a] = fps[i]
+	}
+	for _, g := range groups {
+		st := &Story{Cohesion: 1}
+		// The centre: the article most similar to the others.
+		best, bestSum := g[0], -1.0
+		if len(g) > 1 {
+			centre := map[uint64]float64{}
+			for _, i := range g {
+				for k, t := range fps[i].terms {
+					centre[t] += float64(fps[i].weights[k])
+				}
+			}
+			var total float64
+			for _, i := range g {
+				c := 0.0
+				for k, t := range fps[i].terms {
+					c += float64(fps[i].weights[k]) * centre[t]
+				}
+				if c > bestSum || c == bestSum && as[i].ID < as[best].ID {
+					best, bestSum = i, c
+				}
+				total += c
+			}
+			var norm float64
+			for _, w := range centre {
+				norm += w * w
+			}
+			if norm > 0 {
+				st.Cohesion = total / float64(len(g)) / math.Sqrt(norm)
+			}
+		}
+		minID := as[g[0]].ID
+		outlets := map[string]bool{}
+		for _, i := range g {
+			a := as[i]
+			st.Articles = append(st.Articles, a)
+			if a.ID < minID {
+				minID = a.ID
+			}
+			if o := strings.TrimSpace(a.Outlet); o != "" && !outlets[o] {
+				outlets[o] = true
+				st.Outlets = append(st.Outlets, o)
+			}
+		}
+		sort.Strings(st.Outlets)
+		if st.Outlets == nil {
+			st.Outlets = []string{}
+		}
+		corpus.SortArticles(st.Articles)
+		st.ID = fmt.Sprintf("s%012x", hashTerm(minID)>>16)
+		st.Label = label(as[best])
+		s.List = append(s.List, st)
+		for _, a := range st.Articles {
+			s.byArticle[a] = st
+		}
+	}
+	sort.SliceStable(s.List, func(i, j int) bool {
+		a, b := s.List[i], s.List[j]
+		if len(a.Articles) != len(b.Articles) {
+			return len(a.Articles) > len(b.Articles)
+		}
+		if !a.Articles[0].Published.Equal(b.Articles[0].Published) {
+			return a.Articles[0].Published.After(b.Articles[0].Published)
+		}
+		return a.ID < b.ID
+	})
+	return s
+}
+
+// label is a story's readable name: its central article's title, cut at a
+// word boundary.
+func label(a *corpus.Article) string {
+	t := strings.TrimSpace(a.Title)
+	if t == "" {
+		t = a.ID
+	}
+	const max = 90
+	if len([]rune(t)) <= max {
+		return t
+	}
+	r := []rune(t)[:max]
+	cut := strings.LastIndexByte(string(r), ' ')
+	if cut < max/2 {
+		return string(r) + "…"
+	}
+	return string(r)[:cut] + "…"
+}
+
+// countTerms builds the term bags of the articles in parallel: title (twice,
+// it names the event) and body, content words stemmed, demonyms mapped to
+// their country.
+func countTerms(as []*corpus.Article, workers int) []termCounts {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := make([]termCounts, len(as))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			stems := map[string]uint64{}
+			for i := w; i < len(as); i += workers {
+				a := as[i]
+				bag := termCounts{}
+				add := func(text string, times int32) {
+					for _, t := range lang.Tokens(text) {
+						h, ok := stems[t.Text]
+						if !ok {
+							h = storyTerm(t.Text)
+							if len(stems) < 1<<20 {
+								stems[t.Text] = h
+							}
+						}
+						if h != 0 {
+							bag[h] += times
+						}
+					}
+				}
+				add(a.Title, 2)
+				for _, b := range a.Blocks {
+					add(b.Text, 1)
+				}
+				out[i] = bag
+			}
+		}(w)
+	}
+	wg.Wait()
+	return out
+}
+
+// storyTerm maps a folded token to its term hash, 0 for words that carry
+// nothing (stop words, single letters, bare numbers).
+func storyTerm(f string) uint64 {
+	if len(f) < 2 || stopwords[f] || isNumeric(f) {
+		return 0
+	}
+	if c, ok := demonyms[f]; ok {
+		return hashTerm("@" + foldName(c))
+	}
+	if p, ok := gazetteer[f]; ok {
+		return hashTerm("@" + foldName(p.canon))
+	}
+	return hashTerm(stem(f))
+}
