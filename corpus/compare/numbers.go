@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -384,19 +385,6 @@ func isYearOrDate(ws []word, i, j int, v float64, t string) bool {
 }
 
 func sortUnique(a []uint64) []uint64 {
-	if len(a) < 2 {
-		return a
-	}
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
-	out := a[:1]
-	for _, x := range a[1:] {
-		if x != out[len(out)-1] {
-			out = append(out, x)
-		}
-	}
-	return out
+	slices.Sort(a)
+	return slices.Compact(a)
 }

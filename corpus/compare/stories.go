@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/lang"
@@ -50,11 +52,15 @@ type StoryOptions struct {
 
 // Grouping defaults.
 const (
-	DefaultStoryThreshold = 0.15
+	DefaultStoryThreshold = 0.26
 	DefaultStoryDays      = 7
 	fingerprintTerms      = 128 // heaviest terms kept per article
-	indexTerms            = 10 // of which the heaviest are indexed for candidates
-	minSharedIndexTerms   = 2  // candidate pairs share at least this many
+	indexTerms            = 10  // of which the heaviest are indexed for candidates
+	minSharedIndexTerms   = 2   // candidate pairs share at least this many
+	uniqueTermWeight      = 0.35
+	// minSharedNames: an event has actors and places; two articles about
+	// it name at least two of the same.
+	minSharedNames = 2
 )
 
 // Stories is the grouping of a corpus into stories.
@@ -148,6 +154,13 @@ func (f fingerprint) cosine(g fingerprint) float64 {
 // termCounts is one article's bag of content terms.
 type termCounts map[uint64]int32
 
+// bag is what grouping reads from one article: its term counts and the
+// terms it writes capitalised inside a sentence (names: who and where).
+type bag struct {
+	counts termCounts
+	names  []uint64 // sorted, unique
+}
+
 // GroupStories groups articles about the same event. Candidate pairs come
 // from an inverted index of each article's heaviest (rare, repeated) terms,
 // so the work grows with the number of articles, not its square; linked
@@ -164,9 +177,13 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 	bags := countTerms(as, opt.Workers)
 	df := map[uint64]int32{}
 	for _, b := range bags {
-		for t := range b {
+		for t := range b.counts {
 			df[t]++
 		}
+	}
+	names := make([][]uint64, len(as))
+	for i, b := range bags {
+		names[i] = b.names
 	}
 	n := float64(len(as))
 	fps := make([]fingerprint, len(as))
@@ -177,11 +194,18 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 		w float64
 	}
 	for i, b := range bags {
-		ws := make([]tw, 0, len(b))
-		for t, c := range b {
+		ws := make([]tw, 0, len(b.counts))
+		for t, c := range b.counts {
 			d := df[t]
 			idf := math.Log((1+n)/(1+float64(d))) + 1
-			ws = append(ws, tw{t, (1 + math.Log(float64(c))) * idf})
+			w := (1 + math.Log(float64(c))) * idf
+			if d < 2 {
+				// A word no other article uses cannot link this one to
+				// anything; weighing it down keeps long articles, full of
+				// their own detail, from looking unlike their story.
+				w *= uniqueTermWeight
+			}
+			ws = append(ws, tw{t, w})
 		}
 		sort.Slice(ws, func(x, y int) bool {
 			if ws[x].w != ws[y].w {
@@ -214,7 +238,7 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 		}
 		fps[i] = fp
 	}
-	edges := candidateEdges(as, fps, index, opt)
+	edges := candidateEdges(as, fps, names, index, opt)
 	groups := mergeEdges(len(as), fps, edges, opt.Threshold)
 	return buildStories(as, fps, groups)
 }
@@ -224,8 +248,9 @@ type edge struct {
 	sim  float32
 }
 
-// candidateEdges scores the pairs that share at least two indexed terms.
-func candidateEdges(as []*corpus.Article, fps []fingerprint, index map[uint64][]int32, opt StoryOptions) []edge {
+// candidateEdges scores the pairs that share at least two indexed terms
+// and two names, keeping those at or above the threshold.
+func candidateEdges(as []*corpus.Article, fps []fingerprint, names [][]uint64, index map[uint64][]int32, opt StoryOptions) []edge {
 	byDoc := make([][]uint64, len(as))
 	for t, post := range index {
 		for _, d := range post {
@@ -260,7 +285,8 @@ func candidateEdges(as []*corpus.Article, fps []fingerprint, index map[uint64][]
 					}
 				}
 				for _, j := range touched {
-					if count[j] >= minSharedIndexTerms && withinDays(as[i], as[j], maxGap) {
+					if count[j] >= minSharedIndexTerms && withinDays(as[i], as[j], maxGap) &&
+						countCommon(names[i], names[j]) >= minSharedNames {
 						if s := fps[i].cosine(fps[j]); s >= opt.Threshold {
 							out[w] = append(out[w], edge{int32(i), j, float32(s)})
 						}
@@ -469,11 +495,11 @@ func label(a *corpus.Article) string {
 // countTerms builds the term bags of the articles in parallel: title (twice,
 // it names the event) and body, content words stemmed, demonyms mapped to
 // their country.
-func countTerms(as []*corpus.Article, workers int) []termCounts {
+func countTerms(as []*corpus.Article, workers int) []bag {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	out := make([]termCounts, len(as))
+	out := make([]bag, len(as))
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -482,8 +508,8 @@ func countTerms(as []*corpus.Article, workers int) []termCounts {
 			stems := map[string]uint64{}
 			for i := w; i < len(as); i += workers {
 				a := as[i]
-				bag := termCounts{}
-				add := func(text string, times int32) {
+				b := bag{counts: termCounts{}}
+				add := func(text string, times int32, headline bool) {
 					for _, t := range lang.Tokens(text) {
 						h, ok := stems[t.Text]
 						if !ok {
@@ -492,21 +518,47 @@ func countTerms(as []*corpus.Article, workers int) []termCounts {
 								stems[t.Text] = h
 							}
 						}
-						if h != 0 {
-							bag[h] += times
+						if h == 0 {
+							continue
+						}
+						b.counts[h] += times
+						if !headline && capitalisedInside(text, t.Start) {
+							b.names = append(b.names, h)
 						}
 					}
 				}
-				add(a.Title, 2)
-				for _, b := range a.Blocks {
-					add(b.Text, 1)
+				add(a.Title, 2, true)
+				for _, bl := range a.Blocks {
+					add(bl.Text, 1, bl.Kind == corpus.Heading)
 				}
-				out[i] = bag
+				b.names = sortUnique(b.names)
+				out[i] = b
 			}
 		}(w)
 	}
 	wg.Wait()
 	return out
+}
+
+// capitalisedInside: the word at i starts with a capital and does not open
+// a sentence, quote or clause.
+func capitalisedInside(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for i > 0 {
+		p, size := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case p == ' ' || p == '\t':
+			i -= size
+			continue
+		case unicode.IsLetter(p) || unicode.IsDigit(p) || p == ',' || p == ';' || p == '-' || p == '—' || p == '–':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // storyTerm maps a folded token to its term hash, 0 for words that carry
