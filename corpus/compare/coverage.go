@@ -173,45 +173,26 @@ func topKey(m map[string]int) string {
 // the same words; a long shared run of words; or nearly all the content
 // words of the shorter one in the longer, some in the same order.
 func quotesMatch(a, b *Quote) bool {
-	fa, fb := a.words, b.words
-	if len(fa) == 0 || len(fb) == 0 {
+	if len(a.words) == 0 || len(b.words) == 0 {
 		return false
 	}
-	run := longestRun(fa, fb)
-	if run >= 4 {
-		return true
-	}
-	ca, cb := contentTerms(fa), contentTerms(fb)
+	ca, cb := a.terms, b.terms
 	if len(ca) > len(cb) {
 		ca, cb = cb, ca
 	}
+	in := countCommon(ca, cb)
 	if len(ca) == 0 {
-		return run == len(fa) && run == len(fb)
+		return longestRun(a.words, b.words) == max(len(a.words), len(b.words))
 	}
-	in := 0
-	for t := range ca {
-		if cb[t] {
-			in++
-		}
+	if in == 0 {
+		return false
 	}
-	switch {
-	case len(ca) == 1:
+	if len(ca) == 1 {
 		// A one-word quote ("difficult") matches only itself, more or less.
-		return in == 1 && len(cb) == 1
-	case float64(in) >= 0.75*float64(len(ca)) && run >= 2:
-		return true
+		return len(cb) == 1
 	}
-	return false
-}
-
-func contentTerms(ws []word) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range ws {
-		if w.term != "" {
-			m[w.term] = true
-		}
-	}
-	return m
+	run := longestRun(a.words, b.words)
+	return run >= 4 || float64(in) >= 0.75*float64(len(ca)) && run >= 2
 }
 
 // longestRun is the length of the longest run of identical folded words.
@@ -388,7 +369,13 @@ func numberRows(docs []*Doc) []NumberRow {
 				if a.Ordinal != b.Ordinal {
 					continue
 				}
-				if a.Value == b.Value || refs[i].doc != refs[j].doc && contextsAgree(a.context, b.context) {
+				if refs[i].doc == refs[j].doc {
+					continue // one article's figures are its own facts
+				}
+				// The same figure for a specific thing ("28-point plan") is
+				// one fact; otherwise the sentences around must agree, so
+				// a flight's five hours is not a meeting's.
+				if a.Value == b.Value && compoundUnit(a.Unit) || contextsAgree(a.context, b.context) {
 					uf.union(i, j)
 				}
 			}

@@ -217,7 +217,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 	hstart := i
 	for _, h := range hedges {
 		k := i - len(h.words)
-		if k < 0 || (n.Unit != "" && n.Unit != "%" && n.Unit != "fraction" && currencyBefore(t, w.start) != "") {
+		if k < 0 {
 			continue
 		}
 		match := true
@@ -249,7 +249,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		k++
 	}
 	first := k
-	for k < len(ws) && k-first < 4 {
+	for k < len(ws) && k-first < 4 && !isCurrency(n.Unit) {
 		x := ws[k]
 		if k > first && !onlySpace(t[ws[k-1].end:x.start]) {
 			break
@@ -257,7 +257,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		if k == first && k == j && !onlySpace(t[end:x.start]) {
 			break
 		}
-		if stopwords[x.fold] && !(x.fold == "us" && x.acro) || isNumeric(x.fold) || monthNames[x.fold] && x.cap {
+		if stopwords[x.fold] && !(x.fold == "us" && x.acro) || isNumeric(x.fold) || monthNames[x.fold] && x.cap || timeWords[x.fold] {
 			break
 		}
 		// A participle after the noun starts a clause: "a third day planned".
@@ -272,11 +272,12 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		// resigned") is rare; nouns dominate. Keep the phrase.
 		n.Thing = t[ws[first].start:head.end]
 		end = head.end
-		key := stem(head.fold)
-		if n.Unit != "" && n.Unit != "%" && n.Unit != "fraction" && !strings.ContainsAny(n.Unit, "$€£¥") {
-			key = stem(n.Unit) + " " + key
+		n.key = stem(head.fold)
+		if compoundUnit(n.Unit) {
+			// "28-point plan" and "28-point proposal" count the same thing.
+			n.Thing = n.Unit + " " + n.Thing
+			n.key = "-" + stem(n.Unit)
 		}
-		n.key = key
 	} else if n.Unit == "" {
 		return parsed{}, false // a bare number tells nothing
 	} else {
@@ -288,6 +289,17 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 }
 
 // onlySpace: the gap between two words of one phrase (spaces, quotes).
+// timeWords end a counted phrase: "$69 billion last year".
+var timeWords = setOf("last", "next", "earlier", "later", "ago", "this", "that", "each", "every", "per", "a")
+
+func isCurrency(u string) bool { return strings.ContainsAny(u, "$€£¥₴₽") }
+
+// compoundUnit: a unit written into a compound ("28-point"), not a
+// currency, percentage or fraction.
+func compoundUnit(u string) bool {
+	return u != "" && u != "%" && u != "fraction" && !isCurrency(u)
+}
+
 func onlySpace(g string) bool {
 	return g != "" && strings.Trim(g, " \"'“”‘’") == ""
 }

@@ -30,6 +30,7 @@ type Quote struct {
 	Start, End int `json:"-"`
 
 	words []word
+	terms []uint64 // sorted unique content terms, for matching
 }
 
 // Words is the number of words quoted.
@@ -130,12 +131,8 @@ func closeSingle(t string, from int, mark rune) int {
 			}
 			n, _ := utf8.DecodeRuneInString(t[after:])
 			if !unicode.IsLetter(n) && !unicode.IsDigit(n) {
-				p, _ := utf8.DecodeLastRuneInString(t[:i])
-				// "allies’ demands": a plural possessive, not a close, when the
-				// quote would end right after an s with a lower-case word next.
-				if p == 's' && after+1 < len(t) && t[after] == ' ' && unicode.IsLower(rune(t[after+1])) && !strings.ContainsAny(t[from:i], " ") {
-					i += size
-					continue
+				if utf8.RuneCountInString(t[from:i]) < 2 {
+					return -1 // "rock 'n' roll"
 				}
 				return i
 			}
@@ -168,6 +165,7 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 			if len(q.words) == 0 {
 				continue
 			}
+			q.terms, _ = termSets(q.words)
 			sq, eq := lo, lo
 			for k := lo; k < hi; k++ {
 				s := &d.Sentences[k]

@@ -1,9 +1,11 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -151,13 +153,16 @@ func (f fingerprint) cosine(g fingerprint) float64 {
 	return dot
 }
 
-// termCounts is one article's bag of content terms.
-type termCounts map[uint64]int32
+// termCount is one content term of an article and how often it occurs.
+type termCount struct {
+	t uint64
+	n int32
+}
 
 // bag is what grouping reads from one article: its term counts and the
 // terms it writes capitalised inside a sentence (names: who and where).
 type bag struct {
-	counts termCounts
+	counts []termCount
 	names  []uint64 // sorted, unique
 }
 
@@ -174,73 +179,137 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 	if opt.MaxDays <= 0 {
 		opt.MaxDays = DefaultStoryDays
 	}
-	bags := countTerms(as, opt.Workers)
-	df := map[uint64]int32{}
-	for _, b := range bags {
-		for t := range b.counts {
-			df[t]++
-		}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
+	bags := countTerms(as, workers)
+	df := documentFrequencies(bags, workers)
 	names := make([][]uint64, len(as))
 	for i, b := range bags {
 		names[i] = b.names
 	}
-	n := float64(len(as))
-	fps := make([]fingerprint, len(as))
-	index := map[uint64][]int32{}
 	maxPosting := int32(max(64, len(as)/50))
-	type tw struct {
-		t uint64
-		w float64
-	}
-	for i, b := range bags {
-		ws := make([]tw, 0, len(b.counts))
-		for t, c := range b.counts {
-			d := df[t]
-			idf := math.Log((1+n)/(1+float64(d))) + 1
-			w := (1 + math.Log(float64(c))) * idf
-			if d < 2 {
-				// A word no other article uses cannot link this one to
-				// anything; weighing it down keeps long articles, full of
-				// their own detail, from looking unlike their story.
-				w *= uniqueTermWeight
-			}
-			ws = append(ws, tw{t, w})
+	fps := make([]fingerprint, len(as))
+	indexed := make([][]uint64, len(as))
+	parallel(len(as), workers, func(i int) {
+		fps[i], indexed[i] = makeFingerprint(bags[i], df, float64(len(as)), maxPosting)
+	})
+	index := map[uint64][]int32{}
+	for i, ts := range indexed {
+		for _, t := range ts {
+			index[t] = append(index[t], int32(i))
 		}
-		sort.Slice(ws, func(x, y int) bool {
-			if ws[x].w != ws[y].w {
-				return ws[x].w > ws[y].w
-			}
-			return ws[x].t < ws[y].t
-		})
-		indexed := 0
-		for _, x := range ws {
-			if indexed == indexTerms {
-				break
-			}
-			if d := df[x.t]; d >= 2 && d <= maxPosting {
-				index[x.t] = append(index[x.t], int32(i))
-				indexed++
-			}
-		}
-		if len(ws) > fingerprintTerms {
-			ws = ws[:fingerprintTerms]
-		}
-		sort.Slice(ws, func(x, y int) bool { return ws[x].t < ws[y].t })
-		var norm float64
-		for _, x := range ws {
-			norm += x.w * x.w
-		}
-		norm = math.Sqrt(norm)
-		fp := fingerprint{make([]uint64, len(ws)), make([]float32, len(ws))}
-		for k, x := range ws {
-			fp.terms[k], fp.weights[k] = x.t, float32(x.w/norm)
-		}
-		fps[i] = fp
 	}
 	edges := candidateEdges(as, fps, names, index, opt)
 	groups := mergeEdges(len(as), fps, edges, opt.Threshold)
 	return buildStories(as, fps, groups)
+}
+
+// documentFrequencies counts the articles each term occurs in; each worker
+// counts its own share of the term space.
+func documentFrequencies(bags []bag, workers int) dfTable {
+	parts := make([]map[uint64]int32, workers)
+	var wg sync.WaitGroup
+	for w := range parts {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			m := map[uint64]int32{}
+			for _, b := range bags {
+				for _, c := range b.counts {
+					if int(c.t%uint64(workers)) == w {
+						m[c.t]++
+					}
+				}
+			}
+			parts[w] = m
+		}(w)
+	}
+	wg.Wait()
+	if workers == 1 {
+		return plainDF(parts[0])
+	}
+	return shardedDF(parts)
+}
+
+// shardedDF reads a term's frequency from the shard that counted it.
+type shardedDF []map[uint64]int32
+
+func (s shardedDF) get(t uint64) int32 { return s[t%uint64(len(s))][t] }
+
+type tw struct {
+	t uint64
+	w float64
+}
+
+// makeFingerprint weighs an article's terms by tf-idf, keeps the heaviest
+// and picks the ones to index (seen in 2..maxPosting articles).
+func makeFingerprint(b bag, df dfTable, n float64, maxPosting int32) (fingerprint, []uint64) {
+	ws := make([]tw, 0, len(b.counts))
+	for _, tc := range b.counts {
+		d := df.get(tc.t)
+		idf := math.Log((1+n)/(1+float64(d))) + 1
+		w := (1 + math.Log(float64(tc.n))) * idf
+		if d < 2 {
+			// A word no other article uses cannot link this one to
+			// anything; weighing it down keeps long articles, full of
+			// their own detail, from looking unlike their story.
+			w *= uniqueTermWeight
+		}
+		ws = append(ws, tw{tc.t, w})
+	}
+	slices.SortFunc(ws, func(x, y tw) int {
+		if x.w != y.w {
+			return cmp.Compare(y.w, x.w)
+		}
+		return cmp.Compare(x.t, y.t)
+	})
+	var index []uint64
+	for _, x := range ws {
+		if len(index) == indexTerms {
+			break
+		}
+		if d := df.get(x.t); d >= 2 && d <= maxPosting {
+			index = append(index, x.t)
+		}
+	}
+	if len(ws) > fingerprintTerms {
+		ws = ws[:fingerprintTerms]
+	}
+	slices.SortFunc(ws, func(x, y tw) int { return cmp.Compare(x.t, y.t) })
+	var norm float64
+	for _, x := range ws {
+		norm += x.w * x.w
+	}
+	norm = math.Sqrt(norm)
+	fp := fingerprint{make([]uint64, len(ws)), make([]float32, len(ws))}
+	for k, x := range ws {
+		fp.terms[k], fp.weights[k] = x.t, float32(x.w/norm)
+	}
+	return fp, index
+}
+
+// dfTable answers document frequencies.
+type dfTable interface{ get(t uint64) int32 }
+
+type plainDF map[uint64]int32
+
+func (p plainDF) get(t uint64) int32 { return p[t] }
+
+// parallel runs f(0..n-1) on workers goroutines.
+func parallel(n, workers int, f func(i int)) {
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		}(w)
+	}
+	wg.Wait()
 }
 
 type edge struct {
@@ -505,33 +574,64 @@ func countTerms(as []*corpus.Article, workers int) []bag {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			stems := map[string]uint64{}
+			// Each worker numbers the words it meets, so counting is an
+			// array increment rather than a map update.
+			type known struct {
+				h  uint64
+				id int32
+			}
+			stems := map[string]known{}
+			idOf := map[uint64]int32{}
+			var hashes []uint64
+			var counts []int32
+			var touched []int32
+			var buf []byte
 			for i := w; i < len(as); i += workers {
 				a := as[i]
-				b := bag{counts: termCounts{}}
+				var b bag
 				add := func(text string, times int32, headline bool) {
-					for _, t := range lang.Tokens(text) {
-						h, ok := stems[t.Text]
+					buf = lang.EachWord(text, buf, func(word []byte, start int) {
+						k, ok := stems[string(word)]
 						if !ok {
-							h = storyTerm(t.Text)
-							if len(stems) < 1<<20 {
-								stems[t.Text] = h
+							key := string(word)
+							k = known{storyTerm(key), -1}
+							if k.h != 0 {
+								// Words with one term ("Ukrainian",
+								// "Ukraine") share its number.
+								id, seen := idOf[k.h]
+								if !seen {
+									id = int32(len(hashes))
+									idOf[k.h] = id
+									hashes = append(hashes, k.h)
+									counts = append(counts, 0)
+								}
+								k.id = id
 							}
+							stems[key] = k
 						}
-						if h == 0 {
-							continue
+						if k.id < 0 {
+							return
 						}
-						b.counts[h] += times
-						if !headline && capitalisedInside(text, t.Start) {
-							b.names = append(b.names, h)
+						if counts[k.id] == 0 {
+							touched = append(touched, k.id)
 						}
-					}
+						counts[k.id] += times
+						if !headline && capitalisedInside(text, start) {
+							b.names = append(b.names, k.h)
+						}
+					})
 				}
 				add(a.Title, 2, true)
 				for _, bl := range a.Blocks {
 					add(bl.Text, 1, bl.Kind == corpus.Heading)
 				}
 				b.names = sortUnique(b.names)
+				b.counts = make([]termCount, 0, len(touched))
+				for _, id := range touched {
+					b.counts = append(b.counts, termCount{hashes[id], counts[id]})
+					counts[id] = 0
+				}
+				touched = touched[:0]
 				out[i] = b
 			}
 		}(w)
