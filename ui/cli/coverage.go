@@ -181,4 +181,3 @@ func printCoverage(w io.Writer, s *compare.Story, c *compare.StoryCoverage) {
 		fmt.Fprintf(w, "%s  %s%s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return len(n.In[k]) > 0 }), onlyMark(n.Only))
 	}
 }
-
