@@ -15,6 +15,9 @@ type Token struct {
 // IsIdeograph reports scripts written without spaces between words (Han,
 // Hiragana, Katakana, Hangul syllables are tokenised per character).
 func IsIdeograph(r rune) bool {
+	if r < 0x1100 { // below the first Hangul Jamo: Latin, Cyrillic, Greek…
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
