@@ -31,9 +31,9 @@ type quote struct {
 
 // writer makes sentences with a Zipf law over each word list.
 type writer struct {
-	w                         *world
-	r                         *rand.Rand
-	ev                        *event
+	w                        *world
+	r                        *rand.Rand
+	ev                       *event
 	nz, tz, az, vz, pz, advz *rand.Zipf
 }
 
