@@ -115,7 +115,9 @@ func EachToken(s string, fn func(word []byte, start, end int)) {
 		} else {
 			buf = appendTokenText(buf[:0], w)
 		}
-		fn(buf, start, end)
+		if len(buf) > 0 { // a lone combining mark folds to nothing
+			fn(buf, start, end)
+		}
 		i = end
 	}
 }
