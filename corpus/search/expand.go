@@ -49,6 +49,10 @@ func (m *wordMatch) accepts(tok string) bool {
 	return m.texts[tok] || m.prefix != "" && strings.HasPrefix(tok, m.prefix)
 }
 
+func (m *wordMatch) acceptsBytes(tok []byte) bool {
+	return m.texts[string(tok)] || m.prefix != "" && len(tok) >= len(m.prefix) && string(tok[:len(m.prefix)]) == m.prefix
+}
+
 func (t *term) df() int { return len(t.docs) + len(t.tdocs) }
 
 // expand finds the index terms a query word stands for. Caller holds ix.mu.

@@ -31,29 +31,65 @@ type hit struct {
 	block, start, end, clause int
 }
 
-// hits finds every match of the positive clauses in text.
+// tokFlags is one token of a text being highlighted: its span and, per
+// clause, a bit for each clause word that accepts it.
+type tokFlags struct {
+	start, end int
+	flags      uint64 // bit (clause*wordsPerClause + word), see hits
+}
+
+// hits finds every match of the positive clauses in text. It streams the
+// tokens (no per-token allocation) and marks which clause words accept
+// each one, then matches phrases over the marks.
 func (cq *compiled) hits(text string, block int, title bool) []hit {
+	// Clauses and words beyond what fits in the flag word are not
+	// highlighted (they still filter results).
+	const maxWords = 64
 	var out []hit
-	toks := lang.Tokens(text)
-	lastEnd := -1
-	for i := range toks {
-		if toks[i].Start < lastEnd {
-			continue
-		}
+	toks := cq.toks[:0]
+	any := false
+	lang.EachToken(text, func(word []byte, start, end int) {
+		var f uint64
+		bit := 0
 		for ci := range cq.clauses {
 			c := &cq.clauses[ci]
-			if c.Title && !title || i+len(c.words) > len(toks) {
-				continue
+			for wi := range c.words {
+				if bit < maxWords && (!c.Title || title) && c.words[wi].acceptsBytes(word) {
+					f |= 1 << bit
+				}
+				bit++
+			}
+		}
+		if f != 0 {
+			any = true
+		}
+		toks = append(toks, tokFlags{start, end, f})
+	})
+	cq.toks = toks
+	if !any {
+		return nil
+	}
+	lastEnd := -1
+	for i := range toks {
+		if toks[i].flags == 0 || toks[i].start < lastEnd {
+			continue
+		}
+		bit := 0
+		for ci := range cq.clauses {
+			n := len(cq.clauses[ci].words)
+			if bit+n > maxWords {
+				break
 			}
 			j := 0
-			for ; j < len(c.words) && c.words[j].accepts(toks[i+j].Text); j++ {
+			for ; j < n && i+j < len(toks) && toks[i+j].flags&(1<<(bit+j)) != 0; j++ {
 			}
-			if j == len(c.words) {
-				end := toks[i+j-1].End
-				out = append(out, hit{block, toks[i].Start, end, ci})
+			if j == n {
+				end := toks[i+j-1].end
+				out = append(out, hit{block, toks[i].start, end, ci})
 				lastEnd = end
 				break
 			}
+			bit += n
 		}
 	}
 	return out

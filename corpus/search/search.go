@@ -66,6 +66,7 @@ type compiled struct {
 	clauses   []cclause
 	excludes  []cclause
 	spellings []Spelling
+	toks      []tokFlags // scratch for highlighting; a compiled query is used by one goroutine
 }
 
 type cclause struct {
