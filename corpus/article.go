@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // BlockKind says what a block of article body is.
@@ -113,16 +114,34 @@ func countWords(blocks []Block) int {
 // hyphens) in s.
 func CountWords(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(s); {
+		c := s[i]
+		var w, joiner bool
+		if c < utf8.RuneSelf {
+			w = asciiWord[c]
+			joiner = c == '\'' || c == '-'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+			joiner = r == '’'
+			i += size
+		}
 		if w && !in {
 			n++
 		}
 		if w {
 			in = true
-		} else if r != '\'' && r != '’' && r != '-' {
+		} else if !joiner {
 			in = false
 		}
 	}
 	return n
 }
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()

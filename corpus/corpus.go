@@ -73,7 +73,8 @@ func (e *RefError) Error() string {
 }
 
 // Resolve finds the article a user means by ref: an exact ID, a 1-based
-// position in the current order, or a unique ID prefix, tried in that order.
+// position in the current order (written plainly: "3", not "003", which
+// reads as an ID prefix), or a unique ID prefix, tried in that order.
 func (c *Corpus) Resolve(ref string) (*Article, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -82,7 +83,7 @@ func (c *Corpus) Resolve(ref string) (*Article, error) {
 	if a := c.ByID(ref); a != nil {
 		return a, nil
 	}
-	if n, err := strconv.Atoi(ref); err == nil && n >= 1 && n <= len(c.Articles) {
+	if n, err := strconv.Atoi(ref); err == nil && strconv.Itoa(n) == ref && n >= 1 && n <= len(c.Articles) {
 		return c.Articles[n-1], nil
 	}
 	var cands []string

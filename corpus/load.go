@@ -234,7 +234,6 @@ func looksBinary(b []byte) bool {
 	return ctl*20 > len(b) // more than 5% control bytes
 }
 
-
 // readFileLimited reads a regular file without ever blocking on a special
 // file: it is opened non-blocking and checked to be regular before reading.
 func readFileLimited(p string, max int64) ([]byte, error) {

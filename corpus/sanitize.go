@@ -74,46 +74,80 @@ func isBidiControl(r rune) bool {
 // control character except newline is removed (tabs become spaces), bidi
 // embeddings, overrides and isolates are removed, CR and CRLF become LF, and
 // no-break and other Unicode spaces become plain spaces. U+2028/U+2029 become
-// newlines. A byte-order mark anywhere is dropped.
+// newlines. A byte-order mark anywhere is dropped. Text that needs none of
+// this is returned as it is, without copying.
 func CleanText(s string) string {
-	if isClean(s) {
+	first := firstUnclean(s)
+	if first < 0 {
 		return s
 	}
 	var sb strings.Builder
 	sb.Grow(len(s))
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	sb.WriteString(s[:first])
+	for i := first; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		next := i + size
 		switch {
 		case r == '\n':
 			sb.WriteByte('\n')
 		case r == '\r':
 			sb.WriteByte('\n')
-			if i+1 < len(rs) && rs[i+1] == '\n' {
-				i++
+			if next < len(s) && s[next] == '\n' {
+				next++
 			}
 		case r == '\t':
 			sb.WriteByte(' ')
 		case r == 0x1B: // ESC: skip the whole sequence
-			i = skipEscape(rs, i)
+			next = skipEscape(s, i)
 		case r == 0x9B: // 8-bit CSI
-			i = skipCSI(rs, i+1)
+			next = skipCSI(s, next)
 		case r == 0x9D || r == 0x90 || r == 0x98 || r == 0x9E || r == 0x9F: // OSC, DCS, SOS, PM, APC
-			i = skipString(rs, i+1)
+			next = skipString(s, next)
 		case r == 0x2028 || r == 0x2029:
 			sb.WriteByte('\n')
-		case r == 0xFEFF: // byte-order mark
-		case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
-			// other C0/C1 controls: drop
-		case isBidiControl(r):
-		case r == 0xA0 || r == 0x202F || r == 0x2007 || (r != ' ' && unicode.Is(unicode.Zs, r)):
+		case r == utf8.RuneError && size == 1:
+			sb.WriteRune(utf8.RuneError) // invalid byte: visible, harmless
+		case dropRune(r):
+		case spaceRune(r):
 			sb.WriteByte(' ')
-		case r == 0x200B || r == 0x2060 || r == 0x00AD: // zero-width space, word joiner, soft hyphen
 		default:
-			sb.WriteRune(r)
+			sb.WriteString(s[i:next])
 		}
+		i = next
 	}
 	return sb.String()
+}
+
+// dropRune: controls, bidi controls, BOM and invisible joiners that have
+// no business in article text.
+func dropRune(r rune) bool {
+	return r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0) || isBidiControl(r) ||
+		r == 0xFEFF || r == 0x200B || r == 0x2060 || r == 0x00AD
+}
+
+func spaceRune(r rune) bool {
+	return r == 0xA0 || r == 0x202F || r == 0x2007 || (r > ' ' && unicode.Is(unicode.Zs, r))
+}
+
+// firstUnclean returns the byte offset of the first rune CleanText would
+// change, or -1.
+func firstUnclean(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7F {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 || dropRune(r) || spaceRune(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // CleanLine is CleanText for single-line fields (titles, outlets, urls):
@@ -121,6 +155,9 @@ func CleanText(s string) string {
 // the directional marks LRM, RLM and ALM are removed as well.
 func CleanLine(s string) string {
 	s = CleanText(s)
+	if tidyLine(s) {
+		return s
+	}
 	var sb strings.Builder
 	sb.Grow(len(s))
 	space := false
@@ -141,72 +178,92 @@ func CleanLine(s string) string {
 	return sb.String()
 }
 
-// isClean is the fast path: plain printable text with newlines only.
-func isClean(s string) bool {
+// tidyLine: already trimmed, single spaces, no newline or directional mark.
+func tidyLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 && c != '\n' || c == 0x7F || c >= 0x80 {
+		switch s[i] {
+		case '\n':
 			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case 0xE2: // U+200E, U+200F are E2 80 8E / E2 80 8F
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x8E || s[i+2] == 0x8F) {
+				return false
+			}
+		case 0xD8: // U+061C is D8 9C
+			if i+1 < len(s) && s[i+1] == 0x9C {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-// skipEscape returns the index of the last rune of the escape sequence that
-// starts with ESC at rs[i].
-func skipEscape(rs []rune, i int) int {
-	if i+1 >= len(rs) {
-		return i
+// skipEscape returns the offset just past the escape sequence that starts
+// with ESC at s[i].
+func skipEscape(s string, i int) int {
+	if i+1 >= len(s) {
+		return len(s)
 	}
-	switch rs[i+1] {
+	switch s[i+1] {
 	case '[':
-		return skipCSI(rs, i+2)
+		return skipCSI(s, i+2)
 	case ']', 'P', 'X', '^', '_':
-		return skipString(rs, i+2)
+		return skipString(s, i+2)
 	}
 	// Two-character sequence (ESC c, ESC 7, ...), possibly with intermediates.
 	j := i + 1
-	for j < len(rs) && rs[j] >= 0x20 && rs[j] <= 0x2F {
+	for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2F {
 		j++
 	}
-	if j < len(rs) && rs[j] >= 0x30 && rs[j] <= 0x7E {
-		return j
+	if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7E {
+		return j + 1
 	}
-	return j - 1
+	return j
 }
 
-// skipCSI skips parameter and intermediate bytes and the final byte of a
-// control sequence whose parameters start at rs[j].
-func skipCSI(rs []rune, j int) int {
-	for j < len(rs) {
-		r := rs[j]
-		if r >= 0x40 && r <= 0x7E {
-			return j
+// skipCSI skips the parameter, intermediate and final bytes of a control
+// sequence whose parameters start at s[j], returning the offset after it.
+func skipCSI(s string, j int) int {
+	for j < len(s) {
+		c := s[j]
+		if c >= 0x40 && c <= 0x7E {
+			return j + 1
 		}
-		if r < 0x20 || r > 0x7E {
-			return j - 1 // malformed: stop before the offending rune
+		if c < 0x20 || c > 0x7E {
+			return j // malformed: stop before the offending byte
 		}
 		j++
 	}
-	return len(rs) - 1
+	return len(s)
 }
 
 // skipString skips a control string (OSC, DCS, ...) up to and including its
 // terminator: BEL, ST (ESC \) or 8-bit ST. An unterminated string is
 // dropped up to the end of the line, so that text after it survives.
-func skipString(rs []rune, j int) int {
-	for k := j; k < len(rs); k++ {
-		switch rs[k] {
+func skipString(s string, j int) int {
+	for k := j; k < len(s); {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		switch r {
 		case 0x07, 0x9C:
-			return k
+			return k + size
 		case 0x1B:
-			if k+1 < len(rs) && rs[k+1] == '\\' {
-				return k + 1
+			if k+1 < len(s) && s[k+1] == '\\' {
+				return k + 2
 			}
 			return k
 		case '\n':
-			return k - 1
+			return k
 		}
+		k += size
 	}
-	return len(rs) - 1
+	return len(s)
 }

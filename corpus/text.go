@@ -2,29 +2,454 @@ package corpus
 
 import (
 	"errors"
+	"regexp"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
-// ParseText parses a plain-text article. (Minimal first version: title from
-// the first line, one paragraph per non-blank line.)
+// ParseText parses a plain-text article as scrapers leave them: a headline
+// (or none), optional header lines (domain, date, byline), then paragraphs
+// separated by blank lines or single newlines, with headings, bullet lists
+// and site boilerplate mixed in. See the package tests for the patterns.
 func ParseText(s string) (*Article, error) {
-	s = CleanText(s)
-	var lines []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = CleanLine(l); l != "" {
-			lines = append(lines, l)
-		}
-	}
+	lines := splitLines(CleanText(s))
 	if len(lines) == 0 {
 		return nil, errors.New("no text")
 	}
-	a := &Article{Format: "text", Title: lines[0]}
-	for _, l := range lines[1:] {
-		a.Blocks = append(a.Blocks, Block{Kind: Paragraph, Text: l})
+	p := &textParser{a: &Article{Format: "text"}}
+	body := p.header(lines)
+	p.body(body)
+	p.finish()
+	if len(p.a.Blocks) == 0 {
+		return nil, errors.New("no article text (only a title or boilerplate)")
 	}
-	if len(a.Blocks) == 0 {
-		a.Blocks = []Block{{Kind: Paragraph, Text: lines[0]}}
+	return p.a, nil
+}
+
+// splitLines returns the non-blank lines, tidied, with runs of blank lines
+// dropped; whitespace-only lines count as blank.
+func splitLines(s string) []string {
+	raw := strings.Split(s, "\n")
+	out := make([]string, 0, len(raw))
+	for _, l := range raw {
+		if l = CleanLine(l); l != "" {
+			out = append(out, l)
+		}
 	}
+	return out
+}
+
+type textParser struct {
+	a      *Article
+	blocks []Block
+	// line is the body line each block came from, and removed the lines
+	// dropped as boilerplate with theirs, so that Removed keeps file order.
+	line    []int
+	removed []removedLine
+	cur     int // body line being classified
+}
+
+type removedLine struct {
+	line int
+	text string
+}
+
+// header takes the title and the metadata lines that follow it, and
+// returns the body lines.
+func (p *textParser) header(lines []string) []string {
+	a := p.a
+	i := 0
+	if isHeadline(lines[0], len(lines) > 1) {
+		a.Title = lines[0]
+		i = 1
+	}
+	for ; i < len(lines) && i <= 6; i++ {
+		l := lines[i]
+		if host, link, ok := domainLine(l); ok {
+			if a.Outlet == "" {
+				a.Outlet = host
+			}
+			if link != "" && a.URL == "" {
+				a.URL = link
+			}
+			continue
+		}
+		if t, ok := parseDateLine(l); ok {
+			if a.Published.IsZero() {
+				a.Published = t
+			}
+			continue
+		}
+		if m := bylineRe.FindStringSubmatch(l); m != nil {
+			a.Byline = m[1]
+			continue
+		}
+		if counterRe.MatchString(l) {
+			p.removeAt(i-len(lines), l) // header lines come before every body line
+			continue
+		}
+		break
+	}
+	if a.Title != "" {
+		a.Title, a.Outlet = splitTitleSuffix(a.Title, a.Outlet)
+	}
+	return lines[i:]
+}
+
+// isHeadline: one sentence, short, not a date or a domain.
+func isHeadline(line string, more bool) bool {
+	if !more {
+		return false
+	}
+	if _, _, ok := domainLine(line); ok {
+		return false
+	}
+	if _, ok := parseDateLine(line); ok {
+		return false
+	}
+	w := CountWords(line)
+	if w == 0 || w > 30 || utf8.RuneCountInString(line) > 250 {
+		return false
+	}
+	return len(lang.Sentences(line)) == 1
+}
+
+var (
+	pipeSuffixRe = regexp.MustCompile(`^(.{12,}?)\s+[|]\s+([^|]{2,60})$`)
+	dashSuffixRe = regexp.MustCompile(`^(.{12,}?)\s+[-–—]\s+((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24})$`)
+)
+
+// splitTitleSuffix separates a site name appended to a scraped title
+// ("Talks stall | Example News", "Talks stall - example.com").
+func splitTitleSuffix(title, outlet string) (string, string) {
+	for _, re := range []*regexp.Regexp{pipeSuffixRe, dashSuffixRe} {
+		if m := re.FindStringSubmatch(title); m != nil && CountWords(m[2]) <= 5 {
+			if outlet == "" {
+				outlet = strings.TrimPrefix(m[2], "www.")
+			}
+			return m[1], outlet
+		}
+	}
+	return title, outlet
+}
+
+var (
+	bulletRe   = regexp.MustCompile(`^(?:[•◦▪▫‣·●○■□➤►–—*-]|\d{1,3}[.)])\s+(\S.*)$`)
+	endAbbrRe  = regexp.MustCompile(`(?:\b\p{L}\.){2,}$|\b(?i:vs|etc|inc|ltd|co|corp|jr|sr|st|no|mr|mrs|ms|dr|gen)\.$`)
+	titleStops = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "but": true,
+		"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "from": true, "by": true,
+		"with": true, "as": true, "vs": true, "into": true, "over": true, "amid": true, "after": true, "is": true}
+)
+
+// maybeBullet is a cheap test before bulletRe: a marker rune or a digit.
+func maybeBullet(l string) bool {
+	r, _ := utf8.DecodeRuneInString(l)
+	return r < '0' || r <= '9' || r == '•' || r == '◦' || r == '▪' || r == '▫' || r == '‣' || r == '·' ||
+		r == '●' || r == '○' || r == '■' || r == '□' || r == '➤' || r == '►' || r == '–' || r == '—'
+}
+
+// body classifies the body lines into blocks and removed boilerplate.
+func (p *textParser) body(lines []string) {
+	linkList := false // inside a "Read more:" list of headlines
+	for i, l := range lines {
+		p.cur = i
+		if linkList && isWeakBoilerplate(l) && !(maybeBullet(l) && bulletRe.MatchString(l)) {
+			p.remove(l)
+			continue
+		}
+		linkList = false
+		switch {
+		case isStrongBoilerplate(l):
+			p.remove(l)
+			linkList = relatedRe.MatchString(l)
+		case maybeBullet(l) && bulletRe.MatchString(l):
+			p.add(ListItem, bulletRe.FindStringSubmatch(l)[1])
+		case l[0] == '>':
+			p.add(Quote, strings.TrimLeft(l, "> "))
+		case i+1 < len(lines) && isHeading(l):
+			p.add(Heading, l)
+		default:
+			p.paragraph(l)
+		}
+	}
+}
+
+func (p *textParser) add(k BlockKind, text string) {
+	if text = strings.TrimSpace(text); text != "" {
+		p.blocks = append(p.blocks, Block{Kind: k, Text: text})
+		p.line = append(p.line, p.cur)
+	}
+}
+
+func (p *textParser) remove(line string) { p.removeAt(p.cur, line) }
+
+func (p *textParser) removeAt(at int, text string) {
+	p.removed = append(p.removed, removedLine{at, text})
+}
+
+// deleteBlock drops block i (its text went to Removed or elsewhere).
+func (p *textParser) deleteBlock(i int) {
+	p.blocks = append(p.blocks[:i], p.blocks[i+1:]...)
+	p.line = append(p.line[:i], p.line[i+1:]...)
+}
+
+// paragraph adds a line of prose, split back into paragraphs where
+// sentences were glued together by a lost line break.
+func (p *textParser) paragraph(l string) {
+	start := 0
+	for _, s := range lang.Sentences(l) {
+		if s.Glued && s.Start > start {
+			p.add(Paragraph, l[start:s.Start])
+			start = s.Start
+		}
+	}
+	p.add(Paragraph, l[start:])
+}
+
+// isHeading: a short headline-like line between paragraphs. It may end in
+// an abbreviation ("Talks With the U.S.") or a question mark, but not in
+// other sentence punctuation, and most of its words are capitalised unless
+// it is very short.
+func isHeading(l string) bool {
+	if len(l) > 480 || utf8.RuneCountInString(l) > 120 {
+		return false
+	}
+	words := strings.Fields(l)
+	if len(words) == 0 || len(words) > 14 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(l)
+	if !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'", first)) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	switch {
+	case last == '.' && !endAbbrRe.MatchString(l):
+		return false
+	case strings.ContainsRune(",;:!”\"…", last):
+		return false
+	case last == '?' && len(words) > 10:
+		return false
+	}
+	if len(lang.Sentences(l)) != 1 {
+		return false
+	}
+	caps, content := 0, 0
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, "\"“”‘’'()"))
+		if titleStops[lw] {
+			continue
+		}
+		content++
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(")); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	if len(words) == 1 {
+		return caps == 1 && utf8.RuneCountInString(l) >= 3 && !hasDigit(l)
+	}
+	return len(words) <= 5 || caps*10 >= content*6
+}
+
+// finish extracts credits, datelines and attributions from the body, drops
+// the trailing boilerplate, and fills in what is still unknown.
+func (p *textParser) finish() {
+	a := p.a
+	p.trailingBoilerplate()
+	p.leadCredit()
+	p.attribution()
+	sort.SliceStable(p.removed, func(i, j int) bool { return p.removed[i].line < p.removed[j].line })
+	for _, r := range p.removed {
+		a.Removed = append(a.Removed, r.text)
+	}
+	if a.Outlet == "" {
+		for _, r := range a.Removed {
+			if name := siteNameFrom(r); name != "" {
+				a.Outlet = name
+				break
+			}
+		}
+	}
+	if a.Title == "" {
+		a.Title, a.TitleDerived = deriveTitle(p.blocks), true
+	}
+	a.Blocks = p.blocks
 	a.Words = countWords(a.Blocks)
-	return a, nil
+}
+
+// trailingBoilerplate removes the run of boilerplate that ends the page:
+// from the end, blocks that are strong or weak boilerplate, as long as the
+// run holds at least one strong line (strong lines were already removed one
+// by one; here the weak ones around them go too).
+func (p *textParser) trailingBoilerplate() {
+	if len(p.removed) == 0 {
+		return
+	}
+	// Strong lines were removed in place; find whether the page ended in them
+	// by checking the blocks that remain at the end for weak boilerplate, or
+	// for donation appeals inside paragraphs.
+	cut := len(p.blocks)
+	for cut > 0 {
+		b := p.blocks[cut-1]
+		if b.Kind == ListItem || !(isWeakBoilerplate(b.Text) || isStrongBoilerplate(b.Text)) {
+			break
+		}
+		cut--
+	}
+	if cut == len(p.blocks) || cut == 0 {
+		return
+	}
+	for i := len(p.blocks) - 1; i >= cut; i-- {
+		p.removeAt(p.line[i], p.blocks[i].Text)
+		p.deleteBlock(i)
+	}
+}
+
+var (
+	// "HALLANDALE, Florida –", "WASHINGTON (AP) —", "Kyiv, Ukraine –".
+	datelineCapsRe  = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?)\s*(?:\(([^)]{2,40})\))?\s*[–—-]+\s*\S`)
+	datelineCommaRe = regexp.MustCompile(`^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)\s*(?:\(([^)]{2,40})\))?\s+[–—-]+\s+\S`)
+	// "Example News – Inside the…": an outlet credited before a dash.
+	creditRe = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{N}&.'’]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’]*|de|of|the|&)){0,4})\s+[–—]\s+(\p{Lu}|[“"‘'])`)
+	// Labels that stand before a dash but are not outlets.
+	creditLabels = map[string]bool{"analysis": true, "opinion": true, "exclusive": true, "breaking": true,
+		"update": true, "updated": true, "editorial": true, "live": true, "watch": true, "explainer": true,
+		"commentary": true, "review": true, "interview": true, "factbox": true, "video": true, "photos": true}
+)
+
+// leadCredit finds a place dateline or an outlet credit at the start of the
+// first paragraph. A dateline stays in the text; a credit is removed.
+func (p *textParser) leadCredit() {
+	idx := -1
+	for i, b := range p.blocks {
+		if b.Kind == Paragraph {
+			idx = i
+			break
+		}
+		if b.Kind != Heading {
+			return
+		}
+	}
+	if idx < 0 {
+		return
+	}
+	text := p.blocks[idx].Text
+	for _, re := range []*regexp.Regexp{datelineCapsRe, datelineCommaRe} {
+		if m := re.FindStringSubmatch(text); m != nil && CountWords(m[1]) <= 6 {
+			p.a.Dateline = strings.TrimSpace(m[1])
+			if m[2] != "" && p.a.Via == "" {
+				p.a.Via = strings.TrimSpace(m[2])
+			}
+			return
+		}
+	}
+	m := creditRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return
+	}
+	name := text[m[2]:m[3]]
+	if creditLabels[strings.ToLower(name)] {
+		return
+	}
+	if p.a.Outlet == "" {
+		p.a.Outlet = name
+	}
+	rest := strings.TrimSpace(text[m[4]:])
+	p.removeAt(p.line[idx], name+" –")
+	if rest == "" {
+		p.deleteBlock(idx)
+		return
+	}
+	p.blocks[idx].Text = rest
+}
+
+var viaRes = []*regexp.Regexp{
+	regexp.MustCompile(`^(?:The\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s+(?:first\s+)?(?:reported|reports|has reported)\s+(?:the|this)\s+(?:information|news|story|report)\.?$`),
+	regexp.MustCompile(`^(?i:this (?:article|story|report) (?:was )?(?:first |originally )?(?:published|appeared|reported)(?: by| in| on)?)\s+(.{2,60}?)\.?$`),
+	regexp.MustCompile(`^(?i:originally published (?:by|in|on|at)|source|via|courtesy of)\s*:?\s+(\p{Lu}.{1,60}?)\.?$`),
+}
+
+// attribution finds a sentence crediting another outlet as the origin
+// ("CNN reported the information.") at the start or the end of the body,
+// records it as Via and removes it from the text.
+func (p *textParser) attribution() {
+	try := func(idx int, first bool) bool {
+		if idx < 0 || idx >= len(p.blocks) || p.blocks[idx].Kind != Paragraph {
+			return false
+		}
+		text := p.blocks[idx].Text
+		sents := lang.Sentences(text)
+		if len(sents) == 0 {
+			return false
+		}
+		s := sents[len(sents)-1]
+		if first {
+			s = sents[0]
+		}
+		st := s.Text(text)
+		for _, re := range viaRes {
+			m := re.FindStringSubmatch(st)
+			if m == nil {
+				continue
+			}
+			name := strings.TrimSpace(m[1])
+			if CountWords(name) > 6 {
+				continue
+			}
+			if p.a.Via == "" {
+				p.a.Via = name
+			}
+			p.removeAt(p.line[idx], st)
+			rest := strings.TrimSpace(text[:s.Start] + " " + text[s.End:])
+			if rest == "" {
+				p.deleteBlock(idx)
+			} else {
+				p.blocks[idx].Text = rest
+			}
+			return true
+		}
+		return false
+	}
+	if !try(0, true) {
+		try(len(p.blocks)-1, false)
+	}
+}
+
+// deriveTitle makes a short title from the lead sentence: the sentence
+// itself when short, else its first clause, else its first ten words.
+func deriveTitle(blocks []Block) string {
+	lead := ""
+	for _, b := range blocks {
+		if b.Kind == Paragraph {
+			lead = b.Text
+			break
+		}
+	}
+	if lead == "" && len(blocks) > 0 {
+		lead = blocks[0].Text
+	}
+	sents := lang.SplitSentences(lead)
+	if len(sents) == 0 {
+		return "Untitled"
+	}
+	s := strings.TrimRight(sents[0], ".!?…")
+	if CountWords(s) == 0 {
+		return "Untitled"
+	}
+	if CountWords(s) <= 14 {
+		return s
+	}
+	for _, sep := range []string{", ", " — ", " – ", "; ", ": "} {
+		if i := strings.Index(s, sep); i > 0 {
+			if n := CountWords(s[:i]); n >= 5 && n <= 14 {
+				return s[:i]
+			}
+		}
+	}
+	words := strings.Fields(s)
+	return strings.Join(words[:10], " ") + "…"
 }

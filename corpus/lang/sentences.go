@@ -42,9 +42,13 @@ func setOf(ws ...string) map[string]bool {
 	return m
 }
 
-func isOpenQuote(r rune) bool  { return r == '“' || r == '‘' || r == '«' || r == '„' || r == '(' || r == '[' }
+func isOpenQuote(r rune) bool {
+	return r == '“' || r == '‘' || r == '«' || r == '„' || r == '(' || r == '['
+}
 func isCloseQuote(r rune) bool { return r == '”' || r == '’' || r == '»' || r == ')' || r == ']' }
-func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' || r == '。' || r == '！' || r == '？' }
+func isTerminator(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == '。' || r == '！' || r == '？'
+}
 
 // Sentences splits s into sentences. It knows abbreviations (U.S., Mr.,
 // Gen., vs.), initials, decimal numbers, quotes that close a sentence or open

@@ -1,0 +1,122 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Site boilerplate: the lines scrapers leave around an article. Strong
+// patterns are removed wherever they stand; weak lines (short, unpunctuated:
+// "Donate Here", "Support Example News") only inside the trailing run of
+// boilerplate that ends many scraped pages.
+
+// relatedRe introduces a list of links to other stories; the short lines
+// after it are headlines of those stories, not this article's headings.
+var relatedRe = regexp.MustCompile(`^(?i)(?:related|read more|read also|see also|recommended|more stories|more from [\p{L} ]{1,30}|most read|trending|you may also like|also read)(?: articles| stories| posts)?:?$`)
+
+// wholeLineBoilerplate patterns match a complete short line.
+var wholeLineBoilerplate = []*regexp.Regexp{
+	regexp.MustCompile(`^(?i)comments? (?:are|is) (?:closed|disabled|off)\.?$`),
+	regexp.MustCompile(`^(?i)(?:leave a (?:reply|comment)|post a comment|\d+ comments?|no comments(?: yet)?)\.?$`),
+	regexp.MustCompile(`^[#(\[]?\d{1,4}[)\]]?$`), // stray counters ("31")
+	regexp.MustCompile(`^(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|scroll to continue(?: with content)?)$`),
+	regexp.MustCompile(`^(?i)(?:share|share this(?: article| story| post)?|save|save article|bookmark|gift (?:this )?article|listen(?: to this article)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit)(?:\s*[|/·•,]\s*(?:share|save|tweet|email|print|copy link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit))*:?$`),
+	regexp.MustCompile(`^(?i)\d{1,3} ?min(?:ute)?s? read$`),
+	regexp.MustCompile(`^(?i)(?:image|photo|photograph|picture|video|credit|getty images|file photo)(?: credit)?\s*:\s*.{0,60}$`),
+	relatedRe,
+	regexp.MustCompile(`^(?i)(?:follow us|subscribe|sign up|join our|get our|newsletter)\b.{0,80}$`),
+	regexp.MustCompile(`^(?i)(?:donate|donate here|donate now|make a donation|support us|become a (?:member|patron|subscriber))\b.{0,30}$`),
+	regexp.MustCompile(`^(?i)(?:©|\(c\)|copyright\b).{0,120}$`),
+	regexp.MustCompile(`^(?i)all rights reserved\.?$`),
+	regexp.MustCompile(`^(?i)(?:tags?|categories|filed under|topics)\s*:.{0,200}$`),
+	regexp.MustCompile(`^(?i)(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b.{0,200}$`),
+	regexp.MustCompile(`^(?i)(?:click here|tap here)\b.{0,80}$`),
+	regexp.MustCompile(`^(?i)(?:loading|please wait)\.{0,3}$`),
+}
+
+// wholeLineMax is longer than any line the whole-line patterns can match,
+// so that paragraphs skip them cheaply.
+const wholeLineMax = 400
+
+// keywordBoilerplate patterns may match inside a longer line; each runs
+// only when one of its lower-case keywords occurs in the line.
+var keywordBoilerplate = []struct {
+	keys []string
+	re   *regexp.Regexp
+}{
+	{[]string{"required field"}, regexp.MustCompile(`(?i)indicates required fields?`)},
+	{[]string{"consider", "contribution", "as little as", "support our", "support independent", "donation"},
+		regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`)},
+	{[]string{"iban", "swift", "bic", "sort code", "routing number", "account", "bank", "ac #", "paypal", "vipps", "venmo", "swish", "patreon", "cash app", "cashapp"},
+		regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|ac #|paypal|vipps|venmo|swish|patreon|cash ?app)\b.{0,80}$`)},
+}
+
+// isStrongBoilerplate reports lines that are site furniture wherever they
+// stand. Long lines are prose even if they mention a bank.
+func isStrongBoilerplate(line string) bool {
+	words := CountWords(line)
+	if len(line) <= wholeLineMax && words <= 40 {
+		for _, re := range wholeLineBoilerplate {
+			if re.MatchString(line) {
+				return true
+			}
+		}
+	}
+	if words > 80 {
+		return false
+	}
+	lower := strings.ToLower(line)
+	for _, kb := range keywordBoilerplate {
+		for _, k := range kb.keys {
+			if strings.Contains(lower, k) {
+				if kb.re.MatchString(line) {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// isWeakBoilerplate: a short line without sentence punctuation, which only
+// counts as boilerplate next to strong boilerplate at the end of a page.
+func isWeakBoilerplate(line string) bool {
+	if CountWords(line) > 6 {
+		return false
+	}
+	last := line[len(line)-1]
+	return last != '.' && last != '"' && last != ':' && !strings.HasSuffix(line, "”")
+}
+
+var (
+	supportSiteRe   = regexp.MustCompile(`^(?i:support)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|of|for|and|&)){0,5})$`)
+	copyrightSiteRe = regexp.MustCompile(`^(?i:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:(?i:by)\s+)?([\p{L}\p{N}&'’.\- ]{2,60}?)[.,]?\s*(?:(?i:all rights reserved)\.?)?$`)
+)
+
+// siteNameFrom finds an outlet named in boilerplate: "Support Example News"
+// or "© 2025 Example News. All rights reserved."
+func siteNameFrom(line string) string {
+	if m := supportSiteRe.FindStringSubmatch(line); m != nil {
+		name := strings.TrimSpace(m[1])
+		if !strings.EqualFold(name, "us") && CountWords(name) >= 1 {
+			return name
+		}
+	}
+	if m := copyrightSiteRe.FindStringSubmatch(line); m != nil {
+		name := strings.TrimSpace(m[1])
+		if name != "" && CountWords(name) <= 8 && hasUpperOrDot(name) {
+			return name
+		}
+	}
+	return ""
+}
+
+func hasUpperOrDot(s string) bool {
+	for _, r := range s {
+		if r == '.' || (r >= 'A' && r <= 'Z') {
+			return true
+		}
+	}
+	return false
+}

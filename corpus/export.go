@@ -1,0 +1,84 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MetaParts lists what is known about an article's provenance, in display
+// order: outlet, date, via, dateline, byline.
+func MetaParts(a *Article) []string {
+	var parts []string
+	if a.Outlet != "" {
+		parts = append(parts, a.Outlet)
+	}
+	if a.HasDate() {
+		parts = append(parts, a.Published.Format("2 Jan 2006 15:04 MST"))
+	}
+	if a.Via != "" {
+		parts = append(parts, "via "+a.Via)
+	}
+	if a.Dateline != "" {
+		parts = append(parts, a.Dateline)
+	}
+	if a.Byline != "" {
+		parts = append(parts, "by "+a.Byline)
+	}
+	return parts
+}
+
+// Markdown renders an article as Markdown: the title, a metadata line and
+// the body blocks. Text is escaped so that it reads as written (a "*" in an
+// article is not emphasis). The output is safe to print to a terminal.
+func Markdown(a *Article) string {
+	var sb strings.Builder
+	sb.WriteString("# " + EscapeMarkdown(a.Title) + "\n\n")
+	meta := MetaParts(a)
+	meta = append(meta, fmt.Sprintf("%d words", a.Words))
+	if a.TitleDerived {
+		meta = append(meta, "title derived from the lead")
+	}
+	sb.WriteString("*" + EscapeMarkdown(strings.Join(meta, " · ")) + "*\n")
+	if a.URL != "" {
+		sb.WriteString("\n<" + a.URL + ">\n")
+	}
+	for _, b := range a.Blocks {
+		sb.WriteString("\n")
+		t := EscapeMarkdown(b.Text)
+		switch b.Kind {
+		case Heading:
+			sb.WriteString("## " + t + "\n")
+		case ListItem:
+			sb.WriteString("- " + t + "\n")
+		case Quote:
+			sb.WriteString("> " + t + "\n")
+		default:
+			sb.WriteString(t + "\n")
+		}
+	}
+	return sb.String()
+}
+
+// mdSpecial are the characters that can change the meaning of Markdown text.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
+)
+
+// EscapeMarkdown escapes s so that Markdown renders it literally. A leading
+// list or ordered-list marker is escaped too.
+func EscapeMarkdown(s string) string {
+	s = mdEscaper.Replace(s)
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		s = `\` + s
+	}
+	// "1. Text" at the start would become an ordered list.
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		s = s[:i] + `\` + s[i:]
+	}
+	return s
+}

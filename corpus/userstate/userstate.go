@@ -1,0 +1,294 @@
+// Package userstate keeps what a reader has done with articles (read marks
+// today, bookmarks later) in small JSON files under the XDG state directory.
+//
+// Each kind of mark is one Marks set stored in its own file (reads.json, ...).
+// Files are written atomically (temporary file in the same directory, fsync,
+// rename), and a save merges with whatever another running instance wrote in
+// the meantime. A file that cannot be parsed is set aside as
+// NAME.corrupt-TIME and reported as a warning; it never stops the program.
+package userstate
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// AppDir is the name of Parallax's folder inside the state directory.
+const AppDir = "parallax"
+
+// ReadsFile is the base name of the file holding read marks.
+const ReadsFile = "reads.json"
+
+// Dir returns the folder Parallax keeps state in: $XDG_STATE_HOME/parallax,
+// falling back to the platform default (~/.local/state/parallax on Linux).
+// The environment is read on every call so that tests can redirect it.
+func Dir() string {
+	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, AppDir)
+	}
+	return filepath.Join(xdg.StateHome, AppDir)
+}
+
+// OpenReads opens the read marks in Dir(). See Open.
+func OpenReads() (*Marks, error) { return Open(filepath.Join(Dir(), ReadsFile)) }
+
+// ArticleKey is the identity a mark is stored under. It prefers the
+// article's URL (the same story saved twice is the same article) and
+// otherwise hashes what the reader sees: outlet, title, date and body. It does
+// not depend on where the file lives, so marks survive moving a corpus.
+func ArticleKey(a *corpus.Article) string {
+	if a.URL != "" {
+		return "url:" + a.URL
+	}
+	h := sha256.New()
+	for _, s := range []string{a.Outlet, a.Title, strconv.FormatInt(a.Published.Unix(), 10)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	for _, b := range a.Blocks {
+		h.Write([]byte(b.Text))
+		h.Write([]byte{'\n'})
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// fileVersion is written into every state file so that the format can evolve.
+const fileVersion = 1
+
+type fileFormat struct {
+	Version int                  `json:"version"`
+	Marks   map[string]time.Time `json:"marks"`
+}
+
+// Marks is a persisted set of article keys, each with the time it was
+// marked. It is safe for concurrent use.
+type Marks struct {
+	path string
+
+	mu      sync.Mutex
+	marks   map[string]time.Time
+	changed map[string]bool // key → set (true) or cleared (false) since the last save
+	noSave  error           // why saving is disabled (the file could not be read safely)
+
+	saveMu sync.Mutex // serialises whole saves (read, merge, write)
+}
+
+// Open reads the marks stored at path. It always returns usable Marks: a
+// missing file is an empty set. The error, when not nil, is a warning to show
+// the user: the file was corrupt and has been set aside, or it could not be
+// read (then Save refuses to overwrite it, so nothing is lost).
+func Open(path string) (*Marks, error) {
+	m := &Marks{path: path, marks: map[string]time.Time{}, changed: map[string]bool{}}
+	marks, warn, err := readFile(path)
+	if err != nil {
+		m.noSave = err
+		return m, fmt.Errorf("read marks unavailable: %w; marks made now will not be saved", err)
+	}
+	if marks != nil {
+		m.marks = marks
+	}
+	return m, warn
+}
+
+// readFile loads path. A missing file gives nil marks. A corrupt file is
+// renamed aside and reported as warn; err means the file exists but could not
+// be read or set aside, and must not be overwritten.
+func readFile(path string) (marks map[string]time.Time, warn, err error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var f fileFormat
+	if jerr := json.Unmarshal(data, &f); jerr != nil || f.Version > fileVersion || f.Version < 1 {
+		why := "unknown format version " + strconv.Itoa(f.Version)
+		if jerr != nil {
+			why = jerr.Error()
+		}
+		aside := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405.000Z")
+		if rerr := os.Rename(path, aside); rerr != nil {
+			return nil, nil, fmt.Errorf("%s is unreadable (%s) and could not be set aside: %w", path, why, rerr)
+		}
+		return nil, fmt.Errorf("%s was unreadable (%s); moved it to %s and started afresh", path, why, aside), nil
+	}
+	if f.Marks == nil {
+		f.Marks = map[string]time.Time{}
+	}
+	return f.Marks, nil, nil
+}
+
+// Path is the file the marks are stored in.
+func (m *Marks) Path() string { return m.path }
+
+// Has reports whether key is marked.
+func (m *Marks) Has(key string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.marks[key]
+	return ok
+}
+
+// Len is the number of marked keys.
+func (m *Marks) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.marks)
+}
+
+// Set marks (on) or unmarks key, recording now as the time of marking. It
+// reports whether anything changed.
+func (m *Marks) Set(key string, on bool, now time.Time) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, had := m.marks[key]
+	if had == on {
+		return false
+	}
+	if on {
+		m.marks[key] = now.UTC()
+	} else {
+		delete(m.marks, key)
+	}
+	m.changed[key] = on
+	return true
+}
+
+// Toggle flips key's mark and returns the new state.
+func (m *Marks) Toggle(key string, now time.Time) bool {
+	on := !m.Has(key)
+	m.Set(key, on, now)
+	return on
+}
+
+// Dirty reports whether there are changes not yet saved.
+func (m *Marks) Dirty() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.changed) > 0
+}
+
+// Save writes the marks to disk atomically. Changes made since the last save
+// are applied on top of what the file holds now, so two running instances do
+// not erase each other's marks. Save with no changes does nothing.
+func (m *Marks) Save() error {
+	m.saveMu.Lock()
+	defer m.saveMu.Unlock()
+
+	m.mu.Lock()
+	if m.noSave != nil {
+		m.mu.Unlock()
+		return fmt.Errorf("not saving read marks: %w", m.noSave)
+	}
+	if len(m.changed) == 0 {
+		m.mu.Unlock()
+		return nil
+	}
+	changed := m.changed
+	m.changed = map[string]bool{}
+	mine := make(map[string]time.Time, len(m.marks))
+	for k, v := range m.marks {
+		mine[k] = v
+	}
+	m.mu.Unlock()
+
+	restore := func() {
+		// Keep the unsaved changes so that a later Save retries them.
+		m.mu.Lock()
+		for k, on := range changed {
+			if _, newer := m.changed[k]; !newer {
+				m.changed[k] = on
+			}
+		}
+		m.mu.Unlock()
+	}
+
+	merged, _, err := readFile(m.path)
+	if err != nil {
+		restore()
+		return err
+	}
+	if merged == nil {
+		merged = map[string]time.Time{}
+	}
+	for k, on := range changed {
+		if on {
+			merged[k] = mine[k]
+		} else {
+			delete(merged, k)
+		}
+	}
+	if err := writeAtomic(m.path, fileFormat{Version: fileVersion, Marks: merged}); err != nil {
+		restore()
+		return err
+	}
+
+	// Adopt what other instances saved, without losing changes made meanwhile.
+	m.mu.Lock()
+	for k, on := range m.changed {
+		if on {
+			merged[k] = m.marks[k]
+		} else {
+			delete(merged, k)
+		}
+	}
+	m.marks = merged
+	m.mu.Unlock()
+	return nil
+}
+
+// writeAtomic writes v as JSON to path through a temporary file in the same
+// folder, synced before it replaces path, so a crash leaves either the old
+// file or the new one, never a torn one.
+func writeAtomic(path string, v any) (err error) {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(append(data, '\n')); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// Make the rename itself durable; not all systems allow syncing a folder.
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}

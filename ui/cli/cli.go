@@ -1,0 +1,278 @@
+// Package cli implements the parallax command line: global flags, the
+// subcommands (one file each, registered in init) and the switch to the
+// interactive reader when standard output is a terminal.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/parallax-reader/parallax/ui"
+	"github.com/parallax-reader/parallax/ui/config"
+)
+
+// Env is the outside world a run sees; tests substitute their own.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Seeds is the embedded default corpus, used when no path is given.
+	Seeds fs.FS
+	// Interactive says standard input and output are a terminal, so that a
+	// bare `parallax` opens the reader instead of printing the list.
+	Interactive bool
+	// RunUI starts the interactive reader; nil means ui.Run.
+	RunUI func(ui.Config) error
+	// ConfigPath is the configuration file; "" means config.Path().
+	ConfigPath string
+}
+
+// StdEnv is the environment of a real process.
+func StdEnv(seeds fs.FS) Env {
+	return Env{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Seeds: seeds,
+		Interactive: term.IsTerminal(int(os.Stdout.Fd())) && term.IsTerminal(int(os.Stdin.Fd())),
+		RunUI:       ui.Run,
+	}
+}
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1 // nothing to show, unknown reference, I/O error
+	exitUsage = 2 // bad flags or arguments
+)
+
+// command is one subcommand. run gets the arguments after the command name.
+type command struct {
+	name    string
+	args    string // synopsis of the arguments, for usage
+	summary string
+	hidden  bool
+	run     func(r *runner, args []string) int
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+// runner carries the environment and global options through a command.
+type runner struct {
+	Env
+	global globalFlags
+	config config.Config
+}
+
+// Main runs the command line and returns the process exit code.
+func Main(args []string, env Env) int {
+	r := &runner{Env: env}
+	if r.RunUI == nil {
+		r.RunUI = ui.Run
+	}
+	if r.ConfigPath == "" {
+		r.ConfigPath = config.Path()
+	}
+	cfg, probs := config.Load(r.ConfigPath)
+	for _, p := range probs {
+		fmt.Fprintln(r.Stderr, "parallax: config:", p)
+	}
+	r.config = cfg
+	r.global.mouse = cfg.Mouse
+	r.global.maxFileSize = byteSize(cfg.MaxFileSize)
+	fset := r.newFlagSet("parallax", "[flags] [PATH...] | COMMAND [ARGS]")
+	r.global.add(fset)
+	// Global flags come before the command name.
+	if err := fset.Parse(args); err != nil {
+		return r.usageError(err, "")
+	}
+	if r.global.version {
+		fmt.Fprintln(r.Stdout, "parallax", Version())
+		return exitOK
+	}
+	if r.global.printConfig {
+		eff := r.config
+		eff.Mouse, eff.MaxFileSize = r.global.mouse, int64(r.global.maxFileSize)
+		fmt.Fprint(r.Stdout, eff.TOML())
+		return exitOK
+	}
+	rest := fset.Args()
+	if len(rest) > 0 {
+		if c, ok := commands[rest[0]]; ok {
+			return c.run(r, rest[1:])
+		}
+		if rest[0] == "help" {
+			return r.help(rest[1:])
+		}
+	}
+	// No command: the reader on a terminal, the list otherwise.
+	if !r.Interactive {
+		return commands["list"].run(r, rest)
+	}
+	src, code := r.source(rest)
+	if code != exitOK {
+		return code
+	}
+	if err := r.RunUI(ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse}); err != nil {
+		fmt.Fprintln(r.Stderr, "parallax:", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// Version is the module version when built with go install, else the VCS
+// revision when known, else "devel".
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "devel " + s.Value[:12]
+		}
+	}
+	return "devel"
+}
+
+// newFlagSet makes a flag set that reports errors instead of exiting.
+func (r *runner) newFlagSet(name, synopsis string) *flag.FlagSet {
+	fset := flag.NewFlagSet(name, flag.ContinueOnError)
+	fset.SetOutput(io.Discard)
+	fset.Usage = func() {}
+	return fset
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// positional arguments ("show 2 --json"); "--" ends the flags.
+func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fset.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fset.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		// flag stops at the first positional argument or after "--".
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// usageError reports a bad invocation and returns the usage exit code.
+func (r *runner) usageError(err error, cmd string) int {
+	if errors.Is(err, flag.ErrHelp) {
+		r.printUsage(r.Stdout, cmd)
+		return exitOK
+	}
+	fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
+	r.printUsage(r.Stderr, cmd)
+	return exitUsage
+}
+
+func (r *runner) help(args []string) int {
+	if len(args) > 0 {
+		if _, ok := commands[args[0]]; !ok {
+			fmt.Fprintf(r.Stderr, "parallax: no command %q\n", args[0])
+			r.printUsage(r.Stderr, "")
+			return exitUsage
+		}
+		r.printUsage(r.Stdout, args[0])
+		return exitOK
+	}
+	r.printUsage(r.Stdout, "")
+	return exitOK
+}
+
+func (r *runner) printUsage(w io.Writer, cmd string) {
+	if c, ok := commands[cmd]; ok {
+		fmt.Fprintf(w, "usage: parallax %s %s\n\n%s\n", c.name, c.args, c.summary)
+		fset := r.newFlagSet(c.name, "")
+		flagsFor(c.name, fset)
+		if hasFlags(fset) {
+			fmt.Fprintln(w, "\nFlags:")
+			printFlags(w, fset)
+		}
+		return
+	}
+	fmt.Fprint(w, `usage: parallax [flags] [PATH...]
+       parallax COMMAND [ARGS]
+
+Parallax reads news articles and compares how outlets covered the same story.
+With no PATH it opens the five embedded seed articles. PATH may be files or
+folders (read recursively, hidden entries skipped) or "-" for standard input.
+On a terminal it opens the interactive reader; otherwise it prints the list.
+
+Commands:
+`)
+	names := make([]string, 0, len(commands))
+	for n, c := range commands {
+		if !c.hidden {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := commands[n]
+		fmt.Fprintf(w, "  %-10s %s\n", n, firstLine(c.summary))
+	}
+	fmt.Fprintln(w, "\nGlobal flags:")
+	fset := r.newFlagSet("parallax", "")
+	var g globalFlags
+	g.add(fset)
+	printFlags(w, fset)
+	fmt.Fprintln(w, "\nRun 'parallax help COMMAND' for a command's flags and examples.")
+}
+
+// flagsFor registers a command's own flags on fset, for usage output.
+var flagsFor = func(name string, fset *flag.FlagSet) {
+	if f, ok := commandFlags[name]; ok {
+		f(fset)
+	}
+}
+
+// commandFlags lets each command declare its flags once, for parsing and usage.
+var commandFlags = map[string]func(*flag.FlagSet){}
+
+func printFlags(w io.Writer, fset *flag.FlagSet) {
+	fset.VisitAll(func(f *flag.Flag) {
+		valueName, usage := flag.UnquoteUsage(f)
+		name := "--" + f.Name
+		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); !isBool {
+			if valueName == "" {
+				valueName = "value"
+			}
+			name += " " + strings.ToUpper(valueName)
+		}
+		fmt.Fprintf(w, "  %-24s %s\n", name, usage)
+	})
+}
+
+func hasFlags(fset *flag.FlagSet) bool {
+	n := 0
+	fset.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

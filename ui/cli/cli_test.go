@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallax-reader/parallax/ui"
+)
+
+// run executes the command line against the seeds and returns the exit
+// code, stdout and stderr.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := Env{
+		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Seeds:      os.DirFS(filepath.Join("..", "..", "seeds")),
+		RunUI:      func(ui.Config) error { t.Fatal("the reader must not start in tests"); return nil },
+		ConfigPath: filepath.Join(t.TempDir(), "config.toml"),
+	}
+	code := Main(args, env)
+	return code, out.String(), errb.String()
+}
+
+func TestListPlain(t *testing.T) {
+	code, out, _ := run(t, "list")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("got %d lines:\n%s", len(lines), out)
+	}
+	if !strings.HasPrefix(lines[0], "1  2025-12-01  global.espreso.tv") || !strings.Contains(lines[0], "U.S. diplomacy faces") {
+		t.Errorf("first line = %q", lines[0])
+	}
+	if !strings.Contains(lines[2], "unknown source") || !strings.Contains(lines[2], "~ Negotiations surrounding") {
+		t.Errorf("derived/unknown line = %q", lines[2])
+	}
+}
+
+func TestNoCommandNotTerminalIsList(t *testing.T) {
+	_, list, _ := run(t, "list")
+	code, out, _ := run(t)
+	if code != 0 || out != list {
+		t.Errorf("bare parallax without a terminal should print the list; got %d\n%s", code, out)
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	code, out, _ := run(t, "list", "--json")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	var arts []map[string]any
+	if err := json.Unmarshal([]byte(out), &arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 5 {
+		t.Fatalf("%d articles", len(arts))
+	}
+	for _, key := range []string{"id", "title", "title_derived", "outlet", "via", "dateline", "published", "words", "headings", "path"} {
+		if _, ok := arts[0][key]; !ok {
+			t.Errorf("missing key %q", key)
+		}
+	}
+	if arts[0]["published"] != "2025-12-01T13:37:00+02:00" || arts[1]["published"] != nil {
+		t.Errorf("published: %v / %v", arts[0]["published"], arts[1]["published"])
+	}
+	if arts[0]["id"] != "000_b8494e57d3896bdc" || arts[0]["via"] != "CNN" {
+		t.Errorf("first: %v", arts[0])
+	}
+}
+
+func TestShow(t *testing.T) {
+	code, out, _ := run(t, "show", "003")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	if !strings.HasPrefix(out, "# U.S. and Ukraine Report “Tangible Progress”") {
+		t.Errorf("show output starts %q", out[:60])
+	}
+	for _, want := range []string{"*Dawat Media Center · HALLANDALE, Florida · ", "## Cautious Optimism from Negotiators", "- The final status of the occupied territories"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "Vipps") {
+		t.Error("boilerplate in show output")
+	}
+	// Flags may follow the reference; a position works too.
+	code, out, _ = run(t, "show", "4", "--json")
+	var a map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &a) != nil {
+		t.Fatalf("show --json: %d %s", code, out)
+	}
+	if a["id"] != "003_b765f57e1c3a59da" {
+		t.Errorf("position 4 = %v", a["id"])
+	}
+	blocks, _ := a["blocks"].([]any)
+	removed, _ := a["removed"].([]any)
+	if len(blocks) == 0 || len(removed) == 0 {
+		t.Errorf("blocks %d removed %d", len(blocks), len(removed))
+	}
+	first := blocks[0].(map[string]any)
+	if first["kind"] != "paragraph" || first["text"] == "" {
+		t.Errorf("first block %v", first)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	code, _, errOut := run(t, "show", "0")
+	if code != 1 || !strings.Contains(errOut, "ambiguous") || !strings.Contains(errOut, "000_b8494e57d3896bdc") {
+		t.Errorf("ambiguous ref: %d %q", code, errOut)
+	}
+	code, _, errOut = run(t, "show", "nope")
+	if code != 1 || !strings.Contains(errOut, `no article matches "nope"`) {
+		t.Errorf("unknown ref: %d %q", code, errOut)
+	}
+	code, _, errOut = run(t, "list", "--bogus")
+	if code != 2 || !strings.Contains(errOut, "usage: parallax list") {
+		t.Errorf("bad flag: %d %q", code, errOut)
+	}
+	code, _, errOut = run(t, "show")
+	if code != 2 || !strings.Contains(errOut, "usage: parallax show") {
+		t.Errorf("missing ref: %d %q", code, errOut)
+	}
+	dir := t.TempDir()
+	code, _, errOut = run(t, "list", dir)
+	if code != 1 || !strings.Contains(errOut, "no articles found") {
+		t.Errorf("empty dir: %d %q", code, errOut)
+	}
+	os.WriteFile(filepath.Join(dir, "bad.bin"), []byte{0, 1, 2, 3}, 0o644)
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("A Fine Headline Here\n\nBody text."), 0o644)
+	code, out, errOut := run(t, "list", dir)
+	if code != 0 || !strings.Contains(errOut, "skipped "+filepath.Join(dir, "bad.bin")+": binary file") || !strings.Contains(out, "A Fine Headline Here") {
+		t.Errorf("skip report: %d %q %q", code, out, errOut)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	code, out, _ := run(t, "help")
+	if code != 0 || !strings.Contains(out, "Commands:") || !strings.Contains(out, "show") {
+		t.Errorf("help: %d %s", code, out)
+	}
+	code, out, _ = run(t, "help", "show")
+	if code != 0 || !strings.Contains(out, "usage: parallax show") || !strings.Contains(out, "--json") {
+		t.Errorf("help show: %d %s", code, out)
+	}
+	code, _, _ = run(t, "--max-file-size", "nonsense", "list")
+	if code != 2 {
+		t.Errorf("bad size: %d", code)
+	}
+}
+
+func TestPrintConfig(t *testing.T) {
+	code, out, _ := run(t, "--max-file-size", "1MB", "--print-config")
+	if code != 0 || !strings.Contains(out, `max_file_size = "1MB"`) || !strings.Contains(out, `sort = "date"`) {
+		t.Errorf("print-config: %d\n%s", code, out)
+	}
+}
+
+func TestConfigFileApplies(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, []byte("max_file_size = 100\nsort = \"nope\"\n"), 0o644)
+	news := filepath.Join(dir, "news")
+	os.Mkdir(news, 0o755)
+	os.WriteFile(filepath.Join(news, "big.txt"), []byte("A Fine Headline Here\n\n"+strings.Repeat("Body text. ", 30)), 0o644)
+	var out, errb bytes.Buffer
+	code := Main([]string{"list", news}, Env{Stdout: &out, Stderr: &errb, ConfigPath: cfg})
+	if code != 1 || !strings.Contains(errb.String(), "too large") || !strings.Contains(errb.String(), cfg+":2: sort must be one of") {
+		t.Errorf("config not applied or problem not reported: %d %q", code, errb.String())
+	}
+}
+
+func TestShowFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "story.txt")
+	os.WriteFile(p, []byte("A Fine Headline Here\n\nBody text."), 0o644)
+	code, out, _ := run(t, "show", p)
+	if code != 0 || !strings.HasPrefix(out, "# A Fine Headline Here") {
+		t.Errorf("show FILE: %d %q", code, out)
+	}
+}

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+var showJSON bool
+
+func init() {
+	commandFlags["show"] = func(f *flag.FlagSet) {
+		f.BoolVar(&showJSON, "json", false, "print the article as JSON, with blocks and removed boilerplate")
+	}
+	register(&command{
+		name: "show", args: "[--json] REF [PATH...]",
+		summary: `Print one clean article as Markdown: title, a metadata line, the body.
+REF is an article id, a unique id prefix, or a 1-based position in 'list' order;
+with no PATH, a REF that names a file shows that file.
+
+Examples:
+  parallax show 2
+  parallax show 003 --json | jq '.blocks[] | select(.kind == "heading") | .text'`,
+		run: runShow,
+	})
+}
+
+func runShow(r *runner, args []string) int {
+	showJSON = false
+	pos, code, ok := r.parseCommand("show", args, 1)
+	if !ok {
+		return code
+	}
+	ref, paths := pos[0], pos[1:]
+	// "parallax show story.txt": a lone REF that names a file shows it.
+	if len(paths) == 0 && isFile(ref) {
+		ref, paths = "1", []string{ref}
+	}
+	c, code := r.loadCorpus(paths)
+	if c == nil {
+		return code
+	}
+	a, code := r.resolve(c, ref)
+	if a == nil {
+		return code
+	}
+	if showJSON {
+		return r.printJSON(toFullJSON(a))
+	}
+	fmt.Fprint(r.Stdout, corpus.Markdown(a))
+	return exitOK
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// resolve finds the article REF names or reports why not (exit 1).
+func (r *runner) resolve(c *corpus.Corpus, ref string) (*corpus.Article, int) {
+	a, err := c.Resolve(ref)
+	if err != nil {
+		var re *corpus.RefError
+		if errors.As(err, &re) && len(re.Candidates) == 0 {
+			fmt.Fprintf(r.Stderr, "parallax: %v (use an id, a unique id prefix, or a position 1-%d; 'parallax list' shows them)\n", err, len(c.Articles))
+		} else {
+			fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
+		}
+		return nil, exitFail
+	}
+	return a, exitOK
+}

@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+
+	"github.com/parallax-reader/parallax/corpus/userstate"
+)
+
+// shared is the context every pane reads: terminal size, styles, key map,
+// clock, rendering and the read marks. There is one per program; panes hold
+// a pointer to it and never change it except through the root model.
+type shared struct {
+	width, height int
+
+	styles       *styles
+	keys         *keyMap
+	glamourStyle string          // explicit glamour style: "dark", "light", "notty", "ascii"
+	profile      termenv.Profile // colour profile glamour renders for
+	now          func() time.Time
+
+	marks    *userstate.Marks
+	renderer *renderer
+	cache    *renderCache
+
+	// after delivers msg once d has passed. Tests replace it so that no
+	// command ever sleeps.
+	after func(d time.Duration, msg tea.Msg) tea.Cmd
+
+	seq atomic.Uint64 // source of sequence numbers for background work
+}
+
+func (sh *shared) nextSeq() uint64 { return sh.seq.Add(1) }
+
+func defaultAfter(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}

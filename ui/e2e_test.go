@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives the real binary in a detached tmux server of its own.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", s.name) }
+
+func (s *tmuxSession) keys(keys ...string) {
+	s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...)
+}
+
+// waitFor polls the screen until it matches re. The limit only bounds a
+// broken run; nothing asserts how long anything took.
+func (s *tmuxSession) waitFor(re string) string {
+	s.t.Helper()
+	rx := regexp.MustCompile(re)
+	var screen string
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if screen = s.screen(); rx.MatchString(screen) {
+			return screen
+		}
+	}
+	s.t.Fatalf("screen never matched %q; last screen:\n%s", re, screen)
+	return ""
+}
+
+func (s *tmuxSession) requireFits(w, h int) {
+	s.t.Helper()
+	lines := strings.Split(strings.TrimRight(s.screen(), "\n"), "\n")
+	for i, l := range lines {
+		if n := len([]rune(l)); n > w {
+			s.t.Fatalf("line %d is %d wide at %dx%d: %q", i, n, w, h, l)
+		}
+	}
+}
+
+// TestEndToEndInTmux builds parallax and uses it as a person would: open,
+// move, open an article, page, go back, resize to wide and small, quit.
+func TestEndToEndInTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is required in CI (.ci/run installs it)")
+		}
+		t.Skip("tmux not installed")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "parallax")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	state := filepath.Join(dir, "state")
+
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-e2e-%d", os.Getpid()), name: "e2e"}
+	s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24",
+		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+state, "-e", "NO_COLOR=",
+		bin)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
+
+	s.waitFor(`5 articles`)
+	s.waitFor(`1/5 · 5 unread`)
+	s.requireFits(80, 24)
+
+	s.keys("j", "j")
+	s.waitFor(`3/5`)
+	s.keys("G")
+	s.waitFor(`5/5`)
+	s.keys("g", "Enter")
+	screen := s.waitFor(`1/5 · \d+%`)
+	if !strings.Contains(screen, "words") || !strings.Contains(screen, "min read") {
+		t.Fatalf("article header missing:\n%s", screen)
+	}
+	s.keys("Space")
+	s.waitFor(`1/5 · [1-9]\d*%`)
+	s.keys("]")
+	s.waitFor(`2/5 · \d+%`)
+	s.keys("Escape")
+	s.waitFor(`2/5 · 3 unread`)
+
+	s.tmux("resize-window", "-t", s.name, "-x", "160", "-y", "45")
+	screen = s.waitFor(`│`) // list and preview side by side
+	s.requireFits(160, 45)
+	if n := len(strings.Split(strings.TrimRight(screen, "\n"), "\n")); n > 45 {
+		t.Fatalf("%d lines on a 45-line terminal", n)
+	}
+	s.keys("Tab")
+	s.waitFor(`2/5 · \d+%`)
+
+	s.tmux("resize-window", "-t", s.name, "-x", "30", "-y", "6")
+	s.waitFor(`Terminal too small`)
+	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	s.waitFor(`2/5 · \d+%`)
+
+	s.keys("C-c")
+	s.waitFor(`Pane is dead|^\s*$`)
+	// tmux may report the pane dead a moment before it records the exit
+	// status: poll until the status is there.
+	dead := ""
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		dead = strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_dead} #{pane_dead_status}"))
+		if strings.HasPrefix(dead, "1 ") {
+			break
+		}
+	}
+	if dead != "1 0" {
+		t.Fatalf("after ctrl+c pane state %q, want dead with status 0", dead)
+	}
+
+	// Read marks survived the run.
+	b, err := os.ReadFile(filepath.Join(state, "parallax", "reads.json"))
+	if err != nil || strings.Count(string(b), "sha256:")+strings.Count(string(b), "url:") != 2 {
+		t.Fatalf("read marks after the run: %v\n%s", err, b)
+	}
+}

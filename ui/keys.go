@@ -1,0 +1,148 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// keyMap is every key Parallax answers to, grouped by where it applies. The
+// `?` screen and the status-line hints are built from it, so help can never
+// disagree with behaviour. Panes added later (search, comparison, coverage)
+// add their own group here.
+type keyMap struct {
+	Global  globalKeys
+	List    listKeys
+	Article articleKeys
+	Pager   pagerKeys // help and load report
+}
+
+type globalKeys struct {
+	Quit   key.Binding // ctrl+c, from anywhere
+	Help   key.Binding
+	Report key.Binding
+	Focus  key.Binding // wide layout only
+}
+
+type listKeys struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	Open, Sort, ToggleRead, Quit                              key.Binding
+}
+
+type articleKeys struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	Next, Prev, ToggleRead, Boilerplate, Back                 key.Binding
+}
+
+type pagerKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom, Close key.Binding
+}
+
+func newKeyMap() *keyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return &keyMap{
+		Global: globalKeys{
+			Quit:   b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+			Help:   b([]string{"?"}, "?", "toggle help"),
+			Report: b([]string{"!"}, "!", "load report"),
+			Focus:  b([]string{"tab", "shift+tab"}, "tab", "switch pane"),
+		},
+		List: listKeys{
+			Up:         b([]string{"k", "up"}, "↑/k", "up"),
+			Down:       b([]string{"j", "down"}, "↓/j", "down"),
+			PageUp:     b([]string{"pgup"}, "pgup", "page up"),
+			PageDown:   b([]string{"pgdown"}, "pgdn", "page down"),
+			HalfUp:     b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+			HalfDown:   b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+			Top:        b([]string{"g", "home"}, "g/home", "first"),
+			Bottom:     b([]string{"G", "end"}, "G/end", "last"),
+			Open:       b([]string{"enter", "l", "right"}, "enter/l/→", "open"),
+			Sort:       b([]string{"s"}, "s", "sort: date/outlet/title"),
+			ToggleRead: b([]string{"m"}, "m", "toggle read"),
+			Quit:       b([]string{"q"}, "q", "quit"),
+		},
+		Article: articleKeys{
+			Up:          b([]string{"k", "up"}, "↑/k", "line up"),
+			Down:        b([]string{"j", "down"}, "↓/j", "line down"),
+			PageUp:      b([]string{"b", "pgup"}, "b/pgup", "page up"),
+			PageDown:    b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
+			HalfUp:      b([]string{"ctrl+u", "u"}, "u", "half page up"),
+			HalfDown:    b([]string{"ctrl+d", "d"}, "d", "half page down"),
+			Top:         b([]string{"g", "home"}, "g/home", "top"),
+			Bottom:      b([]string{"G", "end"}, "G/end", "bottom"),
+			Next:        b([]string{"]"}, "]", "next article"),
+			Prev:        b([]string{"["}, "[", "previous article"),
+			ToggleRead:  b([]string{"m"}, "m", "toggle read"),
+			Boilerplate: b([]string{"B"}, "B", "show/hide removed boilerplate"),
+			Back:        b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q/h/←", "back to list"),
+		},
+		Pager: pagerKeys{
+			Up:       b([]string{"k", "up"}, "↑/k", "up"),
+			Down:     b([]string{"j", "down"}, "↓/j", "down"),
+			PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
+			PageDown: b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
+			Top:      b([]string{"g", "home"}, "g/home", "top"),
+			Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
+			Close:    b([]string{"esc", "q", "?", "!", "h", "left", "backspace"}, "esc/q", "close"),
+		},
+	}
+}
+
+// The help.KeyMap views of the key map, one per context.
+
+// listHelp is the help for the list pane.
+type listHelp struct {
+	k    *keyMap
+	wide bool
+}
+
+func (h listHelp) ShortHelp() []key.Binding {
+	return []key.Binding{h.k.List.Open, h.k.List.Sort, h.k.List.ToggleRead, h.k.Global.Help, h.k.List.Quit}
+}
+
+func (h listHelp) FullHelp() [][]key.Binding {
+	l, g := h.k.List, h.k.Global
+	global := []key.Binding{g.Help, g.Report, g.Quit}
+	if h.wide {
+		global = append([]key.Binding{g.Focus}, global...)
+	}
+	return [][]key.Binding{
+		{l.Up, l.Down, l.PageUp, l.PageDown, l.HalfUp, l.HalfDown, l.Top, l.Bottom},
+		{l.Open, l.Sort, l.ToggleRead, l.Quit},
+		global,
+	}
+}
+
+// articleHelp is the help for the article pane.
+type articleHelp struct {
+	k    *keyMap
+	wide bool
+}
+
+func (h articleHelp) ShortHelp() []key.Binding {
+	a := h.k.Article
+	return []key.Binding{a.PageDown, a.Next, a.Prev, a.Back, h.k.Global.Help}
+}
+
+func (h articleHelp) FullHelp() [][]key.Binding {
+	a, g := h.k.Article, h.k.Global
+	global := []key.Binding{g.Help, g.Report, g.Quit}
+	if h.wide {
+		global = append([]key.Binding{g.Focus}, global...)
+	}
+	return [][]key.Binding{
+		{a.Up, a.Down, a.PageUp, a.PageDown, a.HalfUp, a.HalfDown, a.Top, a.Bottom},
+		{a.Next, a.Prev, a.ToggleRead, a.Boilerplate, a.Back},
+		global,
+	}
+}
+
+// pagerHelp is the help for full-screen text such as the load report.
+type pagerHelp struct{ k *keyMap }
+
+func (h pagerHelp) ShortHelp() []key.Binding {
+	return []key.Binding{h.k.Pager.Down, h.k.Pager.Close}
+}
+
+func (h pagerHelp) FullHelp() [][]key.Binding {
+	p := h.k.Pager
+	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Close, h.k.Global.Quit}}
+}

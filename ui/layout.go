@@ -1,0 +1,76 @@
+package ui
+
+// Terminal sizes below these show the "terminal too small" screen.
+const (
+	minWidth  = 40
+	minHeight = 8
+	// wideWidth is where the list gets a preview pane beside it.
+	wideWidth = 120
+)
+
+// mode is what the main area shows. Panes added later get their own mode
+// (search, compare, coverage) and a case in layout.
+type mode int
+
+const (
+	modeList    mode = iota // the list (with a preview when wide)
+	modeArticle             // reading an article
+	modeHelp                // full help for the mode underneath
+	modeReport              // the load report
+)
+
+// box is the size of one pane. A zero box is not shown.
+type box struct{ w, h int }
+
+// frame is where everything goes for one terminal size and mode.
+type frame struct {
+	tooSmall bool
+	wide     bool
+	header   box // the top bar
+	status   box // the bottom status line
+	list     box // the list pane
+	article  box // the article pane (the preview, when wide and in modeList)
+	main     box // full-width panes: help, report (and later compare, coverage)
+	gap      int // columns between list and article (the separator)
+}
+
+// layout is the one place terminal size is divided between panes. Every
+// subtraction is clamped, and every box fits inside width x height.
+func layout(width, height int, m mode) frame {
+	f := frame{}
+	if width < minWidth || height < minHeight {
+		f.tooSmall = true
+		return f
+	}
+	f.header = box{width, 1}
+	f.status = box{width, 1}
+	bodyH := clamp(height-f.header.h-f.status.h, 0, height)
+	f.wide = width >= wideWidth
+
+	switch m {
+	case modeHelp, modeReport:
+		f.main = box{width, bodyH}
+	case modeList, modeArticle:
+		if f.wide {
+			f.gap = 1
+			lw := clamp(width/2, 56, 90)
+			f.list = box{lw, bodyH}
+			f.article = box{clamp(width-lw-f.gap, 0, width), bodyH}
+		} else if m == modeList {
+			f.list = box{width, bodyH}
+		} else {
+			f.article = box{width, bodyH}
+		}
+	}
+	return f
+}
+
+func clamp(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Every view, at every size from below the minimum to 300x100, has exactly
+// the terminal's height and no line wider than its width.
+func TestViewFitsEverySize(t *testing.T) {
+	widths := []int{1, 10, 39, 40, 41, 59, 60, 79, 80, 100, 119, 120, 121, 140, 160, 200, 300}
+	heights := []int{1, 3, 7, 8, 9, 12, 24, 40, 45, 100}
+	screens := map[string][]string{
+		"list":        nil,
+		"article":     {"j", "j", "enter"},
+		"scrolled":    {"j", "j", "enter", "G"},
+		"boilerplate": {"j", "j", "enter", "B"},
+		"help":        {"?"},
+		"articlehelp": {"enter", "?"},
+		"report":      {"!"},
+		"message":     {"s"},
+	}
+	for name, keys := range screens {
+		t.Run(name, func(t *testing.T) {
+			// One model is resized through the whole matrix, as a user
+			// dragging the window would, then a fresh one per size.
+			dragged := articlesHarness(t, sampleArticles(), 80, 24)
+			dragged.press(keys...)
+			for _, w := range widths {
+				for _, h := range heights {
+					dragged.send(tea.WindowSizeMsg{Width: w, Height: h})
+					requireFits(t, dragged.view(), w, h, name+" resized")
+
+					fresh := articlesHarness(t, sampleArticles(), w, h)
+					fresh.press(keys...)
+					requireFits(t, fresh.view(), w, h, name)
+				}
+			}
+		})
+	}
+}
+
+func TestEmptyAndLoadingViewsFit(t *testing.T) {
+	for _, w := range []int{40, 80, 120, 300} {
+		for _, h := range []int{8, 24, 100} {
+			hs := articlesHarness(t, nil, w, h)
+			requireFits(t, hs.view(), w, h, "empty")
+			loading := newHarness(t, emptySource(), w, h)
+			loading.m.load.loading = true
+			loading.m.load.showProgress = true
+			loading.m.load.total = 5000
+			loading.m.load.read = 1234
+			loading.send(tea.WindowSizeMsg{Width: w, Height: h})
+			requireFits(t, loading.view(), w, h, "loading")
+		}
+	}
+}
+
+func requireFits(t *testing.T, view string, w, h int, what string) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("%s at %dx%d: %d lines, want %d:\n%s", what, w, h, len(lines), h, view)
+	}
+	for i, l := range lines {
+		if lw := lipgloss.Width(l); lw > w {
+			t.Fatalf("%s at %dx%d: line %d is %d wide:\n%q", what, w, h, i, lw, l)
+		}
+	}
+}
+
+func TestLayoutBoxesFit(t *testing.T) {
+	for w := 0; w <= 300; w += 7 {
+		for h := 0; h <= 100; h += 3 {
+			for _, m := range []mode{modeList, modeArticle, modeHelp, modeReport} {
+				f := layout(w, h, m)
+				if f.tooSmall != (w < minWidth || h < minHeight) {
+					t.Fatalf("%dx%d: tooSmall = %v", w, h, f.tooSmall)
+				}
+				if f.tooSmall {
+					continue
+				}
+				if got := f.list.w + f.gap + f.article.w + f.main.w; got != w {
+					t.Fatalf("%dx%d mode %d: widths add to %d", w, h, m, got)
+				}
+				for _, b := range []box{f.list, f.article, f.main} {
+					if b.w < 0 || b.h < 0 || (b.w > 0 && b.h+f.header.h+f.status.h != h) {
+						t.Fatalf("%dx%d mode %d: box %+v does not fill the body", w, h, m, b)
+					}
+				}
+				if (f.list.w > 0 && f.article.w > 0) != (w >= wideWidth && (m == modeList || m == modeArticle)) {
+					t.Fatalf("%dx%d mode %d: side by side only when wide", w, h, m)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,371 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// listPane is the article list: one row per article, a column header, a
+// selection. Its lines are rebuilt whenever something they show changes, so
+// that view only joins them.
+type listPane struct {
+	sh      *shared
+	items   []*item
+	sort    sortMode
+	sel     int
+	offset  int // index of the first visible row
+	w, h    int
+	focused bool
+	moved   bool     // the reader has moved the selection (see add)
+	empty   []string // shown instead of rows when there are no items
+
+	lines []string // cached view: exactly h lines of w columns
+
+	intents
+}
+
+// Intents the list hands to the root model.
+type (
+	openMsg       struct{ it *item }
+	toggleReadMsg struct{ it *item }
+)
+
+func newListPane(sh *shared) listPane { return listPane{sh: sh, focused: true} }
+
+func (p listPane) selected() *item {
+	if p.sel < 0 || p.sel >= len(p.items) {
+		return nil
+	}
+	return p.items[p.sel]
+}
+
+func (p listPane) update(msg tea.Msg) (listPane, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return p, nil
+	}
+	k := p.sh.keys.List
+	switch {
+	case key.Matches(km, k.Up):
+		p.move(-1)
+	case key.Matches(km, k.Down):
+		p.move(1)
+	case key.Matches(km, k.PageUp):
+		p.move(-p.rowsHeight())
+	case key.Matches(km, k.PageDown):
+		p.move(p.rowsHeight())
+	case key.Matches(km, k.HalfUp):
+		p.move(-max(p.rowsHeight()/2, 1))
+	case key.Matches(km, k.HalfDown):
+		p.move(max(p.rowsHeight()/2, 1))
+	case key.Matches(km, k.Top):
+		p.selectIndex(0)
+	case key.Matches(km, k.Bottom):
+		p.selectIndex(len(p.items) - 1)
+	case key.Matches(km, k.Sort):
+		p.setSort(p.sort.next())
+		p.emit(statusMsg{text: "sorted by " + p.sort.String()})
+		return p, nil
+	case key.Matches(km, k.Open):
+		if it := p.selected(); it != nil {
+			p.emit(openMsg{it})
+			return p, nil
+		}
+	case key.Matches(km, k.ToggleRead):
+		if it := p.selected(); it != nil {
+			p.emit(toggleReadMsg{it})
+			return p, nil
+		}
+	case key.Matches(km, k.Quit):
+		return p, tea.Quit
+	}
+	return p, nil
+}
+
+// wheel scrolls the selection by n rows (mouse wheel).
+func (p *listPane) wheel(n int) { p.move(n) }
+
+func (p *listPane) move(n int) { p.selectIndex(p.sel + n) }
+
+func (p *listPane) selectIndex(i int) {
+	p.sel = clamp(i, 0, max(len(p.items)-1, 0))
+	p.moved = true
+	p.refresh()
+}
+
+// selectItem selects it if it is in the list.
+func (p *listPane) selectItem(it *item) {
+	for i, x := range p.items {
+		if x == it {
+			p.selectIndex(i)
+			return
+		}
+	}
+}
+
+func (p *listPane) setSort(s sortMode) {
+	cur := p.selected()
+	p.sort = s
+	sortItems(p.items, s)
+	if cur != nil {
+		p.selectItem(cur) // keep the reader on the same article
+	}
+	p.refresh()
+}
+
+// add merges newly loaded items, keeping the selected article selected.
+func (p *listPane) add(items []*item) {
+	if len(items) == 0 {
+		return
+	}
+	cur := p.selected()
+	sortItems(items, p.sort)
+	p.items = mergeItems(p.items, items, p.sort)
+	// While loading, the list starts at the top as articles stream in; once
+	// the reader has moved, the selection stays on their article.
+	if cur != nil && p.moved {
+		p.selectItem(cur)
+	}
+	p.refresh()
+}
+
+func (p *listPane) setSize(w, h int) {
+	p.w, p.h = w, h
+	p.refresh()
+}
+
+func (p *listPane) setFocused(f bool) {
+	p.focused = f
+	p.refresh()
+}
+
+func (p *listPane) setEmpty(lines []string) {
+	p.empty = lines
+	p.refresh()
+}
+
+func (p listPane) rowsHeight() int { return max(p.h-1, 1) }
+
+// refresh rebuilds the cached lines after anything shown changed.
+func (p *listPane) refresh() {
+	if p.w <= 0 || p.h <= 0 {
+		p.lines = nil
+		return
+	}
+	rows := p.rowsHeight()
+	// Keep the selection visible, moving the window as little as possible.
+	if p.sel < p.offset {
+		p.offset = p.sel
+	}
+	if p.sel >= p.offset+rows {
+		p.offset = p.sel - rows + 1
+	}
+	p.offset = clamp(p.offset, 0, max(len(p.items)-rows, 0))
+
+	lines := make([]string, 0, p.h)
+	if len(p.items) == 0 {
+		p.lines = center(p.empty, p.w, p.h)
+		return
+	}
+	cols := listColumns(p.w)
+	lines = append(lines, p.headerLine(cols))
+	for i := p.offset; i < len(p.items) && len(lines) < p.h; i++ {
+		lines = append(lines, p.row(p.items[i], i == p.sel, cols))
+	}
+	p.lines = fitLines(lines, p.w, p.h)
+}
+
+func (p listPane) view() []string {
+	if len(p.lines) != p.h {
+		return fitLines(nil, p.w, p.h)
+	}
+	return p.lines
+}
+
+// columns is the width of each list column; 0 hides a column.
+type columns struct {
+	title, outlet, date, words int
+}
+
+const (
+	markWidth  = 3 // cursor, read mark, space
+	dateWidth  = 12
+	wordsWidth = 6
+	colGap     = 2
+)
+
+// minTitleWidth is the narrowest title column worth showing other columns for.
+const minTitleWidth = 24
+
+// listColumns decides which columns fit in width w: the title and word count
+// always, then the outlet (what Parallax is about), then the date.
+func listColumns(w int) columns {
+	c := columns{words: wordsWidth}
+	rest := w - markWidth - colGap - wordsWidth - 1
+	if outlet := clamp(rest/4, 12, 22); rest-outlet-colGap >= minTitleWidth {
+		c.outlet = outlet
+		rest -= outlet + colGap
+	}
+	if rest-dateWidth-colGap >= minTitleWidth {
+		c.date = dateWidth
+		rest -= dateWidth + colGap
+	}
+	c.title = max(rest, 1)
+	return c
+}
+
+func (p listPane) headerLine(c columns) string {
+	mark := func(s sortMode, label string) string {
+		if p.sort == s {
+			return label + " ▾"
+		}
+		return label
+	}
+	var sb strings.Builder
+	sb.WriteString(blank(markWidth))
+	sb.WriteString(padRight(mark(sortTitle, "Title"), c.title))
+	if c.outlet > 0 {
+		sb.WriteString(blank(colGap) + padRight(mark(sortOutlet, "Outlet"), c.outlet))
+	}
+	if c.date > 0 {
+		sb.WriteString(blank(colGap) + padRight(mark(sortDate, "Date"), c.date))
+	}
+	sb.WriteString(blank(colGap) + padLeft("Words", c.words) + " ")
+	return p.sh.styles.ColumnHead.Render(truncate(sb.String(), p.w))
+}
+
+// row renders one article row. Each cell is styled on its own; the selected
+// row adds its background to every cell so the highlight is unbroken.
+func (p listPane) row(it *item, selected bool, c columns) string {
+	st := p.sh.styles
+	read := p.sh.marks.Has(it.key)
+	base := st.Row
+	if read {
+		base = st.RowRead
+	}
+	var rowStyle lipgloss.Style
+	if selected {
+		rowStyle = st.SelectedBg
+		if p.focused {
+			rowStyle = st.Selected
+		}
+	}
+	cell := func(s lipgloss.Style, text string) string {
+		if selected {
+			s = s.Inherit(rowStyle)
+		}
+		return s.Render(text)
+	}
+
+	var sb strings.Builder
+	cursor := " "
+	if selected {
+		cursor = "›"
+	}
+	sb.WriteString(cell(base, cursor))
+	if read {
+		sb.WriteString(cell(base, "  "))
+	} else {
+		sb.WriteString(cell(st.Unread, "●") + cell(base, " "))
+	}
+
+	a := it.a
+	titleW := c.title
+	if a.TitleDerived {
+		// Titles made from the lead sentence are marked, so nobody mistakes
+		// them for the outlet's headline.
+		sb.WriteString(cell(st.Derived, "≈ "))
+		titleW -= 2
+		sb.WriteString(cell(base.Italic(true), padRight(truncate(a.Title, titleW), titleW)))
+	} else {
+		sb.WriteString(cell(base, padRight(truncate(a.Title, titleW), titleW)))
+	}
+	gap := cell(base, blank(colGap))
+	if c.outlet > 0 {
+		sb.WriteString(gap)
+		if a.Outlet == "" {
+			sb.WriteString(cell(st.Meta.Italic(true), padRight(truncate("unknown source", c.outlet), c.outlet)))
+		} else {
+			sb.WriteString(cell(st.Meta, padRight(truncate(a.Outlet, c.outlet), c.outlet)))
+		}
+	}
+	if c.date > 0 {
+		sb.WriteString(gap)
+		sb.WriteString(cell(st.Meta, padRight(listDate(a.Published, p.sh.now()), c.date)))
+	}
+	sb.WriteString(gap)
+	sb.WriteString(cell(st.Meta, padLeft(formatCount(a.Words), c.words)+" "))
+	return sb.String()
+}
+
+// listDate is the date column: "01 Dec 13:37" this year, "01 Dec 2024"
+// otherwise, "—" when the date is unknown. Times are shown in the reader's
+// zone (the clock's location) so that outlets can be compared.
+func listDate(t, now time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	t = t.In(now.Location())
+	if t.Year() == now.Year() {
+		return t.Format("02 Jan 15:04")
+	}
+	return t.Format("02 Jan 2006")
+}
+
+// formatCount writes n with thousands separators.
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 || len(s) <= 3 {
+		return s
+	}
+	var sb strings.Builder
+	pre := len(s) % 3
+	if pre > 0 {
+		sb.WriteString(s[:pre])
+	}
+	for i := pre; i < len(s); i += 3 {
+		if sb.Len() > 0 {
+			sb.WriteByte(',')
+		}
+		sb.WriteString(s[i : i+3])
+	}
+	return sb.String()
+}
+
+func padRight(s string, w int) string {
+	n := lipgloss.Width(s)
+	if n >= w {
+		return s
+	}
+	return s + blank(w-n)
+}
+
+func padLeft(s string, w int) string {
+	n := lipgloss.Width(s)
+	if n >= w {
+		return s
+	}
+	return blank(w-n) + s
+}
+
+// intents are what a pane asks of the root model (open this, go back, show
+// a message). The root handles them right after the pane's update, before
+// the next key, so keys that arrive together act in order.
+type intents struct{ pending []tea.Msg }
+
+func (in *intents) emit(msg tea.Msg) { in.pending = append(in.pending, msg) }
+
+// take returns the pending intents and forgets them.
+func (in *intents) take() []tea.Msg {
+	out := in.pending
+	in.pending = nil
+	return out
+}
+
+// msgCmd wraps a message in a command.
+func msgCmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

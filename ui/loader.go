@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// progressDelay is how long loading may take before the progress bar shows;
+// shorter loads finish without it ever flashing on screen.
+const progressDelay = 300 * time.Millisecond
+
+// loadBatchMsg carries one batch of the corpus being loaded. gen tells
+// batches of an abandoned load (a reload) from current ones.
+type loadBatchMsg struct {
+	gen     uint64
+	items   []*item
+	skipped []corpus.Skipped
+	read    int
+	total   int
+	done    bool
+	next    tea.Cmd // waits for the following batch
+}
+
+// showProgressMsg says the load has taken long enough to show progress.
+type showProgressMsg struct{ gen uint64 }
+
+// loadState is what the frame knows about loading.
+type loadState struct {
+	gen          uint64
+	loading      bool
+	showProgress bool
+	read, total  int
+	skipped      []corpus.Skipped
+}
+
+// startLoad streams src in a goroutine and returns the command that delivers
+// its first batch; each batch message carries the command for the next. The
+// stream stops when ctx is cancelled.
+func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Options) tea.Cmd {
+	ch := make(chan loadBatchMsg, 1)
+	go func() {
+		defer close(ch)
+		corpus.Stream(ctx, src, opt, func(b corpus.Batch) {
+			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done}
+			msg.items = make([]*item, len(b.Articles))
+			for i, a := range b.Articles {
+				msg.items[i] = newItem(a) // hashing for read marks happens here, off the update loop
+			}
+			select {
+			case ch <- msg:
+			case <-ctx.Done():
+			}
+		})
+	}()
+	return waitBatch(ch)
+}
+
+func waitBatch(ch <-chan loadBatchMsg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-ch
+		if !ok {
+			return nil
+		}
+		if !msg.done {
+			msg.next = waitBatch(ch)
+		}
+		return msg
+	}
+}

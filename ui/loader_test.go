@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+func TestLoadsSeedsInTheBackground(t *testing.T) {
+	hs := seedsHarness(t, 80, 24)
+	if hs.m.load.loading {
+		t.Fatal("load did not finish")
+	}
+	if n := len(hs.m.list.items); n != 5 {
+		t.Fatalf("%d seed articles, want 5", n)
+	}
+	hs.requireContains("5 articles")
+	hs.requireContains("5 unread")
+}
+
+func TestFirstFrameBeforeAnyBatch(t *testing.T) {
+	sh := testShared(t)
+	m := newModel(Config{Source: emptySource()}, sh)
+	defer m.Close()
+	nm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	v := nm.View()
+	if !strings.Contains(v, "Loading articles…") {
+		t.Fatalf("first frame should say it is loading:\n%s", v)
+	}
+	requireFits(t, v, 80, 24, "first frame")
+}
+
+func TestProgressBarAfterDelay(t *testing.T) {
+	sh := testShared(t)
+	m := newModel(Config{Source: emptySource()}, sh)
+	defer m.Close()
+	step := func(msg tea.Msg) {
+		nm, _ := m.Update(msg)
+		m = nm.(Model)
+	}
+	step(tea.WindowSizeMsg{Width: 100, Height: 24})
+	step(loadBatchMsg{gen: m.load.gen, read: 10, total: 40})
+	if strings.Contains(m.View(), "loading 10/40") {
+		t.Fatal("progress shown before the delay")
+	}
+	step(showProgressMsg{gen: m.load.gen})
+	if v := m.View(); !strings.Contains(v, "loading 10/40") || !strings.Contains(v, "█████░") {
+		t.Fatalf("no progress bar:\n%s", v)
+	}
+	step(loadBatchMsg{gen: m.load.gen, read: 40, total: 40, done: true})
+	if strings.Contains(m.View(), "loading") {
+		t.Fatal("progress bar outlived the load")
+	}
+}
+
+func TestEmptyCorpusScreen(t *testing.T) {
+	hs := newHarness(t, emptySource(), 80, 24)
+	hs.requireContains("No articles here")
+	hs.requireContains("No files were found in embedded empty")
+}
+
+func TestAllSkippedScreen(t *testing.T) {
+	hs := fixtureHarness(t, map[string]string{"blank.txt": "   \n\n", "empty.txt": ""}, 80, 24)
+	hs.requireContains("No articles could be read")
+	hs.requireContains("All 2 files were skipped")
+	hs.requireContains("2 skipped (!)")
+	hs.press("!")
+	hs.requireContains("blank.txt")
+	hs.requireContains("empty.txt")
+}
+
+func TestManyFilesArriveInOrder(t *testing.T) {
+	fs := fstest.MapFS{}
+	for i := 0; i < 300; i++ {
+		fs[fmt.Sprintf("d%03d/a.txt", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"Story number %d about the talks\nexample%d.com\n\nBody of story %d, with enough words to be an article about the talks in Florida.\n", i, i%7, i))}
+	}
+	hs := newHarness(t, corpus.Source{FS: fs, FSName: "many"}, 80, 24)
+	if n := len(hs.m.list.items); n != 300 {
+		t.Fatalf("%d items, want 300", n)
+	}
+	for i := 1; i < len(hs.m.list.items); i++ {
+		if sortDate.compare(hs.m.list.items[i-1], hs.m.list.items[i]) > 0 {
+			t.Fatal("merged batches are out of order")
+		}
+	}
+	hs.press("G")
+	hs.requireContains("300/300")
+}
+
+func TestSelectionDuringLoad(t *testing.T) {
+	arts := sampleArticles()
+	batch := func(hs *harness, as ...*corpus.Article) {
+		items := make([]*item, len(as))
+		for i, a := range as {
+			items[i] = newItem(a)
+		}
+		hs.send(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(items), total: 10})
+	}
+	// Untouched: the top of the list stays selected as newer articles arrive.
+	hs := newHarness(t, emptySource(), 80, 24)
+	hs.m.load.loading = true
+	batch(hs, arts[3], arts[4]) // delta, epsilon
+	batch(hs, arts[2])          // gamma, the newest
+	hs.requireSelected("gamma")
+	// Once the reader moves, their article stays selected.
+	hs.press("j") // epsilon
+	batch(hs, arts[0], arts[1])
+	hs.requireSelected("epsilon")
+}

@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/glamour"
+	"github.com/muesli/termenv"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// maxTextWidth caps the width article text is wrapped to: long lines are
+// hard to read, and on very wide terminals the rest of the pane stays empty.
+const maxTextWidth = 100
+
+// renderKey identifies one rendering of an article body.
+type renderKey struct {
+	id          string
+	width       int // pane width; lines are padded to it
+	style       string
+	showRemoved bool
+}
+
+// renderedMsg is a finished rendering. seq ties it to the request; a pane
+// ignores results for anything but its latest request.
+type renderedMsg struct {
+	key   renderKey
+	seq   uint64
+	lines []string
+	err   error
+}
+
+// renderer turns articles into terminal lines with glamour. Glamour term
+// renderers are costly to build and not safe for concurrent use, so there is
+// one per (width, style), each behind its own lock.
+type renderer struct {
+	profile termenv.Profile
+	mu      sync.Mutex
+	pool    map[poolKey]*lockedRenderer
+	// latest is the newest request of each slot (what a pane wants shown, or
+	// what is being prefetched); work superseded before it starts is skipped.
+	latest map[string]uint64
+}
+
+type poolKey struct {
+	wrap  int
+	style string
+}
+
+type lockedRenderer struct {
+	sync.Mutex
+	tr *glamour.TermRenderer
+}
+
+func newRenderer(profile termenv.Profile) *renderer {
+	return &renderer{profile: profile, pool: map[poolKey]*lockedRenderer{}, latest: map[string]uint64{}}
+}
+
+func (r *renderer) get(wrap int, style string) (*lockedRenderer, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	k := poolKey{wrap, style}
+	if lr := r.pool[k]; lr != nil {
+		return lr, nil
+	}
+	tr, err := glamour.NewTermRenderer(
+		glamour.WithStandardStyle(style),
+		glamour.WithWordWrap(wrap),
+		glamour.WithPreservedNewLines(),
+		glamour.WithColorProfile(r.profile),
+	)
+	if err != nil {
+		return nil, err
+	}
+	lr := &lockedRenderer{tr: tr}
+	r.pool[k] = lr
+	return lr, nil
+}
+
+func (r *renderer) want(slot string, seq uint64) {
+	r.mu.Lock()
+	r.latest[slot] = seq
+	r.mu.Unlock()
+}
+
+func (r *renderer) wanted(slot string, seq uint64) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.latest[slot] == seq
+}
+
+// textWidth is the wrap width for a pane of width w.
+func textWidth(w int) int { return clamp(w, 10, maxTextWidth) }
+
+// cmd renders a in the background for slot and delivers a renderedMsg.
+func (r *renderer) cmd(slot string, seq uint64, a *corpus.Article, key renderKey) tea.Cmd {
+	r.want(slot, seq)
+	return func() tea.Msg {
+		if !r.wanted(slot, seq) {
+			return nil // superseded while queued (e.g. key repeat in the list)
+		}
+		lines, err := r.render(a, key)
+		return renderedMsg{key: key, seq: seq, lines: lines, err: err}
+	}
+}
+
+// render produces the body lines of a, each exactly key.width columns.
+func (r *renderer) render(a *corpus.Article, key renderKey) ([]string, error) {
+	tw := textWidth(key.width)
+	lr, err := r.get(tw, key.style)
+	if err != nil {
+		return nil, err
+	}
+	md := articleMarkdown(a, key.showRemoved, tw)
+	lr.Lock()
+	out, err := lr.tr.Render(md)
+	lr.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n \t"), "\n")
+	for len(lines) > 0 && strings.TrimSpace(stripANSI(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	for i, l := range lines {
+		lines[i] = fitLine(l, key.width)
+	}
+	return lines, nil
+}
+
+// articleMarkdown writes the article's blocks as Markdown for glamour at
+// wrap width w. All text is escaped, so nothing in an article is ever read as
+// Markdown syntax or HTML. Lines are broken here, at spaces, rather than by
+// glamour: its word wrap splits some lines early (around hyphens and quotes),
+// leaving stray one-word lines. Glamour then keeps these breaks as they are.
+func articleMarkdown(a *corpus.Article, showRemoved bool, w int) string {
+	// glamour's document margin is 2 on each side; keep one column spare.
+	para := max(w-5, 8)
+	var sb strings.Builder
+	block := func(prefix, cont string, width int, text string) {
+		for i, l := range wrap(text, max(width, 8)) {
+			if i == 0 {
+				sb.WriteString(prefix)
+			} else {
+				sb.WriteString("\n" + cont)
+			}
+			sb.WriteString(escapeMarkdown(l))
+		}
+	}
+	prev := corpus.BlockKind("")
+	for _, b := range a.Blocks {
+		if sb.Len() > 0 {
+			if b.Kind == corpus.ListItem && prev == corpus.ListItem {
+				sb.WriteString("\n")
+			} else {
+				sb.WriteString("\n\n")
+			}
+		}
+		switch b.Kind {
+		case corpus.Heading:
+			// A heading is one Markdown line; glamour wraps the rare long one.
+			sb.WriteString("## " + escapeMarkdown(b.Text))
+		case corpus.ListItem:
+			// Markdown drops leading spaces on continuation lines; no-break
+			// spaces keep them aligned under the item's text.
+			block("- ", "\u00a0\u00a0", para-4, b.Text)
+		case corpus.Quote:
+			block("> ", "> ", para-4, b.Text)
+		default:
+			block("", "", para, b.Text)
+		}
+		prev = b.Kind
+	}
+	if showRemoved && len(a.Removed) > 0 {
+		fmt.Fprintf(&sb, "\n\n---\n\n## Removed as site boilerplate\n\n")
+		for i, l := range a.Removed {
+			if i > 0 {
+				sb.WriteString("\n>\n")
+			}
+			block("> ", "> ", para-4, l)
+		}
+	}
+	return sb.String()
+}
+
+// escapeMarkdown makes s literal Markdown: ASCII punctuation that Markdown
+// could read as syntax is backslash-escaped, and & and ~ (which glamour does
+// not unescape) become character references.
+func escapeMarkdown(s string) string {
+	const special = "\\`*_{}[]()<>#+-.!|"
+	var sb strings.Builder
+	sb.Grow(len(s) + len(s)/8)
+	for _, r := range s {
+		switch {
+		case r == '&':
+			sb.WriteString("&amp;")
+		case r == '~':
+			sb.WriteString("&#126;")
+		case r < 128 && strings.ContainsRune(special, r):
+			sb.WriteByte('\\')
+			sb.WriteRune(r)
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
+
+func stripANSI(s string) string { return ansiStrip(s) }
+
+// renderCache keeps recent renderings, keyed by article, width and style. It
+// belongs to the update loop and is never touched from commands.
+type renderCache struct {
+	max   int
+	m     map[renderKey][]string
+	order []renderKey // oldest first
+}
+
+func newRenderCache(max int) *renderCache {
+	return &renderCache{max: max, m: map[renderKey][]string{}}
+}
+
+func (c *renderCache) get(k renderKey) ([]string, bool) {
+	l, ok := c.m[k]
+	return l, ok
+}
+
+func (c *renderCache) put(k renderKey, lines []string) {
+	if _, ok := c.m[k]; ok {
+		return
+	}
+	if len(c.order) >= c.max {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.m[k] = lines
+	c.order = append(c.order, k)
+}

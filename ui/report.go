@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// reportLines is the load report: what was read and every file skipped with
+// its reason, wrapped to width w.
+func reportLines(sh *shared, ls loadState, articles int, w int) []string {
+	st := sh.styles
+	inner := max(w-4, 10)
+	var lines []string
+	summary := fmt.Sprintf("%s read: %s, %s skipped.",
+		plural(ls.read, "file"), plural(articles, "article"), formatCount(len(ls.skipped)))
+	if ls.loading {
+		summary = fmt.Sprintf("Loading: %s of %s read so far, %s skipped.",
+			formatCount(ls.read), totalText(ls.total), formatCount(len(ls.skipped)))
+	}
+	for _, l := range wrap(summary, inner) {
+		lines = append(lines, "  "+l)
+	}
+	lines = append(lines, "")
+	if len(ls.skipped) == 0 {
+		lines = append(lines, "  "+st.Meta.Render("Nothing was skipped."))
+		return lines
+	}
+	for _, s := range sortedSkipped(ls.skipped) {
+		for _, l := range wrap(s.Path, inner) {
+			lines = append(lines, "  "+l)
+		}
+		for _, l := range wrap(s.Reason, inner-2) {
+			lines = append(lines, "    "+st.Meta.Render(l))
+		}
+	}
+	return lines
+}
+
+func totalText(total int) string {
+	if total < 0 {
+		return "?"
+	}
+	return formatCount(total)
+}
+
+func sortedSkipped(s []corpus.Skipped) []corpus.Skipped {
+	out := append([]corpus.Skipped(nil), s...)
+	sortSkipped(out)
+	return out
+}
+
+func sortSkipped(s []corpus.Skipped) {
+	slices.SortStableFunc(s, func(a, b corpus.Skipped) int { return strings.Compare(a.Path, b.Path) })
+}
