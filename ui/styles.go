@@ -26,6 +26,9 @@ type styles struct {
 	Empty      lipgloss.Style // headline of empty screens
 	BarFull    lipgloss.Style // loading progress bar
 	BarEmpty   lipgloss.Style
+	Hit        lipgloss.Style // a search hit in text
+	HitCurrent lipgloss.Style // the hit n/N moved to
+	Hits       hitPaint       // Hit and HitCurrent for paintHits
 }
 
 // newStyles builds the styles for a dark or light background. Without colour
@@ -77,5 +80,12 @@ func newStyles(dark, color bool) *styles {
 	s.Empty = lipgloss.NewStyle().Bold(true)
 	s.BarFull = lipgloss.NewStyle().Foreground(accent).Background(statusBg)
 	s.BarEmpty = lipgloss.NewStyle().Foreground(faint).Background(statusBg)
+	s.Hit = lipgloss.NewStyle().Foreground(pick("16", "16")).Background(pick("228", "179"))
+	s.HitCurrent = lipgloss.NewStyle().Bold(true).Foreground(pick("16", "16")).Background(pick("214", "208"))
+	if !color {
+		s.Hit = lipgloss.NewStyle().Reverse(true)
+		s.HitCurrent = lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true)
+	}
+	s.Hits = newHitPaint(s.Hit, s.HitCurrent)
 	return s
 }
