@@ -285,7 +285,7 @@ func (p articlePane) findLine() string {
 	}
 	rw := lipgloss.Width(right)
 	in := p.find.input
-	in.Width = max(p.w-rw-4, 8)
+	in.Width = max(p.w-rw-6, 8)
 	left := " " + in.View()
 	if !p.find.typing {
 		left = " /" + p.find.input.Value()

@@ -22,6 +22,11 @@ func TestGoldenViews(t *testing.T) {
 		{"help_list", []string{"?"}},
 		{"help_article", []string{"enter", "?"}},
 		{"report", []string{"!"}},
+		{"search_hints", []string{"/"}},
+		{"search", []string{"/", "t", "a", "l", "k", "s"}},
+		{"search_invalid", []string{"/", "e", "n", "v", "o", "y", "\""}},
+		{"search_opened", []string{"/", "e", "n", "v", "o", "y", "enter"}},
+		{"find", []string{"enter", "/", "t", "a", "l", "k", "s", "enter", "n"}},
 	}
 	for _, size := range []struct{ w, h int }{{80, 24}, {140, 40}} {
 		for _, st := range steps {

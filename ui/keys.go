@@ -97,8 +97,8 @@ func newKeyMap() *keyMap {
 			Down:     b([]string{"down", "ctrl+n"}, "↓/ctrl+n", "next result"),
 			PageUp:   b([]string{"pgup"}, "pgup", "page up"),
 			PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
-			Open:     b([]string{"enter"}, "enter", "open at the first hit"),
-			Close:    b([]string{"esc"}, "esc", "close the search"),
+			Open:     b([]string{"enter"}, "enter", "open"),
+			Close:    b([]string{"esc"}, "esc", "close"),
 		},
 		Find: findKeys{
 			Accept: b([]string{"enter"}, "enter", "keep the hits"),
@@ -184,7 +184,7 @@ type searchHelp struct{ k *keyMap }
 
 func (h searchHelp) ShortHelp() []key.Binding {
 	s := h.k.Search
-	return []key.Binding{s.Down, s.Up, s.Open, s.Close}
+	return []key.Binding{s.Open, s.Close, s.Down, s.Up}
 }
 
 func (h searchHelp) FullHelp() [][]key.Binding { return [][]key.Binding{searchBindings(h.k)} }

@@ -85,9 +85,12 @@ func (m *Model) closeSearch() tea.Cmd {
 // resultChanged shows the selected result in the preview (wide terminals)
 // with its hits highlighted.
 func (m *Model) resultChanged() tea.Cmd {
-	r := m.search.selected()
-	if r == nil || !m.frame.wide || m.mode != modeSearch {
+	if !m.frame.wide || m.mode != modeSearch {
 		return nil
+	}
+	r := m.search.selected()
+	if r == nil {
+		return m.article.show(nil) // nothing matches: no stale preview
 	}
 	return m.article.showHits(m.search.itemOf(r), newHitSet(r.Positions, r.TitleSpans))
 }
