@@ -38,10 +38,11 @@ type articlePane struct {
 	// Search highlighting (find.go): hits is what is highlighted, base the
 	// hits of the corpus search the article was opened from, raw the body
 	// rendering with hit markers, before paintHits.
-	hits *hitSet
-	base *hitSet
-	raw  []string
-	find findBar
+	hits     *hitSet
+	base     *hitSet
+	raw      []string
+	find     findBar
+	findView string // cached find bar line
 
 	intents
 }
@@ -335,6 +336,7 @@ func (p *articlePane) buildHeader() {
 	}
 	p.header = fitLines(lines, p.w, len(lines))
 	p.body.setSize(p.w, max(p.h-len(p.header)-p.findRows(), 0))
+	p.buildFindBar()
 }
 
 func (p articlePane) view() []string {
@@ -348,7 +350,7 @@ func (p articlePane) view() []string {
 	out = append(out, p.header...)
 	out = append(out, p.body.view()...)
 	if p.findRows() > 0 {
-		out = append(out, p.findLine())
+		out = append(out, p.findView)
 	}
 	if len(out) != p.h {
 		return fitLines(out, p.w, p.h)

@@ -125,6 +125,7 @@ func (p articlePane) findKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 	before := p.find.input.Value()
 	var cmd tea.Cmd
 	p.find.input, cmd = p.find.input.Update(km)
+	p.buildFindBar()
 	if p.find.input.Value() == before {
 		return p, cmd
 	}
@@ -229,6 +230,7 @@ func (p *articlePane) stepHit(delta int) {
 	}
 	h.jump = true
 	p.paint()
+	p.buildFindBar()
 }
 
 // paint applies the hit styles to the rendering of the body and scrolls to
@@ -262,7 +264,15 @@ func (p articlePane) hitPosition() string {
 	return fmt.Sprintf("hit %d/%d", h.current+1, len(h.body))
 }
 
-// findLine is the find bar as one line of width w.
+// buildFindBar caches the find bar line, so that view only copies it.
+func (p *articlePane) buildFindBar() {
+	p.findView = ""
+	if p.findRows() > 0 {
+		p.findView = p.findLine()
+	}
+}
+
+// findLine is the find bar as one line of the pane's width.
 func (p articlePane) findLine() string {
 	st := p.sh.styles
 	var right string
