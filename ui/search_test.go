@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/gen"
 	"github.com/parallax-reader/parallax/corpus/search"
 )
 
@@ -358,5 +359,26 @@ func TestSearchPreviewWhenWide(t *testing.T) {
 	hs.typeText(" zzzq")
 	if hs.m.article.it != nil {
 		t.Fatal("the preview still shows an article when nothing matches")
+	}
+}
+
+func TestSearchAsksForMoreResultsNearTheEnd(t *testing.T) {
+	hs := articlesHarness(t, gen.Articles(300, 1), 80, 24)
+	hs.press("/")
+	hs.typeText("said")
+	total := hs.m.search.res.Total
+	if total <= searchPage || len(hs.m.search.res.Hits) != searchPage {
+		t.Fatalf("%d matches, %d shown: the test needs more than a page", total, len(hs.m.search.res.Hits))
+	}
+	for i := 0; i < searchPage; i++ {
+		hs.press("down")
+	}
+	if n := len(hs.m.search.res.Hits); n <= searchPage || hs.m.search.sel != searchPage {
+		t.Fatalf("after moving past the first page: %d results, selection %d", n, hs.m.search.sel)
+	}
+	hs.requireStatus(fmt.Sprintf("%d/", searchPage+1))
+	hs.typeText("x") // a new query starts with one page again
+	if hs.m.search.limit != searchPage {
+		t.Fatalf("limit %d after a new query", hs.m.search.limit)
 	}
 }

@@ -118,7 +118,7 @@ func (m Model) stepResult(delta int) (Model, tea.Cmd) {
 		return m, statusCmd("this is the first result")
 	}
 	m.search.selectIndex(i)
-	return m, m.openResult(m.search.selected())
+	return m, tea.Batch(m.openResult(m.search.selected()), m.search.more())
 }
 
 // searchPosition is the right side of the status line in the search.

@@ -16,9 +16,13 @@ import (
 	"github.com/parallax-reader/parallax/corpus/search"
 )
 
-// searchLimit is how many results a search shows (the count says how many
-// match in all).
-const searchLimit = 100
+// A search asks for searchPage results, enough to fill a tall terminal:
+// snippets are most of a search's cost. Moving near the end of them asks for
+// another page, up to searchMaxResults (the count says how many match).
+const (
+	searchPage       = 30
+	searchMaxResults = 1000
+)
 
 // searchPane is the corpus search: a query bar, a line about the results,
 // and the results, two rows each (the title with outlet and date, then a
@@ -43,6 +47,7 @@ type searchPane struct {
 	errText string          // why the text in the bar is not a valid query
 	sel     int
 	offset  int // first result shown
+	limit   int // results asked for
 	seq     uint64
 	cancel  context.CancelFunc
 
@@ -118,6 +123,7 @@ func (p *searchPane) open() tea.Cmd {
 	p.input.SetValue("")
 	p.res, p.query, p.errText = nil, "", ""
 	p.sel, p.offset = 0, 0
+	p.limit = searchPage
 	p.seq = p.sh.nextSeq()
 	cmd := p.input.Focus()
 	p.refresh()
@@ -166,13 +172,13 @@ func (p searchPane) update(km tea.KeyMsg) (searchPane, tea.Cmd) {
 		return p, nil
 	case key.Matches(km, k.Down):
 		p.selectIndex(p.sel + 1)
-		return p, nil
+		return p, p.more()
 	case key.Matches(km, k.PageUp):
 		p.selectIndex(p.sel - p.visible())
 		return p, nil
 	case key.Matches(km, k.PageDown):
 		p.selectIndex(p.sel + p.visible())
-		return p, nil
+		return p, p.more()
 	case key.Matches(km, k.Open):
 		if r := p.selected(); r != nil {
 			p.emit(openResultMsg{r})
@@ -189,7 +195,19 @@ func (p searchPane) update(km tea.KeyMsg) (searchPane, tea.Cmd) {
 		p.refresh() // the cursor moved
 		return p, cmd
 	}
+	p.limit = searchPage
 	return p, tea.Batch(cmd, p.run())
+}
+
+// more asks for the next page of results when the selection nears the end
+// of those shown and more match.
+func (p *searchPane) more() tea.Cmd {
+	r := p.res
+	if r == nil || r.Total <= len(r.Hits) || p.sel < len(r.Hits)-p.visible() || p.limit > len(r.Hits) || p.limit >= searchMaxResults {
+		return nil
+	}
+	p.limit = min(p.limit+max(searchPage, 2*p.visible()), searchMaxResults)
+	return p.run()
 }
 
 // run searches for what is in the bar.
@@ -210,7 +228,7 @@ func (p *searchPane) run() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
 	seq, ix := p.seq, p.ix
-	opt := search.Options{Limit: searchLimit, Typing: true, SnippetBytes: p.snippetBytes()}
+	opt := search.Options{Limit: max(p.limit, searchPage), Typing: true, SnippetBytes: p.snippetBytes()}
 	return func() tea.Msg {
 		if ctx.Err() != nil {
 			return nil // a newer keystroke came first
@@ -336,8 +354,8 @@ func (p searchPane) infoLine() string {
 		left = st.Meta.Render("type to search " + plural(p.indexed, "article"))
 	default:
 		parts := []string{matchCount(p.res.Total)}
-		if p.res.Total > len(p.res.Hits) {
-			parts = append(parts, fmt.Sprintf("best %d shown", len(p.res.Hits)))
+		if p.res.Total > len(p.res.Hits) && len(p.res.Hits) >= searchMaxResults {
+			parts = append(parts, fmt.Sprintf("best %s shown", formatCount(len(p.res.Hits))))
 		}
 		if sp := spellingNote(p.res.Spellings); sp != "" {
 			parts = append(parts, sp)
