@@ -67,8 +67,9 @@ func register(c *command) { commands[c.name] = c }
 // runner carries the environment and global options through a command.
 type runner struct {
 	Env
-	global globalFlags
-	config config.Config
+	global         globalFlags
+	config         config.Config
+	configProblems []config.Problem
 }
 
 // Main runs the command line and returns the process exit code.
@@ -81,10 +82,14 @@ func Main(args []string, env Env) int {
 		r.ConfigPath = config.Path()
 	}
 	cfg, probs := config.Load(r.ConfigPath)
+	// Key bindings are checked against the reader's actions here, so that
+	// every problem is printed once, before anything else happens.
+	probs = append(probs, ui.CheckConfig(&cfg, r.ConfigPath)...)
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
 	for _, p := range probs {
 		fmt.Fprintln(r.Stderr, "parallax: config:", p)
 	}
-	r.config = cfg
+	r.config, r.configProblems = cfg, probs
 	r.global.mouse = cfg.Mouse
 	r.global.maxFileSize = byteSize(cfg.MaxFileSize)
 	fset := r.newFlagSet("parallax", "[flags] [PATH...] | COMMAND [ARGS]")
@@ -120,7 +125,9 @@ func Main(args []string, env Env) int {
 	if code != exitOK {
 		return code
 	}
-	if err := r.RunUI(ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse}); err != nil {
+	uc := ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse,
+		Settings: r.config, ConfigProblems: r.configProblems}
+	if err := r.RunUI(uc); err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return exitFail
 	}
