@@ -27,7 +27,7 @@ type shared struct {
 	marks     *userstate.Marks // read marks
 	bookmarks *userstate.Marks
 	renderer  *renderer
-	cache    *renderCache
+	cache     *renderCache
 
 	// after delivers msg once d has passed. Tests replace it so that no
 	// command ever sleeps.
