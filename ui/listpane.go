@@ -63,6 +63,11 @@ func (f listFilter) String() string {
 	return ""
 }
 
+// adjective describes the articles f lets through: "unread bookmarked".
+func (f listFilter) adjective() string {
+	return strings.TrimSuffix(f.String(), " only")
+}
+
 func (p listPane) passes(it *item) bool {
 	if p.filter.bookmarked && !p.sh.bookmarks.Has(it.key) {
 		return false

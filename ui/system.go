@@ -74,11 +74,11 @@ func webURL(u string) (string, error) {
 		return "", errors.New("this article has no url")
 	}
 	p, err := url.Parse(u)
-	if err != nil || p.Host == "" {
-		return "", fmt.Errorf("not a web address: %s", u)
-	}
-	if s := strings.ToLower(p.Scheme); s != "http" && s != "https" {
+	if err == nil && p.Scheme != "" && !strings.EqualFold(p.Scheme, "http") && !strings.EqualFold(p.Scheme, "https") {
 		return "", fmt.Errorf("only http and https urls are opened, not %s:", p.Scheme)
+	}
+	if err != nil || p.Scheme == "" || p.Host == "" {
+		return "", fmt.Errorf("not a web address: %s", u)
 	}
 	return u, nil
 }
