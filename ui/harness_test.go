@@ -22,6 +22,9 @@ import (
 var fixedNow = time.Date(2025, 12, 3, 9, 30, 0, 0, time.UTC)
 
 func TestMain(m *testing.M) {
+	if os.Getenv(killChildEnv) != "" {
+		killChild() // a child of TestStateSurvivesKill; never returns
+	}
 	lipgloss.SetColorProfile(termenv.Ascii)
 	os.Exit(m.Run())
 }
