@@ -274,3 +274,41 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(ks)
 	return ks
 }
+
+// KeyReference is the table of the reader's keys, for `parallax help keys`:
+// each place, each key (as configured in c.Keys), what it does and the
+// action name that [keys] uses for it.
+func KeyReference(keys map[string][]string) string {
+	km := newKeyMap()
+	applyKeys(km, keys)
+	names := map[*key.Binding]string{}
+	for _, a := range km.actions() {
+		for _, b := range a.bindings {
+			names[b] = a.name
+		}
+	}
+	var sb strings.Builder
+	section := func(title string, ptrs []*key.Binding) {
+		fmt.Fprintf(&sb, "%s\n", title)
+		for _, b := range ptrs {
+			h := b.Help()
+			action := names[b]
+			if action == "" {
+				action = "(fixed)"
+			}
+			fmt.Fprintf(&sb, "  %-14s %-40s %s\n", h.Key, h.Desc, action)
+		}
+		sb.WriteString("\n")
+	}
+	g, l, a, p := &km.Global, &km.List, &km.Article, &km.Pager
+	sb.WriteString("KEY            WHAT IT DOES                             [keys] ACTION\n\n")
+	section("Everywhere", []*key.Binding{&g.Help, &g.Report, &g.Focus, &g.Quit})
+	section("List", []*key.Binding{&l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown, &l.Top, &l.Bottom,
+		&l.Open, &l.Sort, &l.ToggleRead, &l.MarkStoryRead, &l.UnreadOnly, &l.Bookmark, &l.BookmarksOnly,
+		&l.Copy, &l.OpenURL, &l.Edit, &l.Quit})
+	section("Article", []*key.Binding{&a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown, &a.Top, &a.Bottom,
+		&a.Next, &a.Prev, &a.ToggleRead, &a.MarkStoryRead, &a.Bookmark, &a.Boilerplate, &a.Copy, &a.OpenURL, &a.Edit, &a.Back})
+	section("Help and load report", []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close})
+	sb.WriteString("tab (switch pane) works when the terminal is wide enough for list and preview.\n")
+	return sb.String()
+}

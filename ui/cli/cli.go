@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui"
 	"github.com/parallax-reader/parallax/ui/config"
 )
@@ -195,6 +196,10 @@ func (r *runner) usageError(err error, cmd string) int {
 
 func (r *runner) help(args []string) int {
 	if len(args) > 0 {
+		if t, ok := helpTopics[args[0]]; ok {
+			t.print(r, r.Stdout)
+			return exitOK
+		}
 		if _, ok := commands[args[0]]; !ok {
 			fmt.Fprintf(r.Stderr, "parallax: no command %q\n", args[0])
 			r.printUsage(r.Stderr, "")
@@ -244,7 +249,25 @@ Commands:
 	var g globalFlags
 	g.add(fset)
 	printFlags(w, fset)
-	fmt.Fprintln(w, "\nRun 'parallax help COMMAND' for a command's flags and examples.")
+	fmt.Fprintf(w, `
+Help topics (parallax help TOPIC):
+%s
+
+Examples:
+  parallax                          open the embedded seed articles in the reader
+  parallax ~/news saved.html        read your own files and folders
+  parallax list ~/news | head       print the list (what a pipe always gets)
+  curl -s https://example.com/feed.xml | parallax -
+  parallax --print-config > %s
+
+Files:
+  %s
+      configuration (optional; parallax help config)
+  %s
+      read marks and bookmarks
+
+Run 'parallax help COMMAND' for a command's flags and examples.
+`, topicNames(), r.ConfigPath, r.ConfigPath, userstate.Dir())
 }
 
 // flagsFor registers a command's own flags on fset, for usage output.

@@ -331,6 +331,25 @@ func lineOf(lines []string, section, key string) int {
 	return 0
 }
 
+// Reference documents every option, for `parallax help config`.
+func Reference() string {
+	var sb strings.Builder
+	opt := func(name, def, doc string) { fmt.Fprintf(&sb, "  %-16s %-10s %s\n", name, def, doc) }
+	sb.WriteString("  OPTION           DEFAULT    MEANING\n")
+	opt("sort", `"date"`, "initial order of the list: "+strings.Join(SortChoices, ", "))
+	opt("group_by_story", "false", "start with the list grouped by story")
+	opt("theme", `"auto"`, strings.Join(ThemeChoices, ", ")+" (auto asks the terminal for its background)")
+	opt("glamour_style", `"auto"`, "article text style: "+strings.Join(GlamourChoices, ", "))
+	opt("max_file_size", `"20MB"`, "skip larger files (also --max-file-size)")
+	opt("cache", "true", "keep parsed articles between runs")
+	opt("mouse", "false", "wheel scrolling in the reader (also --mouse)")
+	opt("[colors]", "", "override theme colours: "+strings.Join(ColorNames, ", "))
+	opt("", "", `values are "#rrggbb", "#rgb" or an ANSI colour number 0-255`)
+	opt("[keys]", "", `action = ["key", ...] replaces an action's keys; see 'parallax help keys'`)
+	sb.WriteString("\nNO_COLOR in the environment turns colours off whatever the theme.\n")
+	return sb.String()
+}
+
 // TOML renders the configuration as a file that Load reads back, for
 // `parallax --print-config`.
 func (c Config) TOML() string {
