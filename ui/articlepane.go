@@ -272,6 +272,9 @@ func (p *articlePane) buildHeader() {
 	}
 
 	var notes []string
+	if p.sh.bookmarks.Has(p.it.key) {
+		notes = append(notes, "★ bookmarked")
+	}
 	if a.TitleDerived {
 		notes = append(notes, "title taken from the opening sentence")
 	}
