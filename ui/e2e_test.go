@@ -82,6 +82,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-e2e-%d", os.Getpid()), name: "e2e"}
 	s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24",
 		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+state, "-e", "NO_COLOR=",
+		"-e", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "-e", "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
 		bin)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
