@@ -44,7 +44,8 @@ type Article struct {
 	// for embedded articles). Several articles may share a path when one file
 	// holds many (feeds, JSON arrays); their IDs then differ.
 	Path string
-	// Format names the parser that produced the article ("text", ...).
+	// Format names the parser that produced the article: "text", "html",
+	// "feed", "markdown" or "json".
 	Format string
 
 	Title        string
@@ -63,6 +64,16 @@ type Article struct {
 
 	// Words is the number of words in the body.
 	Words int
+
+	// DuplicateOf is the ID of an earlier article (in load order) whose
+	// normalised body text is identical; "" when the article is not a
+	// duplicate. Duplicates are kept, so that the user sees both.
+	DuplicateOf string
+
+	// itemKey identifies an item inside a multi-article file (a feed item's
+	// GUID or link, a JSON record's id or url); the loader derives stable
+	// IDs from it.
+	itemKey string
 }
 
 // HasDate reports whether the publication date is known.

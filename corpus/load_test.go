@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,7 @@ func TestLoadWalk(t *testing.T) {
 	dir := t.TempDir()
 	body := "A Headline For Testing\n\nSome body text here.\n"
 	writeFile(t, filepath.Join(dir, "world", "a.txt"), body)
-	writeFile(t, filepath.Join(dir, "world", "a.md"), body)
+	writeFile(t, filepath.Join(dir, "world", "a.md"), body+"More.\n") // identical bytes would load once
 	writeFile(t, filepath.Join(dir, "b.txt"), "Dated Story Title\n2024-01-02\n\nText.\n")
 	writeFile(t, filepath.Join(dir, ".hidden", "c.txt"), body)
 	writeFile(t, filepath.Join(dir, ".secret.txt"), body)
@@ -115,7 +116,7 @@ func TestLoadStdin(t *testing.T) {
 func TestStreamBatchesAndCancel(t *testing.T) {
 	fsys := fstest.MapFS{}
 	for i := 0; i < 50; i++ {
-		fsys[filepath.Join("d", string(rune('a'+i%26))+strings.Repeat("x", i/26)+".txt")] = &fstest.MapFile{Data: []byte("Some Headline Text\n\nBody.")}
+		fsys[filepath.Join("d", string(rune('a'+i%26))+strings.Repeat("x", i/26)+".txt")] = &fstest.MapFile{Data: []byte(fmt.Sprintf("Some Headline Text\n\nBody %d.", i))}
 	}
 	var got, batches int
 	var last Batch

@@ -450,6 +450,17 @@ func deriveTitle(blocks []Block) string {
 			}
 		}
 	}
-	words := strings.Fields(s)
-	return strings.Join(words[:10], " ") + "…"
+	// Cut after the tenth word as CountWords sees words ("0!00!0" is
+	// several words but one field).
+	n, in := 0, false
+	for i, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			if n++; n > 10 {
+				return strings.TrimRight(s[:i], " ,;:–—-") + "…"
+			}
+		}
+		in = w || in && (r == '\'' || r == '’' || r == '-')
+	}
+	return s
 }

@@ -353,3 +353,18 @@ func TestParseWireStory(t *testing.T) {
 		t.Errorf("lead = %q", a.Blocks[0].Text)
 	}
 }
+
+func TestDeriveTitleLongLead(t *testing.T) {
+	for _, in := range []string{
+		"0 00 0 0 00 0 0 00 0!00!0!0!0!0!00",
+		"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.",
+	} {
+		a, err := ParseText(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.TitleDerived || CountWords(a.Title) > 11 || a.Title == "" {
+			t.Errorf("derived title %q from %q", a.Title, in)
+		}
+	}
+}

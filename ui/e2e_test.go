@@ -84,7 +84,8 @@ func TestEndToEndInTmux(t *testing.T) {
 	// then leaves an exited pane process unreaped, so its own
 	// pane_dead_status cannot be relied on.
 	s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24",
-		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+state, "-e", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "-e", "NO_COLOR=",
+		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+state, "-e", "NO_COLOR=",
+		"-e", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "-e", "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
 		"sh", "-c", `"$0"; echo "parallax exited with status $?"; sleep 60`, bin)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
@@ -166,6 +167,7 @@ func TestEndToEndDailyUse(t *testing.T) {
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-e2e-daily-%d", os.Getpid()), name: "daily"}
 	s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24",
 		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+state, "-e", "XDG_CONFIG_HOME="+cfg,
+		"-e", "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
 		"sh", "-c", `"$0"; echo "parallax exited with status $?"; sleep 60`, bin)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	s.tmux("set-option", "-s", "set-clipboard", "on") // accept OSC 52 into a paste buffer

@@ -15,11 +15,17 @@ type Token struct {
 // IsIdeograph reports scripts written without spaces between words (Han,
 // Hiragana, Katakana, Hangul syllables are tokenised per character).
 func IsIdeograph(r rune) bool {
+	if r < 0x1100 { // below the first Hangul Jamo: Latin, Cyrillic, Greek…
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -31,11 +37,30 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // A trailing possessive ("Umerov’s", "allies'") is dropped from Text.
 func Tokens(s string) []Token {
 	var out []Token
+	EachToken(s, func(word []byte, start, end int) {
+		out = append(out, Token{Text: string(word), Start: start, End: end})
+	})
+	return out
+}
+
+// EachToken calls fn for every token of s, in order, exactly as Tokens would
+// return them, but without allocating per token for ASCII text: word is the
+// folded token text and is only valid during the call. Indexers use it.
+func EachToken(s string, fn func(word []byte, start, end int)) {
+	var arr [64]byte
+	buf := arr[:0]
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if IsIdeograph(r) {
-			out = append(out, Token{Text: string(r), Start: i, End: i + size})
+		c := s[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if r >= utf8.RuneSelf && IsIdeograph(r) {
+			fn(append(buf[:0], s[i:i+size]...), i, i+size)
 			i += size
 			continue
 		}
@@ -45,10 +70,21 @@ func Tokens(s string) []Token {
 		}
 		start := i
 		end := i + size
+		ascii := r < utf8.RuneSelf
+		apos := false
 		j := end
 		for j < len(s) {
-			r2, sz := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r2) && !IsIdeograph(r2) {
+			var r2 rune
+			sz := 1
+			if s[j] < utf8.RuneSelf {
+				r2 = rune(s[j])
+			} else {
+				r2, sz = utf8.DecodeRuneInString(s[j:])
+			}
+			if isWordRune(r2) && (r2 < utf8.RuneSelf || !IsIdeograph(r2)) {
+				if r2 >= utf8.RuneSelf {
+					ascii = false
+				}
 				j += sz
 				end = j
 				continue
@@ -56,37 +92,49 @@ func Tokens(s string) []Token {
 			if isApostrophe(r2) && j+sz < len(s) {
 				r3, _ := utf8.DecodeRuneInString(s[j+sz:])
 				if unicode.IsLetter(r3) && !IsIdeograph(r3) {
+					apos = true
+					if r2 >= utf8.RuneSelf {
+						ascii = false
+					}
 					j += sz
 					continue
 				}
 			}
 			break
 		}
-		out = append(out, Token{Text: tokenText(s[start:end]), Start: start, End: end})
+		w := s[start:end]
+		if ascii && !apos {
+			buf = buf[:0]
+			for k := 0; k < len(w); k++ {
+				b := w[k]
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				buf = append(buf, b)
+			}
+		} else {
+			buf = appendTokenText(buf[:0], w)
+		}
+		if len(buf) > 0 { // a lone combining mark folds to nothing
+			fn(buf, start, end)
+		}
 		i = end
 	}
-	return out
 }
 
-// tokenText folds a word and strips a possessive ending.
-func tokenText(w string) string {
+// appendTokenText folds a word, strips a possessive ending and removes inner
+// apostrophes ("don't" -> "dont") so that spellings agree.
+func appendTokenText(buf []byte, w string) []byte {
 	f := Fold(w)
 	if n := len(f); n > 2 && f[n-2] == '\'' && f[n-1] == 's' {
 		f = f[:n-2]
 	}
-	// Remaining inner apostrophes ("don't" -> "dont") so spellings agree.
 	for k := 0; k < len(f); k++ {
-		if f[k] == '\'' {
-			b := make([]byte, 0, len(f))
-			for m := 0; m < len(f); m++ {
-				if f[m] != '\'' {
-					b = append(b, f[m])
-				}
-			}
-			return string(b)
+		if f[k] != '\'' {
+			buf = append(buf, f[k])
 		}
 	}
-	return f
+	return buf
 }
 
 // Words returns just the folded words of s.

@@ -34,6 +34,8 @@ type Env struct {
 	RunUI func(ui.Config) error
 	// ConfigPath is the configuration file; "" means config.Path().
 	ConfigPath string
+	// CacheDir holds the parsed-corpus cache; "" means the XDG cache dir.
+	CacheDir string
 }
 
 // StdEnv is the environment of a real process.

@@ -21,6 +21,7 @@ type articleJSON struct {
 	Headings     []string `json:"headings"`
 	Path         string   `json:"path"`
 	Format       string   `json:"format"`
+	DuplicateOf  string   `json:"duplicate_of"`
 }
 
 // articleFullJSON adds the body, for show --json.
@@ -34,7 +35,7 @@ func toJSON(a *corpus.Article) articleJSON {
 	j := articleJSON{
 		ID: a.ID, Title: a.Title, TitleDerived: a.TitleDerived, Outlet: a.Outlet, Via: a.Via,
 		Dateline: a.Dateline, Byline: a.Byline, URL: a.URL, Words: a.Words,
-		Headings: a.Headings(), Path: a.Path, Format: a.Format,
+		Headings: a.Headings(), Path: a.Path, Format: a.Format, DuplicateOf: a.DuplicateOf,
 	}
 	if a.HasDate() {
 		s := a.Published.Format(time.RFC3339)

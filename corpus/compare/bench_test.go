@@ -1,0 +1,124 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// longPair builds two articles of about 5,000 words from the seeds' real
+// text: A repeats the seeds in order; B takes the same paragraphs from the
+// other end, drops every fifth sentence and joins the rest, so the two
+// share much but not all, out of order in places.
+func longPair(b testing.TB) (*corpus.Article, *corpus.Article) {
+	var paras []string
+	for _, a := range load(b, "../../seeds") {
+		for _, bl := range a.Blocks {
+			paras = append(paras, bl.Text)
+		}
+	}
+	a := &corpus.Article{ID: "long-a", Title: "A"}
+	for words := 0; words < 5000; {
+		for _, p := range paras {
+			a.Blocks = append(a.Blocks, corpus.Block{Kind: corpus.Paragraph, Text: p})
+			words += corpus.CountWords(p)
+			if words >= 5000 {
+				break
+			}
+		}
+	}
+	bb := &corpus.Article{ID: "long-b", Title: "B"}
+	n := 0
+	for i := len(a.Blocks) - 1; i >= 0; i-- {
+		var kept []string
+		for _, s := range strings.SplitAfter(a.Blocks[i].Text, ". ") {
+			if n++; n%5 != 0 {
+				kept = append(kept, s)
+			}
+		}
+		if len(kept) > 0 {
+			bb.Blocks = append(bb.Blocks, corpus.Block{Kind: corpus.Paragraph, Text: strings.Join(kept, "")})
+		}
+	}
+	return a, bb
+}
+
+// BenchmarkCompare5000Words prepares and compares two 5,000-word articles
+// (budget: 30 ms).
+func BenchmarkCompare5000Words(b *testing.B) {
+	a, bb := longPair(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Compare(Prepare(a), Prepare(bb))
+	}
+}
+
+// BenchmarkCompareOnly5000Words compares two prepared 5,000-word articles.
+func BenchmarkCompareOnly5000Words(b *testing.B) {
+	a, bb := longPair(b)
+	da, db := Prepare(a), Prepare(bb)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Compare(da, db)
+	}
+}
+
+// story20 is a 20-article story: the seeds four times over under new ids.
+func story20(b testing.TB) []*corpus.Article {
+	var out []*corpus.Article
+	seeds := load(b, "../../seeds")
+	for k := 0; k < 4; k++ {
+		for _, a := range seeds {
+			c := *a
+			c.ID = fmt.Sprintf("%s-%d", a.ID, k)
+			out = append(out, &c)
+		}
+	}
+	return out
+}
+
+// BenchmarkCoverage20 prepares a 20-article story and builds its coverage
+// table (budget: 200 ms).
+func BenchmarkCoverage20(b *testing.B) {
+	as := story20(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Coverage(PrepareAll(as))
+	}
+}
+
+var (
+	genOnce  sync.Map
+	genMutex sync.Mutex
+)
+
+func generated(n int) []*corpus.Article {
+	genMutex.Lock()
+	defer genMutex.Unlock()
+	if v, ok := genOnce.Load(n); ok {
+		return v.([]*corpus.Article)
+	}
+	as, _ := generateCorpus(n, 42)
+	genOnce.Store(n, as)
+	return as
+}
+
+func benchStories(b *testing.B, n int) {
+	as := generated(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		GroupStories(as, StoryOptions{})
+	}
+}
+
+// BenchmarkStories10k and BenchmarkStories100k group generated corpora
+// (budget: 100,000 articles well under a minute).
+func BenchmarkStories10k(b *testing.B)  { benchStories(b, 10_000) }
+func BenchmarkStories100k(b *testing.B) { benchStories(b, 100_000) }

@@ -1,0 +1,83 @@
+package compare
+
+// Comparison is the result of comparing two articles.
+type Comparison struct {
+	A, B *Doc
+	// Similarity is the cosine similarity of the two texts' content words
+	// (0..1), weighted so that words rare in the pair count most.
+	Similarity float64
+	// CoverageA is the share of A's words (0..1) in sentences that have a
+	// counterpart in B, aligned or out of order; CoverageB likewise.
+	CoverageA, CoverageB float64
+	Rows                 []Row
+	// Matched counts the rows where both sides have text.
+	Matched int
+	Quotes  []QuoteMatch
+	// SharedQuotes counts quotes found in both articles.
+	SharedQuotes int
+	Entities     EntityDiff
+	Numbers      []NumberRow
+}
+
+// Compare aligns two prepared articles sentence by sentence and sets their
+// quotes, names and numbers side by side.
+func Compare(a, b *Doc) *Comparison {
+	m := newPairModel(a, b)
+	c := &Comparison{A: a, B: b, Similarity: m.docSimilarity()}
+	c.Rows = m.align()
+	for k := range c.Rows {
+		r := &c.Rows[k]
+		switch {
+		case !r.IsGap():
+			c.Matched++
+			r.Shared = sharedWording(a, b, r.A, r.B)
+		case r.Elsewhere >= 0 && r.A != nil:
+			r.Shared = sharedWording(a, b, r.A, []int{r.Elsewhere})
+		case r.Elsewhere >= 0:
+			r.Shared = sharedWording(a, b, []int{r.Elsewhere}, r.B)
+		}
+	}
+	c.CoverageA = coverage(a, m.bestA, c.Rows, true)
+	c.CoverageB = coverage(b, m.bestB, c.Rows, false)
+	cov := Coverage([]*Doc{a, b})
+	c.Quotes = cov.quoteMatches()
+	for _, q := range c.Quotes {
+		if q.A != nil && q.B != nil {
+			c.SharedQuotes++
+		}
+	}
+	c.Entities = cov.entityDiff()
+	c.Numbers = cov.Numbers
+	return c
+}
+
+// coverage is the share of the document's words in sentences that are
+// aligned or have a counterpart (similarity at or above the match threshold)
+// anywhere in the other document.
+func coverage(d *Doc, best []float32, rows []Row, sideA bool) float64 {
+	covered := make([]bool, len(d.Sentences))
+	for _, r := range rows {
+		if r.IsGap() {
+			continue
+		}
+		side := r.B
+		if sideA {
+			side = r.A
+		}
+		for _, i := range side {
+			covered[i] = true
+		}
+	}
+	total, in := 0, 0
+	for i := range d.Sentences {
+		n := len(d.Sentences[i].words)
+		total += n
+		if covered[i] || float64(best[i]) >= matchThreshold {
+			in += n
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(in) / float64(total)
+}

@@ -1,0 +1,215 @@
+package compare
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// load reads articles from folders relative to this package.
+func load(t testing.TB, paths ...string) []*corpus.Article {
+	t.Helper()
+	c, err := corpus.Load(context.Background(), corpus.Source{Paths: paths}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Skipped) > 0 {
+		t.Fatalf("skipped: %v", c.Skipped)
+	}
+	return c.Articles
+}
+
+// seedDocs returns the prepared seeds keyed by their three-digit prefix.
+func seedDocs(t testing.TB) map[string]*Doc {
+	t.Helper()
+	out := map[string]*Doc{}
+	for _, a := range load(t, "../../seeds") {
+		out[a.ID[:3]] = Prepare(a)
+	}
+	if len(out) != 5 {
+		t.Fatalf("want 5 seeds, got %d", len(out))
+	}
+	return out
+}
+
+// article builds an in-memory article, one paragraph per string.
+func article(id string, paras ...string) *corpus.Article {
+	a := &corpus.Article{ID: id, Title: id}
+	for _, p := range paras {
+		a.Blocks = append(a.Blocks, corpus.Block{Kind: corpus.Paragraph, Text: p})
+	}
+	return a
+}
+
+func sentenceWith(d *Doc, sub string) int {
+	for i, s := range d.Sentences {
+		if strings.Contains(s.Text, sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// rowOf finds the row holding sentence i of side A (or B).
+func rowOf(rows []Row, sideA bool, i int) *Row {
+	for k := range rows {
+		side := rows[k].B
+		if sideA {
+			side = rows[k].A
+		}
+		for _, x := range side {
+			if x == i {
+				return &rows[k]
+			}
+		}
+	}
+	return nil
+}
+
+func TestAlignSeedsParaphrase(t *testing.T) {
+	d := seedDocs(t)
+	a, b := d["000"], d["001"]
+	c := Compare(a, b)
+	pairs := []struct{ a, b string }{
+		{"we may ruin the potential solution", "could “ruin the potential solution.”"},
+		{"traditional Ukrainian dishes like Borsch", "traditional Ukrainian dishes such as Borsch"},
+		{"arrangements could be negotiated directly between NATO member states", "NATO states could negotiate certain limits"},
+		{"Russian demands for Ukrainian territory in the Donbas region", "Russia’s demand that Ukraine surrender parts of the Donbas region"},
+	}
+	for _, p := range pairs {
+		ia, ib := sentenceWith(a, p.a), sentenceWith(b, p.b)
+		if ia < 0 || ib < 0 {
+			t.Fatalf("fixture sentences not found: %q %d, %q %d", p.a, ia, p.b, ib)
+		}
+		r := rowOf(c.Rows, true, ia)
+		if r == nil || r.IsGap() || !contains(r.B, ib) {
+			t.Errorf("A%d (%q) should align with B%d; row %+v", ia, p.a, ib, r)
+		}
+	}
+	// The copied phrase is marked as copied on both sides.
+	ia := sentenceWith(a, "we may ruin the potential solution")
+	r := rowOf(c.Rows, true, ia)
+	found := false
+	for _, s := range r.Shared {
+		at := a.Sentences[s.A.Sentence].Text[s.A.Start:s.A.End]
+		bt := b.Sentences[s.B.Sentence].Text[s.B.Start:s.B.End]
+		if s.Kind == Copied && at == "ruin the potential solution" && bt == at {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("copied run not found in %+v", r.Shared)
+	}
+	// 001 pads 000 out: most of 000 is in 001, much of 001 is not in 000.
+	if c.CoverageA < 0.5 || c.CoverageB > c.CoverageA {
+		t.Errorf("coverage A in B %.2f, B in A %.2f", c.CoverageA, c.CoverageB)
+	}
+	if c.SharedQuotes < 2 {
+		t.Errorf("shared quotes %d, want the two reworded quotes", c.SharedQuotes)
+	}
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Every sentence of both sides appears exactly once, in order.
+func TestAlignOrderAndCompleteness(t *testing.T) {
+	d := seedDocs(t)
+	for _, p := range [][2]string{{"000", "001"}, {"002", "003"}, {"003", "004"}, {"001", "001"}} {
+		a, b := d[p[0]], d[p[1]]
+		c := Compare(a, b)
+		lastA, lastB := -1, -1
+		seenA, seenB := 0, 0
+		for _, r := range c.Rows {
+			for _, i := range r.A {
+				if i != lastA+1 {
+					t.Fatalf("%v: A out of order: %d after %d", p, i, lastA)
+				}
+				lastA = i
+				seenA++
+			}
+			for _, j := range r.B {
+				if j != lastB+1 {
+					t.Fatalf("%v: B out of order: %d after %d", p, j, lastB)
+				}
+				lastB = j
+				seenB++
+			}
+		}
+		if seenA != len(a.Sentences) || seenB != len(b.Sentences) {
+			t.Errorf("%v: rows hold %d/%d and %d/%d sentences", p, seenA, len(a.Sentences), seenB, len(b.Sentences))
+		}
+	}
+	// An article against itself: every row matched, full coverage.
+	c := Compare(d["001"], d["001"])
+	if c.Matched != len(d["001"].Sentences) || c.CoverageA != 1 || c.Similarity < 0.999 {
+		t.Errorf("self comparison: matched %d of %d, coverage %.2f, similarity %.3f", c.Matched, len(d["001"].Sentences), c.CoverageA, c.Similarity)
+	}
+}
+
+func TestAlignMergeAndGap(t *testing.T) {
+	a := Prepare(article("a",
+		"Heavy rain flooded the old harbour district on Tuesday.",
+		"The city council voted to rebuild the flood barrier, and the mayor promised compensation for shop owners within a month.",
+		"Tourists were asked to avoid the waterfront."))
+	b := Prepare(article("b",
+		"Heavy rain flooded the harbour district on Tuesday night.",
+		"The city council voted to rebuild the flood barrier. The mayor promised compensation for shop owners within a month.",
+		"A local football match was postponed because of a ticketing dispute."))
+	c := Compare(a, b)
+	r := rowOf(c.Rows, true, 1)
+	if r == nil || len(r.B) != 2 || r.B[0] != 1 || r.B[1] != 2 {
+		t.Fatalf("A1 should face B1+B2 (one outlet split the sentence); rows %+v", c.Rows)
+	}
+	if r := rowOf(c.Rows, true, 2); r == nil || !r.IsGap() {
+		t.Errorf("the tourists sentence should face a gap: %+v", r)
+	}
+	if r := rowOf(c.Rows, false, 3); r == nil || !r.IsGap() {
+		t.Errorf("the football sentence should face a gap: %+v", r)
+	}
+}
+
+func TestSharedWordingKinds(t *testing.T) {
+	a := Prepare(article("a", "Officials described the negotiations as tough but very constructive on Sunday."))
+	b := Prepare(article("b", "The negotiators called the talks tough but constructive, officials said."))
+	sh := sharedWording(a, b, []int{0}, []int{0})
+	var copied, common []string
+	for _, s := range sh {
+		txt := a.Sentences[0].Text[s.A.Start:s.A.End]
+		if s.Kind == Copied {
+			copied = append(copied, txt)
+		} else {
+			common = append(common, txt)
+		}
+	}
+	if len(copied) != 0 {
+		t.Errorf("no run of four words is shared, got copied %q", copied)
+	}
+	want := map[string]bool{"tough but": true, "constructive": true, "Officials": true, "negotiations": true}
+	for _, c := range common {
+		delete(want, c)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing common wording %v in %q", want, common)
+	}
+}
+
+func TestStemmer(t *testing.T) {
+	for in, want := range map[string]string{
+		"negotiations": "negoti", "negotiators": "negoti", "negotiate": "negoti", "constructive": "construct",
+		"talks": "talk", "caresses": "caress", "ponies": "poni", "hopping": "hop", "relational": "relat",
+		"generalization": "gener", "hours": "hour",
+	} {
+		if got := stem(in); got != want {
+			t.Errorf("stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

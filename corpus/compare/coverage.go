@@ -1,0 +1,539 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+)
+
+// StoryCoverage sets the quotes, names and numbers of several articles side
+// by side: one row per item, one column per article. In each row, In[k]
+// says what article k has (nil or empty when it has nothing).
+type StoryCoverage struct {
+	Docs     []*Doc
+	Quotes   []QuoteRow
+	Entities []EntityRow
+	Numbers  []NumberRow
+}
+
+// QuoteRow is one quote as the articles carry it, trimmed or altered.
+type QuoteRow struct {
+	Text    string   // the fullest version
+	Speaker string   // the speaker most articles name
+	In      []*Quote // per article, its version (nil when absent)
+	Only    int      // the one article that has it, or -1
+}
+
+// EntityRow is one person, place or organisation across the articles.
+type EntityRow struct {
+	Name string
+	Kind EntityKind
+	In   [][]Passage // per article, its mentions
+	Only int
+}
+
+// NumberRow is one counted thing across the articles: the values each
+// gives, and whether they disagree.
+type NumberRow struct {
+	Thing string
+	In    [][]Number // per article, its figures for the thing
+	// Conflict is set when one article gives a figure another does not and
+	// their hedged ranges do not overlap ("four hours" vs "almost five
+	// hours"), with neither article giving both.
+	Conflict bool
+	Only     int
+}
+
+// Count returns how many articles have something in the row.
+func (r *QuoteRow) Count() int { return countNonNil(r.In) }
+
+// Count returns how many articles name the entity.
+func (r *EntityRow) Count() int { return countNonEmpty(r.In) }
+
+// Count returns how many articles give a figure for the thing.
+func (r *NumberRow) Count() int { return countNonEmpty(r.In) }
+
+func countNonNil(in []*Quote) int {
+	n := 0
+	for _, q := range in {
+		if q != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func countNonEmpty[T any](in [][]T) int {
+	n := 0
+	for _, x := range in {
+		if len(x) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func onlyOf(present func(k int) bool, n int) int {
+	only := -1
+	for k := 0; k < n; k++ {
+		if present(k) {
+			if only >= 0 {
+				return -1
+			}
+			only = k
+		}
+	}
+	return only
+}
+
+// Coverage builds the coverage table of a story's articles.
+func Coverage(docs []*Doc) *StoryCoverage {
+	c := &StoryCoverage{Docs: docs}
+	c.Quotes = quoteRows(docs)
+	c.Entities = entityRows(docs)
+	c.Numbers = numberRows(docs)
+	return c
+}
+
+// ---- quotes
+
+type quoteRef struct {
+	doc int
+	q   *Quote
+}
+
+func quoteRows(docs []*Doc) []QuoteRow {
+	var all []quoteRef
+	for k, d := range docs {
+		for i := range d.extracted.quotes {
+			all = append(all, quoteRef{k, &d.extracted.quotes[i]})
+		}
+	}
+	uf := newUnionFind(len(all))
+	for i := range all {
+		for j := i + 1; j < len(all); j++ {
+			if uf.find(i) != uf.find(j) && quotesMatch(all[i].q, all[j].q) {
+				uf.union(i, j)
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range all {
+		r := uf.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var rows []QuoteRow
+	for _, r := range roots {
+		row := QuoteRow{In: make([]*Quote, len(docs))}
+		speakers := map[string]int{}
+		for _, i := range groups[r] {
+			ref := all[i]
+			if row.In[ref.doc] == nil || ref.q.Words() > row.In[ref.doc].Words() {
+				row.In[ref.doc] = ref.q
+			}
+			if len(ref.q.Text) > len(row.Text) {
+				row.Text = ref.q.Text
+			}
+			if ref.q.Speaker != "" {
+				w := 1
+				if ref.q.SpeakerKind == Named {
+					w = 2
+				}
+				speakers[ref.q.Speaker] += w
+			}
+		}
+		row.Speaker = topKey(speakers)
+		row.Only = onlyOf(func(k int) bool { return row.In[k] != nil }, len(docs))
+		rows = append(rows, row)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		ci, cj := rows[i].Count(), rows[j].Count()
+		if ci != cj {
+			return ci > cj
+		}
+		return len(rows[i].Text) > len(rows[j].Text)
+	})
+	return rows
+}
+
+func topKey(m map[string]int) string {
+	best, n := "", 0
+	for k, v := range m {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+// quotesMatch decides whether two quotes are one quote, trimmed or altered:
+// the same words; a long shared run of words; or nearly all the content
+// words of the shorter one in the longer, some in the same order.
+func quotesMatch(a, b *Quote) bool {
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return false
+	}
+	ca, cb := a.terms, b.terms
+	if len(ca) > len(cb) {
+		ca, cb = cb, ca
+	}
+	in := countCommon(ca, cb)
+	if len(ca) == 0 {
+		return longestRun(a.words, b.words) == max(len(a.words), len(b.words))
+	}
+	if in == 0 {
+		return false
+	}
+	if len(ca) == 1 {
+		// A one-word quote ("difficult") matches only itself, more or less.
+		return len(cb) == 1
+	}
+	run := longestRun(a.words, b.words)
+	return run >= 4 || float64(in) >= 0.75*float64(len(ca)) && run >= 2
+}
+
+// longestRun is the length of the longest run of identical folded words.
+func longestRun(a, b []word) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1].fold == b[j-1].fold {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > best {
+					best = cur[j]
+				}
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
+
+// ---- names
+
+type globalEntity struct {
+	name  string
+	kind  EntityKind
+	skel  []string
+	key   string
+	known bool
+	votes [3]float64
+	forms map[string]int
+	in    [][]Passage
+}
+
+func entityRows(docs []*Doc) []EntityRow {
+	var globals []*globalEntity
+	byKey := map[string]*globalEntity{}
+	bySkel := map[string]*globalEntity{}
+	for k, d := range docs {
+		for _, e := range d.extracted.entities {
+			sk := strings.Join(e.skel, " ")
+			g := byKey[e.key]
+			if g == nil {
+				if s := bySkel[sk]; s != nil && (s.kind == e.Kind || s.kind == Other || e.Kind == Other) {
+					g = s
+				}
+			}
+			if g == nil {
+				g = &globalEntity{key: e.key, skel: e.skel, known: e.known, forms: map[string]int{},
+					in: make([][]Passage, len(docs))}
+				globals = append(globals, g)
+				bySkel[sk] = g
+			}
+			byKey[e.key] = g
+			g.add(k, e)
+		}
+	}
+	// Surnames alone in one article join the full name another uses.
+	var kept []*globalEntity
+	for _, g := range globals {
+		if len(g.skel) == 1 && !g.known && g.kind != Place && g.kind != Org {
+			var full *globalEntity
+			ambiguous := false
+			for _, f := range globals {
+				if f != g && len(f.skel) >= 2 && !f.known && f.kind != Place && f.kind != Org && f.skel[len(f.skel)-1] == g.skel[0] {
+					if full != nil && full != f {
+						ambiguous = true
+					}
+					full = f
+				}
+			}
+			if full != nil && !ambiguous {
+				full.merge(g)
+				continue
+			}
+		}
+		kept = append(kept, g)
+	}
+	rows := make([]EntityRow, 0, len(kept))
+	for _, g := range kept {
+		row := EntityRow{Name: g.name, Kind: g.kind, In: g.in}
+		row.Only = onlyOf(func(k int) bool { return len(row.In[k]) > 0 }, len(docs))
+		rows = append(rows, row)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		ci, cj := rows[i].Count(), rows[j].Count()
+		if ci != cj {
+			return ci > cj
+		}
+		mi, mj := mentions(rows[i].In), mentions(rows[j].In)
+		if mi != mj {
+			return mi > mj
+		}
+		return rows[i].Name < rows[j].Name
+	})
+	return rows
+}
+
+func mentions(in [][]Passage) int {
+	n := 0
+	for _, p := range in {
+		n += len(p)
+	}
+	return n
+}
+
+func (g *globalEntity) add(doc int, e *Entity) {
+	g.in[doc] = append(g.in[doc], e.Mentions...)
+	for k := range g.votes {
+		g.votes[k] += e.votes[k]
+	}
+	if len(e.skel) >= len(g.skel) {
+		if len(e.skel) > len(g.skel) {
+			g.skel, g.key, g.forms = e.skel, e.key, map[string]int{}
+		}
+		g.forms[e.Name] += len(e.Mentions)
+	}
+	g.known = g.known || e.known
+	g.decide()
+}
+
+func (g *globalEntity) merge(o *globalEntity) {
+	for k := range g.in {
+		g.in[k] = append(g.in[k], o.in[k]...)
+		sort.Slice(g.in[k], func(i, j int) bool { return lessPassage(g.in[k][i], g.in[k][j]) })
+	}
+	for k := range g.votes {
+		g.votes[k] += o.votes[k]
+	}
+	g.decide()
+}
+
+func (g *globalEntity) decide() {
+	g.name = displayName(g.forms)
+	g.kind = Other
+	top := 0.0
+	for k, x := range g.votes {
+		if x > top {
+			top, g.kind = x, kinds[k]
+		}
+	}
+}
+
+// ---- numbers
+
+type numberRef struct {
+	doc int
+	n   *Number
+}
+
+// numberRows pairs figures for the same counted thing: the same unit and
+// head noun, and either the same value or a similar sentence around them.
+func numberRows(docs []*Doc) []NumberRow {
+	byKey := map[string][]numberRef{}
+	var keys []string
+	for k, d := range docs {
+		for i := range d.extracted.numbers {
+			n := &d.extracted.numbers[i]
+			if _, ok := byKey[n.key]; !ok {
+				keys = append(keys, n.key)
+			}
+			byKey[n.key] = append(byKey[n.key], numberRef{k, n})
+		}
+	}
+	var rows []NumberRow
+	for _, key := range keys {
+		refs := byKey[key]
+		uf := newUnionFind(len(refs))
+		for i := range refs {
+			for j := i + 1; j < len(refs); j++ {
+				a, b := refs[i].n, refs[j].n
+				if a.Ordinal != b.Ordinal {
+					continue
+				}
+				if refs[i].doc == refs[j].doc {
+					continue // one article's figures are its own facts
+				}
+				// The same figure for a specific thing ("28-point plan") is
+				// one fact; otherwise the sentences around must agree, so
+				// a flight's five hours is not a meeting's.
+				if a.Value == b.Value && compoundUnit(a.Unit) || contextsAgree(a.context, b.context) {
+					uf.union(i, j)
+				}
+			}
+		}
+		groups := map[int][]int{}
+		var roots []int
+		for i := range refs {
+			r := uf.find(i)
+			if _, ok := groups[r]; !ok {
+				roots = append(roots, r)
+			}
+			groups[r] = append(groups[r], i)
+		}
+		for _, r := range roots {
+			row := NumberRow{In: make([][]Number, len(docs))}
+			for _, i := range groups[r] {
+				ref := refs[i]
+				row.In[ref.doc] = append(row.In[ref.doc], *ref.n)
+				if row.Thing == "" || len(ref.n.Thing) > len(row.Thing) {
+					row.Thing = ref.n.Thing
+				}
+			}
+			if row.Thing == "" {
+				row.Thing = key
+			}
+			row.Conflict = conflicting(row.In)
+			row.Only = onlyOf(func(k int) bool { return len(row.In[k]) > 0 }, len(docs))
+			rows = append(rows, row)
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Conflict != rows[j].Conflict {
+			return rows[i].Conflict
+		}
+		return rows[i].Count() > rows[j].Count()
+	})
+	return rows
+}
+
+// contextsAgree: the sentences around two figures share at least two
+// content terms and a fair part of their vocabulary.
+func contextsAgree(a, b []uint64) bool {
+	common := countCommon(a, b)
+	if common < 2 {
+		return false
+	}
+	return float64(common)/float64(min(len(a), len(b))) >= 0.25
+}
+
+// conflicting: some article gives a figure that another article lacks, and
+// no figure of the other overlaps it.
+func conflicting(in [][]Number) bool {
+	for x := range in {
+		for y := range in {
+			if x == y || len(in[x]) == 0 || len(in[y]) == 0 {
+				continue
+			}
+			for _, a := range in[x] {
+				if hasOverlap(a, in[y]) || anyOverlap(in[x], in[y]) {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasOverlap(a Number, list []Number) bool {
+	for _, b := range list {
+		if a.Low <= b.High && b.Low <= a.High {
+			return true
+		}
+	}
+	return false
+}
+
+// anyOverlap: the two articles share at least one figure, so the others are
+// further facts (a plan that went from 28 to 19 points), not a conflict.
+func anyOverlap(a, b []Number) bool {
+	for _, x := range a {
+		if hasOverlap(x, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- pair views
+
+// QuoteMatch is a quote in one or both of two compared articles.
+type QuoteMatch struct {
+	Text    string `json:"text"`
+	Speaker string `json:"speaker,omitempty"`
+	A       *Quote `json:"a"`
+	B       *Quote `json:"b"`
+}
+
+// EntityDiff sorts the names of two articles into shared and own.
+type EntityDiff struct {
+	Both  []EntityRow
+	OnlyA []EntityRow
+	OnlyB []EntityRow
+}
+
+func (c *StoryCoverage) quoteMatches() []QuoteMatch {
+	out := make([]QuoteMatch, 0, len(c.Quotes))
+	for _, r := range c.Quotes {
+		out = append(out, QuoteMatch{Text: r.Text, Speaker: r.Speaker, A: r.In[0], B: r.In[1]})
+	}
+	return out
+}
+
+func (c *StoryCoverage) entityDiff() EntityDiff {
+	var d EntityDiff
+	for _, r := range c.Entities {
+		switch a, b := len(r.In[0]) > 0, len(r.In[1]) > 0; {
+		case a && b:
+			d.Both = append(d.Both, r)
+		case a:
+			d.OnlyA = append(d.OnlyA, r)
+		case b:
+			d.OnlyB = append(d.OnlyB, r)
+		}
+	}
+	return d
+}
+
+// ---- union-find
+
+type unionFind []int
+
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+func (u unionFind) find(x int) int {
+	for u[x] != x {
+		u[x] = u[u[x]]
+		x = u[x]
+	}
+	return x
+}
+
+// union joins two sets; the smaller index becomes the root, so results do
+// not depend on the order of unions.
+func (u unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return
+	}
+	if ra < rb {
+		u[rb] = ra
+	} else {
+		u[ra] = rb
+	}
+}

@@ -1,0 +1,51 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzPrepare feeds arbitrary paragraphs through sentence preparation,
+// name, quote and number extraction and a comparison with a trimmed copy:
+// no panic, and every position it reports lies inside its sentence.
+func FuzzPrepare(f *testing.F) {
+	f.Add("“This is delicate,” he remarked. Rubio said 'fine'.\nAbout one-fifth of $10 billion, almost five hours.")
+	f.Add(`"unclosed quote 'x' ’s ‘a’ 28-point U.S. plan`)
+	f.Add("Ursula von der Leyen. A . .. „x“ «y» twenty-five 1,000.5% November 30")
+	f.Fuzz(func(t *testing.T, s string) {
+		var paras []string
+		for _, p := range strings.Split(s, "\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				paras = append(paras, p)
+			}
+		}
+		a := Prepare(article("a", paras...))
+		if len(paras) > 1 {
+			paras = paras[1:]
+		}
+		b := Prepare(article("b", paras...))
+		c := Compare(a, b)
+		check := func(d *Doc, p Passage) {
+			if p.Sentence < 0 || p.Sentence >= len(d.Sentences) || p.Start < 0 || p.End > len(d.Sentences[p.Sentence].Text) || p.Start > p.End {
+				t.Fatalf("passage %+v out of range", p)
+			}
+		}
+		for _, r := range c.Rows {
+			for _, sh := range r.Shared {
+				check(a, sh.A)
+				check(b, sh.B)
+			}
+		}
+		for _, q := range a.Quotes() {
+			check(a, q.At)
+		}
+		for _, n := range a.Numbers() {
+			check(a, n.At)
+		}
+		for _, e := range a.Entities() {
+			for _, m := range e.Mentions {
+				check(a, m)
+			}
+		}
+	})
+}

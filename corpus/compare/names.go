@@ -1,0 +1,502 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+)
+
+// EntityKind says what a name names.
+type EntityKind string
+
+// The kinds of names.
+const (
+	Person EntityKind = "person"
+	Place  EntityKind = "place"
+	Org    EntityKind = "org"
+	Other  EntityKind = "other"
+)
+
+var kinds = [...]EntityKind{Person, Place, Org}
+
+// Entity is a person, place or organisation named in an article, with every
+// mention (full name, surname alone, a variant spelling) gathered under the
+// fullest name used.
+type Entity struct {
+	Name     string     `json:"name"`
+	Kind     EntityKind `json:"kind"`
+	Mentions []Passage  `json:"mentions"`
+
+	key   string     // folded canonical name
+	skel  []string   // spelling skeleton of each word
+	votes [3]float64 // person, place, org evidence
+	known bool       // from the gazetteer or an acronym: never a surname
+	forms map[string]int
+}
+
+// mention is one occurrence of a name in a sentence.
+type mention struct {
+	surface string
+	pass    Passage
+	votes   [3]float64
+	known   *placeInfo
+	acro    bool
+}
+
+// docVocab records how words are written in one document, to tell a name
+// at the start of a sentence from an ordinary capitalised word.
+type docVocab struct {
+	midCaps     map[string]bool // written capitalised inside a sentence
+	lower       map[string]bool // written in lower case somewhere
+	initialCaps map[string]int  // times it opens a sentence
+}
+
+func vocabOf(d *Doc) docVocab {
+	v := docVocab{map[string]bool{}, map[string]bool{}, map[string]int{}}
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		for _, w := range s.words {
+			switch {
+			case !w.cap && !w.acro:
+				v.lower[w.fold] = true
+			case !w.initial && !s.Heading:
+				v.midCaps[w.fold] = true
+			case w.initial && !s.Heading:
+				v.initialCaps[w.fold]++
+			}
+		}
+	}
+	return v
+}
+
+// findMentions lists the names in a sentence.
+func findMentions(s *Sentence, v docVocab) []mention {
+	ws := s.words
+	var out []mention
+	for i := 0; i < len(ws); {
+		if !isNameWord(ws[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && !ws[j-1].poss {
+			gap := s.Text[ws[j-1].end:ws[j].start]
+			if (gap == " " || gap == "-" || gap == "‐") && isNameWord(ws[j]) {
+				j++
+				continue
+			}
+			// Lower-case particles inside a name: "Ursula von der Leyen".
+			if gap == " " {
+				k := j
+				for k < len(ws) && k-j < 3 && connectors[ws[k].fold] && !ws[k].cap && s.Text[ws[k].end:min(len(s.Text), ws[k].end+1)] == " " {
+					k++
+				}
+				if k > j && k < len(ws) && s.Text[ws[k-1].end:ws[k].start] == " " && isNameWord(ws[k]) {
+					j = k + 1
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, nameRun(s, ws, i, j, v)...)
+		i = j
+	}
+	return out
+}
+
+func isNameWord(w word) bool {
+	return (w.cap || w.acro) && !notNames[w.fold] && !hasDigit(w.fold)
+}
+
+func nextFold(ws []word, j int) string {
+	if j < len(ws) {
+		return ws[j].fold
+	}
+	return ""
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// isDemonym: "Ukrainian", "Russians", "Americans".
+func isDemonym(f string) bool {
+	return demonyms[f] != "" || strings.HasSuffix(f, "s") && demonyms[f[:len(f)-1]] != ""
+}
+
+// acceptInitial decides whether a capitalised word that opens a sentence
+// (or sits in a heading) is a name: a known place or acronym, or a word the
+// document also capitalises mid-sentence and never writes in lower case.
+func acceptInitial(w word, v docVocab, alone bool) bool {
+	return acceptInitialAt(w, v, alone, "")
+}
+
+// acceptInitialAt also takes the word after w: a lone initial word right
+// before a verb of saying ("Rubio acknowledged…") is a name, as is one the
+// document opens sentences with more than once.
+func acceptInitialAt(w word, v docVocab, alone bool, next string) bool {
+	if w.acro || gazetteer[w.fold].canon != "" {
+		return true
+	}
+	if stopwords[w.fold] || commonInitials[w.fold] || v.lower[w.fold] || adjectivals[w.fold] {
+		return false
+	}
+	if v.midCaps[w.fold] {
+		return true
+	}
+	if isDemonym(w.fold) {
+		return false
+	}
+	// The first word of a longer name ("Rustem Umerov, head of…") stands
+	// when it is no common word.
+	return !alone || speechVerbs[next] || v.initialCaps[w.fold] >= 2
+}
+
+// nameRun turns a run of capitalised words ws[i:j] into mentions: it drops
+// sentence-initial common words, splits off titles ("Secretary of State")
+// and affiliations ("NATO Secretary General Mark Rutte"), and drops
+// demonyms and adjectives used on their own.
+func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
+	// Initial words must earn their place; in headings every word is initial.
+	for i < j && (ws[i].initial || s.Heading) && !titleWords[ws[i].fold] && !acceptInitialAt(ws[i], v, j-i == 1, nextFold(ws, j)) {
+		i++
+	}
+	if s.Heading {
+		for k := i; k < j; k++ {
+			if !titleWords[ws[k].fold] && !connectors[ws[k].fold] && !acceptInitial(ws[k], v, true) {
+				return append(nameRun(s, ws, i, k, v), nameRun(s, ws, k+1, j, v)...)
+			}
+		}
+	}
+	if i >= j {
+		return nil
+	}
+	// A known multi-word name (country, organisation) is taken whole.
+	if p, ok := gazetteer[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
+		return []mention{newMention(s, ws, i, j, &p)}
+	}
+	// Split at the first title phrase.
+	for t := i; t < j; t++ {
+		if !titleWords[ws[t].fold] || ws[t].acro && ws[t].fold != "ceo" {
+			continue
+		}
+		e := t
+		for e < j && (titleWords[ws[e].fold] || ws[e].fold == "of" && e+1 < j && titleTail[ws[e+1].fold]) {
+			if ws[e].fold == "of" {
+				e++
+			}
+			e++
+		}
+		if e >= j || hasWord(ws[e:j], orgWords) || hasWord(ws[e:j], placeWords) {
+			// "General Assembly", "Foreign Office": not a title before a name.
+			if t == i && e >= j {
+				return nil // titles alone: "President", "Secretary of State"
+			}
+			continue
+		}
+		var out []mention
+		if t > i {
+			out = append(out, affiliation(s, ws, i, t)...)
+		}
+		// After the title: a person, unless it is a place or organisation
+		// ("Senior US officials") or only a demonym ("Top American").
+		for e < j && (isDemonym(ws[e].fold) || adjectivals[ws[e].fold]) {
+			e++
+		}
+		if e >= j {
+			return out
+		}
+		if p, ok := gazetteer[foldName(s.Text[ws[e].start:ws[j-1].end])]; ok {
+			return append(out, newMention(s, ws, e, j, &p))
+		}
+		m := newMention(s, ws, e, j, nil)
+		if !m.acro {
+			m.votes[0] += 2
+		}
+		return append(out, m)
+	}
+	if k := affiliation(s, ws, i, j); k != nil {
+		return k
+	}
+	return nil
+}
+
+// affiliation makes a mention of ws[i:j] unless it is only a demonym or a
+// capitalised adjective ("Russian", "Western"); a leading demonym before a
+// name is dropped ("Ukrainian Rustem Umerov").
+func affiliation(s *Sentence, ws []word, i, j int) []mention {
+	for i < j && (isDemonym(ws[i].fold) || adjectivals[ws[i].fold]) {
+		if j-i > 1 && (hasWord(ws[i+1:j], orgWords) || hasWord(ws[i+1:j], placeWords)) {
+			break // "European Commission", "Russian Armed Forces"
+		}
+		i++
+	}
+	if i >= j {
+		return nil
+	}
+	if p, ok := gazetteer[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
+		return []mention{newMention(s, ws, i, j, &p)}
+	}
+	return []mention{newMention(s, ws, i, j, nil)}
+}
+
+func hasWord(ws []word, set map[string]bool) bool {
+	for _, w := range ws {
+		if set[w.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// newMention builds a mention of ws[i:j] and weighs the evidence for its
+// kind from the words inside and around it.
+func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
+	end := ws[j-1].end
+	surface := s.Text[ws[i].start:end]
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		if ws[j-1].poss && strings.HasSuffix(surface, p) {
+			surface = surface[:len(surface)-len(p)]
+			end -= len(p)
+			break
+		}
+	}
+	m := mention{surface: strings.TrimRight(surface, "."), known: known,
+		pass: Passage{Sentence: s.Index, Start: ws[i].start, End: end}}
+	m.acro = j-i == 1 && ws[i].acro
+	if known != nil {
+		m.votes[kindIndex(known.kind)] += 3
+		return m
+	}
+	last := ws[j-1].fold
+	switch {
+	case orgWords[last] || hasWord(ws[i:j], orgWords) && !placeWords[last]:
+		m.votes[2] += 2
+	case placeWords[last]:
+		m.votes[1] += 2
+	case m.acro:
+		m.votes[2] += 1
+	}
+	if i > 0 {
+		prev := ws[i-1]
+		gap := s.Text[prev.end:ws[i].start]
+		switch {
+		case personRoles[prev.fold] && !prev.cap && gap == " ":
+			m.votes[0] += 2
+		case placePrepositions[prev.fold] && gap == " ":
+			m.votes[1] += 1
+		case prev.fold == "the" && gap == " " && j-i == 1:
+			m.votes[2] += 0.5
+		}
+	}
+	if j < len(ws) {
+		next := ws[j]
+		gap := s.Text[ws[j-1].end:next.start]
+		switch {
+		case speechVerbs[next.fold] && gap == " " && !ws[j-1].poss:
+			m.votes[0] += 1.5
+		case placeWords[next.fold] && !next.cap:
+			m.votes[1] += 1
+		case ws[j-1].poss && personRoles[next.fold]:
+			m.votes[0] += 1
+		}
+		// Apposition: "Rustem Umerov, head of the delegation".
+		if strings.HasPrefix(gap, ",") && personRoles[next.fold] {
+			m.votes[0] += 1
+		}
+	}
+	if n := j - i; n >= 2 && n <= 4 && m.votes[1] == 0 && m.votes[2] == 0 {
+		m.votes[0] += 0.5 // two to four plain capitalised words: most often a person
+	}
+	return m
+}
+
+func kindIndex(k EntityKind) int {
+	switch k {
+	case Place:
+		return 1
+	case Org:
+		return 2
+	}
+	return 0
+}
+
+// entities gathers a document's mentions into entities: same name, a
+// surname alone, or a variant spelling, under the fullest name.
+func entitiesOf(d *Doc) []*Entity {
+	v := vocabOf(d)
+	byKey := map[string]*Entity{}
+	var list []*Entity
+	for i := range d.Sentences {
+		for _, m := range findMentions(&d.Sentences[i], v) {
+			key := foldName(m.surface)
+			name := m.surface
+			if m.known != nil {
+				key, name = foldName(m.known.canon), m.known.canon
+			}
+			if key == "" {
+				continue
+			}
+			e := byKey[key]
+			if e == nil {
+				e = &Entity{key: key, known: m.known != nil || m.acro, forms: map[string]int{}}
+				e.skel = skeletonWords(key)
+				byKey[key] = e
+				list = append(list, e)
+			}
+			e.forms[name]++
+			e.Mentions = append(e.Mentions, m.pass)
+			for k := range e.votes {
+				e.votes[k] += m.votes[k]
+			}
+		}
+	}
+	for _, e := range list {
+		e.finish()
+	}
+	return mergeEntities(list)
+}
+
+// finish picks the display name (the most used form) and the kind.
+func (e *Entity) finish() {
+	if best := displayName(e.forms); best != "" {
+		e.Name = best
+	}
+	e.Kind = Other
+	top := 0.0
+	for k, x := range e.votes {
+		if x > top {
+			top, e.Kind = x, kinds[k]
+		}
+	}
+}
+
+// displayName picks the most used written form, preferring "Hallandale"
+// to a dateline's "HALLANDALE".
+func displayName(forms map[string]int) string {
+	best, n := "", -1
+	for f, c := range forms {
+		if isAllCaps(f) && len(f) > 5 {
+			c = 0
+		}
+		if c > n || c == n && f < best {
+			best, n = f, c
+		}
+	}
+	return best
+}
+
+// mergeEntities merges variant spellings (same skeleton) and joins a lone
+// surname to the single full name that ends with it. The result is sorted by
+// mentions, most first.
+func mergeEntities(list []*Entity) []*Entity {
+	bySkel := map[string]*Entity{}
+	var out []*Entity
+	for _, e := range list {
+		k := strings.Join(e.skel, " ")
+		if t := bySkel[k]; t != nil && kindsAgree(t, e) {
+			t.absorb(e)
+			continue
+		}
+		bySkel[k] = e
+		out = append(out, e)
+	}
+	// Surnames: single words that are not known places or acronyms.
+	var kept []*Entity
+	for _, e := range out {
+		if len(e.skel) == 1 && !e.known {
+			if full := fullNameFor(e, out); full != nil {
+				full.absorb(e)
+				continue
+			}
+		}
+		kept = append(kept, e)
+	}
+	sortEntities(kept)
+	return kept
+}
+
+func kindsAgree(a, b *Entity) bool {
+	return a.Kind == b.Kind || a.Kind == Other || b.Kind == Other
+}
+
+// fullNameFor finds the one multi-word person-like name whose last word is
+// e's only word (by spelling skeleton).
+func fullNameFor(e *Entity, all []*Entity) *Entity {
+	var found *Entity
+	for _, f := range all {
+		if f == e || len(f.skel) < 2 || f.known || f.Kind == Place || f.Kind == Org {
+			continue
+		}
+		if f.skel[len(f.skel)-1] != e.skel[0] {
+			continue
+		}
+		if found != nil && found != f {
+			return nil // two people share the surname: do not guess
+		}
+		found = f
+	}
+	if found != nil && e.Kind != Other && e.Kind != Person {
+		return nil
+	}
+	return found
+}
+
+// absorb moves o's mentions and evidence into e.
+func (e *Entity) absorb(o *Entity) {
+	e.Mentions = append(e.Mentions, o.Mentions...)
+	sort.Slice(e.Mentions, func(i, j int) bool { return lessPassage(e.Mentions[i], e.Mentions[j]) })
+	for k := range e.votes {
+		e.votes[k] += o.votes[k]
+	}
+	if len(o.skel) == len(e.skel) {
+		for f, c := range o.forms {
+			e.forms[f] += c
+		}
+	}
+	e.known = e.known || o.known && len(o.skel) == len(e.skel)
+	e.finish()
+}
+
+func sortEntities(es []*Entity) {
+	sort.SliceStable(es, func(i, j int) bool {
+		if len(es[i].Mentions) != len(es[j].Mentions) {
+			return len(es[i].Mentions) > len(es[j].Mentions)
+		}
+		return es[i].key < es[j].key
+	})
+}
+
+// skeleton reduces a folded word to a spelling skeleton on which common
+// transliteration variants agree: Zelensky, Zelenskyy and Zelenskiy all
+// become "zelenski"; Yermak and Jermak "iermak".
+func skeleton(w string) string {
+	r := strings.NewReplacer("kh", "h", "ph", "f", "ck", "k", "w", "v", "y", "i", "j", "i", "ou", "u", "'", "").Replace(w)
+	b := make([]byte, 0, len(r))
+	for i := 0; i < len(r); i++ {
+		if i > 0 && r[i] == r[i-1] {
+			continue
+		}
+		b = append(b, r[i])
+	}
+	return string(b)
+}
+
+func skeletonWords(key string) []string {
+	f := strings.Fields(key)
+	out := make([]string, 0, len(f))
+	for _, w := range f {
+		if connectors[w] {
+			continue
+		}
+		out = append(out, skeleton(w))
+	}
+	if len(out) == 0 {
+		return []string{key}
+	}
+	return out
+}

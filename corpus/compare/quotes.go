@@ -1,0 +1,403 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SpeakerKind says how a quote's speaker was found.
+type SpeakerKind string
+
+// How a speaker is known.
+const (
+	Named   SpeakerKind = "named"   // a name in the sentence ("Rubio told reporters")
+	Pronoun SpeakerKind = "pronoun" // "he said", resolved to the last person named
+	Nominal SpeakerKind = "nominal" // "the source said", "an unnamed official"
+	Carried SpeakerKind = "carried" // a bare quote right after one by a known speaker
+)
+
+// Quote is a quoted passage of an article.
+type Quote struct {
+	Text        string      `json:"text"` // the words inside the marks
+	Speaker     string      `json:"speaker,omitempty"`
+	SpeakerKind SpeakerKind `json:"speaker_kind,omitempty"`
+	// At is where the quote starts: its sentence and the span of the quote
+	// inside that sentence (to its end when the quote runs on).
+	At Passage `json:"at"`
+	// Block, Start and End locate the quoted text in the article's blocks.
+	Block      int `json:"block"`
+	Start, End int `json:"-"`
+
+	words []word
+	terms []uint64 // sorted unique content terms, for matching
+}
+
+// Words is the number of words quoted.
+func (q *Quote) Words() int { return len(q.words) }
+
+type span struct{ start, end int } // inner text, byte offsets in the block
+
+// quoteSpans finds the quoted passages of one block: curly and straight,
+// double and single, guillemets and low-high quotes. Single quotes are told
+// from apostrophes by what surrounds them; a quote nested in another is
+// part of it.
+func quoteSpans(t string) []span {
+	var out []span
+	var straightOpen = -1
+	type open struct {
+		close []rune
+		at    int
+	}
+	var stack *open
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		next := i + size
+		switch {
+		case stack != nil:
+			for _, c := range stack.close {
+				if r == c {
+					out = append(out, span{stack.at, i})
+					stack = nil
+					break
+				}
+			}
+		case r == '"':
+			if straightOpen < 0 {
+				straightOpen = next
+			} else {
+				out = append(out, span{straightOpen, i})
+				straightOpen = -1
+			}
+		case straightOpen >= 0:
+			// inside a straight double quote: nested quotes are content
+		case r == '“':
+			stack = &open{[]rune{'”', '“'}, next}
+		case r == '„':
+			stack = &open{[]rune{'“', '”'}, next}
+		case r == '«':
+			stack = &open{[]rune{'»'}, next}
+		case r == '‘' && opensSingle(t, i, size):
+			stack = &open{[]rune{'’'}, next}
+			if e := closeSingle(t, next, '’'); e >= 0 {
+				out = append(out, span{next, e})
+				stack = nil
+				next = e + len("’")
+			} else {
+				stack = nil
+			}
+		case r == '\'' && opensSingle(t, i, size):
+			if e := closeSingle(t, next, '\''); e >= 0 {
+				out = append(out, span{next, e})
+				next = e + 1
+			}
+		}
+		i = next
+	}
+	if stack != nil && stack.close[0] == '”' {
+		// A quote that runs to the end of its paragraph (the next paragraph
+		// usually reopens it).
+		out = append(out, span{stack.at, len(t)})
+	}
+	return out
+}
+
+// opensSingle: a single quote at a word start, followed by a letter or digit.
+func opensSingle(t string, i, size int) bool {
+	if i > 0 {
+		p, _ := utf8.DecodeLastRuneInString(t[:i])
+		if unicode.IsLetter(p) || unicode.IsDigit(p) {
+			return false
+		}
+	}
+	if i+size >= len(t) {
+		return false
+	}
+	n, _ := utf8.DecodeRuneInString(t[i+size:])
+	return unicode.IsLetter(n) || unicode.IsDigit(n)
+}
+
+// closeSingle finds the closing single quote for one opened at from: a mark
+// not followed by a letter (so "don’t" and "Ukraine’s" are skipped), within
+// the same paragraph and at most 400 bytes on.
+func closeSingle(t string, from int, mark rune) int {
+	limit := min(len(t), from+400)
+	for i := from; i < limit; {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if r == mark && i > from {
+			after := i + size
+			if after >= len(t) {
+				return i
+			}
+			n, _ := utf8.DecodeRuneInString(t[after:])
+			if !unicode.IsLetter(n) && !unicode.IsDigit(n) {
+				if utf8.RuneCountInString(t[from:i]) < 2 {
+					return -1 // "rock 'n' roll"
+				}
+				return i
+			}
+		}
+		i += size
+	}
+	return -1
+}
+
+// quotesOf extracts a document's quotes and attributes them.
+func quotesOf(d *Doc, ents []*Entity) []Quote {
+	idx := indexMentions(ents)
+	var out []Quote
+	firstSent := 0
+	for bi, b := range d.Article.Blocks {
+		// The sentences of this block.
+		lo := firstSent
+		hi := lo
+		for hi < len(d.Sentences) && d.Sentences[hi].Block == bi {
+			hi++
+		}
+		firstSent = hi
+		for _, sp := range quoteSpans(b.Text) {
+			inner := strings.TrimRight(b.Text[sp.start:sp.end], " ,;:.")
+			if inner == "" {
+				continue
+			}
+			q := Quote{Text: inner, Block: bi, Start: sp.start, End: sp.start + len(inner)}
+			q.words = words(inner)
+			if len(q.words) == 0 {
+				continue
+			}
+			q.terms, _ = termSets(q.words)
+			sq, eq := lo, lo
+			for k := lo; k < hi; k++ {
+				s := &d.Sentences[k]
+				if s.Start <= sp.start {
+					sq = k
+				}
+				if s.Start < sp.end {
+					eq = k
+				}
+			}
+			if sq >= len(d.Sentences) || lo == hi {
+				continue
+			}
+			s := &d.Sentences[sq]
+			q.At = Passage{Sentence: sq, Start: max(0, sp.start-s.Start), End: min(len(s.Text), sp.end-s.Start)}
+			attribute(d, &q, sq, eq, sp, idx, out)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// mentionRef is one resolved name occurrence.
+type mentionRef struct {
+	e    *Entity
+	pass Passage
+}
+
+type mentionIndex struct {
+	bySent map[int][]mentionRef
+	people []mentionRef // person mentions in document order
+}
+
+func indexMentions(ents []*Entity) mentionIndex {
+	idx := mentionIndex{bySent: map[int][]mentionRef{}}
+	for _, e := range ents {
+		for _, p := range e.Mentions {
+			idx.bySent[p.Sentence] = append(idx.bySent[p.Sentence], mentionRef{e, p})
+			if e.Kind == Person {
+				idx.people = append(idx.people, mentionRef{e, p})
+			}
+		}
+	}
+	for k, v := range idx.bySent {
+		sortRefs(v)
+		idx.bySent[k] = v
+	}
+	sortRefs(idx.people)
+	return idx
+}
+
+func sortRefs(v []mentionRef) {
+	for i := 1; i < len(v); i++ {
+		for j := i; j > 0 && lessPassage(v[j].pass, v[j-1].pass); j-- {
+			v[j], v[j-1] = v[j-1], v[j]
+		}
+	}
+}
+
+// lastPerson is the last person named before sentence s, offset off.
+func (idx mentionIndex) lastPerson(s, off int) *Entity {
+	var found *Entity
+	for _, m := range idx.people {
+		if m.pass.Sentence > s || m.pass.Sentence == s && m.pass.Start >= off {
+			break
+		}
+		found = m.e
+	}
+	return found
+}
+
+// speakerNouns head a nominal speaker ("a source close to the team").
+var speakerNouns = setOf("source", "sources", "official", "officials", "spokesperson", "spokesman",
+	"spokeswoman", "aide", "aides", "diplomat", "diplomats", "minister", "analyst", "analysts", "expert",
+	"experts", "person", "people", "statement", "representative", "negotiator", "negotiators",
+	"ministry", "government", "embassy", "kremlin", "office", "witness", "witnesses", "resident",
+	"residents", "lawyer", "police", "military", "army", "adviser", "advisor", "insider", "envoy",
+	"delegation", "president", "leader", "commander", "officer", "soldier", "doctor", "teacher")
+
+var pronouns = setOf("he", "she")
+
+// attribute finds the speaker of q, quoted in sentences sq..eq: a name,
+// pronoun or nominal phrase next to a verb of saying after the quote, or the
+// nearest one before such a verb ahead of it; a bare quote right after
+// another inherits its speaker.
+func attribute(d *Doc, q *Quote, sq, eq int, sp span, idx mentionIndex, prev []Quote) {
+	// After the quote, in the sentence where it ends.
+	se := &d.Sentences[eq]
+	closeAt := sp.end - se.Start // offset in se.Text of the end of the inner text
+	var after []word
+	for _, w := range se.words {
+		if w.start >= closeAt {
+			after = append(after, w)
+		}
+	}
+	if len(after) > 0 && strings.TrimLeft(se.Text[max(0, min(closeAt, after[0].start)):after[0].start], " ,.!?\"'”’»") == "" {
+		// "…" said Rubio; described as "…" by a source.
+		if (speechVerbs[after[0].fold] || after[0].fold == "by") && len(after) > 1 {
+			if setSpeaker(d, q, eq, after[1:], idx, true) {
+				return
+			}
+		}
+		for k := 1; k < min(len(after), 7); k++ {
+			if speechVerbs[after[k].fold] {
+				if setSpeaker(d, q, eq, after[:k], idx, false) {
+					return
+				}
+				break
+			}
+		}
+	}
+	// Before the quote, in the sentence where it starts.
+	ss := &d.Sentences[sq]
+	openAt := sp.start - ss.Start
+	var before []word
+	for _, w := range ss.words {
+		if w.end <= openAt {
+			before = append(before, w)
+		}
+	}
+	for k := len(before) - 1; k >= 0; k-- {
+		if speechVerbs[before[k].fold] {
+			if !passive(before, k) && setSpeaker(d, q, sq, before[:k], idx, false) {
+				return
+			}
+			break
+		}
+	}
+	// A quote standing alone right after a quote by a known speaker.
+	if len(before) == 0 && len(after) == 0 && len(prev) > 0 {
+		p := prev[len(prev)-1]
+		if p.Speaker != "" && p.Block >= q.Block-1 && sq-p.At.Sentence <= 2 {
+			q.Speaker, q.SpeakerKind = p.Speaker, Carried
+		}
+	}
+}
+
+// setSpeaker picks the speaker among ws (words of sentence si): a person,
+// pronoun or nominal phrase (an organisation only when there is none), the
+// first one when reading forward from a quote, else the nearest before the
+// verb. Objects ("told CNN", "spoke with Rutte") are not speakers.
+func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward bool) bool {
+	type cand struct {
+		name string
+		kind SpeakerKind
+		org  bool
+	}
+	var cands []cand
+	text := d.Sentences[si].Text
+	for k := 0; k < len(ws); k++ {
+		w := ws[k]
+		object := k > 0 && (speechVerbs[ws[k-1].fold] || ws[k-1].fold == "to" || ws[k-1].fold == "with")
+		if e, end := mentionStarting(idx, si, w.start); e != nil {
+			for k+1 < len(ws) && ws[k+1].start < end {
+				k++
+			}
+			if !object {
+				cands = append(cands, cand{e.Name, Named, e.Kind != Person})
+			}
+			continue
+		}
+		switch {
+		case object:
+		case pronouns[w.fold]:
+			if p := idx.lastPerson(si, w.start); p != nil {
+				cands = append(cands, cand{p.Name, Pronoun, false})
+			}
+		case speakerNouns[w.fold] && !w.cap:
+			a := k
+			for b := k - 1; b >= 0 && k-b <= 3; b-- {
+				if isDeterminer(ws[b].fold) {
+					a = b
+					break
+				}
+				if ws[b].term == "" {
+					break
+				}
+			}
+			cands = append(cands, cand{text[ws[a].start:w.end], Nominal, false})
+		}
+	}
+	// Reading back from a verb, a named person or pronoun beats a nominal
+	// phrase (often an apposition: "Umerov, head of the delegation,
+	// hailed…"), which beats an organisation ("AFP quoted a source as
+	// saying").
+	pick := func(ok func(c cand) bool) bool {
+		for n := range cands {
+			k := n
+			if !forward {
+				k = len(cands) - 1 - n
+			}
+			if ok(cands[k]) {
+				q.Speaker, q.SpeakerKind = cands[k].name, cands[k].kind
+				return true
+			}
+		}
+		return false
+	}
+	if forward {
+		return pick(func(c cand) bool { return !c.org }) || pick(func(c cand) bool { return true })
+	}
+	return pick(func(c cand) bool { return !c.org && c.kind != Nominal }) ||
+		pick(func(c cand) bool { return c.kind == Nominal }) || pick(func(c cand) bool { return true })
+}
+
+var beVerbs = setOf("is", "are", "was", "were", "be", "been", "being", "has", "have", "had")
+
+// passive: the verb at k has no speaker before it: "the talks were
+// described as", "talks described as" (a noun, then a participle and "as").
+func passive(ws []word, k int) bool {
+	if k == 0 {
+		return false
+	}
+	p := ws[k-1]
+	if beVerbs[p.fold] {
+		return true
+	}
+	asNext := k+1 < len(ws) && ws[k+1].fold == "as"
+	return asNext && strings.HasSuffix(ws[k].fold, "ed") && !p.cap && !pronouns[p.fold] && p.fold != "who" && p.fold != "which"
+}
+
+func isDeterminer(w string) bool {
+	return w == "the" || w == "a" || w == "an" || w == "one" || w == "another" || w == "two" || w == "several"
+}
+
+// mentionStarting returns the entity whose mention starts at byte off of
+// sentence si, and where that mention ends.
+func mentionStarting(idx mentionIndex, si, off int) (*Entity, int) {
+	for _, m := range idx.bySent[si] {
+		if m.pass.Start == off {
+			return m.e, m.pass.End
+		}
+	}
+	return nil, 0
+}

@@ -1,0 +1,225 @@
+package compare
+
+import "math"
+
+// pairModel scores sentences of two documents against each other. Term
+// weights are inverse sentence frequencies over both documents, so words
+// every sentence uses ("Ukraine" in a story about Ukraine) count little and
+// the rare words two sentences share count much.
+type pairModel struct {
+	a, b    *Doc
+	weight  map[uint64]float64
+	wa, wb  []float64 // total term weight of each sentence
+	sim     []float32 // len(a)*len(b) sentence similarities, row-major
+	nb      int
+	postsB  map[uint64][]int32
+	bestA   []float32 // best similarity of each A sentence with any B sentence
+	bestB   []float32
+	bestAat []int32 // the B sentence that gave bestA
+	bestBat []int32
+}
+
+func newPairModel(a, b *Doc) *pairModel {
+	na, nb := len(a.Sentences), len(b.Sentences)
+	m := &pairModel{a: a, b: b, nb: nb}
+	df := make(map[uint64]int, 4*(na+nb))
+	for _, d := range []*Doc{a, b} {
+		for i := range d.Sentences {
+			for _, t := range d.Sentences[i].terms {
+				df[t]++
+			}
+		}
+	}
+	n := float64(na + nb)
+	m.weight = make(map[uint64]float64, len(df))
+	for t, f := range df {
+		m.weight[t] = math.Log(1 + n/float64(f))
+	}
+	m.wa = m.totals(a)
+	m.wb = m.totals(b)
+	m.postsB = make(map[uint64][]int32, len(df))
+	for j := range b.Sentences {
+		for _, t := range b.Sentences[j].terms {
+			m.postsB[t] = append(m.postsB[t], int32(j))
+		}
+	}
+	m.sim = make([]float32, na*nb)
+	m.bestA, m.bestAat = make([]float32, na), make([]int32, na)
+	m.bestB, m.bestBat = make([]float32, nb), make([]int32, nb)
+	for j := range m.bestBat {
+		m.bestBat[j] = -1
+	}
+	shared := make([]float64, nb)
+	count := make([]int32, nb)
+	touched := make([]int32, 0, nb)
+	for i := range a.Sentences {
+		m.bestAat[i] = -1
+		sa := &a.Sentences[i]
+		for _, t := range sa.terms {
+			w := m.weight[t]
+			for _, j := range m.postsB[t] {
+				if count[j] == 0 {
+					touched = append(touched, j)
+				}
+				shared[j] += w
+				count[j]++
+			}
+		}
+		for _, j := range touched {
+			s := float32(combine(shared[j], m.wa[i], m.wb[j], sa.bigrams, b.Sentences[j].bigrams))
+			if count[j] < 2 && min(len(sa.terms), len(b.Sentences[j].terms)) > 2 {
+				// One shared word is coincidence, not correspondence; only
+				// very short sentences may match on one.
+				s = 0
+			}
+			shared[j], count[j] = 0, 0
+			m.sim[i*nb+int(j)] = s
+			if s > m.bestA[i] {
+				m.bestA[i], m.bestAat[i] = s, j
+			}
+			if s > m.bestB[j] {
+				m.bestB[j], m.bestBat[j] = s, int32(i)
+			}
+		}
+		touched = touched[:0]
+	}
+	return m
+}
+
+func (m *pairModel) totals(d *Doc) []float64 {
+	out := make([]float64, len(d.Sentences))
+	for i := range d.Sentences {
+		for _, t := range d.Sentences[i].terms {
+			out[i] += m.weight[t]
+		}
+	}
+	return out
+}
+
+func (m *pairModel) at(i, j int) float64 { return float64(m.sim[i*m.nb+j]) }
+
+// combine mixes the weighted Dice overlap of content terms with the Dice
+// overlap of adjacent-term pairs, which rewards shared phrasing on top of
+// shared vocabulary.
+func combine(shared, wa, wb float64, ba, bb []uint64) float64 {
+	if wa+wb == 0 {
+		return 0
+	}
+	uni := 2 * shared / (wa + wb)
+	if len(ba)+len(bb) == 0 {
+		return uni
+	}
+	bi := 2 * float64(countCommon(ba, bb)) / float64(len(ba)+len(bb))
+	return 0.8*uni + 0.2*bi
+}
+
+// countCommon counts the values two sorted slices share.
+func countCommon(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// union merges two sorted unique slices.
+func union(a, b []uint64) []uint64 {
+	out := make([]uint64, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// setSim scores two term sets (each possibly the union of two sentences).
+func (m *pairModel) setSim(ta, ba, tb, bb []uint64) float64 {
+	var shared, wa, wb float64
+	i, j := 0, 0
+	for i < len(ta) || j < len(tb) {
+		switch {
+		case j >= len(tb) || i < len(ta) && ta[i] < tb[j]:
+			wa += m.weight[ta[i]]
+			i++
+		case i >= len(ta) || tb[j] < ta[i]:
+			wb += m.weight[tb[j]]
+			j++
+		default:
+			w := m.weight[ta[i]]
+			shared += w
+			wa += w
+			wb += w
+			i++
+			j++
+		}
+	}
+	return combine(shared, wa, wb, ba, bb)
+}
+
+// mergedB scores A sentence i against B sentences j and j+1 read as one.
+func (m *pairModel) mergedB(i, j int) float64 {
+	sa, s1, s2 := &m.a.Sentences[i], &m.b.Sentences[j], &m.b.Sentences[j+1]
+	return m.setSim(sa.terms, sa.bigrams, union(s1.terms, s2.terms), union(s1.bigrams, s2.bigrams))
+}
+
+// mergedA scores A sentences i and i+1 read as one against B sentence j.
+func (m *pairModel) mergedA(i, j int) float64 {
+	s1, s2, sb := &m.a.Sentences[i], &m.a.Sentences[i+1], &m.b.Sentences[j]
+	return m.setSim(union(s1.terms, s2.terms), union(s1.bigrams, s2.bigrams), sb.terms, sb.bigrams)
+}
+
+// docSimilarity is the cosine of the two documents' term vectors, with
+// sublinear term frequency and the model's weights.
+func (m *pairModel) docSimilarity() float64 {
+	va, vb := m.vector(m.a), m.vector(m.b)
+	var dot, na, nb float64
+	for t, x := range va {
+		na += x * x
+		if y, ok := vb[t]; ok {
+			dot += x * y
+		}
+	}
+	for _, y := range vb {
+		nb += y * y
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+func (m *pairModel) vector(d *Doc) map[uint64]float64 {
+	tf := map[uint64]int{}
+	for i := range d.Sentences {
+		for _, w := range d.Sentences[i].words {
+			if w.term != "" {
+				tf[hashTerm(w.term)]++
+			}
+		}
+	}
+	v := make(map[uint64]float64, len(tf))
+	for t, n := range tf {
+		v[t] = (1 + math.Log(float64(n))) * m.weight[t]
+	}
+	return v
+}

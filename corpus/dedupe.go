@@ -1,0 +1,113 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
+
+// minDuplicateWords: bodies shorter than this are not compared for
+// duplicates. Feed items often carry only a one-line teaser ("Read the
+// full story"), which many different items share.
+const minDuplicateWords = 12
+
+// duplicates remembers, in load order, the files and article texts seen so
+// far. It is used by one goroutine (Stream's collector).
+type duplicates struct {
+	files map[[sha256.Size]byte]string // file hash → path of the first file
+	texts map[string]string            // textKey → ID of the first article
+}
+
+func newDuplicates() *duplicates {
+	return &duplicates{files: map[[sha256.Size]byte]string{}, texts: map[string]string{}}
+}
+
+// check turns a file that repeats an earlier file byte for byte into a
+// skip naming the earlier one, and marks each article whose normalised
+// text repeats an earlier article's with DuplicateOf.
+func (d *duplicates) check(r *fileResult, path string) {
+	if len(r.articles) == 0 {
+		return
+	}
+	if first, ok := d.files[r.sum]; ok {
+		r.articles = nil
+		r.skipped = &Skipped{Path: path, Reason: "duplicate of " + first + " (identical bytes, loaded once)"}
+		return
+	}
+	d.files[r.sum] = path
+	for i, a := range r.articles {
+		if i >= len(r.textKeys) || r.textKeys[i] == "" {
+			continue
+		}
+		if first, ok := d.texts[r.textKeys[i]]; ok {
+			a.DuplicateOf = first
+			continue
+		}
+		d.texts[r.textKeys[i]] = a.ID
+	}
+}
+
+// textKey is the hash of an article's body normalised for comparison:
+// lowercase letters and digits only, words separated by one space
+// (punctuation, quotes, markup and spacing ignored). It is "" for bodies
+// too short to compare.
+func textKey(a *Article) string {
+	if a.Words < minDuplicateWords {
+		return ""
+	}
+	buf := make([]byte, 0, 4096)
+	for _, b := range a.Blocks {
+		inWord := false
+		for _, r := range b.Text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				inWord = true
+				continue
+			}
+			if inWord {
+				buf = append(buf, ' ')
+				inWord = false
+			}
+		}
+		if inWord {
+			buf = append(buf, ' ')
+		}
+	}
+	sum := sha256.Sum256(buf)
+	return string(sum[:])
+}
+
+// assignIDs names the articles of one file. A file with one article gets the
+// file's ID. In a file with several (feed, JSON array), an article is
+// "FILEID#KEY" where KEY is 8 hex digits of the hash of its item key (feed
+// GUID or link, record id or url), so that its ID, and the read marks and
+// bookmarks attached to it, survive the file being re-saved with new items
+// on top; articles without a usable key get "FILEID#N", N its 1-based
+// position in the file.
+func assignIDs(fileID string, arts []*Article) {
+	if len(arts) == 1 {
+		arts[0].ID = fileID
+		return
+	}
+	keyCount := map[string]int{}
+	for _, a := range arts {
+		if a.itemKey != "" {
+			keyCount[a.itemKey]++
+		}
+	}
+	used := map[string]bool{}
+	for i, a := range arts {
+		id := fmt.Sprintf("%s#%d", fileID, i+1)
+		if k := a.itemKey; k != "" && keyCount[k] == 1 {
+			sum := sha256.Sum256([]byte(k))
+			id = fileID + "#" + hex.EncodeToString(sum[:4])
+		}
+		for n := 2; used[id]; n++ {
+			id = fmt.Sprintf("%s#%d~%d", fileID, i+1, n)
+		}
+		used[id] = true
+		a.ID = id
+	}
+}

@@ -1,0 +1,202 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+)
+
+// wantArticle is what a fixture must yield; empty fields are not checked
+// unless noted. Kinds lists the block kinds in order ("h p p l l q p").
+type wantArticle struct {
+	title, outlet, byline, url, published string // published: RFC 3339, "-" for none
+	kinds                                 string
+	first                                 string // the first block starts with this
+	notInBody                             []string
+}
+
+func TestFormatFixtures(t *testing.T) {
+	tests := []struct {
+		file   string
+		format string
+		want   []wantArticle
+	}{
+		{"article.html", FormatHTML, []wantArticle{{
+			title: "Port strike ends after nine days", outlet: "The Harbour Gazette", byline: "Maria Keller",
+			url: "https://harbourgazette.example/news/port-strike-ends", published: "2025-11-28T09:15:00+01:00",
+			kinds: "p p h l l q p p", first: "Dock workers at the northern terminal",
+			notInBody: []string{"Home", "Most read", "All rights reserved", "tracking", "color: red", "Ships waiting", "Advertisement", "By Maria Keller"},
+		}}},
+		{"latin1.rss", FormatFeed, []wantArticle{
+			{title: "Grève au port : accord trouvé", outlet: "Le Journal du Café", byline: "André Dupont",
+				url: "https://journal.example/greve", published: "2025-11-28T10:00:00+01:00", kinds: "p h p",
+				first: "Les dockers ont repris", notInBody: []string{"Résumé court"}},
+			{title: "Marchés : la semaine en bref", outlet: "Le Journal du Café", published: "2025-11-27T18:30:00+01:00",
+				kinds: "p", first: "Les marchés ont fini en hausse."},
+		}},
+		{"atom-in.rss", FormatFeed, []wantArticle{{
+			title: "Rail line reopens after floods", outlet: "Northern Ledger", byline: "Sam Okafor",
+			url: "https://ledger.example/rail-reopens", published: "2025-11-30T08:00:00Z", kinds: "p q",
+			first: "The coastal rail line", notInBody: []string{"Short summary only"},
+		}}},
+		{"feed.json", FormatJSON, []wantArticle{
+			{title: "Bridge vote delayed", outlet: "Valley Wire", byline: "Lee Park", url: "https://valleywire.example/bridge",
+				published: "2025-11-29T16:00:00-05:00", kinds: "p l l", first: "The council postponed"},
+			{title: "Library hours extended", outlet: "Valley Wire", published: "2025-11-28T10:00:00-05:00", kinds: "p p"},
+		}},
+		{"note.md", FormatMarkdown, []wantArticle{{
+			title: "Wind farm approved despite objections", outlet: "Coastal Times", byline: "Ana Ruiz, Tom Berg",
+			url: "https://coastaltimes.example/wind-farm", published: "2025-11-27T00:00:00Z", kinds: "p h l l q p",
+			first: "The regional planning board", notInBody: []string{"**", "](", "---", "title:"},
+		}}},
+		{"heading-title.md", FormatMarkdown, []wantArticle{{
+			title: "Council approves budget", published: "-", kinds: "p p", first: "The city council approved",
+		}}},
+		{"records.jsonl", FormatJSON, []wantArticle{
+			{title: "Heatwave breaks records in the south", outlet: "southpost.example", byline: "Nina Rossi",
+				url: "https://www.southpost.example/heatwave", published: "2025-07-15T14:20:00Z", kinds: "p p"},
+			{title: "Ferry services resume", outlet: "Island Echo", byline: "Jo Hale", published: "2025-07-16T00:00:00Z"},
+			{title: "Market opens higher", outlet: "Money Daily", published: "2025-07-17T09:00:00Z", first: "Shares rose"},
+		}},
+		{"newsplease.json", FormatJSON, []wantArticle{{
+			title: "City plans 10,000 new trees", outlet: "citydesk.example", byline: "Kim Lee",
+			url: "https://citydesk.example/trees", published: "2025-11-29T08:00:00Z", first: "City officials unveiled",
+		}}},
+		{"newsapi.json", FormatJSON, []wantArticle{
+			{title: "Rates held steady", outlet: "Finance Today", byline: "Ola Nordmann", url: "https://financetoday.example/rates",
+				published: "2025-12-01T07:30:00Z"},
+			{title: "Snow closes mountain pass", outlet: "Alpine Post"},
+		}},
+		{"saved-page.txt", FormatHTML, []wantArticle{{
+			title: "Museum reopens after renovation", outlet: "City Herald", published: "2025-10-05T00:00:00Z",
+			kinds: "p p", first: "The city museum reopened",
+		}}},
+		{"gb2312.xml", FormatFeed, []wantArticle{{title: "港口罢工结束", outlet: "新闻", first: "码头工人周五复工。"}}},
+		{"windows1252.html", FormatHTML, []wantArticle{{title: "Café “crisis” ends", first: "The café’s owners"}}},
+		{"truncated.rss", FormatFeed, []wantArticle{
+			{title: "First complete item", outlet: "Broken Feed", first: "This item closed properly."},
+			{title: "Second complete item"},
+		}},
+		{"broken-array.json", FormatJSON, []wantArticle{{title: "Recovered record", first: "Read before the damage."}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "formats", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := DetectFormat(tt.file, data); got != tt.format {
+				t.Errorf("DetectFormat = %s, want %s", got, tt.format)
+			}
+			arts, err := ParseDocument(tt.file, data)
+			if err != nil {
+				t.Fatalf("ParseDocument: %v", err)
+			}
+			if len(arts) != len(tt.want) {
+				t.Fatalf("got %d articles, want %d: %v", len(arts), len(tt.want), titles(arts))
+			}
+			for i, w := range tt.want {
+				checkArticle(t, arts[i], w)
+			}
+		})
+	}
+}
+
+func titles(arts []*Article) []string {
+	var out []string
+	for _, a := range arts {
+		out = append(out, a.Title)
+	}
+	return out
+}
+
+func checkArticle(t *testing.T, a *Article, w wantArticle) {
+	t.Helper()
+	assertSafe(t, a)
+	eq := func(field, got, want string) {
+		if want != "" && got != want {
+			t.Errorf("%s: %s = %q, want %q", w.title, field, got, want)
+		}
+	}
+	eq("title", a.Title, w.title)
+	eq("outlet", a.Outlet, w.outlet)
+	eq("byline", a.Byline, w.byline)
+	eq("url", a.URL, w.url)
+	switch {
+	case w.published == "-" && a.HasDate():
+		t.Errorf("%s: published = %v, want none", w.title, a.Published)
+	case w.published != "" && w.published != "-":
+		if got := a.Published.Format(time.RFC3339); got != w.published {
+			t.Errorf("%s: published = %s, want %s", w.title, got, w.published)
+		}
+	}
+	if w.kinds != "" {
+		var ks []string
+		for _, b := range a.Blocks {
+			ks = append(ks, map[BlockKind]string{Heading: "h", Paragraph: "p", ListItem: "l", Quote: "q"}[b.Kind])
+		}
+		if got := strings.Join(ks, " "); got != w.kinds {
+			t.Errorf("%s: block kinds = %q, want %q\n%s", w.title, got, w.kinds, a.Body())
+		}
+	}
+	if w.first != "" && (len(a.Blocks) == 0 || !strings.HasPrefix(a.Blocks[0].Text, w.first)) {
+		t.Errorf("%s: first block = %q, want it to start %q", w.title, a.Blocks[0].Text, w.first)
+	}
+	body := a.Body()
+	for _, s := range w.notInBody {
+		if strings.Contains(body, s) {
+			t.Errorf("%s: body contains %q:\n%s", w.title, s, body)
+		}
+	}
+}
+
+// assertSafe checks the package's promise on one article (assertClean in
+// text_test.go) plus what the structured formats add: the id and every
+// block and removed line are single-line and free of anything that could
+// drive a terminal, and blocks have a known kind.
+func assertSafe(t testing.TB, a *Article) {
+	t.Helper()
+	assertClean(t, a)
+	fields := map[string]string{"id": a.ID, "title": a.Title, "outlet": a.Outlet, "via": a.Via,
+		"dateline": a.Dateline, "byline": a.Byline, "url": a.URL, "format": a.Format}
+	for i, b := range a.Blocks {
+		if b.Text == "" {
+			t.Errorf("block %d is empty", i)
+		}
+		if b.Kind != Heading && b.Kind != Paragraph && b.Kind != ListItem && b.Kind != Quote {
+			t.Errorf("block %d has kind %q", i, b.Kind)
+		}
+		fields["block"+string(rune('0'+i%10))] = b.Text
+	}
+	for i, r := range a.Removed {
+		fields["removed"+string(rune('0'+i%10))] = r
+	}
+	if len(a.Blocks) == 0 {
+		t.Errorf("article %q has no blocks", a.Title)
+	}
+	for name, s := range fields {
+		if bad := unsafeRune(s); bad >= 0 {
+			t.Errorf("%s of %q holds unsafe rune %U: %q", name, a.Title, bad, s)
+		}
+		if strings.Contains(s, "\n") && name != "format" {
+			t.Errorf("%s of %q spans lines: %q", name, a.Title, s)
+		}
+	}
+}
+
+// unsafeRune returns the first rune of s that must never reach a terminal,
+// or -1.
+func unsafeRune(s string) rune {
+	for _, r := range s {
+		if r == '\n' {
+			continue
+		}
+		if r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0) || isBidiControl(r) || unicode.Is(unicode.Cc, r) {
+			return r
+		}
+	}
+	return -1
+}

@@ -1,0 +1,80 @@
+package lang
+
+import "testing"
+
+func TestStem(t *testing.T) {
+	same := [][]string{
+		{"talk", "talks", "talked", "talking"},
+		{"policy", "policies"},
+		{"stop", "stops", "stopped", "stopping"},
+		{"hope", "hoped", "hoping", "hopes"},
+		{"call", "calls", "called", "calling"},
+		{"tax", "taxes"},
+		{"church", "churches"},
+		{"address", "addresses"},
+		{"try", "tried", "tries"},
+		{"negotiation", "negotiations"},
+		{"plan", "plans", "planned", "planning"},
+	}
+	for _, group := range same {
+		k := Stem(group[0])
+		for _, w := range group[1:] {
+			if got := Stem(w); got != k {
+				t.Errorf("Stem(%q) = %q, want %q like Stem(%q)", w, got, k, group[0])
+			}
+		}
+	}
+	differ := [][2]string{{"news", "new"}, {"thing", "th"}, {"bus", "bu"}, {"kyiv", "kyivs"}, {"process", "proces"}}
+	for _, p := range differ[:3] {
+		if Stem(p[0]) == Stem(p[1]) {
+			t.Errorf("Stem conflates %q and %q", p[0], p[1])
+		}
+	}
+	for _, w := range []string{"umerov", "kyiv", "путин", "北", "2025", "a", "is"} {
+		if got := Stem(w); got != w {
+			t.Errorf("Stem(%q) = %q, want unchanged", w, got)
+		}
+	}
+}
+
+func TestTranslitKey(t *testing.T) {
+	same := [][]string{
+		{"zelensky", "zelenskyy", "zelenskiy", "zelenskii"},
+		{"kyiv", "kiev"},
+		{"witkoff", "witkof"},
+		{"kharkiv", "harkiv"},
+	}
+	for _, group := range same {
+		k := TranslitKey(group[0])
+		for _, w := range group[1:] {
+			if got := TranslitKey(w); got != k {
+				t.Errorf("TranslitKey(%q) = %q, want %q like %q", w, got, k, group[0])
+			}
+		}
+	}
+	if TranslitKey("rubio") == TranslitKey("rubin") {
+		t.Error("TranslitKey conflates rubio and rubin")
+	}
+	if got := TranslitKey("путин"); got != "путин" {
+		t.Errorf("TranslitKey(путин) = %q", got)
+	}
+}
+
+func TestEachTokenMatchesTokens(t *testing.T) {
+	for _, s := range []string{"Umerov’s talks", "DON'T stop", "Łódź-Kraków 北京 Путина", "a'b' 'c x’", "Zelenskyy's allies'"} {
+		var got []Token
+		EachToken(s, func(w []byte, a, b int) { got = append(got, Token{string(w), a, b}) })
+		want := Tokens(s)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v vs %v", s, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] || want[i].Text != tokenTextRef(s[want[i].Start:want[i].End]) {
+				t.Errorf("%q token %d: %+v (ref %q)", s, i, got[i], tokenTextRef(s[want[i].Start:want[i].End]))
+			}
+		}
+	}
+}
+
+// tokenTextRef is the plain definition the fast path must agree with.
+func tokenTextRef(w string) string { return string(appendTokenText(nil, w)) }

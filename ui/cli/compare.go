@@ -1,0 +1,352 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+var compareJSON bool
+
+func init() {
+	commandFlags["compare"] = func(f *flag.FlagSet) {
+		f.BoolVar(&compareJSON, "json", false, "print the comparison as JSON")
+	}
+	register(&command{
+		name: "compare", args: "[--json] A B [PATH...]",
+		summary: `Compare two articles: their sentences aligned side by side, shared quotes,
+names and numbers. A and B are article references as for 'show'.
+
+In the text output "=" marks aligned sentences (with their similarity), "<"
+a sentence only A has and ">" one only B has ("~ B12": B says much the same
+out of order, in sentence 12); «guillemets» mark wording copied word for word.
+
+Examples:
+  parallax compare 1 2
+  parallax compare 000 004 --json | jq '.rows[] | select(.a != null and .b != null) | .score'`,
+		run: runCompare,
+	})
+}
+
+func runCompare(r *runner, args []string) int {
+	compareJSON = false
+	pos, code, ok := r.parseCommand("compare", args, 2)
+	if !ok {
+		return code
+	}
+	c, code := r.loadCorpus(pos[2:])
+	if c == nil {
+		return code
+	}
+	a, code := r.resolve(c, pos[0])
+	if a == nil {
+		return code
+	}
+	b, code := r.resolve(c, pos[1])
+	if b == nil {
+		return code
+	}
+	cmp := compare.Compare(compare.Prepare(a), compare.Prepare(b))
+	if compareJSON {
+		return r.printJSON(comparisonJSON(cmp))
+	}
+	printComparison(r.Stdout, cmp)
+	return exitOK
+}
+
+// ---- JSON
+
+type refJSON struct {
+	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
+	Title  string `json:"title"`
+}
+
+func refOf(a *corpus.Article) refJSON { return refJSON{a.ID, a.Outlet, a.Title} }
+
+type sideJSON struct {
+	Sentences []int  `json:"sentences"`
+	Block     int    `json:"block"`
+	Text      string `json:"text"`
+}
+
+type spanJSON struct {
+	Sentence int    `json:"sentence"`
+	Start    int    `json:"start"` // byte offsets in the sentence text
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+}
+
+type sharedJSON struct {
+	Kind compare.SharedKind `json:"kind"`
+	A    spanJSON           `json:"a"`
+	B    spanJSON           `json:"b"`
+}
+
+type rowJSON struct {
+	A         *sideJSON    `json:"a"`
+	B         *sideJSON    `json:"b"`
+	Score     float64      `json:"score"`
+	Shared    []sharedJSON `json:"shared"`
+	Elsewhere *int         `json:"elsewhere,omitempty"`
+}
+
+type quoteJSON struct {
+	Text        string              `json:"text"`
+	Speaker     string              `json:"speaker,omitempty"`
+	SpeakerKind compare.SpeakerKind `json:"speaker_kind,omitempty"`
+	Sentence    int                 `json:"sentence"`
+	Block       int                 `json:"block"`
+}
+
+type quoteMatchJSON struct {
+	Text    string     `json:"text"`
+	Speaker string     `json:"speaker,omitempty"`
+	A       *quoteJSON `json:"a"`
+	B       *quoteJSON `json:"b"`
+}
+
+type entityJSON struct {
+	Name     string             `json:"name"`
+	Kind     compare.EntityKind `json:"kind"`
+	MentionA int                `json:"mentions_a"`
+	MentionB int                `json:"mentions_b"`
+}
+
+type entitiesJSON struct {
+	Both  []entityJSON `json:"both"`
+	OnlyA []entityJSON `json:"only_a"`
+	OnlyB []entityJSON `json:"only_b"`
+}
+
+type numberJSON struct {
+	Text     string  `json:"text"`
+	Value    float64 `json:"value"`
+	Low      float64 `json:"low"`
+	High     float64 `json:"high"`
+	Hedge    string  `json:"hedge,omitempty"`
+	Unit     string  `json:"unit,omitempty"`
+	Thing    string  `json:"thing"`
+	Sentence int     `json:"sentence"`
+}
+
+type numberRowJSON struct {
+	Thing    string       `json:"thing"`
+	A        []numberJSON `json:"a"`
+	B        []numberJSON `json:"b"`
+	Conflict bool         `json:"conflict"`
+}
+
+type comparisonOut struct {
+	A            refJSON          `json:"a"`
+	B            refJSON          `json:"b"`
+	Similarity   float64          `json:"similarity"`
+	CoverageA    float64          `json:"coverage_a"`
+	CoverageB    float64          `json:"coverage_b"`
+	SharedQuotes int              `json:"shared_quotes"`
+	Rows         []rowJSON        `json:"rows"`
+	Quotes       []quoteMatchJSON `json:"quotes"`
+	Entities     entitiesJSON     `json:"entities"`
+	Numbers      []numberRowJSON  `json:"numbers"`
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+func sideOf(d *compare.Doc, ix []int) *sideJSON {
+	if ix == nil {
+		return nil
+	}
+	s := &sideJSON{Sentences: ix, Block: d.Sentences[ix[0]].Block}
+	var parts []string
+	for _, i := range ix {
+		parts = append(parts, d.Sentences[i].Text)
+	}
+	s.Text = strings.Join(parts, " ")
+	return s
+}
+
+func spanOf(d *compare.Doc, p compare.Passage) spanJSON {
+	return spanJSON{p.Sentence, p.Start, p.End, d.Sentences[p.Sentence].Text[p.Start:p.End]}
+}
+
+func quoteOf(q *compare.Quote) *quoteJSON {
+	if q == nil {
+		return nil
+	}
+	return &quoteJSON{q.Text, q.Speaker, q.SpeakerKind, q.At.Sentence, q.Block}
+}
+
+func numbersOf(ns []compare.Number) []numberJSON {
+	out := make([]numberJSON, 0, len(ns))
+	for _, n := range ns {
+		out = append(out, numberJSON{n.Text, n.Value, n.Low, n.High, n.Hedge, n.Unit, n.Thing, n.At.Sentence})
+	}
+	return out
+}
+
+func comparisonJSON(c *compare.Comparison) comparisonOut {
+	out := comparisonOut{
+		A: refOf(c.A.Article), B: refOf(c.B.Article), Similarity: round3(c.Similarity),
+		CoverageA: round3(c.CoverageA), CoverageB: round3(c.CoverageB), SharedQuotes: c.SharedQuotes,
+		Rows: []rowJSON{}, Quotes: []quoteMatchJSON{}, Numbers: []numberRowJSON{},
+		Entities: entitiesJSON{[]entityJSON{}, []entityJSON{}, []entityJSON{}},
+	}
+	for _, r := range c.Rows {
+		row := rowJSON{A: sideOf(c.A, r.A), B: sideOf(c.B, r.B), Score: round3(r.Score), Shared: []sharedJSON{}}
+		if r.Elsewhere >= 0 {
+			e := r.Elsewhere
+			row.Elsewhere = &e
+		}
+		for _, s := range r.Shared {
+			row.Shared = append(row.Shared, sharedJSON{s.Kind, spanOf(c.A, s.A), spanOf(c.B, s.B)})
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	for _, q := range c.Quotes {
+		out.Quotes = append(out.Quotes, quoteMatchJSON{q.Text, q.Speaker, quoteOf(q.A), quoteOf(q.B)})
+	}
+	ent := func(rows []compare.EntityRow) []entityJSON {
+		out := []entityJSON{}
+		for _, r := range rows {
+			out = append(out, entityJSON{r.Name, r.Kind, len(r.In[0]), len(r.In[1])})
+		}
+		return out
+	}
+	out.Entities = entitiesJSON{ent(c.Entities.Both), ent(c.Entities.OnlyA), ent(c.Entities.OnlyB)}
+	for _, n := range c.Numbers {
+		out.Numbers = append(out.Numbers, numberRowJSON{n.Thing, numbersOf(n.In[0]), numbersOf(n.In[1]), n.Conflict})
+	}
+	return out
+}
+
+// ---- text
+
+func printComparison(w io.Writer, c *compare.Comparison) {
+	fmt.Fprintf(w, "A  %s  %s  %s\n", c.A.Article.ID, outletOf(c.A.Article), c.A.Article.Title)
+	fmt.Fprintf(w, "B  %s  %s  %s\n", c.B.Article.ID, outletOf(c.B.Article), c.B.Article.Title)
+	fmt.Fprintf(w, "similarity %.2f · %d%% of A is in B · %d%% of B is in A · %d aligned rows · %d shared quotes\n\n",
+		c.Similarity, pct(c.CoverageA), pct(c.CoverageB), c.Matched, c.SharedQuotes)
+	for _, r := range c.Rows {
+		aCopied, bCopied := copiedSpans(r.Shared)
+		switch {
+		case !r.IsGap():
+			fmt.Fprintf(w, "= %.2f  %s\n", r.Score, sideText(c.A, "A", r.A, aCopied))
+			fmt.Fprintf(w, "        %s\n", sideText(c.B, "B", r.B, bCopied))
+		case r.A != nil:
+			fmt.Fprintf(w, "<       %s%s\n", sideText(c.A, "A", r.A, aCopied), elsewhere("B", r.Elsewhere))
+		default:
+			fmt.Fprintf(w, ">       %s%s\n", sideText(c.B, "B", r.B, bCopied), elsewhere("A", r.Elsewhere))
+		}
+	}
+	fmt.Fprintf(w, "\nQuotes\n")
+	if len(c.Quotes) == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for _, q := range c.Quotes {
+		where := "A B"
+		switch {
+		case q.B == nil:
+			where = "A  "
+		case q.A == nil:
+			where = "  B"
+		}
+		sp := ""
+		if q.Speaker != "" {
+			sp = " — " + q.Speaker
+		}
+		fmt.Fprintf(w, "  %s  “%s”%s\n", where, truncate(q.Text, 120), sp)
+	}
+	fmt.Fprintf(w, "\nNames\n")
+	names := func(label string, rows []compare.EntityRow) {
+		if len(rows) == 0 {
+			return
+		}
+		var parts []string
+		for _, r := range rows {
+			parts = append(parts, fmt.Sprintf("%s (%s)", r.Name, r.Kind))
+		}
+		fmt.Fprintf(w, "  %-7s %s\n", label, strings.Join(parts, ", "))
+	}
+	names("both", c.Entities.Both)
+	names("only A", c.Entities.OnlyA)
+	names("only B", c.Entities.OnlyB)
+	fmt.Fprintf(w, "\nNumbers\n")
+	if len(c.Numbers) == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for _, n := range c.Numbers {
+		mark := " "
+		if n.Conflict {
+			mark = "!"
+		}
+		fmt.Fprintf(w, "  %s %-28s A: %-30s B: %s\n", mark, truncate(n.Thing, 28), truncate(numberTexts(n.In[0]), 30), numberTexts(n.In[1]))
+	}
+}
+
+func pct(x float64) int { return int(x*100 + 0.5) }
+
+func elsewhere(side string, at int) string {
+	if at < 0 {
+		return ""
+	}
+	return fmt.Sprintf("   (~ %s%d)", side, at)
+}
+
+func numberTexts(ns []compare.Number) string {
+	if len(ns) == 0 {
+		return "—"
+	}
+	var parts []string
+	for _, n := range ns {
+		parts = append(parts, n.Text)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// copiedSpans collects the copied passages of each side.
+func copiedSpans(sh []compare.Shared) (a, b []compare.Passage) {
+	for _, s := range sh {
+		if s.Kind == compare.Copied {
+			a = append(a, s.A)
+			b = append(b, s.B)
+		}
+	}
+	byPos := func(p []compare.Passage) {
+		sort.Slice(p, func(i, j int) bool {
+			if p[i].Sentence != p[j].Sentence {
+				return p[i].Sentence < p[j].Sentence
+			}
+			return p[i].Start < p[j].Start
+		})
+	}
+	byPos(a)
+	byPos(b)
+	return a, b
+}
+
+// sideText prints a side's sentences with their numbers, copied wording in
+// «guillemets».
+func sideText(d *compare.Doc, side string, ix []int, copied []compare.Passage) string {
+	var parts []string
+	for _, i := range ix {
+		t := d.Sentences[i].Text
+		var sb strings.Builder
+		last := 0
+		for _, p := range copied {
+			if p.Sentence != i || p.Start < last {
+				continue
+			}
+			sb.WriteString(t[last:p.Start])
+			sb.WriteString("«" + t[p.Start:p.End] + "»")
+			last = p.End
+		}
+		sb.WriteString(t[last:])
+		parts = append(parts, fmt.Sprintf("%s%d %s", side, i, sb.String()))
+	}
+	return strings.Join(parts, " ")
+}

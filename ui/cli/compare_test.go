@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestCompareText(t *testing.T) {
+	code, out, errb := run(t, "compare", "000", "001")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	for _, want := range []string{
+		"A  000_b8494e57d3896bdc  global.espreso.tv",
+		"of A is in B",
+		"«ruin the potential solution»", // copied wording marked on both sides
+		"\nQuotes\n", "\nNames\n", "\nNumbers\n",
+		"Marco Rubio (person)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Count(out, "«ruin the potential solution»") != 2 {
+		t.Errorf("the copied phrase should be marked in both columns")
+	}
+}
+
+func TestCompareJSON(t *testing.T) {
+	code, out, errb := run(t, "compare", "--json", "000", "001")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var c struct {
+		A, B struct {
+			ID, Outlet, Title string
+		}
+		Similarity float64
+		Rows       []struct {
+			A, B *struct {
+				Sentences []int
+				Text      string
+			}
+			Score  float64
+			Shared []struct {
+				Kind string
+				A, B struct {
+					Sentence, Start, End int
+					Text                 string
+				}
+			}
+		}
+		Quotes []struct {
+			Text string
+			A, B *struct{ Text string }
+		}
+		Numbers []json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.A.ID != "000_b8494e57d3896bdc" || c.B.Outlet != "Fundacion Rapala" || c.Similarity <= 0 || c.Similarity > 1 {
+		t.Errorf("header: %+v %+v %v", c.A, c.B, c.Similarity)
+	}
+	gaps, matched := 0, 0
+	for _, r := range c.Rows {
+		switch {
+		case r.A == nil || r.B == nil:
+			gaps++
+			if r.Score != 0 {
+				t.Errorf("gap with a score: %+v", r)
+			}
+		default:
+			matched++
+			for _, s := range r.Shared {
+				if s.A.Text == "" || s.B.Text == "" || s.A.End <= s.A.Start {
+					t.Errorf("shared span without text: %+v", s)
+				}
+			}
+		}
+	}
+	if gaps == 0 || matched < 5 {
+		t.Errorf("rows: %d matched, %d gaps", matched, gaps)
+	}
+	var raw map[string]json.RawMessage
+	json.Unmarshal([]byte(out), &raw)
+	var ents map[string][]map[string]any
+	if err := json.Unmarshal(raw["entities"], &ents); err != nil || ents["both"] == nil || ents["only_a"] == nil || ents["only_b"] == nil {
+		t.Errorf("entities: %v %s", err, raw["entities"])
+	}
+}
+
+func TestStoriesCommand(t *testing.T) {
+	code, out, _ := run(t, "stories", "--json")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	var st []struct {
+		ID       string
+		Label    string
+		Articles []string
+		Outlets  []string
+	}
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	if len(st) != 1 || len(st[0].Articles) != 5 || st[0].Label == "" || !strings.HasPrefix(st[0].ID, "s") {
+		t.Fatalf("the seeds are one story: %+v", st)
+	}
+	code, text, _ := run(t, "stories")
+	if code != 0 || !strings.Contains(text, st[0].ID+"  5 articles") {
+		t.Errorf("text output:\n%s", text)
+	}
+}
+
+func TestCoverageCommand(t *testing.T) {
+	_, out, _ := run(t, "stories", "--json")
+	var st []struct{ ID string }
+	json.Unmarshal([]byte(out), &st)
+	for _, ref := range []string{"1", st[0].ID} {
+		code, text, errb := run(t, "coverage", ref)
+		if code != 0 {
+			t.Fatalf("coverage %s: exit %d %s", ref, code, errb)
+		}
+		for _, want := range []string{"Quotes", "Names", "Numbers", "Marco Rubio (person)", "only"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("coverage %s lacks %q", ref, want)
+			}
+		}
+	}
+	code, js, _ := run(t, "coverage", "--json", "1")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	var c struct {
+		Articles []struct{ ID string }
+		Entities []struct {
+			Name string
+			In   []int
+			Only *string
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Articles) != 5 {
+		t.Fatalf("articles: %+v", c.Articles)
+	}
+	for _, e := range c.Entities {
+		if len(e.In) != 5 {
+			t.Fatalf("entity %s has %d cells", e.Name, len(e.In))
+		}
+	}
+	if code, _, errb := run(t, "coverage", "nonesuch"); code != 1 || !strings.Contains(errb, "no article matches") {
+		t.Errorf("unknown ref: %d %s", code, errb)
+	}
+	if code, _, _ := run(t, "compare", "1"); code != 2 {
+		t.Errorf("compare with one ref is a usage error, got %d", code)
+	}
+}

@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+var coverageJSON bool
+
+func init() {
+	commandFlags["coverage"] = func(f *flag.FlagSet) {
+		f.BoolVar(&coverageJSON, "json", false, "print the coverage table as JSON")
+	}
+	register(&command{
+		name: "coverage", args: "[--json] REF|STORY [PATH...]",
+		summary: `Show how the outlets of a story covered it: one column per article, one row
+per quote, name and number, "●" where the article has it. Rows only one
+article has are marked "only"; "!" marks figures that disagree. REF is an
+article reference (its story is shown) or a story id from 'stories'.
+
+Examples:
+  parallax coverage 1
+  parallax coverage s626e618d7641 --json | jq '.numbers[] | select(.conflict)'`,
+		run: runCoverage,
+	})
+}
+
+func runCoverage(r *runner, args []string) int {
+	coverageJSON = false
+	pos, code, ok := r.parseCommand("coverage", args, 1)
+	if !ok {
+		return code
+	}
+	c, code := r.loadCorpus(pos[1:])
+	if c == nil {
+		return code
+	}
+	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
+	story := st.ByID(pos[0])
+	if story == nil {
+		a, code := r.resolve(c, pos[0])
+		if a == nil {
+			return code
+		}
+		story = st.Of(a)
+	}
+	docs := compare.PrepareAll(story.Articles)
+	cov := compare.Coverage(docs)
+	if coverageJSON {
+		return r.printJSON(coverageOut(story, cov))
+	}
+	printCoverage(r.Stdout, story, cov)
+	return exitOK
+}
+
+type coverageQuoteJSON struct {
+	Text    string       `json:"text"`
+	Speaker string       `json:"speaker,omitempty"`
+	In      []*quoteJSON `json:"in"`
+	Only    *string      `json:"only"`
+}
+
+type coverageEntityJSON struct {
+	Name string             `json:"name"`
+	Kind compare.EntityKind `json:"kind"`
+	In   []int              `json:"in"` // mentions per article
+	Only *string            `json:"only"`
+}
+
+type coverageNumberJSON struct {
+	Thing    string         `json:"thing"`
+	In       [][]numberJSON `json:"in"`
+	Conflict bool           `json:"conflict"`
+	Only     *string        `json:"only"`
+}
+
+type coverageJSONOut struct {
+	Story    storyJSON            `json:"story"`
+	Articles []refJSON            `json:"articles"`
+	Quotes   []coverageQuoteJSON  `json:"quotes"`
+	Entities []coverageEntityJSON `json:"entities"`
+	Numbers  []coverageNumberJSON `json:"numbers"`
+}
+
+func coverageOut(s *compare.Story, c *compare.StoryCoverage) coverageJSONOut {
+	out := coverageJSONOut{Story: storyJSON{s.ID, s.Label, s.IDs(), s.Outlets},
+		Quotes: []coverageQuoteJSON{}, Entities: []coverageEntityJSON{}, Numbers: []coverageNumberJSON{}}
+	only := func(k int) *string {
+		if k < 0 {
+			return nil
+		}
+		id := c.Docs[k].Article.ID
+		return &id
+	}
+	for _, d := range c.Docs {
+		out.Articles = append(out.Articles, refOf(d.Article))
+	}
+	for _, q := range c.Quotes {
+		row := coverageQuoteJSON{Text: q.Text, Speaker: q.Speaker, Only: only(q.Only)}
+		for _, x := range q.In {
+			row.In = append(row.In, quoteOf(x))
+		}
+		out.Quotes = append(out.Quotes, row)
+	}
+	for _, e := range c.Entities {
+		row := coverageEntityJSON{Name: e.Name, Kind: e.Kind, Only: only(e.Only)}
+		for _, m := range e.In {
+			row.In = append(row.In, len(m))
+		}
+		out.Entities = append(out.Entities, row)
+	}
+	for _, n := range c.Numbers {
+		row := coverageNumberJSON{Thing: n.Thing, Conflict: n.Conflict, Only: only(n.Only)}
+		for _, x := range n.In {
+			row.In = append(row.In, numbersOf(x))
+		}
+		out.Numbers = append(out.Numbers, row)
+	}
+	return out
+}
+
+func printCoverage(w io.Writer, s *compare.Story, c *compare.StoryCoverage) {
+	fmt.Fprintf(w, "%s  %s\n\n", s.ID, s.Label)
+	for k, d := range c.Docs {
+		fmt.Fprintf(w, "  %d  %s  %s  %s\n", k+1, d.Article.ID, truncate(outletOf(d.Article), 28), d.Article.Title)
+	}
+	const labelWidth = 60
+	header := func(title string) {
+		var cols []string
+		for k := range c.Docs {
+			cols = append(cols, fmt.Sprint((k+1)%10))
+		}
+		fmt.Fprintf(w, "\n%-*s  %s\n", labelWidth, title, strings.Join(cols, " "))
+	}
+	marks := func(has func(k int) bool) string {
+		var m []string
+		for k := range c.Docs {
+			if has(k) {
+				m = append(m, "●")
+			} else {
+				m = append(m, "·")
+			}
+		}
+		return strings.Join(m, " ")
+	}
+	onlyMark := func(only int) string {
+		if only >= 0 {
+			return "  only"
+		}
+		return ""
+	}
+	header("Quotes")
+	for _, q := range c.Quotes {
+		label := "“" + q.Text + "”"
+		if q.Speaker != "" {
+			label += " — " + q.Speaker
+		}
+		fmt.Fprintf(w, "%s  %s%s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return q.In[k] != nil }), onlyMark(q.Only))
+	}
+	header("Names")
+	for _, e := range c.Entities {
+		label := fmt.Sprintf("%s (%s)", e.Name, e.Kind)
+		fmt.Fprintf(w, "%s  %s%s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return len(e.In[k]) > 0 }), onlyMark(e.Only))
+	}
+	header("Numbers")
+	for _, n := range c.Numbers {
+		var vals []string
+		for k, x := range n.In {
+			if len(x) > 0 {
+				vals = append(vals, fmt.Sprintf("%d: %s", k+1, numberTexts(x)))
+			}
+		}
+		label := n.Thing
+		if n.Conflict {
+			label = "! " + label + " — " + strings.Join(vals, "; ")
+		}
+		fmt.Fprintf(w, "%s  %s%s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return len(n.In[k]) > 0 }), onlyMark(n.Only))
+	}
+}

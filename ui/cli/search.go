@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/search"
+)
+
+type searchFlags struct {
+	json  bool
+	limit int
+}
+
+var searchOpts searchFlags
+
+func init() {
+	commandFlags["search"] = func(f *flag.FlagSet) {
+		f.BoolVar(&searchOpts.json, "json", false, "print a JSON array of result objects")
+		f.IntVar(&searchOpts.limit, "limit", search.DefaultLimit, "show at most `N` results (0: all)")
+	}
+	register(&command{
+		name: "search", args: "[--json] [--limit N] QUERY [PATH...]",
+		summary: `Search the articles and print the best matches, best first, each with
+a snippet where matched words are marked [like this].
+Query language: words must all appear (in any form: "talks" finds "talk");
+"exact phrase"; -word excludes; outlet:NAME keeps outlets starting with
+NAME; title:word looks in titles only. Case and accents do not matter, and
+a word missing from the corpus falls back to close spellings (reported on
+stderr). Exit status 1 when nothing matches.
+
+Examples:
+  parallax search Umerov
+  parallax search '"peace plan" -Moscow outlet:kyiv' ~/news
+  parallax search --json --limit 5 witkoff | jq '.[].title'`,
+		run: runSearch,
+	})
+}
+
+// searchResultJSON is the --json shape of one search result.
+type searchResultJSON struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Outlet     string   `json:"outlet"`
+	Score      float64  `json:"score"`
+	Snippet    string   `json:"snippet"`
+	Highlights [][2]int `json:"highlights"` // byte spans in snippet
+	Hits       int      `json:"hits"`
+}
+
+func runSearch(r *runner, args []string) int {
+	searchOpts = searchFlags{limit: search.DefaultLimit}
+	pos, code, ok := r.parseCommand("search", args, 1)
+	if !ok {
+		return code
+	}
+	query, paths := pos[0], pos[1:]
+	// Check the query before loading anything.
+	if _, err := search.ParseQuery(query, false); err != nil {
+		fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
+		return exitUsage
+	}
+	c, code := r.loadCorpus(paths)
+	if c == nil {
+		return code
+	}
+	ix := search.New()
+	ix.Add(c.Articles)
+	limit := searchOpts.limit
+	if limit <= 0 {
+		limit = -1
+	}
+	res, err := ix.Search(context.Background(), query, search.Options{Limit: limit})
+	if err != nil {
+		fmt.Fprintln(r.Stderr, "parallax:", err)
+		var qe *search.QueryError
+		if errors.As(err, &qe) {
+			return exitUsage
+		}
+		return exitFail
+	}
+	for _, sp := range res.Spellings {
+		what := "also searched for"
+		if sp.Kind == "fuzzy" {
+			what = "not found; searched for"
+		}
+		fmt.Fprintf(r.Stderr, "parallax: %q %s %s\n", sp.Word, what, strings.Join(sp.Used, ", "))
+	}
+	if searchOpts.json {
+		out := make([]searchResultJSON, 0, len(res.Hits))
+		for _, h := range res.Hits {
+			j := searchResultJSON{ID: h.Article.ID, Title: h.Article.Title, Outlet: h.Article.Outlet,
+				Score: math.Round(h.Score*1000) / 1000, Snippet: h.Snippet, Hits: h.Hits, Highlights: [][2]int{}}
+			for _, s := range h.Highlights {
+				j.Highlights = append(j.Highlights, [2]int{s.Start, s.End})
+			}
+			out = append(out, j)
+		}
+		if code := r.printJSON(out); code != exitOK {
+			return code
+		}
+	} else {
+		for i, h := range res.Hits {
+			fmt.Fprintf(r.Stdout, "%d. %s  %s  (%s, score %.2f, %d %s)\n", i+1, h.Article.ID, h.Article.Title,
+				outletOf(h.Article), h.Score, h.Hits, plural(h.Hits, "hit", "hits"))
+			fmt.Fprintf(r.Stdout, "   %s\n", markSpans(h.Snippet, h.Highlights))
+		}
+		if res.Total > len(res.Hits) {
+			fmt.Fprintf(r.Stdout, "%d of %d matching articles shown (--limit)\n", len(res.Hits), res.Total)
+		}
+	}
+	if res.Total == 0 {
+		fmt.Fprintf(r.Stderr, "parallax: no article matches %s\n", query)
+		return exitFail
+	}
+	return exitOK
+}
+
+// markSpans brackets the highlighted spans of s.
+func markSpans(s string, spans []search.Span) string {
+	var sb strings.Builder
+	prev := 0
+	for _, sp := range spans {
+		if sp.Start < prev || sp.End > len(s) {
+			continue
+		}
+		sb.WriteString(s[prev:sp.Start])
+		sb.WriteString("[" + s[sp.Start:sp.End] + "]")
+		prev = sp.End
+	}
+	sb.WriteString(s[prev:])
+	return sb.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+type storiesFlags struct{ json, all bool }
+
+var storiesOpts storiesFlags
+
+func init() {
+	commandFlags["stories"] = func(f *flag.FlagSet) {
+		f.BoolVar(&storiesOpts.json, "json", false, "print a JSON array of stories")
+		f.BoolVar(&storiesOpts.all, "all", false, "include articles that no other article joins")
+	}
+	register(&command{
+		name: "stories", args: "[--json] [--all] [PATH...]",
+		summary: `Group the articles into stories: articles about the same event, found by
+the words they share (not by titles alone). Each story has an id (usable with
+'coverage'), a label taken from its most central article, its articles and
+their outlets. Largest stories first.
+
+Examples:
+  parallax stories ~/news
+  parallax stories --json ~/news | jq '.[] | select(.outlets | length > 2) | .label'`,
+		run: runStories,
+	})
+}
+
+type storyJSON struct {
+	ID       string   `json:"id"`
+	Label    string   `json:"label"`
+	Articles []string `json:"articles"`
+	Outlets  []string `json:"outlets"`
+}
+
+func runStories(r *runner, args []string) int {
+	storiesOpts = storiesFlags{}
+	paths, code, ok := r.parseCommand("stories", args, 0)
+	if !ok {
+		return code
+	}
+	c, code := r.loadCorpus(paths)
+	if c == nil {
+		return code
+	}
+	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
+	var shown []*compare.Story
+	for _, s := range st.List {
+		if len(s.Articles) > 1 || storiesOpts.all {
+			shown = append(shown, s)
+		}
+	}
+	if storiesOpts.json {
+		out := make([]storyJSON, 0, len(shown))
+		for _, s := range shown {
+			out = append(out, storyJSON{s.ID, s.Label, s.IDs(), s.Outlets})
+		}
+		return r.printJSON(out)
+	}
+	if len(shown) == 0 {
+		fmt.Fprintf(r.Stdout, "no story has more than one article (%d articles; --all lists them)\n", len(c.Articles))
+		return exitOK
+	}
+	for i, s := range shown {
+		if i > 0 {
+			fmt.Fprintln(r.Stdout)
+		}
+		fmt.Fprintf(r.Stdout, "%s  %d articles  %s\n", s.ID, len(s.Articles), s.Label)
+		for _, a := range s.Articles {
+			fmt.Fprintf(r.Stdout, "  %s  %s  %s\n", a.ID, truncate(outletOf(a), 28), a.Title)
+		}
+	}
+	return exitOK
+}
