@@ -244,7 +244,7 @@ Commands:
 	sort.Strings(names)
 	for _, n := range names {
 		c := commands[n]
-		fmt.Fprintf(w, "  %-10s %s\n", n, firstLine(c.summary))
+		fmt.Fprintf(w, "  %-10s %s\n", n, synopsis(c.summary, 66))
 	}
 	fmt.Fprintln(w, "\nGlobal flags:")
 	fset := r.newFlagSet("parallax", "")
@@ -302,9 +302,24 @@ func hasFlags(fset *flag.FlagSet) bool {
 	return n > 0
 }
 
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
+// synopsis is the first sentence of a command's summary (up to its colon,
+// if it has one), cut at a word to at most width columns.
+func synopsis(summary string, width int) string {
+	para, _, _ := strings.Cut(summary, "\n\n")
+	s := strings.Join(strings.Fields(para), " ")
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i+1]
+	}
+	if i := strings.Index(s, ": "); i >= 0 {
+		s = s[:i]
+	}
+	if r := []rune(s); len(r) > width {
+		cut := string(r[:width-1])
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i]
+		}
+		s = strings.TrimRight(cut, ",;") + "…"
 	}
 	return s
 }
+
