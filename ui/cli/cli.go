@@ -322,4 +322,3 @@ func synopsis(summary string, width int) string {
 	}
 	return s
 }
-
