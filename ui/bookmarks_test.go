@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 )
 
@@ -170,16 +171,14 @@ func TestFilterAppliesToArticlesStillLoading(t *testing.T) {
 }
 
 func TestMarkStoryRead(t *testing.T) {
-	stories := func(sh *shared) {
-		sh.storyOf = func(a *corpus.Article) []string {
-			switch a.ID {
-			case "alpha", "beta", "gamma":
-				return []string{"alpha", "beta", "gamma"}
-			}
-			return nil
+	hs := articlesHarness(t, sampleArticles(), 80, 24)
+	hs.m.sh.storyOf = func(a *corpus.Article) []string {
+		switch a.ID {
+		case "alpha", "beta", "gamma":
+			return []string{"alpha", "beta", "gamma"}
 		}
+		return nil
 	}
-	hs := configuredHarness(t, Config{}, stories, sampleArticles(), 80, 24)
 	hs.press("j", "M")
 	for id, want := range map[string]bool{"alpha": true, "beta": true, "gamma": true, "delta": false, "epsilon": false} {
 		if hs.read(id) != want {
@@ -206,9 +205,27 @@ func TestMarkStoryRead(t *testing.T) {
 }
 
 func TestMarkStoryReadWithoutStories(t *testing.T) {
-	hs := articlesHarness(t, sampleArticles(), 80, 24) // storyOf is nil
+	hs := articlesHarness(t, sampleArticles(), 80, 24)
+	hs.m.sh.storyOf = nil // the grouping has not arrived
 	hs.press("M")
 	if !hs.read("gamma") || hs.read("beta") {
 		t.Fatal("M without story grouping must mark just this article")
 	}
+}
+
+// TestMarkStoryReadWithRealStories: the seeds are five outlets' takes on one
+// story; story grouping (corpus/compare) runs after loading, and M on one
+// of them marks all five.
+func TestMarkStoryReadWithRealStories(t *testing.T) {
+	hs := seedsHarness(t, 80, 24)
+	if hs.m.sh.storyOf == nil {
+		t.Fatal("no story grouping after loading")
+	}
+	hs.press("j", "M")
+	hs.requireStatus("marked 5 articles of this story as read")
+	hs.requireContains("0 unread")
+	// A stale grouping (of an abandoned load, here an empty one) is ignored.
+	hs.send(storiesMsg{gen: hs.m.load.gen + 1, stories: compare.GroupStories(nil, compare.StoryOptions{})})
+	hs.press("m", "j", "m", "M")
+	hs.requireStatus("marked 2 articles of this story as read")
 }

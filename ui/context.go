@@ -39,7 +39,8 @@ type shared struct {
 
 	// storyOf returns the IDs of the articles in a's story (a included), for
 	// `M`. nil, or an empty result, means a's story is not known: M marks a
-	// alone. Story grouping (corpus/compare) sets it once stories are built.
+	// alone. It is set when the story grouping of a finished load arrives
+	// (stories.go); tests set their own.
 	storyOf func(a *corpus.Article) []string
 
 	sys system // clipboard, browser, editor: replaced in tests

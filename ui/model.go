@@ -161,6 +161,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toggleRead(msg.it)
 	case closeMsg:
 		return m, m.setMode(m.under)
+	case storiesMsg:
+		m.setStories(msg)
+		return m, nil
 	}
 	if m, cmd, ok := m.updateAction(msg); ok {
 		return m, cmd
@@ -271,15 +274,17 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	}
 	before := m.list.selected()
 	m.list.add(msg.items)
+	var stories tea.Cmd
 	if msg.done {
 		m.load.loading = false
 		m.load.showProgress = false
+		stories = groupStoriesCmd(m.load.gen, m.list.all)
 	}
 	m.list.setEmpty(m.emptyLines())
 	if m.mode == modeReport {
 		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
-	cmds := []tea.Cmd{msg.next}
+	cmds := []tea.Cmd{msg.next, stories}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
