@@ -217,6 +217,39 @@ func (p *listPane) add(items []*item) {
 	p.refresh()
 }
 
+// remove drops the items drop selects and returns them, keeping the
+// selection on the same article when it stays.
+func (p *listPane) remove(drop func(*item) bool) []*item {
+	cur := p.selected()
+	var out []*item
+	keep := p.all[:0:0]
+	for _, it := range p.all {
+		if drop(it) {
+			out = append(out, it)
+		} else {
+			keep = append(keep, it)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	p.all = keep
+	items := p.items[:0:0]
+	for _, it := range p.items {
+		if !drop(it) {
+			items = append(items, it)
+		}
+	}
+	p.items = items
+	if cur != nil && !drop(cur) {
+		p.selectItem(cur)
+	} else {
+		p.sel = clamp(p.sel, 0, max(len(p.items)-1, 0))
+	}
+	p.refresh()
+	return out
+}
+
 func (p *listPane) setSize(w, h int) {
 	p.w, p.h = w, h
 	p.refresh()

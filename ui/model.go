@@ -86,9 +86,14 @@ func (m *Model) applySettings(s config.Config, probs []config.Problem) {
 
 // Init starts loading; the first frame does not wait for it.
 func (m Model) Init() tea.Cmd {
+	var watch tea.Cmd
+	if m.cfg.Watch {
+		watch = startWatch(m.ctx, m.cfg.Source, m.cfg.Load)
+	}
 	return tea.Batch(
 		startLoad(m.ctx, m.load.gen, m.cfg.Source, m.cfg.Load),
 		m.sh.after(progressDelay, showProgressMsg{m.load.gen}),
+		watch,
 	)
 }
 
@@ -123,6 +128,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
 
+	case watchMsg:
+		return m.handleWatch(msg)
+	case watchErrMsg:
+		m.status = statusLine{text: "cannot watch for changes: " + msg.err.Error(), isErr: true}
+		return m, nil
 	case loadBatchMsg:
 		return m.handleBatch(msg)
 

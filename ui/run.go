@@ -23,6 +23,9 @@ type Config struct {
 	Source corpus.Source
 	Load   corpus.Options
 	Mouse  bool // --mouse: wheel scrolling (off by default so text selection works)
+	// Watch: files added, changed or removed while the reader runs join or
+	// leave the list (--watch).
+	Watch bool
 
 	// Settings is the configuration file, already checked with CheckConfig.
 	// The zero value means the defaults.

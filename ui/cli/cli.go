@@ -128,7 +128,7 @@ func Main(args []string, env Env) int {
 	if code != exitOK {
 		return code
 	}
-	uc := ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse,
+	uc := ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse, Watch: r.global.watch,
 		Settings: r.config, ConfigProblems: r.configProblems}
 	if err := r.RunUI(uc); err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)

@@ -24,6 +24,7 @@ type globalFlags struct {
 	printConfig bool
 	version     bool
 	noCache     bool
+	watch       bool
 }
 
 func (g *globalFlags) add(fset *flag.FlagSet) {
@@ -32,6 +33,7 @@ func (g *globalFlags) add(fset *flag.FlagSet) {
 	fset.BoolVar(&g.printConfig, "print-config", false, "print the effective configuration and exit")
 	fset.BoolVar(&g.version, "version", false, "print the version and exit")
 	fset.BoolVar(&g.noCache, "no-cache", false, "read and parse every file, without the parsed-corpus cache")
+	fset.BoolVar(&g.watch, "watch", false, "in the reader, show files added, changed or removed while it runs")
 }
 
 // byteSize is a flag value such as "20MB", "512K" or "1048576".
