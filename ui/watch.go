@@ -126,4 +126,3 @@ func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
 	}
 	return m, tea.Batch(cmds...)
 }
-
