@@ -53,7 +53,7 @@ func (hs *harness) requireTotal(query string, total int) {
 	}
 }
 
-func (hs *harness) requireStatus(want string) {
+func (hs *harness) requireStatusLine(want string) {
 	hs.t.Helper()
 	if !strings.Contains(hs.m.statusText, want) {
 		hs.t.Fatalf("status line %q does not contain %q", hs.m.statusText, want)
@@ -72,7 +72,7 @@ func TestSearchAsYouType(t *testing.T) {
 	hs.requireContains("2 matches")
 	hs.requireContains("Kremlin awaits US envoy")
 	hs.requireContains("Envoys report progress")
-	hs.requireStatus("1/2")
+	hs.requireStatusLine("1/2")
 
 	hs.typeText("oy")
 	hs.requireTotal("envoy", 2)
@@ -181,7 +181,7 @@ func TestSearchOpensAtFirstHit(t *testing.T) {
 	hs.press("enter")
 	hs.requireMode(modeArticle)
 	hs.requireSelected("zeta")
-	hs.requireStatus("result 1/1 · hit 1/2")
+	hs.requireStatusLine("result 1/1 · hit 1/2")
 	if hs.m.article.body.offset == 0 {
 		t.Fatal("the article did not scroll to the first hit")
 	}
@@ -201,7 +201,7 @@ func TestSearchOpensAtFirstHit(t *testing.T) {
 	first := hs.m.article.body.offset
 
 	hs.press("n")
-	hs.requireStatus("hit 2/2")
+	hs.requireStatusLine("hit 2/2")
 	if l := currentLine(); !strings.Contains(l, "{zebra]") {
 		t.Fatalf("n: current hit line %q", l)
 	}
@@ -210,12 +210,12 @@ func TestSearchOpensAtFirstHit(t *testing.T) {
 		t.Fatal("n did not scroll down to the second hit")
 	}
 	hs.press("n")
-	hs.requireStatus("hit 1/2")
+	hs.requireStatusLine("hit 1/2")
 	hs.requireContains("back at the first hit")
 	hs.press("N")
-	hs.requireStatus("hit 2/2")
+	hs.requireStatusLine("hit 2/2")
 	hs.press("N")
-	hs.requireStatus("hit 1/2")
+	hs.requireStatusLine("hit 1/2")
 	if hs.m.article.body.offset != first {
 		t.Fatalf("back at the first hit, offset %d, want %d", hs.m.article.body.offset, first)
 	}
@@ -261,7 +261,7 @@ func TestSearchStepsThroughResults(t *testing.T) {
 	second := hs.m.search.res.Hits[1].Article.ID
 	hs.press("enter", "]")
 	hs.requireSelected(second)
-	hs.requireStatus("result 2/2")
+	hs.requireStatusLine("result 2/2")
 	if h := hs.m.article.hits; h == nil || len(h.body)+len(h.title) == 0 {
 		t.Fatal("the next result has no hits highlighted")
 	}
@@ -279,7 +279,7 @@ func TestFindInArticle(t *testing.T) {
 		t.Fatal("/ did not open the find bar")
 	}
 	hs.typeText("zebr")
-	hs.requireStatus("hit 1/2")
+	hs.requireStatusLine("hit 1/2")
 	hs.requireContains("/zebr")
 	hs.typeText("a?") // ? is text here, not help
 	hs.requireMode(modeArticle)
@@ -289,7 +289,7 @@ func TestFindInArticle(t *testing.T) {
 		t.Fatal("enter did not leave the find bar")
 	}
 	hs.press("n")
-	hs.requireStatus("hit 2/2")
+	hs.requireStatusLine("hit 2/2")
 	hs.press("esc") // clears the find, stays in the article
 	hs.requireMode(modeArticle)
 	if hs.m.article.hits != nil || hs.m.article.find.active {
@@ -376,7 +376,7 @@ func TestSearchAsksForMoreResultsNearTheEnd(t *testing.T) {
 	if n := len(hs.m.search.res.Hits); n <= searchPage || hs.m.search.sel != searchPage {
 		t.Fatalf("after moving past the first page: %d results, selection %d", n, hs.m.search.sel)
 	}
-	hs.requireStatus(fmt.Sprintf("%d/", searchPage+1))
+	hs.requireStatusLine(fmt.Sprintf("%d/", searchPage+1))
 	hs.typeText("x") // a new query starts with one page again
 	if hs.m.search.limit != searchPage {
 		t.Fatalf("limit %d after a new query", hs.m.search.limit)
