@@ -309,9 +309,12 @@ func KeyReference(keys map[string][]string) string {
 	section("Everywhere", []*key.Binding{&g.Help, &g.Report, &g.Focus, &g.Quit})
 	section("List", []*key.Binding{&l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown, &l.Top, &l.Bottom,
 		&l.Open, &l.Sort, &l.ToggleRead, &l.MarkStoryRead, &l.UnreadOnly, &l.Bookmark, &l.BookmarksOnly,
-		&l.Copy, &l.OpenURL, &l.Edit, &l.Quit})
+		&l.Copy, &l.OpenURL, &l.Edit, &l.Search, &l.Quit})
 	section("Article", []*key.Binding{&a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown, &a.Top, &a.Bottom,
-		&a.Next, &a.Prev, &a.ToggleRead, &a.MarkStoryRead, &a.Bookmark, &a.Boilerplate, &a.Copy, &a.OpenURL, &a.Edit, &a.Back})
+		&a.Next, &a.Prev, &a.ToggleRead, &a.MarkStoryRead, &a.Bookmark, &a.Boilerplate, &a.Copy, &a.OpenURL, &a.Edit,
+		&a.Find, &a.NextHit, &a.PrevHit, &a.Back})
+	s := &km.Search
+	section("Search bar (other keys are typed into the query)", []*key.Binding{&s.Down, &s.Up, &s.PageDown, &s.PageUp, &s.Open, &s.Close})
 	section("Help and load report", []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close})
 	sb.WriteString("tab (switch pane) works when the terminal is wide enough for list and preview.\n")
 	return sb.String()

@@ -41,7 +41,9 @@ type styles struct {
 // table of the configuration file overrides them by name.
 type palette struct {
 	accent, text, muted, subtle, highlight, highlightDim, shared, warning, errC, info, statusBg, statusFg lipgloss.TerminalColor
-	hit, hitCurrent                                                                                       lipgloss.TerminalColor // backgrounds of search hits
+
+	// Backgrounds of search hits.
+	hit, hitCurrent lipgloss.TerminalColor
 }
 
 // newPalette is the default palette for a dark or light background, with
