@@ -31,6 +31,7 @@ type Quote struct {
 
 	words []word
 	terms []uint64 // sorted unique content terms, for matching
+	last  int      // the sentence where the quote ends
 }
 
 // Words is the number of words quoted.
@@ -181,6 +182,7 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 			}
 			s := &d.Sentences[sq]
 			q.At = Passage{Sentence: sq, Start: max(0, sp.start-s.Start), End: min(len(s.Text), sp.end-s.Start)}
+			q.last = eq
 			attribute(d, &q, sq, eq, sp, idx, out)
 			out = append(out, q)
 		}

@@ -17,7 +17,15 @@ type pairModel struct {
 	bestB   []float32
 	bestAat []int32 // the B sentence that gave bestA
 	bestBat []int32
+	// quoted holds the pairs of sentences that carry the same quote
+	// (i*nb+j), whose similarity got quoteBonus.
+	quoted map[int]bool
 }
+
+// quoteBonus is added to the similarity of two sentences that carry the
+// same quote, trimmed or altered: whatever else the outlets wrote around
+// it, both report the same statement.
+const quoteBonus = 0.25
 
 func newPairModel(a, b *Doc) *pairModel {
 	na, nb := len(a.Sentences), len(b.Sentences)
@@ -49,6 +57,7 @@ func newPairModel(a, b *Doc) *pairModel {
 	for j := range m.bestBat {
 		m.bestBat[j] = -1
 	}
+	m.quoted = quotedPairs(a, b)
 	shared := make([]float64, nb)
 	count := make([]int32, nb)
 	touched := make([]int32, 0, nb)
@@ -71,6 +80,9 @@ func newPairModel(a, b *Doc) *pairModel {
 				// One shared word is coincidence, not correspondence; only
 				// very short sentences may match on one.
 				s = 0
+			}
+			if m.quoted[i*nb+int(j)] {
+				s = min(1, s+quoteBonus)
 			}
 			shared[j], count[j] = 0, 0
 			m.sim[i*nb+int(j)] = s
@@ -178,14 +190,58 @@ func (m *pairModel) setSim(ta, ba, tb, bb []uint64) float64 {
 
 // mergedB scores A sentence i against B sentences j and j+1 read as one.
 func (m *pairModel) mergedB(i, j int) float64 {
-	sa, s1, s2 := &m.a.Sentences[i], &m.b.Sentences[j], &m.b.Sentences[j+1]
-	return m.setSim(sa.terms, sa.bigrams, union(s1.terms, s2.terms), union(s1.bigrams, s2.bigrams))
+	return m.setSimOf([]int{i}, []int{j, j + 1})
 }
 
 // mergedA scores A sentences i and i+1 read as one against B sentence j.
 func (m *pairModel) mergedA(i, j int) float64 {
-	s1, s2, sb := &m.a.Sentences[i], &m.a.Sentences[i+1], &m.b.Sentences[j]
-	return m.setSim(union(s1.terms, s2.terms), union(s1.bigrams, s2.bigrams), sb.terms, sb.bigrams)
+	return m.setSimOf([]int{i, i + 1}, []int{j})
+}
+
+// setSimOf scores sentences sa of A read as one against sentences sb of B,
+// with the quote bonus when some pair of them carries the same quote.
+func (m *pairModel) setSimOf(sa, sb []int) float64 {
+	ta, ba := m.a.Sentences[sa[0]].terms, m.a.Sentences[sa[0]].bigrams
+	for _, i := range sa[1:] {
+		ta, ba = union(ta, m.a.Sentences[i].terms), union(ba, m.a.Sentences[i].bigrams)
+	}
+	tb, bb := m.b.Sentences[sb[0]].terms, m.b.Sentences[sb[0]].bigrams
+	for _, j := range sb[1:] {
+		tb, bb = union(tb, m.b.Sentences[j].terms), union(bb, m.b.Sentences[j].bigrams)
+	}
+	s := m.setSim(ta, ba, tb, bb)
+	for _, i := range sa {
+		for _, j := range sb {
+			if m.quoted[i*m.nb+j] {
+				return min(1, s+quoteBonus)
+			}
+		}
+	}
+	return s
+}
+
+// quotedPairs finds the sentence pairs of a and b that carry the same
+// quote: the sentences where the quote starts, and any other two sentences
+// the quote spans.
+func quotedPairs(a, b *Doc) map[int]bool {
+	var out map[int]bool
+	qa, qb := a.extracted.quotes, b.extracted.quotes
+	for x := range qa {
+		for y := range qb {
+			if !quotesMatch(&qa[x], &qb[y]) {
+				continue
+			}
+			if out == nil {
+				out = map[int]bool{}
+			}
+			for i := qa[x].At.Sentence; i <= max(qa[x].At.Sentence, qa[x].last); i++ {
+				for j := qb[y].At.Sentence; j <= max(qb[y].At.Sentence, qb[y].last); j++ {
+					out[i*len(b.Sentences)+j] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // docSimilarity is the cosine of the two documents' term vectors, with
