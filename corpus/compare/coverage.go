@@ -391,13 +391,13 @@ func numberRows(docs []*Doc) []NumberRow {
 		}
 		for _, r := range roots {
 			row := NumberRow{In: make([][]Number, len(docs))}
+			var members []*Number
 			for _, i := range groups[r] {
 				ref := refs[i]
 				row.In[ref.doc] = append(row.In[ref.doc], *ref.n)
-				if row.Thing == "" || len(ref.n.Thing) > len(row.Thing) {
-					row.Thing = ref.n.Thing
-				}
+				members = append(members, ref.n)
 			}
+			row.Thing = rowLabel(members)
 			if row.Thing == "" {
 				row.Thing = key
 			}
@@ -413,6 +413,39 @@ func numberRows(docs []*Doc) []NumberRow {
 		return rows[i].Count() > rows[j].Count()
 	})
 	return rows
+}
+
+// rowLabel names a row of figures: the label most of them use (on a tie
+// the shorter, more general one). When the figures of a compound unit
+// differ ("28-point plan", "19-point plan") the label names the unit
+// instead: "plan (points)".
+func rowLabel(ns []*Number) string {
+	count := map[string]int{}
+	for _, n := range ns {
+		count[n.Label]++
+	}
+	best, most := "", 0
+	for l, c := range count {
+		if c > most || c == most && (len(l) < len(best) || len(l) == len(best) && l < best) {
+			best, most = l, c
+		}
+	}
+	if n := ns[0]; compoundUnit(n.Unit) {
+		for _, o := range ns[1:] {
+			if o.Value != n.Value {
+				_, rest, _ := strings.Cut(best, " ")
+				return rest + " (" + plural(n.Unit) + ")"
+			}
+		}
+	}
+	return best
+}
+
+func plural(w string) string {
+	if strings.HasSuffix(w, "s") {
+		return w
+	}
+	return w + "s"
 }
 
 // contextsAgree: the sentences around two figures share at least two

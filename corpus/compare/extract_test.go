@@ -238,20 +238,24 @@ func entityNames(d *Doc) []string {
 
 func TestNumbers(t *testing.T) {
 	tests := []struct {
-		text, want, thing, hedge, unit string
-		value                          float64
+		text, want, thing, label, hedge, unit string
+		value                                 float64
 	}{
-		{"The meeting lasted almost five hours of discussions.", "almost five hours", "hours", "almost", "", 5},
-		{"They discussed the 28-point plan again.", "28-point plan", "point plan", "", "point", 28},
-		{"Russia controls about one-fifth of Ukrainian territory.", "about one-fifth of Ukrainian territory", "Ukrainian territory", "about", "fraction", 0.2},
-		{"The war caused well over a million casualties on both sides.", "well over a million casualties", "casualties", "well over", "", 1e6},
-		{"It lasted over four hours and ended.", "over four hours", "hours", "over", "", 4},
-		{"Donations start at $10 a month.", "$10", "", "", "$", 10},
-		{"Trade reached nearly $69 billion last year.", "nearly $69 billion", "", "nearly", "$", 69e9},
-		{"Turnout rose to 62.5% in the capital.", "62.5%", "", "", "%", 0.625},
-		{"It was his sixth meeting with Putin.", "sixth meeting", "meeting", "", "", 6},
-		{"Twenty-five soldiers were wounded.", "Twenty-five soldiers", "soldiers", "", "", 25},
-		{"The attack hit two Russian “shadow fleet” tankers in the sea.", "two Russian “shadow fleet” tankers", "Russian “shadow fleet” tankers", "", "", 2},
+		{"The meeting lasted almost five hours of discussions.", "almost five hours of discussions", "hours of discussions", "hours of discussions", "almost", "", 5},
+		{"It took two rounds of talks in Geneva.", "two rounds of talks", "rounds of talks", "rounds of talks", "", "", 2},
+		{"They discussed the 28-point plan again.", "28-point plan", "plan", "28-point plan", "", "point", 28},
+		{"The original 28-point U.S. proposal was dropped.", "28-point U.S. proposal", "U.S. proposal", "28-point proposal", "", "point", 28},
+		{"It followed a nearly four-year war.", "nearly four-year war", "war", "four-year war", "nearly", "year", 4},
+		{"Russia controls about one-fifth of Ukrainian territory.", "about one-fifth of Ukrainian territory", "Ukrainian territory", "Ukrainian territory", "about", "fraction", 0.2},
+		{"The war caused well over a million casualties on both sides.", "well over a million casualties", "casualties", "casualties", "well over", "", 1e6},
+		{"It lasted over four hours and ended.", "over four hours", "hours", "hours", "over", "", 4},
+		{"Donations start at $10 a month.", "$10", "", "$10", "", "$", 10},
+		{"Trade reached nearly $69 billion last year.", "nearly $69 billion", "", "nearly $69 billion", "nearly", "$", 69e9},
+		{"Turnout rose to 62.5% in the capital.", "62.5%", "", "62.5%", "", "%", 0.625},
+		{"It was his sixth meeting with Putin.", "sixth meeting", "meeting", "meeting", "", "", 6},
+		{"Twenty-five soldiers were wounded.", "Twenty-five soldiers", "soldiers", "soldiers", "", "", 25},
+		{"The attack hit two Russian “shadow fleet” tankers in the sea.", "two Russian “shadow fleet” tankers", "Russian “shadow fleet” tankers", "Russian shadow fleet tankers", "", "", 2},
+		{"Talks ran for three hours of Tuesday.", "three hours", "hours", "hours", "", "", 3},
 	}
 	for _, tt := range tests {
 		d := Prepare(article("t", tt.text))
@@ -261,9 +265,9 @@ func TestNumbers(t *testing.T) {
 			continue
 		}
 		n := ns[0]
-		if n.Text != tt.want || n.Thing != tt.thing || n.Hedge != tt.hedge || n.Unit != tt.unit || math.Abs(n.Value-tt.value) > 1e-9*math.Max(1, tt.value) {
-			t.Errorf("%q:\n got text %q thing %q hedge %q unit %q value %g\nwant text %q thing %q hedge %q unit %q value %g",
-				tt.text, n.Text, n.Thing, n.Hedge, n.Unit, n.Value, tt.want, tt.thing, tt.hedge, tt.unit, tt.value)
+		if n.Text != tt.want || n.Thing != tt.thing || n.Label != tt.label || n.Hedge != tt.hedge || n.Unit != tt.unit || math.Abs(n.Value-tt.value) > 1e-9*math.Max(1, tt.value) {
+			t.Errorf("%q:\n got text %q thing %q label %q hedge %q unit %q value %g\nwant text %q thing %q label %q hedge %q unit %q value %g",
+				tt.text, n.Text, n.Thing, n.Label, n.Hedge, n.Unit, n.Value, tt.want, tt.thing, tt.label, tt.hedge, tt.unit, tt.value)
 		}
 		if n.Low > n.High || n.Hedge == "" && (n.Low != n.Value || n.High != n.Value) {
 			t.Errorf("%q: bounds %g..%g around %g", tt.text, n.Low, n.High, n.Value)
@@ -310,5 +314,39 @@ func TestNumberPairing(t *testing.T) {
 		if len(r.In[1]) > 0 && r.In[1][0].Value == 19 && (r.Only != 1 || r.Conflict) {
 			t.Errorf("the 19-point plan only b reports, no conflict: %+v", r)
 		}
+	}
+	if plan != nil && plan.Thing != "28-point plan" {
+		t.Errorf("row label %q, want the counted noun phrase %q", plan.Thing, "28-point plan")
+	}
+}
+
+// Row labels: the counted noun phrase most outlets use, names that only
+// qualify it dropped; a unit when the outlets' figures differ.
+func TestNumberRowLabels(t *testing.T) {
+	a := Prepare(article("a", "The original 28-point U.S. proposal was revised in Geneva on Sunday.",
+		"The delegations met for almost five hours of talks in Geneva."))
+	b := Prepare(article("b", "The 28-point US plan was revised in Geneva on Sunday.",
+		"The delegations met for four hours of talks in Geneva."))
+	c := Prepare(article("c", "The 20-point plan was revised in Geneva on Sunday, officials said."))
+	labels := map[string]bool{}
+	for _, r := range Coverage([]*Doc{a, b}).Numbers {
+		labels[r.Thing] = true
+	}
+	for _, want := range []string{"28-point plan", "hours of talks"} {
+		if !labels[want] {
+			t.Errorf("no row labelled %q: %v", want, labels)
+		}
+	}
+	paired := false
+	for _, r := range Coverage([]*Doc{a, c}).Numbers {
+		if r.Count() == 2 {
+			paired = true
+			if r.Thing != "proposal (points)" && r.Thing != "plan (points)" || !r.Conflict {
+				t.Errorf("figures that differ are a conflict labelled by the unit, got %q %v", r.Thing, r.Conflict)
+			}
+		}
+	}
+	if !paired {
+		t.Error("the 28-point and 20-point plans revised in Geneva should pair")
 	}
 }
