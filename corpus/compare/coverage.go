@@ -27,6 +27,9 @@ type QuoteRow struct {
 type EntityRow struct {
 	Name string
 	Kind EntityKind
+	// Acronym is the short form some article uses ("NATO", "AFP") when
+	// Name is the full one.
+	Acronym string
 	In   [][]Passage // per article, its mentions
 	Only int
 }
@@ -227,6 +230,8 @@ type globalEntity struct {
 	votes [3]float64
 	forms map[string]int
 	in    [][]Passage
+	acros []string // folded acronyms of the full name
+	short string   // an acronym merged into it, as written
 }
 
 func entityRows(docs []*Doc) []EntityRow {
@@ -273,9 +278,10 @@ func entityRows(docs []*Doc) []EntityRow {
 		}
 		kept = append(kept, g)
 	}
+	kept = joinGlobalAcronyms(kept)
 	rows := make([]EntityRow, 0, len(kept))
 	for _, g := range kept {
-		row := EntityRow{Name: g.name, Kind: g.kind, In: g.in}
+		row := EntityRow{Name: g.name, Kind: g.kind, In: g.in, Acronym: g.short}
 		row.Only = onlyOf(func(k int) bool { return len(row.In[k]) > 0 }, len(docs))
 		rows = append(rows, row)
 	}
@@ -301,7 +307,35 @@ func mentions(in [][]Passage) int {
 	return n
 }
 
+// joinGlobalAcronyms moves an acronym one article uses into the full name
+// another uses, when exactly one name goes by it.
+func joinGlobalAcronyms(gs []*globalEntity) []*globalEntity {
+	var kept []*globalEntity
+	for _, g := range gs {
+		if isAcronym(g.name) {
+			full := fullFormOf(g.key, gs, func(f *globalEntity) []string { return f.acros }, func(f *globalEntity) bool {
+				return f == g || f.kind == Person || len(f.skel) < 2
+			})
+			if full != nil {
+				full.merge(g)
+				full.short = g.name
+				continue
+			}
+		}
+		kept = append(kept, g)
+	}
+	return kept
+}
+
 func (g *globalEntity) add(doc int, e *Entity) {
+	for _, a := range e.acros {
+		if !containsString(g.acros, a) {
+			g.acros = append(g.acros, a)
+		}
+	}
+	if e.Acronym != "" {
+		g.short = e.Acronym
+	}
 	g.in[doc] = append(g.in[doc], e.Mentions...)
 	for k := range g.votes {
 		g.votes[k] += e.votes[k]

@@ -350,3 +350,58 @@ func TestNumberRowLabels(t *testing.T) {
 		t.Error("the 28-point and 20-point plans revised in Geneva should pair")
 	}
 }
+
+// An acronym joins the full name whose capitalised words it spells (small
+// words skipped), or the one a text defines it for in brackets, in one
+// article and across articles; a person's initials are not an acronym, and
+// two names with the same initials are not guessed between.
+func TestAcronymsJoinFullNames(t *testing.T) {
+	a := Prepare(article("a",
+		"The Federal Bureau of Investigation opened an inquiry on Monday, Agence France-Presse reported.",
+		"The FBI declined to comment, AFP said.",
+		"Islamic State (ISIS) claimed the attack on the European Central Bank.",
+		"ISIS fighters had threatened the ECB before."))
+	names := map[string]string{}
+	for _, e := range a.Entities() {
+		names[e.Name] = e.Acronym
+	}
+	for full, short := range map[string]string{"Federal Bureau of Investigation": "FBI", "Agence France-Presse": "AFP", "Islamic State": "ISIS", "European Central Bank": "ECB"} {
+		if got, ok := names[full]; !ok || got != short {
+			t.Errorf("%s should carry its acronym %s: %v", full, short, names)
+		}
+	}
+	for _, short := range []string{"FBI", "AFP", "ISIS", "ECB"} {
+		if _, ok := names[short]; ok {
+			t.Errorf("%s should have joined its full name: %v", short, names)
+		}
+	}
+	// Across articles: one says NATO, the other spells it out.
+	b := Prepare(article("b", "The North Atlantic Treaty Organization met in Brussels on Tuesday to discuss air defence."))
+	c := Prepare(article("c", "NATO allies met in Brussels on Tuesday to discuss air defence, the alliance said."))
+	cov := Coverage([]*Doc{b, c})
+	r := entityRow(cov, "North Atlantic Treaty Organization")
+	if r == nil || r.Count() != 2 || r.Acronym != "NATO" {
+		t.Errorf("NATO should join North Atlantic Treaty Organization across articles: %+v", r)
+	}
+	if entityRow(cov, "NATO") != nil {
+		t.Error("NATO left as its own row")
+	}
+	// Two known names joined by a hyphen are two names.
+	e := Prepare(article("e", "Negotiations on the Russia-Ukraine war resumed as US-China talks stalled."))
+	got := map[string]bool{}
+	for _, x := range e.Entities() {
+		got[x.Name] = true
+	}
+	if !got["Russia"] || !got["Ukraine"] || !got["China"] || got["Russia-Ukraine"] {
+		t.Errorf("hyphenated pairs of places should split: %v", entityNames(e))
+	}
+	// A person's initials and an ambiguous acronym stay apart.
+	d := Prepare(article("d",
+		"Anna Petrova met officials from the African Union and the Arab Union in Cairo.",
+		"The AP reported the meeting. AU delegates left early."))
+	for _, e := range d.Entities() {
+		if e.Acronym != "" {
+			t.Errorf("%s should not take the acronym %s", e.Name, e.Acronym)
+		}
+	}
+}
