@@ -30,8 +30,8 @@ type EntityRow struct {
 	// Acronym is the short form some article uses ("NATO", "AFP") when
 	// Name is the full one.
 	Acronym string
-	In   [][]Passage // per article, its mentions
-	Only int
+	In      [][]Passage // per article, its mentions
+	Only    int
 }
 
 // NumberRow is one counted thing across the articles: the values each
