@@ -15,6 +15,9 @@ type Comparison struct {
 	Quotes  []QuoteMatch
 	// SharedQuotes counts quotes found in both articles.
 	SharedQuotes int
+	// PartialQuotes counts quotes one article marks and the other carries
+	// without quotation marks.
+	PartialQuotes int
 	Entities     EntityDiff
 	Numbers      []NumberRow
 }
@@ -44,6 +47,9 @@ func Compare(a, b *Doc) *Comparison {
 	for _, q := range c.Quotes {
 		if q.A != nil && q.B != nil {
 			c.SharedQuotes++
+		}
+		if q.Partial() {
+			c.PartialQuotes++
 		}
 	}
 	c.Entities = cov.entityDiff()

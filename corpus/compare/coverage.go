@@ -21,7 +21,15 @@ type QuoteRow struct {
 	Speaker string   // the speaker most articles name
 	In      []*Quote // per article, its version (nil when absent)
 	Only    int      // the one article that has it, or -1
+	// Unquoted, per article without the quote, is where that article
+	// carries the quote's words without quotation marks (an unmarked copy
+	// or a close paraphrase: a partial match), else nil. Only counts
+	// marked quotes alone.
+	Unquoted []*Passage
 }
+
+// Partial reports whether article k has the quote's words unquoted.
+func (r *QuoteRow) Partial(k int) bool { return k < len(r.Unquoted) && r.Unquoted[k] != nil }
 
 // EntityRow is one person, place or organisation across the articles.
 type EntityRow struct {
@@ -152,6 +160,16 @@ func quoteRows(docs []*Doc) []QuoteRow {
 		row.Only = onlyOf(func(k int) bool { return row.In[k] != nil }, len(docs))
 		rows = append(rows, row)
 	}
+	if len(docs) > 1 && len(rows) > 0 {
+		w := weightsOf(docs)
+		outside := make([][][]uint64, len(docs))
+		for k, d := range docs {
+			outside[k] = outsideQuotes(d)
+		}
+		for k := range rows {
+			findUnquoted(&rows[k], docs, outside, w.of)
+		}
+	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		ci, cj := rows[i].Count(), rows[j].Count()
 		if ci != cj {
@@ -160,6 +178,26 @@ func quoteRows(docs []*Doc) []QuoteRow {
 		return len(rows[i].Text) > len(rows[j].Text)
 	})
 	return rows
+}
+
+// findUnquoted fills the row's partial matches: articles without the quote
+// that carry its fullest version's words unquoted.
+func findUnquoted(row *QuoteRow, docs []*Doc, outside [][][]uint64, weight func(uint64) float64) {
+	var full *Quote
+	for _, q := range row.In {
+		if q != nil && (full == nil || q.Words() > full.Words()) {
+			full = q
+		}
+	}
+	row.Unquoted = make([]*Passage, len(docs))
+	for k, d := range docs {
+		if row.In[k] != nil || full == nil {
+			continue
+		}
+		if p, _, ok := unquotedMatch(full, d, outside[k], weight); ok {
+			row.Unquoted[k] = &p
+		}
+	}
 }
 
 func topKey(m map[string]int) string {
@@ -539,7 +577,15 @@ type QuoteMatch struct {
 	Speaker string `json:"speaker,omitempty"`
 	A       *Quote `json:"a"`
 	B       *Quote `json:"b"`
+	// UnquotedA and UnquotedB, for a quote only the other article marks,
+	// locate its words carried without quotation marks: a partial match.
+	UnquotedA *Passage `json:"unquoted_a,omitempty"`
+	UnquotedB *Passage `json:"unquoted_b,omitempty"`
 }
+
+// Partial reports whether one article quotes what the other carries
+// unquoted.
+func (q *QuoteMatch) Partial() bool { return q.UnquotedA != nil || q.UnquotedB != nil }
 
 // EntityDiff sorts the names of two articles into shared and own.
 type EntityDiff struct {
@@ -551,7 +597,11 @@ type EntityDiff struct {
 func (c *StoryCoverage) quoteMatches() []QuoteMatch {
 	out := make([]QuoteMatch, 0, len(c.Quotes))
 	for _, r := range c.Quotes {
-		out = append(out, QuoteMatch{Text: r.Text, Speaker: r.Speaker, A: r.In[0], B: r.In[1]})
+		qm := QuoteMatch{Text: r.Text, Speaker: r.Speaker, A: r.In[0], B: r.In[1]}
+		if len(r.Unquoted) == 2 {
+			qm.UnquotedA, qm.UnquotedB = r.Unquoted[0], r.Unquoted[1]
+		}
+		out = append(out, qm)
 	}
 	return out
 }

@@ -405,3 +405,59 @@ func TestAcronymsJoinFullNames(t *testing.T) {
 		}
 	}
 }
+
+// A quote one outlet marks and another carries without quotation marks, as
+// an unmarked copy or a close paraphrase, is a partial match; a one-word
+// quote, words inside another quote and a sentence sharing a few common
+// words are not.
+func TestUnquotedPartialMatch(t *testing.T) {
+	d := seedDocs(t)
+	cov := Coverage([]*Doc{d["000"], d["001"]})
+	var row *QuoteRow
+	for k := range cov.Quotes {
+		if strings.Contains(cov.Quotes[k].Text, "preserving the constitutional provisions") {
+			row = &cov.Quotes[k]
+		}
+	}
+	if row == nil || row.In[1] != nil || !row.Partial(1) {
+		t.Fatalf("001 paraphrases 000's quote unmarked: %+v", row)
+	}
+	p := row.Unquoted[1]
+	if got := d["001"].Sentences[p.Sentence].Text[p.Start:p.End]; !strings.Contains(got, "constitutional") {
+		t.Errorf("partial match at %q", got)
+	}
+	c := Compare(d["000"], d["001"])
+	if c.PartialQuotes != 1 {
+		t.Errorf("partial quotes %d, want 1", c.PartialQuotes)
+	}
+
+	a := Prepare(article("a",
+		`"We will not accept any deal that rewards aggression," Foreign Minister Ana Costa told reporters in Lisbon.`,
+		`Talks were "tough but constructive," an aide said.`,
+		`The mood was "difficult," one diplomat said.`,
+		`"Our farmers deserve better prices," Costa added.`))
+	b := Prepare(article("b",
+		`Foreign Minister Ana Costa said in Lisbon that her government would not accept any deal rewarding aggression.`,
+		`Aides described the talks as tough but constructive.`,
+		`It was a difficult day for diplomats, who said "the farmers" had been forgotten.`,
+		`Prices for farmers fell again in the spring.`))
+	cov = Coverage([]*Doc{a, b})
+	want := map[string]bool{"We will not accept any deal that rewards aggression": true, "tough but constructive": true,
+		"difficult": false, "Our farmers deserve better prices": false}
+	for _, r := range cov.Quotes {
+		if r.In[0] == nil {
+			continue
+		}
+		w, ok := want[r.In[0].Text]
+		if !ok {
+			continue
+		}
+		delete(want, r.In[0].Text)
+		if r.Partial(1) != w {
+			t.Errorf("%q: partial in b = %v, want %v", r.In[0].Text, r.Partial(1), w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("quotes not found: %v", want)
+	}
+}

@@ -17,8 +17,9 @@ type pairModel struct {
 	bestB   []float32
 	bestAat []int32 // the B sentence that gave bestA
 	bestBat []int32
-	// quoted holds the pairs of sentences that carry the same quote
-	// (i*nb+j), whose similarity got quoteBonus.
+	// quoted holds the pairs of sentences that carry the same quote, or a
+	// quote and its words unquoted (i*nb+j): their similarity gets
+	// quoteBonus.
 	quoted map[int]bool
 }
 
@@ -57,7 +58,7 @@ func newPairModel(a, b *Doc) *pairModel {
 	for j := range m.bestBat {
 		m.bestBat[j] = -1
 	}
-	m.quoted = quotedPairs(a, b)
+	m.quoted = m.quotedPairs()
 	shared := make([]float64, nb)
 	count := make([]int32, nb)
 	touched := make([]int32, 0, nb)
@@ -222,22 +223,50 @@ func (m *pairModel) setSimOf(sa, sb []int) float64 {
 
 // quotedPairs finds the sentence pairs of a and b that carry the same
 // quote: the sentences where the quote starts, and any other two sentences
-// the quote spans.
-func quotedPairs(a, b *Doc) map[int]bool {
+// the quote spans; or a quote of one and the sentence of the other that
+// carries its words unquoted.
+func (m *pairModel) quotedPairs() map[int]bool {
+	a, b := m.a, m.b
 	var out map[int]bool
+	mark := func(i0, i1, j0, j1 int) {
+		if out == nil {
+			out = map[int]bool{}
+		}
+		for i := i0; i <= max(i0, i1); i++ {
+			for j := j0; j <= max(j0, j1); j++ {
+				out[i*len(b.Sentences)+j] = true
+			}
+		}
+	}
 	qa, qb := a.extracted.quotes, b.extracted.quotes
+	matchedA, matchedB := make([]bool, len(qa)), make([]bool, len(qb))
 	for x := range qa {
 		for y := range qb {
-			if !quotesMatch(&qa[x], &qb[y]) {
-				continue
+			if quotesMatch(&qa[x], &qb[y]) {
+				matchedA[x], matchedB[y] = true, true
+				mark(qa[x].At.Sentence, qa[x].last, qb[y].At.Sentence, qb[y].last)
 			}
-			if out == nil {
-				out = map[int]bool{}
+		}
+	}
+	weight := func(t uint64) float64 { return m.weight[t] }
+	var outA, outB [][]uint64
+	for x := range qa {
+		if !matchedA[x] {
+			if outB == nil {
+				outB = outsideQuotes(b)
 			}
-			for i := qa[x].At.Sentence; i <= max(qa[x].At.Sentence, qa[x].last); i++ {
-				for j := qb[y].At.Sentence; j <= max(qb[y].At.Sentence, qb[y].last); j++ {
-					out[i*len(b.Sentences)+j] = true
-				}
+			if p, _, ok := unquotedMatch(&qa[x], b, outB, weight); ok {
+				mark(qa[x].At.Sentence, qa[x].At.Sentence, p.Sentence, p.Sentence)
+			}
+		}
+	}
+	for y := range qb {
+		if !matchedB[y] {
+			if outA == nil {
+				outA = outsideQuotes(a)
+			}
+			if p, _, ok := unquotedMatch(&qb[y], a, outA, weight); ok {
+				mark(p.Sentence, p.Sentence, qb[y].At.Sentence, qb[y].At.Sentence)
 			}
 		}
 	}
