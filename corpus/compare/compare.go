@@ -18,8 +18,8 @@ type Comparison struct {
 	// PartialQuotes counts quotes one article marks and the other carries
 	// without quotation marks.
 	PartialQuotes int
-	Entities     EntityDiff
-	Numbers      []NumberRow
+	Entities      EntityDiff
+	Numbers       []NumberRow
 }
 
 // Compare aligns two prepared articles sentence by sentence and sets their
