@@ -272,7 +272,7 @@ func (m *pairModel) alignInOrder(ia, jb []int) []link {
 			}
 			if i > 0 && j > 0 {
 				s := m.at(ia[i-1], jb[j-1])
-				if s >= matchThreshold {
+				if s >= m.inOrderThreshold(ia[i-1], jb[j-1]) {
 					if v := f[k-w-1] + float32(s-matchThreshold); v > best {
 						best, mv = v, moveMatch
 						score[k] = float32(s)
@@ -324,6 +324,16 @@ func (m *pairModel) alignInOrder(ia, jb []int) []link {
 		}
 	}
 	return out
+}
+
+// inOrderThreshold: a heading and a body sentence share a word or two
+// by chance far more often than they correspond, so they need the
+// evidence of a moved passage.
+func (m *pairModel) inOrderThreshold(i, j int) float64 {
+	if m.a.Sentences[i].Heading != m.b.Sentences[j].Heading {
+		return movedThreshold
+	}
+	return matchThreshold
 }
 
 // extendLinks lets each unlinked sentence join the link of its neighbour

@@ -317,3 +317,28 @@ func TestStemmer(t *testing.T) {
 		}
 	}
 }
+
+// A heading and a body sentence that share a word or two by chance do not
+// face each other; headings that say the same thing do.
+func TestAlignHeadings(t *testing.T) {
+	a := Prepare(article("a",
+		"After five hours, the ministry reported no compromise on the plan.",
+		"Talks Resume in Geneva",
+		"Delegations will meet again in Geneva next week."))
+	b := Prepare(article("b",
+		"A Plan Forged from Compromise",
+		"Negotiators said the revised plan left several issues open.",
+		"Talks to Resume in Geneva",
+		"The delegations plan to meet again in Geneva next week, officials said."))
+	if !a.Sentences[1].Heading || !b.Sentences[0].Heading || !b.Sentences[2].Heading {
+		t.Fatalf("fixture headings not recognised: %+v %+v", a.Sentences, b.Sentences)
+	}
+	c := Compare(a, b)
+	checkRows(t, "headings", c)
+	if r := rowOf(c.Rows, true, 0); r == nil || contains(r.B, 0) {
+		t.Errorf("a body sentence should not face an unrelated heading: %+v", r)
+	}
+	if r := rowOf(c.Rows, true, 1); r == nil || !contains(r.B, 2) {
+		t.Errorf("the two headings should face each other: %+v", r)
+	}
+}
