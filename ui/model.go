@@ -277,6 +277,9 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	}
 	m.load.read, m.load.total = msg.read, msg.total
 	m.load.skipped = append(m.load.skipped, msg.skipped...)
+	if len(msg.notices) > 0 {
+		m.status = statusLine{text: strings.Join(msg.notices, "; ")}
+	}
 	for _, it := range msg.items {
 		if !m.sh.marks.Has(it.key) {
 			m.unread++
