@@ -21,8 +21,9 @@ type listPane struct {
 	offset  int // index of the first visible row
 	w, h    int
 	focused bool
-	moved   bool     // the reader has moved the selection (see add)
-	empty   []string // shown instead of rows when there are no items
+	moved   bool        // the reader has moved the selection (see add)
+	empty   []string    // shown instead of rows when there are no items
+	group   listStories // grouping by story (liststories.go)
 
 	lines []string // cached view: exactly h lines of w columns
 
@@ -112,6 +113,7 @@ func (p *listPane) setSort(s sortMode) {
 	cur := p.selected()
 	p.sort = s
 	sortItems(p.items, s)
+	p.regroup()
 	if cur != nil {
 		p.selectItem(cur) // keep the reader on the same article
 	}
@@ -126,6 +128,7 @@ func (p *listPane) add(items []*item) {
 	cur := p.selected()
 	sortItems(items, p.sort)
 	p.items = mergeItems(p.items, items, p.sort)
+	p.regroup()
 	// While loading, the list starts at the top as articles stream in; once
 	// the reader has moved, the selection stays on their article.
 	if cur != nil && p.moved {
@@ -158,6 +161,10 @@ func (p *listPane) refresh() {
 		return
 	}
 	rows := p.rowsHeight()
+	if p.grouped() && len(p.items) > 0 {
+		p.refreshGrouped(listColumns(p.w))
+		return
+	}
 	// Keep the selection visible, moving the window as little as possible.
 	if p.sel < p.offset {
 		p.offset = p.sel
@@ -276,6 +283,10 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 
 	a := it.a
 	titleW := c.title
+	if pre := p.treePrefix(it); pre != "" {
+		sb.WriteString(cell(st.Story.Tree, pre))
+		titleW -= lipgloss.Width(pre)
+	}
 	if a.TitleDerived {
 		// Titles made from the lead sentence are marked, so nobody mistakes
 		// them for the outlet's headline.

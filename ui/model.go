@@ -31,6 +31,7 @@ type Model struct {
 	status  statusLine
 	load    loadState
 	unread  int
+	story   storyPanes // stories, comparison, coverage (stories.go)
 
 	// Cached chrome, rebuilt at the end of every Update.
 	headerLine string
@@ -50,6 +51,7 @@ func newModel(cfg Config, sh *shared) Model {
 		list:    newListPane(sh),
 		article: newArticlePane(sh),
 		pager:   newPagerPane(sh),
+		story:   newStoryPanes(sh),
 	}
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
@@ -126,13 +128,16 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case openMsg:
 		return m, m.open(msg.it)
 	case backMsg:
-		return m, m.setMode(modeList)
+		return m, m.setMode(m.articleBackMode())
 	case stepMsg:
 		return m.step(msg.delta)
 	case toggleReadMsg:
 		return m.toggleRead(msg.it)
 	case closeMsg:
 		return m, m.setMode(m.under)
+	}
+	if m, cmd, ok := m.updateStories(msg); ok {
+		return m, cmd
 	}
 	return m, nil
 }
@@ -155,6 +160,9 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 	case modeHelp, modeReport:
 		m.pager, cmd = m.pager.update(km)
 		return m.handleIntents(m.pager.take(), cmd)
+	}
+	if m, cmd, ok := m.handleStoryKey(km); ok {
+		return m, cmd
 	}
 
 	switch {
@@ -215,6 +223,10 @@ func (m Model) handleMouse(mm tea.MouseMsg) (Model, tea.Cmd) {
 	switch {
 	case m.mode == modeHelp || m.mode == modeReport:
 		m.pager.body.scroll(3 * delta)
+	case m.mode == modeCompare:
+		m.story.compare.scroll(3 * delta)
+	case isStoryMode(m.mode):
+		return m, nil
 	case m.frame.list.w > 0 && mm.X < m.frame.list.w:
 		before := m.list.selected()
 		m.list.wheel(delta)
@@ -248,7 +260,7 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	if m.mode == modeReport {
 		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.items), m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
-	cmds := []tea.Cmd{msg.next}
+	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg)}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
@@ -348,6 +360,9 @@ func (m *Model) fillPager(reset bool) {
 		if m.under == modeArticle {
 			title = "Keys: article"
 		}
+		if t := storyHelpTitle(m.under); t != "" {
+			title = t
+		}
 		m.pager.set(title, helpLines(m.sh, m.helpFor(m.under), f.main.w), f.main.w, f.main.h, reset)
 	case modeReport:
 		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.items), f.main.w), f.main.w, f.main.h, reset)
@@ -356,6 +371,9 @@ func (m *Model) fillPager(reset bool) {
 
 // helpFor is the key map help for a mode: what `?` and the status line show.
 func (m Model) helpFor(md mode) help.KeyMap {
+	if km := m.storyHelp(md); km != nil {
+		return km
+	}
 	switch md {
 	case modeArticle:
 		return articleHelp{m.sh.keys, m.frame.wide}
@@ -383,6 +401,8 @@ func (m *Model) relayout() tea.Cmd {
 	case modeHelp, modeReport:
 		m.fillPager(false)
 		return nil
+	case modeCompare, modePicker, modeCoverage:
+		return m.relayoutStory()
 	case modeList, modeArticle:
 		m.list.setFocused(m.mode == modeList)
 		m.article.setFocused(m.mode == modeArticle)
@@ -475,6 +495,7 @@ func (m *Model) buildChrome() {
 	case modeHelp, modeReport:
 		pos = fmt.Sprintf("%d%%", m.pager.body.percent())
 	}
+	pos = m.storyChrome(pos)
 	if k := len(m.load.skipped); k > 0 {
 		pos = joinRight(pos, fmt.Sprintf("%s skipped (!)", formatCount(k)))
 	}
@@ -500,6 +521,8 @@ func (m Model) View() string {
 	switch m.mode {
 	case modeHelp, modeReport:
 		lines = append(lines, m.pager.view()...)
+	case modeCompare, modePicker, modeCoverage:
+		lines = append(lines, m.storyView()...)
 	default:
 		switch {
 		case f.list.w > 0 && f.article.w > 0:

@@ -26,6 +26,8 @@ type styles struct {
 	Empty      lipgloss.Style // headline of empty screens
 	BarFull    lipgloss.Style // loading progress bar
 	BarEmpty   lipgloss.Style
+
+	Story storyStyles // the story panes: comparison, coverage, grouped list
 }
 
 // newStyles builds the styles for a dark or light background. Without colour
@@ -77,5 +79,6 @@ func newStyles(dark, color bool) *styles {
 	s.Empty = lipgloss.NewStyle().Bold(true)
 	s.BarFull = lipgloss.NewStyle().Foreground(accent).Background(statusBg)
 	s.BarEmpty = lipgloss.NewStyle().Foreground(faint).Background(statusBg)
+	s.Story = newStoryStyles(dark, color)
 	return s
 }
