@@ -34,8 +34,18 @@ func splitWidth(s string, w int) [][2]int {
 	return out
 }
 
+// foldSpecial maps letters that do not decompose into base + mark (as
+// corpus/lang.Fold does).
+var foldSpecial = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
+	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
+}
+
 // foldRune folds one rune: lower case, no diacritics, one apostrophe.
 func foldRune(r rune) string {
+	if s, ok := foldSpecial[r]; ok {
+		return s
+	}
 	switch r {
 	case '’', '‘', 'ʼ', '`':
 		return "'"

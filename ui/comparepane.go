@@ -517,10 +517,29 @@ func (p *comparePane) jump(dir int, shared bool) {
 	}
 }
 
-// goToRow makes row i current and scrolls it to the top.
+// matchCount says how many search matches there are.
+func matchCount(n int) string {
+	if n == 1 {
+		return "1 match"
+	}
+	return formatCount(n) + " matches"
+}
+
+// goToRow makes row i current and scrolls it to the top. Narrow, when the
+// side shown has nothing there (a passage only the other side has, a
+// match on the other side), the other side is shown.
 func (p *comparePane) goToRow(i int) {
 	p.cur = i
 	r := p.lay.rows[i]
+	if p.opts.narrow {
+		s := p.focus
+		row := &p.cmp.Rows[r.row]
+		hasText := sideSents(row, s, p.opts.swapped) != nil
+		if !hasText || p.opts.query != "" && r.matches[s] == 0 && r.matches[1-s] > 0 {
+			p.focus = 1 - s
+			p.buildHead()
+		}
+	}
 	if p.synced || p.opts.narrow {
 		p.off = r.start
 	} else {
@@ -573,7 +592,7 @@ func (p *comparePane) jumpMatch(dir int) {
 	}
 	p.goToRow(target)
 	r := rows[target]
-	p.emit(statusMsg{text: fmt.Sprintf("%s · %d on the left, %d on the right", plural(p.lay.matches, "match"), r.matches[0], r.matches[1])})
+	p.emit(statusMsg{text: fmt.Sprintf("%s · %d on the left, %d on the right", matchCount(p.lay.matches), r.matches[0], r.matches[1])})
 }
 
 // openCurrent opens the current passage (or the top one) in its article,
@@ -639,7 +658,7 @@ func (p comparePane) position() string {
 	}
 	out := fmt.Sprintf("passage %d/%d · %d%%", i+1, len(p.lay.rows), pc)
 	if p.opts.query != "" {
-		out = joinRight(plural(p.lay.matches, "match"), out)
+		out = joinRight(matchCount(p.lay.matches), out)
 	}
 	return out
 }
@@ -723,7 +742,7 @@ func (p comparePane) searchLine() string {
 		line += "▏"
 	}
 	if p.lay != nil && p.query != "" && p.lay.opts.query == p.query {
-		line += st.Meta.Render(fmt.Sprintf("   %s · n/N next/previous", plural(p.lay.matches, "match")))
+		line += st.Meta.Render(fmt.Sprintf("   %s · n/N next/previous", matchCount(p.lay.matches)))
 	}
 	if p.searching {
 		line += st.Meta.Render("   enter keeps · esc clears")
@@ -900,7 +919,7 @@ func (p comparePane) view() []string {
 			switch {
 			case n >= len(lines):
 				out = append(out, blank(p.w))
-			case n == curStart:
+			case n == curStart && p.lay.rows[p.cur].cur[s] != "":
 				out = append(out, p.lay.rows[p.cur].cur[s])
 			default:
 				out = append(out, lines[n])

@@ -168,7 +168,7 @@ func layoutCoverage(sh *shared, cov *compare.StoryCoverage, o covOpts) *coverage
 		if it.section != sec {
 			sec = it.section
 			if len(L.lines) > 0 {
-				L.lines = append(L.lines, "")
+				L.lines = append(L.lines, blank(o.width))
 			}
 			L.lines = append(L.lines, fitLine(" "+st.Story.Section.Render(sectionNames[sec])+st.Meta.Render(" "+strconv.Itoa(L.counts[sec])), o.width))
 		}
