@@ -113,6 +113,9 @@ func layoutCoverage(sh *shared, cov *compare.StoryCoverage, o covOpts) *coverage
 	L.heads = st.ColumnHead.Render(heads.String())
 
 	add := func(it covItem) {
+		if n < 2 {
+			it.only = -1 // one article: "only" says nothing
+		}
 		L.counts[it.section]++
 		if it.only >= 0 {
 			L.only++

@@ -314,7 +314,7 @@ func (p *coveragePane) rebuild() {
 			plural(len(p.cov.Quotes), "quote"),
 			plural(len(p.cov.Entities), "name"),
 			plural(len(p.cov.Numbers), "figure"))
-		if L != nil {
+		if L != nil && len(p.cov.Docs) > 1 {
 			summary += fmt.Sprintf(" · %d reported by one outlet only · %d disagree", L.only, L.conflicts)
 		}
 		head = append(head, " "+st.Meta.Render(truncate(summary, p.w-2)))
