@@ -110,6 +110,12 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 	case key.Matches(km, k.Back):
 		p.emit(backMsg{})
 		return p, nil
+	default:
+		if p.it != nil {
+			if in := articleAction(km, k.articleActions, p.it); in != nil {
+				p.emit(in)
+			}
+		}
 	}
 	return p, nil
 }
@@ -269,6 +275,9 @@ func (p *articlePane) buildHeader() {
 	}
 
 	var notes []string
+	if p.sh.bookmarks.Has(p.it.key) {
+		notes = append(notes, "★ bookmarked")
+	}
 	if a.TitleDerived {
 		notes = append(notes, "title taken from the opening sentence")
 	}

@@ -23,10 +23,10 @@ func isStoryMode(md mode) bool {
 	return md == modeCompare || md == modePicker || md == modeCoverage
 }
 
-// loadedArticles is every article loaded, in list order.
+// loadedArticles is every article loaded (filtered out or not).
 func (m Model) loadedArticles() []*corpus.Article {
-	out := make([]*corpus.Article, len(m.list.items))
-	for i, it := range m.list.items {
+	out := make([]*corpus.Article, len(m.list.all))
+	for i, it := range m.list.all {
 		out[i] = it.a
 	}
 	return out
@@ -34,7 +34,7 @@ func (m Model) loadedArticles() []*corpus.Article {
 
 // itemOf finds the list item of an article.
 func (m Model) itemOf(a *corpus.Article) *item {
-	for _, it := range m.list.items {
+	for _, it := range m.list.all {
 		if it.a == a {
 			return it
 		}
@@ -48,7 +48,7 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	if !msg.done && (m.load.loading || len(msg.items) == 0) {
 		return nil
 	}
-	if msg.done && len(m.list.items) == 0 {
+	if msg.done && len(m.list.all) == 0 {
 		return nil
 	}
 	return m.startGrouping()
@@ -127,7 +127,7 @@ func (m Model) toggleGrouping() (Model, tea.Cmd, bool) {
 		cmds = append(cmds, statusCmd("list ungrouped"))
 	case m.story.state.stories == nil:
 		cmds = append(cmds, statusCmd("grouping by story as soon as stories are found…"))
-		if !m.story.state.busy && !m.load.loading && len(m.list.items) > 0 {
+		if !m.story.state.busy && !m.load.loading && len(m.list.all) > 0 {
 			cmds = append(cmds, m.startGrouping())
 		}
 	default:
@@ -181,6 +181,14 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		st.busy = false
 		st.stories, st.grouped = msg.stories, msg.n
+		stories := msg.stories
+		// M marks whole stories from now on (actions.go).
+		m.sh.storyOf = func(a *corpus.Article) []string {
+			if s := stories.Of(a); s != nil {
+				return s.IDs()
+			}
+			return nil
+		}
 		before := m.list.selected()
 		m.list.setStories(msg.stories)
 		var cmds []tea.Cmd

@@ -23,35 +23,28 @@ type storyStyles struct {
 	Tree     lipgloss.Style // grouped list: the tree lines under a story
 }
 
-func newStoryStyles(dark, color bool) storyStyles {
-	pick := func(light, darkC string) lipgloss.TerminalColor {
-		if !color {
-			return lipgloss.NoColor{}
-		}
-		if dark {
-			return lipgloss.Color(darkC)
-		}
-		return lipgloss.Color(light)
-	}
+// newStoryStyles makes the story styles from the palette, so that themes
+// and [colors] apply: copied wording is the "shared" colour reversed (a
+// block), shared words that colour underlined.
+func newStoryStyles(p palette, color bool) storyStyles {
 	s := storyStyles{}
-	s.Copied = lipgloss.NewStyle().Background(pick("223", "94")).Foreground(pick("232", "230"))
-	s.Common = lipgloss.NewStyle().Foreground(pick("24", "117")).Underline(true)
-	s.Match = lipgloss.NewStyle().Background(pick("213", "162")).Foreground(pick("232", "231")).Bold(true)
+	s.Copied = lipgloss.NewStyle().Foreground(p.shared).Reverse(true)
+	s.Common = lipgloss.NewStyle().Foreground(p.shared).Underline(true)
+	s.Match = lipgloss.NewStyle().Foreground(p.accent).Reverse(true).Bold(true)
 	s.Heading = lipgloss.NewStyle().Bold(true)
-	s.Gap = lipgloss.NewStyle().Foreground(pick("244", "243")).Italic(true)
-	s.Shared = lipgloss.NewStyle().Foreground(pick("25", "75")).Bold(true)
-	s.Own = lipgloss.NewStyle().Foreground(pick("130", "215")).Bold(true)
+	s.Gap = lipgloss.NewStyle().Foreground(p.muted).Italic(true)
+	s.Shared = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
+	s.Own = lipgloss.NewStyle().Foreground(p.warning).Bold(true)
 	s.Current = lipgloss.NewStyle().Reverse(true).Bold(true)
 	s.Value = lipgloss.NewStyle().Bold(true)
-	s.Only = lipgloss.NewStyle().Foreground(pick("130", "215")).Bold(true)
-	s.Conflict = lipgloss.NewStyle().Foreground(pick("160", "203")).Bold(true)
-	s.Section = lipgloss.NewStyle().Bold(true).Foreground(pick("25", "75"))
+	s.Only = lipgloss.NewStyle().Foreground(p.warning).Bold(true)
+	s.Conflict = lipgloss.NewStyle().Foreground(p.errC).Bold(true)
+	s.Section = lipgloss.NewStyle().Bold(true).Foreground(p.accent)
 	s.Focus = lipgloss.NewStyle().Reverse(true)
 	s.Story = lipgloss.NewStyle().Bold(true)
-	s.Tree = lipgloss.NewStyle().Foreground(pick("250", "240"))
+	s.Tree = lipgloss.NewStyle().Foreground(p.subtle)
 	if !color {
-		s.Copied = lipgloss.NewStyle().Reverse(true)
-		s.Common = lipgloss.NewStyle().Underline(true)
+		// Reverse is the copied block; a match must differ from it.
 		s.Match = lipgloss.NewStyle().Bold(true).Italic(true).Underline(true)
 		s.Conflict = lipgloss.NewStyle().Bold(true).Underline(true)
 	}

@@ -59,13 +59,6 @@ func (hs *harness) compareSeeds(a, b string) {
 
 func (hs *harness) cmpPane() *comparePane { return &hs.m.story.compare }
 
-func (hs *harness) requireStatus(sub string) {
-	hs.t.Helper()
-	if !strings.Contains(hs.m.status.text, sub) {
-		hs.t.Fatalf("status %q does not contain %q", hs.m.status.text, sub)
-	}
-}
-
 func TestStoriesAreGroupedWhenLoadingEnds(t *testing.T) {
 	hs := seedsHarness(t, 80, 24)
 	st := hs.m.story.state
