@@ -12,6 +12,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/config"
 )
 
 // Seed 000 (global.espreso.tv) and seed 001 (Fundacion Rapala) are one
@@ -832,4 +833,40 @@ func TestStoryPanesOpenOnSamples(t *testing.T) {
 	}
 	hs.press("enter")
 	hs.requireMode(modeArticle)
+}
+
+// group_by_story in the configuration starts the list grouped, as soon as
+// the grouping arrives; z still toggles it.
+func TestGroupByStorySetting(t *testing.T) {
+	arts := sampleArticles()
+	hs := configuredHarness(t, Config{Settings: config.Config{GroupByStory: true}}, nil, arts, 120, 30)
+	if !hs.m.list.group.on {
+		t.Fatal("group_by_story did not start grouped")
+	}
+	if hs.m.story.state.stories == nil {
+		t.Fatal("no grouping after loading")
+	}
+	hs.press("z")
+	if hs.m.list.group.on {
+		t.Fatal("z did not ungroup")
+	}
+}
+
+// Filters and watched changes regroup what is shown.
+func TestGroupingFollowsFilter(t *testing.T) {
+	hs := seedsHarness(t, 120, 30)
+	hs.press("z")
+	hs.selectID(seedEspreso)
+	hs.press("*", "'") // bookmark one, show bookmarked only
+	if len(hs.m.list.items) != 1 {
+		t.Fatalf("%d items under the filter", len(hs.m.list.items))
+	}
+	if hs.m.list.grouped() && len(hs.m.list.group.rows) != 1 {
+		t.Fatalf("one article shown, %d rows", len(hs.m.list.group.rows))
+	}
+	if strings.Contains(hs.view(), "· 5 articles ·") {
+		t.Fatal("a story header for articles the filter hides")
+	}
+	hs.press("'")
+	hs.requireContains("· 5 articles · ")
 }
