@@ -25,8 +25,8 @@ func TestCheckConfigKeys(t *testing.T) {
 		keys       map[string][]string // what remains, normalised
 		problems   []string            // substrings, in order
 	}{
-		{"valid", "[keys]\ndown = [\"n\", \"Down\"]\nbookmark = \"space\"\npage_down = [\"PgDn\", \"ctrl+f\"]\n",
-			map[string][]string{"down": {"n", "down"}, "bookmark": {" "}, "page_down": {"pgdown", "ctrl+f"}}, nil},
+		{"valid", "[keys]\ndown = [\"J\", \"Down\"]\nbookmark = \"space\"\npage_down = [\"PgDn\", \"ctrl+f\"]\n",
+			map[string][]string{"down": {"J", "down"}, "bookmark": {" "}, "page_down": {"pgdown", "ctrl+f"}}, nil},
 		{"clash with a default key of another action", "[keys]\nbookmark = \"space\"\n",
 			map[string][]string{"bookmark": {" "}},
 			[]string{"config.toml:2: key space is bound to bookmark and page_down in the article"}},
@@ -43,8 +43,8 @@ func TestCheckConfigKeys(t *testing.T) {
 			map[string][]string{"next_article": {"alt+N"}, "previous_article": {"alt+p"}}, nil},
 		{"clash with a default", "[keys]\nbookmark = \"s\"\n", map[string][]string{"bookmark": {"s"}},
 			[]string{"config.toml:2: key s is bound to bookmark and sort in the list"}},
-		{"moving a default away is not a clash", "[keys]\nbookmark = \"s\"\nsort = \"o\"\n",
-			map[string][]string{"bookmark": {"s"}, "sort": {"o"}}, nil},
+		{"moving a default away is not a clash", "[keys]\nbookmark = \"s\"\nsort = \"S\"\n",
+			map[string][]string{"bookmark": {"s"}, "sort": {"S"}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, probs := parseConfig(t, tc.text)
@@ -91,7 +91,7 @@ func TestDefaultKeysDoNotClash(t *testing.T) {
 }
 
 func TestConfiguredKeysAndSortApplied(t *testing.T) {
-	c, probs := parseConfig(t, "sort = \"title\"\ngroup_by_story = true\n[keys]\nbookmark = [\"b\"]\ndown = [\"n\"]\nhelp = \"H\"\n")
+	c, probs := parseConfig(t, "sort = \"title\"\ngroup_by_story = true\n[keys]\nbookmark = [\"b\"]\ndown = [\"J\"]\nhelp = \"H\"\n")
 	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "key b is bound to bookmark and page_up in the article") {
 		t.Fatalf("problems %v", probs)
 	}
@@ -102,7 +102,7 @@ func TestConfiguredKeysAndSortApplied(t *testing.T) {
 	if !hs.m.sh.groupByStory {
 		t.Error("group_by_story not carried into the shared context")
 	}
-	hs.press("n", "b")
+	hs.press("J", "b")
 	hs.requireSelected("alpha")
 	if !hs.bookmarked("alpha") {
 		t.Fatal("b (configured) did not bookmark")
@@ -116,7 +116,7 @@ func TestConfiguredKeysAndSortApplied(t *testing.T) {
 	hs.press("H")
 	hs.requireMode(modeHelp)
 	hs.requireContains("b         toggle bookmark")
-	hs.requireContains("n      down")
+	hs.requireContains("J      down")
 	hs.press("G") // the rest of the help
 	for _, want := range []string{"H      toggle help", "★ marks bookmarks (b toggles"} {
 		hs.requireContains(want)

@@ -32,6 +32,8 @@ type styles struct {
 	Empty        lipgloss.Style // headline of empty screens
 	BarFull      lipgloss.Style // loading progress bar
 	BarEmpty     lipgloss.Style
+
+	Story storyStyles // the story panes: comparison, coverage, grouped list
 }
 
 // palette is the handful of colours every style is made from. The [colors]
@@ -131,5 +133,6 @@ func buildStyles(p palette, color bool) *styles {
 	s.Empty = lipgloss.NewStyle().Bold(true)
 	s.BarFull = lipgloss.NewStyle().Foreground(p.accent).Background(p.statusBg)
 	s.BarEmpty = lipgloss.NewStyle().Foreground(p.subtle).Background(p.statusBg)
+	s.Story = newStoryStyles(p, color)
 	return s
 }
