@@ -25,10 +25,11 @@ type articlePane struct {
 
 	header []string // cached header lines, fitted to w
 	body   scroller
-	want   renderKey // the rendering the pane is waiting for or showing
-	seq    uint64    // sequence number of the latest render request
-	ready  bool      // body holds the rendering of want
-	jumpTo int       // line to scroll to when the next rendering arrives; -1 for none
+	want   renderKey   // the rendering the pane is waiting for or showing
+	seq    uint64      // sequence number of the latest render request
+	ready  bool        // body holds the rendering of want
+	jumpTo int         // line to scroll to when the next rendering arrives; -1 for none
+	mark   articleMark // a passage to highlight (articlemark.go)
 
 	// held is what the pane showed before switching to an article that is
 	// still rendering (a few milliseconds): showing it until the rendering
@@ -161,6 +162,7 @@ func (p *articlePane) show(it *item) tea.Cmd {
 	p.it = it
 	p.hits, p.base = nil, nil
 	p.resetFind()
+	p.mark = articleMark{}
 	p.showRemoved = false
 	p.jumpTo = -1
 	p.body.top()
@@ -245,6 +247,7 @@ func (p *articlePane) setBody(msg renderedMsg) {
 		}
 		p.body.clampOffset()
 		p.paint()
+		p.applyMark()
 	}
 	p.jumpTo = -1
 	p.ready = true

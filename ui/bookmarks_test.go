@@ -225,7 +225,7 @@ func TestMarkStoryReadWithRealStories(t *testing.T) {
 	hs.requireStatus("marked 5 articles of this story as read")
 	hs.requireContains("0 unread")
 	// A stale grouping (of an abandoned load, here an empty one) is ignored.
-	hs.send(storiesMsg{gen: hs.m.load.gen + 1, stories: compare.GroupStories(nil, compare.StoryOptions{})})
+	hs.send(storiesMsg{seq: hs.m.story.state.seq + 1, stories: compare.GroupStories(nil, compare.StoryOptions{})})
 	hs.press("m", "j", "m", "M")
 	hs.requireStatus("marked 2 articles of this story as read")
 }

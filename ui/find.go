@@ -253,6 +253,9 @@ func (p *articlePane) paint() {
 		}
 	}
 	p.body.clampOffset()
+	if p.mark.on {
+		p.applyMark() // a passage marked by the comparison stays marked
+	}
 }
 
 // hitPosition is "hit 3/7" for the status line, "" without hits.

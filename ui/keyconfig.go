@@ -33,19 +33,20 @@ type keyContext struct {
 // one: it must always work.
 func (km *keyMap) actions() []keyAction {
 	g, l, a, p := &km.Global, &km.List, &km.Article, &km.Pager
+	st, c, pk, cv := &km.Stories, &km.Compare, &km.Picker, &km.Coverage
 	return []keyAction{
 		{"help", []*key.Binding{&g.Help}},
 		{"report", []*key.Binding{&g.Report}},
-		{"focus", []*key.Binding{&g.Focus}},
-		{"up", []*key.Binding{&l.Up, &a.Up, &p.Up}},
-		{"down", []*key.Binding{&l.Down, &a.Down, &p.Down}},
-		{"page_up", []*key.Binding{&l.PageUp, &a.PageUp, &p.PageUp}},
-		{"page_down", []*key.Binding{&l.PageDown, &a.PageDown, &p.PageDown}},
-		{"half_page_up", []*key.Binding{&l.HalfUp, &a.HalfUp}},
-		{"half_page_down", []*key.Binding{&l.HalfDown, &a.HalfDown}},
-		{"top", []*key.Binding{&l.Top, &a.Top, &p.Top}},
-		{"bottom", []*key.Binding{&l.Bottom, &a.Bottom, &p.Bottom}},
-		{"open", []*key.Binding{&l.Open}},
+		{"focus", []*key.Binding{&g.Focus, &c.Focus}},
+		{"up", []*key.Binding{&l.Up, &a.Up, &p.Up, &c.Up, &pk.Up, &cv.Up}},
+		{"down", []*key.Binding{&l.Down, &a.Down, &p.Down, &c.Down, &pk.Down, &cv.Down}},
+		{"page_up", []*key.Binding{&l.PageUp, &a.PageUp, &p.PageUp, &c.PageUp, &pk.PageUp, &cv.PageUp}},
+		{"page_down", []*key.Binding{&l.PageDown, &a.PageDown, &p.PageDown, &c.PageDown, &pk.PageDown, &cv.PageDown}},
+		{"half_page_up", []*key.Binding{&l.HalfUp, &a.HalfUp, &c.HalfUp}},
+		{"half_page_down", []*key.Binding{&l.HalfDown, &a.HalfDown, &c.HalfDown}},
+		{"top", []*key.Binding{&l.Top, &a.Top, &p.Top, &c.Top, &pk.Top, &cv.Top}},
+		{"bottom", []*key.Binding{&l.Bottom, &a.Bottom, &p.Bottom, &c.Bottom, &pk.Bottom, &cv.Bottom}},
+		{"open", []*key.Binding{&l.Open, &pk.Choose}},
 		{"sort", []*key.Binding{&l.Sort}},
 		{"toggle_read", []*key.Binding{&l.ToggleRead, &a.ToggleRead}},
 		{"quit", []*key.Binding{&l.Quit}},
@@ -59,12 +60,29 @@ func (km *keyMap) actions() []keyAction {
 		{"next_article", []*key.Binding{&a.Next}},
 		{"previous_article", []*key.Binding{&a.Prev}},
 		{"boilerplate", []*key.Binding{&a.Boilerplate}},
-		{"back", []*key.Binding{&a.Back}},
+		{"back", []*key.Binding{&a.Back, &c.Back, &pk.Back, &cv.Back}},
 		{"close", []*key.Binding{&p.Close}},
+		// Stories, the comparison and the coverage view.
+		{"group_by_story", []*key.Binding{&st.Group}},
+		{"compare", []*key.Binding{&st.Compare}},
+		{"compare_with", []*key.Binding{&st.Pick}},
+		{"coverage", []*key.Binding{&st.Coverage}},
+		{"sync_scroll", []*key.Binding{&c.Sync}},
+		{"swap_sides", []*key.Binding{&c.Swap}},
+		{"show_rows", []*key.Binding{&c.View, &cv.View}},
+		{"next_shared", []*key.Binding{&c.NextShared}},
+		{"previous_shared", []*key.Binding{&c.PrevShared}},
+		{"next_own", []*key.Binding{&c.NextOwn}},
+		{"previous_own", []*key.Binding{&c.PrevOwn}},
+		{"find", []*key.Binding{&c.Search, &a.Find}},
+		{"next_match", []*key.Binding{&c.NextMatch, &a.NextHit}},
+		{"previous_match", []*key.Binding{&c.PrevMatch, &a.PrevHit}},
+		{"open_passage", []*key.Binding{&c.Open, &cv.Open}},
+		{"export", []*key.Binding{&c.Export, &cv.Export}},
+		{"previous_outlet", []*key.Binding{&cv.Left}},
+		{"next_outlet", []*key.Binding{&cv.Right}},
+		{"next_section", []*key.Binding{&cv.NextSection}},
 		{"search", []*key.Binding{&l.Search}},
-		{"find", []*key.Binding{&a.Find}},
-		{"next_hit", []*key.Binding{&a.NextHit}},
-		{"previous_hit", []*key.Binding{&a.PrevHit}},
 	}
 }
 
@@ -77,6 +95,7 @@ func (km *keyMap) contexts() []keyContext {
 		}
 	}
 	g, l, a, p := &km.Global, &km.List, &km.Article, &km.Pager
+	st, c, pk, cv := &km.Stories, &km.Compare, &km.Picker, &km.Coverage
 	ctx := func(n string, bs ...*key.Binding) keyContext {
 		c := keyContext{name: n, bindings: map[*key.Binding]string{}}
 		for _, b := range bs {
@@ -87,11 +106,20 @@ func (km *keyMap) contexts() []keyContext {
 	return []keyContext{
 		ctx("the list", &g.Help, &g.Report, &g.Focus, &l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown,
 			&l.Top, &l.Bottom, &l.Open, &l.Sort, &l.ToggleRead, &l.Quit, &l.BookmarksOnly, &l.UnreadOnly,
-			&l.Bookmark, &l.MarkStoryRead, &l.Copy, &l.Edit, &l.OpenURL, &l.Search),
+			&l.Bookmark, &l.MarkStoryRead, &l.Copy, &l.Edit, &l.OpenURL,
+			&st.Group, &st.Compare, &st.Pick, &st.Coverage, &l.Search),
 		ctx("the article", &g.Help, &g.Report, &g.Focus, &a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown,
 			&a.Top, &a.Bottom, &a.Next, &a.Prev, &a.ToggleRead, &a.Boilerplate, &a.Back,
-			&a.Bookmark, &a.MarkStoryRead, &a.Copy, &a.Edit, &a.OpenURL, &a.Find, &a.NextHit, &a.PrevHit),
+			&a.Bookmark, &a.MarkStoryRead, &a.Copy, &a.Edit, &a.OpenURL,
+			&st.Compare, &st.Pick, &st.Coverage, &a.Find, &a.NextHit, &a.PrevHit),
 		ctx("help and the load report", &p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close),
+		ctx("the comparison", &g.Help, &g.Report, &c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown,
+			&c.Top, &c.Bottom, &c.Focus, &c.Sync, &c.Swap, &c.View, &c.NextShared, &c.PrevShared, &c.NextOwn,
+			&c.PrevOwn, &c.Search, &c.NextMatch, &c.PrevMatch, &c.Open, &c.Export, &c.Back),
+		ctx("the picker", &g.Help, &g.Report, &pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom,
+			&pk.Choose, &pk.Back),
+		ctx("the coverage view", &g.Help, &g.Report, &cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top,
+			&cv.Bottom, &cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.Open, &cv.Export, &cv.Back),
 	}
 }
 
@@ -305,17 +333,24 @@ func KeyReference(keys map[string][]string) string {
 		sb.WriteString("\n")
 	}
 	g, l, a, p := &km.Global, &km.List, &km.Article, &km.Pager
+	st, c, pk, cv := &km.Stories, &km.Compare, &km.Picker, &km.Coverage
 	sb.WriteString("KEY            WHAT IT DOES                             [keys] ACTION\n\n")
 	section("Everywhere", []*key.Binding{&g.Help, &g.Report, &g.Focus, &g.Quit})
 	section("List", []*key.Binding{&l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown, &l.Top, &l.Bottom,
 		&l.Open, &l.Sort, &l.ToggleRead, &l.MarkStoryRead, &l.UnreadOnly, &l.Bookmark, &l.BookmarksOnly,
-		&l.Copy, &l.OpenURL, &l.Edit, &l.Search, &l.Quit})
+		&l.Copy, &l.OpenURL, &l.Edit, &st.Group, &st.Compare, &st.Pick, &st.Coverage, &l.Search, &l.Quit})
 	section("Article", []*key.Binding{&a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown, &a.Top, &a.Bottom,
 		&a.Next, &a.Prev, &a.ToggleRead, &a.MarkStoryRead, &a.Bookmark, &a.Boilerplate, &a.Copy, &a.OpenURL, &a.Edit,
-		&a.Find, &a.NextHit, &a.PrevHit, &a.Back})
-	s := &km.Search
-	section("Search bar (other keys are typed into the query)", []*key.Binding{&s.Down, &s.Up, &s.PageDown, &s.PageUp, &s.Open, &s.Close})
+		&st.Compare, &st.Pick, &st.Coverage, &a.Find, &a.NextHit, &a.PrevHit, &a.Back})
+	sk := &km.Search
+	section("Search bar (other keys are typed into the query)", []*key.Binding{&sk.Down, &sk.Up, &sk.PageDown, &sk.PageUp, &sk.Open, &sk.Close})
 	section("Help and load report", []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close})
+	section("Comparison", []*key.Binding{&c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown, &c.Top, &c.Bottom,
+		&c.NextShared, &c.PrevShared, &c.NextOwn, &c.PrevOwn, &c.View, &c.Focus, &c.Sync, &c.Swap,
+		&c.Search, &c.NextMatch, &c.PrevMatch, &c.SearchDone, &c.SearchCancel, &c.Open, &c.Export, &c.Back})
+	section("Choosing what to compare with", []*key.Binding{&pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom, &pk.Choose, &pk.Back})
+	section("Coverage", []*key.Binding{&cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top, &cv.Bottom,
+		&cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.Open, &cv.Export, &cv.Back})
 	sb.WriteString("tab (switch pane) works when the terminal is wide enough for list and preview.\n")
 	return sb.String()
 }

@@ -4,8 +4,8 @@ import "github.com/charmbracelet/bubbles/key"
 
 // keyMap is every key Parallax answers to, grouped by where it applies. The
 // `?` screen and the status-line hints are built from it, so help can never
-// disagree with behaviour. Panes added later (search, comparison, coverage)
-// add their own group here.
+// disagree with behaviour. Panes add their own group here (the groups of the
+// story panes are defined in storykeys.go).
 type keyMap struct {
 	Global  globalKeys
 	List    listKeys
@@ -13,6 +13,11 @@ type keyMap struct {
 	Pager   pagerKeys // help and load report
 	Search  searchKeys
 	Find    findKeys // the find bar in an article
+
+	Stories  storyKeys    // list and article: stories, comparison, coverage
+	Compare  compareKeys  // the comparison pane
+	Picker   pickerKeys   // choosing what to compare with
+	Coverage coverageKeys // the story's coverage table
 }
 
 type globalKeys struct {
@@ -133,6 +138,10 @@ func newKeyMap() *keyMap {
 			Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
 			Close:    b([]string{"esc", "q", "?", "!", "h", "left", "backspace"}, "esc/q", "close"),
 		},
+		Stories:  newStoryKeys(b),
+		Compare:  newCompareKeys(b),
+		Picker:   newPickerKeys(b),
+		Coverage: newCoverageKeys(b),
 	}
 }
 
@@ -157,7 +166,7 @@ func (h listHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{l.Up, l.Down, l.PageUp, l.PageDown, l.HalfUp, l.HalfDown, l.Top, l.Bottom},
 		{l.Open, l.Sort, l.ToggleRead, l.MarkStoryRead, l.UnreadOnly, l.Bookmark, l.BookmarksOnly, l.Quit},
-		{l.Copy, l.OpenURL, l.Edit},
+		append([]key.Binding{l.Copy, l.OpenURL, l.Edit}, h.k.Stories.list()...),
 		global,
 		searchBindings(h.k),
 	}
@@ -183,7 +192,7 @@ func (h articleHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{a.Up, a.Down, a.PageUp, a.PageDown, a.HalfUp, a.HalfDown, a.Top, a.Bottom},
 		{a.Next, a.Prev, a.ToggleRead, a.MarkStoryRead, a.Bookmark, a.Boilerplate, a.Back},
-		{a.Copy, a.OpenURL, a.Edit},
+		append([]key.Binding{a.Copy, a.OpenURL, a.Edit}, h.k.Stories.article()...),
 		{a.Find, a.NextHit, a.PrevHit},
 		global,
 	}

@@ -23,8 +23,9 @@ type listPane struct {
 	offset  int // index of the first visible row
 	w, h    int
 	focused bool
-	moved   bool     // the reader has moved the selection (see add)
-	empty   []string // shown instead of rows when there are no items
+	moved   bool        // the reader has moved the selection (see add)
+	empty   []string    // shown instead of rows when there are no items
+	group   listStories // grouping by story (liststories.go)
 
 	lines []string // cached view: exactly h lines of w columns
 
@@ -95,6 +96,7 @@ func (p *listPane) setFilter(f listFilter) {
 	cur := p.selected()
 	p.filter = f
 	p.items = p.filtered(p.all)
+	p.regroup()
 	p.sel = clamp(p.sel, 0, max(len(p.items)-1, 0))
 	if cur != nil {
 		p.selectItem(cur)
@@ -194,6 +196,7 @@ func (p *listPane) setSort(s sortMode) {
 	p.sort = s
 	sortItems(p.all, s)
 	sortItems(p.items, s)
+	p.regroup()
 	if cur != nil {
 		p.selectItem(cur) // keep the reader on the same article
 	}
@@ -209,6 +212,7 @@ func (p *listPane) add(items []*item) {
 	sortItems(items, p.sort)
 	p.all = mergeItems(p.all, items, p.sort)
 	p.items = mergeItems(p.items, p.filtered(items), p.sort)
+	p.regroup()
 	// While loading, the list starts at the top as articles stream in; once
 	// the reader has moved, the selection stays on their article.
 	if cur != nil && p.moved {
@@ -241,6 +245,7 @@ func (p *listPane) remove(drop func(*item) bool) []*item {
 		}
 	}
 	p.items = items
+	p.regroup()
 	if cur != nil && !drop(cur) {
 		p.selectItem(cur)
 	} else {
@@ -274,6 +279,10 @@ func (p *listPane) refresh() {
 		return
 	}
 	rows := p.rowsHeight()
+	if p.grouped() && len(p.items) > 0 {
+		p.refreshGrouped(listColumns(p.w))
+		return
+	}
 	// Keep the selection visible, moving the window as little as possible.
 	if p.sel < p.offset {
 		p.offset = p.sel
@@ -398,6 +407,10 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 
 	a := it.a
 	titleW := c.title
+	if pre := p.treePrefix(it); pre != "" {
+		sb.WriteString(cell(st.Story.Tree, pre))
+		titleW -= lipgloss.Width(pre)
+	}
 	if a.TitleDerived {
 		// Titles made from the lead sentence are marked, so nobody mistakes
 		// them for the outlet's headline.

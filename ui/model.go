@@ -36,6 +36,7 @@ type Model struct {
 	status  statusLine
 	load    loadState
 	unread  int
+	story   storyPanes // stories, comparison, coverage (stories.go)
 
 	// Cached chrome, rebuilt at the end of every Update.
 	headerLine string
@@ -58,11 +59,13 @@ func newModel(cfg Config, sh *shared) Model {
 		list:    newListPane(sh),
 		article: newArticlePane(sh),
 		pager:   newPagerPane(sh),
+		story:   newStoryPanes(sh),
 		search:  newSearchPane(sh),
 	}
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
 	m.applySettings(cfg.Settings, cfg.ConfigProblems)
+	m.list.group.on = sh.groupByStory // shown once stories are grouped
 	return m
 }
 
@@ -166,20 +169,24 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case openMsg:
 		return m, m.open(msg.it)
 	case backMsg:
-		return m, m.setMode(m.listMode())
+		back := m.articleBackMode()
+		if back == modeList {
+			back = m.listMode() // the search results, when the article came from there
+		}
+		return m, m.setMode(back)
 	case stepMsg:
 		return m.step(msg.delta)
 	case toggleReadMsg:
 		return m.toggleRead(msg.it)
 	case closeMsg:
 		return m, m.setMode(m.under)
-	case storiesMsg:
-		m.setStories(msg)
-		return m, nil
 	case indexedMsg, searchResultsMsg, foundMsg, openResultMsg, closeSearchMsg:
 		return m.updateSearch(msg)
 	}
 	if m, cmd, ok := m.updateAction(msg); ok {
+		return m, cmd
+	}
+	if m, cmd, ok := m.updateStories(msg); ok {
 		return m, cmd
 	}
 	return m, nil
@@ -206,6 +213,9 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	if m.typing() {
 		return m.handleTypingKey(km)
+	}
+	if m, cmd, ok := m.handleStoryKey(km); ok {
+		return m, cmd
 	}
 
 	switch {
@@ -269,6 +279,10 @@ func (m Model) handleMouse(mm tea.MouseMsg) (Model, tea.Cmd) {
 	switch {
 	case m.mode == modeHelp || m.mode == modeReport:
 		m.pager.body.scroll(3 * delta)
+	case m.mode == modeCompare:
+		m.story.compare.scroll(3 * delta)
+	case isStoryMode(m.mode):
+		return m, nil
 	case m.mode == modeSearch:
 		if mm.X < m.frame.list.w {
 			before := m.search.selectedArticle()
@@ -297,6 +311,9 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	}
 	m.load.read, m.load.total = msg.read, msg.total
 	m.load.skipped = append(m.load.skipped, msg.skipped...)
+	if len(msg.notices) > 0 {
+		m.status = statusLine{text: strings.Join(msg.notices, "; ")}
+	}
 	for _, it := range msg.items {
 		if !m.sh.marks.Has(it.key) {
 			m.unread++
@@ -304,17 +321,15 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	}
 	before := m.list.selected()
 	m.list.add(msg.items)
-	var stories tea.Cmd
 	if msg.done {
 		m.load.loading = false
 		m.load.showProgress = false
-		stories = groupStoriesCmd(m.load.gen, m.list.all)
 	}
 	m.list.setEmpty(m.emptyLines())
 	if m.mode == modeReport {
 		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
-	cmds := []tea.Cmd{msg.next, stories, m.search.index(msg.items, msg.done)}
+	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg), m.search.index(msg.items, msg.done)}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
@@ -419,6 +434,9 @@ func (m *Model) fillPager(reset bool) {
 		if m.under == modeArticle {
 			title = "Keys: article"
 		}
+		if t := storyHelpTitle(m.under); t != "" {
+			title = t
+		}
 		m.pager.set(title, helpLines(m.sh, m.helpFor(m.under), f.main.w), f.main.w, f.main.h, reset)
 	case modeReport:
 		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), f.main.w), f.main.w, f.main.h, reset)
@@ -427,6 +445,9 @@ func (m *Model) fillPager(reset bool) {
 
 // helpFor is the key map help for a mode: what `?` and the status line show.
 func (m Model) helpFor(md mode) help.KeyMap {
+	if km := m.storyHelp(md); km != nil {
+		return km
+	}
 	switch md {
 	case modeSearch:
 		return searchHelp{m.sh.keys}
@@ -459,6 +480,8 @@ func (m *Model) relayout() tea.Cmd {
 	case modeHelp, modeReport:
 		m.fillPager(false)
 		return nil
+	case modeCompare, modePicker, modeCoverage:
+		return m.relayoutStory()
 	case modeList, modeArticle, modeSearch:
 		m.list.setFocused(m.mode == modeList)
 		m.article.setFocused(m.mode == modeArticle)
@@ -594,6 +617,7 @@ func (m *Model) buildChrome() {
 	case modeHelp, modeReport:
 		pos = fmt.Sprintf("%d%%", m.pager.body.percent())
 	}
+	pos = m.storyChrome(pos)
 	if k := len(m.load.skipped); k > 0 {
 		pos = joinRight(pos, fmt.Sprintf("%s skipped (!)", formatCount(k)))
 	}
@@ -619,6 +643,8 @@ func (m Model) View() string {
 	switch m.mode {
 	case modeHelp, modeReport:
 		lines = append(lines, m.pager.view()...)
+	case modeCompare, modePicker, modeCoverage:
+		lines = append(lines, m.storyView()...)
 	default:
 		switch {
 		case f.list.w > 0 && f.article.w > 0:

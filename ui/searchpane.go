@@ -353,7 +353,7 @@ func (p searchPane) infoLine() string {
 	case p.res == nil || strings.TrimSpace(p.input.Value()) == "":
 		left = st.Meta.Render("type to search " + plural(p.indexed, "article"))
 	default:
-		parts := []string{matchCount(p.res.Total)}
+		parts := []string{resultCount(p.res.Total)}
 		if p.res.Total > len(p.res.Hits) && len(p.res.Hits) >= searchMaxResults {
 			parts = append(parts, fmt.Sprintf("best %s shown", formatCount(len(p.res.Hits))))
 		}
@@ -368,7 +368,7 @@ func (p searchPane) infoLine() string {
 	return fitLine("  "+left+blank(gap)+st.Meta.Render(right), p.w)
 }
 
-func matchCount(n int) string {
+func resultCount(n int) string {
 	switch n {
 	case 0:
 		return "no matches"

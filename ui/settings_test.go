@@ -43,8 +43,8 @@ func TestCheckConfigKeys(t *testing.T) {
 			map[string][]string{"next_article": {"alt+N"}, "previous_article": {"alt+p"}}, nil},
 		{"clash with a default", "[keys]\nbookmark = \"s\"\n", map[string][]string{"bookmark": {"s"}},
 			[]string{"config.toml:2: key s is bound to bookmark and sort in the list"}},
-		{"moving a default away is not a clash", "[keys]\nbookmark = \"s\"\nsort = \"o\"\n",
-			map[string][]string{"bookmark": {"s"}, "sort": {"o"}}, nil},
+		{"moving a default away is not a clash", "[keys]\nbookmark = \"s\"\nsort = \"S\"\n",
+			map[string][]string{"bookmark": {"s"}, "sort": {"S"}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, probs := parseConfig(t, tc.text)

@@ -35,6 +35,8 @@ type styles struct {
 	Hit          lipgloss.Style // a search hit in text
 	HitCurrent   lipgloss.Style // the hit n/N moved to
 	Hits         hitPaint       // Hit and HitCurrent for paintHits
+
+	Story storyStyles // the story panes: comparison, coverage, grouped list
 }
 
 // palette is the handful of colours every style is made from. The [colors]
@@ -139,6 +141,7 @@ func buildStyles(p palette, color bool) *styles {
 	s.Empty = lipgloss.NewStyle().Bold(true)
 	s.BarFull = lipgloss.NewStyle().Foreground(p.accent).Background(p.statusBg)
 	s.BarEmpty = lipgloss.NewStyle().Foreground(p.subtle).Background(p.statusBg)
+	s.Story = newStoryStyles(p, color)
 	s.Hit = lipgloss.NewStyle().Foreground(lipgloss.Color("16")).Background(p.hit)
 	s.HitCurrent = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("16")).Background(p.hitCurrent)
 	if !color {
