@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
 	"github.com/parallax-reader/parallax/corpus/search"
 )
 
@@ -289,7 +290,7 @@ func (p articlePane) findLine() string {
 		right = st.Meta.Render("no match")
 	default:
 		right = st.Meta.Render(p.hitPosition())
-		if sp := spellingNote(p.find.found.Spellings); sp != "" {
+		if sp := spellingNote(p.find.found.Spellings, blockTexts(p.it.a)); sp != "" {
 			right = st.Meta.Render(sp+" · ") + right
 		}
 	}
@@ -309,12 +310,16 @@ func (p articlePane) findLine() string {
 }
 
 // spellingNote says which other spellings a search used, "" if none.
-func spellingNote(sp []search.Spelling) string {
+// Index terms are folded; each is shown as it is written in texts (the
+// results' titles and snippets) when it is found there.
+func spellingNote(sp []search.Spelling, texts []string) string {
 	var used []string
 	for _, s := range sp {
 		for _, u := range s.Used {
-			if s.Kind == "variant" {
-				u = capitalize(u)
+			if w := writtenForm(u, texts); w != "" {
+				u = w
+			} else if s.Kind == "variant" {
+				u = capitalize(u) // the variants found for a name are names
 			}
 			used = append(used, u)
 		}
@@ -325,9 +330,34 @@ func spellingNote(sp []search.Spelling) string {
 	return "also searched: " + strings.Join(used, ", ")
 }
 
-// capitalize upper-cases the first letter: index terms are folded, and the
-// variants found for a name are names.
+// writtenForm is how the folded term is first written in texts, "" if
+// it is not there.
+func writtenForm(term string, texts []string) string {
+	for _, t := range texts {
+		found := ""
+		lang.EachToken(t, func(word []byte, start, end int) {
+			if found == "" && string(word) == term {
+				found = t[start:end]
+			}
+		})
+		if found != "" {
+			return found
+		}
+	}
+	return ""
+}
+
+// capitalize upper-cases the first letter.
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func blockTexts(a *corpus.Article) []string {
+	out := make([]string, 0, len(a.Blocks)+1)
+	out = append(out, a.Title)
+	for _, b := range a.Blocks {
+		out = append(out, b.Text)
+	}
+	return out
 }

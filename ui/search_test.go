@@ -382,3 +382,14 @@ func TestSearchAsksForMoreResultsNearTheEnd(t *testing.T) {
 		t.Fatalf("limit %d after a new query", hs.m.search.limit)
 	}
 }
+
+func TestSearchNamesTheSpellingsUsed(t *testing.T) {
+	arts := searchArticles()
+	arts = append(arts, &corpus.Article{ID: "wit", Title: "Envoy travels", Outlet: "C", Blocks: []corpus.Block{
+		para("Steve Witkoff flew to Moscow; Witkoff met officials.")}})
+	hs := articlesHarness(t, arts, 100, 24)
+	hs.press("/")
+	hs.typeText("witkof ") // a finished word with no exact hits: close spellings
+	hs.requireTotal("witkof ", 1)
+	hs.requireContains("also searched: Witkoff") // written as the article writes it
+}

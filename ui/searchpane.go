@@ -357,7 +357,7 @@ func (p searchPane) infoLine() string {
 		if p.res.Total > len(p.res.Hits) && len(p.res.Hits) >= searchMaxResults {
 			parts = append(parts, fmt.Sprintf("best %s shown", formatCount(len(p.res.Hits))))
 		}
-		if sp := spellingNote(p.res.Spellings); sp != "" {
+		if sp := spellingNote(p.res.Spellings, p.resultTexts()); sp != "" {
 			parts = append(parts, sp)
 		}
 		left = st.Meta.Render(strings.Join(parts, " · "))
@@ -485,4 +485,14 @@ func queryHelp(sh *shared, w int) []string {
 		}
 	}
 	return lines
+}
+
+// resultTexts are the titles and snippets of the best results, where the
+// spellings a search used are written as the articles write them.
+func (p searchPane) resultTexts() []string {
+	var out []string
+	for i := 0; i < len(p.res.Hits) && i < 10; i++ {
+		out = append(out, p.res.Hits[i].Article.Title, p.res.Hits[i].Snippet)
+	}
+	return out
 }
