@@ -34,6 +34,9 @@ type searchPane struct {
 	sh      *shared
 	ix      *search.Index
 	items   map[*corpus.Article]*item
+	// gone are articles that left the corpus (--watch): the index only
+	// grows, so their hits are dropped from results.
+	gone map[*corpus.Article]bool
 	queued  int  // articles handed to the index
 	indexed int  // articles the index has published
 	loading bool // more articles are on their way
@@ -157,6 +160,37 @@ func (p searchPane) selectedArticle() *corpus.Article {
 	return nil
 }
 
+// forget drops articles that left the corpus from future results.
+func (p *searchPane) forget(items []*item) {
+	if len(items) == 0 {
+		return
+	}
+	if p.gone == nil {
+		p.gone = map[*corpus.Article]bool{}
+	}
+	for _, it := range items {
+		p.gone[it.a] = true
+		delete(p.items, it.a)
+	}
+}
+
+// withoutGone removes hits on articles that left the corpus.
+func (p searchPane) withoutGone(res *search.Results) *search.Results {
+	if res == nil || len(p.gone) == 0 {
+		return res
+	}
+	kept := res.Hits[:0:0]
+	for _, h := range res.Hits {
+		if !p.gone[h.Article] {
+			kept = append(kept, h)
+		}
+	}
+	out := *res
+	out.Total -= len(res.Hits) - len(kept)
+	out.Hits = kept
+	return &out
+}
+
 func (p searchPane) itemOf(r *search.Result) *item {
 	if it := p.items[r.Article]; it != nil {
 		return it
@@ -260,7 +294,7 @@ func (p *searchPane) setResults(msg searchResultsMsg) {
 		if msg.query == p.query {
 			keep = p.selectedArticle()
 		}
-		p.res, p.query, p.errText = msg.res, msg.query, ""
+		p.res, p.query, p.errText = p.withoutGone(msg.res), msg.query, ""
 		p.sel, p.offset = 0, 0
 		for i := range p.res.Hits {
 			if p.res.Hits[i].Article == keep {
