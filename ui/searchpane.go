@@ -31,12 +31,12 @@ const (
 // in a command; it cancels the previous one, and results carry a sequence
 // number so that stale ones are dropped.
 type searchPane struct {
-	sh      *shared
-	ix      *search.Index
-	items   map[*corpus.Article]*item
+	sh    *shared
+	ix    *search.Index
+	items map[*corpus.Article]*item
 	// gone are articles that left the corpus (--watch): the index only
 	// grows, so their hits are dropped from results.
-	gone map[*corpus.Article]bool
+	gone    map[*corpus.Article]bool
 	queued  int  // articles handed to the index
 	indexed int  // articles the index has published
 	loading bool // more articles are on their way
