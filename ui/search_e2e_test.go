@@ -1,10 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,30 +9,7 @@ import (
 // name, see the matches, open one at its first hit, step through the hits,
 // then go back to the results and to the list.
 func TestSearchEndToEndInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tmux is required in CI (.ci/run installs it)")
-		}
-		t.Skip("tmux not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "parallax")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-e2e-search-%d", os.Getpid()), name: "search"}
-	s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24",
-		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+filepath.Join(dir, "state"),
-		// The shell reports the exit status: tmux now and then leaves an
-		// exited pane process unreaped (see TestEndToEndInTmux).
-		"sh", "-c", `"$0"; echo "parallax exited with status $?"; sleep 60`, bin)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
-	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
+	s := startReader(t, "search", 80, 24, "", nil)
 
 	s.waitFor(`1/5 · 5 unread`)
 	s.keys("/")
