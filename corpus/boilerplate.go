@@ -15,23 +15,27 @@ import (
 var relatedRe = regexp.MustCompile(`^(?i)(?:related|read more|read also|see also|recommended|more stories|more from [\p{L} ]{1,30}|most read|trending|you may also like|also read)(?: articles| stories| posts)?:?$`)
 
 // wholeLineBoilerplate patterns match a complete short line.
-var wholeLineBoilerplate = []*regexp.Regexp{
-	regexp.MustCompile(`^(?i)comments? (?:are|is) (?:closed|disabled|off)\.?$`),
-	regexp.MustCompile(`^(?i)(?:leave a (?:reply|comment)|post a comment|\d+ comments?|no comments(?: yet)?)\.?$`),
-	regexp.MustCompile(`^[#(\[]?\d{1,4}[)\]]?$`), // stray counters ("31")
-	regexp.MustCompile(`^(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|scroll to continue(?: with content)?)$`),
-	regexp.MustCompile(`^(?i)(?:share|share this(?: article| story| post)?|save|save article|bookmark|gift (?:this )?article|listen(?: to this article)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit)(?:\s*[|/·•,]\s*(?:share|save|tweet|email|print|copy link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit))*:?$`),
-	regexp.MustCompile(`^(?i)\d{1,3} ?min(?:ute)?s? read$`),
-	regexp.MustCompile(`^(?i)(?:image|photo|photograph|picture|video|credit|getty images|file photo)(?: credit)?\s*:\s*.{0,60}$`),
-	relatedRe,
-	regexp.MustCompile(`^(?i)(?:follow us|subscribe|sign up|join our|get our|newsletter)\b.{0,80}$`),
-	regexp.MustCompile(`^(?i)(?:donate|donate here|donate now|make a donation|support us|become a (?:member|patron|subscriber))\b.{0,30}$`),
-	regexp.MustCompile(`^(?i)(?:©|\(c\)|copyright\b).{0,120}$`),
-	regexp.MustCompile(`^(?i)all rights reserved\.?$`),
-	regexp.MustCompile(`^(?i)(?:tags?|categories|filed under|topics)\s*:.{0,200}$`),
-	regexp.MustCompile(`^(?i)(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b.{0,200}$`),
-	regexp.MustCompile(`^(?i)(?:click here|tap here)\b.{0,80}$`),
-	regexp.MustCompile(`^(?i)(?:loading|please wait)\.{0,3}$`),
+var wholeLineBoilerplate = []struct {
+	starts string // the first words (lower case) of lines the pattern can match; "#" for a digit or "#([" start
+	re     *regexp.Regexp
+}{
+	{"comment comments", regexp.MustCompile(`^(?i)comments? (?:are|is) (?:closed|disabled|off)\.?$`)},
+	{"leave post no #", regexp.MustCompile(`^(?i)(?:leave a (?:reply|comment)|post a comment|\d+ comments?|no comments(?: yet)?)\.?$`)},
+	{"#", regexp.MustCompile(`^[#(\[]?\d{1,4}[)\]]?$`)}, // stray counters ("31")
+	{"advertisement advertising sponsored ad scroll", regexp.MustCompile(`^(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|scroll to continue(?: with content)?)$`)},
+	{"share save bookmark gift listen tweet email print copy whatsapp facebook twitter linkedin telegram reddit",
+		regexp.MustCompile(`^(?i)(?:share|share this(?: article| story| post)?|save|save article|bookmark|gift (?:this )?article|listen(?: to this article)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit)(?:\s*[|/·•,]\s*(?:share|save|tweet|email|print|copy link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit))*:?$`)},
+	{"#", regexp.MustCompile(`^(?i)\d{1,3} ?min(?:ute)?s? read$`)},
+	{"image photo photograph picture video credit getty file", regexp.MustCompile(`^(?i)(?:image|photo|photograph|picture|video|credit|getty images|file photo)(?: credit)?\s*:\s*.{0,60}$`)},
+	{"related read see recommended more most trending you also", relatedRe},
+	{"follow subscribe sign join get newsletter", regexp.MustCompile(`^(?i)(?:follow us|subscribe|sign up|join our|get our|newsletter)\b.{0,80}$`)},
+	{"donate make support become", regexp.MustCompile(`^(?i)(?:donate|donate here|donate now|make a donation|support us|become a (?:member|patron|subscriber))\b.{0,30}$`)},
+	{"© c copyright", regexp.MustCompile(`^(?i)(?:©|\(c\)|copyright\b).{0,120}$`)},
+	{"all", regexp.MustCompile(`^(?i)all rights reserved\.?$`)},
+	{"tags tag categories filed topics", regexp.MustCompile(`^(?i)(?:tags?|categories|filed under|topics)\s*:.{0,200}$`)},
+	{"we this accept", regexp.MustCompile(`^(?i)(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b.{0,200}$`)},
+	{"click tap", regexp.MustCompile(`^(?i)(?:click here|tap here)\b.{0,80}$`)},
+	{"loading please", regexp.MustCompile(`^(?i)(?:loading|please wait)\.{0,3}$`)},
 }
 
 // wholeLineMax is longer than any line the whole-line patterns can match,
@@ -41,14 +45,16 @@ const wholeLineMax = 400
 // keywordBoilerplate patterns may match inside a longer line; each runs
 // only when one of its lower-case keywords occurs in the line.
 var keywordBoilerplate = []struct {
-	keys []string
-	re   *regexp.Regexp
+	keys     []string
+	maxWords int // longer lines are prose that mentions the keyword
+	re       *regexp.Regexp
 }{
-	{[]string{"required field"}, regexp.MustCompile(`(?i)indicates required fields?`)},
-	{[]string{"consider", "contribution", "as little as", "support our", "support independent", "donation"},
+	{[]string{"required field"}, 80, regexp.MustCompile(`(?i)indicates required fields?`)},
+	{[]string{"consider", "contribution", "as little as", "support our", "support independent", "donation"}, 80,
 		regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`)},
-	{[]string{"iban", "swift", "bic", "sort code", "routing number", "account", "bank", "ac #", "paypal", "vipps", "venmo", "swish", "patreon", "cash app", "cashapp"},
-		regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|ac #|paypal|vipps|venmo|swish|patreon|cash ?app)\b.{0,80}$`)},
+	// Payment details stand on short lines of their own.
+	{[]string{"iban", "swift", "bic", "sort code", "routing number", "account", "bank", "ac #", "paypal", "vipps", "venmo", "swish", "patreon", "cash app", "cashapp"}, 20,
+		regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|paypal|vipps|venmo|swish|patreon|cash ?app)\b|\bac #`)},
 }
 
 // isStrongBoilerplate reports lines that are site furniture wherever they
@@ -56,8 +62,8 @@ var keywordBoilerplate = []struct {
 func isStrongBoilerplate(line string) bool {
 	words := CountWords(line)
 	if len(line) <= wholeLineMax && words <= 40 {
-		for _, re := range wholeLineBoilerplate {
-			if re.MatchString(line) {
+		for _, i := range boilerplateStarters[firstWord(line)] {
+			if wholeLineBoilerplate[i].re.MatchString(line) {
 				return true
 			}
 		}
@@ -65,15 +71,87 @@ func isStrongBoilerplate(line string) bool {
 	if words > 80 {
 		return false
 	}
-	lower := strings.ToLower(line)
-	for _, kb := range keywordBoilerplate {
+	for _, g := range keywordGroups(line) {
+		if kb := keywordBoilerplate[g]; words <= kb.maxWords && kb.re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// boilerplateStarters maps a line's first word to the whole-line patterns
+// that can match it, so that prose runs none of them.
+var boilerplateStarters = func() map[string][]int {
+	m := map[string][]int{}
+	for i, p := range wholeLineBoilerplate {
+		for _, w := range strings.Fields(p.starts) {
+			m[w] = append(m[w], i)
+		}
+	}
+	return m
+}()
+
+// firstWord is a line's first word in lower case for boilerplateStarters:
+// "#" when it starts with a digit (after an optional "#", "(" or "["),
+// "©" for a copyright sign.
+func firstWord(line string) string {
+	s := strings.TrimLeft(line, "#([ ")
+	switch {
+	case s == "":
+		return ""
+	case s[0] >= '0' && s[0] <= '9':
+		return "#"
+	case strings.HasPrefix(s, "©"):
+		return "©"
+	}
+	end := 0
+	for end < len(s) && (s[end]|0x20 >= 'a' && s[end]|0x20 <= 'z') {
+		end++
+	}
+	return strings.ToLower(s[:end])
+}
+
+// keywordIndex maps the first letter of each keyword to (keyword, group).
+var keywordIndex = func() (ix [26][]struct {
+	key   string
+	group int
+}) {
+	for g, kb := range keywordBoilerplate {
 		for _, k := range kb.keys {
-			if strings.Contains(lower, k) {
-				if kb.re.MatchString(line) {
-					return true
+			c := k[0] - 'a'
+			ix[c] = append(ix[c], struct {
+				key   string
+				group int
+			}{k, g})
+		}
+	}
+	return ix
+}()
+
+// keywordGroups returns the keyword groups whose keywords start a word of
+// line (ASCII case-insensitively), in one pass over the line.
+func keywordGroups(line string) []int {
+	var groups []int
+	prevLetter := false
+	for i := 0; i < len(line); i++ {
+		c := line[i] | 0x20
+		letter := c >= 'a' && c <= 'z'
+		if letter && !prevLetter {
+			for _, kw := range keywordIndex[c-'a'] {
+				if len(line)-i >= len(kw.key) && strings.EqualFold(line[i:i+len(kw.key)], kw.key) && !hasGroup(groups, kw.group) {
+					groups = append(groups, kw.group)
 				}
-				break
 			}
+		}
+		prevLetter = letter || line[i] >= 0x80
+	}
+	return groups
+}
+
+func hasGroup(gs []int, g int) bool {
+	for _, x := range gs {
+		if x == g {
+			return true
 		}
 	}
 	return false

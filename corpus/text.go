@@ -200,6 +200,10 @@ func (p *textParser) deleteBlock(i int) {
 // paragraph adds a line of prose, split back into paragraphs where
 // sentences were glued together by a lost line break.
 func (p *textParser) paragraph(l string) {
+	if !mayBeGlued(l) {
+		p.add(Paragraph, l)
+		return
+	}
 	start := 0
 	for _, s := range lang.Sentences(l) {
 		if s.Glued && s.Start > start {
@@ -208,6 +212,33 @@ func (p *textParser) paragraph(l string) {
 		}
 	}
 	p.add(Paragraph, l[start:])
+}
+
+// mayBeGlued is a cheap test before sentence splitting: a full stop,
+// question or exclamation mark (and any closing quotes) directly followed
+// by an upper-case letter or an opening quote, with no space between.
+func mayBeGlued(l string) bool {
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(l) {
+			r, size := utf8.DecodeRuneInString(l[j:])
+			if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
+				break
+			}
+			j += size
+		}
+		if j >= len(l) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(l[j:])
+		if unicode.IsUpper(r) || r == '“' || r == '‘' || r == '"' {
+			return true
+		}
+	}
+	return false
 }
 
 // isHeading: a short headline-like line between paragraphs. It may end in

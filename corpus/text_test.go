@@ -368,3 +368,22 @@ func TestDeriveTitleLongLead(t *testing.T) {
 		}
 	}
 }
+
+func TestMayBeGlued(t *testing.T) {
+	for in, want := range map[string]bool{
+		"One. Two.":                   false,
+		"the information.High-stakes": true,
+		`agreement."It would`:         true,
+		`solution."While`:             true,
+		"U.S. diplomacy":              true, // a candidate only: lang.Sentences decides
+		"3.5 percent":                 false,
+		"in Kyiv.“Quote”":             true,
+		"end.":                        false,
+		"Kremlin?Yes":                 true,
+		"Путин.Москва":                true,
+	} {
+		if got := mayBeGlued(in); got != want {
+			t.Errorf("mayBeGlued(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
