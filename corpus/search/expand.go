@@ -58,7 +58,8 @@ func (t *term) df() int { return len(t.docs) + len(t.tdocs) }
 // expand finds the index terms a query word stands for. Caller holds ix.mu.
 func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 	m := wordMatch{texts: map[string]bool{w: true}}
-	id, known := ix.dict[w]
+	id := ix.vocab.lookup(ix.terms, w)
+	known := id != 0
 	if known && ix.terms[id].df() > 0 {
 		m.add(ix, id, 1)
 	}
