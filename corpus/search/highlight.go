@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -95,22 +96,155 @@ func (cq *compiled) hits(text string, block int, title bool) []hit {
 	return out
 }
 
-// highlight locates every hit in an article and cuts a snippet around the
-// best group of hits: the window covering the most different query words.
-func (cq *compiled) highlight(a *corpus.Article, width int) (pos []Pos, title []Span, snippet string, hl []Span) {
+// bodyHits finds every match of the positive clauses in the body of
+// document d from its forward index, without re-reading the text: hit
+// start and end are token numbers within the block (see locate). Caller
+// holds ix.mu (read).
+func (ix *Index) bodyHits(cq *compiled, d uint32) []hit {
+	// Clauses and words beyond what fits in the flag word are not
+	// highlighted (they still filter results).
+	const maxWords = 64
+	flags := cq.flagBuf[:0]
+	var firstTok []int // index in flags of each block's first token
+	firstTok = append(cq.blockBuf[:0], 0)
+	any := false
+	for buf := ix.fwd[d]; len(buf) > 0; {
+		v, n := binary.Uvarint(buf)
+		if n <= 0 {
+			break
+		}
+		buf = buf[n:]
+		if v == 0 {
+			flags = append(flags, 0)
+			firstTok = append(firstTok, len(flags))
+			continue
+		}
+		f := cq.flagsOf(ix, uint32(v))
+		any = any || f != 0
+		flags = append(flags, f)
+	}
+	cq.flagBuf, cq.blockBuf = flags, firstTok
+	if !any {
+		return nil
+	}
+	var out []hit
+	block, lastEnd := 0, -1
+	for i, f := range flags {
+		for block+1 < len(firstTok) && firstTok[block+1] <= i {
+			block++
+		}
+		if f == 0 || i < lastEnd {
+			continue
+		}
+		bit := 0
+		for ci := range cq.clauses {
+			n := len(cq.clauses[ci].words)
+			if bit+n > maxWords {
+				break
+			}
+			j := 0
+			for ; j < n && i+j < len(flags) && flags[i+j]&(1<<(bit+j)) != 0; j++ {
+			}
+			if j == n {
+				out = append(out, hit{block, i - firstTok[block], i + n - firstTok[block], ci})
+				lastEnd = i + n
+				break
+			}
+			bit += n
+		}
+	}
+	return out
+}
+
+// flagsOf returns, for body term id, a bit for each positive clause word
+// that accepts it (numbered as in hits), cached per query. Caller holds
+// ix.mu (read).
+func (cq *compiled) flagsOf(ix *Index, id uint32) uint64 {
+	if cq.flagOf == nil {
+		cq.flagOf = map[uint32]uint64{}
+		bit := 0
+		for ci := range cq.clauses {
+			c := &cq.clauses[ci]
+			for wi := range c.words {
+				m := &c.words[wi]
+				if bit < 64 && !c.Title {
+					for _, v := range m.ids {
+						cq.flagOf[v] |= 1 << bit
+						cq.seen[v/64%64] |= 1 << (v % 64)
+					}
+					cq.prefixes = cq.prefixes || m.prefix != ""
+				}
+				bit++
+			}
+		}
+	}
+	if cq.seen[id/64%64]&(1<<(id%64)) == 0 && !cq.prefixes {
+		return 0
+	}
+	f, ok := cq.flagOf[id]
+	if ok || !cq.prefixes {
+		return f
+	}
+	text := ix.terms[id].text
+	bit := 0
+	for ci := range cq.clauses {
+		c := &cq.clauses[ci]
+		for wi := range c.words {
+			if m := &c.words[wi]; bit < 64 && !c.Title && m.prefix != "" && strings.HasPrefix(text, m.prefix) {
+				f |= 1 << bit
+			}
+			bit++
+		}
+	}
+	cq.flagOf[id] = f
+	return f
+}
+
+// locate turns the token numbers of body hits into byte offsets by
+// tokenising the blocks that have hits (the same tokeniser built the
+// forward index, so the numbers agree).
+func locate(a *corpus.Article, hs []hit) []hit {
+	out := hs[:0]
+	for i := 0; i < len(hs); {
+		b := hs[i].block
+		j := i + 1
+		for j < len(hs) && hs[j].block == b {
+			j++
+		}
+		group := hs[i:j]
+		k, gs, ge := 0, 0, 0
+		if b < len(a.Blocks) {
+			lang.EachToken(a.Blocks[b].Text, func(_ []byte, start, end int) {
+				for gs < len(group) && group[gs].start == k {
+					group[gs].start = start
+					gs++
+				}
+				for ge < len(group) && group[ge].end-1 == k {
+					group[ge].end = end
+					ge++
+				}
+				k++
+			})
+		}
+		// Both counts are complete unless the article changed after it
+		// was indexed; then the unmatched hits are dropped.
+		out = append(out, group[:min(gs, ge)]...)
+		i = j
+	}
+	return out
+}
+
+// highlight cuts a snippet around the best group of body hits (the window
+// covering the most different query words) and locates the title hits.
+func (cq *compiled) highlight(a *corpus.Article, all []hit, width int) (pos []Pos, title []Span, snippet string, hl []Span) {
 	if width <= 0 {
 		width = defaultSnippetBytes
 	}
 	for _, h := range cq.hits(a.Title, -1, true) {
 		title = append(title, Span{h.start, h.end})
 	}
-	var all []hit
-	for bi, b := range a.Blocks {
-		hs := cq.hits(b.Text, bi, false)
-		all = append(all, hs...)
-		for _, h := range hs {
-			pos = append(pos, Pos{bi, h.start, h.end})
-		}
+	for _, h := range all {
+		pos = append(pos, Pos{h.block, h.start, h.end})
 	}
 	if len(all) == 0 {
 		for _, b := range a.Blocks {

@@ -66,7 +66,13 @@ type compiled struct {
 	clauses   []cclause
 	excludes  []cclause
 	spellings []Spelling
-	toks      []tokFlags // scratch for highlighting; a compiled query is used by one goroutine
+	// Scratch for highlighting; a compiled query is used by one goroutine.
+	toks     []tokFlags
+	flagBuf  []uint64
+	blockBuf []int
+	flagOf   map[uint32]uint64 // see flagsOf
+	seen     [64]uint64        // a filter of the term IDs in flagOf
+	prefixes bool              // a body word is a prefix
 }
 
 type cclause struct {
@@ -144,18 +150,22 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 	res.Searched = len(ix.docs)
 	top, total, err := ix.run(ctx, cq, limit)
 	docs := make([]*corpus.Article, len(top))
-	for i, t := range top {
-		docs[i] = ix.docs[t.doc]
+	hits := make([][]hit, len(top))
+	if err == nil {
+		for i, t := range top {
+			docs[i] = ix.docs[t.doc]
+			hits[i] = ix.bodyHits(cq, t.doc)
+		}
 	}
 	ix.mu.RUnlock()
 	if err != nil {
 		return nil, err
 	}
 	res.Total = total
-	// Snippets and positions need only the articles: no lock.
+	// Byte offsets and snippets need only the articles: no lock.
 	for i, t := range top {
 		r := Result{Article: docs[i], Score: float64(t.score)}
-		r.Positions, r.TitleSpans, r.Snippet, r.Highlights = cq.highlight(docs[i], opt.SnippetBytes)
+		r.Positions, r.TitleSpans, r.Snippet, r.Highlights = cq.highlight(docs[i], locate(docs[i], hits[i]), opt.SnippetBytes)
 		r.Hits = len(r.Positions) + len(r.TitleSpans)
 		res.Hits = append(res.Hits, r)
 	}
