@@ -4,6 +4,9 @@ import (
 	"context"
 	"slices"
 	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // Hits located from the forward index must be exactly those found by
@@ -51,4 +54,34 @@ func TestBodyHitsMatchText(t *testing.T) {
 			t.Errorf("%s: no positions", h.Article.ID)
 		}
 	}
+}
+
+func checkTokenSpans(t *testing.T, s string) {
+	t.Helper()
+	var want []int32
+	lang.EachToken(s, func(_ []byte, start, end int) { want = append(want, int32(start), int32(end)) })
+	if got := tokenSpans(s, nil); !slices.Equal(got, want) {
+		t.Fatalf("%q: tokenSpans %v, EachToken %v", s, got, want)
+	}
+}
+
+func TestTokenSpans(t *testing.T) {
+	for _, s := range []string{"", "a", "don't stop", "x'é y", "x' y", "'a", "a'", "Umerov’s talks", "café au lait", "a b é", "12-point, 3'4",
+		"rock'n'roll", "北京 a", "a北", "e\u0301"} {
+		checkTokenSpans(t, s)
+	}
+	c, err := corpus.Load(context.Background(), corpus.Source{Paths: []string{"../../seeds"}}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range c.Articles {
+		for _, b := range a.Blocks {
+			checkTokenSpans(t, b.Text)
+		}
+	}
+}
+
+func FuzzTokenSpans(f *testing.F) {
+	f.Add("don't x'é 北京 a’b")
+	f.Fuzz(func(t *testing.T, s string) { checkTokenSpans(t, s) })
 }
