@@ -24,7 +24,7 @@ import (
 
 // cacheVersion changes whenever parsing or the Article type changes in a
 // way that makes old entries wrong.
-const cacheVersion = 1
+const cacheVersion = 2
 
 // Cache limits: at most this many corpora are remembered, and none unused
 // for longer than cacheMaxAge.
@@ -38,12 +38,35 @@ type cacheHeader struct {
 	Roots   []string
 }
 
-// cacheEntry is what one file yielded last time.
+// cacheEntry is what one file yielded last time: its articles (with the
+// part of each ID that follows the file's own ID, since the file's ID can
+// change when other files appear), or why it was skipped; and what the
+// duplicate check needs.
 type cacheEntry struct {
 	Path     string
 	Size     int64
 	ModTime  int64 // UnixNano
 	Articles []*Article
+	Suffixes []string
+	Skip     string
+	Sum      [32]byte
+	TextKeys []string
+}
+
+// result rebuilds the loader's result for job j from the entry.
+func (e *cacheEntry) result(j fileJob) fileResult {
+	if e.Skip != "" {
+		return fileResult{index: j.index, skipped: &Skipped{Path: j.path, Reason: e.Skip}, cached: true}
+	}
+	arts := make([]*Article, len(e.Articles))
+	for i, cached := range e.Articles {
+		a := *cached // the corpus may annotate articles (DuplicateOf); keep the entry pristine
+		a.ID = j.id + e.Suffixes[i]
+		a.Path = j.path
+		a.DuplicateOf = ""
+		arts[i] = &a
+	}
+	return fileResult{index: j.index, articles: arts, sum: e.Sum, textKeys: e.TextKeys, cached: true}
 }
 
 // Cache is an open parsed-corpus cache. Lookups are safe from many
@@ -120,9 +143,9 @@ func (c *Cache) read() (err error) {
 	}
 }
 
-// Lookup returns the articles a file yielded last time, if its size and
-// modification time are unchanged. The caller must not modify them.
-func (c *Cache) Lookup(path string, size int64, mod time.Time) ([]*Article, bool) {
+// lookupEntry returns what a file yielded last time, if its size and
+// modification time are unchanged, and keeps the entry for the next save.
+func (c *Cache) lookupEntry(path string, size int64, mod time.Time) (*cacheEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.old[path]
@@ -131,15 +154,38 @@ func (c *Cache) Lookup(path string, size int64, mod time.Time) ([]*Article, bool
 	}
 	c.fresh[path] = e
 	c.hits++
-	return e.Articles, true
+	return e, true
 }
 
-// Put records what a file yielded in this run.
-func (c *Cache) Put(path string, size int64, mod time.Time, arts []*Article) {
+// putResult records what a file yielded in this run. Results that depend
+// on the moment (a file that vanished or could not be read) are not kept.
+func (c *Cache) putResult(path string, size int64, mod time.Time, fileID string, r fileResult) {
+	e := &cacheEntry{Path: path, Size: size, ModTime: mod.UnixNano(), Sum: r.sum, TextKeys: r.textKeys}
+	if r.skipped != nil {
+		if !cacheableSkip(r.skipped.Reason) {
+			return
+		}
+		e.Skip = r.skipped.Reason
+	}
+	for _, a := range r.articles {
+		cp := *a
+		e.Articles = append(e.Articles, &cp)
+		e.Suffixes = append(e.Suffixes, strings.TrimPrefix(a.ID, fileID))
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.fresh[path] = &cacheEntry{Path: path, Size: size, ModTime: mod.UnixNano(), Articles: arts}
+	c.fresh[path] = e
 	c.changed = true
+}
+
+// cacheableSkip: reasons that follow from the file's content alone.
+func cacheableSkip(reason string) bool {
+	for _, s := range []string{"empty file", "only whitespace", "binary file", "no article text", "not valid", "no article"} {
+		if strings.Contains(reason, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Hits is how many files were served from the cache in this run.

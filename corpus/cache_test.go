@@ -1,74 +1,95 @@
 package corpus
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 )
 
-func TestCacheRoundTrip(t *testing.T) {
-	dir := t.TempDir()
-	roots := []string{"/news/a", "/news/b"}
-	mod := time.Unix(1700000000, 123)
-	a := &Article{ID: "x", Title: "Cached Title", Blocks: []Block{{Kind: Paragraph, Text: "Body."}}, Published: mod, Words: 1}
+// loadWithCache loads dir with the cache in cacheDir and returns the corpus
+// and the final batch's counters.
+func loadWithCache(t *testing.T, dir, cacheDir string) (*Corpus, Batch) {
+	t.Helper()
+	c := &Corpus{}
+	var last Batch
+	var notices []string
+	Stream(context.Background(), Source{Paths: []string{dir}}, Options{CacheDir: cacheDir}, func(b Batch) {
+		c.Articles = append(c.Articles, b.Articles...)
+		c.Skipped = append(c.Skipped, b.Skipped...)
+		notices = append(notices, b.Notices...)
+		last = b
+	})
+	last.Notices = notices
+	c.Sort()
+	return c, last
+}
 
-	c := OpenCache(dir, roots)
-	if c.Notice != "" {
-		t.Fatalf("fresh cache notice: %s", c.Notice)
+func TestCacheServesUnchangedFiles(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), "First Headline Here\n\nBody of the first article, long enough to count as text for duplicates here.\n")
+	writeFile(t, filepath.Join(dir, "copy.txt"), "Copied Headline Here\n\nBody of the first article, long enough to count as text for duplicates here.\n")
+	writeFile(t, filepath.Join(dir, "sub", "b.md"), "---\ntitle: Second Headline\nsource: Example News\n---\n\nBody of the second.\n")
+	writeFile(t, filepath.Join(dir, "items.json"), `[{"title":"Item One","text":"Text one.","url":"https://example.com/1"},{"title":"Item Two","text":"Text two.","url":"https://example.com/2"}]`)
+	writeFile(t, filepath.Join(dir, "bin.dat"), "\x00\x01binary")
+
+	first, b1 := loadWithCache(t, dir, cacheDir)
+	if b1.Cached != 0 || len(first.Articles) != 5 {
+		t.Fatalf("first load: cached %d, %d articles", b1.Cached, len(first.Articles))
 	}
-	if _, ok := c.Lookup("/news/a/x.txt", 10, mod); ok {
-		t.Fatal("hit in an empty cache")
+	second, b2 := loadWithCache(t, dir, cacheDir)
+	if b2.Cached != 5 {
+		t.Fatalf("second load served %d files from the cache, want all 5", b2.Cached)
 	}
-	c.Put("/news/a/x.txt", 10, mod, []*Article{a})
-	c.Put("/news/a/gone.txt", 5, mod, []*Article{a})
-	if err := c.Save(); err != nil {
-		t.Fatal(err)
+	if !reflect.DeepEqual(snapshot(first), snapshot(second)) {
+		t.Errorf("cached load differs:\n%v\n%v", snapshot(first), snapshot(second))
+	}
+	if !reflect.DeepEqual(first.Skipped, second.Skipped) {
+		t.Errorf("skips differ: %v vs %v", first.Skipped, second.Skipped)
 	}
 
-	// Roots in another order name the same cache.
-	c2 := OpenCache(dir, []string{"/news/b", "/news/a"})
-	got, ok := c2.Lookup("/news/a/x.txt", 10, mod)
-	if !ok || len(got) != 1 || got[0].Title != "Cached Title" || !got[0].Published.Equal(mod) {
-		t.Fatalf("lookup after reopen: %v %+v", ok, got)
+	// A changed file is read again, alone; a removed one disappears.
+	p := filepath.Join(dir, "a.txt")
+	writeFile(t, p, "Changed Headline Now\n\nNew body.\n")
+	future := time.Now().Add(time.Minute)
+	os.Chtimes(p, future, future)
+	os.Remove(filepath.Join(dir, "sub", "b.md"))
+	third, b3 := loadWithCache(t, dir, cacheDir)
+	if b3.Cached != 3 {
+		t.Errorf("third load served %d from cache, want 3 (copy, items, bin)", b3.Cached)
 	}
-	if _, ok := c2.Lookup("/news/a/x.txt", 11, mod); ok {
-		t.Error("a changed size must miss")
-	}
-	if _, ok := c2.Lookup("/news/a/x.txt", 10, mod.Add(time.Second)); ok {
-		t.Error("a changed mtime must miss")
-	}
-	// gone.txt was not seen in this run: Save drops it.
-	if err := c2.Save(); err != nil {
-		t.Fatal(err)
-	}
-	c3 := OpenCache(dir, roots)
-	if _, ok := c3.Lookup("/news/a/gone.txt", 5, mod); ok {
-		t.Error("an entry for a file not seen in the last run must be dropped")
+	titles := strings.Join(snapshot(third), "|")
+	if !strings.Contains(titles, "Changed Headline Now") || strings.Contains(titles, "Second Headline") || strings.Contains(titles, "First Headline") {
+		t.Errorf("third load: %s", titles)
 	}
 }
 
-func TestCacheCorruptAndIncompatible(t *testing.T) {
-	dir := t.TempDir()
-	c := OpenCache(dir, []string{"/r"})
-	c.Put("/r/a", 1, time.Unix(1, 0), nil)
-	if err := c.Save(); err != nil {
-		t.Fatal(err)
+func snapshot(c *Corpus) []string {
+	var out []string
+	for _, a := range c.Articles {
+		out = append(out, a.ID+" "+a.Title+" "+a.Outlet+" "+a.Path+" dup="+a.DuplicateOf+" "+a.Body())
 	}
-	os.WriteFile(c.path, []byte("\x00garbage that is not gob"), 0o644)
-	c2 := OpenCache(dir, []string{"/r"})
-	if !strings.Contains(c2.Notice, "rebuilt") {
-		t.Errorf("corrupt cache notice = %q", c2.Notice)
+	return out
+}
+
+func TestCacheCorruptIsRebuilt(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), "First Headline Here\n\nBody.\n")
+	loadWithCache(t, dir, cacheDir)
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "corpus-*.gob"))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %v", files)
 	}
-	if _, ok := c2.Lookup("/r/a", 1, time.Unix(1, 0)); ok {
-		t.Error("hit from a corrupt cache")
+	os.WriteFile(files[0], []byte("\x00garbage that is not gob"), 0o644)
+	c, b := loadWithCache(t, dir, cacheDir)
+	if len(c.Articles) != 1 || b.Cached != 0 || len(b.Notices) != 1 || !strings.Contains(b.Notices[0], "rebuilt") {
+		t.Fatalf("corrupt cache: %d articles, cached %d, notices %q", len(c.Articles), b.Cached, b.Notices)
 	}
-	if err := c2.Save(); err != nil {
-		t.Fatal(err)
-	}
-	if OpenCache(dir, []string{"/r"}).Notice != "" {
-		t.Error("rebuilt cache should open cleanly")
+	if _, b := loadWithCache(t, dir, cacheDir); b.Cached != 1 || len(b.Notices) != 0 {
+		t.Errorf("rebuilt cache not used: cached %d, notices %q", b.Cached, b.Notices)
 	}
 }
 
@@ -85,7 +106,7 @@ func TestCachePrune(t *testing.T) {
 		os.Chtimes(p, mt, mt)
 	}
 	c := OpenCache(dir, []string{"/keep"})
-	c.Put("/keep/a", 1, time.Unix(1, 0), nil)
+	c.putResult("/keep/a", 1, time.Unix(1, 0), "a", fileResult{articles: []*Article{{ID: "a", Title: "T"}}})
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -38,6 +39,9 @@ type Options struct {
 	Workers     int   // parallel parsers; 0 means GOMAXPROCS
 	// BatchInterval is how often Stream hands over what it has; 0 means 50ms.
 	BatchInterval time.Duration
+	// CacheDir holds the parsed-corpus cache; "" turns it off. Only files on
+	// disk are cached (not FS sources or standard input).
+	CacheDir string
 }
 
 // Batch is one delivery of Stream: the articles parsed and the files skipped
@@ -50,6 +54,12 @@ type Batch struct {
 	Read     int
 	Total    int
 	Done     bool
+	// Cached counts the files (so far, cumulative) served from the
+	// parsed-corpus cache without being read.
+	Cached int
+	// Notices are things the user should know that are not about one file
+	// (a discarded cache, a cache that could not be saved).
+	Notices []string
 }
 
 // Load reads a whole corpus and returns it in the default order. It fails
@@ -70,16 +80,18 @@ func Load(ctx context.Context, src Source, opt Options) (*Corpus, error) {
 
 // fileJob is one file found by the walk.
 type fileJob struct {
-	index int
-	id    string
-	path  string // as shown to the user
-	read  func(max int64) ([]byte, error)
+	index  int
+	id     string
+	path   string // as shown to the user
+	osPath string // the file on disk, "" for FS sources and stdin
+	read   func(max int64) ([]byte, error)
 }
 
 type fileResult struct {
 	index    int
 	articles []*Article
 	skipped  *Skipped
+	cached   bool
 	sum      [sha256.Size]byte // of the file's bytes, for byte-identical files
 	textKeys []string          // per article, see textKey
 }
@@ -108,6 +120,17 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	}
 	total := len(jobs) + len(walkSkipped)
 
+	// The cache is opened while nothing else waits for it: it is needed
+	// only once workers start.
+	var cache *Cache
+	var notices []string
+	if opt.CacheDir != "" && len(src.Paths) > 0 {
+		cache = OpenCache(opt.CacheDir, src.Paths)
+		if cache.Notice != "" {
+			notices = append(notices, cache.Notice)
+		}
+	}
+
 	jobCh := make(chan fileJob)
 	resCh := make(chan fileResult, opt.Workers*4)
 	var wg sync.WaitGroup
@@ -116,7 +139,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		go func() {
 			defer wg.Done()
 			for j := range jobCh {
-				resCh <- loadOne(j, opt.MaxFileSize)
+				resCh <- loadCached(j, opt.MaxFileSize, cache)
 			}
 		}()
 	}
@@ -132,13 +155,13 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	}()
 	go func() { wg.Wait(); close(resCh) }()
 
-	pending := Batch{Skipped: walkSkipped, Read: len(walkSkipped), Total: total}
+	pending := Batch{Skipped: walkSkipped, Read: len(walkSkipped), Total: total, Notices: notices}
 	tick := time.NewTicker(opt.BatchInterval)
 	defer tick.Stop()
 	flush := func(done bool) {
 		pending.Done = done
 		emit(pending)
-		pending = Batch{Read: pending.Read, Total: total}
+		pending = Batch{Read: pending.Read, Total: total, Cached: pending.Cached}
 	}
 	// Results are taken in walk order (parsing stays parallel; a result
 	// that arrives early waits in early), so that which of two identical
@@ -151,6 +174,11 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		case r, ok := <-resCh:
 			if !ok {
 				if ctx.Err() == nil {
+					if cache != nil {
+						if err := cache.Save(); err != nil {
+							pending.Notices = append(pending.Notices, "the corpus cache could not be saved: "+err.Error())
+						}
+					}
 					flush(true)
 				}
 				return
@@ -164,6 +192,9 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				delete(early, next)
 				next++
 				pending.Read++
+				if r.cached {
+					pending.Cached++
+				}
 				dups.check(&r, jobs[r.index].path)
 				pending.Articles = append(pending.Articles, r.articles...)
 				if r.skipped != nil {
@@ -183,6 +214,24 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 			return
 		}
 	}
+}
+
+// loadCached serves a file from the cache when its size and modification
+// time are unchanged, else loads it and records the result.
+func loadCached(j fileJob, max int64, cache *Cache) fileResult {
+	if cache == nil || j.osPath == "" {
+		return loadOne(j, max)
+	}
+	st, err := os.Stat(j.osPath)
+	if err != nil || !st.Mode().IsRegular() {
+		return loadOne(j, max) // let loadOne report it
+	}
+	if e, ok := cache.lookupEntry(j.osPath, st.Size(), st.ModTime()); ok {
+		return e.result(j)
+	}
+	r := loadOne(j, max)
+	cache.putResult(j.osPath, st.Size(), st.ModTime(), j.id, r)
+	return r
 }
 
 func loadOne(j fileJob, max int64) (res fileResult) {

@@ -436,7 +436,7 @@ func deriveTitle(blocks []Block) string {
 	if len(sents) == 0 {
 		return "Untitled"
 	}
-	s := strings.TrimRight(sents[0], ".!?…")
+	s := strings.TrimSpace(strings.TrimRight(sents[0], ".!?…"))
 	if CountWords(s) == 0 {
 		return "Untitled"
 	}
@@ -446,7 +446,7 @@ func deriveTitle(blocks []Block) string {
 	for _, sep := range []string{", ", " — ", " – ", "; ", ": "} {
 		if i := strings.Index(s, sep); i > 0 {
 			if n := CountWords(s[:i]); n >= 5 && n <= 14 {
-				return s[:i]
+				return strings.TrimSpace(s[:i])
 			}
 		}
 	}

@@ -73,7 +73,9 @@ var dateLayouts = []string{
 func parseDateLine(line string) (time.Time, bool) {
 	s := strings.TrimSpace(datePrefixRe.ReplaceAllString(line, ""))
 	s = strings.TrimRight(s, ".")
-	if len(s) < 6 || len(s) > 60 || !hasDigit(s) {
+	// Every layout has a year: a line without one is not tried against
+	// sixty layouts (each failure allocates an error).
+	if len(s) < 6 || len(s) > 60 || !hasYear(s) {
 		return time.Time{}, false
 	}
 	// "December 1, 2025 | 13:37" and "1 Dec 2025 - 13:37": drop separators.
@@ -100,6 +102,22 @@ func parseDateLineNoZone(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// hasYear reports a run of exactly four digits starting 19 or 20.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 && (s[i-4] == '1' && s[i-3] == '9' || s[i-4] == '2' && s[i-3] == '0') {
+			return true
+		}
+		run = 0
+	}
+	return false
 }
 
 func hasDigit(s string) bool {

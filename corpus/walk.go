@@ -66,6 +66,7 @@ func (w *walker) add(id, shown, rel string, read func(int64) ([]byte, error)) {
 
 func (w *walker) addFile(p, rel string) {
 	w.add(idFor(rel), p, rel, func(max int64) ([]byte, error) { return readFileLimited(p, max) })
+	w.jobs[len(w.jobs)-1].osPath = p
 }
 
 func (w *walker) root(root string) {

@@ -23,10 +23,11 @@ type articlePane struct {
 
 	header []string // cached header lines, fitted to w
 	body   scroller
-	want   renderKey // the rendering the pane is waiting for or showing
-	seq    uint64    // sequence number of the latest render request
-	ready  bool      // body holds the rendering of want
-	jumpTo int       // line to scroll to when the next rendering arrives; -1 for none
+	want   renderKey   // the rendering the pane is waiting for or showing
+	seq    uint64      // sequence number of the latest render request
+	ready  bool        // body holds the rendering of want
+	jumpTo int         // line to scroll to when the next rendering arrives; -1 for none
+	mark   articleMark // a passage to highlight (articlemark.go)
 
 	// held is what the pane showed before switching to an article that is
 	// still rendering (a few milliseconds): showing it until the rendering
@@ -109,6 +110,12 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 	case key.Matches(km, k.Back):
 		p.emit(backMsg{})
 		return p, nil
+	default:
+		if p.it != nil {
+			if in := articleAction(km, k.articleActions, p.it); in != nil {
+				p.emit(in)
+			}
+		}
 	}
 	return p, nil
 }
@@ -125,6 +132,7 @@ func (p *articlePane) show(it *item) tea.Cmd {
 		p.hold()
 	}
 	p.it = it
+	p.mark = articleMark{}
 	p.showRemoved = false
 	p.jumpTo = -1
 	p.body.top()
@@ -203,6 +211,7 @@ func (p *articlePane) setBody(msg renderedMsg) {
 			p.body.offset = p.jumpTo
 		}
 		p.body.clampOffset()
+		p.applyMark()
 	}
 	p.jumpTo = -1
 	p.ready = true
@@ -266,6 +275,9 @@ func (p *articlePane) buildHeader() {
 	}
 
 	var notes []string
+	if p.sh.bookmarks.Has(p.it.key) {
+		notes = append(notes, "★ bookmarked")
+	}
 	if a.TitleDerived {
 		notes = append(notes, "title taken from the opening sentence")
 	}

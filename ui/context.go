@@ -7,11 +7,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 )
 
 // shared is the context every pane reads: terminal size, styles, key map,
-// clock, rendering and the read marks. There is one per program; panes hold
+// clock, rendering, the read marks and bookmarks, and the settings from the
+// configuration file. There is one per program; panes hold
 // a pointer to it and never change it except through the root model.
 type shared struct {
 	width, height int
@@ -22,13 +24,26 @@ type shared struct {
 	profile      termenv.Profile // colour profile glamour renders for
 	now          func() time.Time
 
-	marks    *userstate.Marks
-	renderer *renderer
-	cache    *renderCache
+	marks     *userstate.Marks // read marks
+	bookmarks *userstate.Marks
+	renderer  *renderer
+	cache     *renderCache
 
 	// after delivers msg once d has passed. Tests replace it so that no
 	// command ever sleeps.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
+
+	// groupByStory is the configured start state of the list's story
+	// grouping (config group_by_story).
+	groupByStory bool
+
+	// storyOf returns the IDs of the articles in a's story (a included), for
+	// `M`. nil, or an empty result, means a's story is not known: M marks a
+	// alone. It is set when the story grouping of a finished load arrives
+	// (stories.go); tests set their own.
+	storyOf func(a *corpus.Article) []string
+
+	sys system // clipboard, browser, editor: replaced in tests
 
 	seq atomic.Uint64 // source of sequence numbers for background work
 }

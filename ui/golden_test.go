@@ -22,6 +22,11 @@ func TestGoldenViews(t *testing.T) {
 		{"help_list", []string{"?"}},
 		{"help_article", []string{"enter", "?"}},
 		{"report", []string{"!"}},
+		{"bookmarks", []string{"j", "*", "G", "*", "g"}},
+		{"bookmarks_only", []string{"j", "*", "G", "*", "'"}},
+		{"bookmarks_only_empty", []string{"'"}},
+		{"unread_only", []string{"enter", "esc", "U", "j"}},
+		{"article_bookmarked", []string{"j", "*", "enter", "U"}},
 	}
 	for _, size := range []struct{ w, h int }{{80, 24}, {140, 40}} {
 		for _, st := range steps {

@@ -22,6 +22,9 @@ import (
 var fixedNow = time.Date(2025, 12, 3, 9, 30, 0, 0, time.UTC)
 
 func TestMain(m *testing.M) {
+	if os.Getenv(killChildEnv) != "" {
+		killChild() // a child of TestStateSurvivesKill; never returns
+	}
 	lipgloss.SetColorProfile(termenv.Ascii)
 	os.Exit(m.Run())
 }
@@ -47,6 +50,10 @@ func testShared(t *testing.T) *shared {
 	}
 	sh := newShared(newStyles(true, false), "ascii", termenv.Ascii, func() time.Time { return fixedNow }, marks)
 	sh.renderer = testRenderer // glamour renderers are slow to build; share them
+	if sh.bookmarks, warn = userstate.OpenBookmarks(); warn != nil {
+		t.Fatal(warn)
+	}
+	sh.sys = refusingSystem(t)
 	return sh
 }
 
@@ -152,12 +159,23 @@ func (hs *harness) requireContains(want string) {
 // views do not depend on how files are parsed.
 func articlesHarness(t *testing.T, arts []*corpus.Article, w, h int) *harness {
 	t.Helper()
+	return configuredHarness(t, Config{}, nil, arts, w, h)
+}
+
+// configuredHarness is articlesHarness with reader settings and a chance to
+// change the shared context (fake clipboard, story lookup) before start.
+func configuredHarness(t *testing.T, cfg Config, setup func(*shared), arts []*corpus.Article, w, h int) *harness {
+	t.Helper()
 	sh := testShared(t)
+	if setup != nil {
+		setup(sh)
+	}
 	hs := &harness{t: t}
 	sh.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { hs.timers = append(hs.timers, msg); return nil }
 	}
-	hs.m = newModel(Config{Source: corpus.Source{Paths: []string{"/news/ukraine-talks"}}}, sh)
+	cfg.Source = corpus.Source{Paths: []string{"/news/ukraine-talks"}}
+	hs.m = newModel(cfg, sh)
 	t.Cleanup(hs.m.Close)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	items := make([]*item, len(arts))

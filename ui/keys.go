@@ -4,13 +4,18 @@ import "github.com/charmbracelet/bubbles/key"
 
 // keyMap is every key Parallax answers to, grouped by where it applies. The
 // `?` screen and the status-line hints are built from it, so help can never
-// disagree with behaviour. Panes added later (search, comparison, coverage)
-// add their own group here.
+// disagree with behaviour. Panes add their own group here (the groups of the
+// story panes are defined in storykeys.go).
 type keyMap struct {
 	Global  globalKeys
 	List    listKeys
 	Article articleKeys
 	Pager   pagerKeys // help and load report
+
+	Stories  storyKeys    // list and article: stories, comparison, coverage
+	Compare  compareKeys  // the comparison pane
+	Picker   pickerKeys   // choosing what to compare with
+	Coverage coverageKeys // the story's coverage table
 }
 
 type globalKeys struct {
@@ -23,11 +28,20 @@ type globalKeys struct {
 type listKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	Open, Sort, ToggleRead, Quit                              key.Binding
+	BookmarksOnly, UnreadOnly                                 key.Binding // filters
+	articleActions
 }
 
 type articleKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	Next, Prev, ToggleRead, Boilerplate, Back                 key.Binding
+	articleActions
+}
+
+// articleActions act on one article: the selected one in the list, the one
+// shown in the article pane.
+type articleActions struct {
+	Bookmark, MarkStoryRead, Copy, Edit, OpenURL key.Binding
 }
 
 type pagerKeys struct {
@@ -38,6 +52,13 @@ func newKeyMap() *keyMap {
 	b := func(keys []string, k, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
+	actions := articleActions{
+		Bookmark:      b([]string{"*"}, "*", "toggle bookmark"),
+		MarkStoryRead: b([]string{"M"}, "M", "mark the whole story read"),
+		Copy:          b([]string{"y"}, "y", "copy url (or text) to the clipboard"),
+		Edit:          b([]string{"E"}, "E", "open as Markdown in $EDITOR"),
+		OpenURL:       b([]string{"O"}, "O", "open url in the browser"),
+	}
 	return &keyMap{
 		Global: globalKeys{
 			Quit:   b([]string{"ctrl+c"}, "ctrl+c", "quit"),
@@ -46,33 +67,37 @@ func newKeyMap() *keyMap {
 			Focus:  b([]string{"tab", "shift+tab"}, "tab", "switch pane"),
 		},
 		List: listKeys{
-			Up:         b([]string{"k", "up"}, "↑/k", "up"),
-			Down:       b([]string{"j", "down"}, "↓/j", "down"),
-			PageUp:     b([]string{"pgup"}, "pgup", "page up"),
-			PageDown:   b([]string{"pgdown"}, "pgdn", "page down"),
-			HalfUp:     b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
-			HalfDown:   b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
-			Top:        b([]string{"g", "home"}, "g/home", "first"),
-			Bottom:     b([]string{"G", "end"}, "G/end", "last"),
-			Open:       b([]string{"enter", "l", "right"}, "enter/l/→", "open"),
-			Sort:       b([]string{"s"}, "s", "sort: date/outlet/title"),
-			ToggleRead: b([]string{"m"}, "m", "toggle read"),
-			Quit:       b([]string{"q"}, "q", "quit"),
+			Up:             b([]string{"k", "up"}, "↑/k", "up"),
+			Down:           b([]string{"j", "down"}, "↓/j", "down"),
+			PageUp:         b([]string{"pgup"}, "pgup", "page up"),
+			PageDown:       b([]string{"pgdown"}, "pgdn", "page down"),
+			HalfUp:         b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+			HalfDown:       b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+			Top:            b([]string{"g", "home"}, "g/home", "first"),
+			Bottom:         b([]string{"G", "end"}, "G/end", "last"),
+			Open:           b([]string{"enter", "l", "right"}, "enter/l/→", "open"),
+			Sort:           b([]string{"s"}, "s", "sort: date/outlet/title"),
+			ToggleRead:     b([]string{"m"}, "m", "toggle read"),
+			Quit:           b([]string{"q"}, "q", "quit"),
+			BookmarksOnly:  b([]string{"'"}, "'", "show bookmarked only"),
+			UnreadOnly:     b([]string{"U"}, "U", "show unread only"),
+			articleActions: actions,
 		},
 		Article: articleKeys{
-			Up:          b([]string{"k", "up"}, "↑/k", "line up"),
-			Down:        b([]string{"j", "down"}, "↓/j", "line down"),
-			PageUp:      b([]string{"b", "pgup"}, "b/pgup", "page up"),
-			PageDown:    b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
-			HalfUp:      b([]string{"ctrl+u", "u"}, "u", "half page up"),
-			HalfDown:    b([]string{"ctrl+d", "d"}, "d", "half page down"),
-			Top:         b([]string{"g", "home"}, "g/home", "top"),
-			Bottom:      b([]string{"G", "end"}, "G/end", "bottom"),
-			Next:        b([]string{"]"}, "]", "next article"),
-			Prev:        b([]string{"["}, "[", "previous article"),
-			ToggleRead:  b([]string{"m"}, "m", "toggle read"),
-			Boilerplate: b([]string{"B"}, "B", "show/hide removed boilerplate"),
-			Back:        b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q/h/←", "back to list"),
+			Up:             b([]string{"k", "up"}, "↑/k", "line up"),
+			Down:           b([]string{"j", "down"}, "↓/j", "line down"),
+			PageUp:         b([]string{"b", "pgup"}, "b/pgup", "page up"),
+			PageDown:       b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
+			HalfUp:         b([]string{"ctrl+u", "u"}, "u", "half page up"),
+			HalfDown:       b([]string{"ctrl+d", "d"}, "d", "half page down"),
+			Top:            b([]string{"g", "home"}, "g/home", "top"),
+			Bottom:         b([]string{"G", "end"}, "G/end", "bottom"),
+			Next:           b([]string{"]"}, "]", "next article"),
+			Prev:           b([]string{"["}, "[", "previous article"),
+			ToggleRead:     b([]string{"m"}, "m", "toggle read"),
+			Boilerplate:    b([]string{"B"}, "B", "show/hide removed boilerplate"),
+			Back:           b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q/h/←", "back to list"),
+			articleActions: actions,
 		},
 		Pager: pagerKeys{
 			Up:       b([]string{"k", "up"}, "↑/k", "up"),
@@ -83,6 +108,10 @@ func newKeyMap() *keyMap {
 			Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
 			Close:    b([]string{"esc", "q", "?", "!", "h", "left", "backspace"}, "esc/q", "close"),
 		},
+		Stories:  newStoryKeys(b),
+		Compare:  newCompareKeys(b),
+		Picker:   newPickerKeys(b),
+		Coverage: newCoverageKeys(b),
 	}
 }
 
@@ -95,7 +124,7 @@ type listHelp struct {
 }
 
 func (h listHelp) ShortHelp() []key.Binding {
-	return []key.Binding{h.k.List.Open, h.k.List.Sort, h.k.List.ToggleRead, h.k.Global.Help, h.k.List.Quit}
+	return []key.Binding{h.k.List.Open, h.k.List.Sort, h.k.List.ToggleRead, h.k.List.Bookmark, h.k.Global.Help, h.k.List.Quit}
 }
 
 func (h listHelp) FullHelp() [][]key.Binding {
@@ -106,7 +135,8 @@ func (h listHelp) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{l.Up, l.Down, l.PageUp, l.PageDown, l.HalfUp, l.HalfDown, l.Top, l.Bottom},
-		{l.Open, l.Sort, l.ToggleRead, l.Quit},
+		{l.Open, l.Sort, l.ToggleRead, l.MarkStoryRead, l.UnreadOnly, l.Bookmark, l.BookmarksOnly, l.Quit},
+		append([]key.Binding{l.Copy, l.OpenURL, l.Edit}, h.k.Stories.list()...),
 		global,
 	}
 }
@@ -130,7 +160,8 @@ func (h articleHelp) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{a.Up, a.Down, a.PageUp, a.PageDown, a.HalfUp, a.HalfDown, a.Top, a.Bottom},
-		{a.Next, a.Prev, a.ToggleRead, a.Boilerplate, a.Back},
+		{a.Next, a.Prev, a.ToggleRead, a.MarkStoryRead, a.Bookmark, a.Boilerplate, a.Back},
+		append([]key.Binding{a.Copy, a.OpenURL, a.Edit}, h.k.Stories.article()...),
 		global,
 	}
 }

@@ -13,10 +13,13 @@ const (
 type mode int
 
 const (
-	modeList    mode = iota // the list (with a preview when wide)
-	modeArticle             // reading an article
-	modeHelp                // full help for the mode underneath
-	modeReport              // the load report
+	modeList     mode = iota // the list (with a preview when wide)
+	modeArticle              // reading an article
+	modeHelp                 // full help for the mode underneath
+	modeReport               // the load report
+	modeCompare              // two articles side by side
+	modePicker               // choosing what to compare with
+	modeCoverage             // a story's quotes, names and numbers by outlet
 )
 
 // box is the size of one pane. A zero box is not shown.
@@ -30,7 +33,7 @@ type frame struct {
 	status   box // the bottom status line
 	list     box // the list pane
 	article  box // the article pane (the preview, when wide and in modeList)
-	main     box // full-width panes: help, report (and later compare, coverage)
+	main     box // full-width panes: help, report, compare, picker, coverage
 	gap      int // columns between list and article (the separator)
 }
 
@@ -48,7 +51,7 @@ func layout(width, height int, m mode) frame {
 	f.wide = width >= wideWidth
 
 	switch m {
-	case modeHelp, modeReport:
+	case modeHelp, modeReport, modeCompare, modePicker, modeCoverage:
 		f.main = box{width, bodyH}
 	case modeList, modeArticle:
 		if f.wide {

@@ -22,6 +22,15 @@ func TestViewFitsEverySize(t *testing.T) {
 		"articlehelp": {"enter", "?"},
 		"report":      {"!"},
 		"message":     {"s"},
+		// The story panes (storyui_test.go has their behaviour).
+		"grouped":        {"z", "j"},
+		"compare":        {"c", "]"},
+		"compare_apart":  {"c", "tab", "s", "j"},
+		"compare_search": {"c", "/", "t", "h", "e"},
+		"compare_help":   {"c", "?"},
+		"picker":         {"C"},
+		"coverage":       {"o", "tab", "l"},
+		"passage_opened": {"o", "enter"},
 	}
 	for name, keys := range screens {
 		t.Run(name, func(t *testing.T) {
@@ -75,7 +84,7 @@ func requireFits(t *testing.T, view string, w, h int, what string) {
 func TestLayoutBoxesFit(t *testing.T) {
 	for w := 0; w <= 300; w += 7 {
 		for h := 0; h <= 100; h += 3 {
-			for _, m := range []mode{modeList, modeArticle, modeHelp, modeReport} {
+			for _, m := range []mode{modeList, modeArticle, modeHelp, modeReport, modeCompare, modePicker, modeCoverage} {
 				f := layout(w, h, m)
 				if f.tooSmall != (w < minWidth || h < minHeight) {
 					t.Fatalf("%dx%d: tooSmall = %v", w, h, f.tooSmall)

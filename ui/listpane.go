@@ -15,14 +15,17 @@ import (
 // that view only joins them.
 type listPane struct {
 	sh      *shared
-	items   []*item
+	all     []*item // every article loaded, in list order
+	items   []*item // the rows shown: all, or those the filter lets through
+	filter  listFilter
 	sort    sortMode
 	sel     int
 	offset  int // index of the first visible row
 	w, h    int
 	focused bool
-	moved   bool     // the reader has moved the selection (see add)
-	empty   []string // shown instead of rows when there are no items
+	moved   bool        // the reader has moved the selection (see add)
+	empty   []string    // shown instead of rows when there are no items
+	group   listStories // grouping by story (liststories.go)
 
 	lines []string // cached view: exactly h lines of w columns
 
@@ -33,7 +36,73 @@ type listPane struct {
 type (
 	openMsg       struct{ it *item }
 	toggleReadMsg struct{ it *item }
+	filterMsg     struct{ f listFilter } // show only what f lets through
 )
+
+// listFilter narrows the list. Filters combine: both on shows unread
+// bookmarks. The filter is applied when it changes (and to articles as they
+// load), not on every mark: an article read or unbookmarked while a filter is
+// on stays in place until the filter is applied again, so the list never
+// jumps under the reader.
+type listFilter struct {
+	bookmarked bool // bookmarked articles only
+	unread     bool // unread articles only
+}
+
+func (f listFilter) on() bool { return f.bookmarked || f.unread }
+
+// String names the filter for the status line.
+func (f listFilter) String() string {
+	switch {
+	case f.bookmarked && f.unread:
+		return "unread bookmarked only"
+	case f.bookmarked:
+		return "bookmarked only"
+	case f.unread:
+		return "unread only"
+	}
+	return ""
+}
+
+// adjective describes the articles f lets through: "unread bookmarked".
+func (f listFilter) adjective() string {
+	return strings.TrimSuffix(f.String(), " only")
+}
+
+func (p listPane) passes(it *item) bool {
+	if p.filter.bookmarked && !p.sh.bookmarks.Has(it.key) {
+		return false
+	}
+	return !p.filter.unread || !p.sh.marks.Has(it.key)
+}
+
+// filtered is the items of xs that pass the filter, in order.
+func (p listPane) filtered(xs []*item) []*item {
+	if !p.filter.on() {
+		return xs
+	}
+	out := make([]*item, 0, len(xs))
+	for _, it := range xs {
+		if p.passes(it) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// setFilter applies f to every article, keeping the selection on the same
+// article when it is still shown.
+func (p *listPane) setFilter(f listFilter) {
+	cur := p.selected()
+	p.filter = f
+	p.items = p.filtered(p.all)
+	p.regroup()
+	p.sel = clamp(p.sel, 0, max(len(p.items)-1, 0))
+	if cur != nil {
+		p.selectItem(cur)
+	}
+	p.refresh()
+}
 
 func newListPane(sh *shared) listPane { return listPane{sh: sh, focused: true} }
 
@@ -81,8 +150,22 @@ func (p listPane) update(msg tea.Msg) (listPane, tea.Cmd) {
 			p.emit(toggleReadMsg{it})
 			return p, nil
 		}
+	case key.Matches(km, k.BookmarksOnly):
+		f := p.filter
+		f.bookmarked = !f.bookmarked
+		p.emit(filterMsg{f})
+	case key.Matches(km, k.UnreadOnly):
+		f := p.filter
+		f.unread = !f.unread
+		p.emit(filterMsg{f})
 	case key.Matches(km, k.Quit):
 		return p, tea.Quit
+	default:
+		if it := p.selected(); it != nil {
+			if in := articleAction(km, k.articleActions, it); in != nil {
+				p.emit(in)
+			}
+		}
 	}
 	return p, nil
 }
@@ -111,7 +194,9 @@ func (p *listPane) selectItem(it *item) {
 func (p *listPane) setSort(s sortMode) {
 	cur := p.selected()
 	p.sort = s
+	sortItems(p.all, s)
 	sortItems(p.items, s)
+	p.regroup()
 	if cur != nil {
 		p.selectItem(cur) // keep the reader on the same article
 	}
@@ -125,13 +210,49 @@ func (p *listPane) add(items []*item) {
 	}
 	cur := p.selected()
 	sortItems(items, p.sort)
-	p.items = mergeItems(p.items, items, p.sort)
+	p.all = mergeItems(p.all, items, p.sort)
+	p.items = mergeItems(p.items, p.filtered(items), p.sort)
+	p.regroup()
 	// While loading, the list starts at the top as articles stream in; once
 	// the reader has moved, the selection stays on their article.
 	if cur != nil && p.moved {
 		p.selectItem(cur)
 	}
 	p.refresh()
+}
+
+// remove drops the items drop selects and returns them, keeping the
+// selection on the same article when it stays.
+func (p *listPane) remove(drop func(*item) bool) []*item {
+	cur := p.selected()
+	var out []*item
+	keep := p.all[:0:0]
+	for _, it := range p.all {
+		if drop(it) {
+			out = append(out, it)
+		} else {
+			keep = append(keep, it)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	p.all = keep
+	items := p.items[:0:0]
+	for _, it := range p.items {
+		if !drop(it) {
+			items = append(items, it)
+		}
+	}
+	p.items = items
+	p.regroup()
+	if cur != nil && !drop(cur) {
+		p.selectItem(cur)
+	} else {
+		p.sel = clamp(p.sel, 0, max(len(p.items)-1, 0))
+	}
+	p.refresh()
+	return out
 }
 
 func (p *listPane) setSize(w, h int) {
@@ -158,6 +279,10 @@ func (p *listPane) refresh() {
 		return
 	}
 	rows := p.rowsHeight()
+	if p.grouped() && len(p.items) > 0 {
+		p.refreshGrouped(listColumns(p.w))
+		return
+	}
 	// Keep the selection visible, moving the window as little as possible.
 	if p.sel < p.offset {
 		p.offset = p.sel
@@ -193,7 +318,7 @@ type columns struct {
 }
 
 const (
-	markWidth  = 3 // cursor, read mark, space
+	markWidth  = 4 // cursor, unread mark, bookmark mark, space
 	dateWidth  = 12
 	wordsWidth = 6
 	colGap     = 2
@@ -269,13 +394,23 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 	}
 	sb.WriteString(cell(base, cursor))
 	if read {
-		sb.WriteString(cell(base, "  "))
+		sb.WriteString(cell(base, " "))
 	} else {
-		sb.WriteString(cell(st.Unread, "●") + cell(base, " "))
+		sb.WriteString(cell(st.Unread, "●"))
 	}
+	if p.sh.bookmarks.Has(it.key) {
+		sb.WriteString(cell(st.Bookmark, "★"))
+	} else {
+		sb.WriteString(cell(base, " "))
+	}
+	sb.WriteString(cell(base, " "))
 
 	a := it.a
 	titleW := c.title
+	if pre := p.treePrefix(it); pre != "" {
+		sb.WriteString(cell(st.Story.Tree, pre))
+		titleW -= lipgloss.Width(pre)
+	}
 	if a.TitleDerived {
 		// Titles made from the lead sentence are marked, so nobody mistakes
 		// them for the outlet's headline.

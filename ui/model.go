@@ -3,12 +3,16 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/parallax-reader/parallax/corpus/userstate"
+	"github.com/parallax-reader/parallax/ui/config"
 )
 
 // Model is the root of the program: it owns the panes, routes messages to
@@ -31,14 +35,18 @@ type Model struct {
 	status  statusLine
 	load    loadState
 	unread  int
+	story   storyPanes // stories, comparison, coverage (stories.go)
 
 	// Cached chrome, rebuilt at the end of every Update.
 	headerLine string
 	statusText string
 }
 
-// savedMsg reports the end of a background save of the read marks.
-type savedMsg struct{ err error }
+// savedMsg reports the end of a background save of read marks or bookmarks.
+type savedMsg struct {
+	what string
+	err  error
+}
 
 // renderSlotPrefetch is the renderer slot for renderings made ahead of need.
 const renderSlotPrefetch = "prefetch"
@@ -50,17 +58,45 @@ func newModel(cfg Config, sh *shared) Model {
 		list:    newListPane(sh),
 		article: newArticlePane(sh),
 		pager:   newPagerPane(sh),
+		story:   newStoryPanes(sh),
 	}
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
+	m.applySettings(cfg.Settings, cfg.ConfigProblems)
+	m.list.group.on = sh.groupByStory // shown once stories are grouped
 	return m
+}
+
+// applySettings puts the configuration file's choices in place.
+func (m *Model) applySettings(s config.Config, probs []config.Problem) {
+	applyKeys(m.sh.keys, s.Keys)
+	m.sh.groupByStory = s.GroupByStory
+	for i := sortMode(0); i < sortModes; i++ {
+		if i.String() == s.Sort {
+			m.list.sort = i
+		}
+	}
+	if len(probs) > 0 {
+		p := probs[0]
+		p.Path = filepath.Base(p.Path)
+		text := "config: " + p.String()
+		if len(probs) > 1 {
+			text += fmt.Sprintf(" (and %d more, printed when Parallax started)", len(probs)-1)
+		}
+		m.status = statusLine{text: text, isErr: true}
+	}
 }
 
 // Init starts loading; the first frame does not wait for it.
 func (m Model) Init() tea.Cmd {
+	var watch tea.Cmd
+	if m.cfg.Watch {
+		watch = startWatch(m.ctx, m.cfg.Source, m.cfg.Load)
+	}
 	return tea.Batch(
 		startLoad(m.ctx, m.load.gen, m.cfg.Source, m.cfg.Load),
 		m.sh.after(progressDelay, showProgressMsg{m.load.gen}),
+		watch,
 	)
 }
 
@@ -95,6 +131,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
 
+	case watchMsg:
+		return m.handleWatch(msg)
+	case watchErrMsg:
+		m.status = statusLine{text: "cannot watch for changes: " + msg.err.Error(), isErr: true}
+		return m, nil
 	case loadBatchMsg:
 		return m.handleBatch(msg)
 
@@ -118,7 +159,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 	case savedMsg:
 		if msg.err != nil {
-			m.status = statusLine{text: "could not save read marks: " + msg.err.Error(), isErr: true}
+			m.status = statusLine{text: "could not save " + msg.what + ": " + msg.err.Error(), isErr: true}
 		}
 		return m, nil
 
@@ -126,13 +167,19 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case openMsg:
 		return m, m.open(msg.it)
 	case backMsg:
-		return m, m.setMode(modeList)
+		return m, m.setMode(m.articleBackMode())
 	case stepMsg:
 		return m.step(msg.delta)
 	case toggleReadMsg:
 		return m.toggleRead(msg.it)
 	case closeMsg:
 		return m, m.setMode(m.under)
+	}
+	if m, cmd, ok := m.updateAction(msg); ok {
+		return m, cmd
+	}
+	if m, cmd, ok := m.updateStories(msg); ok {
+		return m, cmd
 	}
 	return m, nil
 }
@@ -155,6 +202,9 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 	case modeHelp, modeReport:
 		m.pager, cmd = m.pager.update(km)
 		return m.handleIntents(m.pager.take(), cmd)
+	}
+	if m, cmd, ok := m.handleStoryKey(km); ok {
+		return m, cmd
 	}
 
 	switch {
@@ -215,6 +265,10 @@ func (m Model) handleMouse(mm tea.MouseMsg) (Model, tea.Cmd) {
 	switch {
 	case m.mode == modeHelp || m.mode == modeReport:
 		m.pager.body.scroll(3 * delta)
+	case m.mode == modeCompare:
+		m.story.compare.scroll(3 * delta)
+	case isStoryMode(m.mode):
+		return m, nil
 	case m.frame.list.w > 0 && mm.X < m.frame.list.w:
 		before := m.list.selected()
 		m.list.wheel(delta)
@@ -233,6 +287,9 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	}
 	m.load.read, m.load.total = msg.read, msg.total
 	m.load.skipped = append(m.load.skipped, msg.skipped...)
+	if len(msg.notices) > 0 {
+		m.status = statusLine{text: strings.Join(msg.notices, "; ")}
+	}
 	for _, it := range msg.items {
 		if !m.sh.marks.Has(it.key) {
 			m.unread++
@@ -246,9 +303,9 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	}
 	m.list.setEmpty(m.emptyLines())
 	if m.mode == modeReport {
-		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.items), m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
+		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
-	cmds := []tea.Cmd{msg.next}
+	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg)}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
@@ -326,9 +383,11 @@ func (m Model) toggleRead(it *item) (Model, tea.Cmd) {
 }
 
 // save writes the read marks in the background.
-func (m *Model) save() tea.Cmd {
-	marks := m.sh.marks
-	return func() tea.Msg { return savedMsg{err: marks.Save()} }
+func (m *Model) save() tea.Cmd { return m.saveMarks(m.sh.marks, "read marks") }
+
+// saveMarks writes marks in the background; what names them in errors.
+func (m *Model) saveMarks(marks *userstate.Marks, what string) tea.Cmd {
+	return func() tea.Msg { return savedMsg{what: what, err: marks.Save()} }
 }
 
 // openPager opens help (for the current context) or the load report.
@@ -348,14 +407,20 @@ func (m *Model) fillPager(reset bool) {
 		if m.under == modeArticle {
 			title = "Keys: article"
 		}
+		if t := storyHelpTitle(m.under); t != "" {
+			title = t
+		}
 		m.pager.set(title, helpLines(m.sh, m.helpFor(m.under), f.main.w), f.main.w, f.main.h, reset)
 	case modeReport:
-		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.items), f.main.w), f.main.w, f.main.h, reset)
+		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), f.main.w), f.main.w, f.main.h, reset)
 	}
 }
 
 // helpFor is the key map help for a mode: what `?` and the status line show.
 func (m Model) helpFor(md mode) help.KeyMap {
+	if km := m.storyHelp(md); km != nil {
+		return km
+	}
 	switch md {
 	case modeArticle:
 		return articleHelp{m.sh.keys, m.frame.wide}
@@ -383,6 +448,8 @@ func (m *Model) relayout() tea.Cmd {
 	case modeHelp, modeReport:
 		m.fillPager(false)
 		return nil
+	case modeCompare, modePicker, modeCoverage:
+		return m.relayoutStory()
 	case modeList, modeArticle:
 		m.list.setFocused(m.mode == modeList)
 		m.article.setFocused(m.mode == modeArticle)
@@ -411,6 +478,8 @@ func (m Model) emptyLines() []string {
 	}
 	plain := func(s ...string) string { return strings.Join(s, "") }
 	switch {
+	case len(m.list.all) > 0 && m.list.filter.on():
+		m.filterEmptyLines(add, plain)
 	case m.load.loading:
 		add("Loading articles…", st.Meta.Render)
 	case m.load.total == 0:
@@ -429,6 +498,33 @@ func (m Model) emptyLines() []string {
 		add("Press ! to see each file and why.", st.Meta.Render)
 	}
 	return lines
+}
+
+// filterEmptyLines explains an empty list when a filter hides everything.
+func (m Model) filterEmptyLines(add func(string, func(...string) string), plain func(...string) string) {
+	st, k, f := m.sh.styles, m.sh.keys.List, m.list.filter
+	switch {
+	case f.bookmarked && f.unread:
+		add("No unread bookmarked articles", st.Empty.Render)
+		add("", plain)
+		add("Every bookmarked article has been read.", plain)
+	case f.bookmarked:
+		add("No bookmarked articles", st.Empty.Render)
+		add("", plain)
+		add("Press "+keyHint(k.Bookmark)+" on an article to bookmark it.", plain)
+	default:
+		add("No unread articles", st.Empty.Render)
+		add("", plain)
+		add("You have read all "+plural(len(m.list.all), "article")+".", plain)
+	}
+	var keys []string
+	if f.bookmarked {
+		keys = append(keys, keyHint(k.BookmarksOnly))
+	}
+	if f.unread {
+		keys = append(keys, keyHint(k.UnreadOnly))
+	}
+	add("Press "+strings.Join(keys, " and ")+" to show all articles.", st.Meta.Render)
 }
 
 // sourceName says where the corpus comes from, for the header.
@@ -453,9 +549,13 @@ func (m *Model) buildChrome() {
 	}
 	st := m.sh.styles
 
-	right := "? help"
-	n := len(m.list.items)
-	left := " " + st.Header.Render("Parallax") + st.HeaderDim.Render(" · "+m.sourceName()+" · "+plural(n, "article"))
+	right := keyHint(m.sh.keys.Global.Help) + " help"
+	n, total := len(m.list.items), len(m.list.all)
+	count := plural(total, "article")
+	if m.list.filter.on() {
+		count = formatCount(n) + " of " + count
+	}
+	left := " " + st.Header.Render("Parallax") + st.HeaderDim.Render(" · "+m.sourceName()+" · "+count)
 	gap := w - lipgloss.Width(left) - len(right) - 1
 	if gap < 1 {
 		m.headerLine = fitLine(left, w)
@@ -469,12 +569,13 @@ func (m *Model) buildChrome() {
 		if n > 0 {
 			pos = fmt.Sprintf("%s/%s", formatCount(m.list.sel+1), formatCount(n))
 		}
-		pos = joinRight("by "+m.list.sort.String(), pos, formatCount(max(m.unread, 0))+" unread")
+		pos = joinRight(m.list.filter.String(), "by "+m.list.sort.String(), pos, formatCount(max(m.unread, 0))+" unread")
 	case modeArticle:
-		pos = joinRight(fmt.Sprintf("%s/%s", formatCount(m.list.sel+1), formatCount(n)), fmt.Sprintf("%d%%", m.article.body.percent()))
+		pos = joinRight(m.list.filter.String(), fmt.Sprintf("%s/%s", formatCount(m.list.sel+1), formatCount(n)), fmt.Sprintf("%d%%", m.article.body.percent()))
 	case modeHelp, modeReport:
 		pos = fmt.Sprintf("%d%%", m.pager.body.percent())
 	}
+	pos = m.storyChrome(pos)
 	if k := len(m.load.skipped); k > 0 {
 		pos = joinRight(pos, fmt.Sprintf("%s skipped (!)", formatCount(k)))
 	}
@@ -500,6 +601,8 @@ func (m Model) View() string {
 	switch m.mode {
 	case modeHelp, modeReport:
 		lines = append(lines, m.pager.view()...)
+	case modeCompare, modePicker, modeCoverage:
+		lines = append(lines, m.storyView()...)
 	default:
 		switch {
 		case f.list.w > 0 && f.article.w > 0:

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/userstate"
+	"github.com/parallax-reader/parallax/ui/config"
 )
 
 // Config is what the command line decides for the interactive reader.
@@ -21,26 +23,43 @@ type Config struct {
 	Source corpus.Source
 	Load   corpus.Options
 	Mouse  bool // --mouse: wheel scrolling (off by default so text selection works)
+	// Watch: files added, changed or removed while the reader runs join or
+	// leave the list (--watch).
+	Watch bool
+
+	// Settings is the configuration file, already checked with CheckConfig.
+	// The zero value means the defaults.
+	Settings config.Config
+	// ConfigProblems are what was wrong in the configuration file. The CLI
+	// has printed them; the reader mentions them once in the status line.
+	ConfigProblems []config.Problem
 }
 
 // Run opens the reader on the terminal and returns when the user quits.
 func Run(cfg Config) error {
-	// Detect the background once, before Bubble Tea owns the terminal.
-	color := os.Getenv("NO_COLOR") == ""
-	dark := lipgloss.HasDarkBackground()
+	// Detect the background once, before Bubble Tea owns the terminal, and
+	// only when the theme or glamour style depends on it.
+	lk := chooseLook(cfg.Settings.Theme, cfg.Settings.GlamourStyle, os.Getenv("NO_COLOR") != "", lipgloss.HasDarkBackground)
 	profile := lipgloss.ColorProfile()
-	if !color {
+	if !lk.color {
 		// Attributes (bold, reverse) still show selection without colour.
 		profile = termenv.ANSI
 		lipgloss.SetColorProfile(profile)
 	}
 
 	marks, warn := userstate.OpenReads()
-	sh := newShared(newStyles(dark, color), glamourStyleFor(dark, color), profile, time.Now, marks)
+	bookmarks, bwarn := userstate.OpenBookmarks()
+	st := buildStyles(newPalette(lk.dark, lk.color, cfg.Settings.Colors), lk.color)
+	sh := newShared(st, lk.glamour, profile, time.Now, marks)
+	sh.bookmarks = bookmarks
+	sh.sys = defaultSystem(os.Stdout)
 	m := newModel(cfg, sh)
 	defer m.Close()
-	if warn != nil {
+	switch {
+	case warn != nil:
 		m.status = statusLine{text: warn.Error(), isErr: true}
+	case bwarn != nil:
+		m.status = statusLine{text: bwarn.Error(), isErr: true}
 	}
 
 	opts := []tea.ProgramOption{tea.WithAltScreen()}
@@ -53,7 +72,48 @@ func Run(cfg Config) error {
 	if serr := marks.Save(); serr != nil {
 		fmt.Fprintln(os.Stderr, "parallax: could not save read marks:", serr)
 	}
+	if serr := bookmarks.Save(); serr != nil {
+		fmt.Fprintln(os.Stderr, "parallax: could not save bookmarks:", serr)
+	}
 	return err
+}
+
+// look is how the reader is drawn: background, colour, glamour style.
+type look struct {
+	dark, color bool
+	glamour     string // explicit glamour style
+}
+
+// chooseLook resolves the theme and glamour settings ("" means "auto").
+// detectDark is called only when something is "auto", since asking the
+// terminal takes a moment. NO_COLOR wins over everything.
+func chooseLook(theme, glamourStyle string, noColor bool, detectDark func() bool) look {
+	lk := look{color: !noColor, dark: true}
+	if theme == "" {
+		theme = "auto"
+	}
+	if glamourStyle == "" {
+		glamourStyle = "auto"
+	}
+	switch theme {
+	case "dark":
+		lk.dark = true
+	case "light":
+		lk.dark = false
+	default:
+		if lk.color {
+			lk.dark = detectDark()
+		}
+	}
+	switch {
+	case !lk.color:
+		lk.glamour = "notty"
+	case glamourStyle != "auto":
+		lk.glamour = glamourStyle
+	default:
+		lk.glamour = glamourStyleFor(lk.dark, lk.color)
+	}
+	return lk
 }
 
 // glamourStyleFor picks the explicit glamour style for the terminal.
@@ -75,8 +135,10 @@ func newShared(st *styles, glamourStyle string, profile termenv.Profile, now fun
 		profile:      profile,
 		now:          now,
 		marks:        marks,
+		bookmarks:    userstate.InMemory(),
 		renderer:     newRenderer(profile),
 		cache:        newRenderCache(256),
 		after:        defaultAfter,
+		sys:          defaultSystem(io.Discard),
 	}
 }

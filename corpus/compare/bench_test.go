@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -52,9 +53,29 @@ func BenchmarkCompare5000Words(b *testing.B) {
 	a, bb := longPair(b)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		Compare(Prepare(a), Prepare(bb))
 	}
+	reportCPU(b, cpu0)
+}
+
+// reportCPU adds the process CPU time per operation (milliseconds): on a
+// loaded machine it says more than wall-clock time.
+func reportCPU(b *testing.B, cpu0 time.Duration) {
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkPrepare5000Words prepares one 5,000-word article.
+func BenchmarkPrepare5000Words(b *testing.B) {
+	a, _ := longPair(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		Prepare(a)
+	}
+	reportCPU(b, cpu0)
 }
 
 // BenchmarkCompareOnly5000Words compares two prepared 5,000-word articles.
@@ -63,9 +84,11 @@ func BenchmarkCompareOnly5000Words(b *testing.B) {
 	da, db := Prepare(a), Prepare(bb)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		Compare(da, db)
 	}
+	reportCPU(b, cpu0)
 }
 
 // story20 is a 20-article story: the seeds four times over under new ids.
@@ -88,9 +111,11 @@ func BenchmarkCoverage20(b *testing.B) {
 	as := story20(b)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		Coverage(PrepareAll(as))
 	}
+	reportCPU(b, cpu0)
 }
 
 var (
@@ -113,9 +138,11 @@ func benchStories(b *testing.B, n int) {
 	as := generated(n)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		GroupStories(as, StoryOptions{})
 	}
+	reportCPU(b, cpu0)
 }
 
 // BenchmarkStories10k and BenchmarkStories100k group generated corpora

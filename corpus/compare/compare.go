@@ -15,8 +15,11 @@ type Comparison struct {
 	Quotes  []QuoteMatch
 	// SharedQuotes counts quotes found in both articles.
 	SharedQuotes int
-	Entities     EntityDiff
-	Numbers      []NumberRow
+	// PartialQuotes counts quotes one article marks and the other carries
+	// without quotation marks.
+	PartialQuotes int
+	Entities      EntityDiff
+	Numbers       []NumberRow
 }
 
 // Compare aligns two prepared articles sentence by sentence and sets their
@@ -44,6 +47,9 @@ func Compare(a, b *Doc) *Comparison {
 	for _, q := range c.Quotes {
 		if q.A != nil && q.B != nil {
 			c.SharedQuotes++
+		}
+		if q.Partial() {
+			c.PartialQuotes++
 		}
 	}
 	c.Entities = cov.entityDiff()

@@ -21,14 +21,25 @@ type QuoteRow struct {
 	Speaker string   // the speaker most articles name
 	In      []*Quote // per article, its version (nil when absent)
 	Only    int      // the one article that has it, or -1
+	// Unquoted, per article without the quote, is where that article
+	// carries the quote's words without quotation marks (an unmarked copy
+	// or a close paraphrase: a partial match), else nil. Only counts
+	// marked quotes alone.
+	Unquoted []*Passage
 }
+
+// Partial reports whether article k has the quote's words unquoted.
+func (r *QuoteRow) Partial(k int) bool { return k < len(r.Unquoted) && r.Unquoted[k] != nil }
 
 // EntityRow is one person, place or organisation across the articles.
 type EntityRow struct {
 	Name string
 	Kind EntityKind
-	In   [][]Passage // per article, its mentions
-	Only int
+	// Acronym is the short form some article uses ("NATO", "AFP") when
+	// Name is the full one.
+	Acronym string
+	In      [][]Passage // per article, its mentions
+	Only    int
 }
 
 // NumberRow is one counted thing across the articles: the values each
@@ -149,6 +160,16 @@ func quoteRows(docs []*Doc) []QuoteRow {
 		row.Only = onlyOf(func(k int) bool { return row.In[k] != nil }, len(docs))
 		rows = append(rows, row)
 	}
+	if len(docs) > 1 && len(rows) > 0 {
+		w := weightsOf(docs)
+		outside := make([][][]uint64, len(docs))
+		for k, d := range docs {
+			outside[k] = outsideQuotes(d)
+		}
+		for k := range rows {
+			findUnquoted(&rows[k], docs, outside, w.of)
+		}
+	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		ci, cj := rows[i].Count(), rows[j].Count()
 		if ci != cj {
@@ -157,6 +178,26 @@ func quoteRows(docs []*Doc) []QuoteRow {
 		return len(rows[i].Text) > len(rows[j].Text)
 	})
 	return rows
+}
+
+// findUnquoted fills the row's partial matches: articles without the quote
+// that carry its fullest version's words unquoted.
+func findUnquoted(row *QuoteRow, docs []*Doc, outside [][][]uint64, weight func(uint64) float64) {
+	var full *Quote
+	for _, q := range row.In {
+		if q != nil && (full == nil || q.Words() > full.Words()) {
+			full = q
+		}
+	}
+	row.Unquoted = make([]*Passage, len(docs))
+	for k, d := range docs {
+		if row.In[k] != nil || full == nil {
+			continue
+		}
+		if p, _, ok := unquotedMatch(full, d, outside[k], weight); ok {
+			row.Unquoted[k] = &p
+		}
+	}
 }
 
 func topKey(m map[string]int) string {
@@ -227,6 +268,8 @@ type globalEntity struct {
 	votes [3]float64
 	forms map[string]int
 	in    [][]Passage
+	acros []string // folded acronyms of the full name
+	short string   // an acronym merged into it, as written
 }
 
 func entityRows(docs []*Doc) []EntityRow {
@@ -273,9 +316,10 @@ func entityRows(docs []*Doc) []EntityRow {
 		}
 		kept = append(kept, g)
 	}
+	kept = joinGlobalAcronyms(kept)
 	rows := make([]EntityRow, 0, len(kept))
 	for _, g := range kept {
-		row := EntityRow{Name: g.name, Kind: g.kind, In: g.in}
+		row := EntityRow{Name: g.name, Kind: g.kind, In: g.in, Acronym: g.short}
 		row.Only = onlyOf(func(k int) bool { return len(row.In[k]) > 0 }, len(docs))
 		rows = append(rows, row)
 	}
@@ -301,7 +345,35 @@ func mentions(in [][]Passage) int {
 	return n
 }
 
+// joinGlobalAcronyms moves an acronym one article uses into the full name
+// another uses, when exactly one name goes by it.
+func joinGlobalAcronyms(gs []*globalEntity) []*globalEntity {
+	var kept []*globalEntity
+	for _, g := range gs {
+		if isAcronym(g.name) {
+			full := fullFormOf(g.key, gs, func(f *globalEntity) []string { return f.acros }, func(f *globalEntity) bool {
+				return f == g || f.kind == Person || len(f.skel) < 2
+			})
+			if full != nil {
+				full.merge(g)
+				full.short = g.name
+				continue
+			}
+		}
+		kept = append(kept, g)
+	}
+	return kept
+}
+
 func (g *globalEntity) add(doc int, e *Entity) {
+	for _, a := range e.acros {
+		if !containsString(g.acros, a) {
+			g.acros = append(g.acros, a)
+		}
+	}
+	if e.Acronym != "" {
+		g.short = e.Acronym
+	}
 	g.in[doc] = append(g.in[doc], e.Mentions...)
 	for k := range g.votes {
 		g.votes[k] += e.votes[k]
@@ -391,13 +463,13 @@ func numberRows(docs []*Doc) []NumberRow {
 		}
 		for _, r := range roots {
 			row := NumberRow{In: make([][]Number, len(docs))}
+			var members []*Number
 			for _, i := range groups[r] {
 				ref := refs[i]
 				row.In[ref.doc] = append(row.In[ref.doc], *ref.n)
-				if row.Thing == "" || len(ref.n.Thing) > len(row.Thing) {
-					row.Thing = ref.n.Thing
-				}
+				members = append(members, ref.n)
 			}
+			row.Thing = rowLabel(members)
 			if row.Thing == "" {
 				row.Thing = key
 			}
@@ -413,6 +485,39 @@ func numberRows(docs []*Doc) []NumberRow {
 		return rows[i].Count() > rows[j].Count()
 	})
 	return rows
+}
+
+// rowLabel names a row of figures: the label most of them use (on a tie
+// the shorter, more general one). When the figures of a compound unit
+// differ ("28-point plan", "19-point plan") the label names the unit
+// instead: "plan (points)".
+func rowLabel(ns []*Number) string {
+	count := map[string]int{}
+	for _, n := range ns {
+		count[n.Label]++
+	}
+	best, most := "", 0
+	for l, c := range count {
+		if c > most || c == most && (len(l) < len(best) || len(l) == len(best) && l < best) {
+			best, most = l, c
+		}
+	}
+	if n := ns[0]; compoundUnit(n.Unit) {
+		for _, o := range ns[1:] {
+			if o.Value != n.Value {
+				_, rest, _ := strings.Cut(best, " ")
+				return rest + " (" + plural(n.Unit) + ")"
+			}
+		}
+	}
+	return best
+}
+
+func plural(w string) string {
+	if strings.HasSuffix(w, "s") {
+		return w
+	}
+	return w + "s"
 }
 
 // contextsAgree: the sentences around two figures share at least two
@@ -472,7 +577,15 @@ type QuoteMatch struct {
 	Speaker string `json:"speaker,omitempty"`
 	A       *Quote `json:"a"`
 	B       *Quote `json:"b"`
+	// UnquotedA and UnquotedB, for a quote only the other article marks,
+	// locate its words carried without quotation marks: a partial match.
+	UnquotedA *Passage `json:"unquoted_a,omitempty"`
+	UnquotedB *Passage `json:"unquoted_b,omitempty"`
 }
+
+// Partial reports whether one article quotes what the other carries
+// unquoted.
+func (q *QuoteMatch) Partial() bool { return q.UnquotedA != nil || q.UnquotedB != nil }
 
 // EntityDiff sorts the names of two articles into shared and own.
 type EntityDiff struct {
@@ -484,7 +597,11 @@ type EntityDiff struct {
 func (c *StoryCoverage) quoteMatches() []QuoteMatch {
 	out := make([]QuoteMatch, 0, len(c.Quotes))
 	for _, r := range c.Quotes {
-		out = append(out, QuoteMatch{Text: r.Text, Speaker: r.Speaker, A: r.In[0], B: r.In[1]})
+		qm := QuoteMatch{Text: r.Text, Speaker: r.Speaker, A: r.In[0], B: r.In[1]}
+		if len(r.Unquoted) == 2 {
+			qm.UnquotedA, qm.UnquotedB = r.Unquoted[0], r.Unquoted[1]
+		}
+		out = append(out, qm)
 	}
 	return out
 }

@@ -238,20 +238,24 @@ func entityNames(d *Doc) []string {
 
 func TestNumbers(t *testing.T) {
 	tests := []struct {
-		text, want, thing, hedge, unit string
-		value                          float64
+		text, want, thing, label, hedge, unit string
+		value                                 float64
 	}{
-		{"The meeting lasted almost five hours of discussions.", "almost five hours", "hours", "almost", "", 5},
-		{"They discussed the 28-point plan again.", "28-point plan", "point plan", "", "point", 28},
-		{"Russia controls about one-fifth of Ukrainian territory.", "about one-fifth of Ukrainian territory", "Ukrainian territory", "about", "fraction", 0.2},
-		{"The war caused well over a million casualties on both sides.", "well over a million casualties", "casualties", "well over", "", 1e6},
-		{"It lasted over four hours and ended.", "over four hours", "hours", "over", "", 4},
-		{"Donations start at $10 a month.", "$10", "", "", "$", 10},
-		{"Trade reached nearly $69 billion last year.", "nearly $69 billion", "", "nearly", "$", 69e9},
-		{"Turnout rose to 62.5% in the capital.", "62.5%", "", "", "%", 0.625},
-		{"It was his sixth meeting with Putin.", "sixth meeting", "meeting", "", "", 6},
-		{"Twenty-five soldiers were wounded.", "Twenty-five soldiers", "soldiers", "", "", 25},
-		{"The attack hit two Russian “shadow fleet” tankers in the sea.", "two Russian “shadow fleet” tankers", "Russian “shadow fleet” tankers", "", "", 2},
+		{"The meeting lasted almost five hours of discussions.", "almost five hours of discussions", "hours of discussions", "hours of discussions", "almost", "", 5},
+		{"It took two rounds of talks in Geneva.", "two rounds of talks", "rounds of talks", "rounds of talks", "", "", 2},
+		{"They discussed the 28-point plan again.", "28-point plan", "plan", "28-point plan", "", "point", 28},
+		{"The original 28-point U.S. proposal was dropped.", "28-point U.S. proposal", "U.S. proposal", "28-point proposal", "", "point", 28},
+		{"It followed a nearly four-year war.", "nearly four-year war", "war", "four-year war", "nearly", "year", 4},
+		{"Russia controls about one-fifth of Ukrainian territory.", "about one-fifth of Ukrainian territory", "Ukrainian territory", "Ukrainian territory", "about", "fraction", 0.2},
+		{"The war caused well over a million casualties on both sides.", "well over a million casualties", "casualties", "casualties", "well over", "", 1e6},
+		{"It lasted over four hours and ended.", "over four hours", "hours", "hours", "over", "", 4},
+		{"Donations start at $10 a month.", "$10", "", "$10", "", "$", 10},
+		{"Trade reached nearly $69 billion last year.", "nearly $69 billion", "", "nearly $69 billion", "nearly", "$", 69e9},
+		{"Turnout rose to 62.5% in the capital.", "62.5%", "", "62.5%", "", "%", 0.625},
+		{"It was his sixth meeting with Putin.", "sixth meeting", "meeting", "meeting", "", "", 6},
+		{"Twenty-five soldiers were wounded.", "Twenty-five soldiers", "soldiers", "soldiers", "", "", 25},
+		{"The attack hit two Russian “shadow fleet” tankers in the sea.", "two Russian “shadow fleet” tankers", "Russian “shadow fleet” tankers", "Russian shadow fleet tankers", "", "", 2},
+		{"Talks ran for three hours of Tuesday.", "three hours", "hours", "hours", "", "", 3},
 	}
 	for _, tt := range tests {
 		d := Prepare(article("t", tt.text))
@@ -261,9 +265,9 @@ func TestNumbers(t *testing.T) {
 			continue
 		}
 		n := ns[0]
-		if n.Text != tt.want || n.Thing != tt.thing || n.Hedge != tt.hedge || n.Unit != tt.unit || math.Abs(n.Value-tt.value) > 1e-9*math.Max(1, tt.value) {
-			t.Errorf("%q:\n got text %q thing %q hedge %q unit %q value %g\nwant text %q thing %q hedge %q unit %q value %g",
-				tt.text, n.Text, n.Thing, n.Hedge, n.Unit, n.Value, tt.want, tt.thing, tt.hedge, tt.unit, tt.value)
+		if n.Text != tt.want || n.Thing != tt.thing || n.Label != tt.label || n.Hedge != tt.hedge || n.Unit != tt.unit || math.Abs(n.Value-tt.value) > 1e-9*math.Max(1, tt.value) {
+			t.Errorf("%q:\n got text %q thing %q label %q hedge %q unit %q value %g\nwant text %q thing %q label %q hedge %q unit %q value %g",
+				tt.text, n.Text, n.Thing, n.Label, n.Hedge, n.Unit, n.Value, tt.want, tt.thing, tt.label, tt.hedge, tt.unit, tt.value)
 		}
 		if n.Low > n.High || n.Hedge == "" && (n.Low != n.Value || n.High != n.Value) {
 			t.Errorf("%q: bounds %g..%g around %g", tt.text, n.Low, n.High, n.Value)
@@ -310,5 +314,150 @@ func TestNumberPairing(t *testing.T) {
 		if len(r.In[1]) > 0 && r.In[1][0].Value == 19 && (r.Only != 1 || r.Conflict) {
 			t.Errorf("the 19-point plan only b reports, no conflict: %+v", r)
 		}
+	}
+	if plan != nil && plan.Thing != "28-point plan" {
+		t.Errorf("row label %q, want the counted noun phrase %q", plan.Thing, "28-point plan")
+	}
+}
+
+// Row labels: the counted noun phrase most outlets use, names that only
+// qualify it dropped; a unit when the outlets' figures differ.
+func TestNumberRowLabels(t *testing.T) {
+	a := Prepare(article("a", "The original 28-point U.S. proposal was revised in Geneva on Sunday.",
+		"The delegations met for almost five hours of talks in Geneva."))
+	b := Prepare(article("b", "The 28-point US plan was revised in Geneva on Sunday.",
+		"The delegations met for four hours of talks in Geneva."))
+	c := Prepare(article("c", "The 20-point plan was revised in Geneva on Sunday, officials said."))
+	labels := map[string]bool{}
+	for _, r := range Coverage([]*Doc{a, b}).Numbers {
+		labels[r.Thing] = true
+	}
+	for _, want := range []string{"28-point plan", "hours of talks"} {
+		if !labels[want] {
+			t.Errorf("no row labelled %q: %v", want, labels)
+		}
+	}
+	paired := false
+	for _, r := range Coverage([]*Doc{a, c}).Numbers {
+		if r.Count() == 2 {
+			paired = true
+			if r.Thing != "proposal (points)" && r.Thing != "plan (points)" || !r.Conflict {
+				t.Errorf("figures that differ are a conflict labelled by the unit, got %q %v", r.Thing, r.Conflict)
+			}
+		}
+	}
+	if !paired {
+		t.Error("the 28-point and 20-point plans revised in Geneva should pair")
+	}
+}
+
+// An acronym joins the full name whose capitalised words it spells (small
+// words skipped), or the one a text defines it for in brackets, in one
+// article and across articles; a person's initials are not an acronym, and
+// two names with the same initials are not guessed between.
+func TestAcronymsJoinFullNames(t *testing.T) {
+	a := Prepare(article("a",
+		"The Federal Bureau of Investigation opened an inquiry on Monday, Agence France-Presse reported.",
+		"The FBI declined to comment, AFP said.",
+		"Islamic State (ISIS) claimed the attack on the European Central Bank.",
+		"ISIS fighters had threatened the ECB before."))
+	names := map[string]string{}
+	for _, e := range a.Entities() {
+		names[e.Name] = e.Acronym
+	}
+	for full, short := range map[string]string{"Federal Bureau of Investigation": "FBI", "Agence France-Presse": "AFP", "Islamic State": "ISIS", "European Central Bank": "ECB"} {
+		if got, ok := names[full]; !ok || got != short {
+			t.Errorf("%s should carry its acronym %s: %v", full, short, names)
+		}
+	}
+	for _, short := range []string{"FBI", "AFP", "ISIS", "ECB"} {
+		if _, ok := names[short]; ok {
+			t.Errorf("%s should have joined its full name: %v", short, names)
+		}
+	}
+	// Across articles: one says NATO, the other spells it out.
+	b := Prepare(article("b", "The North Atlantic Treaty Organization met in Brussels on Tuesday to discuss air defence."))
+	c := Prepare(article("c", "NATO allies met in Brussels on Tuesday to discuss air defence, the alliance said."))
+	cov := Coverage([]*Doc{b, c})
+	r := entityRow(cov, "North Atlantic Treaty Organization")
+	if r == nil || r.Count() != 2 || r.Acronym != "NATO" {
+		t.Errorf("NATO should join North Atlantic Treaty Organization across articles: %+v", r)
+	}
+	if entityRow(cov, "NATO") != nil {
+		t.Error("NATO left as its own row")
+	}
+	// Two known names joined by a hyphen are two names.
+	e := Prepare(article("e", "Negotiations on the Russia-Ukraine war resumed as US-China talks stalled."))
+	got := map[string]bool{}
+	for _, x := range e.Entities() {
+		got[x.Name] = true
+	}
+	if !got["Russia"] || !got["Ukraine"] || !got["China"] || got["Russia-Ukraine"] {
+		t.Errorf("hyphenated pairs of places should split: %v", entityNames(e))
+	}
+	// A person's initials and an ambiguous acronym stay apart.
+	d := Prepare(article("d",
+		"Anna Petrova met officials from the African Union and the Arab Union in Cairo.",
+		"The AP reported the meeting. AU delegates left early."))
+	for _, e := range d.Entities() {
+		if e.Acronym != "" {
+			t.Errorf("%s should not take the acronym %s", e.Name, e.Acronym)
+		}
+	}
+}
+
+// A quote one outlet marks and another carries without quotation marks, as
+// an unmarked copy or a close paraphrase, is a partial match; a one-word
+// quote, words inside another quote and a sentence sharing a few common
+// words are not.
+func TestUnquotedPartialMatch(t *testing.T) {
+	d := seedDocs(t)
+	cov := Coverage([]*Doc{d["000"], d["001"]})
+	var row *QuoteRow
+	for k := range cov.Quotes {
+		if strings.Contains(cov.Quotes[k].Text, "preserving the constitutional provisions") {
+			row = &cov.Quotes[k]
+		}
+	}
+	if row == nil || row.In[1] != nil || !row.Partial(1) {
+		t.Fatalf("001 paraphrases 000's quote unmarked: %+v", row)
+	}
+	p := row.Unquoted[1]
+	if got := d["001"].Sentences[p.Sentence].Text[p.Start:p.End]; !strings.Contains(got, "constitutional") {
+		t.Errorf("partial match at %q", got)
+	}
+	c := Compare(d["000"], d["001"])
+	if c.PartialQuotes != 1 {
+		t.Errorf("partial quotes %d, want 1", c.PartialQuotes)
+	}
+
+	a := Prepare(article("a",
+		`"We will not accept any deal that rewards aggression," Foreign Minister Ana Costa told reporters in Lisbon.`,
+		`Talks were "tough but constructive," an aide said.`,
+		`The mood was "difficult," one diplomat said.`,
+		`"Our farmers deserve better prices," Costa added.`))
+	b := Prepare(article("b",
+		`Foreign Minister Ana Costa said in Lisbon that her government would not accept any deal rewarding aggression.`,
+		`Aides described the talks as tough but constructive.`,
+		`It was a difficult day for diplomats, who said "the farmers" had been forgotten.`,
+		`Prices for farmers fell again in the spring.`))
+	cov = Coverage([]*Doc{a, b})
+	want := map[string]bool{"We will not accept any deal that rewards aggression": true, "tough but constructive": true,
+		"difficult": false, "Our farmers deserve better prices": false}
+	for _, r := range cov.Quotes {
+		if r.In[0] == nil {
+			continue
+		}
+		w, ok := want[r.In[0].Text]
+		if !ok {
+			continue
+		}
+		delete(want, r.In[0].Text)
+		if r.Partial(1) != w {
+			t.Errorf("%q: partial in b = %v, want %v", r.In[0].Text, r.Partial(1), w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("quotes not found: %v", want)
 	}
 }

@@ -7,7 +7,8 @@ import (
 
 // FuzzPrepare feeds arbitrary paragraphs through sentence preparation,
 // name, quote and number extraction and a comparison with a trimmed copy:
-// no panic, and every position it reports lies inside its sentence.
+// no panic, every sentence in exactly one row, and every position it
+// reports lies inside its sentence.
 func FuzzPrepare(f *testing.F) {
 	f.Add("“This is delicate,” he remarked. Rubio said 'fine'.\nAbout one-fifth of $10 billion, almost five hours.")
 	f.Add(`"unclosed quote 'x' ’s ‘a’ 28-point U.S. plan`)
@@ -28,6 +29,20 @@ func FuzzPrepare(f *testing.F) {
 		check := func(d *Doc, p Passage) {
 			if p.Sentence < 0 || p.Sentence >= len(d.Sentences) || p.Start < 0 || p.End > len(d.Sentences[p.Sentence].Text) || p.Start > p.End {
 				t.Fatalf("passage %+v out of range", p)
+			}
+		}
+		seenA, seenB := make([]int, len(a.Sentences)), make([]int, len(b.Sentences))
+		for _, r := range c.Rows {
+			for _, i := range r.A {
+				seenA[i]++
+			}
+			for _, j := range r.B {
+				seenB[j]++
+			}
+		}
+		for _, n := range append(seenA, seenB...) {
+			if n != 1 {
+				t.Fatalf("a sentence appears in %d rows: %+v", n, c.Rows)
 			}
 		}
 		for _, r := range c.Rows {

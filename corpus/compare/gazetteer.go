@@ -166,6 +166,9 @@ var (
 	gazetteer = map[string]placeInfo{}
 	// demonyms maps a folded demonym to its country's canonical name.
 	demonyms = map[string]string{}
+	// gazetteerFirst holds the first words of the gazetteer's names of
+	// several words ("united" for "united states").
+	gazetteerFirst = map[string]bool{}
 )
 
 func init() {
@@ -200,6 +203,11 @@ func init() {
 		k := gazetteer[v]
 		k.canon = c
 		gazetteer[v] = k
+	}
+	for k := range gazetteer {
+		if first, _, ok := strings.Cut(k, " "); ok {
+			gazetteerFirst[first] = true
+		}
 	}
 }
 

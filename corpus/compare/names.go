@@ -25,7 +25,11 @@ type Entity struct {
 	Name     string     `json:"name"`
 	Kind     EntityKind `json:"kind"`
 	Mentions []Passage  `json:"mentions"`
+	// Acronym is the short form the article also uses for the name
+	// ("AFP" for Agence France-Presse), if any.
+	Acronym string `json:"acronym,omitempty"`
 
+	acros []string   // folded acronyms the name goes by (initials, bracketed definitions)
 	key   string     // folded canonical name
 	skel  []string   // spelling skeleton of each word
 	votes [3]float64 // person, place, org evidence
@@ -80,6 +84,9 @@ func findMentions(s *Sentence, v docVocab) []mention {
 		j := i + 1
 		for j < len(ws) && !ws[j-1].poss {
 			gap := s.Text[ws[j-1].end:ws[j].start]
+			if (gap == "-" || gap == "‐") && knownName(ws[j-1]) && knownName(ws[j]) {
+				break // "Russia-Ukraine war", "US-China talks": two names
+			}
 			if (gap == " " || gap == "-" || gap == "‐") && isNameWord(ws[j]) {
 				j++
 				continue
@@ -101,6 +108,12 @@ func findMentions(s *Sentence, v docVocab) []mention {
 		i = j
 	}
 	return out
+}
+
+// knownName: a word the gazetteer knows on its own ("Russia", "US").
+func knownName(w word) bool {
+	_, ok := gazetteer[w.fold]
+	return ok
 }
 
 func isNameWord(w word) bool {
@@ -162,7 +175,8 @@ func acceptInitialAt(w word, v docVocab, alone bool, next string) bool {
 // demonyms and adjectives used on their own.
 func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 	// Initial words must earn their place; in headings every word is initial.
-	for i < j && (ws[i].initial || s.Heading) && !titleWords[ws[i].fold] && !acceptInitialAt(ws[i], v, j-i == 1, nextFold(ws, j)) {
+	for i < j && (ws[i].initial || s.Heading) && !titleWords[ws[i].fold] && !acceptInitialAt(ws[i], v, j-i == 1, nextFold(ws, j)) &&
+		!adjectivalName(ws, i, j) {
 		i++
 	}
 	if s.Heading {
@@ -223,6 +237,13 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 		return k
 	}
 	return nil
+}
+
+// adjectivalName: a capitalised adjective or demonym opening a name of an
+// organisation or place ("European Commission", "Islamic State").
+func adjectivalName(ws []word, i, j int) bool {
+	return j-i > 1 && (adjectivals[ws[i].fold] || isDemonym(ws[i].fold)) &&
+		(hasWord(ws[i+1:j], orgWords) || hasWord(ws[i+1:j], placeWords))
 }
 
 // affiliation makes a mention of ws[i:j] unless it is only a demonym or a
@@ -331,8 +352,10 @@ func entitiesOf(d *Doc) []*Entity {
 	v := vocabOf(d)
 	byKey := map[string]*Entity{}
 	var list []*Entity
+	all := make([][]mention, len(d.Sentences))
 	for i := range d.Sentences {
-		for _, m := range findMentions(&d.Sentences[i], v) {
+		all[i] = findMentions(&d.Sentences[i], v)
+		for _, m := range all[i] {
 			key := foldName(m.surface)
 			name := m.surface
 			if m.known != nil {
@@ -358,7 +381,9 @@ func entitiesOf(d *Doc) []*Entity {
 	for _, e := range list {
 		e.finish()
 	}
-	return mergeEntities(list)
+	list = joinAcronyms(mergeEntities(list), acronymDefs(d, all))
+	sortEntities(list)
+	return list
 }
 
 // finish picks the display name (the most used form) and the kind.

@@ -17,8 +17,13 @@ type Number struct {
 	High  float64 `json:"high"`
 	Hedge string  `json:"hedge,omitempty"`
 	Unit  string  `json:"unit,omitempty"` // "%", "$", a compound unit ("point" in "28-point")
-	// Thing is what is counted ("hours", "plan", "territory").
-	Thing   string  `json:"thing"`
+	// Thing is what is counted, as written ("hours of talks", "U.S.
+	// proposal", "Ukrainian territory").
+	Thing string `json:"thing"`
+	// Label names the fact for a reader: the counted noun phrase, with a
+	// compound unit ("28-point plan") and without names that only qualify
+	// it ("28-point U.S. proposal" is a "28-point proposal").
+	Label   string  `json:"label"`
 	Ordinal bool    `json:"ordinal,omitempty"` // "sixth meeting"
 	At      Passage `json:"at"`
 
@@ -270,22 +275,66 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		head := ws[k-1]
 		// A verb right after the number ("four hours and", "two ministers
 		// resigned") is rare; nouns dominate. Keep the phrase.
-		n.Thing = t[ws[first].start:head.end]
-		end = head.end
 		n.key = stem(head.fold)
+		// A measure says what it measures after "of": "five hours of
+		// talks", "two rounds of negotiations".
+		if measureNouns[head.fold] && k+1 < len(ws) && ws[k].fold == "of" && onlySpace(t[head.end:ws[k].start]) {
+			e := k + 1
+			for e < len(ws) && e-k <= 3 && onlySpace(t[ws[e-1].end:ws[e].start]) && ws[e].term != "" &&
+				!isNumeric(ws[e].fold) && !(ws[e].cap && !ws[e].initial && e == k+1 && !isDemonym(ws[e].fold)) {
+				e++
+			}
+			if e > k+1 {
+				k = e
+			}
+		}
+		n.Thing = t[ws[first].start:ws[k-1].end]
+		end = ws[k-1].end
+		n.Label = countedLabel(t, ws[first:k])
 		if compoundUnit(n.Unit) {
 			// "28-point plan" and "28-point proposal" count the same thing.
-			n.Thing = n.Unit + " " + n.Thing
 			n.key = "-" + stem(n.Unit)
+			n.Label = t[w.start:ws[j-1].end] + " " + n.Label
 		}
 	} else if n.Unit == "" {
 		return parsed{}, false // a bare number tells nothing
 	} else {
 		n.key = n.Unit
+		n.Label = t[start:end]
 	}
 	n.Text = t[start:end]
 	n.At = Passage{Sentence: s.Index, Start: start, End: end}
 	return parsed{num: n, next: max(k, j)}, true
+}
+
+// measureNouns are units of time and quantity: what they measure follows
+// "of".
+var measureNouns = setOf("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+	"rounds", "sessions", "tons", "tonnes", "kilograms", "kilos", "pounds", "litres", "liters", "gallons",
+	"barrels", "metres", "meters", "kilometres", "kilometers", "miles", "feet", "acres", "hectares",
+	"cubic", "pages", "bottles", "boxes", "loads", "shipments", "doses", "pieces", "units", "rounds",
+	"hour", "day", "week", "month", "year", "minute", "round", "session", "ton", "tonne", "mile")
+
+// countedLabel is the counted phrase without the names and acronyms that
+// only qualify a lower-case noun after them ("U.S. proposal" → "proposal")
+// and without quotation marks; a demonym stays ("Ukrainian territory").
+func countedLabel(t string, ws []word) string {
+	from := 0
+	for from < len(ws)-1 && (ws[from].acro || ws[from].cap && !isDemonym(ws[from].fold) && !ws[from].initial) {
+		rest := ws[from+1:]
+		if rest[len(rest)-1].cap || rest[len(rest)-1].acro {
+			break // the head itself is a name: keep the whole phrase
+		}
+		from++
+	}
+	var b strings.Builder
+	for k, x := range ws[from:] {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t[x.start:x.end])
+	}
+	return b.String()
 }
 
 // onlySpace: the gap between two words of one phrase (spaces, quotes).

@@ -31,6 +31,7 @@ type Quote struct {
 
 	words []word
 	terms []uint64 // sorted unique content terms, for matching
+	last  int      // the sentence where the quote ends
 }
 
 // Words is the number of words quoted.
@@ -161,11 +162,6 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 				continue
 			}
 			q := Quote{Text: inner, Block: bi, Start: sp.start, End: sp.start + len(inner)}
-			q.words = words(inner)
-			if len(q.words) == 0 {
-				continue
-			}
-			q.terms, _ = termSets(q.words)
 			sq, eq := lo, lo
 			for k := lo; k < hi; k++ {
 				s := &d.Sentences[k]
@@ -179,10 +175,34 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 			if sq >= len(d.Sentences) || lo == hi {
 				continue
 			}
+			q.words = quoteWords(&d.Sentences[sq], sq == eq, q.Start, q.End, inner)
+			if len(q.words) == 0 {
+				continue
+			}
+			q.terms, _ = termSets(q.words)
 			s := &d.Sentences[sq]
 			q.At = Passage{Sentence: sq, Start: max(0, sp.start-s.Start), End: min(len(s.Text), sp.end-s.Start)}
+			q.last = eq
 			attribute(d, &q, sq, eq, sp, idx, out)
 			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// quoteWords are the words of a quote (block span start..end): taken from
+// its sentence when the quote lies inside one, with offsets made relative
+// to the quote, else tokenised afresh.
+func quoteWords(s *Sentence, oneSentence bool, start, end int, inner string) []word {
+	if !oneSentence || start < s.Start || end > s.End {
+		return words(inner)
+	}
+	var out []word
+	for _, w := range s.words {
+		if w.start >= start-s.Start && w.end <= end-s.Start {
+			w.start -= start - s.Start
+			w.end -= start - s.Start
+			out = append(out, w)
 		}
 	}
 	return out

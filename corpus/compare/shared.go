@@ -98,6 +98,14 @@ func sharedWording(a, b *Doc, sa, sb []int) []Shared {
 		for k := j0; k < bj; k++ {
 			usedB[k] = true
 		}
+		// Show the run from its first content word to its last: "as
+		// “tough but" reads as "tough but".
+		for i0 < bi-1 && wa[i0].w.term == "" {
+			i0, j0 = i0+1, j0+1
+		}
+		for bi-1 > i0 && wa[bi-1].w.term == "" {
+			bi, bj = bi-1, bj-1
+		}
 		out = append(out, Shared{Kind: kind,
 			A: Passage{Sentence: wa[i0].sent, Start: wa[i0].w.start, End: wa[bi-1].w.end},
 			B: Passage{Sentence: wb[j0].sent, Start: wb[j0].w.start, End: wb[bj-1].w.end}})

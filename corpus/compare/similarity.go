@@ -17,7 +17,16 @@ type pairModel struct {
 	bestB   []float32
 	bestAat []int32 // the B sentence that gave bestA
 	bestBat []int32
+	// quoted holds the pairs of sentences that carry the same quote, or a
+	// quote and its words unquoted (i*nb+j): their similarity gets
+	// quoteBonus.
+	quoted map[int]bool
 }
+
+// quoteBonus is added to the similarity of two sentences that carry the
+// same quote, trimmed or altered: whatever else the outlets wrote around
+// it, both report the same statement.
+const quoteBonus = 0.25
 
 func newPairModel(a, b *Doc) *pairModel {
 	na, nb := len(a.Sentences), len(b.Sentences)
@@ -49,6 +58,7 @@ func newPairModel(a, b *Doc) *pairModel {
 	for j := range m.bestBat {
 		m.bestBat[j] = -1
 	}
+	m.quoted = m.quotedPairs()
 	shared := make([]float64, nb)
 	count := make([]int32, nb)
 	touched := make([]int32, 0, nb)
@@ -71,6 +81,9 @@ func newPairModel(a, b *Doc) *pairModel {
 				// One shared word is coincidence, not correspondence; only
 				// very short sentences may match on one.
 				s = 0
+			}
+			if m.quoted[i*nb+int(j)] {
+				s = min(1, s+quoteBonus)
 			}
 			shared[j], count[j] = 0, 0
 			m.sim[i*nb+int(j)] = s
@@ -178,14 +191,86 @@ func (m *pairModel) setSim(ta, ba, tb, bb []uint64) float64 {
 
 // mergedB scores A sentence i against B sentences j and j+1 read as one.
 func (m *pairModel) mergedB(i, j int) float64 {
-	sa, s1, s2 := &m.a.Sentences[i], &m.b.Sentences[j], &m.b.Sentences[j+1]
-	return m.setSim(sa.terms, sa.bigrams, union(s1.terms, s2.terms), union(s1.bigrams, s2.bigrams))
+	return m.setSimOf([]int{i}, []int{j, j + 1})
 }
 
 // mergedA scores A sentences i and i+1 read as one against B sentence j.
 func (m *pairModel) mergedA(i, j int) float64 {
-	s1, s2, sb := &m.a.Sentences[i], &m.a.Sentences[i+1], &m.b.Sentences[j]
-	return m.setSim(union(s1.terms, s2.terms), union(s1.bigrams, s2.bigrams), sb.terms, sb.bigrams)
+	return m.setSimOf([]int{i, i + 1}, []int{j})
+}
+
+// setSimOf scores sentences sa of A read as one against sentences sb of B,
+// with the quote bonus when some pair of them carries the same quote.
+func (m *pairModel) setSimOf(sa, sb []int) float64 {
+	ta, ba := m.a.Sentences[sa[0]].terms, m.a.Sentences[sa[0]].bigrams
+	for _, i := range sa[1:] {
+		ta, ba = union(ta, m.a.Sentences[i].terms), union(ba, m.a.Sentences[i].bigrams)
+	}
+	tb, bb := m.b.Sentences[sb[0]].terms, m.b.Sentences[sb[0]].bigrams
+	for _, j := range sb[1:] {
+		tb, bb = union(tb, m.b.Sentences[j].terms), union(bb, m.b.Sentences[j].bigrams)
+	}
+	s := m.setSim(ta, ba, tb, bb)
+	for _, i := range sa {
+		for _, j := range sb {
+			if m.quoted[i*m.nb+j] {
+				return min(1, s+quoteBonus)
+			}
+		}
+	}
+	return s
+}
+
+// quotedPairs finds the sentence pairs of a and b that carry the same
+// quote: the sentences where the quote starts, and any other two sentences
+// the quote spans; or a quote of one and the sentence of the other that
+// carries its words unquoted.
+func (m *pairModel) quotedPairs() map[int]bool {
+	a, b := m.a, m.b
+	var out map[int]bool
+	mark := func(i0, i1, j0, j1 int) {
+		if out == nil {
+			out = map[int]bool{}
+		}
+		for i := i0; i <= max(i0, i1); i++ {
+			for j := j0; j <= max(j0, j1); j++ {
+				out[i*len(b.Sentences)+j] = true
+			}
+		}
+	}
+	qa, qb := a.extracted.quotes, b.extracted.quotes
+	matchedA, matchedB := make([]bool, len(qa)), make([]bool, len(qb))
+	for x := range qa {
+		for y := range qb {
+			if quotesMatch(&qa[x], &qb[y]) {
+				matchedA[x], matchedB[y] = true, true
+				mark(qa[x].At.Sentence, qa[x].last, qb[y].At.Sentence, qb[y].last)
+			}
+		}
+	}
+	weight := func(t uint64) float64 { return m.weight[t] }
+	var outA, outB [][]uint64
+	for x := range qa {
+		if !matchedA[x] {
+			if outB == nil {
+				outB = outsideQuotes(b)
+			}
+			if p, _, ok := unquotedMatch(&qa[x], b, outB, weight); ok {
+				mark(qa[x].At.Sentence, qa[x].At.Sentence, p.Sentence, p.Sentence)
+			}
+		}
+	}
+	for y := range qb {
+		if !matchedB[y] {
+			if outA == nil {
+				outA = outsideQuotes(a)
+			}
+			if p, _, ok := unquotedMatch(&qb[y], a, outA, weight); ok {
+				mark(p.Sentence, p.Sentence, qb[y].At.Sentence, qb[y].At.Sentence)
+			}
+		}
+	}
+	return out
 }
 
 // docSimilarity is the cosine of the two documents' term vectors, with

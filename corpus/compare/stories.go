@@ -58,11 +58,25 @@ const (
 	DefaultStoryDays      = 7
 	fingerprintTerms      = 128 // heaviest terms kept per article
 	indexTerms            = 10  // of which the heaviest are indexed for candidates
+	queryTerms            = 20  // and looked up in the index: a pair needs two of one's query terms among the other's indexed ones
 	minSharedIndexTerms   = 2   // candidate pairs share at least this many
 	uniqueTermWeight      = 0.35
 	// minSharedNames: an event has actors and places; two articles about
-	// it name at least two of the same.
+	// it name at least two of the same, unless they are strongly similar
+	// (strongLink), when one will do.
 	minSharedNames = 2
+	strongLink     = 0.4
+	// sameNewsCycle: reports of one event appear within a day or so of
+	// each other; after that, similarity counts less and less until
+	// MaxDays (Yang et al., TDT 1998: events are bursty, follow-ups come
+	// later and say new things about the same people).
+	sameNewsCycle = 36 * time.Hour
+	// groupLinkage: two groups merge only when their articles are on
+	// average this share of the threshold similar (average linkage), so a
+	// follow-up linked to one report does not join the whole story.
+	groupLinkage = 0.8
+	// linkageSample caps the articles of each group compared when merging.
+	linkageSample = 8
 )
 
 // Stories is the grouping of a corpus into stories.
@@ -197,12 +211,12 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 	})
 	index := map[uint64][]int32{}
 	for i, ts := range indexed {
-		for _, t := range ts {
+		for _, t := range ts[:min(len(ts), indexTerms)] {
 			index[t] = append(index[t], int32(i))
 		}
 	}
-	edges := candidateEdges(as, fps, names, index, opt)
-	groups := mergeEdges(len(as), fps, edges, opt.Threshold)
+	edges := candidateEdges(as, fps, names, index, indexed, opt)
+	groups := mergeEdges(as, fps, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
 	return buildStories(as, fps, groups)
 }
 
@@ -265,9 +279,9 @@ func makeFingerprint(b bag, df dfTable, n float64, maxPosting int32) (fingerprin
 		}
 		return cmp.Compare(x.t, y.t)
 	})
-	var index []uint64
+	var index []uint64 // the indexed terms first, then the rest of the query terms
 	for _, x := range ws {
-		if len(index) == indexTerms {
+		if len(index) == queryTerms {
 			break
 		}
 		if d := df.get(x.t); d >= 2 && d <= maxPosting {
@@ -319,12 +333,14 @@ type edge struct {
 
 // candidateEdges scores the pairs that share at least two indexed terms
 // and two names, keeping those at or above the threshold.
-func candidateEdges(as []*corpus.Article, fps []fingerprint, names [][]uint64, index map[uint64][]int32, opt StoryOptions) []edge {
-	byDoc := make([][]uint64, len(as))
-	for t, post := range index {
-		for _, d := range post {
-			byDoc[d] = append(byDoc[d], t)
-		}
+func candidateEdges(as []*corpus.Article, fps []fingerprint, names [][]uint64, index map[uint64][]int32, query [][]uint64, opt StoryOptions) []edge {
+	// Sorted query and indexed terms per article, to tell which side of a
+	// pair finds it.
+	sortedQuery := make([][]uint64, len(as))
+	sortedIndex := make([][]uint64, len(as))
+	for i, q := range query {
+		sortedQuery[i] = slices.Sorted(slices.Values(q))
+		sortedIndex[i] = slices.Sorted(slices.Values(q[:min(len(q), indexTerms)]))
 	}
 	workers := opt.Workers
 	if workers <= 0 {
@@ -340,9 +356,9 @@ func candidateEdges(as []*corpus.Article, fps []fingerprint, names [][]uint64, i
 			count := make([]uint8, len(as))
 			var touched []int32
 			for i := w; i < len(as); i += workers {
-				for _, t := range byDoc[i] {
+				for _, t := range query[i] {
 					for _, j := range index[t] {
-						if int(j) <= i {
+						if int(j) == i {
 							continue
 						}
 						if count[j] == 0 {
@@ -354,10 +370,17 @@ func candidateEdges(as []*corpus.Article, fps []fingerprint, names [][]uint64, i
 					}
 				}
 				for _, j := range touched {
-					if count[j] >= minSharedIndexTerms && withinDays(as[i], as[j], maxGap) &&
-						countCommon(names[i], names[j]) >= minSharedNames {
-						if s := fps[i].cosine(fps[j]); s >= opt.Threshold {
-							out[w] = append(out[w], edge{int32(i), j, float32(s)})
+					// Each pair once: from the smaller index, or from the
+					// larger when the smaller does not find it.
+					once := int(j) > i || countCommon(sortedQuery[j], sortedIndex[i]) < minSharedIndexTerms
+					if once && count[j] >= minSharedIndexTerms && withinDays(as[i], as[j], maxGap) {
+						s := fps[i].cosine(fps[j]) * timeFactor(as[i], as[j], maxGap)
+						need := minSharedNames
+						if s >= strongLink {
+							need = 1
+						}
+						if s >= opt.Threshold && countCommon(names[i], names[j]) >= need {
+							out[w] = append(out[w], edge{int32(min(i, int(j))), int32(max(i, int(j))), float32(s)})
 						}
 					}
 					count[j] = 0
@@ -383,6 +406,23 @@ func candidateEdges(as []*corpus.Article, fps []fingerprint, names [][]uint64, i
 	return all
 }
 
+// timeFactor weighs the similarity of two articles by their distance in
+// time: 1 within one news cycle, then falling linearly to 0 at the window's
+// end; 1 when either is undated.
+func timeFactor(a, b *corpus.Article, window time.Duration) float64 {
+	if !a.HasDate() || !b.HasDate() {
+		return 1
+	}
+	d := a.Published.Sub(b.Published)
+	if d < 0 {
+		d = -d
+	}
+	if d <= sameNewsCycle || window <= sameNewsCycle {
+		return 1
+	}
+	return max(0, 1-float64(d-sameNewsCycle)/float64(window-sameNewsCycle))
+}
+
 func withinDays(a, b *corpus.Article, gap time.Duration) bool {
 	if !a.HasDate() || !b.HasDate() {
 		return true
@@ -392,48 +432,45 @@ func withinDays(a, b *corpus.Article, gap time.Duration) bool {
 }
 
 // mergeEdges joins linked articles into groups, strongest link first; two
-// groups merge only when their centres are at least threshold*0.8 similar.
-func mergeEdges(n int, fps []fingerprint, edges []edge, threshold float64) [][]int {
+// groups merge only when their articles are on average similar enough
+// (average linkage over a sample of each group), so a chain of loosely
+// related articles does not snowball into one story.
+func mergeEdges(as []*corpus.Article, fps []fingerprint, edges []edge, threshold float64, window time.Duration) [][]int {
+	n := len(fps)
 	uf := newUnionFind(n)
-	centre := map[int]map[uint64]float64{}
-	centreOf := func(r int) map[uint64]float64 {
-		if c, ok := centre[r]; ok {
-			return c
-		}
-		c := make(map[uint64]float64, len(fps[r].terms))
-		for k, t := range fps[r].terms {
-			c[t] = float64(fps[r].weights[k])
-		}
-		centre[r] = c
-		return c
-	}
-	size := make([]int, n)
-	for i := range size {
-		size[i] = 1
-	}
+	members := make([][]int32, n)
 	for _, e := range edges {
 		ra, rb := uf.find(int(e.a)), uf.find(int(e.b))
 		if ra == rb {
 			continue
 		}
-		if size[ra] > 1 || size[rb] > 1 {
-			if mapCosine(centreOf(ra), centreOf(rb)) < threshold*0.8 {
+		ma, mb := members[ra], members[rb]
+		if ma == nil {
+			ma = []int32{int32(ra)}
+		}
+		if mb == nil {
+			mb = []int32{int32(rb)}
+		}
+		if len(ma) > 1 || len(mb) > 1 {
+			var sum float64
+			pairs := 0
+			for _, x := range sample(ma) {
+				for _, y := range sample(mb) {
+					sum += fps[x].cosine(fps[y]) * timeFactor(as[x], as[y], window)
+					pairs++
+				}
+			}
+			if sum/float64(pairs) < threshold*groupLinkage {
 				continue
 			}
 		}
-		ca, cb := centreOf(ra), centreOf(rb)
-		if len(ca) < len(cb) {
-			ca, cb = cb, ca
-		}
-		for t, w := range cb {
-			ca[t] += w
-		}
-		delete(centre, ra)
-		delete(centre, rb)
 		uf.union(ra, rb)
 		r := uf.find(ra)
-		centre[r] = ca
-		size[r] = size[ra] + size[rb]
+		if len(ma) < len(mb) {
+			ma, mb = mb, ma
+		}
+		members[ra], members[rb] = nil, nil
+		members[r] = append(ma, mb...)
 	}
 	byRoot := map[int][]int{}
 	var roots []int
@@ -447,6 +484,18 @@ func mergeEdges(n int, fps []fingerprint, edges []edge, threshold float64) [][]i
 	out := make([][]int, len(roots))
 	for k, r := range roots {
 		out[k] = byRoot[r]
+	}
+	return out
+}
+
+// sample picks up to linkageSample members of a group, spread evenly.
+func sample(m []int32) []int32 {
+	if len(m) <= linkageSample {
+		return m
+	}
+	out := make([]int32, linkageSample)
+	for k := range out {
+		out[k] = m[k*len(m)/linkageSample]
 	}
 	return out
 }

@@ -1,9 +1,11 @@
 package compare
 
 import (
+	"math"
 	"math/rand"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -142,5 +144,100 @@ func TestLabel(t *testing.T) {
 	}
 	if label(&corpus.Article{ID: "x"}) != "x" {
 		t.Error("untitled article is labelled by its id")
+	}
+}
+
+// eventOf names the event of a fixture: the file name without its outlet
+// number ("ecb_rate_3" → "ecb_rate"); the seeds are one event, as are the
+// two earthquake reports; other contrast stories are their own.
+func eventOf(id string) string {
+	switch {
+	case strings.HasPrefix(id, "00"):
+		return "seeds"
+	case strings.HasPrefix(id, "quake_"):
+		return "quake"
+	}
+	if k := strings.LastIndexByte(id, '_'); k > 0 && k == len(id)-2 {
+		return id[:k]
+	}
+	return id
+}
+
+// Twenty-three short reports of ten events by two to five outlets
+// (testdata/events), with the seeds and the older contrast stories. The
+// hard negatives: the same people at another event (Lagarde's hearing five
+// days after the ECB's hike; Macron's government vote after his China
+// visit; Real Madrid signing a defender three days after the final), the
+// same place at another event (a general strike in Athens two days after a
+// wildfire near it), the same company (an FAA audit of Boeing days after
+// its strike ended). Each event must be exactly one story.
+func TestStoriesEvents(t *testing.T) {
+	as := load(t, "testdata/events", "testdata/stories", "../../seeds")
+	s := GroupStories(as, StoryOptions{})
+	want := map[string]map[string]bool{} // event → article ids
+	for _, a := range as {
+		e := eventOf(a.ID)
+		if want[e] == nil {
+			want[e] = map[string]bool{}
+		}
+		want[e][a.ID] = true
+	}
+	for _, st := range s.List {
+		e := eventOf(st.Articles[0].ID)
+		for _, a := range st.Articles {
+			if eventOf(a.ID) != e {
+				t.Errorf("story %v mixes events %s and %s", st.IDs(), e, eventOf(a.ID))
+				break
+			}
+		}
+		if len(st.Articles) != len(want[e]) {
+			t.Errorf("event %s split: story %v, want %d articles", e, st.IDs(), len(want[e]))
+		}
+	}
+	if len(s.List) != len(want) {
+		t.Errorf("%d stories for %d events", len(s.List), len(want))
+	}
+}
+
+func TestTimeFactor(t *testing.T) {
+	day := 24 * time.Hour
+	base := time.Date(2025, 12, 11, 12, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) *corpus.Article { return &corpus.Article{Published: base.Add(d)} }
+	for _, tt := range []struct {
+		d    time.Duration
+		want float64
+	}{{0, 1}, {30 * time.Hour, 1}, {36 * time.Hour, 1}, {102 * time.Hour, 0.5}, {7 * day, 0}, {-102 * time.Hour, 0.5}} {
+		if got := timeFactor(at(0), at(tt.d), 7*day); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("timeFactor(%v) = %.3f, want %.3f", tt.d, got, tt.want)
+		}
+	}
+	if timeFactor(at(0), &corpus.Article{}, 7*day) != 1 {
+		t.Error("an undated article is not penalised")
+	}
+}
+
+// Average linkage: B links to A strongly and to C above the threshold, but
+// C has nothing of A, so C does not join A and B's story (single linkage
+// would chain all three).
+func TestMergeAverageLinkage(t *testing.T) {
+	fp := func(ws map[uint64]float32) fingerprint {
+		var f fingerprint
+		for _, t := range []uint64{1, 2} {
+			if w, ok := ws[t]; ok {
+				f.terms = append(f.terms, t)
+				f.weights = append(f.weights, w)
+			}
+		}
+		return f
+	}
+	fps := []fingerprint{fp(map[uint64]float32{1: 1}), fp(map[uint64]float32{1: 0.937, 2: 0.35}), fp(map[uint64]float32{2: 1})}
+	as := []*corpus.Article{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	edges := []edge{{0, 1, float32(fps[0].cosine(fps[1]))}, {1, 2, float32(fps[1].cosine(fps[2]))}}
+	if edges[1].sim < DefaultStoryThreshold {
+		t.Fatalf("fixture: B–C must be a link, got %.3f", edges[1].sim)
+	}
+	groups := mergeEdges(as, fps, edges, DefaultStoryThreshold, 7*24*time.Hour)
+	if len(groups) != 2 {
+		t.Errorf("want {a b} {c}, got %v", groups)
 	}
 }

@@ -2,6 +2,8 @@ package compare
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -133,11 +135,15 @@ func assignTerms(s string, ws []word) {
 		if w.cap || w.acro {
 			// Longest known name starting here, up to four words.
 			matched := 0
-			for n := min(4, len(ws)-i); n >= 1; n-- {
+			longest := min(4, len(ws)-i)
+			if !gazetteerFirst[w.fold] {
+				longest = 1 // no known name of several words starts here
+			}
+			for n := longest; n >= 1; n-- {
 				if !ws[i+n-1].cap && !ws[i+n-1].acro {
 					continue
 				}
-				key := foldName(s[w.start:ws[i+n-1].end])
+				key := spanKey(s, ws[i:i+n])
 				if p, ok := gazetteer[key]; ok {
 					w.term = "@" + foldName(p.canon)
 					matched = n
@@ -163,8 +169,69 @@ func assignTerms(s string, ws []word) {
 			w.term = w.fold
 			continue
 		}
-		w.term = stem(w.fold)
+		w.term = cachedStem(w.fold)
 	}
+}
+
+// spanKey is foldName of the text of words ws, built from their folded
+// forms when only spaces or hyphens separate them (the common case, and
+// much cheaper).
+func spanKey(s string, ws []word) string {
+	simple := true
+	for k := range ws {
+		if strings.ContainsAny(s[ws[k].start:ws[k].end], "'’ʼ`.") {
+			simple = false
+			break
+		}
+		if k > 0 {
+			if g := s[ws[k-1].end:ws[k].start]; g != " " && g != "-" {
+				simple = false
+				break
+			}
+		}
+	}
+	if !simple {
+		return foldName(s[ws[0].start:ws[len(ws)-1].end])
+	}
+	if len(ws) == 1 {
+		return ws[0].fold
+	}
+	n := len(ws) - 1
+	for _, w := range ws {
+		n += len(w.fold)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for k, w := range ws {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.fold)
+	}
+	return b.String()
+}
+
+// stemCache remembers stems across articles: a corpus repeats its words
+// endlessly, and Porter stemming allocates. It stops growing at
+// stemCacheMax entries.
+var (
+	stemCache     sync.Map
+	stemCacheSize atomic.Int64
+)
+
+const stemCacheMax = 200_000
+
+func cachedStem(w string) string {
+	if v, ok := stemCache.Load(w); ok {
+		return v.(string)
+	}
+	st := stem(w)
+	if stemCacheSize.Load() < stemCacheMax {
+		if _, loaded := stemCache.LoadOrStore(strings.Clone(w), st); !loaded {
+			stemCacheSize.Add(1)
+		}
+	}
+	return st
 }
 
 // hashTerm is FNV-1a: fixed across runs, so results never depend on a

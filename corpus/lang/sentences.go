@@ -21,11 +21,13 @@ func (t Sentence) Text(s string) string { return s[t.Start:t.End] }
 var titleAbbrevs = setOf("mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
 	"capt", "cpt", "sgt", "adm", "maj", "cmdr", "rev", "hon", "pres", "atty", "supt", "det", "insp",
 	"st", "mt", "ft", "no", "nos", "vs", "v", "cf", "eg", "e.g", "i.e", "ie", "approx", "fig", "vol",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "messrs",
-	"mme", "mlle", "sr", "jr", "gov", "rt", "ave", "blvd", "dept", "est", "ca", "op", "pp", "para")
+	"messrs", "mme", "mlle", "gov", "rt", "ave", "blvd", "dept", "est", "ca", "op", "pp", "para")
 
 // endAbbrevs may end a sentence, so they only split before a clear starter.
-var endAbbrevs = setOf("etc", "inc", "ltd", "co", "corp", "bros", "plc", "llc", "al", "jr", "sr")
+// Month abbreviations are here: "on Jan. 5" goes on, "in Jan. The next…"
+// does not.
+var endAbbrevs = setOf("etc", "inc", "ltd", "co", "corp", "bros", "plc", "llc", "al", "jr", "sr",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
 // starters are words that begin sentences far more often than they continue
 // a name after an abbreviation ("in the U.S. The talks…").
@@ -155,6 +157,14 @@ func Sentences(s string) []Sentence {
 // bracket (followed by one of those) at k.
 func startsSentence(s string, k int) bool {
 	r, size := utf8.DecodeRuneInString(s[k:])
+	if (r == '—' || r == '–') && k+size < len(s) && s[k+size] == ' ' {
+		// A dash opening a line of dialogue or a new clause: "— She disagreed."
+		k += size + 1
+		if k >= len(s) {
+			return false
+		}
+		r, size = utf8.DecodeRuneInString(s[k:])
+	}
 	if isOpenQuote(r) || r == '"' || r == '\'' {
 		if k+size >= len(s) {
 			return false
@@ -179,9 +189,21 @@ func periodEnds(s string, dot int, nextWord string) bool {
 	case utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]):
 		// An initial ("J. Smith") unless the next word clearly starts anew.
 		return false
-	case strings.Contains(w, "."):
-		// Dotted acronym: U.S., U.K., a.m.
+	case strings.Contains(w, ".") && dottedAcronym(w):
+		// Dotted acronym: U.S., U.K., a.m., Ph.D.
 		return starters[nw]
+	}
+	return true
+}
+
+// dottedAcronym: every dot-separated part is one or two letters ("U.S",
+// "a.m", "Ph.D"), unlike a domain name ("example.com") that ends a
+// sentence like any word.
+func dottedAcronym(w string) bool {
+	for _, part := range strings.Split(w, ".") {
+		if n := utf8.RuneCountInString(part); n > 2 {
+			return false
+		}
 	}
 	return true
 }

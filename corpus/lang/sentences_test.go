@@ -42,6 +42,55 @@ func TestSplitSentences(t *testing.T) {
 	}
 }
 
+// News-writing cases: abbreviations that do and do not end a sentence,
+// initials, quotes that close a sentence or open the next, ellipses and
+// text glued together by a lost line break.
+func TestSplitSentencesNews(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"U.S. mid sentence", "The U.S. envoy arrived. He spoke.", []string{"The U.S. envoy arrived.", "He spoke."}},
+		{"U.S. ends before a starter", "Aid comes from the U.S. Officials said so.", []string{"Aid comes from the U.S.", "Officials said so."}},
+		{"U.K. before a number", "Sales in the U.K. 2024 report rose.", []string{"Sales in the U.K. 2024 report rose."}},
+		{"vs. between names", "It was Arsenal vs. Chelsea on Sunday. Fans cheered.", []string{"It was Arsenal vs. Chelsea on Sunday.", "Fans cheered."}},
+		{"Mr. and Mrs.", "Mr. Rubio met Mrs. Smith. They talked.", []string{"Mr. Rubio met Mrs. Smith.", "They talked."}},
+		{"Gen., Sen., Rep.", "Gen. Mark Milley and Sen. Lindsey Graham spoke. Then Rep. Jones did.", []string{"Gen. Mark Milley and Sen. Lindsey Graham spoke.", "Then Rep. Jones did."}},
+		{"Jan. before a day", "The vote is on Jan. 5 in Kyiv. It may slip.", []string{"The vote is on Jan. 5 in Kyiv.", "It may slip."}},
+		{"Jan. ends a sentence", "It happened in Jan. The next month was calm.", []string{"It happened in Jan.", "The next month was calm."}},
+		{"St. before a name", "They met in St. Petersburg. It rained.", []string{"They met in St. Petersburg.", "It rained."}},
+		{"No. before a number", "He is the No. 2 official. He left.", []string{"He is the No. 2 official.", "He left."}},
+		{"Inc. ends a sentence", "He works for Apple Inc. The company grew.", []string{"He works for Apple Inc.", "The company grew."}},
+		{"a.m. ends a sentence", "It starts at 9 a.m. Officials will attend.", []string{"It starts at 9 a.m.", "Officials will attend."}},
+		{"a.m. mid sentence", "At 9 a.m. on Monday the talks began.", []string{"At 9 a.m. on Monday the talks began."}},
+		{"middle initials and Jr.", "George W. Bush met John F. Kennedy Jr. in a dream. Odd.", []string{"George W. Bush met John F. Kennedy Jr. in a dream.", "Odd."}},
+		{"glued initials", "The book is by J.K. Rowling. It sold well.", []string{"The book is by J.K. Rowling.", "It sold well."}},
+		{"domain ends a sentence", "See www.example.com. Next.", []string{"See www.example.com.", "Next."}},
+		{"straight quote closes", `He said, "We are ready." The talks resumed.`, []string{`He said, "We are ready."`, "The talks resumed."}},
+		{"curly quote closes", "He said: “We are ready.” The talks resumed.", []string{"He said: “We are ready.”", "The talks resumed."}},
+		{"single quote closes", "He called it 'a step forward.' Others disagreed.", []string{"He called it 'a step forward.'", "Others disagreed."}},
+		{"straight quote opens", `The talks resumed. "We are ready," he said.`, []string{"The talks resumed.", `"We are ready," he said.`}},
+		{"curly quote opens", "The talks resumed. “We are ready,” he said.", []string{"The talks resumed.", "“We are ready,” he said."}},
+		{"question inside a quote", `"Is it over?" she asked. No.`, []string{`"Is it over?" she asked.`, "No."}},
+		{"ellipsis then capital", "We waited... Then it came.", []string{"We waited...", "Then it came."}},
+		{"ellipsis character", "We waited… Then it came.", []string{"We waited…", "Then it came."}},
+		{"ellipsis inside a quote", "“We will see… maybe,” he said.", []string{"“We will see… maybe,” he said."}},
+		{"glued full stop", "The talks ended.Officials left.", []string{"The talks ended.", "Officials left."}},
+		{"glued quote opens", "the source said.“It is over,” he added.", []string{"the source said.", "“It is over,” he added."}},
+		{"glued question", "Is it over?Nobody knows.", []string{"Is it over?", "Nobody knows."}},
+		{"bracket closes", "He left (for good). Then came back.", []string{"He left (for good).", "Then came back."}},
+		{"dash opens", "He said it was over. — She disagreed.", []string{"He said it was over.", "— She disagreed."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SplitSentences(tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("SplitSentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSentencesGlued(t *testing.T) {
 	s := "A first one.Second glued. Third spaced."
 	got := Sentences(s)

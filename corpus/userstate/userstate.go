@@ -1,5 +1,5 @@
-// Package userstate keeps what a reader has done with articles (read marks
-// today, bookmarks later) in small JSON files under the XDG state directory.
+// Package userstate keeps what a reader has done with articles (read marks,
+// bookmarks) in small JSON files under the XDG state directory.
 //
 // Each kind of mark is one Marks set stored in its own file (reads.json, ...).
 // Files are written atomically (temporary file in the same directory, fsync,
@@ -29,8 +29,11 @@ import (
 // AppDir is the name of Parallax's folder inside the state directory.
 const AppDir = "parallax"
 
-// ReadsFile is the base name of the file holding read marks.
-const ReadsFile = "reads.json"
+// Base names of the state files.
+const (
+	ReadsFile     = "reads.json"     // read marks
+	BookmarksFile = "bookmarks.json" // bookmarks
+)
 
 // Dir returns the folder Parallax keeps state in: $XDG_STATE_HOME/parallax,
 // falling back to the platform default (~/.local/state/parallax on Linux).
@@ -44,6 +47,9 @@ func Dir() string {
 
 // OpenReads opens the read marks in Dir(). See Open.
 func OpenReads() (*Marks, error) { return Open(filepath.Join(Dir(), ReadsFile)) }
+
+// OpenBookmarks opens the bookmarks in Dir(). See Open.
+func OpenBookmarks() (*Marks, error) { return Open(filepath.Join(Dir(), BookmarksFile)) }
 
 // ArticleKey is the identity a mark is stored under. It prefers the
 // article's URL (the same story saved twice is the same article) and
@@ -92,15 +98,21 @@ type Marks struct {
 // read (then Save refuses to overwrite it, so nothing is lost).
 func Open(path string) (*Marks, error) {
 	m := &Marks{path: path, marks: map[string]time.Time{}, changed: map[string]bool{}}
+	removeStaleTemps(path)
 	marks, warn, err := readFile(path)
 	if err != nil {
 		m.noSave = err
-		return m, fmt.Errorf("read marks unavailable: %w; marks made now will not be saved", err)
+		return m, fmt.Errorf("%s unavailable: %w; changes made now will not be saved", filepath.Base(path), err)
 	}
 	if marks != nil {
 		m.marks = marks
 	}
 	return m, warn
+}
+
+// InMemory returns marks that are never stored: Save does nothing.
+func InMemory() *Marks {
+	return &Marks{marks: map[string]time.Time{}, changed: map[string]bool{}}
 }
 
 // readFile loads path. A missing file gives nil marks. A corrupt file is
@@ -192,9 +204,9 @@ func (m *Marks) Save() error {
 	m.mu.Lock()
 	if m.noSave != nil {
 		m.mu.Unlock()
-		return fmt.Errorf("not saving read marks: %w", m.noSave)
+		return fmt.Errorf("not saving %s: %w", filepath.Base(m.path), m.noSave)
 	}
-	if len(m.changed) == 0 {
+	if len(m.changed) == 0 || m.path == "" {
 		m.mu.Unlock()
 		return nil
 	}
@@ -263,7 +275,7 @@ func writeAtomic(path string, v any) (err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, tempPattern(path))
 	if err != nil {
 		return err
 	}
@@ -291,4 +303,22 @@ func writeAtomic(path string, v any) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// tempPattern names the temporary files writeAtomic creates for path.
+func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
+
+// staleTempAge is how old a temporary file must be before Open removes it: a
+// younger one may belong to another instance saving right now.
+var staleTempAge = time.Minute
+
+// removeStaleTemps deletes temporary files left by a save that was killed
+// between creating its temporary file and renaming it into place.
+func removeStaleTemps(path string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tempPattern(path)))
+	for _, f := range matches {
+		if st, err := os.Lstat(f); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) >= staleTempAge {
+			os.Remove(f)
+		}
+	}
 }

@@ -188,3 +188,50 @@ func TestArticleKey(t *testing.T) {
 		t.Error("the URL identifies an article")
 	}
 }
+
+func TestOpenRemovesOnlyStaleTempFiles(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	if err := os.MkdirAll(Dir(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(Dir(), ".reads.json.tmp-111")
+	young := filepath.Join(Dir(), ".reads.json.tmp-222")
+	other := filepath.Join(Dir(), ".bookmarks.json.tmp-333")
+	for _, f := range []string{old, young, other} {
+		if err := os.WriteFile(f, []byte("{"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * staleTempAge)
+	os.Chtimes(old, long, long)
+	os.Chtimes(other, long, long)
+	if _, warn := OpenReads(); warn != nil {
+		t.Fatal(warn)
+	}
+	for f, want := range map[string]bool{old: false, young: true, other: true} {
+		if _, err := os.Stat(f); (err == nil) != want {
+			t.Errorf("%s exists = %v, want %v", filepath.Base(f), err == nil, want)
+		}
+	}
+}
+
+func TestBookmarksAreASeparateFile(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	b, _ := OpenBookmarks()
+	b.Set("url:x", true, t0)
+	if err := b.Save(); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := OpenReads()
+	if r.Has("url:x") {
+		t.Fatal("a bookmark shows up as a read mark")
+	}
+	if _, err := os.Stat(filepath.Join(Dir(), BookmarksFile)); err != nil {
+		t.Fatal(err)
+	}
+	m := InMemory()
+	m.Set("a", true, t0)
+	if err := m.Save(); err != nil || !m.Has("a") {
+		t.Fatalf("in-memory marks: %v", err)
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui"
 	"github.com/parallax-reader/parallax/ui/config"
 )
@@ -33,6 +34,8 @@ type Env struct {
 	RunUI func(ui.Config) error
 	// ConfigPath is the configuration file; "" means config.Path().
 	ConfigPath string
+	// CacheDir holds the parsed-corpus cache; "" means the XDG cache dir.
+	CacheDir string
 }
 
 // StdEnv is the environment of a real process.
@@ -67,8 +70,9 @@ func register(c *command) { commands[c.name] = c }
 // runner carries the environment and global options through a command.
 type runner struct {
 	Env
-	global globalFlags
-	config config.Config
+	global         globalFlags
+	config         config.Config
+	configProblems []config.Problem
 }
 
 // Main runs the command line and returns the process exit code.
@@ -81,10 +85,14 @@ func Main(args []string, env Env) int {
 		r.ConfigPath = config.Path()
 	}
 	cfg, probs := config.Load(r.ConfigPath)
+	// Key bindings are checked against the reader's actions here, so that
+	// every problem is printed once, before anything else happens.
+	probs = append(probs, ui.CheckConfig(&cfg, r.ConfigPath)...)
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
 	for _, p := range probs {
 		fmt.Fprintln(r.Stderr, "parallax: config:", p)
 	}
-	r.config = cfg
+	r.config, r.configProblems = cfg, probs
 	r.global.mouse = cfg.Mouse
 	r.global.maxFileSize = byteSize(cfg.MaxFileSize)
 	fset := r.newFlagSet("parallax", "[flags] [PATH...] | COMMAND [ARGS]")
@@ -120,7 +128,9 @@ func Main(args []string, env Env) int {
 	if code != exitOK {
 		return code
 	}
-	if err := r.RunUI(ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse}); err != nil {
+	uc := ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse, Watch: r.global.watch,
+		Settings: r.config, ConfigProblems: r.configProblems}
+	if err := r.RunUI(uc); err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return exitFail
 	}
@@ -188,6 +198,10 @@ func (r *runner) usageError(err error, cmd string) int {
 
 func (r *runner) help(args []string) int {
 	if len(args) > 0 {
+		if t, ok := helpTopics[args[0]]; ok {
+			t.print(r, r.Stdout)
+			return exitOK
+		}
 		if _, ok := commands[args[0]]; !ok {
 			fmt.Fprintf(r.Stderr, "parallax: no command %q\n", args[0])
 			r.printUsage(r.Stderr, "")
@@ -230,14 +244,32 @@ Commands:
 	sort.Strings(names)
 	for _, n := range names {
 		c := commands[n]
-		fmt.Fprintf(w, "  %-10s %s\n", n, firstLine(c.summary))
+		fmt.Fprintf(w, "  %-10s %s\n", n, synopsis(c.summary, 66))
 	}
 	fmt.Fprintln(w, "\nGlobal flags:")
 	fset := r.newFlagSet("parallax", "")
 	var g globalFlags
 	g.add(fset)
 	printFlags(w, fset)
-	fmt.Fprintln(w, "\nRun 'parallax help COMMAND' for a command's flags and examples.")
+	fmt.Fprintf(w, `
+Help topics (parallax help TOPIC):
+%s
+
+Examples:
+  parallax                          open the embedded seed articles in the reader
+  parallax ~/news saved.html        read your own files and folders
+  parallax list ~/news | head       print the list (what a pipe always gets)
+  curl -s https://example.com/feed.xml | parallax -
+  parallax --print-config > %s
+
+Files:
+  %s
+      configuration (optional; parallax help config)
+  %s
+      read marks and bookmarks
+
+Run 'parallax help COMMAND' for a command's flags and examples.
+`, topicNames(), r.ConfigPath, r.ConfigPath, userstate.Dir())
 }
 
 // flagsFor registers a command's own flags on fset, for usage output.
@@ -270,9 +302,23 @@ func hasFlags(fset *flag.FlagSet) bool {
 	return n > 0
 }
 
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
+// synopsis is the first sentence of a command's summary (up to its colon,
+// if it has one), cut at a word to at most width columns.
+func synopsis(summary string, width int) string {
+	para, _, _ := strings.Cut(summary, "\n\n")
+	s := strings.Join(strings.Fields(para), " ")
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i+1]
+	}
+	if i := strings.Index(s, ": "); i >= 0 {
+		s = s[:i]
+	}
+	if r := []rune(s); len(r) > width {
+		cut := string(r[:width-1])
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i]
+		}
+		s = strings.TrimRight(cut, ",;") + "…"
 	}
 	return s
 }

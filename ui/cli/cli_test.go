@@ -21,6 +21,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 		Seeds:      os.DirFS(filepath.Join("..", "..", "seeds")),
 		RunUI:      func(ui.Config) error { t.Fatal("the reader must not start in tests"); return nil },
 		ConfigPath: filepath.Join(t.TempDir(), "config.toml"),
+		CacheDir:   t.TempDir(),
 	}
 	code := Main(args, env)
 	return code, out.String(), errb.String()
@@ -172,7 +173,7 @@ func TestConfigFileApplies(t *testing.T) {
 	os.Mkdir(news, 0o755)
 	os.WriteFile(filepath.Join(news, "big.txt"), []byte("A Fine Headline Here\n\n"+strings.Repeat("Body text. ", 30)), 0o644)
 	var out, errb bytes.Buffer
-	code := Main([]string{"list", news}, Env{Stdout: &out, Stderr: &errb, ConfigPath: cfg})
+	code := Main([]string{"list", news}, Env{Stdout: &out, Stderr: &errb, ConfigPath: cfg, CacheDir: t.TempDir()})
 	if code != 1 || !strings.Contains(errb.String(), "too large") || !strings.Contains(errb.String(), cfg+":2: sort must be one of") {
 		t.Errorf("config not applied or problem not reported: %d %q", code, errb.String())
 	}
@@ -184,5 +185,27 @@ func TestShowFile(t *testing.T) {
 	code, out, _ := run(t, "show", p)
 	if code != 0 || !strings.HasPrefix(out, "# A Fine Headline Here") {
 		t.Errorf("show FILE: %d %q", code, out)
+	}
+}
+
+func TestCacheUsedAndBypassed(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("A Fine Headline Here\n\nBody text."), 0o644)
+	cache := t.TempDir()
+	env := func(out, errb *bytes.Buffer) Env {
+		return Env{Stdout: out, Stderr: errb, ConfigPath: filepath.Join(dir, "none.toml"), CacheDir: cache}
+	}
+	var out, errb bytes.Buffer
+	if code := Main([]string{"--no-cache", "list", dir}, env(&out, &errb)); code != 0 {
+		t.Fatal(code, errb.String())
+	}
+	if files, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(files) != 0 {
+		t.Errorf("--no-cache wrote a cache: %v", files)
+	}
+	if code := Main([]string{"list", dir}, env(&out, &errb)); code != 0 {
+		t.Fatal(code)
+	}
+	if files, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(files) != 1 {
+		t.Errorf("no cache written: %v", files)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -21,6 +23,8 @@ type globalFlags struct {
 	maxFileSize byteSize
 	printConfig bool
 	version     bool
+	noCache     bool
+	watch       bool
 }
 
 func (g *globalFlags) add(fset *flag.FlagSet) {
@@ -28,6 +32,8 @@ func (g *globalFlags) add(fset *flag.FlagSet) {
 	fset.Var(&g.maxFileSize, "max-file-size", "skip files larger than `SIZE` (e.g. 20MB, 512K; default 20MB)")
 	fset.BoolVar(&g.printConfig, "print-config", false, "print the effective configuration and exit")
 	fset.BoolVar(&g.version, "version", false, "print the version and exit")
+	fset.BoolVar(&g.noCache, "no-cache", false, "read and parse every file, without the parsed-corpus cache")
+	fset.BoolVar(&g.watch, "watch", false, "in the reader, show files added, changed or removed while it runs")
 }
 
 // byteSize is a flag value such as "20MB", "512K" or "1048576".
@@ -50,7 +56,28 @@ func (b *byteSize) Set(s string) error {
 }
 
 func (r *runner) loadOptions() corpus.Options {
-	return corpus.Options{MaxFileSize: int64(r.global.maxFileSize)}
+	opt := corpus.Options{MaxFileSize: int64(r.global.maxFileSize)}
+	if r.config.Cache && !r.global.noCache {
+		opt.CacheDir = r.cacheDir()
+	}
+	return opt
+}
+
+// cacheDir is where parsed corpora are cached: Env.CacheDir, else
+// $XDG_CACHE_HOME/parallax (~/.cache/parallax).
+func (r *runner) cacheDir() string {
+	if r.CacheDir != "" {
+		return r.CacheDir
+	}
+	dir := os.Getenv("XDG_CACHE_HOME")
+	if dir == "" {
+		d, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		dir = d
+	}
+	return filepath.Join(dir, "parallax")
 }
 
 // source maps PATH arguments to a corpus source: the embedded seeds when
@@ -71,11 +98,20 @@ func (r *runner) loadCorpus(paths []string) (*corpus.Corpus, int) {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	c, err := corpus.Load(ctx, src, r.loadOptions())
-	if err != nil {
+	c := &corpus.Corpus{}
+	corpus.Stream(ctx, src, r.loadOptions(), func(b corpus.Batch) {
+		c.Articles = append(c.Articles, b.Articles...)
+		c.Skipped = append(c.Skipped, b.Skipped...)
+		for _, n := range b.Notices {
+			fmt.Fprintln(r.Stderr, "parallax:", n)
+		}
+	})
+	if err := ctx.Err(); err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return nil, exitFail
 	}
+	c.Sort()
+	sort.SliceStable(c.Skipped, func(i, j int) bool { return c.Skipped[i].Path < c.Skipped[j].Path })
 	for _, s := range c.Skipped {
 		fmt.Fprintln(r.Stderr, s.String())
 	}

@@ -216,6 +216,9 @@ func (c *Config) CheckKeys(path string, known func(action string) bool) []Proble
 	return probs
 }
 
+// KeyLine is the line where [keys] sets action, or 0 when unknown.
+func (c *Config) KeyLine(action string) int { return c.keyLines[action] }
+
 var colorRe = regexp.MustCompile(`^(?:#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[0-9]{1,2}|1[0-9]{2}|2[0-4][0-9]|25[0-5])$`)
 
 func choice(v any, choices []string) (string, bool) {
@@ -326,6 +329,25 @@ func lineOf(lines []string, section, key string) int {
 		}
 	}
 	return 0
+}
+
+// Reference documents every option, for `parallax help config`.
+func Reference() string {
+	var sb strings.Builder
+	opt := func(name, def, doc string) { fmt.Fprintf(&sb, "  %-16s %-10s %s\n", name, def, doc) }
+	sb.WriteString("  OPTION           DEFAULT    MEANING\n")
+	opt("sort", `"date"`, "initial order of the list: "+strings.Join(SortChoices, ", "))
+	opt("group_by_story", "false", "start with the list grouped by story")
+	opt("theme", `"auto"`, strings.Join(ThemeChoices, ", ")+" (auto asks the terminal for its background)")
+	opt("glamour_style", `"auto"`, "article text style: "+strings.Join(GlamourChoices, ", "))
+	opt("max_file_size", `"20MB"`, "skip larger files (also --max-file-size)")
+	opt("cache", "true", "keep parsed articles between runs")
+	opt("mouse", "false", "wheel scrolling in the reader (also --mouse)")
+	opt("[colors]", "", "override theme colours: "+strings.Join(ColorNames, ", "))
+	opt("", "", `values are "#rrggbb", "#rgb" or an ANSI colour number 0-255`)
+	opt("[keys]", "", `action = ["key", ...] replaces an action's keys; see 'parallax help keys'`)
+	sb.WriteString("\nNO_COLOR in the environment turns colours off whatever the theme.\n")
+	return sb.String()
 }
 
 // TOML renders the configuration as a file that Load reads back, for

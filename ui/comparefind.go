@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Find in the comparison is a plain folded match (case and diacritics
+// ignored, apostrophes unified) over the sentences of both sides, so that
+// positions map straight back to the text shown.
+
+// textWidth1 is the display width of plain text.
+func textWidth1(s string) int { return ansi.StringWidth(s) }
+
+// splitWidth cuts s into byte ranges of at most w columns.
+func splitWidth(s string, w int) [][2]int {
+	var out [][2]int
+	start, cur := 0, 0
+	for i, r := range s {
+		rw := max(textWidth1(string(r)), 0)
+		if cur+rw > w && i > start {
+			out = append(out, [2]int{start, i})
+			start, cur = i, 0
+		}
+		cur += rw
+	}
+	if start < len(s) {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
+}
+
+// foldSpecial maps letters that do not decompose into base + mark (as
+// corpus/lang.Fold does).
+var foldSpecial = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
+	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
+}
+
+// foldRune folds one rune: lower case, no diacritics, one apostrophe.
+func foldRune(r rune) string {
+	if s, ok := foldSpecial[r]; ok {
+		return s
+	}
+	switch r {
+	case '’', '‘', 'ʼ', '`':
+		return "'"
+	case '“', '”', '„':
+		return "\""
+	}
+	if r < utf8.RuneSelf {
+		return string(unicode.ToLower(r))
+	}
+	var sb strings.Builder
+	for _, c := range norm.NFD.String(string(r)) {
+		if !unicode.Is(unicode.Mn, c) {
+			sb.WriteRune(unicode.ToLower(c))
+		}
+	}
+	return sb.String()
+}
+
+// foldQuery folds a search query; spaces collapse to one.
+func foldQuery(q string) string {
+	var sb strings.Builder
+	for _, r := range strings.Join(strings.Fields(q), " ") {
+		sb.WriteString(foldRune(r))
+	}
+	return sb.String()
+}
+
+// findFolded returns the byte spans of text where the folded query occurs.
+func findFolded(text, fq string) [][2]int {
+	if fq == "" {
+		return nil
+	}
+	var sb strings.Builder
+	orig := make([]int, 0, len(text)+1) // folded byte -> text byte
+	for i, r := range text {
+		f := foldRune(r)
+		sb.WriteString(f)
+		for range len(f) {
+			orig = append(orig, i)
+		}
+	}
+	orig = append(orig, len(text))
+	folded := sb.String()
+	var out [][2]int
+	for from := 0; from <= len(folded)-len(fq); {
+		k := strings.Index(folded[from:], fq)
+		if k < 0 {
+			break
+		}
+		s, e := from+k, from+k+len(fq)
+		end := len(text)
+		if e < len(orig) {
+			end = orig[e]
+		}
+		// A folded rune that straddles the end belongs to the match.
+		for end < len(text) && e > 0 && orig[e-1] == end {
+			_, n := utf8.DecodeRuneInString(text[end:])
+			end += n
+		}
+		out = append(out, [2]int{orig[s], end})
+		from = e
+	}
+	return out
+}

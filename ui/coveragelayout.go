@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// This file lays out a story's coverage table off the update loop: one
+// column per article, one row per quote, name and figure.
+
+// covFilter is which rows the coverage table shows; `u` cycles.
+type covFilter int
+
+const (
+	covAll      covFilter = iota
+	covOnly               // items one outlet alone reports
+	covConflict           // figures that disagree
+	covFilters
+)
+
+func (f covFilter) String() string {
+	return [...]string{"all rows", "rows one outlet alone has", "figures that disagree"}[f]
+}
+
+// Sections of the table.
+const (
+	secQuotes = iota
+	secNames
+	secNumbers
+	sections
+)
+
+var sectionNames = [sections]string{"Quotes", "Names", "Numbers"}
+
+// covItem is one row of the table.
+type covItem struct {
+	section  int
+	index    int  // into StoryCoverage.Quotes, Entities or Numbers
+	only     int  // the one article that has it, or -1
+	conflict bool // figures that disagree
+	label    string
+	cells    []string // per article: a mark, or the figure it gives
+}
+
+// covOpts is what a coverage layout depends on.
+type covOpts struct {
+	width  int
+	filter covFilter
+}
+
+// coverageLayout is the table laid out for one width and filter.
+type coverageLayout struct {
+	opts            covOpts
+	items           []covItem
+	lines           []string // section titles and item rows, unselected
+	itemLine        []int    // item -> line
+	heads           string   // column heads, aligned with the cells
+	labelW, cellW   int
+	counts          [sections]int // items per section, before filtering
+	only, conflicts int
+}
+
+// Cell marks.
+const (
+	markHas    = "●"
+	markNone   = "·"
+	markOnly   = "◆"
+	markClash  = "!"
+	markPrefix = 3 // width of the row prefix: cursor, then "◆ ", "! " or "  "
+)
+
+// columnLetter names article column k: A, B, … Z, then AA…
+func columnLetter(k int) string {
+	s := ""
+	for k >= 0 {
+		s = string(rune('A'+k%26)) + s
+		k = k/26 - 1
+	}
+	return s
+}
+
+// coverageCellWidth fits n columns into w, leaving the labels at least a
+// third.
+func coverageCellWidth(w, n int) int {
+	if n == 0 {
+		return 0
+	}
+	return clamp((w-markPrefix-max(w/3, 20))/n, 2, 14)
+}
+
+func layoutCoverage(sh *shared, cov *compare.StoryCoverage, o covOpts) *coverageLayout {
+	L := &coverageLayout{opts: o}
+	if cov == nil || o.width <= 0 {
+		return L
+	}
+	st := sh.styles
+	n := len(cov.Docs)
+	L.cellW = coverageCellWidth(o.width, n)
+	L.labelW = max(o.width-markPrefix-1-n*L.cellW, 8)
+
+	var heads strings.Builder
+	heads.WriteString(blank(markPrefix + L.labelW + 1))
+	for k, d := range cov.Docs {
+		h := columnLetter(k)
+		if L.cellW >= 5 {
+			h += " " + outletName(d.Article)
+		}
+		heads.WriteString(padRight(truncate(h, L.cellW-1), L.cellW))
+	}
+	L.heads = st.ColumnHead.Render(heads.String())
+
+	add := func(it covItem) {
+		if n < 2 {
+			it.only = -1 // one article: "only" says nothing
+		}
+		L.counts[it.section]++
+		if it.only >= 0 {
+			L.only++
+		}
+		if it.conflict {
+			L.conflicts++
+		}
+		switch o.filter {
+		case covOnly:
+			if it.only < 0 {
+				return
+			}
+		case covConflict:
+			if !it.conflict {
+				return
+			}
+		}
+		L.items = append(L.items, it)
+	}
+	for i, q := range cov.Quotes {
+		it := covItem{section: secQuotes, index: i, only: q.Only, label: quoteLabel(q.Text, q.Speaker)}
+		for _, v := range q.In {
+			it.cells = append(it.cells, presence(v != nil))
+		}
+		add(it)
+	}
+	for i, e := range cov.Entities {
+		it := covItem{section: secNames, index: i, only: e.Only, label: e.Name + " (" + string(e.Kind) + ")"}
+		for _, v := range e.In {
+			it.cells = append(it.cells, presence(len(v) > 0))
+		}
+		add(it)
+	}
+	for i, r := range cov.Numbers {
+		it := covItem{section: secNumbers, index: i, only: r.Only, conflict: r.Conflict, label: r.Thing}
+		for _, v := range r.In {
+			if len(v) == 0 {
+				it.cells = append(it.cells, markNone)
+				continue
+			}
+			var figs []string
+			for _, num := range v {
+				figs = append(figs, compactNumber(num))
+			}
+			it.cells = append(it.cells, strings.Join(figs, "/"))
+		}
+		add(it)
+	}
+
+	L.itemLine = make([]int, len(L.items))
+	sec := -1
+	for i, it := range L.items {
+		if it.section != sec {
+			sec = it.section
+			if len(L.lines) > 0 {
+				L.lines = append(L.lines, blank(o.width))
+			}
+			L.lines = append(L.lines, fitLine(" "+st.Story.Section.Render(sectionNames[sec])+st.Meta.Render(" "+strconv.Itoa(L.counts[sec])), o.width))
+		}
+		L.itemLine[i] = len(L.lines)
+		L.lines = append(L.lines, renderCovRow(sh, L, it, false, -1))
+	}
+	return L
+}
+
+func presence(has bool) string {
+	if has {
+		return markHas
+	}
+	return markNone
+}
+
+// quoteLabel is a quote as a row names it: the words, then who said them.
+func quoteLabel(text, speaker string) string {
+	l := "“" + text + "”"
+	if speaker != "" {
+		l += " — " + speaker
+	}
+	return l
+}
+
+// renderCovRow renders one item row; selected rows show col (the chosen
+// outlet) reversed.
+func renderCovRow(sh *shared, L *coverageLayout, it covItem, selected bool, col int) string {
+	st := sh.styles
+	ss := st.Story
+	var sb strings.Builder
+	if selected {
+		sb.WriteString(st.Selected.Render("›"))
+	} else {
+		sb.WriteString(" ")
+	}
+	switch {
+	case it.conflict:
+		sb.WriteString(ss.Conflict.Render(markClash) + " ")
+	case it.only >= 0:
+		sb.WriteString(ss.Only.Render(markOnly) + " ")
+	default:
+		sb.WriteString("  ")
+	}
+	label := padRight(truncate(it.label, L.labelW), L.labelW) + " "
+	switch {
+	case selected:
+		sb.WriteString(st.Selected.Render(label))
+	case it.only >= 0:
+		sb.WriteString(ss.Only.UnsetBold().Render(label))
+	default:
+		sb.WriteString(label)
+	}
+	for k, c := range it.cells {
+		cell := truncate(c, L.cellW-1)
+		var s styleRenderer = st.Row
+		switch {
+		case c == markNone:
+			s = st.Rule
+		case it.conflict:
+			s = ss.Conflict
+		case it.only == k:
+			cell = markOnly
+			if it.section == secNumbers {
+				cell = truncate(c, L.cellW-1)
+			}
+			s = ss.Only
+		}
+		cell = s.Render(cell)
+		if selected && k == col {
+			cell = ss.Focus.Render(ansiStrip(cell))
+		}
+		sb.WriteString(cell + blank(L.cellW-1-textWidth1(truncate(c, L.cellW-1))) + " ")
+	}
+	return fitLine(sb.String(), L.opts.width)
+}
+
+// compactNumber writes a figure for a narrow cell: "~5", "<5", "28", "20%",
+// "$1.5bn".
+func compactNumber(n compare.Number) string {
+	v := n.Value
+	s := ""
+	switch {
+	case n.Unit == "%":
+		s = trimFloat(v*100) + "%"
+	case math.Abs(v) >= 1e9:
+		s = trimFloat(v/1e9) + "bn"
+	case math.Abs(v) >= 1e6:
+		s = trimFloat(v/1e6) + "m"
+	case math.Abs(v) >= 1e4:
+		s = trimFloat(v/1e3) + "k"
+	default:
+		s = trimFloat(v)
+	}
+	if strings.ContainsAny(n.Unit, "$€£¥₴₽") {
+		s = n.Unit + s
+	}
+	switch {
+	case n.Low < v && n.High > v:
+		s = "~" + s
+	case n.Low < v:
+		s = "<" + s
+	case n.High > v:
+		s = ">" + s
+	}
+	return s
+}
+
+func trimFloat(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'g', 3, 64)
+}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCompareEndToEndInTmux opens a comparison of the seeds in the real
+// binary, jumps between passages, switches sides, opens coverage and comes
+// back to the list.
+func TestCompareEndToEndInTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is required in CI (.ci/run installs it)")
+		}
+		t.Skip("tmux not installed")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "parallax")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-e2e-cmp-%d", os.Getpid()), name: "cmp"}
+	s.tmux("new-session", "-d", "-s", s.name, "-x", "160", "-y", "45",
+		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+filepath.Join(dir, "state"),
+		"-e", "XDG_DATA_HOME="+filepath.Join(dir, "data"), "-e", "NO_COLOR=", bin)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
+
+	s.waitFor(`1/5 · 5 unread`)
+	// The first article by date is global.espreso.tv (seed 000); c compares
+	// it with the closest of its story, the Fundacion Rapala rewrite.
+	s.keys("c")
+	screen := s.waitFor(`B  Fundacion Rapala`)
+	for _, want := range []string{"A  global.espreso.tv", "% similar", "% of A is in B", "a rewrite", "passage 1/"} {
+		if !strings.Contains(screen, want) {
+			t.Fatalf("comparison lacks %q:\n%s", want, screen)
+		}
+	}
+	s.requireFits(160, 45)
+
+	s.keys("]")
+	s.waitFor(`shared passage 2 of \d+`)
+	s.keys("]")
+	s.waitFor(`shared passage 3 of \d+`)
+	s.keys("[")
+	s.waitFor(`shared passage 2 of \d+`)
+	s.keys("}")
+	s.waitFor(`only in (A|B) \(.*\): passage \d+ of \d+`)
+	s.keys("u")
+	s.waitFor(`showing differences only`)
+	s.keys("u", "u")
+	s.waitFor(`showing all passages`)
+
+	// Narrow: one side at a time, and it says so.
+	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	s.waitFor(`one side at a time below 100 columns`)
+	s.requireFits(80, 24)
+	s.keys("Tab")
+	s.waitFor(`showing B \(Fundacion Rapala\)`)
+	s.tmux("resize-window", "-t", s.name, "-x", "160", "-y", "45")
+	s.waitFor(`A  global.espreso.tv .*│ B  Fundacion Rapala|B  Fundacion Rapala .*│ A  global.espreso.tv`)
+
+	s.keys("Escape")
+	s.waitFor(`1/5 · \d+ unread`)
+	s.keys("o")
+	s.waitFor(`Coverage · `)
+	s.waitFor(`Quotes \d+`)
+	s.keys("Escape")
+	s.waitFor(`1/5 · \d+ unread`)
+	s.keys("C-c")
+	s.waitFor(`Pane is dead|^\s*$`)
+}

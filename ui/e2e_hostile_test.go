@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// hostile is text that would drive a terminal if it reached one: colours,
+// a screen clear, a window title, a clipboard write (OSC 52), a hyperlink
+// (OSC 8), an 8-bit CSI and a bidi override.
+func hostile(word string) string {
+	return "\x1b[31m" + word + "\x1b[0m\x1b]2;PWNED-TITLE\x07\x1b]52;c;UFdORUQtQ0xJUA==\x07" +
+		"\x1b]8;;https://evil.example\x1b\\" + word + "\x1b]8;;\x1b\\\u009b2J\u202e" + word + "\u202c"
+}
+
+// TestHostileFolderInTmux opens a folder mixing every format with hostile
+// fields and bad files in the real binary, in a tmux whose clipboard and
+// title would record any escape sequence that got through, and reads the
+// load report.
+func TestHostileFolderInTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is required in CI (.ci/run installs it)")
+		}
+		t.Skip("tmux not installed")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "parallax")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	news := filepath.Join(dir, "news")
+	w := func(name, content string) {
+		p := filepath.Join(news, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	body := " Negotiators met again on Sunday and said the talks had made real progress."
+	title := hostile("Title")
+	w("story.txt", title+"\n"+hostile("Outlet")+"\n\n"+hostile("text")+body+"\n")
+	w("page.html", "<!doctype html><html><head><title>"+title+"</title></head><body><article><h1>"+title+"</h1><p>"+hostile("html")+body+"</p><p>More"+body+"</p></article></body></html>")
+	w("feed.rss", `<?xml version="1.0"?><rss version="2.0"><channel><title>`+hostile("Feed")+`</title><item><title>`+title+`</title><link>https://feed.example/1</link><description>`+hostile("item")+body+`</description></item></channel></rss>`)
+	w("note.md", "---\ntitle: "+title+"\nsource: "+hostile("Site")+"\n---\n\n"+hostile("md")+body+"\n")
+	rec, _ := json.Marshal(map[string]string{"title": "Json " + hostile("rec"), "text": hostile("Record") + " text." + body})
+	w("record.json", string(rec))
+	w("bad/empty.txt", "")
+	w("bad/binary.txt", "\x00\x01\x02binary")
+	w("bad/broken.json", `{"title": `)
+	if err := syscall.Mkfifo(filepath.Join(news, "bad", "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-hostile-%d", os.Getpid()), name: "h"}
+	s.tmux("new-session", "-d", "-s", s.name, "-x", "140", "-y", "35",
+		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+filepath.Join(dir, "state"),
+		"-e", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "-e", "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
+		"sh", "-c", `"$0" "$1"; sleep 60`, bin, news)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	// Let escape sequences reach tmux's clipboard and titles if any leaked.
+	s.tmux("set-option", "-s", "set-clipboard", "on")
+	s.tmux("set-option", "-g", "allow-rename", "on")
+
+	s.waitFor(`5 articles`)
+	s.waitFor(`4 skipped`)
+	check := func(when string, words ...string) {
+		t.Helper()
+		screen := s.tmux("capture-pane", "-p", "-e", "-t", s.name)
+		if strings.Contains(screen, "\x1b]") || strings.Contains(screen, "PWNED") || strings.Contains(screen, "evil.example") {
+			t.Fatalf("%s: a hostile sequence reached the screen:\n%q", when, screen)
+		}
+		if title := s.tmux("display-message", "-p", "-t", s.name, "#{pane_title}"); strings.Contains(title, "PWNED") {
+			t.Fatalf("%s: an article set the terminal title: %q", when, title)
+		}
+		if out, err := exec.Command("tmux", "-L", s.socket, "show-buffer").CombinedOutput(); err == nil && strings.Contains(string(out), "PWNED") {
+			t.Fatalf("%s: an article wrote the clipboard: %q", when, out)
+		}
+		for _, word := range words {
+			if !strings.Contains(s.screen(), word) {
+				t.Fatalf("%s: the text itself must survive, without its escapes; no %q on\n%s", when, word, s.screen())
+			}
+		}
+	}
+	check("list", "TitleTitleTitle", "FeedFeedFeed")
+	for i := 0; i < 5; i++ {
+		s.keys("Enter")
+		s.waitFor(fmt.Sprintf(`%d/5 · \d+%%`, i+1))
+		check(fmt.Sprintf("article %d", i+1), "Negotiators met again")
+		s.keys("Escape") // separately: ESC then j at once reads as alt+j
+		s.waitFor(`by date · `)
+		s.keys("j")
+	}
+
+	// The load report names every bad file with its reason.
+	s.keys("!")
+	report := s.waitFor(`pipe.txt`)
+	for name, reason := range map[string]string{"empty.txt": "empty file", "binary.txt": "binary", "broken.json": "JSON", "pipe.txt": "FIFO"} {
+		found := false
+		lines := strings.Split(report, "\n")
+		for i, l := range lines {
+			// The path, then its reason on the same or the next line.
+			if strings.Contains(l, name) && (strings.Contains(l, reason) || i+1 < len(lines) && strings.Contains(lines[i+1], reason)) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("load report lacks %s (%s):\n%s", name, reason, report)
+		}
+	}
+	check("load report", "Load report")
+}

@@ -1,0 +1,319 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/adrg/xdg"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// Exports (`e` in the comparison and the coverage view) are Markdown files
+// in ExportDir, never next to the articles: Parallax does not write into a
+// corpus. Each file is written to a temporary name and renamed, so a reader
+// never finds half a file.
+
+// ExportDir is where exports go: $XDG_DATA_HOME/parallax/exports, by
+// default ~/.local/share/parallax/exports. The environment is read on every
+// call so that tests can redirect it.
+func ExportDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "parallax", "exports")
+	}
+	return filepath.Join(xdg.DataHome, "parallax", "exports")
+}
+
+// exportedMsg reports a finished export.
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+// exportCmd builds a Markdown file (its name and text) and writes it to
+// ExportDir() in the background. corpusPaths are the folders and files the
+// reader opened: an export folder inside one of them is refused.
+func exportCmd(build func() (name, md string), corpusPaths []string) tea.Cmd {
+	return func() tea.Msg {
+		name, md := build()
+		dir := ExportDir()
+		for _, p := range corpusPaths {
+			if inside(dir, p) {
+				return exportedMsg{err: fmt.Errorf("the export folder %s is inside the articles being read; set XDG_DATA_HOME elsewhere", dir)}
+			}
+		}
+		path := filepath.Join(dir, name)
+		return exportedMsg{path: path, err: writeFileAtomic(path, []byte(md))}
+	}
+}
+
+// inside reports whether dir is root or inside it.
+func inside(dir, root string) bool {
+	a, err1 := filepath.Abs(dir)
+	b, err2 := filepath.Abs(root)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(b, a)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// writeFileAtomic writes data to path through a synced temporary file in
+// the same folder.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// slug makes a file-name part of s: lower-case letters and digits, dashes.
+func slug(s string, max int) string {
+	var sb strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if dash && sb.Len() > 0 {
+				sb.WriteByte('-')
+			}
+			sb.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+		if sb.Len() >= max {
+			break
+		}
+	}
+	if sb.Len() == 0 {
+		return "untitled"
+	}
+	return sb.String()
+}
+
+func stamp(t time.Time) string { return t.Format("20060102-150405") }
+
+// mdEscape keeps article text literal in Markdown table cells and lines.
+func mdEscape(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ")
+	return r.Replace(s)
+}
+
+// comparisonMarkdown writes a comparison as Markdown: the figures, then the
+// aligned passages as a two-column table (copied wording in bold, shared
+// words in italics), then quotes, names and figures.
+func comparisonMarkdown(c *compare.Comparison, swapped bool, now time.Time) (name, md string) {
+	var sb strings.Builder
+	art := func(s int) string {
+		a := sideDoc(c, s, swapped).Article
+		return fmt.Sprintf("%s — %s", outletName(a), a.Title)
+	}
+	letter := func(s int) string {
+		if sideDoc(c, s, swapped) == c.A {
+			return "A"
+		}
+		return "B"
+	}
+	fmt.Fprintf(&sb, "# Comparison\n\n")
+	for s := 0; s < 2; s++ {
+		a := sideDoc(c, s, swapped).Article
+		fmt.Fprintf(&sb, "- **%s**: %s", letter(s), mdEscape(art(s)))
+		if a.URL != "" {
+			fmt.Fprintf(&sb, " <%s>", a.URL)
+		}
+		sb.WriteString("\n")
+	}
+	fmt.Fprintf(&sb, "\nSimilarity %d%% · %d%% of A is in B · %d%% of B is in A · %d shared quotes · %s.\n\n",
+		pct(c.Similarity), pct(c.CoverageA), pct(c.CoverageB), c.SharedQuotes, verdict(c))
+	sb.WriteString("**Bold**: wording copied word for word. *Italics*: words both use. ≡ copied, ≈ reworded, ◂/▸ only one side.\n\n")
+	fmt.Fprintf(&sb, "| | %s | %s |\n|---|---|---|\n", letter(0), letter(1))
+	o := compareOpts{swapped: swapped}
+	for ri := range c.Rows {
+		r := &c.Rows[ri]
+		glyph := "≈"
+		switch kindOf(r, swapped) {
+		case rowOwnLeft:
+			glyph = "◂"
+		case rowOwnRight:
+			glyph = "▸"
+		default:
+			if hasCopied(r) {
+				glyph = "≡"
+			}
+		}
+		cells := [2]string{}
+		for s := 0; s < 2; s++ {
+			if sideSents(r, s, swapped) == nil {
+				continue
+			}
+			cells[s] = markdownHighlighted(buildSideText(c, r, s, o, ""))
+		}
+		fmt.Fprintf(&sb, "| %s | %s | %s |\n", glyph, cells[0], cells[1])
+	}
+	sb.WriteString("\n## Quotes\n\n")
+	for _, q := range c.Quotes {
+		where := "both"
+		switch {
+		case q.A == nil:
+			where = "only B"
+		case q.B == nil:
+			where = "only A"
+		}
+		fmt.Fprintf(&sb, "- %s — %s\n", mdEscape(quoteLabel(q.Text, q.Speaker)), where)
+	}
+	sb.WriteString("\n## Names\n\n")
+	names := func(title string, rows []compare.EntityRow) {
+		var ns []string
+		for _, e := range rows {
+			ns = append(ns, mdEscape(e.Name))
+		}
+		fmt.Fprintf(&sb, "- **%s** (%d): %s\n", title, len(rows), strings.Join(ns, ", "))
+	}
+	names("Both", c.Entities.Both)
+	names("Only A", c.Entities.OnlyA)
+	names("Only B", c.Entities.OnlyB)
+	sb.WriteString("\n## Numbers\n\n| Thing | A | B | |\n|---|---|---|---|\n")
+	for _, n := range c.Numbers {
+		flag := ""
+		if n.Conflict {
+			flag = "**disagree: check**"
+		}
+		fmt.Fprintf(&sb, "| %s | %s | %s | %s |\n", mdEscape(n.Thing), numberTexts(n.In[0]), numberTexts(n.In[1]), flag)
+	}
+	name = fmt.Sprintf("compare-%s-vs-%s-%s.md", slug(outletName(c.A.Article), 24), slug(outletName(c.B.Article), 24), stamp(now))
+	return name, sb.String()
+}
+
+func numberTexts(ns []compare.Number) string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, mdEscape(n.Text))
+	}
+	return strings.Join(out, ", ")
+}
+
+// markdownHighlighted writes side text with copied runs in bold and common
+// words in italics.
+func markdownHighlighted(t sideText) string {
+	var sb strings.Builder
+	for i := 0; i < len(t.text); {
+		j := i
+		for j < len(t.text) && t.class[j] == t.class[i] {
+			j++
+		}
+		part := t.text[i:j]
+		lead := len(part) - len(strings.TrimLeft(part, " "))
+		trail := len(part) - len(strings.TrimRight(part, " "))
+		core := strings.TrimSpace(part)
+		sb.WriteString(part[:lead])
+		switch {
+		case core == "":
+		case t.class[i] == hlCopied:
+			sb.WriteString("**" + mdEscape(core) + "**")
+		case t.class[i] == hlCommon:
+			sb.WriteString("*" + mdEscape(core) + "*")
+		default:
+			sb.WriteString(mdEscape(core))
+		}
+		if core != "" {
+			sb.WriteString(part[len(part)-trail:])
+		}
+		i = j
+	}
+	return sb.String()
+}
+
+// coverageMarkdown writes a story's coverage table as Markdown.
+func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time.Time) (name, md string) {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "# Coverage: %s\n\n", mdEscape(story.Label))
+	for k, d := range cov.Docs {
+		a := d.Article
+		fmt.Fprintf(&sb, "- **%s**: %s — %s", columnLetter(k), mdEscape(outletName(a)), mdEscape(a.Title))
+		if a.URL != "" {
+			fmt.Fprintf(&sb, " <%s>", a.URL)
+		}
+		sb.WriteString("\n")
+	}
+	sb.WriteString("\n● has it · ◆ only this outlet · **!** the figures disagree: check the sources.\n")
+	head := func(title string) {
+		fmt.Fprintf(&sb, "\n## %s\n\n| |", title)
+		sep := "\n|---|"
+		for k := range cov.Docs {
+			fmt.Fprintf(&sb, " %s |", columnLetter(k))
+			sep += "---|"
+		}
+		sb.WriteString(sep + "\n")
+	}
+	cell := func(has bool, only bool) string {
+		switch {
+		case only:
+			return "◆"
+		case has:
+			return "●"
+		}
+		return ""
+	}
+	head("Quotes")
+	for _, q := range cov.Quotes {
+		fmt.Fprintf(&sb, "| %s |", mdEscape(quoteLabel(q.Text, q.Speaker)))
+		for k, v := range q.In {
+			fmt.Fprintf(&sb, " %s |", cell(v != nil, q.Only == k))
+		}
+		sb.WriteString("\n")
+	}
+	head("Names")
+	for _, e := range cov.Entities {
+		fmt.Fprintf(&sb, "| %s (%s) |", mdEscape(e.Name), e.Kind)
+		for k, v := range e.In {
+			fmt.Fprintf(&sb, " %s |", cell(len(v) > 0, e.Only == k))
+		}
+		sb.WriteString("\n")
+	}
+	head("Numbers")
+	for _, r := range cov.Numbers {
+		thing := mdEscape(r.Thing)
+		if r.Conflict {
+			thing = "**!** " + thing
+		}
+		fmt.Fprintf(&sb, "| %s |", thing)
+		for _, v := range r.In {
+			fmt.Fprintf(&sb, " %s |", numberTexts(v))
+		}
+		sb.WriteString("\n")
+	}
+	id := story.ID
+	if id == "" {
+		id = slug(story.Label, 32)
+	}
+	name = fmt.Sprintf("coverage-%s-%s.md", id, stamp(now))
+	return name, sb.String()
+}

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// maxCandidates is how many articles the picker offers.
+const maxCandidates = 200
+
+// pickerPane offers the articles to compare one with: its story's first,
+// then the rest, each by similarity. Candidates are found in a command.
+type pickerPane struct {
+	sh   *shared
+	w, h int
+
+	a     *corpus.Article
+	cands []compare.Candidate
+	seq   uint64
+	ready bool
+
+	sel    int
+	offset int      // first visible line of the list
+	rows   []string // one line per candidate, or a divider
+	rowOf  []int    // candidate index -> line in rows
+	title  []bool   // lines of rows that are section titles
+	lines  []string // cached view body
+	head   []string
+	spin   string
+
+	intents
+}
+
+type (
+	candidatesMsg struct {
+		seq   uint64
+		cands []compare.Candidate
+	}
+	// pickedMsg asks the root to compare a with b.
+	pickedMsg struct{ a, b *corpus.Article }
+)
+
+func newPickerPane(sh *shared) pickerPane { return pickerPane{sh: sh} }
+
+// start lists the candidates for a.
+func (p *pickerPane) start(a *corpus.Article, stories *compare.Stories) tea.Cmd {
+	p.a, p.cands, p.ready, p.sel, p.offset = a, nil, false, 0, 0
+	p.seq = p.sh.nextSeq()
+	p.rebuild()
+	seq := p.seq
+	return func() tea.Msg {
+		var cands []compare.Candidate
+		if stories != nil {
+			cands = stories.Candidates(a, maxCandidates)
+		}
+		return candidatesMsg{seq: seq, cands: cands}
+	}
+}
+
+func (p pickerPane) update(msg tea.Msg) (pickerPane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case candidatesMsg:
+		if msg.seq == p.seq {
+			p.cands, p.ready = msg.cands, true
+			p.rebuild()
+		}
+	case tea.KeyMsg:
+		k := p.sh.keys.Picker
+		page := max(p.listH()-1, 1)
+		switch {
+		case key.Matches(msg, k.Back):
+			p.emit(closeStoryMsg{})
+		case key.Matches(msg, k.Up):
+			p.move(-1)
+		case key.Matches(msg, k.Down):
+			p.move(1)
+		case key.Matches(msg, k.PageUp):
+			p.move(-page)
+		case key.Matches(msg, k.PageDown):
+			p.move(page)
+		case key.Matches(msg, k.Top):
+			p.move(-len(p.cands))
+		case key.Matches(msg, k.Bottom):
+			p.move(len(p.cands))
+		case key.Matches(msg, k.Choose):
+			if p.sel < len(p.cands) {
+				p.emit(pickedMsg{p.a, p.cands[p.sel].Article})
+			}
+		}
+	}
+	return p, nil
+}
+
+func (p *pickerPane) move(n int) {
+	if len(p.cands) == 0 {
+		return
+	}
+	p.sel = clamp(p.sel+n, 0, len(p.cands)-1)
+	p.refresh()
+}
+
+func (p *pickerPane) setSize(w, h int) {
+	p.w, p.h = w, h
+	p.rebuild()
+}
+
+func (p pickerPane) listH() int { return max(p.h-len(p.head), 0) }
+
+// rebuild lays out the heading and every row for the current width.
+func (p *pickerPane) rebuild() {
+	if p.w <= 0 || p.h <= 0 || p.a == nil {
+		return
+	}
+	st := p.sh.styles
+	p.head = fitLines([]string{
+		" " + st.Title.Render(truncate("Compare “"+p.a.Title+"”", p.w-2)),
+		" " + st.Meta.Render(truncate(outletName(p.a)+" · with which article? Its story's articles first, then the closest others", p.w-2)),
+		st.Rule.Render(repeat("─", p.w)),
+	}, p.w, 3)
+	if p.h < 6 {
+		p.head = p.head[:1]
+	}
+	p.rows, p.rowOf, p.title = nil, make([]int, len(p.cands)), nil
+	inStory := -1
+	for i, c := range p.cands {
+		if c.SameStory && inStory != 1 {
+			p.rows = append(p.rows, " "+st.Story.Section.Render("Same story"))
+			inStory = 1
+		}
+		if !c.SameStory && inStory != 0 {
+			p.rows = append(p.rows, " "+st.Story.Section.Render("Other articles"))
+			inStory = 0
+		}
+		for len(p.title) < len(p.rows) {
+			p.title = append(p.title, true)
+		}
+		p.rowOf[i] = len(p.rows)
+		p.rows = append(p.rows, p.row(c))
+		p.title = append(p.title, false)
+	}
+	p.refresh()
+}
+
+// row is one candidate: similarity as a figure and a bar, outlet, title.
+func (p pickerPane) row(c compare.Candidate) string {
+	st := p.sh.styles
+	const barW = 8
+	full := clamp(int(c.Similarity*barW+0.5), 0, barW)
+	bar := st.Story.Shared.Render(strings.Repeat("█", full)) + st.Rule.Render(strings.Repeat("░", barW-full))
+	outW := clamp(p.w/5, 10, 24)
+	a := c.Article
+	title := a.Title
+	if a.TitleDerived {
+		title = "≈ " + title
+	}
+	line := fmt.Sprintf("%4d%% %s  %s  ", pct(c.Similarity), bar, st.Meta.Render(padRight(truncate(outletName(a), outW), outW)))
+	return line + truncate(title, max(p.w-4-lipgloss.Width(line), 1))
+}
+
+// refresh rebuilds the visible lines around the selection.
+func (p *pickerPane) refresh() {
+	h := p.listH()
+	st := p.sh.styles
+	if !p.ready || len(p.cands) == 0 {
+		msg := p.spin + " finding similar articles…"
+		if p.ready {
+			msg = "No other article shares enough words with this one."
+		}
+		p.lines = center([]string{st.Meta.Render(msg)}, p.w, h)
+		return
+	}
+	line := p.rowOf[p.sel]
+	if line < p.offset {
+		p.offset = line
+	}
+	if line >= p.offset+h {
+		p.offset = line - h + 1
+	}
+	// Keep the section title above the first candidate in view.
+	if p.sel == 0 {
+		p.offset = 0
+	}
+	p.offset = clamp(p.offset, 0, max(len(p.rows)-h, 0))
+	out := make([]string, 0, h)
+	for i := p.offset; i < len(p.rows) && len(out) < h; i++ {
+		if i == line {
+			out = append(out, st.Selected.Render(fitLine("› "+ansiStrip(p.rows[i]), p.w)))
+		} else if !p.title[i] {
+			out = append(out, "  "+p.rows[i])
+		} else {
+			out = append(out, p.rows[i])
+		}
+	}
+	p.lines = fitLines(out, p.w, h)
+}
+
+func (p pickerPane) position() string {
+	if !p.ready || len(p.cands) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", p.sel+1, len(p.cands))
+}
+
+func (p pickerPane) view() []string {
+	if p.w <= 0 || p.h <= 0 {
+		return nil
+	}
+	out := append(append([]string{}, p.head...), p.lines...)
+	if len(out) != p.h {
+		return fitLines(out, p.w, p.h)
+	}
+	return out
+}

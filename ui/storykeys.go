@@ -1,0 +1,158 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// The key groups of the story panes: grouping the list, the comparison, the
+// picker and the coverage table. They are fields of keyMap like every other
+// group; they live here to keep keys.go short.
+
+type bindFunc func(keys []string, k, desc string) key.Binding
+
+// storyKeys work in the list and the article.
+type storyKeys struct {
+	Group, Compare, Pick, Coverage key.Binding
+}
+
+func newStoryKeys(b bindFunc) storyKeys {
+	return storyKeys{
+		Group:    b([]string{"z"}, "z", "group by story"),
+		Compare:  b([]string{"c"}, "c", "compare with closest in story"),
+		Pick:     b([]string{"C"}, "C", "compare with…"),
+		Coverage: b([]string{"o"}, "o", "story coverage"),
+	}
+}
+
+func (k storyKeys) list() []key.Binding    { return []key.Binding{k.Group, k.Compare, k.Pick, k.Coverage} }
+func (k storyKeys) article() []key.Binding { return []key.Binding{k.Compare, k.Pick, k.Coverage} }
+
+// compareKeys work in the comparison pane.
+type compareKeys struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	Focus, Sync, Swap, View                                   key.Binding
+	NextShared, PrevShared, NextOwn, PrevOwn                  key.Binding
+	Search, NextMatch, PrevMatch, SearchDone, SearchCancel    key.Binding
+	Open, Export, Back                                        key.Binding
+}
+
+func newCompareKeys(b bindFunc) compareKeys {
+	return compareKeys{
+		Up:           b([]string{"k", "up"}, "↑/k", "scroll up"),
+		Down:         b([]string{"j", "down"}, "↓/j", "scroll down"),
+		PageUp:       b([]string{"b", "pgup"}, "b/pgup", "page up"),
+		PageDown:     b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
+		HalfUp:       b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown:     b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		Top:          b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:       b([]string{"G", "end"}, "G/end", "bottom"),
+		Focus:        b([]string{"tab", "shift+tab"}, "tab", "focus (narrow: show) the other side"),
+		Sync:         b([]string{"s"}, "s", "scroll sides together / apart"),
+		Swap:         b([]string{"x"}, "x", "swap sides"),
+		View:         b([]string{"u"}, "u", "show all / differences / shared"),
+		NextShared:   b([]string{"]"}, "]", "next shared passage"),
+		PrevShared:   b([]string{"["}, "[", "previous shared passage"),
+		NextOwn:      b([]string{"}"}, "}", "next passage only one side has"),
+		PrevOwn:      b([]string{"{"}, "{", "previous passage only one side has"),
+		Search:       b([]string{"/"}, "/", "find in both sides"),
+		NextMatch:    b([]string{"n"}, "n", "next match"),
+		PrevMatch:    b([]string{"N"}, "N", "previous match"),
+		SearchDone:   b([]string{"enter"}, "enter", "keep the search"),
+		SearchCancel: b([]string{"esc"}, "esc", "clear the search"),
+		Open:         b([]string{"enter"}, "enter", "open the current passage in its article"),
+		Export:       b([]string{"e"}, "e", "export as Markdown"),
+		Back:         b([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+	}
+}
+
+// pickerKeys work in the list of articles to compare with.
+type pickerKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom, Choose, Back key.Binding
+}
+
+func newPickerKeys(b bindFunc) pickerKeys {
+	return pickerKeys{
+		Up:       b([]string{"k", "up"}, "↑/k", "up"),
+		Down:     b([]string{"j", "down"}, "↓/j", "down"),
+		PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
+		PageDown: b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
+		Top:      b([]string{"g", "home"}, "g/home", "first"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "last"),
+		Choose:   b([]string{"enter", "l", "right"}, "enter", "compare with this one"),
+		Back:     b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q", "back"),
+	}
+}
+
+// coverageKeys work in the coverage table.
+type coverageKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Left, Right, NextSection, View          key.Binding
+	Open, Export, Back                      key.Binding
+}
+
+func newCoverageKeys(b bindFunc) coverageKeys {
+	return coverageKeys{
+		Up:          b([]string{"k", "up"}, "↑/k", "up"),
+		Down:        b([]string{"j", "down"}, "↓/j", "down"),
+		PageUp:      b([]string{"b", "pgup"}, "b/pgup", "page up"),
+		PageDown:    b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
+		Top:         b([]string{"g", "home"}, "g/home", "first"),
+		Bottom:      b([]string{"G", "end"}, "G/end", "last"),
+		Left:        b([]string{"h", "left"}, "←/h", "previous outlet"),
+		Right:       b([]string{"l", "right"}, "→/l", "next outlet"),
+		NextSection: b([]string{"tab"}, "tab", "next section: quotes, names, numbers"),
+		View:        b([]string{"u"}, "u", "show all / one outlet only / disagreements"),
+		Open:        b([]string{"enter"}, "enter", "open the passage in the outlet's article"),
+		Export:      b([]string{"e"}, "e", "export as Markdown"),
+		Back:        b([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+	}
+}
+
+// compareHelp is the help of the comparison pane.
+type compareHelp struct {
+	k      *keyMap
+	search bool // the search field has the keyboard
+}
+
+func (h compareHelp) ShortHelp() []key.Binding {
+	c := h.k.Compare
+	if h.search {
+		return []key.Binding{c.SearchDone, c.SearchCancel}
+	}
+	return []key.Binding{c.NextShared, c.NextOwn, c.View, c.Focus, c.Back, h.k.Global.Help}
+}
+
+func (h compareHelp) FullHelp() [][]key.Binding {
+	c, g := h.k.Compare, h.k.Global
+	return [][]key.Binding{
+		{c.Up, c.Down, c.PageUp, c.PageDown, c.HalfUp, c.HalfDown, c.Top, c.Bottom},
+		{c.NextShared, c.PrevShared, c.NextOwn, c.PrevOwn, c.View, c.Focus, c.Sync, c.Swap},
+		{c.Search, c.NextMatch, c.PrevMatch, c.Open, c.Export, c.Back, g.Help, g.Quit},
+	}
+}
+
+// pickerHelp is the help of the picker.
+type pickerHelp struct{ k *keyMap }
+
+func (h pickerHelp) ShortHelp() []key.Binding {
+	return []key.Binding{h.k.Picker.Choose, h.k.Picker.Back, h.k.Global.Help}
+}
+
+func (h pickerHelp) FullHelp() [][]key.Binding {
+	p, g := h.k.Picker, h.k.Global
+	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Choose, p.Back, g.Help, g.Quit}}
+}
+
+// coverageHelp is the help of the coverage table.
+type coverageHelp struct{ k *keyMap }
+
+func (h coverageHelp) ShortHelp() []key.Binding {
+	c := h.k.Coverage
+	return []key.Binding{c.Open, c.Left, c.View, c.Export, c.Back, h.k.Global.Help}
+}
+
+func (h coverageHelp) FullHelp() [][]key.Binding {
+	c, g := h.k.Coverage, h.k.Global
+	return [][]key.Binding{
+		{c.Up, c.Down, c.PageUp, c.PageDown, c.Top, c.Bottom},
+		{c.Left, c.Right, c.NextSection, c.View, c.Open, c.Export, c.Back, g.Help, g.Quit},
+	}
+}

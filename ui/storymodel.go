@@ -1,0 +1,387 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// The root model's part in stories: grouping after loading, the keys that
+// open the story panes from the list and the article, and routing to those
+// panes. Kept here so that model.go only calls in.
+
+// storyRequest is a story pane the reader asked for before stories were
+// grouped; it is opened when they are.
+type storyRequest struct {
+	kind rune // 'c' compare, 'C' pick, 'o' coverage
+	a    *corpus.Article
+}
+
+func isStoryMode(md mode) bool {
+	return md == modeCompare || md == modePicker || md == modeCoverage
+}
+
+// loadedArticles is every article loaded (filtered out or not).
+func (m Model) loadedArticles() []*corpus.Article {
+	out := make([]*corpus.Article, len(m.list.all))
+	for i, it := range m.list.all {
+		out[i] = it.a
+	}
+	return out
+}
+
+// itemOf finds the list item of an article.
+func (m Model) itemOf(a *corpus.Article) *item {
+	for _, it := range m.list.all {
+		if it.a == a {
+			return it
+		}
+	}
+	return nil
+}
+
+// storiesAfterBatch starts grouping when loading finishes, and again when
+// articles arrive after that.
+func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
+	if !msg.done && (m.load.loading || len(msg.items) == 0) {
+		return nil
+	}
+	if msg.done && len(m.list.all) == 0 {
+		return nil
+	}
+	return m.startGrouping()
+}
+
+func (m *Model) startGrouping() tea.Cmd {
+	st := &m.story.state
+	st.seq = m.sh.nextSeq()
+	st.busy = true
+	return tea.Batch(groupStoriesCmd(st.seq, m.loadedArticles()), m.startSpin())
+}
+
+// handleStoryKey handles keys of the story panes, and the keys that open
+// them from the list and the article. ok is false for keys it leaves alone.
+func (m Model) handleStoryKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
+	g := m.sh.keys.Global
+	if isStoryMode(m.mode) {
+		typing := m.mode == modeCompare && m.story.compare.searching
+		switch {
+		case !typing && key.Matches(km, g.Help):
+			return m, m.openPager(modeHelp), true
+		case !typing && key.Matches(km, g.Report):
+			return m, m.openPager(modeReport), true
+		}
+		var cmd tea.Cmd
+		var ins []tea.Msg
+		switch m.mode {
+		case modeCompare:
+			m.story.compare, cmd = m.story.compare.update(km)
+			ins = m.story.compare.take()
+		case modePicker:
+			m.story.picker, cmd = m.story.picker.update(km)
+			ins = m.story.picker.take()
+		case modeCoverage:
+			m.story.coverage, cmd = m.story.coverage.update(km)
+			ins = m.story.coverage.take()
+		}
+		m, cmd = m.handleIntents(ins, cmd)
+		return m, cmd, true
+	}
+	if m.mode != modeList && m.mode != modeArticle {
+		return m, nil, false
+	}
+	k := m.sh.keys.Stories
+	var kind rune
+	switch {
+	case key.Matches(km, k.Group) && m.mode == modeList:
+		return m.toggleGrouping()
+	case key.Matches(km, k.Compare):
+		kind = 'c'
+	case key.Matches(km, k.Pick):
+		kind = 'C'
+	case key.Matches(km, k.Coverage):
+		kind = 'o'
+	default:
+		return m, nil, false
+	}
+	it := m.list.selected()
+	if m.mode == modeArticle && m.article.it != nil {
+		it = m.article.it
+	}
+	if it == nil {
+		return m, statusCmd("no article selected"), true
+	}
+	m, cmd := m.openStory(storyRequest{kind, it.a})
+	return m, cmd, true
+}
+
+func (m Model) toggleGrouping() (Model, tea.Cmd, bool) {
+	on := !m.list.group.on
+	before := m.list.selected()
+	m.list.setGrouped(on)
+	var cmds []tea.Cmd
+	switch {
+	case !on:
+		cmds = append(cmds, statusCmd("list ungrouped"))
+	case m.story.state.stories == nil:
+		cmds = append(cmds, statusCmd("grouping by story as soon as stories are found…"))
+		if !m.story.state.busy && !m.load.loading && len(m.list.all) > 0 {
+			cmds = append(cmds, m.startGrouping())
+		}
+	default:
+		cmds = append(cmds, statusCmd("grouped by story"))
+	}
+	if m.list.selected() != before {
+		cmds = append(cmds, m.selectionChanged())
+	}
+	return m, tea.Batch(cmds...), true
+}
+
+// openStory opens the pane for req, or waits for stories.
+func (m Model) openStory(req storyRequest) (Model, tea.Cmd) {
+	st := &m.story.state
+	if st.stories == nil {
+		st.pending = req
+		var cmds []tea.Cmd
+		if !st.busy && !m.load.loading {
+			cmds = append(cmds, m.startGrouping())
+		}
+		cmds = append(cmds, statusCmd("finding the stories first…"))
+		return m, tea.Batch(cmds...)
+	}
+	if !isStoryMode(m.mode) {
+		m.story.from = m.mode
+	}
+	var cmd tea.Cmd
+	switch req.kind {
+	case 'c':
+		m.mode = modeCompare
+		cmd = m.story.compare.start(req.a, nil, st.stories, st.docs)
+	case 'C':
+		m.mode = modePicker
+		cmd = m.story.picker.start(req.a, st.stories)
+	case 'o':
+		m.mode = modeCoverage
+		cmd = m.story.coverage.start(req.a, st.stories, st.docs)
+	}
+	return m, tea.Batch(m.relayout(), cmd, m.startSpin())
+}
+
+// updateStories handles the messages of story work and the story panes'
+// intents; ok is false for other messages.
+func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case storiesMsg:
+		st := &m.story.state
+		if msg.seq != st.seq {
+			return m, nil, true
+		}
+		st.busy = false
+		st.stories, st.grouped = msg.stories, msg.n
+		stories := msg.stories
+		// M marks whole stories from now on (actions.go).
+		m.sh.storyOf = func(a *corpus.Article) []string {
+			if s := stories.Of(a); s != nil {
+				return s.IDs()
+			}
+			return nil
+		}
+		before := m.list.selected()
+		m.list.setStories(msg.stories)
+		var cmds []tea.Cmd
+		if m.list.selected() != before {
+			cmds = append(cmds, m.selectionChanged())
+		}
+		if req, ok := st.pending.(storyRequest); ok {
+			st.pending = nil
+			var c tea.Cmd
+			m, c = m.openStory(req)
+			cmds = append(cmds, c)
+		}
+		return m, tea.Batch(cmds...), true
+
+	case comparedMsg, compareLaidMsg:
+		m.story.compare, cmd = m.story.compare.update(msg)
+		m, cmd = m.handleIntents(m.story.compare.take(), cmd)
+		return m, cmd, true
+	case candidatesMsg:
+		m.story.picker, cmd = m.story.picker.update(msg)
+		return m, cmd, true
+	case coverageMsg, coverageLaidMsg:
+		m.story.coverage, cmd = m.story.coverage.update(msg)
+		return m, cmd, true
+
+	case spinTickMsg:
+		m.story.frame = (m.story.frame + 1) % len(spinFrames)
+		m.story.spinning = false
+		m.setSpin()
+		return m, m.startSpin(), true
+
+	case closeStoryMsg:
+		from := m.story.from
+		if from != modeArticle {
+			from = modeList
+		}
+		return m, m.setMode(from), true
+	case pickedMsg:
+		m.mode = modeCompare
+		cmd = m.story.compare.start(msg.a, msg.b, m.story.state.stories, m.story.state.docs)
+		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
+	case openPassageMsg:
+		it := m.itemOf(msg.a)
+		if it == nil {
+			return m, statusCmd("that article is no longer in the list"), true
+		}
+		back := m.mode
+		cmds := []tea.Cmd{m.open(it), m.article.showAt(it, msg.block, msg.start, msg.end)}
+		m.story.articleBack = back
+		return m, tea.Batch(cmds...), true
+	case exportMsg:
+		return m, m.export(), true
+	case exportedMsg:
+		if msg.err != nil {
+			m.status = statusLine{text: "export failed: " + msg.err.Error(), isErr: true}
+		} else {
+			m.status = statusLine{text: "exported to " + msg.path}
+		}
+		return m, nil, true
+	}
+	return m, nil, false
+}
+
+// articleBackMode is where leaving the article goes: the story pane that
+// opened a passage in it, once, else the list.
+func (m *Model) articleBackMode() mode {
+	back := m.story.articleBack
+	m.story.articleBack = modeList
+	if isStoryMode(back) {
+		return back
+	}
+	return modeList
+}
+
+// export writes what the current story pane shows as Markdown.
+func (m Model) export() tea.Cmd {
+	now := m.sh.now()
+	paths := m.cfg.Source.Paths
+	switch m.mode {
+	case modeCompare:
+		c, swapped := m.story.compare.cmp, m.story.compare.opts.swapped
+		if c == nil {
+			return statusCmd("nothing to export yet")
+		}
+		return exportCmd(func() (string, string) { return comparisonMarkdown(c, swapped, now) }, paths)
+	case modeCoverage:
+		story, cov := m.story.coverage.story, m.story.coverage.cov
+		if cov == nil {
+			return statusCmd("nothing to export yet")
+		}
+		return exportCmd(func() (string, string) { return coverageMarkdown(story, cov, now) }, paths)
+	}
+	return nil
+}
+
+// busy reports whether story work is running (the spinner turns).
+func (m Model) storyBusy() bool {
+	s := &m.story
+	return s.state.busy || s.compare.computing() || (m.mode == modePicker && !s.picker.ready) ||
+		(m.mode == modeCoverage && s.coverage.lay == nil && s.coverage.cov == nil)
+}
+
+// startSpin schedules the next spinner frame while story work runs.
+func (m *Model) startSpin() tea.Cmd {
+	if m.story.spinning || !m.storyBusy() {
+		return nil
+	}
+	m.story.spinning = true
+	m.setSpin()
+	return m.sh.after(spinInterval, spinTickMsg{})
+}
+
+// setSpin gives the panes the current spinner frame.
+func (m *Model) setSpin() {
+	f := spinFrames[m.story.frame]
+	s := &m.story
+	s.compare.setSpin(f)
+	s.picker.spin = f
+	if !s.picker.ready {
+		s.picker.refresh()
+	}
+	s.coverage.spin = f
+	if s.coverage.lay == nil {
+		s.coverage.rebuild()
+	}
+}
+
+// relayoutStory sizes the story pane of the current mode.
+func (m *Model) relayoutStory() tea.Cmd {
+	f := m.frame
+	switch m.mode {
+	case modeCompare:
+		return m.story.compare.setSize(f.main.w, f.main.h)
+	case modePicker:
+		m.story.picker.setSize(f.main.w, f.main.h)
+	case modeCoverage:
+		return m.story.coverage.setSize(f.main.w, f.main.h)
+	}
+	return nil
+}
+
+// storyView is the body of a story pane.
+func (m Model) storyView() []string {
+	switch m.mode {
+	case modeCompare:
+		return m.story.compare.view()
+	case modePicker:
+		return m.story.picker.view()
+	case modeCoverage:
+		return m.story.coverage.view()
+	}
+	return nil
+}
+
+// storyChrome adds to the status line's right side: the position in a story
+// pane, and a spinner while stories are being grouped.
+func (m Model) storyChrome(pos string) string {
+	switch m.mode {
+	case modeCompare:
+		pos = m.story.compare.position()
+	case modePicker:
+		pos = m.story.picker.position()
+	case modeCoverage:
+		pos = m.story.coverage.position()
+	}
+	if m.story.state.busy {
+		pos = joinRight(spinFrames[m.story.frame]+" grouping stories", pos)
+	}
+	return pos
+}
+
+// storyHelp is the key help of a story pane, or nil.
+func (m Model) storyHelp(md mode) help.KeyMap {
+	switch md {
+	case modeCompare:
+		return compareHelp{m.sh.keys, m.story.compare.searching}
+	case modePicker:
+		return pickerHelp{m.sh.keys}
+	case modeCoverage:
+		return coverageHelp{m.sh.keys}
+	}
+	return nil
+}
+
+// storyHelpTitle titles the `?` screen over a story pane.
+func storyHelpTitle(md mode) string {
+	switch md {
+	case modeCompare:
+		return "Keys: comparison"
+	case modePicker:
+		return "Keys: choosing what to compare"
+	case modeCoverage:
+		return "Keys: coverage"
+	}
+	return ""
+}

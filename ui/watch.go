@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// watchMsg carries files that changed on disk while the reader runs
+// (--watch). next waits for the following changes.
+type watchMsg struct {
+	changes []watchedChange
+	next    tea.Cmd
+}
+
+// watchErrMsg says watching could not start.
+type watchErrMsg struct{ err error }
+
+// watchedChange is a corpus.Change with its items made off the update loop.
+type watchedChange struct {
+	corpus.Change
+	items []*item
+}
+
+// startWatch watches the source's paths and returns the command that
+// delivers the first changes. It stops when ctx is cancelled.
+func startWatch(ctx context.Context, src corpus.Source, opt corpus.Options) tea.Cmd {
+	if len(src.Paths) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		ch := make(chan watchMsg, 1)
+		err := corpus.Watch(ctx, src.Paths, opt, func(cs []corpus.Change) {
+			msg := watchMsg{}
+			for _, c := range cs {
+				wc := watchedChange{Change: c}
+				for _, a := range c.Articles {
+					wc.items = append(wc.items, newItem(a))
+				}
+				msg.changes = append(msg.changes, wc)
+			}
+			select {
+			case ch <- msg:
+			case <-ctx.Done():
+			}
+		})
+		if err != nil {
+			return watchErrMsg{err}
+		}
+		return waitWatch(ctx, ch)()
+	}
+}
+
+func waitWatch(ctx context.Context, ch <-chan watchMsg) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case msg := <-ch:
+			msg.next = waitWatch(ctx, ch)
+			return msg
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
+// handleWatch applies changed files: their old articles leave the list,
+// their new ones join it, and the load report follows.
+func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
+	var added []*item
+	gone := map[string]bool{}
+	var dirs []string
+	for _, c := range msg.changes {
+		gone[c.Path] = true
+		if c.Removed && c.Dir {
+			dirs = append(dirs, c.Path+string(filepath.Separator))
+		}
+		added = append(added, c.items...)
+	}
+	under := func(p string) bool {
+		if gone[p] {
+			return true
+		}
+		for _, d := range dirs {
+			if strings.HasPrefix(p, d) {
+				return true
+			}
+		}
+		return false
+	}
+	before := m.list.selected()
+	removed := m.list.remove(func(it *item) bool { return under(it.a.Path) })
+	for _, it := range removed {
+		if !m.sh.marks.Has(it.key) {
+			m.unread--
+		}
+	}
+	for _, it := range added {
+		if !m.sh.marks.Has(it.key) {
+			m.unread++
+		}
+	}
+	m.list.add(added)
+	skipped := m.load.skipped[:0:0]
+	for _, s := range m.load.skipped {
+		if !under(s.Path) {
+			skipped = append(skipped, s)
+		}
+	}
+	for _, c := range msg.changes {
+		if c.Skipped != nil {
+			skipped = append(skipped, *c.Skipped)
+		}
+	}
+	m.load.skipped = skipped
+	m.list.setEmpty(m.emptyLines())
+	files := len(msg.changes)
+	m.status = statusLine{text: fmt.Sprintf("%s changed on disk: %s in, %d out", plural(files, "file"), plural(len(added), "article"), len(removed))}
+	cmds := []tea.Cmd{msg.next, m.startGrouping()}
+	if m.list.selected() != before {
+		cmds = append(cmds, m.selectionChanged())
+	}
+	return m, tea.Batch(cmds...)
+}
