@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus/search"
 )
 
 // renderSlotArticle is the renderer slot for what the article pane shows.
@@ -34,6 +36,15 @@ type articlePane struct {
 	// arrives means moving through the list never flashes an empty body.
 	held []string
 
+	// Search highlighting (find.go): hits is what is highlighted, base the
+	// hits of the corpus search the article was opened from, raw the body
+	// rendering with hit markers, before paintHits.
+	hits     *hitSet
+	base     *hitSet
+	raw      []string
+	find     findBar
+	findView string // cached find bar line
+
 	intents
 }
 
@@ -43,7 +54,9 @@ type (
 	stepMsg struct{ delta int } // next (+1) or previous (-1) article
 )
 
-func newArticlePane(sh *shared) articlePane { return articlePane{sh: sh, jumpTo: -1} }
+func newArticlePane(sh *shared) articlePane {
+	return articlePane{sh: sh, jumpTo: -1, find: newFindBar()}
+}
 
 func (p articlePane) update(msg tea.Msg) (articlePane, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -52,6 +65,8 @@ func (p articlePane) update(msg tea.Msg) (articlePane, tea.Cmd) {
 			p.setBody(msg)
 		}
 		return p, nil
+	case foundMsg:
+		return p, p.setFound(msg)
 	case tea.KeyMsg:
 		return p.handleKey(msg)
 	}
@@ -59,8 +74,21 @@ func (p articlePane) update(msg tea.Msg) (articlePane, tea.Cmd) {
 }
 
 func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
+	if p.find.typing {
+		return p.findKey(km)
+	}
 	k := p.sh.keys.Article
 	switch {
+	case key.Matches(km, k.Find):
+		return p, p.startFind()
+	case key.Matches(km, k.NextHit):
+		p.stepHit(+1)
+		return p, nil
+	case key.Matches(km, k.PrevHit):
+		p.stepHit(-1)
+		return p, nil
+	case key.Matches(km, k.Back) && p.find.active && km.String() == "esc":
+		return p, p.clearFind()
 	case key.Matches(km, k.Up):
 		p.body.scroll(-1)
 	case key.Matches(km, k.Down):
@@ -132,6 +160,8 @@ func (p *articlePane) show(it *item) tea.Cmd {
 		p.hold()
 	}
 	p.it = it
+	p.hits, p.base = nil, nil
+	p.resetFind()
 	p.mark = articleMark{}
 	p.showRemoved = false
 	p.jumpTo = -1
@@ -164,7 +194,7 @@ func (p *articlePane) request() tea.Cmd {
 	if p.it == nil || p.w <= 0 {
 		return nil
 	}
-	k := renderKey{id: p.it.a.ID, width: p.w, style: p.sh.glamourStyle, showRemoved: p.showRemoved}
+	k := renderKey{id: p.it.a.ID, width: p.w, style: p.sh.glamourStyle, showRemoved: p.showRemoved, hits: p.hits.fingerprint()}
 	if k == p.want && p.ready {
 		return nil
 	}
@@ -184,7 +214,11 @@ func (p *articlePane) request() tea.Cmd {
 		p.body.setFitted(nil)
 	}
 	p.seq = p.sh.nextSeq()
-	return p.sh.renderer.cmd(renderSlotArticle, p.seq, p.it.a, k)
+	var hits []search.Pos
+	if p.hits != nil {
+		hits = p.hits.body
+	}
+	return p.sh.renderer.cmdHits(renderSlotArticle, p.seq, p.it.a, k, hits)
 }
 
 // hold keeps the current picture on screen until the next rendering arrives.
@@ -205,12 +239,14 @@ func (p *articlePane) setBody(msg renderedMsg) {
 		if n := len(p.body.lines); n > 0 {
 			frac = float64(p.body.offset) / float64(n)
 		}
+		p.raw = msg.lines
 		p.body.setFitted(msg.lines)
 		p.body.offset = int(frac * float64(len(msg.lines)))
 		if p.jumpTo >= 0 {
 			p.body.offset = p.jumpTo
 		}
 		p.body.clampOffset()
+		p.paint()
 		p.applyMark()
 	}
 	p.jumpTo = -1
@@ -236,6 +272,9 @@ func (p *articlePane) buildHeader() {
 
 	var lines []string
 	title := a.Title
+	if p.hits != nil {
+		title = markHits(title, p.hits.title)
+	}
 	if a.TitleDerived {
 		title = "≈ " + title
 	}
@@ -246,6 +285,7 @@ func (p *articlePane) buildHeader() {
 	for _, l := range tl {
 		lines = append(lines, "  "+titleStyle.Render(l))
 	}
+	lines, _ = paintHits(lines, -1, st.Hits)
 
 	var meta []string
 	if a.Outlet != "" {
@@ -307,7 +347,8 @@ func (p *articlePane) buildHeader() {
 		}
 	}
 	p.header = fitLines(lines, p.w, len(lines))
-	p.body.setSize(p.w, max(p.h-len(p.header), 0))
+	p.body.setSize(p.w, max(p.h-len(p.header)-p.findRows(), 0))
+	p.buildFindBar()
 }
 
 func (p articlePane) view() []string {
@@ -320,6 +361,9 @@ func (p articlePane) view() []string {
 	}
 	out = append(out, p.header...)
 	out = append(out, p.body.view()...)
+	if p.findRows() > 0 {
+		out = append(out, p.findView)
+	}
 	if len(out) != p.h {
 		return fitLines(out, p.w, p.h)
 	}

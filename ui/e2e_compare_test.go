@@ -1,10 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,28 +9,8 @@ import (
 // binary, jumps between passages, switches sides, opens coverage and comes
 // back to the list.
 func TestCompareEndToEndInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tmux is required in CI (.ci/run installs it)")
-		}
-		t.Skip("tmux not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "parallax")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-e2e-cmp-%d", os.Getpid()), name: "cmp"}
-	s.tmux("new-session", "-d", "-s", s.name, "-x", "160", "-y", "45",
-		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+filepath.Join(dir, "state"),
-		"-e", "XDG_DATA_HOME="+filepath.Join(dir, "data"), "-e", "NO_COLOR=", bin)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
-	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
+	s := startReader(t, "cmp", 160, 45, dir, []string{"NO_COLOR="})
 
 	s.waitFor(`1/5 · 5 unread`)
 	// The first article by date is global.espreso.tv (seed 000); c compares

@@ -24,22 +24,7 @@ func hostile(word string) string {
 // title would record any escape sequence that got through, and reads the
 // load report.
 func TestHostileFolderInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tmux is required in CI (.ci/run installs it)")
-		}
-		t.Skip("tmux not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "parallax")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	news := filepath.Join(dir, "news")
 	w := func(name, content string) {
 		p := filepath.Join(news, name)
@@ -63,12 +48,7 @@ func TestHostileFolderInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-hostile-%d", os.Getpid()), name: "h"}
-	s.tmux("new-session", "-d", "-s", s.name, "-x", "140", "-y", "35",
-		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+filepath.Join(dir, "state"),
-		"-e", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "-e", "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
-		"sh", "-c", `"$0" "$1"; sleep 60`, bin, news)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s := startReader(t, "hostile", 140, 35, dir, nil, news)
 	// Let escape sequences reach tmux's clipboard and titles if any leaked.
 	s.tmux("set-option", "-s", "set-clipboard", "on")
 	s.tmux("set-option", "-g", "allow-rename", "on")

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -48,6 +49,72 @@ func (s *tmuxSession) waitFor(re string) string {
 	return ""
 }
 
+var (
+	e2eBuild    sync.Once
+	e2eBin      string
+	e2eBuildErr error
+)
+
+// e2eBinary skips the test when tmux is missing (failing in CI, whose
+// .ci/run installs it) or under -short, and builds parallax once per run.
+func e2eBinary(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is required in CI (.ci/run installs it)")
+		}
+		t.Skip("tmux not installed")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	e2eBuild.Do(func() {
+		dir, err := os.MkdirTemp("", "parallax-e2e-bin")
+		if err != nil {
+			e2eBuildErr = err
+			return
+		}
+		e2eBin = filepath.Join(dir, "parallax")
+		build := exec.Command("go", "build", "-o", e2eBin, ".")
+		build.Dir = ".."
+		if out, err := build.CombinedOutput(); err != nil {
+			e2eBuildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if e2eBuildErr != nil {
+		t.Fatal(e2eBuildErr)
+	}
+	return e2eBin
+}
+
+// startReader runs parallax with args in a w x h terminal of a tmux server
+// of its own, with every XDG directory under home (a fresh temp dir unless
+// given in env as HOME=...) and env added. A shell runs it and prints
+// "parallax exited with status N": tmux (3.3a) now and then leaves an
+// exited pane process unreaped, so its own pane_dead_status cannot be
+// relied on.
+func startReader(t *testing.T, name string, w, h int, home string, env []string, args ...string) *tmuxSession {
+	t.Helper()
+	bin := e2eBinary(t)
+	if home == "" {
+		home = t.TempDir()
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-%s-%d", name, os.Getpid()), name: name}
+	cmd := []string{"new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+		"-e", "TERM=xterm-256color"}
+	for _, v := range append([]string{
+		"XDG_STATE_HOME=" + filepath.Join(home, "state"), "XDG_CONFIG_HOME=" + filepath.Join(home, "config"),
+		"XDG_CACHE_HOME=" + filepath.Join(home, "cache"), "XDG_DATA_HOME=" + filepath.Join(home, "data"),
+	}, env...) {
+		cmd = append(cmd, "-e", v)
+	}
+	cmd = append(cmd, "sh", "-c", `"$0" "$@"; echo "parallax exited with status $?"; sleep 60`, bin)
+	s.tmux(append(cmd, args...)...)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
+	return s
+}
+
 func (s *tmuxSession) requireFits(w, h int) {
 	s.t.Helper()
 	lines := strings.Split(strings.TrimRight(s.screen(), "\n"), "\n")
@@ -61,34 +128,9 @@ func (s *tmuxSession) requireFits(w, h int) {
 // TestEndToEndInTmux builds parallax and uses it as a person would: open,
 // move, open an article, page, go back, resize to wide and small, quit.
 func TestEndToEndInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tmux is required in CI (.ci/run installs it)")
-		}
-		t.Skip("tmux not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "parallax")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	state := filepath.Join(dir, "state")
-
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-e2e-%d", os.Getpid()), name: "e2e"}
-	// A shell runs parallax and prints its exit status: tmux (3.3a) now and
-	// then leaves an exited pane process unreaped, so its own
-	// pane_dead_status cannot be relied on.
-	s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24",
-		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+state, "-e", "NO_COLOR=",
-		"-e", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "-e", "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
-		"sh", "-c", `"$0"; echo "parallax exited with status $?"; sleep 60`, bin)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
-	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
+	s := startReader(t, "e2e", 80, 24, dir, []string{"NO_COLOR="})
 
 	s.waitFor(`5 articles`)
 	s.waitFor(`1/5 · 5 unread`)
@@ -139,22 +181,7 @@ func TestEndToEndInTmux(t *testing.T) {
 // filtered on and survives the run, and y reaches tmux's clipboard through
 // OSC 52.
 func TestEndToEndDailyUse(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tmux is required in CI (.ci/run installs it)")
-		}
-		t.Skip("tmux not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "parallax")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	state, cfg := filepath.Join(dir, "state"), filepath.Join(dir, "config")
 	if err := os.MkdirAll(filepath.Join(cfg, "parallax"), 0o755); err != nil {
 		t.Fatal(err)
@@ -163,13 +190,7 @@ func TestEndToEndDailyUse(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(cfg, "parallax", "config.toml"), []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
-
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("parallax-e2e-daily-%d", os.Getpid()), name: "daily"}
-	s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24",
-		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+state, "-e", "XDG_CONFIG_HOME="+cfg,
-		"-e", "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
-		"sh", "-c", `"$0"; echo "parallax exited with status $?"; sleep 60`, bin)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s := startReader(t, "daily", 80, 24, dir, nil)
 	s.tmux("set-option", "-s", "set-clipboard", "on") // accept OSC 52 into a paste buffer
 
 	s.waitFor(`config: config.toml:5: unknown action "fly"`)

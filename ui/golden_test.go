@@ -27,6 +27,11 @@ func TestGoldenViews(t *testing.T) {
 		{"bookmarks_only_empty", []string{"'"}},
 		{"unread_only", []string{"enter", "esc", "U", "j"}},
 		{"article_bookmarked", []string{"j", "*", "enter", "U"}},
+		{"search_hints", []string{"/"}},
+		{"search", []string{"/", "t", "a", "l", "k", "s"}},
+		{"search_invalid", []string{"/", "e", "n", "v", "o", "y", "\""}},
+		{"search_opened", []string{"/", "e", "n", "v", "o", "y", "enter"}},
+		{"find", []string{"enter", "/", "t", "a", "l", "k", "s", "enter", "n"}},
 	}
 	for _, size := range []struct{ w, h int }{{80, 24}, {140, 40}} {
 		for _, st := range steps {

@@ -45,6 +45,14 @@ func helpLines(sh *shared, km help.KeyMap, w int) []string {
 			lines = append(lines, "  "+st.Meta.Render(l))
 		}
 	}
+	switch km.(type) {
+	case listHelp, articleHelp:
+		// Search (/ in the list) and find (/ in an article) share a language.
+		lines = append(lines, "", "  "+st.Title.Render("Search and find: the query language"))
+		for _, l := range queryHelp(sh, max(w-4, 10)) {
+			lines = append(lines, "  "+l)
+		}
+	}
 	return lines
 }
 

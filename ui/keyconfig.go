@@ -74,14 +74,15 @@ func (km *keyMap) actions() []keyAction {
 		{"previous_shared", []*key.Binding{&c.PrevShared}},
 		{"next_own", []*key.Binding{&c.NextOwn}},
 		{"previous_own", []*key.Binding{&c.PrevOwn}},
-		{"find", []*key.Binding{&c.Search}},
-		{"next_match", []*key.Binding{&c.NextMatch}},
-		{"previous_match", []*key.Binding{&c.PrevMatch}},
+		{"find", []*key.Binding{&c.Search, &a.Find}},
+		{"next_match", []*key.Binding{&c.NextMatch, &a.NextHit}},
+		{"previous_match", []*key.Binding{&c.PrevMatch, &a.PrevHit}},
 		{"open_passage", []*key.Binding{&c.Open, &cv.Open}},
 		{"export", []*key.Binding{&c.Export, &cv.Export}},
 		{"previous_outlet", []*key.Binding{&cv.Left}},
 		{"next_outlet", []*key.Binding{&cv.Right}},
 		{"next_section", []*key.Binding{&cv.NextSection}},
+		{"search", []*key.Binding{&l.Search}},
 	}
 }
 
@@ -106,11 +107,11 @@ func (km *keyMap) contexts() []keyContext {
 		ctx("the list", &g.Help, &g.Report, &g.Focus, &l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown,
 			&l.Top, &l.Bottom, &l.Open, &l.Sort, &l.ToggleRead, &l.Quit, &l.BookmarksOnly, &l.UnreadOnly,
 			&l.Bookmark, &l.MarkStoryRead, &l.Copy, &l.Edit, &l.OpenURL,
-			&st.Group, &st.Compare, &st.Pick, &st.Coverage),
+			&st.Group, &st.Compare, &st.Pick, &st.Coverage, &l.Search),
 		ctx("the article", &g.Help, &g.Report, &g.Focus, &a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown,
 			&a.Top, &a.Bottom, &a.Next, &a.Prev, &a.ToggleRead, &a.Boilerplate, &a.Back,
 			&a.Bookmark, &a.MarkStoryRead, &a.Copy, &a.Edit, &a.OpenURL,
-			&st.Compare, &st.Pick, &st.Coverage),
+			&st.Compare, &st.Pick, &st.Coverage, &a.Find, &a.NextHit, &a.PrevHit),
 		ctx("help and the load report", &p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close),
 		ctx("the comparison", &g.Help, &g.Report, &c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown,
 			&c.Top, &c.Bottom, &c.Focus, &c.Sync, &c.Swap, &c.View, &c.NextShared, &c.PrevShared, &c.NextOwn,
@@ -337,10 +338,12 @@ func KeyReference(keys map[string][]string) string {
 	section("Everywhere", []*key.Binding{&g.Help, &g.Report, &g.Focus, &g.Quit})
 	section("List", []*key.Binding{&l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown, &l.Top, &l.Bottom,
 		&l.Open, &l.Sort, &l.ToggleRead, &l.MarkStoryRead, &l.UnreadOnly, &l.Bookmark, &l.BookmarksOnly,
-		&l.Copy, &l.OpenURL, &l.Edit, &st.Group, &st.Compare, &st.Pick, &st.Coverage, &l.Quit})
+		&l.Copy, &l.OpenURL, &l.Edit, &st.Group, &st.Compare, &st.Pick, &st.Coverage, &l.Search, &l.Quit})
 	section("Article", []*key.Binding{&a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown, &a.Top, &a.Bottom,
 		&a.Next, &a.Prev, &a.ToggleRead, &a.MarkStoryRead, &a.Bookmark, &a.Boilerplate, &a.Copy, &a.OpenURL, &a.Edit,
-		&st.Compare, &st.Pick, &st.Coverage, &a.Back})
+		&st.Compare, &st.Pick, &st.Coverage, &a.Find, &a.NextHit, &a.PrevHit, &a.Back})
+	sk := &km.Search
+	section("Search bar (other keys are typed into the query)", []*key.Binding{&sk.Down, &sk.Up, &sk.PageDown, &sk.PageUp, &sk.Open, &sk.Close})
 	section("Help and load report", []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close})
 	section("Comparison", []*key.Binding{&c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown, &c.Top, &c.Bottom,
 		&c.NextShared, &c.PrevShared, &c.NextOwn, &c.PrevOwn, &c.View, &c.Focus, &c.Sync, &c.Swap,

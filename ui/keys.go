@@ -11,6 +11,8 @@ type keyMap struct {
 	List    listKeys
 	Article articleKeys
 	Pager   pagerKeys // help and load report
+	Search  searchKeys
+	Find    findKeys // the find bar in an article
 
 	Stories  storyKeys    // list and article: stories, comparison, coverage
 	Compare  compareKeys  // the comparison pane
@@ -29,12 +31,14 @@ type listKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	Open, Sort, ToggleRead, Quit                              key.Binding
 	BookmarksOnly, UnreadOnly                                 key.Binding // filters
+	Search                                                    key.Binding
 	articleActions
 }
 
 type articleKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	Next, Prev, ToggleRead, Boilerplate, Back                 key.Binding
+	Find, NextHit, PrevHit                                    key.Binding
 	articleActions
 }
 
@@ -42,6 +46,16 @@ type articleKeys struct {
 // shown in the article pane.
 type articleActions struct {
 	Bookmark, MarkStoryRead, Copy, Edit, OpenURL key.Binding
+}
+
+// searchKeys work while the search bar has the keyboard: every other key
+// is typed into the query.
+type searchKeys struct {
+	Up, Down, PageUp, PageDown, Open, Close key.Binding
+}
+
+type findKeys struct {
+	Accept, Cancel key.Binding
 }
 
 type pagerKeys struct {
@@ -81,6 +95,7 @@ func newKeyMap() *keyMap {
 			Quit:           b([]string{"q"}, "q", "quit"),
 			BookmarksOnly:  b([]string{"'"}, "'", "show bookmarked only"),
 			UnreadOnly:     b([]string{"U"}, "U", "show unread only"),
+			Search:         b([]string{"/"}, "/", "search"),
 			articleActions: actions,
 		},
 		Article: articleKeys{
@@ -97,7 +112,22 @@ func newKeyMap() *keyMap {
 			ToggleRead:     b([]string{"m"}, "m", "toggle read"),
 			Boilerplate:    b([]string{"B"}, "B", "show/hide removed boilerplate"),
 			Back:           b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q/h/←", "back to list"),
+			Find:           b([]string{"/"}, "/", "find in this article"),
+			NextHit:        b([]string{"n"}, "n", "next hit"),
+			PrevHit:        b([]string{"N"}, "N", "previous hit"),
 			articleActions: actions,
+		},
+		Search: searchKeys{
+			Up:       b([]string{"up", "ctrl+p"}, "↑/ctrl+p", "previous result"),
+			Down:     b([]string{"down", "ctrl+n"}, "↓/ctrl+n", "next result"),
+			PageUp:   b([]string{"pgup"}, "pgup", "page up"),
+			PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+			Open:     b([]string{"enter"}, "enter", "open"),
+			Close:    b([]string{"esc"}, "esc", "close"),
+		},
+		Find: findKeys{
+			Accept: b([]string{"enter"}, "enter", "keep the hits"),
+			Cancel: b([]string{"esc"}, "esc", "clear"),
 		},
 		Pager: pagerKeys{
 			Up:       b([]string{"k", "up"}, "↑/k", "up"),
@@ -124,7 +154,7 @@ type listHelp struct {
 }
 
 func (h listHelp) ShortHelp() []key.Binding {
-	return []key.Binding{h.k.List.Open, h.k.List.Sort, h.k.List.ToggleRead, h.k.List.Bookmark, h.k.Global.Help, h.k.List.Quit}
+	return []key.Binding{h.k.List.Open, h.k.List.Search, h.k.List.Sort, h.k.List.ToggleRead, h.k.List.Bookmark, h.k.Global.Help, h.k.List.Quit}
 }
 
 func (h listHelp) FullHelp() [][]key.Binding {
@@ -138,6 +168,7 @@ func (h listHelp) FullHelp() [][]key.Binding {
 		{l.Open, l.Sort, l.ToggleRead, l.MarkStoryRead, l.UnreadOnly, l.Bookmark, l.BookmarksOnly, l.Quit},
 		append([]key.Binding{l.Copy, l.OpenURL, l.Edit}, h.k.Stories.list()...),
 		global,
+		searchBindings(h.k),
 	}
 }
 
@@ -162,6 +193,7 @@ func (h articleHelp) FullHelp() [][]key.Binding {
 		{a.Up, a.Down, a.PageUp, a.PageDown, a.HalfUp, a.HalfDown, a.Top, a.Bottom},
 		{a.Next, a.Prev, a.ToggleRead, a.MarkStoryRead, a.Bookmark, a.Boilerplate, a.Back},
 		append([]key.Binding{a.Copy, a.OpenURL, a.Edit}, h.k.Stories.article()...),
+		{a.Find, a.NextHit, a.PrevHit},
 		global,
 	}
 }
@@ -177,3 +209,27 @@ func (h pagerHelp) FullHelp() [][]key.Binding {
 	p := h.k.Pager
 	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Close, h.k.Global.Quit}}
 }
+
+// searchHelp is the help while the search bar is open.
+type searchHelp struct{ k *keyMap }
+
+func (h searchHelp) ShortHelp() []key.Binding {
+	s := h.k.Search
+	return []key.Binding{s.Open, s.Close, s.Down, s.Up}
+}
+
+func (h searchHelp) FullHelp() [][]key.Binding { return [][]key.Binding{searchBindings(h.k)} }
+
+func searchBindings(k *keyMap) []key.Binding {
+	s := k.Search
+	return []key.Binding{k.List.Search, s.Down, s.Up, s.PageDown, s.PageUp, s.Open, s.Close}
+}
+
+// findHelp is the help while typing in the find bar.
+type findHelp struct{ k *keyMap }
+
+func (h findHelp) ShortHelp() []key.Binding {
+	return []key.Binding{h.k.Find.Accept, h.k.Find.Cancel}
+}
+
+func (h findHelp) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }

@@ -20,6 +20,7 @@ const (
 	modeCompare              // two articles side by side
 	modePicker               // choosing what to compare with
 	modeCoverage             // a story's quotes, names and numbers by outlet
+	modeSearch               // the search bar and its results, in the list's place
 )
 
 // box is the size of one pane. A zero box is not shown.
@@ -31,7 +32,7 @@ type frame struct {
 	wide     bool
 	header   box // the top bar
 	status   box // the bottom status line
-	list     box // the list pane
+	list     box // the list pane (the search pane in modeSearch)
 	article  box // the article pane (the preview, when wide and in modeList)
 	main     box // full-width panes: help, report, compare, picker, coverage
 	gap      int // columns between list and article (the separator)
@@ -53,13 +54,13 @@ func layout(width, height int, m mode) frame {
 	switch m {
 	case modeHelp, modeReport, modeCompare, modePicker, modeCoverage:
 		f.main = box{width, bodyH}
-	case modeList, modeArticle:
+	case modeList, modeArticle, modeSearch:
 		if f.wide {
 			f.gap = 1
 			lw := clamp(width/2, 56, 90)
 			f.list = box{lw, bodyH}
 			f.article = box{clamp(width-lw-f.gap, 0, width), bodyH}
-		} else if m == modeList {
+		} else if m == modeList || m == modeSearch {
 			f.list = box{width, bodyH}
 		} else {
 			f.article = box{width, bodyH}

@@ -31,6 +31,13 @@ func TestViewFitsEverySize(t *testing.T) {
 		"picker":         {"C"},
 		"coverage":       {"o", "tab", "l"},
 		"passage_opened": {"o", "enter"},
+		// The search (search_test.go has its behaviour).
+		"search":      {"/", "t", "a", "l", "k"},
+		"searchhints": {"/"},
+		"searchnone":  {"/", "q", "x", "q", "\""},
+		"searchopen":  {"/", "t", "a", "l", "k", "enter", "n"},
+		"find":        {"j", "j", "enter", "/", "t", "a", "l", "k"},
+		"findkept":    {"j", "j", "enter", "/", "t", "a", "l", "k", "enter", "G"},
 	}
 	for name, keys := range screens {
 		t.Run(name, func(t *testing.T) {
@@ -84,7 +91,7 @@ func requireFits(t *testing.T, view string, w, h int, what string) {
 func TestLayoutBoxesFit(t *testing.T) {
 	for w := 0; w <= 300; w += 7 {
 		for h := 0; h <= 100; h += 3 {
-			for _, m := range []mode{modeList, modeArticle, modeHelp, modeReport, modeCompare, modePicker, modeCoverage} {
+			for _, m := range []mode{modeList, modeArticle, modeHelp, modeReport, modeCompare, modePicker, modeCoverage, modeSearch} {
 				f := layout(w, h, m)
 				if f.tooSmall != (w < minWidth || h < minHeight) {
 					t.Fatalf("%dx%d: tooSmall = %v", w, h, f.tooSmall)
@@ -100,7 +107,7 @@ func TestLayoutBoxesFit(t *testing.T) {
 						t.Fatalf("%dx%d mode %d: box %+v does not fill the body", w, h, m, b)
 					}
 				}
-				if (f.list.w > 0 && f.article.w > 0) != (w >= wideWidth && (m == modeList || m == modeArticle)) {
+				if (f.list.w > 0 && f.article.w > 0) != (w >= wideWidth && (m == modeList || m == modeArticle || m == modeSearch)) {
 					t.Fatalf("%dx%d mode %d: side by side only when wide", w, h, m)
 				}
 			}

@@ -32,6 +32,7 @@ type Model struct {
 	list    listPane
 	article articlePane
 	pager   pagerPane
+	search  searchPane
 	status  statusLine
 	load    loadState
 	unread  int
@@ -59,6 +60,7 @@ func newModel(cfg Config, sh *shared) Model {
 		article: newArticlePane(sh),
 		pager:   newPagerPane(sh),
 		story:   newStoryPanes(sh),
+		search:  newSearchPane(sh),
 	}
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
@@ -167,13 +169,19 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case openMsg:
 		return m, m.open(msg.it)
 	case backMsg:
-		return m, m.setMode(m.articleBackMode())
+		back := m.articleBackMode()
+		if back == modeList {
+			back = m.listMode() // the search results, when the article came from there
+		}
+		return m, m.setMode(back)
 	case stepMsg:
 		return m.step(msg.delta)
 	case toggleReadMsg:
 		return m.toggleRead(msg.it)
 	case closeMsg:
 		return m, m.setMode(m.under)
+	case indexedMsg, searchResultsMsg, foundMsg, openResultMsg, closeSearchMsg:
+		return m.updateSearch(msg)
 	}
 	if m, cmd, ok := m.updateAction(msg); ok {
 		return m, cmd
@@ -203,6 +211,9 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 		m.pager, cmd = m.pager.update(km)
 		return m.handleIntents(m.pager.take(), cmd)
 	}
+	if m.typing() {
+		return m.handleTypingKey(km)
+	}
 	if m, cmd, ok := m.handleStoryKey(km); ok {
 		return m, cmd
 	}
@@ -214,7 +225,7 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 		return m, m.openPager(modeReport)
 	case key.Matches(km, g.Focus):
 		if m.mode == modeArticle {
-			return m, m.setMode(modeList)
+			return m, m.setMode(m.listMode())
 		}
 		if it := m.list.selected(); it != nil {
 			return m, m.open(it)
@@ -224,6 +235,9 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 
 	switch m.mode {
 	case modeList:
+		if key.Matches(km, m.sh.keys.List.Search) {
+			return m, m.openSearch()
+		}
 		before := m.list.selected()
 		m.list, cmd = m.list.update(km)
 		if m.list.selected() != before {
@@ -269,6 +283,16 @@ func (m Model) handleMouse(mm tea.MouseMsg) (Model, tea.Cmd) {
 		m.story.compare.scroll(3 * delta)
 	case isStoryMode(m.mode):
 		return m, nil
+	case m.mode == modeSearch:
+		if mm.X < m.frame.list.w {
+			before := m.search.selectedArticle()
+			m.search.selectIndex(m.search.sel + delta)
+			if m.search.selectedArticle() != before {
+				return m, m.resultChanged()
+			}
+		} else {
+			m.article.body.scroll(3 * delta)
+		}
 	case m.frame.list.w > 0 && mm.X < m.frame.list.w:
 		before := m.list.selected()
 		m.list.wheel(delta)
@@ -305,7 +329,7 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	if m.mode == modeReport {
 		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
-	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg)}
+	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg), m.search.index(msg.items, msg.done)}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
@@ -357,6 +381,9 @@ func (m *Model) open(it *item) tea.Cmd {
 }
 
 func (m Model) step(delta int) (Model, tea.Cmd) {
+	if m.search.active {
+		return m.stepResult(delta)
+	}
 	i := m.list.sel + delta
 	if i < 0 || i >= len(m.list.items) {
 		if delta > 0 {
@@ -422,7 +449,12 @@ func (m Model) helpFor(md mode) help.KeyMap {
 		return km
 	}
 	switch md {
+	case modeSearch:
+		return searchHelp{m.sh.keys}
 	case modeArticle:
+		if m.article.typing() {
+			return findHelp{m.sh.keys}
+		}
 		return articleHelp{m.sh.keys, m.frame.wide}
 	case modeHelp, modeReport:
 		return pagerHelp{m.sh.keys}
@@ -450,13 +482,17 @@ func (m *Model) relayout() tea.Cmd {
 		return nil
 	case modeCompare, modePicker, modeCoverage:
 		return m.relayoutStory()
-	case modeList, modeArticle:
+	case modeList, modeArticle, modeSearch:
 		m.list.setFocused(m.mode == modeList)
 		m.article.setFocused(m.mode == modeArticle)
 		m.list.setSize(f.list.w, f.list.h)
 		m.list.setEmpty(m.emptyLines())
+		m.search.setSize(f.list.w, f.list.h)
 		if f.wide && m.mode == modeList {
 			cmds = append(cmds, m.article.show(m.list.selected()))
+		}
+		if m.mode == modeSearch {
+			cmds = append(cmds, m.resultChanged())
 		}
 		cmds = append(cmds, m.article.setSize(f.article.w, f.article.h))
 		if !f.wide && m.mode == modeList {
@@ -571,7 +607,13 @@ func (m *Model) buildChrome() {
 		}
 		pos = joinRight(m.list.filter.String(), "by "+m.list.sort.String(), pos, formatCount(max(m.unread, 0))+" unread")
 	case modeArticle:
-		pos = joinRight(m.list.filter.String(), fmt.Sprintf("%s/%s", formatCount(m.list.sel+1), formatCount(n)), fmt.Sprintf("%d%%", m.article.body.percent()))
+		at := joinRight(m.list.filter.String(), fmt.Sprintf("%s/%s", formatCount(m.list.sel+1), formatCount(n)))
+		if m.search.active {
+			at = "result " + m.searchPosition()
+		}
+		pos = joinRight(at, m.article.hitPosition(), fmt.Sprintf("%d%%", m.article.body.percent()))
+	case modeSearch:
+		pos = m.searchPosition()
 	case modeHelp, modeReport:
 		pos = fmt.Sprintf("%d%%", m.pager.body.percent())
 	}
@@ -607,12 +649,12 @@ func (m Model) View() string {
 		switch {
 		case f.list.w > 0 && f.article.w > 0:
 			sep := m.sh.styles.Rule.Render("│")
-			left, right := m.list.view(), m.article.view()
+			left, right := m.leftView(), m.article.view()
 			for i := range left {
 				lines = append(lines, left[i]+sep+right[i])
 			}
 		case f.list.w > 0:
-			lines = append(lines, m.list.view()...)
+			lines = append(lines, m.leftView()...)
 		default:
 			lines = append(lines, m.article.view()...)
 		}
@@ -623,3 +665,11 @@ func (m Model) View() string {
 
 // Close stops background work. Run calls it when the program ends.
 func (m Model) Close() { m.cancel() }
+
+// leftView is the list, or the search in its place.
+func (m Model) leftView() []string {
+	if m.search.active {
+		return m.search.view()
+	}
+	return m.list.view()
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/search"
 )
 
 // maxTextWidth caps the width article text is wrapped to: long lines are
@@ -22,6 +23,7 @@ type renderKey struct {
 	width       int // pane width; lines are padded to it
 	style       string
 	showRemoved bool
+	hits        uint64 // fingerprint of the highlighted hits (hitSet.fingerprint); 0 for none
 }
 
 // renderedMsg is a finished rendering. seq ties it to the request; a pane
@@ -97,24 +99,31 @@ func textWidth(w int) int { return clamp(w, 10, maxTextWidth) }
 
 // cmd renders a in the background for slot and delivers a renderedMsg.
 func (r *renderer) cmd(slot string, seq uint64, a *corpus.Article, key renderKey) tea.Cmd {
+	return r.cmdHits(slot, seq, a, key, nil)
+}
+
+// cmdHits is cmd with search hits marked in the text (see markHits); the
+// rendered lines keep the markers for paintHits.
+func (r *renderer) cmdHits(slot string, seq uint64, a *corpus.Article, key renderKey, hits []search.Pos) tea.Cmd {
 	r.want(slot, seq)
 	return func() tea.Msg {
 		if !r.wanted(slot, seq) {
 			return nil // superseded while queued (e.g. key repeat in the list)
 		}
-		lines, err := r.render(a, key)
+		lines, err := r.render(a, key, hits)
 		return renderedMsg{key: key, seq: seq, lines: lines, err: err}
 	}
 }
 
-// render produces the body lines of a, each exactly key.width columns.
-func (r *renderer) render(a *corpus.Article, key renderKey) ([]string, error) {
+// render produces the body lines of a, each exactly key.width columns, with
+// hit markers around hits.
+func (r *renderer) render(a *corpus.Article, key renderKey, hits []search.Pos) ([]string, error) {
 	tw := textWidth(key.width)
 	lr, err := r.get(tw, key.style)
 	if err != nil {
 		return nil, err
 	}
-	md := articleMarkdown(a, key.showRemoved, tw)
+	md := articleMarkdown(a, key.showRemoved, tw, hits)
 	lr.Lock()
 	out, err := lr.tr.Render(md)
 	lr.Unlock()
@@ -136,7 +145,9 @@ func (r *renderer) render(a *corpus.Article, key renderKey) ([]string, error) {
 // Markdown syntax or HTML. Lines are broken here, at spaces, rather than by
 // glamour: its word wrap splits some lines early (around hyphens and quotes),
 // leaving stray one-word lines. Glamour then keeps these breaks as they are.
-func articleMarkdown(a *corpus.Article, showRemoved bool, w int) string {
+// Hits are marked in the text with zero-width markers (markHits), which
+// change neither where lines break nor their width.
+func articleMarkdown(a *corpus.Article, showRemoved bool, w int, hits []search.Pos) string {
 	// glamour's document margin is 2 on each side; keep one column spare.
 	para := max(w-5, 8)
 	var sb strings.Builder
@@ -151,7 +162,11 @@ func articleMarkdown(a *corpus.Article, showRemoved bool, w int) string {
 		}
 	}
 	prev := corpus.BlockKind("")
-	for _, b := range a.Blocks {
+	for bi, b := range a.Blocks {
+		text := b.Text
+		if len(hits) > 0 {
+			text = markHits(text, spansOfBlock(hits, bi))
+		}
 		if sb.Len() > 0 {
 			if b.Kind == corpus.ListItem && prev == corpus.ListItem {
 				sb.WriteString("\n")
@@ -162,15 +177,15 @@ func articleMarkdown(a *corpus.Article, showRemoved bool, w int) string {
 		switch b.Kind {
 		case corpus.Heading:
 			// A heading is one Markdown line; glamour wraps the rare long one.
-			sb.WriteString("## " + escapeMarkdown(b.Text))
+			sb.WriteString("## " + escapeMarkdown(text))
 		case corpus.ListItem:
 			// Markdown drops leading spaces on continuation lines; no-break
 			// spaces keep them aligned under the item's text.
-			block("- ", "\u00a0\u00a0", para-4, b.Text)
+			block("- ", "\u00a0\u00a0", para-4, text)
 		case corpus.Quote:
-			block("> ", "> ", para-4, b.Text)
+			block("> ", "> ", para-4, text)
 		default:
-			block("", "", para, b.Text)
+			block("", "", para, text)
 		}
 		prev = b.Kind
 	}

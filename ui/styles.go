@@ -32,6 +32,9 @@ type styles struct {
 	Empty        lipgloss.Style // headline of empty screens
 	BarFull      lipgloss.Style // loading progress bar
 	BarEmpty     lipgloss.Style
+	Hit          lipgloss.Style // a search hit in text
+	HitCurrent   lipgloss.Style // the hit n/N moved to
+	Hits         hitPaint       // Hit and HitCurrent for paintHits
 
 	Story storyStyles // the story panes: comparison, coverage, grouped list
 }
@@ -40,6 +43,9 @@ type styles struct {
 // table of the configuration file overrides them by name.
 type palette struct {
 	accent, text, muted, subtle, highlight, highlightDim, shared, warning, errC, info, statusBg, statusFg lipgloss.TerminalColor
+
+	// Backgrounds of search hits.
+	hit, hitCurrent lipgloss.TerminalColor
 }
 
 // newPalette is the default palette for a dark or light background, with
@@ -68,6 +74,8 @@ func newPalette(dark, color bool, overrides map[string]string) palette {
 		info:         pick("28", "114"),  // green
 		statusBg:     pick("254", "235"),
 		statusFg:     pick("238", "250"),
+		hit:          pick("228", "136"), // yellow
+		hitCurrent:   pick("214", "208"), // orange
 	}
 	if !color {
 		return p
@@ -134,5 +142,12 @@ func buildStyles(p palette, color bool) *styles {
 	s.BarFull = lipgloss.NewStyle().Foreground(p.accent).Background(p.statusBg)
 	s.BarEmpty = lipgloss.NewStyle().Foreground(p.subtle).Background(p.statusBg)
 	s.Story = newStoryStyles(p, color)
+	s.Hit = lipgloss.NewStyle().Foreground(lipgloss.Color("16")).Background(p.hit)
+	s.HitCurrent = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("16")).Background(p.hitCurrent)
+	if !color {
+		s.Hit = lipgloss.NewStyle().Reverse(true)
+		s.HitCurrent = lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true)
+	}
+	s.Hits = newHitPaint(s.Hit, s.HitCurrent)
 	return s
 }

@@ -120,7 +120,8 @@ func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
 	m.list.setEmpty(m.emptyLines())
 	files := len(msg.changes)
 	m.status = statusLine{text: fmt.Sprintf("%s changed on disk: %s in, %d out", plural(files, "file"), plural(len(added), "article"), len(removed))}
-	cmds := []tea.Cmd{msg.next, m.startGrouping()}
+	m.search.forget(removed)
+	cmds := []tea.Cmd{msg.next, m.startGrouping(), m.search.index(added, true)}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}

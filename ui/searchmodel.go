@@ -1,0 +1,130 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus/search"
+)
+
+// The root model's part in searching: opening and closing the search over
+// the list, routing search messages, and opening results.
+
+// listMode is where "back" goes: the search results while a search is
+// open, the list otherwise.
+func (m Model) listMode() mode {
+	if m.search.active {
+		return modeSearch
+	}
+	return modeList
+}
+
+// typing reports whether keys are text for a query bar.
+func (m Model) typing() bool {
+	return m.mode == modeSearch || m.mode == modeArticle && m.article.typing()
+}
+
+// handleTypingKey sends a key to the query bar that has the keyboard;
+// global keys such as ? and ! are text there (ctrl+c still quits).
+func (m Model) handleTypingKey(km tea.KeyMsg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	if m.mode == modeArticle {
+		m.article, cmd = m.article.update(km)
+		return m.handleIntents(m.article.take(), cmd)
+	}
+	before := m.search.selectedArticle()
+	m.search, cmd = m.search.update(km)
+	if m.search.selectedArticle() != before {
+		cmd = tea.Batch(cmd, m.resultChanged())
+	}
+	return m.handleIntents(m.search.take(), cmd)
+}
+
+// updateSearch handles the messages of the search and the find bar.
+func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case indexedMsg:
+		return m, m.search.addIndexed(msg.n)
+	case searchResultsMsg:
+		before := m.search.selectedArticle()
+		m.search.setResults(msg)
+		if m.search.selectedArticle() != before {
+			return m, m.resultChanged()
+		}
+	case foundMsg:
+		var cmd tea.Cmd
+		m.article, cmd = m.article.update(msg)
+		return m, cmd
+	case openResultMsg:
+		return m, m.openResult(msg.r)
+	case closeSearchMsg:
+		return m, m.closeSearch()
+	}
+	return m, nil
+}
+
+// openSearch opens the search bar in the list's place (`/`).
+func (m *Model) openSearch() tea.Cmd {
+	m.search.restore = listPlace{it: m.list.selected(), offset: m.list.offset, moved: m.list.moved}
+	cmd := m.search.open()
+	return tea.Batch(cmd, m.setMode(modeSearch))
+}
+
+// closeSearch puts the list back as it was when the search opened.
+func (m *Model) closeSearch() tea.Cmd {
+	r := m.search.restore
+	m.search.close()
+	if r.it != nil {
+		m.list.selectItem(r.it)
+	}
+	m.list.moved = r.moved
+	m.list.offset = r.offset
+	m.list.refresh()
+	return tea.Batch(m.article.clearHits(), m.setMode(modeList))
+}
+
+// resultChanged shows the selected result in the preview (wide terminals)
+// with its hits highlighted.
+func (m *Model) resultChanged() tea.Cmd {
+	if !m.frame.wide || m.mode != modeSearch {
+		return nil
+	}
+	r := m.search.selected()
+	if r == nil {
+		return m.article.show(nil) // nothing matches: no stale preview
+	}
+	return m.article.showHits(m.search.itemOf(r), newHitSet(r.Positions, r.TitleSpans))
+}
+
+// openResult opens a result scrolled to its first hit, every hit
+// highlighted.
+func (m *Model) openResult(r *search.Result) tea.Cmd {
+	it := m.search.itemOf(r)
+	cmd := m.open(it)
+	return tea.Batch(cmd, m.article.showHits(it, newHitSet(r.Positions, r.TitleSpans)))
+}
+
+// stepResult opens the next or previous result (] and [ in an article
+// opened from the search).
+func (m Model) stepResult(delta int) (Model, tea.Cmd) {
+	i := m.search.sel + delta
+	n := 0
+	if m.search.res != nil {
+		n = len(m.search.res.Hits)
+	}
+	if i < 0 || i >= n {
+		if delta > 0 {
+			return m, statusCmd("this is the last result")
+		}
+		return m, statusCmd("this is the first result")
+	}
+	m.search.selectIndex(i)
+	return m, tea.Batch(m.openResult(m.search.selected()), m.search.more())
+}
+
+// searchPosition is the right side of the status line in the search.
+func (m Model) searchPosition() string {
+	if r := m.search.res; r != nil && len(r.Hits) > 0 {
+		return formatCount(m.search.sel+1) + "/" + formatCount(len(r.Hits))
+	}
+	return ""
+}
