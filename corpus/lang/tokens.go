@@ -29,6 +29,19 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// asciiWord maps ASCII letters and digits to their lower case, other bytes
+// to 0.
+var asciiWord = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
+	}
+	return t
+}()
+
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // Tokens splits s into words: runs of letters and digits, joined across
@@ -52,6 +65,28 @@ func EachToken(s string, fn func(word []byte, start, end int)) {
 	i := 0
 	for i < len(s) {
 		c := s[i]
+		// Fast path: a run of ASCII letters and digits ended by an ASCII
+		// byte that is not an apostrophe is a whole token (most of an
+		// English text). Anything else is left to the general path below.
+		if c < utf8.RuneSelf {
+			if asciiWord[c] == 0 {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s) && asciiWord[s[j]] != 0 {
+				j++
+			}
+			if j == len(s) || s[j] < utf8.RuneSelf && s[j] != '\'' {
+				buf = buf[:0]
+				for k := i; k < j; k++ {
+					buf = append(buf, asciiWord[s[k]])
+				}
+				fn(buf, i, j)
+				i = j
+				continue
+			}
+		}
 		var r rune
 		size := 1
 		if c < utf8.RuneSelf {

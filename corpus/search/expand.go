@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -58,7 +59,8 @@ func (t *term) df() int { return len(t.docs) + len(t.tdocs) }
 // expand finds the index terms a query word stands for. Caller holds ix.mu.
 func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 	m := wordMatch{texts: map[string]bool{w: true}}
-	id, known := ix.dict[w]
+	id := ix.vocab.lookup(ix.terms, w)
+	known := id != 0
 	if known && ix.terms[id].df() > 0 {
 		m.add(ix, id, 1)
 	}
@@ -91,17 +93,22 @@ func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 	return m, sp
 }
 
-// addPrefix adds the most frequent terms that start with p.
-func (ix *Index) addPrefix(m *wordMatch, p string) {
+// completions returns the terms that start with p, in text order (a
+// slice of ix.sorted: do not modify). Caller holds ix.mu.
+func (ix *Index) completions(p string) []uint32 {
 	lo, _ := slices.BinarySearchFunc(ix.sorted, p, func(id uint32, p string) int {
 		return strings.Compare(ix.terms[id].text, p)
 	})
+	hi := lo + sort.Search(len(ix.sorted)-lo, func(i int) bool {
+		return !strings.HasPrefix(ix.terms[ix.sorted[lo+i]].text, p)
+	})
+	return ix.sorted[lo:hi]
+}
+
+// addPrefix adds the most frequent terms that start with p.
+func (ix *Index) addPrefix(m *wordMatch, p string) {
 	var found []uint32
-	for i := lo; i < len(ix.sorted); i++ {
-		id := ix.sorted[i]
-		if !strings.HasPrefix(ix.terms[id].text, p) {
-			break
-		}
+	for _, id := range ix.completions(p) {
 		if ix.terms[id].df() > 0 {
 			found = append(found, id)
 		}

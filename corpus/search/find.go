@@ -27,8 +27,10 @@ func Find(a *corpus.Article, query string, typing bool) (*Found, error) {
 	ix.Add([]*corpus.Article{a})
 	ix.mu.RLock()
 	cq := ix.compile(&Query{Clauses: q.Clauses})
+	hits := ix.bodyHits(cq, 0)
+	cq.releaseFlags()
 	ix.mu.RUnlock()
 	f.Spellings = cq.spellings
-	f.Positions, f.TitleSpans, _, _ = cq.highlight(a, 1)
+	f.Positions, f.TitleSpans, _, _ = cq.highlight(a, locate(a, hits), 1)
 	return f, nil
 }

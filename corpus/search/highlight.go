@@ -1,7 +1,9 @@
 package search
 
 import (
+	"encoding/binary"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -95,21 +97,223 @@ func (cq *compiled) hits(text string, block int, title bool) []hit {
 	return out
 }
 
-// highlight locates every hit in an article and cuts a snippet around the
-// best group of hits: the window covering the most different query words.
-func (cq *compiled) highlight(a *corpus.Article, width int) (pos []Pos, title []Span, snippet string, hl []Span) {
+// bodyHits finds every match of the positive clauses in the body of
+// document d from its forward index, without re-reading the text: hit
+// start and end are token numbers within the block (see locate). Caller
+// holds ix.mu (read).
+func (ix *Index) bodyHits(cq *compiled, d uint32) []hit {
+	// Clauses and words beyond what fits in the flag word are not
+	// highlighted (they still filter results).
+	const maxWords = 64
+	cq.prepareFlags(ix)
+	flags := cq.flagBuf[:0]
+	var firstTok []int // index in flags of each block's first token
+	firstTok = append(cq.blockBuf[:0], 0)
+	flagged := 0
+	for buf := ix.fwd[d]; len(buf) > 0; {
+		v, n := uint64(buf[0]), 1
+		if v >= 0x80 {
+			if v, n = binary.Uvarint(buf); n <= 0 {
+				break
+			}
+		}
+		buf = buf[n:]
+		if v == 0 {
+			flags = append(flags, 0)
+			firstTok = append(firstTok, len(flags))
+			continue
+		}
+		f := cq.flags[v]
+		if f != 0 {
+			flagged++
+		}
+		flags = append(flags, f)
+	}
+	cq.flagBuf, cq.blockBuf = flags, firstTok
+	if flagged == 0 {
+		return nil
+	}
+	out := make([]hit, 0, flagged)
+	block, lastEnd := 0, -1
+	for i, f := range flags {
+		for block+1 < len(firstTok) && firstTok[block+1] <= i {
+			block++
+		}
+		if f == 0 || i < lastEnd {
+			continue
+		}
+		bit := 0
+		for ci := range cq.clauses {
+			n := len(cq.clauses[ci].words)
+			if bit+n > maxWords {
+				break
+			}
+			j := 0
+			for ; j < n && i+j < len(flags) && flags[i+j]&(1<<(bit+j)) != 0; j++ {
+			}
+			if j == n {
+				out = append(out, hit{block, i - firstTok[block], i + n - firstTok[block], ci})
+				lastEnd = i + n
+				break
+			}
+			bit += n
+		}
+	}
+	return out
+}
+
+// flagPool holds per-term flag arrays for highlighting, all zero.
+var flagPool = sync.Pool{New: func() any { return new([]uint64) }}
+
+// prepareFlags sets, for every term a positive body clause word accepts,
+// a bit per such word (numbered as in hits): the query's terms, and every
+// completion of a word being typed (not just those searched for), as the
+// text highlighter does. Caller holds ix.mu (read).
+func (cq *compiled) prepareFlags(ix *Index) {
+	if cq.flags != nil {
+		return
+	}
+	cq.flagArr = flagPool.Get().(*[]uint64)
+	if len(*cq.flagArr) < len(ix.terms) {
+		*cq.flagArr = make([]uint64, len(ix.terms)+len(ix.terms)/4)
+	}
+	cq.flags = *cq.flagArr
+	set := func(id uint32, bit int) {
+		if cq.flags[id] == 0 {
+			cq.flagged = append(cq.flagged, id)
+		}
+		cq.flags[id] |= 1 << bit
+	}
+	bit := 0
+	for ci := range cq.clauses {
+		c := &cq.clauses[ci]
+		for wi := range c.words {
+			m := &c.words[wi]
+			if bit < 64 && !c.Title {
+				for _, v := range m.ids {
+					set(v, bit)
+				}
+				if m.prefix != "" {
+					for _, v := range ix.completions(m.prefix) {
+						set(v, bit)
+					}
+				}
+			}
+			bit++
+		}
+	}
+}
+
+// releaseFlags returns the flag array, cleared, to the pool.
+func (cq *compiled) releaseFlags() {
+	if cq.flags == nil {
+		return
+	}
+	for _, id := range cq.flagged {
+		cq.flags[id] = 0
+	}
+	flagPool.Put(cq.flagArr)
+	cq.flags, cq.flagArr, cq.flagged = nil, nil, nil
+}
+
+// locate turns the token numbers of body hits into byte offsets by
+// tokenising the blocks that have hits (the same tokeniser built the
+// forward index, so the numbers agree).
+func locate(a *corpus.Article, hs []hit) []hit {
+	out := hs[:0]
+	var spans []int32
+	for i := 0; i < len(hs); {
+		b := hs[i].block
+		j := i + 1
+		for j < len(hs) && hs[j].block == b {
+			j++
+		}
+		if b < len(a.Blocks) {
+			spans = tokenSpans(a.Blocks[b].Text, spans[:0])
+		}
+		for _, h := range hs[i:j] {
+			// Always in range unless the article changed after it was
+			// indexed; then the hit is dropped.
+			if b < len(a.Blocks) && h.end <= len(spans)/2 {
+				h.start, h.end = int(spans[2*h.start]), int(spans[2*h.end-1])
+				out = append(out, h)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// tokenSpans appends the start and end of every token of s, as
+// lang.EachToken gives them. ASCII text, most of it, is scanned without
+// calling back per token.
+func tokenSpans(s string, spans []int32) []int32 {
+	n := len(spans)
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if !isWordByte(c) {
+			i++
+			continue
+		}
+		start := i
+		for {
+			for i < len(s) && isWordByte(s[i]) {
+				i++
+			}
+			// An apostrophe between letters joins them ("don't").
+			if i+1 < len(s) && s[i] == '\'' && isLetterByte(s[i+1]) {
+				i += 2
+				continue
+			}
+			break
+		}
+		if i < len(s) && s[i] >= utf8.RuneSelf || i+1 < len(s) && s[i] == '\'' && s[i+1] >= utf8.RuneSelf {
+			break // the token may go on: leave it to the tokeniser
+		}
+		spans = append(spans, int32(start), int32(i))
+	}
+	if i >= len(s) {
+		return spans
+	}
+	spans = spans[:n]
+	lang.EachToken(s, func(_ []byte, start, end int) {
+		spans = append(spans, int32(start), int32(end))
+	})
+	return spans
+}
+
+func isLetterByte(c byte) bool { return wordBytes[c] == 2 }
+
+func isWordByte(c byte) bool { return wordBytes[c] != 0 }
+
+// wordBytes is 1 for ASCII digits, 2 for ASCII letters.
+var wordBytes = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 2, 2
+	}
+	return t
+}()
+
+// highlight cuts a snippet around the best group of body hits (the window
+// covering the most different query words) and locates the title hits.
+func (cq *compiled) highlight(a *corpus.Article, all []hit, width int) (pos []Pos, title []Span, snippet string, hl []Span) {
 	if width <= 0 {
 		width = defaultSnippetBytes
 	}
 	for _, h := range cq.hits(a.Title, -1, true) {
 		title = append(title, Span{h.start, h.end})
 	}
-	var all []hit
-	for bi, b := range a.Blocks {
-		hs := cq.hits(b.Text, bi, false)
-		all = append(all, hs...)
-		for _, h := range hs {
-			pos = append(pos, Pos{bi, h.start, h.end})
+	if len(all) > 0 {
+		pos = make([]Pos, len(all))
+		for i, h := range all {
+			pos[i] = Pos{h.block, h.start, h.end}
 		}
 	}
 	if len(all) == 0 {

@@ -24,17 +24,18 @@ import (
 
 // Index is an in-memory inverted index over articles.
 type Index struct {
-	addMu sync.Mutex // serialises Add, so documents are numbered in order
-	mu    sync.RWMutex
+	addMu   sync.Mutex // serialises Add, so documents are numbered in order
+	workers []*worker  // Add's reusable working memory (guarded by addMu)
+	mu      sync.RWMutex
 
 	docs   []*corpus.Article
 	blen   []uint32 // body length in tokens
 	tlen   []uint16 // title length in tokens
 	outlet []uint32 // index into outlets
-	fwd    [][]byte // body term IDs, varint encoded, 0 between blocks: for phrases
+	fwd    [][]byte // body term IDs, varint encoded, 0 between blocks: for phrases and highlighting
 
 	terms  []term // by term ID; ID 0 is unused (block separator)
-	dict   map[string]uint32
+	vocab  vocab  // word -> term ID
 	byStem map[string][]uint32
 	byKey  map[string][]uint32 // transliteration key, for names
 	sorted []uint32            // term IDs in text order, for prefixes
@@ -63,7 +64,7 @@ func (t *term) isName() bool { return t.caps*4 > t.count*3 }
 func New() *Index {
 	return &Index{
 		terms:    make([]term, 1),
-		dict:     map[string]uint32{},
+		vocab:    newVocab(),
 		byStem:   map[string][]uint32{},
 		byKey:    map[string][]uint32{},
 		outletID: map[string]uint32{},
@@ -77,86 +78,140 @@ func (ix *Index) Len() int {
 	return len(ix.docs)
 }
 
-// analysed is one article turned into local term IDs by a worker.
-type analysed struct {
-	body    []uint32 // local IDs+1 in order, 0 between blocks
-	title   []uint32 // distinct local IDs+1 of the title
-	uniq    []uint32 // distinct local IDs+1 of the body
-	tf      []uint8
-	titleN  int
-	bodyN   int
-	encoded []byte // body in global IDs, filled in after mapping
-}
-
-// worker holds one goroutine's local vocabulary for a batch.
-type worker struct {
-	dict   map[string]uint32
+// newWords numbers the words of a batch that the index does not know yet.
+// Workers share it; they meet it only for new words, which are rare once
+// a corpus is under way.
+type newWords struct {
+	mu     sync.Mutex
+	ids    map[string]uint32
 	words  []string
-	count  []uint32
-	caps   []uint32
-	global []uint32 // local ID -> global ID, after mapping
-	seen   []int32  // scratch: last document that used a local ID
-	slot   []int32  // scratch: its place in that document's uniq
+	hashes []uint64
+	base   uint32 // the first new ID: len(ix.terms) when the batch started
 }
 
-// id returns the local ID+1 of a word; body words count towards the
-// capitalisation statistics (titles are title-cased, so they do not).
-func (w *worker) id(word []byte, body, capital bool) uint32 {
-	id, ok := w.dict[string(word)]
-	if !ok {
-		id = uint32(len(w.words))
-		s := string(word)
-		w.dict[s] = id
-		w.words = append(w.words, s)
-		w.count = append(w.count, 0)
-		w.caps = append(w.caps, 0)
+// worker analyses a contiguous range of a batch. Its buffers live across
+// batches, so indexing allocates little more than the index itself.
+type worker struct {
+	lo, hi int    // the batch range
+	known  []term // ix.terms when the batch started (read-only)
+	newIDs map[string]uint32
+
+	// By term ID.
+	count, caps []uint32 // this batch's body occurrences
+	touched     []uint32 // IDs whose count is not 0
+	seen        []int32  // last document that used the ID
+	slot        []int32  // its place in that document's pairs
+	add         []uint32 // postings to add (publishing)
+
+	// By document of the range, in order.
+	pairs    []uint32 // distinct body term IDs of each document
+	tfs      []uint8  // and their frequencies
+	pairEnd  []int
+	titles   []uint32 // distinct title term IDs of each document
+	titleEnd []int
+	bodyN    []uint32
+	titleN   []int
+	fwdEnd   []int
+	fwd      []byte // encoded bodies (scratch)
+	chunk    []byte // the same, exactly sized, kept by the index
+}
+
+// grow makes the per-ID arrays cover id.
+func (w *worker) grow(id uint32) *worker {
+	if int(id) < len(w.seen) {
+		return w
+	}
+	n := max(int(id)+1, 2*len(w.seen), 1024)
+	w.count = append(w.count, make([]uint32, n-len(w.count))...)
+	w.caps = append(w.caps, make([]uint32, n-len(w.caps))...)
+	w.slot = append(w.slot, make([]int32, n-len(w.slot))...)
+	w.add = append(w.add, make([]uint32, n-len(w.add))...)
+	for len(w.seen) < n {
 		w.seen = append(w.seen, -1)
-		w.slot = append(w.slot, 0)
 	}
-	if body {
-		w.count[id]++
-	}
-	if body && capital {
-		w.caps[id]++
-	}
-	return id + 1
+	return w
 }
 
-func (w *worker) analyse(a *corpus.Article, n int32, out *analysed) {
-	var body, uniq []uint32
-	var tfs []uint8
+// id returns the term ID of a word, numbering it if it is new.
+func (w *worker) id(v *vocab, nw *newWords, word []byte) uint32 {
+	h := v.hash(word)
+	if id := v.find(w.known, word, h); id != 0 {
+		return id
+	}
+	if id, ok := w.newIDs[string(word)]; ok {
+		return id
+	}
+	s := string(word)
+	nw.mu.Lock()
+	id, ok := nw.ids[s]
+	if !ok {
+		id = nw.base + uint32(len(nw.words))
+		nw.ids[s] = id
+		nw.words = append(nw.words, s)
+		nw.hashes = append(nw.hashes, h)
+	}
+	nw.mu.Unlock()
+	w.newIDs[s] = id
+	w.grow(id)
+	return id
+}
+
+// analyse indexes article a, document number d, into the worker's buffers.
+func (w *worker) analyse(v *vocab, nw *newWords, a *corpus.Article, d int32) {
+	bodyN := uint32(0)
 	for bi, b := range a.Blocks {
 		if bi > 0 {
-			body = append(body, 0)
+			w.fwd = append(w.fwd, 0)
 		}
 		text := b.Text
 		lang.EachToken(text, func(word []byte, start, _ int) {
-			c := text[start]
-			id := w.id(word, true, 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && isUpperAt(text, start))
-			body = append(body, id)
-			out.bodyN++
-			l := id - 1
-			if w.seen[l] != n {
-				w.seen[l] = n
-				w.slot[l] = int32(len(uniq))
-				uniq = append(uniq, id)
-				tfs = append(tfs, 0)
+			id := w.id(v, nw, word)
+			if w.count[id] == 0 {
+				w.touched = append(w.touched, id)
 			}
-			if k := w.slot[l]; tfs[k] < 255 {
-				tfs[k]++
+			w.count[id]++
+			if c := text[start]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && isUpperAt(text, start) {
+				w.caps[id]++
+			}
+			w.fwd = binary.AppendUvarint(w.fwd, uint64(id))
+			bodyN++
+			if w.seen[id] != d {
+				w.seen[id] = d
+				w.slot[id] = int32(len(w.pairs))
+				w.pairs = append(w.pairs, id)
+				w.tfs = append(w.tfs, 0)
+			}
+			if k := w.slot[id]; w.tfs[k] < 255 {
+				w.tfs[k]++
 			}
 		})
 	}
-	out.body, out.uniq, out.tf = body, uniq, tfs
-	var tids []uint32
+	w.pairEnd = append(w.pairEnd, len(w.pairs))
+	w.bodyN = append(w.bodyN, bodyN)
+	w.fwdEnd = append(w.fwdEnd, len(w.fwd))
+	titleN := 0
+	tfirst := len(w.titles)
 	lang.EachToken(a.Title, func(word []byte, _, _ int) {
-		out.titleN++
-		id := w.id(word, false, false)
-		if !slices.Contains(tids, id) {
-			tids = append(tids, id)
+		titleN++
+		id := w.id(v, nw, word)
+		if !slices.Contains(w.titles[tfirst:], id) {
+			w.titles = append(w.titles, id)
 		}
 	})
-	out.title = tids
+	w.titleEnd = append(w.titleEnd, len(w.titles))
+	w.titleN = append(w.titleN, titleN)
+}
+
+func (w *worker) reset(lo, hi int, known []term) {
+	w.lo, w.hi, w.known = lo, hi, known
+	w.grow(uint32(len(known)))
+	if w.newIDs == nil {
+		w.newIDs = map[string]uint32{}
+	}
+	clear(w.newIDs)
+	w.pairs, w.tfs, w.pairEnd = w.pairs[:0], w.tfs[:0], w.pairEnd[:0]
+	w.titles, w.titleEnd = w.titles[:0], w.titleEnd[:0]
+	w.bodyN, w.titleN, w.fwdEnd, w.fwd = w.bodyN[:0], w.titleN[:0], w.fwdEnd[:0], w.fwd[:0]
 }
 
 func isUpperAt(s string, i int) bool {
@@ -166,6 +221,12 @@ func isUpperAt(s string, i int) bool {
 
 // Add indexes a batch of articles and publishes them to searches. Articles
 // must not be modified afterwards. The batch is analysed on all cores.
+//
+// Workers look words up in the index vocabulary without a lock (only Add
+// changes it, and not while they run), number new words through a shared
+// table, and encode each body straight into the forward index. Publishing
+// holds the write lock while the postings are appended, in parallel by
+// term.
 func (ix *Index) Add(batch []*corpus.Article) {
 	if len(batch) == 0 {
 		return
@@ -174,106 +235,121 @@ func (ix *Index) Add(batch []*corpus.Article) {
 	defer ix.addMu.Unlock()
 
 	nw := min(runtime.GOMAXPROCS(0), (len(batch)+63)/64)
-	workers := make([]*worker, nw)
-	res := make([]analysed, len(batch))
+	for len(ix.workers) < nw {
+		ix.workers = append(ix.workers, &worker{})
+	}
+	workers := ix.workers[:nw]
+	base := len(ix.docs) // only Add changes it
+	known := ix.terms
+	fresh := &newWords{ids: map[string]uint32{}, base: uint32(len(known))}
 	chunk := (len(batch) + nw - 1) / nw
-	run := func(fn func(k int, w *worker, lo, hi int)) {
-		var wg sync.WaitGroup
-		for k := 0; k < nw; k++ {
-			lo, hi := k*chunk, min((k+1)*chunk, len(batch))
-			if lo >= hi {
-				continue
-			}
-			wg.Add(1)
-			go func() { defer wg.Done(); fn(k, workers[k], lo, hi) }()
+	parallel(nw, func(k int) {
+		w := workers[k]
+		w.reset(min(k*chunk, len(batch)), min((k+1)*chunk, len(batch)), known)
+		for i := w.lo; i < w.hi; i++ {
+			w.analyse(&ix.vocab, fresh, batch[i], int32(base+i))
 		}
-		wg.Wait()
-	}
-	for k := range workers {
-		workers[k] = &worker{dict: map[string]uint32{}}
-	}
-	run(func(_ int, w *worker, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			w.analyse(batch[i], int32(i), &res[i])
-		}
-	})
-
-	// Give every new word a global ID (short write lock: readers may see
-	// terms without postings yet, which match nothing).
-	ix.mu.Lock()
-	var added []uint32
-	for _, w := range workers {
-		if w == nil {
-			continue
-		}
-		w.global = make([]uint32, len(w.words))
-		for l, s := range w.words {
-			g, ok := ix.dict[s]
-			if !ok {
-				g = uint32(len(ix.terms))
-				ix.terms = append(ix.terms, term{text: s})
-				ix.dict[s] = g
-				st := lang.Stem(s)
-				ix.byStem[st] = append(ix.byStem[st], g)
-				k := lang.TranslitKey(s)
-				ix.byKey[k] = append(ix.byKey[k], g)
-				added = append(added, g)
-			}
-			w.global[l] = g
-			ix.terms[g].count += w.count[l]
-			ix.terms[g].caps += w.caps[l]
-		}
-	}
-	ix.mergeSorted(added)
-	ix.mu.Unlock()
-
-	// Translate to global IDs and encode the forward index, in parallel.
-	run(func(_ int, w *worker, lo, hi int) {
-		var buf []byte
-		for i := lo; i < hi; i++ {
-			r := &res[i]
-			buf = buf[:0]
-			for _, id := range r.body {
-				g := uint32(0)
-				if id != 0 {
-					g = w.global[id-1]
-				}
-				buf = binary.AppendUvarint(buf, uint64(g))
-			}
-			r.encoded = slices.Clone(buf)
-			for j, id := range r.uniq {
-				r.uniq[j] = w.global[id-1]
-			}
-			for j, id := range r.title {
-				r.title[j] = w.global[id-1]
-			}
-			r.body = nil
-		}
+		w.chunk = slices.Clone(w.fwd)
+		w.known = nil
 	})
 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	for i, a := range batch {
-		r := &res[i]
-		d := uint32(len(ix.docs))
-		ix.docs = append(ix.docs, a)
-		n := r.bodyN
-		ix.blen = append(ix.blen, uint32(n))
-		ix.tlen = append(ix.tlen, uint16(min(r.titleN, 65535)))
-		ix.bodyTokens += uint64(n)
-		ix.titleTokens += uint64(r.titleN)
-		ix.fwd = append(ix.fwd, r.encoded)
-		ix.outlet = append(ix.outlet, ix.outletOf(a.Outlet))
-		for j, g := range r.uniq {
-			t := &ix.terms[g]
-			t.docs = append(t.docs, d)
-			t.tfs = append(t.tfs, r.tf[j])
-		}
-		for _, g := range r.title {
-			t := &ix.terms[g]
-			t.tdocs = append(t.tdocs, d)
-		}
+	added := make([]uint32, len(fresh.words))
+	for k, s := range fresh.words {
+		g := fresh.base + uint32(k)
+		ix.terms = append(ix.terms, term{text: s})
+		ix.vocab.insert(ix.terms, g, fresh.hashes[k])
+		st := lang.Stem(s)
+		ix.byStem[st] = append(ix.byStem[st], g)
+		key := lang.TranslitKey(s)
+		ix.byKey[key] = append(ix.byKey[key], g)
+		added[k] = g
 	}
+	ix.mergeSorted(added)
+	for _, w := range workers {
+		for _, g := range w.touched {
+			ix.terms[g].count += w.count[g]
+			ix.terms[g].caps += w.caps[g]
+			w.count[g], w.caps[g] = 0, 0
+		}
+		w.touched = w.touched[:0]
+		from := 0
+		for j := range w.hi - w.lo {
+			a := batch[w.lo+j]
+			ix.docs = append(ix.docs, a)
+			ix.blen = append(ix.blen, w.bodyN[j])
+			ix.tlen = append(ix.tlen, uint16(min(w.titleN[j], 65535)))
+			ix.bodyTokens += uint64(w.bodyN[j])
+			ix.titleTokens += uint64(w.titleN[j])
+			end := w.fwdEnd[j]
+			ix.fwd = append(ix.fwd, w.chunk[from:end:end])
+			from = end
+			ix.outlet = append(ix.outlet, ix.outletOf(a.Outlet))
+		}
+		w.chunk = nil
+	}
+	// Postings, in parallel: goroutine k appends the terms of the blocks of
+	// 64 IDs numbered k modulo nw (blocks, so that goroutines do not share
+	// cache lines), walking the documents in order. Each posting list is
+	// first grown by half again what it needs: append's own growth (1.25x
+	// for large slices) would copy the lists of common words many times.
+	terms := ix.terms
+	parallel(nw, func(k int) {
+		mine := func(g uint32) bool { return int(g>>6)%nw == k }
+		add := workers[k].grow(uint32(len(terms) - 1)).add
+		var touched []uint32
+		for _, w := range workers {
+			for _, g := range w.pairs {
+				if mine(g) {
+					if add[g] == 0 {
+						touched = append(touched, g)
+					}
+					add[g]++
+				}
+			}
+		}
+		for _, g := range touched {
+			tm := &terms[g]
+			if n := len(tm.docs) + int(add[g]); n > cap(tm.docs) {
+				tm.docs = slices.Grow(tm.docs, n-len(tm.docs)+n/2)
+				tm.tfs = slices.Grow(tm.tfs, n-len(tm.tfs)+n/2)
+			}
+			add[g] = 0
+		}
+		for _, w := range workers {
+			p, t := 0, 0
+			for j := range w.hi - w.lo {
+				d := uint32(base + w.lo + j)
+				for ; p < w.pairEnd[j]; p++ {
+					if g := w.pairs[p]; mine(g) {
+						tm := &terms[g]
+						tm.docs = append(tm.docs, d)
+						tm.tfs = append(tm.tfs, w.tfs[p])
+					}
+				}
+				for ; t < w.titleEnd[j]; t++ {
+					if g := w.titles[t]; mine(g) {
+						terms[g].tdocs = append(terms[g].tdocs, d)
+					}
+				}
+			}
+		}
+	})
+}
+
+// parallel runs fn(0..n-1) on n goroutines and waits for them.
+func parallel(n int, fn func(k int)) {
+	if n == 1 {
+		fn(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Add(1)
+		go func() { defer wg.Done(); fn(k) }()
+	}
+	wg.Wait()
 }
 
 func (ix *Index) outletOf(name string) uint32 {

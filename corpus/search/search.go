@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math"
 	"slices"
+	"sort"
 	"sync"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -66,7 +67,13 @@ type compiled struct {
 	clauses   []cclause
 	excludes  []cclause
 	spellings []Spelling
-	toks      []tokFlags // scratch for highlighting; a compiled query is used by one goroutine
+	// Scratch for highlighting; a compiled query is used by one goroutine.
+	toks     []tokFlags
+	flagBuf  []uint64
+	blockBuf []int
+	flags    []uint64 // by term ID, see prepareFlags
+	flagArr  *[]uint64
+	flagged  []uint32 // IDs whose flags are set
 }
 
 type cclause struct {
@@ -103,6 +110,7 @@ type scratch struct {
 	stage []uint8   // clauses matched so far; 255 = excluded
 	score []float32 // accumulated BM25
 	cand  []uint32
+	js    []int32
 	toks  []uint32
 }
 
@@ -144,18 +152,23 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 	res.Searched = len(ix.docs)
 	top, total, err := ix.run(ctx, cq, limit)
 	docs := make([]*corpus.Article, len(top))
-	for i, t := range top {
-		docs[i] = ix.docs[t.doc]
+	hits := make([][]hit, len(top))
+	if err == nil {
+		for i, t := range top {
+			docs[i] = ix.docs[t.doc]
+			hits[i] = ix.bodyHits(cq, t.doc)
+		}
 	}
+	cq.releaseFlags()
 	ix.mu.RUnlock()
 	if err != nil {
 		return nil, err
 	}
 	res.Total = total
-	// Snippets and positions need only the articles: no lock.
+	// Byte offsets and snippets need only the articles: no lock.
 	for i, t := range top {
 		r := Result{Article: docs[i], Score: float64(t.score)}
-		r.Positions, r.TitleSpans, r.Snippet, r.Highlights = cq.highlight(docs[i], opt.SnippetBytes)
+		r.Positions, r.TitleSpans, r.Snippet, r.Highlights = cq.highlight(docs[i], locate(docs[i], hits[i]), opt.SnippetBytes)
 		r.Hits = len(r.Positions) + len(r.TitleSpans)
 		res.Hits = append(res.Hits, r)
 	}
@@ -239,45 +252,57 @@ func (ix *Index) run(ctx context.Context, cq *compiled, limit int) ([]scored, in
 			return nil, 0, ctx.Err()
 		}
 		from, to := uint8(k), uint8(k+1)
-		sparse := k > 0 && len(cand)*16 < s.cost
+		lists := 0 // posting lists that added candidates (step 0)
+		js := sc.js
 		for i, id := range s.m.ids {
 			t := &ix.terms[id]
 			wt := s.m.weights[i]
-			if !s.title {
+			if !s.title && len(t.docs) > 0 {
 				wb := wt * idf(len(t.docs)) * (k1 + 1)
-				if sparse {
-					for _, d := range cand {
-						if j, ok := slices.BinarySearch(t.docs, d); ok && (stage[d] == from || stage[d] == to) {
-							stage[d] = to
-							tf := float32(t.tfs[j])
-							score[d] += wb * tf / (tf + kb + kbl*float32(blen[d]))
-						}
-					}
+				if k == 0 {
+					lists++
+					js, cand = matchFirst(t.docs, stage, js[:0], cand)
 				} else {
-					for j, d := range t.docs {
-						if st := stage[d]; st == from || st == to {
-							if k == 0 && st == from {
-								cand = append(cand, d)
-							}
-							stage[d] = to
-							tf := float32(t.tfs[j])
-							score[d] += wb * tf / (tf + kb + kbl*float32(blen[d]))
-						}
-					}
+					js = match(t.docs, cand, stage, from, js[:0])
+				}
+				docs, tfs := t.docs, t.tfs
+				for _, j := range js {
+					d := docs[j]
+					tf := float32(tfs[j])
+					score[d] += wb * tf / (tf + kb + kbl*float32(blen[d]))
 				}
 			}
-			wtt := wt * titleBoost * idf(len(t.tdocs)) * (k1 + 1)
-			for _, d := range t.tdocs {
-				if st := stage[d]; st == from || st == to {
-					if k == 0 && st == from {
-						cand = append(cand, d)
-					}
-					stage[d] = to
+			if len(t.tdocs) > 0 {
+				wtt := wt * titleBoost * idf(len(t.tdocs)) * (k1 + 1)
+				if k == 0 {
+					lists++
+					js, cand = matchFirst(t.tdocs, stage, js[:0], cand)
+				} else {
+					js = match(t.tdocs, cand, stage, from, js[:0])
+				}
+				docs := t.tdocs
+				for _, j := range js {
+					d := docs[j]
 					score[d] += wtt / (1 + kt + ktl*float32(tlen[d]))
 				}
 			}
 		}
-		if k > 0 {
+		sc.js = js[:0]
+		if k == 0 {
+			// Later steps walk the candidates in document order.
+			if lists > 1 {
+				if len(cand) > n/32 {
+					cand = cand[:0]
+					for d, st := range stage {
+						if st == to {
+							cand = append(cand, uint32(d))
+						}
+					}
+				} else {
+					slices.Sort(cand)
+				}
+			}
+		} else {
 			keep := cand[:0]
 			for _, d := range cand {
 				if stage[d] == to {
@@ -344,9 +369,69 @@ func (ix *Index) run(ctx context.Context, cq *compiled, limit int) ([]scored, in
 			continue
 		}
 		total++
+		if limit > 0 && len(top) == limit && score[d] < top[limit-1].score {
+			continue
+		}
 		top = ix.pushTop(top, scored{d, score[d]}, limit)
 	}
 	return top, total, nil
+}
+
+// matchFirst is match for the first step: every document not excluded
+// matches, and those new to stage 1 become candidates.
+func matchFirst(docs []uint32, stage []uint8, js []int32, cand []uint32) ([]int32, []uint32) {
+	for j, d := range docs {
+		switch stage[d] {
+		case 0:
+			cand = append(cand, d)
+			stage[d] = 1
+			js = append(js, int32(j))
+		case 1:
+			js = append(js, int32(j))
+		}
+	}
+	return js, cand
+}
+
+// match appends to js the index j of each docs[j] that is a candidate
+// (ascending) at stage from or from+1, and moves it to stage from+1. It
+// walks the postings when they are not much longer than the candidates,
+// and gallops through them otherwise.
+func match(docs, cand []uint32, stage []uint8, from uint8, js []int32) []int32 {
+	to := from + 1
+	if len(docs) <= 8*len(cand) {
+		for j, d := range docs {
+			if stage[d]-from <= 1 { // from or to
+				stage[d] = to
+				js = append(js, int32(j))
+			}
+		}
+		return js
+	}
+	j := 0
+	for _, d := range cand {
+		if stage[d]-from > 1 {
+			continue
+		}
+		// Gallop to the first posting >= d, then binary search.
+		step, hi := 1, j
+		for hi < len(docs) && docs[hi] < d {
+			j = hi + 1
+			hi += step
+			step *= 2
+		}
+		hi = min(hi, len(docs))
+		j += sort.Search(hi-j, func(i int) bool { return docs[j+i] >= d })
+		if j == len(docs) {
+			break
+		}
+		if docs[j] == d {
+			stage[d] = to
+			js = append(js, int32(j))
+			j++
+		}
+	}
+	return js
 }
 
 // better orders results: higher score, then newer, then corpus order.
