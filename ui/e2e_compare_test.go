@@ -54,5 +54,5 @@ func TestCompareEndToEndInTmux(t *testing.T) {
 	s.keys("Escape")
 	s.waitFor(`1/5 · \d+ unread`)
 	s.keys("C-c")
-	s.waitFor(`Pane is dead|^\s*$`)
+	s.waitFor(`parallax exited with status 0`)
 }
