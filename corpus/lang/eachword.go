@@ -16,7 +16,8 @@ func EachWord(s string, buf []byte, fn func(word []byte, start int)) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if isWordRune(r) {
+		if isWordRune(r) || IsIdeograph(r) { // Han radicals are symbols, yet tokens
+
 			for _, t := range Tokens(s) {
 				buf = append(buf[:0], t.Text...)
 				fn(buf, t.Start)
