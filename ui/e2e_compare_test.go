@@ -16,7 +16,9 @@ func TestCompareEndToEndInTmux(t *testing.T) {
 	// The first article by date is global.espreso.tv (seed 000); c compares
 	// it with the closest of its story, the Fundacion Rapala rewrite.
 	s.keys("c")
-	screen := s.waitFor(`B  Fundacion Rapala`)
+	// Wait for the whole frame: the header can be on screen before the
+	// status line that follows it.
+	screen := s.waitFor(`(?s)B  Fundacion Rapala.*passage 1/`)
 	for _, want := range []string{"A  global.espreso.tv", "% similar", "% of A is in B", "a rewrite", "passage 1/"} {
 		if !strings.Contains(screen, want) {
 			t.Fatalf("comparison lacks %q:\n%s", want, screen)
