@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/parallax-reader/parallax/corpus/userstate"
+
 	"github.com/adrg/xdg"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -48,7 +50,7 @@ func exportCmd(build func() (name, md string), corpusPaths []string) tea.Cmd {
 			}
 		}
 		path := filepath.Join(dir, name)
-		return exportedMsg{path: path, err: writeFileAtomic(path, []byte(md))}
+		return exportedMsg{path: path, err: userstate.WriteFileAtomic(path, []byte(md), 0o644)}
 	}
 }
 
@@ -61,38 +63,6 @@ func inside(dir, root string) bool {
 	}
 	rel, err := filepath.Rel(b, a)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-// writeFileAtomic writes data to path through a synced temporary file in
-// the same folder.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // slug makes a file-name part of s: lower-case letters and digits, dashes.

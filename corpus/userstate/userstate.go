@@ -263,16 +263,23 @@ func (m *Marks) Save() error {
 	return nil
 }
 
-// writeAtomic writes v as JSON to path through a temporary file in the same
-// folder, synced before it replaces path, so a crash leaves either the old
-// file or the new one, never a torn one.
-func writeAtomic(path string, v any) (err error) {
+// writeAtomic writes v as JSON to path with WriteFileAtomic, readable by
+// the user only.
+func writeAtomic(path string, v any) error {
 	data, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}
+	return WriteFileAtomic(path, append(data, '\n'), 0o600)
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// folder (created if needed), synced before it replaces path, so a crash
+// leaves either the old file or the new one, never a torn one. The folder
+// gets perm plus search permission where perm grants reading.
+func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(dir, perm|(perm&0o444)>>2); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(dir, tempPattern(path))
@@ -285,13 +292,16 @@ func writeAtomic(path string, v any) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(append(data, '\n')); err != nil {
+	if _, err = tmp.Write(data); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
 		return err
 	}
 	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp.Name(), perm); err != nil {
 		return err
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
