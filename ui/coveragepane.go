@@ -192,12 +192,11 @@ func (p *coveragePane) setSize(w, h int) tea.Cmd {
 		p.held = fitLines(p.view(), w, h)
 	}
 	p.w, p.h = w, h
+	p.rebuild()
 	if p.lay != nil && p.lay.opts == p.opts() {
-		p.held = nil
-		p.rebuild()
+		p.held = nil // the layout still fits: nothing to wait for
 		return nil
 	}
-	p.rebuild()
 	return p.relayout()
 }
 

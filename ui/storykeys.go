@@ -63,39 +63,46 @@ func newCompareKeys(b bindFunc) compareKeys {
 	}
 }
 
-// pickerKeys work in the list of articles to compare with.
-type pickerKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Choose, Back key.Binding
+// rowKeys move through the rows of a table: the picker, the coverage view.
+type rowKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 }
 
-func newPickerKeys(b bindFunc) pickerKeys {
-	return pickerKeys{
+func newRowKeys(b bindFunc) rowKeys {
+	return rowKeys{
 		Up:       b([]string{"k", "up"}, "↑/k", "up"),
 		Down:     b([]string{"j", "down"}, "↓/j", "down"),
 		PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
 		PageDown: b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
 		Top:      b([]string{"g", "home"}, "g/home", "first"),
 		Bottom:   b([]string{"G", "end"}, "G/end", "last"),
-		Choose:   b([]string{"enter", "l", "right"}, "enter", "compare with this one"),
-		Back:     b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q", "back"),
+	}
+}
+
+// pickerKeys work in the list of articles to compare with.
+type pickerKeys struct {
+	rowKeys
+	Choose, Back key.Binding
+}
+
+func newPickerKeys(b bindFunc) pickerKeys {
+	return pickerKeys{
+		rowKeys: newRowKeys(b),
+		Choose:  b([]string{"enter", "l", "right"}, "enter", "compare with this one"),
+		Back:    b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q", "back"),
 	}
 }
 
 // coverageKeys work in the coverage table.
 type coverageKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Left, Right, NextSection, View          key.Binding
-	Open, Export, Back                      key.Binding
+	rowKeys
+	Left, Right, NextSection, View key.Binding
+	Open, Export, Back             key.Binding
 }
 
 func newCoverageKeys(b bindFunc) coverageKeys {
 	return coverageKeys{
-		Up:          b([]string{"k", "up"}, "↑/k", "up"),
-		Down:        b([]string{"j", "down"}, "↓/j", "down"),
-		PageUp:      b([]string{"b", "pgup"}, "b/pgup", "page up"),
-		PageDown:    b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
-		Top:         b([]string{"g", "home"}, "g/home", "first"),
-		Bottom:      b([]string{"G", "end"}, "G/end", "last"),
+		rowKeys:     newRowKeys(b),
 		Left:        b([]string{"h", "left"}, "←/h", "previous outlet"),
 		Right:       b([]string{"l", "right"}, "→/l", "next outlet"),
 		NextSection: b([]string{"tab"}, "tab", "next section: quotes, names, numbers"),
