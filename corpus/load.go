@@ -111,6 +111,13 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		opt.BatchInterval = 50 * time.Millisecond
 	}
 
+	// The cache is read while the folders are walked: one waits on the
+	// disk for directory entries, the other for the cache file's bytes.
+	var cacheCh chan *Cache
+	if opt.CacheDir != "" && len(src.Paths) > 0 {
+		cacheCh = make(chan *Cache, 1)
+		go func() { cacheCh <- OpenCache(opt.CacheDir, src.Paths) }()
+	}
 	var jobs []fileJob
 	var walkSkipped []Skipped
 	if len(src.Paths) > 0 {
@@ -119,13 +126,10 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		jobs, walkSkipped = walkFS(src.FS, src.FSName)
 	}
 	total := len(jobs) + len(walkSkipped)
-
-	// The cache is opened while nothing else waits for it: it is needed
-	// only once workers start.
 	var cache *Cache
 	var notices []string
-	if opt.CacheDir != "" && len(src.Paths) > 0 {
-		cache = OpenCache(opt.CacheDir, src.Paths)
+	if cacheCh != nil {
+		cache = <-cacheCh
 		if cache.Notice != "" {
 			notices = append(notices, cache.Notice)
 		}
@@ -226,8 +230,8 @@ func loadCached(j fileJob, max int64, cache *Cache) fileResult {
 	if err != nil || !st.Mode().IsRegular() {
 		return loadOne(j, max) // let loadOne report it
 	}
-	if e, ok := cache.lookupEntry(j.osPath, st.Size(), st.ModTime()); ok {
-		return e.result(j)
+	if r, ok := cache.lookup(j, st.Size(), st.ModTime()); ok {
+		return r
 	}
 	r := loadOne(j, max)
 	cache.putResult(j.osPath, st.Size(), st.ModTime(), j.id, r)
