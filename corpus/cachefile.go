@@ -16,29 +16,41 @@ import (
 
 // The cache file format, version cacheVersion:
 //
-//	magic  cacheVersion(uvarint)  nroots(uvarint) root(str)…  nentries(uvarint) entry…
-//	entry: path(str) size(varint) mod(varint) crc(4 bytes) raw(str)
-//	raw:   skip(str) sum(32 bytes) narticles(uvarint) article…
+//	file:    magic cacheVersion(uvarint) raw… index trailer
+//	index:   nroots(uvarint) root(str)… nentries(uvarint) entry…
+//	entry:   path(str) size(varint) mod(varint) crc(4 bytes) off(uvarint) len(uvarint)
+//	trailer: indexOffset(8 bytes) indexCRC(4 bytes) cacheEnd
+//	raw:     skip(str) sum(32 bytes) narticles(uvarint) article…
 //	article: suffix textKey format title flags(byte) outlet via dateline
 //	         byline url published(str, time.MarshalBinary or empty)
 //	         nblocks(uvarint) (kind(byte) [kindName(str)] text(str))…
 //	         nremoved(uvarint) removed(str)… words(uvarint)
 //
-// where str is a uvarint length and that many bytes, and crc is the CRC-32C
-// (little endian) of raw. Every read is bounds-checked: a damaged index
-// discards the whole file; a damaged entry fails its checksum when it is
-// decoded and counts as a miss, so its file is read again. Checking each
-// entry as it is used spreads the work over the loader's workers.
+// where str is a uvarint length and that many bytes, integers in fixed
+// width are little endian, an entry's raw body is the len bytes at off, and
+// crc and indexCRC are CRC-32C checksums. The index sits at the end so that
+// entries can be written as they are encoded; it is small (a path and a few
+// numbers per file), so opening a cache reads the index alone.
 //
-// Articles are decoded as substrings of the file's bytes, which are read
-// once and never modified: a warm start allocates the article structs and
-// nothing else.
+// Every read is bounds-checked. A damaged index (or trailer) discards the
+// whole file; a damaged entry fails its checksum when it is decoded and
+// counts as a miss, so its file is read again. Checking each entry as it is
+// used spreads the work over the loader's workers.
+//
+// Articles are decoded as substrings of the file's bytes, which are mapped
+// (or read) once and never modified: a warm start allocates the article
+// structs and nothing else, and untouched entries cost no memory.
 
 // cacheVersion changes whenever parsing, the Article type or this format
 // change in a way that makes old entries wrong.
 const cacheVersion = 3
 
-const cacheMagic = "parallax corpus cache\n"
+const (
+	cacheMagic   = "parallax corpus cache\n"
+	cacheEnd     = "PXC\n"
+	trailerSize  = 8 + 4 + len(cacheEnd)
+	maxCacheSize = 1 << 40 // beyond any real corpus: a damaged size, not a cache
+)
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -47,7 +59,7 @@ var blockKindCodes = []BlockKind{Heading, Paragraph, ListItem, Quote}
 
 const otherKind = 0xFF
 
-// readCacheFile reads a cache file and indexes its entries by path without
+// readCacheFile opens a cache file and indexes its entries by path without
 // decoding them.
 func readCacheFile(path string, roots []string) (map[string]*cacheEntry, error) {
 	f, err := os.Open(path)
@@ -75,24 +87,37 @@ func readCacheFile(path string, roots []string) (map[string]*cacheEntry, error) 
 	if version != cacheVersion {
 		return nil, fmt.Errorf("made by another version of parallax (format %d, want %d)", version, cacheVersion)
 	}
-	// One allocation of the known size: growing a buffer while reading
-	// would clear and copy hundreds of megabytes several times over.
-	data := make([]byte, st.Size())
-	if _, err := f.ReadAt(data, 0); err != nil {
+	if st.Size() > maxCacheSize {
+		return nil, errors.New("implausibly large")
+	}
+	data, err := mapCacheFile(f, st.Size())
+	if err != nil {
 		return nil, err
 	}
-	return indexCache(data[len(cacheMagic)+vn:], roots)
+	return indexCache(data, len(cacheMagic)+vn, roots)
 }
 
-// indexCache checks the root list of a cache body (what follows the magic
-// and version) and maps each entry's path to it. data is kept, unmodified,
-// by the strings of every entry and article decoded from it.
-func indexCache(data []byte, roots []string) (map[string]*cacheEntry, error) {
-	if len(data) == 0 {
-		return nil, errors.New("truncated header")
+// indexCache checks the trailer and index of a whole cache file whose raw
+// bodies start at bodyStart, and maps each entry's path to its body. data
+// is kept, unmodified, by the strings of every entry and article decoded
+// from it.
+func indexCache(data []byte, bodyStart int, roots []string) (map[string]*cacheEntry, error) {
+	if len(data) < bodyStart+trailerSize || string(data[len(data)-len(cacheEnd):]) != cacheEnd {
+		return nil, errors.New("truncated")
+	}
+	trailer := data[len(data)-trailerSize:]
+	indexAt := binary.LittleEndian.Uint64(trailer)
+	indexEnd := uint64(len(data) - trailerSize)
+	if indexAt < uint64(bodyStart) || indexAt > indexEnd {
+		return nil, errors.New("bad index offset")
+	}
+	index := data[indexAt:indexEnd]
+	if crc32.Checksum(index, castagnoli) != binary.LittleEndian.Uint32(trailer[8:]) {
+		return nil, errors.New("index checksum mismatch")
 	}
 	// The bytes are never written again, so strings can share them.
-	r := &cacheReader{s: unsafe.String(unsafe.SliceData(data), len(data))}
+	all := unsafe.String(unsafe.SliceData(data), len(data))
+	r := &cacheReader{s: all[indexAt:indexEnd]}
 	nroots := r.count()
 	if r.err == nil && nroots != len(roots) {
 		return nil, errors.New("made for other folders")
@@ -106,12 +131,16 @@ func indexCache(data []byte, roots []string) (map[string]*cacheEntry, error) {
 	entries := make(map[string]*cacheEntry, r.count())
 	for r.err == nil && r.off < len(r.s) {
 		path := r.str()
-		e := &cacheEntry{size: r.varint(), mod: r.varint()}
-		e.crc = r.uint32()
-		e.raw = r.str()
-		if r.err == nil {
-			entries[path] = e
+		e := &cacheEntry{size: r.varint(), mod: r.varint(), crc: r.uint32()}
+		off, n := r.uvarint(), r.uvarint()
+		if r.err != nil {
+			break
 		}
+		if off < uint64(bodyStart) || off > indexAt || n > indexAt-off {
+			return nil, errors.New("entry out of bounds")
+		}
+		e.raw = all[off : off+n]
+		entries[path] = e
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -213,20 +242,32 @@ func writeCacheFile(path string, roots []string, entries map[string]*cacheEntry)
 
 func writeCache(f *os.File, roots []string, entries map[string]*cacheEntry) error {
 	w := bufio.NewWriterSize(f, 1<<20)
-	var buf []byte
-	buf = append(buf, cacheMagic...)
-	buf = binary.AppendUvarint(buf, cacheVersion)
-	buf = binary.AppendUvarint(buf, uint64(len(roots)))
-	for _, root := range roots {
-		buf = appendStr(buf, root)
+	var head []byte
+	head = append(head, cacheMagic...)
+	head = binary.AppendUvarint(head, cacheVersion)
+	if _, err := w.Write(head); err != nil {
+		return err
 	}
+	off := uint64(len(head))
+
 	paths := make([]string, 0, len(entries))
 	for p := range entries {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	buf = binary.AppendUvarint(buf, uint64(len(paths)))
+	var index []byte
+	index = binary.AppendUvarint(index, uint64(len(roots)))
+	for _, root := range roots {
+		index = appendStr(index, root)
+	}
 	var raw []byte
+	type placed struct {
+		path     string
+		e        *cacheEntry
+		crc      uint32
+		off, len uint64
+	}
+	var done []placed
 	for _, p := range paths {
 		e := entries[p]
 		body, crc := e.raw, e.crc
@@ -238,20 +279,28 @@ func writeCache(f *os.File, roots []string, entries map[string]*cacheEntry) erro
 			body = unsafe.String(unsafe.SliceData(raw), len(raw))
 			crc = crc32.Update(0, castagnoli, raw)
 		}
-		buf = appendStr(buf, p)
-		buf = binary.AppendVarint(buf, e.size)
-		buf = binary.AppendVarint(buf, e.mod)
-		buf = binary.LittleEndian.AppendUint32(buf, crc)
-		buf = binary.AppendUvarint(buf, uint64(len(body)))
-		if _, err := w.Write(buf); err != nil {
-			return err
-		}
 		if _, err := w.WriteString(body); err != nil {
 			return err
 		}
-		buf = buf[:0]
+		done = append(done, placed{p, e, crc, off, uint64(len(body))})
+		off += uint64(len(body))
 	}
-	if _, err := w.Write(buf); err != nil {
+	index = binary.AppendUvarint(index, uint64(len(done)))
+	for _, d := range done {
+		index = appendStr(index, d.path)
+		index = binary.AppendVarint(index, d.e.size)
+		index = binary.AppendVarint(index, d.e.mod)
+		index = binary.LittleEndian.AppendUint32(index, d.crc)
+		index = binary.AppendUvarint(index, d.off)
+		index = binary.AppendUvarint(index, d.len)
+	}
+	trailer := binary.LittleEndian.AppendUint64(nil, off)
+	trailer = binary.LittleEndian.AppendUint32(trailer, crc32.Checksum(index, castagnoli))
+	trailer = append(trailer, cacheEnd...)
+	if _, err := w.Write(index); err != nil {
+		return err
+	}
+	if _, err := w.Write(trailer); err != nil {
 		return err
 	}
 	return w.Flush()
@@ -392,4 +441,15 @@ func (r *cacheReader) byte() byte {
 		return b[0]
 	}
 	return 0
+}
+
+// readCacheBytes reads a whole cache file in one allocation of its known
+// size (growing a buffer while reading would clear and copy hundreds of
+// megabytes several times over).
+func readCacheBytes(f *os.File, size int64) ([]byte, error) {
+	data := make([]byte, size)
+	if _, err := f.ReadAt(data, 0); err != nil {
+		return nil, err
+	}
+	return data, nil
 }

@@ -144,8 +144,16 @@ func TestCacheDamage(t *testing.T) {
 		t.Errorf("damaged entry decoded: %v", err)
 	}
 
+	flip := func(at int) []byte {
+		b := []byte(string(good))
+		b[at] ^= 0x55
+		return b
+	}
 	for name, data := range map[string][]byte{
 		"truncated":     good[:len(good)-3],
+		"index damaged": flip(len(good) - trailerSize - 3),
+		"index offset":  flip(len(good) - trailerSize + 1),
+		"end mark":      flip(len(good) - 1),
 		"other version": append([]byte(cacheMagic), binary.AppendUvarint(nil, cacheVersion+1)...),
 		"not a cache":   []byte("\x00garbage"),
 		"empty":         nil,
@@ -185,8 +193,8 @@ func FuzzCacheDecode(f *testing.F) {
 		"/r/b": {size: 1, mod: 2, skip: "empty file"},
 	})
 	good, _ := os.ReadFile(p)
-	f.Add(good[len(cacheMagic)+1:])
-	entries, _ := indexCache(good[len(cacheMagic)+1:], []string{"/r"})
+	f.Add(good)
+	entries, _ := indexCache(good, len(cacheMagic)+1, []string{"/r"})
 	f.Add([]byte(entries["/r/a"].raw))
 	f.Add([]byte{})
 	check := func(t *testing.T, r fileResult) {
@@ -197,9 +205,9 @@ func FuzzCacheDecode(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		// As a whole cache body (entries then fail their checksums, so
+		// As a whole cache file (entries then fail their checksums, so
 		// the index parser is what is exercised)…
-		if entries, err := indexCache(body, []string{"/r"}); err == nil {
+		if entries, err := indexCache(body, min(len(body), len(cacheMagic)+1), []string{"/r"}); err == nil {
 			for path, e := range entries {
 				if r, err := decodeEntry(e.raw, e.crc, fileJob{id: "x", path: path}); err == nil {
 					check(t, r)
