@@ -113,3 +113,48 @@ func TestSelectionDuringLoad(t *testing.T) {
 	batch(hs, arts[0], arts[1])
 	hs.requireSelected("epsilon")
 }
+
+// Grouping stories waits for the search index: both want every core, and
+// search is what a reader reaches for first after a load.
+func TestGroupingWaitsForTheIndex(t *testing.T) {
+	sh := testShared(t)
+	m := newModel(Config{Source: emptySource()}, sh)
+	defer m.Close()
+	step := func(msg tea.Msg) {
+		nm, _ := m.Update(msg)
+		m = nm.(Model)
+	}
+	items := func(ids ...string) []*item {
+		var out []*item
+		for _, id := range ids {
+			out = append(out, newItem(&corpus.Article{ID: id, Title: "Title " + id, Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: "Body of " + id}}}))
+		}
+		return out
+	}
+	step(tea.WindowSizeMsg{Width: 100, Height: 24})
+	step(loadBatchMsg{gen: m.load.gen, items: items("a", "b"), read: 2, total: 3})
+	step(loadBatchMsg{gen: m.load.gen, items: items("c"), read: 3, total: 3, done: true})
+	if m.story.state.busy || !m.story.state.deferred {
+		t.Fatalf("grouping started before the index was complete: busy %v deferred %v", m.story.state.busy, m.story.state.deferred)
+	}
+	step(indexedMsg{2})
+	if m.story.state.busy {
+		t.Fatal("grouping started with one batch still being indexed")
+	}
+	step(indexedMsg{1})
+	if !m.story.state.busy || m.story.state.deferred {
+		t.Fatalf("grouping did not start once the index was complete: busy %v deferred %v", m.story.state.busy, m.story.state.deferred)
+	}
+
+	// A load whose index is already complete when it ends groups at once.
+	m2 := newModel(Config{Source: emptySource()}, sh)
+	defer m2.Close()
+	m = m2
+	step(tea.WindowSizeMsg{Width: 100, Height: 24})
+	step(loadBatchMsg{gen: m.load.gen, items: items("a"), read: 1, total: 2})
+	step(indexedMsg{1})
+	step(loadBatchMsg{gen: m.load.gen, read: 2, total: 2, done: true})
+	if !m.story.state.busy {
+		t.Fatal("grouping did not start at the end of a load whose index was complete")
+	}
+}

@@ -46,6 +46,8 @@ type storyState struct {
 	grouped int    // how many articles the grouping covers
 	seq     uint64 // the latest grouping request
 	busy    bool
+	// deferred: grouping waits for the search index (storiesAfterBatch).
+	deferred bool
 	// pending is what the reader asked for before stories were ready (c,
 	// C, o); it runs when they arrive.
 	pending tea.Msg
