@@ -158,3 +158,35 @@ func TestGroupingWaitsForTheIndex(t *testing.T) {
 		t.Fatal("grouping did not start at the end of a load whose index was complete")
 	}
 }
+
+// A grouping superseded by a newer one is cancelled: it delivers nothing
+// (and stops working), the newer one delivers its stories.
+func TestSupersededGroupingIsCancelled(t *testing.T) {
+	sh := testShared(t)
+	m := newModel(Config{Source: emptySource()}, sh)
+	defer m.Close()
+	nm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
+	m = nm.(Model)
+	var arts []*item
+	for _, a := range sampleArticles() {
+		arts = append(arts, newItem(a))
+	}
+	m.list.add(arts)
+	// tea.Batch hands back a lone command as it is, and several as a
+	// BatchMsg whose first is the grouping (the spinner starts once).
+	run := func(c tea.Cmd) tea.Msg {
+		msg := c()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			return batch[0]()
+		}
+		return msg
+	}
+	first := m.startGrouping()
+	second := m.startGrouping()
+	if msg := run(first); msg != nil {
+		t.Fatalf("the superseded grouping delivered %T", msg)
+	}
+	if msg, ok := run(second).(storiesMsg); !ok || msg.stories == nil || msg.seq != m.story.state.seq {
+		t.Fatalf("the current grouping delivered %#v", msg)
+	}
+}

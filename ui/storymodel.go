@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -73,7 +75,12 @@ func (m *Model) startGrouping() tea.Cmd {
 	st.seq = m.sh.nextSeq()
 	st.busy = true
 	st.deferred = false
-	return tea.Batch(groupStoriesCmd(st.seq, m.loadedArticles()), m.startSpin())
+	if st.cancel != nil {
+		st.cancel()
+	}
+	ctx, cancel := context.WithCancel(m.ctx)
+	st.cancel = cancel
+	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles()), m.startSpin())
 }
 
 // handleStoryKey handles keys of the story panes, and the keys that open
