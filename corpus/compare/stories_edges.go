@@ -1,0 +1,169 @@
+package compare
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+type edge struct {
+	a, b int32
+	sim  float32
+}
+
+// postings is the inverted index of the articles' indexed terms: the
+// articles indexing term t, ascending, are arts[start[t]:start[t+1]].
+type postings struct {
+	start []int32
+	arts  []int32
+}
+
+func newPostings(q *queryTable, nterms int) *postings {
+	p := &postings{start: make([]int32, nterms+1)}
+	n := len(q.ni)
+	for i := 0; i < n; i++ {
+		for _, t := range q.indexOf(i) {
+			p.start[t+1]++
+		}
+	}
+	for t := 0; t < nterms; t++ {
+		p.start[t+1] += p.start[t]
+	}
+	p.arts = make([]int32, p.start[nterms])
+	next := slices.Clone(p.start[:nterms])
+	for i := 0; i < n; i++ {
+		for _, t := range q.indexOf(i) {
+			p.arts[next[t]] = int32(i)
+			next[t]++
+		}
+	}
+	return p
+}
+
+func (p *postings) of(t uint32) []int32 { return p.arts[p.start[t]:p.start[t+1]] }
+
+// candidateEdges scores the pairs that share at least two indexed terms
+// and two names, keeping those at or above the threshold, strongest first.
+func candidateEdges(ctx context.Context, as []*corpus.Article, fps *fingerprints, names *termLists, q *queryTable, nterms int, opt StoryOptions) []edge {
+	index := newPostings(q, nterms)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	maxGap := time.Duration(opt.MaxDays) * 24 * time.Hour
+	out := make([][]edge, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			count := make([]uint8, len(as))
+			var touched []int32
+			for i := w; i < len(as); i += workers {
+				if (i/workers)%checkEvery == 0 && ctx.Err() != nil {
+					return
+				}
+				for _, t := range q.queryOf(i) {
+					for _, j := range index.of(t) {
+						if int(j) == i {
+							continue
+						}
+						if count[j] == 0 {
+							touched = append(touched, j)
+						}
+						if count[j] < 255 {
+							count[j]++
+						}
+					}
+				}
+				fi := fps.of(i)
+				for _, j := range touched {
+					// Each pair once: from the smaller index, or from the
+					// larger when the smaller does not find it.
+					once := int(j) > i || countCommon32(q.queryOf(int(j)), q.indexOf(i)) < minSharedIndexTerms
+					if once && count[j] >= minSharedIndexTerms && withinDays(as[i], as[j], maxGap) {
+						s := fi.cosine(fps.of(int(j))) * timeFactor(as[i], as[j], maxGap)
+						need := minSharedNames
+						if s >= strongLink {
+							need = 1
+						}
+						if s >= opt.Threshold && countCommon32(names.of(i), names.of(int(j))) >= need {
+							out[w] = append(out[w], edge{int32(min(i, int(j))), int32(max(i, int(j))), float32(s)})
+						}
+					}
+					count[j] = 0
+				}
+				touched = touched[:0]
+			}
+		}(w)
+	}
+	wg.Wait()
+	n := 0
+	for _, e := range out {
+		n += len(e)
+	}
+	all := make([]edge, 0, n)
+	for _, e := range out {
+		all = append(all, e...)
+	}
+	slices.SortFunc(all, func(x, y edge) int {
+		switch {
+		case x.sim != y.sim:
+			if x.sim > y.sim {
+				return -1
+			}
+			return 1
+		case x.a != y.a:
+			return int(x.a - y.a)
+		}
+		return int(x.b - y.b)
+	})
+	return all
+}
+
+// countCommon32 counts the values two sorted slices share.
+func countCommon32(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// timeFactor weighs the similarity of two articles by their distance in
+// time: 1 within one news cycle, then falling linearly to 0 at the window's
+// end; 1 when either is undated.
+func timeFactor(a, b *corpus.Article, window time.Duration) float64 {
+	if !a.HasDate() || !b.HasDate() {
+		return 1
+	}
+	d := a.Published.Sub(b.Published)
+	if d < 0 {
+		d = -d
+	}
+	if d <= sameNewsCycle || window <= sameNewsCycle {
+		return 1
+	}
+	return max(0, 1-float64(d-sameNewsCycle)/float64(window-sameNewsCycle))
+}
+
+func withinDays(a, b *corpus.Article, gap time.Duration) bool {
+	if !a.HasDate() || !b.HasDate() {
+		return true
+	}
+	d := a.Published.Sub(b.Published)
+	return d <= gap && -d <= gap
+}

@@ -1,0 +1,259 @@
+package compare
+
+import (
+	"context"
+	"math"
+	"slices"
+)
+
+// fingerprints holds every article's fingerprint in flat slices: its
+// heaviest terms (term numbers, ascending) with L2-normalised tf-idf
+// weights. One allocation for all, 8 bytes a term.
+type fingerprints struct {
+	off     []uint32 // article i: terms[off[i]:off[i+1]]
+	terms   []uint32
+	weights []float32
+}
+
+// fingerprint is one article's part of fingerprints.
+type fingerprint struct {
+	terms   []uint32
+	weights []float32
+}
+
+func (f *fingerprints) of(i int) fingerprint {
+	a, b := f.off[i], f.off[i+1]
+	return fingerprint{f.terms[a:b:b], f.weights[a:b:b]}
+}
+
+func (f fingerprint) cosine(g fingerprint) float64 {
+	var dot float64
+	i, j := 0, 0
+	for i < len(f.terms) && j < len(g.terms) {
+		switch {
+		case f.terms[i] < g.terms[j]:
+			i++
+		case f.terms[i] > g.terms[j]:
+			j++
+		default:
+			dot += float64(f.weights[i]) * float64(g.weights[j])
+			i++
+			j++
+		}
+	}
+	return dot
+}
+
+// termLists holds a few sorted term lists per article in flat slices.
+type termLists struct {
+	off   []uint32 // article i: terms[off[i]:off[i+1]]
+	terms []uint32
+}
+
+func (l *termLists) of(i int) []uint32 {
+	a, b := l.off[i], l.off[i+1]
+	return l.terms[a:b:b]
+}
+
+// queryTable holds, per article, its queryTerms heaviest terms that can
+// link it to others (seen in 2..maxPosting articles) and the indexTerms
+// heaviest of those, each list sorted by term, in fixed-size slots.
+type queryTable struct {
+	query, index []uint32 // slots of queryTerms and indexTerms
+	nq, ni       []uint8
+}
+
+func (q *queryTable) queryOf(i int) []uint32 {
+	return q.query[i*queryTerms : i*queryTerms+int(q.nq[i])]
+}
+
+func (q *queryTable) indexOf(i int) []uint32 {
+	return q.index[i*indexTerms : i*indexTerms+int(q.ni[i])]
+}
+
+// tw is a term and its weight in one article.
+type tw struct {
+	t uint32
+	w float64
+}
+
+// heavier orders terms by weight, heaviest first, then by term.
+func heavier(x, y tw) int {
+	switch {
+	case x.w > y.w:
+		return -1
+	case x.w < y.w:
+		return 1
+	case x.t < y.t:
+		return -1
+	case x.t > y.t:
+		return 1
+	}
+	return 0
+}
+
+func byTerm(x, y tw) int {
+	switch {
+	case x.t < y.t:
+		return -1
+	case x.t > y.t:
+		return 1
+	}
+	return 0
+}
+
+// tfWeight[n] is the sublinear weight of a term counted n times.
+var tfWeight = func() (out [64]float64) {
+	for n := 1; n < len(out); n++ {
+		out[n] = 1 + math.Log(float64(n))
+	}
+	return out
+}()
+
+// makeFingerprints weighs each article's terms by tf-idf, keeps the
+// heaviest as its fingerprint and picks its query and index terms. Each
+// article's bag is released as soon as its fingerprint is made, so bags
+// and fingerprints are not both held in full.
+func makeFingerprints(ctx context.Context, c *termCounts, workers int) (*fingerprints, *queryTable, *termLists) {
+	n := len(c.bags)
+	fps := &fingerprints{off: make([]uint32, n+1)}
+	names := &termLists{off: make([]uint32, n+1)}
+	for i, b := range c.bags {
+		fps.off[i+1] = fps.off[i] + uint32(min(int(b.terms), fingerprintTerms))
+		names.off[i+1] = names.off[i] + uint32(b.names)
+	}
+	fps.terms = make([]uint32, fps.off[n])
+	fps.weights = make([]float32, fps.off[n])
+	names.terms = make([]uint32, names.off[n])
+	q := &queryTable{
+		query: make([]uint32, n*queryTerms), nq: make([]uint8, n),
+		index: make([]uint32, n*indexTerms), ni: make([]uint8, n),
+	}
+	idf := make([]float64, len(c.df))
+	for t, d := range c.df {
+		idf[t] = math.Log((1+float64(n))/(1+float64(d))) + 1
+	}
+	maxPosting := int32(max(64, n/50))
+	type scratch struct{ ws, ix []tw }
+	scratches := make([]scratch, workers)
+	parallel(ctx, n, workers, func(i int) {
+		sc := &scratches[i%workers]
+		ws, ix := sc.ws[:0], sc.ix[:0]
+		b := &c.bags[i]
+		remap := c.remap[i%c.workers]
+		k := 0
+		for range b.terms {
+			v, tf := b.enc[k], 1.0
+			k++
+			if v&multiCount != 0 {
+				v &^= multiCount
+				if cnt := b.enc[k]; cnt < uint32(len(tfWeight)) {
+					tf = tfWeight[cnt]
+				} else {
+					tf = 1 + math.Log(float64(cnt))
+				}
+				k++
+			}
+			t := remap[v]
+			d := c.df[t]
+			w := tf * idf[t]
+			if d < 2 {
+				// A word no other article uses cannot link this one to
+				// anything; weighing it down keeps long articles, full of
+				// their own detail, from looking unlike their story.
+				w *= uniqueTermWeight
+			} else if d <= maxPosting {
+				ix = append(ix, tw{t, w})
+			}
+			ws = append(ws, tw{t, w})
+		}
+		on := names.of(i)
+		for x, local := range b.enc[k:] {
+			on[x] = remap[local]
+		}
+		slices.Sort(on)
+		*b = bag{}
+
+		top := ws
+		if len(top) > fingerprintTerms {
+			selectFirst(top, fingerprintTerms, heavier)
+			top = top[:fingerprintTerms]
+		}
+		slices.SortFunc(top, byTerm)
+		var norm float64
+		for _, x := range top {
+			norm += x.w * x.w
+		}
+		norm = math.Sqrt(norm)
+		o := fps.off[i]
+		for x, tw := range top {
+			fps.terms[int(o)+x], fps.weights[int(o)+x] = tw.t, float32(tw.w/norm)
+		}
+
+		// The query terms are the heaviest linking terms, the indexed
+		// ones the heaviest of those.
+		if len(ix) > queryTerms {
+			selectFirst(ix, queryTerms, heavier)
+			ix = ix[:queryTerms]
+		}
+		if len(ix) > indexTerms {
+			selectFirst(ix, indexTerms, heavier)
+		}
+		qs := q.query[i*queryTerms : i*queryTerms+len(ix)]
+		for x, tw := range ix {
+			qs[x] = tw.t
+		}
+		is := q.index[i*indexTerms : i*indexTerms+min(len(ix), indexTerms)]
+		copy(is, qs)
+		slices.Sort(qs)
+		slices.Sort(is)
+		q.nq[i], q.ni[i] = uint8(len(qs)), uint8(len(is))
+		sc.ws, sc.ix = ws, ix
+	})
+	return fps, q, names
+}
+
+// selectFirst reorders xs so that its first k elements are the k least
+// under cmp, in no particular order (quickselect; cmp must be a total
+// order). Cheaper than sorting when k is well under len(xs).
+func selectFirst[T any](xs []T, k int, cmp func(a, b T) int) {
+	if k <= 0 || k >= len(xs) {
+		return
+	}
+	lo, hi, want := 0, len(xs)-1, k-1
+	for hi > lo {
+		mid := lo + (hi-lo)/2
+		if cmp(xs[mid], xs[lo]) < 0 {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if cmp(xs[hi], xs[lo]) < 0 {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if cmp(xs[hi], xs[mid]) < 0 {
+			xs[hi], xs[mid] = xs[mid], xs[hi]
+		}
+		pivot := xs[mid]
+		i, j := lo, hi
+		for i <= j {
+			for cmp(xs[i], pivot) < 0 {
+				i++
+			}
+			for cmp(pivot, xs[j]) < 0 {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case want <= j:
+			hi = j
+		case want >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}

@@ -1,0 +1,216 @@
+package compare
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
+)
+
+// A bag is what grouping reads from one article, packed into one slice of
+// 32-bit words: its terms, each a number of the worker that counted it,
+// with multiCount set when the term occurs more than once and then its
+// count in the next word (three terms in four occur once); then the terms
+// it writes capitalised inside a sentence (names: who and where). Half the
+// size of a hash and a count per term: at 100,000 articles of ~250 distinct
+// terms each, the bags are most of what grouping holds.
+type bag struct {
+	enc   []uint32
+	terms int32 // distinct terms in enc
+	names int32 // names at the end of enc
+}
+
+const multiCount = 1 << 31
+
+// each calls f with each term (the counting worker's number) and its count,
+// and returns the names.
+func (b *bag) each(f func(local uint32, n uint32)) []uint32 {
+	k := 0
+	for range b.terms {
+		v, n := b.enc[k], uint32(1)
+		k++
+		if v&multiCount != 0 {
+			v &^= multiCount
+			n = b.enc[k]
+			k++
+		}
+		f(v, n)
+	}
+	return b.enc[k:]
+}
+
+// termCounts is the output of countTerms: the bags, and the numbering of
+// terms across workers. Term numbers follow the order of the terms' hashes,
+// so that anything ordered or broken by term (fingerprints, ties between
+// equal weights) comes out as it would with the hashes themselves.
+type termCounts struct {
+	bags    []bag
+	workers int        // article i was counted by worker i%workers
+	remap   [][]uint32 // worker → its numbers → term numbers
+	df      []int32    // term number → articles using the term
+	hashes  []uint64   // term number → hash, ascending
+}
+
+// term returns the term number of a worker's number for article i's term.
+func (c *termCounts) term(i int, local uint32) uint32 {
+	return c.remap[i%c.workers][local]
+}
+
+// countTerms builds the term bags of the articles in parallel: title (twice,
+// it names the event) and body, content words stemmed, demonyms mapped to
+// their country. It also counts the articles each term occurs in.
+func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCounts {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := &termCounts{bags: make([]bag, len(as)), workers: workers, remap: make([][]uint32, workers)}
+	hashes := make([][]uint64, workers)
+	dfs := make([][]int32, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			// Each worker numbers the words it meets, so counting is an
+			// array increment rather than a map update.
+			stems := map[string]int32{} // word → number, -1: not a term
+			idOf := map[uint64]int32{}  // term hash → number
+			var hs []uint64             // number → term hash
+			var df, counts []int32
+			var touched, names []int32
+			var buf []byte
+			for i := w; i < len(as); i += workers {
+				if (i/workers)%checkEvery == 0 && ctx.Err() != nil {
+					return
+				}
+				a := as[i]
+				add := func(text string, times int32, headline bool) {
+					buf = lang.EachWord(text, buf, func(word []byte, start int) {
+						id, ok := stems[string(word)]
+						if !ok {
+							key := string(word)
+							id = -1
+							if h := storyTerm(key); h != 0 {
+								// Words with one term ("Ukrainian",
+								// "Ukraine") share its number.
+								var seen bool
+								if id, seen = idOf[h]; !seen {
+									id = int32(len(hs))
+									idOf[h] = id
+									hs = append(hs, h)
+									counts = append(counts, 0)
+									df = append(df, 0)
+								}
+							}
+							stems[key] = id
+						}
+						if id < 0 {
+							return
+						}
+						if counts[id] == 0 {
+							touched = append(touched, id)
+						}
+						counts[id] += times
+						if !headline && capitalisedInside(text, start) {
+							names = append(names, id)
+						}
+					})
+				}
+				add(a.Title, 2, true)
+				for _, bl := range a.Blocks {
+					add(bl.Text, 1, bl.Kind == corpus.Heading)
+				}
+				slices.Sort(names)
+				names = slices.Compact(names)
+				size := len(touched) + len(names)
+				for _, id := range touched {
+					if counts[id] > 1 {
+						size++
+					}
+				}
+				enc := make([]uint32, 0, size)
+				for _, id := range touched {
+					if n := counts[id]; n == 1 {
+						enc = append(enc, uint32(id))
+					} else {
+						enc = append(enc, uint32(id)|multiCount, uint32(n))
+					}
+					counts[id] = 0
+					df[id]++
+				}
+				for _, id := range names {
+					enc = append(enc, uint32(id))
+				}
+				out.bags[i] = bag{enc, int32(len(touched)), int32(len(names))}
+				touched, names = touched[:0], names[:0]
+			}
+			hashes[w], dfs[w] = hs, df
+		}(w)
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return out
+	}
+	n := 0
+	for _, hs := range hashes {
+		n += len(hs)
+	}
+	all := make([]uint64, 0, n)
+	for _, hs := range hashes {
+		all = append(all, hs...)
+	}
+	slices.Sort(all)
+	out.hashes = slices.Clip(slices.Compact(all))
+	out.df = make([]int32, len(out.hashes))
+	for w, hs := range hashes {
+		r := make([]uint32, len(hs))
+		for local, h := range hs {
+			t, _ := slices.BinarySearch(out.hashes, h)
+			r[local] = uint32(t)
+			out.df[t] += dfs[w][local]
+		}
+		out.remap[w] = r
+	}
+	return out
+}
+
+// capitalisedInside: the word at i starts with a capital and does not open
+// a sentence, quote or clause.
+func capitalisedInside(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for i > 0 {
+		p, size := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case p == ' ' || p == '\t':
+			i -= size
+			continue
+		case unicode.IsLetter(p) || unicode.IsDigit(p) || p == ',' || p == ';' || p == '-' || p == '—' || p == '–':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// storyTerm maps a folded token to its term hash, 0 for words that carry
+// nothing (stop words, single letters, bare numbers).
+func storyTerm(f string) uint64 {
+	if len(f) < 2 || stopwords[f] || isNumeric(f) {
+		return 0
+	}
+	if c, ok := demonyms[f]; ok {
+		return hashTerm("@" + foldName(c))
+	}
+	if p, ok := gazetteer[f]; ok {
+		return hashTerm("@" + foldName(p.canon))
+	}
+	return hashTerm(stem(f))
+}
