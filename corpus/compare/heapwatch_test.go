@@ -2,9 +2,9 @@ package compare
 
 import (
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"sync"
-	"testing"
 	"time"
 )
 
@@ -15,13 +15,14 @@ type heapWatch struct {
 	stop     chan struct{}
 	done     sync.WaitGroup
 	base     heapSample
-	peakLive uint64 // heap marked live by a GC cycle during the op
-	peakUsed uint64 // heap objects, live or not yet swept
+	peakUsed uint64
 }
 
-type heapSample struct{ live, used uint64 }
+// heapSample: bytes in heap objects, live or not yet swept; and marked live
+// by the last collection.
+type heapSample struct{ used, live uint64 }
 
-var heapMetrics = []string{"/gc/heap/live:bytes", "/memory/classes/heap/objects:bytes"}
+var heapMetrics = []string{"/memory/classes/heap/objects:bytes", "/gc/heap/live:bytes"}
 
 func readHeap(s []metrics.Sample) heapSample {
 	metrics.Read(s)
@@ -43,7 +44,6 @@ func watchHeap() *heapWatch {
 		defer t.Stop()
 		for {
 			h := readHeap(s)
-			w.peakLive = max(w.peakLive, h.live)
 			w.peakUsed = max(w.peakUsed, h.used)
 			select {
 			case <-w.stop:
@@ -55,9 +55,9 @@ func watchHeap() *heapWatch {
 	return w
 }
 
-// end stops sampling; keep is the operation's result, held until after a
-// last collection so that its retained size can be measured.
-func (w *heapWatch) end(keep any) (peakLive, peakUsed, retained float64) {
+// end stops sampling and returns the peak heap during the op and what keep
+// (the op's result, held until after a last collection) retains, in MB.
+func (w *heapWatch) end(keep any) (peak, retained float64) {
 	close(w.stop)
 	w.done.Wait()
 	runtime.GC()
@@ -66,7 +66,6 @@ func (w *heapWatch) end(keep any) (peakLive, peakUsed, retained float64) {
 		s[i].Name = name
 	}
 	after := readHeap(s)
-	w.peakLive = max(w.peakLive, after.live)
 	runtime.KeepAlive(keep)
 	mb := func(v, base uint64) float64 {
 		if v < base {
@@ -74,19 +73,17 @@ func (w *heapWatch) end(keep any) (peakLive, peakUsed, retained float64) {
 		}
 		return float64(v-base) / (1 << 20)
 	}
-	return mb(w.peakLive, w.base.live), mb(w.peakUsed, w.base.used), mb(after.live, w.base.live)
+	return mb(w.peakUsed, w.base.used), mb(after.live, w.base.live)
 }
 
-// reportHeap adds the largest peaks and retained size over the ops (MB above
-// the heap before each op).
-type heapReport struct{ live, used, retained float64 }
-
-func (r *heapReport) add(live, used, retained float64) {
-	r.live, r.used, r.retained = max(r.live, live), max(r.used, used), max(r.retained, retained)
-}
-
-func (r *heapReport) report(b *testing.B) {
-	b.ReportMetric(r.live, "peak-live-MB")
-	b.ReportMetric(r.used, "peak-heap-MB")
-	b.ReportMetric(r.retained, "result-MB")
+// peakLive runs op once with the collector at GOGC=2, so that the heap
+// holds little but live data, and returns its peak heap in MB: close to the
+// op's peak live memory, which sampling at the default GOGC cannot see (with
+// a large corpus live, the collector may not run at all during the op).
+func peakLive(op func() any) float64 {
+	old := debug.SetGCPercent(2)
+	defer debug.SetGCPercent(old)
+	w := watchHeap()
+	peak, _ := w.end(op())
+	return peak
 }

@@ -143,18 +143,19 @@ func makeFingerprints(ctx context.Context, c *termCounts, workers int) (*fingerp
 		remap := c.remap[i%c.workers]
 		k := 0
 		for range b.terms {
-			v, tf := b.enc[k], 1.0
-			k++
-			if v&multiCount != 0 {
-				v &^= multiCount
-				if cnt := b.enc[k]; cnt < uint32(len(tfWeight)) {
+			var v uint32
+			v, k = uvarint(b.enc, k)
+			tf := 1.0
+			if v&1 != 0 {
+				var cnt uint32
+				cnt, k = uvarint(b.enc, k)
+				if cnt < uint32(len(tfWeight)) {
 					tf = tfWeight[cnt]
 				} else {
 					tf = 1 + math.Log(float64(cnt))
 				}
-				k++
 			}
-			t := remap[v]
+			t := remap[v>>1]
 			d := c.df[t]
 			w := tf * idf[t]
 			if d < 2 {
@@ -168,7 +169,9 @@ func makeFingerprints(ctx context.Context, c *termCounts, workers int) (*fingerp
 			ws = append(ws, tw{t, w})
 		}
 		on := names.of(i)
-		for x, local := range b.enc[k:] {
+		for x := range on {
+			var local uint32
+			local, k = uvarint(b.enc, k)
 			on[x] = remap[local]
 		}
 		slices.Sort(on)

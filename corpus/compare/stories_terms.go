@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"encoding/binary"
 	"runtime"
 	"slices"
 	"sync"
@@ -12,36 +13,47 @@ import (
 	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
-// A bag is what grouping reads from one article, packed into one slice of
-// 32-bit words: its terms, each a number of the worker that counted it,
-// with multiCount set when the term occurs more than once and then its
-// count in the next word (three terms in four occur once); then the terms
-// it writes capitalised inside a sentence (names: who and where). Half the
-// size of a hash and a count per term: at 100,000 articles of ~250 distinct
-// terms each, the bags are most of what grouping holds.
+// A bag is what grouping reads from one article, packed as varints: its
+// terms, each as the number the counting worker gave it, doubled, plus one
+// when the term occurs more than once and its count follows (three terms in
+// four occur once); then the terms it writes capitalised inside a sentence
+// (names: who and where). A worker numbers words as it meets them, so
+// common words have small numbers and most terms take one or two bytes:
+// at 100,000 articles of ~250 distinct terms each, the bags are most of
+// what grouping holds.
 type bag struct {
-	enc   []uint32
+	enc   []byte
 	terms int32 // distinct terms in enc
 	names int32 // names at the end of enc
 }
 
-const multiCount = 1 << 31
+// uvarint decodes the varint at b[k:], returning it and the index after it.
+func uvarint(b []byte, k int) (uint32, int) {
+	var v uint32
+	for shift := 0; ; shift += 7 {
+		c := b[k]
+		k++
+		v |= uint32(c&0x7f) << shift
+		if c < 0x80 {
+			return v, k
+		}
+	}
+}
 
 // each calls f with each term (the counting worker's number) and its count,
-// and returns the names.
-func (b *bag) each(f func(local uint32, n uint32)) []uint32 {
+// and returns where the names start.
+func (b *bag) each(f func(local uint32, n uint32)) int {
 	k := 0
 	for range b.terms {
-		v, n := b.enc[k], uint32(1)
-		k++
-		if v&multiCount != 0 {
-			v &^= multiCount
-			n = b.enc[k]
-			k++
+		var v, n uint32
+		v, k = uvarint(b.enc, k)
+		n = 1
+		if v&1 != 0 {
+			n, k = uvarint(b.enc, k)
 		}
-		f(v, n)
+		f(v>>1, n)
 	}
-	return b.enc[k:]
+	return k
 }
 
 // termCounts is the output of countTerms: the bags, and the numbering of
@@ -83,7 +95,7 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 			var hs []uint64             // number → term hash
 			var df, counts []int32
 			var touched, names []int32
-			var buf []byte
+			var buf, enc []byte
 			for i := w; i < len(as); i += workers {
 				if (i/workers)%checkEvery == 0 && ctx.Err() != nil {
 					return
@@ -127,26 +139,21 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 				}
 				slices.Sort(names)
 				names = slices.Compact(names)
-				size := len(touched) + len(names)
-				for _, id := range touched {
-					if counts[id] > 1 {
-						size++
-					}
-				}
-				enc := make([]uint32, 0, size)
+				enc = enc[:0]
 				for _, id := range touched {
 					if n := counts[id]; n == 1 {
-						enc = append(enc, uint32(id))
+						enc = binary.AppendUvarint(enc, uint64(id)<<1)
 					} else {
-						enc = append(enc, uint32(id)|multiCount, uint32(n))
+						enc = binary.AppendUvarint(enc, uint64(id)<<1|1)
+						enc = binary.AppendUvarint(enc, uint64(n))
 					}
 					counts[id] = 0
 					df[id]++
 				}
 				for _, id := range names {
-					enc = append(enc, uint32(id))
+					enc = binary.AppendUvarint(enc, uint64(id))
 				}
-				out.bags[i] = bag{enc, int32(len(touched)), int32(len(names))}
+				out.bags[i] = bag{slices.Clone(enc), int32(len(touched)), int32(len(names))}
 				touched, names = touched[:0], names[:0]
 			}
 			hashes[w], dfs[w] = hs, df
