@@ -83,7 +83,7 @@ type Stories struct {
 	articles []*corpus.Article
 	at       map[*corpus.Article]int32 // index in articles
 	storyOf  []*Story                  // by index in articles
-	fps      *fingerprints             // by index in articles
+	fps      []fingerprint             // by index in articles
 }
 
 // Of returns the story an article belongs to, or nil.
@@ -112,7 +112,7 @@ func (s *Stories) Similarity(a, b *corpus.Article) float64 {
 	if !ok || !ok2 {
 		return 0
 	}
-	return s.fps.of(int(i)).cosine(s.fps.of(int(j)))
+	return s.fps[i].cosine(s.fps[int(j)])
 }
 
 // Candidate is an article to compare with, and how similar it is.
@@ -129,13 +129,13 @@ func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
 	if !ok {
 		return nil
 	}
-	st, fa := s.storyOf[i], s.fps.of(int(i))
+	st, fa := s.storyOf[i], s.fps[i]
 	var out []Candidate
 	for j, b := range s.articles {
 		if b == a || s.at[b] != int32(j) {
 			continue // a itself, or an article listed twice
 		}
-		sim := fa.cosine(s.fps.of(j))
+		sim := fa.cosine(s.fps[j])
 		same := s.storyOf[j] == st
 		if sim > 0 || same {
 			out = append(out, Candidate{b, sim, same})
@@ -174,10 +174,10 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 // (a grouping superseded by newer articles), returning ctx's error.
 //
 // Memory: terms are numbered densely (32 bits, in the order of their
-// hashes), bags are packed and released as fingerprints are made, and
-// fingerprints, names and postings live in flat slices; at 100,000
-// articles grouping holds a few hundred MB at its peak, the returned
-// Stories about 1 KB an article (BENCHMARKS.md).
+// hashes), bags are packed as varints and released as fingerprints are
+// made, fingerprints are allocated in large chunks and names, query terms
+// and postings live in flat slices; the returned Stories hold about 1 KB an
+// article, nearly all of it fingerprints (BENCHMARKS.md has the figures).
 func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
 	if opt.Threshold <= 0 {
 		opt.Threshold = DefaultStoryThreshold
@@ -237,7 +237,7 @@ func parallel(ctx context.Context, n, workers int, f func(i int)) {
 // (average linkage over a sample of each group), so a chain of loosely
 // related articles does not snowball into one story. Groups come in the
 // order of their first article, members ascending.
-func mergeEdges(as []*corpus.Article, fps *fingerprints, edges []edge, threshold float64, window time.Duration) [][]int32 {
+func mergeEdges(as []*corpus.Article, fps []fingerprint, edges []edge, threshold float64, window time.Duration) [][]int32 {
 	n := len(as)
 	uf := newUnionFind(n)
 	members := make([][]int32, n)
@@ -258,9 +258,9 @@ func mergeEdges(as []*corpus.Article, fps *fingerprints, edges []edge, threshold
 			pairs := 0
 			sa, sb := sample(ma), sample(mb)
 			for _, x := range sa {
-				fx := fps.of(int(x))
+				fx := fps[x]
 				for _, y := range sb {
-					sum += fx.cosine(fps.of(int(y))) * timeFactor(as[x], as[y], window)
+					sum += fx.cosine(fps[y]) * timeFactor(as[x], as[y], window)
 					pairs++
 				}
 			}
@@ -317,7 +317,7 @@ func sample(m []int32) []int32 {
 	return out
 }
 
-func buildStories(as []*corpus.Article, fps *fingerprints, groups [][]int32, nterms int) *Stories {
+func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int32, nterms int) *Stories {
 	s := &Stories{
 		articles: as,
 		at:       make(map[*corpus.Article]int32, len(as)),
@@ -340,20 +340,18 @@ func buildStories(as []*corpus.Article, fps *fingerprints, groups [][]int32, nte
 				centre = make([]float64, nterms)
 			}
 			for _, i := range g {
-				f := fps.of(int(i))
-				for k, t := range f.terms {
-					if centre[t] == 0 {
-						used = append(used, t)
+				for _, x := range fps[i] {
+					if centre[x.t] == 0 {
+						used = append(used, x.t)
 					}
-					centre[t] += float64(f.weights[k])
+					centre[x.t] += float64(x.w)
 				}
 			}
 			var total float64
 			for _, i := range g {
-				f := fps.of(int(i))
 				c := 0.0
-				for k, t := range f.terms {
-					c += float64(f.weights[k]) * centre[t]
+				for _, x := range fps[i] {
+					c += float64(x.w) * centre[x.t]
 				}
 				if c > bestSum || c == bestSum && as[i].ID < as[best].ID {
 					best, bestSum = i, c

@@ -48,7 +48,7 @@ func (p *postings) of(t uint32) []int32 { return p.arts[p.start[t]:p.start[t+1]]
 
 // candidateEdges scores the pairs that share at least two indexed terms
 // and two names, keeping those at or above the threshold, strongest first.
-func candidateEdges(ctx context.Context, as []*corpus.Article, fps *fingerprints, names *termLists, q *queryTable, nterms int, opt StoryOptions) []edge {
+func candidateEdges(ctx context.Context, as []*corpus.Article, fps []fingerprint, names *termLists, q *queryTable, nterms int, opt StoryOptions) []edge {
 	index := newPostings(q, nterms)
 	workers := opt.Workers
 	if workers <= 0 {
@@ -80,13 +80,13 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, fps *fingerprints
 						}
 					}
 				}
-				fi := fps.of(i)
+				fi := fps[i]
 				for _, j := range touched {
 					// Each pair once: from the smaller index, or from the
 					// larger when the smaller does not find it.
 					once := int(j) > i || countCommon32(q.queryOf(int(j)), q.indexOf(i)) < minSharedIndexTerms
 					if once && count[j] >= minSharedIndexTerms && withinDays(as[i], as[j], maxGap) {
-						s := fi.cosine(fps.of(int(j))) * timeFactor(as[i], as[j], maxGap)
+						s := fi.cosine(fps[j]) * timeFactor(as[i], as[j], maxGap)
 						need := minSharedNames
 						if s >= strongLink {
 							need = 1

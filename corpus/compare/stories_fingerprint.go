@@ -6,37 +6,31 @@ import (
 	"slices"
 )
 
-// fingerprints holds every article's fingerprint in flat slices: its
-// heaviest terms (term numbers, ascending) with L2-normalised tf-idf
-// weights. One allocation for all, 8 bytes a term.
-type fingerprints struct {
-	off     []uint32 // article i: terms[off[i]:off[i+1]]
-	terms   []uint32
-	weights []float32
+// fingerprint is an article's heaviest terms (term numbers, ascending) with
+// L2-normalised tf-idf weights.
+type fingerprint []termWeight
+
+type termWeight struct {
+	t uint32
+	w float32
 }
 
-// fingerprint is one article's part of fingerprints.
-type fingerprint struct {
-	terms   []uint32
-	weights []float32
-}
-
-func (f *fingerprints) of(i int) fingerprint {
-	a, b := f.off[i], f.off[i+1]
-	return fingerprint{f.terms[a:b:b], f.weights[a:b:b]}
-}
+// fpChunk is how many terms' room a worker allocates at once for the
+// fingerprints it makes: one allocation per few hundred articles, and the
+// fingerprints grow as the bags they are made from are released.
+const fpChunk = 1 << 16
 
 func (f fingerprint) cosine(g fingerprint) float64 {
 	var dot float64
 	i, j := 0, 0
-	for i < len(f.terms) && j < len(g.terms) {
+	for i < len(f) && j < len(g) {
 		switch {
-		case f.terms[i] < g.terms[j]:
+		case f[i].t < g[j].t:
 			i++
-		case f.terms[i] > g.terms[j]:
+		case f[i].t > g[j].t:
 			j++
 		default:
-			dot += float64(f.weights[i]) * float64(g.weights[j])
+			dot += float64(f[i].w) * float64(g[j].w)
 			i++
 			j++
 		}
@@ -114,16 +108,13 @@ var tfWeight = func() (out [64]float64) {
 // heaviest as its fingerprint and picks its query and index terms. Each
 // article's bag is released as soon as its fingerprint is made, so bags
 // and fingerprints are not both held in full.
-func makeFingerprints(ctx context.Context, c *termCounts, workers int) (*fingerprints, *queryTable, *termLists) {
+func makeFingerprints(ctx context.Context, c *termCounts, workers int) ([]fingerprint, *queryTable, *termLists) {
 	n := len(c.bags)
-	fps := &fingerprints{off: make([]uint32, n+1)}
+	fps := make([]fingerprint, n)
 	names := &termLists{off: make([]uint32, n+1)}
 	for i, b := range c.bags {
-		fps.off[i+1] = fps.off[i] + uint32(min(int(b.terms), fingerprintTerms))
 		names.off[i+1] = names.off[i] + uint32(b.names)
 	}
-	fps.terms = make([]uint32, fps.off[n])
-	fps.weights = make([]float32, fps.off[n])
 	names.terms = make([]uint32, names.off[n])
 	q := &queryTable{
 		query: make([]uint32, n*queryTerms), nq: make([]uint8, n),
@@ -134,7 +125,10 @@ func makeFingerprints(ctx context.Context, c *termCounts, workers int) (*fingerp
 		idf[t] = math.Log((1+float64(n))/(1+float64(d))) + 1
 	}
 	maxPosting := int32(max(64, n/50))
-	type scratch struct{ ws, ix []tw }
+	type scratch struct {
+		ws, ix []tw
+		chunk  []termWeight
+	}
 	scratches := make([]scratch, workers)
 	parallel(ctx, n, workers, func(i int) {
 		sc := &scratches[i%workers]
@@ -188,10 +182,14 @@ func makeFingerprints(ctx context.Context, c *termCounts, workers int) (*fingerp
 			norm += x.w * x.w
 		}
 		norm = math.Sqrt(norm)
-		o := fps.off[i]
-		for x, tw := range top {
-			fps.terms[int(o)+x], fps.weights[int(o)+x] = tw.t, float32(tw.w/norm)
+		if cap(sc.chunk)-len(sc.chunk) < len(top) {
+			sc.chunk = make([]termWeight, 0, max(fpChunk, len(top)))
 		}
+		at := len(sc.chunk)
+		for _, x := range top {
+			sc.chunk = append(sc.chunk, termWeight{x.t, float32(x.w / norm)})
+		}
+		fps[i] = fingerprint(sc.chunk[at:len(sc.chunk):len(sc.chunk)])
 
 		// The query terms are the heaviest linking terms, the indexed
 		// ones the heaviest of those.

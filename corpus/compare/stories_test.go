@@ -220,18 +220,18 @@ func TestTimeFactor(t *testing.T) {
 // C has nothing of A, so C does not join A and B's story (single linkage
 // would chain all three).
 func TestMergeAverageLinkage(t *testing.T) {
-	fps := &fingerprints{off: []uint32{0}}
+	var fps []fingerprint
 	for _, ws := range []map[uint32]float32{{1: 1}, {1: 0.937, 2: 0.35}, {2: 1}} {
+		var f fingerprint
 		for _, t := range []uint32{1, 2} {
 			if w, ok := ws[t]; ok {
-				fps.terms = append(fps.terms, t)
-				fps.weights = append(fps.weights, w)
+				f = append(f, termWeight{t, w})
 			}
 		}
-		fps.off = append(fps.off, uint32(len(fps.terms)))
+		fps = append(fps, f)
 	}
 	as := []*corpus.Article{{ID: "a"}, {ID: "b"}, {ID: "c"}}
-	edges := []edge{{0, 1, float32(fps.of(0).cosine(fps.of(1)))}, {1, 2, float32(fps.of(1).cosine(fps.of(2)))}}
+	edges := []edge{{0, 1, float32(fps[0].cosine(fps[1]))}, {1, 2, float32(fps[1].cosine(fps[2]))}}
 	if edges[1].sim < DefaultStoryThreshold {
 		t.Fatalf("fixture: B–C must be a link, got %.3f", edges[1].sim)
 	}
