@@ -90,7 +90,9 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 			defer wg.Done()
 			// Each worker numbers the words it meets, so counting is an
 			// array increment rather than a map update.
-			stems := map[string]int32{} // word → number, -1: not a term
+			// Words are known by their 64-bit hash, as terms are: no
+			// string kept per word, and a cheaper lookup.
+			stems := map[uint64]int32{} // word hash → number, -1: not a term
 			idOf := map[uint64]int32{}  // term hash → number
 			var hs []uint64             // number → term hash
 			var df, counts []int32
@@ -103,7 +105,12 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 				a := as[i]
 				add := func(text string, times int32, headline bool) {
 					buf = lang.EachWord(text, buf, func(word []byte, start int) {
-						id, ok := stems[string(word)]
+						wh := uint64(14695981039346656037) // hashTerm(word)
+						for _, c := range word {
+							wh ^= uint64(c)
+							wh *= 1099511628211
+						}
+						id, ok := stems[wh]
 						if !ok {
 							key := string(word)
 							id = -1
@@ -119,7 +126,7 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 									df = append(df, 0)
 								}
 							}
-							stems[key] = id
+							stems[wh] = id
 						}
 						if id < 0 {
 							return
