@@ -135,10 +135,11 @@ func makeFingerprints(ctx context.Context, c *termCounts, workers int) ([]finger
 		ws, ix := sc.ws[:0], sc.ix[:0]
 		b := &c.bags[i]
 		remap := c.remap[i%c.workers]
-		k := 0
+		k, local := 0, uint32(0)
 		for range b.terms {
 			var v uint32
 			v, k = uvarint(b.enc, k)
+			local += v >> 1
 			tf := 1.0
 			if v&1 != 0 {
 				var cnt uint32
@@ -149,7 +150,7 @@ func makeFingerprints(ctx context.Context, c *termCounts, workers int) ([]finger
 					tf = 1 + math.Log(float64(cnt))
 				}
 			}
-			t := remap[v>>1]
+			t := remap[local]
 			d := c.df[t]
 			w := tf * idf[t]
 			if d < 2 {

@@ -14,13 +14,12 @@ import (
 )
 
 // A bag is what grouping reads from one article, packed as varints: its
-// terms, each as the number the counting worker gave it, doubled, plus one
-// when the term occurs more than once and its count follows (three terms in
-// four occur once); then the terms it writes capitalised inside a sentence
-// (names: who and where). A worker numbers words as it meets them, so
-// common words have small numbers and most terms take one or two bytes:
-// at 100,000 articles of ~250 distinct terms each, the bags are most of
-// what grouping holds.
+// terms in the order of the numbers the counting worker gave them, each as
+// the gap from the previous number, doubled, plus one when the term occurs
+// more than once and its count follows (three terms in four occur once);
+// then the terms it writes capitalised inside a sentence (names: who and
+// where). Most terms take one or two bytes: at 100,000 articles of ~250
+// distinct terms each, the bags are most of what grouping holds.
 type bag struct {
 	enc   []byte
 	terms int32 // distinct terms in enc
@@ -43,7 +42,7 @@ func uvarint(b []byte, k int) (uint32, int) {
 // each calls f with each term (the counting worker's number) and its count,
 // and returns where the names start.
 func (b *bag) each(f func(local uint32, n uint32)) int {
-	k := 0
+	k, local := 0, uint32(0)
 	for range b.terms {
 		var v, n uint32
 		v, k = uvarint(b.enc, k)
@@ -51,7 +50,8 @@ func (b *bag) each(f func(local uint32, n uint32)) int {
 		if v&1 != 0 {
 			n, k = uvarint(b.enc, k)
 		}
-		f(v>>1, n)
+		local += v >> 1
+		f(local, n)
 	}
 	return k
 }
@@ -147,11 +147,15 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 				slices.Sort(names)
 				names = slices.Compact(names)
 				enc = enc[:0]
+				slices.Sort(touched)
+				prev := int32(0)
 				for _, id := range touched {
+					gap := uint64(id-prev) << 1
+					prev = id
 					if n := counts[id]; n == 1 {
-						enc = binary.AppendUvarint(enc, uint64(id)<<1)
+						enc = binary.AppendUvarint(enc, gap)
 					} else {
-						enc = binary.AppendUvarint(enc, uint64(id)<<1|1)
+						enc = binary.AppendUvarint(enc, gap|1)
 						enc = binary.AppendUvarint(enc, uint64(n))
 					}
 					counts[id] = 0
