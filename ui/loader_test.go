@@ -35,15 +35,23 @@ func TestFirstFrameBeforeAnyBatch(t *testing.T) {
 	requireFits(t, v, 80, 24, "first frame")
 }
 
-func TestProgressBarAfterDelay(t *testing.T) {
-	sh := testShared(t)
-	m := newModel(Config{Source: emptySource()}, sh)
-	defer m.Close()
-	step := func(msg tea.Msg) {
+// handModel is a reader over nothing, w×h, driven message by message: the
+// commands it asks for are not run.
+func handModel(t *testing.T, w, h int) (m *Model, step func(tea.Msg)) {
+	t.Helper()
+	mod := newModel(Config{Source: emptySource()}, testShared(t))
+	t.Cleanup(mod.Close)
+	m = &mod
+	step = func(msg tea.Msg) {
 		nm, _ := m.Update(msg)
-		m = nm.(Model)
+		*m = nm.(Model)
 	}
-	step(tea.WindowSizeMsg{Width: 100, Height: 24})
+	step(tea.WindowSizeMsg{Width: w, Height: h})
+	return m, step
+}
+
+func TestProgressBarAfterDelay(t *testing.T) {
+	m, step := handModel(t, 100, 24)
 	step(loadBatchMsg{gen: m.load.gen, read: 10, total: 40})
 	if strings.Contains(m.View(), "loading 10/40") {
 		t.Fatal("progress shown before the delay")
@@ -117,13 +125,7 @@ func TestSelectionDuringLoad(t *testing.T) {
 // Grouping stories waits for the search index: both want every core, and
 // search is what a reader reaches for first after a load.
 func TestGroupingWaitsForTheIndex(t *testing.T) {
-	sh := testShared(t)
-	m := newModel(Config{Source: emptySource()}, sh)
-	defer m.Close()
-	step := func(msg tea.Msg) {
-		nm, _ := m.Update(msg)
-		m = nm.(Model)
-	}
+	m, step := handModel(t, 100, 24)
 	items := func(ids ...string) []*item {
 		var out []*item
 		for _, id := range ids {
@@ -131,7 +133,6 @@ func TestGroupingWaitsForTheIndex(t *testing.T) {
 		}
 		return out
 	}
-	step(tea.WindowSizeMsg{Width: 100, Height: 24})
 	step(loadBatchMsg{gen: m.load.gen, items: items("a", "b"), read: 2, total: 3})
 	step(loadBatchMsg{gen: m.load.gen, items: items("c"), read: 3, total: 3, done: true})
 	if m.story.state.busy || !m.story.state.deferred {
@@ -147,10 +148,7 @@ func TestGroupingWaitsForTheIndex(t *testing.T) {
 	}
 
 	// A load whose index is already complete when it ends groups at once.
-	m2 := newModel(Config{Source: emptySource()}, sh)
-	defer m2.Close()
-	m = m2
-	step(tea.WindowSizeMsg{Width: 100, Height: 24})
+	m, step = handModel(t, 100, 24)
 	step(loadBatchMsg{gen: m.load.gen, items: items("a"), read: 1, total: 2})
 	step(indexedMsg{1})
 	step(loadBatchMsg{gen: m.load.gen, read: 2, total: 2, done: true})
@@ -162,11 +160,7 @@ func TestGroupingWaitsForTheIndex(t *testing.T) {
 // A grouping superseded by a newer one is cancelled: it delivers nothing
 // (and stops working), the newer one delivers its stories.
 func TestSupersededGroupingIsCancelled(t *testing.T) {
-	sh := testShared(t)
-	m := newModel(Config{Source: emptySource()}, sh)
-	defer m.Close()
-	nm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
-	m = nm.(Model)
+	m, _ := handModel(t, 100, 24)
 	var arts []*item
 	for _, a := range sampleArticles() {
 		arts = append(arts, newItem(a))
