@@ -44,6 +44,8 @@ type Index struct {
 	outletID map[string]uint32
 
 	bodyTokens, titleTokens uint64
+
+	sets termSets // searches' cached document sets of common terms (termbits.go)
 }
 
 // term is one distinct folded word and its postings.
