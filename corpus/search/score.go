@@ -312,22 +312,26 @@ func (h *topHeap) reset() {
 	h.docs = h.docs[:0]
 }
 
-// below reports whether a score bound is certainly below the k-th best
-// score theta: partial scores are float32 sums taken in another order than
+// cutoff is the least partial score with which a document could still
+// reach theta, the k-th best partial score so far, when the lists left add
+// at most rem. Partial scores are float32 sums taken in another order than
 // the exact ones, so a small margin keeps rounding from pruning a tie.
-func below(bound float64, theta float32) bool {
+func cutoff(theta float32, rem float64) float32 {
 	t := float64(theta)
-	return bound < t-(1e-4*math.Abs(t)+1e-6)
+	c := t - (1e-4*math.Abs(t) + 1e-6) - rem
+	f := float32(c)
+	if float64(f) > c {
+		f = math.Nextafter32(f, float32(math.Inf(-1)))
+	}
+	return f
 }
 
-// prune drops the survivors whose partial score and the bound rem of the
-// lists left cannot reach theta, unmarking them.
-func prune(surv []uint32, part []float32, mark []uint8, rem float64, theta float32) []uint32 {
-	t := float64(theta)
-	lim := t - (1e-4*math.Abs(t) + 1e-6) - rem
+// prune drops the survivors whose partial score is below lim, unmarking
+// them.
+func prune(surv []uint32, part []float32, mark []uint8, lim float32) []uint32 {
 	keep := surv[:0]
 	for _, d := range surv {
-		if float64(part[d]) < lim {
+		if part[d] < lim {
 			mark[d] = 0
 		} else {
 			keep = append(keep, d)
@@ -372,12 +376,12 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 		return top, nil
 	}
 	part := sc.score[:n]
-	touched := sc.cand[:0]
+	// Documents [lo, hi) may have a partial score.
+	lo, hi := uint32(n), uint32(0)
 	defer func() {
-		for _, d := range touched {
-			part[d] = 0
+		if lo < hi {
+			clear(part[lo:hi])
 		}
-		sc.cand = touched[:0]
 	}()
 	if limit < 0 {
 		// Every match: score them all, in query order.
@@ -386,19 +390,18 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 				return nil, ctx.Err()
 			}
 			l := &lists[li]
+			lo, hi = min(lo, l.docs[0]), max(hi, l.docs[len(l.docs)-1]+1)
 			for j, d := range l.docs {
 				if m[d>>6]&(1<<(d&63)) != 0 {
-					if part[d] == 0 {
-						touched = append(touched, d)
-					}
 					part[d] += p.score(l, j, d)
 				}
 			}
 		}
-		top := make([]scored, 0, len(touched))
-		for _, d := range touched {
+		var top []scored
+		m.filter(func(d uint32) bool {
 			top = append(top, scored{d, part[d]})
-		}
+			return true
+		})
 		slices.SortFunc(top, func(a, b scored) int {
 			if ix.better(a, b) {
 				return -1
@@ -428,16 +431,18 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 	h := &topHeap{k: limit, docs: sc.heap[:0], pos: sc.pos[:n], part: part}
 	defer func() { h.reset(); sc.heap = h.docs }()
 
-	// Every document of the lists with the largest bounds.
+	// Every matching document of the lists with the largest bounds, until
+	// the lists left could not lift a document not seen yet to theta.
 	i := 0
 	for ; i < len(order); i++ {
-		if h.full() && below(rem[i], h.min()) {
+		if h.full() && cutoff(h.min(), rem[i]) > 0 {
 			break
 		}
 		if i%8 == 7 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		l := &lists[order[i]]
+		lo, hi = min(lo, l.docs[0]), max(hi, l.docs[len(l.docs)-1]+1)
 		// Only a document whose score passes theta can enter the heap
 		// or move in it.
 		theta := float32(math.Inf(-1))
@@ -448,11 +453,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 			if m[d>>6]&(1<<(d&63)) == 0 {
 				continue
 			}
-			v := part[d]
-			if v == 0 {
-				touched = append(touched, d)
-			}
-			v += p.score(l, j, d)
+			v := part[d] + p.score(l, j, d)
 			part[d] = v
 			if v > theta {
 				h.raised(d)
@@ -462,38 +463,37 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 			}
 		}
 	}
-
 	if debugTop != nil {
 		pa := 0
 		for _, li := range order[:i] {
 			pa += len(lists[li].docs)
 		}
-		debugTop("phaseA lists %d/%d postings %d touched %d rem %.2f theta %.2f", i, len(order), pa, len(touched), rem[i], h.part[h.docs[0]])
+		debugTop("phaseA lists %d/%d postings %d rem %.2f theta %.2f", i, len(order), pa, rem[i], h.part[h.docs[0]])
 	}
-	// The documents that can still make it, through the other lists.
+
+	// The documents that can still make it, in document order.
 	surv := sc.surv[:0]
-	if !h.full() {
-		surv = append(surv, touched...)
-		slices.Sort(surv) // fewer than limit
-	} else {
-		// In document order, for galloping.
-		theta := h.min()
-		for wi, w := range m {
-			for w != 0 {
-				d := uint32(wi<<6 + bits.TrailingZeros64(w))
-				w &= w - 1
-				if v := part[d]; v != 0 && !below(float64(v)+rem[i], theta) {
-					surv = append(surv, d)
-				}
+	lim := float32(math.SmallestNonzeroFloat32)
+	if h.full() {
+		lim = max(lim, cutoff(h.min(), rem[i]))
+	}
+	for wi := lo >> 6; wi < (hi+63)>>6; wi++ {
+		for w := m[wi]; w != 0; w &= w - 1 {
+			d := uint32(wi<<6) + uint32(bits.TrailingZeros64(w))
+			if part[d] >= lim {
+				surv = append(surv, d)
 			}
 		}
 	}
 	if i < len(order) {
+		// Look the survivors up in the lists left, dropping those that
+		// can no longer make it as theta rises and the bound of the
+		// lists left falls.
 		mark := sc.stage[:n]
 		for _, d := range surv {
 			mark[d] = 1
 		}
-		for ; i < len(order) && len(surv) > 0; i++ {
+		for ; i < len(order); i++ {
 			if i%8 == 7 && ctx.Err() != nil {
 				for _, d := range surv {
 					mark[d] = 0
@@ -501,9 +501,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 				return nil, ctx.Err()
 			}
 			l := &lists[order[i]]
-			// Drop the documents that can no longer make it (the
-			// threshold rises and the bound of the lists left falls).
-			surv = prune(surv, part, mark, rem[i], h.min())
+			surv = prune(surv, part, mark, cutoff(h.min(), rem[i]))
 			theta := h.min()
 			ts := ix.setOf(l)
 			switch {
@@ -549,7 +547,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 				debugTop("  B list %d df %d ub %.2f surv %d rem %.2f theta %.2f", i, len(l.docs), l.ub, len(surv), rem[i+1], h.min())
 			}
 		}
-		surv = prune(surv, part, mark, 0, h.min())
+		surv = prune(surv, part, mark, cutoff(h.min(), 0))
 		for _, d := range surv {
 			mark[d] = 0
 		}
