@@ -326,13 +326,13 @@ func cutoff(theta float32, rem float64) float32 {
 	return f
 }
 
-// prune drops the survivors whose partial score is below lim, unmarking
-// them.
-func prune(surv []uint32, part []float32, mark []uint8, lim float32) []uint32 {
+// prune drops the survivors whose partial score is below lim, removing
+// them from the set.
+func prune(surv []uint32, part []float32, set docSet, lim float32) []uint32 {
 	keep := surv[:0]
 	for _, d := range surv {
 		if part[d] < lim {
-			mark[d] = 0
+			set[d>>6] &^= 1 << (d & 63)
 		} else {
 			keep = append(keep, d)
 		}
@@ -489,19 +489,17 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 		// Look the survivors up in the lists left, dropping those that
 		// can no longer make it as theta rises and the bound of the
 		// lists left falls.
-		mark := sc.stage[:n]
-		for _, d := range surv {
-			mark[d] = 1
-		}
+		mark := sc.tmp[:len(m)] // the survivors (free after matching)
+		clear(mark)
+		mark.addDocs(surv)
 		for ; i < len(order); i++ {
 			if i%8 == 7 && ctx.Err() != nil {
-				for _, d := range surv {
-					mark[d] = 0
-				}
 				return nil, ctx.Err()
 			}
 			l := &lists[order[i]]
-			surv = prune(surv, part, mark, cutoff(h.min(), rem[i]))
+			if c := cutoff(h.min(), rem[i]); c > lim {
+				surv, lim = prune(surv, part, mark, c), c
+			}
 			theta := h.min()
 			ts := ix.setOf(l)
 			switch {
@@ -533,7 +531,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 				}
 			default:
 				for j, d := range l.docs {
-					if mark[d] != 0 {
+					if mark[d>>6]&(1<<(d&63)) != 0 {
 						v := part[d] + p.score(l, j, d)
 						part[d] = v
 						if v > theta {
@@ -548,9 +546,6 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 			}
 		}
 		surv = prune(surv, part, mark, cutoff(h.min(), 0))
-		for _, d := range surv {
-			mark[d] = 0
-		}
 	}
 	sc.surv = surv[:0]
 	if debugTop != nil {
