@@ -45,7 +45,7 @@ type Index struct {
 
 	bodyTokens, titleTokens uint64
 
-	sets termSets // searches' cached document sets of common terms (termbits.go)
+	cache searchCache // what searches derive from the index and keep (termbits.go)
 }
 
 // term is one distinct folded word and its postings.

@@ -111,7 +111,7 @@ func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
 // setOf returns the cached set of a common term's list, or nil.
 func (ix *Index) setOf(l *plist) *termSet {
 	if l.ts == nil && dense(l.docs, len(ix.docs)) {
-		l.ts = ix.sets.get(l.term, l.tfs == nil, l.docs)
+		l.ts = ix.cache.sets.get(l.term, l.tfs == nil, l.docs)
 	}
 	return l.ts
 }
@@ -170,14 +170,14 @@ func (ix *Index) match(ctx context.Context, cq *compiled, lists []plist, words [
 			t := &ix.terms[id]
 			if !c.Title && len(t.docs) > 0 {
 				if dense(t.docs, n) {
-					m.andNot(ix.sets.get(id, false, t.docs).set)
+					m.andNot(ix.cache.sets.get(id, false, t.docs).set)
 				} else {
 					m.removeDocs(t.docs)
 				}
 			}
 			if len(t.tdocs) > 0 {
 				if dense(t.tdocs, n) {
-					m.andNot(ix.sets.get(id, true, t.tdocs).set)
+					m.andNot(ix.cache.sets.get(id, true, t.tdocs).set)
 				} else {
 					m.removeDocs(t.tdocs)
 				}
@@ -463,14 +463,6 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 			}
 		}
 	}
-	if debugTop != nil {
-		pa := 0
-		for _, li := range order[:i] {
-			pa += len(lists[li].docs)
-		}
-		debugTop("phaseA lists %d/%d postings %d rem %.2f theta %.2f", i, len(order), pa, rem[i], h.part[h.docs[0]])
-	}
-
 	// The documents that can still make it, in document order.
 	surv := sc.surv[:0]
 	lim := float32(math.SmallestNonzeroFloat32)
@@ -541,16 +533,10 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 					}
 				}
 			}
-			if debugTop != nil {
-				debugTop("  B list %d df %d ub %.2f surv %d rem %.2f theta %.2f", i, len(l.docs), l.ub, len(surv), rem[i+1], h.min())
-			}
 		}
 		surv = prune(surv, part, mark, cutoff(h.min(), 0))
 	}
 	sc.surv = surv[:0]
-	if debugTop != nil {
-		debugTop("final surv %d", len(surv))
-	}
 
 	// Exact scores of the survivors, adding the lists in query order.
 	exact := make([]float32, len(surv))
@@ -580,5 +566,3 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 	}
 	return top, nil
 }
-
-var debugTop func(string, ...any)

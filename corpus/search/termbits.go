@@ -80,6 +80,12 @@ func (s docSet) removeDocs(docs []uint32) {
 // searches read them without a lock. Only lists holding at least one
 // document in denseDiv are kept: a set then takes at most half the memory
 // of the list's document numbers (three quarters with the rank).
+// searchCache is what searches derive from the index and keep.
+type searchCache struct {
+	sets  termSets
+	spell spellIndex
+}
+
 type termSets struct {
 	mu sync.Mutex
 	m  map[uint64]*termSet // by term ID<<1, | 1 for title postings
