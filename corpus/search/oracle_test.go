@@ -228,3 +228,44 @@ func TestOracleSeedsAndFixture(t *testing.T) {
 	checkOracle(t, seeds, qs, []int{20, 1, 2, -1})
 	checkOracle(t, fix, qs, []int{20, 1, 2, -1})
 }
+
+// TestConcurrentCachedSets: searches that share and extend the cached
+// sets of common terms, and the spelling index, while batches are added
+// (run with -race); every search agrees with the exhaustive scorer on the
+// articles it saw.
+func TestConcurrentCachedSets(t *testing.T) {
+	as := gen.Articles(400, 3)
+	qs := []string{"the", "th", "t", "said the", "a", "co", "-the in", "tje", "presidnet", "title:th"}
+	ix := New()
+	ix.Add(as[:100])
+	done := make(chan bool)
+	errs := make(chan string, 4)
+	for g := 0; g < 3; g++ {
+		go func() {
+			defer func() { done <- true }()
+			for k := 0; k < 60; k++ {
+				q := qs[(k+g)%len(qs)]
+				pq, _ := ParseQuery(q, true)
+				ix.mu.RLock()
+				cq := ix.compile(pq)
+				got, total, _ := ix.run(context.Background(), cq, 10)
+				want, wantTotal := ix.exhaustive(cq, 10)
+				ix.mu.RUnlock()
+				if total != wantTotal || !slices.Equal(got, want) {
+					errs <- q
+					return
+				}
+			}
+		}()
+	}
+	for i := 100; i < len(as); i += 50 {
+		ix.Add(as[i : i+50])
+	}
+	for g := 0; g < 3; g++ {
+		<-done
+	}
+	close(errs)
+	for q := range errs {
+		t.Errorf("%q: differs from the exhaustive scorer", q)
+	}
+}
