@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -52,32 +53,73 @@ func (d *duplicates) check(r *fileResult, path string) {
 // textKey is the hash of an article's body normalised for comparison:
 // lowercase letters and digits only, words separated by one space
 // (punctuation, quotes, markup and spacing ignored). It is "" for bodies
-// too short to compare.
+// too short to compare. The cache stores these keys: the normalisation and
+// the hash must not change without a new cache version.
 func textKey(a *Article) string {
 	if a.Words < minDuplicateWords {
 		return ""
 	}
-	buf := make([]byte, 0, 4096)
+	bp := keyBufs.Get().(*[]byte)
+	buf := (*bp)[:0]
 	for _, b := range a.Blocks {
-		inWord := false
-		for _, r := range b.Text {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		buf = appendKeyText(buf, b.Text)
+	}
+	sum := sha256.Sum256(buf)
+	if cap(buf) <= 1<<20 { // one huge article does not pin its buffer
+		*bp = buf
+		keyBufs.Put(bp)
+	}
+	return string(sum[:])
+}
+
+// keyBufs holds the buffers textKey normalises into, so that a cold load
+// does not allocate (and clear) one per article.
+var keyBufs = sync.Pool{New: func() any { b := make([]byte, 0, 8192); return &b }}
+
+// appendKeyText appends s normalised for textKey: each run of letters and
+// digits lower-cased and followed by one space.
+func appendKeyText(buf []byte, s string) []byte {
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if l := keyLower[c]; l != 0 {
+				buf = append(buf, l)
 				inWord = true
-				continue
-			}
-			if inWord {
+			} else if inWord {
 				buf = append(buf, ' ')
 				inWord = false
 			}
+			continue
 		}
-		if inWord {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			inWord = true
+		} else if inWord {
 			buf = append(buf, ' ')
+			inWord = false
 		}
 	}
-	sum := sha256.Sum256(buf)
-	return string(sum[:])
+	if inWord {
+		buf = append(buf, ' ')
+	}
+	return buf
 }
+
+// keyLower maps ASCII letters and digits to their lower case, every other
+// ASCII byte to 0 (a word separator).
+var keyLower = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 // assignIDs names the articles of one file. A file with one article gets the
 // file's ID. In a file with several (feed, JSON array), an article is

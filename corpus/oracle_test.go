@@ -1,0 +1,169 @@
+package corpus_test
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/gen"
+)
+
+// Oracle tests: where a hot function was rewritten for speed, the previous,
+// plain version is kept here and both must agree on every input we have:
+// the seeds, every testdata file (fixtures and fuzz inputs), hostile strings
+// and a generated corpus, whole documents, their lines and their blocks.
+
+// oracleDocs returns the raw documents the oracles run over.
+var oracleDocs = sync.OnceValue(func() []string {
+	var docs []string
+	add := func(dir string) {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return nil
+			}
+			s := string(data)
+			if strings.HasPrefix(s, "go test fuzz v1\n") {
+				// A fuzz input: one quoted string or []byte per line.
+				for _, l := range strings.Split(s, "\n")[1:] {
+					l = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(l, "[]byte("), "string("), ")")
+					if u, err := strconv.Unquote(l); err == nil {
+						docs = append(docs, u)
+					}
+				}
+				return nil
+			}
+			docs = append(docs, s)
+			return nil
+		})
+	}
+	add(filepath.Join("..", "seeds"))
+	add("testdata")
+	add(filepath.Join("lang", "testdata"))
+	docs = append(docs, hostileOracleInputs...)
+	for _, a := range gen.Articles(oracleGenerated, 7) {
+		docs = append(docs, gen.Render(a, true, true, len(a.Blocks)%2 == 0))
+	}
+	return docs
+})
+
+const oracleGenerated = 800
+
+var hostileOracleInputs = []string{
+	"", " ", "\n", "x", "İstanbul ȺȾ Ⱥ", "ǅemal Ǆ ǆ", "\xff\xfe bad\xc3", "a’b c-d e'f ’x x’ -y y-",
+	"Ⅻ ⅻ ① ¹ ½ 中文字 ١٢٣ ๑๒", "\u00ad\u200b\ufeff\u202e\u2028\u2029\u00a0\u3000",
+	"\x1b[31mRED\x1b[0m \u009b2J \x1b]52;c;ZXZpbA==\x07", "ΣΑΣ σας ΜΆΘΗΜΑ", "Straße STRASSE ß ẞ",
+}
+
+// oracleTexts: every document, each of its lines and each block of the
+// articles parsed from it.
+var oracleTexts = sync.OnceValue(func() []string {
+	var out []string
+	for _, d := range oracleDocs() {
+		out = append(out, d)
+		out = append(out, strings.Split(d, "\n")...)
+		if arts, err := corpus.ParseDocument("x.txt", []byte(d)); err == nil {
+			for _, a := range arts {
+				for _, b := range a.Blocks {
+					out = append(out, b.Text)
+				}
+				out = append(out, a.Removed...)
+				out = append(out, a.Title)
+			}
+		}
+	}
+	return out
+})
+
+// oracleArticles: the articles parsed from every document.
+func oracleArticles(t *testing.T) []*corpus.Article {
+	var out []*corpus.Article
+	for i, d := range oracleDocs() {
+		names := []string{"x.txt", "x.html", "x.md", "x.json", "x.rss"}
+		if i >= len(oracleDocs())-oracleGenerated {
+			names = names[:1] // generated plain text
+		}
+		for _, name := range names {
+			if arts, err := corpus.ParseDocument(name, []byte(d)); err == nil {
+				out = append(out, arts...)
+			}
+		}
+	}
+	if len(out) < oracleGenerated {
+		t.Fatalf("only %d articles to compare", len(out))
+	}
+	return out
+}
+
+func TestOracleTextKey(t *testing.T) {
+	n := 0
+	for _, a := range oracleArticles(t) {
+		if got, want := corpus.TextKey(a), oldTextKey(a); got != want {
+			t.Fatalf("textKey differs for article %q", a.Title)
+		}
+		// Also with the word count forced up, so that short bodies are
+		// normalised too.
+		b := *a
+		b.Words = 1 << 20
+		if got, want := corpus.TextKey(&b), oldTextKey(&b); got != want {
+			t.Fatalf("textKey differs for article %q (short)", a.Title)
+		}
+		n++
+	}
+	for _, s := range oracleTexts() {
+		a := &corpus.Article{Words: 1 << 20, Blocks: []corpus.Block{{Text: s}, {Text: s}}}
+		if got, want := corpus.TextKey(a), oldTextKey(a); got != want {
+			t.Fatalf("textKey differs for %q", s)
+		}
+	}
+}
+
+func FuzzOracleTextKey(f *testing.F) {
+	for _, s := range hostileOracleInputs {
+		f.Add(s, "x")
+	}
+	f.Fuzz(func(t *testing.T, s1, s2 string) {
+		a := &corpus.Article{Words: 1 << 20, Blocks: []corpus.Block{{Text: s1}, {Text: s2}}}
+		if got, want := corpus.TextKey(a), oldTextKey(a); got != want {
+			t.Fatalf("textKey differs for %q, %q", s1, s2)
+		}
+	})
+}
+
+// oldTextKey is textKey before the ASCII fast path and buffer reuse.
+func oldTextKey(a *corpus.Article) string {
+	if a.Words < 12 {
+		return ""
+	}
+	buf := make([]byte, 0, 4096)
+	for _, b := range a.Blocks {
+		inWord := false
+		for _, r := range b.Text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				inWord = true
+				continue
+			}
+			if inWord {
+				buf = append(buf, ' ')
+				inWord = false
+			}
+		}
+		if inWord {
+			buf = append(buf, ' ')
+		}
+	}
+	sum := sha256.Sum256(buf)
+	return string(sum[:])
+}
