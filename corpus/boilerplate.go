@@ -3,6 +3,8 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Site boilerplate: the lines scrapers leave around an article. Strong
@@ -60,7 +62,7 @@ var keywordBoilerplate = []struct {
 // isStrongBoilerplate reports lines that are site furniture wherever they
 // stand. Long lines are prose even if they mention a bank.
 func isStrongBoilerplate(line string) bool {
-	words := CountWords(line)
+	words, groups := lineStats(line)
 	if len(line) <= wholeLineMax && words <= 40 {
 		for _, i := range boilerplateStarters[firstWord(line)] {
 			if wholeLineBoilerplate[i].re.MatchString(line) {
@@ -71,8 +73,8 @@ func isStrongBoilerplate(line string) bool {
 	if words > 80 {
 		return false
 	}
-	for _, g := range keywordGroups(line) {
-		if kb := keywordBoilerplate[g]; words <= kb.maxWords && kb.re.MatchString(line) {
+	for g, kb := range keywordBoilerplate {
+		if groups&(1<<g) != 0 && words <= kb.maxWords && kb.re.MatchString(line) {
 			return true
 		}
 	}
@@ -111,11 +113,13 @@ func firstWord(line string) string {
 	return strings.ToLower(s[:end])
 }
 
-// keywordIndex maps the first letter of each keyword to (keyword, group).
-var keywordIndex = func() (ix [26][]struct {
+// keywordIndex maps the first letter of each keyword to (keyword, group),
+// and keyPairs marks the keywords' first two letters (bit c2-'a' of
+// keyPairs[c1-'a']), so that most words are passed over at one lookup.
+var keywordIndex, keyPairs = func() (ix [26][]struct {
 	key   string
 	group int
-}) {
+}, pairs [26]uint32) {
 	for g, kb := range keywordBoilerplate {
 		for _, k := range kb.keys {
 			c := k[0] - 'a'
@@ -123,38 +127,55 @@ var keywordIndex = func() (ix [26][]struct {
 				key   string
 				group int
 			}{k, g})
+			pairs[c] |= 1 << (k[1] - 'a')
 		}
 	}
-	return ix
+	return ix, pairs
 }()
 
-// keywordGroups returns the keyword groups whose keywords start a word of
-// line (ASCII case-insensitively), in one pass over the line.
-func keywordGroups(line string) []int {
-	var groups []int
-	prevLetter := false
-	for i := 0; i < len(line); i++ {
-		c := line[i] | 0x20
-		letter := c >= 'a' && c <= 'z'
-		if letter && !prevLetter {
-			for _, kw := range keywordIndex[c-'a'] {
-				if len(line)-i >= len(kw.key) && strings.EqualFold(line[i:i+len(kw.key)], kw.key) && !hasGroup(groups, kw.group) {
-					groups = append(groups, kw.group)
+// lineStats counts the words of line as CountWords does and, in the same
+// pass, finds the keyword groups (bit g for keywordBoilerplate[g]) one of
+// whose keywords starts a word of line, ASCII case-insensitively. A
+// keyword starts a word where an ASCII letter follows neither an ASCII
+// letter nor a non-ASCII byte.
+func lineStats(line string) (words int, groups uint32) {
+	var in uint8        // inside a word, as CountWords sees words
+	prevLetter := false // the byte before was an ASCII letter or non-ASCII
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(line[i:])
+			i += size
+			var w, j uint8
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				w = 1
+			} else if r == '’' {
+				j = 1
+			}
+			words += int(w &^ in)
+			in = w | in&j
+			prevLetter = true
+			continue
+		}
+		k := asciiClass[c]
+		w := k & 1
+		words += int(w &^ in)
+		in = w | in&(k>>1)
+		lc := c | 0x20
+		letter := lc >= 'a' && lc <= 'z'
+		if letter && !prevLetter && i+1 < len(line) {
+			if c2 := line[i+1] | 0x20; c2 >= 'a' && c2 <= 'z' && keyPairs[lc-'a']&(1<<(c2-'a')) != 0 {
+				for _, kw := range keywordIndex[lc-'a'] {
+					if len(line)-i >= len(kw.key) && strings.EqualFold(line[i:i+len(kw.key)], kw.key) {
+						groups |= 1 << kw.group
+					}
 				}
 			}
 		}
-		prevLetter = letter || line[i] >= 0x80
+		prevLetter = letter
+		i++
 	}
-	return groups
-}
-
-func hasGroup(gs []int, g int) bool {
-	for _, x := range gs {
-		if x == g {
-			return true
-		}
-	}
-	return false
+	return words, groups
 }
 
 // isWeakBoilerplate: a short line without sentence punctuation, which only

@@ -64,6 +64,10 @@ var hostileOracleInputs = []string{
 	"", " ", "\n", "x", "İstanbul ȺȾ Ⱥ", "ǅemal Ǆ ǆ", "\xff\xfe bad\xc3", "a’b c-d e'f ’x x’ -y y-",
 	"Ⅻ ⅻ ① ¹ ½ 中文字 ١٢٣ ๑๒", "\u00ad\u200b\ufeff\u202e\u2028\u2029\u00a0\u3000",
 	"\x1b[31mRED\x1b[0m \u009b2J \x1b]52;c;ZXZpbA==\x07", "ΣΑΣ σας ΜΆΘΗΜΑ", "Straße STRASSE ß ẞ",
+	// Boilerplate keywords, one a line, in varied case and surroundings.
+	"IBAN: DE00 1234", "SWIFT/BIC: ABCD", "PayPal", "Vipps #123", "CASH APP", "cashapp", "Ac #1", "aC #",
+	"PLEASE CONSIDER SUPPORTING us", "Every Contribution", "from As Little As $1", "sUPPORT oUR journalism",
+	"3iban", "x-paypal", "éswift", "donation_bank", "Indicates Required Fields *", "ſupport our work", "Ķelvin",
 }
 
 // oracleTexts: every document, each of its lines and each block of the
@@ -166,4 +170,63 @@ func oldTextKey(a *corpus.Article) string {
 	}
 	sum := sha256.Sum256(buf)
 	return string(sum[:])
+}
+
+func TestOracleLineStats(t *testing.T) {
+	found := 0
+	for _, s := range oracleTexts() {
+		checkLineStats(t, s)
+		if _, g := corpus.LineStats(s); g != 0 {
+			found++
+		}
+	}
+	if found < 5 {
+		t.Errorf("only %d inputs carry boilerplate keywords: the oracle compares too little", found)
+	}
+}
+
+func FuzzOracleLineStats(f *testing.F) {
+	for _, s := range hostileOracleInputs {
+		f.Add(s)
+	}
+	f.Add("Please consider supporting: IBAN DE00, PayPal, cash app, ac #1, Swiſt")
+	f.Fuzz(checkLineStats)
+}
+
+func checkLineStats(t *testing.T, s string) {
+	words, groups := corpus.LineStats(s)
+	if want := oldCountWords(s); words != want || corpus.CountWords(s) != want {
+		t.Fatalf("%q: lineStats counts %d words, CountWords %d, the previous CountWords %d", s, words, corpus.CountWords(s), want)
+	}
+	if want := corpus.OldKeywordGroups(s); groups != want {
+		t.Fatalf("%q: keyword groups %b, want %b", s, groups, want)
+	}
+}
+
+// oldCountWords is CountWords before it went branch-free.
+func oldCountWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var w, joiner bool
+		if c < utf8.RuneSelf {
+			w = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+			joiner = c == '\'' || c == '-'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+			joiner = r == '’'
+			i += size
+		}
+		if w && !in {
+			n++
+		}
+		if w {
+			in = true
+		} else if !joiner {
+			in = false
+		}
+	}
+	return n
 }
