@@ -3,7 +3,6 @@ package corpus
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -62,7 +61,7 @@ var keywordBoilerplate = []struct {
 // isStrongBoilerplate reports lines that are site furniture wherever they
 // stand. Long lines are prose even if they mention a bank.
 func isStrongBoilerplate(line string) bool {
-	words, groups := lineStats(line)
+	words := CountWords(line)
 	if len(line) <= wholeLineMax && words <= 40 {
 		for _, i := range boilerplateStarters[firstWord(line)] {
 			if wholeLineBoilerplate[i].re.MatchString(line) {
@@ -73,6 +72,7 @@ func isStrongBoilerplate(line string) bool {
 	if words > 80 {
 		return false
 	}
+	groups := keywordGroups(line)
 	for g, kb := range keywordBoilerplate {
 		if groups&(1<<g) != 0 && words <= kb.maxWords && kb.re.MatchString(line) {
 			return true
@@ -114,12 +114,12 @@ func firstWord(line string) string {
 }
 
 // keywordIndex maps the first letter of each keyword to (keyword, group),
-// and keyPairs marks the keywords' first two letters (bit c2-'a' of
-// keyPairs[c1-'a']), so that most words are passed over at one lookup.
+// and keyPairs marks the keywords' first two letters: bit keyLetter[c2] of
+// keyPairs[keyLetter[c1]].
 var keywordIndex, keyPairs = func() (ix [26][]struct {
 	key   string
 	group int
-}, pairs [26]uint32) {
+}, pairs [256]uint32) {
 	for g, kb := range keywordBoilerplate {
 		for _, k := range kb.keys {
 			c := k[0] - 'a'
@@ -127,55 +127,66 @@ var keywordIndex, keyPairs = func() (ix [26][]struct {
 				key   string
 				group int
 			}{k, g})
-			pairs[c] |= 1 << (k[1] - 'a')
+			pairs[c] |= 1 << keyLetter[k[1]]
 		}
 	}
 	return ix, pairs
 }()
 
-// lineStats counts the words of line as CountWords does and, in the same
-// pass, finds the keyword groups (bit g for keywordBoilerplate[g]) one of
-// whose keywords starts a word of line, ASCII case-insensitively. A
-// keyword starts a word where an ASCII letter follows neither an ASCII
-// letter nor a non-ASCII byte.
-func lineStats(line string) (words int, groups uint32) {
-	var in uint8        // inside a word, as CountWords sees words
-	prevLetter := false // the byte before was an ASCII letter or non-ASCII
-	for i := 0; i < len(line); {
-		c := line[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(line[i:])
-			i += size
-			var w, j uint8
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				w = 1
-			} else if r == '’' {
-				j = 1
-			}
-			words += int(w &^ in)
-			in = w | in&j
-			prevLetter = true
-			continue
+// keyLetter numbers the ASCII letters 0–25 case-insensitively, every other
+// byte 26 (no keyPairs bit); keyStart is all ones for the bytes a keyword
+// may follow: ASCII that is not a letter.
+var keyLetter, keyStart = func() (l [256]uint8, st [256]uint32) {
+	for c := 0; c < 256; c++ {
+		l[c] = 26
+		if c < utf8.RuneSelf {
+			st[c] = ^uint32(0)
 		}
-		k := asciiClass[c]
-		w := k & 1
-		words += int(w &^ in)
-		in = w | in&(k>>1)
-		lc := c | 0x20
-		letter := lc >= 'a' && lc <= 'z'
-		if letter && !prevLetter && i+1 < len(line) {
-			if c2 := line[i+1] | 0x20; c2 >= 'a' && c2 <= 'z' && keyPairs[lc-'a']&(1<<(c2-'a')) != 0 {
-				for _, kw := range keywordIndex[lc-'a'] {
-					if len(line)-i >= len(kw.key) && strings.EqualFold(line[i:i+len(kw.key)], kw.key) {
-						groups |= 1 << kw.group
-					}
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		l[c], l[c-'a'+'A'] = uint8(c-'a'), uint8(c-'a')
+		st[c], st[c-'a'+'A'] = 0, 0
+	}
+	return l, st
+}()
+
+// keywordGroups returns the keyword groups (bit g for keywordBoilerplate[g])
+// one of whose keywords starts a word of line, ASCII case-insensitively. A
+// word starts at an ASCII letter that follows neither an ASCII letter nor a
+// non-ASCII byte. Each byte costs three table lookups and no unpredictable
+// branch; only where the first two letters are a keyword's are the keywords
+// compared.
+func keywordGroups(line string) (groups uint32) {
+	prev := byte(' ')
+	for i := 0; i+2 < len(line); i++ { // the shortest keyword has 3 bytes
+		c := line[i]
+		if keyStart[prev]&keyPairs[keyLetter[c]]&(1<<keyLetter[line[i+1]]) != 0 {
+			for _, kw := range keywordIndex[keyLetter[c]] {
+				if len(line)-i >= len(kw.key) && asciiHasPrefixFold(line[i:], kw.key) {
+					groups |= 1 << kw.group
 				}
 			}
 		}
-		prevLetter = letter
-		i++
+		prev = c
 	}
-	return words, groups
+	return groups
+}
+
+// asciiHasPrefixFold reports whether s starts with key, ASCII letters
+// compared case-insensitively; key is lower-case ASCII. (For such a key this
+// is strings.EqualFold on len(key) bytes: a non-ASCII rune folding to an
+// ASCII letter, such as K or ſ, is longer than the letter.)
+func asciiHasPrefixFold(s, key string) bool {
+	if len(s) < len(key) {
+		return false
+	}
+	for j := 0; j < len(key); j++ {
+		b, k := s[j], key[j]
+		if b != k && (b|0x20 != k || k < 'a' || k > 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // isWeakBoilerplate: a short line without sentence punctuation, which only

@@ -6,11 +6,11 @@ import "strings"
 // can import corpus/gen; package corpus cannot), and the previous versions
 // of those that need internals.
 var (
-	TextKey   = textKey
-	LineStats = lineStats
+	TextKey       = textKey
+	KeywordGroups = keywordGroups
 )
 
-// OldKeywordGroups is keywordGroups before it was folded into lineStats:
+// OldKeywordGroups is keywordGroups before the table-driven scan:
 // the keywordBoilerplate groups whose keywords start a word of line, as a
 // bit set.
 func OldKeywordGroups(line string) uint32 {

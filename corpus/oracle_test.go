@@ -172,11 +172,11 @@ func oldTextKey(a *corpus.Article) string {
 	return string(sum[:])
 }
 
-func TestOracleLineStats(t *testing.T) {
+func TestOracleWordsAndKeywords(t *testing.T) {
 	found := 0
 	for _, s := range oracleTexts() {
-		checkLineStats(t, s)
-		if _, g := corpus.LineStats(s); g != 0 {
+		checkWordsAndKeywords(t, s)
+		if corpus.KeywordGroups(s) != 0 {
 			found++
 		}
 	}
@@ -185,20 +185,19 @@ func TestOracleLineStats(t *testing.T) {
 	}
 }
 
-func FuzzOracleLineStats(f *testing.F) {
+func FuzzOracleWordsAndKeywords(f *testing.F) {
 	for _, s := range hostileOracleInputs {
 		f.Add(s)
 	}
 	f.Add("Please consider supporting: IBAN DE00, PayPal, cash app, ac #1, Swiſt")
-	f.Fuzz(checkLineStats)
+	f.Fuzz(checkWordsAndKeywords)
 }
 
-func checkLineStats(t *testing.T, s string) {
-	words, groups := corpus.LineStats(s)
-	if want := oldCountWords(s); words != want || corpus.CountWords(s) != want {
-		t.Fatalf("%q: lineStats counts %d words, CountWords %d, the previous CountWords %d", s, words, corpus.CountWords(s), want)
+func checkWordsAndKeywords(t *testing.T, s string) {
+	if got, want := corpus.CountWords(s), oldCountWords(s); got != want {
+		t.Fatalf("%q: CountWords %d, the previous CountWords %d", s, got, want)
 	}
-	if want := corpus.OldKeywordGroups(s); groups != want {
+	if groups, want := corpus.KeywordGroups(s), corpus.OldKeywordGroups(s); groups != want {
 		t.Fatalf("%q: keyword groups %b, want %b", s, groups, want)
 	}
 }
