@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Internal functions for the oracle tests in package corpus_test (which
 // can import corpus/gen; package corpus cannot), and the previous versions
@@ -8,6 +11,9 @@ import "strings"
 var (
 	TextKey       = textKey
 	KeywordGroups = keywordGroups
+	FirstUnclean  = firstUnclean
+	TidyLine      = tidyLine
+	SplitLines    = splitLines
 )
 
 // OldKeywordGroups is keywordGroups before the table-driven scan:
@@ -31,4 +37,24 @@ func OldKeywordGroups(line string) uint32 {
 		prevLetter = letter || line[i] >= 0x80
 	}
 	return groups
+}
+
+// OldFirstUnclean is firstUnclean before its eight-bytes-at-a-time path.
+func OldFirstUnclean(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7F {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 || dropRune(r) || spaceRune(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -67,6 +68,8 @@ var hostileOracleInputs = []string{
 	// Boilerplate keywords, one a line, in varied case and surroundings.
 	"IBAN: DE00 1234", "SWIFT/BIC: ABCD", "PayPal", "Vipps #123", "CASH APP", "cashapp", "Ac #1", "aC #",
 	"PLEASE CONSIDER SUPPORTING us", "Every Contribution", "from As Little As $1", "sUPPORT oUR journalism",
+	// Controls, DEL and non-ASCII at every distance from an 8-byte boundary.
+	"0123456789abcdef\x7f0123456789abcdef\x1f0123456789\x00 x\u0085y\u00a0z é  done \r\n",
 	"3iban", "x-paypal", "éswift", "donation_bank", "Indicates Required Fields *", "ſupport our work", "Ķelvin",
 }
 
@@ -228,4 +231,75 @@ func oldCountWords(s string) int {
 		}
 	}
 	return n
+}
+
+func TestOracleCleanAndSplit(t *testing.T) {
+	for _, s := range oracleTexts() {
+		checkCleanAndSplit(t, s)
+	}
+}
+
+func FuzzOracleCleanAndSplit(f *testing.F) {
+	for _, s := range hostileOracleInputs {
+		f.Add(s)
+	}
+	f.Add(" a  b \n\n\u200e x \u061c\t\r\n\x7f\x80 é\xe2\x80")
+	f.Fuzz(checkCleanAndSplit)
+}
+
+func checkCleanAndSplit(t *testing.T, s string) {
+	// Every suffix start in the first bytes, so that each byte meets the
+	// eight-byte path at every alignment.
+	for k := 0; k < 8 && k <= len(s); k++ {
+		if got, want := corpus.FirstUnclean(s[k:]), corpus.OldFirstUnclean(s[k:]); got != want {
+			t.Fatalf("firstUnclean(%q) = %d, want %d", s[k:], got, want)
+		}
+	}
+	if got, want := corpus.TidyLine(s), oldTidyLine(s); got != want {
+		t.Fatalf("tidyLine(%q) = %v, want %v", s, got, want)
+	}
+	clean := corpus.CleanText(s)
+	if got, want := corpus.SplitLines(clean), oldSplitLines(clean); !slices.Equal(got, want) {
+		t.Fatalf("splitLines(%q) = %q, want %q", clean, got, want)
+	}
+}
+
+// oldSplitLines is splitLines before it relied on its input being clean.
+func oldSplitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = corpus.CleanLine(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// oldTidyLine is tidyLine before it searched with strings.IndexByte.
+func oldTidyLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x8E || s[i+2] == 0x8F) {
+				return false
+			}
+		case 0xD8:
+			if i+1 < len(s) && s[i+1] == 0x9C {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -30,13 +30,19 @@ func ParseText(s string) (*Article, error) {
 	return p.a, nil
 }
 
-// splitLines returns the non-blank lines, tidied, with runs of blank lines
-// dropped; whitespace-only lines count as blank.
+// splitLines returns the non-blank lines of s, which CleanText has
+// cleaned, each tidied as CleanLine tidies lines; whitespace-only lines
+// count as blank.
 func splitLines(s string) []string {
-	raw := strings.Split(s, "\n")
-	out := make([]string, 0, len(raw))
-	for _, l := range raw {
-		if l = CleanLine(l); l != "" {
+	out := make([]string, 0, strings.Count(s, "\n")+1)
+	for len(s) > 0 {
+		l := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if l = tidyCleanLine(l); l != "" {
 			out = append(out, l)
 		}
 	}
