@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -79,46 +80,57 @@ var keyBufs = sync.Pool{New: func() any { b := make([]byte, 0, 8192); return &b 
 // appendKeyText appends s normalised for textKey: each run of letters and
 // digits lower-cased and followed by one space.
 func appendKeyText(buf []byte, s string) []byte {
-	inWord := false
+	// ASCII is written without branches: every byte stores its key byte
+	// (lower case, or a space for a separator) and the length grows when
+	// it is a word byte or the first separator after a word.
+	buf = slices.Grow(buf, len(s)+1)
+	n, out := len(buf), buf[:cap(buf)]
+	var in uint8 // 1 inside a word
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			k := keyByte[c]
+			w := keyWord[c]
+			out[n] = k
+			n += int(w | in)
+			in = w
 			i++
-			if l := keyLower[c]; l != 0 {
-				buf = append(buf, l)
-				inWord = true
-			} else if inWord {
-				buf = append(buf, ' ')
-				inWord = false
-			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		buf = out[:n]
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-			inWord = true
-		} else if inWord {
+			in = 1
+		} else if in == 1 {
 			buf = append(buf, ' ')
-			inWord = false
+			in = 0
 		}
+		buf = slices.Grow(buf, len(s)-i+1) // room for the ASCII path again
+		n, out = len(buf), buf[:cap(buf)]
 	}
-	if inWord {
-		buf = append(buf, ' ')
+	if in == 1 {
+		out[n] = ' '
+		n++
 	}
-	return buf
+	return out[:n]
 }
 
-// keyLower maps ASCII letters and digits to their lower case, every other
-// ASCII byte to 0 (a word separator).
-var keyLower = func() (t [utf8.RuneSelf]byte) {
+// keyByte maps ASCII letters and digits to their lower case and every other
+// ASCII byte to a space; keyWord is 1 for letters and digits.
+var keyByte, keyWord = func() (b, w [utf8.RuneSelf]uint8) {
+	for c := range b {
+		b[c] = ' '
+	}
 	for c := byte('0'); c <= '9'; c++ {
-		t[c] = c
+		b[c], w[c] = c, 1
 	}
 	for c := byte('a'); c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = c, c
+		b[c], b[c-'a'+'A'] = c, c
+		w[c], w[c-'a'+'A'] = 1, 1
 	}
-	return t
+	return b, w
 }()
 
 // assignIDs names the articles of one file. A file with one article gets the
