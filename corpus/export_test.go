@@ -2,7 +2,10 @@ package corpus
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // Internal functions for the oracle tests in package corpus_test (which
@@ -14,6 +17,7 @@ var (
 	FirstUnclean  = firstUnclean
 	TidyLine      = tidyLine
 	SplitLines    = splitLines
+	IsHeading     = isHeading
 )
 
 // OldKeywordGroups is keywordGroups before the table-driven scan:
@@ -57,4 +61,46 @@ func OldFirstUnclean(s string) int {
 		i += size
 	}
 	return -1
+}
+
+// OldIsHeading is isHeading before its cheap tests were put first.
+func OldIsHeading(l string) bool {
+	if len(l) > 480 || utf8.RuneCountInString(l) > 120 {
+		return false
+	}
+	words := strings.Fields(l)
+	if len(words) == 0 || len(words) > 14 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(l)
+	if !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'", first)) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	switch {
+	case last == '.' && !endAbbrRe.MatchString(l):
+		return false
+	case strings.ContainsRune(",;:!”\"…", last):
+		return false
+	case last == '?' && len(words) > 10:
+		return false
+	}
+	if len(lang.Sentences(l)) != 1 {
+		return false
+	}
+	caps, content := 0, 0
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, "\"“”‘’'()"))
+		if titleStops[lw] {
+			continue
+		}
+		content++
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(")); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	if len(words) == 1 {
+		return caps == 1 && utf8.RuneCountInString(l) >= 3 && !hasDigit(l)
+	}
+	return len(words) <= 5 || caps*10 >= content*6
 }

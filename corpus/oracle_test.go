@@ -70,6 +70,13 @@ var hostileOracleInputs = []string{
 	"PLEASE CONSIDER SUPPORTING us", "Every Contribution", "from As Little As $1", "sUPPORT oUR journalism",
 	// Controls, DEL and non-ASCII at every distance from an 8-byte boundary.
 	"0123456789abcdef\x7f0123456789abcdef\x1f0123456789\x00 x\u0085y\u00a0z é  done \r\n",
+	// Headings and lines ending in abbreviations, U.S.-style initials and
+	// letters that fold to ASCII (ſ is s, K is k).
+	"Talks With the U.S.", "Meeting With Mr.", "Deal With Apple Inc.", "Smith Jr.", "Trump vs. Biden Etc.",
+	"Talks Mrſ.", "Zelensky Says No.", "Ukraine Gen.", "A B C.", "Talks With the É.U.", "Paris, France Co.",
+	"Who Pays?", "What Happens Next In The Talks With The Kremlin After A Long Night Of Bargaining?",
+	"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen",
+	"\u00a0Lead\u2003Space", "1999", "\"Quoted Heading\"", "'Single'", "Déjà Vu\u0085Again",
 	"3iban", "x-paypal", "éswift", "donation_bank", "Indicates Required Fields *", "ſupport our work", "Ķelvin",
 }
 
@@ -302,4 +309,36 @@ func oldTidyLine(s string) bool {
 		}
 	}
 	return true
+}
+
+func TestOracleIsHeading(t *testing.T) {
+	headings := 0
+	for _, s := range oracleTexts() {
+		checkIsHeading(t, s)
+		for _, l := range corpus.SplitLines(corpus.CleanText(s)) {
+			checkIsHeading(t, l)
+			if corpus.IsHeading(l) {
+				headings++
+			}
+		}
+	}
+	if headings < 20 {
+		t.Errorf("only %d headings among the inputs: the oracle compares too little", headings)
+	}
+}
+
+func FuzzOracleIsHeading(f *testing.F) {
+	for _, s := range hostileOracleInputs {
+		f.Add(s)
+	}
+	f.Fuzz(checkIsHeading)
+}
+
+func checkIsHeading(t *testing.T, s string) {
+	if s == "" {
+		return // isHeading is only asked about non-blank lines
+	}
+	if got, want := corpus.IsHeading(s), corpus.OldIsHeading(s); got != want {
+		t.Fatalf("isHeading(%q) = %v, want %v", s, got, want)
+	}
 }

@@ -252,29 +252,32 @@ func mayBeGlued(l string) bool {
 // other sentence punctuation, and most of its words are capitalised unless
 // it is very short.
 func isHeading(l string) bool {
-	if len(l) > 480 || utf8.RuneCountInString(l) > 120 {
-		return false
-	}
-	words := strings.Fields(l)
-	if len(words) == 0 || len(words) > 14 {
+	// The cheap tests come first: most lines are paragraphs, and every
+	// test below only ever rejects.
+	if len(l) > 480 || len(l) > 120 && utf8.RuneCountInString(l) > 120 {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(l)
 	if !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'", first)) {
 		return false
 	}
+	n := countFields(l, 15)
+	if n == 0 || n > 14 {
+		return false
+	}
 	last, _ := utf8.DecodeLastRuneInString(l)
 	switch {
-	case last == '.' && !endAbbrRe.MatchString(l):
+	case last == '.' && !(mayEndInAbbr(l) && endAbbrRe.MatchString(l)):
 		return false
 	case strings.ContainsRune(",;:!”\"…", last):
 		return false
-	case last == '?' && len(words) > 10:
+	case last == '?' && n > 10:
 		return false
 	}
 	if len(lang.Sentences(l)) != 1 {
 		return false
 	}
+	words := strings.Fields(l)
 	caps, content := 0, 0
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, "\"“”‘’'()"))
@@ -291,6 +294,68 @@ func isHeading(l string) bool {
 	}
 	return len(words) <= 5 || caps*10 >= content*6
 }
+
+// countFields counts the fields of l as strings.Fields splits them, up to
+// max.
+func countFields(l string, max int) int {
+	n, in := 0, false
+	for _, r := range l {
+		sp := r == ' ' || r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		if !sp && !in {
+			if n++; n == max {
+				return n
+			}
+		}
+		in = !sp
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// mayEndInAbbr is a cheap test before endAbbrRe, which l (ending in '.')
+// can only match when the '.' follows a letter that follows another '.'
+// ("U.S."), or follows one of its abbreviations, compared case-folded as
+// the regexp compares them (ſ is s, K is k).
+func mayEndInAbbr(l string) bool {
+	s := l[:len(l)-1]
+	r1, n1 := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsLetter(r1) {
+		return false
+	}
+	if r0, _ := utf8.DecodeLastRuneInString(s[:len(s)-n1]); r0 == '.' {
+		return true
+	}
+	var tail [4]byte // the last letters before the '.', folded, last one at the end
+	k := len(tail)
+	for s != "" && k > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch {
+		case r == 'ſ':
+			r = 's'
+		case r == 'K':
+			r = 'k'
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r < 'a' || r > 'z':
+			s = ""
+			continue
+		}
+		k--
+		tail[k] = byte(r)
+		s = s[:len(s)-n]
+	}
+	t := string(tail[k:])
+	for _, a := range endAbbrs {
+		if strings.HasSuffix(t, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// endAbbrs are the abbreviations of endAbbrRe.
+var endAbbrs = []string{"vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "st", "no", "mr", "mrs", "ms", "dr", "gen"}
 
 // finish extracts credits, datelines and attributions from the body, drops
 // the trailing boilerplate, and fills in what is still unknown.
