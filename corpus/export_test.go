@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,4 +104,24 @@ func OldIsHeading(l string) bool {
 		return caps == 1 && utf8.RuneCountInString(l) >= 3 && !hasDigit(l)
 	}
 	return len(words) <= 5 || caps*10 >= content*6
+}
+
+// Guard is a cheap test run before a regexp: whenever Re matches a string,
+// Guard must hold for it, or skipping Re would change a result.
+type Guard struct {
+	Name  string
+	Re    *regexp.Regexp
+	Guard func(string) bool
+}
+
+// Guards lists the cheap tests that stand before regexps.
+var Guards = []Guard{
+	{"domainLine", domainRe, func(s string) bool { return strings.IndexByte(s, ' ') < 0 && strings.IndexByte(s, '.') >= 0 }},
+	{"datePrefix", datePrefixRe, func(s string) bool { return s != "" && strings.IndexByte("pPuUlLdDfF", s[0]) >= 0 }},
+	{"pipeSuffix", pipeSuffixRe, func(s string) bool { return strings.Contains(s, "|") }},
+	{"dashSuffix", dashSuffixRe, func(s string) bool { return strings.ContainsAny(s, "-–—") }},
+	{"via0", viaRes[0], func(s string) bool { return mayMatchVia(0, s) }},
+	{"via1", viaRes[1], func(s string) bool { return mayMatchVia(1, s) }},
+	{"via2", viaRes[2], func(s string) bool { return mayMatchVia(2, s) }},
+	{"endAbbr", endAbbrRe, func(s string) bool { return strings.HasSuffix(s, ".") && mayEndInAbbr(s) }},
 }

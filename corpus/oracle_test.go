@@ -77,11 +77,18 @@ var hostileOracleInputs = []string{
 	"Who Pays?", "What Happens Next In The Talks With The Kremlin After A Long Night Of Bargaining?",
 	"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen",
 	"\u00a0Lead\u2003Space", "1999", "\"Quoted Heading\"", "'Single'", "Déjà Vu\u0085Again",
+	// Header lines, titles and attributions.
+	"www.Example.co.uk/news/1", "https://news.example.com:8080/a?b", "ſite.org", "Published: 1 December 2025",
+	"updated on Monday, January 2, 2006 3:04 PM", "Date: 2025-12-01", "First published at 13:37 GMT",
+	"Talks stall again in Geneva | Example News", "Talks stall again in Geneva - example.com",
+	"Talks stall again in Geneva — www.example.org", "CNN reported the information.",
+	"The Associated Press first reported the story", "This article was originally published by ProPublica.",
+	"ſource: Reuters", "Source: AP", "Via The Guardian.", "Courtesy of NPR", "Originally published in Le Monde.",
 	"3iban", "x-paypal", "éswift", "donation_bank", "Indicates Required Fields *", "ſupport our work", "Ķelvin",
 }
 
 // oracleTexts: every document, each of its lines and each block of the
-// articles parsed from it.
+// articles parsed from it, once each.
 var oracleTexts = sync.OnceValue(func() []string {
 	var out []string
 	for _, d := range oracleDocs() {
@@ -97,7 +104,8 @@ var oracleTexts = sync.OnceValue(func() []string {
 			}
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 })
 
 // oracleArticles: the articles parsed from every document.
@@ -341,4 +349,45 @@ func checkIsHeading(t *testing.T, s string) {
 	if got, want := corpus.IsHeading(s), corpus.OldIsHeading(s); got != want {
 		t.Fatalf("isHeading(%q) = %v, want %v", s, got, want)
 	}
+}
+
+func TestOracleGuards(t *testing.T) {
+	matched := map[string]int{}
+	for _, s := range oracleTexts() {
+		for _, l := range strings.Split(s, "\n") {
+			for _, g := range corpus.Guards {
+				if checkGuard(t, g, l) {
+					matched[g.Name]++
+				}
+			}
+		}
+	}
+	for _, g := range corpus.Guards {
+		if matched[g.Name] == 0 {
+			t.Errorf("%s: no input matches the regexp; the guard is not tested", g.Name)
+		}
+	}
+}
+
+func FuzzOracleGuards(f *testing.F) {
+	for _, s := range hostileOracleInputs {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, g := range corpus.Guards {
+			checkGuard(t, g, s)
+		}
+	})
+}
+
+// checkGuard fails when g's regexp matches s but its guard says it cannot;
+// it reports whether the regexp matched.
+func checkGuard(t *testing.T, g corpus.Guard, s string) bool {
+	if !g.Re.MatchString(s) {
+		return false
+	}
+	if !g.Guard(s) {
+		t.Fatalf("%s: the regexp matches %q but the guard skips it", g.Name, s)
+	}
+	return true
 }

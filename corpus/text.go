@@ -132,7 +132,10 @@ var (
 // splitTitleSuffix separates a site name appended to a scraped title
 // ("Talks stall | Example News", "Talks stall - example.com").
 func splitTitleSuffix(title, outlet string) (string, string) {
-	for _, re := range []*regexp.Regexp{pipeSuffixRe, dashSuffixRe} {
+	for i, re := range []*regexp.Regexp{pipeSuffixRe, dashSuffixRe} {
+		if !strings.ContainsAny(title, []string{"|", "-–—"}[i]) { // what each needs
+			continue
+		}
 		if m := re.FindStringSubmatch(title); m != nil && CountWords(m[2]) <= 5 {
 			if outlet == "" {
 				outlet = strings.TrimPrefix(m[2], "www.")
@@ -475,6 +478,21 @@ var viaRes = []*regexp.Regexp{
 	regexp.MustCompile(`^(?i:originally published (?:by|in|on|at)|source|via|courtesy of)\s*:?\s+(\p{Lu}.{1,60}?)\.?$`),
 }
 
+// mayMatchVia is a cheap test before viaRes[i]: the words each pattern
+// needs ("reported", or its first letter, case-folded as the regexp folds:
+// ſ is s).
+func mayMatchVia(i int, st string) bool {
+	switch i {
+	case 0:
+		return strings.Contains(st, "report")
+	case 1:
+		return st != "" && (st[0]|0x20 == 't')
+	case 2:
+		return st != "" && (strings.IndexByte("oOsSvVcC", st[0]) >= 0 || strings.HasPrefix(st, "ſ"))
+	}
+	return true
+}
+
 // attribution finds a sentence crediting another outlet as the origin
 // ("CNN reported the information.") at the start or the end of the body,
 // records it as Via and removes it from the text.
@@ -493,7 +511,10 @@ func (p *textParser) attribution() {
 			s = sents[0]
 		}
 		st := s.Text(text)
-		for _, re := range viaRes {
+		for i, re := range viaRes {
+			if !mayMatchVia(i, st) {
+				continue
+			}
 			m := re.FindStringSubmatch(st)
 			if m == nil {
 				continue
