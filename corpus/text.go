@@ -163,6 +163,9 @@ func maybeBullet(l string) bool {
 
 // body classifies the body lines into blocks and removed boilerplate.
 func (p *textParser) body(lines []string) {
+	// A line makes at most one block unless glued sentences are split.
+	p.blocks = make([]Block, 0, len(lines))
+	p.line = make([]int, 0, len(lines))
 	linkList := false // inside a "Read more:" list of headlines
 	for i, l := range lines {
 		p.cur = i
