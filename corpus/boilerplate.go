@@ -61,7 +61,12 @@ var keywordBoilerplate = []struct {
 // isStrongBoilerplate reports lines that are site furniture wherever they
 // stand. Long lines are prose even if they mention a bank.
 func isStrongBoilerplate(line string) bool {
-	words := CountWords(line)
+	return isStrongBoilerplateWords(line, CountWords(line))
+}
+
+// isStrongBoilerplateWords is isStrongBoilerplate for a line whose words
+// are counted.
+func isStrongBoilerplateWords(line string, words int) bool {
 	if len(line) <= wholeLineMax && words <= 40 {
 		for _, i := range boilerplateStarters[firstWord(line)] {
 			if wholeLineBoilerplate[i].re.MatchString(line) {

@@ -391,3 +391,17 @@ func checkGuard(t *testing.T, g corpus.Guard, s string) bool {
 	}
 	return true
 }
+
+// The text parser reuses the word counts it took while classifying lines;
+// the total must still be what counting the final blocks gives.
+func TestOracleArticleWords(t *testing.T) {
+	for _, a := range oracleArticles(t) {
+		n := 0
+		for _, b := range a.Blocks {
+			n += oldCountWords(b.Text)
+		}
+		if a.Words != n {
+			t.Fatalf("%q (%s): Words = %d, its blocks hold %d", a.Title, a.Format, a.Words, n)
+		}
+	}
+}

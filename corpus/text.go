@@ -55,6 +55,7 @@ type textParser struct {
 	// line is the body line each block came from, and removed the lines
 	// dropped as boilerplate with theirs, so that Removed keeps file order.
 	line    []int
+	words   []int // each block's word count, -1 where not counted yet
 	removed []removedLine
 	cur     int // body line being classified
 }
@@ -166,16 +167,18 @@ func (p *textParser) body(lines []string) {
 	// A line makes at most one block unless glued sentences are split.
 	p.blocks = make([]Block, 0, len(lines))
 	p.line = make([]int, 0, len(lines))
+	p.words = make([]int, 0, len(lines))
 	linkList := false // inside a "Read more:" list of headlines
 	for i, l := range lines {
 		p.cur = i
+		words := CountWords(l) // the line's; its block's too when it stays whole
 		if linkList && isWeakBoilerplate(l) && !(maybeBullet(l) && bulletRe.MatchString(l)) {
 			p.remove(l)
 			continue
 		}
 		linkList = false
 		switch {
-		case isStrongBoilerplate(l):
+		case isStrongBoilerplateWords(l, words):
 			p.remove(l)
 			linkList = relatedRe.MatchString(l)
 		case maybeBullet(l) && bulletRe.MatchString(l):
@@ -183,17 +186,21 @@ func (p *textParser) body(lines []string) {
 		case l[0] == '>':
 			p.add(Quote, strings.TrimLeft(l, "> "))
 		case i+1 < len(lines) && isHeading(l):
-			p.add(Heading, l)
+			p.addCounted(Heading, l, words)
 		default:
-			p.paragraph(l)
+			p.paragraph(l, words)
 		}
 	}
 }
 
-func (p *textParser) add(k BlockKind, text string) {
+func (p *textParser) add(k BlockKind, text string) { p.addCounted(k, text, -1) }
+
+// addCounted adds a block whose words are already counted (-1: not yet).
+func (p *textParser) addCounted(k BlockKind, text string, words int) {
 	if text = strings.TrimSpace(text); text != "" {
 		p.blocks = append(p.blocks, Block{Kind: k, Text: text})
 		p.line = append(p.line, p.cur)
+		p.words = append(p.words, words)
 	}
 }
 
@@ -207,13 +214,14 @@ func (p *textParser) removeAt(at int, text string) {
 func (p *textParser) deleteBlock(i int) {
 	p.blocks = append(p.blocks[:i], p.blocks[i+1:]...)
 	p.line = append(p.line[:i], p.line[i+1:]...)
+	p.words = append(p.words[:i], p.words[i+1:]...)
 }
 
 // paragraph adds a line of prose, split back into paragraphs where
 // sentences were glued together by a lost line break.
-func (p *textParser) paragraph(l string) {
+func (p *textParser) paragraph(l string, words int) {
 	if !mayBeGlued(l) {
-		p.add(Paragraph, l)
+		p.addCounted(Paragraph, l, words)
 		return
 	}
 	start := 0
@@ -260,7 +268,7 @@ func mayBeGlued(l string) bool {
 func isHeading(l string) bool {
 	// The cheap tests come first: most lines are paragraphs, and every
 	// test below only ever rejects.
-	if len(l) > 480 || len(l) > 120 && utf8.RuneCountInString(l) > 120 {
+	if len(l) > 480 {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(l)
@@ -268,7 +276,7 @@ func isHeading(l string) bool {
 		return false
 	}
 	n := countFields(l, 15)
-	if n == 0 || n > 14 {
+	if n == 0 || n > 14 || len(l) > 120 && utf8.RuneCountInString(l) > 120 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
@@ -386,7 +394,13 @@ func (p *textParser) finish() {
 		a.Title, a.TitleDerived = deriveTitle(p.blocks), true
 	}
 	a.Blocks = p.blocks
-	a.Words = countWords(a.Blocks)
+	for i, b := range p.blocks {
+		if n := p.words[i]; n >= 0 {
+			a.Words += n
+		} else {
+			a.Words += CountWords(b.Text)
+		}
+	}
 }
 
 // trailingBoilerplate removes the run of boilerplate that ends the page:
@@ -473,6 +487,7 @@ func (p *textParser) leadCredit() {
 		return
 	}
 	p.blocks[idx].Text = rest
+	p.words[idx] = -1
 }
 
 var viaRes = []*regexp.Regexp{
@@ -535,6 +550,7 @@ func (p *textParser) attribution() {
 				p.deleteBlock(idx)
 			} else {
 				p.blocks[idx].Text = rest
+				p.words[idx] = -1
 			}
 			return true
 		}
