@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -49,13 +50,18 @@ var keywordBoilerplate = []struct {
 	keys     []string
 	maxWords int // longer lines are prose that mentions the keyword
 	re       *regexp.Regexp
+	// needs: every match of re contains one of these, case-folded (see
+	// containsFolded); a line without any skips re, which is slow to fail.
+	needs []string
 }{
-	{[]string{"required field"}, 80, regexp.MustCompile(`(?i)indicates required fields?`)},
+	{[]string{"required field"}, 80, regexp.MustCompile(`(?i)indicates required fields?`), []string{"indicates required field"}},
 	{[]string{"consider", "contribution", "as little as", "support our", "support independent", "donation"}, 80,
-		regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`)},
+		regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`),
+		[]string{"please consider ", "every contribution", "from as little as", "support our ", "support independent ", "make a "}},
 	// Payment details stand on short lines of their own.
 	{[]string{"iban", "swift", "bic", "sort code", "routing number", "account", "bank", "ac #", "paypal", "vipps", "venmo", "swish", "patreon", "cash app", "cashapp"}, 20,
-		regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|paypal|vipps|venmo|swish|patreon|cash ?app)\b|\bac #`)},
+		regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|paypal|vipps|venmo|swish|patreon|cash ?app)\b|\bac #`),
+		[]string{"iban", "swift", "bic", "sort code", "routing number", "account number", "account no", "account for ", "bank account", "bank transfer", "paypal", "vipps", "venmo", "swish", "patreon", "cash", "ac #"}},
 }
 
 // isStrongBoilerplate reports lines that are site furniture wherever they
@@ -78,8 +84,44 @@ func isStrongBoilerplateWords(line string, words int) bool {
 		return false
 	}
 	groups := keywordGroups(line)
+	if groups == 0 {
+		return false
+	}
+	var buf [1024]byte
+	folded := foldASCII(buf[:0], line)
 	for g, kb := range keywordBoilerplate {
-		if groups&(1<<g) != 0 && words <= kb.maxWords && kb.re.MatchString(line) {
+		if groups&(1<<g) != 0 && words <= kb.maxWords && containsAny(folded, kb.needs) && kb.re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldASCII appends s case-folded as a (?i) regexp compares it with
+// lower-case ASCII: ASCII letters lower-cased, ſ (U+017F) as s and the
+// Kelvin sign (U+212A) as k, the only other runes that fold to ASCII
+// letters; everything else is copied.
+func foldASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF:
+			c = 's'
+			i++
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x84 && s[i+2] == 0xAA:
+			c = 'k'
+			i += 2
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+func containsAny(b []byte, subs []string) bool {
+	for _, sub := range subs {
+		if bytes.Contains(b, []byte(sub)) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -124,4 +125,12 @@ var Guards = []Guard{
 	{"via1", viaRes[1], func(s string) bool { return mayMatchVia(1, s) }},
 	{"via2", viaRes[2], func(s string) bool { return mayMatchVia(2, s) }},
 	{"endAbbr", endAbbrRe, func(s string) bool { return strings.HasSuffix(s, ".") && mayEndInAbbr(s) }},
+}
+
+func init() {
+	for g, kb := range keywordBoilerplate {
+		Guards = append(Guards, Guard{fmt.Sprintf("keywordBoilerplate[%d]", g), kb.re, func(s string) bool {
+			return containsAny(foldASCII(nil, s), kb.needs)
+		}})
+	}
 }

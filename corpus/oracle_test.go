@@ -84,6 +84,10 @@ var hostileOracleInputs = []string{
 	"Talks stall again in Geneva — www.example.org", "CNN reported the information.",
 	"The Associated Press first reported the story", "This article was originally published by ProPublica.",
 	"ſource: Reuters", "Source: AP", "Via The Guardian.", "Courtesy of NPR", "Originally published in Le Monde.",
+	"Please ſupport our journalism", "BANK ACCOUNT: 1234", "banK transfer", "Account No. 5",
+	"Account for international payments", "Make a one-off donation", "Make a monthly contribution today",
+	"Every contribution, however big or small, counts", "From as little as $1, you can help.",
+	"indicates required fields", "Pay with cash app or CashApp", "Support independent reporting",
 	"3iban", "x-paypal", "éswift", "donation_bank", "Indicates Required Fields *", "ſupport our work", "Ķelvin",
 }
 
