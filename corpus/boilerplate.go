@@ -74,7 +74,7 @@ func isStrongBoilerplate(line string) bool {
 // are counted.
 func isStrongBoilerplateWords(line string, words int) bool {
 	if len(line) <= wholeLineMax && words <= 40 {
-		for _, i := range boilerplateStarters[firstWord(line)] {
+		for _, i := range startersOf(line) {
 			if wholeLineBoilerplate[i].re.MatchString(line) {
 				return true
 			}
@@ -134,30 +134,43 @@ var boilerplateStarters = func() map[string][]int {
 	m := map[string][]int{}
 	for i, p := range wholeLineBoilerplate {
 		for _, w := range strings.Fields(p.starts) {
+			if len(w) > 16 {
+				panic("startersOf reads at most 16 letters: " + w)
+			}
 			m[w] = append(m[w], i)
 		}
 	}
 	return m
 }()
 
-// firstWord is a line's first word in lower case for boilerplateStarters:
-// "#" when it starts with a digit (after an optional "#", "(" or "["),
-// "©" for a copyright sign.
-func firstWord(line string) string {
-	s := strings.TrimLeft(line, "#([ ")
+// startersOf returns the whole-line patterns that can match line, by its
+// first word in lower case: "#" when it starts with a digit (after an
+// optional "#", "(" or "["), "©" for a copyright sign. It does not
+// allocate (the look-up with string(bytes) does not copy).
+func startersOf(line string) []int {
+	i := 0
+	for i < len(line) && (line[i] == '#' || line[i] == '(' || line[i] == '[' || line[i] == ' ') {
+		i++
+	}
+	s := line[i:]
 	switch {
 	case s == "":
-		return ""
+		return boilerplateStarters[""]
 	case s[0] >= '0' && s[0] <= '9':
-		return "#"
+		return boilerplateStarters["#"]
 	case strings.HasPrefix(s, "©"):
-		return "©"
+		return boilerplateStarters["©"]
 	}
+	var word [16]byte // longer than every starter word
 	end := 0
 	for end < len(s) && (s[end]|0x20 >= 'a' && s[end]|0x20 <= 'z') {
+		if end == len(word) {
+			return nil
+		}
+		word[end] = s[end] | 0x20
 		end++
 	}
-	return strings.ToLower(s[:end])
+	return boilerplateStarters[string(word[:end])]
 }
 
 // keywordIndex maps the first letter of each keyword to (keyword, group),

@@ -20,6 +20,7 @@ var (
 	TidyLine      = tidyLine
 	SplitLines    = splitLines
 	IsHeading     = isHeading
+	StartersOf    = startersOf
 )
 
 // OldKeywordGroups is keywordGroups before the table-driven scan:
@@ -133,4 +134,25 @@ func init() {
 			return containsAny(foldASCII(nil, s), kb.needs)
 		}})
 	}
+}
+
+// OldStarters is the look-up of whole-line patterns before startersOf:
+// the map entry for firstWord(line).
+func OldStarters(line string) []int {
+	s := strings.TrimLeft(line, "#([ ")
+	var w string
+	switch {
+	case s == "":
+	case s[0] >= '0' && s[0] <= '9':
+		w = "#"
+	case strings.HasPrefix(s, "©"):
+		w = "©"
+	default:
+		end := 0
+		for end < len(s) && (s[end]|0x20 >= 'a' && s[end]|0x20 <= 'z') {
+			end++
+		}
+		w = strings.ToLower(s[:end])
+	}
+	return boilerplateStarters[w]
 }

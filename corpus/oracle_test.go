@@ -88,6 +88,8 @@ var hostileOracleInputs = []string{
 	"Account for international payments", "Make a one-off donation", "Make a monthly contribution today",
 	"Every contribution, however big or small, counts", "From as little as $1, you can help.",
 	"indicates required fields", "Pay with cash app or CashApp", "Support independent reporting",
+	"# 3 comments", "(12)", "[Advertisement]", "SHARE THIS ARTICLE", "Copyright 2025", "© Example",
+	"Scroll to continue with content", "Youmayalsolikethisverylongword", "Newsletter: sign up",
 	"3iban", "x-paypal", "éswift", "donation_bank", "Indicates Required Fields *", "ſupport our work", "Ķelvin",
 }
 
@@ -218,6 +220,9 @@ func FuzzOracleWordsAndKeywords(f *testing.F) {
 func checkWordsAndKeywords(t *testing.T, s string) {
 	if got, want := corpus.CountWords(s), oldCountWords(s); got != want {
 		t.Fatalf("%q: CountWords %d, the previous CountWords %d", s, got, want)
+	}
+	if got, want := corpus.StartersOf(s), corpus.OldStarters(s); !slices.Equal(got, want) {
+		t.Fatalf("%q: startersOf = %v, want %v", s, got, want)
 	}
 	if groups, want := corpus.KeywordGroups(s), corpus.OldKeywordGroups(s); groups != want {
 		t.Fatalf("%q: keyword groups %b, want %b", s, groups, want)
