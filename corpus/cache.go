@@ -1,13 +1,10 @@
 package corpus
 
 import (
-	"bufio"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -21,10 +18,11 @@ import (
 // unchanged corpus again skips reading and parsing. One cache file serves
 // one set of roots; files not seen in a run are dropped from it, and old
 // cache files are pruned so the folder never grows without bound.
-
-// cacheVersion changes whenever parsing or the Article type changes in a
-// way that makes old entries wrong.
-const cacheVersion = 2
+//
+// The file is read whole and indexed by path without decoding any article
+// (see cachefile.go); an entry's articles are decoded only when the loader
+// asks for that file, by the loader's parallel workers, and their strings
+// point into the file's bytes instead of being copied.
 
 // Cache limits: at most this many corpora are remembered, and none unused
 // for longer than cacheMaxAge.
@@ -33,40 +31,31 @@ const (
 	cacheMaxAge   = 60 * 24 * time.Hour
 )
 
-type cacheHeader struct {
-	Version int
-	Roots   []string
-}
+// cacheExt names cache files; legacyCacheGlob matches the files of the
+// older gob format, which are removed when seen.
+const (
+	cacheExt        = ".cache"
+	legacyCacheGlob = "corpus-*.gob"
+)
 
-// cacheEntry is what one file yielded last time: its articles (with the
-// part of each ID that follows the file's own ID, since the file's ID can
-// change when other files appear), or why it was skipped; and what the
-// duplicate check needs.
+// cacheEntry is what one file yielded last time, or in this run.
+//
+// An entry read from disk keeps its encoded body (raw) and is decoded on
+// use; an entry made in this run keeps the parsed articles (sharing their
+// strings with the corpus) and is encoded only when the cache is saved.
 type cacheEntry struct {
-	Path     string
-	Size     int64
-	ModTime  int64 // UnixNano
-	Articles []*Article
-	Suffixes []string
-	Skip     string
-	Sum      [32]byte
-	TextKeys []string
-}
+	size, mod int64 // mod is UnixNano
+	raw       string
+	crc       uint32 // of raw
 
-// result rebuilds the loader's result for job j from the entry.
-func (e *cacheEntry) result(j fileJob) fileResult {
-	if e.Skip != "" {
-		return fileResult{index: j.index, skipped: &Skipped{Path: j.path, Reason: e.Skip}, cached: true}
-	}
-	arts := make([]*Article, len(e.Articles))
-	for i, cached := range e.Articles {
-		a := *cached // the corpus may annotate articles (DuplicateOf); keep the entry pristine
-		a.ID = j.id + e.Suffixes[i]
-		a.Path = j.path
-		a.DuplicateOf = ""
-		arts[i] = &a
-	}
-	return fileResult{index: j.index, articles: arts, sum: e.Sum, textKeys: e.TextKeys, cached: true}
+	// Set for entries made in this run. Articles keep the part of each ID
+	// that follows the file's own ID (Suffixes), since the file's ID can
+	// change when other files appear.
+	articles []*Article
+	suffixes []string
+	skip     string
+	sum      [sha256.Size]byte
+	textKeys []string
 }
 
 // Cache is an open parsed-corpus cache. Lookups are safe from many
@@ -83,9 +72,9 @@ type Cache struct {
 	changed bool
 }
 
-// OpenCache opens the cache for a set of roots inside dir (created if
-// needed). A missing cache is empty; a corrupt or incompatible one is
-// discarded and Notice says so. It never fails: at worst the cache is empty.
+// OpenCache opens the cache for a set of roots inside dir. A missing cache
+// is empty; a corrupt or incompatible one is discarded and Notice says so.
+// It never fails: at worst the cache is empty.
 func OpenCache(dir string, roots []string) *Cache {
 	abs := make([]string, len(roots))
 	for i, r := range roots {
@@ -98,79 +87,60 @@ func OpenCache(dir string, roots []string) *Cache {
 	sort.Strings(abs)
 	sum := sha256.Sum256([]byte(strings.Join(abs, "\x00")))
 	c := &Cache{
-		path:  filepath.Join(dir, "corpus-"+hex.EncodeToString(sum[:8])+".gob"),
+		path:  filepath.Join(dir, "corpus-"+hex.EncodeToString(sum[:8])+cacheExt),
 		roots: abs,
 		old:   map[string]*cacheEntry{},
 		fresh: map[string]*cacheEntry{},
 	}
-	if err := c.read(); err != nil && !errors.Is(err, os.ErrNotExist) {
+	old, err := readCacheFile(c.path, abs)
+	switch {
+	case err == nil:
+		c.old = old
+	case errors.Is(err, os.ErrNotExist):
+	default:
 		c.Notice = fmt.Sprintf("the corpus cache was unreadable (%v) and will be rebuilt", err)
-		c.old = map[string]*cacheEntry{}
 		c.changed = true
 	}
 	return c
 }
 
-func (c *Cache) read() (err error) {
-	f, err := os.Open(c.path)
-	if err != nil {
-		return err
+// lookup returns what a file yielded last time as job j's result, if its
+// size and modification time are unchanged, and keeps the entry for the
+// next save. An entry that cannot be decoded is a miss.
+func (c *Cache) lookup(j fileJob, size int64, mod time.Time) (fileResult, bool) {
+	c.mu.Lock()
+	e, ok := c.old[j.osPath]
+	if !ok || e.size != size || e.mod != mod.UnixNano() {
+		c.mu.Unlock()
+		return fileResult{}, false
 	}
-	defer f.Close()
-	defer func() {
-		// gob panics on some malformed input in older versions; never let a
-		// cache file cost the session.
-		if p := recover(); p != nil {
-			err = fmt.Errorf("malformed cache: %v", p)
-		}
-	}()
-	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
-	var h cacheHeader
-	if err := dec.Decode(&h); err != nil {
-		return fmt.Errorf("bad header: %w", err)
-	}
-	if h.Version != cacheVersion {
-		return fmt.Errorf("made by another version of parallax (format %d, want %d)", h.Version, cacheVersion)
-	}
-	for {
-		e := new(cacheEntry)
-		if err := dec.Decode(e); err == io.EOF {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		c.old[e.Path] = e
-	}
-}
-
-// lookupEntry returns what a file yielded last time, if its size and
-// modification time are unchanged, and keeps the entry for the next save.
-func (c *Cache) lookupEntry(path string, size int64, mod time.Time) (*cacheEntry, bool) {
+	c.mu.Unlock()
+	r, err := decodeEntry(e.raw, e.crc, j)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.old[path]
-	if !ok || e.Size != size || e.ModTime != mod.UnixNano() {
-		return nil, false
+	if err != nil {
+		c.changed = true // rewrite without the bad entry
+		return fileResult{}, false
 	}
-	c.fresh[path] = e
+	c.fresh[j.osPath] = e
 	c.hits++
-	return e, true
+	return r, true
 }
 
 // putResult records what a file yielded in this run. Results that depend
 // on the moment (a file that vanished or could not be read) are not kept.
 func (c *Cache) putResult(path string, size int64, mod time.Time, fileID string, r fileResult) {
-	e := &cacheEntry{Path: path, Size: size, ModTime: mod.UnixNano(), Sum: r.sum, TextKeys: r.textKeys}
+	e := &cacheEntry{size: size, mod: mod.UnixNano(), sum: r.sum, textKeys: r.textKeys}
 	if r.skipped != nil {
 		if !cacheableSkip(r.skipped.Reason) {
 			return
 		}
-		e.Skip = r.skipped.Reason
+		e.skip = r.skipped.Reason
 	}
 	for _, a := range r.articles {
-		cp := *a
-		e.Articles = append(e.Articles, &cp)
-		e.Suffixes = append(e.Suffixes, strings.TrimPrefix(a.ID, fileID))
+		cp := *a // the corpus may annotate articles (DuplicateOf) before the save
+		e.articles = append(e.articles, &cp)
+		e.suffixes = append(e.suffixes, strings.TrimPrefix(a.ID, fileID))
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -205,53 +175,23 @@ func (c *Cache) Save() error {
 		_ = os.Chtimes(c.path, now, now) // mark as recently used for pruning
 		return nil
 	}
-	dir := filepath.Dir(c.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".corpus-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	enc := gob.NewEncoder(w)
-	err = enc.Encode(cacheHeader{Version: cacheVersion, Roots: c.roots})
-	paths := make([]string, 0, len(c.fresh))
-	for p := range c.fresh {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		if err != nil {
-			break
-		}
-		err = enc.Encode(c.fresh[p])
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), c.path); err != nil {
+	if err := writeCacheFile(c.path, c.roots, c.fresh); err != nil {
 		return err
 	}
 	c.changed = false
-	pruneCaches(dir, c.path)
+	pruneCaches(filepath.Dir(c.path), c.path)
 	return nil
 }
 
-// pruneCaches removes cache files beyond the newest cacheMaxFiles and any
-// unused for cacheMaxAge, never the one just written.
+// pruneCaches removes cache files beyond the newest cacheMaxFiles, any
+// unused for cacheMaxAge and any in the old format, never the one just
+// written.
 func pruneCaches(dir, keep string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, "corpus-*.gob"))
+	matches, _ := filepath.Glob(filepath.Join(dir, "corpus-*"+cacheExt))
+	legacy, _ := filepath.Glob(filepath.Join(dir, legacyCacheGlob))
+	for _, l := range legacy {
+		os.Remove(l)
+	}
 	type file struct {
 		path string
 		mod  time.Time

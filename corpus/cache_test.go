@@ -79,7 +79,7 @@ func TestCacheCorruptIsRebuilt(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.txt"), "First Headline Here\n\nBody.\n")
 	loadWithCache(t, dir, cacheDir)
-	files, _ := filepath.Glob(filepath.Join(cacheDir, "corpus-*.gob"))
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "corpus-*"+cacheExt))
 	if len(files) != 1 {
 		t.Fatalf("cache files: %v", files)
 	}
@@ -97,7 +97,7 @@ func TestCachePrune(t *testing.T) {
 	dir := t.TempDir()
 	old := time.Now().Add(-90 * 24 * time.Hour)
 	for i := 0; i < cacheMaxFiles+3; i++ {
-		p := filepath.Join(dir, "corpus-"+strings.Repeat(string(rune('a'+i)), 16)+".gob")
+		p := filepath.Join(dir, "corpus-"+strings.Repeat(string(rune('a'+i)), 16)+cacheExt)
 		os.WriteFile(p, []byte("x"), 0o644)
 		mt := time.Now().Add(-time.Duration(i) * time.Hour)
 		if i == 1 {
@@ -110,11 +110,11 @@ func TestCachePrune(t *testing.T) {
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
-	left, _ := filepath.Glob(filepath.Join(dir, "corpus-*.gob"))
+	left, _ := filepath.Glob(filepath.Join(dir, "corpus-*"+cacheExt))
 	if len(left) > cacheMaxFiles {
 		t.Errorf("%d cache files left, want at most %d", len(left), cacheMaxFiles)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "corpus-"+strings.Repeat("b", 16)+".gob")); err == nil {
+	if _, err := os.Stat(filepath.Join(dir, "corpus-"+strings.Repeat("b", 16)+cacheExt)); err == nil {
 		t.Error("a cache unused for 90 days must be pruned")
 	}
 	if _, err := os.Stat(c.path); err != nil {

@@ -88,7 +88,8 @@ type fileJob struct {
 }
 
 type fileResult struct {
-	index    int
+	index    int    // the walk's item number: results are taken in this order
+	path     string // of the file, as shown
 	articles []*Article
 	skipped  *Skipped
 	cached   bool
@@ -111,51 +112,63 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		opt.BatchInterval = 50 * time.Millisecond
 	}
 
-	var jobs []fileJob
-	var walkSkipped []Skipped
-	if len(src.Paths) > 0 {
-		jobs, walkSkipped = walkPaths(ctx, src.Paths, src.Stdin)
-	} else if src.FS != nil {
-		jobs, walkSkipped = walkFS(src.FS, src.FSName)
-	}
-	total := len(jobs) + len(walkSkipped)
-
-	// The cache is opened while nothing else waits for it: it is needed
-	// only once workers start.
-	var cache *Cache
-	var notices []string
+	// The cache is read while the folders are walked: one waits on the
+	// disk for directory entries, the other for the cache file's bytes.
+	var cacheCh chan *Cache
 	if opt.CacheDir != "" && len(src.Paths) > 0 {
-		cache = OpenCache(opt.CacheDir, src.Paths)
-		if cache.Notice != "" {
-			notices = append(notices, cache.Notice)
-		}
+		cacheCh = make(chan *Cache, 1)
+		go func() { cacheCh <- OpenCache(opt.CacheDir, src.Paths) }()
 	}
+
+	// The walk hands files over as it finds them, so that loading starts at
+	// once however large the corpus is; a queue lets it run ahead of the
+	// workers (and of the cache, which they wait for).
+	found := make(chan walkItem)
+	walked := make(chan int, 1)
+	go func() {
+		defer close(found)
+		send := func(it walkItem) bool {
+			select {
+			case found <- it:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		walked <- walkSource(ctx, src, send)
+	}()
 
 	jobCh := make(chan fileJob)
 	resCh := make(chan fileResult, opt.Workers*4)
 	var wg sync.WaitGroup
-	for w := 0; w < opt.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobCh {
-				resCh <- loadCached(j, opt.MaxFileSize, cache)
-			}
-		}()
-	}
+	wg.Add(1 + opt.Workers)
 	go func() {
-		defer close(jobCh)
-		for _, j := range jobs {
-			select {
-			case jobCh <- j:
-			case <-ctx.Done():
-				return
-			}
+		defer wg.Done()
+		queueJobs(ctx, found, jobCh, resCh)
+	}()
+	cacheReady := make(chan *Cache, 1)
+	go func() {
+		var cache *Cache
+		if cacheCh != nil {
+			cache = <-cacheCh
+		}
+		cacheReady <- cache
+		for w := 0; w < opt.Workers; w++ {
+			go func() {
+				defer wg.Done()
+				for j := range jobCh {
+					r := loadCached(j, opt.MaxFileSize, cache)
+					r.path = j.path
+					resCh <- r
+				}
+			}()
 		}
 	}()
 	go func() { wg.Wait(); close(resCh) }()
 
-	pending := Batch{Skipped: walkSkipped, Read: len(walkSkipped), Total: total, Notices: notices}
+	total := -1
+	var cache *Cache
+	pending := Batch{Total: total}
 	tick := time.NewTicker(opt.BatchInterval)
 	defer tick.Stop()
 	flush := func(done bool) {
@@ -171,9 +184,26 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	next := 0
 	for {
 		select {
+		case c := <-cacheReady:
+			cache, cacheReady = c, nil
+			if c != nil && c.Notice != "" {
+				pending.Notices = append(pending.Notices, c.Notice)
+			}
+		case n := <-walked:
+			total, pending.Total = n, n
 		case r, ok := <-resCh:
 			if !ok {
 				if ctx.Err() == nil {
+					if cacheReady != nil { // sent before any worker started
+						cache = <-cacheReady
+						if cache != nil && cache.Notice != "" {
+							pending.Notices = append(pending.Notices, cache.Notice)
+						}
+					}
+					if total < 0 { // the walk ended before its count was taken
+						total = <-walked
+						pending.Total = total
+					}
 					if cache != nil {
 						if err := cache.Save(); err != nil {
 							pending.Notices = append(pending.Notices, "the corpus cache could not be saved: "+err.Error())
@@ -195,14 +225,14 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				if r.cached {
 					pending.Cached++
 				}
-				dups.check(&r, jobs[r.index].path)
+				dups.check(&r, r.path)
 				pending.Articles = append(pending.Articles, r.articles...)
 				if r.skipped != nil {
 					pending.Skipped = append(pending.Skipped, *r.skipped)
 				}
 			}
 		case <-tick.C:
-			if len(pending.Articles) > 0 || len(pending.Skipped) > 0 {
+			if len(pending.Articles) > 0 || len(pending.Skipped) > 0 || len(pending.Notices) > 0 {
 				flush(false)
 			}
 		case <-ctx.Done():
@@ -211,6 +241,64 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				for range resCh {
 				}
 			}()
+			return
+		}
+	}
+}
+
+// walkSource hands what the walk finds in src to yield and returns how many
+// items it found.
+func walkSource(ctx context.Context, src Source, yield func(walkItem) bool) int {
+	if len(src.Paths) > 0 {
+		return streamPaths(ctx, src.Paths, src.Stdin, yield)
+	}
+	if src.FS == nil {
+		return 0
+	}
+	jobs, skipped := walkFS(src.FS, src.FSName)
+	n := 0
+	for i := range skipped {
+		if !yield(walkItem{seq: n, skip: &skipped[i]}) {
+			return n
+		}
+		n++
+	}
+	for _, j := range jobs {
+		j.index = n
+		if !yield(walkItem{seq: n, job: j}) {
+			return n
+		}
+		n++
+	}
+	return n
+}
+
+// queueJobs passes the walk's files on to the workers through a queue that
+// never blocks the walk, and its skips straight to the results. It closes
+// jobs when the walk has ended and every file was taken.
+func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- fileJob, results chan<- fileResult) {
+	defer close(jobs)
+	var queue []fileJob
+	for found != nil || len(queue) > 0 {
+		var out chan<- fileJob
+		var head fileJob
+		if len(queue) > 0 {
+			out, head = jobs, queue[0]
+		}
+		select {
+		case it, ok := <-found:
+			switch {
+			case !ok:
+				found = nil
+			case it.skip != nil:
+				results <- fileResult{index: it.seq, skipped: it.skip}
+			default:
+				queue = append(queue, it.job)
+			}
+		case out <- head:
+			queue[0] = fileJob{} // let the queue's old head go
+			queue = queue[1:]
+		case <-ctx.Done():
 			return
 		}
 	}
@@ -226,8 +314,8 @@ func loadCached(j fileJob, max int64, cache *Cache) fileResult {
 	if err != nil || !st.Mode().IsRegular() {
 		return loadOne(j, max) // let loadOne report it
 	}
-	if e, ok := cache.lookupEntry(j.osPath, st.Size(), st.ModTime()); ok {
-		return e.result(j)
+	if r, ok := cache.lookup(j, st.Size(), st.ModTime()); ok {
+		return r
 	}
 	r := loadOne(j, max)
 	cache.putResult(j.osPath, st.Size(), st.ModTime(), j.id, r)
@@ -407,21 +495,19 @@ func idFor(rel string) string {
 	return rel
 }
 
-// uniqueIDs makes the IDs of jobs unique in walk order: a later file whose ID
-// is taken keeps its extension, then gets a numeric suffix.
-func uniqueIDs(jobs []fileJob, rels []string) {
-	seen := make(map[string]bool, len(jobs))
-	for i := range jobs {
-		id := jobs[i].id
-		if seen[id] {
-			id = filepath.ToSlash(rels[i])
-			for n := 2; seen[id]; n++ {
-				id = fmt.Sprintf("%s~%d", filepath.ToSlash(rels[i]), n)
-			}
+// idSet hands out unique article IDs in walk order: a later file whose ID
+// is taken keeps its extension (rel), then gets a numeric suffix.
+type idSet map[string]bool
+
+func (s idSet) claim(id, rel string) string {
+	if s[id] {
+		id = filepath.ToSlash(rel)
+		for n := 2; s[id]; n++ {
+			id = fmt.Sprintf("%s~%d", filepath.ToSlash(rel), n)
 		}
-		seen[id] = true
-		jobs[i].id = id
 	}
+	s[id] = true
+	return id
 }
 
 func walkFS(fsys fs.FS, name string) ([]fileJob, []Skipped) {
@@ -462,6 +548,9 @@ func walkFS(fsys fs.FS, name string) ([]fileJob, []Skipped) {
 		rels = append(rels, p)
 		return nil
 	})
-	uniqueIDs(jobs, rels)
+	ids := idSet{}
+	for i := range jobs {
+		jobs[i].id = ids.claim(jobs[i].id, rels[i])
+	}
 	return jobs, skipped
 }

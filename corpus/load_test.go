@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func writeFile(t *testing.T, path, content string) {
@@ -170,5 +171,68 @@ func TestResolve(t *testing.T) {
 				t.Errorf("ambiguous error must name candidates: %v", err)
 			}
 		}
+	}
+}
+
+// Files are loaded while the walk goes on: until the walk ends a batch's
+// Total is -1, then the count of everything found; IDs are still made
+// unique in walk order, and walk skips are counted like files.
+func TestStreamWhileWalking(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 300; i++ {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("s%02d", i%7), fmt.Sprintf("f%03d.txt", i)), fmt.Sprintf("Headline Number %d\n\nBody of article %d.\n", i, i))
+	}
+	writeFile(t, filepath.Join(dir, "same.txt"), "Same Name Text\n\nOne body.\n")
+	writeFile(t, filepath.Join(dir, "same.md"), "# Same Name Markdown\n\nOther body.\n")
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink(dir, filepath.Join(dir, "loop"))
+	cacheDir := t.TempDir()
+	for run, cacheDir := range []string{"", cacheDir, cacheDir} {
+		var articles, skipped int
+		var last Batch
+		ids := map[string]bool{}
+		Stream(context.Background(), Source{Paths: []string{dir}}, Options{CacheDir: cacheDir, BatchInterval: time.Millisecond}, func(b Batch) {
+			if b.Total != -1 && b.Total != 304 {
+				t.Errorf("batch total %d, want -1 or 304", b.Total)
+			}
+			for _, a := range b.Articles {
+				if ids[a.ID] {
+					t.Errorf("ID %q twice", a.ID)
+				}
+				ids[a.ID] = true
+			}
+			articles += len(b.Articles)
+			skipped += len(b.Skipped)
+			last = b
+		})
+		// 304 items: 302 files, the FIFO and the looping link.
+		if !last.Done || last.Total != 304 || last.Read != 304 || articles != 302 || skipped != 2 {
+			t.Errorf("run %d: last %+v, %d articles, %d skipped", run, last, articles, skipped)
+		}
+		if run == 2 && last.Cached != 302 {
+			t.Errorf("warm run served %d files from the cache, want 302", last.Cached)
+		}
+		if !ids["same"] || !ids["same.txt"] {
+			t.Errorf("IDs of same.md and same.txt: %v %v", ids["same"], ids["same.txt"])
+		}
+	}
+}
+
+// Cancelling while the walk is still going stops everything: Stream returns.
+func TestStreamCancelDuringWalk(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 2000; i++ {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("f%04d.txt", i)), "Headline Here\n\nBody.\n")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := false
+	Stream(ctx, Source{Paths: []string{dir}}, Options{BatchInterval: time.Microsecond}, func(b Batch) {
+		cancel()
+		done = done || b.Done
+	})
+	if done {
+		t.Error("a cancelled stream reported Done")
 	}
 }

@@ -16,28 +16,68 @@ import (
 // skipped, symbolic links are followed with loop detection, and special files
 // (FIFOs, sockets, devices) are reported without ever being opened.
 func walkPaths(ctx context.Context, roots []string, stdin io.Reader) ([]fileJob, []Skipped) {
-	w := &walker{ctx: ctx, seenDirs: map[fileKey]bool{}}
+	var jobs []fileJob
+	var skipped []Skipped
+	streamPaths(ctx, roots, stdin, func(it walkItem) bool {
+		if it.skip != nil {
+			skipped = append(skipped, *it.skip)
+		} else {
+			jobs = append(jobs, it.job)
+		}
+		return true
+	})
+	return jobs, skipped
+}
+
+// walkItem is what the walk finds, in order: a file to load or an entry
+// skipped with a reason. seq numbers items of both kinds.
+type walkItem struct {
+	seq  int
+	job  fileJob
+	skip *Skipped
+}
+
+// streamPaths walks like walkPaths but hands each item to yield as soon as
+// it is found, so that loading starts before a large walk ends; it stops
+// early when yield returns false. It returns how many items it yielded.
+// Job indexes count jobs only; IDs are made unique in walk order.
+func streamPaths(ctx context.Context, roots []string, stdin io.Reader, yield func(walkItem) bool) int {
+	w := &walker{ctx: ctx, seenDirs: map[fileKey]bool{}, ids: idSet{}, yield: yield}
 	for _, root := range roots {
+		if w.stopped {
+			break
+		}
 		if root == "-" {
 			w.addStdin(stdin)
 			continue
 		}
 		w.root(root)
 	}
-	uniqueIDs(w.jobs, w.rels)
-	return w.jobs, w.skipped
+	return w.seq
 }
 
 type walker struct {
 	ctx      context.Context
-	jobs     []fileJob
-	rels     []string
-	skipped  []Skipped
+	yield    func(walkItem) bool
+	seq      int // items yielded; a job's index is its item number
+	stopped  bool
+	ids      idSet
 	seenDirs map[fileKey]bool
 	stdinUse bool
 }
 
-func (w *walker) skip(p, reason string) { w.skipped = append(w.skipped, Skipped{p, reason}) }
+func (w *walker) emit(it walkItem) {
+	if w.stopped {
+		return
+	}
+	it.seq = w.seq
+	w.seq++
+	if !w.yield(it) {
+		w.stopped = true
+	}
+}
+
+func (w *walker) skip(p, reason string) { w.emit(walkItem{skip: &Skipped{p, reason}}) }
 
 func (w *walker) addStdin(stdin io.Reader) {
 	if w.stdinUse {
@@ -56,17 +96,16 @@ func (w *walker) addStdin(stdin io.Reader) {
 			return nil, fmt.Errorf("standard input too large (over %s)", humanBytes(max))
 		}
 		return data, nil
-	})
+	}, "")
 }
 
-func (w *walker) add(id, shown, rel string, read func(int64) ([]byte, error)) {
-	w.jobs = append(w.jobs, fileJob{index: len(w.jobs), id: id, path: shown, read: read})
-	w.rels = append(w.rels, rel)
+func (w *walker) add(id, shown, rel string, read func(int64) ([]byte, error), osPath string) {
+	j := fileJob{index: w.seq, id: w.ids.claim(id, rel), path: shown, read: read, osPath: osPath}
+	w.emit(walkItem{job: j})
 }
 
 func (w *walker) addFile(p, rel string) {
-	w.add(idFor(rel), p, rel, func(max int64) ([]byte, error) { return readFileLimited(p, max) })
-	w.jobs[len(w.jobs)-1].osPath = p
+	w.add(idFor(rel), p, rel, func(max int64) ([]byte, error) { return readFileLimited(p, max) }, p)
 }
 
 func (w *walker) root(root string) {
@@ -87,7 +126,7 @@ func (w *walker) root(root string) {
 
 // dir walks the folder at p whose path relative to its root is rel.
 func (w *walker) dir(p, rel string, st fs.FileInfo) {
-	if w.ctx.Err() != nil {
+	if w.stopped || w.ctx.Err() != nil {
 		return
 	}
 	if k, ok := keyOf(st); ok {

@@ -82,3 +82,35 @@ func BenchmarkFirstFrame(b *testing.B) {
 		m.Close()
 	}
 }
+
+// BenchmarkLoadBatches is the update loop's share of a load: the corpus
+// arrives in 50 batches (what the loader hands over every 50 ms at 100k
+// articles from the cache), each merged into the list and queued for
+// indexing. The commands a batch asks for (indexing, rendering) run
+// elsewhere and are not run here.
+func BenchmarkLoadBatches(b *testing.B) {
+	n := benchArticles()
+	arts := gen.Articles(n, 1)
+	items := make([]*item, n)
+	for i, a := range arts {
+		items[i] = newItem(a)
+	}
+	b.Setenv("XDG_STATE_HOME", b.TempDir())
+	marks, _ := userstate.OpenReads()
+	const batches = 50
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sh := newShared(newStyles(true, false), "ascii", termenv.Ascii, func() time.Time { return fixedNow }, marks)
+		sh.renderer = testRenderer
+		sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+		m := newModel(Config{Source: corpus.Source{Paths: []string{"/bench"}}}, sh)
+		nm, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+		m = nm.(Model)
+		for k := 0; k < batches; k++ {
+			lo, hi := k*n/batches, (k+1)*n/batches
+			nm, _ = m.Update(loadBatchMsg{gen: m.load.gen, items: items[lo:hi], read: hi, total: n, done: k == batches-1})
+			m = nm.(Model)
+		}
+		m.Close()
+	}
+}

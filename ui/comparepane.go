@@ -203,6 +203,9 @@ func (p comparePane) handleKey(km tea.KeyMsg) (comparePane, tea.Cmd) {
 		p.opts.swapped = !p.opts.swapped
 		p.focus = 1 - p.focus
 		p.keepRow = p.topRow()
+		// One side at a time (narrow) looks the same after a swap: say it.
+		p.emit(statusMsg{text: "sides swapped: " + outletName(sideDoc(p.cmp, 0, p.opts.swapped).Article) +
+			" left, " + outletName(sideDoc(p.cmp, 1, p.opts.swapped).Article) + " right"})
 		return p, p.relayout()
 	case key.Matches(km, k.View):
 		p.opts.filter = (p.opts.filter + 1) % rowFilters

@@ -35,15 +35,23 @@ func TestFirstFrameBeforeAnyBatch(t *testing.T) {
 	requireFits(t, v, 80, 24, "first frame")
 }
 
-func TestProgressBarAfterDelay(t *testing.T) {
-	sh := testShared(t)
-	m := newModel(Config{Source: emptySource()}, sh)
-	defer m.Close()
-	step := func(msg tea.Msg) {
+// handModel is a reader over nothing, w×h, driven message by message: the
+// commands it asks for are not run.
+func handModel(t *testing.T, w, h int) (m *Model, step func(tea.Msg)) {
+	t.Helper()
+	mod := newModel(Config{Source: emptySource()}, testShared(t))
+	t.Cleanup(mod.Close)
+	m = &mod
+	step = func(msg tea.Msg) {
 		nm, _ := m.Update(msg)
-		m = nm.(Model)
+		*m = nm.(Model)
 	}
-	step(tea.WindowSizeMsg{Width: 100, Height: 24})
+	step(tea.WindowSizeMsg{Width: w, Height: h})
+	return m, step
+}
+
+func TestProgressBarAfterDelay(t *testing.T) {
+	m, step := handModel(t, 100, 24)
 	step(loadBatchMsg{gen: m.load.gen, read: 10, total: 40})
 	if strings.Contains(m.View(), "loading 10/40") {
 		t.Fatal("progress shown before the delay")
@@ -112,4 +120,67 @@ func TestSelectionDuringLoad(t *testing.T) {
 	hs.press("j") // epsilon
 	batch(hs, arts[0], arts[1])
 	hs.requireSelected("epsilon")
+}
+
+// Grouping stories waits for the search index: both want every core, and
+// search is what a reader reaches for first after a load.
+func TestGroupingWaitsForTheIndex(t *testing.T) {
+	m, step := handModel(t, 100, 24)
+	items := func(ids ...string) []*item {
+		var out []*item
+		for _, id := range ids {
+			out = append(out, newItem(&corpus.Article{ID: id, Title: "Title " + id, Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: "Body of " + id}}}))
+		}
+		return out
+	}
+	step(loadBatchMsg{gen: m.load.gen, items: items("a", "b"), read: 2, total: 3})
+	step(loadBatchMsg{gen: m.load.gen, items: items("c"), read: 3, total: 3, done: true})
+	if m.story.state.busy || !m.story.state.deferred {
+		t.Fatalf("grouping started before the index was complete: busy %v deferred %v", m.story.state.busy, m.story.state.deferred)
+	}
+	step(indexedMsg{2})
+	if m.story.state.busy {
+		t.Fatal("grouping started with one batch still being indexed")
+	}
+	step(indexedMsg{1})
+	if !m.story.state.busy || m.story.state.deferred {
+		t.Fatalf("grouping did not start once the index was complete: busy %v deferred %v", m.story.state.busy, m.story.state.deferred)
+	}
+
+	// A load whose index is already complete when it ends groups at once.
+	m, step = handModel(t, 100, 24)
+	step(loadBatchMsg{gen: m.load.gen, items: items("a"), read: 1, total: 2})
+	step(indexedMsg{1})
+	step(loadBatchMsg{gen: m.load.gen, read: 2, total: 2, done: true})
+	if !m.story.state.busy {
+		t.Fatal("grouping did not start at the end of a load whose index was complete")
+	}
+}
+
+// A grouping superseded by a newer one is cancelled: it delivers nothing
+// (and stops working), the newer one delivers its stories.
+func TestSupersededGroupingIsCancelled(t *testing.T) {
+	m, _ := handModel(t, 100, 24)
+	var arts []*item
+	for _, a := range sampleArticles() {
+		arts = append(arts, newItem(a))
+	}
+	m.list.add(arts)
+	// tea.Batch hands back a lone command as it is, and several as a
+	// BatchMsg whose first is the grouping (the spinner starts once).
+	run := func(c tea.Cmd) tea.Msg {
+		msg := c()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			return batch[0]()
+		}
+		return msg
+	}
+	first := m.startGrouping()
+	second := m.startGrouping()
+	if msg := run(first); msg != nil {
+		t.Fatalf("the superseded grouping delivered %T", msg)
+	}
+	if msg, ok := run(second).(storiesMsg); !ok || msg.stories == nil || msg.seq != m.story.state.seq {
+		t.Fatalf("the current grouping delivered %#v", msg)
+	}
 }

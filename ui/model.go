@@ -329,7 +329,9 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	if m.mode == modeReport {
 		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
-	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg), m.search.index(msg.items, msg.done)}
+	// Indexing is queued first: grouping waits for the index to be complete.
+	indexCmd := m.search.index(msg.items, msg.done)
+	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg), indexCmd}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}

@@ -43,7 +43,8 @@ func (m Model) handleTypingKey(km tea.KeyMsg) (Model, tea.Cmd) {
 func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case indexedMsg:
-		return m, m.search.addIndexed(msg.n)
+		cmd := m.search.addIndexed(msg.n)
+		return m, tea.Batch(cmd, m.groupingAfterIndex())
 	case searchResultsMsg:
 		before := m.search.selectedArticle()
 		m.search.setResults(msg)

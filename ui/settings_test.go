@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -189,5 +190,21 @@ func TestColorOverrides(t *testing.T) {
 	}
 	if nc := newPalette(true, false, map[string]string{"accent": "#ff8800"}); nc.accent != (lipgloss.NoColor{}) {
 		t.Errorf("NO_COLOR palette has accent %v", nc.accent)
+	}
+}
+
+// Every colour name the configuration accepts changes the palette (a name
+// added to config.ColorNames without a place in newPalette would be a
+// setting that silently does nothing).
+func TestEveryColorNameOverrides(t *testing.T) {
+	def := newPalette(true, true, nil)
+	for _, name := range config.ColorNames {
+		if p := newPalette(true, true, map[string]string{name: "#010203"}); reflect.DeepEqual(p, def) {
+			t.Errorf("[colors] %s changes nothing", name)
+		}
+	}
+	st := buildStyles(newPalette(true, true, map[string]string{"hit": "#010203", "current-hit": "#040506"}), true)
+	if st.Hit.GetBackground() != lipgloss.Color("#010203") || st.HitCurrent.GetBackground() != lipgloss.Color("#040506") {
+		t.Error("search hits do not use the configured colours")
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"runtime"
 	"sync"
 
@@ -46,6 +47,10 @@ type storyState struct {
 	grouped int    // how many articles the grouping covers
 	seq     uint64 // the latest grouping request
 	busy    bool
+	// deferred: grouping waits for the search index (storiesAfterBatch).
+	deferred bool
+	// cancel stops the running grouping when a newer one starts.
+	cancel context.CancelFunc
 	// pending is what the reader asked for before stories were ready (c,
 	// C, o); it runs when they arrive.
 	pending tea.Msg
@@ -71,10 +76,14 @@ var spinInterval = spinner.MiniDot.FPS
 // corpus never makes the reader stutter.
 func groupWorkers() int { return max(runtime.GOMAXPROCS(0)-1, 1) }
 
-// groupStoriesCmd groups arts in the background.
-func groupStoriesCmd(seq uint64, arts []*corpus.Article) tea.Cmd {
+// groupStoriesCmd groups arts in the background; a grouping superseded by
+// a newer one is cancelled through ctx and delivers nothing.
+func groupStoriesCmd(ctx context.Context, seq uint64, arts []*corpus.Article) tea.Cmd {
 	return func() tea.Msg {
-		st := compare.GroupStories(arts, compare.StoryOptions{Workers: groupWorkers()})
+		st, err := compare.GroupStoriesContext(ctx, arts, compare.StoryOptions{Workers: groupWorkers()})
+		if err != nil {
+			return nil
+		}
 		return storiesMsg{seq: seq, stories: st, n: len(arts)}
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -43,12 +45,26 @@ func (m Model) itemOf(a *corpus.Article) *item {
 }
 
 // storiesAfterBatch starts grouping when loading finishes, and again when
-// articles arrive after that.
+// articles arrive after that. While the search index is still being built
+// it defers: both want every core, and search is what a reader reaches for
+// first (a story pane asked for meanwhile starts grouping at once).
 func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	if !msg.done && (m.load.loading || len(msg.items) == 0) {
 		return nil
 	}
 	if msg.done && len(m.list.all) == 0 {
+		return nil
+	}
+	if m.search.behind() {
+		m.story.state.deferred = true
+		return nil
+	}
+	return m.startGrouping()
+}
+
+// groupingAfterIndex starts a deferred grouping once the index is complete.
+func (m *Model) groupingAfterIndex() tea.Cmd {
+	if !m.story.state.deferred || m.search.behind() {
 		return nil
 	}
 	return m.startGrouping()
@@ -58,7 +74,13 @@ func (m *Model) startGrouping() tea.Cmd {
 	st := &m.story.state
 	st.seq = m.sh.nextSeq()
 	st.busy = true
-	return tea.Batch(groupStoriesCmd(st.seq, m.loadedArticles()), m.startSpin())
+	st.deferred = false
+	if st.cancel != nil {
+		st.cancel()
+	}
+	ctx, cancel := context.WithCancel(m.ctx)
+	st.cancel = cancel
+	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles()), m.startSpin())
 }
 
 // handleStoryKey handles keys of the story panes, and the keys that open

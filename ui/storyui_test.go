@@ -356,6 +356,7 @@ func TestCompareSwapKey(t *testing.T) {
 	if !p.opts.swapped || sideDoc(p.cmp, 0, true) != p.cmp.B {
 		t.Fatal("x did not swap")
 	}
+	hs.requireContains("sides swapped: Fundacion Rapala left, global.espreso.tv right")
 	left = strings.Split(hs.view(), "\n")[3]
 	if !strings.HasPrefix(strings.TrimSpace(left), "B  Fundacion Rapala") {
 		t.Fatalf("after x the left head is %q", left)
@@ -869,4 +870,13 @@ func TestGroupingFollowsFilter(t *testing.T) {
 	}
 	hs.press("'")
 	hs.requireContains("· 5 articles · ")
+}
+
+// One side at a time, a swap changes nothing visible but the labels: the
+// status line says what happened.
+func TestCompareSwapNarrowSaysSo(t *testing.T) {
+	hs := seedsHarness(t, 80, 24)
+	hs.compareSeeds(seedEspreso, seedRapala)
+	hs.press("x")
+	hs.requireContains("sides swapped: Fundacion Rapala left")
 }

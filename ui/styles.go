@@ -99,6 +99,10 @@ func newPalette(dark, color bool, overrides map[string]string) palette {
 			p.warning = c
 		case "error":
 			p.errC = c
+		case "hit":
+			p.hit = c
+		case "current-hit":
+			p.hitCurrent = c
 		}
 	}
 	return p

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"context"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus/lang"
@@ -11,7 +12,7 @@ import (
 func TestBagsMatchTokens(t *testing.T) {
 	as := append(load(t, "../../seeds"), load(t, "testdata/stories")...)
 	for _, workers := range []int{1, 3} {
-		bags := countTerms(as, workers)
+		bags := countTerms(context.Background(), as, workers)
 		for i, a := range as {
 			want := map[uint64]int32{}
 			add := func(text string, times int32) {

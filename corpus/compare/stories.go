@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"runtime"
@@ -187,6 +188,13 @@ type bag struct {
 // centres stay similar (so a chain of loosely related articles does not
 // snowball into one story).
 func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
+	st, _ := GroupStoriesContext(context.Background(), as, opt)
+	return st
+}
+
+// GroupStoriesContext is GroupStories that gives up soon after ctx is done
+// (a grouping superseded by newer articles), returning ctx's error.
+func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
 	if opt.Threshold <= 0 {
 		opt.Threshold = DefaultStoryThreshold
 	}
@@ -197,7 +205,10 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	bags := countTerms(as, workers)
+	bags := countTerms(ctx, as, workers)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	df := documentFrequencies(bags, workers)
 	names := make([][]uint64, len(as))
 	for i, b := range bags {
@@ -206,19 +217,28 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 	maxPosting := int32(max(64, len(as)/50))
 	fps := make([]fingerprint, len(as))
 	indexed := make([][]uint64, len(as))
-	parallel(len(as), workers, func(i int) {
+	parallel(ctx, len(as), workers, func(i int) {
 		fps[i], indexed[i] = makeFingerprint(bags[i], df, float64(len(as)), maxPosting)
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	index := map[uint64][]int32{}
 	for i, ts := range indexed {
 		for _, t := range ts[:min(len(ts), indexTerms)] {
 			index[t] = append(index[t], int32(i))
 		}
 	}
-	edges := candidateEdges(as, fps, names, index, indexed, opt)
+	edges := candidateEdges(ctx, as, fps, names, index, indexed, opt)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	groups := mergeEdges(as, fps, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
-	return buildStories(as, fps, groups)
+	return buildStories(as, fps, groups), nil
 }
+
+// checkEvery is how many articles a worker handles between looks at ctx.
+const checkEvery = 256
 
 // documentFrequencies counts the articles each term occurs in; each worker
 // counts its own share of the term space.
@@ -311,14 +331,18 @@ type plainDF map[uint64]int32
 
 func (p plainDF) get(t uint64) int32 { return p[t] }
 
-// parallel runs f(0..n-1) on workers goroutines.
-func parallel(n, workers int, f func(i int)) {
+// parallel runs f(0..n-1) on workers goroutines, stopping early when ctx
+// is done.
+func parallel(ctx context.Context, n, workers int, f func(i int)) {
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
 			for i := w; i < n; i += workers {
+				if (i/workers)%checkEvery == 0 && ctx.Err() != nil {
+					return
+				}
 				f(i)
 			}
 		}(w)
@@ -333,7 +357,7 @@ type edge struct {
 
 // candidateEdges scores the pairs that share at least two indexed terms
 // and two names, keeping those at or above the threshold.
-func candidateEdges(as []*corpus.Article, fps []fingerprint, names [][]uint64, index map[uint64][]int32, query [][]uint64, opt StoryOptions) []edge {
+func candidateEdges(ctx context.Context, as []*corpus.Article, fps []fingerprint, names [][]uint64, index map[uint64][]int32, query [][]uint64, opt StoryOptions) []edge {
 	// Sorted query and indexed terms per article, to tell which side of a
 	// pair finds it.
 	sortedQuery := make([][]uint64, len(as))
@@ -356,6 +380,9 @@ func candidateEdges(as []*corpus.Article, fps []fingerprint, names [][]uint64, i
 			count := make([]uint8, len(as))
 			var touched []int32
 			for i := w; i < len(as); i += workers {
+				if (i/workers)%checkEvery == 0 && ctx.Err() != nil {
+					return
+				}
 				for _, t := range query[i] {
 					for _, j := range index[t] {
 						if int(j) == i {
@@ -613,7 +640,7 @@ func label(a *corpus.Article) string {
 // countTerms builds the term bags of the articles in parallel: title (twice,
 // it names the event) and body, content words stemmed, demonyms mapped to
 // their country.
-func countTerms(as []*corpus.Article, workers int) []bag {
+func countTerms(ctx context.Context, as []*corpus.Article, workers int) []bag {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -636,6 +663,9 @@ func countTerms(as []*corpus.Article, workers int) []bag {
 			var touched []int32
 			var buf []byte
 			for i := w; i < len(as); i += workers {
+				if (i/workers)%checkEvery == 0 && ctx.Err() != nil {
+					return
+				}
 				a := as[i]
 				var b bag
 				add := func(text string, times int32, headline bool) {

@@ -199,13 +199,13 @@ func TestCacheUsedAndBypassed(t *testing.T) {
 	if code := Main([]string{"--no-cache", "list", dir}, env(&out, &errb)); code != 0 {
 		t.Fatal(code, errb.String())
 	}
-	if files, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(files) != 0 {
+	if files, _ := filepath.Glob(filepath.Join(cache, "*.cache")); len(files) != 0 {
 		t.Errorf("--no-cache wrote a cache: %v", files)
 	}
 	if code := Main([]string{"list", dir}, env(&out, &errb)); code != 0 {
 		t.Fatal(code)
 	}
-	if files, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(files) != 1 {
+	if files, _ := filepath.Glob(filepath.Join(cache, "*.cache")); len(files) != 1 {
 		t.Errorf("no cache written: %v", files)
 	}
 }

@@ -52,7 +52,7 @@ var (
 	SortChoices    = []string{"date", "outlet", "title"}
 	ThemeChoices   = []string{"auto", "dark", "light"}
 	GlamourChoices = []string{"auto", "dark", "light", "dracula", "tokyo-night", "pink", "ascii", "notty"}
-	ColorNames     = []string{"accent", "text", "muted", "subtle", "highlight", "shared", "warning", "error"}
+	ColorNames     = []string{"accent", "text", "muted", "subtle", "highlight", "shared", "warning", "error", "hit", "current-hit"}
 )
 
 // DefaultMaxFileSize matches the loader's default.
