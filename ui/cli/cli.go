@@ -54,15 +54,25 @@ const (
 	exitUsage = 2 // bad flags or arguments
 )
 
-// command is one subcommand. run gets the arguments after the command name.
+// command is one subcommand.
 type command struct {
 	name    string
 	args    string // synopsis of the arguments, for usage
 	summary string
 	hidden  bool
-	run     func(r *runner, args []string) int
+	minArgs int // positional arguments the command needs
+	// flags declares the command's flags on fset, bound to options made for
+	// this call alone, and returns the command run with those options once
+	// fset is parsed. Each run and each usage page calls it anew, so no two
+	// of them share flag values.
+	flags func(fset *flag.FlagSet) runFunc
 }
 
+// runFunc runs a command on its positional arguments, after its flags are
+// parsed; there are always at least the command's minArgs of them.
+type runFunc func(r *runner, args []string) int
+
+// commands is filled by each command's init and only read afterwards.
 var commands = map[string]*command{}
 
 func register(c *command) { commands[c.name] = c }
@@ -114,7 +124,7 @@ func Main(args []string, env Env) int {
 	rest := fset.Args()
 	if len(rest) > 0 {
 		if c, ok := commands[rest[0]]; ok {
-			return c.run(r, rest[1:])
+			return r.runCommand(c, rest[1:])
 		}
 		if rest[0] == "help" {
 			return r.help(rest[1:])
@@ -122,7 +132,7 @@ func Main(args []string, env Env) int {
 	}
 	// No command: the reader on a terminal, the list otherwise.
 	if !r.Interactive {
-		return commands["list"].run(r, rest)
+		return r.runCommand(commands["list"], rest)
 	}
 	src, code := r.source(rest)
 	if code != exitOK {
@@ -153,6 +163,21 @@ func Version() string {
 		}
 	}
 	return "devel"
+}
+
+// runCommand parses a command's arguments (flags may follow positionals)
+// and runs it, or reports a usage error.
+func (r *runner) runCommand(c *command, args []string) int {
+	fset := r.newFlagSet(c.name, "")
+	run := c.flags(fset)
+	pos, err := parseInterspersed(fset, args)
+	if err != nil {
+		return r.usageError(err, c.name)
+	}
+	if len(pos) < c.minArgs {
+		return r.usageError(fmt.Errorf("%s needs %s", c.name, c.args), c.name)
+	}
+	return run(r, pos)
 }
 
 // newFlagSet makes a flag set that reports errors instead of exiting.
@@ -218,7 +243,7 @@ func (r *runner) printUsage(w io.Writer, cmd string) {
 	if c, ok := commands[cmd]; ok {
 		fmt.Fprintf(w, "usage: parallax %s %s\n\n%s\n", c.name, c.args, c.summary)
 		fset := r.newFlagSet(c.name, "")
-		flagsFor(c.name, fset)
+		c.flags(fset)
 		if hasFlags(fset) {
 			fmt.Fprintln(w, "\nFlags:")
 			printFlags(w, fset)
@@ -271,16 +296,6 @@ Files:
 Run 'parallax help COMMAND' for a command's flags and examples.
 `, topicNames(), r.ConfigPath, r.ConfigPath, userstate.Dir())
 }
-
-// flagsFor registers a command's own flags on fset, for usage output.
-var flagsFor = func(name string, fset *flag.FlagSet) {
-	if f, ok := commandFlags[name]; ok {
-		f(fset)
-	}
-}
-
-// commandFlags lets each command declare its flags once, for parsing and usage.
-var commandFlags = map[string]func(*flag.FlagSet){}
 
 func printFlags(w io.Writer, fset *flag.FlagSet) {
 	fset.VisitAll(func(f *flag.Flag) {

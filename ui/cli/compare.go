@@ -11,12 +11,17 @@ import (
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
-var compareJSON bool
+// compareOptions are one run's compare flags.
+type compareOptions struct{ json bool }
+
+// compareFlags declares compare's flags on f for one run; see command.flags.
+func compareFlags(f *flag.FlagSet) runFunc {
+	var opts compareOptions
+	f.BoolVar(&opts.json, "json", false, "print the comparison as JSON")
+	return func(r *runner, args []string) int { return runCompare(r, opts, args[0], args[1], args[2:]) }
+}
 
 func init() {
-	commandFlags["compare"] = func(f *flag.FlagSet) {
-		f.BoolVar(&compareJSON, "json", false, "print the comparison as JSON")
-	}
 	register(&command{
 		name: "compare", args: "[--json] A B [PATH...]",
 		summary: `Compare two articles: their sentences aligned side by side, shared quotes,
@@ -29,30 +34,25 @@ out of order, in sentence 12); «guillemets» mark wording copied word for word.
 Examples:
   parallax compare 1 2
   parallax compare 000 004 --json | jq '.rows[] | select(.a != null and .b != null) | .score'`,
-		run: runCompare,
+		minArgs: 2, flags: compareFlags,
 	})
 }
 
-func runCompare(r *runner, args []string) int {
-	compareJSON = false
-	pos, code, ok := r.parseCommand("compare", args, 2)
-	if !ok {
-		return code
-	}
-	c, code := r.loadCorpus(pos[2:])
+func runCompare(r *runner, opts compareOptions, refA, refB string, paths []string) int {
+	c, code := r.loadCorpus(paths)
 	if c == nil {
 		return code
 	}
-	a, code := r.resolve(c, pos[0])
+	a, code := r.resolve(c, refA)
 	if a == nil {
 		return code
 	}
-	b, code := r.resolve(c, pos[1])
+	b, code := r.resolve(c, refB)
 	if b == nil {
 		return code
 	}
 	cmp := compare.Compare(compare.Prepare(a), compare.Prepare(b))
-	if compareJSON {
+	if opts.json {
 		return r.printJSON(comparisonJSON(cmp))
 	}
 	printComparison(r.Stdout, cmp)

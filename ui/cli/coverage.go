@@ -9,12 +9,17 @@ import (
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
-var coverageJSON bool
+// coverageOptions are one run's coverage flags.
+type coverageOptions struct{ json bool }
+
+// coverageFlags declares coverage's flags on f for one run; see command.flags.
+func coverageFlags(f *flag.FlagSet) runFunc {
+	var opts coverageOptions
+	f.BoolVar(&opts.json, "json", false, "print the coverage table as JSON")
+	return func(r *runner, args []string) int { return runCoverage(r, opts, args[0], args[1:]) }
+}
 
 func init() {
-	commandFlags["coverage"] = func(f *flag.FlagSet) {
-		f.BoolVar(&coverageJSON, "json", false, "print the coverage table as JSON")
-	}
 	register(&command{
 		name: "coverage", args: "[--json] REF|STORY [PATH...]",
 		summary: `Show how the outlets of a story covered it: one column per article, one row
@@ -25,24 +30,19 @@ article reference (its story is shown) or a story id from 'stories'.
 Examples:
   parallax coverage 1
   parallax coverage s626e618d7641 --json | jq '.numbers[] | select(.conflict)'`,
-		run: runCoverage,
+		minArgs: 1, flags: coverageFlags,
 	})
 }
 
-func runCoverage(r *runner, args []string) int {
-	coverageJSON = false
-	pos, code, ok := r.parseCommand("coverage", args, 1)
-	if !ok {
-		return code
-	}
-	c, code := r.loadCorpus(pos[1:])
+func runCoverage(r *runner, opts coverageOptions, ref string, paths []string) int {
+	c, code := r.loadCorpus(paths)
 	if c == nil {
 		return code
 	}
 	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
-	story := st.ByID(pos[0])
+	story := st.ByID(ref)
 	if story == nil {
-		a, code := r.resolve(c, pos[0])
+		a, code := r.resolve(c, ref)
 		if a == nil {
 			return code
 		}
@@ -50,7 +50,7 @@ func runCoverage(r *runner, args []string) int {
 	}
 	docs := compare.PrepareAll(story.Articles)
 	cov := compare.Coverage(docs)
-	if coverageJSON {
+	if opts.json {
 		return r.printJSON(coverageOut(story, cov))
 	}
 	printCoverage(r.Stdout, story, cov)

@@ -8,14 +8,17 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 )
 
-type listFlags struct{ json bool }
+// listOptions are one run's list flags.
+type listOptions struct{ json bool }
 
-var listOpts listFlags
+// listFlags declares list's flags on f for one run; see command.flags.
+func listFlags(f *flag.FlagSet) runFunc {
+	var opts listOptions
+	f.BoolVar(&opts.json, "json", false, "print a JSON array of article objects")
+	return func(r *runner, paths []string) int { return runList(r, opts, paths) }
+}
 
 func init() {
-	commandFlags["list"] = func(f *flag.FlagSet) {
-		f.BoolVar(&listOpts.json, "json", false, "print a JSON array of article objects")
-	}
 	register(&command{
 		name: "list", args: "[--json] [PATH...]",
 		summary: `Print one line per article: position, date, outlet and title.
@@ -25,21 +28,16 @@ was derived from the article's lead because the file had none.
 Examples:
   parallax list
   parallax list --json ~/news | jq '.[].title'`,
-		run: runList,
+		flags: listFlags,
 	})
 }
 
-func runList(r *runner, args []string) int {
-	listOpts = listFlags{}
-	paths, code, ok := r.parseCommand("list", args, 0)
-	if !ok {
-		return code
-	}
+func runList(r *runner, opts listOptions, paths []string) int {
 	c, code := r.loadCorpus(paths)
 	if c == nil {
 		return code
 	}
-	if listOpts.json {
+	if opts.json {
 		out := make([]articleJSON, len(c.Articles))
 		for i, a := range c.Articles {
 			out[i] = toJSON(a)

@@ -134,18 +134,3 @@ func (r *runner) printJSON(v any) int {
 	}
 	return exitOK
 }
-
-// parseCommand parses a command's flags (declared once in commandFlags) and
-// returns its positional arguments, or an exit code on a usage error.
-func (r *runner) parseCommand(name string, args []string, minPos int) ([]string, int, bool) {
-	fset := r.newFlagSet(name, "")
-	flagsFor(name, fset)
-	pos, err := parseInterspersed(fset, args)
-	if err != nil {
-		return nil, r.usageError(err, name), false
-	}
-	if len(pos) < minPos {
-		return nil, r.usageError(fmt.Errorf("%s needs %s", name, commands[name].args), name), false
-	}
-	return pos, exitOK, true
-}

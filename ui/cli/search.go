@@ -11,18 +11,21 @@ import (
 	"github.com/parallax-reader/parallax/corpus/search"
 )
 
-type searchFlags struct {
+// searchOptions are one run's search flags.
+type searchOptions struct {
 	json  bool
 	limit int
 }
 
-var searchOpts searchFlags
+// searchFlags declares search's flags on f for one run; see command.flags.
+func searchFlags(f *flag.FlagSet) runFunc {
+	var opts searchOptions
+	f.BoolVar(&opts.json, "json", false, "print a JSON array of result objects")
+	f.IntVar(&opts.limit, "limit", search.DefaultLimit, "show at most `N` results (0: all)")
+	return func(r *runner, args []string) int { return runSearch(r, opts, args[0], args[1:]) }
+}
 
 func init() {
-	commandFlags["search"] = func(f *flag.FlagSet) {
-		f.BoolVar(&searchOpts.json, "json", false, "print a JSON array of result objects")
-		f.IntVar(&searchOpts.limit, "limit", search.DefaultLimit, "show at most `N` results (0: all)")
-	}
 	register(&command{
 		name: "search", args: "[--json] [--limit N] QUERY [PATH...]",
 		summary: `Search the articles and print the best matches, best first, each with
@@ -37,7 +40,7 @@ Examples:
   parallax search Umerov
   parallax search '"peace plan" -Moscow outlet:kyiv' ~/news
   parallax search --json --limit 5 witkoff | jq '.[].title'`,
-		run: runSearch,
+		minArgs: 1, flags: searchFlags,
 	})
 }
 
@@ -52,13 +55,7 @@ type searchResultJSON struct {
 	Hits       int      `json:"hits"`
 }
 
-func runSearch(r *runner, args []string) int {
-	searchOpts = searchFlags{limit: search.DefaultLimit}
-	pos, code, ok := r.parseCommand("search", args, 1)
-	if !ok {
-		return code
-	}
-	query, paths := pos[0], pos[1:]
+func runSearch(r *runner, opts searchOptions, query string, paths []string) int {
 	// Check the query before loading anything.
 	if _, err := search.ParseQuery(query, false); err != nil {
 		fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
@@ -70,7 +67,7 @@ func runSearch(r *runner, args []string) int {
 	}
 	ix := search.New()
 	ix.Add(c.Articles)
-	limit := searchOpts.limit
+	limit := opts.limit
 	if limit <= 0 {
 		limit = -1
 	}
@@ -90,7 +87,7 @@ func runSearch(r *runner, args []string) int {
 		}
 		fmt.Fprintf(r.Stderr, "parallax: %q %s %s\n", sp.Word, what, strings.Join(sp.Used, ", "))
 	}
-	if searchOpts.json {
+	if opts.json {
 		out := make([]searchResultJSON, 0, len(res.Hits))
 		for _, h := range res.Hits {
 			j := searchResultJSON{ID: h.Article.ID, Title: h.Article.Title, Outlet: h.Article.Outlet,

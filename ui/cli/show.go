@@ -9,12 +9,17 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 )
 
-var showJSON bool
+// showOptions are one run's show flags.
+type showOptions struct{ json bool }
+
+// showFlags declares show's flags on f for one run; see command.flags.
+func showFlags(f *flag.FlagSet) runFunc {
+	var opts showOptions
+	f.BoolVar(&opts.json, "json", false, "print the article as JSON, with blocks and removed boilerplate")
+	return func(r *runner, args []string) int { return runShow(r, opts, args[0], args[1:]) }
+}
 
 func init() {
-	commandFlags["show"] = func(f *flag.FlagSet) {
-		f.BoolVar(&showJSON, "json", false, "print the article as JSON, with blocks and removed boilerplate")
-	}
 	register(&command{
 		name: "show", args: "[--json] REF [PATH...]",
 		summary: `Print one clean article as Markdown: title, a metadata line, the body.
@@ -24,17 +29,11 @@ with no PATH, a REF that names a file shows that file.
 Examples:
   parallax show 2
   parallax show 003 --json | jq '.blocks[] | select(.kind == "heading") | .text'`,
-		run: runShow,
+		minArgs: 1, flags: showFlags,
 	})
 }
 
-func runShow(r *runner, args []string) int {
-	showJSON = false
-	pos, code, ok := r.parseCommand("show", args, 1)
-	if !ok {
-		return code
-	}
-	ref, paths := pos[0], pos[1:]
+func runShow(r *runner, opts showOptions, ref string, paths []string) int {
 	// "parallax show story.txt": a lone REF that names a file shows it.
 	if len(paths) == 0 && isFile(ref) {
 		ref, paths = "1", []string{ref}
@@ -47,7 +46,7 @@ func runShow(r *runner, args []string) int {
 	if a == nil {
 		return code
 	}
-	if showJSON {
+	if opts.json {
 		return r.printJSON(toFullJSON(a))
 	}
 	fmt.Fprint(r.Stdout, corpus.Markdown(a))

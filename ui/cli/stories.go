@@ -7,15 +7,18 @@ import (
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
-type storiesFlags struct{ json, all bool }
+// storiesOptions are one run's stories flags.
+type storiesOptions struct{ json, all bool }
 
-var storiesOpts storiesFlags
+// storiesFlags declares stories's flags on f for one run; see command.flags.
+func storiesFlags(f *flag.FlagSet) runFunc {
+	var opts storiesOptions
+	f.BoolVar(&opts.json, "json", false, "print a JSON array of stories")
+	f.BoolVar(&opts.all, "all", false, "include articles that no other article joins")
+	return func(r *runner, paths []string) int { return runStories(r, opts, paths) }
+}
 
 func init() {
-	commandFlags["stories"] = func(f *flag.FlagSet) {
-		f.BoolVar(&storiesOpts.json, "json", false, "print a JSON array of stories")
-		f.BoolVar(&storiesOpts.all, "all", false, "include articles that no other article joins")
-	}
 	register(&command{
 		name: "stories", args: "[--json] [--all] [PATH...]",
 		summary: `Group the articles into stories: articles about the same event, found by
@@ -26,7 +29,7 @@ their outlets. Largest stories first.
 Examples:
   parallax stories ~/news
   parallax stories --json ~/news | jq '.[] | select(.outlets | length > 2) | .label'`,
-		run: runStories,
+		flags: storiesFlags,
 	})
 }
 
@@ -37,12 +40,7 @@ type storyJSON struct {
 	Outlets  []string `json:"outlets"`
 }
 
-func runStories(r *runner, args []string) int {
-	storiesOpts = storiesFlags{}
-	paths, code, ok := r.parseCommand("stories", args, 0)
-	if !ok {
-		return code
-	}
+func runStories(r *runner, opts storiesOptions, paths []string) int {
 	c, code := r.loadCorpus(paths)
 	if c == nil {
 		return code
@@ -50,11 +48,11 @@ func runStories(r *runner, args []string) int {
 	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
 	var shown []*compare.Story
 	for _, s := range st.List {
-		if len(s.Articles) > 1 || storiesOpts.all {
+		if len(s.Articles) > 1 || opts.all {
 			shown = append(shown, s)
 		}
 	}
-	if storiesOpts.json {
+	if opts.json {
 		out := make([]storyJSON, 0, len(shown))
 		for _, s := range shown {
 			out = append(out, storyJSON{s.ID, s.Label, s.IDs(), s.Outlets})
