@@ -339,7 +339,8 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 	if reason := unusable(data); reason != "" {
 		return skip(reason)
 	}
-	arts, err := ParseDocument(path.Base(filepath.ToSlash(j.path)), data)
+	// data is this call's own buffer, only read from here on.
+	arts, err := parseDocument(path.Base(filepath.ToSlash(j.path)), data, true)
 	if err != nil {
 		return skip(err.Error())
 	}

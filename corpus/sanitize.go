@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -38,6 +39,19 @@ func DecodeText(b []byte) string {
 		b = b[size:]
 	}
 	return sb.String()
+}
+
+// decodeOwnedText is DecodeText for bytes that are never written again:
+// valid UTF-8 becomes a string sharing them instead of a copy.
+func decodeOwnedText(b []byte) string {
+	body := b
+	if len(body) >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
+		body = body[3:]
+	}
+	if len(body) > 0 && !hasUTF16BOM(b) && utf8.Valid(body) {
+		return unsafe.String(unsafe.SliceData(body), len(body))
+	}
+	return DecodeText(b)
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {
