@@ -124,35 +124,42 @@ func countWords(blocks []Block) int {
 // CountWords counts runs of letters or digits (with inner apostrophes and
 // hyphens) in s.
 func CountWords(s string) int {
-	n, in := 0, false
+	n := 0
+	var in uint8 // 1 inside a word
 	for i := 0; i < len(s); {
 		c := s[i]
-		var w, joiner bool
 		if c < utf8.RuneSelf {
-			w = asciiWord[c]
-			joiner = c == '\'' || c == '-'
+			// Branch-free: prose alternates words and spaces too often
+			// for branches on them to be predicted.
+			k := asciiClass[c]
+			w := k & 1
+			n += int(w &^ in)
+			in = w | in&(k>>1)
 			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			w = unicode.IsLetter(r) || unicode.IsDigit(r)
-			joiner = r == '’'
-			i += size
+			continue
 		}
-		if w && !in {
-			n++
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		var w, j uint8
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			w = 1
+		} else if r == '’' {
+			j = 1
 		}
-		if w {
-			in = true
-		} else if !joiner {
-			in = false
-		}
+		n += int(w &^ in)
+		in = w | in&j
 	}
 	return n
 }
 
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// asciiClass: bit 0 for a word character (ASCII letter or digit), bit 1 for
+// a joiner that keeps a word going (apostrophe, hyphen).
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			t[c] = 1
+		}
 	}
+	t['\''], t['-'] = 2, 2
 	return t
 }()

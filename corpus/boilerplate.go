@@ -1,8 +1,10 @@
 package corpus
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Site boilerplate: the lines scrapers leave around an article. Strong
@@ -48,21 +50,31 @@ var keywordBoilerplate = []struct {
 	keys     []string
 	maxWords int // longer lines are prose that mentions the keyword
 	re       *regexp.Regexp
+	// needs: every match of re contains one of these, case-folded (see
+	// containsFolded); a line without any skips re, which is slow to fail.
+	needs []string
 }{
-	{[]string{"required field"}, 80, regexp.MustCompile(`(?i)indicates required fields?`)},
+	{[]string{"required field"}, 80, regexp.MustCompile(`(?i)indicates required fields?`), []string{"indicates required field"}},
 	{[]string{"consider", "contribution", "as little as", "support our", "support independent", "donation"}, 80,
-		regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`)},
+		regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`),
+		[]string{"please consider ", "every contribution", "from as little as", "support our ", "support independent ", "make a "}},
 	// Payment details stand on short lines of their own.
 	{[]string{"iban", "swift", "bic", "sort code", "routing number", "account", "bank", "ac #", "paypal", "vipps", "venmo", "swish", "patreon", "cash app", "cashapp"}, 20,
-		regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|paypal|vipps|venmo|swish|patreon|cash ?app)\b|\bac #`)},
+		regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|paypal|vipps|venmo|swish|patreon|cash ?app)\b|\bac #`),
+		[]string{"iban", "swift", "bic", "sort code", "routing number", "account number", "account no", "account for ", "bank account", "bank transfer", "paypal", "vipps", "venmo", "swish", "patreon", "cash", "ac #"}},
 }
 
 // isStrongBoilerplate reports lines that are site furniture wherever they
 // stand. Long lines are prose even if they mention a bank.
 func isStrongBoilerplate(line string) bool {
-	words := CountWords(line)
+	return isStrongBoilerplateWords(line, CountWords(line))
+}
+
+// isStrongBoilerplateWords is isStrongBoilerplate for a line whose words
+// are counted.
+func isStrongBoilerplateWords(line string, words int) bool {
 	if len(line) <= wholeLineMax && words <= 40 {
-		for _, i := range boilerplateStarters[firstWord(line)] {
+		for _, i := range startersOf(line) {
 			if wholeLineBoilerplate[i].re.MatchString(line) {
 				return true
 			}
@@ -71,8 +83,45 @@ func isStrongBoilerplate(line string) bool {
 	if words > 80 {
 		return false
 	}
-	for _, g := range keywordGroups(line) {
-		if kb := keywordBoilerplate[g]; words <= kb.maxWords && kb.re.MatchString(line) {
+	groups := keywordGroups(line)
+	if groups == 0 {
+		return false
+	}
+	var buf [1024]byte
+	folded := foldASCII(buf[:0], line)
+	for g, kb := range keywordBoilerplate {
+		if groups&(1<<g) != 0 && words <= kb.maxWords && containsAny(folded, kb.needs) && kb.re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldASCII appends s case-folded as a (?i) regexp compares it with
+// lower-case ASCII: ASCII letters lower-cased, ſ (U+017F) as s and the
+// Kelvin sign (U+212A) as k, the only other runes that fold to ASCII
+// letters; everything else is copied.
+func foldASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF:
+			c = 's'
+			i++
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x84 && s[i+2] == 0xAA:
+			c = 'k'
+			i += 2
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+func containsAny(b []byte, subs []string) bool {
+	for _, sub := range subs {
+		if bytes.Contains(b, []byte(sub)) {
 			return true
 		}
 	}
@@ -85,37 +134,52 @@ var boilerplateStarters = func() map[string][]int {
 	m := map[string][]int{}
 	for i, p := range wholeLineBoilerplate {
 		for _, w := range strings.Fields(p.starts) {
+			if len(w) > 16 {
+				panic("startersOf reads at most 16 letters: " + w)
+			}
 			m[w] = append(m[w], i)
 		}
 	}
 	return m
 }()
 
-// firstWord is a line's first word in lower case for boilerplateStarters:
-// "#" when it starts with a digit (after an optional "#", "(" or "["),
-// "©" for a copyright sign.
-func firstWord(line string) string {
-	s := strings.TrimLeft(line, "#([ ")
+// startersOf returns the whole-line patterns that can match line, by its
+// first word in lower case: "#" when it starts with a digit (after an
+// optional "#", "(" or "["), "©" for a copyright sign. It does not
+// allocate (the look-up with string(bytes) does not copy).
+func startersOf(line string) []int {
+	i := 0
+	for i < len(line) && (line[i] == '#' || line[i] == '(' || line[i] == '[' || line[i] == ' ') {
+		i++
+	}
+	s := line[i:]
 	switch {
 	case s == "":
-		return ""
+		return boilerplateStarters[""]
 	case s[0] >= '0' && s[0] <= '9':
-		return "#"
+		return boilerplateStarters["#"]
 	case strings.HasPrefix(s, "©"):
-		return "©"
+		return boilerplateStarters["©"]
 	}
+	var word [16]byte // longer than every starter word
 	end := 0
 	for end < len(s) && (s[end]|0x20 >= 'a' && s[end]|0x20 <= 'z') {
+		if end == len(word) {
+			return nil
+		}
+		word[end] = s[end] | 0x20
 		end++
 	}
-	return strings.ToLower(s[:end])
+	return boilerplateStarters[string(word[:end])]
 }
 
-// keywordIndex maps the first letter of each keyword to (keyword, group).
-var keywordIndex = func() (ix [26][]struct {
+// keywordIndex maps the first letter of each keyword to (keyword, group),
+// and keyPairs marks the keywords' first two letters: bit keyLetter[c2] of
+// keyPairs[keyLetter[c1]].
+var keywordIndex, keyPairs = func() (ix [26][]struct {
 	key   string
 	group int
-}) {
+}, pairs [256]uint32) {
 	for g, kb := range keywordBoilerplate {
 		for _, k := range kb.keys {
 			c := k[0] - 'a'
@@ -123,38 +187,66 @@ var keywordIndex = func() (ix [26][]struct {
 				key   string
 				group int
 			}{k, g})
+			pairs[c] |= 1 << keyLetter[k[1]]
 		}
 	}
-	return ix
+	return ix, pairs
 }()
 
-// keywordGroups returns the keyword groups whose keywords start a word of
-// line (ASCII case-insensitively), in one pass over the line.
-func keywordGroups(line string) []int {
-	var groups []int
-	prevLetter := false
-	for i := 0; i < len(line); i++ {
-		c := line[i] | 0x20
-		letter := c >= 'a' && c <= 'z'
-		if letter && !prevLetter {
-			for _, kw := range keywordIndex[c-'a'] {
-				if len(line)-i >= len(kw.key) && strings.EqualFold(line[i:i+len(kw.key)], kw.key) && !hasGroup(groups, kw.group) {
-					groups = append(groups, kw.group)
+// keyLetter numbers the ASCII letters 0–25 case-insensitively, every other
+// byte 26 (no keyPairs bit); keyStart is all ones for the bytes a keyword
+// may follow: ASCII that is not a letter.
+var keyLetter, keyStart = func() (l [256]uint8, st [256]uint32) {
+	for c := 0; c < 256; c++ {
+		l[c] = 26
+		if c < utf8.RuneSelf {
+			st[c] = ^uint32(0)
+		}
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		l[c], l[c-'a'+'A'] = uint8(c-'a'), uint8(c-'a')
+		st[c], st[c-'a'+'A'] = 0, 0
+	}
+	return l, st
+}()
+
+// keywordGroups returns the keyword groups (bit g for keywordBoilerplate[g])
+// one of whose keywords starts a word of line, ASCII case-insensitively. A
+// word starts at an ASCII letter that follows neither an ASCII letter nor a
+// non-ASCII byte. Each byte costs three table lookups and no unpredictable
+// branch; only where the first two letters are a keyword's are the keywords
+// compared.
+func keywordGroups(line string) (groups uint32) {
+	prev := byte(' ')
+	for i := 0; i+2 < len(line); i++ { // the shortest keyword has 3 bytes
+		c := line[i]
+		if keyStart[prev]&keyPairs[keyLetter[c]]&(1<<keyLetter[line[i+1]]) != 0 {
+			for _, kw := range keywordIndex[keyLetter[c]] {
+				if len(line)-i >= len(kw.key) && asciiHasPrefixFold(line[i:], kw.key) {
+					groups |= 1 << kw.group
 				}
 			}
 		}
-		prevLetter = letter || line[i] >= 0x80
+		prev = c
 	}
 	return groups
 }
 
-func hasGroup(gs []int, g int) bool {
-	for _, x := range gs {
-		if x == g {
-			return true
+// asciiHasPrefixFold reports whether s starts with key, ASCII letters
+// compared case-insensitively; key is lower-case ASCII. (For such a key this
+// is strings.EqualFold on len(key) bytes: a non-ASCII rune folding to an
+// ASCII letter, such as K or ſ, is longer than the letter.)
+func asciiHasPrefixFold(s, key string) bool {
+	if len(s) < len(key) {
+		return false
+	}
+	for j := 0; j < len(key); j++ {
+		b, k := s[j], key[j]
+		if b != k && (b|0x20 != k || k < 'a' || k > 'z') {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // isWeakBoilerplate: a short line without sentence punctuation, which only

@@ -21,9 +21,21 @@ const (
 // (see DetectFormat). Every returned article is sanitised and has at least
 // one block.
 func ParseDocument(name string, data []byte) ([]*Article, error) {
+	return parseDocument(name, data, false)
+}
+
+// parseDocument is ParseDocument; owned says that data is the caller's to
+// give away (never written again), so that text and Markdown articles can
+// point into it instead of a copy: the loader reads each file into a
+// buffer of its own, and copying it cost a file-sized allocation per file.
+func parseDocument(name string, data []byte, owned bool) ([]*Article, error) {
 	if hasUTF16BOM(data) {
 		// Sniffing and the markup parsers work on UTF-8.
-		data = []byte(DecodeText(data))
+		data, owned = []byte(DecodeText(data)), true
+	}
+	decode := DecodeText
+	if owned {
+		decode = decodeOwnedText
 	}
 	switch DetectFormat(name, data) {
 	case FormatHTML:
@@ -33,9 +45,9 @@ func ParseDocument(name string, data []byte) ([]*Article, error) {
 	case FormatJSON:
 		return ParseJSON(data)
 	case FormatMarkdown:
-		return one(ParseMarkdown(DecodeText(data)))
+		return one(ParseMarkdown(decode(data)))
 	}
-	return one(ParseText(DecodeText(data)))
+	return one(ParseText(decode(data)))
 }
 
 func one(a *Article, err error) ([]*Article, error) {

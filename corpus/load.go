@@ -339,7 +339,8 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 	if reason := unusable(data); reason != "" {
 		return skip(reason)
 	}
-	arts, err := ParseDocument(path.Base(filepath.ToSlash(j.path)), data)
+	// data is this call's own buffer, only read from here on.
+	arts, err := parseDocument(path.Base(filepath.ToSlash(j.path)), data, true)
 	if err != nil {
 		return skip(err.Error())
 	}
@@ -408,7 +409,7 @@ func readFileLimited(p string, max int64) ([]byte, error) {
 	if st.Size() > max {
 		return nil, fmt.Errorf("file too large (%s, limit %s)", humanBytes(st.Size()), humanBytes(max))
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	data, err := readSized(f, st.Size(), max)
 	if err != nil {
 		return nil, describeErr(err)
 	}
@@ -416,6 +417,31 @@ func readFileLimited(p string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("file too large (over %s)", humanBytes(max))
 	}
 	return data, nil
+}
+
+// readSized reads r to EOF, at most max+1 bytes, into a buffer sized for
+// the size it had when stat'ed: one read for the data and one that sees
+// EOF, where io.ReadAll's growing buffer takes many reads and copies.
+func readSized(r io.Reader, size, max int64) ([]byte, error) {
+	if size > max {
+		size = max
+	}
+	buf := make([]byte, 0, size+1) // +1: EOF, or the file has grown
+	for int64(len(buf)) <= max {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		end := min(int64(cap(buf)), max+1)
+		n, err := r.Read(buf[len(buf):end])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return buf, nil
 }
 
 func describeErr(err error) error {

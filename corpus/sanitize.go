@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -38,6 +39,19 @@ func DecodeText(b []byte) string {
 		b = b[size:]
 	}
 	return sb.String()
+}
+
+// decodeOwnedText is DecodeText for bytes that are never written again:
+// valid UTF-8 becomes a string sharing them instead of a copy.
+func decodeOwnedText(b []byte) string {
+	body := b
+	if len(body) >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
+		body = body[3:]
+	}
+	if len(body) > 0 && !hasUTF16BOM(b) && utf8.Valid(body) {
+		return unsafe.String(unsafe.SliceData(body), len(body))
+	}
+	return DecodeText(b)
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {
@@ -133,6 +147,19 @@ func spaceRune(r rune) bool {
 // change, or -1.
 func firstUnclean(s string) int {
 	for i := 0; i < len(s); {
+		// Eight printable ASCII bytes at a time: a byte below 0x20 borrows
+		// into its high bit, 0x7F carries into it, and non-ASCII has it.
+		// Lanes only borrow or carry from a lane that is flagged itself.
+		for ; i+8 <= len(s); i += 8 {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if (x|(x-0x2020202020202020)|(x+0x0101010101010101))&0x8080808080808080 != 0 {
+				break
+			}
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' || c == 0x7F {
@@ -154,7 +181,12 @@ func firstUnclean(s string) int {
 // newlines become spaces, runs of spaces collapse, the ends are trimmed, and
 // the directional marks LRM, RLM and ALM are removed as well.
 func CleanLine(s string) string {
-	s = CleanText(s)
+	return tidyCleanLine(CleanText(s))
+}
+
+// tidyCleanLine is CleanLine for text that CleanText has already cleaned
+// (CleanText leaves its own output, and each line of it, unchanged).
+func tidyCleanLine(s string) string {
 	if tidyLine(s) {
 		return s
 	}
@@ -178,33 +210,27 @@ func CleanLine(s string) string {
 	return sb.String()
 }
 
-// tidyLine: already trimmed, single spaces, no newline or directional mark.
+// tidyLine: already trimmed, single spaces, no newline or directional mark
+// (LRM and RLM are E2 80 8E and E2 80 8F, ALM is D8 9C). Each test is one
+// vectorised search of the line.
 func tidyLine(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.IndexByte(s, '\n') >= 0 || strings.Contains(s, "  ") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\n':
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xE2)
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i+1 < len(s) && s[i] == 0x80 && (s[i+1] == 0x8E || s[i+1] == 0x8F) {
 			return false
-		case ' ':
-			if s[i+1] == ' ' {
-				return false
-			}
-		case 0xE2: // U+200E, U+200F are E2 80 8E / E2 80 8F
-			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x8E || s[i+2] == 0x8F) {
-				return false
-			}
-		case 0xD8: // U+061C is D8 9C
-			if i+1 < len(s) && s[i+1] == 0x9C {
-				return false
-			}
 		}
 	}
-	return true
+	return !strings.Contains(s, "\xd8\x9c")
 }
 
 // skipEscape returns the offset just past the escape sequence that starts

@@ -30,13 +30,19 @@ func ParseText(s string) (*Article, error) {
 	return p.a, nil
 }
 
-// splitLines returns the non-blank lines, tidied, with runs of blank lines
-// dropped; whitespace-only lines count as blank.
+// splitLines returns the non-blank lines of s, which CleanText has
+// cleaned, each tidied as CleanLine tidies lines; whitespace-only lines
+// count as blank.
 func splitLines(s string) []string {
-	raw := strings.Split(s, "\n")
-	out := make([]string, 0, len(raw))
-	for _, l := range raw {
-		if l = CleanLine(l); l != "" {
+	out := make([]string, 0, strings.Count(s, "\n")+1)
+	for len(s) > 0 {
+		l := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if l = tidyCleanLine(l); l != "" {
 			out = append(out, l)
 		}
 	}
@@ -49,6 +55,7 @@ type textParser struct {
 	// line is the body line each block came from, and removed the lines
 	// dropped as boilerplate with theirs, so that Removed keeps file order.
 	line    []int
+	words   []int // each block's word count, -1 where not counted yet
 	removed []removedLine
 	cur     int // body line being classified
 }
@@ -126,7 +133,10 @@ var (
 // splitTitleSuffix separates a site name appended to a scraped title
 // ("Talks stall | Example News", "Talks stall - example.com").
 func splitTitleSuffix(title, outlet string) (string, string) {
-	for _, re := range []*regexp.Regexp{pipeSuffixRe, dashSuffixRe} {
+	for i, re := range []*regexp.Regexp{pipeSuffixRe, dashSuffixRe} {
+		if !strings.ContainsAny(title, []string{"|", "-–—"}[i]) { // what each needs
+			continue
+		}
 		if m := re.FindStringSubmatch(title); m != nil && CountWords(m[2]) <= 5 {
 			if outlet == "" {
 				outlet = strings.TrimPrefix(m[2], "www.")
@@ -154,16 +164,21 @@ func maybeBullet(l string) bool {
 
 // body classifies the body lines into blocks and removed boilerplate.
 func (p *textParser) body(lines []string) {
+	// A line makes at most one block unless glued sentences are split.
+	p.blocks = make([]Block, 0, len(lines))
+	p.line = make([]int, 0, len(lines))
+	p.words = make([]int, 0, len(lines))
 	linkList := false // inside a "Read more:" list of headlines
 	for i, l := range lines {
 		p.cur = i
+		words := CountWords(l) // the line's; its block's too when it stays whole
 		if linkList && isWeakBoilerplate(l) && !(maybeBullet(l) && bulletRe.MatchString(l)) {
 			p.remove(l)
 			continue
 		}
 		linkList = false
 		switch {
-		case isStrongBoilerplate(l):
+		case isStrongBoilerplateWords(l, words):
 			p.remove(l)
 			linkList = relatedRe.MatchString(l)
 		case maybeBullet(l) && bulletRe.MatchString(l):
@@ -171,17 +186,21 @@ func (p *textParser) body(lines []string) {
 		case l[0] == '>':
 			p.add(Quote, strings.TrimLeft(l, "> "))
 		case i+1 < len(lines) && isHeading(l):
-			p.add(Heading, l)
+			p.addCounted(Heading, l, words)
 		default:
-			p.paragraph(l)
+			p.paragraph(l, words)
 		}
 	}
 }
 
-func (p *textParser) add(k BlockKind, text string) {
+func (p *textParser) add(k BlockKind, text string) { p.addCounted(k, text, -1) }
+
+// addCounted adds a block whose words are already counted (-1: not yet).
+func (p *textParser) addCounted(k BlockKind, text string, words int) {
 	if text = strings.TrimSpace(text); text != "" {
 		p.blocks = append(p.blocks, Block{Kind: k, Text: text})
 		p.line = append(p.line, p.cur)
+		p.words = append(p.words, words)
 	}
 }
 
@@ -195,13 +214,14 @@ func (p *textParser) removeAt(at int, text string) {
 func (p *textParser) deleteBlock(i int) {
 	p.blocks = append(p.blocks[:i], p.blocks[i+1:]...)
 	p.line = append(p.line[:i], p.line[i+1:]...)
+	p.words = append(p.words[:i], p.words[i+1:]...)
 }
 
 // paragraph adds a line of prose, split back into paragraphs where
 // sentences were glued together by a lost line break.
-func (p *textParser) paragraph(l string) {
+func (p *textParser) paragraph(l string, words int) {
 	if !mayBeGlued(l) {
-		p.add(Paragraph, l)
+		p.addCounted(Paragraph, l, words)
 		return
 	}
 	start := 0
@@ -246,29 +266,32 @@ func mayBeGlued(l string) bool {
 // other sentence punctuation, and most of its words are capitalised unless
 // it is very short.
 func isHeading(l string) bool {
-	if len(l) > 480 || utf8.RuneCountInString(l) > 120 {
-		return false
-	}
-	words := strings.Fields(l)
-	if len(words) == 0 || len(words) > 14 {
+	// The cheap tests come first: most lines are paragraphs, and every
+	// test below only ever rejects.
+	if len(l) > 480 {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(l)
 	if !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'", first)) {
 		return false
 	}
+	n := countFields(l, 15)
+	if n == 0 || n > 14 || len(l) > 120 && utf8.RuneCountInString(l) > 120 {
+		return false
+	}
 	last, _ := utf8.DecodeLastRuneInString(l)
 	switch {
-	case last == '.' && !endAbbrRe.MatchString(l):
+	case last == '.' && !(mayEndInAbbr(l) && endAbbrRe.MatchString(l)):
 		return false
 	case strings.ContainsRune(",;:!”\"…", last):
 		return false
-	case last == '?' && len(words) > 10:
+	case last == '?' && n > 10:
 		return false
 	}
 	if len(lang.Sentences(l)) != 1 {
 		return false
 	}
+	words := strings.Fields(l)
 	caps, content := 0, 0
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, "\"“”‘’'()"))
@@ -285,6 +308,68 @@ func isHeading(l string) bool {
 	}
 	return len(words) <= 5 || caps*10 >= content*6
 }
+
+// countFields counts the fields of l as strings.Fields splits them, up to
+// max.
+func countFields(l string, max int) int {
+	n, in := 0, false
+	for _, r := range l {
+		sp := r == ' ' || r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		if !sp && !in {
+			if n++; n == max {
+				return n
+			}
+		}
+		in = !sp
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// mayEndInAbbr is a cheap test before endAbbrRe, which l (ending in '.')
+// can only match when the '.' follows a letter that follows another '.'
+// ("U.S."), or follows one of its abbreviations, compared case-folded as
+// the regexp compares them (ſ is s, K is k).
+func mayEndInAbbr(l string) bool {
+	s := l[:len(l)-1]
+	r1, n1 := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsLetter(r1) {
+		return false
+	}
+	if r0, _ := utf8.DecodeLastRuneInString(s[:len(s)-n1]); r0 == '.' {
+		return true
+	}
+	var tail [4]byte // the last letters before the '.', folded, last one at the end
+	k := len(tail)
+	for s != "" && k > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch {
+		case r == 'ſ':
+			r = 's'
+		case r == 'K':
+			r = 'k'
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r < 'a' || r > 'z':
+			s = ""
+			continue
+		}
+		k--
+		tail[k] = byte(r)
+		s = s[:len(s)-n]
+	}
+	t := string(tail[k:])
+	for _, a := range endAbbrs {
+		if strings.HasSuffix(t, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// endAbbrs are the abbreviations of endAbbrRe.
+var endAbbrs = []string{"vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "st", "no", "mr", "mrs", "ms", "dr", "gen"}
 
 // finish extracts credits, datelines and attributions from the body, drops
 // the trailing boilerplate, and fills in what is still unknown.
@@ -309,7 +394,13 @@ func (p *textParser) finish() {
 		a.Title, a.TitleDerived = deriveTitle(p.blocks), true
 	}
 	a.Blocks = p.blocks
-	a.Words = countWords(a.Blocks)
+	for i, b := range p.blocks {
+		if n := p.words[i]; n >= 0 {
+			a.Words += n
+		} else {
+			a.Words += CountWords(b.Text)
+		}
+	}
 }
 
 // trailingBoilerplate removes the run of boilerplate that ends the page:
@@ -396,12 +487,28 @@ func (p *textParser) leadCredit() {
 		return
 	}
 	p.blocks[idx].Text = rest
+	p.words[idx] = -1
 }
 
 var viaRes = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:The\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s+(?:first\s+)?(?:reported|reports|has reported)\s+(?:the|this)\s+(?:information|news|story|report)\.?$`),
 	regexp.MustCompile(`^(?i:this (?:article|story|report) (?:was )?(?:first |originally )?(?:published|appeared|reported)(?: by| in| on)?)\s+(.{2,60}?)\.?$`),
 	regexp.MustCompile(`^(?i:originally published (?:by|in|on|at)|source|via|courtesy of)\s*:?\s+(\p{Lu}.{1,60}?)\.?$`),
+}
+
+// mayMatchVia is a cheap test before viaRes[i]: the words each pattern
+// needs ("reported", or its first letter, case-folded as the regexp folds:
+// ſ is s).
+func mayMatchVia(i int, st string) bool {
+	switch i {
+	case 0:
+		return strings.Contains(st, "report")
+	case 1:
+		return st != "" && (st[0]|0x20 == 't')
+	case 2:
+		return st != "" && (strings.IndexByte("oOsSvVcC", st[0]) >= 0 || strings.HasPrefix(st, "ſ"))
+	}
+	return true
 }
 
 // attribution finds a sentence crediting another outlet as the origin
@@ -422,7 +529,10 @@ func (p *textParser) attribution() {
 			s = sents[0]
 		}
 		st := s.Text(text)
-		for _, re := range viaRes {
+		for i, re := range viaRes {
+			if !mayMatchVia(i, st) {
+				continue
+			}
 			m := re.FindStringSubmatch(st)
 			if m == nil {
 				continue
@@ -440,6 +550,7 @@ func (p *textParser) attribution() {
 				p.deleteBlock(idx)
 			} else {
 				p.blocks[idx].Text = rest
+				p.words[idx] = -1
 			}
 			return true
 		}

@@ -22,6 +22,10 @@ var (
 // domainLine returns the host (without "www.") and the URL when line is a
 // bare domain or URL.
 func domainLine(line string) (host, link string, ok bool) {
+	// domainRe allows no space and needs a dot: most lines fail here.
+	if strings.IndexByte(line, ' ') >= 0 || strings.IndexByte(line, '.') < 0 {
+		return "", "", false
+	}
 	m := domainRe.FindStringSubmatch(line)
 	if m == nil {
 		return "", "", false
@@ -68,10 +72,16 @@ var dateLayouts = []string{
 	"January 2006",
 }
 
+var dateSeparators = strings.NewReplacer(" | ", " ", " · ", " ", " • ", " ", " - ", " ", " – ", " ", " at ", " ")
+
 // parseDateLine parses a line that is nothing but a date (optionally
 // introduced by "Published:" and the like).
 func parseDateLine(line string) (time.Time, bool) {
-	s := strings.TrimSpace(datePrefixRe.ReplaceAllString(line, ""))
+	s := line
+	if line != "" && strings.IndexByte("pPuUlLdDfF", line[0]) >= 0 { // datePrefixRe's first letters
+		s = datePrefixRe.ReplaceAllString(line, "")
+	}
+	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, ".")
 	// Every layout has a year: a line without one is not tried against
 	// sixty layouts (each failure allocates an error).
@@ -79,7 +89,7 @@ func parseDateLine(line string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	// "December 1, 2025 | 13:37" and "1 Dec 2025 - 13:37": drop separators.
-	s = strings.NewReplacer(" | ", " ", " · ", " ", " • ", " ", " - ", " ", " – ", " ", " at ", " ").Replace(s)
+	s = dateSeparators.Replace(s)
 	s = yearCommaRe.ReplaceAllString(s, "$1 ")
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {

@@ -149,13 +149,22 @@ func (ix *Index) fuzzy(m *wordMatch, w string) *Spelling {
 		}
 		var cs []cand
 		rw := []rune(w)
-		for _, id := range ix.sorted {
+		try := func(id uint32) {
 			t := &ix.terms[id]
 			if diff := len(t.text) - len(w); diff > 2*maxD || diff < -2*maxD || t.df() == 0 {
-				continue
+				return
 			}
 			if d := editDistance(rw, t.text, maxD); d <= maxD {
 				cs = append(cs, cand{id, d, t.df()})
+			}
+		}
+		if ix.cache.spell.candidates(ix, w, maxD, try) {
+			// In text order, as the whole vocabulary is walked below,
+			// so that ties are broken the same way.
+			slices.SortFunc(cs, func(a, b cand) int { return strings.Compare(ix.terms[a.id].text, ix.terms[b.id].text) })
+		} else {
+			for _, id := range ix.sorted {
+				try(id)
 			}
 		}
 		slices.SortFunc(cs, func(a, b cand) int {

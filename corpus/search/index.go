@@ -44,6 +44,8 @@ type Index struct {
 	outletID map[string]uint32
 
 	bodyTokens, titleTokens uint64
+
+	cache searchCache // what searches derive from the index and keep (termbits.go)
 }
 
 // term is one distinct folded word and its postings.

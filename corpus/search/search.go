@@ -3,9 +3,7 @@ package search
 import (
 	"context"
 	"encoding/binary"
-	"math"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -105,25 +103,21 @@ func (ix *Index) compile(q *Query) *compiled {
 	return cq
 }
 
-// scratch is per-search working memory, reused through a pool.
+// scratch is per-search working memory, reused through a pool. The
+// per-document arrays are all zero between searches.
 type scratch struct {
-	stage []uint8   // clauses matched so far; 255 = excluded
-	score []float32 // accumulated BM25
-	cand  []uint32
-	js    []int32
+	stage []uint8   // survivors of pruning
+	score []float32 // partial BM25 scores
+	pos   []int32   // place in the top heap
+	match docSet
+	tmp   docSet
+	cand  []uint32 // documents with a partial score
+	surv  []uint32
+	heap  []uint32
 	toks  []uint32
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
-
-const excluded = 255
-
-// step is one word that a matching article must contain.
-type step struct {
-	m     *wordMatch
-	title bool // title only
-	cost  int
-}
 
 // Search runs a query string. It returns a *QueryError for an invalid
 // query. It is safe to call while batches are being added; ctx lets a UI
@@ -180,8 +174,8 @@ type scored struct {
 	score float32
 }
 
-// run scores the query term-at-a-time and returns the best limit documents
-// and the number of matches. Caller holds ix.mu (read).
+// run finds the matches and returns the best limit of them and their
+// number (see score.go). Caller holds ix.mu (read).
 func (ix *Index) run(ctx context.Context, cq *compiled, limit int) ([]scored, int, error) {
 	n := len(ix.docs)
 	if n == 0 {
@@ -190,248 +184,25 @@ func (ix *Index) run(ctx context.Context, cq *compiled, limit int) ([]scored, in
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	if cap(sc.stage) < n {
-		sc.stage = make([]uint8, n, n+n/4)
-		sc.score = make([]float32, n, n+n/4)
+		c := n + n/4
+		sc.stage = make([]uint8, n, c)
+		sc.score = make([]float32, n, c)
+		sc.pos = make([]int32, n, c)
+		sc.match = make(docSet, (c+63)/64)
+		sc.tmp = make(docSet, (c+63)/64)
 	}
-	stage, score := sc.stage[:n], sc.score[:n]
-	defer clear(stage)
-	defer clear(score)
-
-	for _, c := range cq.excludes {
-		if len(c.words) != 1 {
-			continue // phrases are checked per candidate below
-		}
-		m := &c.words[0]
-		for _, id := range m.ids {
-			t := &ix.terms[id]
-			if !c.Title {
-				for _, d := range t.docs {
-					stage[d] = excluded
-				}
-			}
-			for _, d := range t.tdocs {
-				stage[d] = excluded
-			}
-		}
+	words := (n + 63) / 64
+	m, tmp := sc.match[:words], sc.tmp[:words]
+	lists, qwords, p := ix.plan(cq)
+	if err := ix.match(ctx, cq, lists, qwords, m, tmp, sc); err != nil {
+		return nil, 0, err
 	}
-
-	var steps []step
-	for ci := range cq.clauses {
-		c := &cq.clauses[ci]
-		for wi := range c.words {
-			s := step{m: &c.words[wi], title: c.Title}
-			for _, id := range s.m.ids {
-				t := &ix.terms[id]
-				s.cost += len(t.tdocs)
-				if !s.title {
-					s.cost += len(t.docs)
-				}
-			}
-			steps = append(steps, s)
-		}
+	total := m.count()
+	if total == 0 {
+		return nil, 0, nil
 	}
-	slices.SortStableFunc(steps, func(a, b step) int { return a.cost - b.cost })
-	if len(steps) > excluded-1 {
-		steps = steps[:excluded-1] // phrase checks below cover the rest
-	}
-
-	avgB := float32(ix.bodyTokens) / float32(n)
-	avgT := float32(ix.titleTokens) / float32(n)
-	kb, kbl := float32(k1*(1-bm25b)), float32(k1*bm25b)/max(avgB, 1)
-	kt, ktl := float32(k1*(1-bm25b)), float32(k1*bm25b)/max(avgT, 1)
-	N := float64(n)
-	idf := func(df int) float32 { return float32(math.Log(1 + (N-float64(df)+0.5)/(float64(df)+0.5))) }
-
-	cand := sc.cand[:0]
-	blen, tlen := ix.blen, ix.tlen
-	for k, s := range steps {
-		if k > 0 && len(cand) == 0 {
-			break
-		}
-		if k%4 == 3 && ctx.Err() != nil {
-			return nil, 0, ctx.Err()
-		}
-		from, to := uint8(k), uint8(k+1)
-		lists := 0 // posting lists that added candidates (step 0)
-		js := sc.js
-		for i, id := range s.m.ids {
-			t := &ix.terms[id]
-			wt := s.m.weights[i]
-			if !s.title && len(t.docs) > 0 {
-				wb := wt * idf(len(t.docs)) * (k1 + 1)
-				if k == 0 {
-					lists++
-					js, cand = matchFirst(t.docs, stage, js[:0], cand)
-				} else {
-					js = match(t.docs, cand, stage, from, js[:0])
-				}
-				docs, tfs := t.docs, t.tfs
-				for _, j := range js {
-					d := docs[j]
-					tf := float32(tfs[j])
-					score[d] += wb * tf / (tf + kb + kbl*float32(blen[d]))
-				}
-			}
-			if len(t.tdocs) > 0 {
-				wtt := wt * titleBoost * idf(len(t.tdocs)) * (k1 + 1)
-				if k == 0 {
-					lists++
-					js, cand = matchFirst(t.tdocs, stage, js[:0], cand)
-				} else {
-					js = match(t.tdocs, cand, stage, from, js[:0])
-				}
-				docs := t.tdocs
-				for _, j := range js {
-					d := docs[j]
-					score[d] += wtt / (1 + kt + ktl*float32(tlen[d]))
-				}
-			}
-		}
-		sc.js = js[:0]
-		if k == 0 {
-			// Later steps walk the candidates in document order.
-			if lists > 1 {
-				if len(cand) > n/32 {
-					cand = cand[:0]
-					for d, st := range stage {
-						if st == to {
-							cand = append(cand, uint32(d))
-						}
-					}
-				} else {
-					slices.Sort(cand)
-				}
-			}
-		} else {
-			keep := cand[:0]
-			for _, d := range cand {
-				if stage[d] == to {
-					keep = append(keep, d)
-				}
-			}
-			cand = keep
-		}
-	}
-	if len(steps) == 0 {
-		for d := range n {
-			if stage[d] != excluded {
-				cand = append(cand, uint32(d))
-			}
-		}
-	}
-	sc.cand = cand[:0]
-
-	var allowed []bool
-	if len(cq.q.Outlets) > 0 {
-		allowed = make([]bool, len(ix.outlets))
-		for i, o := range ix.outlets {
-			for _, p := range cq.q.Outlets {
-				if len(o) >= len(p) && o[:len(p)] == p {
-					allowed[i] = true
-				}
-			}
-		}
-	}
-	var phrases, negPhrases []*cclause
-	for i := range cq.clauses {
-		if len(cq.clauses[i].words) > 1 {
-			phrases = append(phrases, &cq.clauses[i])
-		}
-	}
-	for i := range cq.excludes {
-		if len(cq.excludes[i].words) > 1 {
-			negPhrases = append(negPhrases, &cq.excludes[i])
-		}
-	}
-
-	var top []scored
-	total := 0
-	for ci, d := range cand {
-		if ci%4096 == 4095 && ctx.Err() != nil {
-			return nil, 0, ctx.Err()
-		}
-		if allowed != nil && !allowed[ix.outlet[d]] {
-			continue
-		}
-		ok := true
-		for _, c := range phrases {
-			if !ix.hasPhrase(d, c, sc) {
-				ok = false
-				break
-			}
-		}
-		for _, c := range negPhrases {
-			if ok && ix.hasPhrase(d, c, sc) {
-				ok = false
-			}
-		}
-		if !ok {
-			continue
-		}
-		total++
-		if limit > 0 && len(top) == limit && score[d] < top[limit-1].score {
-			continue
-		}
-		top = ix.pushTop(top, scored{d, score[d]}, limit)
-	}
-	return top, total, nil
-}
-
-// matchFirst is match for the first step: every document not excluded
-// matches, and those new to stage 1 become candidates.
-func matchFirst(docs []uint32, stage []uint8, js []int32, cand []uint32) ([]int32, []uint32) {
-	for j, d := range docs {
-		switch stage[d] {
-		case 0:
-			cand = append(cand, d)
-			stage[d] = 1
-			js = append(js, int32(j))
-		case 1:
-			js = append(js, int32(j))
-		}
-	}
-	return js, cand
-}
-
-// match appends to js the index j of each docs[j] that is a candidate
-// (ascending) at stage from or from+1, and moves it to stage from+1. It
-// walks the postings when they are not much longer than the candidates,
-// and gallops through them otherwise.
-func match(docs, cand []uint32, stage []uint8, from uint8, js []int32) []int32 {
-	to := from + 1
-	if len(docs) <= 8*len(cand) {
-		for j, d := range docs {
-			if stage[d]-from <= 1 { // from or to
-				stage[d] = to
-				js = append(js, int32(j))
-			}
-		}
-		return js
-	}
-	j := 0
-	for _, d := range cand {
-		if stage[d]-from > 1 {
-			continue
-		}
-		// Gallop to the first posting >= d, then binary search.
-		step, hi := 1, j
-		for hi < len(docs) && docs[hi] < d {
-			j = hi + 1
-			hi += step
-			step *= 2
-		}
-		hi = min(hi, len(docs))
-		j += sort.Search(hi-j, func(i int) bool { return docs[j+i] >= d })
-		if j == len(docs) {
-			break
-		}
-		if docs[j] == d {
-			stage[d] = to
-			js = append(js, int32(j))
-			j++
-		}
-	}
-	return js
+	top, err := ix.top(ctx, lists, &p, m, limit, sc)
+	return top, total, err
 }
 
 // better orders results: higher score, then newer, then corpus order.

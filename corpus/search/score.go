@@ -1,0 +1,568 @@
+package search
+
+import (
+	"context"
+	"math"
+	"math/bits"
+	"slices"
+)
+
+// A search runs in two passes over the posting lists of the query's terms.
+//
+// Matching finds the set of documents that contain every query word (any
+// of the terms a word stands for), none of the exclusions, and pass the
+// outlet and phrase filters, as bit sets: common terms' sets are cached
+// (termSets), so a word that stands for many common terms, such as the
+// completions of "th" (the, that, this, they...), costs a few OR passes
+// over 100,000 bits rather than a walk over a million postings. Its size is
+// the number of matches.
+//
+// Scoring ranks the matches by BM25 with MaxScore pruning: posting lists
+// are scored in order of their upper bound, largest first (rare terms
+// first); once the lists left could not lift a document that has not been
+// seen yet into the top results, only the documents that still can are
+// looked up in the remaining (common, long) lists, and they are dropped as
+// soon as they cannot. The survivors are then scored exactly, adding the
+// lists in query order, so that the result is the same, bit for bit, as
+// scoring every matching document (see the oracle test).
+
+// plist is one posting list that a query scores: the body or title postings
+// of one term that a query word stands for.
+type plist struct {
+	term uint32
+	docs []uint32
+	tfs  []uint8  // body term frequencies; nil for title postings
+	w    float32  // word weight × idf × (k1+1), × titleBoost for titles
+	ub   float32  // upper bound of its contribution to one document
+	ts   *termSet // docs as a cached set (common terms only); see setOf
+}
+
+// qword is a word a matching document must contain: the lists of its terms.
+type qword struct {
+	lists []int
+	cost  int
+}
+
+// bm25 holds the index-wide parts of the score.
+type bm25 struct {
+	kb, kbl, kt1, ktl float32
+	blen              []uint32
+	tlen              []uint16
+}
+
+// score is list l's contribution to document d, its posting j.
+func (p *bm25) score(l *plist, j int, d uint32) float32 {
+	if l.tfs == nil {
+		return l.w / (p.kt1 + p.ktl*float32(p.tlen[d]))
+	}
+	tf := float32(l.tfs[j])
+	return l.w * tf / (tf + p.kb + p.kbl*float32(p.blen[d]))
+}
+
+// plan lists the posting lists of the query's words, in query order.
+// Caller holds ix.mu (read).
+func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
+	n := len(ix.docs)
+	avgB := float32(ix.bodyTokens) / float32(n)
+	avgT := float32(ix.titleTokens) / float32(n)
+	p := bm25{
+		kb: float32(k1 * (1 - bm25b)), kbl: float32(k1*bm25b) / max(avgB, 1),
+		kt1: 1 + float32(k1*(1-bm25b)), ktl: float32(k1*bm25b) / max(avgT, 1),
+		blen: ix.blen, tlen: ix.tlen,
+	}
+	N := float64(n)
+	idf := func(df int) float32 { return float32(math.Log(1 + (N-float64(df)+0.5)/(float64(df)+0.5))) }
+	var lists []plist
+	var words []qword
+	for ci := range cq.clauses {
+		c := &cq.clauses[ci]
+		for wi := range c.words {
+			m := &c.words[wi]
+			var qw qword
+			for i, id := range m.ids {
+				t := &ix.terms[id]
+				wt := m.weights[i]
+				if !c.Title && len(t.docs) > 0 {
+					w := wt * idf(len(t.docs)) * (k1 + 1)
+					// tf/(tf+kb+...) < 1
+					qw.lists = append(qw.lists, len(lists))
+					qw.cost += len(t.docs)
+					lists = append(lists, plist{term: id, docs: t.docs, tfs: t.tfs, w: w, ub: w})
+				}
+				if len(t.tdocs) > 0 {
+					w := wt * titleBoost * idf(len(t.tdocs)) * (k1 + 1)
+					// Titles are short, so the exact bound is cheap:
+					// the shortest title with the term.
+					short := uint16(math.MaxUint16)
+					for _, d := range t.tdocs {
+						short = min(short, ix.tlen[d])
+					}
+					qw.lists = append(qw.lists, len(lists))
+					qw.cost += len(t.tdocs)
+					lists = append(lists, plist{term: id, docs: t.tdocs, w: w, ub: w / (p.kt1 + p.ktl*float32(short))})
+				}
+			}
+			words = append(words, qw)
+		}
+	}
+	return lists, words, p
+}
+
+// setOf returns the cached set of a common term's list, or nil.
+func (ix *Index) setOf(l *plist) *termSet {
+	if l.ts == nil && dense(l.docs, len(ix.docs)) {
+		l.ts = ix.cache.sets.get(l.term, l.tfs == nil, l.docs)
+	}
+	return l.ts
+}
+
+// orLists adds the documents of a word's lists to s.
+func (ix *Index) orLists(s docSet, lists []plist, qw *qword) {
+	for _, li := range qw.lists {
+		l := &lists[li]
+		if ts := ix.setOf(l); ts != nil {
+			s.or(ts.set)
+		} else {
+			s.addDocs(l.docs)
+		}
+	}
+}
+
+// match computes into m the documents that match the query; tmp is
+// scratch of the same size. Caller holds ix.mu (read).
+func (ix *Index) match(ctx context.Context, cq *compiled, lists []plist, words []qword, m, tmp docSet, sc *scratch) error {
+	n := len(ix.docs)
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return words[a].cost - words[b].cost })
+	if len(words) == 0 {
+		for i := range m {
+			m[i] = ^uint64(0)
+		}
+		if n%64 != 0 {
+			m[len(m)-1] = 1<<(n%64) - 1
+		}
+	}
+	for k, wi := range order {
+		if k%4 == 3 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		qw := &words[wi]
+		switch {
+		case k == 0:
+			clear(m)
+			ix.orLists(m, lists, qw)
+		case len(qw.lists) == 1 && ix.setOf(&lists[qw.lists[0]]) != nil:
+			m.and(lists[qw.lists[0]].ts.set)
+		default:
+			clear(tmp)
+			ix.orLists(tmp, lists, qw)
+			m.and(tmp)
+		}
+	}
+	for _, c := range cq.excludes {
+		if len(c.words) != 1 {
+			continue // phrases are checked per document below
+		}
+		for _, id := range c.words[0].ids {
+			t := &ix.terms[id]
+			if !c.Title && len(t.docs) > 0 {
+				if dense(t.docs, n) {
+					m.andNot(ix.cache.sets.get(id, false, t.docs).set)
+				} else {
+					m.removeDocs(t.docs)
+				}
+			}
+			if len(t.tdocs) > 0 {
+				if dense(t.tdocs, n) {
+					m.andNot(ix.cache.sets.get(id, true, t.tdocs).set)
+				} else {
+					m.removeDocs(t.tdocs)
+				}
+			}
+		}
+	}
+
+	var allowed []bool
+	if len(cq.q.Outlets) > 0 {
+		allowed = make([]bool, len(ix.outlets))
+		for i, o := range ix.outlets {
+			for _, p := range cq.q.Outlets {
+				if len(o) >= len(p) && o[:len(p)] == p {
+					allowed[i] = true
+				}
+			}
+		}
+	}
+	var phrases, negPhrases []*cclause
+	for i := range cq.clauses {
+		if len(cq.clauses[i].words) > 1 {
+			phrases = append(phrases, &cq.clauses[i])
+		}
+	}
+	for i := range cq.excludes {
+		if len(cq.excludes[i].words) > 1 {
+			negPhrases = append(negPhrases, &cq.excludes[i])
+		}
+	}
+	if allowed == nil && phrases == nil && negPhrases == nil {
+		return nil
+	}
+	checked := 0
+	var err error
+	m.filter(func(d uint32) bool {
+		if checked++; checked%1024 == 0 && err == nil {
+			err = ctx.Err()
+		}
+		if err != nil {
+			return false
+		}
+		if allowed != nil && !allowed[ix.outlet[d]] {
+			return false
+		}
+		for _, c := range phrases {
+			if !ix.hasPhrase(d, c, sc) {
+				return false
+			}
+		}
+		for _, c := range negPhrases {
+			if ix.hasPhrase(d, c, sc) {
+				return false
+			}
+		}
+		return true
+	})
+	return err
+}
+
+// topHeap keeps the limit documents with the highest partial scores seen
+// so far: a min-heap by part[d], with pos[d] its place + 1 (0: absent).
+type topHeap struct {
+	k    int
+	docs []uint32
+	pos  []int32
+	part []float32
+}
+
+func (h *topHeap) full() bool { return len(h.docs) == h.k }
+
+// min is the k-th highest partial score so far.
+func (h *topHeap) min() float32 { return h.part[h.docs[0]] }
+
+// raised tells the heap that part[d] has grown.
+func (h *topHeap) raised(d uint32) {
+	if i := h.pos[d]; i != 0 {
+		h.down(int(i - 1))
+		return
+	}
+	if len(h.docs) < h.k {
+		h.docs = append(h.docs, d)
+		h.pos[d] = int32(len(h.docs))
+		h.up(len(h.docs) - 1)
+		return
+	}
+	if h.part[d] > h.part[h.docs[0]] {
+		h.pos[h.docs[0]] = 0
+		h.docs[0] = d
+		h.pos[d] = 1
+		h.down(0)
+	}
+}
+
+func (h *topHeap) swap(i, j int) {
+	h.docs[i], h.docs[j] = h.docs[j], h.docs[i]
+	h.pos[h.docs[i]] = int32(i + 1)
+	h.pos[h.docs[j]] = int32(j + 1)
+}
+
+func (h *topHeap) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if h.part[h.docs[p]] <= h.part[h.docs[i]] {
+			return
+		}
+		h.swap(i, p)
+		i = p
+	}
+}
+
+func (h *topHeap) down(i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h.docs) {
+			return
+		}
+		if c+1 < len(h.docs) && h.part[h.docs[c+1]] < h.part[h.docs[c]] {
+			c++
+		}
+		if h.part[h.docs[i]] <= h.part[h.docs[c]] {
+			return
+		}
+		h.swap(i, c)
+		i = c
+	}
+}
+
+func (h *topHeap) reset() {
+	for _, d := range h.docs {
+		h.pos[d] = 0
+	}
+	h.docs = h.docs[:0]
+}
+
+// cutoff is the least partial score with which a document could still
+// reach theta, the k-th best partial score so far, when the lists left add
+// at most rem. Partial scores are float32 sums taken in another order than
+// the exact ones, so a small margin keeps rounding from pruning a tie.
+func cutoff(theta float32, rem float64) float32 {
+	t := float64(theta)
+	c := t - (1e-4*math.Abs(t) + 1e-6) - rem
+	f := float32(c)
+	if float64(f) > c {
+		f = math.Nextafter32(f, float32(math.Inf(-1)))
+	}
+	return f
+}
+
+// prune drops the survivors whose partial score is below lim, removing
+// them from the set.
+func prune(surv []uint32, part []float32, set docSet, lim float32) []uint32 {
+	keep := surv[:0]
+	for _, d := range surv {
+		if part[d] < lim {
+			set[d>>6] &^= 1 << (d & 63)
+		} else {
+			keep = append(keep, d)
+		}
+	}
+	return keep
+}
+
+// seek returns the first j' >= j with docs[j'] >= d, galloping.
+func seek(docs []uint32, j int, d uint32) int {
+	if j >= len(docs) || docs[j] >= d {
+		return j
+	}
+	lo, hi, step := j, j+1, 1 // docs[lo] < d
+	for hi < len(docs) && docs[hi] < d {
+		lo = hi
+		step *= 2
+		hi = lo + step
+	}
+	hi = min(hi, len(docs))
+	for lo+1 < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if docs[mid] < d {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
+}
+
+// top returns the best limit matches in m, best first. Caller holds ix.mu
+// (read).
+func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limit int, sc *scratch) ([]scored, error) {
+	n := len(ix.docs)
+	if len(lists) == 0 {
+		var top []scored
+		m.filter(func(d uint32) bool {
+			top = ix.pushTop(top, scored{d, 0}, limit)
+			return true
+		})
+		return top, nil
+	}
+	part := sc.score[:n]
+	// Documents [lo, hi) may have a partial score.
+	lo, hi := uint32(n), uint32(0)
+	defer func() {
+		if lo < hi {
+			clear(part[lo:hi])
+		}
+	}()
+	if limit < 0 {
+		// Every match: score them all, in query order.
+		for li := range lists {
+			if li%8 == 7 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			l := &lists[li]
+			lo, hi = min(lo, l.docs[0]), max(hi, l.docs[len(l.docs)-1]+1)
+			for j, d := range l.docs {
+				if m[d>>6]&(1<<(d&63)) != 0 {
+					part[d] += p.score(l, j, d)
+				}
+			}
+		}
+		var top []scored
+		m.filter(func(d uint32) bool {
+			top = append(top, scored{d, part[d]})
+			return true
+		})
+		slices.SortFunc(top, func(a, b scored) int {
+			if ix.better(a, b) {
+				return -1
+			}
+			return 1
+		})
+		return top, nil
+	}
+
+	order := make([]int, len(lists))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if lists[a].ub != lists[b].ub {
+			if lists[a].ub > lists[b].ub {
+				return -1
+			}
+			return 1
+		}
+		return len(lists[a].docs) - len(lists[b].docs)
+	})
+	rem := make([]float64, len(order)+1) // bound of the lists from i on
+	for i := len(order) - 1; i >= 0; i-- {
+		rem[i] = rem[i+1] + float64(lists[order[i]].ub)
+	}
+	h := &topHeap{k: limit, docs: sc.heap[:0], pos: sc.pos[:n], part: part}
+	defer func() { h.reset(); sc.heap = h.docs }()
+
+	// Every matching document of the lists with the largest bounds, until
+	// the lists left could not lift a document not seen yet to theta.
+	i := 0
+	for ; i < len(order); i++ {
+		if h.full() && cutoff(h.min(), rem[i]) > 0 {
+			break
+		}
+		if i%8 == 7 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		l := &lists[order[i]]
+		lo, hi = min(lo, l.docs[0]), max(hi, l.docs[len(l.docs)-1]+1)
+		// Only a document whose score passes theta can enter the heap
+		// or move in it.
+		theta := float32(math.Inf(-1))
+		if h.full() {
+			theta = h.min()
+		}
+		for j, d := range l.docs {
+			if m[d>>6]&(1<<(d&63)) == 0 {
+				continue
+			}
+			v := part[d] + p.score(l, j, d)
+			part[d] = v
+			if v > theta {
+				h.raised(d)
+				if h.full() {
+					theta = h.min()
+				}
+			}
+		}
+	}
+	// The documents that can still make it, in document order.
+	surv := sc.surv[:0]
+	lim := float32(math.SmallestNonzeroFloat32)
+	if h.full() {
+		lim = max(lim, cutoff(h.min(), rem[i]))
+	}
+	for wi := lo >> 6; wi < (hi+63)>>6; wi++ {
+		for w := m[wi]; w != 0; w &= w - 1 {
+			d := uint32(wi<<6) + uint32(bits.TrailingZeros64(w))
+			if part[d] >= lim {
+				surv = append(surv, d)
+			}
+		}
+	}
+	if i < len(order) {
+		// Look the survivors up in the lists left, dropping those that
+		// can no longer make it as theta rises and the bound of the
+		// lists left falls.
+		mark := sc.tmp[:len(m)] // the survivors (free after matching)
+		clear(mark)
+		mark.addDocs(surv)
+		for ; i < len(order); i++ {
+			if i%8 == 7 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			l := &lists[order[i]]
+			if c := cutoff(h.min(), rem[i]); c > lim {
+				surv, lim = prune(surv, part, mark, c), c
+			}
+			theta := h.min()
+			ts := ix.setOf(l)
+			switch {
+			case ts != nil && 2*len(surv) < len(l.docs):
+				for _, d := range surv {
+					if j := ts.find(d); j >= 0 {
+						v := part[d] + p.score(l, j, d)
+						part[d] = v
+						if v > theta {
+							h.raised(d)
+							theta = h.min()
+						}
+					}
+				}
+			case 16*len(surv) < len(l.docs):
+				j := 0
+				for _, d := range surv {
+					if j = seek(l.docs, j, d); j == len(l.docs) {
+						break
+					}
+					if l.docs[j] == d {
+						v := part[d] + p.score(l, j, d)
+						part[d] = v
+						if v > theta {
+							h.raised(d)
+							theta = h.min()
+						}
+					}
+				}
+			default:
+				for j, d := range l.docs {
+					if mark[d>>6]&(1<<(d&63)) != 0 {
+						v := part[d] + p.score(l, j, d)
+						part[d] = v
+						if v > theta {
+							h.raised(d)
+							theta = h.min()
+						}
+					}
+				}
+			}
+		}
+		surv = prune(surv, part, mark, cutoff(h.min(), 0))
+	}
+	sc.surv = surv[:0]
+
+	// Exact scores of the survivors, adding the lists in query order.
+	exact := make([]float32, len(surv))
+	for li := range lists {
+		l := &lists[li]
+		if ts := ix.setOf(l); ts != nil {
+			for k, d := range surv {
+				if j := ts.find(d); j >= 0 {
+					exact[k] += p.score(l, j, d)
+				}
+			}
+			continue
+		}
+		j := 0
+		for k, d := range surv {
+			if j = seek(l.docs, j, d); j == len(l.docs) {
+				break
+			}
+			if l.docs[j] == d {
+				exact[k] += p.score(l, j, d)
+			}
+		}
+	}
+	var top []scored
+	for k, d := range surv {
+		top = ix.pushTop(top, scored{d, exact[k]}, limit)
+	}
+	return top, nil
+}
