@@ -6,6 +6,7 @@ import (
 	"embed"
 	"io/fs"
 	"os"
+	"runtime/pprof"
 
 	"github.com/parallax-reader/parallax/ui/cli"
 )
@@ -20,5 +21,20 @@ func main() {
 	if err != nil {
 		panic(err) // cannot happen: the folder is embedded at build time
 	}
-	os.Exit(cli.Main(os.Args[1:], cli.StdEnv(seeds)))
+	os.Exit(run(seeds))
+}
+
+// run is main's body, so that the profile below is written before exit.
+// PARALLAX_CPUPROFILE=FILE profiles the whole run, the interactive reader
+// included (see BENCHMARKS.md).
+func run(seeds fs.FS) int {
+	if p := os.Getenv("PARALLAX_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			defer f.Close() // after the profile is stopped (defers run last first)
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
+	return cli.Main(os.Args[1:], cli.StdEnv(seeds))
 }

@@ -96,6 +96,9 @@ func OpenCache(dir string, roots []string) *Cache {
 	switch {
 	case err == nil:
 		c.old = old
+		// Most files of a warm start are seen again: growing the map
+		// one entry at a time rehashes it over and over.
+		c.fresh = make(map[string]*cacheEntry, len(old))
 	case errors.Is(err, os.ErrNotExist):
 	default:
 		c.Notice = fmt.Sprintf("the corpus cache was unreadable (%v) and will be rebuilt", err)

@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,20 +29,36 @@ type Corpus struct {
 func (c *Corpus) Sort() { SortArticles(c.Articles) }
 
 // SortArticles sorts articles in the default order (see Corpus.Sort).
+//
+// The sort key of each article is taken once: comparing through the
+// pointers costs a cache miss per comparison at 100,000 articles.
 func SortArticles(as []*Article) {
-	sort.SliceStable(as, func(i, j int) bool { return lessByDate(as[i], as[j]) })
+	type keyed struct {
+		sec  int64 // Unix seconds, math.MinInt64 without a date (sorts last)
+		nsec int
+		a    *Article
+	}
+	ks := make([]keyed, len(as))
+	for i, a := range as {
+		ks[i] = keyed{sec: math.MinInt64, a: a}
+		if a.HasDate() {
+			ks[i].sec, ks[i].nsec = a.Published.Unix(), a.Published.Nanosecond()
+		}
+	}
+	slices.SortStableFunc(ks, func(x, y keyed) int {
+		if c := cmp.Compare(y.sec, x.sec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(y.nsec, x.nsec); c != 0 {
+			return c
+		}
+		return strings.Compare(x.a.ID, y.a.ID)
+	})
+	for i := range ks {
+		as[i] = ks[i].a
+	}
 }
 
-func lessByDate(a, b *Article) bool {
-	ad, bd := a.HasDate(), b.HasDate()
-	switch {
-	case ad && bd && !a.Published.Equal(b.Published):
-		return a.Published.After(b.Published)
-	case ad != bd:
-		return ad
-	}
-	return a.ID < b.ID
-}
 
 // ByID returns the article with exactly this ID, or nil.
 func (c *Corpus) ByID(id string) *Article {

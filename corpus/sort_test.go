@@ -1,0 +1,54 @@
+package corpus
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"testing"
+	"time"
+)
+
+// lessByDateOracle is the comparison SortArticles used to make through the
+// article pointers; the keyed sort must order exactly as it did.
+func lessByDateOracle(a, b *Article) bool {
+	ad, bd := a.HasDate(), b.HasDate()
+	switch {
+	case ad && bd && !a.Published.Equal(b.Published):
+		return a.Published.After(b.Published)
+	case ad != bd:
+		return ad
+	}
+	return a.ID < b.ID
+}
+
+func TestSortArticlesMatchesOracle(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	base := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
+	zones := []*time.Location{time.UTC, time.FixedZone("EET", 2*3600), time.FixedZone("PST", -8*3600)}
+	for round := range 50 {
+		n := 1 + rng.IntN(400)
+		as := make([]*Article, n)
+		for i := range as {
+			a := &Article{ID: fmt.Sprintf("%04x", rng.IntN(5000))}
+			switch rng.IntN(6) {
+			case 0: // no date
+			case 1: // the same instant written in another zone
+				a.Published = base.In(zones[rng.IntN(len(zones))])
+			case 2: // beyond UnixNano's range
+				a.Published = time.Date(1500+rng.IntN(1000), 1, 1, 0, 0, 0, rng.IntN(3), time.UTC)
+			default:
+				a.Published = base.Add(time.Duration(rng.IntN(40)) * time.Hour).Add(time.Duration(rng.IntN(3)) * time.Nanosecond)
+			}
+			as[i] = a
+		}
+		want := slices.Clone(as)
+		sort.SliceStable(want, func(i, j int) bool { return lessByDateOracle(want[i], want[j]) })
+		SortArticles(as)
+		for i := range as {
+			if as[i] != want[i] {
+				t.Fatalf("round %d: position %d is %s %v, want %s %v", round, i, as[i].ID, as[i].Published, want[i].ID, want[i].Published)
+			}
+		}
+	}
+}

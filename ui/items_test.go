@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// The list's date order (item sort keys) is the corpus's default order
+// (corpus.SortArticles), for dates in any zone, equal instants, dates
+// beyond UnixNano's range and undated articles.
+func TestItemDateOrderIsCorpusOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	base := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
+	east := time.FixedZone("EET", 2*3600)
+	for round := range 30 {
+		var as []*corpus.Article
+		for i := range 1 + rng.IntN(300) {
+			a := &corpus.Article{ID: fmt.Sprintf("%03d-%d", rng.IntN(200), i)}
+			switch rng.IntN(5) {
+			case 0:
+			case 1:
+				a.Published = base.In(east)
+			case 2:
+				a.Published = time.Date(1200+rng.IntN(2000), 1, 1, 0, 0, 0, rng.IntN(2), time.UTC)
+			default:
+				a.Published = base.Add(time.Duration(rng.IntN(30))*time.Hour + time.Duration(rng.IntN(2)))
+			}
+			as = append(as, a)
+		}
+		items := make([]*item, len(as))
+		for i, a := range as {
+			items[i] = newItem(a)
+		}
+		want := slices.Clone(as)
+		corpus.SortArticles(want)
+		// Sorted whole, and merged from two sorted halves as batches are.
+		half := len(items) / 2
+		x, y := slices.Clone(items[:half]), slices.Clone(items[half:])
+		sortItems(x, sortDate)
+		sortItems(y, sortDate)
+		merged := mergeItems(x, y, sortDate)
+		sortItems(items, sortDate)
+		for i := range want {
+			if items[i].a != want[i] || merged[i].a != want[i] {
+				t.Fatalf("round %d, position %d: sorted %s, merged %s, want %s", round, i, items[i].a.ID, merged[i].a.ID, want[i].ID)
+			}
+		}
+	}
+}
