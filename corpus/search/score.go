@@ -315,10 +315,15 @@ func (h *topHeap) reset() {
 // cutoff is the least partial score with which a document could still
 // reach theta, the k-th best partial score so far, when the lists left add
 // at most rem. Partial scores are float32 sums taken in another order than
-// the exact ones, so a small margin keeps rounding from pruning a tie.
+// the exact ones, so a small margin keeps rounding from pruning a tie. The
+// margin is relative only: the rounding error of a sum of positive terms
+// is relative to the sum (at most one float32 epsilon, 6e-8, per term
+// added), and the scores of a word found in nearly every article (its idf
+// near 0) are around 1e-5, so an absolute margin of any useful size kept
+// every one of them as a survivor to be scored again.
 func cutoff(theta float32, rem float64) float32 {
 	t := float64(theta)
-	c := t - (1e-4*math.Abs(t) + 1e-6) - rem
+	c := t - 1e-4*math.Abs(t) - rem
 	f := float32(c)
 	if float64(f) > c {
 		f = math.Nextafter32(f, float32(math.Inf(-1)))
