@@ -100,10 +100,14 @@ type worker struct {
 
 	// By term ID.
 	count, caps []uint32 // this batch's body occurrences
-	touched     []uint32 // IDs whose count is not 0
+	touched     []uint32 // IDs whose count or ntitle is not 0
 	seen        []int32  // last document that used the ID
 	slot        []int32  // its place in that document's pairs
-	add         []uint32 // postings to add (publishing)
+	ndocs       []uint32 // documents of the range whose body has the ID
+	ntitle      []uint32 // and whose title has it
+	// Where this worker's postings of the ID go in the term's lists
+	// (publishing: each worker's share of a list is reserved up front).
+	at, tat []uint32
 
 	// By document of the range, in order.
 	pairs    []uint32 // distinct body term IDs of each document
@@ -127,7 +131,10 @@ func (w *worker) grow(id uint32) *worker {
 	w.count = append(w.count, make([]uint32, n-len(w.count))...)
 	w.caps = append(w.caps, make([]uint32, n-len(w.caps))...)
 	w.slot = append(w.slot, make([]int32, n-len(w.slot))...)
-	w.add = append(w.add, make([]uint32, n-len(w.add))...)
+	w.ndocs = append(w.ndocs, make([]uint32, n-len(w.ndocs))...)
+	w.ntitle = append(w.ntitle, make([]uint32, n-len(w.ntitle))...)
+	w.at = append(w.at, make([]uint32, n-len(w.at))...)
+	w.tat = append(w.tat, make([]uint32, n-len(w.tat))...)
 	for len(w.seen) < n {
 		w.seen = append(w.seen, -1)
 	}
@@ -168,7 +175,7 @@ func (w *worker) analyse(v *vocab, nw *newWords, a *corpus.Article, d int32) {
 		text := b.Text
 		lang.EachToken(text, func(word []byte, start, _ int) {
 			id := w.id(v, nw, word)
-			if w.count[id] == 0 {
+			if w.count[id] == 0 && w.ntitle[id] == 0 {
 				w.touched = append(w.touched, id)
 			}
 			w.count[id]++
@@ -182,6 +189,7 @@ func (w *worker) analyse(v *vocab, nw *newWords, a *corpus.Article, d int32) {
 				w.slot[id] = int32(len(w.pairs))
 				w.pairs = append(w.pairs, id)
 				w.tfs = append(w.tfs, 0)
+				w.ndocs[id]++
 			}
 			if k := w.slot[id]; w.tfs[k] < 255 {
 				w.tfs[k]++
@@ -198,6 +206,10 @@ func (w *worker) analyse(v *vocab, nw *newWords, a *corpus.Article, d int32) {
 		id := w.id(v, nw, word)
 		if !slices.Contains(w.titles[tfirst:], id) {
 			w.titles = append(w.titles, id)
+			if w.count[id] == 0 && w.ntitle[id] == 0 {
+				w.touched = append(w.touched, id)
+			}
+			w.ntitle[id]++
 		}
 	})
 	w.titleEnd = append(w.titleEnd, len(w.titles))
@@ -270,12 +282,6 @@ func (ix *Index) Add(batch []*corpus.Article) {
 	}
 	ix.mergeSorted(added)
 	for _, w := range workers {
-		for _, g := range w.touched {
-			ix.terms[g].count += w.count[g]
-			ix.terms[g].caps += w.caps[g]
-			w.count[g], w.caps[g] = 0, 0
-		}
-		w.touched = w.touched[:0]
 		from := 0
 		for j := range w.hi - w.lo {
 			a := batch[w.lo+j]
@@ -291,53 +297,65 @@ func (ix *Index) Add(batch []*corpus.Article) {
 		}
 		w.chunk = nil
 	}
-	// Postings, in parallel: goroutine k appends the terms of the blocks of
-	// 64 IDs numbered k modulo nw (blocks, so that goroutines do not share
-	// cache lines), walking the documents in order. Each posting list is
-	// first grown by half again what it needs: append's own growth (1.25x
-	// for large slices) would copy the lists of common words many times.
+	ix.reserve(workers)
+	// Postings, in parallel: each worker's range of documents follows the
+	// previous worker's, so its postings of a term go to the slots that
+	// reserve set aside for it, which no other goroutine writes.
 	terms := ix.terms
 	parallel(nw, func(k int) {
-		mine := func(g uint32) bool { return int(g>>6)%nw == k }
-		add := workers[k].grow(uint32(len(terms) - 1)).add
-		var touched []uint32
-		for _, w := range workers {
-			for _, g := range w.pairs {
-				if mine(g) {
-					if add[g] == 0 {
-						touched = append(touched, g)
-					}
-					add[g]++
-				}
+		w := workers[k]
+		p, t := 0, 0
+		for j := range w.hi - w.lo {
+			d := uint32(base + w.lo + j)
+			for ; p < w.pairEnd[j]; p++ {
+				g := w.pairs[p]
+				tm := &terms[g]
+				tm.docs[w.at[g]] = d
+				tm.tfs[w.at[g]] = w.tfs[p]
+				w.at[g]++
 			}
-		}
-		for _, g := range touched {
-			tm := &terms[g]
-			if n := len(tm.docs) + int(add[g]); n > cap(tm.docs) {
-				tm.docs = slices.Grow(tm.docs, n-len(tm.docs)+n/2)
-				tm.tfs = slices.Grow(tm.tfs, n-len(tm.tfs)+n/2)
-			}
-			add[g] = 0
-		}
-		for _, w := range workers {
-			p, t := 0, 0
-			for j := range w.hi - w.lo {
-				d := uint32(base + w.lo + j)
-				for ; p < w.pairEnd[j]; p++ {
-					if g := w.pairs[p]; mine(g) {
-						tm := &terms[g]
-						tm.docs = append(tm.docs, d)
-						tm.tfs = append(tm.tfs, w.tfs[p])
-					}
-				}
-				for ; t < w.titleEnd[j]; t++ {
-					if g := w.titles[t]; mine(g) {
-						terms[g].tdocs = append(terms[g].tdocs, d)
-					}
-				}
+			for ; t < w.titleEnd[j]; t++ {
+				g := w.titles[t]
+				terms[g].tdocs[w.tat[g]] = d
+				w.tat[g]++
 			}
 		}
 	})
+}
+
+// reserve adds the batch's occurrences to the terms and lengthens their
+// posting lists for the batch's postings, setting aside each worker's
+// share in order. Each list is grown by half again what it needs at once:
+// append's own growth (1.25x for large slices) would copy the lists of
+// common words many times.
+func (ix *Index) reserve(workers []*worker) {
+	for _, w := range workers {
+		for _, g := range w.touched {
+			tm := &ix.terms[g]
+			tm.count += w.count[g]
+			tm.caps += w.caps[g]
+			w.count[g], w.caps[g] = 0, 0
+			w.at[g], w.tat[g] = uint32(len(tm.docs)), uint32(len(tm.tdocs))
+			tm.docs = lengthen(tm.docs, int(w.ndocs[g]))
+			tm.tfs = lengthen(tm.tfs, int(w.ndocs[g]))
+			tm.tdocs = lengthen(tm.tdocs, int(w.ntitle[g]))
+			w.ndocs[g], w.ntitle[g] = 0, 0
+		}
+		w.touched = w.touched[:0]
+	}
+}
+
+// lengthen extends s by k elements (to be written by the caller), growing
+// its capacity by half again when it must grow.
+func lengthen[T any](s []T, k int) []T {
+	if k == 0 {
+		return s
+	}
+	n := len(s) + k
+	if n > cap(s) {
+		s = slices.Grow(s, k+n/2)
+	}
+	return s[:n]
 }
 
 // parallel runs fn(0..n-1) on n goroutines and waits for them.
