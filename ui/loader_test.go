@@ -184,3 +184,37 @@ func TestSupersededGroupingIsCancelled(t *testing.T) {
 		t.Fatalf("the current grouping delivered %#v", msg)
 	}
 }
+
+// Batches that arrive while the index is adding one wait and go to the
+// index together, in the order they arrived.
+func TestIndexingCoalescesBatches(t *testing.T) {
+	m, step := handModel(t, 100, 24)
+	items := func(ids ...string) []*item {
+		var out []*item
+		for _, id := range ids {
+			out = append(out, newItem(&corpus.Article{ID: id, Title: "Title " + id, Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: "Body of " + id}}}))
+		}
+		return out
+	}
+	step(loadBatchMsg{gen: m.load.gen, items: items("a"), read: 1, total: 4})
+	if !m.search.adding || len(m.search.pending) != 0 {
+		t.Fatalf("first batch not handed to the index: adding %v, pending %d", m.search.adding, len(m.search.pending))
+	}
+	step(loadBatchMsg{gen: m.load.gen, items: items("b", "c"), read: 3, total: 4})
+	step(loadBatchMsg{gen: m.load.gen, items: items("d"), read: 4, total: 4, done: true})
+	var ids []string
+	for _, a := range m.search.pending {
+		ids = append(ids, a.ID)
+	}
+	if got := strings.Join(ids, " "); got != "b c d" {
+		t.Fatalf("waiting for the index: %q, want \"b c d\"", got)
+	}
+	step(indexedMsg{1})
+	if !m.search.adding || len(m.search.pending) != 0 || m.search.indexed != 1 || m.search.queued != 4 {
+		t.Fatalf("after the first Add: adding %v, pending %d, indexed %d of %d", m.search.adding, len(m.search.pending), m.search.indexed, m.search.queued)
+	}
+	step(indexedMsg{3})
+	if m.search.adding || m.search.behind() {
+		t.Fatalf("index not complete: adding %v, indexed %d of %d", m.search.adding, m.search.indexed, m.search.queued)
+	}
+}

@@ -40,6 +40,12 @@ type searchPane struct {
 	queued  int  // articles handed to the index
 	indexed int  // articles the index has published
 	loading bool // more articles are on their way
+	// While one Add runs, the batches that arrive wait in pending and go
+	// to the index together: a load of 100,000 articles arrives in a
+	// hundred or more small batches, and each Add has costs of its own
+	// (publishing, new words) besides its articles.
+	pending []*corpus.Article
+	adding  bool
 
 	active bool
 	input  textinput.Model
@@ -101,7 +107,17 @@ func (p *searchPane) index(items []*item, done bool) tea.Cmd {
 		p.items[it.a] = it
 	}
 	p.queued += len(arts)
-	ix := p.ix
+	p.pending = append(p.pending, arts...)
+	if p.adding {
+		return nil
+	}
+	return p.addPending()
+}
+
+// addPending hands every waiting article to the index in one Add.
+func (p *searchPane) addPending() tea.Cmd {
+	arts, ix := p.pending, p.ix
+	p.pending, p.adding = nil, true
 	return func() tea.Msg {
 		ix.Add(arts)
 		return indexedMsg{len(arts)}
@@ -112,6 +128,16 @@ func (p *searchPane) index(items []*item, done bool) tea.Cmd {
 // results grow while the corpus loads.
 func (p *searchPane) addIndexed(n int) tea.Cmd {
 	p.indexed += n
+	p.adding = false
+	var next tea.Cmd
+	if len(p.pending) > 0 {
+		next = p.addPending()
+	}
+	return tea.Batch(next, p.rerun())
+}
+
+// rerun runs the open search again on what the index now holds.
+func (p *searchPane) rerun() tea.Cmd {
 	if !p.active || strings.TrimSpace(p.input.Value()) == "" {
 		p.refresh()
 		return nil
