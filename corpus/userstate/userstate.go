@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/adrg/xdg"
 
@@ -60,12 +61,16 @@ func ArticleKey(a *corpus.Article) string {
 		return "url:" + a.URL
 	}
 	h := sha256.New()
+	// The strings are hashed in place: []byte(s) would copy every
+	// article's text once more (a corpus's worth of copying at load).
+	// Hash.Write neither keeps nor modifies its argument.
+	write := func(s string) { h.Write(unsafe.Slice(unsafe.StringData(s), len(s))) }
 	for _, s := range []string{a.Outlet, a.Title, strconv.FormatInt(a.Published.Unix(), 10)} {
-		h.Write([]byte(s))
+		write(s)
 		h.Write([]byte{0})
 	}
 	for _, b := range a.Blocks {
-		h.Write([]byte(b.Text))
+		write(b.Text)
 		h.Write([]byte{'\n'})
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)[:16])
