@@ -76,18 +76,9 @@ type Cache struct {
 // is empty; a corrupt or incompatible one is discarded and Notice says so.
 // It never fails: at worst the cache is empty.
 func OpenCache(dir string, roots []string) *Cache {
-	abs := make([]string, len(roots))
-	for i, r := range roots {
-		if a, err := filepath.Abs(r); err == nil {
-			abs[i] = a
-		} else {
-			abs[i] = r
-		}
-	}
-	sort.Strings(abs)
-	sum := sha256.Sum256([]byte(strings.Join(abs, "\x00")))
+	abs := absRoots(roots)
 	c := &Cache{
-		path:  filepath.Join(dir, "corpus-"+hex.EncodeToString(sum[:8])+cacheExt),
+		path:  CachePath(dir, roots, "corpus"),
 		roots: abs,
 		old:   map[string]*cacheEntry{},
 		fresh: map[string]*cacheEntry{},
@@ -105,6 +96,28 @@ func OpenCache(dir string, roots []string) *Cache {
 		c.changed = true
 	}
 	return c
+}
+
+func absRoots(roots []string) []string {
+	abs := make([]string, len(roots))
+	for i, r := range roots {
+		if a, err := filepath.Abs(r); err == nil {
+			abs[i] = a
+		} else {
+			abs[i] = r
+		}
+	}
+	sort.Strings(abs)
+	return abs
+}
+
+// CachePath is the file in dir that holds a cache of the given kind for a
+// set of roots. The parsed-corpus cache is kind "corpus"; other packages
+// keep their own beside it (the search index snapshot is "index"), and
+// PruneCaches prunes each kind alike.
+func CachePath(dir string, roots []string, kind string) string {
+	sum := sha256.Sum256([]byte(strings.Join(absRoots(roots), "\x00")))
+	return filepath.Join(dir, kind+"-"+hex.EncodeToString(sum[:8])+cacheExt)
 }
 
 // lookup returns what a file yielded last time as job j's result, if its
@@ -182,15 +195,17 @@ func (c *Cache) Save() error {
 		return err
 	}
 	c.changed = false
-	pruneCaches(filepath.Dir(c.path), c.path)
+	PruneCaches(c.path)
 	return nil
 }
 
-// pruneCaches removes cache files beyond the newest cacheMaxFiles, any
-// unused for cacheMaxAge and any in the old format, never the one just
-// written.
-func pruneCaches(dir, keep string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, "corpus-*"+cacheExt))
+// PruneCaches removes the cache files of keep's kind (see CachePath) in its
+// folder beyond the newest cacheMaxFiles, any unused for cacheMaxAge and
+// any in the old format, never keep itself, the one just written.
+func PruneCaches(keep string) {
+	dir := filepath.Dir(keep)
+	kind, _, _ := strings.Cut(filepath.Base(keep), "-")
+	matches, _ := filepath.Glob(filepath.Join(dir, kind+"-*"+cacheExt))
 	legacy, _ := filepath.Glob(filepath.Join(dir, legacyCacheGlob))
 	for _, l := range legacy {
 		os.Remove(l)

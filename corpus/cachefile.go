@@ -218,16 +218,23 @@ func decodeEntry(raw string, crc uint32, j fileJob) (fileResult, error) {
 // writeCacheFile writes entries atomically to path (temp file, sync,
 // rename).
 func writeCacheFile(path string, roots []string, entries map[string]*cacheEntry) error {
+	return WriteFileAtomic(path, func(w io.Writer) error { return writeCache(w, roots, entries) })
+}
+
+// WriteFileAtomic writes a cache file through write into a temporary file
+// in path's folder (made if missing), syncs it and renames it over path,
+// so that a reader sees the old file or the whole new one, never a part.
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".corpus-*.tmp")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*.tmp")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	err = writeCache(tmp, roots, entries)
+	err = write(tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -240,7 +247,7 @@ func writeCacheFile(path string, roots []string, entries map[string]*cacheEntry)
 	return os.Rename(tmp.Name(), path)
 }
 
-func writeCache(f *os.File, roots []string, entries map[string]*cacheEntry) error {
+func writeCache(f io.Writer, roots []string, entries map[string]*cacheEntry) error {
 	w := bufio.NewWriterSize(f, 1<<20)
 	var head []byte
 	head = append(head, cacheMagic...)

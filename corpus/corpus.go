@@ -59,7 +59,6 @@ func SortArticles(as []*Article) {
 	}
 }
 
-
 // ByID returns the article with exactly this ID, or nil.
 func (c *Corpus) ByID(id string) *Article {
 	for _, a := range c.Articles {

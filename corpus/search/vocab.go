@@ -71,3 +71,5 @@ func (v *vocab) place(h uint64, id uint32) {
 	}
 	v.slots[i] = h>>32<<32 | uint64(id)
 }
+
+func (v *vocab) hashString(s string) uint64 { return maphash.String(v.seed, s) }

@@ -1,0 +1,162 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/gen"
+)
+
+// sameResults checks that two indexes answer queries identically: every
+// field of the results (hits, scores, snippets, highlights, positions,
+// counts, spellings), and again after more articles are added to both.
+func sameResults(t *testing.T, want, got *Index, qs []string) {
+	t.Helper()
+	for _, q := range qs {
+		for _, opt := range []Options{{Limit: 20}, {Limit: 5, Typing: true}, {}} {
+			w, werr := want.Search(context.Background(), q, opt)
+			g, gerr := got.Search(context.Background(), q, opt)
+			if (werr == nil) != (gerr == nil) || !reflect.DeepEqual(w, g) {
+				t.Fatalf("%q %+v: loaded index answers\n%+v (%v)\nbuilt index answers\n%+v (%v)", q, opt, g, gerr, w, werr)
+			}
+		}
+	}
+}
+
+func TestSnapshotRoundTrip(t *testing.T) {
+	as := gen.Articles(800, 11)
+	// Non-Latin text, a title-only word, an article with no outlet.
+	as = append(as, art("ru", "ria.ru", "Переговоры в Москве", "Путин провёл переговоры. Ёлка стояла."),
+		art("cn", "", "北京会谈", "双方在北京举行会谈。"), art("t", "x.org", "Zyzzyva", "Nothing here."))
+	built := New()
+	for i := 0; i < len(as); i += 300 {
+		built.Add(as[i:min(i+300, len(as))])
+	}
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	if err := built.WriteSnapshot(path); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := LoadSnapshot(path, as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Len() != built.Len() {
+		t.Fatalf("loaded %d documents, built %d", loaded.Len(), built.Len())
+	}
+	qs := append(oracleQueries(as, 300, 5), "путин", "北京", "zyzzyva", "title:zyzzyva", "outlet:ria", "Savurova", "Kiev")
+	sameResults(t, built, loaded, qs)
+	// The loaded index keeps growing like any other.
+	more := gen.Articles(200, 12)
+	built.Add(more)
+	loaded.Add(more)
+	sameResults(t, built, loaded, qs[:100])
+	checkOracle(t, loaded, qs, []int{20, 1, -1})
+}
+
+func TestSnapshotOfOtherArticles(t *testing.T) {
+	as := gen.Articles(50, 3)
+	ix := New()
+	ix.Add(as)
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	if err := ix.WriteSnapshot(path); err != nil {
+		t.Fatal(err)
+	}
+	edited := *as[17]
+	edited.Blocks = append([]corpus.Block(nil), edited.Blocks...)
+	edited.Blocks[0].Text += " One more sentence."
+	changed := append(append([]*corpus.Article(nil), as[:17]...), &edited)
+	changed = append(changed, as[18:]...)
+	renamed := *as[5]
+	renamed.ID += "x"
+	other := append([]*corpus.Article{&renamed}, as[:5]...)
+	other = append(other, as[6:]...)
+	for name, arts := range map[string][]*corpus.Article{
+		"an article edited": changed,
+		"one gone":          as[:49],
+		"one more":          append(append([]*corpus.Article(nil), as...), gen.Articles(1, 99)...),
+		"one renamed":       other,
+	} {
+		if _, err := LoadSnapshot(path, arts); !errors.Is(err, ErrStale) {
+			t.Errorf("%s: got %v, want ErrStale", name, err)
+		}
+	}
+	if _, err := LoadSnapshot(path, append(append([]*corpus.Article(nil), as[1:]...), as[1])); err == nil {
+		t.Error("two articles with one ID matched a snapshot")
+	}
+	// The same articles in another order (the CLI sorts them, the reader
+	// indexes them as they arrive) are the same documents.
+	swapped := append([]*corpus.Article(nil), as...)
+	swapped[3], swapped[40] = swapped[40], swapped[3]
+	slices.Reverse(swapped[10:30])
+	loaded, err := LoadSnapshot(path, swapped)
+	if err != nil {
+		t.Fatalf("same articles in another order: %v", err)
+	}
+	sameResults(t, ix, loaded, oracleQueries(as, 100, 8))
+	if _, err := LoadSnapshot(filepath.Join(t.TempDir(), "none"), as); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing snapshot: %v", err)
+	}
+}
+
+// Every damaged byte, and every truncation, is an error and never a panic.
+func TestSnapshotDamage(t *testing.T) {
+	as := gen.Articles(20, 4)
+	ix := New()
+	ix.Add(as)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "index-test.cache")
+	if err := ix.WriteSnapshot(path); err != nil {
+		t.Fatal(err)
+	}
+	good, _ := os.ReadFile(path)
+	bad := filepath.Join(dir, "bad.cache")
+	for i := 0; i < len(good); i += 1 + len(good)/400 {
+		b := append([]byte(nil), good...)
+		b[i] ^= 0x5A
+		os.WriteFile(bad, b, 0o644)
+		if _, err := LoadSnapshot(bad, as); err == nil {
+			t.Fatalf("byte %d of %d damaged: loaded without an error", i, len(good))
+		}
+		os.WriteFile(bad, good[:i], 0o644)
+		if _, err := LoadSnapshot(bad, as); err == nil {
+			t.Fatalf("truncated to %d bytes: loaded without an error", i)
+		}
+	}
+}
+
+// FuzzDecodeSnapshot feeds the decoder sections that passed no checksum:
+// whatever they hold, it returns an index or an error, never panics, and
+// an index it returns answers queries.
+func FuzzDecodeSnapshot(f *testing.F) {
+	as := gen.Articles(6, 9)
+	ix := New()
+	ix.Add(as)
+	path := filepath.Join(f.TempDir(), "index-seed.cache")
+	if err := ix.WriteSnapshot(path); err != nil {
+		f.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	body := b[len(snapshotMagic)+1 : len(b)-snapTrailer]
+	var fwdLen int
+	for _, x := range ix.fwd {
+		fwdLen += len(x)
+	}
+	f.Add(body[:len(body)-fwdLen], body[len(body)-fwdLen:])
+	f.Add([]byte{6}, []byte{})
+	f.Fuzz(func(t *testing.T, meta, fwd []byte) {
+		got, err := decodeSnapshot(meta, fwd, as)
+		if err != nil {
+			return
+		}
+		for _, q := range []string{"the", "th", "said talks", `"the talks"`, "-the x", "title:a"} {
+			got.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+		}
+	})
+}
