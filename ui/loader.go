@@ -22,8 +22,11 @@ type loadBatchMsg struct {
 	read    int
 	total   int
 	done    bool
-	notices []string // e.g. a discarded cache
-	next    tea.Cmd  // waits for the following batch
+	// allCached: every file so far came unchanged from the parsed-corpus
+	// cache (an index snapshot may apply).
+	allCached bool
+	notices   []string // e.g. a discarded cache
+	next      tea.Cmd  // waits for the following batch
 }
 
 // showProgressMsg says the load has taken long enough to show progress.
@@ -46,7 +49,7 @@ func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Op
 	go func() {
 		defer close(ch)
 		corpus.Stream(ctx, src, opt, func(b corpus.Batch) {
-			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, notices: b.Notices}
+			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, allCached: b.Cached == b.Read, notices: b.Notices}
 			msg.items = make([]*item, len(b.Articles))
 			for i, a := range b.Articles {
 				msg.items[i] = newItem(a) // hashing for read marks happens here, off the update loop

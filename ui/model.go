@@ -64,6 +64,7 @@ func newModel(cfg Config, sh *shared) Model {
 	}
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
+	m.search.useSnapshot(snapshotPath(cfg))
 	m.applySettings(cfg.Settings, cfg.ConfigProblems)
 	m.list.group.on = sh.groupByStory // shown once stories are grouped
 	return m
@@ -180,7 +181,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toggleRead(msg.it)
 	case closeMsg:
 		return m, m.setMode(m.under)
-	case indexedMsg, searchResultsMsg, foundMsg, openResultMsg, closeSearchMsg:
+	case indexedMsg, searchResultsMsg, foundMsg, openResultMsg, closeSearchMsg, snapshotLoadedMsg, snapshotSavedMsg:
 		return m.updateSearch(msg)
 	}
 	if m, cmd, ok := m.updateAction(msg); ok {
@@ -330,7 +331,7 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
 	// Indexing is queued first: grouping waits for the index to be complete.
-	indexCmd := m.search.index(msg.items, msg.done)
+	indexCmd := m.search.loadBatch(msg.items, msg.done, msg.allCached)
 	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg), indexCmd}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())

@@ -45,6 +45,17 @@ func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 	case indexedMsg:
 		cmd := m.search.addIndexed(msg.n)
 		return m, tea.Batch(cmd, m.groupingAfterIndex())
+	case snapshotLoadedMsg:
+		cmd := m.search.snapshotLoaded(msg)
+		if m.search.snapshotNotice != "" {
+			m.status = statusLine{text: m.search.snapshotNotice}
+			m.search.snapshotNotice = ""
+		}
+		return m, tea.Batch(cmd, m.groupingAfterIndex())
+	case snapshotSavedMsg:
+		if msg.err != nil {
+			m.status = statusLine{text: "the search index snapshot could not be saved: " + msg.err.Error()}
+		}
 	case searchResultsMsg:
 		before := m.search.selectedArticle()
 		m.search.setResults(msg)

@@ -46,6 +46,14 @@ type searchPane struct {
 	// (publishing, new words) besides its articles.
 	pending []*corpus.Article
 	adding  bool
+	// The index snapshot (snapshot.go): where it is kept ("" for none),
+	// articles held back while it may apply, whether the index came from
+	// it or was written to it.
+	snapshot            string
+	holding             bool
+	held                []*corpus.Article
+	fromSnapshot, saved bool
+	snapshotNotice      string
 
 	active bool
 	input  textinput.Model
@@ -101,17 +109,23 @@ func (p *searchPane) index(items []*item, done bool) tea.Cmd {
 	if len(items) == 0 {
 		return nil
 	}
+	arts := p.register(items)
+	p.pending = append(p.pending, arts...)
+	if p.adding {
+		return nil
+	}
+	return p.addPending()
+}
+
+// register counts items as handed to the index and returns their articles.
+func (p *searchPane) register(items []*item) []*corpus.Article {
 	arts := make([]*corpus.Article, len(items))
 	for i, it := range items {
 		arts[i] = it.a
 		p.items[it.a] = it
 	}
 	p.queued += len(arts)
-	p.pending = append(p.pending, arts...)
-	if p.adding {
-		return nil
-	}
-	return p.addPending()
+	return arts
 }
 
 // addPending hands every waiting article to the index in one Add.
@@ -133,7 +147,7 @@ func (p *searchPane) addIndexed(n int) tea.Cmd {
 	if len(p.pending) > 0 {
 		next = p.addPending()
 	}
-	return tea.Batch(next, p.rerun())
+	return tea.Batch(next, p.rerun(), p.saveIfComplete())
 }
 
 // rerun runs the open search again on what the index now holds.
