@@ -80,6 +80,7 @@ func groupWorkers() int { return max(runtime.GOMAXPROCS(0)-1, 1) }
 // a newer one is cancelled through ctx and delivers nothing.
 func groupStoriesCmd(ctx context.Context, seq uint64, arts []*corpus.Article) tea.Cmd {
 	return func() tea.Msg {
+		defer tightenGC()()
 		st, err := compare.GroupStoriesContext(ctx, arts, compare.StoryOptions{Workers: groupWorkers()})
 		if err != nil {
 			return nil
