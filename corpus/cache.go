@@ -29,6 +29,7 @@ import (
 const (
 	cacheMaxFiles = 8
 	cacheMaxAge   = 60 * 24 * time.Hour
+	staleTempAge  = time.Hour
 )
 
 // cacheExt names cache files; legacyCacheGlob matches the files of the
@@ -205,6 +206,14 @@ func (c *Cache) Save() error {
 func PruneCaches(keep string) {
 	dir := filepath.Dir(keep)
 	kind, _, _ := strings.Cut(filepath.Base(keep), "-")
+	// A process killed while writing leaves its temporary file; one that
+	// old is no other process's write in progress.
+	temps, _ := filepath.Glob(filepath.Join(dir, "."+kind+"-*.tmp"))
+	for _, t := range temps {
+		if st, err := os.Lstat(t); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleTempAge {
+			os.Remove(t)
+		}
+	}
 	matches, _ := filepath.Glob(filepath.Join(dir, kind+"-*"+cacheExt))
 	legacy, _ := filepath.Glob(filepath.Join(dir, legacyCacheGlob))
 	for _, l := range legacy {

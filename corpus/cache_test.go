@@ -121,3 +121,26 @@ func TestCachePrune(t *testing.T) {
 		t.Error("the cache just written must survive pruning")
 	}
 }
+
+// Pruning removes the temporary files of writes that were killed (an hour
+// old), never one that may still be written, and only of its own kind.
+func TestPruneRemovesStaleTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	keep := CachePath(dir, []string{"/news"}, "index")
+	os.WriteFile(keep, []byte("x"), 0o600)
+	old := filepath.Join(dir, ".index-0123.cache-111.tmp")
+	fresh := filepath.Join(dir, ".index-0123.cache-222.tmp")
+	otherKind := filepath.Join(dir, ".corpus-0123.cache-333.tmp")
+	for _, p := range []string{old, fresh, otherKind} {
+		os.WriteFile(p, nil, 0o600)
+	}
+	past := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, past, past)
+	os.Chtimes(otherKind, past, past)
+	PruneCaches(keep)
+	for p, want := range map[string]bool{old: false, fresh: true, otherKind: true, keep: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
+}

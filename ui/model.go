@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/parallax-reader/parallax/corpus/search"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
 )
@@ -64,7 +65,7 @@ func newModel(cfg Config, sh *shared) Model {
 	}
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
-	m.search.useSnapshot(snapshotPath(cfg))
+	m.search.useSnapshot(search.SnapshotPath(cfg.Load.CacheDir, cfg.Source))
 	m.applySettings(cfg.Settings, cfg.ConfigProblems)
 	m.list.group.on = sh.groupByStory // shown once stories are grouped
 	return m

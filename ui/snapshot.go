@@ -31,20 +31,6 @@ type snapshotLoadedMsg struct {
 // snapshotSavedMsg says a snapshot was written (err nil) or not.
 type snapshotSavedMsg struct{ err error }
 
-// snapshotPath is where the index snapshot of cfg's corpus lives, or ""
-// when there is none to use (no cache, or not a corpus of files).
-func snapshotPath(cfg Config) string {
-	if cfg.Load.CacheDir == "" || len(cfg.Source.Paths) == 0 {
-		return ""
-	}
-	for _, p := range cfg.Source.Paths {
-		if p == "-" {
-			return ""
-		}
-	}
-	return corpus.CachePath(cfg.Load.CacheDir, cfg.Source.Paths, "index")
-}
-
 // useSnapshot sets where the snapshot is kept, and holds articles back
 // from the index only if one exists.
 func (p *searchPane) useSnapshot(path string) {

@@ -214,6 +214,11 @@ func (ix *Index) better(a, b scored) bool {
 	if !da.Published.Equal(db.Published) {
 		return da.Published.After(db.Published)
 	}
+	// By ID, not by document number: the numbering depends on the order
+	// articles reached the index (loading order, or a snapshot's).
+	if da.ID != db.ID {
+		return da.ID < db.ID
+	}
 	return a.doc < b.doc
 }
 

@@ -50,6 +50,17 @@ const (
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
+// SnapshotPath is where the index snapshot of a corpus read from src
+// lives in the cache folder cacheDir, or "" when it has none: no cache
+// folder, or not a corpus of files and folders (the embedded seeds,
+// standard input).
+func SnapshotPath(cacheDir string, src corpus.Source) string {
+	if cacheDir == "" || len(src.Paths) == 0 || slices.Contains(src.Paths, "-") {
+		return ""
+	}
+	return corpus.CachePath(cacheDir, src.Paths, "index")
+}
+
 // Fingerprint is what a snapshot remembers of an article to know it again:
 // a CRC-32C of what the index reads from it (ID, outlet, title, blocks).
 func Fingerprint(a *corpus.Article) uint32 {

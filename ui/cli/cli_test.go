@@ -3,10 +3,12 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-reader/parallax/ui"
 )
@@ -207,5 +209,51 @@ func TestCacheUsedAndBypassed(t *testing.T) {
 	}
 	if files, _ := filepath.Glob(filepath.Join(cache, "*.cache")); len(files) != 1 {
 		t.Errorf("no cache written: %v", files)
+	}
+}
+
+// search saves the index as a snapshot and answers from it the next time,
+// with the same output; --no-cache neither reads nor writes one; a changed
+// file makes the snapshot stale, and the answer follows the file.
+func TestSearchIndexSnapshot(t *testing.T) {
+	dir := t.TempDir()
+	for i, body := range []string{"The ceasefire talks resumed in Geneva on Monday.", "Envoys said the ceasefire held overnight.", "Markets rose after the harvest report."} {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%d.txt", i)), []byte(fmt.Sprintf("Headline number %d here\n\n%s", i, body)), 0o644)
+	}
+	cache := t.TempDir()
+	search := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errb, ConfigPath: filepath.Join(dir, "none.toml"), CacheDir: cache}
+		if code := Main(append([]string{}, args...), env); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	snapshots := func() []string {
+		files, _ := filepath.Glob(filepath.Join(cache, "index-*.cache"))
+		return files
+	}
+	search("--no-cache", "search", "ceasefire", dir)
+	if s := snapshots(); len(s) != 0 {
+		t.Fatalf("--no-cache wrote a snapshot: %v", s)
+	}
+	first := search("search", "ceasefire", dir)
+	s := snapshots()
+	if len(s) != 1 || strings.Count(first, "Headline number") != 2 {
+		t.Fatalf("first search: snapshots %v, output %q", s, first)
+	}
+	before, _ := os.Stat(s[0])
+	if again := search("search", "ceasefire", dir); again != first {
+		t.Fatalf("answer from the snapshot differs:\n%s\nwant\n%s", again, first)
+	}
+	if after, _ := os.Stat(s[0]); !os.SameFile(before, after) {
+		t.Fatal("the snapshot was written again although it applied")
+	}
+	os.WriteFile(filepath.Join(dir, "a2.txt"), []byte("Headline number 2 here\n\nA third ceasefire report, now."), 0o644)
+	future := time.Now().Add(time.Minute)
+	os.Chtimes(filepath.Join(dir, "a2.txt"), future, future)
+	if got := search("search", "ceasefire", dir); strings.Count(got, "Headline number") != 3 {
+		t.Fatalf("after a change the search missed the changed file:\n%s", got)
 	}
 }

@@ -6,8 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"os"
 	"strings"
+	"time"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
 )
 
@@ -65,8 +68,8 @@ func runSearch(r *runner, opts searchOptions, query string, paths []string) int 
 	if c == nil {
 		return code
 	}
-	ix := search.New()
-	ix.Add(c.Articles)
+	ix, save := r.openIndex(c, paths)
+	defer save()
 	limit := opts.limit
 	if limit <= 0 {
 		limit = -1
@@ -138,4 +141,31 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// openIndex returns the search index of c: read from the corpus's index
+// snapshot when it is of these articles, else built, and then saved as the
+// snapshot by the returned function (called once the results are out).
+func (r *runner) openIndex(c *corpus.Corpus, paths []string) (*search.Index, func()) {
+	src, _ := r.source(paths)
+	path := search.SnapshotPath(r.loadOptions().CacheDir, src)
+	if path != "" {
+		if ix, err := search.LoadSnapshot(path, c.Articles); err == nil {
+			now := time.Now()
+			_ = os.Chtimes(path, now, now) // recently used: not pruned
+			return ix, func() {}
+		}
+	}
+	ix := search.New()
+	ix.Add(c.Articles)
+	return ix, func() {
+		if path == "" {
+			return
+		}
+		if err := ix.WriteSnapshot(path); err != nil {
+			fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
+			return
+		}
+		corpus.PruneCaches(path)
+	}
 }
