@@ -12,7 +12,7 @@
 set -euo pipefail
 bin=$1 dir=$2 n=$3 group=${4:-}
 tui=${TUI:-$(dirname "$0")/../../../shared/tui.sh}
-total=$(printf "%'d" "$n")
+total=$(echo "$n" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')
 "$tui" start rs 160 45 "$bin" "$dir"
 t0=$(date +%s.%N)
 sleep 0.2
