@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"unsafe"
 )
 
@@ -62,31 +63,11 @@ const otherKind = 0xFF
 // readCacheFile opens a cache file and indexes its entries by path without
 // decoding them.
 func readCacheFile(path string, roots []string) (map[string]*cacheEntry, error) {
-	f, err := os.Open(path)
+	f, st, bodyAt, err := OpenCacheFile(path, cacheMagic, cacheVersion)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	head := make([]byte, len(cacheMagic)+binary.MaxVarintLen64)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	if len(head) < len(cacheMagic) || string(head[:len(cacheMagic)]) != cacheMagic {
-		return nil, errors.New("not a parallax cache")
-	}
-	version, vn := binary.Uvarint(head[len(cacheMagic):])
-	if vn <= 0 {
-		return nil, errors.New("truncated header")
-	}
-	if version != cacheVersion {
-		return nil, fmt.Errorf("made by another version of parallax (format %d, want %d)", version, cacheVersion)
-	}
 	if st.Size() > maxCacheSize {
 		return nil, errors.New("implausibly large")
 	}
@@ -94,7 +75,44 @@ func readCacheFile(path string, roots []string) (map[string]*cacheEntry, error) 
 	if err != nil {
 		return nil, err
 	}
-	return indexCache(data, len(cacheMagic)+vn, roots)
+	return indexCache(data, bodyAt, roots)
+}
+
+// OpenCacheFile opens a cache file that starts with magic and a uvarint
+// format version, which must be version. It returns the open file (the
+// caller closes it), its status and where the body after the header
+// starts. Anything but a regular file is refused, so that a FIFO or device
+// named like a cache never blocks a start.
+func OpenCacheFile(path, magic string, version uint64) (*os.File, os.FileInfo, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	fail := func(err error) (*os.File, os.FileInfo, int, error) {
+		f.Close()
+		return nil, nil, 0, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return fail(err)
+	}
+	if !st.Mode().IsRegular() {
+		return fail(errors.New("not a regular file"))
+	}
+	head := make([]byte, len(magic)+binary.MaxVarintLen64)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if len(head) < len(magic) || string(head[:len(magic)]) != magic {
+		return fail(fmt.Errorf("not a %s", strings.TrimSpace(magic)))
+	}
+	v, vn := binary.Uvarint(head[len(magic):])
+	if vn <= 0 {
+		return fail(errors.New("truncated header"))
+	}
+	if v != version {
+		return fail(fmt.Errorf("made by another version of parallax (format %d, want %d)", v, version))
+	}
+	return f, st, len(magic) + vn, nil
 }
 
 // indexCache checks the trailer and index of a whole cache file whose raw

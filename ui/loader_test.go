@@ -126,15 +126,8 @@ func TestSelectionDuringLoad(t *testing.T) {
 // search is what a reader reaches for first after a load.
 func TestGroupingWaitsForTheIndex(t *testing.T) {
 	m, step := handModel(t, 100, 24)
-	items := func(ids ...string) []*item {
-		var out []*item
-		for _, id := range ids {
-			out = append(out, newItem(&corpus.Article{ID: id, Title: "Title " + id, Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: "Body of " + id}}}))
-		}
-		return out
-	}
-	step(loadBatchMsg{gen: m.load.gen, items: items("a", "b"), read: 2, total: 3})
-	step(loadBatchMsg{gen: m.load.gen, items: items("c"), read: 3, total: 3, done: true})
+	step(loadBatchMsg{gen: m.load.gen, items: testItems("a", "b"), read: 2, total: 3})
+	step(loadBatchMsg{gen: m.load.gen, items: testItems("c"), read: 3, total: 3, done: true})
 	if m.story.state.busy || !m.story.state.deferred {
 		t.Fatalf("grouping started before the index was complete: busy %v deferred %v", m.story.state.busy, m.story.state.deferred)
 	}
@@ -149,7 +142,7 @@ func TestGroupingWaitsForTheIndex(t *testing.T) {
 
 	// A load whose index is already complete when it ends groups at once.
 	m, step = handModel(t, 100, 24)
-	step(loadBatchMsg{gen: m.load.gen, items: items("a"), read: 1, total: 2})
+	step(loadBatchMsg{gen: m.load.gen, items: testItems("a"), read: 1, total: 2})
 	step(indexedMsg{1})
 	step(loadBatchMsg{gen: m.load.gen, read: 2, total: 2, done: true})
 	if !m.story.state.busy {
@@ -189,19 +182,12 @@ func TestSupersededGroupingIsCancelled(t *testing.T) {
 // index together, in the order they arrived.
 func TestIndexingCoalescesBatches(t *testing.T) {
 	m, step := handModel(t, 100, 24)
-	items := func(ids ...string) []*item {
-		var out []*item
-		for _, id := range ids {
-			out = append(out, newItem(&corpus.Article{ID: id, Title: "Title " + id, Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: "Body of " + id}}}))
-		}
-		return out
-	}
-	step(loadBatchMsg{gen: m.load.gen, items: items("a"), read: 1, total: 4})
+	step(loadBatchMsg{gen: m.load.gen, items: testItems("a"), read: 1, total: 4})
 	if !m.search.adding || len(m.search.pending) != 0 {
 		t.Fatalf("first batch not handed to the index: adding %v, pending %d", m.search.adding, len(m.search.pending))
 	}
-	step(loadBatchMsg{gen: m.load.gen, items: items("b", "c"), read: 3, total: 4})
-	step(loadBatchMsg{gen: m.load.gen, items: items("d"), read: 4, total: 4, done: true})
+	step(loadBatchMsg{gen: m.load.gen, items: testItems("b", "c"), read: 3, total: 4})
+	step(loadBatchMsg{gen: m.load.gen, items: testItems("d"), read: 4, total: 4, done: true})
 	var ids []string
 	for _, a := range m.search.pending {
 		ids = append(ids, a.ID)
@@ -217,4 +203,13 @@ func TestIndexingCoalescesBatches(t *testing.T) {
 	if m.search.adding || m.search.behind() {
 		t.Fatalf("index not complete: adding %v, indexed %d of %d", m.search.adding, m.search.indexed, m.search.queued)
 	}
+}
+
+// testItems makes one-paragraph articles with these IDs, as list items.
+func testItems(ids ...string) []*item {
+	var out []*item
+	for _, id := range ids {
+		out = append(out, newItem(&corpus.Article{ID: id, Title: "Title " + id, Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: "Body of " + id}}}))
+	}
+	return out
 }

@@ -9,7 +9,6 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
-	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -200,33 +199,13 @@ var ErrStale = errors.New("the index snapshot is of other articles")
 // errors.Is(err, fs.ErrNotExist); a snapshot of other articles is ErrStale;
 // anything else is a damaged or incompatible file.
 func LoadSnapshot(path string, arts []*corpus.Article) (*Index, error) {
-	f, err := os.Open(path)
+	f, st, headLen, err := corpus.OpenCacheFile(path, snapshotMagic, snapshotVersion)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
 	size := st.Size()
-	head := make([]byte, len(snapshotMagic)+binary.MaxVarintLen64)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	if len(head) < len(snapshotMagic) || string(head[:len(snapshotMagic)]) != snapshotMagic {
-		return nil, errors.New("not a parallax index snapshot")
-	}
-	version, vn := binary.Uvarint(head[len(snapshotMagic):])
-	if vn <= 0 {
-		return nil, errors.New("truncated header")
-	}
-	if version != snapshotVersion {
-		return nil, fmt.Errorf("made by another version of parallax (format %d, want %d)", version, snapshotVersion)
-	}
-	bodyAt := int64(len(snapshotMagic) + vn)
+	bodyAt := int64(headLen)
 	if size < bodyAt+int64(snapTrailer) {
 		return nil, errors.New("truncated")
 	}
