@@ -31,13 +31,13 @@ func sameResults(t *testing.T, want, got *Index, qs []string) {
 }
 
 func TestSnapshotRoundTrip(t *testing.T) {
-	as := gen.Articles(800, 11)
+	as := gen.Articles(400, 11)
 	// Non-Latin text, a title-only word, an article with no outlet.
 	as = append(as, art("ru", "ria.ru", "Переговоры в Москве", "Путин провёл переговоры. Ёлка стояла."),
 		art("cn", "", "北京会谈", "双方在北京举行会谈。"), art("t", "x.org", "Zyzzyva", "Nothing here."))
 	built := New()
-	for i := 0; i < len(as); i += 300 {
-		built.Add(as[i:min(i+300, len(as))])
+	for i := 0; i < len(as); i += 150 {
+		built.Add(as[i:min(i+150, len(as))])
 	}
 	path := filepath.Join(t.TempDir(), "index-test.cache")
 	if err := built.WriteSnapshot(path); err != nil {
@@ -50,13 +50,13 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if loaded.Len() != built.Len() {
 		t.Fatalf("loaded %d documents, built %d", loaded.Len(), built.Len())
 	}
-	qs := append(oracleQueries(as, 300, 5), "путин", "北京", "zyzzyva", "title:zyzzyva", "outlet:ria", "Savurova", "Kiev")
+	qs := append(oracleQueries(as, 150, 5), "путин", "北京", "zyzzyva", "title:zyzzyva", "outlet:ria", "Savurova", "Kiev")
 	sameResults(t, built, loaded, qs)
 	// The loaded index keeps growing like any other.
-	more := gen.Articles(200, 12)
+	more := gen.Articles(100, 12)
 	built.Add(more)
 	loaded.Add(more)
-	sameResults(t, built, loaded, qs[:100])
+	sameResults(t, built, loaded, qs[:60])
 	checkOracle(t, loaded, qs, []int{20, 1, -1})
 }
 
