@@ -170,7 +170,7 @@ func (p *searchPane) open() tea.Cmd {
 	p.seq = p.sh.nextSeq()
 	cmd := p.input.Focus()
 	p.refresh()
-	return cmd
+	return tea.Batch(cmd, p.stopHolding())
 }
 
 func (p *searchPane) close() {

@@ -56,13 +56,7 @@ func (p *searchPane) loadBatch(items []*item, done, allCached bool) tea.Cmd {
 	p.held = append(p.held, arts...)
 	if !allCached {
 		// A file was read afresh: the snapshot cannot be of these articles.
-		p.holding = false
-		p.pending = append(p.pending, p.held...)
-		p.held = nil
-		if p.adding {
-			return nil
-		}
-		return p.addPending()
+		return p.stopHolding()
 	}
 	if !done {
 		return nil
@@ -78,6 +72,23 @@ func (p *searchPane) loadBatch(items []*item, done, allCached bool) tea.Cmd {
 		}
 		return snapshotLoadedMsg{ix: ix, arts: held, err: err}
 	}
+}
+
+// stopHolding gives up waiting for the snapshot and indexes the articles
+// held so far (and those still to come) as they arrive: a file was read
+// afresh, or the reader opened the search before the load ended and wants
+// what has loaded so far to be searchable now.
+func (p *searchPane) stopHolding() tea.Cmd {
+	if !p.holding {
+		return nil
+	}
+	p.holding = false
+	p.pending = append(p.pending, p.held...)
+	p.held = nil
+	if p.adding || len(p.pending) == 0 {
+		return nil
+	}
+	return p.addPending()
 }
 
 // snapshotLoaded puts a snapshot's index in place, or indexes the articles

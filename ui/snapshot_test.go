@@ -156,3 +156,31 @@ func TestSnapshotNotForTheseArticles(t *testing.T) {
 		t.Fatalf("the rebuilt index was not saved as the snapshot: %v", err)
 	}
 }
+
+// Opening the search during a load that waits for the snapshot makes what
+// has loaded searchable at once: the wait ends and the articles are indexed.
+func TestSearchOpenedWhileHolding(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	items := snapshotArticles(12, "ceasefire")
+	old := search.New()
+	for _, it := range items {
+		old.Add([]*corpus.Article{it.a})
+	}
+	if err := old.WriteSnapshot(path); err != nil {
+		t.Fatal(err)
+	}
+	p := newSearchPane(testShared(t))
+	p.useSnapshot(path)
+	runPane(t, &p, p.loadBatch(items[:5], false, true))
+	if !p.holding || p.ix.Len() != 0 {
+		t.Fatalf("not waiting for the snapshot: holding %v, indexed %d", p.holding, p.ix.Len())
+	}
+	runPane(t, &p, p.open())
+	if p.holding || p.ix.Len() != 5 {
+		t.Fatalf("after opening the search: holding %v, %d articles searchable, want 5", p.holding, p.ix.Len())
+	}
+	runPane(t, &p, p.loadBatch(items[5:], true, true))
+	if p.fromSnapshot || p.behind() || p.ix.Len() != 12 {
+		t.Fatalf("end of load: from snapshot %v, behind %v, %d indexed", p.fromSnapshot, p.behind(), p.ix.Len())
+	}
+}
