@@ -329,7 +329,7 @@ func decodeSnapshot(meta, fwd []byte, arts []*corpus.Article) (*Index, error) {
 		byID[a.ID] = a
 	}
 	if len(byID) != len(arts) {
-		return nil, errors.New("articles with the same ID cannot be matched to a snapshot")
+		return nil, fmt.Errorf("%w (articles share an ID, so they cannot be matched to its documents)", ErrStale)
 	}
 	ix := New()
 	ix.docs = make([]*corpus.Article, ndocs)
