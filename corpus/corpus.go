@@ -34,22 +34,15 @@ func (c *Corpus) Sort() { SortArticles(c.Articles) }
 // pointers costs a cache miss per comparison at 100,000 articles.
 func SortArticles(as []*Article) {
 	type keyed struct {
-		sec  int64 // Unix seconds, math.MinInt64 without a date (sorts last)
-		nsec int
+		date DateKey
 		a    *Article
 	}
 	ks := make([]keyed, len(as))
 	for i, a := range as {
-		ks[i] = keyed{sec: math.MinInt64, a: a}
-		if a.HasDate() {
-			ks[i].sec, ks[i].nsec = a.Published.Unix(), a.Published.Nanosecond()
-		}
+		ks[i] = keyed{DateKeyOf(a), a}
 	}
 	slices.SortStableFunc(ks, func(x, y keyed) int {
-		if c := cmp.Compare(y.sec, x.sec); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(y.nsec, x.nsec); c != 0 {
+		if c := x.date.Compare(y.date); c != 0 {
 			return c
 		}
 		return strings.Compare(x.a.ID, y.a.ID)
@@ -57,6 +50,31 @@ func SortArticles(as []*Article) {
 	for i := range ks {
 		as[i] = ks[i].a
 	}
+}
+
+// DateKey is the date part of the default order, as two integers that
+// sort without looking at the article again (lists keep it beside each
+// article).
+type DateKey struct {
+	sec  int64 // Unix seconds; math.MinInt64 without a date
+	nsec int32
+}
+
+// DateKeyOf is a's date key.
+func DateKeyOf(a *Article) DateKey {
+	if !a.HasDate() {
+		return DateKey{sec: math.MinInt64}
+	}
+	return DateKey{a.Published.Unix(), int32(a.Published.Nanosecond())}
+}
+
+// Compare orders keys newest first, undated last (ties are for the caller
+// to break; the default order breaks them by ID).
+func (k DateKey) Compare(o DateKey) int {
+	if c := cmp.Compare(o.sec, k.sec); c != 0 {
+		return c
+	}
+	return cmp.Compare(o.nsec, k.nsec)
 }
 
 // ByID returns the article with exactly this ID, or nil.
