@@ -46,10 +46,9 @@ func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 		cmd := m.search.addIndexed(msg.n)
 		return m, tea.Batch(cmd, m.groupingAfterIndex())
 	case snapshotLoadedMsg:
-		cmd := m.search.snapshotLoaded(msg)
-		if m.search.snapshotNotice != "" {
-			m.status = statusLine{text: m.search.snapshotNotice}
-			m.search.snapshotNotice = ""
+		cmd, notice := m.search.snapshotLoaded(msg)
+		if notice != "" {
+			m.status = statusLine{text: notice}
 		}
 		return m, tea.Batch(cmd, m.groupingAfterIndex())
 	case snapshotSavedMsg:

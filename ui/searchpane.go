@@ -53,7 +53,6 @@ type searchPane struct {
 	holding             bool
 	held                []*corpus.Article
 	fromSnapshot, saved bool
-	snapshotNotice      string
 
 	active bool
 	input  textinput.Model

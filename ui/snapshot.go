@@ -92,15 +92,16 @@ func (p *searchPane) stopHolding() tea.Cmd {
 }
 
 // snapshotLoaded puts a snapshot's index in place, or indexes the articles
-// it was read for when it did not apply.
-func (p *searchPane) snapshotLoaded(msg snapshotLoadedMsg) tea.Cmd {
+// it was read for when it did not apply. notice is what the reader should
+// be told: a damaged snapshot (one of other articles is no news).
+func (p *searchPane) snapshotLoaded(msg snapshotLoadedMsg) (cmd tea.Cmd, notice string) {
 	p.adding = false
 	if msg.err != nil {
 		if !errors.Is(msg.err, search.ErrStale) && !errors.Is(msg.err, fs.ErrNotExist) {
-			p.snapshotNotice = "the search index snapshot was unreadable (" + msg.err.Error() + ") and will be rebuilt"
+			notice = "the search index snapshot was unreadable (" + msg.err.Error() + ") and will be rebuilt"
 		}
 		p.pending = append(msg.arts, p.pending...)
-		return p.addPending()
+		return p.addPending(), notice
 	}
 	p.ix, p.fromSnapshot = msg.ix, true
 	p.indexed += len(msg.arts)
@@ -108,7 +109,7 @@ func (p *searchPane) snapshotLoaded(msg snapshotLoadedMsg) tea.Cmd {
 	if len(p.pending) > 0 { // --watch found changes meanwhile
 		next = p.addPending()
 	}
-	return tea.Batch(next, p.rerun())
+	return tea.Batch(next, p.rerun()), ""
 }
 
 // saveIfComplete writes the snapshot, once, when an index built here holds

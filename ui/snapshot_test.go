@@ -3,8 +3,10 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -33,7 +35,11 @@ func runPane(t *testing.T, p *searchPane, cmd tea.Cmd) {
 		case indexedMsg:
 			cmd = p.addIndexed(msg.n)
 		case snapshotLoadedMsg:
-			cmd = p.snapshotLoaded(msg)
+			var notice string
+			cmd, notice = p.snapshotLoaded(msg)
+			if notice != "" {
+				t.Errorf("notice: %s", notice)
+			}
 		case snapshotSavedMsg:
 			if msg.err != nil {
 				t.Fatal(msg.err)
@@ -142,8 +148,8 @@ func TestSnapshotNotForTheseArticles(t *testing.T) {
 	q := newSearchPane(testShared(t))
 	q.useSnapshot(path)
 	runPane(t, &q, q.loadBatch(items, true, true))
-	if q.fromSnapshot || !q.saved || q.behind() || q.snapshotNotice != "" {
-		t.Fatalf("stale snapshot: from snapshot %v, saved %v, behind %v, notice %q", q.fromSnapshot, q.saved, q.behind(), q.snapshotNotice)
+	if q.fromSnapshot || !q.saved || q.behind() {
+		t.Fatalf("stale snapshot: from snapshot %v, saved %v, behind %v", q.fromSnapshot, q.saved, q.behind())
 	}
 	if got := hitIDs(t, q.ix, "blockade"); len(got) != 20 {
 		t.Fatalf("rebuilt index finds %d of 20", len(got))
@@ -182,5 +188,27 @@ func TestSearchOpenedWhileHolding(t *testing.T) {
 	runPane(t, &p, p.loadBatch(items[5:], true, true))
 	if p.fromSnapshot || p.behind() || p.ix.Len() != 12 {
 		t.Fatalf("end of load: from snapshot %v, behind %v, %d indexed", p.fromSnapshot, p.behind(), p.ix.Len())
+	}
+}
+
+// A damaged snapshot is reported once and the index is built instead.
+func TestDamagedSnapshotIsReported(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	if err := os.WriteFile(path, []byte("parallax search index\nnot really"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	items := snapshotArticles(4, "ceasefire")
+	p := newSearchPane(testShared(t))
+	p.useSnapshot(path)
+	msg, ok := p.loadBatch(items, true, true)().(snapshotLoadedMsg)
+	if !ok || msg.err == nil {
+		t.Fatalf("damaged snapshot loaded: %+v", msg)
+	}
+	cmd, notice := p.snapshotLoaded(msg)
+	if !strings.Contains(notice, "unreadable") || !strings.Contains(notice, "rebuilt") {
+		t.Fatalf("notice %q", notice)
+	}
+	if m, ok := cmd().(indexedMsg); !ok || m.n != 4 {
+		t.Fatalf("articles not indexed after a damaged snapshot: %#v", m)
 	}
 }
