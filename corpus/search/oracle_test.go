@@ -72,15 +72,27 @@ func (ix *Index) exhaustive(cq *compiled, limit int) ([]scored, int) {
 			c := &cq.clauses[ci]
 			for wi := range c.words {
 				m := &c.words[wi]
+				// The word being typed scores its best completion.
+				var best float32
+				add := func(v float32) {
+					if m.prefix != "" {
+						best = max(best, v)
+					} else {
+						s += v
+					}
+				}
 				for i, id := range m.ids {
 					t := &ix.terms[id]
 					if j := find(t.docs, d); !c.Title && j >= 0 {
 						tf := float32(t.tfs[j])
-						s += m.weights[i] * idf(len(t.docs)) * (k1 + 1) * tf / (tf + kb + kbl*float32(ix.blen[d]))
+						add(m.weights[i] * idf(len(t.docs)) * (k1 + 1) * tf / (tf + kb + kbl*float32(ix.blen[d])))
 					}
 					if find(t.tdocs, d) >= 0 {
-						s += m.weights[i] * titleBoost * idf(len(t.tdocs)) * (k1 + 1) / (kt1 + ktl*float32(ix.tlen[d]))
+						add(m.weights[i] * titleBoost * idf(len(t.tdocs)) * (k1 + 1) / (kt1 + ktl*float32(ix.tlen[d])))
 					}
+				}
+				if m.prefix != "" {
+					s += best
 				}
 			}
 		}

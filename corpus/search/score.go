@@ -35,6 +35,12 @@ type plist struct {
 	w    float32  // word weight × idf × (k1+1), × titleBoost for titles
 	ub   float32  // upper bound of its contribution to one document
 	ts   *termSet // docs as a cached set (common terms only); see setOf
+	// best: a list of the word being typed (a prefix), which scores its
+	// best completion, the largest contribution of its lists, rather than
+	// their sum: the reader means one of the words it starts, and a sum
+	// over a hundred completions of "co" would favour articles that use
+	// many of them and leave MaxScore nothing to prune.
+	best bool
 }
 
 // qword is a word a matching document must contain: the lists of its terms.
@@ -78,6 +84,7 @@ func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
 		c := &cq.clauses[ci]
 		for wi := range c.words {
 			m := &c.words[wi]
+			first := len(lists)
 			var qw qword
 			for i, id := range m.ids {
 				t := &ix.terms[id]
@@ -100,6 +107,11 @@ func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
 					qw.lists = append(qw.lists, len(lists))
 					qw.cost += len(t.tdocs)
 					lists = append(lists, plist{term: id, docs: t.tdocs, w: w, ub: w / (p.kt1 + p.ktl*float32(short))})
+				}
+			}
+			if m.prefix != "" {
+				for i := first; i < len(lists); i++ {
+					lists[i].best = true
 				}
 			}
 			words = append(words, qw)
@@ -381,25 +393,60 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 		return top, nil
 	}
 	part := sc.score[:n]
+	// gbest[d]: the best contribution of the typed word's lists to d so far.
+	gbest := sc.best[:n]
 	// Documents [lo, hi) may have a partial score.
 	lo, hi := uint32(n), uint32(0)
 	defer func() {
 		if lo < hi {
 			clear(part[lo:hi])
+			clear(gbest[lo:hi])
 		}
 	}()
+	// add adds list l's contribution v to document d's partial score.
+	add := func(l *plist, d uint32, v float32) float32 {
+		if !l.best {
+			part[d] += v
+		} else if v > gbest[d] {
+			part[d] += v - gbest[d]
+			gbest[d] = v
+		}
+		return part[d]
+	}
 	if limit < 0 {
-		// Every match: score them all, in query order.
+		// Every match: score them all, in query order (the typed word's
+		// best completion where its first list stands).
+		typed := false
 		for li := range lists {
 			if li%8 == 7 && ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
 			l := &lists[li]
 			lo, hi = min(lo, l.docs[0]), max(hi, l.docs[len(l.docs)-1]+1)
-			for j, d := range l.docs {
-				if m[d>>6]&(1<<(d&63)) != 0 {
-					part[d] += p.score(l, j, d)
+			if !l.best {
+				for j, d := range l.docs {
+					if m[d>>6]&(1<<(d&63)) != 0 {
+						part[d] += p.score(l, j, d)
+					}
 				}
+				continue
+			}
+			if typed {
+				continue
+			}
+			typed = true
+			for bi := li; bi < len(lists); bi++ {
+				if b := &lists[bi]; b.best {
+					lo, hi = min(lo, b.docs[0]), max(hi, b.docs[len(b.docs)-1]+1)
+					for j, d := range b.docs {
+						if m[d>>6]&(1<<(d&63)) != 0 {
+							gbest[d] = max(gbest[d], p.score(b, j, d))
+						}
+					}
+				}
+			}
+			for d := lo; d < hi; d++ {
+				part[d] += gbest[d]
 			}
 		}
 		var top []scored
@@ -429,9 +476,18 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 		}
 		return len(lists[a].docs) - len(lists[b].docs)
 	})
-	rem := make([]float64, len(order)+1) // bound of the lists from i on
+	// rem[i] bounds what the lists from i on can add to a document: the
+	// sum of their bounds, but only the largest of the typed word's (its
+	// lists are in descending order of bound, so the first one left).
+	rem := make([]float64, len(order)+1)
+	sum, typed := 0.0, 0.0
 	for i := len(order) - 1; i >= 0; i-- {
-		rem[i] = rem[i+1] + float64(lists[order[i]].ub)
+		if l := &lists[order[i]]; l.best {
+			typed = float64(l.ub)
+		} else {
+			sum += float64(l.ub)
+		}
+		rem[i] = sum + typed
 	}
 	h := &topHeap{k: limit, docs: sc.heap[:0], pos: sc.pos[:n], part: part}
 	defer func() { h.reset(); sc.heap = h.docs }()
@@ -458,9 +514,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 			if m[d>>6]&(1<<(d&63)) == 0 {
 				continue
 			}
-			v := part[d] + p.score(l, j, d)
-			part[d] = v
-			if v > theta {
+			if v := add(l, d, p.score(l, j, d)); v > theta {
 				h.raised(d)
 				if h.full() {
 					theta = h.min()
@@ -503,9 +557,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 			case ts != nil && 2*len(surv) < len(l.docs):
 				for _, d := range surv {
 					if j := ts.find(d); j >= 0 {
-						v := part[d] + p.score(l, j, d)
-						part[d] = v
-						if v > theta {
+						if v := add(l, d, p.score(l, j, d)); v > theta {
 							h.raised(d)
 							theta = h.min()
 						}
@@ -518,9 +570,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 						break
 					}
 					if l.docs[j] == d {
-						v := part[d] + p.score(l, j, d)
-						part[d] = v
-						if v > theta {
+						if v := add(l, d, p.score(l, j, d)); v > theta {
 							h.raised(d)
 							theta = h.min()
 						}
@@ -529,9 +579,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 			default:
 				for j, d := range l.docs {
 					if mark[d>>6]&(1<<(d&63)) != 0 {
-						v := part[d] + p.score(l, j, d)
-						part[d] = v
-						if v > theta {
+						if v := add(l, d, p.score(l, j, d)); v > theta {
 							h.raised(d)
 							theta = h.min()
 						}
@@ -543,26 +591,27 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 	}
 	sc.surv = surv[:0]
 
-	// Exact scores of the survivors, adding the lists in query order.
+	// Exact scores of the survivors, adding the lists in query order (the
+	// typed word's best completion where its first list stands).
 	exact := make([]float32, len(surv))
+	var typedBest []float32
 	for li := range lists {
 		l := &lists[li]
-		if ts := ix.setOf(l); ts != nil {
-			for k, d := range surv {
-				if j := ts.find(d); j >= 0 {
-					exact[k] += p.score(l, j, d)
-				}
-			}
+		if !l.best {
+			ix.eachPosting(l, surv, func(k, j int) { exact[k] += p.score(l, j, surv[k]) })
 			continue
 		}
-		j := 0
-		for k, d := range surv {
-			if j = seek(l.docs, j, d); j == len(l.docs) {
-				break
+		if typedBest != nil {
+			continue
+		}
+		typedBest = make([]float32, len(surv))
+		for bi := li; bi < len(lists); bi++ {
+			if b := &lists[bi]; b.best {
+				ix.eachPosting(b, surv, func(k, j int) { typedBest[k] = max(typedBest[k], p.score(b, j, surv[k])) })
 			}
-			if l.docs[j] == d {
-				exact[k] += p.score(l, j, d)
-			}
+		}
+		for k := range exact {
+			exact[k] += typedBest[k]
 		}
 	}
 	var top []scored
@@ -570,4 +619,26 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 		top = ix.pushTop(top, scored{d, exact[k]}, limit)
 	}
 	return top, nil
+}
+
+// eachPosting calls fn(k, j) for each document surv[k] (ascending) that
+// list l has, with its posting number j.
+func (ix *Index) eachPosting(l *plist, surv []uint32, fn func(k, j int)) {
+	if ts := ix.setOf(l); ts != nil {
+		for k, d := range surv {
+			if j := ts.find(d); j >= 0 {
+				fn(k, j)
+			}
+		}
+		return
+	}
+	j := 0
+	for k, d := range surv {
+		if j = seek(l.docs, j, d); j == len(l.docs) {
+			return
+		}
+		if l.docs[j] == d {
+			fn(k, j)
+		}
+	}
 }

@@ -108,6 +108,7 @@ func (ix *Index) compile(q *Query) *compiled {
 type scratch struct {
 	stage []uint8   // survivors of pruning
 	score []float32 // partial BM25 scores
+	best  []float32 // the typed word's best contribution so far
 	pos   []int32   // place in the top heap
 	match docSet
 	tmp   docSet
@@ -187,6 +188,7 @@ func (ix *Index) run(ctx context.Context, cq *compiled, limit int) ([]scored, in
 		c := n + n/4
 		sc.stage = make([]uint8, n, c)
 		sc.score = make([]float32, n, c)
+		sc.best = make([]float32, n, c)
 		sc.pos = make([]int32, n, c)
 		sc.match = make(docSet, (c+63)/64)
 		sc.tmp = make(docSet, (c+63)/64)
