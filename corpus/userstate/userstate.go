@@ -22,13 +22,9 @@ import (
 	"time"
 	"unsafe"
 
-	"github.com/adrg/xdg"
-
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
-
-// AppDir is the name of Parallax's folder inside the state directory.
-const AppDir = "parallax"
 
 // Base names of the state files.
 const (
@@ -36,15 +32,8 @@ const (
 	BookmarksFile = "bookmarks.json" // bookmarks
 )
 
-// Dir returns the folder Parallax keeps state in: $XDG_STATE_HOME/parallax,
-// falling back to the platform default (~/.local/state/parallax on Linux).
-// The environment is read on every call so that tests can redirect it.
-func Dir() string {
-	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, AppDir)
-	}
-	return filepath.Join(xdg.StateHome, AppDir)
-}
+// Dir returns the folder Parallax keeps state in (userfiles.StateDir).
+func Dir() string { return userfiles.StateDir() }
 
 // OpenReads opens the read marks in Dir(). See Open.
 func OpenReads() (*Marks, error) { return Open(filepath.Join(Dir(), ReadsFile)) }
@@ -268,60 +257,15 @@ func (m *Marks) Save() error {
 	return nil
 }
 
-// writeAtomic writes v as JSON to path with WriteFileAtomic, readable by
-// the user only.
+// writeAtomic writes v as JSON to path atomically, readable by the user
+// only.
 func writeAtomic(path string, v any) error {
 	data, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, append(data, '\n'), 0o600)
+	return userfiles.WriteFileAtomic(path, append(data, '\n'), 0o600)
 }
-
-// WriteFileAtomic writes data to path through a temporary file in the same
-// folder (created if needed), synced before it replaces path, so a crash
-// leaves either the old file or the new one, never a torn one. The folder
-// gets perm plus search permission where perm grants reading.
-func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, perm|(perm&0o444)>>2); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, tempPattern(path))
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), perm); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// Make the rename itself durable; not all systems allow syncing a folder.
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
-}
-
-// tempPattern names the temporary files writeAtomic creates for path.
-func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
 
 // staleTempAge is how old a temporary file must be before Open removes it: a
 // younger one may belong to another instance saving right now.
@@ -329,11 +273,4 @@ var staleTempAge = time.Minute
 
 // removeStaleTemps deletes temporary files left by a save that was killed
 // between creating its temporary file and renaming it into place.
-func removeStaleTemps(path string) {
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tempPattern(path)))
-	for _, f := range matches {
-		if st, err := os.Lstat(f); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) >= staleTempAge {
-			os.Remove(f)
-		}
-	}
-}
+func removeStaleTemps(path string) { userfiles.RemoveStaleTemps(path, staleTempAge) }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 var t0 = time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)
@@ -15,7 +16,7 @@ var t0 = time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)
 func TestDirHonoursXDGStateHome(t *testing.T) {
 	d := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", d)
-	if got, want := Dir(), filepath.Join(d, AppDir); got != want {
+	if got, want := Dir(), filepath.Join(d, userfiles.AppDir); got != want {
 		t.Fatalf("Dir() = %q, want %q", got, want)
 	}
 }

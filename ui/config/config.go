@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // Config is the effective configuration.
@@ -64,17 +65,9 @@ func Default() Config {
 		Cache: true, Colors: map[string]string{}, Keys: map[string][]string{}, keyLines: map[string]int{}}
 }
 
-// Path is where the configuration file is read from: XDG_CONFIG_HOME (or
-// ~/.config) /parallax/config.toml.
-func Path() string {
-	dir := os.Getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			dir = filepath.Join(home, ".config")
-		}
-	}
-	return filepath.Join(dir, "parallax", "config.toml")
-}
+// Path is where the configuration file is read from:
+// $XDG_CONFIG_HOME/parallax/config.toml (see userfiles.ConfigDir).
+func Path() string { return filepath.Join(userfiles.ConfigDir(), "config.toml") }
 
 // Load reads the file at path. A missing file gives the defaults and no
 // problem; anything else that is wrong is a Problem, and the rest applies.
