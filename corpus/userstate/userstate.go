@@ -4,19 +4,21 @@
 // Each kind of mark is one Marks set stored in its own file (reads.json, ...).
 // Files are written atomically (temporary file in the same directory, fsync,
 // rename), and a save merges with whatever another running instance wrote in
-// the meantime. A file that cannot be parsed is set aside as
-// NAME.corrupt-TIME and reported as a warning; it never stops the program.
+// the meantime, holding a lock (NAME.lock) from its read to its rename. A
+// file that cannot be parsed is set aside as NAME.corrupt-TIME (the newest
+// few are kept) and reported as a warning; it never stops the program. Only
+// regular files of bounded size are read.
 package userstate
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -113,12 +115,17 @@ func InMemory() *Marks {
 // renamed aside and reported as warn; err means the file exists but could not
 // be read or set aside, and must not be overwritten.
 func readFile(path string) (marks map[string]time.Time, warn, err error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, err := userfiles.ReadRegular(path, maxFileSize)
+	if userfiles.IsNotExist(err) {
 		return nil, nil, nil
 	}
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		// An empty file is what a full disk or an editor leaves; it
+		// holds no marks, and setting it aside would only add clutter.
+		return nil, nil, nil
 	}
 	var f fileFormat
 	if jerr := json.Unmarshal(data, &f); jerr != nil || f.Version > fileVersion || f.Version < 1 {
@@ -126,16 +133,40 @@ func readFile(path string) (marks map[string]time.Time, warn, err error) {
 		if jerr != nil {
 			why = jerr.Error()
 		}
-		aside := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405.000Z")
+		aside := path + corruptInfix + time.Now().UTC().Format("20060102T150405.000Z")
 		if rerr := os.Rename(path, aside); rerr != nil {
 			return nil, nil, fmt.Errorf("%s is unreadable (%s) and could not be set aside: %w", path, why, rerr)
 		}
+		pruneCorrupt(path)
 		return nil, fmt.Errorf("%s was unreadable (%s); moved it to %s and started afresh", path, why, aside), nil
 	}
 	if f.Marks == nil {
 		f.Marks = map[string]time.Time{}
 	}
 	return f.Marks, nil, nil
+}
+
+// maxFileSize caps a state file: a mark takes under 200 bytes, so this is
+// hundreds of thousands of marks, and a link to /dev/zero or a runaway file
+// cannot fill memory.
+const maxFileSize = 64 << 20
+
+// corruptInfix names set-aside files (NAME.corrupt-TIME); keepCorrupt of
+// them, the newest, are kept for the user to look into.
+const (
+	corruptInfix = ".corrupt-"
+	keepCorrupt  = 3
+)
+
+// pruneCorrupt removes the oldest set-aside copies of path beyond
+// keepCorrupt. The time in their names sorts as text.
+func pruneCorrupt(path string) {
+	aside, _ := filepath.Glob(path + corruptInfix + "*")
+	sort.Strings(aside)
+	for len(aside) > keepCorrupt {
+		os.Remove(aside[0])
+		aside = aside[1:]
+	}
 }
 
 // Path is the file the marks are stored in.
@@ -223,6 +254,18 @@ func (m *Marks) Save() error {
 		m.mu.Unlock()
 	}
 
+	// Another instance saving between our read and our rename would lose
+	// its marks; the lock makes read, merge and write one step.
+	if err := os.MkdirAll(filepath.Dir(m.path), 0o700); err != nil {
+		restore()
+		return err
+	}
+	unlock, err := userfiles.Lock(m.path)
+	if err != nil {
+		restore()
+		return err
+	}
+	defer unlock()
 	merged, _, err := readFile(m.path)
 	if err != nil {
 		restore()

@@ -52,8 +52,8 @@ func TestMarksPersistAcrossOpen(t *testing.T) {
 	}
 	// No temporary files are left behind.
 	entries, _ := os.ReadDir(Dir())
-	if len(entries) != 1 || entries[0].Name() != ReadsFile {
-		t.Fatalf("state dir holds %v, want only %s", entries, ReadsFile)
+	if len(entries) != 2 || entries[0].Name() != ReadsFile || entries[1].Name() != ReadsFile+".lock" {
+		t.Fatalf("state dir holds %v, want only %s and its lock", entries, ReadsFile)
 	}
 }
 
