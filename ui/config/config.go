@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -73,12 +72,16 @@ func Path() string { return filepath.Join(userfiles.ConfigDir(), "config.toml") 
 // problem; anything else that is wrong is a Problem, and the rest applies.
 func Load(path string) (Config, []Problem) {
 	c := Default()
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, err := userfiles.ReadRegular(path, maxConfigSize)
+	if userfiles.IsNotExist(err) {
 		return c, nil
 	}
 	if err != nil {
-		return c, []Problem{{Path: path, Msg: "cannot read: " + errors.Unwrap(err).Error()}}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return c, []Problem{{Path: path, Msg: "cannot read: " + err.Error() + "; the whole file was ignored"}}
 	}
 	probs := c.parse(string(data))
 	for i := range probs {
@@ -93,7 +96,22 @@ func Parse(text string) (Config, []Problem) {
 	return c, c.parse(text)
 }
 
+// maxConfigSize and maxConfigDepth bound what the TOML parser is given: a
+// configuration is a few kilobytes and two or three levels deep, and the
+// parser's time grows fast with nesting (10,000 nested inline tables took
+// over ten seconds).
+const (
+	maxConfigSize  = 1 << 20
+	maxConfigDepth = 16
+)
+
 func (c *Config) parse(text string) []Problem {
+	if len(text) > maxConfigSize {
+		return []Problem{{Msg: fmt.Sprintf("larger than %d KB; the whole file was ignored", maxConfigSize>>10)}}
+	}
+	if line, ok := withinDepth(text, maxConfigDepth); !ok {
+		return []Problem{{Line: line, Msg: fmt.Sprintf("nested deeper than %d levels; the whole file was ignored", maxConfigDepth)}}
+	}
 	var raw map[string]any
 	md, err := toml.Decode(text, &raw)
 	if err != nil {
