@@ -880,3 +880,53 @@ func TestCompareSwapNarrowSaysSo(t *testing.T) {
 	hs.press("x")
 	hs.requireContains("sides swapped: Fundacion Rapala left")
 }
+
+// TestCompareFindNavigation: the comparison's find steps like the
+// article's: enter, n and N wrap in both directions and say so, and esc
+// clears a kept find instead of leaving the pane.
+func TestCompareFindNavigation(t *testing.T) {
+	hs := seedsHarness(t, 160, 45)
+	hs.compareSeeds(seedEspreso, seedRapala)
+	p := func() *comparePane { return hs.cmpPane() }
+	hs.press("/", "d", "o", "n", "b", "a", "s", "enter")
+	var at []int
+	for i, r := range p().lay.rows {
+		if r.matches[0]+r.matches[1] > 0 {
+			at = append(at, i)
+		}
+	}
+	if len(at) < 2 {
+		t.Fatalf("need 2 rows with matches, have %v", at)
+	}
+	first, last := at[0], at[len(at)-1]
+	if p().cur != first {
+		t.Fatalf("enter went to row %d, want the first match %d", p().cur, first)
+	}
+	hs.press("N")
+	if p().cur != last {
+		t.Fatalf("N at the first match went to %d, want the last %d", p().cur, last)
+	}
+	hs.requireStatus("back at the last hit")
+	hs.press("n")
+	if p().cur != first {
+		t.Fatalf("n at the last match went to %d, want the first %d", p().cur, first)
+	}
+	hs.requireStatus("back at the first hit")
+
+	// enter from below every match wraps to the first one.
+	hs.press("G", "/", "enter")
+	if p().cur != first {
+		t.Fatalf("enter below the matches went to %d, want %d", p().cur, first)
+	}
+	hs.requireStatus("back at the first hit")
+
+	hs.press("esc")
+	hs.requireMode(modeCompare)
+	if p().query != "" || p().lay.opts.query != "" {
+		t.Fatal("esc did not clear the kept find")
+	}
+	hs.press("esc")
+	if hs.m.mode == modeCompare {
+		t.Fatal("esc without a find did not leave the comparison")
+	}
+}
