@@ -108,10 +108,11 @@ func TestGroupByStoryBeforeStoriesAreReady(t *testing.T) {
 	hs.m.story.state.stories = nil
 	hs.m.list.setStories(nil)
 	hs.press("z")
-	hs.requireStatus("as soon as stories are found")
 	if hs.m.story.state.stories == nil {
 		t.Fatal("z with no stories did not start grouping")
 	}
+	// The harness runs the grouping at once: the status already says it is done.
+	hs.requireStatus("grouped by story")
 }
 
 func TestSingleArticleStoryHasNoHeader(t *testing.T) {
@@ -928,5 +929,32 @@ func TestCompareFindNavigation(t *testing.T) {
 	hs.press("esc")
 	if hs.m.mode == modeCompare {
 		t.Fatal("esc without a find did not leave the comparison")
+	}
+}
+
+// TestGroupKeyWhileStoriesAreFound: z pressed while the grouping runs is
+// applied when the stories arrive, and the status says so then.
+func TestGroupKeyWhileStoriesAreFound(t *testing.T) {
+	hs := articlesHarness(t, sampleArticles(), 80, 24)
+	st := &hs.m.story.state
+	stories, n := st.stories, st.grouped
+	if stories == nil {
+		t.Fatal("no stories after loading")
+	}
+	// Stories are being found: none yet, a grouping running.
+	st.stories, st.busy, st.seq = nil, true, hs.m.sh.nextSeq()
+	hs.m.list.setStories(nil)
+	hs.press("z")
+	hs.requireStatus("as soon as stories are found")
+	if hs.m.list.grouped() {
+		t.Fatal("grouped before the stories arrived")
+	}
+	hs.send(storiesMsg{seq: st.seq, stories: stories, n: n})
+	if !hs.m.list.grouped() {
+		t.Fatal("z was not applied when the stories arrived")
+	}
+	hs.requireStatus("grouped by story")
+	if strings.Contains(hs.view(), "as soon as") {
+		t.Fatal("the status still says grouping is to come")
 	}
 }
