@@ -44,8 +44,13 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 		if need+rightW+barW+2 > w {
 			bar, barW = "", 0
 		}
-		if need+rightW+2 > w {
-			right, rightW = "", 0
+		// The counters give way from their end, part by part, as far
+		// as the message needs.
+		parts := strings.Split(right, " · ")
+		for len(parts) > 0 && need+rightW+2 > w {
+			parts = parts[:len(parts)-1]
+			right = strings.Join(parts, " · ")
+			rightW = lipgloss.Width(right)
 		}
 	}
 	// What is on the right matters more than hints; the left side gets
