@@ -958,3 +958,83 @@ func TestGroupKeyWhileStoriesAreFound(t *testing.T) {
 		t.Fatal("the status still says grouping is to come")
 	}
 }
+
+// TestCoverageHeadsAndKey: with many outlets the heads are letters and a
+// key names every outlet whole; two articles of one outlet read apart;
+// on a wide terminal the cells stay near their labels.
+func TestCoverageHeadsAndKey(t *testing.T) {
+	sh := testShared(t)
+	long := strings.Repeat("a long quote that goes on ", 10)
+	var docs []*compare.Doc
+	names := []string{"The New York Times", "Associated Press", "Reuters", "Le Monde", "El País",
+		"Der Spiegel", "The Guardian", "Al Jazeera English", "Kyiv Independent", "Reuters"}
+	for i, n := range names {
+		a := &corpus.Article{ID: itoa(i), Title: "t" + itoa(i), Outlet: n, Blocks: []corpus.Block{para("Text.")}}
+		docs = append(docs, compare.Prepare(a))
+	}
+	cov := &compare.StoryCoverage{Docs: docs}
+	L := layoutCoverage(sh, cov, covOpts{width: 80})
+	key := strings.Join(L.key, "\n")
+	for k, n := range names {
+		if !strings.Contains(key, columnLetter(k)+" "+n) {
+			t.Fatalf("the key does not name %s %q whole:\n%s", columnLetter(k), n, key)
+		}
+	}
+	if !strings.Contains(key, "C Reuters #1") || !strings.Contains(key, "J Reuters #2") {
+		t.Fatalf("two articles of one outlet read the same:\n%s", key)
+	}
+	if strings.Contains(L.heads, "…") {
+		t.Fatalf("heads cut names: %q", L.heads)
+	}
+
+	// 160 columns, 2 outlets, a long quote: the first cell is near the label.
+	cov = &compare.StoryCoverage{Docs: docs[:2], Quotes: []compare.QuoteRow{{Text: long, Only: -1, In: make([]*compare.Quote, 2)}}}
+	L = layoutCoverage(sh, cov, covOpts{width: 160})
+	row := L.lines[L.itemLine[0]]
+	if at := strings.Index(row, markNone); textWidth1(row[:at]) > maxCovLabelW+markPrefix+1 {
+		t.Fatalf("the first cell is at column %d:\n%s", textWidth1(row[:at]), row)
+	}
+	if len(L.key) != 0 {
+		t.Fatalf("two outlets that fit need no key: %q", L.key)
+	}
+}
+
+// TestCoverageDetailScrolls: a row whose versions do not fit the
+// panel scrolls with ctrl+d/ctrl+u, so the last version can be read.
+func TestCoverageDetailScrolls(t *testing.T) {
+	hs := seedsHarness(t, 80, 16) // the smallest panel: 3 lines
+	hs.selectID(seedEspreso)
+	hs.press("o")
+	p := func() *coveragePane { return &hs.m.story.coverage }
+	room := p().detailH() - 1
+	found := false
+	for i := range p().lay.items {
+		if i > 0 {
+			hs.press("j")
+		}
+		if len(p().detailAll) > room {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Fatal("no row of the seeds' coverage is longer than the panel")
+	}
+	all := p().detailAll
+	last := strings.TrimSpace(ansiStrip(all[len(all)-1]))
+	if strings.Contains(hs.view(), last) {
+		t.Fatalf("the last line %q is visible before scrolling", last)
+	}
+	for range len(all) {
+		hs.press("ctrl+d")
+	}
+	hs.requireContains(last)
+	hs.press("ctrl+u")
+	if p().detailOff >= len(all)-room {
+		t.Fatal("ctrl+u did not scroll back")
+	}
+	hs.press("j")
+	if p().detailOff != 0 {
+		t.Fatal("another row does not start at its top")
+	}
+}
