@@ -156,11 +156,17 @@ var (
 	dashSuffixRe = regexp.MustCompile(`^(.{12,}?)\s+[-–—]\s+((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24})$`)
 )
 
+// mayHaveTitleSuffix is a cheap test before pipeSuffixRe (i 0) and
+// dashSuffixRe (i 1): the separator each needs.
+func mayHaveTitleSuffix(i int, title string) bool {
+	return strings.ContainsAny(title, [...]string{"|", "-–—"}[i])
+}
+
 // splitTitleSuffix separates a site name appended to a scraped title
 // ("Talks stall | Example News", "Talks stall - example.com").
 func splitTitleSuffix(title, outlet string) (string, string) {
 	for i, re := range []*regexp.Regexp{pipeSuffixRe, dashSuffixRe} {
-		if !strings.ContainsAny(title, []string{"|", "-–—"}[i]) { // what each needs
+		if !mayHaveTitleSuffix(i, title) {
 			continue
 		}
 		if m := re.FindStringSubmatch(title); m != nil && CountWords(m[2]) <= 5 {

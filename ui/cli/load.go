@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 	"github.com/parallax-reader/parallax/ui/config"
 )
 
@@ -74,20 +74,12 @@ func (r *runner) loadOptions() corpus.Options {
 }
 
 // cacheDir is where parsed corpora are cached: Env.CacheDir, else
-// $XDG_CACHE_HOME/parallax (~/.cache/parallax).
+// userfiles.CacheDir ($XDG_CACHE_HOME/parallax, ~/.cache/parallax).
 func (r *runner) cacheDir() string {
 	if r.CacheDir != "" {
 		return r.CacheDir
 	}
-	dir := os.Getenv("XDG_CACHE_HOME")
-	if dir == "" {
-		d, err := os.UserCacheDir()
-		if err != nil {
-			return ""
-		}
-		dir = d
-	}
-	return filepath.Join(dir, "parallax")
+	return userfiles.CacheDir()
 }
 
 // source maps PATH arguments to a corpus source: the embedded seeds when
