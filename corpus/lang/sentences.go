@@ -180,22 +180,39 @@ func closeOf(open rune) rune {
 }
 
 // closingQuote finds the quote mark close that ends a quotation opened
-// right before s[from]: on the same line and within maxQuote bytes, with
-// no other quotation opened first. It returns -1 when there is none (an
-// unbalanced quote, or a quoted passage of several paragraphs).
+// right before s[from], when the sentence goes on after it: the quotation
+// ends without a full stop (“We will win. We always win,” he said) or is
+// followed by a word in lower case (“Is it over?” she asked). Then the
+// stops inside it end no sentence. It returns -1 when the quotation ends
+// its sentence, or does not close on this line within maxQuote bytes (an
+// unbalanced quote, a quoted passage of several paragraphs).
 func closingQuote(s string, from int, close rune) int {
 	limit := min(len(s), from+maxQuote)
 	for i := from; i < limit; {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == close:
-			return i
+			if quoteGoesOn(s, i, i+size) {
+				return i
+			}
+			return -1
 		case r == '\n', r == '“' && close != '“', r == '«':
 			return -1
 		}
 		i += size
 	}
 	return -1
+}
+
+// quoteGoesOn: the sentence goes on after the quotation closed at
+// s[at:after].
+func quoteGoesOn(s string, at, after int) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:at], " "))
+	if !isTerminator(last) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[after:], " "))
+	return unicode.IsLower(next)
 }
 
 // startsSentence: an upper-case letter, a digit, or an opening quote or

@@ -93,6 +93,7 @@ func TestSplitSentencesNews(t *testing.T) {
 		{"middle initial and suffix", "Robert S. Mueller III. They spoke. Donald J. Trump left.", []string{"Robert S. Mueller III.", "They spoke.", "Donald J. Trump left."}},
 		{"quotation of two sentences", "“We will win. We always win,” Mr. Trump said. He left.", []string{"“We will win. We always win,” Mr. Trump said.", "He left."}},
 		{"straight quotation of two sentences", `"No. Not now," she said.`, []string{`"No. Not now," she said.`}},
+		{"quotation that ends its sentence splits", "“We will win. We always win.” He left.", []string{"“We will win.", "We always win.”", "He left."}},
 		{"unclosed quotation splits", "“We will win. We always win. He left.", []string{"“We will win.", "We always win.", "He left."}},
 		{"Ph.D. glued", "She has a Ph.D. in law.", []string{"She has a Ph.D. in law."}},
 	}
