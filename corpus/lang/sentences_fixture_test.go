@@ -142,7 +142,6 @@ func checkSentences(t *testing.T, s string) {
 	}
 }
 
-
 // dropSpace removes spaces byte by byte (strings.Map would join the
 // halves of an invalid UTF-8 sequence differently).
 func dropSpace(s string) string {
