@@ -35,12 +35,6 @@ var channelWords = setOf("statement", "statements", "interview", "reporters", "t
 	"tweets", "facebook", "instagram", "briefing", "spokesman", "spokeswoman", "spokesperson",
 	"email", "emailed", "release", "remarks")
 
-// honorifics and titles before a name mark it as a person's.
-var honorifics = setOf("mr", "mrs", "ms", "dr", "sir", "dame", "miss")
-
-// nameSuffixes and initials do not tell two people apart.
-var nameSuffixes = setOf("jr", "sr", "ii", "iii", "iv")
-
 // frameOf marks the words of sentence s that frame rather than report: it
 // returns the sorted term hashes whose every use in the sentence is frame.
 func frameOf(s *Sentence) []uint64 {
