@@ -14,7 +14,7 @@ func TestCompareText(t *testing.T) {
 	for _, want := range []string{
 		"A  000_b8494e57d3896bdc  global.espreso.tv",
 		"of A is in B",
-		"«ruin the potential solution»", // copied wording marked on both sides
+		"ruin the potential solution", // quoted by both: quoting, not copying
 		"\nQuotes\n", "\nNames\n", "\nNumbers\n",
 		"Marco Rubio (person)",
 	} {
@@ -22,8 +22,8 @@ func TestCompareText(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	if strings.Count(out, "«ruin the potential solution»") != 2 {
-		t.Errorf("the copied phrase should be marked in both columns")
+	if strings.Contains(out, "«ruin the potential solution»") {
+		t.Errorf("wording both articles quote is not copying and must not be marked «copied»")
 	}
 }
 
