@@ -60,6 +60,10 @@ type Row struct {
 	// the same fact (see calibrate); 0 for a gap.
 	Score  float64
 	Shared []Shared
+	// Evidence lists the words the alignment rests on: the terms both
+	// sides share outside their frames (attribution, titles, channel), as
+	// side A writes them.
+	Evidence []string
 	// Elsewhere, for a gap row, is the sentence of the other document that
 	// says most nearly the same thing but was aligned with another, or -1.
 	Elsewhere int

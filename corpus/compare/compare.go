@@ -34,6 +34,7 @@ func Compare(a, b *Doc) *Comparison {
 		case !r.IsGap():
 			c.Matched++
 			r.Shared = sharedWording(a, b, r.A, r.B)
+			r.Evidence = evidence(a, b, r.A, r.B)
 		case r.Elsewhere >= 0 && r.A != nil:
 			r.Shared = sharedWording(a, b, r.A, []int{r.Elsewhere})
 		case r.Elsewhere >= 0:
@@ -86,4 +87,30 @@ func coverage(d *Doc, best []float32, rows []Row, sideA bool) float64 {
 		return 0
 	}
 	return float64(in) / float64(total)
+}
+
+// evidence lists the terms sentences sa of a and sb of b share outside
+// their frames, as a writes them, once each, in a's order.
+func evidence(a, b *Doc, sa, sb []int) []string {
+	var inB, frameB []uint64
+	for _, j := range sb {
+		inB = union(inB, b.Sentences[j].terms)
+		frameB = union(frameB, b.Sentences[j].frame)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, i := range sa {
+		s := &a.Sentences[i]
+		for _, w := range s.words {
+			if w.term == "" || seen[w.term] {
+				continue
+			}
+			t := hashTerm(w.term)
+			if inSorted(inB, t) && !inSorted(s.frame, t) && !inSorted(frameB, t) {
+				seen[w.term] = true
+				out = append(out, s.Text[w.start:w.end])
+			}
+		}
+	}
+	return out
 }

@@ -86,6 +86,7 @@ type rowJSON struct {
 	A         *sideJSON    `json:"a"`
 	B         *sideJSON    `json:"b"`
 	Score     float64      `json:"score"`
+	Evidence  []string     `json:"evidence"`
 	Shared    []sharedJSON `json:"shared"`
 	Elsewhere *int         `json:"elsewhere,omitempty"`
 }
@@ -191,7 +192,10 @@ func comparisonJSON(c *compare.Comparison) comparisonOut {
 		Entities: entitiesJSON{[]entityJSON{}, []entityJSON{}, []entityJSON{}},
 	}
 	for _, r := range c.Rows {
-		row := rowJSON{A: sideOf(c.A, r.A), B: sideOf(c.B, r.B), Score: round3(r.Score), Shared: []sharedJSON{}}
+		row := rowJSON{A: sideOf(c.A, r.A), B: sideOf(c.B, r.B), Score: round3(r.Score), Evidence: r.Evidence, Shared: []sharedJSON{}}
+		if row.Evidence == nil {
+			row.Evidence = []string{}
+		}
 		if r.Elsewhere >= 0 {
 			e := r.Elsewhere
 			row.Elsewhere = &e

@@ -42,8 +42,9 @@ func TestCompareJSON(t *testing.T) {
 				Sentences []int
 				Text      string
 			}
-			Score  float64
-			Shared []struct {
+			Score    float64
+			Evidence []string
+			Shared   []struct {
 				Kind string
 				A, B struct {
 					Sentence, Start, End int
@@ -73,6 +74,16 @@ func TestCompareJSON(t *testing.T) {
 			}
 		default:
 			matched++
+			// A row is aligned on evidence: words both sides share
+			// outside attribution, each in the A side's text.
+			if len(r.Evidence) == 0 {
+				t.Errorf("aligned row without evidence: %+v", r)
+			}
+			for _, w := range r.Evidence {
+				if !strings.Contains(r.A.Text, w) {
+					t.Errorf("evidence %q not in the A side %q", w, r.A.Text)
+				}
+			}
 			for _, s := range r.Shared {
 				if s.A.Text == "" || s.B.Text == "" || s.A.End <= s.A.Start {
 					t.Errorf("shared span without text: %+v", s)
