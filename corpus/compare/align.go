@@ -17,7 +17,7 @@ import (
 const (
 	// matchThreshold: the least similarity for two sentences in order to
 	// be aligned.
-	matchThreshold = 0.18
+	matchThreshold = 0.2
 	// movedThreshold: the least similarity for a link made regardless of
 	// order, so also for a passage moved elsewhere.
 	movedThreshold = 0.25
@@ -70,6 +70,8 @@ type Row struct {
 	// Moved marks a matched row whose B side is out of B's reading order:
 	// B carries the passage elsewhere in its text.
 	Moved bool
+
+	raw float64 // the similarity Score is calibrated from
 }
 
 // IsGap reports whether one side of the row is empty.
@@ -429,7 +431,7 @@ func (m *pairModel) layout(links []link, linkA, linkB []int32) []Row {
 			continue
 		}
 		rowOfLink[linkA[i]-1] = len(rows)
-		rows = append(rows, Row{A: l.a, B: l.b, Score: calibrate(l.score), Elsewhere: -1})
+		rows = append(rows, Row{A: l.a, B: l.b, Score: calibrate(l.score), Elsewhere: -1, raw: l.score})
 	}
 	// Moved rows: those off the longest run of rows whose B side increases.
 	var matched []int

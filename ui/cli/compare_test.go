@@ -14,6 +14,7 @@ func TestCompareText(t *testing.T) {
 	for _, want := range []string{
 		"A  000_b8494e57d3896bdc  global.espreso.tv",
 		"of A is in B",
+		"B retells most of A in other words: a rewrite",
 		"ruin the potential solution", // quoted by both: quoting, not copying
 		"\nQuotes\n", "\nNames\n", "\nNumbers\n",
 		"Marco Rubio (person)",
