@@ -655,8 +655,8 @@ func TestVerdict(t *testing.T) {
 	}{
 		{0.8, 0.4, "retells most of A"},
 		{0.3, 0.9, "retells most of B"},
-		{0.3, 0.2, "partly the same"},
-		{0.1, 0.05, "different accounts"},
+		{0.3, 0.2, "independent reports of the same event"},
+		{0.1, 0.05, "different stories"},
 	} {
 		c := &compare.Comparison{A: a, B: b, CoverageA: tc.covA, CoverageB: tc.covB}
 		if got := verdict(c); !strings.Contains(got, tc.want) {
