@@ -159,7 +159,8 @@ func blocksHTML(blocks []corpus.Block) string {
 	return sb.String()
 }
 
-// write stores a record at path. The file appears whole or not at all
+// write stores a record at path, readable by the user only (as os.CreateTemp
+// makes it). The file appears whole or not at all
 // (temporary file, then rename), so a fetch killed midway never leaves a
 // torn article. Articles are not synced one by one: 25,000 fsyncs cost
 // about 6 s on the benchmark machine, and they guard only against a power
@@ -182,9 +183,6 @@ func (s Store) write(path string, rec Record) error {
 	cerr := tmp.Close()
 	if werr == nil {
 		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
 	}
 	if werr == nil {
 		werr = os.Rename(tmp.Name(), path)
