@@ -54,7 +54,7 @@ type stateFile struct {
 // only an optimisation (conditional GET, backoff), never needed to read news.
 func ReadState(path string) (*State, error) {
 	s := &State{Feeds: map[string]*FeedState{}}
-	data, err := os.ReadFile(path)
+	data, err := readUserFile(path, maxStateBytes)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
 	}

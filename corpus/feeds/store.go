@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // Store is the folder of fetched articles: one JSON record per article, in
@@ -175,7 +176,7 @@ func (s Store) write(path string, rec Record) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, userfiles.TempPattern(path))
 	if err != nil {
 		return err
 	}
