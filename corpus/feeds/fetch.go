@@ -16,7 +16,7 @@ type Result struct {
 	URL    string `json:"url"`
 	Status string `json:"status"` // StatusOK, StatusNotModified or StatusError
 	New    int    `json:"new"`
-	Error  string `json:"error,omitempty"`
+	Error  string `json:"error"`
 	// MovedTo is the feed's new URL after a permanent redirect; the
 	// subscription should follow it.
 	MovedTo string `json:"moved_to,omitempty"`
