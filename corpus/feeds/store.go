@@ -113,6 +113,15 @@ func siteFolder(rawURL string) string {
 	return h
 }
 
+// rel is path relative to the store, '/'-separated.
+func (s Store) rel(path string) string {
+	r, err := filepath.Rel(s.Dir, path)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(r)
+}
+
 func (s Store) has(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
