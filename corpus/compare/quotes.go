@@ -532,3 +532,34 @@ func mentionStarting(idx mentionIndex, si, off int) (*Entity, int) {
 	}
 	return nil, 0
 }
+
+// speakersAgree: two quotes may be one statement as far as their speakers
+// go: either is unknown or a nominal phrase ("a source"), or both are the
+// same person (by the rules that merge names) or the same organisation. A
+// person and an organisation agree (a spokesperson speaks for it).
+func speakersAgree(a, b *Quote) bool {
+	x, y := a.who, b.who
+	if x == nil || y == nil || a.SpeakerKind == Nominal || b.SpeakerKind == Nominal {
+		return true
+	}
+	switch {
+	case x.Kind == Person && y.Kind == Person:
+		return mayBeOnePerson(&x.who, &y.who)
+	case x.Kind == Org && y.Kind == Org:
+		return x.key == y.key || x.Acronym != "" && foldName(x.Acronym) == y.key ||
+			y.Acronym != "" && foldName(y.Acronym) == x.key
+	}
+	return true
+}
+
+// mayBeOnePerson: two people's names may name one person: the same full
+// name, or a surname alone that may stand for the other.
+func mayBeOnePerson(x, y *personAttrs) bool {
+	switch {
+	case x.name.first != "" && y.name.first != "":
+		return samePerson(x.name, y.name) && x.genderOf().agrees(y.genderOf())
+	case x.name.first == "":
+		return x.mayBe(y)
+	}
+	return y.mayBe(x)
+}
