@@ -148,7 +148,7 @@ var roleTitles = map[string]string{
 	"pope": "pope", "general": "general", "gen": "general", "chancellor": "chancellor", "premier": "premier",
 	"secretary": "secretary", "ambassador": "ambassador", "counsel": "counsel", "cardinal": "cardinal",
 	"bishop": "bishop", "rabbi": "rabbi", "admiral": "admiral", "adm": "admiral", "colonel": "colonel",
-	"col": "colonel", "sheriff": "sheriff", "coach": "coach",
+	"col": "colonel", "sheriff": "sheriff", "coach": "coach", "lady": "first lady",
 }
 
 // roleOf reads the office a title phrase names ("former Sen." is a
@@ -450,6 +450,32 @@ func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(
 			}
 		}
 		if fulls == 0 && n == 1 && we.mayBe(who(found)) {
+			absorb(found, e)
+			gone[e] = true
+		}
+	}
+	// "Malia, 21, studied film": a given name alone stands for the one
+	// full name with that given name, when no name has it as a surname.
+	for _, e := range list {
+		we := who(e)
+		if gone[e] || !person(e) || we.name.first != "" || we.gender != unknownGender || we.name.last == "" {
+			continue
+		}
+		found, n := zero, 0
+		for _, f := range list {
+			wf := who(f)
+			if f == e || gone[f] || !person(f) {
+				continue
+			}
+			if wf.name.last == we.name.last && wf.name.first != "" {
+				n = 2 // a surname after all
+				break
+			}
+			if wf.name.first != "" && skeleton(wf.name.first) == we.name.last {
+				found, n = f, n+1
+			}
+		}
+		if n == 1 {
 			absorb(found, e)
 			gone[e] = true
 		}
