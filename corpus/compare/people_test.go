@@ -89,7 +89,9 @@ func TestNamesInHouseStyles(t *testing.T) {
 		// A surname joins the one full name it may be.
 		{"nyt", "haunt this presidency", "Conway", "George T. Conway III", Person, ""}, // "Mr." is not Kellyanne
 		{"nyt", "the president’s counselor", "Kellyanne Conway", "Kellyanne Conway", Person, ""},
-		{"nyt", "showboat", "Trump", "Donald J. Trump", Person, ""},            // Mr. Trump is not Melania
+		{"nyt", "showboat", "Trump", "Donald J. Trump", Person, ""},              // Mr. Trump is not Melania
+		{"nyt", "defended his decision", "Trump", "Donald J. Trump", Person, ""}, // nor the first lady
+		{"nyt", "did not attend", "Melania Trump", "Melania Trump", Person, ""},
 		{"nyt", "low profile", "Trump", "Mrs. Trump", Person, "Melania Trump"}, // or Ivanka: not guessed
 		{"nyt", "saying Mr. Comey", "Comey", "James B. Comey", Person, ""},
 		{"ap", "We are not going", "Mattis", "James Mattis", Person, ""},
