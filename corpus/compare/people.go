@@ -74,7 +74,10 @@ func normSuffix(s string) string {
 // initial ("j", "james").
 func sameGiven(a, b string) bool {
 	if a == b {
-		return true
+		return a != ""
+	}
+	if a == "" || b == "" {
+		return false
 	}
 	if len(a) == 1 || len(b) == 1 {
 		return a[0] == b[0]
