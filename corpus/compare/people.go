@@ -263,12 +263,11 @@ func stripMark(key string) string {
 // the parts of the name, the gender, the offices held and whether the
 // person is introduced as someone's relative.
 type personAttrs struct {
-	name    personName
-	gender  gender
-	clash   bool            // mentions disagree on the gender
-	roles   map[string]bool // offices ("senator", "president")
-	kin     bool
-	surname bool // some mention is the surname alone
+	name   personName
+	gender gender
+	clash  bool            // mentions disagree on the gender
+	roles  map[string]bool // offices ("senator", "president")
+	kin    bool
 }
 
 // note records what one mention says.
