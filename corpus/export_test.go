@@ -16,7 +16,7 @@ import (
 var (
 	TextKey       = textKey
 	KeywordGroups = keywordGroups
-	FirstUnclean  = firstUnclean
+	FirstUnclean  = func(s string) int { return firstUnclean(s, false) }
 	TidyLine      = tidyLine
 	SplitLines    = splitLines
 	IsHeading     = isHeading

@@ -88,6 +88,7 @@ type runner struct {
 // Main runs the command line and returns the process exit code.
 func Main(args []string, env Env) int {
 	r := &runner{Env: env}
+	r.Stdout, r.Stderr = cleanWriter{env.Stdout}, cleanWriter{env.Stderr}
 	if r.RunUI == nil {
 		r.RunUI = ui.Run
 	}
