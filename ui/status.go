@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // statusMsg puts a transient message in the status line; it stays until
@@ -46,9 +47,9 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 	var left string
 	switch {
 	case s.text != "" && s.isErr:
-		left = st.Error.Render(" " + truncate(s.text, max(leftW-1, 0)))
+		left = st.Error.Render(" " + truncate(corpus.CleanLine(s.text), max(leftW-1, 0)))
 	case s.text != "":
-		left = st.Info.Render(" " + truncate(s.text, max(leftW-1, 0)))
+		left = st.Info.Render(" " + truncate(corpus.CleanLine(s.text), max(leftW-1, 0)))
 	default:
 		h := help.New()
 		h.Width = max(leftW-1, 0)
