@@ -16,7 +16,7 @@ import (
 var (
 	TextKey       = textKey
 	KeywordGroups = keywordGroups
-	FirstUnclean  = func(s string) int { return firstUnclean(s, false) }
+	FirstUnclean  = firstUnclean
 	TidyLine      = tidyLine
 	SplitLines    = splitLines
 	IsHeading     = isHeading
@@ -118,10 +118,10 @@ type Guard struct {
 
 // Guards lists the cheap tests that stand before regexps.
 var Guards = []Guard{
-	{"domainLine", domainRe, func(s string) bool { return strings.IndexByte(s, ' ') < 0 && strings.IndexByte(s, '.') >= 0 }},
-	{"datePrefix", datePrefixRe, func(s string) bool { return s != "" && strings.IndexByte("pPuUlLdDfF", s[0]) >= 0 }},
-	{"pipeSuffix", pipeSuffixRe, func(s string) bool { return strings.Contains(s, "|") }},
-	{"dashSuffix", dashSuffixRe, func(s string) bool { return strings.ContainsAny(s, "-–—") }},
+	{"domainLine", domainRe, mayBeDomain},
+	{"datePrefix", datePrefixRe, mayHaveDatePrefix},
+	{"pipeSuffix", pipeSuffixRe, func(s string) bool { return mayHaveTitleSuffix(0, s) }},
+	{"dashSuffix", dashSuffixRe, func(s string) bool { return mayHaveTitleSuffix(1, s) }},
 	{"via0", viaRes[0], func(s string) bool { return mayMatchVia(0, s) }},
 	{"via1", viaRes[1], func(s string) bool { return mayMatchVia(1, s) }},
 	{"via2", viaRes[2], func(s string) bool { return mayMatchVia(2, s) }},

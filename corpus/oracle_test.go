@@ -78,7 +78,8 @@ var hostileOracleInputs = []string{
 	"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen",
 	"\u00a0Lead\u2003Space", "1999", "\"Quoted Heading\"", "'Single'", "Déjà Vu\u0085Again",
 	// Header lines, titles and attributions.
-	"www.Example.co.uk/news/1", "https://news.example.com:8080/a?b", "ſite.org", "Published: 1 December 2025",
+	"www.Example.co.uk/news/1", "https://news.example.com:8080/a?b", "ſite.org", "Published: 1 December 2025", "Last updated: 1 December 2025",
+	"Posted on December 1, 2025", "DATE: 2025-12-01",
 	"updated on Monday, January 2, 2006 3:04 PM", "Date: 2025-12-01", "First published at 13:37 GMT",
 	"Talks stall again in Geneva | Example News", "Talks stall again in Geneva - example.com",
 	"Talks stall again in Geneva — www.example.org", "CNN reported the information.",

@@ -102,7 +102,7 @@ func CleanStyled(s string) string { return cleanText(s, true) }
 
 // cleanText is CleanText, keeping SGR sequences and tabs if styled.
 func cleanText(s string, styled bool) string {
-	first := firstUnclean(s, styled)
+	first := firstUncleanIn(s, styled)
 	if first < 0 {
 		return s
 	}
@@ -181,9 +181,12 @@ func sgrEnd(s string, i int) int {
 	return 0
 }
 
-// firstUnclean returns the byte offset of the first rune cleanText would
+// firstUnclean returns the byte offset of the first rune CleanText would
 // change, or -1.
-func firstUnclean(s string, styled bool) int {
+func firstUnclean(s string) int { return firstUncleanIn(s, false) }
+
+// firstUncleanIn is firstUnclean for cleanText in either mode.
+func firstUncleanIn(s string, styled bool) int {
 	for i := 0; i < len(s); {
 		// Eight printable ASCII bytes at a time: a byte below 0x20 borrows
 		// into its high bit, 0x7F carries into it, and non-ASCII has it.

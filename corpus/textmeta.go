@@ -22,8 +22,7 @@ var (
 // domainLine returns the host (without "www.") and the URL when line is a
 // bare domain or URL.
 func domainLine(line string) (host, link string, ok bool) {
-	// domainRe allows no space and needs a dot: most lines fail here.
-	if strings.IndexByte(line, ' ') >= 0 || strings.IndexByte(line, '.') < 0 {
+	if !mayBeDomain(line) {
 		return "", "", false
 	}
 	m := domainRe.FindStringSubmatch(line)
@@ -55,6 +54,18 @@ func domainLine(line string) (host, link string, ok bool) {
 	return host, link, true
 }
 
+// mayBeDomain is a cheap test before domainRe, which allows no space and
+// needs a dot: most lines fail here.
+func mayBeDomain(line string) bool {
+	return strings.IndexByte(line, ' ') < 0 && strings.IndexByte(line, '.') >= 0
+}
+
+// mayHaveDatePrefix is a cheap test before datePrefixRe: the first letters
+// of its words ("Published", "Last updated", ...).
+func mayHaveDatePrefix(line string) bool {
+	return line != "" && strings.IndexByte("pPuUlLdDfF", line[0]) >= 0
+}
+
 // dateLayouts are the date formats found in article headers, most specific
 // first. Every layout has a year: a date in prose without one ("on November
 // 30") is never a publication date.
@@ -78,7 +89,7 @@ var dateSeparators = strings.NewReplacer(" | ", " ", " · ", " ", " • ", " ", 
 // introduced by "Published:" and the like).
 func parseDateLine(line string) (time.Time, bool) {
 	s := line
-	if line != "" && strings.IndexByte("pPuUlLdDfF", line[0]) >= 0 { // datePrefixRe's first letters
+	if mayHaveDatePrefix(line) {
 		s = datePrefixRe.ReplaceAllString(line, "")
 	}
 	s = strings.TrimSpace(s)

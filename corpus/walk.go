@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -113,7 +114,11 @@ func (w *walker) addFile(p, rel string) {
 func (w *walker) root(root string) {
 	st, err := os.Stat(root) // follows a symlinked root
 	if err != nil {
-		w.skip(root, describeErr(err).Error())
+		reason := describeErr(err).Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			reason = NoSuchFile // given, not found: never there, not gone
+		}
+		w.skip(root, reason)
 		return
 	}
 	switch {

@@ -1,0 +1,188 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Tests written against mutants that lived (see MUTATION.md): each pins an
+// exact answer on a small input.
+
+// Escape sequences the sanitiser must remove whole, and the text right
+// after a malformed one that it must keep.
+func TestCleanTextSequenceEdges(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"7-bit SOS with ST", "a\x1bXpayload\x1b\\b", "ab"},
+		{"7-bit PM with BEL", "a\x1b^payload\x07b", "ab"},
+		{"7-bit APC with ST", "a\x1b_payload\x1b\\b", "ab"},
+		{"8-bit SOS with 8-bit ST", "a\u0098payload\u009cb", "ab"},
+		{"8-bit PM", "a\u009epayload\u009cb", "ab"},
+		{"8-bit APC", "a\u009fpayload\u009cb", "ab"},
+		{"string ended by a lone ESC keeps what follows it", "a\x1b]0;t\x1bcb", "ab"},
+		{"malformed CSI keeps the newline after it", "a\x1b[12\nb", "a\nb"},
+		{"malformed CSI keeps the letter after it", "a\x1b[3\u00e9x", "a\u00e9x"},
+		{"malformed 8-bit CSI keeps the newline", "a\u009b1\nb", "a\nb"},
+		{"CSI with intermediate byte", "a\x1b[1 qb", "ab"},
+		{"CSI cut off at the end", "a\x1b[12", "a"},
+		{"two-character escape with intermediate", "a\x1b(Bb", "ab"},
+		{"escape with intermediate cut off", "a\x1b(", "a"},
+		{"escape with intermediate then a newline", "a\x1b(\nb", "a\nb"},
+		{"word joiner", "a\u2060b", "ab"},
+		{"zero width space", "a\u200bb", "ab"},
+		{"bidi embedding and isolate bounds", "a\u202ab\u202ec\u2066d\u2069e", "abcde"},
+		{"next to the bidi ranges", "a\u2029b\u2065c\u206ad", "a\nb\u2065c\u206ad"},
+		{"C1 range bounds", "a\u0080b\u0099c\u00a0d", "abc d"},
+		{"narrow and figure spaces", "a\u202fb\u2007c\u3000d", "a b c d"},
+		{"DEL and unit separator", "a\x7fb\x1fc", "abc"},
+		{"CR at the end", "a\r", "a\n"},
+		{"invalid byte stays visible", "a\xffb", "a\ufffdb"},
+	} {
+		if got := CleanText(c.in); got != c.want {
+			t.Errorf("%s: CleanText(%q) = %q, want %q", c.name, c.in, got, c.want)
+		}
+	}
+}
+
+// Clean text is returned as it is; the first rune to change is found at
+// every distance from the eight-byte fast path.
+func TestFirstUncleanPositions(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"", -1},
+		{"plain ascii text that is long enough", -1},
+		{"12345678\n", -1},
+		{"1234567\x1f", 7},
+		{"12345678\x7f", 8},
+		{"12345678 \u2060", 9},
+		{"123456789abcdef\u00a0", 15},
+		{"abc\u2028", 3},
+		{"abc\u2029", 3},
+		{"abc\xff", 3},
+		{"café", -1},
+	} {
+		if got := firstUnclean(c.in); got != c.want {
+			t.Errorf("firstUnclean(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
+func TestCleanLineTidies(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"a b", "a b"},
+		{" a", "a"},
+		{"a ", "a"},
+		{"a  b", "a b"},
+		{"a\nb", "a b"},
+		{"a\u200eb\u200fc\u061cd", "abcd"},
+		{"\u200e a", "a"},
+		{"a\u2011b", "a\u2011b"}, // E2 80 91: not a mark
+		{"\xe2", "\ufffd"},
+	} {
+		if got := CleanLine(c.in); got != c.want {
+			t.Errorf("CleanLine(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// dupBody returns a body of exactly n words.
+func dupBody(n int) string {
+	words := strings.Fields("dock workers at the northern terminal returned to work on friday morning after union leaders accepted a revised pay offer from the port authority")
+	return strings.Join(words[:n], " ") + "."
+}
+
+func duplicatesOf(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		writeFile(t, filepath.Join(dir, name), text)
+	}
+	c, err := Load(context.Background(), Source{Paths: []string{dir}}, Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, a := range c.Articles {
+		out = append(out, fmt.Sprintf("%s(%d words)->%q", a.ID, a.Words, a.DuplicateOf))
+	}
+	return strings.Join(out, " ")
+}
+
+// Every later copy of a text names the first one, not the copy before it.
+func TestDuplicateNamesFirstCopy(t *testing.T) {
+	got := duplicatesOf(t, map[string]string{
+		"a.txt": "Port Strike Ends\n\n" + dupBody(20) + "\n",
+		"b.txt": "Strike At The Port Is Over\n\n" + dupBody(20) + "\n",
+		"c.txt": "Dock Workers Go Back\n\n" + dupBody(20) + "\n",
+	})
+	want := `a(20 words)->"" b(20 words)->"a" c(20 words)->"a"`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// Bodies of minDuplicateWords words are compared; one word fewer is not.
+func TestDuplicateShortBodyBound(t *testing.T) {
+	got := duplicatesOf(t, map[string]string{
+		"a.txt": "Port Strike Ends\n\n" + dupBody(minDuplicateWords) + "\n",
+		"b.txt": "Strike At The Port Is Over\n\n" + dupBody(minDuplicateWords) + "\n",
+		"c.txt": "Teaser One Here\n\n" + dupBody(minDuplicateWords-1) + "\n",
+		"d.txt": "Teaser Two Here\n\n" + dupBody(minDuplicateWords-1) + "\n",
+	})
+	want := `a(12 words)->"" b(12 words)->"a" c(11 words)->"" d(11 words)->""`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// Date lines in a plain-text header, with and without the words that
+// introduce them, and lines that are no date.
+func TestTextHeaderDates(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"Last updated: 1 December 2025", "2025-12-01 00:00"},
+		{"Published: 1 December 2025", "2025-12-01 00:00"},
+		{"posted on December 1, 2025 | 13:37", "2025-12-01 13:37"},
+		{"Updated at 2025-12-01 13:37", "2025-12-01 13:37"},
+		{"First published 1 Dec 2025 - 13:37", "2025-12-01 13:37"},
+		{"Date: 2025-12-01", "2025-12-01 00:00"},
+		{"December 1, 2025 3:04 PM EST", "2025-12-01 15:04"},
+		{"1 December 2025.", "2025-12-01 00:00"},
+		{"January 2025", "2025-01-01 00:00"},
+		{"Last updated: 1 December", ""},
+		{"Published: soon", ""},
+		{"Founded 1905 in Lisbon", ""},
+		{"Room 2025", ""},
+	} {
+		text := "Port Strike Ends After Pay Deal\n" + c.line + "\n\n" + dupBody(20) + "\n"
+		a, err := ParseText(text)
+		if err != nil {
+			t.Fatalf("%q: %v", c.line, err)
+		}
+		got := ""
+		if a.HasDate() {
+			got = a.Published.Format("2006-01-02 15:04")
+		}
+		if got != c.want {
+			t.Errorf("%q: date %q, want %q", c.line, got, c.want)
+		}
+	}
+}
+
+func TestHasYear(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"2025", true}, {"1999", true}, {"in 2025.", true}, {"12025", false}, {"2125", false},
+		{"1899", false}, {"202", false}, {"20255", false}, {"3 May", false}, {"", false},
+	} {
+		if got := hasYear(c.s); got != c.want {
+			t.Errorf("hasYear(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
