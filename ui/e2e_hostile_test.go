@@ -166,3 +166,36 @@ func TestHostileNamesInTmux(t *testing.T) {
 	s.waitFor(`skipped forged`)
 	check("load report")
 }
+
+// TestRenderAttacksInTmux opens the render cost attacks of issue 14 in the
+// real binary: a one-megabyte word, forty thousand combining marks on one
+// letter and a paragraph of several megabytes. Each must show (the wait
+// only bounds a broken run; before the caps the word never rendered), and
+// the reader must still answer keys after leaving each.
+func TestRenderAttacksInTmux(t *testing.T) {
+	dir := t.TempDir()
+	news := filepath.Join(dir, "news")
+	os.MkdirAll(news, 0o755)
+	w := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(news, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w("a-word.txt", "Alpha long word\n\nIt starts here "+strings.Repeat("x", 1<<20)+" and ends.\n")
+	w("b-zalgo.txt", "Beta marks\n\nZ"+strings.Repeat("\u0301", 40000)+"algo text follows.\n")
+	w("c-paragraph.txt", "Gamma paragraph\n\n"+strings.Repeat("Negotiators met again on Sunday. ", 5<<20/33)+"\n")
+
+	s := startReader(t, "renderattacks", 120, 30, dir, nil, news)
+	s.waitFor(`3 articles`)
+	for i, title := range []string{"Alpha long word", "Beta marks", "Gamma paragraph"} {
+		s.keys("Enter")
+		s.waitFor(fmt.Sprintf(`%d/3 · \d+%%`, i+1))
+		s.waitFor(`It starts here|Ź|Negotiators met again`)
+		s.keys("Escape")
+		s.waitFor(`by date · `)
+		s.waitFor(title)
+		s.keys("j")
+	}
+	s.keys("q")
+	s.waitFor(`parallax exited with status 0`)
+}
