@@ -190,7 +190,7 @@ func TestRenderAttacksInTmux(t *testing.T) {
 	for i, title := range []string{"Alpha long word", "Beta marks", "Gamma paragraph"} {
 		s.keys("Enter")
 		s.waitFor(fmt.Sprintf(`%d/3 · \d+%%`, i+1))
-		s.waitFor(`It starts here|Ź|Negotiators met again`)
+		s.waitFor(`It starts here|algo text follows|Negotiators met again`)
 		s.keys("Escape")
 		s.waitFor(`by date · `)
 		s.waitFor(title)
