@@ -123,20 +123,26 @@ func wrap(s string, w int) []string {
 				lineW += ww
 				continue
 			}
-			// A word longer than the line: full lines of it, then the
-			// rest starts the next line.
+			// A word longer than the line (or text without spaces): full
+			// lines of it, each cut where kinsoku allows, then the rest
+			// starts the next line.
 			state := -1
 			for rest := word; rest != ""; {
-				var g string
-				g, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+				g, after, _, next := uniseg.FirstGraphemeClusterInString(rest, state)
 				gw := ansi.StringWidth(g)
 				if lineW+gw > w && lineW > 0 {
-					lines = append(lines, line.String())
+					head, moved := kinsoku(line.String(), rest)
+					lines = append(lines, head)
 					line.Reset()
 					lineW = 0
+					if moved != rest { // characters moved down: measure them again
+						rest, state = moved, -1
+						continue
+					}
 				}
 				line.WriteString(g)
 				lineW += gw
+				rest, state = after, next
 			}
 		}
 		lines = append(lines, line.String())
