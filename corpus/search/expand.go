@@ -27,6 +27,22 @@ type Spelling struct {
 	Kind string   `json:"kind"`
 }
 
+// maxShownTerm caps a spelling as Spelling.Used shows it: a "word" of a
+// megabyte in some file must not become a megabyte of notice.
+const maxShownTerm = 64
+
+// shownTerm is term cut to maxShownTerm bytes (at a rune start), with "…".
+func shownTerm(term string) string {
+	if len(term) <= maxShownTerm {
+		return term
+	}
+	end := maxShownTerm
+	for end > 0 && !utf8.RuneStart(term[end]) {
+		end--
+	}
+	return term[:end] + "…"
+}
+
 // wordMatch is what one query word matches: index terms with weights, and
 // the folded forms accepted when highlighting.
 type wordMatch struct {
@@ -79,7 +95,7 @@ func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 				if sp == nil {
 					sp = &Spelling{Word: w, Kind: "variant"}
 				}
-				sp.Used = append(sp.Used, t.text)
+				sp.Used = append(sp.Used, shownTerm(t.text))
 			}
 		}
 	}
@@ -133,7 +149,7 @@ func (ix *Index) fuzzy(m *wordMatch, w string) *Spelling {
 	sp := &Spelling{Word: w, Kind: "fuzzy"}
 	for _, v := range ix.byKey[lang.TranslitKey(w)] {
 		if t := &ix.terms[v]; t.df() > 0 && t.text != w && m.add(ix, v, 0.8) {
-			sp.Used = append(sp.Used, t.text)
+			sp.Used = append(sp.Used, shownTerm(t.text))
 		}
 	}
 	n := utf8.RuneCountInString(w)
@@ -175,7 +191,7 @@ func (ix *Index) fuzzy(m *wordMatch, w string) *Spelling {
 		})
 		for i := 0; i < len(cs) && i < maxFuzzyTerms; i++ {
 			m.add(ix, cs[i].id, 0.8)
-			sp.Used = append(sp.Used, ix.terms[cs[i].id].text)
+			sp.Used = append(sp.Used, shownTerm(ix.terms[cs[i].id].text))
 		}
 	}
 	if len(sp.Used) == 0 {
