@@ -445,7 +445,7 @@ func (m *Model) fillPager(reset bool) {
 		if m.under == modeArticle {
 			title = "Keys: article"
 		}
-		if t := storyHelpTitle(m.under); t != "" {
+		if t := m.storyHelpTitle(m.under); t != "" {
 			title = t
 		}
 		m.pager.set(title, helpLines(m.sh, m.helpFor(m.under), f.main.w), f.main.w, f.main.h, reset)
@@ -491,13 +491,14 @@ func (m *Model) relayout() tea.Cmd {
 	if f.tooSmall {
 		return nil
 	}
+	if isPaneMode(m.mode) {
+		return m.relayoutStory()
+	}
 	var cmds []tea.Cmd
 	switch m.mode {
 	case modeHelp, modeReport:
 		m.fillPager(false)
 		return nil
-	case modeCompare, modePicker, modeCoverage:
-		return m.relayoutStory()
 	case modeList, modeArticle, modeSearch:
 		m.list.setFocused(m.mode == modeList)
 		m.article.setFocused(m.mode == modeArticle)
@@ -656,10 +657,10 @@ func (m Model) View() string {
 	}
 	lines := make([]string, 0, h)
 	lines = append(lines, m.headerLine)
-	switch m.mode {
-	case modeHelp, modeReport:
+	switch {
+	case m.mode == modeHelp || m.mode == modeReport:
 		lines = append(lines, m.pager.view()...)
-	case modeCompare, modePicker, modeCoverage:
+	case isPaneMode(m.mode):
 		lines = append(lines, m.storyView()...)
 	default:
 		switch {
