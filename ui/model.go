@@ -14,6 +14,7 @@ import (
 	"github.com/parallax-reader/parallax/corpus/search"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
+	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // Model is the root of the program: it owns the panes, routes messages to
@@ -66,7 +67,7 @@ func newModel(cfg Config, sh *shared) Model {
 	}
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
-	m.search.useSnapshot(search.SnapshotPath(cfg.Load.CacheDir, cfg.Source))
+	sh.lib.Index.UseSnapshot(search.SnapshotPath(cfg.Load.CacheDir, cfg.Source))
 	m.applySettings(cfg.Settings, cfg.ConfigProblems)
 	m.list.group.on = sh.groupByStory // shown once stories are grouped
 	return m
@@ -189,7 +190,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toggleRead(msg.it)
 	case closeMsg:
 		return m, m.setMode(m.under)
-	case indexedMsg, searchResultsMsg, foundMsg, openResultMsg, closeSearchMsg, snapshotLoadedMsg, snapshotSavedMsg:
+	case library.Indexed, searchResultsMsg, foundMsg, openResultMsg, closeSearchMsg, library.SnapshotRead, library.SnapshotWritten:
 		return m.updateSearch(msg)
 	}
 	if m, cmd, ok := m.updateAction(msg); ok {
@@ -339,7 +340,8 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 		m.pager.set("Load report", m.reportLines(m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
 	// Indexing is queued first: grouping waits for the index to be complete.
-	indexCmd := m.search.loadBatch(msg.items, msg.done, msg.allCached)
+	indexCmd := jobsCmd(m.sh.lib.Index.LoadBatch(m.search.register(msg.items), msg.done, msg.allCached)...)
+	m.search.refresh()
 	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg), indexCmd}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())

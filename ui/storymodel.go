@@ -53,7 +53,7 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	if msg.done && len(m.list.all) == 0 {
 		return nil
 	}
-	if m.search.behind() {
+	if m.sh.lib.Index.Behind() {
 		m.story.state.deferred = true
 		return nil
 	}
@@ -62,7 +62,7 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 
 // groupingAfterIndex starts a deferred grouping once the index is complete.
 func (m *Model) groupingAfterIndex() tea.Cmd {
-	if !m.story.state.deferred || m.search.behind() {
+	if !m.story.state.deferred || m.sh.lib.Index.Behind() {
 		return nil
 	}
 	return m.startGrouping()
