@@ -67,4 +67,3 @@ func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
 		}
 	}
 }
-

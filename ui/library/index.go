@@ -82,7 +82,7 @@ func (x *Index) Indexed() int { return x.indexed }
 
 // Adding reports whether an Add is running, and Pending how many articles
 // wait for the next one.
-func (x *Index) Adding() bool { return x.adding }
+func (x *Index) Adding() bool               { return x.adding }
 func (x *Index) Pending() []*corpus.Article { return x.pending }
 
 // FromSnapshot and Saved say where the index came from and whether it was
