@@ -16,6 +16,7 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
+	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // Config is what the command line decides for the interactive reader.
@@ -141,5 +142,6 @@ func newShared(st *styles, glamourStyle string, profile termenv.Profile, now fun
 		cache:        newRenderCache(256),
 		after:        defaultAfter,
 		sys:          defaultSystem(io.Discard),
+		lib:          library.New(marks, nil),
 	}
 }
