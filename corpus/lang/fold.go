@@ -1,6 +1,7 @@
-// Package lang holds the language helpers that the loader, search and
-// comparison share: case and diacritic folding, word tokens, and sentence
-// splitting that respects abbreviations and quotes.
+// Package lang is the one text analyser that the loader, search, find,
+// comparison and stories share: case and diacritic folding, word tokens
+// (dotted acronyms are one), the stemmer, the abbreviation list, and
+// sentence splitting that respects abbreviations, initials and quotations.
 package lang
 
 import (
@@ -19,7 +20,8 @@ var special = map[rune]string{
 }
 
 // Fold lowercases s and removes diacritics, so that "Café" and "cafe", "Kyiv"
-// and "KYIV" compare equal. Apostrophes are normalised to "'".
+// and "KYIV", "Ёлка" and "елка" compare equal. Apostrophes are normalised to
+// "'" and curly double quotes to '"'. It is FoldRune applied to every rune.
 func Fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -37,14 +39,36 @@ func Fold(s string) string {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
-		if rep, ok := special[r]; ok {
-			sb.WriteString(rep)
-			continue
-		}
-		if r == '’' || r == '‘' || r == 'ʼ' || r == '`' {
-			r = '\''
-		}
-		sb.WriteRune(unicode.ToLower(r))
+		sb.WriteString(foldBase(r))
 	}
 	return norm.NFC.String(sb.String())
+}
+
+// FoldRune folds one rune as Fold folds it in a text: finders that map
+// folded positions back to the text fold rune by rune.
+func FoldRune(r rune) string {
+	if r < utf8.RuneSelf {
+		return string(unicode.ToLower(r))
+	}
+	var sb strings.Builder
+	for _, c := range norm.NFD.String(string(r)) {
+		if !unicode.Is(unicode.Mn, c) {
+			sb.WriteString(foldBase(c))
+		}
+	}
+	return norm.NFC.String(sb.String())
+}
+
+// foldBase folds a rune without its combining marks.
+func foldBase(r rune) string {
+	if rep, ok := special[r]; ok {
+		return rep
+	}
+	switch r {
+	case '’', '‘', 'ʼ', '`':
+		return "'"
+	case '“', '”', '„':
+		return "\""
+	}
+	return string(unicode.ToLower(r))
 }
