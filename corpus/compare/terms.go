@@ -157,7 +157,7 @@ func assignTerms(s string, ws []word) {
 			w.term = w.fold
 			continue
 		}
-		w.term = cachedStem(w.fold)
+		w.term = senseOf(cachedStem(w.fold))
 	}
 }
 
