@@ -1,7 +1,3 @@
-// Package lang is the one text analyser that the loader, search, find,
-// comparison and stories share: case and diacritic folding, word tokens
-// (dotted acronyms are one), the stemmer, the abbreviation list, and
-// sentence splitting that respects abbreviations, initials and quotations.
 package lang
 
 import (
@@ -12,11 +8,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// special maps letters that do not decompose into base + mark.
+// special maps letters that do not decompose into base + mark (ё does:
+// е and a diaeresis, so "Ёлка" folds to "елка" as Russian often writes it).
 var special = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
 	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
-	'ё': "е", 'Ё': "е", // Russian yo is commonly written as ye
 }
 
 // Fold lowercases s and removes diacritics, so that "Café" and "cafe", "Kyiv"
