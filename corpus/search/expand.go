@@ -89,7 +89,7 @@ func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 		}
 	}
 	var sp *Spelling
-	if known && ix.terms[id].isName() {
+	if known && ix.terms[id].isName() && hasVariants(w) {
 		for _, v := range ix.byKey[lang.TranslitKey(w)] {
 			if t := &ix.terms[v]; t.df() > 0 && t.isName() && m.add(ix, v, 0.9) {
 				if sp == nil {
@@ -142,10 +142,18 @@ func (ix *Index) addPrefix(m *wordMatch, p string) {
 	}
 }
 
+// hasVariants: a word of three letters or more may be spelled in other
+// ways; shorter ones are initials and particles ("J", "Ii", "Y" share a
+// transliteration key but are not one name).
+func hasVariants(w string) bool { return utf8.RuneCountInString(w) >= 3 }
+
 // fuzzy is the fallback for a word the corpus does not contain: spellings
 // with the same transliteration key, else the closest spellings by edit
 // distance (1 for short words, 2 for long ones).
 func (ix *Index) fuzzy(m *wordMatch, w string) *Spelling {
+	if !hasVariants(w) {
+		return nil
+	}
 	sp := &Spelling{Word: w, Kind: "fuzzy"}
 	for _, v := range ix.byKey[lang.TranslitKey(w)] {
 		if t := &ix.terms[v]; t.df() > 0 && t.text != w && m.add(ix, v, 0.8) {
