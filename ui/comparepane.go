@@ -795,7 +795,7 @@ func (p comparePane) columnHeads() []string {
 		}
 		t := a.Title
 		if a.TitleDerived {
-			t = "≈ " + t
+			t = markDerived + " " + t
 		}
 		return ts.Render(truncate(t, w))
 	}
@@ -822,8 +822,8 @@ func (p comparePane) columnHeads() []string {
 func (p comparePane) legendRule() string {
 	st := p.sh.styles
 	ss := st.Story
-	legend := " " + ss.Shared.Render("≡") + " copied " + ss.Shared.Render("≈") + " reworded " +
-		ss.Own.Render("◂ ▸") + " one side only  " + ss.Copied.Render("copied words") + " " + ss.Common.Render("shared words") + " "
+	legend := " " + ss.Shared.Render(markCopied) + " copied " + ss.Shared.Render(markReworded) + " reworded " +
+		ss.Own.Render(markLeftOnly+" "+markRightOnly) + " one side only  " + ss.Copied.Render("copied words") + " " + ss.Common.Render("shared words") + " "
 	lw := textWidth1(ansiStrip(legend))
 	if lw+4 > p.w {
 		return st.Rule.Render(repeat("─", p.w))

@@ -120,11 +120,19 @@ func quoteRows(docs []*Doc) []QuoteRow {
 		}
 	}
 	uf := newUnionFind(len(all))
+	members := make([][]int, len(all)) // per root, the quotes in its group
+	for i := range all {
+		members[i] = []int{i}
+	}
 	for i := range all {
 		for j := i + 1; j < len(all); j++ {
-			if uf.find(i) != uf.find(j) && quotesMatch(all[i].q, all[j].q) {
-				uf.union(i, j)
+			ri, rj := uf.find(i), uf.find(j)
+			if ri == rj || !quotesMatch(all[i].q, all[j].q) || !groupsJoin(all, members[ri], members[rj]) {
+				continue
 			}
+			uf.union(i, j)
+			r := uf.find(i)
+			members[r] = append(members[ri], members[rj]...)
 		}
 	}
 	groups := map[int][]int{}
@@ -210,9 +218,25 @@ func topKey(m map[string]int) string {
 	return best
 }
 
+// groupsJoin: two groups of matching quotes make one row only when no
+// article has two quotes in it (one article's quotes are distinct
+// statements) and every pair of speakers may be one speaker.
+func groupsJoin(all []quoteRef, a, b []int) bool {
+	for _, i := range a {
+		for _, j := range b {
+			if all[i].doc == all[j].doc || !speakersAgree(all[i].q, all[j].q) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // quotesMatch decides whether two quotes are one quote, trimmed or altered:
-// the same words; a long shared run of words; or nearly all the content
-// words of the shorter one in the longer, some in the same order.
+// the same words; a shared run of words that makes up much of the shorter
+// one; or nearly all the content words of the shorter one in the longer,
+// some in the same order. A few words in common ("the Fake News Media
+// is") do not make two statements one.
 func quotesMatch(a, b *Quote) bool {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return false
@@ -233,7 +257,8 @@ func quotesMatch(a, b *Quote) bool {
 		return len(cb) == 1
 	}
 	run := longestRun(a.words, b.words)
-	return run >= 4 || float64(in) >= 0.75*float64(len(ca)) && run >= 2
+	shorter := min(len(a.words), len(b.words))
+	return run >= 4 && (2*run >= shorter || run >= 12) || float64(in) >= 0.75*float64(len(ca)) && run >= 2
 }
 
 // longestRun is the length of the longest run of identical folded words.

@@ -165,7 +165,7 @@ func (c *Comparison) copiedShares() (float64, float64) {
 			}
 		}
 	}
-	return ratio(inA, c.A), ratio(inB, c.B)
+	return wordShare(inA, c.A), wordShare(inB, c.B)
 }
 
 func wordsIn(d *Doc, p Passage) int {
@@ -178,7 +178,7 @@ func wordsIn(d *Doc, p Passage) int {
 	return n
 }
 
-func ratio(n int, d *Doc) float64 {
+func wordShare(n int, d *Doc) float64 {
 	total := 0
 	for i := range d.Sentences {
 		total += d.Sentences[i].Words()
