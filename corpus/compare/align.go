@@ -70,8 +70,6 @@ type Row struct {
 	// Moved marks a matched row whose B side is out of B's reading order:
 	// B carries the passage elsewhere in its text.
 	Moved bool
-
-	raw float64 // the similarity Score is calibrated from
 }
 
 // IsGap reports whether one side of the row is empty.
@@ -431,7 +429,7 @@ func (m *pairModel) layout(links []link, linkA, linkB []int32) []Row {
 			continue
 		}
 		rowOfLink[linkA[i]-1] = len(rows)
-		rows = append(rows, Row{A: l.a, B: l.b, Score: calibrate(l.score), Elsewhere: -1, raw: l.score})
+		rows = append(rows, Row{A: l.a, B: l.b, Score: calibrate(l.score), Elsewhere: -1})
 	}
 	// Moved rows: those off the longest run of rows whose B side increases.
 	var matched []int
