@@ -31,6 +31,7 @@ type Sentence struct {
 	bigrams []uint64 // sorted, unique hashes of adjacent content-term pairs
 	frame   []uint64 // sorted terms that only frame it (attribution, titles, channel)
 	actors  []string // sorted name words of the people it names
+	places  []string // sorted keys of the places it names
 }
 
 // Words is the number of words in the sentence.
@@ -64,6 +65,9 @@ func Prepare(a *corpus.Article) *Doc {
 	d.extracted = extract(d)
 	for i, a := range actorsOf(d) {
 		d.Sentences[i].actors = a
+	}
+	for i, p := range placesOf(d) {
+		d.Sentences[i].places = p
 	}
 	return d
 }
