@@ -70,6 +70,7 @@ func newPairModel(a, b *Doc) *pairModel {
 		m.bestBat[j] = -1
 	}
 	m.quoted = m.quotedPairs()
+	numsA, numsB := numbersBySentence(a), numbersBySentence(b)
 	shared := make([]float64, nb)
 	count := make([]int32, nb)    // shared terms
 	evidence := make([]int32, nb) // shared terms outside both frames
@@ -108,6 +109,14 @@ func newPairModel(a, b *Doc) *pairModel {
 			if !actorsCompatible(sa.actors, sb.actors) {
 				s *= actorMismatch
 			}
+			if s > 0 {
+				switch figuresAgree(numsA[i], numsB[j]) {
+				case 1:
+					s += figureAgreement
+				case -1:
+					s *= figureMismatch
+				}
+			}
 			s = min(1, s+float32(m.quoted[i*nb+int(j)]))
 			shared[j], count[j], evidence[j] = 0, 0, 0
 			m.sim[i*nb+int(j)] = s
@@ -133,6 +142,52 @@ const (
 	// asked", whatever else they share.
 	actorMismatch = 0.3
 )
+
+// Two sentences that give the same figure for one counted thing likely
+// report the same fact; figures that all differ make it less likely (they
+// may be a real disagreement, so the evidence is mild).
+const (
+	figureAgreement = 0.05
+	figureMismatch  = 0.85
+)
+
+// numbersBySentence lists each sentence's figures that count something
+// (not ranks).
+func numbersBySentence(d *Doc) [][]*Number {
+	out := make([][]*Number, len(d.Sentences))
+	for k := range d.extracted.numbers {
+		n := &d.extracted.numbers[k]
+		if !n.Ordinal && n.key != "" {
+			out[n.At.Sentence] = append(out[n.At.Sentence], n)
+		}
+	}
+	return out
+}
+
+// figuresAgree: 1 when two sentences give overlapping figures for a
+// counted thing, -1 when they give figures for the same things and none
+// overlap, 0 when they share no counted thing.
+func figuresAgree(a, b []*Number) int {
+	same, agree := false, false
+	for _, x := range a {
+		for _, y := range b {
+			if x.key != y.key || x.Unit != y.Unit {
+				continue
+			}
+			same = true
+			if x.Low <= y.High && y.Low <= x.High {
+				agree = true
+			}
+		}
+	}
+	switch {
+	case agree:
+		return 1
+	case same:
+		return -1
+	}
+	return 0
+}
 
 // enoughEvidence: two sentences correspond only on words outside their
 // frames, and on two or more of them unless one is very short (one shared
