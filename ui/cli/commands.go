@@ -19,6 +19,7 @@ func commandTable() []*command {
 		&compareCommand,
 		&storiesCommand,
 		&coverageCommand,
+		&storyCommand,
 		&feedsCommand,
 		&fetchCommand,
 	}
