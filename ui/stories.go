@@ -43,10 +43,8 @@ func newStoryPanes(sh *shared) storyPanes {
 // Grouping runs in the background when loading finishes, and again when
 // more articles arrive after it started.
 type storyState struct {
-	stories *compare.Stories
-	grouped int    // how many articles the grouping covers
-	seq     uint64 // the latest grouping request
-	busy    bool
+	seq  uint64 // the latest grouping request
+	busy bool
 	// deferred: grouping waits for the search index (storiesAfterBatch).
 	deferred bool
 	// cancel stops the running grouping when a newer one starts.
@@ -64,7 +62,6 @@ type storyState struct {
 type storiesMsg struct {
 	seq     uint64
 	stories *compare.Stories
-	n       int
 }
 
 // spinTickMsg advances the spinner shown while story work runs.
@@ -88,7 +85,7 @@ func groupStoriesCmd(ctx context.Context, seq uint64, arts []*corpus.Article) te
 		if err != nil {
 			return nil
 		}
-		return storiesMsg{seq: seq, stories: st, n: len(arts)}
+		return storiesMsg{seq: seq, stories: st}
 	}
 }
 

@@ -62,11 +62,11 @@ func (hs *harness) cmpPane() *comparePane { return &hs.m.story.compare }
 
 func TestStoriesAreGroupedWhenLoadingEnds(t *testing.T) {
 	hs := seedsHarness(t, 80, 24)
-	st := hs.m.story.state
-	if st.stories == nil || st.busy {
+	stories := hs.m.sh.lib.Stories()
+	if stories == nil || hs.m.story.state.busy {
 		t.Fatal("stories were not grouped after loading")
 	}
-	if s := st.stories.Of(hs.m.list.items[0].a); s == nil || len(s.Articles) != 5 {
+	if s := stories.Of(hs.m.list.items[0].a); s == nil || len(s.Articles) != 5 {
 		t.Fatalf("the five seeds are one story: %+v", s)
 	}
 }
@@ -75,7 +75,7 @@ func TestStaleGroupingIsDropped(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
 	stale := &compare.Stories{}
 	hs.send(storiesMsg{seq: hs.m.story.state.seq - 1, stories: stale})
-	if hs.m.story.state.stories == stale {
+	if hs.m.sh.lib.Stories() == stale {
 		t.Fatal("a grouping with an old sequence number replaced the current one")
 	}
 }
@@ -105,10 +105,10 @@ func TestGroupByStoryKey(t *testing.T) {
 
 func TestGroupByStoryBeforeStoriesAreReady(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
-	hs.m.story.state.stories = nil
+	hs.m.sh.lib.SetStories(nil)
 	hs.m.list.setStories(nil)
 	hs.press("z")
-	if hs.m.story.state.stories == nil {
+	if hs.m.sh.lib.Stories() == nil {
 		t.Fatal("z with no stories did not start grouping")
 	}
 	// The harness runs the grouping at once: the status already says it is done.
@@ -118,7 +118,7 @@ func TestGroupByStoryBeforeStoriesAreReady(t *testing.T) {
 func TestSingleArticleStoryHasNoHeader(t *testing.T) {
 	arts := sampleArticles()
 	hs := articlesHarness(t, arts, 120, 30)
-	st := hs.m.story.state.stories
+	st := hs.m.sh.lib.Stories()
 	hs.press("z")
 	for _, r := range hs.m.list.group.rows {
 		if r.item < 0 && hs.m.list.group.count[r.story] < 2 {
@@ -143,7 +143,7 @@ func TestCompareKeyPicksClosestInStory(t *testing.T) {
 			hs.press("c")
 			hs.requireMode(modeCompare)
 			p := hs.cmpPane()
-			want := hs.m.story.state.stories.Candidates(a.a, 1)[0].Article
+			want := hs.m.sh.lib.Stories().Candidates(a.a, 1)[0].Article
 			if p.a != a.a || p.b != want {
 				t.Fatalf("compared %v with %v, want the closest %v", p.a.ID, p.b.ID, want.ID)
 			}
@@ -160,7 +160,7 @@ func TestCompareKeyPicksClosestInStory(t *testing.T) {
 
 func TestCompareWaitsForStories(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
-	hs.m.story.state.stories = nil
+	hs.m.sh.lib.SetStories(nil)
 	hs.m.story.state.busy = true // a grouping is under way
 	seq := hs.m.story.state.seq
 	hs.press("c")
@@ -168,7 +168,7 @@ func TestCompareWaitsForStories(t *testing.T) {
 	hs.requireStatus("finding the stories first")
 	// The grouping arrives: the comparison opens by itself.
 	st := compare.GroupStories(hs.loadedArticles(), compare.StoryOptions{})
-	hs.send(storiesMsg{seq: seq, stories: st, n: 5})
+	hs.send(storiesMsg{seq: seq, stories: st})
 	hs.requireMode(modeCompare)
 }
 
@@ -845,7 +845,7 @@ func TestGroupByStorySetting(t *testing.T) {
 	if !hs.m.list.group.on {
 		t.Fatal("group_by_story did not start grouped")
 	}
-	if hs.m.story.state.stories == nil {
+	if hs.m.sh.lib.Stories() == nil {
 		t.Fatal("no grouping after loading")
 	}
 	hs.press("z")
@@ -937,19 +937,20 @@ func TestCompareFindNavigation(t *testing.T) {
 func TestGroupKeyWhileStoriesAreFound(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
 	st := &hs.m.story.state
-	stories, n := st.stories, st.grouped
+	stories := hs.m.sh.lib.Stories()
 	if stories == nil {
 		t.Fatal("no stories after loading")
 	}
 	// Stories are being found: none yet, a grouping running.
-	st.stories, st.busy, st.seq = nil, true, hs.m.sh.nextSeq()
+	hs.m.sh.lib.SetStories(nil)
+	st.busy, st.seq = true, hs.m.sh.nextSeq()
 	hs.m.list.setStories(nil)
 	hs.press("z")
 	hs.requireStatus("as soon as stories are found")
 	if hs.m.list.grouped() {
 		t.Fatal("grouped before the stories arrived")
 	}
-	hs.send(storiesMsg{seq: st.seq, stories: stories, n: n})
+	hs.send(storiesMsg{seq: st.seq, stories: stories})
 	if !hs.m.list.grouped() {
 		t.Fatal("z was not applied when the stories arrived")
 	}

@@ -22,7 +22,6 @@ type Library struct {
 
 	articles []*corpus.Article
 	stories  *compare.Stories
-	grouped  int // how many articles the stories cover
 }
 
 // New is an empty library with the given read marks and bookmarks.
@@ -60,9 +59,8 @@ func (l *Library) Articles() []*corpus.Article { return l.articles }
 // Len is how many articles are loaded.
 func (l *Library) Len() int { return len(l.articles) }
 
-// SetStories puts the latest grouping in place; n is how many articles it
-// covers.
-func (l *Library) SetStories(st *compare.Stories, n int) { l.stories, l.grouped = st, n }
+// SetStories puts the latest grouping in place.
+func (l *Library) SetStories(st *compare.Stories) { l.stories = st }
 
 // Stories is the latest grouping, nil before the first.
 func (l *Library) Stories() *compare.Stories { return l.stories }
