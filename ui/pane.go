@@ -3,6 +3,8 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // pane is the contract between the root model and a pane that fills the
@@ -34,6 +36,8 @@ type pane interface {
 	// spinner frame to show meanwhile.
 	Busy() bool
 	SetSpin(frame string)
+	// Open starts the pane on an article (from the library's data).
+	Open(a *corpus.Article) tea.Cmd
 }
 
 // paneRegistry is where full-area panes are registered: its mode and where

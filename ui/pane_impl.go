@@ -3,6 +3,8 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // The story panes' side of the pane contract (pane.go): thin methods over
@@ -64,3 +66,7 @@ func (p *coveragePane) SetSpin(f string) {
 		p.rebuild()
 	}
 }
+
+func (p *comparePane) Open(a *corpus.Article) tea.Cmd  { return p.start(a, nil) }
+func (p *pickerPane) Open(a *corpus.Article) tea.Cmd   { return p.start(a) }
+func (p *coveragePane) Open(a *corpus.Article) tea.Cmd { return p.start(a) }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"runtime"
-	"sync"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -32,7 +31,7 @@ type storyPanes struct {
 
 func newStoryPanes(sh *shared) storyPanes {
 	return storyPanes{
-		state:    storyState{docs: newDocCache(64)},
+		state:    storyState{},
 		compare:  newComparePane(sh),
 		picker:   newPickerPane(sh),
 		coverage: newCoveragePane(sh),
@@ -55,7 +54,6 @@ type storyState struct {
 	// groupAsked: z turned grouping on before stories were ready; the
 	// status says so when they arrive.
 	groupAsked bool
-	docs       *docCache
 }
 
 // storiesMsg delivers a finished grouping.
@@ -87,49 +85,4 @@ func groupStoriesCmd(ctx context.Context, seq uint64, arts []*corpus.Article) te
 		}
 		return storiesMsg{seq: seq, stories: st}
 	}
-}
-
-// docCache keeps prepared articles: preparing is about half the cost of a
-// comparison, and the same article is compared again and again. It is used
-// from commands, so it locks; a Doc is read-only once made.
-type docCache struct {
-	mu    sync.Mutex
-	max   int
-	m     map[*corpus.Article]*compare.Doc
-	order []*corpus.Article
-}
-
-func newDocCache(max int) *docCache {
-	return &docCache{max: max, m: map[*corpus.Article]*compare.Doc{}}
-}
-
-// get returns the prepared a, preparing it (outside the lock) if needed.
-func (c *docCache) get(a *corpus.Article) *compare.Doc {
-	c.mu.Lock()
-	d := c.m[a]
-	c.mu.Unlock()
-	if d != nil {
-		return d
-	}
-	d = compare.Prepare(a)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if old := c.m[a]; old != nil {
-		return old
-	}
-	if len(c.order) >= c.max {
-		delete(c.m, c.order[0])
-		c.order = c.order[1:]
-	}
-	c.m[a] = d
-	c.order = append(c.order, a)
-	return d
-}
-
-func (c *docCache) all(as []*corpus.Article) []*compare.Doc {
-	out := make([]*compare.Doc, len(as))
-	for i, a := range as {
-		out[i] = c.get(a)
-	}
-	return out
 }

@@ -158,8 +158,7 @@ func (m Model) groupedNote() string {
 // openStory opens the pane for req, or waits for stories.
 func (m Model) openStory(req storyRequest) (Model, tea.Cmd) {
 	st := &m.story.state
-	stories := m.sh.lib.Stories()
-	if stories == nil {
+	if m.sh.lib.Stories() == nil {
 		st.pending = req
 		var cmds []tea.Cmd
 		if !st.busy && !m.load.loading {
@@ -171,16 +170,8 @@ func (m Model) openStory(req storyRequest) (Model, tea.Cmd) {
 	if !isStoryMode(m.mode) {
 		m.story.from = m.mode
 	}
-	var cmd tea.Cmd
 	m.mode = req.pane
-	switch req.pane {
-	case modeCompare:
-		cmd = m.story.compare.start(req.a, nil, stories, st.docs)
-	case modePicker:
-		cmd = m.story.picker.start(req.a, stories)
-	case modeCoverage:
-		cmd = m.story.coverage.start(req.a, stories, st.docs)
-	}
+	cmd := m.paneFor(req.pane).Open(req.a)
 	return m, tea.Batch(m.relayout(), cmd, m.startSpin())
 }
 
@@ -245,7 +236,7 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, m.setMode(from), true
 	case pickedMsg:
 		m.mode = modeCompare
-		cmd = m.story.compare.start(msg.a, msg.b, m.sh.lib.Stories(), m.story.state.docs)
+		cmd = m.story.compare.start(msg.a, msg.b)
 		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
 	case openPassageMsg:
 		it := m.itemOf(msg.a)

@@ -19,6 +19,8 @@ type Library struct {
 	// Marks are the read marks, Bookmarks the bookmarks, both kept
 	// between runs.
 	Marks, Bookmarks *userstate.Marks
+	// Docs are articles prepared for comparing, kept for reuse.
+	Docs *DocCache
 
 	articles []*corpus.Article
 	stories  *compare.Stories
@@ -26,7 +28,7 @@ type Library struct {
 
 // New is an empty library with the given read marks and bookmarks.
 func New(marks, bookmarks *userstate.Marks) *Library {
-	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks}
+	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks, Docs: NewDocCache(64)}
 }
 
 // Add takes articles that were loaded, in load order.
