@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
@@ -588,9 +589,9 @@ func (m Model) sourceName() string {
 	src := m.cfg.Source
 	switch {
 	case len(src.Paths) == 1:
-		return src.Paths[0]
+		return corpus.CleanLine(src.Paths[0])
 	case len(src.Paths) > 1:
-		return fmt.Sprintf("%s and %d more", src.Paths[0], len(src.Paths)-1)
+		return fmt.Sprintf("%s and %d more", corpus.CleanLine(src.Paths[0]), len(src.Paths)-1)
 	case src.FSName != "":
 		return "embedded " + src.FSName
 	}
@@ -656,7 +657,7 @@ func (m Model) View() string {
 	}
 	f := m.frame
 	if f.tooSmall {
-		return joinLines(tooSmallLines(m.sh, w, h))
+		return screenText(tooSmallLines(m.sh, w, h))
 	}
 	lines := make([]string, 0, h)
 	lines = append(lines, m.headerLine)
@@ -680,7 +681,7 @@ func (m Model) View() string {
 		}
 	}
 	lines = append(lines, m.statusText)
-	return joinLines(lines)
+	return screenText(lines)
 }
 
 // Close stops background work. Run calls it when the program ends.

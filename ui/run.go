@@ -38,6 +38,7 @@ type Config struct {
 
 // Run opens the reader on the terminal and returns when the user quits.
 func Run(cfg Config) error {
+	defer restoreTerminalOnPanic(os.Stdin, os.Stdout)()
 	// Detect the background once, before Bubble Tea owns the terminal, and
 	// only when the theme or glamour style depends on it.
 	lk := chooseLook(cfg.Settings.Theme, cfg.Settings.GlamourStyle, os.Getenv("NO_COLOR") != "", lipgloss.HasDarkBackground)
