@@ -40,7 +40,8 @@ type Model struct {
 	msgs    messageLog // status messages, whole, for the report
 	load    loadState
 	unread  int
-	story   storyPanes // stories, comparison, coverage (stories.go)
+	story   storyPanes    // the grouping into stories (stories.go)
+	panes   map[mode]pane // the registered full-area panes (pane.go)
 
 	// Cached chrome, rebuilt at the end of every Update.
 	headerLine string
@@ -63,7 +64,8 @@ func newModel(cfg Config, sh *shared) Model {
 		list:    newListPane(sh),
 		article: newArticlePane(sh),
 		pager:   newPagerPane(sh),
-		story:   newStoryPanes(sh),
+		story:   newStoryPanes(),
+		panes:   registeredPanes(sh),
 		search:  newSearchPane(sh),
 	}
 	m.load.gen = sh.nextSeq()
@@ -291,7 +293,7 @@ func (m Model) handleMouse(mm tea.MouseMsg) (Model, tea.Cmd) {
 	case m.mode == modeHelp || m.mode == modeReport:
 		m.pager.body.scroll(3 * delta)
 	case m.mode == modeCompare:
-		m.story.compare.scroll(3 * delta)
+		m.comparison().scroll(3 * delta)
 	case isStoryMode(m.mode):
 		return m, nil
 	case m.mode == modeSearch:

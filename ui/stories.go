@@ -11,14 +11,12 @@ import (
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
-// storyPanes is everything the root model holds for stories: the grouping
-// of the loaded articles and the three panes built on it (comparison,
-// picker, coverage). It is one field of Model so that the root stays small.
+// storyPanes is what the root model holds for stories besides the panes
+// (registered in pane.go): the state of grouping, where the story panes
+// return to, and the spinner. It is one field of Model so that the root
+// stays small.
 type storyPanes struct {
-	state    storyState
-	compare  comparePane
-	picker   pickerPane
-	coverage coveragePane
+	state storyState
 	// from is the mode (list or article) the story panes return to.
 	from mode
 	// articleBack is where leaving the article returns to: the list, or
@@ -29,14 +27,7 @@ type storyPanes struct {
 	frame    int // spinner frame
 }
 
-func newStoryPanes(sh *shared) storyPanes {
-	return storyPanes{
-		state:    storyState{},
-		compare:  newComparePane(sh),
-		picker:   newPickerPane(sh),
-		coverage: newCoveragePane(sh),
-	}
-}
+func newStoryPanes() storyPanes { return storyPanes{} }
 
 // storyState is the latest grouping of the loaded articles into stories.
 // Grouping runs in the background when loading finishes, and again when

@@ -236,7 +236,7 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, m.setMode(from), true
 	case pickedMsg:
 		m.mode = modeCompare
-		cmd = m.story.compare.start(msg.a, msg.b)
+		cmd = m.comparison().start(msg.a, msg.b)
 		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
 	case openPassageMsg:
 		it := m.itemOf(msg.a)
@@ -277,13 +277,13 @@ func (m Model) export() tea.Cmd {
 	paths := m.cfg.Source.Paths
 	switch m.mode {
 	case modeCompare:
-		c, swapped := m.story.compare.cmp, m.story.compare.opts.swapped
+		c, swapped := m.comparison().cmp, m.comparison().opts.swapped
 		if c == nil {
 			return statusCmd("nothing to export yet")
 		}
 		return exportCmd(func() (string, string) { return comparisonMarkdown(c, swapped, now) }, paths)
 	case modeCoverage:
-		story, cov := m.story.coverage.story, m.story.coverage.cov
+		story, cov := m.coverage().story, m.coverage().cov
 		if cov == nil {
 			return statusCmd("nothing to export yet")
 		}

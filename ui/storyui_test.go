@@ -42,14 +42,14 @@ func (hs *harness) compareSeeds(a, b string) {
 	hs.selectID(a)
 	hs.press("C")
 	hs.requireMode(modePicker)
-	for i, c := range hs.m.story.picker.cands {
+	for i, c := range hs.pickPane().cands {
 		if strings.HasPrefix(c.Article.ID, b) {
 			for range i {
 				hs.press("j")
 			}
 			hs.press("enter")
 			hs.requireMode(modeCompare)
-			if hs.m.story.compare.lay == nil {
+			if hs.cmpPane().lay == nil {
 				hs.t.Fatal("the comparison was not laid out")
 			}
 			return
@@ -58,7 +58,9 @@ func (hs *harness) compareSeeds(a, b string) {
 	hs.t.Fatalf("%s* is not a candidate for %s*", b, a)
 }
 
-func (hs *harness) cmpPane() *comparePane { return &hs.m.story.compare }
+func (hs *harness) cmpPane() *comparePane  { return hs.m.comparison() }
+func (hs *harness) pickPane() *pickerPane  { return hs.m.panes[modePicker].(*pickerPane) }
+func (hs *harness) covPane() *coveragePane { return hs.m.coverage() }
 
 func TestStoriesAreGroupedWhenLoadingEnds(t *testing.T) {
 	hs := seedsHarness(t, 80, 24)
@@ -517,7 +519,7 @@ func TestPickerKeys(t *testing.T) {
 	hs := seedsHarness(t, 80, 24)
 	a := hs.selectID(seedEspreso)
 	hs.press("C")
-	p := &hs.m.story.picker
+	p := hs.pickPane()
 	if !p.ready || len(p.cands) != 4 {
 		t.Fatalf("%d candidates", len(p.cands))
 	}
@@ -555,7 +557,7 @@ func TestCoverageKeys(t *testing.T) {
 	hs.selectID(seedEspreso)
 	hs.press("o")
 	hs.requireMode(modeCoverage)
-	p := func() *coveragePane { return &hs.m.story.coverage }
+	p := hs.covPane
 	if p().cov == nil || len(p().cov.Docs) != 5 || !strings.HasPrefix(p().cov.Docs[0].Article.ID, seedEspreso) {
 		t.Fatal("coverage of the story, the current article first")
 	}
@@ -607,7 +609,7 @@ func TestCoverageOpensPassage(t *testing.T) {
 	hs := seedsHarness(t, 160, 45)
 	hs.selectID(seedEspreso)
 	hs.press("o")
-	p := &hs.m.story.coverage
+	p := hs.covPane()
 	// The first quote row that B has: open it in B.
 	row := -1
 	for i, it := range p.lay.items {
@@ -832,11 +834,11 @@ func TestStoryPanesOpenOnSamples(t *testing.T) {
 		t.Fatalf("no comparison of the samples: %q", hs.cmpPane().err)
 	}
 	hs.press("esc", "C")
-	if len(hs.m.story.picker.cands) == 0 {
+	if len(hs.pickPane().cands) == 0 {
 		t.Fatal("no candidates among the samples")
 	}
 	hs.press("esc", "o")
-	if hs.m.story.coverage.lay == nil || len(hs.m.story.coverage.lay.items) == 0 {
+	if hs.covPane().lay == nil || len(hs.covPane().lay.items) == 0 {
 		t.Fatal("no coverage of the samples")
 	}
 	hs.press("enter")
@@ -1012,7 +1014,7 @@ func TestCoverageDetailScrolls(t *testing.T) {
 	hs := seedsHarness(t, 80, 16) // the smallest panel: 3 lines
 	hs.selectID(seedEspreso)
 	hs.press("o")
-	p := func() *coveragePane { return &hs.m.story.coverage }
+	p := hs.covPane
 	room := p().detailH() - 1
 	found := false
 	for i := range p().lay.items {
@@ -1053,7 +1055,7 @@ func TestPickerFilter(t *testing.T) {
 	hs := seedsHarness(t, 80, 24)
 	hs.selectID(seedEspreso)
 	hs.press("C")
-	p := &hs.m.story.picker
+	p := hs.pickPane()
 	all := len(p.cands)
 	hs.press("/", "D", "A", "W", "?", "backspace") // ? is text, not help
 	hs.requireMode(modePicker)
