@@ -255,9 +255,10 @@ func (p *listPane) remove(drop func(*item) bool) []*item {
 	return out
 }
 
-func (p *listPane) setSize(w, h int) {
+func (p *listPane) setSize(w, h int) tea.Cmd {
 	p.w, p.h = w, h
 	p.refresh()
+	return nil
 }
 
 func (p *listPane) setFocused(f bool) {

@@ -31,7 +31,7 @@ func (p *pickerPane) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 func (p *pickerPane) View() []string               { return p.view() }
-func (p *pickerPane) SetSize(w, h int) tea.Cmd     { p.setSize(w, h); return nil }
+func (p *pickerPane) SetSize(w, h int) tea.Cmd     { return p.setSize(w, h) }
 func (p *pickerPane) KeyMap(k *keyMap) help.KeyMap { return pickerHelp{k, p.filtering} }
 func (p *pickerPane) Title() string                { return "Keys: choosing what to compare" }
 func (p *pickerPane) Position() string             { return p.position() }

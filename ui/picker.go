@@ -173,9 +173,10 @@ func (p *pickerPane) move(n int) {
 	p.refresh()
 }
 
-func (p *pickerPane) setSize(w, h int) {
+func (p *pickerPane) setSize(w, h int) tea.Cmd {
 	p.w, p.h = w, h
 	p.rebuild()
+	return nil
 }
 
 func (p pickerPane) listH() int { return max(p.h-len(p.head), 0) }
