@@ -95,13 +95,13 @@ func findMentions(s *Sentence, v docVocab) []mention {
 			if (gap == "-" || gap == "‐") && knownName(ws[j-1]) && knownName(ws[j]) {
 				break // "Russia-Ukraine war", "US-China talks": two names
 			}
-			if (gap == " " || gap == "-" || gap == "‐") && isNameWord(ws[j]) {
+			if (gap == " " || gap == "-" || gap == "‐") && (isNameWord(ws[j]) || monthName(s.Text, ws, j)) {
 				j++
 				continue
 			}
 			// "Donald J. Trump", "Mr. Trump", "Sen. Ben Sasse": an initial or
 			// a title's abbreviation does not end the name.
-			if gap == ". " && isNameWord(ws[j]) && (isInitialLetter(ws[j-1]) || titleAbbrevs[ws[j-1].fold]) {
+			if gap == ". " && (isNameWord(ws[j]) || monthName(s.Text, ws, j)) && (isInitialLetter(ws[j-1]) || titleAbbrevs[ws[j-1].fold]) {
 				j++
 				continue
 			}
@@ -128,6 +128,18 @@ func findMentions(s *Sentence, v docVocab) []mention {
 	}
 	return out
 }
+
+// monthName: a month that is also a name ("Theresa May", "Mrs May"),
+// after a name word or a title and not before a day or year ("May 5").
+func monthName(text string, ws []word, j int) bool {
+	w, p := ws[j], ws[j-1]
+	if !w.cap || !nameMonths[w.fold] || !titleWords[p.fold] && (stopwords[p.fold] || commonInitials[p.fold] || notNames[p.fold]) {
+		return false
+	}
+	return j+1 >= len(ws) || !isNumeric(ws[j+1].fold)
+}
+
+var nameMonths = setOf("may", "june", "april", "august")
 
 // titleAbbrevs are titles written abbreviated with a full stop.
 var titleAbbrevs = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
@@ -262,7 +274,10 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 		title := foldName(s.Text[ws[t].start:ws[e-1].end])
 		honor := ""
 		if e-t == 1 && honorifics[ws[t].fold] {
-			honor = s.Text[ws[t].start:ws[t].end] + "."
+			honor = s.Text[ws[t].start:ws[t].end]
+			if strings.HasPrefix(s.Text[ws[t].end:], ".") {
+				honor += "." // "Mr." in American style, "Mr" in British
+			}
 		}
 		// After the title: a person, unless it is a place or organisation
 		// ("Senior US officials") or only a demonym ("Top American").
@@ -381,7 +396,7 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 	surface = strings.ReplaceAll(strings.TrimRight(surface, "."), ", ", " ")
 	m := mention{surface: surface, known: known,
 		pass: Passage{Sentence: s.Index, Start: ws[i].start, End: end}}
-	m.acro = j-i == 1 && ws[i].acro
+	m.acro = j-i == 1 && (ws[i].acro || isAllCaps(surface)) // "SNP's" too
 	if known != nil {
 		m.votes[kindIndex(known.kind)] += 3
 		return m
@@ -422,7 +437,7 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 			m.votes[0] += 1.5
 		case placeWords[next.fold] && !next.cap:
 			m.votes[1] += 1
-		case ws[j-1].poss && personRoles[next.fold]:
+		case ws[j-1].poss && personRoles[next.fold] && !m.acro: // not "the SNP's leader"
 			m.votes[0] += 1
 		}
 		// Apposition: "Rustem Umerov, head of the delegation".

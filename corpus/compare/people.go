@@ -268,6 +268,7 @@ type personAttrs struct {
 	clash  bool            // mentions disagree on the gender
 	roles  map[string]bool // offices ("senator", "president")
 	kin    bool
+	given  bool // a given name alone after "Sir" or "Dame" ("Sir Keir")
 }
 
 // note records what one mention says.
@@ -280,6 +281,9 @@ func (p *personAttrs) note(m mention) {
 	}
 	p.setGender(titleGender(m.title))
 	p.kin = p.kin || m.kin
+	if f := strings.Fields(m.title); len(f) > 0 && (f[len(f)-1] == "sir" || f[len(f)-1] == "dame") {
+		p.given = true
+	}
 }
 
 func (p *personAttrs) setGender(g gender) {
@@ -303,6 +307,7 @@ func (p *personAttrs) add(o *personAttrs) {
 	p.setGender(o.gender)
 	p.clash = p.clash || o.clash
 	p.kin = p.kin || o.kin
+	p.given = p.given || o.given
 }
 
 // genderOf is the gender the mentions and the given name tell together.
@@ -460,7 +465,7 @@ func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(
 	// full name with that given name, when no name has it as a surname.
 	for _, e := range list {
 		we := who(e)
-		if gone[e] || !person(e) || we.name.first != "" || we.gender != unknownGender || we.name.last == "" {
+		if gone[e] || !person(e) || we.name.first != "" || we.gender != unknownGender && !we.given || we.name.last == "" {
 			continue
 		}
 		found, n := zero, 0
@@ -473,7 +478,7 @@ func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(
 				n = 2 // a surname after all
 				break
 			}
-			if wf.name.first != "" && skeleton(wf.name.first) == we.name.last {
+			if wf.name.first != "" && skeleton(wf.name.first) == we.name.last && we.genderOf().agrees(wf.genderOf()) {
 				found, n = f, n+1
 			}
 		}

@@ -45,6 +45,16 @@ var familyStyle = article("family",
 	`Donald Trump Jr. and his father, Donald J. Trump, were not invited. Melania Trump sent flowers.`,
 )
 
+// British style: honorifics without a full stop, "Sir" with a given name.
+var britishStyle = article("uk",
+	`Boris Johnson has said he will not resign after a damning report into lockdown parties in Downing Street.`,
+	`Speaking in the Commons on Wednesday, Mr Johnson told MPs: "I am humbled and I have learned my lesson."`,
+	`The Labour leader, Sir Keir Starmer, said the prime minister was "a man without shame". "He should go," Sir Keir said.`,
+	`Theresa May, his predecessor, asked whether Mr Johnson had read the rules. "Either my right honourable friend had not read the rules, or did not understand what they meant," Mrs May said.`,
+	`Carrie Johnson, the prime minister's wife, was also fined. Mrs Johnson has apologised.`,
+	`"It was a shameful episode," said Ian Blackford, the SNP's leader at Westminster.`,
+)
+
 // mentionOf returns the entity holding the mention written `surface` in the
 // sentence containing sub.
 func mentionOf(d *Doc, sub, surface string) *Entity {
@@ -63,7 +73,8 @@ func mentionOf(d *Doc, sub, surface string) *Entity {
 }
 
 func TestNamesInHouseStyles(t *testing.T) {
-	docs := map[string]*Doc{"nyt": Prepare(nytStyle), "ap": Prepare(apStyle), "wire": Prepare(wireStyle), "family": Prepare(familyStyle)}
+	docs := map[string]*Doc{"nyt": Prepare(nytStyle), "ap": Prepare(apStyle), "wire": Prepare(wireStyle), "family": Prepare(familyStyle),
+		"uk": Prepare(britishStyle)}
 	tests := []struct {
 		doc, sentence, surface string
 		name                   string // the entity the mention belongs to
@@ -104,11 +115,16 @@ func TestNamesInHouseStyles(t *testing.T) {
 		{"family", "studied film", "Malia", "Malia Obama", Person, ""},
 		{"family", "sent flowers", "Melania Trump", "Melania Trump", Person, ""},
 		{"family", "his father", "Donald J. Trump", "Donald J. Trump", Person, ""},
+		{"uk", "told MPs", "Johnson", "Boris Johnson", Person, ""},
+		{"uk", "Sir Keir said", "Keir", "Keir Starmer", Person, ""}, // Sir and a given name
+		{"uk", "Mrs May said", "May", "Theresa May", Person, ""},    // a month that is a name
+		{"uk", "has apologised", "Johnson", "Carrie Johnson", Person, ""},
 		// Kinds.
 		{"nyt", "did not attend", "Trump Tower", "Trump Tower", Place, ""},
 		{"nyt", "an interview with The Guardian", "Guardian", "Guardian", Org, ""},
 		{"ap", "Veterans War", "Veterans War Memorial Building", "Veterans War Memorial Building", Place, ""},
 		{"wire", "destroyed", "Twitter", "Twitter", Org, ""},
+		{"uk", "shameful episode", "SNP", "SNP", Org, ""}, // not a person for "the SNP's leader"
 	}
 	type labelled struct {
 		e     *Entity

@@ -36,10 +36,16 @@ var speakerCases = []struct {
 	{"wire", "destroyed", "Donald Trump"}, // not Flynn, named in "who fired Flynn"
 	// A family: "he" is the father who spoke, not the daughter.
 	{"family", "so proud of her", "Barack Obama"},
+	// British style.
+	{"uk", "learned my lesson", "Boris Johnson"},
+	{"uk", "He should go", "Keir Starmer"},
+	{"uk", "right honourable friend", "Theresa May"},
+	{"uk", "shameful episode", "Ian Blackford"},
 }
 
 func TestSpeakersInHouseStyles(t *testing.T) {
-	docs := map[string]*Doc{"nyt": Prepare(nytStyle), "ap": Prepare(apStyle), "wire": Prepare(wireStyle), "family": Prepare(familyStyle)}
+	docs := map[string]*Doc{"nyt": Prepare(nytStyle), "ap": Prepare(apStyle), "wire": Prepare(wireStyle), "family": Prepare(familyStyle),
+		"uk": Prepare(britishStyle)}
 	right := 0
 	for _, tt := range speakerCases {
 		q := quoteBy(docs[tt.doc], tt.quote)
