@@ -304,6 +304,9 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 	return nil
 }
 
+// personHeads after a surname make it a person's: "the Biden administration".
+var personHeads = setOf("administration", "campaign", "presidency", "family", "estate")
+
 // honorifics are the courtesy titles that tell only a person's gender.
 var honorifics = setOf("mr", "mrs", "ms", "miss", "messrs", "mx")
 
@@ -437,6 +440,8 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 			m.votes[0] += 1.5
 		case placeWords[next.fold] && !next.cap:
 			m.votes[1] += 1
+		case personHeads[next.fold] && !next.cap && j-i == 1 && !m.acro && gap == " ":
+			m.votes[0] += 1.5 // "the Biden administration", "the Trump campaign"
 		case ws[j-1].poss && personRoles[next.fold] && !m.acro: // not "the SNP's leader"
 			m.votes[0] += 1
 		}

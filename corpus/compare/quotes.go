@@ -319,7 +319,9 @@ var speakerNouns = setOf("source", "sources", "official", "officials", "spokespe
 	"residents", "lawyer", "police", "military", "army", "adviser", "advisor", "insider", "envoy",
 	"delegation", "president", "leader", "commander", "officer", "soldier", "doctor", "teacher",
 	"reporter", "reporters", "prosecutor", "prosecutors", "lawmaker", "lawmakers", "lawyers", "attorney",
-	"attorneys", "investigators", "judge", "senator", "spokesperson", "campaign", "company", "agency")
+	"attorneys", "investigators", "judge", "senator", "spokesperson", "campaign", "company", "agency",
+	"justice", "justices", "governor", "mayor", "secretary", "chairman", "chairwoman", "director", "coach",
+	"ambassador", "prime", "chancellor", "sheriff", "mother", "father", "owner", "victim", "survivor")
 
 // pronouns that stand for a speaker, with the gender they tell.
 var pronouns = map[string]gender{"he": male, "she": female}
@@ -437,26 +439,32 @@ func startsWithQuote(t string) bool {
 // Garden") and anything inside a quotation are not speakers.
 func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward bool, prev []Quote) bool {
 	type cand struct {
-		name string
-		kind SpeakerKind
-		org  bool
-		who  *Entity
+		name  string
+		kind  SpeakerKind
+		org   bool
+		who   *Entity
+		aside bool // in a descriptive aside before the verb
 	}
 	var cands []cand
 	text := d.Sentences[si].Text
 	relative := relativeClauses(text, ws)
+	aside := -1
+	if !forward {
+		aside = trailingAside(text, ws)
+	}
 	for k := 0; k < len(ws); k++ {
 		w := ws[k]
 		if relative[k] || idx.inQuote(si, w.start, w.end) {
 			continue
 		}
 		object := k > 0 && (speechVerbs[ws[k-1].fold] || ws[k-1].fold == "to" || ws[k-1].fold == "with")
+		inAside := aside >= 0 && k >= aside
 		if e, end := mentionStarting(idx, si, w.start); e != nil {
 			for k+1 < len(ws) && ws[k+1].start < end {
 				k++
 			}
 			if !object && e.Kind != Place {
-				cands = append(cands, cand{e.Name, Named, e.Kind != Person, e})
+				cands = append(cands, cand{e.Name, Named, e.Kind != Person, e, inAside})
 			}
 			continue
 		}
@@ -465,7 +473,7 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 		case object:
 		case pronoun:
 			if p := idx.antecedent(si, w.start, g, prev); p != nil {
-				cands = append(cands, cand{p.Name, Pronoun, false, p})
+				cands = append(cands, cand{p.Name, Pronoun, false, p, inAside})
 			}
 		case speakerNouns[w.fold] && !w.cap:
 			a := k
@@ -478,7 +486,7 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 					break
 				}
 			}
-			cands = append(cands, cand{text[ws[a].start:w.end], Nominal, false, nil})
+			cands = append(cands, cand{text[ws[a].start:w.end], Nominal, false, nil, inAside})
 		}
 	}
 	// Reading back from a verb, a named person or pronoun beats a nominal
@@ -501,8 +509,32 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 	if forward {
 		return pick(func(c cand) bool { return !c.org }) || pick(func(c cand) bool { return true })
 	}
-	return pick(func(c cand) bool { return !c.org && c.kind != Nominal }) ||
+	return pick(func(c cand) bool { return !c.org && c.kind != Nominal && !c.aside }) ||
+		pick(func(c cand) bool { return c.kind == Nominal && !c.aside }) ||
+		pick(func(c cand) bool { return !c.org && c.kind != Nominal }) ||
 		pick(func(c cand) bool { return c.kind == Nominal }) || pick(func(c cand) bool { return true })
+}
+
+// trailingAside finds a descriptive aside closing right before the verb
+// that follows ws: "Prelogar, representing the Biden administration, said"
+// or "Umerov, head of the delegation, said". A name there is less likely the
+// speaker than one before it. An aside that is itself a name ("a spokesman,
+// David Popp, said") names the speaker. It returns the aside's first word,
+// or -1.
+func trailingAside(text string, ws []word) int {
+	n := len(ws)
+	if n < 2 || !strings.HasPrefix(strings.TrimLeft(text[ws[n-1].end:], " "), ",") {
+		return -1
+	}
+	for k := n - 1; k > 0; k-- {
+		if strings.Contains(text[ws[k-1].end:ws[k].start], ",") {
+			if ws[k].cap {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // relativeClauses marks the words of closed relative clauses (", who

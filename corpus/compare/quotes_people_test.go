@@ -5,6 +5,17 @@ import (
 	"testing"
 )
 
+// A court report: titles with middle initials and "Jr.", asides between
+// the speaker and the verb, a nominal speaker.
+var courtStyle = article("court",
+	`WASHINGTON — The Supreme Court on Monday heard arguments in a case that could reshape the power of federal agencies.`,
+	`“Why should we defer to the agency at all?” asked Justice Neil M. Gorsuch. Justice Elena Kagan pushed back. “Congress wrote the statute knowing that agencies would fill the gaps,” she said.`,
+	`Chief Justice John G. Roberts Jr. appeared skeptical of both sides. “That seems like a lot of weight for one word to bear,” the chief justice said.`,
+	`Solicitor General Elizabeth B. Prelogar, representing the Biden administration, said overturning the precedent would cause “a convulsive shock to the legal system.”`,
+	`“We’ve been very clear about this,” Justice Brett M. Kavanaugh said, adding that lower courts “have struggled.”`,
+	`Senator Mitch McConnell of Kentucky, the Republican leader, did not comment. A spokesman for Mr. McConnell, David Popp, said “the senator will wait for the decision.”`,
+)
+
 // speakerCases is a labelled set: in each fixture, the quote containing
 // `quote` and the speaker a careful reader names.
 var speakerCases = []struct {
@@ -36,6 +47,14 @@ var speakerCases = []struct {
 	{"wire", "destroyed", "Donald Trump"}, // not Flynn, named in "who fired Flynn"
 	// A family: "he" is the father who spoke, not the daughter.
 	{"family", "so proud of her", "Barack Obama"},
+	// A court report.
+	{"court", "defer to the agency", "Neil M. Gorsuch"},
+	{"court", "fill the gaps", "Elena Kagan"},
+	{"court", "weight for one word", "the chief justice"},
+	{"court", "convulsive shock", "Elizabeth B. Prelogar"}, // not Biden, in the aside
+	{"court", "very clear about this", "Brett M. Kavanaugh"},
+	{"court", "have struggled", "Brett M. Kavanaugh"},
+	{"court", "wait for the decision", "David Popp"}, // the spokesman's name, not McConnell
 	// British style.
 	{"uk", "learned my lesson", "Boris Johnson"},
 	{"uk", "He should go", "Keir Starmer"},
@@ -45,7 +64,7 @@ var speakerCases = []struct {
 
 func TestSpeakersInHouseStyles(t *testing.T) {
 	docs := map[string]*Doc{"nyt": Prepare(nytStyle), "ap": Prepare(apStyle), "wire": Prepare(wireStyle), "family": Prepare(familyStyle),
-		"uk": Prepare(britishStyle)}
+		"uk": Prepare(britishStyle), "court": Prepare(courtStyle)}
 	right := 0
 	for _, tt := range speakerCases {
 		q := quoteBy(docs[tt.doc], tt.quote)
