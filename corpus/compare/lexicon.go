@@ -48,7 +48,8 @@ var speechVerbs = setOf("said", "says", "say", "told", "tells", "added", "adds",
 	"predicted", "pointed", "revealed", "reported", "reports", "quoted", "quipped", "conceded", "added.",
 	"expressed", "believes", "believed", "thinks", "thought", "recounted", "testified", "shouted",
 	"whispered", "answered", "elaborated", "highlighted", "threatened", "threatening", "describing",
-	"according", "remarking", "adding", "explaining", "insisting", "arguing", "acknowledging", "telling")
+	"according", "remarking", "adding", "explaining", "insisting", "arguing", "acknowledging", "telling",
+	"calling", "labeling", "labelling", "dubbing")
 
 // orgWords inside a name make it an organisation.
 var orgWords = setOf("council", "agency", "bank", "ministry", "commission", "union", "party", "committee",
@@ -75,7 +76,7 @@ var placeWords = setOf("sea", "river", "bay", "island", "islands", "mountains", 
 	"tower", "towers", "building", "memorial", "garden", "gardens", "plaza", "stadium", "arena", "hotel",
 	"palace", "castle", "capitol", "boulevard", "road", "highway", "station", "mall", "cemetery",
 	"monument", "courthouse", "lodge", "terminal", "pier", "base", "compound", "residence", "estate",
-	"resort", "ranch", "headquarters")
+	"resort", "ranch", "headquarters", "room", "chamber", "auditorium", "ballroom")
 
 // placePrepositions before a name suggest a place.
 var placePrepositions = setOf("in", "to", "from", "near", "across", "into", "inside", "outside",

@@ -633,10 +633,25 @@ func mergeEntities(list []*Entity) []*Entity {
 	out = mergeFullNames(out, func(e *Entity) *personAttrs { return &e.who },
 		func(e *Entity) bool { return e.personLike() && len(e.skel) >= 2 },
 		func(e *Entity) int { return len(e.Mentions) }, func(into, e *Entity) { into.absorb(e) })
-	out = joinSurnames(out, func(e *Entity) *personAttrs { return &e.who }, (*Entity).personLike,
+	out = joinSurnames(out, func(e *Entity) *personAttrs { return &e.who }, (*Entity).personLike, introducedFirst,
 		func(into, e *Entity) { into.absorb(e) })
 	sortEntities(out)
 	return out
+}
+
+// introducedFirst: the full name f is written before the surname alone e.
+func introducedFirst(f, e *Entity) bool {
+	return len(f.Mentions) > 0 && len(e.Mentions) > 0 && lessPassage(firstMention(f), firstMention(e))
+}
+
+func firstMention(e *Entity) Passage {
+	first := e.Mentions[0]
+	for _, p := range e.Mentions[1:] {
+		if lessPassage(p, first) {
+			first = p
+		}
+	}
+	return first
 }
 
 func kindsAgree(a, b *Entity) bool {

@@ -416,9 +416,13 @@ func specificity(n personName) int {
 }
 
 // joinSurnames joins each surname alone to the one full name it may stand
-// for; with several candidates it guesses nothing. A surname left alone
-// with "Mr." or "Mrs." joins the bare surname when no full name shares it.
-func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(T) bool, absorb func(into, from T)) []T {
+// for; with several candidates it guesses nothing. Inside one article
+// (earlier not nil) the full name must come first, as news writing
+// introduces people: "Obama said" before "Michelle Obama" is someone the
+// reader already knows. A surname left alone with "Mr." or "Mrs." joins the
+// bare surname when no full name shares it.
+func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(T) bool, earlier func(full, alone T) bool, absorb func(into, from T)) []T {
+	introduced := func(f, e T) bool { return earlier == nil || earlier(f, e) }
 	gone := map[T]bool{}
 	var zero T
 	for _, e := range list {
@@ -428,7 +432,7 @@ func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(
 		}
 		found, n := zero, 0
 		for _, f := range list {
-			if f != e && !gone[f] && person(f) && who(f).name.first != "" && we.mayBe(who(f)) {
+			if f != e && !gone[f] && person(f) && who(f).name.first != "" && we.mayBe(who(f)) && introduced(f, e) {
 				found, n = f, n+1
 			}
 		}
@@ -478,7 +482,7 @@ func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(
 				n = 2 // a surname after all
 				break
 			}
-			if wf.name.first != "" && skeleton(wf.name.first) == we.name.last && we.genderOf().agrees(wf.genderOf()) {
+			if wf.name.first != "" && skeleton(wf.name.first) == we.name.last && we.genderOf().agrees(wf.genderOf()) && introduced(f, e) {
 				found, n = f, n+1
 			}
 		}

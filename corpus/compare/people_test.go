@@ -10,9 +10,9 @@ import (
 // wire copy, and a family sharing a surname.
 
 var nytStyle = article("nyt",
-	`WASHINGTON — President Trump on Friday defended his decision to fire James B. Comey, the F.B.I. director, saying Mr. Comey had lost the confidence of the bureau’s agents.`,
+	`WASHINGTON — President Donald J. Trump on Friday defended his decision to fire James B. Comey, the F.B.I. director, saying Mr. Comey had lost the confidence of the bureau’s agents.`,
 	`“He was a showboat, he was a grandstander,” Mr. Trump said in an interview with NBC News. “The agency has been in turmoil.”`,
-	`The first lady, Melania Trump, did not attend the signing at Trump Tower. Mrs. Trump has kept a low profile, and the president’s daughter Ivanka Trump spoke instead. Donald J. Trump signed the order later that day.`,
+	`The first lady, Melania Trump, did not attend the signing at Trump Tower. Mrs. Trump has kept a low profile, and the president’s daughter Ivanka Trump spoke instead. President Trump signed the order later that day.`,
 	`Speaker Paul D. Ryan of Wisconsin said the firing raised questions. “I think it is important that we let the investigation run its course,” Mr. Ryan told reporters at the Capitol.`,
 	`Representative Tim Ryan, Democrat of Ohio, went further. “This is a constitutional crisis,” he said.`,
 	`Kellyanne Conway, the president’s counselor, defended the decision in an interview with The Guardian. Her husband, George T. Conway III, a lawyer, has criticized the White House. Mr. Conway wrote on Twitter that the firing was “a mistake that will haunt this presidency.”`,
@@ -82,10 +82,10 @@ func TestNamesInHouseStyles(t *testing.T) {
 		truth                  string // who it is, when the text leaves it open (else name)
 	}{
 		// Middle initials and suffixes stay.
-		{"nyt", "signed the order", "Donald J. Trump", "Donald J. Trump", Person, ""},
+		{"nyt", "defended his decision", "Donald J. Trump", "Donald J. Trump", Person, ""},
 		{"wire", "asked a federal judge", "Robert S. Mueller III", "Robert S. Mueller III", Person, ""},
 		{"family", "were not invited", "Donald Trump Jr", "Donald Trump Jr", Person, ""},
-		{"nyt", "run its course", "Ryan", "Mr. Ryan", Person, "Paul D. Ryan"}, // or Tim Ryan: not guessed
+		{"nyt", "run its course", "Ryan", "Paul D. Ryan", Person, ""}, // Tim Ryan comes later
 		{"nyt", "Speaker Paul", "Paul D. Ryan", "Paul D. Ryan", Person, ""},
 		{"nyt", "went further", "Tim Ryan", "Tim Ryan", Person, ""},
 		// Titles, party tags and "of State" are attributes.
@@ -100,10 +100,10 @@ func TestNamesInHouseStyles(t *testing.T) {
 		// A surname joins the one full name it may be.
 		{"nyt", "haunt this presidency", "Conway", "George T. Conway III", Person, ""}, // "Mr." is not Kellyanne
 		{"nyt", "the president’s counselor", "Kellyanne Conway", "Kellyanne Conway", Person, ""},
-		{"nyt", "showboat", "Trump", "Donald J. Trump", Person, ""},              // Mr. Trump is not Melania
-		{"nyt", "defended his decision", "Trump", "Donald J. Trump", Person, ""}, // nor the first lady
+		{"nyt", "showboat", "Trump", "Donald J. Trump", Person, ""},         // Mr. Trump is not Melania
+		{"nyt", "signed the order", "Trump", "Donald J. Trump", Person, ""}, // nor the first lady
 		{"nyt", "did not attend", "Melania Trump", "Melania Trump", Person, ""},
-		{"nyt", "low profile", "Trump", "Mrs. Trump", Person, "Melania Trump"}, // or Ivanka: not guessed
+		{"nyt", "low profile", "Trump", "Melania Trump", Person, ""}, // Ivanka is named after
 		{"nyt", "saying Mr. Comey", "Comey", "James B. Comey", Person, ""},
 		{"ap", "We are not going", "Mattis", "James Mattis", Person, ""},
 		{"ap", "Pentagon", "Jim Mattis", "James Mattis", Person, ""}, // Jim is James
@@ -113,6 +113,7 @@ func TestNamesInHouseStyles(t *testing.T) {
 		{"family", "posted a photograph", "Obama", "Barack Obama", Person, ""},       // not his daughter
 		{"family", "did not speak", "Obama", "Mrs. Obama", Person, "Michelle Obama"}, // or Malia: not guessed
 		{"family", "studied film", "Malia", "Malia Obama", Person, ""},
+		{"family", "his wife", "Michelle Obama", "Michelle Obama", Person, ""},
 		{"family", "sent flowers", "Melania Trump", "Melania Trump", Person, ""},
 		{"family", "his father", "Donald J. Trump", "Donald J. Trump", Person, ""},
 		{"uk", "told MPs", "Johnson", "Boris Johnson", Person, ""},

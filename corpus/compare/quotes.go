@@ -276,11 +276,11 @@ func sortRefs(v []mentionRef) {
 }
 
 // antecedent resolves a pronoun of gender g at sentence s, offset off: the
-// nearest person named before it outside quotations whose gender the text
-// gives as g; else the last named speaker, when compatible; else the
-// nearest compatible person. The search reaches back a few sentences.
+// nearest person named before it, outside quotations, whose gender may be g
+// (a man the text calls "Mr." is not "she"); when there is none, the last
+// named speaker. The search reaches back a few sentences.
 func (idx mentionIndex) antecedent(s, off int, g gender, prev []Quote) *Entity {
-	var nearest, told *Entity
+	var nearest *Entity
 	for _, m := range idx.people {
 		if m.pass.Sentence > s || m.pass.Sentence == s && m.pass.Start >= off {
 			break
@@ -288,17 +288,12 @@ func (idx mentionIndex) antecedent(s, off int, g gender, prev []Quote) *Entity {
 		if s-m.pass.Sentence > 6 || idx.inQuote(m.pass.Sentence, m.pass.Start, m.pass.End) {
 			continue
 		}
-		mg := m.e.who.genderOf()
-		if !mg.agrees(g) {
-			continue
-		}
-		nearest = m.e
-		if mg != unknownGender && g != unknownGender {
-			told = m.e
+		if m.e.who.genderOf().agrees(g) {
+			nearest = m.e
 		}
 	}
-	if told != nil {
-		return told
+	if nearest != nil {
+		return nearest
 	}
 	for k := len(prev) - 1; k >= 0; k-- {
 		if w := prev[k].who; w != nil && prev[k].SpeakerKind == Named && w.Kind == Person {
@@ -308,7 +303,7 @@ func (idx mentionIndex) antecedent(s, off int, g gender, prev []Quote) *Entity {
 			break
 		}
 	}
-	return nearest
+	return nil
 }
 
 // speakerNouns head a nominal speaker ("a source close to the team").

@@ -25,7 +25,7 @@ var speakerCases = []struct {
 	// after a quote that names someone else.
 	{"nyt", "He was a showboat", "Donald J. Trump"},
 	{"nyt", "The agency has been in turmoil", "Donald J. Trump"}, // carried on
-	{"nyt", "run its course", "Mr. Ryan"},                        // Paul D. or Tim: the text's own words
+	{"nyt", "run its course", "Paul D. Ryan"},                    // Tim Ryan is named later
 	{"nyt", "constitutional crisis", "Tim Ryan"},                 // he: the man just named
 	{"nyt", "a mistake that will haunt", "George T. Conway III"},
 	{"nyt", "pledge loyalty", "Dianne Feinstein"},              // "…?" Ms. Feinstein asked.
@@ -171,6 +171,76 @@ func TestSplitAndNextSentenceAttribution(t *testing.T) {
 		q := quoteBy(d, quote)
 		if q == nil || q.Speaker != want {
 			t.Errorf("speaker of %q: %+v, want %q", quote, q, want)
+		}
+	}
+}
+
+// Three outlets on one announcement: NYT style ("Mr. Trump"), AP style
+// (party tags, "Trump") and a short follow-up. One person is one row and
+// one speaker whatever each outlet calls them; a surname written before a
+// full name that shares it ("Obama said" … "Michelle Obama") is not joined
+// to it.
+func TestCoverageOneStoryThreeStyles(t *testing.T) {
+	a := Prepare(article("a",
+		`WASHINGTON — President Trump announced on Tuesday that he would withdraw the United States from the Iran nuclear deal, calling it “a horrible one-sided deal that should have never, ever been made.”`,
+		`“We cannot prevent an Iranian nuclear bomb under the decaying and rotten structure of the current agreement,” Mr. Trump said in a televised address from the Diplomatic Reception Room.`,
+		`Former President Barack Obama, whose administration negotiated the agreement, called the decision “misguided.”`,
+		`Secretary of State Mike Pompeo said he would work with allies. Senator Chuck Schumer of New York said the move “makes America less safe.”`))
+	b := Prepare(article("b",
+		`WASHINGTON (AP) — President Donald Trump on Tuesday pulled the U.S. out of the landmark 2015 nuclear deal with Iran, calling it "a horrible, one-sided deal that should have never, ever been made."`,
+		`"We cannot prevent an Iranian nuclear bomb under the decaying and rotten structure of the current agreement," Trump said from the White House.`,
+		`Obama said the decision was "so misguided." Michelle Obama did not comment.`,
+		`Secretary of State Michael R. Pompeo will travel to Europe. Senate Minority Leader Charles Schumer, D-N.Y., said the decision "makes America less safe."`))
+	c := Prepare(article("c",
+		`Trump tweeted on Wednesday: "The Iran deal was a disaster and everyone knows it!" Pompeo told reporters that talks would continue.`,
+		`Schumer said, "We will not stop fighting for a better deal."`))
+	cov := Coverage([]*Doc{a, b, c})
+	rowIn := func(in [][]Passage) []int {
+		var out []int
+		for k, m := range in {
+			if len(m) > 0 {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	for name, want := range map[string][]int{"Donald Trump": {0, 1, 2}, "Charles Schumer": {0, 1, 2}, "Michael R. Pompeo": {0, 1, 2},
+		"Barack Obama": {0}, "Michelle Obama": {1}, "Obama": {1}} {
+		r := entityRow(cov, name)
+		if r == nil || !sameInts(rowIn(r.In), want) {
+			t.Errorf("%s: %+v, want in %v", name, r, want)
+		}
+	}
+	if r := entityRow(cov, "Diplomatic Reception Room"); r == nil || r.Kind != Place {
+		t.Errorf("a room is a place: %+v", r)
+	}
+	for sub, want := range map[string]struct {
+		speaker string
+		in      []int
+	}{
+		"Iranian nuclear bomb":       {"Donald Trump", []int{0, 1}},
+		"one-sided deal":             {"Donald Trump", []int{0, 1}},
+		"less safe":                  {"Charles Schumer", []int{0, 1}},
+		"misguided":                  {"Barack Obama", []int{0, 1}},
+		"everyone knows it":          {"Donald Trump", []int{2}},
+		"fighting for a better deal": {"Charles Schumer", []int{2}},
+	} {
+		var row *QuoteRow
+		for k := range cov.Quotes {
+			if strings.Contains(cov.Quotes[k].Text, sub) {
+				row = &cov.Quotes[k]
+			}
+		}
+		var in []int
+		if row != nil {
+			for k, q := range row.In {
+				if q != nil {
+					in = append(in, k)
+				}
+			}
+		}
+		if row == nil || row.Speaker != want.speaker || !sameInts(in, want.in) {
+			t.Errorf("quote %q: %+v in %v, want %q in %v", sub, row, in, want.speaker, want.in)
 		}
 	}
 }
