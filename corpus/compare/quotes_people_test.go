@@ -145,10 +145,10 @@ func TestSharedQuotesLabelled(t *testing.T) {
 		}
 	}
 	t.Logf("shared quotes: precision %.2f, recall %.2f (tp %d, fp %d, fn %d)",
-		ratio(tp, tp+fp), ratio(tp, tp+fn), tp, fp, fn)
+		fraction(tp, tp+fp), fraction(tp, tp+fn), tp, fp, fn)
 }
 
-func ratio(a, b int) float64 {
+func fraction(a, b int) float64 {
 	if b == 0 {
 		return 1
 	}
