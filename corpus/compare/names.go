@@ -396,7 +396,11 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 		}
 	}
 	// "Martin Luther King, Jr." is named "Martin Luther King Jr".
-	surface = strings.ReplaceAll(strings.TrimRight(surface, "."), ", ", " ")
+	// A sentence's full stop is no part of a name, but "N.R.A." keeps its.
+	if last := ws[j-1]; !(last.acro && strings.Contains(surface, ".")) {
+		surface = strings.TrimRight(surface, ".")
+	}
+	surface = strings.ReplaceAll(surface, ", ", " ")
 	m := mention{surface: surface, known: known,
 		pass: Passage{Sentence: s.Index, Start: ws[i].start, End: end}}
 	m.acro = j-i == 1 && (ws[i].acro || isAllCaps(surface)) // "SNP's" too

@@ -248,3 +248,26 @@ func TestSamePerson(t *testing.T) {
 		}
 	}
 }
+
+// Dotted acronyms keep their last stop; abbreviated titles ("Cong.",
+// "Gov.") and state abbreviations ("of Ariz.") are not part of a name.
+func TestDottedAcronymsAndAbbreviatedTitles(t *testing.T) {
+	d := Prepare(article("t",
+		`Former Cong. Rob Simmons said the N.R.A. had backed him. Gov. Doug Ducey of Ariz. signed the bill.`,
+		`Sen. Kamala Harris (D-Calif.) said it was “a disgrace.” Harris added: “We will fight it.”`))
+	got := map[string]EntityKind{}
+	for _, e := range d.Entities() {
+		got[e.Name] = e.Kind
+	}
+	for name, kind := range map[string]EntityKind{"Rob Simmons": Person, "N.R.A.": Org, "Doug Ducey": Person, "Arizona": Place, "Kamala Harris": Person} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %s (names %v)", name, got[name], kind, entityNames(d))
+		}
+	}
+	if len(got) != 5 {
+		t.Errorf("want exactly 5 names, got %v", entityNames(d))
+	}
+	if q := quoteBy(d, "We will fight it"); q == nil || q.Speaker != "Kamala Harris" {
+		t.Errorf("speaker: %+v", q)
+	}
+}
