@@ -409,6 +409,9 @@ func attributionAfter(d *Doc, q *Quote, si int, after []word, idx mentionIndex, 
 // short attribution with a verb of saying and nothing else quoted
 // (", said Schiff, ", ", he added. ").
 func onlyAttribution(between string) bool {
+	if len(between) > 200 {
+		return false // far longer than any attribution
+	}
 	between = strings.Trim(between, " ,.;:!?—–-“”\"'‘’«»„")
 	ws := words(between)
 	if len(ws) == 0 || len(ws) > 8 || strings.ContainsAny(between, "“”\"«»„") {
