@@ -350,8 +350,9 @@ func affiliation(s *Sentence, ws []word, i, j int) []mention {
 		}
 		i++
 	}
-	// "Democrat of Ohio" leaves "of Ohio": the particle goes too.
-	for i < j && connectors[ws[i].fold] && !ws[i].cap {
+	// "Democrat of Ohio" leaves "of Ohio": the particle goes too; so does
+	// "Former" before "New York City Mayor".
+	for i < j && (connectors[ws[i].fold] && !ws[i].cap || j-i > 1 && (titleLead[ws[i].fold] || ws[i].fold == "ex")) {
 		i++
 	}
 	if i >= j {

@@ -271,3 +271,30 @@ func TestDottedAcronymsAndAbbreviatedTitles(t *testing.T) {
 		t.Errorf("speaker: %+v", q)
 	}
 }
+
+// Wire copy: "Former" before a place that precedes a title is not part of
+// the place; possessive outlets and bylines do not disturb the speakers.
+func TestWireCopyAffiliations(t *testing.T) {
+	d := Prepare(article("w",
+		`NEW YORK (AP) — Former New York City Mayor Rudy Giuliani told CNN's Jake Tapper on Sunday that he had "no regrets." Giuliani, 78, said prosecutors were "out to get" him.`,
+		`His lawyer, Joe Sibley, said in a court filing that Mr. Giuliani could not pay. "He is broke," Sibley told reporters outside the courthouse.`,
+		`Ruby Freeman and Shaye Moss, two Georgia election workers, won a $148 million verdict. "I've lost my name," Freeman said. Moss added, "I've lost my sense of security."`))
+	got := map[string]EntityKind{}
+	for _, e := range d.Entities() {
+		got[e.Name] = e.Kind
+	}
+	for name, kind := range map[string]EntityKind{"New York City": Place, "Rudy Giuliani": Person, "Jake Tapper": Person, "CNN": Org} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %s (names %v)", name, got[name], kind, entityNames(d))
+		}
+	}
+	if _, ok := got["Former New York City"]; ok {
+		t.Error(`"Former" kept in a place name`)
+	}
+	for quote, want := range map[string]string{"no regrets": "Rudy Giuliani", "out to get": "Rudy Giuliani", "He is broke": "Joe Sibley",
+		"lost my name": "Ruby Freeman", "sense of security": "Shaye Moss"} {
+		if q := quoteBy(d, quote); q == nil || q.Speaker != want {
+			t.Errorf("speaker of %q: %+v, want %q", quote, q, want)
+		}
+	}
+}
