@@ -49,7 +49,9 @@ var speechVerbs = setOf("said", "says", "say", "told", "tells", "added", "adds",
 	"expressed", "believes", "believed", "thinks", "thought", "recounted", "testified", "shouted",
 	"whispered", "answered", "elaborated", "highlighted", "threatened", "threatening", "describing",
 	"according", "remarking", "adding", "explaining", "insisting", "arguing", "acknowledging", "telling",
-	"calling", "labeling", "labelling", "dubbing")
+	"calling", "labeling", "labelling", "dubbing", "disagreed", "agreed", "countered", "objected", "joked",
+	"boasted", "complained", "lamented", "maintained", "contended", "asserted", "wondered", "mused",
+	"retorted", "snapped", "sighed", "pleaded", "demanded", "protested", "cried", "screamed", "yelled")
 
 // orgWords inside a name make it an organisation.
 var orgWords = setOf("council", "agency", "bank", "ministry", "commission", "union", "party", "committee",

@@ -206,8 +206,8 @@ func acceptInitialAt(w word, v docVocab, alone bool, next string) bool {
 	if w.acro || gazetteer[w.fold].canon != "" {
 		return true
 	}
-	if stopwords[w.fold] || commonInitials[w.fold] || v.lower[w.fold] || adjectivals[w.fold] {
-		return false
+	if stopwords[w.fold] || commonInitials[w.fold] || v.lower[w.fold] || adjectivals[w.fold] || speechVerbs[w.fold] {
+		return false // "Asked whether…" opens sentences, names nobody
 	}
 	if v.midCaps[w.fold] {
 		return true
@@ -303,6 +303,16 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 	}
 	return nil
 }
+
+// orgRoles after a possessive mark the possessor as an organisation.
+// ("Zelenskyy's chief of staff" is a person's, "Nvidia's chief executive"
+// a company's).
+var orgRoles = setOf("executive", "executives", "ceo", "cfo", "spokesman", "spokeswoman",
+	"spokesperson", "founder", "director", "chairman", "chairwoman", "board", "leader", "leadership",
+	"employees", "shareholders", "workers", "members", "headquarters", "owner")
+
+// chiefOf follow "chief" in a company's officers ("chief financial officer").
+var chiefOf = setOf("financial", "operating", "technology", "investment", "economist", "marketing", "product")
 
 // personHeads after a surname make it a person's: "the Biden administration".
 var personHeads = setOf("administration", "campaign", "presidency", "family", "estate")
@@ -447,7 +457,9 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 			m.votes[1] += 1
 		case personHeads[next.fold] && !next.cap && j-i == 1 && !m.acro && gap == " ":
 			m.votes[0] += 1.5 // "the Biden administration", "the Trump campaign"
-		case ws[j-1].poss && personRoles[next.fold] && !m.acro: // not "the SNP's leader"
+		case ws[j-1].poss && (orgRoles[next.fold] || next.fold == "chief" && j+1 < len(ws) && (orgRoles[ws[j+1].fold] || chiefOf[ws[j+1].fold])):
+			m.votes[2] += 1 // "Nvidia's chief executive", "the SNP's leader"
+		case ws[j-1].poss && personRoles[next.fold] && !m.acro: // "Trump's son-in-law"
 			m.votes[0] += 1
 		}
 		// Apposition: "Rustem Umerov, head of the delegation".

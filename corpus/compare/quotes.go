@@ -394,6 +394,10 @@ func attributionAfter(d *Doc, q *Quote, si int, after []word, idx mentionIndex, 
 	if (speechVerbs[after[0].fold] || after[0].fold == "by") && len(after) > 1 {
 		return setSpeaker(d, q, si, after[1:], idx, true, prev)
 	}
+	// “…,” Colette Kress, the company’s chief financial officer, said.
+	if k := afterApposition(d.Sentences[si].Text, after, idx, si); k > 0 {
+		return setSpeaker(d, q, si, after[:k], idx, false, prev)
+	}
 	for k := 1; k < min(len(after), 7); k++ {
 		if idx.inQuote(si, after[k].start, after[k].end) {
 			return false
@@ -403,6 +407,31 @@ func attributionAfter(d *Doc, q *Quote, si int, after []word, idx mentionIndex, 
 		}
 	}
 	return false
+}
+
+// afterApposition: after a quote, a name, an apposition set off by commas
+// and a verb of saying. It returns how many words the name takes, or 0.
+func afterApposition(text string, after []word, idx mentionIndex, si int) int {
+	e, end := mentionStarting(idx, si, after[0].start)
+	if e == nil {
+		return 0
+	}
+	k := 0
+	for k < len(after) && after[k].start < end {
+		k++
+	}
+	if k >= len(after) || !strings.HasPrefix(strings.TrimLeft(text[end:after[k].start], " "), ",") {
+		return 0
+	}
+	for m := k + 1; m < len(after) && m-k <= 12; m++ {
+		if strings.Contains(text[after[m-1].end:after[m].start], ",") {
+			if speechVerbs[after[m].fold] {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // onlyAttribution: the text between two quotes of one paragraph is a
