@@ -412,6 +412,9 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 		surface = strings.TrimRight(surface, ".")
 	}
 	surface = strings.ReplaceAll(surface, ", ", " ")
+	if last := ws[j-1]; (last.fold == "jr" || last.fold == "sr") && strings.HasPrefix(s.Text[end:], ".") {
+		surface += "." // "Joseph R. Biden Jr."
+	}
 	m := mention{surface: surface, known: known,
 		pass: Passage{Sentence: s.Index, Start: ws[i].start, End: end}}
 	m.acro = j-i == 1 && (ws[i].acro || isAllCaps(surface)) // "SNP's" too

@@ -205,7 +205,10 @@ var hypocorisms = map[string]string{
 	"sue": "susan", "susie": "susan", "jenny": "jennifer", "jen": "jennifer", "becky": "rebecca",
 	"debbie": "deborah", "deb": "deborah", "patty": "patricia", "trish": "patricia", "vicky": "victoria",
 	"abby": "abigail", "mandy": "amanda", "annie": "ann", "anne": "ann", "chrissy": "christine",
-	"val": "valerie", "cindy": "cynthia", "barb": "barbara",
+	"val": "valerie", "cindy": "cynthia", "barb": "barbara", "rudy": "rudolph", "rudi": "rudolph",
+	"bernie": "bernard", "beto": "robert", "lou": "louis", "gabby": "gabrielle", "mick": "michael",
+	"mitch": "mitchell", "abe": "abraham", "manny": "manuel", "pepe": "jose", "paco": "francisco",
+	"misha": "mikhail", "volodya": "vladimir", "dima": "dmitry", "newt": "newton",
 }
 
 // maleNames and femaleNames are common given names whose gender most
@@ -269,6 +272,7 @@ type personAttrs struct {
 	roles  map[string]bool // offices ("senator", "president")
 	kin    bool
 	given  bool // a given name alone after "Sir" or "Dame" ("Sir Keir")
+	honor  bool // "Mr.", "Mrs.", "Ms." before a word alone: a surname
 }
 
 // note records what one mention says.
@@ -284,6 +288,7 @@ func (p *personAttrs) note(m mention) {
 	if f := strings.Fields(m.title); len(f) > 0 && (f[len(f)-1] == "sir" || f[len(f)-1] == "dame") {
 		p.given = true
 	}
+	p.honor = p.honor || m.honor != ""
 }
 
 func (p *personAttrs) setGender(g gender) {
@@ -308,6 +313,7 @@ func (p *personAttrs) add(o *personAttrs) {
 	p.clash = p.clash || o.clash
 	p.kin = p.kin || o.kin
 	p.given = p.given || o.given
+	p.honor = p.honor || o.honor
 }
 
 // genderOf is the gender the mentions and the given name tell together.
@@ -469,7 +475,7 @@ func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(
 	// full name with that given name, when no name has it as a surname.
 	for _, e := range list {
 		we := who(e)
-		if gone[e] || !person(e) || we.name.first != "" || we.gender != unknownGender && !we.given || we.name.last == "" {
+		if gone[e] || !person(e) || we.name.first != "" || we.honor && !we.given || we.name.last == "" {
 			continue
 		}
 		found, n := zero, 0

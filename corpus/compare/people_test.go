@@ -84,7 +84,7 @@ func TestNamesInHouseStyles(t *testing.T) {
 		// Middle initials and suffixes stay.
 		{"nyt", "defended his decision", "Donald J. Trump", "Donald J. Trump", Person, ""},
 		{"wire", "asked a federal judge", "Robert S. Mueller III", "Robert S. Mueller III", Person, ""},
-		{"family", "were not invited", "Donald Trump Jr", "Donald Trump Jr", Person, ""},
+		{"family", "were not invited", "Donald Trump Jr", "Donald Trump Jr.", Person, ""},
 		{"nyt", "run its course", "Ryan", "Paul D. Ryan", Person, ""}, // Tim Ryan comes later
 		{"nyt", "Speaker Paul", "Paul D. Ryan", "Paul D. Ryan", Person, ""},
 		{"nyt", "went further", "Tim Ryan", "Tim Ryan", Person, ""},
@@ -295,6 +295,42 @@ func TestWireCopyAffiliations(t *testing.T) {
 		"lost my name": "Ruby Freeman", "sense of security": "Shaye Moss"} {
 		if q := quoteBy(d, quote); q == nil || q.Speaker != want {
 			t.Errorf("speaker of %q: %+v, want %q", quote, q, want)
+		}
+	}
+}
+
+// Across outlets: a short given name ("Rudy", "Bill") meets the formal one
+// with a middle initial; "his son Hunter" meets "Hunter Biden"; "Mr. Biden"
+// between a father and a son with the same surname is not guessed, and
+// "Joe Biden" is not joined to "Joseph R. Biden Jr." (a Jr. may be the son
+// of a man of the same name).
+func TestNamesAcrossOutletsFamily(t *testing.T) {
+	a := Prepare(article("a",
+		`WASHINGTON — Attorney General William P. Barr said on Monday that he had seen no evidence of widespread fraud.`,
+		`Rudolph W. Giuliani, the president’s personal lawyer, said that Mr. Barr’s inquiry had been inadequate.`,
+		`Hunter Biden, the son of President-elect Joseph R. Biden Jr., disclosed that he was under investigation. Mr. Biden said he had acted “legally and appropriately.”`))
+	b := Prepare(article("b",
+		`WASHINGTON (AP) — Attorney General Bill Barr said Tuesday the Justice Department has not uncovered evidence of widespread voter fraud.`,
+		`Trump lawyers Rudy Giuliani and Jenna Ellis blasted the remarks.`,
+		`President-elect Joe Biden's son Hunter said federal prosecutors were investigating his taxes. "I take this matter very seriously," Hunter Biden said.`))
+	cov := Coverage([]*Doc{a, b})
+	for name, want := range map[string][]int{"William P. Barr": {0, 1}, "Rudolph W. Giuliani": {0, 1}, "Hunter Biden": {0, 1},
+		"Joseph R. Biden Jr.": {0}, "Joe Biden": {1}, "Mr. Biden": {0}} {
+		r := entityRow(cov, name)
+		var in []int
+		if r != nil {
+			for k, m := range r.In {
+				if len(m) > 0 {
+					in = append(in, k)
+				}
+			}
+		}
+		if !sameInts(in, want) {
+			var names []string
+			for _, r := range cov.Entities {
+				names = append(names, r.Name)
+			}
+			t.Errorf("%s in %v, want %v (rows %q)", name, in, want, names)
 		}
 	}
 }
