@@ -165,8 +165,8 @@ func TestNamesInHouseStyles(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("name merges: precision %.2f (%d/%d), recall %.2f (%d/%d)", fraction(mergedRight, merged), mergedRight, merged,
-		fraction(mergedRight, same), mergedRight, same)
+	t.Logf("name merges: precision %.2f (%d/%d), recall %.2f (%d/%d)", fractionOf(mergedRight, merged), mergedRight, merged,
+		fractionOf(mergedRight, same), mergedRight, same)
 	if mergedRight != merged {
 		t.Errorf("%d merges join two distinct people", merged-mergedRight)
 	}
