@@ -306,6 +306,29 @@ func (idx mentionIndex) antecedent(s, off int, g gender, prev []Quote) *Entity {
 	return nil
 }
 
+// roleHolder is the one person named before sentence s, offset off,
+// outside quotations, with the office role ("senator"); nil when none or
+// several hold it.
+func (idx mentionIndex) roleHolder(role string, s, off int) *Entity {
+	if role == "" {
+		return nil
+	}
+	var found *Entity
+	for _, m := range idx.people {
+		if m.pass.Sentence > s || m.pass.Sentence == s && m.pass.Start >= off {
+			break
+		}
+		if !m.e.who.roles[role] || idx.inQuote(m.pass.Sentence, m.pass.Start, m.pass.End) {
+			continue
+		}
+		if found != nil && found != m.e {
+			return nil
+		}
+		found = m.e
+	}
+	return found
+}
+
 // speakerNouns head a nominal speaker ("a source close to the team").
 var speakerNouns = setOf("source", "sources", "official", "officials", "spokesperson", "spokesman",
 	"spokeswoman", "aide", "aides", "diplomat", "diplomats", "minister", "analyst", "analysts", "expert",
@@ -511,6 +534,13 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 				}
 				if ws[b].term == "" {
 					break
+				}
+			}
+			// "the senator said" after one senator was named is that senator.
+			if ws[a].fold == "the" && a < k {
+				if p := idx.roleHolder(roleOf(roleText(ws[a+1:k+1])), si, w.start); p != nil {
+					cands = append(cands, cand{p.Name, Pronoun, false, p, inAside})
+					continue
 				}
 			}
 			cands = append(cands, cand{text[ws[a].start:w.end], Nominal, false, nil, inAside})

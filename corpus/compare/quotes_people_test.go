@@ -28,6 +28,13 @@ var businessStyle = article("biz",
 	`“I let my teammates down,” Green said later.`,
 )
 
+// Office holders referred to by their office: the one named before.
+var officeStyle = article("office",
+	`Senator Lisa Murkowski of Alaska met the president on Tuesday. “We had a frank conversation,” the senator said.`,
+	`President Trump later spoke to reporters. “She is a tough one,” the president said.`,
+	`Justice Elena Kagan and Justice Neil M. Gorsuch sparred. “That is not what the text says,” the justice said.`,
+)
+
 // speakerCases is a labelled set: in each fixture, the quote containing
 // `quote` and the speaker a careful reader names.
 var speakerCases = []struct {
@@ -79,6 +86,10 @@ var speakerCases = []struct {
 	{"biz", "deserve to win", "Steve Kerr"},
 	{"biz", "We had chances", "Stephen Curry"},
 	{"biz", "teammates down", "Draymond Green"},
+	// "the senator" is the one senator named; of two justices, neither.
+	{"office", "frank conversation", "Lisa Murkowski"},
+	{"office", "tough one", "Trump"},
+	{"office", "what the text says", "the justice"},
 	// British style.
 	{"uk", "learned my lesson", "Boris Johnson"},
 	{"uk", "He should go", "Keir Starmer"},
@@ -88,7 +99,8 @@ var speakerCases = []struct {
 
 func TestSpeakersInHouseStyles(t *testing.T) {
 	docs := map[string]*Doc{"nyt": Prepare(nytStyle), "ap": Prepare(apStyle), "wire": Prepare(wireStyle), "family": Prepare(familyStyle),
-		"uk": Prepare(britishStyle), "court": Prepare(courtStyle), "biz": Prepare(businessStyle)}
+		"uk": Prepare(britishStyle), "court": Prepare(courtStyle), "biz": Prepare(businessStyle),
+		"office": Prepare(officeStyle)}
 	right := 0
 	for _, tt := range speakerCases {
 		q := quoteBy(docs[tt.doc], tt.quote)
