@@ -109,3 +109,26 @@ var commonInitials = setOf("senior", "former", "top", "key", "early", "late", "l
 	"then", "now", "today", "yesterday", "tomorrow", "tonight", "officials", "diplomats", "negotiators",
 	"talks", "analysts", "critics", "sources", "experts", "residents", "troops", "forces", "support",
 	"comments", "read", "watch", "share", "click", "subscribe", "advertisement", "photo", "video", "image")
+
+// orgRoles after a possessive mark the possessor as an organisation.
+// ("Zelenskyy's chief of staff" is a person's, "Nvidia's chief executive"
+// a company's).
+var orgRoles = setOf("executive", "executives", "ceo", "cfo", "spokesman", "spokeswoman",
+	"spokesperson", "founder", "director", "chairman", "chairwoman", "board", "leader", "leadership",
+	"employees", "shareholders", "workers", "members", "headquarters", "owner")
+
+// chiefOf follow "chief" in a company's officers ("chief financial officer").
+var chiefOf = setOf("financial", "operating", "technology", "investment", "economist", "marketing", "product")
+
+// personHeads after a surname make it a person's: "the Biden administration".
+var personHeads = setOf("administration", "campaign", "presidency", "family", "estate")
+
+// honorifics are the courtesy titles that tell only a person's gender.
+var honorifics = setOf("mr", "mrs", "ms", "miss", "messrs", "mx")
+
+// titleLead words open a title phrase when a title word follows them.
+var titleLead = setOf("majority", "minority", "first", "ranking", "associate", "lieutenant", "lt",
+	"assistant", "deputy", "vice", "chief", "special", "former")
+
+// nameMonths are months that are also names ("Theresa May").
+var nameMonths = setOf("may", "june", "april", "august")
