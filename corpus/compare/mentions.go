@@ -66,6 +66,12 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 			m.votes[2] += 0.5
 		}
 	}
+	// A dateline: "PORTLAND, Ore. (AP) —" opens with a place.
+	if m.acro && i == 0 && j < len(ws) && strings.HasPrefix(s.Text[ws[j-1].end:ws[j].start], ",") {
+		if p, ok := gazetteer[ws[j].fold]; ok && p.kind == Place {
+			m.votes[1] += 3
+		}
+	}
 	if theTitle && !ws[i-1].initial {
 		m.votes[2] += 1.5 // "The Guardian", "The Hill": a title, mostly a publication
 	}

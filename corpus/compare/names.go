@@ -232,6 +232,12 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 		!adjectivalName(ws, i, j) {
 		i++
 	}
+	// "Demonstrator Maria Lopez": a capitalised common noun opening the
+	// sentence before a given name and a surname is no part of the name.
+	if j-i >= 3 && ws[i].initial && !ws[i].acro && !titleWords[ws[i].fold] && !isGivenName(ws[i].fold) &&
+		isGivenName(ws[i+1].fold) && gazetteer[ws[i].fold].canon == "" && !v.midCaps[ws[i].fold] {
+		i++
+	}
 	if s.Heading {
 		for k := i; k < j; k++ {
 			if !titleWords[ws[k].fold] && !connectors[ws[k].fold] && !acceptInitial(ws[k], v, true) {

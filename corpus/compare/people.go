@@ -125,6 +125,9 @@ func givenGender(first string) gender {
 	return unknownGender
 }
 
+// isGivenName: a common given name ("maria", "jim").
+func isGivenName(w string) bool { return givenGender(w) != unknownGender }
+
 // titleGender is the gender an honorific or gendered title tells.
 func titleGender(title string) gender {
 	for _, w := range strings.Fields(title) {

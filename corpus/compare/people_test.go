@@ -334,3 +334,30 @@ func TestNamesAcrossOutletsFamily(t *testing.T) {
 		}
 	}
 }
+
+// AP crime copy: a dateline in capitals is a place; a common noun opening
+// the sentence before a given name ("Demonstrator Maria Lopez") is not
+// part of the name; the speakers around it.
+func TestAPDatelineAndDescriptors(t *testing.T) {
+	d := Prepare(article("ap",
+		`PORTLAND, Ore. (AP) — Police arrested 12 people early Sunday after protesters set fire to a federal courthouse, authorities said.`,
+		`"This is not peaceful protest," Police Chief Chuck Lovell said at a news conference. "People could have been killed."`,
+		`Mayor Ted Wheeler, who has faced criticism from both sides, urged calm. "I'm asking everyone to go home," Wheeler told KOIN-TV.`,
+		`Demonstrator Maria Lopez, 24, said she had been hit by a projectile. "They just started shooting," she said. Her brother, Daniel Lopez, said he was not there.`,
+		`"We need answers," Oregon Gov. Kate Brown said.`))
+	got := map[string]EntityKind{}
+	for _, e := range d.Entities() {
+		got[e.Name] = e.Kind
+	}
+	for name, kind := range map[string]EntityKind{"PORTLAND": Place, "Maria Lopez": Person, "Daniel Lopez": Person, "Ted Wheeler": Person, "Kate Brown": Person} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %s (names %v)", name, got[name], kind, entityNames(d))
+		}
+	}
+	for quote, want := range map[string]string{"not peaceful protest": "Chuck Lovell", "could have been killed": "Chuck Lovell",
+		"go home": "Ted Wheeler", "started shooting": "Maria Lopez", "We need answers": "Kate Brown"} {
+		if q := quoteBy(d, quote); q == nil || q.Speaker != want {
+			t.Errorf("speaker of %q: %+v, want %q", quote, q, want)
+		}
+	}
+}

@@ -12,7 +12,7 @@ type SpeakerKind string
 // How a speaker is known.
 const (
 	Named   SpeakerKind = "named"   // a name in the sentence ("Rubio told reporters")
-	Pronoun SpeakerKind = "pronoun" // "he said", resolved to the last person named
+	Pronoun SpeakerKind = "pronoun" // "he said", "the senator said": resolved to a person named before
 	Nominal SpeakerKind = "nominal" // "the source said", "an unnamed official"
 	Carried SpeakerKind = "carried" // a bare quote right after one by a known speaker
 )
