@@ -227,12 +227,13 @@ func topKey(m map[string]int) string {
 }
 
 // groupsJoin: two groups of matching quotes make one row only when no
-// article has two quotes in it (one article's quotes are distinct
-// statements) and every pair of speakers may be one speaker.
+// article has two different quotes in it (one article's quotes are distinct
+// statements unless one repeats the other) and every pair of speakers may
+// be one speaker.
 func groupsJoin(all []quoteRef, a, b []int, people map[*Entity]string) bool {
 	for _, i := range a {
 		for _, j := range b {
-			if all[i].doc == all[j].doc {
+			if all[i].doc == all[j].doc && !repeats(all[i].q, all[j].q) {
 				return false
 			}
 			x, y := all[i].q.who, all[j].q.who
@@ -245,6 +246,13 @@ func groupsJoin(all []quoteRef, a, b []int, people map[*Entity]string) bool {
 		}
 	}
 	return true
+}
+
+// repeats: one quote is the other, or a part of it, word for word (an
+// article quoting a line in its lede and again in full).
+func repeats(a, b *Quote) bool {
+	n := min(len(a.words), len(b.words))
+	return n > 0 && longestRun(a.words, b.words) == n
 }
 
 // quotesMatch decides whether two quotes are one quote, trimmed or altered:

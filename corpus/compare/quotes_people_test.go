@@ -286,3 +286,29 @@ func TestCoverageOneStoryThreeStyles(t *testing.T) {
 		}
 	}
 }
+
+// One article quoting a line twice (lede and body) keeps one row for it;
+// two different quotes of one article sharing a few words stay two rows.
+func TestQuotesOfOneArticle(t *testing.T) {
+	a := Prepare(article("a",
+		`Rubio called the talks “another very productive session” on Sunday.`,
+		`“We had another very productive session, but there’s more work to be done,” Rubio told reporters.`,
+		`“There is still a lot of work to be done,” Umerov said.`))
+	b := Prepare(article("b", `Rubio said it was "another very productive session."`))
+	cov := Coverage([]*Doc{a, b})
+	rows := 0
+	for _, r := range cov.Quotes {
+		if r.In[0] != nil && strings.Contains(r.In[0].Text, "work to be done") {
+			rows++
+		}
+		if r.In[1] != nil && r.In[0] == nil {
+			t.Errorf("b's quote left alone: %+v", r)
+		}
+	}
+	if rows != 2 {
+		t.Errorf("Rubio's and Umerov's quotes should be two rows, got %d", rows)
+	}
+	if n := len(cov.Quotes); n != 2 {
+		t.Errorf("want 2 rows (the repeated line joins Rubio's), got %d", n)
+	}
+}
