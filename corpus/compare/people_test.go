@@ -35,6 +35,7 @@ var wireStyle = article("wire",
 	`"We have no comment," said Peter Carr, a spokesman for the special counsel. "The filing speaks for itself."`,
 	`"The F.B.I. did not follow its own rules," Flynn said in a statement on Thursday, adding that he had been "treated unfairly."`,
 	`President Donald Trump, who fired Flynn in February 2017, wrote on Twitter that the former general's life had been "destroyed." Mr. Trump did not elaborate.`,
+	`The Justice Department did not comment on the filing. "The department would appeal any adverse ruling," it said in a court document.`,
 )
 
 var familyStyle = article("family",

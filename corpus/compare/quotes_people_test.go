@@ -63,7 +63,8 @@ var speakerCases = []struct {
 	{"wire", "speaks for itself", "Peter Carr"},
 	{"wire", "did not follow its own rules", "Michael Flynn"},
 	{"wire", "treated unfairly", "Michael Flynn"},
-	{"wire", "destroyed", "Donald Trump"}, // not Flynn, named in "who fired Flynn"
+	{"wire", "destroyed", "Donald Trump"},          // not Flynn, named in "who fired Flynn"
+	{"wire", "would appeal", "Justice Department"}, // "it said": the organisation
 	// A family: "he" is the father who spoke, not the daughter.
 	{"family", "so proud of her", "Barack Obama"},
 	// A court report.

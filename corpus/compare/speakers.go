@@ -91,6 +91,21 @@ func (idx mentionIndex) antecedent(s, off int, g gender, prev []Quote) *Entity {
 	return nil
 }
 
+// lastOrg is the organisation named last before sentence s, offset off,
+// outside quotations, at most three sentences back.
+func (idx mentionIndex) lastOrg(s, off int) *Entity {
+	for si := s; si >= 0 && s-si <= 3; si-- {
+		refs := idx.bySent[si]
+		for k := len(refs) - 1; k >= 0; k-- {
+			m := refs[k]
+			if m.e.Kind == Org && (si < s || m.pass.End <= off) && !idx.inQuote(si, m.pass.Start, m.pass.End) {
+				return m.e
+			}
+		}
+	}
+	return nil
+}
+
 // roleHolder is the one person named before sentence s, offset off,
 // outside quotations, with the office role ("senator"); nil when none or
 // several hold it.
@@ -309,6 +324,11 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 		case pronoun:
 			if p := idx.antecedent(si, w.start, g, prev); p != nil {
 				cands = append(cands, cand{p.Name, Pronoun, false, p, inAside})
+			}
+		case w.fold == "it" && !forward && k == len(ws)-1:
+			// "“…,” it said": the organisation named last.
+			if o := idx.lastOrg(si, w.start); o != nil {
+				cands = append(cands, cand{o.Name, Pronoun, true, o, inAside})
 			}
 		case speakerNouns[w.fold] && !w.cap:
 			a := k
