@@ -563,7 +563,7 @@ func sameCount(f *sameFact, x, y numberRef, single bool) bool {
 	// Portland are not 30 in Seattle.
 	sa := &f.docs[x.doc].Sentences[a.At.Sentence]
 	sb := &f.docs[y.doc].Sentences[b.At.Sentence]
-	if !actorsCompatible(sa.places, sb.places) {
+	if !placesCompatible(sa.places, sb.places) {
 		return false
 	}
 	if f.of(x.doc, a.At.Sentence, y.doc, b.At.Sentence) {

@@ -316,7 +316,7 @@ func (m *pairModel) mergedA(i, j int) float64 {
 // with the actor check and the quote bonus when some pair of them carries
 // the same quote.
 func (m *pairModel) setSimOf(sa, sb []int) float64 {
-	side := func(d *Doc, ix []int) (terms, bigrams, frame []uint64, actors []string) {
+	side := func(d *Doc, ix []int) (terms, bigrams, frame []uint64, actors []actor) {
 		s := &d.Sentences[ix[0]]
 		terms, bigrams, frame, actors = s.terms, s.bigrams, s.frame, s.actors
 		for _, i := range ix[1:] {
