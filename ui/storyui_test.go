@@ -420,6 +420,7 @@ func TestCompareSearchFoldsCaseAndAccents(t *testing.T) {
 		{"Café in KYIV, café", "cafe", [][2]int{{0, 5}, {15, 20}}},
 		{"Ukraine’s plan", "ukraine's", [][2]int{{0, 11}}},
 		{"Straße", "strasse", [][2]int{{0, 7}}},
+		{"Ёлка и ёж", "елка", [][2]int{{0, 8}}},
 		{"nothing", "x", nil},
 	} {
 		got := findFolded(tc.text, foldQuery(tc.q))
