@@ -200,12 +200,13 @@ func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOpt
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	edges := candidateEdges(ctx, as, fps, names, query, nterms, opt)
+	dates := articleDates(as)
+	edges := candidateEdges(ctx, as, dates, fps, names, query, nterms, opt)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	query, names = nil, nil
-	groups := mergeEdges(as, fps, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
+	groups := mergeEdges(dates, fps, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
 	edges = nil
 	return buildStories(as, fps, groups, nterms), nil
 }
@@ -237,8 +238,8 @@ func parallel(ctx context.Context, n, workers int, f func(i int)) {
 // (average linkage over a sample of each group), so a chain of loosely
 // related articles does not snowball into one story. Groups come in the
 // order of their first article, members ascending.
-func mergeEdges(as []*corpus.Article, fps []fingerprint, edges []edge, threshold float64, window time.Duration) [][]int32 {
-	n := len(as)
+func mergeEdges(dates []when, fps []fingerprint, edges []edge, threshold float64, window time.Duration) [][]int32 {
+	n := len(dates)
 	uf := newUnionFind(n)
 	members := make([][]int32, n)
 	for _, e := range edges {
@@ -260,7 +261,7 @@ func mergeEdges(as []*corpus.Article, fps []fingerprint, edges []edge, threshold
 			for _, x := range sa {
 				fx := fps[x]
 				for _, y := range sb {
-					sum += fx.cosine(fps[y]) * timeFactor(as[x], as[y], window)
+					sum += fx.cosine(fps[y]) * timeFactor(dates[x], dates[y], window)
 					pairs++
 				}
 			}

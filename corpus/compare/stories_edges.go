@@ -48,7 +48,7 @@ func (p *postings) of(t uint32) []int32 { return p.arts[p.start[t]:p.start[t+1]]
 
 // candidateEdges scores the pairs that share at least two indexed terms
 // and two names, keeping those at or above the threshold, strongest first.
-func candidateEdges(ctx context.Context, as []*corpus.Article, fps []fingerprint, names *termLists, q *queryTable, nterms int, opt StoryOptions) []edge {
+func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps []fingerprint, names *termLists, q *queryTable, nterms int, opt StoryOptions) []edge {
 	index := newPostings(q, nterms)
 	workers := opt.Workers
 	if workers <= 0 {
@@ -85,8 +85,8 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, fps []fingerprint
 					// Each pair once: from the smaller index, or from the
 					// larger when the smaller does not find it.
 					once := int(j) > i || countCommon32(q.queryOf(int(j)), q.indexOf(i)) < minSharedIndexTerms
-					if once && count[j] >= minSharedIndexTerms && withinDays(as[i], as[j], maxGap) {
-						s := fi.cosine(fps[j]) * timeFactor(as[i], as[j], maxGap)
+					if once && count[j] >= minSharedIndexTerms && withinDays(dates[i], dates[j], maxGap) {
+						s := fi.cosine(fps[j]) * timeFactor(dates[i], dates[j], maxGap)
 						need := minSharedNames
 						if s >= strongLink {
 							need = 1
@@ -145,25 +145,16 @@ func countCommon32(a, b []uint32) int {
 
 // timeFactor weighs the similarity of two articles by their distance in
 // time: 1 within one news cycle, then falling linearly to 0 at the window's
-// end; 1 when either is undated.
-func timeFactor(a, b *corpus.Article, window time.Duration) float64 {
-	if !a.HasDate() || !b.HasDate() {
-		return 1
-	}
-	d := a.Published.Sub(b.Published)
-	if d < 0 {
-		d = -d
-	}
-	if d <= sameNewsCycle || window <= sameNewsCycle {
+// end; 1 when either date is unknown or not trusted.
+func timeFactor(a, b when, window time.Duration) float64 {
+	d, ok := a.gap(b)
+	if !ok || d <= sameNewsCycle || window <= sameNewsCycle {
 		return 1
 	}
 	return max(0, 1-float64(d-sameNewsCycle)/float64(window-sameNewsCycle))
 }
 
-func withinDays(a, b *corpus.Article, gap time.Duration) bool {
-	if !a.HasDate() || !b.HasDate() {
-		return true
-	}
-	d := a.Published.Sub(b.Published)
-	return d <= gap && -d <= gap
+func withinDays(a, b when, gap time.Duration) bool {
+	d, ok := a.gap(b)
+	return !ok || d <= gap
 }

@@ -130,8 +130,8 @@ func checkScore(t *testing.T, name string, s pairScore, f floors) {
 func TestStoriesLabelledQuality(t *testing.T) {
 	as, events, lines := linesFixture(t)
 	s := GroupStories(as, StoryOptions{})
-	checkScore(t, "fixture events", scorePairs(groupOf(s), events), floors{1, 0.55})
-	checkScore(t, "fixture lines", scorePairs(groupOf(s), lines), floors{1, 0.13})
+	checkScore(t, "fixture events", scorePairs(groupOf(s), events), floors{1, 0.85})
+	checkScore(t, "fixture lines", scorePairs(groupOf(s), lines), floors{1, 0.2})
 }
 
 // Generated story lines with noisy dates (gen.Lines).
@@ -143,6 +143,6 @@ func TestStoriesGeneratedLinesQuality(t *testing.T) {
 		lines[l.ID] = fmt.Sprint(l.Line)
 	}
 	s := GroupStories(as, StoryOptions{})
-	checkScore(t, "generated events", scorePairs(groupOf(s), events), floors{0.95, 0.78})
-	checkScore(t, "generated lines", scorePairs(groupOf(s), lines), floors{0.95, 0.2})
+	checkScore(t, "generated events", scorePairs(groupOf(s), events), floors{0.95, 0.97})
+	checkScore(t, "generated lines", scorePairs(groupOf(s), lines), floors{0.95, 0.25})
 }
