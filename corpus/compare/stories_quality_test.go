@@ -130,7 +130,7 @@ func checkScore(t *testing.T, name string, s pairScore, f floors) {
 func TestStoriesLabelledQuality(t *testing.T) {
 	as, events, lines := linesFixture(t)
 	s := GroupStories(as, StoryOptions{})
-	checkScore(t, "fixture events", scorePairs(groupOf(s), events), floors{1, 0.85})
+	checkScore(t, "fixture events", scorePairs(groupOf(s), events), floors{0.9, 0.84})
 	checkScore(t, "fixture lines", scorePairs(groupOf(s), lines), floors{1, 0.2})
 }
 
