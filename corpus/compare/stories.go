@@ -27,6 +27,9 @@ type Story struct {
 	// Cohesion is the mean similarity of the articles to the story centre
 	// (1 for a single article).
 	Cohesion float64 `json:"cohesion"`
+	// First and Last bound the dates grouping trusts (see articleDates);
+	// zero when it trusts none.
+	First, Last time.Time `json:"-"`
 }
 
 // IDs returns the story's article IDs.
@@ -84,6 +87,10 @@ type Stories struct {
 	at       map[*corpus.Article]int32 // index in articles
 	storyOf  []*Story                  // by index in articles
 	fps      []fingerprint             // by index in articles
+	// Lines are the story lines the stories (events) belong to, largest
+	// first; every story is in exactly one.
+	Lines  []*StoryLine
+	lineOf map[*Story]*StoryLine
 }
 
 // Of returns the story an article belongs to, or nil.
@@ -196,19 +203,22 @@ func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOpt
 	nterms := len(counts.df)
 	counts.hashes = nil
 	fps, query, names := makeFingerprints(ctx, counts, workers)
+	rare := rareTerms(counts.df, len(as))
 	counts = nil
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	dates := articleDates(as)
-	edges := candidateEdges(ctx, as, dates, fps, names, query, nterms, opt)
+	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	query, names = nil, nil
+	query, names, rare = nil, nil, nil
 	groups := mergeEdges(dates, fps, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
 	edges = nil
-	return buildStories(as, fps, groups, nterms), nil
+	s := buildStories(as, fps, groups, nterms)
+	s.buildLines(groups, mergeLines(fps, groups, lineEdges), dates)
+	return s, nil
 }
 
 // checkEvery is how many articles a worker handles between looks at ctx.
