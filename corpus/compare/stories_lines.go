@@ -186,3 +186,19 @@ func (s *Stories) LineByID(id string) *StoryLine {
 	}
 	return nil
 }
+
+// Story returns the whole line as one story (its ID, label, articles and
+// outlets), for what works on a story: coverage widened from an event to
+// its line. Its Cohesion is not measured (0).
+func (l *StoryLine) Story() *Story {
+	st := &Story{ID: l.ID, Label: l.Label, Articles: l.Articles, Outlets: l.Outlets}
+	for _, e := range l.Events {
+		if !e.First.IsZero() && (st.First.IsZero() || e.First.Before(st.First)) {
+			st.First = e.First
+		}
+		if e.Last.After(st.Last) {
+			st.Last = e.Last
+		}
+	}
+	return st
+}
