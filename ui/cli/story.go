@@ -30,7 +30,8 @@ them report; each outlet's most distinctive words against the others'
 coverage (weighted log-odds, with counts); who each quotes ("only" when no
 other outlet does); what each leaves out that others report, heaviest
 first; and the figures the outlets disagree on. REF is an article reference
-(its story is shown) or a story id from 'stories'.
+(its event is shown), an event id or a story line id from
+'stories' (the whole line).
 
 Examples:
   parallax story 1
@@ -38,12 +39,16 @@ Examples:
 	operands: 1, refs: true, flags: storyFlags,
 }
 
-// resolveStory finds the story ref names: a story id, else the story of
-// the article ref names.
+// resolveStory finds the story ref names: a story id, a story line id
+// (the whole line, widened from its events), else the story of the
+// article ref names.
 func (r *runner) resolveStory(c *corpus.Corpus, ref string) (*compare.Story, int) {
 	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
 	if s := st.ByID(ref); s != nil {
 		return s, exitOK
+	}
+	if l := st.LineByID(ref); l != nil {
+		return l.Story(), exitOK
 	}
 	a, code := r.resolve(c, ref)
 	if a == nil {
