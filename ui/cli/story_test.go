@@ -163,3 +163,65 @@ func TestStoryText(t *testing.T) {
 		t.Log(out)
 	}
 }
+
+func TestCompareManyJSON(t *testing.T) {
+	code, out, errb := run(t, "compare", "--json", "wire", "frontier", "metro", "ledger", storyFixture)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var v struct {
+		Articles []struct{ ID, Outlet, Title string }
+		Rows     []struct {
+			Cells []*struct {
+				Sentences []int
+				Block     int
+				Text      string
+			}
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		t.Fatalf("decode: %v\n%s", err, out)
+	}
+	var ids []string
+	for _, a := range v.Articles {
+		ids = append(ids, a.ID+"/"+a.Outlet)
+	}
+	if g, w := strings.Join(ids, " "), "wire/gpwire.com frontier/frontierdaily.com metro/metrotimes.com ledger/civicledger.org"; g != w {
+		t.Errorf("articles %s, want %s", g, w)
+	}
+	var grant []string
+	all := 0
+	for _, r := range v.Rows {
+		if len(r.Cells) != 4 {
+			t.Fatalf("row with %d cells", len(r.Cells))
+		}
+		full := true
+		var here []string
+		for k, c := range r.Cells {
+			full = full && c != nil
+			if c != nil && strings.Contains(c.Text, "$4.2 million") && strings.Contains(c.Text, "state emergency grant") {
+				here = append(here, v.Articles[k].ID)
+			}
+		}
+		if len(here) > 0 {
+			if grant != nil {
+				t.Errorf("the grant is in two rows: %v and %v", grant, here)
+			}
+			grant = here
+		}
+		if full {
+			all++
+		}
+	}
+	if strings.Join(grant, " ") != "wire metro ledger" {
+		t.Errorf("grant carried in cells of %v, want wire metro ledger in one row", grant)
+	}
+	if all < 2 {
+		t.Errorf("%d rows have all four articles, want the vote and the capacity at least", all)
+	}
+	if !strings.Contains(out, "null") {
+		t.Error("no gap written as null")
+	}
+}
