@@ -14,10 +14,11 @@ type keyMap struct {
 	Search  searchKeys
 	Find    findKeys // the find bar in an article
 
-	Stories  storyKeys    // list and article: stories, comparison, coverage
-	Compare  compareKeys  // the comparison pane
-	Picker   pickerKeys   // choosing what to compare with
-	Coverage coverageKeys // the story's coverage table
+	Stories   storyKeys     // list and article: stories, comparison, coverage
+	Compare   compareKeys   // the comparison pane
+	Picker    pickerKeys    // choosing what to compare with
+	Coverage  coverageKeys  // the story's coverage table
+	StoryView storyViewKeys // the story view
 }
 
 type globalKeys struct {
@@ -138,10 +139,11 @@ func newKeyMap() *keyMap {
 			Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
 			Close:    b([]string{"esc", "q", "?", "!", "h", "left", "backspace"}, "esc/q", "close"),
 		},
-		Stories:  newStoryKeys(b),
-		Compare:  newCompareKeys(b),
-		Picker:   newPickerKeys(b),
-		Coverage: newCoverageKeys(b),
+		Stories:   newStoryKeys(b),
+		Compare:   newCompareKeys(b),
+		Picker:    newPickerKeys(b),
+		Coverage:  newCoverageKeys(b),
+		StoryView: newStoryViewKeys(b),
 	}
 }
 

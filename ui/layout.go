@@ -25,6 +25,7 @@ const (
 	modePicker               // choosing what to compare with
 	modeCoverage             // a story's quotes, names and numbers by outlet
 	modeSearch               // the search bar and its results, in the list's place
+	modeStoryView            // one story, every outlet at a glance
 )
 
 // box is the size of one pane. A zero box is not shown.
