@@ -103,6 +103,12 @@ func NewStoryView(ctx context.Context, as []*corpus.Article) *StoryView {
 	if ctx.Err() != nil {
 		return nil
 	}
+	return NewStoryViewOf(ctx, docs)
+}
+
+// NewStoryViewOf is NewStoryView on articles already prepared (a viewer
+// keeps them).
+func NewStoryViewOf(ctx context.Context, docs []*Doc) *StoryView {
 	v := &StoryView{Docs: docs}
 	outletOf := v.groupOutlets()
 	pairs := alignPairs(ctx, docs, outletOf)
