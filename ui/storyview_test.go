@@ -92,7 +92,7 @@ func TestStoryViewMarkdown(t *testing.T) {
 		"## Headlines and leads",
 		"- **gpwire.com** (2026-01-13 22:10 UTC, first, 251 words): Ohio city approves migrant shelter in 7-2 vote",
 		"| frontierdaily.com | illegal immigrants | 4 |",
-		"- **frontierdaily.com**: Tom Brandt ×2 (**only**), Councilman Dale Hoffman ×2",
+		"- **frontierdaily.com**: Tom Brandt ×2 (**only**), Councilman Dale Hoffman (Republican) ×2",
 		"### frontierdaily.com leaves out",
 		"- **!** people — gpwire.com: 250 people",
 	} {

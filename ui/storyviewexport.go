@@ -60,7 +60,7 @@ func storyViewMarkdown(story *compare.Story, v *compare.StoryView, now time.Time
 	for _, o := range v.Outlets {
 		var qs []string
 		for _, q := range o.Quoted {
-			s := fmt.Sprintf("%s ×%d", mdEscape(q.Speaker), q.Quotes)
+			s := fmt.Sprintf("%s ×%d", mdEscape(q.Label()), q.Quotes)
 			if q.Only {
 				s += " (**only**)"
 			}

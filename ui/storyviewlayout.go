@@ -342,7 +342,7 @@ func (b *svBuilder) quoted() {
 			c.add("   "+b.sh.styles.Meta.Render("quotes no one"), "   quotes no one", it)
 		}
 		for _, q := range o.Quoted {
-			s := fmt.Sprintf("   %s ×%d", q.Speaker, q.Quotes)
+			s := fmt.Sprintf("   %s ×%d", q.Label(), q.Quotes)
 			text := s
 			if q.Only {
 				text += "  " + b.sh.styles.Story.Only.Render("only")

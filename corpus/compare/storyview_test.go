@@ -29,7 +29,7 @@ func dumpStoryView(v *StoryView) string {
 			fmt.Fprintf(&b, "  word %s %d %.2f\n", t.Term, t.Count, t.Score)
 		}
 		for _, q := range o.Quoted {
-			fmt.Fprintf(&b, "  quoted %s %d only=%v\n", q.Speaker, q.Quotes, q.Only)
+			fmt.Fprintf(&b, "  quoted %s [%s] %d only=%v\n", q.Speaker, q.Affiliation, q.Quotes, q.Only)
 		}
 		for _, m := range o.Omits {
 			fmt.Fprintf(&b, "  omits %s %.1f %s\n", outletName(v.Docs[m.Doc].Article), m.Weight, m.Text)
@@ -94,15 +94,15 @@ func TestStoryViewSections(t *testing.T) {
 
 	t.Run("who is quoted", func(t *testing.T) {
 		want := []string{
-			"Elena Ruiz 1; Councilman Dale Hoffman 1",
-			"Tom Brandt 2 only; Councilman Dale Hoffman 2",
-			"Elena Ruiz 2; Maria Santos 2",
-			"Maria Santos 2; Alan Pierce 2 only; Elena Ruiz 1",
+			"Elena Ruiz (Democrat) 1; Councilman Dale Hoffman (Republican) 1",
+			"Tom Brandt 2 only; Councilman Dale Hoffman (Republican) 2",
+			"Elena Ruiz (Democrat) 2; Maria Santos (Riverton Immigrant Coalition) 2",
+			"Maria Santos (Riverton Immigrant Coalition) 2; Alan Pierce 2 only; Elena Ruiz (Democrat) 1",
 		}
 		for k, o := range v.Outlets {
 			var got []string
 			for _, q := range o.Quoted {
-				s := fmt.Sprintf("%s %d", q.Speaker, q.Quotes)
+				s := fmt.Sprintf("%s %d", q.Label(), q.Quotes)
 				if q.Only {
 					s += " only"
 				}

@@ -155,7 +155,7 @@ func storyViewJSON(s *compare.Story, v *compare.StoryView) storyViewOut {
 			oj.Distinctive = append(oj.Distinctive, termJSON{t.Term, t.Score, t.Count})
 		}
 		for _, q := range o.Quoted {
-			oj.Quoted = append(oj.Quoted, speakerJSON{q.Speaker, q.Quotes})
+			oj.Quoted = append(oj.Quoted, speakerJSON{q.Label(), q.Quotes})
 		}
 		for _, m := range o.Omits {
 			oj.Omits = append(oj.Omits, omitJSON{id(m.Doc), m.Text, round3(m.Weight)})
@@ -231,7 +231,7 @@ func printStoryView(w io.Writer, s *compare.Story, v *compare.StoryView) {
 		fmt.Fprintf(w, "  distinctive words: %s\n", orNone(strings.Join(terms, ", ")))
 		var quoted []string
 		for _, q := range o.Quoted {
-			s := fmt.Sprintf("%s ×%d", q.Speaker, q.Quotes)
+			s := fmt.Sprintf("%s ×%d", q.Label(), q.Quotes)
 			if q.Only {
 				s += " (only)"
 			}

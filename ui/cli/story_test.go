@@ -151,7 +151,7 @@ func TestStoryText(t *testing.T) {
 		"frontierdaily.com         2026-01-13 23:05  +55m",
 		"metrotimes.com            2026-01-14 06:30  +8h20m",
 		"distinctive words: undocumented immigrants (4,",
-		"quotes: Tom Brandt ×2 (only), Councilman Dale Hoffman ×2",
+		"quotes: Tom Brandt ×2 (only), Councilman Dale Hoffman (Republican) ×2",
 		"civicledger.org: The $4.2 million renovation will be paid for by a state emergency grant.",
 		"! people — gpwire.com: 250 people",
 	} {
