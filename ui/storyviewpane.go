@@ -302,6 +302,9 @@ func (p *storyViewPane) rebuild() {
 		summary := fmt.Sprintf("%s · %s · %s shared by most · %s",
 			plural(len(p.v.Outlets), "outlet"), plural(len(p.v.Docs), "article"),
 			plural(len(p.v.Facts), "fact"), plural(len(p.v.Disagreements), "disagreement"))
+		if p.v.Left > 0 {
+			summary += fmt.Sprintf(" · %d more left out", p.v.Left)
+		}
 		head = append(head, " "+st.Meta.Render(truncate(summary, p.w-2)))
 		var tabs []string
 		cur := p.section()

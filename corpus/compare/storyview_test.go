@@ -245,3 +245,24 @@ func BenchmarkStoryView20(b *testing.B) {
 	}
 	reportCPU(b, cpu0)
 }
+
+// A story larger than the cap keeps every outlet's first article and
+// says how many it left out.
+func TestStoryViewCapsLargeStories(t *testing.T) {
+	base := load(t, "testdata/storyview")
+	var as []*corpus.Article
+	for c := 0; c < 12; c++ {
+		for _, a := range base {
+			x := *a
+			x.ID = fmt.Sprintf("%s-%d", a.ID, c)
+			as = append(as, &x)
+		}
+	}
+	v := NewStoryView(context.Background(), as)
+	if len(v.Docs) != maxStoryViewArticles || v.Left != len(as)-maxStoryViewArticles {
+		t.Fatalf("kept %d, left %d of %d", len(v.Docs), v.Left, len(as))
+	}
+	if len(v.Outlets) != 4 {
+		t.Errorf("outlets %d, want 4", len(v.Outlets))
+	}
+}

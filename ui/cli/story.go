@@ -198,6 +198,9 @@ func storyDocOrder(v *compare.StoryView) []int {
 
 func printStoryView(w io.Writer, s *compare.Story, v *compare.StoryView) {
 	fmt.Fprintf(w, "%s  %s\n", s.ID, s.Label)
+	if v.Left > 0 {
+		fmt.Fprintf(w, "(%d more articles left out: the view sets at most %d side by side, every outlet's first)\n", v.Left, len(v.Docs))
+	}
 	fmt.Fprintf(w, "\nHeadlines and leads\n")
 	for _, o := range v.Outlets {
 		for _, d := range o.Docs {
