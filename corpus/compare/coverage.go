@@ -522,7 +522,10 @@ func numberRows(docs []*Doc) []NumberRow {
 				// The same figure for a specific thing ("28-point plan") is
 				// one fact; otherwise the sentences around must agree, so
 				// a flight's five hours is not a meeting's.
-				if a.Value == b.Value && compoundUnit(a.Unit) || contextsAgree(a.context, b.context) {
+				// An amount with no counted noun ("$3.5 billion") joins
+				// others only at the same value: a story's many dollar
+				// figures are not one thing.
+				if a.Value == b.Value && compoundUnit(a.Unit) || contextsAgree(a.context, b.context) && (a.head != "" || a.Value == b.Value) {
 					uf.union(i, j)
 				}
 			}
@@ -596,7 +599,7 @@ func sameCount(f *sameFact, x, y numberRef, single bool) bool {
 	// Portland are not 30 in Seattle.
 	sa := &f.docs[x.doc].Sentences[a.At.Sentence]
 	sb := &f.docs[y.doc].Sentences[b.At.Sentence]
-	if !actorsCompatible(sa.places, sb.places) {
+	if !placesCompatible(sa.places, sb.places) {
 		return false
 	}
 	if f.of(x.doc, a.At.Sentence, y.doc, b.At.Sentence) {
