@@ -21,6 +21,7 @@ const (
 	modePicker               // choosing what to compare with
 	modeCoverage             // a story's quotes, names and numbers by outlet
 	modeSearch               // the search bar and its results, in the list's place
+	modeFeeds                // the subscriptions with their last fetch (feedspane.go)
 )
 
 // box is the size of one pane. A zero box is not shown.
@@ -52,7 +53,7 @@ func layout(width, height int, m mode) frame {
 	f.wide = width >= wideWidth
 
 	switch m {
-	case modeHelp, modeReport, modeCompare, modePicker, modeCoverage:
+	case modeHelp, modeReport, modeCompare, modePicker, modeCoverage, modeFeeds:
 		f.main = box{width, bodyH}
 	case modeList, modeArticle, modeSearch:
 		if f.wide {

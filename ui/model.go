@@ -40,6 +40,9 @@ type Model struct {
 	unread  int
 	story   storyPanes // stories, comparison, coverage (stories.go)
 
+	feedsView feedsPane    // the subscriptions (feedspane.go)
+	refresh   refreshState // fetching the feeds in the background (refresh.go)
+
 	// Cached chrome, rebuilt at the end of every Update.
 	headerLine string
 	statusText string
@@ -63,6 +66,8 @@ func newModel(cfg Config, sh *shared) Model {
 		pager:   newPagerPane(sh),
 		story:   newStoryPanes(sh),
 		search:  newSearchPane(sh),
+
+		feedsView: newFeedsPane(sh),
 	}
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
@@ -107,6 +112,7 @@ func (m Model) Init() tea.Cmd {
 		startLoad(m.ctx, m.load.gen, m.cfg.Source, m.cfg.Load),
 		m.sh.after(progressDelay, showProgressMsg{m.load.gen}),
 		watch,
+		m.refreshAtStart(),
 	)
 }
 
@@ -149,6 +155,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case loadBatchMsg:
 		return m.handleBatch(msg)
+	case feedProgressMsg, refreshDoneMsg, refreshTickMsg, refreshNowMsg, feedsLoadedMsg, feedChosenMsg, closeFeedsMsg:
+		return m.updateFeeds(msg)
 
 	case showProgressMsg:
 		if msg.gen == m.load.gen && m.load.loading {
@@ -222,6 +230,9 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	if m.typing() {
 		return m.handleTypingKey(km)
+	}
+	if m, cmd, ok := m.handleFeedsKey(km); ok {
+		return m, cmd
 	}
 	if m, cmd, ok := m.handleStoryKey(km); ok {
 		return m, cmd
@@ -448,6 +459,9 @@ func (m *Model) fillPager(reset bool) {
 		if t := storyHelpTitle(m.under); t != "" {
 			title = t
 		}
+		if m.under == modeFeeds {
+			title = "Keys: feeds"
+		}
 		m.pager.set(title, helpLines(m.sh, m.helpFor(m.under), f.main.w), f.main.w, f.main.h, reset)
 	case modeReport:
 		m.pager.set("Load report", m.reportLines(f.main.w), f.main.w, f.main.h, reset)
@@ -465,6 +479,8 @@ func (m Model) helpFor(md mode) help.KeyMap {
 		return km
 	}
 	switch md {
+	case modeFeeds:
+		return feedsHelp{m.sh.keys}
 	case modeSearch:
 		return searchHelp{m.sh.keys}
 	case modeArticle:
@@ -498,6 +514,8 @@ func (m *Model) relayout() tea.Cmd {
 		return nil
 	case modeCompare, modePicker, modeCoverage:
 		return m.relayoutStory()
+	case modeFeeds:
+		m.feedsView.setSize(f.main.w, f.main.h)
 	case modeList, modeArticle, modeSearch:
 		m.list.setFocused(m.mode == modeList)
 		m.article.setFocused(m.mode == modeArticle)
@@ -534,6 +552,10 @@ func (m Model) emptyLines() []string {
 		m.filterEmptyLines(add, plain)
 	case m.load.loading:
 		add("Loading articles…", st.Meta.Render)
+	case m.load.total == 0 && m.cfg.News != nil:
+		add("No news yet", st.Empty.Render)
+		lines = append(lines, "")
+		add("Press "+keyHint(m.sh.keys.Feeds.Refresh)+" to fetch your feeds.", st.Meta.Render)
 	case m.load.total == 0:
 		add("No articles here", st.Empty.Render)
 		lines = append(lines, "")
@@ -632,8 +654,10 @@ func (m *Model) buildChrome() {
 		pos = m.searchPosition()
 	case modeHelp, modeReport:
 		pos = fmt.Sprintf("%d%%", m.pager.body.percent())
+	case modeFeeds:
+		pos = m.feedsView.position()
 	}
-	pos = m.storyChrome(pos)
+	pos = joinRight(m.refreshChrome(), m.storyChrome(pos))
 	if k := len(m.load.skipped); k > 0 {
 		pos = joinRight(pos, fmt.Sprintf("%s skipped (!)", formatCount(k)))
 	}
@@ -661,6 +685,8 @@ func (m Model) View() string {
 		lines = append(lines, m.pager.view()...)
 	case modeCompare, modePicker, modeCoverage:
 		lines = append(lines, m.storyView()...)
+	case modeFeeds:
+		lines = append(lines, m.feedsView.view()...)
 	default:
 		switch {
 		case f.list.w > 0 && f.article.w > 0:

@@ -126,6 +126,7 @@ func Main(args []string, env Env) int {
 	src := r.source(rest)
 	uc := ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse, Watch: r.global.watch,
 		Settings: r.config, ConfigProblems: r.configProblems}
+	uc.News = r.readerNews(rest)
 	if err := r.RunUI(uc); err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return exitFail
