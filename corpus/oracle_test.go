@@ -240,7 +240,8 @@ func checkWordsAndKeywords(t *testing.T, s string) {
 	}
 }
 
-// oldCountWords is CountWords before it went branch-free.
+// oldCountWords is CountWords before it went branch-free (with each
+// Chinese character or kana a word, as CountWords has counted them since).
 func oldCountWords(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
@@ -252,9 +253,14 @@ func oldCountWords(s string) int {
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー' {
+				n++ // a Chinese or Japanese character is a word of its own
+				in = false
+				continue
+			}
 			w = unicode.IsLetter(r) || unicode.IsDigit(r)
 			joiner = r == '’'
-			i += size
 		}
 		if w && !in {
 			n++

@@ -471,7 +471,6 @@ func oldCountTerms(ctx context.Context, as []*corpus.Article, workers int) []old
 			var hashes []uint64
 			var counts []int32
 			var touched []int32
-			var buf []byte
 			for i := w; i < len(as); i += workers {
 				if (i/workers)%checkEvery == 0 && ctx.Err() != nil {
 					return
@@ -479,7 +478,7 @@ func oldCountTerms(ctx context.Context, as []*corpus.Article, workers int) []old
 				a := as[i]
 				var b oldBag
 				add := func(text string, times int32, headline bool) {
-					buf = lang.EachWord(text, buf, func(word []byte, start int) {
+					lang.EachToken(text, func(word []byte, start, _ int) {
 						k, ok := stems[string(word)]
 						if !ok {
 							key := string(word)

@@ -85,7 +85,12 @@ func (r *runner) runCommand(c *command, args []string) int {
 	r.load.add(fset)
 	pos, err := parseInterspersed(fset, args)
 	if err != nil {
-		return r.usageError(flagError(err, args), c.name)
+		err = flagError(err, args)
+		if arg, ok := strings.CutPrefix(err.Error(), "unknown flag: "); ok && c.operands > 0 && !strings.HasPrefix(arg, "--") {
+			// "search -moscow": an excluded word, most likely.
+			err = fmt.Errorf("%v (an operand that starts with \"-\" goes after \"--\": parallax %s -- %s)", err, c.name, arg)
+		}
+		return r.usageError(err, c.name)
 	}
 	if len(pos) < c.operands {
 		return r.usageError(fmt.Errorf("%s needs %s", c.name, c.args), c.name)
