@@ -42,6 +42,9 @@ type Fetcher struct {
 // statePath (read now; a damaged file is reported and starts afresh).
 func NewFetcher(opt Options, store Store, statePath string) (*Fetcher, error) {
 	opt = opt.withDefaults()
+	if store.made == nil {
+		store.made = &sync.Map{}
+	}
 	f := &Fetcher{opt: opt, client: newClient(opt), Store: store, StatePath: statePath}
 	var err error
 	f.State = &State{Feeds: map[string]*FeedState{}}
