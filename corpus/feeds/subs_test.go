@@ -118,3 +118,18 @@ func TestCheckURL(t *testing.T) {
 		}
 	}
 }
+
+func TestForgetFeeds(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "feeds.json")
+	st := &State{Feeds: map[string]*FeedState{"https://a.example/": {Dead: true}, "https://b.example/": {ETag: `"x"`}}}
+	if err := st.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := ForgetFeeds(path, "https://a.example/", "https://none.example/"); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadState(path)
+	if err != nil || back.Feeds["https://a.example/"] != nil || back.Feeds["https://b.example/"] == nil {
+		t.Errorf("after forgetting a: %v %+v", err, back.Feeds)
+	}
+}
