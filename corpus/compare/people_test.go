@@ -148,8 +148,8 @@ func TestNamesInHouseStyles(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("name merges: precision %.2f (%d/%d), recall %.2f (%d/%d)", ratio(mergedRight, merged), mergedRight, merged,
-		ratio(mergedRight, same), mergedRight, same)
+	t.Logf("name merges: precision %.2f (%d/%d), recall %.2f (%d/%d)", fractionOf(mergedRight, merged), mergedRight, merged,
+		fractionOf(mergedRight, same), mergedRight, same)
 	if mergedRight != merged {
 		t.Errorf("%d merges join two distinct people", merged-mergedRight)
 	}

@@ -120,10 +120,11 @@ func TestSharedQuotesLabelled(t *testing.T) {
 		}
 	}
 	t.Logf("shared quotes: precision %.2f, recall %.2f (tp %d, fp %d, fn %d)",
-		ratio(tp, tp+fp), ratio(tp, tp+fn), tp, fp, fn)
+		fractionOf(tp, tp+fp), fractionOf(tp, tp+fn), tp, fp, fn)
 }
 
-func ratio(a, b int) float64 {
+// fractionOf is a/b, or 1 when b is 0 (nothing to get wrong).
+func fractionOf(a, b int) float64 {
 	if b == 0 {
 		return 1
 	}
