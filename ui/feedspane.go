@@ -219,7 +219,7 @@ func (p feedsPane) row(r feedRow) string {
 	}
 	when := "never"
 	if !r.lastFetched.IsZero() {
-		when = r.lastFetched.Local().Format("Jan 02 15:04")
+		when = r.lastFetched.In(p.sh.now().Location()).Format("Jan 02 15:04") // the reader's clock: local time
 	}
 	line := fmt.Sprintf("  %s %s %s %s  ", mark, st.Meta.Render(padRight(when, 12)), fmt.Sprintf("%4s", fmt.Sprintf("+%d", r.fresh)), st.Meta.Render(fmt.Sprintf("%5d", r.articles)))
 	rest := max(p.w-lipgloss.Width(line), 1)

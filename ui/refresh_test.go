@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/feeds"
 )
@@ -15,6 +17,11 @@ import (
 // temporary folder with two subscriptions: the first feed stored "alpha"
 // and "beta", the second failed.
 func newsHarness(t *testing.T) (*harness, *News) {
+	t.Helper()
+	return newsHarnessSized(t, 100, 24)
+}
+
+func newsHarnessSized(t *testing.T, w, h int) (*harness, *News) {
 	t.Helper()
 	dir := t.TempDir()
 	news := &News{ListPath: filepath.Join(dir, "feeds"), Dir: filepath.Join(dir, "news"), StatePath: filepath.Join(dir, "feeds.json")}
@@ -31,7 +38,7 @@ func newsHarness(t *testing.T) (*harness, *News) {
 	for _, a := range arts {
 		a.Path = filepath.Join(news.Dir, "site", a.ID+".json")
 	}
-	return configuredHarness(t, Config{News: news}, nil, arts, 100, 24), news
+	return configuredHarness(t, Config{News: news}, nil, arts, w, h), news
 }
 
 func TestRefreshProgressAddsArticles(t *testing.T) {
@@ -117,5 +124,25 @@ func TestRefreshInterval(t *testing.T) {
 	hs.requireContains("fetch: no subscriptions")
 	if len(hs.timers) != 1 {
 		t.Errorf("the next tick was not scheduled: %v", hs.timers)
+	}
+}
+
+// Golden views of the feeds view and of the list filtered to one feed.
+func TestGoldenFeeds(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {140, 40}} {
+		for _, st := range []struct {
+			name string
+			keys []string
+		}{
+			{"feeds_view", []string{"F"}},
+			{"feeds_view_selected", []string{"F", "j", "j"}},
+			{"feed_filtered", []string{"F", "j", "enter"}},
+		} {
+			t.Run(fmtSize(size.w, size.h)+"/"+st.name, func(t *testing.T) {
+				hs, _ := newsHarnessSized(t, size.w, size.h)
+				hs.press(st.keys...)
+				golden.RequireEqual(t, hs.view())
+			})
+		}
 	}
 }
