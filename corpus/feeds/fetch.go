@@ -189,35 +189,13 @@ func (f *Fetcher) Fetch(ctx context.Context, sub Subscription) Result {
 		}
 	}
 	st.Title = parsed.Title
-	if st.Seen == nil {
-		st.Seen = map[string]SeenItem{}
-	}
-	f.forgetPruned(st, parsed)
-	for _, it := range parsed.Items {
-		if ctx.Err() != nil {
-			break
-		}
-		path, ok := f.isNew(st, sub.URL, it)
-		if !ok {
-			continue
-		}
-		a := it.Article
-		if wantsPage(sub.Mode(), it) {
-			f.fullText(ctx, a)
-		}
-		if err := f.Store.write(path, newRecord(a, it.GUID, sub.URL, now)); err != nil {
-			// The disk is the problem, not the feed: stop here and
-			// keep the validators unchanged so the next fetch retries.
-			res.Status, res.Error = StatusError, corpus.CleanLine(err.Error())
-			st.Status, st.Error, st.New = res.Status, res.Error, res.New
-			f.setState(sub.URL, st)
-			return res
-		}
-		if it.GUID != "" {
-			st.Seen[it.GUID] = SeenItem{At: now, File: f.Store.rel(path)}
-		}
-		res.New++
-		res.Articles = append(res.Articles, path)
+	if err := f.storeItems(ctx, sub, st, parsed, now, &res); err != nil {
+		// The disk is the problem, not the feed: keep the validators
+		// unchanged so the next fetch retries.
+		res.Status, res.Error = StatusError, corpus.CleanLine(err.Error())
+		st.Status, st.Error, st.New = res.Status, res.Error, res.New
+		f.setState(sub.URL, st)
+		return res
 	}
 	if ctx.Err() != nil {
 		return fail("cancelled")
@@ -241,6 +219,38 @@ func (f *Fetcher) setState(url string, st *FeedState) {
 	f.mu.Lock()
 	f.State.Feeds[url] = st
 	f.mu.Unlock()
+}
+
+// storeItems stores the new items of a parsed feed, with their page's
+// text when sub's full-text setting asks for it, noting them in st and res.
+// It stops at the first write that fails, or when ctx ends.
+func (f *Fetcher) storeItems(ctx context.Context, sub Subscription, st *FeedState, parsed *corpus.ParsedFeed, now time.Time, res *Result) error {
+	if st.Seen == nil {
+		st.Seen = map[string]SeenItem{}
+	}
+	f.forgetPruned(st, parsed)
+	for _, it := range parsed.Items {
+		if ctx.Err() != nil {
+			return nil
+		}
+		path, ok := f.isNew(st, sub.URL, it)
+		if !ok {
+			continue
+		}
+		a := it.Article
+		if wantsPage(sub.Mode(), it) {
+			f.fullText(ctx, a)
+		}
+		if err := f.Store.write(path, newRecord(a, it.GUID, sub.URL, now)); err != nil {
+			return err
+		}
+		if it.GUID != "" {
+			st.Seen[it.GUID] = SeenItem{At: now, File: f.Store.rel(path)}
+		}
+		res.New++
+		res.Articles = append(res.Articles, path)
+	}
+	return nil
 }
 
 // isNew reports whether an item is to be stored, and where: not when its
