@@ -81,7 +81,7 @@ func OldIsHeading(l string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
 	switch {
-	case last == '.' && !endAbbrRe.MatchString(l):
+	case last == '.' && !lang.EndsInAbbreviation(l):
 		return false
 	case strings.ContainsRune(",;:!”\"…", last):
 		return false
@@ -125,7 +125,6 @@ var Guards = []Guard{
 	{"via0", viaRes[0], func(s string) bool { return mayMatchVia(0, s) }},
 	{"via1", viaRes[1], func(s string) bool { return mayMatchVia(1, s) }},
 	{"via2", viaRes[2], func(s string) bool { return mayMatchVia(2, s) }},
-	{"endAbbr", endAbbrRe, func(s string) bool { return strings.HasSuffix(s, ".") && mayEndInAbbr(s) }},
 }
 
 func init() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -133,6 +134,8 @@ func (p feedsPane) update(msg tea.Msg) (feedsPane, tea.Cmd) {
 			p.move(len(p.rows) + 1)
 		case key.Matches(msg, k.Filter):
 			p.emit(feedChosenMsg{p.chosen()})
+		case key.Matches(msg, k.Refresh):
+			p.emit(refreshNowMsg{})
 		}
 	}
 	return p, nil
@@ -249,3 +252,20 @@ func (p feedsPane) view() []string {
 	}
 	return p.lines
 }
+
+// The feeds view's side of the pane contract (pane.go).
+
+func (p *feedsPane) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	*p, cmd = p.update(msg)
+	return cmd
+}
+func (p *feedsPane) View() []string               { return p.view() }
+func (p *feedsPane) SetSize(w, h int) tea.Cmd     { p.setSize(w, h); return nil }
+func (p *feedsPane) KeyMap(k *keyMap) help.KeyMap { return feedsHelp{k} }
+func (p *feedsPane) Title() string                { return "Keys: feeds" }
+func (p *feedsPane) Position() string             { return p.position() }
+func (p *feedsPane) Typing() bool                 { return false }
+func (p *feedsPane) Take() []tea.Msg              { return p.take() }
+func (p *feedsPane) Busy() bool                   { return false }
+func (p *feedsPane) SetSpin(string)               {}

@@ -165,7 +165,7 @@ func (m Model) handleFeedProgress(msg feedProgressMsg) (Model, tea.Cmd) {
 		}
 		m.list.add(msg.items)
 		m.list.setEmpty(m.emptyLines())
-		cmds = append(cmds, m.search.index(msg.items, true), m.startGrouping())
+		cmds = append(cmds, jobsCmd(m.sh.lib.Index.AddChanged(m.search.register(msg.items))), m.startGrouping())
 		if m.list.selected() != before {
 			cmds = append(cmds, m.selectionChanged())
 		}
@@ -173,7 +173,7 @@ func (m Model) handleFeedProgress(msg feedProgressMsg) (Model, tea.Cmd) {
 		m.refresh.added += msg.res.New
 	}
 	if m.mode == modeFeeds {
-		cmds = append(cmds, m.feedsView.load(m.cfg.News, m.refresh.results))
+		cmds = append(cmds, m.story.feeds.load(m.cfg.News, m.refresh.results))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -202,7 +202,7 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (Model, tea.Cmd) {
 	m.status = statusLine{text: text, isErr: failed > 0 && failed == len(msg.results)}
 	var cmd tea.Cmd
 	if m.mode == modeFeeds {
-		cmd = m.feedsView.load(m.cfg.News, m.refresh.results)
+		cmd = m.story.feeds.load(m.cfg.News, m.refresh.results)
 	}
 	return m, cmd
 }
@@ -263,9 +263,8 @@ func (m Model) updateFeeds(msg tea.Msg) (Model, tea.Cmd) {
 	case refreshNowMsg:
 		return m, m.startRefresh()
 	case feedsLoadedMsg:
-		var cmd tea.Cmd
-		m.feedsView, cmd = m.feedsView.update(msg)
-		return m, cmd
+		p := &m.story.feeds
+		return m.handleIntents(p.Take(), p.Update(msg))
 	case feedChosenMsg:
 		m.mode = modeList
 		m, cmd := m.setFilterFeed(msg.f)
@@ -284,31 +283,20 @@ func (m Model) setFilterFeed(f feedFilter) (Model, tea.Cmd) {
 	return m.setFilter(lf)
 }
 
-// handleFeedsKey: R and F in the list and the article, and every key in
-// the feeds view. ok reports whether the key was taken.
+// handleFeedsKey: R and F in the list and the article (the feeds view
+// gets its keys through the pane contract). ok reports whether the key
+// was taken.
 func (m Model) handleFeedsKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
-	k := m.sh.keys.Feeds
-	if m.mode == modeFeeds {
-		if key.Matches(km, k.Refresh) {
-			return m, m.startRefresh(), true
-		}
-		if key.Matches(km, m.sh.keys.Global.Help) {
-			return m, m.openPager(modeHelp), true
-		}
-		var cmd tea.Cmd
-		m.feedsView, cmd = m.feedsView.update(km)
-		m, cmd = m.handleIntents(m.feedsView.take(), cmd)
-		return m, cmd, true
-	}
 	if m.mode != modeList && m.mode != modeArticle {
 		return m, nil, false
 	}
+	k := m.sh.keys.Feeds
 	switch {
 	case key.Matches(km, k.Refresh):
 		return m, m.startRefresh(), true
 	case key.Matches(km, k.View):
 		m.mode = modeFeeds
-		cmd := m.feedsView.load(m.cfg.News, m.refresh.results)
+		cmd := m.story.feeds.load(m.cfg.News, m.refresh.results)
 		return m, tea.Batch(m.relayout(), cmd), true
 	}
 	return m, nil, false

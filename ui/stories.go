@@ -20,6 +20,7 @@ type storyPanes struct {
 	compare  comparePane
 	picker   pickerPane
 	coverage coveragePane
+	feeds    feedsPane // the subscriptions (feedspane.go); not a story pane, but a full-area one
 	// from is the mode (list or article) the story panes return to.
 	from mode
 	// articleBack is where leaving the article returns to: the list, or
@@ -36,6 +37,7 @@ func newStoryPanes(sh *shared) storyPanes {
 		compare:  newComparePane(sh),
 		picker:   newPickerPane(sh),
 		coverage: newCoveragePane(sh),
+		feeds:    newFeedsPane(sh),
 	}
 }
 

@@ -46,7 +46,7 @@ func TestStoriesMatchOracle(t *testing.T) {
 					}
 					for j := 0; j < len(c.as); j += 13 {
 						b := c.as[j]
-						if g, w := got.Similarity(a, b), want.Similarity(a, b); g != w {
+						if g, w := got.linkage(a, b), want.Similarity(a, b); g != w {
 							t.Fatalf("similarity %s %s: %v, want %v", a.ID, b.ID, g, w)
 						}
 					}
