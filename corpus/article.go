@@ -56,6 +56,10 @@ type Article struct {
 	Byline       string
 	URL          string
 	Published    time.Time // zero when unknown
+	// Summary is the record's or feed item's own description of the
+	// article, when it also carries the full text ("" otherwise): what a
+	// page whose body is a video player or site furniture is about.
+	Summary string
 
 	Blocks []Block
 	// Removed holds the lines dropped as site boilerplate, in file order, so

@@ -24,7 +24,7 @@ import (
 //	trailer: indexOffset(8 bytes) indexCRC(4 bytes) cacheEnd
 //	raw:     skip(str) sum(32 bytes) narticles(uvarint) article…
 //	article: suffix textKey format title flags(byte) outlet via dateline
-//	         byline url published(str, time.MarshalBinary or empty)
+//	         byline url summary published(str, time.MarshalBinary or empty)
 //	         nblocks(uvarint) (kind(byte) [kindName(str)] text(str))…
 //	         nremoved(uvarint) removed(str)… words(uvarint)
 //
@@ -45,8 +45,9 @@ import (
 
 // cacheVersion changes whenever parsing, the Article type or this format
 // change in a way that makes old entries wrong (5: the analyser's sentence
-// rule, which headlines, headings and derived titles use).
-const cacheVersion = 5
+// rule, which headlines, headings and derived titles use; 6: articles
+// carry their record's or feed item's summary).
+const cacheVersion = 6
 
 const (
 	cacheMagic   = "parallax corpus cache\n"
@@ -196,7 +197,7 @@ func decodeEntry(raw string, crc uint32, j fileJob) (fileResult, error) {
 		a.Format = r.str()
 		a.Title = r.str()
 		a.TitleDerived = r.byte()&1 != 0
-		a.Outlet, a.Via, a.Dateline, a.Byline, a.URL = r.str(), r.str(), r.str(), r.str(), r.str()
+		a.Outlet, a.Via, a.Dateline, a.Byline, a.URL, a.Summary = r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
 		if t := r.str(); t != "" && r.err == nil {
 			if err := a.Published.UnmarshalBinary([]byte(t)); err != nil {
 				return res, fmt.Errorf("bad date: %w", err)
@@ -329,7 +330,7 @@ func appendEntry(b []byte, e *cacheEntry) ([]byte, error) {
 			flags |= 1
 		}
 		b = append(b, flags)
-		for _, s := range []string{a.Outlet, a.Via, a.Dateline, a.Byline, a.URL} {
+		for _, s := range []string{a.Outlet, a.Via, a.Dateline, a.Byline, a.URL, a.Summary} {
 			b = appendStr(b, s)
 		}
 		if a.Published.IsZero() {

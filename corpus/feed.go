@@ -134,6 +134,8 @@ func feedArticle(feed *gofeed.Feed, it *gofeed.Item) (a *Article, summaryOnly bo
 	if len(blocks) == 0 {
 		summaryOnly = true
 		blocks = htmlFragmentBlocks(it.Description)
+	} else {
+		a.Summary = htmlLine(it.Description)
 	}
 	a.Blocks, a.Removed = splitBoilerplate(blocks)
 	a.Blocks = dropLeadingTitle(a.Blocks, a.Title)

@@ -116,6 +116,7 @@ func finishArticle(a *Article) bool {
 	a.Via = CleanLine(a.Via)
 	a.Dateline = CleanLine(a.Dateline)
 	a.Byline = CleanLine(a.Byline)
+	a.Summary = CleanLine(a.Summary)
 	a.URL = safeURL(a.URL)
 	blocks := a.Blocks[:0]
 	for _, b := range a.Blocks {

@@ -275,6 +275,9 @@ func recordArticle(r map[string]any) *Article {
 		}
 	}
 	a.Byline = tidyByline(jsonString(r, jsonAuthorKeys))
+	if jsonString(r, jsonTextKeys[:len(jsonTextKeys)-2]) != "" {
+		a.Summary = htmlLine(jsonString(r, []string{"description", "summary"}))
+	}
 	a.Blocks = dropLeadingTitle(a.Blocks, a.Title)
 	a.itemKey = jsonString(r, jsonIDKeys)
 	derived := a.TitleDerived

@@ -269,3 +269,7 @@ func (p *feedsPane) Typing() bool                 { return false }
 func (p *feedsPane) Take() []tea.Msg              { return p.take() }
 func (p *feedsPane) Busy() bool                   { return false }
 func (p *feedsPane) SetSpin(string)               {}
+
+// Open does nothing: the feeds view is about no one article; the root
+// fills it with load when F opens it.
+func (p *feedsPane) Open(*corpus.Article) tea.Cmd { return nil }

@@ -159,7 +159,7 @@ func (m Model) handleFeedProgress(msg feedProgressMsg) (Model, tea.Cmd) {
 		m.refresh.added += len(msg.items)
 		before := m.list.selected()
 		for _, it := range msg.items {
-			if !m.sh.marks.Has(it.key) {
+			if !m.sh.lib.Marks.Has(it.key) {
 				m.unread++
 			}
 		}
@@ -173,7 +173,7 @@ func (m Model) handleFeedProgress(msg feedProgressMsg) (Model, tea.Cmd) {
 		m.refresh.added += msg.res.New
 	}
 	if m.mode == modeFeeds {
-		cmds = append(cmds, m.story.feeds.load(m.cfg.News, m.refresh.results))
+		cmds = append(cmds, m.feedsView().load(m.cfg.News, m.refresh.results))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -202,7 +202,7 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (Model, tea.Cmd) {
 	m.status = statusLine{text: text, isErr: failed > 0 && failed == len(msg.results)}
 	var cmd tea.Cmd
 	if m.mode == modeFeeds {
-		cmd = m.story.feeds.load(m.cfg.News, m.refresh.results)
+		cmd = m.feedsView().load(m.cfg.News, m.refresh.results)
 	}
 	return m, cmd
 }
@@ -247,6 +247,9 @@ func (m Model) handleRefreshTick() (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, m.sh.after(iv, refreshTickMsg{}))
 }
 
+// feedsView is the registered feeds pane (pane.go).
+func (m *Model) feedsView() *feedsPane { return m.panes[modeFeeds].(*feedsPane) }
+
 // refreshNowMsg starts a refresh from Init ([feeds] refresh_on_start),
 // which cannot change the model itself.
 type refreshNowMsg struct{}
@@ -263,7 +266,7 @@ func (m Model) updateFeeds(msg tea.Msg) (Model, tea.Cmd) {
 	case refreshNowMsg:
 		return m, m.startRefresh()
 	case feedsLoadedMsg:
-		p := &m.story.feeds
+		p := m.feedsView()
 		return m.handleIntents(p.Take(), p.Update(msg))
 	case feedChosenMsg:
 		m.mode = modeList
@@ -296,7 +299,7 @@ func (m Model) handleFeedsKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
 		return m, m.startRefresh(), true
 	case key.Matches(km, k.View):
 		m.mode = modeFeeds
-		cmd := m.story.feeds.load(m.cfg.News, m.refresh.results)
+		cmd := m.feedsView().load(m.cfg.News, m.refresh.results)
 		return m, tea.Batch(m.relayout(), cmd), true
 	}
 	return m, nil, false

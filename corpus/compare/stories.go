@@ -27,6 +27,9 @@ type Story struct {
 	// Cohesion is the mean similarity of the articles to the story centre
 	// (1 for a single article).
 	Cohesion float64 `json:"cohesion"`
+	// First and Last bound the dates grouping trusts (see articleDates);
+	// zero when it trusts none.
+	First, Last time.Time `json:"-"`
 }
 
 // IDs returns the story's article IDs.
@@ -84,6 +87,10 @@ type Stories struct {
 	at       map[*corpus.Article]int32 // index in articles
 	storyOf  []*Story                  // by index in articles
 	fps      []fingerprint             // by index in articles
+	// Lines are the story lines the stories (events) belong to, largest
+	// first; every story is in exactly one.
+	Lines  []*StoryLine
+	lineOf map[*Story]*StoryLine
 }
 
 // Of returns the story an article belongs to, or nil.
@@ -169,9 +176,18 @@ func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
 		out = out[:pool]
 	}
 	bag := bagOfArticle(a)
-	for k := range out {
-		out[k].Similarity = textSimilarity(bag, bagOfArticle(out[k].Article))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(out))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for k := w; k < len(out); k += workers {
+				out[k].Similarity = textSimilarity(bag, bagOfArticle(out[k].Article))
+			}
+		}(w)
 	}
+	wg.Wait()
 	order(out)
 	if n > 0 && len(out) > n {
 		out = out[:n]
@@ -219,18 +235,22 @@ func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOpt
 	nterms := len(counts.df)
 	counts.hashes = nil
 	fps, query, names := makeFingerprints(ctx, counts, workers)
+	rare := rareTerms(counts.df, len(as))
 	counts = nil
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	edges := candidateEdges(ctx, as, fps, names, query, nterms, opt)
+	dates := articleDates(as)
+	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	query, names = nil, nil
-	groups := mergeEdges(as, fps, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
+	query, names, rare = nil, nil, nil
+	groups := mergeEdges(dates, fps, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
 	edges = nil
-	return buildStories(as, fps, groups, nterms), nil
+	s := buildStories(as, fps, groups, nterms)
+	s.buildLines(groups, mergeLines(fps, groups, lineEdges), dates)
+	return s, nil
 }
 
 // checkEvery is how many articles a worker handles between looks at ctx.
@@ -260,8 +280,8 @@ func parallel(ctx context.Context, n, workers int, f func(i int)) {
 // (average linkage over a sample of each group), so a chain of loosely
 // related articles does not snowball into one story. Groups come in the
 // order of their first article, members ascending.
-func mergeEdges(as []*corpus.Article, fps []fingerprint, edges []edge, threshold float64, window time.Duration) [][]int32 {
-	n := len(as)
+func mergeEdges(dates []when, fps []fingerprint, edges []edge, threshold float64, window time.Duration) [][]int32 {
+	n := len(dates)
 	uf := newUnionFind(n)
 	members := make([][]int32, n)
 	for _, e := range edges {
@@ -283,7 +303,7 @@ func mergeEdges(as []*corpus.Article, fps []fingerprint, edges []edge, threshold
 			for _, x := range sa {
 				fx := fps[x]
 				for _, y := range sb {
-					sum += fx.cosine(fps[y]) * timeFactor(as[x], as[y], window)
+					sum += fx.cosine(fps[y]) * timeFactor(dates[x], dates[y], window)
 					pairs++
 				}
 			}

@@ -46,9 +46,13 @@ func newPostings(q *queryTable, nterms int) *postings {
 
 func (p *postings) of(t uint32) []int32 { return p.arts[p.start[t]:p.start[t+1]] }
 
-// candidateEdges scores the pairs that share at least two indexed terms
-// and two names, keeping those at or above the threshold, strongest first.
-func candidateEdges(ctx context.Context, as []*corpus.Article, fps []fingerprint, names *termLists, q *queryTable, nterms int, opt StoryOptions) []edge {
+// candidateEdges scores the pairs that share at least two indexed terms.
+// Event edges: similar within the time window (time-weighted) and sharing
+// two names (one when strongly similar). Line edges, whatever the time
+// between them: similar enough and sharing at least lineNames rare names,
+// the people and places an ongoing story keeps coming back to. Both come
+// strongest first.
+func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps []fingerprint, names *termLists, rare []bool, q *queryTable, nterms int, opt StoryOptions) (events, lines []edge) {
 	index := newPostings(q, nterms)
 	workers := opt.Workers
 	if workers <= 0 {
@@ -56,6 +60,7 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, fps []fingerprint
 	}
 	maxGap := time.Duration(opt.MaxDays) * 24 * time.Hour
 	out := make([][]edge, workers)
+	outLines := make([][]edge, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -85,14 +90,21 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, fps []fingerprint
 					// Each pair once: from the smaller index, or from the
 					// larger when the smaller does not find it.
 					once := int(j) > i || countCommon32(q.queryOf(int(j)), q.indexOf(i)) < minSharedIndexTerms
-					if once && count[j] >= minSharedIndexTerms && withinDays(as[i], as[j], maxGap) {
-						s := fi.cosine(fps[j]) * timeFactor(as[i], as[j], maxGap)
-						need := minSharedNames
-						if s >= strongLink {
-							need = 1
+					if once && count[j] >= minSharedIndexTerms {
+						raw := fi.cosine(fps[j])
+						a, b := int32(min(i, int(j))), int32(max(i, int(j)))
+						if withinDays(dates[i], dates[j], maxGap) {
+							s := raw * timeFactor(dates[i], dates[j], maxGap)
+							need := minSharedNames
+							if s >= strongLink {
+								need = 1
+							}
+							if s >= opt.Threshold && countCommon32(names.of(i), names.of(int(j))) >= need {
+								out[w] = append(out[w], edge{a, b, float32(s)})
+							}
 						}
-						if s >= opt.Threshold && countCommon32(names.of(i), names.of(int(j))) >= need {
-							out[w] = append(out[w], edge{int32(min(i, int(j))), int32(max(i, int(j))), float32(s)})
+						if raw >= lineThreshold && sharesNames(names.of(i), names.of(int(j)), rare) {
+							outLines[w] = append(outLines[w], edge{a, b, float32(raw)})
 						}
 					}
 					count[j] = 0
@@ -102,6 +114,11 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, fps []fingerprint
 		}(w)
 	}
 	wg.Wait()
+	return flattenEdges(out), flattenEdges(outLines)
+}
+
+// flattenEdges joins the workers' edges, strongest first.
+func flattenEdges(out [][]edge) []edge {
 	n := 0
 	for _, e := range out {
 		n += len(e)
@@ -125,6 +142,49 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, fps []fingerprint
 	return all
 }
 
+// sharesNames: two articles share at least lineNames rare names, and at
+// least lineNameShare of the rarer-named one's rare names (a long article
+// names many people in passing; what counts is whether the two are about
+// the same ones).
+func sharesNames(a, b []uint32, rare []bool) bool {
+	n := countRare(a, b, rare)
+	if n < lineNames {
+		return false
+	}
+	na, nb := 0, 0
+	for _, t := range a {
+		if rare[t] {
+			na++
+		}
+	}
+	for _, t := range b {
+		if rare[t] {
+			nb++
+		}
+	}
+	return float64(n) >= lineNameShare*float64(min(na, nb))
+}
+
+// countRare counts the values two sorted slices share that are rare.
+func countRare(a, b []uint32, rare []bool) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			if rare[a[i]] {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n
+}
+
 // countCommon32 counts the values two sorted slices share.
 func countCommon32(a, b []uint32) int {
 	n, i, j := 0, 0, 0
@@ -145,25 +205,16 @@ func countCommon32(a, b []uint32) int {
 
 // timeFactor weighs the similarity of two articles by their distance in
 // time: 1 within one news cycle, then falling linearly to 0 at the window's
-// end; 1 when either is undated.
-func timeFactor(a, b *corpus.Article, window time.Duration) float64 {
-	if !a.HasDate() || !b.HasDate() {
-		return 1
-	}
-	d := a.Published.Sub(b.Published)
-	if d < 0 {
-		d = -d
-	}
-	if d <= sameNewsCycle || window <= sameNewsCycle {
+// end; 1 when either date is unknown or not trusted.
+func timeFactor(a, b when, window time.Duration) float64 {
+	d, ok := a.gap(b)
+	if !ok || d <= sameNewsCycle || window <= sameNewsCycle {
 		return 1
 	}
 	return max(0, 1-float64(d-sameNewsCycle)/float64(window-sameNewsCycle))
 }
 
-func withinDays(a, b *corpus.Article, gap time.Duration) bool {
-	if !a.HasDate() || !b.HasDate() {
-		return true
-	}
-	d := a.Published.Sub(b.Published)
-	return d <= gap && -d <= gap
+func withinDays(a, b when, gap time.Duration) bool {
+	d, ok := a.gap(b)
+	return !ok || d <= gap
 }

@@ -73,6 +73,10 @@ func (c *termCounts) term(i int, local uint32) uint32 {
 	return c.remap[i%c.workers][local]
 }
 
+// thinBody: a body under this many words says too little (or is site
+// furniture) to fingerprint an article by; its summary joins its title.
+const thinBody = 100
+
 // countTerms builds the term bags of the articles in parallel: title (twice,
 // it names the event) and body, content words stemmed, demonyms mapped to
 // their country. It also counts the articles each term occurs in.
@@ -141,6 +145,12 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 					})
 				}
 				add(a.Title, 2, true)
+				if a.Summary != "" && a.Words < thinBody {
+					// A video page, a paywall teaser or a page of site
+					// furniture: the outlet's own summary says what it
+					// is about, as the title does.
+					add(a.Summary, 1, false)
+				}
 				for _, bl := range a.Blocks {
 					add(bl.Text, 1, bl.Kind == corpus.Heading)
 				}

@@ -201,8 +201,11 @@ func TestStoriesEvents(t *testing.T) {
 
 func TestTimeFactor(t *testing.T) {
 	day := 24 * time.Hour
-	base := time.Date(2025, 12, 11, 12, 0, 0, 0, time.UTC)
-	at := func(d time.Duration) *corpus.Article { return &corpus.Article{Published: base.Add(d)} }
+	base := time.Date(2025, 12, 11, 12, 0, 0, 0, time.UTC).Unix()
+	at := func(d time.Duration) when {
+		x := base + int64(d/time.Second)
+		return when{x, x, true}
+	}
 	for _, tt := range []struct {
 		d    time.Duration
 		want float64
@@ -211,8 +214,14 @@ func TestTimeFactor(t *testing.T) {
 			t.Errorf("timeFactor(%v) = %.3f, want %.3f", tt.d, got, tt.want)
 		}
 	}
-	if timeFactor(at(0), &corpus.Article{}, 7*day) != 1 {
+	if timeFactor(at(0), when{}, 7*day) != 1 {
 		t.Error("an undated article is not penalised")
+	}
+	// A day, not an instant: a day whose middle is 102 hours before
+	// counts from its end, 90 hours before.
+	dayOf := when{base - 102*3600 - 12*3600, base - 102*3600 + 12*3600, true}
+	if got := timeFactor(at(0), dayOf, 7*day); math.Abs(got-(1-float64(90-36)/float64(168-36))) > 1e-9 {
+		t.Errorf("date-only timeFactor = %.3f", got)
 	}
 }
 
@@ -230,12 +239,12 @@ func TestMergeAverageLinkage(t *testing.T) {
 		}
 		fps = append(fps, f)
 	}
-	as := []*corpus.Article{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	dates := make([]when, 3)
 	edges := []edge{{0, 1, float32(fps[0].cosine(fps[1]))}, {1, 2, float32(fps[1].cosine(fps[2]))}}
 	if edges[1].sim < DefaultStoryThreshold {
 		t.Fatalf("fixture: B–C must be a link, got %.3f", edges[1].sim)
 	}
-	groups := mergeEdges(as, fps, edges, DefaultStoryThreshold, 7*24*time.Hour)
+	groups := mergeEdges(dates, fps, edges, DefaultStoryThreshold, 7*24*time.Hour)
 	if len(groups) != 2 {
 		t.Errorf("want {a b} {c}, got %v", groups)
 	}

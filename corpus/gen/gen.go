@@ -36,6 +36,7 @@ type eventSpec struct {
 	size int
 	seed uint64
 	date time.Time
+	line *lineSpec // the story line the event continues; nil for none
 }
 
 // plan fixes the story structure of a corpus before any text is written,
@@ -87,6 +88,7 @@ func (p *plan) article(i int) generated {
 	er := rand.New(rand.NewPCG(spec.seed, 2))
 	oz := rand.NewZipf(er, 1.2, 4, uint64(len(p.w.outlets)-1))
 	ev := newEvent(p.w, er, spec.date, spec.size, func() int { return int(oz.Uint64()) })
+	spec.line.continueIn(ev)
 	o := &p.w.outlets[ev.outlets[sl.member]]
 
 	r := rand.New(rand.NewPCG(uint64(p.seed), uint64(i)+1000))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCompareText(t *testing.T) {
@@ -104,25 +105,43 @@ func TestCompareJSON(t *testing.T) {
 }
 
 func TestStoriesCommand(t *testing.T) {
+	type event struct {
+		ID          string
+		Label       string
+		Articles    []string
+		Outlets     []string
+		First, Last *time.Time
+		Events      []json.RawMessage
+	}
+	var lines []struct {
+		event
+		Events []event
+	}
 	code, out, _ := run(t, "stories", "--json")
 	if code != 0 {
 		t.Fatal(code)
 	}
-	var st []struct {
-		ID       string
-		Label    string
-		Articles []string
-		Outlets  []string
-	}
-	if err := json.Unmarshal([]byte(out), &st); err != nil {
+	if err := json.Unmarshal([]byte(out), &lines); err != nil {
 		t.Fatal(err)
 	}
-	if len(st) != 1 || len(st[0].Articles) != 5 || st[0].Label == "" || !strings.HasPrefix(st[0].ID, "s") {
-		t.Fatalf("the seeds are one story: %+v", st)
+	if len(lines) != 1 || len(lines[0].Articles) != 5 || lines[0].Label == "" || !strings.HasPrefix(lines[0].ID, "l") || len(lines[0].Events) != 1 {
+		t.Fatalf("the seeds are one story line of one event: %+v", lines)
+	}
+	ev := lines[0].Events[0]
+	if !strings.HasPrefix(ev.ID, "s") || len(ev.Articles) != 5 || ev.First == nil || ev.Last.Before(*ev.First) || ev.Events != nil {
+		t.Errorf("the seeds' event: %+v", ev)
+	}
+	var events []event
+	code, out, _ = run(t, "stories", "--json", "--level", "event")
+	if err := json.Unmarshal([]byte(out), &events); code != 0 || err != nil || len(events) != 1 || events[0].ID != ev.ID || events[0].Events != nil || !strings.Contains(out, `"first"`) {
+		t.Errorf("--level event: exit %d %v %s", code, err, out)
 	}
 	code, text, _ := run(t, "stories")
-	if code != 0 || !strings.Contains(text, st[0].ID+"  5 articles") {
+	if code != 0 || !strings.Contains(text, lines[0].ID+"  5 articles") || !strings.Contains(text, "  "+ev.ID+"  5 articles") || !strings.Contains(text, "(1 Dec 2025)") {
 		t.Errorf("text output:\n%s", text)
+	}
+	if code, _, _ := run(t, "stories", "--level", "week"); code != exitUsage {
+		t.Errorf("--level week: exit %d, want %d", code, exitUsage)
 	}
 }
 

@@ -38,7 +38,7 @@ func TestConcurrentRunsKeepTheirOwnFlags(t *testing.T) {
 		{[]string{"show", "4", "--json"}, 0, func(out string) bool { return strings.HasPrefix(out, "{") }},
 		{[]string{"show", "4"}, 0, func(out string) bool { return strings.HasPrefix(out, "# ") }},
 		{[]string{"stories", "--json", "--all"}, 0, isJSONArray(-1)},
-		{[]string{"stories"}, 0, func(out string) bool { return strings.HasPrefix(out, "s") && !strings.HasPrefix(out, "[") }},
+		{[]string{"stories"}, 0, func(out string) bool { return strings.HasPrefix(out, "l") && !strings.HasPrefix(out, "[") }},
 	}
 	const rounds = 3
 	type result struct {

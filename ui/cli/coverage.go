@@ -25,7 +25,8 @@ var coverageCommand = command{
 	summary: `Show how the outlets of a story covered it: one column per article, one row
 per quote, name and number, "●" where the article has it. Rows only one
 article has are marked "only"; "!" marks figures that disagree. REF is an
-article reference (its story is shown) or a story id from 'stories'.
+article reference (its event is shown), an event id or a story line id
+from 'stories' (the whole line).
 
 Examples:
   parallax coverage 1
@@ -36,6 +37,9 @@ Examples:
 func runCoverage(r *runner, opts coverageOptions, c *corpus.Corpus, ref string) int {
 	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
 	story := st.ByID(ref)
+	if l := st.LineByID(ref); l != nil {
+		story = l.Story() // the whole story line: coverage widened from an event
+	}
 	if story == nil {
 		a, code := r.resolve(c, ref)
 		if a == nil {
@@ -82,7 +86,7 @@ type coverageJSONOut struct {
 }
 
 func coverageOut(s *compare.Story, c *compare.StoryCoverage) coverageJSONOut {
-	out := coverageJSONOut{Story: storyJSON{s.ID, s.Label, s.IDs(), s.Outlets},
+	out := coverageJSONOut{Story: eventJSON(s),
 		Quotes: []coverageQuoteJSON{}, Entities: []coverageEntityJSON{}, Numbers: []coverageNumberJSON{}}
 	only := func(k int) *string {
 		if k < 0 {

@@ -3,69 +3,141 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
 // storiesOptions are one run's stories flags.
-type storiesOptions struct{ json, all bool }
+type storiesOptions struct {
+	json, all bool
+	level     string
+}
 
 // storiesFlags declares stories's flags on f for one run; see command.flags.
 func storiesFlags(f *flag.FlagSet) runFunc {
 	var opts storiesOptions
-	f.BoolVar(&opts.json, "json", false, "print a JSON array of stories")
+	f.BoolVar(&opts.json, "json", false, "print a JSON array of story lines (or events with --level event)")
 	f.BoolVar(&opts.all, "all", false, "include articles that no other article joins")
+	f.StringVar(&opts.level, "level", "line", "what to list: line (story lines with their events) or event")
 	return func(r *runner, in *input) int { return runStories(r, opts, in.corpus) }
 }
 
 var storiesCommand = command{
-	name: "stories", args: "[--json] [--all] [PATH...]",
-	summary: `Group the articles into stories: articles about the same event, found by
-the words they share (not by titles alone). Each story has an id (usable with
-'coverage'), a label taken from its most central article, its articles and
-their outlets. Largest stories first.
+	name: "stories", args: "[--json] [--all] [--level line|event] [PATH...]",
+	summary: `Group the articles into stories, on two levels. An event is one happening
+reported within days: articles about it found by the words and names they
+share (not by titles alone). A story line is an ongoing story: events joined
+across weeks or months by strong similarity and shared names, never by time
+alone. Each has an id (usable with 'coverage'), a label taken from its most
+central article, its articles and their outlets; events have their date span.
+Largest first.
 
 Examples:
   parallax stories ~/news
-  parallax stories --json ~/news | jq '.[] | select(.outlets | length > 2) | .label'`,
+  parallax stories --level event --json ~/news | jq '.[] | select(.outlets | length > 2) | .label'`,
 	flags: storiesFlags,
 }
 
+// storyJSON is a story line, or an event (Events nil, First and Last set).
 type storyJSON struct {
-	ID       string   `json:"id"`
-	Label    string   `json:"label"`
-	Articles []string `json:"articles"`
-	Outlets  []string `json:"outlets"`
+	ID       string      `json:"id"`
+	Label    string      `json:"label"`
+	Articles []string    `json:"articles"`
+	Outlets  []string    `json:"outlets"`
+	Events   []storyJSON `json:"events,omitempty"`
+	First    *time.Time  `json:"first,omitempty"`
+	Last     *time.Time  `json:"last,omitempty"`
+}
+
+func eventJSON(s *compare.Story) storyJSON {
+	out := storyJSON{ID: s.ID, Label: s.Label, Articles: s.IDs(), Outlets: s.Outlets}
+	if !s.First.IsZero() {
+		first, last := s.First, s.Last
+		out.First, out.Last = &first, &last
+	}
+	return out
+}
+
+func lineJSON(l *compare.StoryLine) storyJSON {
+	out := storyJSON{ID: l.ID, Label: l.Label, Articles: articleIDs(l.Articles), Outlets: l.Outlets}
+	for _, e := range l.Events {
+		out.Events = append(out.Events, eventJSON(e))
+	}
+	return out
+}
+
+func articleIDs(as []*corpus.Article) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.ID
+	}
+	return out
 }
 
 func runStories(r *runner, opts storiesOptions, c *corpus.Corpus) int {
+	if opts.level != "line" && opts.level != "event" {
+		return r.usageError(fmt.Errorf("stories: --level is line or event, not %q", opts.level), "stories")
+	}
 	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
-	var shown []*compare.Story
-	for _, s := range st.List {
-		if len(s.Articles) > 1 || opts.all {
-			shown = append(shown, s)
+	out := []storyJSON{}
+	if opts.level == "event" {
+		for _, s := range st.List {
+			if len(s.Articles) > 1 || opts.all {
+				out = append(out, eventJSON(s))
+			}
+		}
+	} else {
+		for _, l := range st.Lines {
+			if len(l.Articles) > 1 || opts.all {
+				out = append(out, lineJSON(l))
+			}
 		}
 	}
 	if opts.json {
-		out := make([]storyJSON, 0, len(shown))
-		for _, s := range shown {
-			out = append(out, storyJSON{s.ID, s.Label, s.IDs(), s.Outlets})
-		}
 		return r.printJSON(out)
 	}
-	if len(shown) == 0 {
+	if len(out) == 0 {
 		fmt.Fprintf(r.Stdout, "no story has more than one article (%d articles; --all lists them)\n", len(c.Articles))
 		return exitOK
 	}
-	for i, s := range shown {
+	byID := make(map[string]*corpus.Article, len(c.Articles))
+	for _, a := range c.Articles {
+		byID[a.ID] = a
+	}
+	for i, s := range out {
 		if i > 0 {
 			fmt.Fprintln(r.Stdout)
 		}
-		fmt.Fprintf(r.Stdout, "%s  %d articles  %s\n", s.ID, len(s.Articles), s.Label)
-		for _, a := range s.Articles {
-			fmt.Fprintf(r.Stdout, "  %s  %s  %s\n", a.ID, truncate(outletOf(a), 28), a.Title)
+		fmt.Fprintf(r.Stdout, "%s  %d articles  %s%s\n", s.ID, len(s.Articles), s.Label, span(s))
+		if s.Events == nil {
+			printStoryArticles(r, byID, s.Articles, "  ")
+			continue
+		}
+		for _, e := range s.Events {
+			fmt.Fprintf(r.Stdout, "  %s  %d articles  %s%s\n", e.ID, len(e.Articles), e.Label, span(e))
+			printStoryArticles(r, byID, e.Articles, "    ")
 		}
 	}
 	return exitOK
+}
+
+func printStoryArticles(r *runner, byID map[string]*corpus.Article, ids []string, indent string) {
+	for _, id := range ids {
+		a := byID[id]
+		fmt.Fprintf(r.Stdout, "%s%s  %s  %s\n", indent, a.ID, truncate(outletOf(a), 28), a.Title)
+	}
+}
+
+// span is an event's date span for the text listing: "  (4–7 Jul 2017)".
+func span(s storyJSON) string {
+	if s.First == nil {
+		return ""
+	}
+	first, last := s.First.Format("2 Jan 2006"), s.Last.Add(-time.Second).Format("2 Jan 2006")
+	if first == last {
+		return "  (" + first + ")"
+	}
+	return "  (" + first + " – " + last + ")"
 }

@@ -1,0 +1,204 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// StoryLine is an ongoing story: the events, follow-ups and reactions that
+// belong together across weeks or months (a missile programme's launches,
+// a court case from indictment to verdict). Its events are joined by
+// similarity and shared rare names, never by time alone.
+type StoryLine struct {
+	// ID is stable for the same corpus, derived from the smallest article
+	// ID in the line ("l…"; an event's is "s…").
+	ID string
+	// Label is the label of the line's largest event (the earliest of
+	// equals).
+	Label    string
+	Articles []*corpus.Article // by date, as in a story
+	Outlets  []string
+	Events   []*Story // by first date, undated last
+}
+
+// Lines joining events.
+const (
+	// lineThreshold: two articles of different events link their events
+	// into one line when this similar (without any weight for time)...
+	lineThreshold = 0.2
+	// ...and when they share this many rare names (seen in 2..maxPosting
+	// articles): an ongoing story keeps coming back to the same people
+	// and places, and a shared topic alone is not a story.
+	lineNames     = 2
+	lineNameShare = 0.5
+)
+
+// rareTerms marks the terms that can link articles: seen in at least two
+// and at most maxPosting of n articles (the same bound as the index).
+func rareTerms(df []int32, n int) []bool {
+	maxPosting := int32(max(64, n/50))
+	out := make([]bool, len(df))
+	for t, d := range df {
+		out[t] = d >= 2 && d <= maxPosting
+	}
+	return out
+}
+
+// mergeLines joins events (groups of article indices) into lines along the
+// line edges, strongest first, as long as the two lines' articles stay on
+// average similar (average linkage over a sample, as for events), so that
+// a chain of loosely related events does not snowball. It returns each
+// line's events, as indices into groups.
+func mergeLines(fps []fingerprint, groups [][]int32, edges []edge) [][]int32 {
+	eventOf := make([]int32, len(fps))
+	for g, m := range groups {
+		for _, i := range m {
+			eventOf[i] = int32(g)
+		}
+	}
+	uf := newUnionFind(len(groups))
+	members := make([][]int32, len(groups)) // by root: articles, then events
+	events := make([][]int32, len(groups))
+	for g := range groups {
+		members[g] = groups[g]
+		events[g] = []int32{int32(g)}
+	}
+	for _, e := range edges {
+		ra, rb := uf.find(int(eventOf[e.a])), uf.find(int(eventOf[e.b]))
+		if ra == rb {
+			continue
+		}
+		var sum float64
+		pairs := 0
+		for _, x := range sample(members[ra]) {
+			for _, y := range sample(members[rb]) {
+				sum += fps[x].cosine(fps[y])
+				pairs++
+			}
+		}
+		if sum/float64(pairs) < lineThreshold*groupLinkage {
+			continue
+		}
+		uf.union(ra, rb)
+		r := uf.find(ra)
+		ma, mb := members[ra], members[rb]
+		ea, eb := events[ra], events[rb]
+		members[ra], members[rb], events[ra], events[rb] = nil, nil, nil, nil
+		members[r] = append(append(make([]int32, 0, len(ma)+len(mb)), ma...), mb...)
+		events[r] = append(ea, eb...)
+	}
+	var out [][]int32
+	for g := range groups {
+		if uf.find(g) == g {
+			out = append(out, events[g])
+		}
+	}
+	return out
+}
+
+// buildLines makes the story lines from the events of each line, and sets
+// each event's date span from the dates grouping trusts.
+func (s *Stories) buildLines(groups [][]int32, lines [][]int32, dates []when) {
+	for _, g := range groups {
+		st := s.storyOf[g[0]]
+		for _, i := range g {
+			if w := dates[i]; w.known {
+				lo, hi := time.Unix(w.lo, 0).UTC(), time.Unix(w.hi, 0).UTC()
+				if st.First.IsZero() || lo.Before(st.First) {
+					st.First = lo
+				}
+				if hi.After(st.Last) {
+					st.Last = hi
+				}
+			}
+		}
+	}
+	s.Lines = make([]*StoryLine, 0, len(lines))
+	s.lineOf = make(map[*Story]*StoryLine, len(groups))
+	for _, evs := range lines {
+		l := &StoryLine{}
+		var outlets []string
+		minID := ""
+		for _, g := range evs {
+			st := s.storyOf[groups[g][0]]
+			l.Events = append(l.Events, st)
+			l.Articles = append(l.Articles, st.Articles...)
+			outlets = append(outlets, st.Outlets...)
+			for _, a := range st.Articles {
+				if minID == "" || a.ID < minID {
+					minID = a.ID
+				}
+			}
+			s.lineOf[st] = l
+		}
+		slices.Sort(outlets)
+		l.Outlets = slices.Compact(outlets)
+		if l.Outlets == nil {
+			l.Outlets = []string{}
+		}
+		corpus.SortArticles(l.Articles)
+		sort.SliceStable(l.Events, func(i, j int) bool { return eventBefore(l.Events[i], l.Events[j]) })
+		largest := l.Events[0]
+		for _, st := range l.Events[1:] {
+			if len(st.Articles) > len(largest.Articles) {
+				largest = st
+			}
+		}
+		l.Label = largest.Label
+		l.ID = fmt.Sprintf("l%012x", hashTerm(minID)>>16)
+		s.Lines = append(s.Lines, l)
+	}
+	sort.SliceStable(s.Lines, func(i, j int) bool {
+		a, b := s.Lines[i], s.Lines[j]
+		if len(a.Articles) != len(b.Articles) {
+			return len(a.Articles) > len(b.Articles)
+		}
+		return a.ID < b.ID
+	})
+}
+
+// eventBefore orders events by their first trusted date, undated last,
+// then by ID.
+func eventBefore(a, b *Story) bool {
+	switch {
+	case a.First.IsZero() != b.First.IsZero():
+		return b.First.IsZero()
+	case !a.First.Equal(b.First):
+		return a.First.Before(b.First)
+	}
+	return strings.Compare(a.ID, b.ID) < 0
+}
+
+// LineOf returns the story line an event belongs to, or nil.
+func (s *Stories) LineOf(st *Story) *StoryLine { return s.lineOf[st] }
+
+// LineByID returns the story line with this ID, or nil.
+func (s *Stories) LineByID(id string) *StoryLine {
+	for _, l := range s.Lines {
+		if l.ID == id {
+			return l
+		}
+	}
+	return nil
+}
+
+// Story returns the whole line as one story (its ID, label, articles and
+// outlets), for what works on a story: coverage widened from an event to
+// its line. Its Cohesion is not measured (0).
+func (l *StoryLine) Story() *Story {
+	st := &Story{ID: l.ID, Label: l.Label, Articles: l.Articles, Outlets: l.Outlets}
+	for _, e := range l.Events {
+		if !e.First.IsZero() && (st.First.IsZero() || e.First.Before(st.First)) {
+			st.First = e.First
+		}
+		if e.Last.After(st.Last) {
+			st.Last = e.Last
+		}
+	}
+	return st
+}
