@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // The parsed-corpus cache keeps what the parsers made of each file, keyed
@@ -208,12 +210,7 @@ func PruneCaches(keep string) {
 	kind, _, _ := strings.Cut(filepath.Base(keep), "-")
 	// A process killed while writing leaves its temporary file; one that
 	// old is no other process's write in progress.
-	temps, _ := filepath.Glob(filepath.Join(dir, "."+kind+"-*.tmp"))
-	for _, t := range temps {
-		if st, err := os.Lstat(t); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleTempAge {
-			os.Remove(t)
-		}
-	}
+	userfiles.RemoveStaleTemps(filepath.Join(dir, kind+"-*"+cacheExt), staleTempAge)
 	matches, _ := filepath.Glob(filepath.Join(dir, kind+"-*"+cacheExt))
 	legacy, _ := filepath.Glob(filepath.Join(dir, legacyCacheGlob))
 	for _, l := range legacy {

@@ -128,9 +128,9 @@ func TestPruneRemovesStaleTempFiles(t *testing.T) {
 	dir := t.TempDir()
 	keep := CachePath(dir, []string{"/news"}, "index")
 	os.WriteFile(keep, []byte("x"), 0o600)
-	old := filepath.Join(dir, ".index-0123.cache-111.tmp")
-	fresh := filepath.Join(dir, ".index-0123.cache-222.tmp")
-	otherKind := filepath.Join(dir, ".corpus-0123.cache-333.tmp")
+	old := filepath.Join(dir, ".index-0123.cache.tmp-111")
+	fresh := filepath.Join(dir, ".index-0123.cache.tmp-222")
+	otherKind := filepath.Join(dir, ".corpus-0123.cache.tmp-333")
 	for _, p := range []string{old, fresh, otherKind} {
 		os.WriteFile(p, nil, 0o600)
 	}

@@ -9,10 +9,11 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"unsafe"
+
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // The cache file format, version cacheVersion:
@@ -233,36 +234,10 @@ func decodeEntry(raw string, crc uint32, j fileJob) (fileResult, error) {
 	return res, r.err
 }
 
-// writeCacheFile writes entries atomically to path (temp file, sync,
-// rename).
+// writeCacheFile writes entries atomically to path, readable by the user
+// only (the cache holds what the user reads).
 func writeCacheFile(path string, roots []string, entries map[string]*cacheEntry) error {
-	return WriteFileAtomic(path, func(w io.Writer) error { return writeCache(w, roots, entries) })
-}
-
-// WriteFileAtomic writes a cache file through write into a temporary file
-// in path's folder (made if missing), syncs it and renames it over path,
-// so that a reader sees the old file or the whole new one, never a part.
-func WriteFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	err = write(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return userfiles.WriteAtomic(path, 0o600, func(w io.Writer) error { return writeCache(w, roots, entries) })
 }
 
 func writeCache(f io.Writer, roots []string, entries map[string]*cacheEntry) error {

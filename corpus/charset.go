@@ -35,12 +35,18 @@ func declaredCharset(data []byte) string {
 }
 
 // decodeMarkup returns the text of an HTML or XML document as UTF-8. A
-// byte-order mark wins, then the declared charset (GB2312, Shift_JIS,
+// byte-order mark wins, then bytes that are valid UTF-8 with multi-byte
+// characters in them, then the declared charset (GB2312, Shift_JIS,
 // KOI8-R, ISO-8859-x, ...), then UTF-8 with stray bytes read as
-// Windows-1252 (DecodeText). A document that declares a Western single-byte
-// charset but is valid UTF-8 is read as UTF-8: editors re-save files as
-// UTF-8 without touching the declaration far more often than Latin-1 text
-// happens to be valid UTF-8.
+// Windows-1252 (DecodeText).
+//
+// Valid multi-byte UTF-8 wins over a declared legacy charset because pages
+// are re-saved as UTF-8 with the old declaration left in far more often than
+// legacy text happens to be valid UTF-8: in GBK, Shift_JIS, EUC-KR, Big5,
+// KOI8-R or Latin-1, every non-ASCII character would have to fall on a UTF-8
+// lead byte followed by the right number of continuation bytes, which a few
+// words of real text never do. Plain ASCII is read with the declared
+// charset, which matters for 7-bit encodings such as ISO-2022-JP.
 func decodeMarkup(data []byte) string {
 	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return DecodeText(data)
@@ -53,7 +59,7 @@ func decodeMarkup(data []byte) string {
 	if enc == nil || name == "utf-8" || strings.HasPrefix(name, "utf-16") || name == "replacement" {
 		return DecodeText(data)
 	}
-	if name == "windows-1252" && utf8.Valid(data) {
+	if hasMultiByte(data) && utf8.Valid(data) {
 		return string(data)
 	}
 	out, err := enc.NewDecoder().Bytes(data)
@@ -61,6 +67,16 @@ func decodeMarkup(data []byte) string {
 		return DecodeText(data)
 	}
 	return DecodeText(out)
+}
+
+// hasMultiByte reports a byte outside ASCII.
+func hasMultiByte(data []byte) bool {
+	for _, b := range data {
+		if b >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // markAsUTF8 rewrites the encoding of an XML declaration to UTF-8, for text

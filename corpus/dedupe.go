@@ -35,7 +35,7 @@ func (d *duplicates) check(r *fileResult, path string) {
 	}
 	if first, ok := d.files[r.sum]; ok {
 		r.articles = nil
-		r.skipped = &Skipped{Path: path, Reason: "duplicate of " + first + " (identical bytes, loaded once)"}
+		r.skipped = &Skipped{Path: path, Reason: duplicatePrefix + first + " (identical bytes, loaded once)"}
 		return
 	}
 	d.files[r.sum] = path

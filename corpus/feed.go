@@ -19,6 +19,38 @@ import (
 // Each article's itemKey is the item's GUID, else its link, so that loaders
 // can give it an ID that survives the feed gaining new items.
 func ParseFeed(data []byte) ([]*Article, error) {
+	f, err := ParseFeedItems(data)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Article, len(f.Items))
+	for i, it := range f.Items {
+		out[i] = it.Article
+	}
+	return out, nil
+}
+
+// ParsedFeed is a feed as ParseFeedItems reads it: what a fetcher needs
+// beyond the articles.
+type ParsedFeed struct {
+	Title string // the feed's own title, clean
+	Link  string // the site it belongs to, "" when not an http(s) URL
+	Items []FeedItem
+}
+
+// FeedItem is one item of a feed.
+type FeedItem struct {
+	Article *Article
+	// GUID is the item's guid (RSS), id (Atom, JSON Feed), else its link.
+	GUID string
+	// SummaryOnly: the item carries no full content (content:encoded,
+	// Atom content, content_html), only a summary or description.
+	SummaryOnly bool
+}
+
+// ParseFeedItems reads a feed as ParseFeed does, keeping each item's GUID
+// and whether it carries only a summary.
+func ParseFeedItems(data []byte) (*ParsedFeed, error) {
 	// Clean before parsing: XML parsers silently drop the control bytes
 	// that start escape sequences and keep the rest as text ("]52;c;...");
 	// removing whole sequences first leaves no such remnants.
@@ -38,16 +70,16 @@ func ParseFeed(data []byte) ([]*Article, error) {
 		}
 		feed = &gofeed.Feed{Title: outlet, Items: items}
 	}
-	var out []*Article
+	out := &ParsedFeed{Title: htmlLine(feed.Title), Link: safeURL(feed.Link)}
 	for _, it := range feed.Items {
 		if it == nil {
 			continue
 		}
-		if a := feedArticle(feed, it); a != nil {
-			out = append(out, a)
+		if a, summaryOnly := feedArticle(feed, it); a != nil {
+			out.Items = append(out.Items, FeedItem{Article: a, GUID: a.itemKey, SummaryOnly: summaryOnly})
 		}
 	}
-	if len(out) == 0 {
+	if len(out.Items) == 0 {
 		if damage != nil {
 			return nil, damage
 		}
@@ -65,8 +97,10 @@ func parseFeedSafely(text string) (feed *gofeed.Feed, err error) {
 	return gofeed.NewParser().ParseString(text)
 }
 
-func feedArticle(feed *gofeed.Feed, it *gofeed.Item) *Article {
-	a := &Article{Format: "feed"}
+// feedArticle reads one item; summaryOnly reports that it had no full
+// content and its text (if any) is the summary.
+func feedArticle(feed *gofeed.Feed, it *gofeed.Item) (a *Article, summaryOnly bool) {
+	a = &Article{Format: "feed"}
 	a.Title = htmlLine(it.Title)
 	a.Outlet = htmlLine(feed.Title)
 	a.URL = safeURL(it.Link)
@@ -98,15 +132,16 @@ func feedArticle(feed *gofeed.Feed, it *gofeed.Item) *Article {
 	}
 	blocks := htmlFragmentBlocks(it.Content)
 	if len(blocks) == 0 {
+		summaryOnly = true
 		blocks = htmlFragmentBlocks(it.Description)
 	}
 	a.Blocks, a.Removed = splitBoilerplate(blocks)
 	a.Blocks = dropLeadingTitle(a.Blocks, a.Title)
 	a.itemKey = firstSet(it.GUID, it.Link)
 	if !finishArticle(a) {
-		return nil
+		return nil, summaryOnly
 	}
-	return a
+	return a, summaryOnly
 }
 
 // htmlLine reads a field that may hold HTML markup or entities ("Q&amp;A",

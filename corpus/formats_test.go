@@ -76,6 +76,12 @@ func TestFormatFixtures(t *testing.T) {
 		}}},
 		{"gb2312.xml", FormatFeed, []wantArticle{{title: "港口罢工结束", outlet: "新闻", first: "码头工人周五复工。"}}},
 		{"windows1252.html", FormatHTML, []wantArticle{{title: "Café “crisis” ends", first: "The café’s owners"}}},
+		// Saved again as UTF-8 with the old declaration left in: the bytes win.
+		{"utf8-declared-gb2312.html", FormatHTML, []wantArticle{{title: "台风“海葵”登陆福建 数万人紧急转移", outlet: "南方新闻网", first: "第11号台风“海葵”于周二凌晨"}}},
+		{"utf8-declared-shift_jis.rss", FormatFeed, []wantArticle{{title: "台風10号、九州に上陸へ", outlet: "東京ニュース", first: "大型の台風10号は"}}},
+		// The same page in the legacy bytes it declares still reads right.
+		{"gbk-declared-gb2312.html", FormatHTML, []wantArticle{{title: "台风“海葵”登陆福建 数万人紧急转移", outlet: "南方新闻网", first: "第11号台风“海葵”于周二凌晨"}}},
+		{"koi8r-declared.html", FormatHTML, []wantArticle{{title: "Порт возобновил работу после забастовки", first: "Докеры северного терминала"}}},
 		{"truncated.rss", FormatFeed, []wantArticle{
 			{title: "First complete item", outlet: "Broken Feed", first: "This item closed properly."},
 			{title: "Second complete item"},
@@ -199,4 +205,14 @@ func unsafeRune(s string) rune {
 		}
 	}
 	return -1
+}
+
+// A 7-bit encoding is plain ASCII bytes: the declaration decides, since
+// "valid UTF-8" says nothing about it.
+func TestDecodeMarkupSevenBitDeclared(t *testing.T) {
+	// "台風" in ISO-2022-JP: ESC $ B, the JIS X 0208 codes, ESC ( B.
+	page := "<html><head><meta charset=\"iso-2022-jp\"><title>\x1b$BBfIw\x1b(B</title></head></html>"
+	if got := decodeMarkup([]byte(page)); !strings.Contains(got, "<title>台風</title>") {
+		t.Errorf("decodeMarkup = %q", got)
+	}
 }

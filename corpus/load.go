@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // DefaultMaxFileSize is the largest file read when Options.MaxFileSize is 0.
@@ -391,57 +393,14 @@ func looksBinary(b []byte) bool {
 	return ctl*20 > len(b) // more than 5% control bytes
 }
 
-// readFileLimited reads a regular file without ever blocking on a special
-// file: it is opened non-blocking and checked to be regular before reading.
+// readFileLimited reads a regular file of at most max bytes without ever
+// blocking on a special file (see userfiles.ReadRegular).
 func readFileLimited(p string, max int64) ([]byte, error) {
-	f, err := openNoBlock(p)
+	data, err := userfiles.ReadRegular(p, max)
 	if err != nil {
 		return nil, describeErr(err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, describeErr(err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s, not a regular file", fileKind(st.Mode()))
-	}
-	if st.Size() > max {
-		return nil, fmt.Errorf("file too large (%s, limit %s)", humanBytes(st.Size()), humanBytes(max))
-	}
-	data, err := readSized(f, st.Size(), max)
-	if err != nil {
-		return nil, describeErr(err)
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("file too large (over %s)", humanBytes(max))
 	}
 	return data, nil
-}
-
-// readSized reads r to EOF, at most max+1 bytes, into a buffer sized for
-// the size it had when stat'ed: one read for the data and one that sees
-// EOF, where io.ReadAll's growing buffer takes many reads and copies.
-func readSized(r io.Reader, size, max int64) ([]byte, error) {
-	if size > max {
-		size = max
-	}
-	buf := make([]byte, 0, size+1) // +1: EOF, or the file has grown
-	for int64(len(buf)) <= max {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		end := min(int64(cap(buf)), max+1)
-		n, err := r.Read(buf[len(buf):end])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return buf, nil
 }
 
 func describeErr(err error) error {
@@ -456,34 +415,6 @@ func describeErr(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
-		return "device"
-	case m&fs.ModeSymlink != 0:
-		return "symbolic link"
-	case m.IsDir():
-		return "folder"
-	}
-	return "special file"
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // idFor turns a path relative to its root into an article ID: no extension,
@@ -542,7 +473,7 @@ func walkFS(fsys fs.FS, name string) ([]fileJob, []Skipped) {
 				return nil, describeErr(err)
 			}
 			if int64(len(data)) > max {
-				return nil, fmt.Errorf("file too large (over %s)", humanBytes(max))
+				return nil, fmt.Errorf("file too large (over %s)", userfiles.HumanBytes(max))
 			}
 			return data, nil
 		}})

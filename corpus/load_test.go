@@ -102,7 +102,7 @@ func TestLoadFileRootAndMissing(t *testing.T) {
 	if len(c.Articles) != 1 || c.Articles[0].ID != "story" || c.Articles[0].Path != p {
 		t.Fatalf("articles: %+v", c.Articles)
 	}
-	if len(c.Skipped) != 1 || !strings.Contains(c.Skipped[0].Reason, "no longer exists") {
+	if len(c.Skipped) != 1 || c.Skipped[0].Reason != NoSuchFile {
 		t.Fatalf("skipped: %+v", c.Skipped)
 	}
 }
@@ -234,5 +234,21 @@ func TestStreamCancelDuringWalk(t *testing.T) {
 	})
 	if done {
 		t.Error("a cancelled stream reported Done")
+	}
+}
+
+func TestSkipKind(t *testing.T) {
+	cases := []struct{ reason, kind string }{
+		{"duplicate of a/b.txt (identical bytes, loaded once)", "duplicate"},
+		{"file too large (30 MB, limit 20 MB)", "file too large"},
+		{"malformed JSON at line 3: unexpected EOF", "malformed JSON"},
+		{"malformed feed: XML syntax error on line 1", "malformed feed"},
+		{"binary file, not text", "binary file, not text"},
+		{NoSuchFile, NoSuchFile},
+	}
+	for _, c := range cases {
+		if got := (Skipped{Path: "x", Reason: c.reason}).Kind(); got != c.kind {
+			t.Errorf("Kind(%q) = %q, want %q", c.reason, got, c.kind)
+		}
 	}
 }

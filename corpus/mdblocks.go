@@ -137,9 +137,17 @@ func (r *mdReader) flush() {
 	r.kind = Paragraph
 }
 
+// mdLinkTail is a link's or image's "(destination "title")". A
+// destination may hold balanced parentheses (…/wiki/Foo_(bar)), one level
+// deep, which covers real urls; RE2 cannot count deeper. Anything else up
+// to the first ")" (a destination with spaces, as sloppy files have) is the
+// fallback.
+const mdLinkTail = `\((?:\s*(?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)` +
+	`(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*|[^)\n]*)\)`
+
 var (
-	rxMDImage    = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\n]*\)`)
-	rxMDLink     = regexp.MustCompile(`\[([^\]\n]*)\]\([^)\n]*\)`)
+	rxMDImage    = regexp.MustCompile(`!\[([^\]\n]*)\]` + mdLinkTail)
+	rxMDLink     = regexp.MustCompile(`\[([^\]\n]*)\]` + mdLinkTail)
 	rxMDRefLink  = regexp.MustCompile(`\[([^\]\n]+)\]\[[^\]\n]*\]`)
 	rxMDAutoLink = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
 	rxMDTag      = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)

@@ -70,7 +70,7 @@ type removedLine struct {
 func (p *textParser) header(lines []string) []string {
 	a := p.a
 	i := 0
-	if isHeadline(lines[0], len(lines) > 1) {
+	if isHeadline(lines) {
 		a.Title = lines[0]
 		i = 1
 	}
@@ -107,22 +107,48 @@ func (p *textParser) header(lines []string) []string {
 	return lines[i:]
 }
 
-// isHeadline: one sentence, short, not a date or a domain.
-func isHeadline(line string, more bool) bool {
-	if !more {
+// isHeadline says whether the first line is the title: a short line, not
+// a date or a domain, that more lines follow. A title is one line whatever
+// its punctuation ("F.B.I. 'Destroyed' Flynn's Life", "'Jail!' Crowd
+// Chants…", "Needs a Solution? A Free-For-All…"), so it is taken when the
+// line under it is header metadata (a domain, a date, a byline), when it is
+// one sentence, or when it does not end as prose does, in a full stop after
+// a word. A lead paragraph of two sentences stays body.
+func isHeadline(lines []string) bool {
+	if len(lines) < 2 {
 		return false
 	}
-	if _, _, ok := domainLine(line); ok {
-		return false
-	}
-	if _, ok := parseDateLine(line); ok {
+	line := lines[0]
+	if isHeaderMeta(line) {
 		return false
 	}
 	w := CountWords(line)
 	if w == 0 || w > 30 || utf8.RuneCountInString(line) > 250 {
 		return false
 	}
-	return len(lang.Sentences(line)) == 1
+	return isHeaderMeta(lines[1]) || !endsProse(line) || len(lang.Sentences(line)) == 1
+}
+
+// isHeaderMeta: a line that only a header holds, a domain or URL, a date
+// or a byline.
+func isHeaderMeta(line string) bool {
+	if _, _, ok := domainLine(line); ok {
+		return true
+	}
+	if _, ok := parseDateLine(line); ok {
+		return true
+	}
+	return bylineRe.MatchString(line)
+}
+
+// endsProse: the line ends in a full stop after a word that is not an
+// abbreviation, as sentences of prose do and headlines seldom do.
+func endsProse(line string) bool {
+	line = strings.TrimRight(line, "\"'”’ ")
+	if !strings.HasSuffix(line, ".") || strings.HasSuffix(line, "..") {
+		return false
+	}
+	return !(mayEndInAbbr(line) && endAbbrRe.MatchString(line))
 }
 
 var (

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // walkPaths lists the files under the given roots. Folders are walked
@@ -93,7 +96,7 @@ func (w *walker) addStdin(stdin io.Reader) {
 			return nil, describeErr(err)
 		}
 		if int64(len(data)) > max {
-			return nil, fmt.Errorf("standard input too large (over %s)", humanBytes(max))
+			return nil, fmt.Errorf("standard input too large (over %s)", userfiles.HumanBytes(max))
 		}
 		return data, nil
 	}, "")
@@ -111,7 +114,11 @@ func (w *walker) addFile(p, rel string) {
 func (w *walker) root(root string) {
 	st, err := os.Stat(root) // follows a symlinked root
 	if err != nil {
-		w.skip(root, describeErr(err).Error())
+		reason := describeErr(err).Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			reason = NoSuchFile // given, not found: never there, not gone
+		}
+		w.skip(root, reason)
 		return
 	}
 	switch {
@@ -120,7 +127,7 @@ func (w *walker) root(root string) {
 	case st.IsDir():
 		w.dir(root, "", st)
 	default:
-		w.skip(root, fileKind(st.Mode())+", not a regular file")
+		w.skip(root, userfiles.FileKind(st.Mode())+", not a regular file")
 	}
 }
 
@@ -184,7 +191,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 		case mode.IsDir():
 			w.dir(cp, crel, st)
 		default:
-			w.skip(cp, fileKind(mode)+", not a regular file")
+			w.skip(cp, userfiles.FileKind(mode)+", not a regular file")
 		}
 	}
 }

@@ -4,7 +4,6 @@ package corpus
 
 import (
 	"io/fs"
-	"os"
 	"syscall"
 )
 
@@ -16,10 +15,4 @@ func keyOf(st fs.FileInfo) (fileKey, bool) {
 		return fileKey{}, false
 	}
 	return fileKey{uint64(s.Dev), uint64(s.Ino)}, true
-}
-
-// openNoBlock opens p for reading without blocking, even if it has become a
-// FIFO since it was listed; the caller checks that it is a regular file.
-func openNoBlock(p string) (*os.File, error) {
-	return os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 }

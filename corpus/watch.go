@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // Change is what became of one file (or folder) while watching.
@@ -198,7 +199,7 @@ func (wt *watcher) settle(paths map[string]bool) []Change {
 			}
 			out = append(out, wt.load(p, root))
 		default:
-			out = append(out, Change{Path: p, Skipped: &Skipped{p, fileKind(st.Mode()) + ", not a regular file"}})
+			out = append(out, Change{Path: p, Skipped: &Skipped{p, userfiles.FileKind(st.Mode()) + ", not a regular file"}})
 		}
 	}
 	return out

@@ -185,7 +185,7 @@ func openURLCmd(sys system, a *corpus.Article) tea.Cmd {
 // prepareEditCmd writes the read-only copy the editor opens.
 func prepareEditCmd(sys system, a *corpus.Article) tea.Cmd {
 	return func() tea.Msg {
-		path, err := writeReadOnlyCopy(sys.tempDir, a.Title, corpus.Markdown(a))
+		path, err := writeReadOnlyCopy(sys.tempDir, corpus.Markdown(a))
 		if err != nil {
 			return statusMsg{text: "could not write a copy for the editor: " + err.Error(), err: true}
 		}

@@ -215,13 +215,16 @@ func TestEditOpensReadOnlyCopy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if st.Mode().Perm() != 0o444 {
-				t.Errorf("editor copy has mode %v, want 0444", st.Mode().Perm())
+			if st.Mode().Perm() != 0o400 {
+				t.Errorf("editor copy has mode %v, want 0400 (read-only, the owner's only)", st.Mode().Perm())
+			}
+			if dst, _ := os.Stat(filepath.Dir(path)); dst.Mode().Perm() != 0o700 || filepath.Dir(path) == sh.sys.tempDir {
+				t.Errorf("editor copy is in %s (mode %v), want a private folder of its own", filepath.Dir(path), dst.Mode().Perm())
 			}
 			data, _ := os.ReadFile(path)
 			seen = string(data)
-			if !strings.HasSuffix(path, ".md") || !strings.Contains(filepath.Base(path), "envoys-report-progress") {
-				t.Errorf("copy is named %s", path)
+			if filepath.Base(path) != "article.md" || strings.Contains(strings.ToLower(path), "envoys") {
+				t.Errorf("copy is named %s; want a neutral name that tells nothing of the article", path)
 			}
 			return func() tea.Msg { return done(nil) }
 		}

@@ -168,6 +168,9 @@ func (p comparePane) handleKey(km tea.KeyMsg) (comparePane, tea.Cmd) {
 	k := p.sh.keys.Compare
 	body := p.bodyH()
 	switch {
+	case key.Matches(km, k.SearchCancel) && p.query != "":
+		// esc clears a kept find first, as it does in the article.
+		return p.clearSearch()
 	case key.Matches(km, k.Back):
 		p.emit(closeStoryMsg{})
 	case p.lay == nil:
@@ -248,8 +251,7 @@ func (p comparePane) searchKey(km tea.KeyMsg) (comparePane, tea.Cmd) {
 		}
 		return p, nil
 	case key.Matches(km, k.SearchCancel):
-		p.searching = false
-		p.query = ""
+		return p.clearSearch()
 	case km.Type == tea.KeyBackspace:
 		if r := []rune(p.query); len(r) > 0 {
 			p.query = string(r[:len(r)-1])
@@ -264,6 +266,19 @@ func (p comparePane) searchKey(km tea.KeyMsg) (comparePane, tea.Cmd) {
 	default:
 		return p, nil
 	}
+	return p.queryChanged()
+}
+
+// clearSearch closes the find and lays the comparison out without its
+// highlights.
+func (p comparePane) clearSearch() (comparePane, tea.Cmd) {
+	p.searching, p.query = false, ""
+	return p.queryChanged()
+}
+
+// queryChanged shows the query as typed and lays the comparison out
+// again when it differs from the one laid out.
+func (p comparePane) queryChanged() (comparePane, tea.Cmd) {
 	p.buildHead()
 	if p.opts.query == p.query {
 		return p, nil
@@ -558,44 +573,26 @@ func (p *comparePane) jumpMatch(dir int) {
 		p.emit(statusMsg{text: "no search: / to find words in both sides"})
 		return
 	}
-	rows := p.lay.rows
-	has := func(i int) bool { return rows[i].matches[0]+rows[i].matches[1] > 0 }
-	ref := p.refRow()
-	target := -1
-	switch {
-	case dir > 0:
-		for i := ref + 1; i < len(rows); i++ {
-			if has(i) {
-				target = i
-				break
-			}
-		}
-	case dir < 0:
-		for i := ref - 1; i >= 0; i-- {
-			if has(i) {
-				target = i
-				break
-			}
-		}
-	default:
-		for i := max(ref, 0); i < len(rows); i++ {
-			if has(i) {
-				target = i
-				break
-			}
-		}
-	}
 	if p.lay.matches == 0 {
 		p.emit(statusMsg{text: fmt.Sprintf("%q is in neither side", p.query), err: true})
 		return
 	}
-	if target < 0 {
-		p.emit(statusMsg{text: "no more matches that way"})
+	rows := p.lay.rows
+	var at []int
+	for i, r := range rows {
+		if r.matches[0]+r.matches[1] > 0 {
+			at = append(at, i)
+		}
+	}
+	k, note, ok := nextHit(at, p.refRow(), dir)
+	if !ok { // every match is in rows the view filter hides
+		p.emit(statusMsg{text: fmt.Sprintf("%q is only in passages hidden by this view (u)", p.query)})
 		return
 	}
+	target := at[k]
 	p.goToRow(target)
 	r := rows[target]
-	p.emit(statusMsg{text: fmt.Sprintf("%s · %d on the left, %d on the right", matchCount(p.lay.matches), r.matches[0], r.matches[1])})
+	p.emit(statusMsg{text: joinRight(fmt.Sprintf("%s · %d on the left, %d on the right", matchCount(p.lay.matches), r.matches[0], r.matches[1]), note)})
 }
 
 // openCurrent opens the current passage (or the top one) in its article,
@@ -746,6 +743,9 @@ func (p comparePane) searchLine() string {
 	}
 	if p.lay != nil && p.query != "" && p.lay.opts.query == p.query {
 		line += st.Meta.Render(fmt.Sprintf("   %s · n/N next/previous", matchCount(p.lay.matches)))
+		if !p.searching {
+			line += st.Meta.Render(" · esc clears")
+		}
 	}
 	if p.searching {
 		line += st.Meta.Render("   enter keeps · esc clears")

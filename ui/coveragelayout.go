@@ -58,6 +58,7 @@ type coverageLayout struct {
 	lines           []string // section titles and item rows, unselected
 	itemLine        []int    // item -> line
 	heads           string   // column heads, aligned with the cells
+	key             []string // which outlet each letter is, when the heads cannot say it
 	labelW, cellW   int
 	counts          [sections]int // items per section, before filtering
 	only, conflicts int
@@ -82,13 +83,75 @@ func columnLetter(k int) string {
 	return s
 }
 
-// coverageCellWidth fits n columns into w, leaving the labels at least a
-// third.
-func coverageCellWidth(w, n int) int {
+// coverageCellWidth fits a column per label into w, leaving the row
+// labels at least a third. Cells are up to 14 wide, wider (up to 24) when
+// there is room to name the outlets whole.
+func coverageCellWidth(w, n int, labels []string) int {
 	if n == 0 {
 		return 0
 	}
-	return clamp((w-markPrefix-max(w/3, 20))/n, 2, 14)
+	widest := 0
+	for k, l := range labels {
+		widest = max(widest, textWidth1(columnLetter(k)+" "+l)+1)
+	}
+	return clamp((w-markPrefix-max(w/3, 20))/n, 2, max(14, min(widest, 24)))
+}
+
+// maxCovLabelW keeps the cells near their labels on wide terminals: a row
+// reads label then marks, not label, a wide gap, marks (the panel below
+// shows a label whole).
+const maxCovLabelW = 64
+
+// minNamedCellW: narrower cells show only the column letter; the key
+// under the heads names the outlets.
+const minNamedCellW = 8
+
+// outletLabels name the columns so that no two read the same: an outlet
+// with two articles in the story is told apart by date, or by number.
+func outletLabels(docs []*compare.Doc) []string {
+	out := make([]string, len(docs))
+	seen := map[string]int{}
+	for k, d := range docs {
+		out[k] = outletName(d.Article)
+		seen[out[k]]++
+	}
+	nth := map[string]int{}
+	for k, d := range docs {
+		name := out[k]
+		if seen[name] < 2 {
+			continue
+		}
+		nth[name]++
+		if a := d.Article; !a.Published.IsZero() {
+			out[k] = name + " " + a.Published.Format("2 Jan 15:04")
+		} else {
+			out[k] = name + " #" + strconv.Itoa(nth[name])
+		}
+	}
+	return out
+}
+
+// outletKey is "A name · B name …" wrapped to w, for when the heads are
+// too narrow to name the outlets or two would read the same.
+func outletKey(labels []string, w int) []string {
+	parts := make([]string, len(labels))
+	for k, l := range labels {
+		parts[k] = columnLetter(k) + " " + truncate(l, 28)
+	}
+	var lines []string
+	cur := ""
+	for _, p := range parts {
+		switch {
+		case cur == "":
+			cur = " " + p
+		case textWidth1(cur)+3+textWidth1(p) <= w:
+			cur += " · " + p
+		default:
+			lines = append(lines, cur)
+			cur = " " + p
+		}
+	}
+	return append(lines, cur)
 }
 
 func layoutCoverage(sh *shared, cov *compare.StoryCoverage, o covOpts) *coverageLayout {
@@ -98,19 +161,33 @@ func layoutCoverage(sh *shared, cov *compare.StoryCoverage, o covOpts) *coverage
 	}
 	st := sh.styles
 	n := len(cov.Docs)
-	L.cellW = coverageCellWidth(o.width, n)
-	L.labelW = max(o.width-markPrefix-1-n*L.cellW, 8)
+	labels := outletLabels(cov.Docs)
+	L.cellW = coverageCellWidth(o.width, n, labels)
+	L.labelW = clamp(o.width-markPrefix-1-n*L.cellW, 8, maxCovLabelW)
 
 	var heads strings.Builder
 	heads.WriteString(blank(markPrefix + L.labelW + 1))
-	for k, d := range cov.Docs {
-		h := columnLetter(k)
-		if L.cellW >= 5 {
-			h += " " + outletName(d.Article)
+	// The heads name the outlets when every name fits whole; otherwise
+	// they are letters and the key names them.
+	needKey := L.cellW < minNamedCellW
+	for k := range cov.Docs {
+		if textWidth1(columnLetter(k)+" "+labels[k]) > L.cellW-1 {
+			needKey = true
 		}
-		heads.WriteString(padRight(truncate(h, L.cellW-1), L.cellW))
+	}
+	for k := range cov.Docs {
+		h := columnLetter(k)
+		if !needKey {
+			h += " " + labels[k]
+		}
+		heads.WriteString(padRight(h, L.cellW))
 	}
 	L.heads = st.ColumnHead.Render(heads.String())
+	if needKey {
+		for _, l := range outletKey(labels, o.width-1) {
+			L.key = append(L.key, st.Meta.Render(l))
+		}
+	}
 
 	add := func(it covItem) {
 		if n < 2 {

@@ -35,8 +35,12 @@ type coveragePane struct {
 
 	head   []string
 	table  []string // visible table lines, selection drawn
-	detail []string
-	spin   string
+	detail []string // the panel as shown: a rule, then the visible part
+	// detailAll is the selected row in full; detailOff the first line of
+	// it the panel shows (ctrl+d/ctrl+u scroll it).
+	detailAll []string
+	detailOff int
+	spin      string
 
 	intents
 }
@@ -56,10 +60,12 @@ type (
 
 func newCoveragePane(sh *shared) coveragePane { return coveragePane{sh: sh} }
 
-// detailH is the height of the panel under the table.
+// detailH is the height of the panel under the table, its rule included.
 func (p coveragePane) detailH() int {
 	switch {
 	case p.h >= 30:
+		return 9
+	case p.h >= 20:
 		return 7
 	case p.h >= 14:
 		return 4
@@ -131,6 +137,10 @@ func (p coveragePane) handleKey(km tea.KeyMsg) (coveragePane, tea.Cmd) {
 		p.move(-page)
 	case key.Matches(km, k.PageDown):
 		p.move(page)
+	case key.Matches(km, k.DetailDown):
+		p.scrollDetail(max(p.detailH()-2, 1))
+	case key.Matches(km, k.DetailUp):
+		p.scrollDetail(-max(p.detailH()-2, 1))
 	case key.Matches(km, k.Top):
 		p.move(-len(p.lay.items))
 	case key.Matches(km, k.Bottom):
@@ -212,6 +222,16 @@ func (p *coveragePane) move(n int) {
 		return
 	}
 	p.sel = clamp(p.sel+n, 0, len(p.lay.items)-1)
+	p.detailOff = 0
+	p.rebuild()
+}
+
+// scrollDetail scrolls the panel under the table by n lines.
+func (p *coveragePane) scrollDetail(n int) {
+	if p.lay == nil || len(p.lay.items) == 0 {
+		return
+	}
+	p.detailOff += n
 	p.rebuild()
 }
 
@@ -232,11 +252,13 @@ func (p *coveragePane) nextSection() {
 	for i := p.sel + 1; i < len(p.lay.items); i++ {
 		if p.lay.items[i].section != cur {
 			p.sel = i
+			p.detailOff = 0
 			p.rebuild()
 			return
 		}
 	}
 	p.sel = 0 // wrap to the first section
+	p.detailOff = 0
 	p.rebuild()
 }
 
@@ -324,6 +346,7 @@ func (p *coveragePane) rebuild() {
 		}
 		head = append(head, legend)
 		if L != nil {
+			head = append(head, L.key...)
 			head = append(head, fitLine(L.heads, p.w))
 		}
 	}
@@ -375,17 +398,46 @@ func (p *coveragePane) rebuild() {
 	p.detail = p.buildDetail()
 }
 
-// buildDetail shows the selected item in full, outlet by outlet.
+// buildDetail shows the selected item in full, outlet by outlet, in a
+// panel that scrolls when it is longer than the room under the table.
 func (p *coveragePane) buildDetail() []string {
 	dh := p.detailH()
 	if dh == 0 {
 		return nil
 	}
+	p.detailAll = p.detailLines()
+	room := dh - 1
+	p.detailOff = clamp(p.detailOff, 0, max(len(p.detailAll)-room, 0))
+	st := p.sh.styles
+	rule := st.Rule.Render(repeat("─", p.w))
+	if len(p.detailAll) > room {
+		k := p.sh.keys.Coverage
+		more := fmt.Sprintf(" %d–%d of %d lines · %s/%s scroll ", p.detailOff+1, min(p.detailOff+room, len(p.detailAll)),
+			len(p.detailAll), keyHint(k.DetailDown), keyHint(k.DetailUp))
+		rule = st.Rule.Render(repeat("─", 2)) + st.Meta.Render(more) + st.Rule.Render(repeat("─", p.w-2-textWidth1(more)))
+	}
+	lines := append([]string{rule}, p.detailAll[p.detailOff:min(p.detailOff+room, len(p.detailAll))]...)
+	return fitLines(lines, p.w, dh)
+}
+
+// detailLines are the selected row in full, wrapped to the pane.
+func (p *coveragePane) detailLines() []string {
 	st := p.sh.styles
 	it := p.lay.items[p.sel]
-	lines := []string{st.Rule.Render(repeat("─", p.w))}
+	var lines []string
 	w := max(p.w-2, 10)
-	outlet := func(k int) string { return columnLetter(k) + " " + outletName(p.cov.Docs[k].Article) }
+	labels := outletLabels(p.cov.Docs)
+	outlet := func(k int) string { return columnLetter(k) + " " + labels[k] }
+	// wrapped adds text wrapped to the panel, later lines indented.
+	wrapped := func(text string, style func(...string) string) {
+		for i, l := range wrap(text, w-2) {
+			lead := " "
+			if i > 0 {
+				lead = "   "
+			}
+			lines = append(lines, lead+style(l))
+		}
+	}
 	switch it.section {
 	case secQuotes:
 		q := p.cov.Quotes[it.index]
@@ -394,7 +446,7 @@ func (p *coveragePane) buildDetail() []string {
 		}
 		for k, v := range q.In {
 			if v != nil && !strings.EqualFold(v.Text, q.Text) {
-				lines = append(lines, " "+st.Meta.Render(truncate(outlet(k)+": “"+v.Text+"”", w)))
+				wrapped(outlet(k)+": “"+v.Text+"”", st.Meta.Render)
 			}
 		}
 	case secNames:
@@ -422,13 +474,10 @@ func (p *coveragePane) buildDetail() []string {
 			for _, n := range v {
 				texts = append(texts, "“"+n.Text+"”")
 			}
-			lines = append(lines, " "+truncate(outlet(k)+": "+strings.Join(texts, ", "), w))
+			wrapped(outlet(k)+": "+strings.Join(texts, ", "), func(s ...string) string { return strings.Join(s, "") })
 		}
 	}
-	if len(lines) > dh {
-		lines = lines[:dh]
-	}
-	return fitLines(lines, p.w, dh)
+	return lines
 }
 
 func mentionCount(n int) string {

@@ -87,6 +87,14 @@ func e2eBinary(t *testing.T) string {
 	return e2eBin
 }
 
+// removeE2EBinary deletes the folder the binary was built in (22 MB a
+// run otherwise left in the temporary folder); TestMain calls it.
+func removeE2EBinary() {
+	if e2eBin != "" {
+		os.RemoveAll(filepath.Dir(e2eBin))
+	}
+}
+
 // startReader runs parallax with args in a w x h terminal of a tmux server
 // of its own, with every XDG directory under home (a fresh temp dir unless
 // given in env as HOME=...) and env added. A shell runs it and prints

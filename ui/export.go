@@ -2,18 +2,15 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
 
-	"github.com/parallax-reader/parallax/corpus/userstate"
-
-	"github.com/adrg/xdg"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // Exports (`e` in the comparison and the coverage view) are Markdown files
@@ -22,14 +19,8 @@ import (
 // never finds half a file.
 
 // ExportDir is where exports go: $XDG_DATA_HOME/parallax/exports, by
-// default ~/.local/share/parallax/exports. The environment is read on every
-// call so that tests can redirect it.
-func ExportDir() string {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "parallax", "exports")
-	}
-	return filepath.Join(xdg.DataHome, "parallax", "exports")
-}
+// default ~/.local/share/parallax/exports (see userfiles.DataDir).
+func ExportDir() string { return filepath.Join(userfiles.DataDir(), "exports") }
 
 // exportedMsg reports a finished export.
 type exportedMsg struct {
@@ -50,7 +41,7 @@ func exportCmd(build func() (name, md string), corpusPaths []string) tea.Cmd {
 			}
 		}
 		path := filepath.Join(dir, name)
-		return exportedMsg{path: path, err: userstate.WriteFileAtomic(path, []byte(md), 0o644)}
+		return exportedMsg{path: path, err: userfiles.WriteFileAtomic(path, []byte(md), 0o644)}
 	}
 }
 

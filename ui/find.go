@@ -223,11 +223,14 @@ func (p *articlePane) stepHit(delta int) {
 		}
 		return
 	}
-	h.current = (h.current + delta + len(h.body)) % len(h.body)
-	if delta > 0 && h.current == 0 {
-		p.emit(statusMsg{text: "back at the first hit"})
-	} else if delta < 0 && h.current == len(h.body)-1 {
-		p.emit(statusMsg{text: "at the last hit"})
+	at := make([]int, len(h.body))
+	for i := range at {
+		at[i] = i
+	}
+	var note string
+	h.current, note, _ = nextHit(at, h.current, delta)
+	if note != "" {
+		p.emit(statusMsg{text: note})
 	}
 	h.jump = true
 	p.paint()

@@ -26,7 +26,9 @@ func TestMain(m *testing.M) {
 		killChild() // a child of TestStateSurvivesKill; never returns
 	}
 	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
+	code := m.Run()
+	removeE2EBinary()
+	os.Exit(code)
 }
 
 // harness drives a Model the way the Bubble Tea runtime would, but

@@ -42,8 +42,8 @@ func (km *keyMap) actions() []keyAction {
 		{"down", []*key.Binding{&l.Down, &a.Down, &p.Down, &c.Down, &pk.Down, &cv.Down}},
 		{"page_up", []*key.Binding{&l.PageUp, &a.PageUp, &p.PageUp, &c.PageUp, &pk.PageUp, &cv.PageUp}},
 		{"page_down", []*key.Binding{&l.PageDown, &a.PageDown, &p.PageDown, &c.PageDown, &pk.PageDown, &cv.PageDown}},
-		{"half_page_up", []*key.Binding{&l.HalfUp, &a.HalfUp, &c.HalfUp}},
-		{"half_page_down", []*key.Binding{&l.HalfDown, &a.HalfDown, &c.HalfDown}},
+		{"half_page_up", []*key.Binding{&l.HalfUp, &a.HalfUp, &c.HalfUp, &cv.DetailUp}},
+		{"half_page_down", []*key.Binding{&l.HalfDown, &a.HalfDown, &c.HalfDown, &cv.DetailDown}},
 		{"top", []*key.Binding{&l.Top, &a.Top, &p.Top, &c.Top, &pk.Top, &cv.Top}},
 		{"bottom", []*key.Binding{&l.Bottom, &a.Bottom, &p.Bottom, &c.Bottom, &pk.Bottom, &cv.Bottom}},
 		{"open", []*key.Binding{&l.Open, &pk.Choose}},
@@ -119,7 +119,7 @@ func (km *keyMap) contexts() []keyContext {
 		ctx("the picker", &g.Help, &g.Report, &pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom,
 			&pk.Choose, &pk.Back),
 		ctx("the coverage view", &g.Help, &g.Report, &cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top,
-			&cv.Bottom, &cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.Open, &cv.Export, &cv.Back),
+			&cv.Bottom, &cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailUp, &cv.DetailDown, &cv.Open, &cv.Export, &cv.Back),
 	}
 }
 
@@ -350,7 +350,7 @@ func KeyReference(keys map[string][]string) string {
 		&c.Search, &c.NextMatch, &c.PrevMatch, &c.SearchDone, &c.SearchCancel, &c.Open, &c.Export, &c.Back})
 	section("Choosing what to compare with", []*key.Binding{&pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom, &pk.Choose, &pk.Back})
 	section("Coverage", []*key.Binding{&cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top, &cv.Bottom,
-		&cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.Open, &cv.Export, &cv.Back})
+		&cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailDown, &cv.DetailUp, &cv.Open, &cv.Export, &cv.Back})
 	sb.WriteString("tab (switch pane) works when the terminal is wide enough for list and preview.\n")
 	return sb.String()
 }

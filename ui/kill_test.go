@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
 )
@@ -69,7 +70,7 @@ func TestStateSurvivesKill(t *testing.T) {
 	if err := os.WriteFile(cfgPath, cfgText, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sdir := filepath.Join(state, userstate.AppDir)
+	sdir := filepath.Join(state, userfiles.AppDir)
 	rng := rand.New(rand.NewPCG(1, 2))
 	const kills = 60
 	prevReads, tempsSeen := 0, 0

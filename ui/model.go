@@ -35,6 +35,7 @@ type Model struct {
 	pager   pagerPane
 	search  searchPane
 	status  statusLine
+	msgs    messageLog // status messages, whole, for the report
 	load    loadState
 	unread  int
 	story   storyPanes // stories, comparison, coverage (stories.go)
@@ -80,14 +81,19 @@ func (m *Model) applySettings(s config.Config, probs []config.Problem) {
 			m.list.sort = i
 		}
 	}
-	if len(probs) > 0 {
-		p := probs[0]
+	// Every problem is in the message log (the report shows them); the
+	// status line shows the first.
+	for i := len(probs) - 1; i >= 0; i-- {
+		p := probs[i]
 		p.Path = filepath.Base(p.Path)
 		text := "config: " + p.String()
-		if len(probs) > 1 {
-			text += fmt.Sprintf(" (and %d more, printed when Parallax started)", len(probs)-1)
+		m.msgs.add(text, true)
+		if i == 0 {
+			if len(probs) > 1 {
+				text = fmt.Sprintf("%s (and %d more: %s shows all)", text, len(probs)-1, keyHint(m.sh.keys.Global.Report))
+			}
+			m.status = statusLine{text: text, isErr: true, logged: true}
 		}
-		m.status = statusLine{text: text, isErr: true}
 	}
 }
 
@@ -107,6 +113,7 @@ func (m Model) Init() tea.Cmd {
 // Update routes msg and then rebuilds the cached chrome.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := m.update(msg)
+	m.msgs.note(&m.status)
 	m.buildChrome()
 	return m, cmd
 }
@@ -329,7 +336,7 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	}
 	m.list.setEmpty(m.emptyLines())
 	if m.mode == modeReport {
-		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
+		m.pager.set("Load report", m.reportLines(m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
 	// Indexing is queued first: grouping waits for the index to be complete.
 	indexCmd := m.search.loadBatch(msg.items, msg.done, msg.allCached)
@@ -443,8 +450,13 @@ func (m *Model) fillPager(reset bool) {
 		}
 		m.pager.set(title, helpLines(m.sh, m.helpFor(m.under), f.main.w), f.main.w, f.main.h, reset)
 	case modeReport:
-		m.pager.set("Load report", reportLines(m.sh, m.load, len(m.list.all), f.main.w), f.main.w, f.main.h, reset)
+		m.pager.set("Load report", m.reportLines(f.main.w), f.main.w, f.main.h, reset)
 	}
+}
+
+// reportLines are the latest messages, whole, then the load report.
+func (m Model) reportLines(w int) []string {
+	return append(m.msgs.lines(m.sh, w), reportLines(m.sh, m.load, len(m.list.all), w)...)
 }
 
 // helpFor is the key map help for a mode: what `?` and the status line show.

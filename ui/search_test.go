@@ -214,6 +214,7 @@ func TestSearchOpensAtFirstHit(t *testing.T) {
 	hs.requireContains("back at the first hit")
 	hs.press("N")
 	hs.requireStatusLine("hit 2/2")
+	hs.requireContains("back at the last hit") // N at the first hit wraps and says so
 	hs.press("N")
 	hs.requireStatusLine("hit 1/2")
 	if hs.m.article.body.offset != first {

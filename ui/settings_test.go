@@ -134,7 +134,7 @@ func TestConfigProblemsShownOnceInStatus(t *testing.T) {
 		{Path: "/home/u/.config/parallax/config.toml", Line: 9, Msg: `unknown action "fly" in [keys] (ignored)`},
 	}
 	hs := configuredHarness(t, Config{ConfigProblems: probs}, nil, sampleArticles(), 100, 24)
-	hs.requireStatus(`config: config.toml:3: theme must be one of auto, dark, light; got "blue" (and 1 more, printed when Parallax started)`)
+	hs.requireStatus(`config: config.toml:3: theme must be one of auto, dark, light; got "blue" (and 1 more: ! shows all)`)
 	if !hs.m.status.isErr {
 		t.Error("config problems are not shown as an error")
 	}
@@ -142,6 +142,55 @@ func TestConfigProblemsShownOnceInStatus(t *testing.T) {
 	if hs.m.status.text != "" {
 		t.Fatalf("status after a key: %q", hs.m.status.text)
 	}
+	// The report shows every problem whole, the second one too, once each.
+	hs.press("!")
+	report := strings.Join(hs.m.pager.body.lines, "\n")
+	for _, want := range []string{`config.toml:3: theme must be one of auto, dark, light; got "blue"`, `config.toml:9: unknown action "fly" in [keys] (ignored)`} {
+		if n := strings.Count(report, want); n != 1 {
+			t.Fatalf("the report shows %q %d times:\n%s", want, n, report)
+		}
+	}
+}
+
+// TestStatusMessageWinsAt80: at 80 columns a long message pushes the
+// counters out, ends with how to read it whole, and the report has it
+// whole; key hints are whole or left out.
+func TestStatusMessageWinsAt80(t *testing.T) {
+	hs := articlesHarness(t, sampleArticles(), 80, 24)
+	long := "exported to /home/reader/.local/share/parallax/exports/compare-global-espreso-vs-fundacion-rapala.md"
+	hs.send(statusMsg{text: long})
+	line := lastLine(hs.view())
+	if !strings.Contains(line, " exported to /home/reader/.local/share/parallax/exp") || !strings.Contains(line, "(! shows all)") {
+		t.Fatalf("status line %q", line)
+	}
+	if strings.Contains(line, "unread") {
+		t.Fatalf("the counters squeezed the message: %q", line)
+	}
+	hs.press("!")
+	if report := strings.Join(hs.m.pager.body.lines, ""); !strings.Contains(strings.ReplaceAll(report, " ", ""), strings.ReplaceAll(long, " ", "")) {
+		t.Fatalf("the report does not have the message whole:\n%s", report)
+	}
+	hs.press("esc")
+	// Hints: every one shown is whole (its description is one of the key map's).
+	hs = articlesHarness(t, sampleArticles(), 80, 24)
+	hs.send(statusMsg{}) // nothing: hints
+	line = strings.TrimSpace(lastLine(hs.view()))
+	descs := map[string]bool{}
+	for _, b := range (listHelp{hs.m.sh.keys, false}).ShortHelp() {
+		descs[b.Help().Key+" "+b.Help().Desc] = true
+	}
+	hints := strings.Split(strings.SplitN(line, "   ", 2)[0], " · ")
+	for _, h := range hints {
+		h = strings.TrimSuffix(strings.TrimSpace(h), " …")
+		if !descs[h] {
+			t.Fatalf("hint %q is cut (line %q)", h, line)
+		}
+	}
+}
+
+func lastLine(v string) string {
+	ls := strings.Split(v, "\n")
+	return ls[len(ls)-1]
 }
 
 func TestChooseLook(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -25,15 +26,35 @@ func errorCmd(err error) tea.Cmd { return msgCmd(statusMsg{text: err.Error(), er
 type statusLine struct {
 	text  string
 	isErr bool
+	// logged: the message is in the message log already (messages.go).
+	logged bool
 }
 
-func (s *statusLine) clear() { s.text, s.isErr = "", false }
+func (s *statusLine) clear() { s.text, s.isErr, s.logged = "", false, false }
 
+// render lays the line out. A message wins over the counters: they give
+// way as far as it needs, and a message longer than the line ends with
+// how to read it whole. Key hints are whole or left out, never cut.
 func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, bar string) string {
 	st := sh.styles
 	rightW := lipgloss.Width(right)
 	barW := lipgloss.Width(bar)
-	// What is on the right matters more; the left side gets what remains.
+	if s.text != "" {
+		need := textWidth1(s.text) + 1
+		if need+rightW+barW+2 > w {
+			bar, barW = "", 0
+		}
+		// The counters give way from their end, part by part, as far
+		// as the message needs.
+		parts := strings.Split(right, " · ")
+		for len(parts) > 0 && need+rightW+2 > w {
+			parts = parts[:len(parts)-1]
+			right = strings.Join(parts, " · ")
+			rightW = lipgloss.Width(right)
+		}
+	}
+	// What is on the right matters more than hints; the left side gets
+	// what remains.
 	if rightW+barW+2 > w {
 		bar, barW = "", 0
 	}
@@ -45,19 +66,14 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 
 	var left string
 	switch {
-	case s.text != "" && s.isErr:
-		left = st.Error.Render(" " + truncate(s.text, max(leftW-1, 0)))
 	case s.text != "":
-		left = st.Info.Render(" " + truncate(s.text, max(leftW-1, 0)))
+		style := st.Info
+		if s.isErr {
+			style = st.Error
+		}
+		left = style.Render(" " + fitMessage(s.text, max(leftW-1, 0), keyHint(sh.keys.Global.Report)))
 	default:
-		h := help.New()
-		h.Width = max(leftW-1, 0)
-		h.ShortSeparator = " · "
-		h.Styles.ShortKey = st.StatusKey
-		h.Styles.ShortDesc = st.Status
-		h.Styles.ShortSeparator = st.Status
-		h.Styles.Ellipsis = st.Status
-		left = st.Status.Render(" ") + h.ShortHelpView(hints.ShortHelp())
+		left = st.Status.Render(" ") + shortHints(sh, hints.ShortHelp(), max(leftW-1, 0))
 	}
 	if lipgloss.Width(left) > leftW {
 		left = truncate(left, leftW)
@@ -65,6 +81,52 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 	gap := max(w-lipgloss.Width(left)-barW-rightW-1, 0)
 	line := left + st.Status.Render(blank(gap)) + bar + st.Status.Render(right+" ")
 	return fitLine(line, w)
+}
+
+// fitMessage is text cut to w columns; when cut, it ends with the key
+// that shows it whole (the messages at the top of the report).
+func fitMessage(text string, w int, report string) string {
+	if textWidth1(text) <= w {
+		return text
+	}
+	more := " (" + report + " shows all)"
+	if w < 2*textWidth1(more) {
+		return truncate(text, w)
+	}
+	return truncate(text, w-textWidth1(more)) + more
+}
+
+// shortHints are the key hints that fit in w columns, each whole, then
+// "…" when some were left out.
+func shortHints(sh *shared, bs []key.Binding, w int) string {
+	st := sh.styles
+	const sep = " · "
+	tail := " " + st.Status.Render("…")
+	var b strings.Builder
+	used := 0
+	for i, kb := range bs {
+		if !kb.Enabled() {
+			continue
+		}
+		hint := st.StatusKey.Inline(true).Render(kb.Help().Key) + st.Status.Inline(true).Render(" "+kb.Help().Desc)
+		if used > 0 {
+			hint = st.Status.Inline(true).Render(sep) + hint
+		}
+		hw := lipgloss.Width(hint)
+		room := w
+		if i < len(bs)-1 {
+			room = w - lipgloss.Width(tail) // a later hint may need the "…"
+		}
+		if used+hw > room {
+			if used+lipgloss.Width(tail) <= w {
+				b.WriteString(tail)
+			}
+			break
+		}
+		b.WriteString(hint)
+		used += hw
+	}
+	return b.String()
 }
 
 // progressBar is the loading bar shown once loading takes a while.

@@ -54,7 +54,10 @@ type storyState struct {
 	// pending is what the reader asked for before stories were ready (c,
 	// C, o); it runs when they arrive.
 	pending tea.Msg
-	docs    *docCache
+	// groupAsked: z turned grouping on before stories were ready; the
+	// status says so when they arrive.
+	groupAsked bool
+	docs       *docCache
 }
 
 // storiesMsg delivers a finished grouping.

@@ -97,6 +97,7 @@ func newPickerKeys(b bindFunc) pickerKeys {
 type coverageKeys struct {
 	rowKeys
 	Left, Right, NextSection, View key.Binding
+	DetailUp, DetailDown           key.Binding // scroll the panel under the table
 	Open, Export, Back             key.Binding
 }
 
@@ -107,6 +108,8 @@ func newCoverageKeys(b bindFunc) coverageKeys {
 		Right:       b([]string{"l", "right"}, "→/l", "next outlet"),
 		NextSection: b([]string{"tab"}, "tab", "next section: quotes, names, numbers"),
 		View:        b([]string{"u"}, "u", "show all / one outlet only / disagreements"),
+		DetailUp:    b([]string{"ctrl+u"}, "ctrl+u", "scroll the panel below up"),
+		DetailDown:  b([]string{"ctrl+d"}, "ctrl+d", "scroll the panel below down"),
 		Open:        b([]string{"enter"}, "enter", "open the passage in the outlet's article"),
 		Export:      b([]string{"e"}, "e", "export as Markdown"),
 		Back:        b([]string{"esc", "q", "backspace"}, "esc/q", "back"),
@@ -160,6 +163,6 @@ func (h coverageHelp) FullHelp() [][]key.Binding {
 	c, g := h.k.Coverage, h.k.Global
 	return [][]key.Binding{
 		{c.Up, c.Down, c.PageUp, c.PageDown, c.Top, c.Bottom},
-		{c.Left, c.Right, c.NextSection, c.View, c.Open, c.Export, c.Back, g.Help, g.Quit},
+		{c.Left, c.Right, c.NextSection, c.View, c.DetailDown, c.DetailUp, c.Open, c.Export, c.Back, g.Help, g.Quit},
 	}
 }

@@ -148,17 +148,27 @@ func (m Model) toggleGrouping() (Model, tea.Cmd, bool) {
 	case !on:
 		cmds = append(cmds, statusCmd("list ungrouped"))
 	case m.story.state.stories == nil:
+		m.story.state.groupAsked = true
 		cmds = append(cmds, statusCmd("grouping by story as soon as stories are found…"))
 		if !m.story.state.busy && !m.load.loading && len(m.list.all) > 0 {
 			cmds = append(cmds, m.startGrouping())
 		}
 	default:
-		cmds = append(cmds, statusCmd("grouped by story"))
+		cmds = append(cmds, statusCmd(m.groupedNote()))
 	}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
 	return m, tea.Batch(cmds...), true
+}
+
+// groupedNote says what grouping did: a list where no two articles share
+// a story looks unchanged, so it says why.
+func (m Model) groupedNote() string {
+	if !m.list.grouped() {
+		return "grouped by story: no two articles share a story"
+	}
+	return "grouped by story"
 }
 
 // openStory opens the pane for req, or waits for stories.
@@ -216,6 +226,13 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		var cmds []tea.Cmd
 		if m.list.selected() != before {
 			cmds = append(cmds, m.selectionChanged())
+		}
+		if st.groupAsked {
+			// z was pressed while stories were being found: say it is done.
+			st.groupAsked = false
+			if m.list.group.on {
+				m.status = statusLine{text: m.groupedNote()}
+			}
 		}
 		if req, ok := st.pending.(storyRequest); ok {
 			st.pending = nil

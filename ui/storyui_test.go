@@ -108,10 +108,11 @@ func TestGroupByStoryBeforeStoriesAreReady(t *testing.T) {
 	hs.m.story.state.stories = nil
 	hs.m.list.setStories(nil)
 	hs.press("z")
-	hs.requireStatus("as soon as stories are found")
 	if hs.m.story.state.stories == nil {
 		t.Fatal("z with no stories did not start grouping")
 	}
+	// The harness runs the grouping at once: the status already says it is done.
+	hs.requireStatus("grouped by story")
 }
 
 func TestSingleArticleStoryHasNoHeader(t *testing.T) {
@@ -879,4 +880,161 @@ func TestCompareSwapNarrowSaysSo(t *testing.T) {
 	hs.compareSeeds(seedEspreso, seedRapala)
 	hs.press("x")
 	hs.requireContains("sides swapped: Fundacion Rapala left")
+}
+
+// TestCompareFindNavigation: the comparison's find steps like the
+// article's: enter, n and N wrap in both directions and say so, and esc
+// clears a kept find instead of leaving the pane.
+func TestCompareFindNavigation(t *testing.T) {
+	hs := seedsHarness(t, 160, 45)
+	hs.compareSeeds(seedEspreso, seedRapala)
+	p := func() *comparePane { return hs.cmpPane() }
+	hs.press("/", "d", "o", "n", "b", "a", "s", "enter")
+	var at []int
+	for i, r := range p().lay.rows {
+		if r.matches[0]+r.matches[1] > 0 {
+			at = append(at, i)
+		}
+	}
+	if len(at) < 2 {
+		t.Fatalf("need 2 rows with matches, have %v", at)
+	}
+	first, last := at[0], at[len(at)-1]
+	if p().cur != first {
+		t.Fatalf("enter went to row %d, want the first match %d", p().cur, first)
+	}
+	hs.press("N")
+	if p().cur != last {
+		t.Fatalf("N at the first match went to %d, want the last %d", p().cur, last)
+	}
+	hs.requireStatus("back at the last hit")
+	hs.press("n")
+	if p().cur != first {
+		t.Fatalf("n at the last match went to %d, want the first %d", p().cur, first)
+	}
+	hs.requireStatus("back at the first hit")
+
+	// enter from below every match wraps to the first one.
+	hs.press("G", "/", "enter")
+	if p().cur != first {
+		t.Fatalf("enter below the matches went to %d, want %d", p().cur, first)
+	}
+	hs.requireStatus("back at the first hit")
+
+	hs.press("esc")
+	hs.requireMode(modeCompare)
+	if p().query != "" || p().lay.opts.query != "" {
+		t.Fatal("esc did not clear the kept find")
+	}
+	hs.press("esc")
+	if hs.m.mode == modeCompare {
+		t.Fatal("esc without a find did not leave the comparison")
+	}
+}
+
+// TestGroupKeyWhileStoriesAreFound: z pressed while the grouping runs is
+// applied when the stories arrive, and the status says so then.
+func TestGroupKeyWhileStoriesAreFound(t *testing.T) {
+	hs := articlesHarness(t, sampleArticles(), 80, 24)
+	st := &hs.m.story.state
+	stories, n := st.stories, st.grouped
+	if stories == nil {
+		t.Fatal("no stories after loading")
+	}
+	// Stories are being found: none yet, a grouping running.
+	st.stories, st.busy, st.seq = nil, true, hs.m.sh.nextSeq()
+	hs.m.list.setStories(nil)
+	hs.press("z")
+	hs.requireStatus("as soon as stories are found")
+	if hs.m.list.grouped() {
+		t.Fatal("grouped before the stories arrived")
+	}
+	hs.send(storiesMsg{seq: st.seq, stories: stories, n: n})
+	if !hs.m.list.grouped() {
+		t.Fatal("z was not applied when the stories arrived")
+	}
+	hs.requireStatus("grouped by story")
+	if strings.Contains(hs.view(), "as soon as") {
+		t.Fatal("the status still says grouping is to come")
+	}
+}
+
+// TestCoverageHeadsAndKey: with many outlets the heads are letters and a
+// key names every outlet whole; two articles of one outlet read apart;
+// on a wide terminal the cells stay near their labels.
+func TestCoverageHeadsAndKey(t *testing.T) {
+	sh := testShared(t)
+	long := strings.Repeat("a long quote that goes on ", 10)
+	var docs []*compare.Doc
+	names := []string{"The New York Times", "Associated Press", "Reuters", "Le Monde", "El País",
+		"Der Spiegel", "The Guardian", "Al Jazeera English", "Kyiv Independent", "Reuters"}
+	for i, n := range names {
+		a := &corpus.Article{ID: itoa(i), Title: "t" + itoa(i), Outlet: n, Blocks: []corpus.Block{para("Text.")}}
+		docs = append(docs, compare.Prepare(a))
+	}
+	cov := &compare.StoryCoverage{Docs: docs}
+	L := layoutCoverage(sh, cov, covOpts{width: 80})
+	key := strings.Join(L.key, "\n")
+	for k, n := range names {
+		if !strings.Contains(key, columnLetter(k)+" "+n) {
+			t.Fatalf("the key does not name %s %q whole:\n%s", columnLetter(k), n, key)
+		}
+	}
+	if !strings.Contains(key, "C Reuters #1") || !strings.Contains(key, "J Reuters #2") {
+		t.Fatalf("two articles of one outlet read the same:\n%s", key)
+	}
+	if strings.Contains(L.heads, "…") {
+		t.Fatalf("heads cut names: %q", L.heads)
+	}
+
+	// 160 columns, 2 outlets, a long quote: the first cell is near the label.
+	cov = &compare.StoryCoverage{Docs: docs[:2], Quotes: []compare.QuoteRow{{Text: long, Only: -1, In: make([]*compare.Quote, 2)}}}
+	L = layoutCoverage(sh, cov, covOpts{width: 160})
+	row := L.lines[L.itemLine[0]]
+	if at := strings.Index(row, markNone); textWidth1(row[:at]) > maxCovLabelW+markPrefix+1 {
+		t.Fatalf("the first cell is at column %d:\n%s", textWidth1(row[:at]), row)
+	}
+	if len(L.key) != 0 {
+		t.Fatalf("two outlets that fit need no key: %q", L.key)
+	}
+}
+
+// TestCoverageDetailScrolls: a row whose versions do not fit the
+// panel scrolls with ctrl+d/ctrl+u, so the last version can be read.
+func TestCoverageDetailScrolls(t *testing.T) {
+	hs := seedsHarness(t, 80, 16) // the smallest panel: 3 lines
+	hs.selectID(seedEspreso)
+	hs.press("o")
+	p := func() *coveragePane { return &hs.m.story.coverage }
+	room := p().detailH() - 1
+	found := false
+	for i := range p().lay.items {
+		if i > 0 {
+			hs.press("j")
+		}
+		if len(p().detailAll) > room {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Fatal("no row of the seeds' coverage is longer than the panel")
+	}
+	all := p().detailAll
+	last := strings.TrimSpace(ansiStrip(all[len(all)-1]))
+	if strings.Contains(hs.view(), last) {
+		t.Fatalf("the last line %q is visible before scrolling", last)
+	}
+	for range len(all) {
+		hs.press("ctrl+d")
+	}
+	hs.requireContains(last)
+	hs.press("ctrl+u")
+	if p().detailOff >= len(all)-room {
+		t.Fatal("ctrl+u did not scroll back")
+	}
+	hs.press("j")
+	if p().detailOff != 0 {
+		t.Fatal("another row does not start at its top")
+	}
 }

@@ -8,7 +8,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"regexp"
+	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -133,41 +133,31 @@ func editorCommand(path string) (*exec.Cmd, error) {
 	return exec.Command(bin, append(f[1:], path)...), nil
 }
 
-var unsafeFileChars = regexp.MustCompile(`[^a-z0-9]+`)
-
-// writeReadOnlyCopy writes text to a new read-only (0444) file in dir named
-// after title: the editor shows a copy that cannot be saved over by mistake,
-// and the corpus itself is never touched.
-func writeReadOnlyCopy(dir, title, text string) (string, error) {
-	slug := strings.Trim(unsafeFileChars.ReplaceAllString(strings.ToLower(title), "-"), "-")
-	if len(slug) > 40 {
-		slug = strings.TrimRight(slug[:40], "-")
-	}
-	if slug == "" {
-		slug = "article"
-	}
-	f, err := os.CreateTemp(dir, "parallax-"+slug+"-*.md")
+// writeReadOnlyCopy writes text for the editor to article.md in a new
+// private folder in dir (0700, from os.MkdirTemp): the copy is read-only to
+// its owner (0400) so that it is not saved over by mistake, nobody else can
+// read it, and its name tells nothing about the article. The corpus itself
+// is never touched.
+func writeReadOnlyCopy(dir, text string) (string, error) {
+	priv, err := os.MkdirTemp(dir, "parallax-edit-")
 	if err != nil {
 		return "", err
 	}
-	name := f.Name()
-	_, err = f.WriteString(text)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	name := filepath.Join(priv, "article.md")
+	err = os.WriteFile(name, []byte(text), 0o600)
 	if err == nil {
-		err = os.Chmod(name, 0o444)
+		err = os.Chmod(name, 0o400)
 	}
 	if err != nil {
-		os.Remove(name)
+		os.RemoveAll(priv)
 		return "", err
 	}
 	return name, nil
 }
 
-// removeCopy deletes the editor's copy (made writable first, which some
-// systems need before a read-only file can be removed).
+// removeCopy deletes the editor's copy and its private folder (the copy
+// made writable first, which some systems need before removing it).
 func removeCopy(path string) error {
 	os.Chmod(path, 0o600)
-	return os.Remove(path)
+	return os.RemoveAll(filepath.Dir(path))
 }

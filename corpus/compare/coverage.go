@@ -270,6 +270,7 @@ type globalEntity struct {
 	in    [][]Passage
 	acros []string // folded acronyms of the full name
 	short string   // an acronym merged into it, as written
+	who   personAttrs
 }
 
 func entityRows(docs []*Doc) []EntityRow {
@@ -278,7 +279,7 @@ func entityRows(docs []*Doc) []EntityRow {
 	bySkel := map[string]*globalEntity{}
 	for k, d := range docs {
 		for _, e := range d.extracted.entities {
-			sk := strings.Join(e.skel, " ")
+			sk := e.skelKey()
 			g := byKey[e.key]
 			if g == nil {
 				if s := bySkel[sk]; s != nil && (s.kind == e.Kind || s.kind == Other || e.Kind == Other) {
@@ -295,27 +296,13 @@ func entityRows(docs []*Doc) []EntityRow {
 			g.add(k, e)
 		}
 	}
-	// Surnames alone in one article join the full name another uses.
-	var kept []*globalEntity
-	for _, g := range globals {
-		if len(g.skel) == 1 && !g.known && g.kind != Place && g.kind != Org {
-			var full *globalEntity
-			ambiguous := false
-			for _, f := range globals {
-				if f != g && len(f.skel) >= 2 && !f.known && f.kind != Place && f.kind != Org && f.skel[len(f.skel)-1] == g.skel[0] {
-					if full != nil && full != f {
-						ambiguous = true
-					}
-					full = f
-				}
-			}
-			if full != nil && !ambiguous {
-				full.merge(g)
-				continue
-			}
-		}
-		kept = append(kept, g)
-	}
+	// One person's full names, and surnames alone, across articles: the
+	// same rules as inside one article (names.go).
+	who := func(g *globalEntity) *personAttrs { return &g.who }
+	person := func(g *globalEntity) bool { return !g.known && g.kind != Place && g.kind != Org }
+	kept := mergeFullNames(globals, who, func(g *globalEntity) bool { return person(g) && len(g.skel) >= 2 },
+		func(g *globalEntity) int { return mentions(g.in) }, (*globalEntity).merge)
+	kept = joinSurnames(kept, who, person, (*globalEntity).merge)
 	kept = joinGlobalAcronyms(kept)
 	rows := make([]EntityRow, 0, len(kept))
 	for _, g := range kept {
@@ -385,10 +372,17 @@ func (g *globalEntity) add(doc int, e *Entity) {
 		g.forms[e.Name] += len(e.Mentions)
 	}
 	g.known = g.known || e.known
+	g.who.add(&e.who)
 	g.decide()
 }
 
 func (g *globalEntity) merge(o *globalEntity) {
+	if len(o.skel) == len(g.skel) {
+		for f, c := range o.forms {
+			g.forms[f] += c
+		}
+	}
+	g.who.add(&o.who)
 	for k := range g.in {
 		g.in[k] = append(g.in[k], o.in[k]...)
 		sort.Slice(g.in[k], func(i, j int) bool { return lessPassage(g.in[k][i], g.in[k][j]) })
@@ -401,6 +395,7 @@ func (g *globalEntity) merge(o *globalEntity) {
 
 func (g *globalEntity) decide() {
 	g.name = displayName(g.forms)
+	g.who.name = parsePerson(stripMark(g.key))
 	g.kind = Other
 	top := 0.0
 	for k, x := range g.votes {

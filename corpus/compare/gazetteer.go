@@ -143,11 +143,25 @@ Florida,California,Texas,Alaska,Hawaii,Virginia,Europe,Asia,Africa,Middle East,L
 Black Sea,Baltic Sea,Red Sea,Mediterranean,Caspian Sea,Pacific,Atlantic,Arctic,Balkans,Caucasus,
 Siberia,Scandinavia,Kashmir,Tibet,Xinjiang,Sahel,Persian Gulf,Gulf,South China Sea,Taiwan Strait`
 
+// The states of the United States with their AP-style abbreviations
+// ("Calif.", "Ariz."); abbreviations that are also common words ("Miss.",
+// "Ind.", "Mass.", "La.") are left out. Format per item: Name|aliases.
+const usStateData = `Alabama|Ala;Arizona|Ariz;Arkansas|Ark;Colorado|Colo;Connecticut|Conn;Delaware|;
+Idaho|;Illinois|Ill;Indiana|;Iowa|;Kansas|Kan;Kentucky|Ky;Louisiana|;Maine|;Maryland|Md;
+Massachusetts|;Michigan|Mich;Minnesota|Minn;Mississippi|;Missouri|;Montana|Mont;Nebraska|Neb;Nevada|Nev;
+New Hampshire|N.H.;New Jersey|N.J.;New Mexico|N.M.;North Carolina|N.C.;North Dakota|N.D.;Ohio|;
+Oklahoma|Okla;Oregon|Ore;Pennsylvania|;Rhode Island|R.I.;South Carolina|S.C.;South Dakota|S.D.;
+Tennessee|Tenn;Utah|;Vermont|Vt;West Virginia|W.Va.;Wisconsin|Wis;Wyoming|Wyo`
+
 // Supranational and well-known organisations written as acronyms or names
 // without an organisation word.
 const orgData = `NATO,EU,European Union,UN,United Nations,IMF,WHO,OPEC,G7,G20,BRICS,ASEAN,OSCE,
 Kremlin,Pentagon,White House,Downing Street,Elysee,Congress,Parliament,Reuters,AFP,AP,BBC,CNN,
-Hamas,Hezbollah,Taliban,Interpol,Europol,Red Cross`
+Hamas,Hezbollah,Taliban,Interpol,Europol,Red Cross,Guardian,New York Times,Washington Post,
+Wall Street Journal,Associated Press,Bloomberg,Politico,Axios,NPR,NBC,ABC,CBS,MSNBC,Fox News,PBS,
+Financial Times,Los Angeles Times,USA Today,Newsweek,New Yorker,Daily Mail,
+Twitter,Facebook,Instagram,YouTube,TikTok,FBI,CIA,NSA,Justice Department,State Department,
+Supreme Court,Senate,House of Representatives`
 
 // adjectivals are capitalised adjectives and group words that are not names
 // on their own ("Western sanctions", "Arab states").
@@ -193,6 +207,15 @@ func init() {
 	}
 	for _, p := range splitList(placeData) {
 		gazetteer[foldName(p)] = placeInfo{p, Place}
+	}
+	for _, st := range strings.Split(usStateData, ";") {
+		name, alias, _ := strings.Cut(strings.TrimSpace(st), "|")
+		if _, dup := gazetteer[foldName(name)]; !dup {
+			gazetteer[foldName(name)] = placeInfo{name, Place}
+		}
+		if alias != "" {
+			gazetteer[foldName(alias)] = placeInfo{name, Place}
+		}
 	}
 	for _, o := range splitList(orgData) {
 		gazetteer[foldName(o)] = placeInfo{o, Org}

@@ -14,7 +14,10 @@ var titleWords = setOf("president", "vice", "prime", "minister", "secretary", "g
 	"cardinal", "professor", "prof", "senior", "top", "interim", "supreme", "commander", "coach",
 	"manager", "founder", "executive", "attorney", "officer", "inspector", "detective", "excellency",
 	"majesty", "vp", "cfo", "coo", "cto", "mp", "mep", "pm", "assistant", "adviser", "advisor",
-	"negotiator", "sultan", "tsar", "czar", "ayatollah", "patriarch", "imam", "dean")
+	"negotiator", "sultan", "tsar", "czar", "ayatollah", "patriarch", "imam", "dean", "counsel",
+	"counselor", "congressman", "congresswoman", "cong", "delegate", "lady", "pres", "sheriff",
+	"superintendent", "reverend", "rev", "duke", "duchess", "baron", "baroness", "madam", "mx", "miss",
+	"messrs", "amb", "atty", "whip", "solicitor", "comptroller", "treasurer", "lt gov")
 
 // titleTail words may follow "of" inside a title ("Secretary of State").
 var titleTail = setOf("state", "defense", "defence", "staff", "foreign", "affairs", "interior",
@@ -31,7 +34,8 @@ var personRoles = setOf("president", "minister", "secretary", "envoy", "spokesma
 	"singer", "actor", "actress", "player", "striker", "coach", "manager", "candidate", "king", "queen",
 	"prince", "pope", "dictator", "tycoon", "billionaire", "businessman", "businesswoman", "activist",
 	"journalist", "colleague", "deputy", "son", "daughter", "wife", "husband", "brother", "sister",
-	"father", "mother", "son-in-law", "mr", "mrs", "ms", "dr")
+	"father", "mother", "son-in-law", "mr", "mrs", "ms", "dr", "counsel", "counselor", "lawyer",
+	"attorney", "representative", "congressman", "congresswoman", "sen", "rep", "gov")
 
 // speechVerbs attribute a quote or mark their subject as a person.
 var speechVerbs = setOf("said", "says", "say", "told", "tells", "added", "adds", "stated", "states",
@@ -66,7 +70,12 @@ var placeWords = setOf("sea", "river", "bay", "island", "islands", "mountains", 
 	"city", "district", "peninsula", "coast", "desert", "plain", "plains", "canal", "channel", "airport",
 	"port", "harbor", "harbour", "bridge", "park", "state", "territory", "territories", "republic",
 	"kingdom", "emirate", "village", "town", "border", "capital", "krai", "governorate", "prefecture",
-	"heights", "hills", "beach", "falls", "straits", "basin", "delta", "cape")
+	"heights", "hills", "beach", "falls", "straits", "basin", "delta", "cape",
+	// buildings and grounds
+	"tower", "towers", "building", "memorial", "garden", "gardens", "plaza", "stadium", "arena", "hotel",
+	"palace", "castle", "capitol", "boulevard", "road", "highway", "station", "mall", "cemetery",
+	"monument", "courthouse", "lodge", "terminal", "pier", "base", "compound", "residence", "estate",
+	"resort", "ranch", "headquarters")
 
 // placePrepositions before a name suggest a place.
 var placePrepositions = setOf("in", "to", "from", "near", "across", "into", "inside", "outside",

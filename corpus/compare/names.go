@@ -35,6 +35,7 @@ type Entity struct {
 	votes [3]float64 // person, place, org evidence
 	known bool       // from the gazetteer or an acronym: never a surname
 	forms map[string]int
+	who   personAttrs // for people: name parts, gender, offices
 }
 
 // mention is one occurrence of a name in a sentence.
@@ -44,6 +45,9 @@ type mention struct {
 	votes   [3]float64
 	known   *placeInfo
 	acro    bool
+	title   string // folded title or honorific before the name ("mr", "special counsel")
+	honor   string // an honorific as written ("Mr.", "Mrs."), kept to name a surname alone
+	kin     bool   // introduced as someone's relative ("his daughter Malia Obama")
 }
 
 // docVocab records how words are written in one document, to tell a name
@@ -77,6 +81,10 @@ func findMentions(s *Sentence, v docVocab) []mention {
 	ws := s.words
 	var out []mention
 	for i := 0; i < len(ws); {
+		if n := partyTag(s.Text, ws, i); n > 0 {
+			i += n // "D-Calif.", "R-Texas": an attribute of the name before
+			continue
+		}
 		if !isNameWord(ws[i]) {
 			i++
 			continue
@@ -88,6 +96,17 @@ func findMentions(s *Sentence, v docVocab) []mention {
 				break // "Russia-Ukraine war", "US-China talks": two names
 			}
 			if (gap == " " || gap == "-" || gap == "‐") && isNameWord(ws[j]) {
+				j++
+				continue
+			}
+			// "Donald J. Trump", "Mr. Trump", "Sen. Ben Sasse": an initial or
+			// a title's abbreviation does not end the name.
+			if gap == ". " && isNameWord(ws[j]) && (isInitialLetter(ws[j-1]) || titleAbbrevs[ws[j-1].fold]) {
+				j++
+				continue
+			}
+			// "Donald Trump Jr.", "Martin Luther King, Jr."
+			if (gap == ", " || gap == " ") && ws[j].cap && (ws[j].fold == "jr" || ws[j].fold == "sr") && j-i >= 2 {
 				j++
 				continue
 			}
@@ -108,6 +127,26 @@ func findMentions(s *Sentence, v docVocab) []mention {
 		i = j
 	}
 	return out
+}
+
+// titleAbbrevs are titles written abbreviated with a full stop.
+var titleAbbrevs = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+	"adm", "prof", "rev", "cong", "pres", "supt", "cmdr", "maj", "cpl", "pvt", "amb", "atty", "sec", "hon", "messrs")
+
+// isInitialLetter: a single capital letter ("J" in "Donald J. Trump").
+func isInitialLetter(w word) bool { return w.cap && len(w.fold) == 1 }
+
+// partyTag returns how many words a party-and-state tag takes at ws[i]
+// ("D-Calif.", "R-Texas", "I-Vt."), or 0.
+func partyTag(text string, ws []word, i int) int {
+	w := ws[i]
+	if !w.cap || len(w.fold) != 1 || (w.fold != "d" && w.fold != "r" && w.fold != "i") || i+1 >= len(ws) {
+		return 0
+	}
+	if g := text[w.end:ws[i+1].start]; (g == "-" || g == "‐") && (ws[i+1].cap || ws[i+1].acro) {
+		return 2
+	}
+	return 0
 }
 
 // knownName: a word the gazetteer knows on its own ("Russia", "US").
@@ -212,9 +251,18 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 			}
 			continue
 		}
+		// "Senate Majority Leader", "First Lady": words that open a title.
+		for t > i && titleLead[ws[t-1].fold] {
+			t--
+		}
 		var out []mention
 		if t > i {
 			out = append(out, affiliation(s, ws, i, t)...)
+		}
+		title := foldName(s.Text[ws[t].start:ws[e-1].end])
+		honor := ""
+		if e-t == 1 && honorifics[ws[t].fold] {
+			honor = s.Text[ws[t].start:ws[t].end] + "."
 		}
 		// After the title: a person, unless it is a place or organisation
 		// ("Senior US officials") or only a demonym ("Top American").
@@ -227,16 +275,44 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 		if p, ok := gazetteer[foldName(s.Text[ws[e].start:ws[j-1].end])]; ok {
 			return append(out, newMention(s, ws, e, j, &p))
 		}
-		m := newMention(s, ws, e, j, nil)
+		ms := personOfPlace(s, ws, e, j)
+		m := &ms[0]
 		if !m.acro {
 			m.votes[0] += 2
+			m.title, m.honor = title, honor
 		}
-		return append(out, m)
+		return append(out, ms...)
 	}
 	if k := affiliation(s, ws, i, j); k != nil {
 		return k
 	}
 	return nil
+}
+
+// honorifics are the courtesy titles that tell only a person's gender.
+var honorifics = setOf("mr", "mrs", "ms", "miss", "messrs", "mx")
+
+// titleLead words open a title phrase when a title word follows them.
+var titleLead = setOf("majority", "minority", "first", "ranking", "associate", "lieutenant", "lt",
+	"assistant", "deputy", "vice", "chief", "special", "former")
+
+// personOfPlace splits "Ben Sasse of Nebraska" into the person and the
+// place, which is an attribute of the person, not part of the name; a name
+// of an organisation ("Bank of America") stays whole.
+func personOfPlace(s *Sentence, ws []word, i, j int) []mention {
+	for k := i + 1; k+1 < j; k++ {
+		if ws[k].fold != "of" || ws[k].cap {
+			continue
+		}
+		if hasWord(ws[i:k], orgWords) || hasWord(ws[i:k], placeWords) {
+			break
+		}
+		if p, ok := gazetteer[foldName(s.Text[ws[k+1].start:ws[j-1].end])]; ok && p.kind == Place {
+			return []mention{newMention(s, ws, i, k, nil), newMention(s, ws, k+1, j, &p)}
+		}
+		break
+	}
+	return []mention{newMention(s, ws, i, j, nil)}
 }
 
 // adjectivalName: a capitalised adjective or demonym opening a name of an
@@ -256,13 +332,17 @@ func affiliation(s *Sentence, ws []word, i, j int) []mention {
 		}
 		i++
 	}
+	// "Democrat of Ohio" leaves "of Ohio": the particle goes too.
+	for i < j && connectors[ws[i].fold] && !ws[i].cap {
+		i++
+	}
 	if i >= j {
 		return nil
 	}
 	if p, ok := gazetteer[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
 		return []mention{newMention(s, ws, i, j, &p)}
 	}
-	return []mention{newMention(s, ws, i, j, nil)}
+	return personOfPlace(s, ws, i, j)
 }
 
 func hasWord(ws []word, set map[string]bool) bool {
@@ -277,6 +357,17 @@ func hasWord(ws []word, set map[string]bool) bool {
 // newMention builds a mention of ws[i:j] and weighs the evidence for its
 // kind from the words inside and around it.
 func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
+	// "The Guardian" is the Guardian: the article is no part of the name,
+	// but a capitalised one inside a sentence marks a title.
+	theTitle := ws[i].fold == "the" && ws[i].cap && j-i >= 2
+	if theTitle {
+		i++
+		if known == nil {
+			if p, ok := gazetteer[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
+				known = &p
+			}
+		}
+	}
 	end := ws[j-1].end
 	surface := s.Text[ws[i].start:end]
 	for _, p := range []string{"'s", "’s", "'", "’"} {
@@ -286,7 +377,9 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 			break
 		}
 	}
-	m := mention{surface: strings.TrimRight(surface, "."), known: known,
+	// "Martin Luther King, Jr." is named "Martin Luther King Jr".
+	surface = strings.ReplaceAll(strings.TrimRight(surface, "."), ", ", " ")
+	m := mention{surface: surface, known: known,
 		pass: Passage{Sentence: s.Index, Start: ws[i].start, End: end}}
 	m.acro = j-i == 1 && ws[i].acro
 	if known != nil {
@@ -305,14 +398,21 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 	if i > 0 {
 		prev := ws[i-1]
 		gap := s.Text[prev.end:ws[i].start]
+		if (gap == " " || gap == ", ") && !prev.cap && kinWords[prev.fold] {
+			m.kin = true // "his daughter Malia Obama", "his wife, Melania"
+		}
 		switch {
 		case personRoles[prev.fold] && !prev.cap && gap == " ":
 			m.votes[0] += 2
+			m.title = prev.fold // AP style: "special counsel Robert Mueller"
 		case placePrepositions[prev.fold] && gap == " ":
 			m.votes[1] += 1
 		case prev.fold == "the" && gap == " " && j-i == 1:
 			m.votes[2] += 0.5
 		}
+	}
+	if theTitle && !ws[i-1].initial {
+		m.votes[2] += 1.5 // "The Guardian", "The Hill": a title, mostly a publication
 	}
 	if j < len(ws) {
 		next := ws[j]
@@ -364,10 +464,18 @@ func entitiesOf(d *Doc) []*Entity {
 			if key == "" {
 				continue
 			}
+			// A surname after "Mr." or "Mrs." is kept apart by gender until
+			// it is joined to a full name: "Mr. Trump" is not "Mrs. Trump".
+			if g := titleGender(m.title); g != unknownGender && m.known == nil && !strings.Contains(key, " ") {
+				key += genderMark[g]
+				if m.honor != "" {
+					name = m.honor + " " + name
+				}
+			}
 			e := byKey[key]
 			if e == nil {
 				e = &Entity{key: key, known: m.known != nil || m.acro, forms: map[string]int{}}
-				e.skel = skeletonWords(key)
+				e.skel = skeletonWords(stripMark(key))
 				byKey[key] = e
 				list = append(list, e)
 			}
@@ -376,6 +484,7 @@ func entitiesOf(d *Doc) []*Entity {
 			for k := range e.votes {
 				e.votes[k] += m.votes[k]
 			}
+			e.who.note(m)
 		}
 	}
 	for _, e := range list {
@@ -384,6 +493,18 @@ func entitiesOf(d *Doc) []*Entity {
 	list = joinAcronyms(mergeEntities(list), acronymDefs(d, all))
 	sortEntities(list)
 	return list
+}
+
+var genderMark = map[gender]string{male: "#m", female: "#f"}
+
+// skelKey is the key under which spelling variants meet: the skeleton,
+// and the gender a surname alone was given.
+func (e *Entity) skelKey() string {
+	k := strings.Join(e.skel, " ")
+	if i := strings.IndexByte(e.key, '#'); i >= 0 {
+		k += e.key[i:]
+	}
+	return k
 }
 
 // finish picks the display name (the most used form) and the kind.
@@ -398,7 +519,12 @@ func (e *Entity) finish() {
 			top, e.Kind = x, kinds[k]
 		}
 	}
+	e.who.name = parsePerson(stripMark(e.key))
 }
+
+// personLike: a name that may be a person's (not a known place, acronym or
+// organisation).
+func (e *Entity) personLike() bool { return !e.known && e.Kind != Place && e.Kind != Org }
 
 // displayName picks the most used written form, preferring "Hallandale"
 // to a dateline's "HALLANDALE".
@@ -415,14 +541,15 @@ func displayName(forms map[string]int) string {
 	return best
 }
 
-// mergeEntities merges variant spellings (same skeleton) and joins a lone
-// surname to the single full name that ends with it. The result is sorted by
-// mentions, most first.
+// mergeEntities merges variant spellings (same skeleton), full names of
+// one person ("Donald Trump", "Donald J. Trump", "Jim Mattis", "James
+// Mattis") and a surname alone into the single full name it can stand
+// for. The result is sorted by mentions, most first.
 func mergeEntities(list []*Entity) []*Entity {
 	bySkel := map[string]*Entity{}
 	var out []*Entity
 	for _, e := range list {
-		k := strings.Join(e.skel, " ")
+		k := e.skelKey()
 		if t := bySkel[k]; t != nil && kindsAgree(t, e) {
 			t.absorb(e)
 			continue
@@ -430,45 +557,17 @@ func mergeEntities(list []*Entity) []*Entity {
 		bySkel[k] = e
 		out = append(out, e)
 	}
-	// Surnames: single words that are not known places or acronyms.
-	var kept []*Entity
-	for _, e := range out {
-		if len(e.skel) == 1 && !e.known {
-			if full := fullNameFor(e, out); full != nil {
-				full.absorb(e)
-				continue
-			}
-		}
-		kept = append(kept, e)
-	}
-	sortEntities(kept)
-	return kept
+	out = mergeFullNames(out, func(e *Entity) *personAttrs { return &e.who },
+		func(e *Entity) bool { return e.personLike() && len(e.skel) >= 2 },
+		func(e *Entity) int { return len(e.Mentions) }, func(into, e *Entity) { into.absorb(e) })
+	out = joinSurnames(out, func(e *Entity) *personAttrs { return &e.who }, (*Entity).personLike,
+		func(into, e *Entity) { into.absorb(e) })
+	sortEntities(out)
+	return out
 }
 
 func kindsAgree(a, b *Entity) bool {
 	return a.Kind == b.Kind || a.Kind == Other || b.Kind == Other
-}
-
-// fullNameFor finds the one multi-word person-like name whose last word is
-// e's only word (by spelling skeleton).
-func fullNameFor(e *Entity, all []*Entity) *Entity {
-	var found *Entity
-	for _, f := range all {
-		if f == e || len(f.skel) < 2 || f.known || f.Kind == Place || f.Kind == Org {
-			continue
-		}
-		if f.skel[len(f.skel)-1] != e.skel[0] {
-			continue
-		}
-		if found != nil && found != f {
-			return nil // two people share the surname: do not guess
-		}
-		found = f
-	}
-	if found != nil && e.Kind != Other && e.Kind != Person {
-		return nil
-	}
-	return found
 }
 
 // absorb moves o's mentions and evidence into e.
@@ -484,6 +583,7 @@ func (e *Entity) absorb(o *Entity) {
 		}
 	}
 	e.known = e.known || o.known && len(o.skel) == len(e.skel)
+	e.who.add(&o.who)
 	e.finish()
 }
 
@@ -514,9 +614,9 @@ func skeleton(w string) string {
 func skeletonWords(key string) []string {
 	f := strings.Fields(key)
 	out := make([]string, 0, len(f))
-	for _, w := range f {
-		if connectors[w] {
-			continue
+	for i, w := range f {
+		if connectors[w] && i > 0 && i < len(f)-1 {
+			continue // a particle inside a name ("von der"), not "Ben Sasse"
 		}
 		out = append(out, skeleton(w))
 	}

@@ -32,6 +32,7 @@ type Quote struct {
 	words []word
 	terms []uint64 // sorted unique content terms, for matching
 	last  int      // the sentence where the quote ends
+	who   *Entity  // the speaker when a person or organisation named in the article
 }
 
 // Words is the number of words quoted.
@@ -146,7 +147,12 @@ func closeSingle(t string, from int, mark rune) int {
 // quotesOf extracts a document's quotes and attributes them.
 func quotesOf(d *Doc, ents []*Entity) []Quote {
 	idx := indexMentions(ents)
-	var out []Quote
+	type located struct {
+		q      Quote
+		sq, eq int
+		sp     span
+	}
+	var found []located
 	firstSent := 0
 	for bi, b := range d.Article.Blocks {
 		// The sentences of this block.
@@ -175,6 +181,12 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 			if sq >= len(d.Sentences) || lo == hi {
 				continue
 			}
+			// Every quoted stretch, long or not, is masked: names inside a
+			// quotation are not its speaker nor what a pronoun refers to.
+			for k := sq; k <= eq; k++ {
+				s := &d.Sentences[k]
+				idx.mask(k, span{max(0, sp.start-s.Start), min(len(s.Text), sp.end-s.Start)})
+			}
 			q.words = quoteWords(&d.Sentences[sq], sq == eq, q.Start, q.End, inner)
 			if len(q.words) == 0 {
 				continue
@@ -183,9 +195,14 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 			s := &d.Sentences[sq]
 			q.At = Passage{Sentence: sq, Start: max(0, sp.start-s.Start), End: min(len(s.Text), sp.end-s.Start)}
 			q.last = eq
-			attribute(d, &q, sq, eq, sp, idx, out)
-			out = append(out, q)
+			found = append(found, located{q, sq, eq, sp})
 		}
+	}
+	out := make([]Quote, 0, len(found))
+	for _, f := range found {
+		q := f.q
+		attribute(d, &q, f.sq, f.eq, f.sp, idx, out)
+		out = append(out, q)
 	}
 	return out
 }
@@ -216,11 +233,12 @@ type mentionRef struct {
 
 type mentionIndex struct {
 	bySent map[int][]mentionRef
-	people []mentionRef // person mentions in document order
+	people []mentionRef   // person mentions in document order
+	quoted map[int][]span // per sentence, the quoted stretches (offsets in its text)
 }
 
 func indexMentions(ents []*Entity) mentionIndex {
-	idx := mentionIndex{bySent: map[int][]mentionRef{}}
+	idx := mentionIndex{bySent: map[int][]mentionRef{}, quoted: map[int][]span{}}
 	for _, e := range ents {
 		for _, p := range e.Mentions {
 			idx.bySent[p.Sentence] = append(idx.bySent[p.Sentence], mentionRef{e, p})
@@ -237,6 +255,18 @@ func indexMentions(ents []*Entity) mentionIndex {
 	return idx
 }
 
+func (idx mentionIndex) mask(si int, sp span) { idx.quoted[si] = append(idx.quoted[si], sp) }
+
+// inQuote: the byte range [start, end) of sentence si lies inside a quote.
+func (idx mentionIndex) inQuote(si, start, end int) bool {
+	for _, sp := range idx.quoted[si] {
+		if start >= sp.start && end <= sp.end {
+			return true
+		}
+	}
+	return false
+}
+
 func sortRefs(v []mentionRef) {
 	for i := 1; i < len(v); i++ {
 		for j := i; j > 0 && lessPassage(v[j].pass, v[j-1].pass); j-- {
@@ -245,16 +275,40 @@ func sortRefs(v []mentionRef) {
 	}
 }
 
-// lastPerson is the last person named before sentence s, offset off.
-func (idx mentionIndex) lastPerson(s, off int) *Entity {
-	var found *Entity
+// antecedent resolves a pronoun of gender g at sentence s, offset off: the
+// nearest person named before it outside quotations whose gender the text
+// gives as g; else the last named speaker, when compatible; else the
+// nearest compatible person. The search reaches back a few sentences.
+func (idx mentionIndex) antecedent(s, off int, g gender, prev []Quote) *Entity {
+	var nearest, told *Entity
 	for _, m := range idx.people {
 		if m.pass.Sentence > s || m.pass.Sentence == s && m.pass.Start >= off {
 			break
 		}
-		found = m.e
+		if s-m.pass.Sentence > 6 || idx.inQuote(m.pass.Sentence, m.pass.Start, m.pass.End) {
+			continue
+		}
+		mg := m.e.who.genderOf()
+		if !mg.agrees(g) {
+			continue
+		}
+		nearest = m.e
+		if mg != unknownGender && g != unknownGender {
+			told = m.e
+		}
 	}
-	return found
+	if told != nil {
+		return told
+	}
+	for k := len(prev) - 1; k >= 0; k-- {
+		if w := prev[k].who; w != nil && prev[k].SpeakerKind == Named && w.Kind == Person {
+			if s-prev[k].last <= 6 && w.who.genderOf().agrees(g) {
+				return w
+			}
+			break
+		}
+	}
+	return nearest
 }
 
 // speakerNouns head a nominal speaker ("a source close to the team").
@@ -265,12 +319,17 @@ var speakerNouns = setOf("source", "sources", "official", "officials", "spokespe
 	"residents", "lawyer", "police", "military", "army", "adviser", "advisor", "insider", "envoy",
 	"delegation", "president", "leader", "commander", "officer", "soldier", "doctor", "teacher")
 
-var pronouns = setOf("he", "she")
+// pronouns that stand for a speaker, with the gender they tell.
+var pronouns = map[string]gender{"he": male, "she": female}
+
+func isPronoun(w string) bool { _, ok := pronouns[w]; return ok }
 
 // attribute finds the speaker of q, quoted in sentences sq..eq: a name,
 // pronoun or nominal phrase next to a verb of saying after the quote, or the
-// nearest one before such a verb ahead of it; a bare quote right after
-// another inherits its speaker.
+// nearest one before such a verb ahead of it; the second half of a quote
+// split by "said X" belongs to X; an attribution may open the next sentence
+// ("…?" Justice Breyer asked.); a bare quote right after another inherits
+// its speaker. Words inside quotations are never the speaker.
 func attribute(d *Doc, q *Quote, sq, eq int, sp span, idx mentionIndex, prev []Quote) {
 	// After the quote, in the sentence where it ends.
 	se := &d.Sentences[eq]
@@ -281,21 +340,9 @@ func attribute(d *Doc, q *Quote, sq, eq int, sp span, idx mentionIndex, prev []Q
 			after = append(after, w)
 		}
 	}
-	if len(after) > 0 && strings.TrimLeft(se.Text[max(0, min(closeAt, after[0].start)):after[0].start], " ,.!?\"'”’»") == "" {
-		// "…" said Rubio; described as "…" by a source.
-		if (speechVerbs[after[0].fold] || after[0].fold == "by") && len(after) > 1 {
-			if setSpeaker(d, q, eq, after[1:], idx, true) {
-				return
-			}
-		}
-		for k := 1; k < min(len(after), 7); k++ {
-			if speechVerbs[after[k].fold] {
-				if setSpeaker(d, q, eq, after[:k], idx, false) {
-					return
-				}
-				break
-			}
-		}
+	if len(after) > 0 && strings.TrimLeft(se.Text[max(0, min(closeAt, after[0].start)):after[0].start], " ,.!?\"'”’»") == "" &&
+		attributionAfter(d, q, eq, after, idx, prev) {
+		return
 	}
 	// Before the quote, in the sentence where it starts.
 	ss := &d.Sentences[sq]
@@ -307,51 +354,115 @@ func attribute(d *Doc, q *Quote, sq, eq int, sp span, idx mentionIndex, prev []Q
 		}
 	}
 	for k := len(before) - 1; k >= 0; k-- {
+		if idx.inQuote(sq, before[k].start, before[k].end) {
+			continue // an earlier quote: “not easy” and that “…”
+		}
 		if speechVerbs[before[k].fold] {
-			if !passive(before, k) && setSpeaker(d, q, sq, before[:k], idx, false) {
+			if !passive(before, k) && setSpeaker(d, q, sq, before[:k], idx, false, prev) {
 				return
 			}
 			break
+		}
+	}
+	// The second half of a quote split by its attribution: “…,” said X,
+	// “…” or “…,” X said. “…”.
+	if len(prev) > 0 {
+		p := prev[len(prev)-1]
+		if p.Speaker != "" && p.Block == q.Block && q.Start > p.End && onlyAttribution(d.Article.Blocks[q.Block].Text[p.End:q.Start]) {
+			q.Speaker, q.SpeakerKind, q.who = p.Speaker, p.SpeakerKind, p.who
+			return
+		}
+	}
+	// An attribution opening the next sentence of the paragraph.
+	if len(after) == 0 && eq+1 < len(d.Sentences) && d.Sentences[eq+1].Block == q.Block {
+		if next := d.Sentences[eq+1].words; len(next) > 0 && !startsWithQuote(d.Sentences[eq+1].Text) &&
+			attributionAfter(d, q, eq+1, next, idx, prev) {
+			return
 		}
 	}
 	// A quote standing alone right after a quote by a known speaker.
 	if len(before) == 0 && len(after) == 0 && len(prev) > 0 {
 		p := prev[len(prev)-1]
 		if p.Speaker != "" && p.Block >= q.Block-1 && sq-p.At.Sentence <= 2 {
-			q.Speaker, q.SpeakerKind = p.Speaker, Carried
+			q.Speaker, q.SpeakerKind, q.who = p.Speaker, Carried, p.who
 		}
 	}
+}
+
+// attributionAfter reads the words right after a quote (in sentence si):
+// "said Rubio", "described as … by a source", "Rubio told reporters".
+func attributionAfter(d *Doc, q *Quote, si int, after []word, idx mentionIndex, prev []Quote) bool {
+	if (speechVerbs[after[0].fold] || after[0].fold == "by") && len(after) > 1 {
+		return setSpeaker(d, q, si, after[1:], idx, true, prev)
+	}
+	for k := 1; k < min(len(after), 7); k++ {
+		if idx.inQuote(si, after[k].start, after[k].end) {
+			return false
+		}
+		if speechVerbs[after[k].fold] {
+			return setSpeaker(d, q, si, after[:k], idx, false, prev)
+		}
+	}
+	return false
+}
+
+// onlyAttribution: the text between two quotes of one paragraph is a
+// short attribution with a verb of saying and nothing else quoted
+// (", said Schiff, ", ", he added. ").
+func onlyAttribution(between string) bool {
+	between = strings.Trim(between, " ,.;:!?—–-“”\"'‘’«»„")
+	ws := words(between)
+	if len(ws) == 0 || len(ws) > 8 || strings.ContainsAny(between, "“”\"«»„") {
+		return false
+	}
+	for _, w := range ws {
+		if speechVerbs[w.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithQuote(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return r == '“' || r == '"' || r == '«' || r == '„' || r == '‘'
 }
 
 // setSpeaker picks the speaker among ws (words of sentence si): a person,
 // pronoun or nominal phrase (an organisation only when there is none), the
 // first one when reading forward from a quote, else the nearest before the
-// verb. Objects ("told CNN", "spoke with Rutte") are not speakers.
-func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward bool) bool {
+// verb. Objects ("told CNN", "spoke with Rutte"), places ("in the Rose
+// Garden") and anything inside a quotation are not speakers.
+func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward bool, prev []Quote) bool {
 	type cand struct {
 		name string
 		kind SpeakerKind
 		org  bool
+		who  *Entity
 	}
 	var cands []cand
 	text := d.Sentences[si].Text
 	for k := 0; k < len(ws); k++ {
 		w := ws[k]
+		if idx.inQuote(si, w.start, w.end) {
+			continue
+		}
 		object := k > 0 && (speechVerbs[ws[k-1].fold] || ws[k-1].fold == "to" || ws[k-1].fold == "with")
 		if e, end := mentionStarting(idx, si, w.start); e != nil {
 			for k+1 < len(ws) && ws[k+1].start < end {
 				k++
 			}
-			if !object {
-				cands = append(cands, cand{e.Name, Named, e.Kind != Person})
+			if !object && e.Kind != Place {
+				cands = append(cands, cand{e.Name, Named, e.Kind != Person, e})
 			}
 			continue
 		}
+		g, pronoun := pronouns[w.fold]
 		switch {
 		case object:
-		case pronouns[w.fold]:
-			if p := idx.lastPerson(si, w.start); p != nil {
-				cands = append(cands, cand{p.Name, Pronoun, false})
+		case pronoun:
+			if p := idx.antecedent(si, w.start, g, prev); p != nil {
+				cands = append(cands, cand{p.Name, Pronoun, false, p})
 			}
 		case speakerNouns[w.fold] && !w.cap:
 			a := k
@@ -364,7 +475,7 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 					break
 				}
 			}
-			cands = append(cands, cand{text[ws[a].start:w.end], Nominal, false})
+			cands = append(cands, cand{text[ws[a].start:w.end], Nominal, false, nil})
 		}
 	}
 	// Reading back from a verb, a named person or pronoun beats a nominal
@@ -378,7 +489,7 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 				k = len(cands) - 1 - n
 			}
 			if ok(cands[k]) {
-				q.Speaker, q.SpeakerKind = cands[k].name, cands[k].kind
+				q.Speaker, q.SpeakerKind, q.who = cands[k].name, cands[k].kind, cands[k].who
 				return true
 			}
 		}
@@ -404,7 +515,7 @@ func passive(ws []word, k int) bool {
 		return true
 	}
 	asNext := k+1 < len(ws) && ws[k+1].fold == "as"
-	return asNext && strings.HasSuffix(ws[k].fold, "ed") && !p.cap && !pronouns[p.fold] && p.fold != "who" && p.fold != "which"
+	return asNext && strings.HasSuffix(ws[k].fold, "ed") && !p.cap && !isPronoun(p.fold) && p.fold != "who" && p.fold != "which"
 }
 
 func isDeterminer(w string) bool {

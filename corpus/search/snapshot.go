@@ -16,6 +16,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/lang"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // A snapshot is an index written to disk, so that opening an unchanged
@@ -85,7 +86,7 @@ func (ix *Index) WriteSnapshot(path string) error {
 	defer ix.addMu.Unlock()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return corpus.WriteFileAtomic(path, func(w io.Writer) error { return ix.writeSnapshot(w) })
+	return userfiles.WriteAtomic(path, 0o600, func(w io.Writer) error { return ix.writeSnapshot(w) })
 }
 
 // crcWriter counts and checksums what goes through it.

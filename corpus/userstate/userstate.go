@@ -4,31 +4,29 @@
 // Each kind of mark is one Marks set stored in its own file (reads.json, ...).
 // Files are written atomically (temporary file in the same directory, fsync,
 // rename), and a save merges with whatever another running instance wrote in
-// the meantime. A file that cannot be parsed is set aside as
-// NAME.corrupt-TIME and reported as a warning; it never stops the program.
+// the meantime, holding a lock (NAME.lock) from its read to its rename. A
+// file that cannot be parsed is set aside as NAME.corrupt-TIME (the newest
+// few are kept) and reported as a warning; it never stops the program. Only
+// regular files of bounded size are read.
 package userstate
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"sync"
 	"time"
 	"unsafe"
 
-	"github.com/adrg/xdg"
-
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
-
-// AppDir is the name of Parallax's folder inside the state directory.
-const AppDir = "parallax"
 
 // Base names of the state files.
 const (
@@ -36,15 +34,8 @@ const (
 	BookmarksFile = "bookmarks.json" // bookmarks
 )
 
-// Dir returns the folder Parallax keeps state in: $XDG_STATE_HOME/parallax,
-// falling back to the platform default (~/.local/state/parallax on Linux).
-// The environment is read on every call so that tests can redirect it.
-func Dir() string {
-	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, AppDir)
-	}
-	return filepath.Join(xdg.StateHome, AppDir)
-}
+// Dir returns the folder Parallax keeps state in (userfiles.StateDir).
+func Dir() string { return userfiles.StateDir() }
 
 // OpenReads opens the read marks in Dir(). See Open.
 func OpenReads() (*Marks, error) { return Open(filepath.Join(Dir(), ReadsFile)) }
@@ -124,12 +115,17 @@ func InMemory() *Marks {
 // renamed aside and reported as warn; err means the file exists but could not
 // be read or set aside, and must not be overwritten.
 func readFile(path string) (marks map[string]time.Time, warn, err error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, err := userfiles.ReadRegular(path, maxFileSize)
+	if userfiles.IsNotExist(err) {
 		return nil, nil, nil
 	}
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		// An empty file is what a full disk or an editor leaves; it
+		// holds no marks, and setting it aside would only add clutter.
+		return nil, nil, nil
 	}
 	var f fileFormat
 	if jerr := json.Unmarshal(data, &f); jerr != nil || f.Version > fileVersion || f.Version < 1 {
@@ -137,16 +133,40 @@ func readFile(path string) (marks map[string]time.Time, warn, err error) {
 		if jerr != nil {
 			why = jerr.Error()
 		}
-		aside := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405.000Z")
+		aside := path + corruptInfix + time.Now().UTC().Format("20060102T150405.000Z")
 		if rerr := os.Rename(path, aside); rerr != nil {
 			return nil, nil, fmt.Errorf("%s is unreadable (%s) and could not be set aside: %w", path, why, rerr)
 		}
+		pruneCorrupt(path)
 		return nil, fmt.Errorf("%s was unreadable (%s); moved it to %s and started afresh", path, why, aside), nil
 	}
 	if f.Marks == nil {
 		f.Marks = map[string]time.Time{}
 	}
 	return f.Marks, nil, nil
+}
+
+// maxFileSize caps a state file: a mark takes under 200 bytes, so this is
+// hundreds of thousands of marks, and a link to /dev/zero or a runaway file
+// cannot fill memory.
+const maxFileSize = 64 << 20
+
+// corruptInfix names set-aside files (NAME.corrupt-TIME); keepCorrupt of
+// them, the newest, are kept for the user to look into.
+const (
+	corruptInfix = ".corrupt-"
+	keepCorrupt  = 3
+)
+
+// pruneCorrupt removes the oldest set-aside copies of path beyond
+// keepCorrupt. The time in their names sorts as text.
+func pruneCorrupt(path string) {
+	aside, _ := filepath.Glob(path + corruptInfix + "*")
+	sort.Strings(aside)
+	for len(aside) > keepCorrupt {
+		os.Remove(aside[0])
+		aside = aside[1:]
+	}
 }
 
 // Path is the file the marks are stored in.
@@ -234,6 +254,18 @@ func (m *Marks) Save() error {
 		m.mu.Unlock()
 	}
 
+	// Another instance saving between our read and our rename would lose
+	// its marks; the lock makes read, merge and write one step.
+	if err := os.MkdirAll(filepath.Dir(m.path), 0o700); err != nil {
+		restore()
+		return err
+	}
+	unlock, err := userfiles.Lock(m.path)
+	if err != nil {
+		restore()
+		return err
+	}
+	defer unlock()
 	merged, _, err := readFile(m.path)
 	if err != nil {
 		restore()
@@ -268,60 +300,15 @@ func (m *Marks) Save() error {
 	return nil
 }
 
-// writeAtomic writes v as JSON to path with WriteFileAtomic, readable by
-// the user only.
+// writeAtomic writes v as JSON to path atomically, readable by the user
+// only.
 func writeAtomic(path string, v any) error {
 	data, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, append(data, '\n'), 0o600)
+	return userfiles.WriteFileAtomic(path, append(data, '\n'), 0o600)
 }
-
-// WriteFileAtomic writes data to path through a temporary file in the same
-// folder (created if needed), synced before it replaces path, so a crash
-// leaves either the old file or the new one, never a torn one. The folder
-// gets perm plus search permission where perm grants reading.
-func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, perm|(perm&0o444)>>2); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, tempPattern(path))
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), perm); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// Make the rename itself durable; not all systems allow syncing a folder.
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
-}
-
-// tempPattern names the temporary files writeAtomic creates for path.
-func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
 
 // staleTempAge is how old a temporary file must be before Open removes it: a
 // younger one may belong to another instance saving right now.
@@ -329,11 +316,4 @@ var staleTempAge = time.Minute
 
 // removeStaleTemps deletes temporary files left by a save that was killed
 // between creating its temporary file and renaming it into place.
-func removeStaleTemps(path string) {
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tempPattern(path)))
-	for _, f := range matches {
-		if st, err := os.Lstat(f); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) >= staleTempAge {
-			os.Remove(f)
-		}
-	}
-}
+func removeStaleTemps(path string) { userfiles.RemoveStaleTemps(path, staleTempAge) }

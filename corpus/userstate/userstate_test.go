@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 var t0 = time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)
@@ -15,7 +16,7 @@ var t0 = time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)
 func TestDirHonoursXDGStateHome(t *testing.T) {
 	d := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", d)
-	if got, want := Dir(), filepath.Join(d, AppDir); got != want {
+	if got, want := Dir(), filepath.Join(d, userfiles.AppDir); got != want {
 		t.Fatalf("Dir() = %q, want %q", got, want)
 	}
 }
@@ -51,8 +52,8 @@ func TestMarksPersistAcrossOpen(t *testing.T) {
 	}
 	// No temporary files are left behind.
 	entries, _ := os.ReadDir(Dir())
-	if len(entries) != 1 || entries[0].Name() != ReadsFile {
-		t.Fatalf("state dir holds %v, want only %s", entries, ReadsFile)
+	if len(entries) != 2 || entries[0].Name() != ReadsFile || entries[1].Name() != ReadsFile+".lock" {
+		t.Fatalf("state dir holds %v, want only %s and its lock", entries, ReadsFile)
 	}
 }
 

@@ -1,5 +1,5 @@
 // Package cli implements the parallax command line: global flags, the
-// subcommands (one file each, registered in init) and the switch to the
+// subcommands (one file each, listed in commandTable) and the switch to the
 // interactive reader when standard output is a terminal.
 package cli
 
@@ -54,40 +54,19 @@ const (
 	exitUsage = 2 // bad flags or arguments
 )
 
-// command is one subcommand.
-type command struct {
-	name    string
-	args    string // synopsis of the arguments, for usage
-	summary string
-	hidden  bool
-	minArgs int // positional arguments the command needs
-	// flags declares the command's flags on fset, bound to options made for
-	// this call alone, and returns the command run with those options once
-	// fset is parsed. Each run and each usage page calls it anew, so no two
-	// of them share flag values.
-	flags func(fset *flag.FlagSet) runFunc
-}
-
-// runFunc runs a command on its positional arguments, after its flags are
-// parsed; there are always at least the command's minArgs of them.
-type runFunc func(r *runner, args []string) int
-
-// commands is filled by each command's init and only read afterwards.
-var commands = map[string]*command{}
-
-func register(c *command) { commands[c.name] = c }
-
 // runner carries the environment and global options through a command.
 type runner struct {
 	Env
+	commands       []*command
 	global         globalFlags
+	load           loadFlags
 	config         config.Config
 	configProblems []config.Problem
 }
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, env Env) int {
-	r := &runner{Env: env}
+	r := &runner{Env: env, commands: commandTable()}
 	if r.RunUI == nil {
 		r.RunUI = ui.Run
 	}
@@ -104,12 +83,14 @@ func Main(args []string, env Env) int {
 	}
 	r.config, r.configProblems = cfg, probs
 	r.global.mouse = cfg.Mouse
-	r.global.maxFileSize = byteSize(cfg.MaxFileSize)
+	r.load.maxFileSize = byteSize(cfg.MaxFileSize)
 	fset := r.newFlagSet("parallax", "[flags] [PATH...] | COMMAND [ARGS]")
 	r.global.add(fset)
-	// Global flags come before the command name.
+	r.load.add(fset)
+	// Global flags come before the command name; the loading flags may
+	// also follow it (see runCommand).
 	if err := fset.Parse(args); err != nil {
-		return r.usageError(err, "")
+		return r.usageError(flagError(err, args), "")
 	}
 	if r.global.version {
 		fmt.Fprintln(r.Stdout, "parallax", Version())
@@ -117,27 +98,27 @@ func Main(args []string, env Env) int {
 	}
 	if r.global.printConfig {
 		eff := r.config
-		eff.Mouse, eff.MaxFileSize = r.global.mouse, int64(r.global.maxFileSize)
+		eff.Mouse, eff.MaxFileSize = r.global.mouse, int64(r.load.maxFileSize)
 		fmt.Fprint(r.Stdout, eff.TOML())
 		return exitOK
 	}
 	rest := fset.Args()
 	if len(rest) > 0 {
-		if c, ok := commands[rest[0]]; ok {
+		if c := r.lookup(rest[0]); c != nil {
 			return r.runCommand(c, rest[1:])
 		}
 		if rest[0] == "help" {
 			return r.help(rest[1:])
 		}
+		if looksLikeWord(rest[0]) && !exists(rest[0]) {
+			return r.unknownCommand(rest[0])
+		}
 	}
 	// No command: the reader on a terminal, the list otherwise.
 	if !r.Interactive {
-		return r.runCommand(commands["list"], rest)
+		return r.runCommand(r.lookup("list"), rest)
 	}
-	src, code := r.source(rest)
-	if code != exitOK {
-		return code
-	}
+	src := r.source(rest)
 	uc := ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse, Watch: r.global.watch,
 		Settings: r.config, ConfigProblems: r.configProblems}
 	if err := r.RunUI(uc); err != nil {
@@ -147,37 +128,38 @@ func Main(args []string, env Env) int {
 	return exitOK
 }
 
-// Version is the module version when built with go install, else the VCS
-// revision when known, else "devel".
+// Version says which build this is, from the build information: the
+// module version when built with go install, else the VCS revision and
+// commit time (and "modified" for uncommitted changes), else that neither
+// was recorded.
 func Version() string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "devel"
+		return "(no build information)"
 	}
+	return versionOf(bi)
+}
+
+func versionOf(bi *debug.BuildInfo) string {
 	if v := bi.Main.Version; v != "" && v != "(devel)" {
 		return v
 	}
+	vcs := map[string]string{}
 	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			return "devel " + s.Value[:12]
-		}
+		vcs[s.Key] = s.Value
 	}
-	return "devel"
-}
-
-// runCommand parses a command's arguments (flags may follow positionals)
-// and runs it, or reports a usage error.
-func (r *runner) runCommand(c *command, args []string) int {
-	fset := r.newFlagSet(c.name, "")
-	run := c.flags(fset)
-	pos, err := parseInterspersed(fset, args)
-	if err != nil {
-		return r.usageError(err, c.name)
+	rev := vcs["vcs.revision"]
+	if rev == "" {
+		return fmt.Sprintf("(devel, built with %s without version control information: build in a git checkout without -buildvcs=false)", bi.GoVersion)
 	}
-	if len(pos) < c.minArgs {
-		return r.usageError(fmt.Errorf("%s needs %s", c.name, c.args), c.name)
+	v := "revision " + rev[:min(len(rev), 12)]
+	if t := vcs["vcs.time"]; t != "" {
+		v += " of " + t
 	}
-	return run(r, pos)
+	if vcs["vcs.modified"] == "true" {
+		v += " (modified)"
+	}
+	return v + ", " + bi.GoVersion
 }
 
 // newFlagSet makes a flag set that reports errors instead of exiting.
@@ -210,6 +192,32 @@ func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// flagError restates an error of the flag package with each flag spelled
+// as it was typed: flag reports "--bogus" as "-bogus".
+func flagError(err error, args []string) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	msg := strings.Replace(err.Error(), "flag provided but not defined: ", "unknown flag: ", 1)
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		name, _, _ := strings.Cut(a, "=")
+		if !strings.HasPrefix(name, "--") || len(name) < 3 {
+			continue
+		}
+		single := name[1:]
+		for _, sep := range []string{": ", "flag ", "for "} {
+			if i := strings.Index(msg, sep+single); i >= 0 && (i+len(sep)+len(single) == len(msg) || strings.ContainsRune(": ", rune(msg[i+len(sep)+len(single)]))) {
+				msg = msg[:i+len(sep)] + name + msg[i+len(sep)+len(single):]
+				return errors.New(msg)
+			}
+		}
+	}
+	return errors.New(msg)
+}
+
 // usageError reports a bad invocation and returns the usage exit code.
 func (r *runner) usageError(err error, cmd string) int {
 	if errors.Is(err, flag.ErrHelp) {
@@ -227,8 +235,12 @@ func (r *runner) help(args []string) int {
 			t.print(r, r.Stdout)
 			return exitOK
 		}
-		if _, ok := commands[args[0]]; !ok {
-			fmt.Fprintf(r.Stderr, "parallax: no command %q\n", args[0])
+		if r.lookup(args[0]) == nil {
+			msg := fmt.Sprintf("no command %q (nor help topic)", args[0])
+			if s := r.suggest(args[0]); s != "" && s != "help" {
+				msg += "; did you mean " + s + "?"
+			}
+			fmt.Fprintf(r.Stderr, "parallax: %s\n", msg)
 			r.printUsage(r.Stderr, "")
 			return exitUsage
 		}
@@ -240,7 +252,7 @@ func (r *runner) help(args []string) int {
 }
 
 func (r *runner) printUsage(w io.Writer, cmd string) {
-	if c, ok := commands[cmd]; ok {
+	if c := r.lookup(cmd); c != nil {
 		fmt.Fprintf(w, "usage: parallax %s %s\n\n%s\n", c.name, c.args, c.summary)
 		fset := r.newFlagSet(c.name, "")
 		c.flags(fset)
@@ -248,6 +260,11 @@ func (r *runner) printUsage(w io.Writer, cmd string) {
 			fmt.Fprintln(w, "\nFlags:")
 			printFlags(w, fset)
 		}
+		fmt.Fprintln(w, "\nLoading flags (also accepted before the command):")
+		lset := r.newFlagSet(c.name, "")
+		var l loadFlags
+		l.add(lset)
+		printFlags(w, lset)
 		return
 	}
 	fmt.Fprint(w, `usage: parallax [flags] [PATH...]
@@ -260,21 +277,17 @@ On a terminal it opens the interactive reader; otherwise it prints the list.
 
 Commands:
 `)
-	names := make([]string, 0, len(commands))
-	for n, c := range commands {
+	for _, c := range r.commands {
 		if !c.hidden {
-			names = append(names, n)
+			fmt.Fprintf(w, "  %-10s %s\n", c.name, synopsis(c.summary, 66))
 		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		c := commands[n]
-		fmt.Fprintf(w, "  %-10s %s\n", n, synopsis(c.summary, 66))
 	}
 	fmt.Fprintln(w, "\nGlobal flags:")
 	fset := r.newFlagSet("parallax", "")
 	var g globalFlags
+	var l loadFlags
 	g.add(fset)
+	l.add(fset)
 	printFlags(w, fset)
 	fmt.Fprintf(w, `
 Help topics (parallax help TOPIC):

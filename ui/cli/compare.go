@@ -18,13 +18,12 @@ type compareOptions struct{ json bool }
 func compareFlags(f *flag.FlagSet) runFunc {
 	var opts compareOptions
 	f.BoolVar(&opts.json, "json", false, "print the comparison as JSON")
-	return func(r *runner, args []string) int { return runCompare(r, opts, args[0], args[1], args[2:]) }
+	return func(r *runner, in *input) int { return runCompare(r, opts, in.corpus, in.operands[0], in.operands[1]) }
 }
 
-func init() {
-	register(&command{
-		name: "compare", args: "[--json] A B [PATH...]",
-		summary: `Compare two articles: their sentences aligned side by side, shared quotes,
+var compareCommand = command{
+	name: "compare", args: "[--json] A B [PATH...]",
+	summary: `Compare two articles: their sentences aligned side by side, shared quotes,
 names and numbers. A and B are article references as for 'show'.
 
 In the text output "=" marks aligned sentences (with their similarity), "<"
@@ -34,15 +33,10 @@ out of order, in sentence 12); «guillemets» mark wording copied word for word.
 Examples:
   parallax compare 1 2
   parallax compare 000 004 --json | jq '.rows[] | select(.a != null and .b != null) | .score'`,
-		minArgs: 2, flags: compareFlags,
-	})
+	operands: 2, refs: true, flags: compareFlags,
 }
 
-func runCompare(r *runner, opts compareOptions, refA, refB string, paths []string) int {
-	c, code := r.loadCorpus(paths)
-	if c == nil {
-		return code
-	}
+func runCompare(r *runner, opts compareOptions, c *corpus.Corpus, refA, refB string) int {
 	a, code := r.resolve(c, refA)
 	if a == nil {
 		return code

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
@@ -16,13 +17,12 @@ type coverageOptions struct{ json bool }
 func coverageFlags(f *flag.FlagSet) runFunc {
 	var opts coverageOptions
 	f.BoolVar(&opts.json, "json", false, "print the coverage table as JSON")
-	return func(r *runner, args []string) int { return runCoverage(r, opts, args[0], args[1:]) }
+	return func(r *runner, in *input) int { return runCoverage(r, opts, in.corpus, in.operands[0]) }
 }
 
-func init() {
-	register(&command{
-		name: "coverage", args: "[--json] REF|STORY [PATH...]",
-		summary: `Show how the outlets of a story covered it: one column per article, one row
+var coverageCommand = command{
+	name: "coverage", args: "[--json] REF|STORY [PATH...]",
+	summary: `Show how the outlets of a story covered it: one column per article, one row
 per quote, name and number, "●" where the article has it. Rows only one
 article has are marked "only"; "!" marks figures that disagree. REF is an
 article reference (its story is shown) or a story id from 'stories'.
@@ -30,15 +30,10 @@ article reference (its story is shown) or a story id from 'stories'.
 Examples:
   parallax coverage 1
   parallax coverage s626e618d7641 --json | jq '.numbers[] | select(.conflict)'`,
-		minArgs: 1, flags: coverageFlags,
-	})
+	operands: 1, refs: true, flags: coverageFlags,
 }
 
-func runCoverage(r *runner, opts coverageOptions, ref string, paths []string) int {
-	c, code := r.loadCorpus(paths)
-	if c == nil {
-		return code
-	}
+func runCoverage(r *runner, opts coverageOptions, c *corpus.Corpus, ref string) int {
 	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
 	story := st.ByID(ref)
 	if story == nil {

@@ -26,6 +26,16 @@ var (
 	buildErr  error
 )
 
+// TestMain deletes the folder the binary was built in, which a run would
+// otherwise leave in the temporary folder.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 // parallaxBinary builds the module's main package once per test run.
 func parallaxBinary(t *testing.T) string {
 	t.Helper()

@@ -21,7 +21,8 @@ func TestEveryCommandHasHelpWithExamples(t *testing.T) {
 			t.Errorf("parallax --help lacks %q", want)
 		}
 	}
-	for name, c := range commands {
+	for _, c := range commandTable() {
+		name := c.name
 		if c.hidden {
 			continue
 		}

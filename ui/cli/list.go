@@ -15,28 +15,22 @@ type listOptions struct{ json bool }
 func listFlags(f *flag.FlagSet) runFunc {
 	var opts listOptions
 	f.BoolVar(&opts.json, "json", false, "print a JSON array of article objects")
-	return func(r *runner, paths []string) int { return runList(r, opts, paths) }
+	return func(r *runner, in *input) int { return runList(r, opts, in.corpus) }
 }
 
-func init() {
-	register(&command{
-		name: "list", args: "[--json] [PATH...]",
-		summary: `Print one line per article: position, date, outlet and title.
+var listCommand = command{
+	name: "list", args: "[--json] [PATH...]",
+	summary: `Print one line per article: position, date, outlet and title.
 Articles are ordered newest first; undated ones last. A title marked "~"
 was derived from the article's lead because the file had none.
 
 Examples:
   parallax list
   parallax list --json ~/news | jq '.[].title'`,
-		flags: listFlags,
-	})
+	flags: listFlags,
 }
 
-func runList(r *runner, opts listOptions, paths []string) int {
-	c, code := r.loadCorpus(paths)
-	if c == nil {
-		return code
-	}
+func runList(r *runner, opts listOptions, c *corpus.Corpus) int {
 	if opts.json {
 		out := make([]articleJSON, len(c.Articles))
 		for i, a := range c.Articles {

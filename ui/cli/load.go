@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 	"github.com/parallax-reader/parallax/ui/config"
 )
 
@@ -20,20 +20,30 @@ import (
 // from the configuration file.
 type globalFlags struct {
 	mouse       bool
-	maxFileSize byteSize
 	printConfig bool
 	version     bool
-	noCache     bool
 	watch       bool
 }
 
 func (g *globalFlags) add(fset *flag.FlagSet) {
 	fset.BoolVar(&g.mouse, "mouse", g.mouse, "scroll with the mouse wheel in the reader (disables text selection)")
-	fset.Var(&g.maxFileSize, "max-file-size", "skip files larger than `SIZE` (e.g. 20MB, 512K; default 20MB)")
 	fset.BoolVar(&g.printConfig, "print-config", false, "print the effective configuration and exit")
 	fset.BoolVar(&g.version, "version", false, "print the version and exit")
-	fset.BoolVar(&g.noCache, "no-cache", false, "read and parse every file, without the parsed-corpus cache")
 	fset.BoolVar(&g.watch, "watch", false, "in the reader, show files added, changed or removed while it runs")
+}
+
+// loadFlags tune how articles are loaded. They are accepted before the
+// command name and after it; values given before are the defaults after.
+type loadFlags struct {
+	maxFileSize byteSize
+	noCache     bool
+	verbose     bool
+}
+
+func (l *loadFlags) add(fset *flag.FlagSet) {
+	fset.Var(&l.maxFileSize, "max-file-size", "skip files larger than `SIZE` (e.g. 20MB, 512K; default 20MB)")
+	fset.BoolVar(&l.noCache, "no-cache", l.noCache, "read and parse every file, without the parsed-corpus cache")
+	fset.BoolVar(&l.verbose, "verbose", l.verbose, "list every skipped file (otherwise one line per kind of skip)")
 }
 
 // byteSize is a flag value such as "20MB", "512K" or "1048576".
@@ -56,50 +66,40 @@ func (b *byteSize) Set(s string) error {
 }
 
 func (r *runner) loadOptions() corpus.Options {
-	opt := corpus.Options{MaxFileSize: int64(r.global.maxFileSize)}
-	if r.config.Cache && !r.global.noCache {
+	opt := corpus.Options{MaxFileSize: int64(r.load.maxFileSize)}
+	if r.config.Cache && !r.load.noCache {
 		opt.CacheDir = r.cacheDir()
 	}
 	return opt
 }
 
 // cacheDir is where parsed corpora are cached: Env.CacheDir, else
-// $XDG_CACHE_HOME/parallax (~/.cache/parallax).
+// userfiles.CacheDir ($XDG_CACHE_HOME/parallax, ~/.cache/parallax).
 func (r *runner) cacheDir() string {
 	if r.CacheDir != "" {
 		return r.CacheDir
 	}
-	dir := os.Getenv("XDG_CACHE_HOME")
-	if dir == "" {
-		d, err := os.UserCacheDir()
-		if err != nil {
-			return ""
-		}
-		dir = d
-	}
-	return filepath.Join(dir, "parallax")
+	return userfiles.CacheDir()
 }
 
 // source maps PATH arguments to a corpus source: the embedded seeds when
 // there are none.
-func (r *runner) source(paths []string) (corpus.Source, int) {
+func (r *runner) source(paths []string) corpus.Source {
 	if len(paths) == 0 {
-		return corpus.Source{FS: r.Seeds, FSName: "seeds"}, exitOK
+		return corpus.Source{FS: r.Seeds, FSName: "seeds"}
 	}
-	return corpus.Source{Paths: paths, Stdin: r.Stdin}, exitOK
+	return corpus.Source{Paths: paths, Stdin: r.Stdin}
 }
 
-// loadCorpus loads the corpus named by paths, reports skipped files on
-// stderr ("skipped PATH: reason"), and fails when no article loaded.
+// loadCorpus loads the corpus named by paths and reports on stderr what
+// was not loaded: each PATH that does not exist, and the skipped files (see
+// reportSkipped). It returns nil when no article loaded, and the number of
+// PATHs that do not exist, which make the exit status 1.
 func (r *runner) loadCorpus(paths []string) (*corpus.Corpus, int) {
-	src, code := r.source(paths)
-	if code != exitOK {
-		return nil, code
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	c := &corpus.Corpus{}
-	corpus.Stream(ctx, src, r.loadOptions(), func(b corpus.Batch) {
+	corpus.Stream(ctx, r.source(paths), r.loadOptions(), func(b corpus.Batch) {
 		c.Articles = append(c.Articles, b.Articles...)
 		c.Skipped = append(c.Skipped, b.Skipped...)
 		for _, n := range b.Notices {
@@ -108,19 +108,62 @@ func (r *runner) loadCorpus(paths []string) (*corpus.Corpus, int) {
 	})
 	if err := ctx.Err(); err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
-		return nil, exitFail
+		return nil, 0
 	}
 	c.Sort()
-	sort.SliceStable(c.Skipped, func(i, j int) bool { return c.Skipped[i].Path < c.Skipped[j].Path })
-	for _, s := range c.Skipped {
-		fmt.Fprintln(r.Stderr, s.String())
-	}
+	missing := r.reportSkipped(c.Skipped, paths)
 	if len(c.Articles) == 0 {
+		if missing == len(paths) && missing > 0 {
+			return nil, missing // each was reported
+		}
 		where := strings.Join(paths, ", ")
 		fmt.Fprintf(r.Stderr, "parallax: no articles found in %s\n", where)
-		return nil, exitFail
+		return nil, missing
 	}
-	return c, exitOK
+	return c, missing
+}
+
+// skipsListed is how many files of one kind of skip are listed one by one
+// before they are counted on one line instead (--verbose lists them all).
+const skipsListed = 3
+
+// reportSkipped prints the PATH arguments that do not exist as errors, then
+// the other skipped files: a kind of skip with a few files lists them, one
+// with more is one summary line, unless --verbose. It returns how many
+// PATH arguments do not exist.
+func (r *runner) reportSkipped(skipped []corpus.Skipped, paths []string) int {
+	args := map[string]bool{}
+	for _, p := range paths {
+		args[p] = true
+	}
+	missing := 0
+	var kinds []string
+	byKind := map[string][]corpus.Skipped{}
+	sort.SliceStable(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
+	for _, s := range skipped {
+		if args[s.Path] && s.Reason == corpus.NoSuchFile {
+			fmt.Fprintf(r.Stderr, "parallax: %s: %s\n", s.Path, s.Reason)
+			missing++
+			continue
+		}
+		k := s.Kind()
+		if byKind[k] == nil {
+			kinds = append(kinds, k)
+		}
+		byKind[k] = append(byKind[k], s)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		group := byKind[k]
+		if r.load.verbose || len(group) <= skipsListed {
+			for _, s := range group {
+				fmt.Fprintln(r.Stderr, s.String())
+			}
+			continue
+		}
+		fmt.Fprintf(r.Stderr, "skipped %s (--verbose lists them)\n", corpus.SkipSummary(k, len(group)))
+	}
+	return missing
 }
 
 // printJSON writes v as indented JSON followed by a newline.

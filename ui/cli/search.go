@@ -25,13 +25,12 @@ func searchFlags(f *flag.FlagSet) runFunc {
 	var opts searchOptions
 	f.BoolVar(&opts.json, "json", false, "print a JSON array of result objects")
 	f.IntVar(&opts.limit, "limit", search.DefaultLimit, "show at most `N` results (0: all)")
-	return func(r *runner, args []string) int { return runSearch(r, opts, args[0], args[1:]) }
+	return func(r *runner, in *input) int { return runSearch(r, opts, in.operands[0], in) }
 }
 
-func init() {
-	register(&command{
-		name: "search", args: "[--json] [--limit N] QUERY [PATH...]",
-		summary: `Search the articles and print the best matches, best first, each with
+var searchCommand = command{
+	name: "search", args: "[--json] [--limit N] QUERY [PATH...]",
+	summary: `Search the articles and print the best matches, best first, each with
 a snippet where matched words are marked [like this].
 Query language: words must all appear (in any form: "talks" finds "talk");
 "exact phrase"; -word excludes; outlet:NAME keeps outlets starting with
@@ -43,8 +42,7 @@ Examples:
   parallax search Umerov
   parallax search '"peace plan" -Moscow outlet:kyiv' ~/news
   parallax search --json --limit 5 witkoff | jq '.[].title'`,
-		minArgs: 1, flags: searchFlags,
-	})
+	operands: 1, check: checkQuery, flags: searchFlags,
 }
 
 // searchResultJSON is the --json shape of one search result.
@@ -58,17 +56,8 @@ type searchResultJSON struct {
 	Hits       int      `json:"hits"`
 }
 
-func runSearch(r *runner, opts searchOptions, query string, paths []string) int {
-	// Check the query before loading anything.
-	if _, err := search.ParseQuery(query, false); err != nil {
-		fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
-		return exitUsage
-	}
-	c, code := r.loadCorpus(paths)
-	if c == nil {
-		return code
-	}
-	ix, save := r.openIndex(c, paths)
+func runSearch(r *runner, opts searchOptions, query string, in *input) int {
+	ix, save := r.openIndex(in.corpus, in.paths)
 	defer save()
 	limit := opts.limit
 	if limit <= 0 {
@@ -147,8 +136,7 @@ func plural(n int, one, many string) string {
 // snapshot when it is of these articles, else built, and then saved as the
 // snapshot by the returned function (called once the results are out).
 func (r *runner) openIndex(c *corpus.Corpus, paths []string) (*search.Index, func()) {
-	src, _ := r.source(paths)
-	path := search.SnapshotPath(r.loadOptions().CacheDir, src)
+	path := search.SnapshotPath(r.loadOptions().CacheDir, r.source(paths))
 	if path != "" {
 		if ix, err := search.LoadSnapshot(path, c.Articles); err == nil {
 			now := time.Now()
@@ -168,4 +156,20 @@ func (r *runner) openIndex(c *corpus.Corpus, paths []string) (*search.Index, fun
 		}
 		corpus.PruneCaches(path)
 	}
+}
+
+// checkQuery vets a query before anything is loaded. An invalid one is
+// shown with a caret under the place it goes wrong.
+func checkQuery(operands []string) error {
+	query := operands[0]
+	if strings.TrimSpace(query) == "" {
+		return errors.New("empty query: give at least one word to search for")
+	}
+	_, err := search.ParseQuery(query, false)
+	var qe *search.QueryError
+	if errors.As(err, &qe) {
+		col := len([]rune(query[:min(max(qe.Pos, 0), len(query))]))
+		return fmt.Errorf("invalid query: %s\n  %s\n  %s^", qe.Msg, query, strings.Repeat(" ", col))
+	}
+	return err
 }

@@ -16,32 +16,22 @@ type showOptions struct{ json bool }
 func showFlags(f *flag.FlagSet) runFunc {
 	var opts showOptions
 	f.BoolVar(&opts.json, "json", false, "print the article as JSON, with blocks and removed boilerplate")
-	return func(r *runner, args []string) int { return runShow(r, opts, args[0], args[1:]) }
+	return func(r *runner, in *input) int { return runShow(r, opts, in.corpus, in.operands[0]) }
 }
 
-func init() {
-	register(&command{
-		name: "show", args: "[--json] REF [PATH...]",
-		summary: `Print one clean article as Markdown: title, a metadata line, the body.
+var showCommand = command{
+	name: "show", args: "[--json] REF [PATH...]",
+	summary: `Print one clean article as Markdown: title, a metadata line, the body.
 REF is an article id, a unique id prefix, or a 1-based position in 'list' order;
 with no PATH, a REF that names a file shows that file.
 
 Examples:
   parallax show 2
   parallax show 003 --json | jq '.blocks[] | select(.kind == "heading") | .text'`,
-		minArgs: 1, flags: showFlags,
-	})
+	operands: 1, refs: true, fileRef: true, flags: showFlags,
 }
 
-func runShow(r *runner, opts showOptions, ref string, paths []string) int {
-	// "parallax show story.txt": a lone REF that names a file shows it.
-	if len(paths) == 0 && isFile(ref) {
-		ref, paths = "1", []string{ref}
-	}
-	c, code := r.loadCorpus(paths)
-	if c == nil {
-		return code
-	}
+func runShow(r *runner, opts showOptions, c *corpus.Corpus, ref string) int {
 	a, code := r.resolve(c, ref)
 	if a == nil {
 		return code

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
@@ -15,13 +16,12 @@ func storiesFlags(f *flag.FlagSet) runFunc {
 	var opts storiesOptions
 	f.BoolVar(&opts.json, "json", false, "print a JSON array of stories")
 	f.BoolVar(&opts.all, "all", false, "include articles that no other article joins")
-	return func(r *runner, paths []string) int { return runStories(r, opts, paths) }
+	return func(r *runner, in *input) int { return runStories(r, opts, in.corpus) }
 }
 
-func init() {
-	register(&command{
-		name: "stories", args: "[--json] [--all] [PATH...]",
-		summary: `Group the articles into stories: articles about the same event, found by
+var storiesCommand = command{
+	name: "stories", args: "[--json] [--all] [PATH...]",
+	summary: `Group the articles into stories: articles about the same event, found by
 the words they share (not by titles alone). Each story has an id (usable with
 'coverage'), a label taken from its most central article, its articles and
 their outlets. Largest stories first.
@@ -29,8 +29,7 @@ their outlets. Largest stories first.
 Examples:
   parallax stories ~/news
   parallax stories --json ~/news | jq '.[] | select(.outlets | length > 2) | .label'`,
-		flags: storiesFlags,
-	})
+	flags: storiesFlags,
 }
 
 type storyJSON struct {
@@ -40,11 +39,7 @@ type storyJSON struct {
 	Outlets  []string `json:"outlets"`
 }
 
-func runStories(r *runner, opts storiesOptions, paths []string) int {
-	c, code := r.loadCorpus(paths)
-	if c == nil {
-		return code
-	}
+func runStories(r *runner, opts storiesOptions, c *corpus.Corpus) int {
 	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
 	var shown []*compare.Story
 	for _, s := range st.List {

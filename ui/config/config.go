@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -15,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // Config is the effective configuration.
@@ -64,28 +64,24 @@ func Default() Config {
 		Cache: true, Colors: map[string]string{}, Keys: map[string][]string{}, keyLines: map[string]int{}}
 }
 
-// Path is where the configuration file is read from: XDG_CONFIG_HOME (or
-// ~/.config) /parallax/config.toml.
-func Path() string {
-	dir := os.Getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			dir = filepath.Join(home, ".config")
-		}
-	}
-	return filepath.Join(dir, "parallax", "config.toml")
-}
+// Path is where the configuration file is read from:
+// $XDG_CONFIG_HOME/parallax/config.toml (see userfiles.ConfigDir).
+func Path() string { return filepath.Join(userfiles.ConfigDir(), "config.toml") }
 
 // Load reads the file at path. A missing file gives the defaults and no
 // problem; anything else that is wrong is a Problem, and the rest applies.
 func Load(path string) (Config, []Problem) {
 	c := Default()
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, err := userfiles.ReadRegular(path, maxConfigSize)
+	if userfiles.IsNotExist(err) {
 		return c, nil
 	}
 	if err != nil {
-		return c, []Problem{{Path: path, Msg: "cannot read: " + errors.Unwrap(err).Error()}}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return c, []Problem{{Path: path, Msg: "cannot read: " + err.Error() + "; the whole file was ignored"}}
 	}
 	probs := c.parse(string(data))
 	for i := range probs {
@@ -100,7 +96,22 @@ func Parse(text string) (Config, []Problem) {
 	return c, c.parse(text)
 }
 
+// maxConfigSize and maxConfigDepth bound what the TOML parser is given: a
+// configuration is a few kilobytes and two or three levels deep, and the
+// parser's time grows fast with nesting (10,000 nested inline tables took
+// over ten seconds).
+const (
+	maxConfigSize  = 1 << 20
+	maxConfigDepth = 16
+)
+
 func (c *Config) parse(text string) []Problem {
+	if len(text) > maxConfigSize {
+		return []Problem{{Msg: fmt.Sprintf("larger than %d KB; the whole file was ignored", maxConfigSize>>10)}}
+	}
+	if line, ok := withinDepth(text, maxConfigDepth); !ok {
+		return []Problem{{Line: line, Msg: fmt.Sprintf("nested deeper than %d levels; the whole file was ignored", maxConfigDepth)}}
+	}
 	var raw map[string]any
 	md, err := toml.Decode(text, &raw)
 	if err != nil {

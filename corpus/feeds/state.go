@@ -1,0 +1,120 @@
+package feeds
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+)
+
+// The status of a feed's last fetch.
+const (
+	StatusOK          = "ok"
+	StatusNotModified = "not_modified"
+	StatusError       = "error"
+)
+
+// FeedState is what Parallax remembers about one feed between fetches.
+type FeedState struct {
+	Title        string    `json:"title,omitempty"` // the feed's own title, clean
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	LastFetched  time.Time `json:"last_fetched"` // last attempt
+	Status       string    `json:"status,omitempty"`
+	Error        string    `json:"error,omitempty"`
+	New          int       `json:"new"` // articles the last fetch stored
+	// BackoffUntil: the server asked us (429, 503) to wait until then.
+	BackoffUntil time.Time `json:"backoff_until"`
+	Failures     int       `json:"failures,omitempty"` // 429/503 in a row
+	Dead         bool      `json:"dead,omitempty"`     // 410 Gone
+	// Seen maps the GUIDs of stored items to when they were stored, so a
+	// feed that changes an item's URL does not store it twice.
+	Seen map[string]time.Time `json:"seen,omitempty"`
+}
+
+// Articles is the number of articles stored from the feed within the
+// retention period.
+func (s *FeedState) Articles() int { return len(s.Seen) }
+
+// State is the fetch state of every feed, keyed by feed URL.
+type State struct {
+	Feeds map[string]*FeedState `json:"feeds"`
+}
+
+const stateVersion = 1
+
+type stateFile struct {
+	Version int                   `json:"version"`
+	Feeds   map[string]*FeedState `json:"feeds"`
+}
+
+// ReadState reads the state at path; a missing file is an empty state. A
+// damaged file is an empty state too, with the error to report: state is
+// only an optimisation (conditional GET, backoff), never needed to read news.
+func ReadState(path string) (*State, error) {
+	s := &State{Feeds: map[string]*FeedState{}}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return s, err
+	}
+	var f stateFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return s, fmt.Errorf("%s is damaged (%v); feeds will be fetched in full once", path, err)
+	}
+	for u, fs := range f.Feeds {
+		if fs != nil {
+			s.Feeds[u] = fs
+		}
+	}
+	return s, nil
+}
+
+// Feed returns the state of the feed at url, made if missing.
+func (s *State) Feed(url string) *FeedState {
+	fs := s.Feeds[url]
+	if fs == nil {
+		fs = &FeedState{}
+		s.Feeds[url] = fs
+	}
+	return fs
+}
+
+// Save writes the state to path atomically, under a lock, merged with what
+// another process saved meanwhile: for each feed the later fetch wins.
+func (s *State) Save(path string) error {
+	unlock, err := lockFile(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	disk, _ := ReadState(path)
+	merged := map[string]*FeedState{}
+	for u, fs := range disk.Feeds {
+		merged[u] = fs
+	}
+	for u, fs := range s.Feeds {
+		if d := merged[u]; d == nil || !d.LastFetched.After(fs.LastFetched) {
+			merged[u] = fs
+		}
+	}
+	data, err := json.Marshal(stateFile{Version: stateVersion, Feeds: merged})
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, append(data, '\n'), 0o600)
+}
+
+// clone copies a feed's state, so a save can marshal it while the fetch
+// goes on changing the original.
+func (fs *FeedState) clone() *FeedState {
+	c := *fs
+	c.Seen = make(map[string]time.Time, len(fs.Seen))
+	for k, v := range fs.Seen {
+		c.Seen[k] = v
+	}
+	return &c
+}

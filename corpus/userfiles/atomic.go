@@ -1,0 +1,77 @@
+package userfiles
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// WriteFileAtomic writes data to path as WriteAtomic does.
+func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	return WriteAtomic(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteAtomic writes path through write into a temporary file in the same
+// folder (made if missing), synced before it is renamed over path, so that a
+// reader or a crash finds the old file or the whole new one, never a part.
+// The file gets perm; a folder it makes gets perm plus search permission
+// where perm grants reading.
+func WriteAtomic(path string, perm fs.FileMode, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, perm|(perm&0o444)>>2); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, TempPattern(path))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp.Name(), perm); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// Make the rename itself durable; not all systems allow syncing a folder.
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// TempPattern is the os.CreateTemp pattern of WriteAtomic's temporary files
+// for path: hidden, next to it.
+func TempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
+
+// RemoveStaleTemps deletes the temporary files WriteAtomic left for the
+// paths matching the glob pattern (a process killed between creating one and
+// renaming it) that are older than age: a younger one may be another
+// process's write in progress.
+func RemoveStaleTemps(pattern string, age time.Duration) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(pattern), TempPattern(pattern)))
+	for _, f := range matches {
+		if st, err := os.Lstat(f); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) >= age {
+			os.Remove(f)
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package userfiles
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+)
+
+// ReadRegular reads the file at path, which must be a regular file of at
+// most max bytes. It never blocks on a special file (the file is opened
+// non-blocking and checked before any read: a FIFO would hang a start, a
+// link to /dev/zero would fill memory) and never reads more than max+1
+// bytes, even from a file that grows meanwhile. Errors from the system
+// keep their type (errors.Is(err, fs.ErrNotExist) works); a refused file
+// gives an error saying why.
+func ReadRegular(path string, max int64) ([]byte, error) {
+	f, err := openNoBlock(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s, not a regular file", FileKind(st.Mode()))
+	}
+	if st.Size() > max {
+		return nil, fmt.Errorf("file too large (%s, limit %s)", HumanBytes(st.Size()), HumanBytes(max))
+	}
+	data, err := readSized(f, st.Size(), max)
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("file too large (over %s)", HumanBytes(max))
+	}
+	return data, nil
+}
+
+// IsNotExist reports whether err says the file is missing.
+func IsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// readSized reads r to EOF, at most max+1 bytes, into a buffer sized for
+// the size it had when stat'ed: one read for the data and one that sees
+// EOF, where io.ReadAll's growing buffer takes many reads and copies.
+func readSized(r io.Reader, size, max int64) ([]byte, error) {
+	if size > max {
+		size = max
+	}
+	buf := make([]byte, 0, size+1) // +1: EOF, or the file has grown
+	for int64(len(buf)) <= max {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		end := min(int64(cap(buf)), max+1)
+		n, err := r.Read(buf[len(buf):end])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return buf, nil
+}
+
+// FileKind names what a non-regular file is, for messages.
+func FileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "device"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	case m.IsDir():
+		return "folder"
+	}
+	return "special file"
+}
+
+// HumanBytes writes a size for people: "1.5 MB".
+func HumanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
