@@ -219,7 +219,6 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		j++
 	}
 	// Hedge before.
-	hstart := i
 	for _, h := range hedges {
 		k := i - len(h.words)
 		if k < 0 {
@@ -235,7 +234,6 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		if match {
 			n.Hedge = h.display
 			n.Low, n.High = n.Value*h.lo, n.Value*h.hi
-			hstart = k
 			start = ws[k].start
 			break
 		}
@@ -243,7 +241,6 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 	if n.Hedge == "" {
 		n.Low, n.High = n.Value, n.Value
 	}
-	_ = hstart
 	// What is counted: up to four words until a stop word or punctuation,
 	// after "of" for fractions, percentages and big round numbers.
 	k := j
