@@ -45,7 +45,7 @@ import (
 
 // cacheVersion changes whenever parsing, the Article type or this format
 // change in a way that makes old entries wrong.
-const cacheVersion = 3
+const cacheVersion = 4
 
 const (
 	cacheMagic   = "parallax corpus cache\n"

@@ -207,11 +207,6 @@ func (wt *watcher) settle(paths map[string]bool) []Change {
 
 // load parses one file as the loader would.
 func (wt *watcher) load(p, root string) Change {
-	rel, err := filepath.Rel(root, p)
-	if err != nil {
-		rel = filepath.Base(p)
-	}
-	fp := p
-	r := loadOne(fileJob{id: idFor(rel), path: p, osPath: p, read: func(max int64) ([]byte, error) { return readFileLimited(fp, max) }}, wt.opt.MaxFileSize)
-	return Change{Path: p, Articles: r.articles, Skipped: r.skipped}
+	arts, skipped := LoadFile(root, p, wt.opt)
+	return Change{Path: p, Articles: arts, Skipped: skipped}
 }

@@ -276,7 +276,7 @@ func (p *articlePane) buildHeader() {
 		title = markHits(title, p.hits.title)
 	}
 	if a.TitleDerived {
-		title = "≈ " + title
+		title = markDerived + " " + title
 	}
 	tl := wrap(title, inner)
 	if len(tl) > 2 {

@@ -329,13 +329,13 @@ func rowGlyph(sh *shared, r shownRow) (string, styleRenderer) {
 	st := sh.styles.Story
 	switch {
 	case r.kind == rowShared && r.copied:
-		return "≡", st.Shared
+		return markCopied, st.Shared
 	case r.kind == rowShared:
-		return "≈", st.Shared
+		return markReworded, st.Shared
 	case r.kind == rowOwnLeft:
-		return "◂", st.Own
+		return markLeftOnly, st.Own
 	}
-	return "▸", st.Own
+	return markRightOnly, st.Own
 }
 
 // styleRenderer is what rowGlyph needs of a style.

@@ -795,7 +795,7 @@ func (p comparePane) columnHeads() []string {
 		}
 		t := a.Title
 		if a.TitleDerived {
-			t = "≈ " + t
+			t = markDerived + " " + t
 		}
 		return ts.Render(truncate(t, w))
 	}
@@ -822,8 +822,8 @@ func (p comparePane) columnHeads() []string {
 func (p comparePane) legendRule() string {
 	st := p.sh.styles
 	ss := st.Story
-	legend := " " + ss.Shared.Render("≡") + " copied " + ss.Shared.Render("≈") + " reworded " +
-		ss.Own.Render("◂ ▸") + " one side only  " + ss.Copied.Render("copied words") + " " + ss.Common.Render("shared words") + " "
+	legend := " " + ss.Shared.Render(markCopied) + " copied " + ss.Shared.Render(markReworded) + " reworded " +
+		ss.Own.Render(markLeftOnly+" "+markRightOnly) + " one side only  " + ss.Copied.Render("copied words") + " " + ss.Common.Render("shared words") + " "
 	lw := textWidth1(ansiStrip(legend))
 	if lw+4 > p.w {
 		return st.Rule.Render(repeat("─", p.w))
@@ -845,56 +845,8 @@ func quoteCounts(c *compare.Comparison, v func(...string) string) string {
 	return fmt.Sprintf("%s shared (%d only A, %d only B)", v(plural(c.SharedQuotes, "quote")), onlyA, onlyB)
 }
 
-// verdict reads the figures as a sentence: is one a copy or a rewrite of
-// the other, or are they different accounts?
-func verdict(c *compare.Comparison) string {
-	copiedA, copiedB := copiedShare(c)
-	type side struct {
-		name, other string
-		cov, copied float64
-	}
-	sides := []side{{"A", "B", c.CoverageA, copiedA}, {"B", "A", c.CoverageB, copiedB}}
-	if sides[1].cov > sides[0].cov {
-		sides[0], sides[1] = sides[1], sides[0]
-	}
-	s := sides[0]
-	switch {
-	case s.cov >= 0.6 && s.copied >= 0.35:
-		return fmt.Sprintf("%s copies most of %s word for word", s.other, s.name)
-	case s.cov >= 0.6:
-		return fmt.Sprintf("%s retells most of %s in other words: a rewrite", s.other, s.name)
-	case s.cov >= 0.25:
-		return "partly the same account"
-	}
-	return "different accounts of the story"
-}
-
-// copiedShare is the share of each side's words inside copied phrases.
-func copiedShare(c *compare.Comparison) (float64, float64) {
-	var inA, inB int
-	for _, r := range c.Rows {
-		if r.IsGap() {
-			continue
-		}
-		for _, s := range r.Shared {
-			if s.Kind == compare.Copied {
-				inA += len(strings.Fields(c.A.Sentences[s.A.Sentence].Text[s.A.Start:s.A.End]))
-				inB += len(strings.Fields(c.B.Sentences[s.B.Sentence].Text[s.B.Start:s.B.End]))
-			}
-		}
-	}
-	ratio := func(n int, d *compare.Doc) float64 {
-		total := 0
-		for i := range d.Sentences {
-			total += d.Sentences[i].Words()
-		}
-		if total == 0 {
-			return 0
-		}
-		return float64(n) / float64(total)
-	}
-	return ratio(inA, c.A), ratio(inB, c.B)
-}
+// verdict reads the figures as a sentence (one definition, in compare).
+func verdict(c *compare.Comparison) string { return c.Verdict().Text }
 
 // view returns exactly h lines of w columns.
 func (p comparePane) view() []string {

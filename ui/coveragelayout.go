@@ -64,14 +64,8 @@ type coverageLayout struct {
 	only, conflicts int
 }
 
-// Cell marks.
-const (
-	markHas    = "●"
-	markNone   = "·"
-	markOnly   = "◆"
-	markClash  = "!"
-	markPrefix = 3 // width of the row prefix: cursor, then "◆ ", "! " or "  "
-)
+// markPrefix is the width of a row's prefix: cursor, then "◆ ", "! " or "  ".
+const markPrefix = 3
 
 // columnLetter names article column k: A, B, … Z, then AA…
 func columnLetter(k int) string {

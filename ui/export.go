@@ -224,7 +224,7 @@ func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time
 		}
 		sb.WriteString("\n")
 	}
-	sb.WriteString("\n● has it · ◆ only this outlet · **!** the figures disagree: check the sources.\n")
+	sb.WriteString("\n" + markHas + " has it · " + markOnly + " only this outlet · **" + markClash + "** the figures disagree: check the sources.\n")
 	head := func(title string) {
 		fmt.Fprintf(&sb, "\n## %s\n\n| |", title)
 		sep := "\n|---|"
@@ -237,9 +237,9 @@ func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time
 	cell := func(has bool, only bool) string {
 		switch {
 		case only:
-			return "◆"
+			return markOnly
 		case has:
-			return "●"
+			return markHas
 		}
 		return ""
 	}

@@ -34,13 +34,11 @@ func helpLines(sh *shared, km help.KeyMap, w int) []string {
 		lines = append(lines, "  "+l)
 	}
 	lines = append(lines, "")
-	lk := sh.keys.List
-	for _, note := range []string{
-		"≈ before a title: the file had no headline; it was made from the opening sentence.",
-		"● marks articles you have not opened yet. Read marks are kept between runs.",
-		"★ marks bookmarks (" + keyHint(lk.Bookmark) + " toggles, " + keyHint(lk.BookmarksOnly) + " shows only them). " +
-			keyHint(lk.UnreadOnly) + " shows unread articles only. Keys can be changed in the configuration file.",
-	} {
+	var notes []string
+	if ml, ok := km.(markLegend); ok {
+		notes = ml.marks(sh) // each pane explains its own marks
+	}
+	for _, note := range notes {
 		for _, l := range wrap(note, max(w-4, 10)) {
 			lines = append(lines, "  "+st.Meta.Render(l))
 		}

@@ -74,7 +74,7 @@ func (km *keyMap) actions() []keyAction {
 		{"previous_shared", []*key.Binding{&c.PrevShared}},
 		{"next_own", []*key.Binding{&c.NextOwn}},
 		{"previous_own", []*key.Binding{&c.PrevOwn}},
-		{"find", []*key.Binding{&c.Search, &a.Find}},
+		{"find", []*key.Binding{&c.Search, &a.Find, &pk.Filter}},
 		{"next_match", []*key.Binding{&c.NextMatch, &a.NextHit}},
 		{"previous_match", []*key.Binding{&c.PrevMatch, &a.PrevHit}},
 		{"open_passage", []*key.Binding{&c.Open, &cv.Open}},
@@ -117,7 +117,7 @@ func (km *keyMap) contexts() []keyContext {
 			&c.Top, &c.Bottom, &c.Focus, &c.Sync, &c.Swap, &c.View, &c.NextShared, &c.PrevShared, &c.NextOwn,
 			&c.PrevOwn, &c.Search, &c.NextMatch, &c.PrevMatch, &c.Open, &c.Export, &c.Back),
 		ctx("the picker", &g.Help, &g.Report, &pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom,
-			&pk.Choose, &pk.Back),
+			&pk.Filter, &pk.Choose, &pk.Back),
 		ctx("the coverage view", &g.Help, &g.Report, &cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top,
 			&cv.Bottom, &cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailUp, &cv.DetailDown, &cv.Open, &cv.Export, &cv.Back),
 	}
@@ -348,7 +348,7 @@ func KeyReference(keys map[string][]string) string {
 	section("Comparison", []*key.Binding{&c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown, &c.Top, &c.Bottom,
 		&c.NextShared, &c.PrevShared, &c.NextOwn, &c.PrevOwn, &c.View, &c.Focus, &c.Sync, &c.Swap,
 		&c.Search, &c.NextMatch, &c.PrevMatch, &c.SearchDone, &c.SearchCancel, &c.Open, &c.Export, &c.Back})
-	section("Choosing what to compare with", []*key.Binding{&pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom, &pk.Choose, &pk.Back})
+	section("Choosing what to compare with", []*key.Binding{&pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom, &pk.Filter, &pk.Choose, &pk.Back})
 	section("Coverage", []*key.Binding{&cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top, &cv.Bottom,
 		&cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailDown, &cv.DetailUp, &cv.Open, &cv.Export, &cv.Back})
 	sb.WriteString("tab (switch pane) works when the terminal is wide enough for list and preview.\n")

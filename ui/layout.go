@@ -6,6 +6,10 @@ const (
 	minHeight = 8
 	// wideWidth is where the list gets a preview pane beside it.
 	wideWidth = 120
+	// previewWidth is what the preview keeps once the list has half;
+	// maxListWidth is as wide as the list grows.
+	previewWidth = 64
+	maxListWidth = 120
 )
 
 // mode is what the main area shows. Panes added later get their own mode
@@ -57,7 +61,9 @@ func layout(width, height int, m mode) frame {
 	case modeList, modeArticle, modeSearch:
 		if f.wide {
 			f.gap = 1
-			lw := clamp(width/2, 56, 90)
+			// Half, or more on wide terminals: the preview keeps a
+			// comfortable reading measure and the list's titles get the rest.
+			lw := max(clamp(width/2, 56, 90), min(width-previewWidth-1, maxListWidth))
 			f.list = box{lw, bodyH}
 			f.article = box{clamp(width-lw-f.gap, 0, width), bodyH}
 		} else if m == modeList || m == modeSearch {

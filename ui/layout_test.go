@@ -127,3 +127,34 @@ func TestLayoutBoxesFit(t *testing.T) {
 		}
 	}
 }
+
+// TestWideListUsesTheWidth: on a wide terminal the list grows past half
+// (titles are not cut at ~36 columns) while the preview keeps a reading
+// measure; story headers keep off the divider and carry no fold mark.
+func TestWideListUsesTheWidth(t *testing.T) {
+	for _, tc := range []struct{ w, minTitle int }{{160, 44}, {200, 60}} {
+		f := layout(tc.w, 45, modeList)
+		if c := listColumns(f.list.w); c.title < tc.minTitle {
+			t.Errorf("%d columns: list %d wide, titles %d, want ≥ %d", tc.w, f.list.w, c.title, tc.minTitle)
+		}
+		if f.article.w < previewWidth {
+			t.Errorf("%d columns: preview %d, want ≥ %d", tc.w, f.article.w, previewWidth)
+		}
+	}
+	hs := seedsHarness(t, 160, 45)
+	hs.press("z")
+	for _, l := range strings.Split(hs.view(), "\n") {
+		if !strings.Contains(l, " · 5 articles · ") {
+			continue
+		}
+		left := []rune(ansiStrip(strings.SplitN(l, "│", 2)[0]))
+		if left[len(left)-1] != ' ' {
+			t.Errorf("the story header touches the divider: %q", string(left))
+		}
+		if strings.Contains(l, "▾") {
+			t.Errorf("a story header that cannot fold has a fold mark: %q", l)
+		}
+		return
+	}
+	t.Fatal("no story header")
+}

@@ -396,10 +396,10 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 	if read {
 		sb.WriteString(cell(base, " "))
 	} else {
-		sb.WriteString(cell(st.Unread, "●"))
+		sb.WriteString(cell(st.Unread, markUnread))
 	}
 	if p.sh.bookmarks.Has(it.key) {
-		sb.WriteString(cell(st.Bookmark, "★"))
+		sb.WriteString(cell(st.Bookmark, markBookmark))
 	} else {
 		sb.WriteString(cell(base, " "))
 	}
@@ -414,7 +414,7 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 	if a.TitleDerived {
 		// Titles made from the lead sentence are marked, so nobody mistakes
 		// them for the outlet's headline.
-		sb.WriteString(cell(st.Derived, "≈ "))
+		sb.WriteString(cell(st.Derived, markDerived+" "))
 		titleW -= 2
 		sb.WriteString(cell(base.Italic(true), padRight(truncate(a.Title, titleW), titleW)))
 	} else {

@@ -172,8 +172,11 @@ func (p *listPane) storyHeader(st *compare.Story) string {
 		outlets = "outlets unknown"
 	}
 	meta := fmt.Sprintf(" · %s · %s", plural(n, "article"), outlets)
-	avail := max(p.w-markWidth, 1)
+	// A column is kept free on the right, as rows keep one after the word
+	// count, so the header never touches the divider. The header is not a
+	// row the cursor visits, so it carries no fold mark.
+	avail := max(p.w-markWidth-1, 1)
 	labelW := min(textWidth1(st.Label), max(avail*3/5, avail-textWidth1(meta)))
 	label := truncate(st.Label, labelW)
-	return blank(markWidth-2) + s.Story.Tree.Render("▾ ") + s.Story.Story.Render(label) + s.Meta.Render(truncate(meta, max(avail-textWidth1(label), 0)))
+	return blank(markWidth) + s.Story.Story.Render(label) + s.Meta.Render(truncate(meta, max(avail-textWidth1(label), 0)))
 }

@@ -22,9 +22,15 @@ type pickerPane struct {
 	w, h int
 
 	a     *corpus.Article
-	cands []compare.Candidate
+	all   []compare.Candidate // every candidate found
+	cands []compare.Candidate // those the filter keeps, shown
 	seq   uint64
 	ready bool
+
+	// filter narrows the candidates to titles or outlets containing it
+	// (case and accents ignored); filtering: it has the keyboard.
+	filter    string
+	filtering bool
 
 	sel    int
 	offset int      // first visible line of the list
@@ -51,7 +57,8 @@ func newPickerPane(sh *shared) pickerPane { return pickerPane{sh: sh} }
 
 // start lists the candidates for a.
 func (p *pickerPane) start(a *corpus.Article, stories *compare.Stories) tea.Cmd {
-	p.a, p.cands, p.ready, p.sel, p.offset = a, nil, false, 0, 0
+	p.a, p.all, p.cands, p.ready, p.sel, p.offset = a, nil, nil, false, 0, 0
+	p.filter, p.filtering = "", false
 	p.seq = p.sh.nextSeq()
 	p.rebuild()
 	seq := p.seq
@@ -68,13 +75,23 @@ func (p pickerPane) update(msg tea.Msg) (pickerPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case candidatesMsg:
 		if msg.seq == p.seq {
-			p.cands, p.ready = msg.cands, true
-			p.rebuild()
+			p.all, p.ready = msg.cands, true
+			p.applyFilter()
 		}
 	case tea.KeyMsg:
+		if p.filtering {
+			p.filterKey(msg)
+			return p, nil
+		}
 		k := p.sh.keys.Picker
 		page := max(p.listH()-1, 1)
 		switch {
+		case key.Matches(msg, k.Filter):
+			p.filtering = true
+			p.rebuild()
+		case key.Matches(msg, k.Back) && msg.String() == "esc" && p.filter != "":
+			p.filter = "" // esc clears the filter first, as it clears a find
+			p.applyFilter()
 		case key.Matches(msg, k.Back):
 			p.emit(closeStoryMsg{})
 		case key.Matches(msg, k.Up):
@@ -98,6 +115,55 @@ func (p pickerPane) update(msg tea.Msg) (pickerPane, tea.Cmd) {
 	return p, nil
 }
 
+// filterKey edits the filter while it has the keyboard: every key is
+// text but enter (keep it) and esc (clear it).
+func (p *pickerPane) filterKey(km tea.KeyMsg) {
+	switch km.Type {
+	case tea.KeyEnter:
+		p.filtering = false
+		p.rebuild()
+		return
+	case tea.KeyEscape:
+		p.filtering, p.filter = false, ""
+	case tea.KeyBackspace:
+		if r := []rune(p.filter); len(r) > 0 {
+			p.filter = string(r[:len(r)-1])
+		}
+	case tea.KeyCtrlU:
+		p.filter = ""
+	case tea.KeySpace:
+		p.filter += " "
+	case tea.KeyRunes:
+		p.filter += string(km.Runes)
+	default:
+		return
+	}
+	p.applyFilter()
+}
+
+// applyFilter keeps the candidates whose title or outlet contains the
+// filter, keeping the selected one when it stays.
+func (p *pickerPane) applyFilter() {
+	var cur *corpus.Article
+	if p.sel < len(p.cands) {
+		cur = p.cands[p.sel].Article
+	}
+	fq := foldQuery(p.filter)
+	p.cands = p.cands[:0:0]
+	for _, c := range p.all {
+		if fq == "" || len(findFolded(c.Article.Title, fq)) > 0 || len(findFolded(outletName(c.Article), fq)) > 0 {
+			p.cands = append(p.cands, c)
+		}
+	}
+	p.sel, p.offset = 0, 0
+	for i, c := range p.cands {
+		if c.Article == cur {
+			p.sel = i
+		}
+	}
+	p.rebuild()
+}
+
 func (p *pickerPane) move(n int) {
 	if len(p.cands) == 0 {
 		return
@@ -119,9 +185,21 @@ func (p *pickerPane) rebuild() {
 		return
 	}
 	st := p.sh.styles
+	second := " " + st.Meta.Render(truncate(outletName(p.a)+" · with which article? Its story's articles first, then the closest others", p.w-2))
+	if p.filtering || p.filter != "" {
+		second = " " + st.StatusKey.UnsetBackground().Render("/") + p.filter
+		if p.filtering {
+			second += "▏"
+		}
+		note := fmt.Sprintf("   %d of %d · enter keeps · esc clears", len(p.cands), len(p.all))
+		if !p.filtering {
+			note = fmt.Sprintf("   %d of %d · esc clears", len(p.cands), len(p.all))
+		}
+		second = truncate(second+st.Meta.Render(note), p.w)
+	}
 	p.head = fitLines([]string{
 		" " + st.Title.Render(truncate("Compare “"+p.a.Title+"”", p.w-2)),
-		" " + st.Meta.Render(truncate(outletName(p.a)+" · with which article? Its story's articles first, then the closest others", p.w-2)),
+		second,
 		st.Rule.Render(repeat("─", p.w)),
 	}, p.w, 3)
 	if p.h < 6 {
@@ -158,7 +236,7 @@ func (p pickerPane) row(c compare.Candidate) string {
 	a := c.Article
 	title := a.Title
 	if a.TitleDerived {
-		title = "≈ " + title
+		title = markDerived + " " + title
 	}
 	line := fmt.Sprintf("%4d%% %s  %s  ", pct(c.Similarity), bar, st.Meta.Render(padRight(truncate(outletName(a), outW), outW)))
 	return line + truncate(title, max(p.w-4-lipgloss.Width(line), 1))
@@ -170,7 +248,10 @@ func (p *pickerPane) refresh() {
 	st := p.sh.styles
 	if !p.ready || len(p.cands) == 0 {
 		msg := p.spin + " finding similar articles…"
-		if p.ready {
+		switch {
+		case p.ready && len(p.all) > 0:
+			msg = "No title or outlet contains “" + p.filter + "”. esc clears the filter."
+		case p.ready:
 			msg = "No other article shares enough words with this one."
 		}
 		p.lines = center([]string{st.Meta.Render(msg)}, p.w, h)

@@ -28,6 +28,9 @@ func reportLines(sh *shared, ls loadState, articles int, w int) []string {
 		lines = append(lines, "  "+st.Meta.Render("Nothing was skipped."))
 		return lines
 	}
+	for _, l := range skipKindLines(ls.skipped, inner) {
+		lines = append(lines, "  "+l)
+	}
 	for _, s := range sortedSkipped(ls.skipped) {
 		for _, l := range wrap(s.Path, inner) {
 			lines = append(lines, "  "+l)
@@ -37,6 +40,41 @@ func reportLines(sh *shared, ls loadState, articles int, w int) []string {
 		}
 	}
 	return lines
+}
+
+// skipKindLines count the skipped files by kind of skip, most first, above
+// the list of every file: thousands of duplicates in a scrape are one line
+// there. Nothing when every file was skipped for a different reason.
+func skipKindLines(skipped []corpus.Skipped, w int) []string {
+	count := map[string]int{}
+	var kinds []string
+	for _, s := range skipped {
+		k := s.Kind()
+		if count[k] == 0 {
+			kinds = append(kinds, k)
+		}
+		count[k]++
+	}
+	if len(kinds) == len(skipped) {
+		return nil
+	}
+	slices.SortStableFunc(kinds, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+	var lines []string
+	for _, k := range kinds {
+		for i, l := range wrap(corpus.SkipSummary(k, count[k]), w-2) {
+			if i == 0 {
+				lines = append(lines, "· "+l)
+			} else {
+				lines = append(lines, "  "+l)
+			}
+		}
+	}
+	return append(lines, "")
 }
 
 func totalText(total int) string {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -393,4 +394,34 @@ func TestSearchNamesTheSpellingsUsed(t *testing.T) {
 	hs.typeText("witkof ") // a finished word with no exact hits: close spellings
 	hs.requireTotal("witkof ", 1)
 	hs.requireContains("also searched: Witkoff") // written as the article writes it
+}
+
+// TestReaderRanksAsTheCommandLine: the reader's search and `parallax
+// search` (a plain search of the same index) list the same articles in the
+// same order for the same query; the position counts every match.
+func TestReaderRanksAsTheCommandLine(t *testing.T) {
+	hs := seedsHarness(t, 100, 40)
+	for _, q := range []string{"talks", "peace", "ukraine war", "umerov", "kremlin test", "florida"} {
+		want, err := hs.m.search.ix.Search(context.Background(), q, search.Options{Limit: searchPage})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hs.press("/")
+		for _, r := range q {
+			hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}) // a space too, as terminals send it
+		}
+		got := hs.m.search.res
+		if got == nil || len(got.Hits) != len(want.Hits) {
+			t.Fatalf("%q: reader %v, command line %d results", q, got, len(want.Hits))
+		}
+		for i := range got.Hits {
+			if got.Hits[i].Article != want.Hits[i].Article {
+				t.Errorf("%q: result %d is %s in the reader, %s on the command line", q, i+1, got.Hits[i].Article.ID, want.Hits[i].Article.ID)
+			}
+		}
+		if pos := hs.m.searchPosition(); pos != "1/"+formatCount(want.Total) {
+			t.Errorf("%q: position %q beside %s", q, pos, resultCount(want.Total))
+		}
+		hs.press("esc")
+	}
 }

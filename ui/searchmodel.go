@@ -135,7 +135,9 @@ func (m Model) stepResult(delta int) (Model, tea.Cmd) {
 // searchPosition is the right side of the status line in the search.
 func (m Model) searchPosition() string {
 	if r := m.search.res; r != nil && len(r.Hits) > 0 {
-		return formatCount(m.search.sel+1) + "/" + formatCount(len(r.Hits))
+		// Of every match, as the bar counts them: more are fetched as the
+		// selection moves down.
+		return formatCount(m.search.sel+1) + "/" + formatCount(r.Total)
 	}
 	return ""
 }

@@ -301,17 +301,41 @@ func (p *searchPane) run() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
 	seq, ix := p.seq, p.ix
-	opt := search.Options{Limit: max(p.limit, searchPage), Typing: true, SnippetBytes: p.snippetBytes()}
+	opt := search.Options{Limit: max(p.limit, searchPage), SnippetBytes: p.snippetBytes()}
 	return func() tea.Msg {
 		if ctx.Err() != nil {
 			return nil // a newer keystroke came first
 		}
-		res, err := ix.Search(ctx, q, opt)
+		res, err := searchAsTyped(ctx, ix, q, opt)
 		if ctx.Err() != nil {
 			return nil
 		}
 		return searchResultsMsg{seq: seq, query: q, res: res, err: err}
 	}
+}
+
+// searchAsTyped searches as `parallax search` does, so that both rank a
+// query alike; only while the last word is not yet one the articles
+// contain (the plain search finds nothing, guesses a spelling, or the
+// query is unfinished) does it match that word as a prefix instead.
+func searchAsTyped(ctx context.Context, ix *search.Index, q string, opt search.Options) (*search.Results, error) {
+	res, err := ix.Search(ctx, q, opt)
+	if err == nil && res.Total > 0 && !guessedSpelling(res) || ctx.Err() != nil {
+		return res, err
+	}
+	opt.Typing = true
+	return ix.Search(ctx, q, opt)
+}
+
+// guessedSpelling reports whether a search stood in close spellings for a
+// word the articles do not contain.
+func guessedSpelling(res *search.Results) bool {
+	for _, sp := range res.Spellings {
+		if sp.Kind == "fuzzy" {
+			return true
+		}
+	}
+	return false
 }
 
 // setResults shows the results of the latest search; older ones are
@@ -490,7 +514,7 @@ func (p searchPane) resultRows(r *search.Result, selected bool) []string {
 	sb.WriteString(cell(st.Row, cursor))
 	title := markHits(a.Title, r.TitleSpans)
 	if a.TitleDerived {
-		sb.WriteString(cell(st.Derived, "≈ "))
+		sb.WriteString(cell(st.Derived, markDerived+" "))
 		sb.WriteString(cell(st.Row.Italic(true), padRight(truncate(title, titleW-2), titleW-2)))
 	} else {
 		sb.WriteString(cell(st.Row.Bold(true), padRight(truncate(title, titleW), titleW)))

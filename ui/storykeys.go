@@ -82,12 +82,13 @@ func newRowKeys(b bindFunc) rowKeys {
 // pickerKeys work in the list of articles to compare with.
 type pickerKeys struct {
 	rowKeys
-	Choose, Back key.Binding
+	Filter, Choose, Back key.Binding
 }
 
 func newPickerKeys(b bindFunc) pickerKeys {
 	return pickerKeys{
 		rowKeys: newRowKeys(b),
+		Filter:  b([]string{"/"}, "/", "filter by title or outlet"),
 		Choose:  b([]string{"enter", "l", "right"}, "enter", "compare with this one"),
 		Back:    b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q", "back"),
 	}
@@ -140,15 +141,21 @@ func (h compareHelp) FullHelp() [][]key.Binding {
 }
 
 // pickerHelp is the help of the picker.
-type pickerHelp struct{ k *keyMap }
+type pickerHelp struct {
+	k         *keyMap
+	filtering bool // the filter has the keyboard
+}
 
 func (h pickerHelp) ShortHelp() []key.Binding {
-	return []key.Binding{h.k.Picker.Choose, h.k.Picker.Back, h.k.Global.Help}
+	if h.filtering {
+		return []key.Binding{h.k.Compare.SearchDone, h.k.Compare.SearchCancel}
+	}
+	return []key.Binding{h.k.Picker.Choose, h.k.Picker.Filter, h.k.Picker.Back, h.k.Global.Help}
 }
 
 func (h pickerHelp) FullHelp() [][]key.Binding {
 	p, g := h.k.Picker, h.k.Global
-	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Choose, p.Back, g.Help, g.Quit}}
+	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Filter, p.Choose, p.Back, g.Help, g.Quit}}
 }
 
 // coverageHelp is the help of the coverage table.

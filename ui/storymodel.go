@@ -88,7 +88,7 @@ func (m *Model) startGrouping() tea.Cmd {
 func (m Model) handleStoryKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
 	g := m.sh.keys.Global
 	if isStoryMode(m.mode) {
-		typing := m.mode == modeCompare && m.story.compare.searching
+		typing := m.mode == modeCompare && m.story.compare.searching || m.mode == modePicker && m.story.picker.filtering
 		switch {
 		case !typing && key.Matches(km, g.Help):
 			return m, m.openPager(modeHelp), true
@@ -405,7 +405,7 @@ func (m Model) storyHelp(md mode) help.KeyMap {
 	case modeCompare:
 		return compareHelp{m.sh.keys, m.story.compare.searching}
 	case modePicker:
-		return pickerHelp{m.sh.keys}
+		return pickerHelp{m.sh.keys, m.story.picker.filtering}
 	case modeCoverage:
 		return coverageHelp{m.sh.keys}
 	}

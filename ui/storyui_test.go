@@ -655,8 +655,8 @@ func TestVerdict(t *testing.T) {
 	}{
 		{0.8, 0.4, "retells most of A"},
 		{0.3, 0.9, "retells most of B"},
-		{0.3, 0.2, "partly the same"},
-		{0.1, 0.05, "different accounts"},
+		{0.3, 0.2, "independent reports of the same event"},
+		{0.1, 0.05, "different stories"},
 	} {
 		c := &compare.Comparison{A: a, B: b, CoverageA: tc.covA, CoverageB: tc.covB}
 		if got := verdict(c); !strings.Contains(got, tc.want) {
@@ -1037,4 +1037,39 @@ func TestCoverageDetailScrolls(t *testing.T) {
 	if p().detailOff != 0 {
 		t.Fatal("another row does not start at its top")
 	}
+}
+
+// TestPickerFilter: / in the picker narrows the candidates to titles or
+// outlets that contain the typed text (case and accents ignored); keys are
+// text meanwhile; esc clears the filter before it leaves.
+func TestPickerFilter(t *testing.T) {
+	hs := seedsHarness(t, 80, 24)
+	hs.selectID(seedEspreso)
+	hs.press("C")
+	p := &hs.m.story.picker
+	all := len(p.cands)
+	hs.press("/", "D", "A", "W", "?", "backspace") // ? is text, not help
+	hs.requireMode(modePicker)
+	if p.filter != "DAW" || len(p.cands) != 1 || outletName(p.cands[0].Article) != "Dawat Media Center" {
+		t.Fatalf("filter %q kept %d candidates", p.filter, len(p.cands))
+	}
+	hs.requireContains("/DAW")
+	hs.requireContains("1 of " + itoa(all))
+	hs.press("enter") // keeps the filter; keys move again
+	if p.filtering || len(p.cands) != 1 {
+		t.Fatal("enter did not keep the filter")
+	}
+	hs.press("/", "x", "y", "z")
+	hs.requireContains("No title or outlet contains")
+	hs.press("esc")
+	if len(p.cands) != all || p.filter != "" {
+		t.Fatalf("esc while typing: %d of %d, filter %q", len(p.cands), all, p.filter)
+	}
+	hs.press("/", "d", "a", "w", "enter", "esc")
+	hs.requireMode(modePicker)
+	if p.filter != "" || len(p.cands) != all {
+		t.Fatal("esc did not clear a kept filter first")
+	}
+	hs.press("esc")
+	hs.requireMode(modeList)
 }

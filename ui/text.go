@@ -71,8 +71,9 @@ func wrap(s string, w int) []string {
 				line = word
 			}
 			for lipgloss.Width(line) > w { // a word longer than the line
-				lines = append(lines, ansi.Truncate(line, w, ""))
-				line = ansi.TruncateLeft(line, w, "")
+				head, rest := kinsoku(ansi.Truncate(line, w, ""), ansi.TruncateLeft(line, w, ""))
+				lines = append(lines, head)
+				line = rest
 			}
 		}
 		lines = append(lines, line)

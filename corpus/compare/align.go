@@ -17,10 +17,14 @@ import (
 const (
 	// matchThreshold: the least similarity for two sentences in order to
 	// be aligned.
-	matchThreshold = 0.18
+	matchThreshold = 0.2
 	// movedThreshold: the least similarity for a link made regardless of
 	// order, so also for a passage moved elsewhere.
-	movedThreshold = 0.3
+	movedThreshold = 0.25
+	// headingThreshold: the least similarity for a heading to face a body
+	// sentence: they share a word or two by chance far more often than
+	// they correspond.
+	headingThreshold = 0.3
 	// mergePenalty: reading two sentences as one costs this much, so a
 	// merge is only chosen when one outlet clearly split (or joined) a
 	// sentence.
@@ -51,15 +55,23 @@ const (
 // sentences only B has sit after their neighbour in B. Every sentence of
 // both articles appears in exactly one row.
 type Row struct {
-	A, B   []int   // sentence indices, consecutive; nil for a gap
-	Score  float64 // similarity of the two sides; 0 for a gap
+	A, B []int // sentence indices, consecutive; nil for a gap
+	// Score is the estimated probability (0..1) that the two sides report
+	// the same fact (see calibrate); 0 for a gap.
+	Score  float64
 	Shared []Shared
+	// Evidence lists the words the alignment rests on: the terms both
+	// sides share outside their frames (attribution, titles, channel), as
+	// side A writes them.
+	Evidence []string
 	// Elsewhere, for a gap row, is the sentence of the other document that
 	// says most nearly the same thing but was aligned with another, or -1.
 	Elsewhere int
 	// Moved marks a matched row whose B side is out of B's reading order:
 	// B carries the passage elsewhere in its text.
 	Moved bool
+
+	raw float64 // the similarity Score is calibrated from
 }
 
 // IsGap reports whether one side of the row is empty.
@@ -147,7 +159,7 @@ func (m *pairModel) strongLinks() []link {
 			if s <= 0 {
 				continue
 			}
-			if s >= movedThreshold {
+			if s >= movedThreshold && s >= m.inOrderThreshold(i, j) {
 				cands = append(cands, cand{link{[]int{i}, []int{j}, s}, s})
 			}
 			// Merges: both halves share words with the other side, one of
@@ -326,12 +338,11 @@ func (m *pairModel) alignInOrder(ia, jb []int) []link {
 	return out
 }
 
-// inOrderThreshold: a heading and a body sentence share a word or two
-// by chance far more often than they correspond, so they need the
-// evidence of a moved passage.
+// inOrderThreshold: a heading and a body sentence need the evidence of
+// headingThreshold.
 func (m *pairModel) inOrderThreshold(i, j int) float64 {
 	if m.a.Sentences[i].Heading != m.b.Sentences[j].Heading {
-		return movedThreshold
+		return headingThreshold
 	}
 	return matchThreshold
 }
@@ -420,7 +431,7 @@ func (m *pairModel) layout(links []link, linkA, linkB []int32) []Row {
 			continue
 		}
 		rowOfLink[linkA[i]-1] = len(rows)
-		rows = append(rows, Row{A: l.a, B: l.b, Score: l.score, Elsewhere: -1})
+		rows = append(rows, Row{A: l.a, B: l.b, Score: calibrate(l.score), Elsewhere: -1, raw: l.score})
 	}
 	// Moved rows: those off the longest run of rows whose B side increases.
 	var matched []int

@@ -20,6 +20,9 @@ type Comparison struct {
 	PartialQuotes int
 	Entities      EntityDiff
 	Numbers       []NumberRow
+
+	// coveredA, coveredB: which sentences of each side have a counterpart.
+	coveredA, coveredB []bool
 }
 
 // Compare aligns two prepared articles sentence by sentence and sets their
@@ -34,14 +37,17 @@ func Compare(a, b *Doc) *Comparison {
 		case !r.IsGap():
 			c.Matched++
 			r.Shared = sharedWording(a, b, r.A, r.B)
+			r.Evidence = evidence(a, b, r.A, r.B)
 		case r.Elsewhere >= 0 && r.A != nil:
 			r.Shared = sharedWording(a, b, r.A, []int{r.Elsewhere})
 		case r.Elsewhere >= 0:
 			r.Shared = sharedWording(a, b, []int{r.Elsewhere}, r.B)
 		}
 	}
-	c.CoverageA = coverage(a, m.bestA, c.Rows, true)
-	c.CoverageB = coverage(b, m.bestB, c.Rows, false)
+	c.coveredA = covered(a, m.bestA, c.Rows, true)
+	c.coveredB = covered(b, m.bestB, c.Rows, false)
+	c.CoverageA = share(a, c.coveredA, func(int, *word) bool { return true })
+	c.CoverageB = share(b, c.coveredB, func(int, *word) bool { return true })
 	cov := Coverage([]*Doc{a, b})
 	c.Quotes = cov.quoteMatches()
 	for _, q := range c.Quotes {
@@ -57,11 +63,11 @@ func Compare(a, b *Doc) *Comparison {
 	return c
 }
 
-// coverage is the share of the document's words in sentences that are
-// aligned or have a counterpart (similarity at or above the match threshold)
-// anywhere in the other document.
-func coverage(d *Doc, best []float32, rows []Row, sideA bool) float64 {
-	covered := make([]bool, len(d.Sentences))
+// covered marks the sentences of the document that are aligned or have a
+// counterpart (similarity at or above the match threshold) anywhere in the
+// other document.
+func covered(d *Doc, best []float32, rows []Row, sideA bool) []bool {
+	out := make([]bool, len(d.Sentences))
 	for _, r := range rows {
 		if r.IsGap() {
 			continue
@@ -71,19 +77,61 @@ func coverage(d *Doc, best []float32, rows []Row, sideA bool) float64 {
 			side = r.A
 		}
 		for _, i := range side {
-			covered[i] = true
+			out[i] = true
 		}
 	}
+	for i := range d.Sentences {
+		if float64(best[i]) >= matchThreshold {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// share is the share of the document's words (those count accepts) that
+// lie in covered sentences.
+func share(d *Doc, cov []bool, count func(sentence int, w *word) bool) float64 {
 	total, in := 0, 0
 	for i := range d.Sentences {
-		n := len(d.Sentences[i].words)
-		total += n
-		if covered[i] || float64(best[i]) >= matchThreshold {
-			in += n
+		s := &d.Sentences[i]
+		for k := range s.words {
+			if !count(i, &s.words[k]) {
+				continue
+			}
+			total++
+			if cov[i] {
+				in++
+			}
 		}
 	}
 	if total == 0 {
 		return 0
 	}
 	return float64(in) / float64(total)
+}
+
+// evidence lists the terms sentences sa of a and sb of b share outside
+// their frames, as a writes them, once each, in a's order.
+func evidence(a, b *Doc, sa, sb []int) []string {
+	var inB, frameB []uint64
+	for _, j := range sb {
+		inB = union(inB, b.Sentences[j].terms)
+		frameB = union(frameB, b.Sentences[j].frame)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, i := range sa {
+		s := &a.Sentences[i]
+		for _, w := range s.words {
+			if w.term == "" || seen[w.term] {
+				continue
+			}
+			t := hashTerm(w.term)
+			if inSorted(inB, t) && !inSorted(s.frame, t) && !inSorted(frameB, t) {
+				seen[w.term] = true
+				out = append(out, s.Text[w.start:w.end])
+			}
+		}
+	}
+	return out
 }

@@ -88,19 +88,20 @@ func TestAlignSeedsParaphrase(t *testing.T) {
 			t.Errorf("A%d (%q) should align with B%d; row %+v", ia, p.a, ib, r)
 		}
 	}
-	// The copied phrase is marked as copied on both sides.
+	// The phrase both quote is marked as quoted, not copied: it is inside
+	// quotation marks on both sides.
 	ia := sentenceWith(a, "we may ruin the potential solution")
 	r := rowOf(c.Rows, true, ia)
 	found := false
 	for _, s := range r.Shared {
 		at := a.Sentences[s.A.Sentence].Text[s.A.Start:s.A.End]
 		bt := b.Sentences[s.B.Sentence].Text[s.B.Start:s.B.End]
-		if s.Kind == Copied && at == "ruin the potential solution" && bt == at {
+		if s.Kind == Quoted && at == "ruin the potential solution" && bt == at {
 			found = true
 		}
 	}
 	if !found {
-		t.Errorf("copied run not found in %+v", r.Shared)
+		t.Errorf("quoted run not found in %+v", r.Shared)
 	}
 	// 001 pads 000 out: most of 000 is in 001, much of 001 is not in 000.
 	if c.CoverageA < 0.5 || c.CoverageB > c.CoverageA {

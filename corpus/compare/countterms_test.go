@@ -9,7 +9,7 @@ import (
 	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
-// The fast counting path (EachWord, per-worker word numbers) must count
+// The fast counting path (EachToken, per-worker word numbers) must count
 // exactly what the plain tokenizer gives, with each term once.
 func TestBagsMatchTokens(t *testing.T) {
 	as := append(load(t, "../../seeds"), load(t, "testdata/stories")...)

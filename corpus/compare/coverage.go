@@ -120,11 +120,19 @@ func quoteRows(docs []*Doc) []QuoteRow {
 		}
 	}
 	uf := newUnionFind(len(all))
+	members := make([][]int, len(all)) // per root, the quotes in its group
+	for i := range all {
+		members[i] = []int{i}
+	}
 	for i := range all {
 		for j := i + 1; j < len(all); j++ {
-			if uf.find(i) != uf.find(j) && quotesMatch(all[i].q, all[j].q) {
-				uf.union(i, j)
+			ri, rj := uf.find(i), uf.find(j)
+			if ri == rj || !quotesMatch(all[i].q, all[j].q) || !groupsJoin(all, members[ri], members[rj]) {
+				continue
 			}
+			uf.union(i, j)
+			r := uf.find(i)
+			members[r] = append(members[ri], members[rj]...)
 		}
 	}
 	groups := map[int][]int{}
@@ -210,9 +218,25 @@ func topKey(m map[string]int) string {
 	return best
 }
 
+// groupsJoin: two groups of matching quotes make one row only when no
+// article has two quotes in it (one article's quotes are distinct
+// statements) and every pair of speakers may be one speaker.
+func groupsJoin(all []quoteRef, a, b []int) bool {
+	for _, i := range a {
+		for _, j := range b {
+			if all[i].doc == all[j].doc || !speakersAgree(all[i].q, all[j].q) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // quotesMatch decides whether two quotes are one quote, trimmed or altered:
-// the same words; a long shared run of words; or nearly all the content
-// words of the shorter one in the longer, some in the same order.
+// the same words; a shared run of words that makes up much of the shorter
+// one; or nearly all the content words of the shorter one in the longer,
+// some in the same order. A few words in common ("the Fake News Media
+// is") do not make two statements one.
 func quotesMatch(a, b *Quote) bool {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return false
@@ -233,7 +257,8 @@ func quotesMatch(a, b *Quote) bool {
 		return len(cb) == 1
 	}
 	run := longestRun(a.words, b.words)
-	return run >= 4 || float64(in) >= 0.75*float64(len(ca)) && run >= 2
+	shorter := min(len(a.words), len(b.words))
+	return run >= 4 && (2*run >= shorter || run >= 12) || float64(in) >= 0.75*float64(len(ca)) && run >= 2
 }
 
 // longestRun is the length of the longest run of identical folded words.
@@ -414,6 +439,8 @@ type numberRef struct {
 
 // numberRows pairs figures for the same counted thing: the same unit and
 // head noun, and either the same value or a similar sentence around them.
+// A row is a conflict only where two articles give different values for
+// the same thing about the same subject (see sameCount).
 func numberRows(docs []*Doc) []NumberRow {
 	byKey := map[string][]numberRef{}
 	var keys []string
@@ -426,10 +453,25 @@ func numberRows(docs []*Doc) []NumberRow {
 			byKey[n.key] = append(byKey[n.key], numberRef{k, n})
 		}
 	}
+	facts := newSameFact(docs)
+	// values[doc][key]: how many different values a document gives.
+	values := make([]map[string]map[float64]bool, len(docs))
+	for k, d := range docs {
+		values[k] = map[string]map[float64]bool{}
+		for i := range d.extracted.numbers {
+			n := &d.extracted.numbers[i]
+			if values[k][n.key] == nil {
+				values[k][n.key] = map[float64]bool{}
+			}
+			values[k][n.key][n.Value] = true
+		}
+	}
+	single := func(r numberRef) bool { return len(values[r.doc][r.n.key]) == 1 }
 	var rows []NumberRow
 	for _, key := range keys {
 		refs := byKey[key]
 		uf := newUnionFind(len(refs))
+		same := map[[2]int]bool{} // pairs of refs that count the same thing
 		for i := range refs {
 			for j := i + 1; j < len(refs); j++ {
 				a, b := refs[i].n, refs[j].n
@@ -438,6 +480,11 @@ func numberRows(docs []*Doc) []NumberRow {
 				}
 				if refs[i].doc == refs[j].doc {
 					continue // one article's figures are its own facts
+				}
+				if sameCount(facts, refs[i], refs[j], single(refs[i]) && single(refs[j])) {
+					same[[2]int{i, j}] = true
+					uf.union(i, j)
+					continue
 				}
 				// The same figure for a specific thing ("28-point plan") is
 				// one fact; otherwise the sentences around must agree, so
@@ -468,7 +515,7 @@ func numberRows(docs []*Doc) []NumberRow {
 			if row.Thing == "" {
 				row.Thing = key
 			}
-			row.Conflict = conflicting(row.In)
+			row.Conflict = conflicting(row.In) && anySameApart(refs, groups[r], same)
 			row.Only = onlyOf(func(k int) bool { return len(row.In[k]) > 0 }, len(docs))
 			rows = append(rows, row)
 		}
@@ -480,6 +527,87 @@ func numberRows(docs []*Doc) []NumberRow {
 		return rows[i].Count() > rows[j].Count()
 	})
 	return rows
+}
+
+// anySameApart: some two figures of the group count the same thing and
+// their ranges do not overlap.
+func anySameApart(refs []numberRef, group []int, same map[[2]int]bool) bool {
+	for x, i := range group {
+		for _, j := range group[x+1:] {
+			a, b := min(i, j), max(i, j)
+			if same[[2]int{a, b}] && !hasOverlap(*refs[a].n, []Number{*refs[b].n}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameCount: two figures of different articles (same unit and head noun)
+// count the same thing about the same subject, so different values
+// disagree. Ranks and ordinals ("No. 3", "the third inning") name which
+// one, and increments ("13 more people") add to a total: neither is
+// compared. Otherwise the figures must stand in sentences that report the
+// same fact (the aligned-row probability at least sameFactProbability),
+// or be a compound measure of the same noun ("48-page indictment") in
+// sentences about the same people, each article giving one value for it
+// (one that gives two, "the 28-point plan was cut to a 19-point plan",
+// reports a change, not a different count).
+func sameCount(f *sameFact, x, y numberRef, single bool) bool {
+	a, b := x.n, y.n
+	if a.Ordinal || b.Ordinal || a.Increment || b.Increment {
+		return false
+	}
+	if f.of(x.doc, a.At.Sentence, y.doc, b.At.Sentence) {
+		// Of several figures in one sentence, the one that agrees is the
+		// counterpart: "the 28-point plan" faces "28" in "the 28-point
+		// plan was cut to a 19-point plan", not "19".
+		return !hasOverlap(*a, []Number{*b}) && !f.agreeingIn(y.doc, a) && !f.agreeingIn(x.doc, b) || hasOverlap(*a, []Number{*b})
+	}
+	if single && compoundUnit(a.Unit) && a.head != "" && a.head == b.head {
+		sa := &f.docs[x.doc].Sentences[a.At.Sentence]
+		sb := &f.docs[y.doc].Sentences[b.At.Sentence]
+		return actorsCompatible(sa.actors, sb.actors)
+	}
+	return false
+}
+
+// sameFactProbability: the least aligned-row probability for two
+// sentences to count as reporting the same fact.
+const sameFactProbability = 0.5
+
+// sameFact answers whether two sentences of two documents report the same
+// fact, making each pair model once, when first asked.
+type sameFact struct {
+	docs   []*Doc
+	models map[[2]int]*pairModel
+}
+
+func newSameFact(docs []*Doc) *sameFact {
+	return &sameFact{docs: docs, models: map[[2]int]*pairModel{}}
+}
+
+// agreeingIn: document k has a figure with n's key whose range overlaps
+// n's.
+func (f *sameFact) agreeingIn(k int, n *Number) bool {
+	for _, o := range f.docs[k].extracted.numbers {
+		if o.key == n.key && hasOverlap(*n, []Number{o}) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *sameFact) of(p, i, q, j int) bool {
+	if p > q {
+		p, i, q, j = q, j, p, i
+	}
+	m := f.models[[2]int{p, q}]
+	if m == nil {
+		m = newPairModel(f.docs[p], f.docs[q])
+		f.models[[2]int{p, q}] = m
+	}
+	return calibrate(m.at(i, j)) >= sameFactProbability
 }
 
 // rowLabel names a row of figures: the label most of them use (on a tie

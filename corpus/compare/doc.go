@@ -29,6 +29,8 @@ type Sentence struct {
 	words   []word
 	terms   []uint64 // sorted, unique content-term hashes
 	bigrams []uint64 // sorted, unique hashes of adjacent content-term pairs
+	frame   []uint64 // sorted terms that only frame it (attribution, titles, channel)
+	actors  []string // sorted name words of the people it names
 }
 
 // Words is the number of words in the sentence.
@@ -54,11 +56,15 @@ func Prepare(a *corpus.Article) *Doc {
 				Heading: b.Kind == corpus.Heading}
 			s.words = words(text)
 			s.terms, s.bigrams = termSets(s.words)
+			s.frame = frameOf(&s)
 			d.Sentences = append(d.Sentences, s)
 		}
 	}
 	d.title = words(a.Title)
 	d.extracted = extract(d)
+	for i, a := range actorsOf(d) {
+		d.Sentences[i].actors = a
+	}
 	return d
 }
 

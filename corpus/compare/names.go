@@ -433,7 +433,60 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 	if n := j - i; n >= 2 && n <= 4 && m.votes[1] == 0 && m.votes[2] == 0 {
 		m.votes[0] += 0.5 // two to four plain capitalised words: most often a person
 	}
+	if title, kin := apposition(s.Text, ws, i, j); title != "" || kin {
+		if m.title == "" {
+			m.title = title
+		}
+		m.kin = m.kin || kin
+	}
 	return m
+}
+
+// apposition reads a role set off by commas next to a name: "The first
+// lady, Melania Trump," or "Kellyanne Conway, the president’s counselor,";
+// it returns the role and whether it makes the person someone's relative.
+func apposition(text string, ws []word, i, j int) (string, bool) {
+	isRole := func(w word) bool {
+		return !w.cap && (titleWords[w.fold] || personRoles[w.fold] || kinWords[w.fold])
+	}
+	// Before: "the first lady, Melania Trump".
+	if i > 0 && text[ws[i-1].end:ws[i].start] == ", " && isRole(ws[i-1]) {
+		a := i - 1
+		for a > 0 && i-a < 3 && text[ws[a-1].end:ws[a].start] == " " && (titleLead[ws[a-1].fold] || isRole(ws[a-1])) {
+			a--
+		}
+		return roleText(ws[a:i]), kinWords[ws[i-1].fold]
+	}
+	// After: "Kellyanne Conway, the president’s counselor, …".
+	if j < len(ws) && text[ws[j-1].end:ws[j].start] == ", " {
+		k, closed := j, false
+		for k < len(ws) && k-j < 5 {
+			if k > j && text[ws[k-1].end:ws[k].start] != " " {
+				closed = true
+				break
+			}
+			k++
+		}
+		closed = closed || k == len(ws)
+		// The phrase runs to the next punctuation; its head is its last word.
+		if closed && k > j && (ws[j].fold == "the" || ws[j].fold == "a" || ws[j].fold == "an" || ws[j].fold == "his" ||
+			ws[j].fold == "her" || ws[j].fold == "their" || ws[j].poss) && isRole(ws[k-1]) {
+			a := k - 1
+			if a-1 > j && titleLead[ws[a-1].fold] {
+				a--
+			}
+			return roleText(ws[a:k]), kinWords[ws[k-1].fold]
+		}
+	}
+	return "", false
+}
+
+func roleText(ws []word) string {
+	f := make([]string, len(ws))
+	for k, w := range ws {
+		f[k] = w.fold
+	}
+	return strings.Join(f, " ")
 }
 
 func kindIndex(k EntityKind) int {

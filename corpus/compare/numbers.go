@@ -23,11 +23,14 @@ type Number struct {
 	// Label names the fact for a reader: the counted noun phrase, with a
 	// compound unit ("28-point plan") and without names that only qualify
 	// it ("28-point U.S. proposal" is a "28-point proposal").
-	Label   string  `json:"label"`
-	Ordinal bool    `json:"ordinal,omitempty"` // "sixth meeting"
-	At      Passage `json:"at"`
+	Label   string `json:"label"`
+	Ordinal bool   `json:"ordinal,omitempty"` // "sixth meeting", "No. 3"
+	// Increment marks a figure added to a total ("13 more people").
+	Increment bool    `json:"increment,omitempty"`
+	At        Passage `json:"at"`
 
 	key     string   // what pairs it across outlets: unit and stemmed head noun
+	head    string   // the stemmed head noun of the counted phrase, if any
 	context []uint64 // the sentence's other content terms
 }
 
@@ -129,7 +132,8 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 	t := s.Text
 	w := ws[i]
 	var n Number
-	j := i // first word after the quantity
+	j := i       // first word after the quantity
+	scale := 1.0 // the multiplier the quantity ends with, for "and a half"
 	switch {
 	case isNumeric(w.fold):
 		// Digits with separators and decimals from the raw text: 1,000 3.5
@@ -162,6 +166,10 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		if strings.HasSuffix(w.fold, "th") {
 			n.Ordinal = true
 		}
+		// A rank: "No. 3", "#3".
+		if i > 0 && ws[i-1].fold == "no" && ws[i-1].cap && strings.HasPrefix(t[ws[i-1].end:], ".") || w.start > 0 && t[w.start-1] == '#' {
+			n.Ordinal = true
+		}
 	case fractions[w.fold] > 0 && i > 0 && isFraction(s, i-1):
 		return parsed{}, false // read with its numerator
 	case smallNumbers[w.fold] > 0 || multipliers[w.fold] > 0 && w.fold != "k" && w.fold != "m" && w.fold != "b":
@@ -170,6 +178,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 			return parsed{}, false
 		}
 		n.Value, j = v, next
+		scale = lastScale(ws, i, next)
 	case ordinals[w.fold] > 0:
 		n.Value, n.Ordinal = ordinals[w.fold], true
 		j = i + 1
@@ -184,8 +193,15 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 	}
 	// Multiplier after digits: 1.5 million, 10bn.
 	if j < len(ws) && isNumeric(w.fold) && multipliers[ws[j].fold] > 0 {
-		n.Value *= multipliers[ws[j].fold]
+		scale = multipliers[ws[j].fold]
+		n.Value *= scale
 		j++
+	}
+	// A compound amount: "two and a half", "a million and a half".
+	if j+2 < len(ws) && ws[j].fold == "and" && (ws[j+1].fold == "a" || ws[j+1].fold == "an" || ws[j+1].fold == "one") &&
+		fractions[ws[j+2].fold] > 0 && !n.Ordinal {
+		n.Value += scale / fractions[ws[j+2].fold]
+		j += 3
 	}
 	end := ws[j-1].end
 	// Percent.
@@ -241,6 +257,12 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 	if n.Hedge == "" {
 		n.Low, n.High = n.Value, n.Value
 	}
+	// "13 more people", "two additional cases": added to a total.
+	if j < len(ws) && incrementWords[ws[j].fold] && onlySpace(t[ws[j-1].end:ws[j].start]) {
+		n.Increment = true
+		end = ws[j].end
+		j++
+	}
 	// What is counted: up to four words until a stop word or punctuation,
 	// after "of" for fractions, percentages and big round numbers.
 	k := j
@@ -273,6 +295,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		// A verb right after the number ("four hours and", "two ministers
 		// resigned") is rare; nouns dominate. Keep the phrase.
 		n.key = stem(head.fold)
+		n.head = n.key
 		// A measure says what it measures after "of": "five hours of
 		// talks", "two rounds of negotiations".
 		if measureNouns[head.fold] && k+1 < len(ws) && ws[k].fold == "of" && onlySpace(t[head.end:ws[k].start]) {
@@ -302,6 +325,20 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 	n.Text = t[start:end]
 	n.At = Passage{Sentence: s.Index, Start: start, End: end}
 	return parsed{num: n, next: max(k, j)}, true
+}
+
+// incrementWords after a figure make it an addition to a total.
+var incrementWords = setOf("more", "additional", "extra", "further")
+
+// lastScale is the multiplier a spelled quantity ws[i:j] ends with
+// ("a million" -> 1e6), or 1.
+func lastScale(ws []word, i, j int) float64 {
+	if j > i {
+		if m, ok := multipliers[ws[j-1].fold]; ok && len(ws[j-1].fold) > 2 {
+			return m
+		}
+	}
+	return 1
 }
 
 // measureNouns are units of time and quantity: what they measure follows
@@ -390,6 +427,10 @@ func spelledNumber(s *Sentence, i int) (float64, int, bool) {
 			}
 			seen = true
 			j++
+			continue
+		}
+		if (f == "a" || f == "an") && cur == 0.5 && j+1 < len(ws) && multipliers[ws[j+1].fold] > 0 && len(ws[j+1].fold) > 2 {
+			j++ // "half a million"
 			continue
 		}
 		if m, ok := multipliers[f]; ok && len(f) > 2 {

@@ -74,7 +74,10 @@ func normSuffix(s string) string {
 // initial ("j", "james").
 func sameGiven(a, b string) bool {
 	if a == b {
-		return true
+		return a != ""
+	}
+	if a == "" || b == "" {
+		return false
 	}
 	if len(a) == 1 || len(b) == 1 {
 		return a[0] == b[0]
@@ -148,7 +151,7 @@ var roleTitles = map[string]string{
 	"pope": "pope", "general": "general", "gen": "general", "chancellor": "chancellor", "premier": "premier",
 	"secretary": "secretary", "ambassador": "ambassador", "counsel": "counsel", "cardinal": "cardinal",
 	"bishop": "bishop", "rabbi": "rabbi", "admiral": "admiral", "adm": "admiral", "colonel": "colonel",
-	"col": "colonel", "sheriff": "sheriff", "coach": "coach",
+	"col": "colonel", "sheriff": "sheriff", "coach": "coach", "lady": "first lady",
 }
 
 // roleOf reads the office a title phrase names ("former Sen." is a
@@ -260,12 +263,11 @@ func stripMark(key string) string {
 // the parts of the name, the gender, the offices held and whether the
 // person is introduced as someone's relative.
 type personAttrs struct {
-	name    personName
-	gender  gender
-	clash   bool            // mentions disagree on the gender
-	roles   map[string]bool // offices ("senator", "president")
-	kin     bool
-	surname bool // some mention is the surname alone
+	name   personName
+	gender gender
+	clash  bool            // mentions disagree on the gender
+	roles  map[string]bool // offices ("senator", "president")
+	kin    bool
 }
 
 // note records what one mention says.
@@ -450,6 +452,32 @@ func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(
 			}
 		}
 		if fulls == 0 && n == 1 && we.mayBe(who(found)) {
+			absorb(found, e)
+			gone[e] = true
+		}
+	}
+	// "Malia, 21, studied film": a given name alone stands for the one
+	// full name with that given name, when no name has it as a surname.
+	for _, e := range list {
+		we := who(e)
+		if gone[e] || !person(e) || we.name.first != "" || we.gender != unknownGender || we.name.last == "" {
+			continue
+		}
+		found, n := zero, 0
+		for _, f := range list {
+			wf := who(f)
+			if f == e || gone[f] || !person(f) {
+				continue
+			}
+			if wf.name.last == we.name.last && wf.name.first != "" {
+				n = 2 // a surname after all
+				break
+			}
+			if wf.name.first != "" && skeleton(wf.name.first) == we.name.last {
+				found, n = f, n+1
+			}
+		}
+		if n == 1 {
 			absorb(found, e)
 			gone[e] = true
 		}

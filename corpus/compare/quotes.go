@@ -317,7 +317,9 @@ var speakerNouns = setOf("source", "sources", "official", "officials", "spokespe
 	"experts", "person", "people", "statement", "representative", "negotiator", "negotiators",
 	"ministry", "government", "embassy", "kremlin", "office", "witness", "witnesses", "resident",
 	"residents", "lawyer", "police", "military", "army", "adviser", "advisor", "insider", "envoy",
-	"delegation", "president", "leader", "commander", "officer", "soldier", "doctor", "teacher")
+	"delegation", "president", "leader", "commander", "officer", "soldier", "doctor", "teacher",
+	"reporter", "reporters", "prosecutor", "prosecutors", "lawmaker", "lawmakers", "lawyers", "attorney",
+	"attorneys", "investigators", "judge", "senator", "spokesperson", "campaign", "company", "agency")
 
 // pronouns that stand for a speaker, with the gender they tell.
 var pronouns = map[string]gender{"he": male, "she": female}
@@ -442,9 +444,10 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 	}
 	var cands []cand
 	text := d.Sentences[si].Text
+	relative := relativeClauses(text, ws)
 	for k := 0; k < len(ws); k++ {
 		w := ws[k]
-		if idx.inQuote(si, w.start, w.end) {
+		if relative[k] || idx.inQuote(si, w.start, w.end) {
 			continue
 		}
 		object := k > 0 && (speechVerbs[ws[k-1].fold] || ws[k-1].fold == "to" || ws[k-1].fold == "with")
@@ -502,6 +505,41 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 		pick(func(c cand) bool { return c.kind == Nominal }) || pick(func(c cand) bool { return true })
 }
 
+// relativeClauses marks the words of closed relative clauses (", who
+// fired Flynn in 2017,"): a name there is not the subject of the verb
+// after. A clause still open at the end holds the verb itself (", which
+// Trump described as").
+func relativeClauses(text string, ws []word) []bool {
+	skip := make([]bool, len(ws))
+	open := -1
+	for k := 1; k < len(ws); k++ {
+		gap := text[ws[k-1].end:ws[k].start]
+		switch {
+		case open < 0 && strings.Contains(gap, ",") && (ws[k].fold == "who" || ws[k].fold == "which" || ws[k].fold == "whose"):
+			open = k
+		case open >= 0 && strings.ContainsAny(gap, ",—"):
+			for i := open; i < k; i++ {
+				skip[i] = true
+			}
+			open = -1
+		}
+	}
+	// Closed right after the words: ", who fired Flynn, wrote"; but a
+	// participle belongs to the clause before it (", which Trump
+	// described as …, noting").
+	if n := len(ws); open >= 0 {
+		rest := strings.TrimLeft(text[ws[n-1].end:], " .\"'”’")
+		if strings.IndexAny(rest, ",—") == 0 {
+			if next := words(rest); len(next) == 0 || !strings.HasSuffix(next[0].fold, "ing") {
+				for i := open; i < n; i++ {
+					skip[i] = true
+				}
+			}
+		}
+	}
+	return skip
+}
+
 var beVerbs = setOf("is", "are", "was", "were", "be", "been", "being", "has", "have", "had")
 
 // passive: the verb at k has no speaker before it: "the talks were
@@ -531,4 +569,35 @@ func mentionStarting(idx mentionIndex, si, off int) (*Entity, int) {
 		}
 	}
 	return nil, 0
+}
+
+// speakersAgree: two quotes may be one statement as far as their speakers
+// go: either is unknown or a nominal phrase ("a source"), or both are the
+// same person (by the rules that merge names) or the same organisation. A
+// person and an organisation agree (a spokesperson speaks for it).
+func speakersAgree(a, b *Quote) bool {
+	x, y := a.who, b.who
+	if x == nil || y == nil || a.SpeakerKind == Nominal || b.SpeakerKind == Nominal {
+		return true
+	}
+	switch {
+	case x.Kind == Person && y.Kind == Person:
+		return mayBeOnePerson(&x.who, &y.who)
+	case x.Kind == Org && y.Kind == Org:
+		return x.key == y.key || x.Acronym != "" && foldName(x.Acronym) == y.key ||
+			y.Acronym != "" && foldName(y.Acronym) == x.key
+	}
+	return true
+}
+
+// mayBeOnePerson: two people's names may name one person: the same full
+// name, or a surname alone that may stand for the other.
+func mayBeOnePerson(x, y *personAttrs) bool {
+	switch {
+	case x.name.first != "" && y.name.first != "":
+		return samePerson(x.name, y.name) && x.genderOf().agrees(y.genderOf())
+	case x.name.first == "":
+		return x.mayBe(y)
+	}
+	return y.mayBe(x)
 }

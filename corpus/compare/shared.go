@@ -10,6 +10,10 @@ const (
 	// more of them ordinary content words: a phrase one text took from the
 	// other (or both from a common source).
 	Copied SharedKind = "copied"
+	// Quoted marks such a run inside quotation marks (on either side):
+	// both carry someone's words, which is quoting, not copying from each
+	// other.
+	Quoted SharedKind = "quoted"
 	// Common marks words (or short runs) both sentences use, the stuff of
 	// paraphrase: same stems, names, numbers.
 	Common SharedKind = "common"
@@ -80,6 +84,9 @@ func sharedWording(a, b *Doc, sa, sb []int) []Shared {
 		kind := Common
 		if best >= minCopiedRun && plainContent(wa[i0:bi]) >= 2 {
 			kind = Copied
+			if inQuotes(a, wa[i0].sent, wa[i0].w.start, wa[bi-1].w.end) || inQuotes(b, wb[j0].sent, wb[j0].w.start, wb[bj-1].w.end) {
+				kind = Quoted
+			}
 		}
 		if kind == Common && plainContent(wa[i0:bi])+names(wa[i0:bi]) == 0 {
 			// "of the", "it is": too common to show, but do not let them
@@ -127,6 +134,19 @@ func sharedWording(a, b *Doc, sa, sb []int) []Shared {
 	}
 	sortShared(out)
 	return out
+}
+
+// inQuotes: the byte span [start, end) of sentence si of d lies inside one
+// of d's quotes.
+func inQuotes(d *Doc, si, start, end int) bool {
+	s := &d.Sentences[si]
+	for k := range d.extracted.quotes {
+		q := &d.extracted.quotes[k]
+		if q.Block == s.Block && q.Start <= s.Start+start && s.Start+end <= q.End {
+			return true
+		}
+	}
+	return false
 }
 
 // plainContent counts lower-case content words: the words that make a run a

@@ -17,16 +17,21 @@ type pairModel struct {
 	bestB   []float32
 	bestAat []int32 // the B sentence that gave bestA
 	bestBat []int32
-	// quoted holds the pairs of sentences that carry the same quote, or a
-	// quote and its words unquoted (i*nb+j): their similarity gets
-	// quoteBonus.
-	quoted map[int]bool
+	// quoted holds, for the pairs of sentences (i*nb+j) that carry the
+	// same quote, or a quote and its words unquoted, the bonus their
+	// similarity gets.
+	quoted map[int]float64
 }
 
 // quoteBonus is added to the similarity of two sentences that carry the
 // same quote, trimmed or altered: whatever else the outlets wrote around
-// it, both report the same statement.
-const quoteBonus = 0.25
+// it, both report the same statement. A quote whose words the other
+// sentence carries unquoted is weaker evidence (the words may be the
+// story's vocabulary rather than the statement's): unquotedBonus.
+const (
+	quoteBonus    = 0.25
+	unquotedBonus = 0.1
+)
 
 func newPairModel(a, b *Doc) *pairModel {
 	na, nb := len(a.Sentences), len(b.Sentences)
@@ -60,32 +65,45 @@ func newPairModel(a, b *Doc) *pairModel {
 	}
 	m.quoted = m.quotedPairs()
 	shared := make([]float64, nb)
-	count := make([]int32, nb)
+	count := make([]int32, nb)    // shared terms
+	evidence := make([]int32, nb) // shared terms outside both frames
 	touched := make([]int32, 0, nb)
 	for i := range a.Sentences {
 		m.bestAat[i] = -1
 		sa := &a.Sentences[i]
 		for _, t := range sa.terms {
 			w := m.weight[t]
+			wi, framedA := w, inSorted(sa.frame, t)
+			if framedA {
+				wi *= frameWeight
+			}
 			for _, j := range m.postsB[t] {
 				if count[j] == 0 {
 					touched = append(touched, j)
 				}
-				shared[j] += w
+				sb := &b.Sentences[j]
+				wj, framedB := w, inSorted(sb.frame, t)
+				if framedB {
+					wj *= frameWeight
+				}
+				shared[j] += wi + wj
 				count[j]++
+				if !framedA && !framedB {
+					evidence[j]++
+				}
 			}
 		}
 		for _, j := range touched {
-			s := float32(combine(shared[j], m.wa[i], m.wb[j], sa.bigrams, b.Sentences[j].bigrams))
-			if count[j] < 2 && min(len(sa.terms), len(b.Sentences[j].terms)) > 2 {
-				// One shared word is coincidence, not correspondence; only
-				// very short sentences may match on one.
+			sb := &b.Sentences[j]
+			s := float32(combine(shared[j], m.wa[i], m.wb[j], sa.bigrams, sb.bigrams))
+			if !enoughEvidence(int(evidence[j]), sa, sb) {
 				s = 0
 			}
-			if m.quoted[i*nb+int(j)] {
-				s = min(1, s+quoteBonus)
+			if !actorsCompatible(sa.actors, sb.actors) {
+				s *= actorMismatch
 			}
-			shared[j], count[j] = 0, 0
+			s = min(1, s+float32(m.quoted[i*nb+int(j)]))
+			shared[j], count[j], evidence[j] = 0, 0, 0
 			m.sim[i*nb+int(j)] = s
 			if s > m.bestA[i] {
 				m.bestA[i], m.bestAat[i] = s, j
@@ -99,11 +117,37 @@ func newPairModel(a, b *Doc) *pairModel {
 	return m
 }
 
+// Evidence parameters.
+const (
+	// frameWeight scales the weight of a term that only frames its
+	// sentence: shared attribution says little about a shared fact.
+	frameWeight = 0.2
+	// actorMismatch scales the score of two sentences that name people
+	// and no one in common: "Justice Ginsburg asked" is not "Scalia
+	// asked", whatever else they share.
+	actorMismatch = 0.3
+)
+
+// enoughEvidence: two sentences correspond only on words outside their
+// frames, and on two or more of them unless one is very short (one shared
+// word is coincidence, not correspondence).
+func enoughEvidence(n int, sa, sb *Sentence) bool {
+	if n == 0 {
+		return false
+	}
+	return n >= 2 || min(len(sa.terms)-len(sa.frame), len(sb.terms)-len(sb.frame)) <= 2
+}
+
 func (m *pairModel) totals(d *Doc) []float64 {
 	out := make([]float64, len(d.Sentences))
 	for i := range d.Sentences {
-		for _, t := range d.Sentences[i].terms {
-			out[i] += m.weight[t]
+		s := &d.Sentences[i]
+		for _, t := range s.terms {
+			w := m.weight[t]
+			if inSorted(s.frame, t) {
+				w *= frameWeight
+			}
+			out[i] += w
 		}
 	}
 	return out
@@ -111,14 +155,15 @@ func (m *pairModel) totals(d *Doc) []float64 {
 
 func (m *pairModel) at(i, j int) float64 { return float64(m.sim[i*m.nb+j]) }
 
-// combine mixes the weighted Dice overlap of content terms with the Dice
-// overlap of adjacent-term pairs, which rewards shared phrasing on top of
-// shared vocabulary.
+// combine mixes the weighted Dice overlap of content terms (shared is the
+// weight of the shared terms on both sides) with the Dice overlap of
+// adjacent-term pairs, which rewards shared phrasing on top of shared
+// vocabulary.
 func combine(shared, wa, wb float64, ba, bb []uint64) float64 {
 	if wa+wb == 0 {
 		return 0
 	}
-	uni := 2 * shared / (wa + wb)
+	uni := shared / (wa + wb)
 	if len(ba)+len(bb) == 0 {
 		return uni
 	}
@@ -165,23 +210,30 @@ func union(a, b []uint64) []uint64 {
 	return out
 }
 
-// setSim scores two term sets (each possibly the union of two sentences).
-func (m *pairModel) setSim(ta, ba, tb, bb []uint64) float64 {
+// setSim scores two term sets (each possibly the union of two sentences),
+// framing terms weighed down as in newPairModel.
+func (m *pairModel) setSim(ta, ba, fa, tb, bb, fb []uint64) float64 {
 	var shared, wa, wb float64
+	wt := func(t uint64, frame []uint64) float64 {
+		if inSorted(frame, t) {
+			return m.weight[t] * frameWeight
+		}
+		return m.weight[t]
+	}
 	i, j := 0, 0
 	for i < len(ta) || j < len(tb) {
 		switch {
 		case j >= len(tb) || i < len(ta) && ta[i] < tb[j]:
-			wa += m.weight[ta[i]]
+			wa += wt(ta[i], fa)
 			i++
 		case i >= len(ta) || tb[j] < ta[i]:
-			wb += m.weight[tb[j]]
+			wb += wt(tb[j], fb)
 			j++
 		default:
-			w := m.weight[ta[i]]
-			shared += w
-			wa += w
-			wb += w
+			x, y := wt(ta[i], fa), wt(tb[j], fb)
+			shared += x + y
+			wa += x
+			wb += y
 			i++
 			j++
 		}
@@ -200,41 +252,49 @@ func (m *pairModel) mergedA(i, j int) float64 {
 }
 
 // setSimOf scores sentences sa of A read as one against sentences sb of B,
-// with the quote bonus when some pair of them carries the same quote.
+// with the actor check and the quote bonus when some pair of them carries
+// the same quote.
 func (m *pairModel) setSimOf(sa, sb []int) float64 {
-	ta, ba := m.a.Sentences[sa[0]].terms, m.a.Sentences[sa[0]].bigrams
-	for _, i := range sa[1:] {
-		ta, ba = union(ta, m.a.Sentences[i].terms), union(ba, m.a.Sentences[i].bigrams)
+	side := func(d *Doc, ix []int) (terms, bigrams, frame []uint64, actors []string) {
+		s := &d.Sentences[ix[0]]
+		terms, bigrams, frame, actors = s.terms, s.bigrams, s.frame, s.actors
+		for _, i := range ix[1:] {
+			s := &d.Sentences[i]
+			terms, bigrams, frame = union(terms, s.terms), union(bigrams, s.bigrams), union(frame, s.frame)
+			actors = joinActors(actors, s.actors)
+		}
+		return
 	}
-	tb, bb := m.b.Sentences[sb[0]].terms, m.b.Sentences[sb[0]].bigrams
-	for _, j := range sb[1:] {
-		tb, bb = union(tb, m.b.Sentences[j].terms), union(bb, m.b.Sentences[j].bigrams)
+	ta, ba, fa, aa := side(m.a, sa)
+	tb, bb, fb, ab := side(m.b, sb)
+	s := m.setSim(ta, ba, fa, tb, bb, fb)
+	if !actorsCompatible(aa, ab) {
+		s *= actorMismatch
 	}
-	s := m.setSim(ta, ba, tb, bb)
+	bonus := 0.0
 	for _, i := range sa {
 		for _, j := range sb {
-			if m.quoted[i*m.nb+j] {
-				return min(1, s+quoteBonus)
-			}
+			bonus = max(bonus, m.quoted[i*m.nb+j])
 		}
 	}
-	return s
+	return min(1, s+bonus)
 }
 
 // quotedPairs finds the sentence pairs of a and b that carry the same
 // quote: the sentences where the quote starts, and any other two sentences
 // the quote spans; or a quote of one and the sentence of the other that
 // carries its words unquoted.
-func (m *pairModel) quotedPairs() map[int]bool {
+func (m *pairModel) quotedPairs() map[int]float64 {
 	a, b := m.a, m.b
-	var out map[int]bool
-	mark := func(i0, i1, j0, j1 int) {
+	var out map[int]float64
+	mark := func(i0, i1, j0, j1 int, bonus float64) {
 		if out == nil {
-			out = map[int]bool{}
+			out = map[int]float64{}
 		}
 		for i := i0; i <= max(i0, i1); i++ {
 			for j := j0; j <= max(j0, j1); j++ {
-				out[i*len(b.Sentences)+j] = true
+				k := i*len(b.Sentences) + j
+				out[k] = max(out[k], bonus)
 			}
 		}
 	}
@@ -244,7 +304,7 @@ func (m *pairModel) quotedPairs() map[int]bool {
 		for y := range qb {
 			if quotesMatch(&qa[x], &qb[y]) {
 				matchedA[x], matchedB[y] = true, true
-				mark(qa[x].At.Sentence, qa[x].last, qb[y].At.Sentence, qb[y].last)
+				mark(qa[x].At.Sentence, qa[x].last, qb[y].At.Sentence, qb[y].last, quoteBonus)
 			}
 		}
 	}
@@ -256,7 +316,7 @@ func (m *pairModel) quotedPairs() map[int]bool {
 				outB = outsideQuotes(b)
 			}
 			if p, _, ok := unquotedMatch(&qa[x], b, outB, weight); ok {
-				mark(qa[x].At.Sentence, qa[x].At.Sentence, p.Sentence, p.Sentence)
+				mark(qa[x].At.Sentence, qa[x].At.Sentence, p.Sentence, p.Sentence, unquotedBonus)
 			}
 		}
 	}
@@ -266,7 +326,7 @@ func (m *pairModel) quotedPairs() map[int]bool {
 				outA = outsideQuotes(a)
 			}
 			if p, _, ok := unquotedMatch(&qb[y], a, outA, weight); ok {
-				mark(p.Sentence, p.Sentence, qb[y].At.Sentence, qb[y].At.Sentence)
+				mark(p.Sentence, p.Sentence, qb[y].At.Sentence, qb[y].At.Sentence, unquotedBonus)
 			}
 		}
 	}
@@ -308,3 +368,8 @@ func (m *pairModel) vector(d *Doc) map[uint64]float64 {
 	}
 	return v
 }
+
+// PairScore is the estimated probability that sentence i of a and sentence
+// j of b report the same fact, in the context of the two documents: the
+// score an aligned row of the two would show.
+func PairScore(a, b *Doc, i, j int) float64 { return calibrate(newPairModel(a, b).at(i, j)) }

@@ -97,14 +97,14 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 			var hs []uint64             // number → term hash
 			var df, counts []int32
 			var touched, names []int32
-			var buf, enc []byte
+			var enc []byte
 			for i := w; i < len(as); i += workers {
 				if (i/workers)%checkEvery == 0 && ctx.Err() != nil {
 					return
 				}
 				a := as[i]
 				add := func(text string, times int32, headline bool) {
-					buf = lang.EachWord(text, buf, func(word []byte, start int) {
+					lang.EachToken(text, func(word []byte, start, _ int) {
 						wh := uint64(14695981039346656037) // hashTerm(word)
 						for _, c := range word {
 							wh ^= uint64(c)

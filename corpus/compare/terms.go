@@ -35,39 +35,27 @@ said says say told tell according also however meanwhile may might must shall pe
 whether though although since ago amid amidst among toward towards within without onto mr mrs ms dr
 one us`)...)
 
-// words tokenises one sentence. It joins dotted acronyms ("U.S."), notes
-// capitals and possessives, and gives each content word its term.
+// words tokenises one sentence. It notes capitals, acronyms ("NATO",
+// "U.S.") and possessives, and gives each content word its term.
 func words(s string) []word {
 	toks := lang.Tokens(s)
 	out := make([]word, 0, len(toks))
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+	for _, t := range toks {
 		surface := s[t.Start:t.End]
 		w := word{fold: t.Text, start: t.Start, end: t.End}
 		r, _ := utf8.DecodeRuneInString(surface)
 		w.cap = unicode.IsUpper(r)
-		// Dotted acronym: single capitals joined by dots (U.S., U.K., E.U.).
-		if utf8.RuneCountInString(surface) == 1 && w.cap {
-			j := i
-			for j+1 < len(toks) && toks[j].End < len(s) && s[toks[j].End] == '.' &&
-				toks[j+1].Start == toks[j].End+1 && toks[j+1].End-toks[j+1].Start == 1 &&
-				unicode.IsUpper(rune(s[toks[j+1].Start])) {
-				j++
+		// A dotted acronym (U.S., U.K., E.U.) is one token; its span takes
+		// in the last full stop, and a possessive after it ("F.B.I.'s").
+		if strings.Contains(surface, ".") {
+			if w.end < len(s) && s[w.end] == '.' {
+				w.end++
 			}
-			if j > i {
-				end := toks[j].End
-				if end < len(s) && s[end] == '.' {
-					end++
-				}
-				w.fold = foldName(s[t.Start:end])
-				w.end = end
-				w.acro = true
-				i = j
+			if rest := s[w.end:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+				w.poss = true
 			}
 		}
-		if !w.acro && isAllCaps(surface) {
-			w.acro = true
-		}
+		w.acro = isAllCaps(surface)
 		// "Trump's" (the tokenizer dropped the 's) or "allies'" (apostrophe after).
 		if strings.HasSuffix(surface, "'s") || strings.HasSuffix(surface, "’s") {
 			w.poss = true
@@ -169,7 +157,7 @@ func assignTerms(s string, ws []word) {
 			w.term = w.fold
 			continue
 		}
-		w.term = cachedStem(w.fold)
+		w.term = senseOf(cachedStem(w.fold))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -16,7 +17,7 @@ type Result struct {
 	URL    string `json:"url"`
 	Status string `json:"status"` // StatusOK, StatusNotModified or StatusError
 	New    int    `json:"new"`
-	Error  string `json:"error,omitempty"`
+	Error  string `json:"error"`
 	// MovedTo is the feed's new URL after a permanent redirect; the
 	// subscription should follow it.
 	MovedTo string `json:"moved_to,omitempty"`
@@ -186,8 +187,9 @@ func (f *Fetcher) Fetch(ctx context.Context, sub Subscription) Result {
 	}
 	st.Title = parsed.Title
 	if st.Seen == nil {
-		st.Seen = map[string]time.Time{}
+		st.Seen = map[string]SeenItem{}
 	}
+	f.forgetPruned(st, parsed)
 	for _, it := range parsed.Items {
 		if ctx.Err() != nil {
 			break
@@ -209,7 +211,7 @@ func (f *Fetcher) Fetch(ctx context.Context, sub Subscription) Result {
 			return res
 		}
 		if it.GUID != "" {
-			st.Seen[it.GUID] = now
+			st.Seen[it.GUID] = SeenItem{At: now, File: f.Store.rel(path)}
 		}
 		res.New++
 		res.Articles = append(res.Articles, path)
@@ -249,11 +251,26 @@ func (f *Fetcher) isNew(st *FeedState, feedURL string, it corpus.FeedItem) (stri
 	path := f.Store.pathFor(CanonicalURL(it.Article.URL), feedURL, it.GUID)
 	if f.Store.has(path) {
 		if it.GUID != "" {
-			st.Seen[it.GUID] = f.opt.Now()
+			st.Seen[it.GUID] = SeenItem{At: f.opt.Now(), File: f.Store.rel(path)}
 		}
 		return "", false
 	}
 	return path, true
+}
+
+// forgetPruned drops the feed's stored items whose file retention removed
+// and that the feed no longer carries (an item it still carries stays
+// seen, so it is not stored again), keeping the state as small as the store.
+func (f *Fetcher) forgetPruned(st *FeedState, parsed *corpus.ParsedFeed) {
+	current := make(map[string]bool, len(parsed.Items))
+	for _, it := range parsed.Items {
+		current[it.GUID] = true
+	}
+	for guid, s := range st.Seen {
+		if !current[guid] && !f.Store.has(filepath.Join(f.Store.Dir, filepath.FromSlash(s.File))) {
+			delete(st.Seen, guid)
+		}
+	}
 }
 
 // wantsPage: the item's linked page is fetched for its text.

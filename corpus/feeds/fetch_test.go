@@ -443,6 +443,9 @@ func TestDedupe(t *testing.T) {
 				items[i].link = strings.Replace(items[i].link, "/news/", "/world/", 1)
 			}
 		}
+		if version.Load() == 4 {
+			items = items[:1]
+		}
 		w.Write([]byte(rssFeed("Desk", items)))
 	}))
 	defer srv.Close()
@@ -461,6 +464,24 @@ func TestDedupe(t *testing.T) {
 	}
 	if n := len(storedRecords(t, f.Store.Dir)); n != 4 {
 		t.Errorf("%d records, want 4", n)
+	}
+	// The state knows the feed's files (the reader filters by them).
+	files := f.State.Feeds[sub.URL].Files(f.Store.Dir)
+	if len(files) != 4 {
+		t.Errorf("the state lists %d files, want 4", len(files))
+	}
+	for _, p := range files {
+		if _, err := os.Stat(p); err != nil {
+			t.Error(err)
+		}
+	}
+	// Once retention removed an article the feed no longer carries, the
+	// state forgets it.
+	os.Remove(f.Store.pathFor(CanonicalURL(srv.URL+"/news/2026/11/30/story-3"), "", ""))
+	version.Store(4) // a feed that now carries its first item only
+	f.Fetch(context.Background(), sub)
+	if n := f.State.Feeds[sub.URL].Articles(); n != 3 {
+		t.Errorf("%d articles in the state after one was pruned, want 3", n)
 	}
 }
 

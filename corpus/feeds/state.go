@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"sort"
 	"time"
 )
 
@@ -28,14 +30,41 @@ type FeedState struct {
 	BackoffUntil time.Time `json:"backoff_until"`
 	Failures     int       `json:"failures,omitempty"` // 429/503 in a row
 	Dead         bool      `json:"dead,omitempty"`     // 410 Gone
-	// Seen maps the GUIDs of stored items to when they were stored, so a
-	// feed that changes an item's URL does not store it twice.
-	Seen map[string]time.Time `json:"seen,omitempty"`
+	// Seen maps the GUIDs of stored items to their article, so a feed that
+	// changes an item's URL does not store it twice, and the reader can
+	// show one feed's articles.
+	Seen map[string]SeenItem `json:"seen,omitempty"`
 }
 
-// Articles is the number of articles stored from the feed within the
-// retention period.
-func (s *FeedState) Articles() int { return len(s.Seen) }
+// SeenItem is a stored item of a feed.
+type SeenItem struct {
+	At   time.Time `json:"at"`   // when it was first seen
+	File string    `json:"file"` // the article's file, relative to the store, '/'-separated
+}
+
+// Articles is the number of the feed's articles in the store (several
+// GUIDs may have named one article).
+func (s *FeedState) Articles() int {
+	files := map[string]bool{}
+	for _, it := range s.Seen {
+		files[it.File] = true
+	}
+	return len(files)
+}
+
+// Files are the paths of the feed's articles under the store's folder dir.
+func (s *FeedState) Files(dir string) []string {
+	seen := map[string]bool{}
+	out := make([]string, 0, len(s.Seen))
+	for _, it := range s.Seen {
+		if it.File != "" && !seen[it.File] {
+			seen[it.File] = true
+			out = append(out, filepath.Join(dir, filepath.FromSlash(it.File)))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 // State is the fetch state of every feed, keyed by feed URL.
 type State struct {
@@ -54,7 +83,7 @@ type stateFile struct {
 // only an optimisation (conditional GET, backoff), never needed to read news.
 func ReadState(path string) (*State, error) {
 	s := &State{Feeds: map[string]*FeedState{}}
-	data, err := os.ReadFile(path)
+	data, err := readUserFile(path, maxStateBytes)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
 	}
@@ -112,7 +141,7 @@ func (s *State) Save(path string) error {
 // goes on changing the original.
 func (fs *FeedState) clone() *FeedState {
 	c := *fs
-	c.Seen = make(map[string]time.Time, len(fs.Seen))
+	c.Seen = make(map[string]SeenItem, len(fs.Seen))
 	for k, v := range fs.Seen {
 		c.Seen[k] = v
 	}

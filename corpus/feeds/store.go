@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // Store is the folder of fetched articles: one JSON record per article, in
@@ -112,6 +113,15 @@ func siteFolder(rawURL string) string {
 	return h
 }
 
+// rel is path relative to the store, '/'-separated.
+func (s Store) rel(path string) string {
+	r, err := filepath.Rel(s.Dir, path)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(r)
+}
+
 func (s Store) has(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
@@ -159,7 +169,8 @@ func blocksHTML(blocks []corpus.Block) string {
 	return sb.String()
 }
 
-// write stores a record at path. The file appears whole or not at all
+// write stores a record at path, readable by the user only (as os.CreateTemp
+// makes it). The file appears whole or not at all
 // (temporary file, then rename), so a fetch killed midway never leaves a
 // torn article. Articles are not synced one by one: 25,000 fsyncs cost
 // about 6 s on the benchmark machine, and they guard only against a power
@@ -174,7 +185,7 @@ func (s Store) write(path string, rec Record) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, userfiles.TempPattern(path))
 	if err != nil {
 		return err
 	}
@@ -182,9 +193,6 @@ func (s Store) write(path string, rec Record) error {
 	cerr := tmp.Close()
 	if werr == nil {
 		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
 	}
 	if werr == nil {
 		werr = os.Rename(tmp.Name(), path)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -299,7 +298,7 @@ func contains(list []string, s string) bool {
 // ReadList reads the subscriptions file at path; a missing file is an empty
 // list.
 func ReadList(path string) (*List, error) {
-	data, err := os.ReadFile(path)
+	data, err := readUserFile(path, maxListBytes)
 	if errors.Is(err, os.ErrNotExist) {
 		return &List{}, nil
 	}
@@ -325,9 +324,6 @@ func UpdateList(path string, change func(*List) (bool, error)) (*List, error) {
 	changed, err := change(l)
 	if err != nil || !changed {
 		return l, err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
 	}
 	return l, writeFileAtomic(path, l.Bytes(), 0o644)
 }

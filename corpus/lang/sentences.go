@@ -17,24 +17,20 @@ type Sentence struct {
 // Text returns the sentence's text in s.
 func (t Sentence) Text(s string) string { return s[t.Start:t.End] }
 
-// titleAbbrevs precede a name and never end a sentence.
-var titleAbbrevs = setOf("mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
-	"capt", "cpt", "sgt", "adm", "maj", "cmdr", "rev", "hon", "pres", "atty", "supt", "det", "insp",
-	"st", "mt", "ft", "no", "nos", "vs", "v", "cf", "eg", "e.g", "i.e", "ie", "approx", "fig", "vol",
-	"messrs", "mme", "mlle", "gov", "rt", "ave", "blvd", "dept", "est", "ca", "op", "pp", "para")
-
-// endAbbrevs may end a sentence, so they only split before a clear starter.
-// Month abbreviations are here: "on Jan. 5" goes on, "in Jan. The next…"
-// does not.
-var endAbbrevs = setOf("etc", "inc", "ltd", "co", "corp", "bros", "plc", "llc", "al", "jr", "sr",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-
 // starters are words that begin sentences far more often than they continue
-// a name after an abbreviation ("in the U.S. The talks…").
-var starters = setOf("the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "but", "and",
-	"this", "that", "these", "those", "in", "on", "at", "for", "however", "meanwhile", "there",
-	"his", "her", "their", "our", "as", "after", "before", "while", "when", "if", "some", "many",
-	"officials", "yet", "still", "no", "not", "so", "then", "what", "who", "why", "how")
+// a name after an abbreviation ("in the U.S. The talks…", "in Ariz. He
+// said…"): pronouns, determiners, conjunctions and prepositions, the
+// closed classes of English. A capitalised word outside them after an
+// abbreviation is taken to be part of a name ("the U.S. Congress").
+var starters = setOf("the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "but",
+	"and", "or", "nor", "this", "that", "these", "those", "in", "on", "at", "for", "from", "by",
+	"with", "without", "under", "over", "however", "meanwhile", "there", "here", "his", "her",
+	"their", "our", "my", "your", "as", "after", "before", "while", "when", "where", "if",
+	"although", "though", "because", "since", "until", "during", "some", "many", "most", "few",
+	"all", "both", "each", "every", "several", "such", "officials", "yet", "still", "no", "not",
+	"so", "then", "also", "now", "what", "who", "whom", "whose", "which", "why", "how", "one",
+	"two", "three", "asked", "instead", "later", "earlier", "today", "yesterday", "last", "next",
+	"according", "despite", "more", "other", "another", "nothing", "none", "neither", "either")
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -52,15 +48,22 @@ func isTerminator(r rune) bool {
 	return r == '.' || r == '!' || r == '?' || r == '…' || r == '。' || r == '！' || r == '？'
 }
 
+// maxQuote bounds the quotation kept whole in one sentence: a longer
+// quoted passage is split into its own sentences.
+const maxQuote = 400
+
 // Sentences splits s into sentences. It knows abbreviations (U.S., Mr.,
-// Gen., vs.), initials, decimal numbers, quotes that close a sentence or open
-// the next, and text glued together without a space after the full stop.
-// Line breaks always end a sentence.
+// Gen., Ariz., vs.), initials, decimal numbers, quotes that close a
+// sentence or open the next, and text glued together without a space after
+// the full stop. A full stop inside a quotation that closes within the
+// paragraph ("“We will win. We always win,” he said.") does not end the
+// sentence. Line breaks always end a sentence. It takes time linear in s.
 func Sentences(s string) []Sentence {
 	var out []Sentence
 	start := 0
 	glued := false
-	straight := 0 // straight double quotes seen so far, for open/close parity
+	straight := 0  // straight double quotes seen on this line, for open/close parity
+	quoteEnd := -1 // the closing quote of the quotation being read, or -1
 	emit := func(end int, nextGlued bool) {
 		a, b := trimSpan(s, start, end)
 		if a < b {
@@ -71,13 +74,26 @@ func Sentences(s string) []Sentence {
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if i >= quoteEnd {
+			quoteEnd = -1
+		}
 		switch {
 		case r == '"':
+			if straight%2 == 0 && quoteEnd < 0 {
+				quoteEnd = closingQuote(s, i+size, '"')
+			}
 			straight++
+			i += size
+			continue
+		case r == '“' || r == '«' || r == '„':
+			if quoteEnd < 0 {
+				quoteEnd = closingQuote(s, i+size, closeOf(r))
+			}
 			i += size
 			continue
 		case r == '\n':
 			emit(i, false)
+			straight, quoteEnd = 0, -1
 			i += size
 			continue
 		case !isTerminator(r):
@@ -113,6 +129,11 @@ func Sentences(s string) []Sentence {
 			}
 			break
 		}
+		if quoteEnd >= 0 && j <= quoteEnd {
+			// Inside a quotation that goes on after this stop.
+			i = j
+			continue
+		}
 		end := j
 		// What follows?
 		k := j
@@ -130,11 +151,9 @@ func Sentences(s string) []Sentence {
 			i = j
 			continue
 		}
-		if single {
-			if !periodEnds(s, termStart, nextWord) {
-				i = j
-				continue
-			}
+		if single && !periodEnds(s, termStart, k, nextWord, spaced) {
+			i = j
+			continue
 		}
 		if !spaced {
 			// Glued text: only after a word character or closing quote, so that
@@ -151,6 +170,49 @@ func Sentences(s string) []Sentence {
 	}
 	emit(len(s), false)
 	return out
+}
+
+func closeOf(open rune) rune {
+	if open == '«' {
+		return '»'
+	}
+	return '”'
+}
+
+// closingQuote finds the quote mark close that ends a quotation opened
+// right before s[from], when the sentence goes on after it: the quotation
+// ends without a full stop (“We will win. We always win,” he said) or is
+// followed by a word in lower case (“Is it over?” she asked). Then the
+// stops inside it end no sentence. It returns -1 when the quotation ends
+// its sentence, or does not close on this line within maxQuote bytes (an
+// unbalanced quote, a quoted passage of several paragraphs).
+func closingQuote(s string, from int, close rune) int {
+	limit := min(len(s), from+maxQuote)
+	for i := from; i < limit; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == close:
+			if quoteGoesOn(s, i, i+size) {
+				return i
+			}
+			return -1
+		case r == '\n', r == '“' && close != '“', r == '«':
+			return -1
+		}
+		i += size
+	}
+	return -1
+}
+
+// quoteGoesOn: the sentence goes on after the quotation closed at
+// s[at:after].
+func quoteGoesOn(s string, at, after int) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:at], " "))
+	if !isTerminator(last) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[after:], " "))
+	return unicode.IsLower(next)
 }
 
 // startsSentence: an upper-case letter, a digit, or an opening quote or
@@ -174,53 +236,29 @@ func startsSentence(s string, k int) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || IsIdeograph(r) || unicode.IsLetter(r) && !unicode.IsLower(r)
 }
 
-// periodEnds decides whether the full stop at s[dot] ends a sentence.
-func periodEnds(s string, dot int, nextWord string) bool {
+// periodEnds decides whether the single full stop at s[dot] ends a
+// sentence; the next sentence would start at s[k] with nextWord.
+func periodEnds(s string, dot, k int, nextWord string, spaced bool) bool {
 	w := wordBefore(s, dot)
-	lw := strings.ToLower(w)
-	nw := strings.ToLower(nextWord)
-	switch {
-	case w == "":
-		return true
-	case titleAbbrevs[strings.TrimSuffix(lw, ".")]:
+	kind := Abbrev(w)
+	if !spaced && (kind == DottedAcronym || kind == Initial ||
+		strings.HasPrefix(s[k+len(nextWord):], ".") && isDottedAcronym(w+"."+nextWord)) {
+		// Inside a dotted acronym: "F.B.I.", "J.K. Rowling", "Ph.D.".
 		return false
-	case endAbbrevs[lw]:
-		return starters[nw]
-	case utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]):
-		// An initial ("J. Smith") unless the next word clearly starts anew.
+	}
+	switch kind {
+	case TitleAbbrev:
 		return false
-	case strings.Contains(w, ".") && dottedAcronym(w):
-		// Dotted acronym: U.S., U.K., a.m., Ph.D.
-		return starters[nw]
+	case NumberAbbrev:
+		r, _ := utf8.DecodeRuneInString(s[k:])
+		return !unicode.IsDigit(r)
+	case EndAbbrev, DottedAcronym, Initial:
+		// Decided by what follows: a word that starts sentences, or a
+		// quotation opening ("…in the U.S. “We are ready,” he said").
+		r, _ := utf8.DecodeRuneInString(s[k:])
+		return starters[strings.ToLower(nextWord)] || isOpenQuote(r) && r != '(' && r != '[' || r == '"'
 	}
 	return true
-}
-
-// dottedAcronym: every dot-separated part is one or two letters ("U.S",
-// "a.m", "Ph.D"), unlike a domain name ("example.com") that ends a
-// sentence like any word.
-func dottedAcronym(w string) bool {
-	for _, part := range strings.Split(w, ".") {
-		if n := utf8.RuneCountInString(part); n > 2 {
-			return false
-		}
-	}
-	return true
-}
-
-// wordBefore returns the word (letters and inner dots) ending right before
-// the full stop at s[dot].
-func wordBefore(s string, dot int) string {
-	i := dot
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if unicode.IsLetter(r) || r == '.' {
-			i -= size
-			continue
-		}
-		break
-	}
-	return strings.TrimLeft(s[i:dot], ".")
 }
 
 // wordAt returns the letters starting at k, skipping an opening quote.
@@ -240,14 +278,20 @@ func wordAt(s string, k int) string {
 	return s[k:e]
 }
 
+// trimSpan trims ASCII white space ("\r" of CRLF text included) from
+// both ends of s[a:b].
 func trimSpan(s string, a, b int) (int, int) {
-	for a < b && (s[a] == ' ' || s[a] == '\n' || s[a] == '\t') {
+	for a < b && isSpaceByte(s[a]) {
 		a++
 	}
-	for b > a && (s[b-1] == ' ' || s[b-1] == '\n' || s[b-1] == '\t') {
+	for b > a && isSpaceByte(s[b-1]) {
 		b--
 	}
 	return a, b
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // SplitSentences returns the sentence texts of s.

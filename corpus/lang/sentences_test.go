@@ -81,6 +81,21 @@ func TestSplitSentencesNews(t *testing.T) {
 		{"glued question", "Is it over?Nobody knows.", []string{"Is it over?", "Nobody knows."}},
 		{"bracket closes", "He left (for good). Then came back.", []string{"He left (for good).", "Then came back."}},
 		{"dash opens", "He said it was over. — She disagreed.", []string{"He said it was over.", "— She disagreed."}},
+		{"dotted acronym with possessive", "The F.B.I.'s New York office said so. Then it left.", []string{"The F.B.I.'s New York office said so.", "Then it left."}},
+		{"dotted acronyms mid sentence", "The N.A.A.C.P. and the N.R.A. Foundation sued.", []string{"The N.A.A.C.P. and the N.R.A. Foundation sued."}},
+		{"acronym ends before a pronoun", "He moved to the U.S. He left.", []string{"He moved to the U.S.", "He left."}},
+		{"acronym ends before a quotation", "He joined the F.B.I. “It was a dream,” he said.", []string{"He joined the F.B.I.", "“It was a dream,” he said."}},
+		{"Cong. before a name", "Former Cong. Rob Simmons spoke.", []string{"Former Cong. Rob Simmons spoke."}},
+		{"state abbreviation goes on", "Gov. Doug Ducey of Ariz. said nothing. Calif. Gov. Brown did.", []string{"Gov. Doug Ducey of Ariz. said nothing.", "Calif. Gov. Brown did."}},
+		{"state abbreviation ends", "The fire is near Santa Rosa, Calif. It spread.", []string{"The fire is near Santa Rosa, Calif.", "It spread."}},
+		{"lower-case word is no state", "He was ill. Doctors came.", []string{"He was ill.", "Doctors came."}},
+		{"no is a word at the end", "He said no. Officials left. It was No. 1.", []string{"He said no.", "Officials left.", "It was No. 1."}},
+		{"middle initial and suffix", "Robert S. Mueller III. They spoke. Donald J. Trump left.", []string{"Robert S. Mueller III.", "They spoke.", "Donald J. Trump left."}},
+		{"quotation of two sentences", "“We will win. We always win,” Mr. Trump said. He left.", []string{"“We will win. We always win,” Mr. Trump said.", "He left."}},
+		{"straight quotation of two sentences", `"No. Not now," she said.`, []string{`"No. Not now," she said.`}},
+		{"quotation that ends its sentence splits", "“We will win. We always win.” He left.", []string{"“We will win.", "We always win.”", "He left."}},
+		{"unclosed quotation splits", "“We will win. We always win. He left.", []string{"“We will win.", "We always win.", "He left."}},
+		{"Ph.D. glued", "She has a Ph.D. in law.", []string{"She has a Ph.D. in law."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

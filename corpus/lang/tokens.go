@@ -46,8 +46,10 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // Tokens splits s into words: runs of letters and digits, joined across
 // inner apostrophes ("don't") but split at hyphens and other punctuation
-// ("Russia-Ukraine" is two words). Ideographic characters are one token each.
-// A trailing possessive ("Umerov’s", "allies'") is dropped from Text.
+// ("Russia-Ukraine" is two words). Single letters joined by full stops are
+// one word, an acronym: "F.B.I." is "fbi" (its span ends before the last
+// full stop), as "FBI" is. Ideographic characters are one token each. A
+// trailing possessive ("Umerov’s", "allies'") is dropped from Text.
 func Tokens(s string) []Token {
 	var out []Token
 	EachToken(s, func(word []byte, start, end int) {
@@ -59,7 +61,11 @@ func Tokens(s string) []Token {
 // EachToken calls fn for every token of s, in order, exactly as Tokens would
 // return them, but without allocating per token for ASCII text: word is the
 // folded token text and is only valid during the call. Indexers use it.
-func EachToken(s string, fn func(word []byte, start, end int)) {
+func EachToken(s string, fn func(word []byte, start, end int)) { eachToken(s, true, fn) }
+
+// eachToken is EachToken; fast takes the ASCII fast path, which tests
+// check against the general path alone.
+func eachToken(s string, fast bool, fn func(word []byte, start, end int)) {
 	var arr [64]byte
 	buf := arr[:0]
 	i := 0
@@ -67,8 +73,9 @@ func EachToken(s string, fn func(word []byte, start, end int)) {
 		c := s[i]
 		// Fast path: a run of ASCII letters and digits ended by an ASCII
 		// byte that is not an apostrophe is a whole token (most of an
-		// English text). Anything else is left to the general path below.
-		if c < utf8.RuneSelf {
+		// English text). Anything else is left to the general path below,
+		// a letter before a full stop too (it may start "F.B.I.").
+		if fast && c < utf8.RuneSelf {
 			if asciiWord[c] == 0 {
 				i++
 				continue
@@ -77,7 +84,7 @@ func EachToken(s string, fn func(word []byte, start, end int)) {
 			for j < len(s) && asciiWord[s[j]] != 0 {
 				j++
 			}
-			if j == len(s) || s[j] < utf8.RuneSelf && s[j] != '\'' {
+			if j == len(s) || s[j] < utf8.RuneSelf && s[j] != '\'' && (s[j] != '.' || j > i+1) {
 				buf = buf[:0]
 				for k := i; k < j; k++ {
 					buf = append(buf, asciiWord[s[k]])
@@ -101,6 +108,19 @@ func EachToken(s string, fn func(word []byte, start, end int)) {
 		}
 		if !isWordRune(r) {
 			i += size
+			continue
+		}
+		if end, ok := acronymAt(s, i); ok {
+			buf = buf[:0]
+			for k := i; k < end; {
+				r, n := utf8.DecodeRuneInString(s[k:])
+				if r != '.' {
+					buf = appendTokenText(buf, s[k:k+n])
+				}
+				k += n
+			}
+			fn(buf, i, end)
+			i = end + possessiveAfter(s, end)
 			continue
 		}
 		start := i
@@ -155,6 +175,63 @@ func EachToken(s string, fn func(word []byte, start, end int)) {
 		}
 		i = end
 	}
+}
+
+// acronymAt reports whether a dotted acronym starts at s[i]: two or more
+// single letters, each but perhaps the last followed by a full stop
+// ("F.B.I.", "U.S", "a.m."), not part of a longer dotted name
+// ("www.a.b.com"). end is the end of its last letter.
+func acronymAt(s string, i int) (end int, ok bool) {
+	if i > 0 && s[i-1] == '.' {
+		return 0, false
+	}
+	n := 0
+	for k := i; k < len(s); {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if !unicode.IsLetter(r) || IsIdeograph(r) {
+			break
+		}
+		after := k + size
+		// Combining marks belong to the letter ("É" written decomposed).
+		for after < len(s) {
+			m, size := utf8.DecodeRuneInString(s[after:])
+			if !unicode.Is(unicode.Mn, m) {
+				break
+			}
+			after += size
+		}
+		if after < len(s) && s[after] != '.' {
+			if r, _ := utf8.DecodeRuneInString(s[after:]); isWordRune(r) || isApostrophe(r) {
+				break // not a single letter: "U.S.The" ends at "S"
+			}
+		}
+		n++
+		end = after
+		if after == len(s) || s[after] != '.' {
+			break
+		}
+		k = after + 1
+	}
+	return end, n >= 2
+}
+
+// possessiveAfter is the length of a possessive written after an
+// acronym's full stop ("F.B.I.'s"), 0 if there is none.
+func possessiveAfter(s string, end int) int {
+	if end >= len(s) || s[end] != '.' {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[end+1:])
+	k := end + 1 + n
+	if !isApostrophe(r) || k >= len(s) || s[k] != 's' {
+		return 0
+	}
+	if k+1 < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[k+1:]); isWordRune(r) {
+			return 0
+		}
+	}
+	return k + 1 - end
 }
 
 // appendTokenText folds a word, strips a possessive ending and removes inner

@@ -271,8 +271,9 @@ func tokenSpans(s string, spans []int32) []int32 {
 			}
 			break
 		}
-		if i < len(s) && s[i] >= utf8.RuneSelf || i+1 < len(s) && s[i] == '\'' && s[i+1] >= utf8.RuneSelf {
-			break // the token may go on: leave it to the tokeniser
+		if i < len(s) && s[i] >= utf8.RuneSelf || i+1 < len(s) && s[i] == '\'' && s[i+1] >= utf8.RuneSelf ||
+			i == start+1 && i < len(s) && s[i] == '.' {
+			break // the token may go on ("F.B.I."): leave it to the tokeniser
 		}
 		spans = append(spans, int32(start), int32(i))
 	}

@@ -67,7 +67,7 @@ func checkTokenSpans(t *testing.T, s string) {
 
 func TestTokenSpans(t *testing.T) {
 	for _, s := range []string{"", "a", "don't stop", "x'é y", "x' y", "'a", "a'", "Umerov’s talks", "café au lait", "a b é", "12-point, 3'4",
-		"rock'n'roll", "北京 a", "a北", "e\u0301"} {
+		"rock'n'roll", "北京 a", "a北", "e\u0301", "F.B.I.'s N.R.A. U.S.-led a.m. 3.5 x.y.com"} {
 		checkTokenSpans(t, s)
 	}
 	c, err := corpus.Load(context.Background(), corpus.Source{Paths: []string{"../../seeds"}}, corpus.Options{})

@@ -39,8 +39,10 @@ import (
 // previous document number (the first from -1), fixed-width integers are
 // little endian and CRCs are CRC-32C. Every read is bounds-checked and
 // every term ID and document number is checked before it is used, so a
-// damaged file is an error, never a panic or a wrong result.
-const snapshotVersion = 1
+// damaged file is an error, never a panic or a wrong result. The version
+// also names the tokeniser: a snapshot made with other tokens is stale
+// (version 2: dotted acronyms are one token, "F.B.I." is "fbi").
+const snapshotVersion = 2
 
 const (
 	snapshotMagic = "parallax search index\n"

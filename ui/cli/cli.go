@@ -62,11 +62,16 @@ type runner struct {
 	load           loadFlags
 	config         config.Config
 	configProblems []config.Problem
+
+	feedProblemsShown bool              // the subscriptions' bad lines were printed
+	urlDirs           map[string]string // URL argument -> folder it was read into
+	tempDirs          []string          // removed when the run ends
 }
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, env Env) int {
 	r := &runner{Env: env, commands: commandTable()}
+	defer r.cleanup()
 	if r.RunUI == nil {
 		r.RunUI = ui.Run
 	}

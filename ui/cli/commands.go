@@ -19,6 +19,8 @@ func commandTable() []*command {
 		&compareCommand,
 		&storiesCommand,
 		&coverageCommand,
+		&feedsCommand,
+		&fetchCommand,
 	}
 }
 
@@ -39,6 +41,9 @@ type command struct {
 	// fileRef lets a lone REF that names a file, with no PATH, stand for
 	// that file's first article ("show story.txt").
 	fileRef bool
+	// noInput: the command reads no articles (feeds, fetch); every
+	// positional argument is an operand and nothing is loaded.
+	noInput bool
 	// check vets the operands before anything is loaded; an error is a
 	// usage error.
 	check func(operands []string) error
@@ -80,10 +85,18 @@ func (r *runner) runCommand(c *command, args []string) int {
 	r.load.add(fset)
 	pos, err := parseInterspersed(fset, args)
 	if err != nil {
-		return r.usageError(flagError(err, args), c.name)
+		err = flagError(err, args)
+		if arg, ok := strings.CutPrefix(err.Error(), "unknown flag: "); ok && c.operands > 0 && !strings.HasPrefix(arg, "--") {
+			// "search -moscow": an excluded word, most likely.
+			err = fmt.Errorf("%v (an operand that starts with \"-\" goes after \"--\": parallax %s -- %s)", err, c.name, arg)
+		}
+		return r.usageError(err, c.name)
 	}
 	if len(pos) < c.operands {
 		return r.usageError(fmt.Errorf("%s needs %s", c.name, c.args), c.name)
+	}
+	if c.noInput {
+		return run(r, &input{operands: pos})
 	}
 	in := &input{operands: pos[:c.operands], paths: pos[c.operands:]}
 	if c.check != nil {

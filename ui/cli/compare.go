@@ -86,6 +86,7 @@ type rowJSON struct {
 	A         *sideJSON    `json:"a"`
 	B         *sideJSON    `json:"b"`
 	Score     float64      `json:"score"`
+	Evidence  []string     `json:"evidence"`
 	Shared    []sharedJSON `json:"shared"`
 	Elsewhere *int         `json:"elsewhere,omitempty"`
 }
@@ -140,6 +141,7 @@ type comparisonOut struct {
 	A            refJSON          `json:"a"`
 	B            refJSON          `json:"b"`
 	Similarity   float64          `json:"similarity"`
+	Verdict      compare.Verdict  `json:"verdict"`
 	CoverageA    float64          `json:"coverage_a"`
 	CoverageB    float64          `json:"coverage_b"`
 	SharedQuotes int              `json:"shared_quotes"`
@@ -185,13 +187,16 @@ func numbersOf(ns []compare.Number) []numberJSON {
 
 func comparisonJSON(c *compare.Comparison) comparisonOut {
 	out := comparisonOut{
-		A: refOf(c.A.Article), B: refOf(c.B.Article), Similarity: round3(c.Similarity),
+		A: refOf(c.A.Article), B: refOf(c.B.Article), Similarity: round3(c.Similarity), Verdict: c.Verdict(),
 		CoverageA: round3(c.CoverageA), CoverageB: round3(c.CoverageB), SharedQuotes: c.SharedQuotes,
 		Rows: []rowJSON{}, Quotes: []quoteMatchJSON{}, Numbers: []numberRowJSON{},
 		Entities: entitiesJSON{[]entityJSON{}, []entityJSON{}, []entityJSON{}},
 	}
 	for _, r := range c.Rows {
-		row := rowJSON{A: sideOf(c.A, r.A), B: sideOf(c.B, r.B), Score: round3(r.Score), Shared: []sharedJSON{}}
+		row := rowJSON{A: sideOf(c.A, r.A), B: sideOf(c.B, r.B), Score: round3(r.Score), Evidence: r.Evidence, Shared: []sharedJSON{}}
+		if row.Evidence == nil {
+			row.Evidence = []string{}
+		}
 		if r.Elsewhere >= 0 {
 			e := r.Elsewhere
 			row.Elsewhere = &e
@@ -223,8 +228,9 @@ func comparisonJSON(c *compare.Comparison) comparisonOut {
 func printComparison(w io.Writer, c *compare.Comparison) {
 	fmt.Fprintf(w, "A  %s  %s  %s\n", c.A.Article.ID, outletOf(c.A.Article), c.A.Article.Title)
 	fmt.Fprintf(w, "B  %s  %s  %s\n", c.B.Article.ID, outletOf(c.B.Article), c.B.Article.Title)
-	fmt.Fprintf(w, "similarity %.2f · %d%% of A is in B · %d%% of B is in A · %d aligned rows · %d shared quotes\n\n",
+	fmt.Fprintf(w, "similarity %.2f · %d%% of A is in B · %d%% of B is in A · %d aligned rows · %d shared quotes\n",
 		c.Similarity, pct(c.CoverageA), pct(c.CoverageB), c.Matched, c.SharedQuotes)
+	fmt.Fprintf(w, "%s\n\n", c.Verdict().Text)
 	for _, r := range c.Rows {
 		aCopied, bCopied := copiedSpans(r.Shared)
 		switch {

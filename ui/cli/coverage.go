@@ -169,9 +169,10 @@ func printCoverage(w io.Writer, s *compare.Story, c *compare.StoryCoverage) {
 				vals = append(vals, fmt.Sprintf("%d: %s", k+1, numberTexts(x)))
 			}
 		}
-		label := n.Thing
+		// Values always show; "!" marks a disagreement.
+		label := n.Thing + " — " + strings.Join(vals, "; ")
 		if n.Conflict {
-			label = "! " + label + " — " + strings.Join(vals, "; ")
+			label = "! " + label
 		}
 		fmt.Fprintf(w, "%s  %s%s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return len(n.In[k]) > 0 }), onlyMark(n.Only))
 	}

@@ -38,12 +38,14 @@ type loadFlags struct {
 	maxFileSize byteSize
 	noCache     bool
 	verbose     bool
+	seeds       bool
 }
 
 func (l *loadFlags) add(fset *flag.FlagSet) {
 	fset.Var(&l.maxFileSize, "max-file-size", "skip files larger than `SIZE` (e.g. 20MB, 512K; default 20MB)")
 	fset.BoolVar(&l.noCache, "no-cache", l.noCache, "read and parse every file, without the parsed-corpus cache")
 	fset.BoolVar(&l.verbose, "verbose", l.verbose, "list every skipped file (otherwise one line per kind of skip)")
+	fset.BoolVar(&l.seeds, "seeds", l.seeds, "with no PATH, open the embedded seed articles even when you have subscriptions")
 }
 
 // byteSize is a flag value such as "20MB", "512K" or "1048576".
@@ -82,13 +84,17 @@ func (r *runner) cacheDir() string {
 	return userfiles.CacheDir()
 }
 
-// source maps PATH arguments to a corpus source: the embedded seeds when
-// there are none.
+// source maps PATH arguments to a corpus source. With none it is the
+// user's news when they have subscriptions (see newsSource), else the
+// embedded seeds. A URL is fetched and read once (see resolveURLs).
 func (r *runner) source(paths []string) corpus.Source {
 	if len(paths) == 0 {
+		if dir, ok := r.newsSource(); ok {
+			return corpus.Source{Paths: []string{dir}}
+		}
 		return corpus.Source{FS: r.Seeds, FSName: "seeds"}
 	}
-	return corpus.Source{Paths: paths, Stdin: r.Stdin}
+	return corpus.Source{Paths: r.resolveURLs(paths), Stdin: r.Stdin}
 }
 
 // loadCorpus loads the corpus named by paths and reports on stderr what
@@ -117,6 +123,12 @@ func (r *runner) loadCorpus(paths []string) (*corpus.Corpus, int) {
 			return nil, missing // each was reported
 		}
 		where := strings.Join(paths, ", ")
+		if len(paths) == 0 {
+			if dir, ok := r.newsSource(); ok {
+				fmt.Fprintf(r.Stderr, "parallax: no news in %s yet: run 'parallax fetch' (or use --seeds)\n", dir)
+				return nil, missing
+			}
+		}
 		fmt.Fprintf(r.Stderr, "parallax: no articles found in %s\n", where)
 		return nil, missing
 	}

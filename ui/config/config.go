@@ -28,6 +28,7 @@ type Config struct {
 	MaxFileSize  int64               // bytes
 	Cache        bool                // use the parsed-corpus cache
 	Mouse        bool                // wheel scrolling in the reader
+	Feeds        Feeds               // live news ([feeds])
 
 	// keyLines remembers where each [keys] entry was written, for CheckKeys.
 	keyLines map[string]int
@@ -61,7 +62,7 @@ const DefaultMaxFileSize = 20 << 20
 // Default is the configuration used when there is no file.
 func Default() Config {
 	return Config{Sort: "date", Theme: "auto", GlamourStyle: "auto", MaxFileSize: DefaultMaxFileSize,
-		Cache: true, Colors: map[string]string{}, Keys: map[string][]string{}, keyLines: map[string]int{}}
+		Cache: true, Feeds: DefaultFeeds(), Colors: map[string]string{}, Keys: map[string][]string{}, keyLines: map[string]int{}}
 }
 
 // Path is where the configuration file is read from:
@@ -190,6 +191,8 @@ func (c *Config) parse(text string) []Problem {
 					c.Colors[name] = s
 				}
 			}
+		case "feeds":
+			c.parseFeeds(v, bad)
 		case "keys":
 			t, ok := v.(map[string]any)
 			if !ok {
@@ -356,6 +359,11 @@ func Reference() string {
 	opt("[colors]", "", "override theme colours: "+strings.Join(ColorNames, ", "))
 	opt("", "", `values are "#rrggbb", "#rgb" or an ANSI colour number 0-255`)
 	opt("[keys]", "", `action = ["key", ...] replaces an action's keys; see 'parallax help keys'`)
+	opt("[feeds]", "", "live news:")
+	opt("  refresh_on_start", "false", "fetch every feed when the reader starts")
+	opt("  interval", `"0"`, `refresh the feeds this often in the reader ("30m", "2h"; "0" never)`)
+	opt("  retention_days", "90", "delete fetched articles older than this (bookmarks are kept)")
+	opt("  timeout", `"30s"`, "give up on one request after this long")
 	sb.WriteString("\nNO_COLOR in the environment turns colours off whatever the theme.\n")
 	return sb.String()
 }
@@ -372,6 +380,7 @@ func (c Config) TOML() string {
 	fmt.Fprintf(&sb, "max_file_size = %q\n", humanSize(c.MaxFileSize))
 	fmt.Fprintf(&sb, "cache = %v\n", c.Cache)
 	fmt.Fprintf(&sb, "mouse = %v\n", c.Mouse)
+	sb.WriteString(c.Feeds.toml())
 	sb.WriteString("\n[colors]            # " + strings.Join(ColorNames, ", ") + "\n")
 	for _, k := range sortedKeys(c.Colors) {
 		fmt.Fprintf(&sb, "%s = %q\n", k, c.Colors[k])

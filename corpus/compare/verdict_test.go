@@ -1,0 +1,92 @@
+package compare
+
+import "testing"
+
+func labelledByName(t *testing.T, name string) labelledPair {
+	t.Helper()
+	for _, lp := range labelledPairs {
+		if lp.name == name {
+			return lp
+		}
+	}
+	t.Fatalf("no labelled pair %q", name)
+	return labelledPair{}
+}
+
+// The verdict tells a rewrite, a common source (agency copy, the same
+// quotes), independent reports of one event and different stories.
+func TestVerdictRelations(t *testing.T) {
+	d := seedDocs(t)
+	// pair builds the labelled pair name, each side followed by material
+	// of its own: whole reports carry more than the facts they share.
+	pair := func(name string, viaA, viaB string, ownA, ownB []string) *Comparison {
+		lp := labelledByName(t, name)
+		a := article(name+"/a", append(append([]string{}, lp.a...), ownA...)...)
+		b := article(name+"/b", append(append([]string{}, lp.b...), ownB...)...)
+		a.Via, b.Via = viaA, viaB
+		return Compare(Prepare(a), Prepare(b))
+	}
+	boeingOwnA := []string{
+		"Analysts at Jefferies said the pause could cost the company about $1 billion a month in delayed payments.",
+		"The company’s chief executive, Dave Calhoun, is due to testify before a Senate committee next month.",
+		"European regulators have asked for their own review of the software before the jets fly again.",
+		"Boeing delivered 38 jets in the first quarter, down from 66 a year earlier.",
+	}
+	boeingOwnB := []string{
+		"About 60,000 people work for the company in the Puget Sound region.",
+		"At a diner near the Renton factory, machinists said they worried about overtime being cut.",
+		"“We have been through this before, and we will get through it again,” said a union steward, Maria Lopez.",
+		"The Renton plant assembles about 40 of the jets each month.",
+		"State officials said they were in contact with the company about the local impact.",
+	}
+	stormOwnA := []string{
+		"The National Hurricane Center said Michael was the strongest storm to hit the Panhandle on record.",
+		"Federal Emergency Management Agency teams were positioned in Atlanta and Orlando.",
+		"Forecasters expected the storm to weaken over Georgia before moving into the Carolinas on Thursday.",
+		"Storm surge of up to 14 feet was forecast for parts of the coast.",
+	}
+	stormOwnB := []string{
+		"In Greensboro, the Red Cross opened two shelters at local high schools.",
+		"Guilford County Schools canceled classes for Thursday and Friday.",
+		"Duke Energy said crews from Ohio and Indiana would arrive overnight to help restore service.",
+		"Owners of a downtown restaurant said they had sandbagged their doors for a second time this month.",
+	}
+	crashOwnA := []string{
+		"Ethiopian Airlines is Africa’s largest carrier and has been expanding rapidly.",
+		"The airline’s safety record is considered among the best on the continent.",
+		"The United Nations said some of its staff were on the flight, heading to an environmental assembly.",
+		"China ordered its airlines to ground their 737 MAX jets on Monday.",
+	}
+	crashOwnB := []string{
+		"Relatives gathered at the airport in Nairobi on Sunday afternoon, waiting for news.",
+		"The plane was delivered to the airline in November, according to flight records.",
+		"Investigators recovered the flight data recorder on Monday, the state broadcaster said.",
+		"Prime Minister Abiy Ahmed offered condolences to the families of the victims on Twitter.",
+	}
+	unrelatedA := article("weather",
+		"Heavy snow closed schools across the northern suburbs on Tuesday.",
+		"Forecasters expect another 20 centimetres of snow by Thursday morning.",
+		"The city has 40 ploughs working around the clock, a spokeswoman said.")
+	unrelatedB := article("football",
+		"The club sacked its manager after a fifth straight defeat on Saturday.",
+		"The board said a caretaker would lead the team against its rivals next week.",
+		"Supporters had protested outside the stadium before kickoff.")
+	for _, tc := range []struct {
+		name string
+		c    *Comparison
+		want Relation
+	}{
+		{"seed rewrite", Compare(d["000"], d["001"]), Rewrite},
+		{"wire copy credited to one agency", pair("wire copy reprinted by two outlets", "AP", "AP", nil, nil), CommonSource},
+		{"one statement quoted independently", pair("one statement quoted independently", "", "", boeingOwnA, boeingOwnB), CommonSource},
+		{"independent reports of a storm", pair("storm (AP vs local)", "", "", stormOwnA, stormOwnB), Independent},
+		{"independent reports of an air crash", pair("air crash (ledes in other words)", "", "", crashOwnA, crashOwnB), Independent},
+		{"unrelated articles", Compare(Prepare(unrelatedA), Prepare(unrelatedB)), Different},
+	} {
+		v := tc.c.Verdict()
+		t.Logf("%s: %s (coverage %.2f/%.2f, %d rows, %d shared quotes, closeness %.2f)", tc.name, v.Text, tc.c.CoverageA, tc.c.CoverageB, tc.c.Matched, tc.c.SharedQuotes, tc.c.closeness())
+		if v.Relation != tc.want {
+			t.Errorf("%s: verdict %q (%s), want %s", tc.name, v.Text, v.Relation, tc.want)
+		}
+	}
+}
