@@ -69,6 +69,10 @@ func TestAbbrevKinds(t *testing.T) {
 		{"e.g", TitleAbbrev}, {"No", NumberAbbrev}, {"Jan", EndAbbrev}, {"St", EndAbbrev}, {"etc", EndAbbrev},
 		{"Inc", EndAbbrev}, {"Sept", EndAbbrev}, {"U.S", DottedAcronym}, {"a.m", DottedAcronym},
 		{"F.B.I", DottedAcronym}, {"X", Initial}, {"talks", NotAbbrev}, {"", NotAbbrev},
+		// "v." matches in lower case only ("V." is an initial); "vs." in any case.
+		{"v", TitleAbbrev}, {"V", Initial}, {"VS", TitleAbbrev}, {"Vs", TitleAbbrev},
+		{"Ph.D", DottedAcronym}, {"ab.cd", DottedAcronym}, {"abc.d", NotAbbrev}, {"x.com", NotAbbrev},
+		{"U..S", NotAbbrev}, {".U", NotAbbrev}, {"U.", NotAbbrev}, {"é.ü", DottedAcronym},
 	} {
 		if got := Abbrev(c.w); got != c.want {
 			t.Errorf("Abbrev(%q) = %v, want %v", c.w, got, c.want)
@@ -94,5 +98,19 @@ func TestFoldExact(t *testing.T) {
 		if got := Fold(c.in); got != c.want {
 			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// The look back for the word before a full stop stops after maxAbbrev bytes.
+func TestWordBeforeBound(t *testing.T) {
+	s := strings.Repeat("a", 40) + "."
+	if got := wordBefore(s, 40); got != strings.Repeat("a", maxAbbrev) {
+		t.Errorf("wordBefore took %d bytes, want %d", len(got), maxAbbrev)
+	}
+	if got := wordBefore("the U.S.", 7); got != "U.S" {
+		t.Errorf("wordBefore = %q, want %q", got, "U.S")
+	}
+	if got := wordBefore(".", 0); got != "" {
+		t.Errorf("wordBefore at the start = %q", got)
 	}
 }
