@@ -32,6 +32,8 @@ func TestSentencesExact(t *testing.T) {
 		{"He said: \"Stop.\" \"Go,\" she said. End.", "He said: \"Stop.\" | \"Go,\" she said. | End."},
 		{"U.S.-led talks began. Then.", "U.S.-led talks began. | Then."},
 		{"The end.", "The end."},
+		{`He said "We won. We always win," and left. Next.`, `He said "We won. We always win," and left. | Next.`},
+		{`"Yes," he said. She said "We won. We always win," and left. Next.`, `"Yes," he said. | She said "We won. We always win," and left. | Next.`},
 		{"  Padded.  Again.  ", "Padded. | Again."},
 		{"Wait. 2025 was a year. \"Quoted start.\" (Bracket start.) 'Single start.'", "Wait. | 2025 was a year. | \"Quoted start.\" | (Bracket start.) | 'Single start.'"},
 		{"It ended.” Next one.", "It ended.” | Next one."},
