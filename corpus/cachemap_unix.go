@@ -3,22 +3,33 @@
 package corpus
 
 import (
+	"io"
 	"os"
 	"syscall"
 )
 
-// mapCacheFile maps a cache file read-only. Pages are read from the page
-// cache when an entry is first decoded, so opening the cache costs the
-// index alone and the bytes exist once in memory. The mapping is never
-// undone: decoded articles point into it. Cache files are replaced by
-// rename, never rewritten in place, so the mapped file does not change.
+// mapCacheFile reads a cache file into memory of its own: an anonymous
+// private mapping, outside the Go heap (so the collector neither scans it
+// nor counts it when pacing), never unmapped, since decoded articles point
+// into it. It was a mapping of the file itself, which costs no copy, but
+// then anything that truncates the file while the reader runs turns the
+// next read of an article into SIGBUS, which no Go code can recover from;
+// a copy cannot change under us. Reading is a copy from the page cache,
+// about what the page faults of the file mapping cost.
 func mapCacheFile(f *os.File, size int64) ([]byte, error) {
 	if size <= 0 || int64(int(size)) != size {
 		return nil, syscall.EINVAL
 	}
-	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
+	data, err := syscall.Mmap(-1, 0, int(size), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
 		return readCacheBytes(f, size)
+	}
+	if _, err := f.ReadAt(data, 0); err != nil {
+		syscall.Munmap(data)
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF // the file shrank since it was stat'ed
+		}
+		return nil, err
 	}
 	return data, nil
 }

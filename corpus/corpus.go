@@ -16,7 +16,9 @@ type Skipped struct {
 	Reason string `json:"reason"`
 }
 
-func (s Skipped) String() string { return "skipped " + s.Path + ": " + s.Reason }
+// String is the line that reports s; the path is a file name, which can
+// hold anything but a slash, so it is cleaned as any text for a terminal.
+func (s Skipped) String() string { return "skipped " + CleanLine(s.Path) + ": " + CleanLine(s.Reason) }
 
 // Corpus is a loaded set of articles plus the report of what was skipped.
 type Corpus struct {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/itlightning/dateparse"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // Helpers shared by the structured-format parsers (HTML, feeds, Markdown,
@@ -149,8 +151,8 @@ func finishArticle(a *Article) bool {
 // cut at a word boundary to at most 80 characters.
 func headlineFromBlocks(blocks []Block) string {
 	s := blocks[0].Text
-	if i := strings.Index(s, ". "); i > 0 {
-		s = s[:i]
+	if ss := lang.Sentences(s); len(ss) > 1 {
+		s = strings.TrimSuffix(ss[0].Text(s), ".") // its first sentence: "The F.B.I. said…" is not "The F.B.I"
 	}
 	const max = 80
 	if len([]rune(s)) <= max {

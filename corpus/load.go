@@ -424,7 +424,18 @@ func idFor(rel string) string {
 	if ext := path.Ext(rel); ext != "" && len(ext) < len(path.Base(rel)) {
 		rel = strings.TrimSuffix(rel, ext)
 	}
-	return rel
+	return cleanID(rel)
+}
+
+// cleanID makes a file's relative path fit to be an article ID, which is
+// printed everywhere: a file name can hold escape sequences and newlines,
+// which CleanLine removes. A name of nothing else becomes "unnamed" (idSet
+// makes it unique).
+func cleanID(rel string) string {
+	if id := CleanLine(rel); id != "" {
+		return id
+	}
+	return "unnamed"
 }
 
 // idSet hands out unique article IDs in walk order: a later file whose ID
@@ -433,9 +444,10 @@ type idSet map[string]bool
 
 func (s idSet) claim(id, rel string) string {
 	if s[id] {
-		id = filepath.ToSlash(rel)
+		full := cleanID(filepath.ToSlash(rel))
+		id = full
 		for n := 2; s[id]; n++ {
-			id = fmt.Sprintf("%s~%d", filepath.ToSlash(rel), n)
+			id = fmt.Sprintf("%s~%d", full, n)
 		}
 	}
 	s[id] = true

@@ -90,8 +90,19 @@ func isBidiControl(r rune) bool {
 // no-break and other Unicode spaces become plain spaces. U+2028/U+2029 become
 // newlines. A byte-order mark anywhere is dropped. Text that needs none of
 // this is returned as it is, without copying.
-func CleanText(s string) string {
-	first := firstUnclean(s)
+func CleanText(s string) string { return cleanText(s, false) }
+
+// CleanStyled is CleanText for text that Parallax has styled itself, just
+// before it goes to a terminal: SGR sequences (ESC [ params m: colours,
+// bold, ...), which can do nothing but style, are kept; every other escape
+// sequence and control goes, as CleanText removes them. It is the last
+// guard at output, for text that did not pass the corpus (a crafted cache
+// file, a file name). Newlines and tabs are kept.
+func CleanStyled(s string) string { return cleanText(s, true) }
+
+// cleanText is CleanText, keeping SGR sequences and tabs if styled.
+func cleanText(s string, styled bool) string {
+	first := firstUncleanIn(s, styled)
 	if first < 0 {
 		return s
 	}
@@ -110,9 +121,18 @@ func CleanText(s string) string {
 				next++
 			}
 		case r == '\t':
-			sb.WriteByte(' ')
-		case r == 0x1B: // ESC: skip the whole sequence
-			next = skipEscape(s, i)
+			if styled {
+				sb.WriteByte('\t')
+			} else {
+				sb.WriteByte(' ')
+			}
+		case r == 0x1B: // ESC: skip the whole sequence, unless it only styles
+			if n := sgrEnd(s, i); styled && n > 0 {
+				sb.WriteString(s[i:n])
+				next = n
+			} else {
+				next = skipEscape(s, i)
+			}
 		case r == 0x9B: // 8-bit CSI
 			next = skipCSI(s, next)
 		case r == 0x9D || r == 0x90 || r == 0x98 || r == 0x9E || r == 0x9F: // OSC, DCS, SOS, PM, APC
@@ -143,9 +163,30 @@ func spaceRune(r rune) bool {
 	return r == 0xA0 || r == 0x202F || r == 0x2007 || (r > ' ' && unicode.Is(unicode.Zs, r))
 }
 
+// sgrEnd returns the offset after the SGR sequence (ESC [ digits and ; or :
+// then m) that starts at s[i], or 0 if none does.
+func sgrEnd(s string, i int) int {
+	if i+2 >= len(s) || s[i+1] != '[' {
+		return 0
+	}
+	for j := i + 2; j < len(s); j++ {
+		switch c := s[j]; {
+		case c == 'm':
+			return j + 1
+		case c >= '0' && c <= '9', c == ';', c == ':':
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
 // firstUnclean returns the byte offset of the first rune CleanText would
 // change, or -1.
-func firstUnclean(s string) int {
+func firstUnclean(s string) int { return firstUncleanIn(s, false) }
+
+// firstUncleanIn is firstUnclean for cleanText in either mode.
+func firstUncleanIn(s string, styled bool) int {
 	for i := 0; i < len(s); {
 		// Eight printable ASCII bytes at a time: a byte below 0x20 borrows
 		// into its high bit, 0x7F carries into it, and non-ASCII has it.
@@ -162,6 +203,14 @@ func firstUnclean(s string) int {
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if styled && (c == '\t' || c == 0x1B && sgrEnd(s, i) > 0) {
+				if c == 0x1B {
+					i = sgrEnd(s, i)
+				} else {
+					i++
+				}
+				continue
+			}
 			if c < 0x20 && c != '\n' || c == 0x7F {
 				return i
 			}

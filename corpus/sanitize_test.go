@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 func TestCleanText(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -35,5 +38,29 @@ func TestCleanText(t *testing.T) {
 func TestCleanLine(t *testing.T) {
 	if got := CleanLine("  a\n b \u200f c\u200e  "); got != "a b c" {
 		t.Errorf("CleanLine = %q", got)
+	}
+}
+
+// CleanStyled keeps Parallax's own styling (SGR) and removes everything
+// else CleanText removes: a title from a crafted cache file styled by the
+// list must lose its OSC, not its colour.
+func TestCleanStyled(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain\ttext\n", "plain\ttext\n"},
+		{"\x1b[1;38;5;12mBold\x1b[0m \x1b[m", "\x1b[1;38;5;12mBold\x1b[0m \x1b[m"},
+		{"\x1b[38:2::1:2:3mrgb\x1b[0m", "\x1b[38:2::1:2:3mrgb\x1b[0m"},
+		{"\x1b[1mT\x1b]0;PWNED\x07itle\x1b[0m", "\x1b[1mTitle\x1b[0m"},
+		{"a\x1b]52;c;UFdORUQ=\x1b\\b", "ab"},
+		{"a\x1b[2Jb\x1b[Hc\x1b[?1049l", "abc"},
+		{"a\u009b2Jb\u009d0;x\u009cc\u0085d", "abcd"},
+		{"a\x1b[31", "a"}, // an unfinished sequence is not SGR
+		{"a\u202eb\u202c\rc", "ab\nc"},
+	} {
+		if got := CleanStyled(c.in); got != c.want {
+			t.Errorf("CleanStyled(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if s := "\x1b[1mclean\x1b[0m\n"; unsafe.StringData(CleanStyled(s)) != unsafe.StringData(s) {
+		t.Error("styled text needing no change must not be copied")
 	}
 }

@@ -148,7 +148,7 @@ func endsProse(line string) bool {
 	if !strings.HasSuffix(line, ".") || strings.HasSuffix(line, "..") {
 		return false
 	}
-	return !(mayEndInAbbr(line) && endAbbrRe.MatchString(line))
+	return !lang.EndsInAbbreviation(line)
 }
 
 var (
@@ -181,7 +181,6 @@ func splitTitleSuffix(title, outlet string) (string, string) {
 
 var (
 	bulletRe   = regexp.MustCompile(`^(?:[•◦▪▫‣·●○■□➤►–—*-]|\d{1,3}[.)])\s+(\S.*)$`)
-	endAbbrRe  = regexp.MustCompile(`(?:\b\p{L}\.){2,}$|\b(?i:vs|etc|inc|ltd|co|corp|jr|sr|st|no|mr|mrs|ms|dr|gen)\.$`)
 	titleStops = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "but": true,
 		"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "from": true, "by": true,
 		"with": true, "as": true, "vs": true, "into": true, "over": true, "amid": true, "after": true, "is": true}
@@ -313,7 +312,7 @@ func isHeading(l string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
 	switch {
-	case last == '.' && !(mayEndInAbbr(l) && endAbbrRe.MatchString(l)):
+	case last == '.' && !lang.EndsInAbbreviation(l):
 		return false
 	case strings.ContainsRune(",;:!”\"…", last):
 		return false
@@ -358,50 +357,6 @@ func countFields(l string, max int) int {
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// mayEndInAbbr is a cheap test before endAbbrRe, which l (ending in '.')
-// can only match when the '.' follows a letter that follows another '.'
-// ("U.S."), or follows one of its abbreviations, compared case-folded as
-// the regexp compares them (ſ is s, K is k).
-func mayEndInAbbr(l string) bool {
-	s := l[:len(l)-1]
-	r1, n1 := utf8.DecodeLastRuneInString(s)
-	if !unicode.IsLetter(r1) {
-		return false
-	}
-	if r0, _ := utf8.DecodeLastRuneInString(s[:len(s)-n1]); r0 == '.' {
-		return true
-	}
-	var tail [4]byte // the last letters before the '.', folded, last one at the end
-	k := len(tail)
-	for s != "" && k > 0 {
-		r, n := utf8.DecodeLastRuneInString(s)
-		switch {
-		case r == 'ſ':
-			r = 's'
-		case r == 'K':
-			r = 'k'
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
-		case r < 'a' || r > 'z':
-			s = ""
-			continue
-		}
-		k--
-		tail[k] = byte(r)
-		s = s[:len(s)-n]
-	}
-	t := string(tail[k:])
-	for _, a := range endAbbrs {
-		if strings.HasSuffix(t, a) {
-			return true
-		}
-	}
-	return false
-}
-
-// endAbbrs are the abbreviations of endAbbrRe.
-var endAbbrs = []string{"vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "st", "no", "mr", "mrs", "ms", "dr", "gen"}
 
 // finish extracts credits, datelines and attributions from the body, drops
 // the trailing boilerplate, and fills in what is still unknown.

@@ -177,6 +177,12 @@ func (p *articlePane) setSize(w, h int) tea.Cmd {
 	}
 	p.unhold() // the held picture has the old size
 	p.w, p.h = w, h
+	if w <= 0 && !p.ready {
+		// Hidden (the article was left) before its rendering came: stop
+		// that work rather than finish what nobody will see.
+		p.sh.renderer.cancel(renderSlotArticle)
+		p.want = renderKey{}
+	}
 	p.buildHeader()
 	return p.request()
 }

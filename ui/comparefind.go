@@ -2,15 +2,15 @@ package ui
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
-// Find in the comparison is a plain folded match (case and diacritics
-// ignored, apostrophes unified) over the sentences of both sides, so that
+// Find in the comparison is a plain folded match (lang.FoldRune: case and
+// diacritics ignored, apostrophes unified) over the sentences of both sides, so that
 // positions map straight back to the text shown.
 
 // textWidth1 is the display width of plain text.
@@ -34,41 +34,11 @@ func splitWidth(s string, w int) [][2]int {
 	return out
 }
 
-// foldSpecial maps letters that do not decompose into base + mark (as
-// corpus/lang.Fold does).
-var foldSpecial = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
-	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
-}
-
-// foldRune folds one rune: lower case, no diacritics, one apostrophe.
-func foldRune(r rune) string {
-	if s, ok := foldSpecial[r]; ok {
-		return s
-	}
-	switch r {
-	case '’', '‘', 'ʼ', '`':
-		return "'"
-	case '“', '”', '„':
-		return "\""
-	}
-	if r < utf8.RuneSelf {
-		return string(unicode.ToLower(r))
-	}
-	var sb strings.Builder
-	for _, c := range norm.NFD.String(string(r)) {
-		if !unicode.Is(unicode.Mn, c) {
-			sb.WriteRune(unicode.ToLower(c))
-		}
-	}
-	return sb.String()
-}
-
 // foldQuery folds a search query; spaces collapse to one.
 func foldQuery(q string) string {
 	var sb strings.Builder
 	for _, r := range strings.Join(strings.Fields(q), " ") {
-		sb.WriteString(foldRune(r))
+		sb.WriteString(lang.FoldRune(r))
 	}
 	return sb.String()
 }
@@ -81,7 +51,7 @@ func findFolded(text, fq string) [][2]int {
 	var sb strings.Builder
 	orig := make([]int, 0, len(text)+1) // folded byte -> text byte
 	for i, r := range text {
-		f := foldRune(r)
+		f := lang.FoldRune(r)
 		sb.WriteString(f)
 		for range len(f) {
 			orig = append(orig, i)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/userstate"
+	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // shared is the context every pane reads: terminal size, styles, key map,
@@ -26,8 +27,10 @@ type shared struct {
 
 	marks     *userstate.Marks // read marks
 	bookmarks *userstate.Marks
-	renderer  *renderer
-	cache     *renderCache
+	// lib is the reader's data (ui/library): panes read it, none owns it.
+	lib      *library.Library
+	renderer *renderer
+	cache    *renderCache
 
 	// after delivers msg once d has passed. Tests replace it so that no
 	// command ever sleeps.

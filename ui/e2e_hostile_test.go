@@ -101,3 +101,101 @@ func TestHostileFolderInTmux(t *testing.T) {
 	}
 	check("load report", "Load report")
 }
+
+// TestHostileNamesInTmux opens, with --watch, a folder whose own name and
+// whose files' names carry a window title, a clipboard write, an 8-bit CSI
+// and a newline, then adds more such files while the reader runs: the
+// header, the list, the article, the load report and the watch notices
+// must show the names without their escapes.
+func TestHostileNamesInTmux(t *testing.T) {
+	dir := t.TempDir()
+	news := filepath.Join(dir, "news\x1b]0;PWNED-DIR\x07")
+	if err := os.MkdirAll(news, 0o755); err != nil {
+		t.Skip("this file system refuses such names:", err)
+	}
+	body := "Negotiators met again on Sunday and said the talks had made real progress.\n"
+	w := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(news, name), []byte(content), 0o644); err != nil {
+			t.Skip("this file system refuses such names:", err)
+		}
+	}
+	w("\x1b]0;PWNED-TITLE\x07alpha.txt", "Alpha talks\n\n"+body)
+	w("\x1b]52;c;UFdORUQtQ0xJUA==\x07beta.txt", "Beta talks\n\n"+body)
+	w("\u009b2Jgamma.txt", "Gamma talks\n\n"+body)
+	w("x\nskipped forged: all is well.txt", "")
+
+	s := startReader(t, "hostilenames", 120, 30, dir, nil, "--watch", news)
+	s.tmux("set-option", "-s", "set-clipboard", "on")
+	s.tmux("set-option", "-g", "allow-rename", "on")
+	check := func(when string) {
+		t.Helper()
+		screen := s.tmux("capture-pane", "-p", "-e", "-t", s.name)
+		if strings.Contains(screen, "\x1b]") || strings.Contains(screen, "PWNED") {
+			t.Fatalf("%s: a hostile name reached the screen:\n%q", when, screen)
+		}
+		if title := s.tmux("display-message", "-p", "-t", s.name, "#{pane_title}"); strings.Contains(title, "PWNED") {
+			t.Fatalf("%s: a file name set the terminal title: %q", when, title)
+		}
+		if out, err := exec.Command("tmux", "-L", s.socket, "show-buffer").CombinedOutput(); err == nil && strings.Contains(string(out), "PWNED") {
+			t.Fatalf("%s: a file name wrote the clipboard: %q", when, out)
+		}
+		for _, l := range strings.Split(s.screen(), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "skipped forged") {
+				t.Fatalf("%s: a newline in a name made a line of its own: %q", when, l)
+			}
+		}
+	}
+	s.waitFor(`3 articles`)
+	s.waitFor(`news · 3 articles`) // the folder's name, cleaned, in the header
+	check("list")
+	s.keys("Enter")
+	s.waitFor(`1/3 · \d+%`)
+	check("article")
+	s.keys("Escape")
+	s.waitFor(`by date · `)
+
+	// Files that arrive while the reader runs are named in the list and in
+	// the watch notice.
+	w("\x1b]0;PWNED-LATE\x07delta.txt", "Delta talks\n\n"+body)
+	w("late\n\x1b]52;c;UFdORUQ=\x07.txt", "")
+	s.waitFor(`4 articles`)
+	check("after --watch added files")
+
+	s.keys("!")
+	s.waitFor(`skipped forged`)
+	check("load report")
+}
+
+// TestRenderAttacksInTmux opens the render cost attacks of issue 14 in the
+// real binary: a one-megabyte word, forty thousand combining marks on one
+// letter and a paragraph of several megabytes. Each must show (the wait
+// only bounds a broken run; before the caps the word never rendered), and
+// the reader must still answer keys after leaving each.
+func TestRenderAttacksInTmux(t *testing.T) {
+	dir := t.TempDir()
+	news := filepath.Join(dir, "news")
+	os.MkdirAll(news, 0o755)
+	w := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(news, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w("a-word.txt", "Alpha long word\n\nIt starts here "+strings.Repeat("x", 1<<20)+" and ends.\n")
+	w("b-zalgo.txt", "Beta marks\n\nZ"+strings.Repeat("\u0301", 40000)+"algo text follows.\n")
+	w("c-paragraph.txt", "Gamma paragraph\n\n"+strings.Repeat("Negotiators met again on Sunday. ", 5<<20/33)+"\n")
+
+	s := startReader(t, "renderattacks", 120, 30, dir, nil, news)
+	s.waitFor(`3 articles`)
+	for i, title := range []string{"Alpha long word", "Beta marks", "Gamma paragraph"} {
+		s.keys("Enter")
+		s.waitFor(fmt.Sprintf(`%d/3 · \d+%%`, i+1))
+		s.waitFor(`It starts here|algo text follows|Negotiators met again`)
+		s.keys("Escape")
+		s.waitFor(`by date · `)
+		s.waitFor(title)
+		s.keys("j")
+	}
+	s.keys("q")
+	s.waitFor(`parallax exited with status 0`)
+}

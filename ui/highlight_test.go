@@ -98,11 +98,11 @@ func TestGlamourKeepsHitMarkers(t *testing.T) {
 	for _, style := range []string{"dark", "light", "notty", "ascii"} {
 		for _, w := range []int{30, 50, 80} {
 			k := renderKey{id: a.ID, width: w, style: style}
-			plain, err := r.render(a, k, nil)
+			plain, err := r.render(a, k, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			marked, err := r.render(a, k, f.Positions)
+			marked, err := r.render(a, k, f.Positions, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

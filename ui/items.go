@@ -100,3 +100,12 @@ func mergeItems(a, b []*item, s sortMode) []*item {
 	out = append(out, a[i:]...)
 	return append(out, b[j:]...)
 }
+
+// articlesOf are the articles of items.
+func articlesOf(items []*item) []*corpus.Article {
+	out := make([]*corpus.Article, len(items))
+	for i, it := range items {
+		out[i] = it.a
+	}
+	return out
+}

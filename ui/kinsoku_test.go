@@ -58,7 +58,7 @@ func TestRenderCJKArticleKinsoku(t *testing.T) {
 	}}
 	r := newRenderer(termenv.Ascii)
 	for w := 20; w <= 80; w++ {
-		lines, err := r.render(a, renderKey{id: a.ID, width: w, style: "ascii"}, nil)
+		lines, err := r.render(a, renderKey{id: a.ID, width: w, style: "ascii"}, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

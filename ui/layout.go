@@ -12,8 +12,8 @@ const (
 	maxListWidth = 120
 )
 
-// mode is what the main area shows. Panes added later get their own mode
-// (search, compare, coverage) and a case in layout.
+// mode is what the main area shows. A full-area pane gets its own mode,
+// registered in paneRegistry (pane.go); layout gives it the main area.
 type mode int
 
 const (
@@ -56,8 +56,6 @@ func layout(width, height int, m mode) frame {
 	f.wide = width >= wideWidth
 
 	switch m {
-	case modeHelp, modeReport, modeCompare, modePicker, modeCoverage:
-		f.main = box{width, bodyH}
 	case modeList, modeArticle, modeSearch:
 		if f.wide {
 			f.gap = 1
@@ -71,6 +69,8 @@ func layout(width, height int, m mode) frame {
 		} else {
 			f.article = box{width, bodyH}
 		}
+	default: // help, the report and every registered pane fill the main area
+		f.main = box{width, bodyH}
 	}
 	return f
 }

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/ui/library"
 )
 
 func TestLoadsSeedsInTheBackground(t *testing.T) {
@@ -131,11 +132,11 @@ func TestGroupingWaitsForTheIndex(t *testing.T) {
 	if m.story.state.busy || !m.story.state.deferred {
 		t.Fatalf("grouping started before the index was complete: busy %v deferred %v", m.story.state.busy, m.story.state.deferred)
 	}
-	step(indexedMsg{2})
+	step(library.Indexed{N: 2})
 	if m.story.state.busy {
 		t.Fatal("grouping started with one batch still being indexed")
 	}
-	step(indexedMsg{1})
+	step(library.Indexed{N: 1})
 	if !m.story.state.busy || m.story.state.deferred {
 		t.Fatalf("grouping did not start once the index was complete: busy %v deferred %v", m.story.state.busy, m.story.state.deferred)
 	}
@@ -143,7 +144,7 @@ func TestGroupingWaitsForTheIndex(t *testing.T) {
 	// A load whose index is already complete when it ends groups at once.
 	m, step = handModel(t, 100, 24)
 	step(loadBatchMsg{gen: m.load.gen, items: testItems("a"), read: 1, total: 2})
-	step(indexedMsg{1})
+	step(library.Indexed{N: 1})
 	step(loadBatchMsg{gen: m.load.gen, read: 2, total: 2, done: true})
 	if !m.story.state.busy {
 		t.Fatal("grouping did not start at the end of a load whose index was complete")
@@ -183,25 +184,26 @@ func TestSupersededGroupingIsCancelled(t *testing.T) {
 func TestIndexingCoalescesBatches(t *testing.T) {
 	m, step := handModel(t, 100, 24)
 	step(loadBatchMsg{gen: m.load.gen, items: testItems("a"), read: 1, total: 4})
-	if !m.search.adding || len(m.search.pending) != 0 {
-		t.Fatalf("first batch not handed to the index: adding %v, pending %d", m.search.adding, len(m.search.pending))
+	x := m.sh.lib.Index
+	if !x.Adding() || len(x.Pending()) != 0 {
+		t.Fatalf("first batch not handed to the index: adding %v, pending %d", x.Adding(), len(x.Pending()))
 	}
 	step(loadBatchMsg{gen: m.load.gen, items: testItems("b", "c"), read: 3, total: 4})
 	step(loadBatchMsg{gen: m.load.gen, items: testItems("d"), read: 4, total: 4, done: true})
 	var ids []string
-	for _, a := range m.search.pending {
+	for _, a := range x.Pending() {
 		ids = append(ids, a.ID)
 	}
 	if got := strings.Join(ids, " "); got != "b c d" {
 		t.Fatalf("waiting for the index: %q, want \"b c d\"", got)
 	}
-	step(indexedMsg{1})
-	if !m.search.adding || len(m.search.pending) != 0 || m.search.indexed != 1 || m.search.queued != 4 {
-		t.Fatalf("after the first Add: adding %v, pending %d, indexed %d of %d", m.search.adding, len(m.search.pending), m.search.indexed, m.search.queued)
+	step(library.Indexed{N: 1})
+	if !x.Adding() || len(x.Pending()) != 0 || x.Indexed() != 1 || x.Queued() != 4 {
+		t.Fatalf("after the first Add: adding %v, pending %d, indexed %d of %d", x.Adding(), len(x.Pending()), x.Indexed(), x.Queued())
 	}
-	step(indexedMsg{3})
-	if m.search.adding || m.search.behind() {
-		t.Fatalf("index not complete: adding %v, indexed %d of %d", m.search.adding, m.search.indexed, m.search.queued)
+	step(library.Indexed{N: 3})
+	if x.Adding() || x.Behind() {
+		t.Fatalf("index not complete: adding %v, indexed %d of %d", x.Adding(), x.Indexed(), x.Queued())
 	}
 }
 

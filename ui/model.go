@@ -11,9 +11,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
+	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // Model is the root of the program: it owns the panes, routes messages to
@@ -66,7 +68,7 @@ func newModel(cfg Config, sh *shared) Model {
 	}
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
-	m.search.useSnapshot(search.SnapshotPath(cfg.Load.CacheDir, cfg.Source))
+	sh.lib.Index.UseSnapshot(search.SnapshotPath(cfg.Load.CacheDir, cfg.Source))
 	m.applySettings(cfg.Settings, cfg.ConfigProblems)
 	m.list.group.on = sh.groupByStory // shown once stories are grouped
 	return m
@@ -189,7 +191,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toggleRead(msg.it)
 	case closeMsg:
 		return m, m.setMode(m.under)
-	case indexedMsg, searchResultsMsg, foundMsg, openResultMsg, closeSearchMsg, snapshotLoadedMsg, snapshotSavedMsg:
+	case library.Indexed, searchResultsMsg, foundMsg, openResultMsg, closeSearchMsg, library.SnapshotRead, library.SnapshotWritten:
 		return m.updateSearch(msg)
 	}
 	if m, cmd, ok := m.updateAction(msg); ok {
@@ -339,7 +341,8 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 		m.pager.set("Load report", m.reportLines(m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
 	}
 	// Indexing is queued first: grouping waits for the index to be complete.
-	indexCmd := m.search.loadBatch(msg.items, msg.done, msg.allCached)
+	indexCmd := jobsCmd(m.sh.lib.Index.LoadBatch(m.search.register(msg.items), msg.done, msg.allCached)...)
+	m.search.refresh()
 	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg), indexCmd}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
@@ -445,7 +448,7 @@ func (m *Model) fillPager(reset bool) {
 		if m.under == modeArticle {
 			title = "Keys: article"
 		}
-		if t := storyHelpTitle(m.under); t != "" {
+		if t := m.storyHelpTitle(m.under); t != "" {
 			title = t
 		}
 		m.pager.set(title, helpLines(m.sh, m.helpFor(m.under), f.main.w), f.main.w, f.main.h, reset)
@@ -491,13 +494,14 @@ func (m *Model) relayout() tea.Cmd {
 	if f.tooSmall {
 		return nil
 	}
+	if isPaneMode(m.mode) {
+		return m.relayoutStory()
+	}
 	var cmds []tea.Cmd
 	switch m.mode {
 	case modeHelp, modeReport:
 		m.fillPager(false)
 		return nil
-	case modeCompare, modePicker, modeCoverage:
-		return m.relayoutStory()
 	case modeList, modeArticle, modeSearch:
 		m.list.setFocused(m.mode == modeList)
 		m.article.setFocused(m.mode == modeArticle)
@@ -584,9 +588,9 @@ func (m Model) sourceName() string {
 	src := m.cfg.Source
 	switch {
 	case len(src.Paths) == 1:
-		return src.Paths[0]
+		return corpus.CleanLine(src.Paths[0])
 	case len(src.Paths) > 1:
-		return fmt.Sprintf("%s and %d more", src.Paths[0], len(src.Paths)-1)
+		return fmt.Sprintf("%s and %d more", corpus.CleanLine(src.Paths[0]), len(src.Paths)-1)
 	case src.FSName != "":
 		return "embedded " + src.FSName
 	}
@@ -652,14 +656,14 @@ func (m Model) View() string {
 	}
 	f := m.frame
 	if f.tooSmall {
-		return joinLines(tooSmallLines(m.sh, w, h))
+		return screenText(tooSmallLines(m.sh, w, h))
 	}
 	lines := make([]string, 0, h)
 	lines = append(lines, m.headerLine)
-	switch m.mode {
-	case modeHelp, modeReport:
+	switch {
+	case m.mode == modeHelp || m.mode == modeReport:
 		lines = append(lines, m.pager.view()...)
-	case modeCompare, modePicker, modeCoverage:
+	case isPaneMode(m.mode):
 		lines = append(lines, m.storyView()...)
 	default:
 		switch {
@@ -676,7 +680,7 @@ func (m Model) View() string {
 		}
 	}
 	lines = append(lines, m.statusText)
-	return joinLines(lines)
+	return screenText(lines)
 }
 
 // Close stops background work. Run calls it when the program ends.

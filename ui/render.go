@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // maxTextWidth caps the width article text is wrapped to: long lines are
@@ -107,37 +109,93 @@ func (r *renderer) cmd(slot string, seq uint64, a *corpus.Article, key renderKey
 func (r *renderer) cmdHits(slot string, seq uint64, a *corpus.Article, key renderKey, hits []search.Pos) tea.Cmd {
 	r.want(slot, seq)
 	return func() tea.Msg {
-		if !r.wanted(slot, seq) {
+		superseded := func() bool { return !r.wanted(slot, seq) }
+		if superseded() {
 			return nil // superseded while queued (e.g. key repeat in the list)
 		}
-		lines, err := r.render(a, key, hits)
+		lines, err := r.render(a, key, hits, superseded)
+		if err == errSuperseded {
+			return nil // the article was left, or another asked for, meanwhile
+		}
 		return renderedMsg{key: key, seq: seq, lines: lines, err: err}
 	}
 }
 
+// cancel drops slot's latest request: work for it stops at its next
+// chunk (see render). The pane calls it when the article is no longer shown.
+func (r *renderer) cancel(slot string) { r.want(slot, 0) }
+
+// errSuperseded ends a rendering that nobody wants any more.
+var errSuperseded = errors.New("rendering superseded")
+
+// renderChunk is how much Markdown glamour is given at once: a long article
+// is rendered in pieces of about this size, split between paragraphs or
+// lines, and between pieces the work stops if it is no longer wanted.
+// Glamour renders about a megabyte a second; an article under this size is
+// one piece, as it always was.
+const renderChunk = 64 << 10
+
+// maxRenderBytes caps the Markdown of one article: past it the reader sees
+// a note saying how much is not shown. No news article comes near it; a file
+// of many megabytes in one paragraph would otherwise take half a minute
+// and gigabytes to lay out.
+const maxRenderBytes = 1 << 20
+
 // render produces the body lines of a, each exactly key.width columns, with
 // hit markers around hits.
-func (r *renderer) render(a *corpus.Article, key renderKey, hits []search.Pos) ([]string, error) {
+// hit markers around hits. It gives up with errSuperseded as soon as
+// superseded (nil: never) says the rendering is no longer wanted.
+func (r *renderer) render(a *corpus.Article, key renderKey, hits []search.Pos, superseded func() bool) ([]string, error) {
 	tw := textWidth(key.width)
 	lr, err := r.get(tw, key.style)
 	if err != nil {
 		return nil, err
 	}
 	md := articleMarkdown(a, key.showRemoved, tw, hits)
-	lr.Lock()
-	out, err := lr.tr.Render(md)
-	lr.Unlock()
-	if err != nil {
-		return nil, err
-	}
-	lines := strings.Split(strings.TrimRight(out, "\n \t"), "\n")
-	for len(lines) > 0 && strings.TrimSpace(stripANSI(lines[0])) == "" {
-		lines = lines[1:]
+	var lines []string
+	for md != "" {
+		if superseded != nil && superseded() {
+			return nil, errSuperseded
+		}
+		piece, blankAfter := nextChunk(md)
+		md = md[len(piece):]
+		lr.Lock()
+		out, err := lr.tr.Render(piece)
+		lr.Unlock()
+		if err != nil {
+			return nil, err
+		}
+		part := strings.Split(strings.TrimRight(out, "\n \t"), "\n")
+		for len(part) > 0 && strings.TrimSpace(stripANSI(part[0])) == "" {
+			part = part[1:]
+		}
+		lines = append(lines, part...)
+		if blankAfter && md != "" {
+			lines = append(lines, "")
+		}
 	}
 	for i, l := range lines {
 		lines[i] = fitLine(l, key.width)
 	}
 	return lines, nil
+}
+
+// nextChunk cuts the first piece of about renderChunk bytes off md, at a
+// paragraph break if there is one in the second half of the piece (then a
+// blank line goes between the pieces, as between paragraphs), else at a
+// line break (wrap has broken every paragraph into lines).
+func nextChunk(md string) (piece string, blankAfter bool) {
+	if len(md) <= renderChunk {
+		return md, false
+	}
+	head := md[:renderChunk]
+	if i := strings.LastIndex(head, "\n\n"); i >= renderChunk/2 {
+		return md[:i+2], true
+	}
+	if i := strings.LastIndexByte(head, '\n'); i > 0 {
+		return md[:i+1], false
+	}
+	return md, false
 }
 
 // articleMarkdown writes the article's blocks as Markdown for glamour at
@@ -174,10 +232,19 @@ func articleMarkdown(a *corpus.Article, showRemoved bool, w int, hits []search.P
 				sb.WriteString("\n\n")
 			}
 		}
+		if sb.Len()+len(text) > maxRenderBytes {
+			shown := max(maxRenderBytes-sb.Len(), 0)
+			rest := len(text) - shown + restBytes(a.Blocks[bi+1:])
+			text = strings.ToValidUTF8(text[:shown], "")
+			block("", "", para, text+ellipsis)
+			sb.WriteString("\n\n---\n\n")
+			block("", "", para, fmt.Sprintf("The rest of this article, %s, is too long to show here.", userfiles.HumanBytes(int64(rest))))
+			return sb.String()
+		}
 		switch b.Kind {
 		case corpus.Heading:
 			// A heading is one Markdown line; glamour wraps the rare long one.
-			sb.WriteString("## " + escapeMarkdown(text))
+			sb.WriteString("## " + escapeMarkdown(displayText(text)))
 		case corpus.ListItem:
 			// Markdown drops leading spaces on continuation lines; no-break
 			// spaces keep them aligned under the item's text.
@@ -199,6 +266,15 @@ func articleMarkdown(a *corpus.Article, showRemoved bool, w int, hits []search.P
 		}
 	}
 	return sb.String()
+}
+
+// restBytes is the size of the text of blocks.
+func restBytes(blocks []corpus.Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += len(b.Text)
+	}
+	return n
 }
 
 // escapeMarkdown makes s literal Markdown: ASCII punctuation that Markdown

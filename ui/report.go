@@ -32,10 +32,10 @@ func reportLines(sh *shared, ls loadState, articles int, w int) []string {
 		lines = append(lines, "  "+l)
 	}
 	for _, s := range sortedSkipped(ls.skipped) {
-		for _, l := range wrap(s.Path, inner) {
+		for _, l := range wrap(corpus.CleanLine(s.Path), inner) {
 			lines = append(lines, "  "+l)
 		}
-		for _, l := range wrap(s.Reason, inner-2) {
+		for _, l := range wrap(corpus.CleanLine(s.Reason), inner-2) {
 			lines = append(lines, "    "+st.Meta.Render(l))
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
+	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // Config is what the command line decides for the interactive reader.
@@ -37,6 +38,7 @@ type Config struct {
 
 // Run opens the reader on the terminal and returns when the user quits.
 func Run(cfg Config) error {
+	defer restoreTerminalOnPanic(os.Stdin, os.Stdout)()
 	// Detect the background once, before Bubble Tea owns the terminal, and
 	// only when the theme or glamour style depends on it.
 	lk := chooseLook(cfg.Settings.Theme, cfg.Settings.GlamourStyle, os.Getenv("NO_COLOR") != "", lipgloss.HasDarkBackground)
@@ -140,5 +142,6 @@ func newShared(st *styles, glamourStyle string, profile termenv.Profile, now fun
 		cache:        newRenderCache(256),
 		after:        defaultAfter,
 		sys:          defaultSystem(io.Discard),
+		lib:          library.New(marks, nil),
 	}
 }

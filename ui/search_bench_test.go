@@ -25,10 +25,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	for i, a := range arts {
 		items[i] = newItem(a)
 	}
-	if msg := p.index(items, true)(); msg == nil {
-		b.Fatal("no index")
-	}
-	p.addIndexed(len(items))
+	sh.lib.Index.Search().Add(p.register(items))
 	p.setSize(80, 43)
 	p.open()
 	queries := []string{"talks", "ukraine envoy", "ma", "minister said", `"peace plan"`}

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -402,7 +404,7 @@ func TestSearchNamesTheSpellingsUsed(t *testing.T) {
 func TestReaderRanksAsTheCommandLine(t *testing.T) {
 	hs := seedsHarness(t, 100, 40)
 	for _, q := range []string{"talks", "peace", "ukraine war", "umerov", "kremlin test", "florida"} {
-		want, err := hs.m.search.ix.Search(context.Background(), q, search.Options{Limit: searchPage})
+		want, err := hs.m.sh.lib.Index.Search().Search(context.Background(), q, search.Options{Limit: searchPage})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -423,5 +425,26 @@ func TestReaderRanksAsTheCommandLine(t *testing.T) {
 			t.Errorf("%q: position %q beside %s", q, pos, resultCount(want.Total))
 		}
 		hs.press("esc")
+	}
+}
+
+// Opening the search while the load waits for the index snapshot ends the
+// wait, so that what has loaded is searchable at once.
+func TestSearchOpenedWhileHolding(t *testing.T) {
+	sh := testShared(t)
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	if err := os.WriteFile(path, []byte("a snapshot"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	x := sh.lib.Index
+	x.UseSnapshot(path)
+	p := newSearchPane(sh)
+	x.LoadBatch(p.register([]*item{newItem(&corpus.Article{ID: "a", Title: "Harbour talks"})}), false, true)
+	if !x.Holding() {
+		t.Fatal("not waiting for the snapshot")
+	}
+	cmd := p.open()
+	if x.Holding() || cmd == nil {
+		t.Fatal("opening the search did not end the wait")
 	}
 }

@@ -4,7 +4,20 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/ui/library"
 )
+
+// jobsCmd runs the library's jobs off the update loop; their results come
+// back as messages. nil jobs are skipped.
+func jobsCmd(jobs ...library.Job) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, j := range jobs {
+		if j != nil {
+			cmds = append(cmds, func() tea.Msg { return j() })
+		}
+	}
+	return tea.Batch(cmds...)
+}
 
 // The root model's part in searching: opening and closing the search over
 // the list, routing search messages, and opening results.
@@ -42,18 +55,22 @@ func (m Model) handleTypingKey(km tea.KeyMsg) (Model, tea.Cmd) {
 // updateSearch handles the messages of the search and the find bar.
 func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case indexedMsg:
-		cmd := m.search.addIndexed(msg.n)
-		return m, tea.Batch(cmd, m.groupingAfterIndex())
-	case snapshotLoadedMsg:
-		cmd, notice := m.search.snapshotLoaded(msg)
+	case library.Indexed:
+		cmd := jobsCmd(m.sh.lib.Index.Added(msg)...)
+		return m, tea.Batch(cmd, m.search.rerun(), m.groupingAfterIndex())
+	case library.SnapshotRead:
+		jobs, notice := m.sh.lib.Index.SnapshotLoaded(msg)
 		if notice != "" {
 			m.status = statusLine{text: notice}
 		}
-		return m, tea.Batch(cmd, m.groupingAfterIndex())
-	case snapshotSavedMsg:
-		if msg.err != nil {
-			m.status = statusLine{text: "the search index snapshot could not be saved: " + msg.err.Error()}
+		var rerun tea.Cmd
+		if msg.Err() == nil {
+			rerun = m.search.rerun() // the whole corpus is searchable now
+		}
+		return m, tea.Batch(jobsCmd(jobs...), rerun, m.groupingAfterIndex())
+	case library.SnapshotWritten:
+		if msg.Err != nil {
+			m.status = statusLine{text: "the search index snapshot could not be saved: " + msg.Err.Error()}
 		}
 	case searchResultsMsg:
 		before := m.search.selectedArticle()

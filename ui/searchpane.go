@@ -26,33 +26,15 @@ const (
 
 // searchPane is the corpus search: a query bar, a line about the results,
 // and the results, two rows each (the title with outlet and date, then a
-// snippet around the best hits). It owns the search index, which is filled
-// in the background while the corpus loads. Every keystroke runs a search
+// snippet around the best hits). It searches the library's index (filled
+// in the background while the corpus loads). Every keystroke runs a search
 // in a command; it cancels the previous one, and results carry a sequence
 // number so that stale ones are dropped.
 type searchPane struct {
-	sh    *shared
-	ix    *search.Index
+	sh *shared
+	// items are the list's rows of the articles handed to the index, so
+	// that a result opens the same row; the index itself is the library's.
 	items map[*corpus.Article]*item
-	// gone are articles that left the corpus (--watch): the index only
-	// grows, so their hits are dropped from results.
-	gone    map[*corpus.Article]bool
-	queued  int  // articles handed to the index
-	indexed int  // articles the index has published
-	loading bool // more articles are on their way
-	// While one Add runs, the batches that arrive wait in pending and go
-	// to the index together: a load of 100,000 articles arrives in a
-	// hundred or more small batches, and each Add has costs of its own
-	// (publishing, new words) besides its articles.
-	pending []*corpus.Article
-	adding  bool
-	// The index snapshot (snapshot.go): where it is kept ("" for none),
-	// articles held back while it may apply, whether the index came from
-	// it or was written to it.
-	snapshot            string
-	holding             bool
-	held                []*corpus.Article
-	fromSnapshot, saved bool
 
 	active bool
 	input  textinput.Model
@@ -82,7 +64,6 @@ type listPlace struct {
 
 // Messages of the search.
 type (
-	indexedMsg       struct{ n int }
 	searchResultsMsg struct {
 		seq   uint64
 		query string
@@ -98,55 +79,18 @@ func newSearchPane(sh *shared) searchPane {
 	in.Prompt = "/ "
 	in.Placeholder = "search: words, \"a phrase\", -word, outlet:name, title:word"
 	in.Cursor.SetMode(cursor.CursorStatic) // a blinking cursor would redraw twice a second
-	return searchPane{sh: sh, ix: search.New(), items: map[*corpus.Article]*item{}, input: in, loading: true}
+	return searchPane{sh: sh, items: map[*corpus.Article]*item{}, input: in}
 }
 
-// index adds a batch of loaded articles to the index in the background.
-func (p *searchPane) index(items []*item, done bool) tea.Cmd {
-	p.loading = !done
-	defer p.refresh()
-	if len(items) == 0 {
-		return nil
-	}
-	arts := p.register(items)
-	p.pending = append(p.pending, arts...)
-	if p.adding {
-		return nil
-	}
-	return p.addPending()
-}
-
-// register counts items as handed to the index and returns their articles.
+// register records the rows of articles handed to the index and returns
+// the articles.
 func (p *searchPane) register(items []*item) []*corpus.Article {
 	arts := make([]*corpus.Article, len(items))
 	for i, it := range items {
 		arts[i] = it.a
 		p.items[it.a] = it
 	}
-	p.queued += len(arts)
 	return arts
-}
-
-// addPending hands every waiting article to the index in one Add.
-func (p *searchPane) addPending() tea.Cmd {
-	arts, ix := p.pending, p.ix
-	p.pending, p.adding = nil, true
-	return func() tea.Msg {
-		ix.Add(arts)
-		return indexedMsg{len(arts)}
-	}
-}
-
-// indexed counts a batch as searchable and runs the query again, so that
-// results grow while the corpus loads.
-func (p *searchPane) addIndexed(n int) tea.Cmd {
-	p.indexed += n
-	p.adding = false
-	var next tea.Cmd
-	if len(p.pending) > 0 {
-		next = p.addPending()
-	}
-	return tea.Batch(next, p.rerun(), p.saveIfComplete())
 }
 
 // rerun runs the open search again on what the index now holds.
@@ -158,7 +102,7 @@ func (p *searchPane) rerun() tea.Cmd {
 	return p.run()
 }
 
-func (p searchPane) behind() bool { return p.loading || p.indexed < p.queued }
+func (p searchPane) behind() bool { return p.sh.lib.Index.Behind() }
 
 func (p *searchPane) open() tea.Cmd {
 	p.active = true
@@ -169,7 +113,7 @@ func (p *searchPane) open() tea.Cmd {
 	p.seq = p.sh.nextSeq()
 	cmd := p.input.Focus()
 	p.refresh()
-	return tea.Batch(cmd, p.stopHolding())
+	return tea.Batch(cmd, jobsCmd(p.sh.lib.Index.StopHolding()))
 }
 
 func (p *searchPane) close() {
@@ -199,35 +143,14 @@ func (p searchPane) selectedArticle() *corpus.Article {
 	return nil
 }
 
-// forget drops articles that left the corpus from future results.
+// forget drops the rows of articles that left the corpus.
 func (p *searchPane) forget(items []*item) {
 	if len(items) == 0 {
 		return
 	}
-	if p.gone == nil {
-		p.gone = map[*corpus.Article]bool{}
-	}
 	for _, it := range items {
-		p.gone[it.a] = true
 		delete(p.items, it.a)
 	}
-}
-
-// withoutGone removes hits on articles that left the corpus.
-func (p searchPane) withoutGone(res *search.Results) *search.Results {
-	if res == nil || len(p.gone) == 0 {
-		return res
-	}
-	kept := res.Hits[:0:0]
-	for _, h := range res.Hits {
-		if !p.gone[h.Article] {
-			kept = append(kept, h)
-		}
-	}
-	out := *res
-	out.Total -= len(res.Hits) - len(kept)
-	out.Hits = kept
-	return &out
 }
 
 func (p searchPane) itemOf(r *search.Result) *item {
@@ -300,7 +223,7 @@ func (p *searchPane) run() tea.Cmd {
 	p.refresh() // the bar shows the new text at once
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
-	seq, ix := p.seq, p.ix
+	seq, ix := p.seq, p.sh.lib.Index.Search()
 	opt := search.Options{Limit: max(p.limit, searchPage), SnippetBytes: p.snippetBytes()}
 	return func() tea.Msg {
 		if ctx.Err() != nil {
@@ -357,7 +280,7 @@ func (p *searchPane) setResults(msg searchResultsMsg) {
 		if msg.query == p.query {
 			keep = p.selectedArticle()
 		}
-		p.res, p.query, p.errText = p.withoutGone(msg.res), msg.query, ""
+		p.res, p.query, p.errText = p.sh.lib.Index.WithoutGone(msg.res), msg.query, ""
 		p.sel, p.offset = 0, 0
 		for i := range p.res.Hits {
 			if p.res.Hits[i].Article == keep {
@@ -437,10 +360,11 @@ func (p searchPane) view() []string {
 func (p searchPane) infoLine() string {
 	st := p.sh.styles
 	var right string
-	if p.behind() {
-		right = fmt.Sprintf("indexing… %s of %s", formatCount(p.indexed), formatCount(p.queued))
-		if p.loading {
-			right = fmt.Sprintf("indexing… %s so far", formatCount(p.indexed))
+	x := p.sh.lib.Index
+	if x.Behind() {
+		right = fmt.Sprintf("indexing… %s of %s", formatCount(x.Indexed()), formatCount(x.Queued()))
+		if x.Loading() {
+			right = fmt.Sprintf("indexing… %s so far", formatCount(x.Indexed()))
 		}
 	}
 	var left string
@@ -448,7 +372,7 @@ func (p searchPane) infoLine() string {
 	case p.errText != "":
 		left = st.Error.UnsetBackground().Render(p.errText)
 	case p.res == nil || strings.TrimSpace(p.input.Value()) == "":
-		left = st.Meta.Render("type to search " + plural(p.indexed, "article"))
+		left = st.Meta.Render("type to search " + plural(x.Indexed(), "article"))
 	default:
 		parts := []string{resultCount(p.res.Total)}
 		if p.res.Total > len(p.res.Hits) && len(p.res.Hits) >= searchMaxResults {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // statusMsg puts a transient message in the status line; it stays until
@@ -71,7 +72,7 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 		if s.isErr {
 			style = st.Error
 		}
-		left = style.Render(" " + fitMessage(s.text, max(leftW-1, 0), keyHint(sh.keys.Global.Report)))
+		left = style.Render(" " + fitMessage(corpus.CleanLine(s.text), max(leftW-1, 0), keyHint(sh.keys.Global.Report)))
 	default:
 		left = st.Status.Render(" ") + shortHints(sh, hints.ShortHelp(), max(leftW-1, 0))
 	}

@@ -14,16 +14,14 @@ import (
 // open the story panes from the list and the article, and routing to those
 // panes. Kept here so that model.go only calls in.
 
-// storyRequest is a story pane the reader asked for before stories were
-// grouped; it is opened when they are.
+// storyRequest is the intent to open a story pane on an article; one
+// asked for before stories are grouped is opened when they are.
 type storyRequest struct {
-	kind rune // 'c' compare, 'C' pick, 'o' coverage
+	pane mode // modeCompare, modePicker or modeCoverage
 	a    *corpus.Article
 }
 
-func isStoryMode(md mode) bool {
-	return md == modeCompare || md == modePicker || md == modeCoverage
-}
+func isStoryMode(md mode) bool { return isPaneMode(md) }
 
 // loadedArticles is every article loaded (filtered out or not).
 func (m Model) loadedArticles() []*corpus.Article {
@@ -55,7 +53,7 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	if msg.done && len(m.list.all) == 0 {
 		return nil
 	}
-	if m.search.behind() {
+	if m.sh.lib.Index.Behind() {
 		m.story.state.deferred = true
 		return nil
 	}
@@ -64,7 +62,7 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 
 // groupingAfterIndex starts a deferred grouping once the index is complete.
 func (m *Model) groupingAfterIndex() tea.Cmd {
-	if !m.story.state.deferred || m.search.behind() {
+	if !m.story.state.deferred || m.sh.lib.Index.Behind() {
 		return nil
 	}
 	return m.startGrouping()
@@ -87,44 +85,32 @@ func (m *Model) startGrouping() tea.Cmd {
 // them from the list and the article. ok is false for keys it leaves alone.
 func (m Model) handleStoryKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
 	g := m.sh.keys.Global
-	if isStoryMode(m.mode) {
-		typing := m.mode == modeCompare && m.story.compare.searching || m.mode == modePicker && m.story.picker.filtering
+	if p := m.paneFor(m.mode); p != nil {
+		typing := p.Typing()
 		switch {
 		case !typing && key.Matches(km, g.Help):
 			return m, m.openPager(modeHelp), true
 		case !typing && key.Matches(km, g.Report):
 			return m, m.openPager(modeReport), true
 		}
-		var cmd tea.Cmd
-		var ins []tea.Msg
-		switch m.mode {
-		case modeCompare:
-			m.story.compare, cmd = m.story.compare.update(km)
-			ins = m.story.compare.take()
-		case modePicker:
-			m.story.picker, cmd = m.story.picker.update(km)
-			ins = m.story.picker.take()
-		case modeCoverage:
-			m.story.coverage, cmd = m.story.coverage.update(km)
-			ins = m.story.coverage.take()
-		}
-		m, cmd = m.handleIntents(ins, cmd)
+		cmd := p.Update(km)
+		m, cmd = m.handleIntents(p.Take(), cmd)
 		return m, cmd, true
 	}
 	if m.mode != modeList && m.mode != modeArticle {
 		return m, nil, false
 	}
 	k := m.sh.keys.Stories
-	var kind rune
+	var want mode
 	switch {
 	case key.Matches(km, k.Group) && m.mode == modeList:
 		return m.toggleGrouping()
 	case key.Matches(km, k.Compare):
-		kind = 'c'
+		want = modeCompare
 	case key.Matches(km, k.Pick):
-		kind = 'C'
+		want = modePicker
 	case key.Matches(km, k.Coverage):
-		kind = 'o'
+		want = modeCoverage
 	default:
 		return m, nil, false
 	}
@@ -135,7 +121,7 @@ func (m Model) handleStoryKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
 	if it == nil {
 		return m, statusCmd("no article selected"), true
 	}
-	m, cmd := m.openStory(storyRequest{kind, it.a})
+	m, cmd := m.openStory(storyRequest{want, it.a})
 	return m, cmd, true
 }
 
@@ -187,15 +173,13 @@ func (m Model) openStory(req storyRequest) (Model, tea.Cmd) {
 		m.story.from = m.mode
 	}
 	var cmd tea.Cmd
-	switch req.kind {
-	case 'c':
-		m.mode = modeCompare
+	m.mode = req.pane
+	switch req.pane {
+	case modeCompare:
 		cmd = m.story.compare.start(req.a, nil, st.stories, st.docs)
-	case 'C':
-		m.mode = modePicker
+	case modePicker:
 		cmd = m.story.picker.start(req.a, st.stories)
-	case 'o':
-		m.mode = modeCoverage
+	case modeCoverage:
 		cmd = m.story.coverage.start(req.a, st.stories, st.docs)
 	}
 	return m, tea.Batch(m.relayout(), cmd, m.startSpin())
@@ -242,16 +226,17 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		return m, tea.Batch(cmds...), true
 
-	case comparedMsg, compareLaidMsg:
-		m.story.compare, cmd = m.story.compare.update(msg)
-		m, cmd = m.handleIntents(m.story.compare.take(), cmd)
-		return m, cmd, true
-	case candidatesMsg:
-		m.story.picker, cmd = m.story.picker.update(msg)
-		return m, cmd, true
-	case coverageMsg, coverageLaidMsg:
-		m.story.coverage, cmd = m.story.coverage.update(msg)
-		return m, cmd, true
+	case comparedMsg, compareLaidMsg, candidatesMsg, coverageMsg, coverageLaidMsg:
+		// The panes' own results: every registered pane sees them and
+		// keeps what is its own.
+		var cmds []tea.Cmd
+		for _, md := range paneModes {
+			p := m.paneFor(md)
+			var c tea.Cmd
+			m, c = m.handleIntents(p.Take(), p.Update(msg))
+			cmds = append(cmds, c)
+		}
+		return m, tea.Batch(cmds...), true
 
 	case spinTickMsg:
 		m.story.frame = (m.story.frame + 1) % len(spinFrames)
@@ -323,11 +308,17 @@ func (m Model) export() tea.Cmd {
 	return nil
 }
 
-// busy reports whether story work is running (the spinner turns).
+// storyBusy reports whether story work is running (the spinner turns).
 func (m Model) storyBusy() bool {
-	s := &m.story
-	return s.state.busy || s.compare.computing() || (m.mode == modePicker && !s.picker.ready) ||
-		(m.mode == modeCoverage && s.coverage.lay == nil && s.coverage.cov == nil)
+	if m.story.state.busy {
+		return true
+	}
+	for _, md := range paneModes {
+		if m.paneFor(md).Busy() {
+			return true
+		}
+	}
+	return false
 }
 
 // startSpin schedules the next spinner frame while story work runs.
@@ -343,41 +334,23 @@ func (m *Model) startSpin() tea.Cmd {
 // setSpin gives the panes the current spinner frame.
 func (m *Model) setSpin() {
 	f := spinFrames[m.story.frame]
-	s := &m.story
-	s.compare.setSpin(f)
-	s.picker.spin = f
-	if !s.picker.ready {
-		s.picker.refresh()
-	}
-	s.coverage.spin = f
-	if s.coverage.lay == nil {
-		s.coverage.rebuild()
+	for _, md := range paneModes {
+		m.paneFor(md).SetSpin(f)
 	}
 }
 
-// relayoutStory sizes the story pane of the current mode.
+// relayoutStory sizes the pane of the current mode to the main area.
 func (m *Model) relayoutStory() tea.Cmd {
-	f := m.frame
-	switch m.mode {
-	case modeCompare:
-		return m.story.compare.setSize(f.main.w, f.main.h)
-	case modePicker:
-		m.story.picker.setSize(f.main.w, f.main.h)
-	case modeCoverage:
-		return m.story.coverage.setSize(f.main.w, f.main.h)
+	if p := m.paneFor(m.mode); p != nil {
+		return p.SetSize(m.frame.main.w, m.frame.main.h)
 	}
 	return nil
 }
 
-// storyView is the body of a story pane.
+// storyView is the body of the current mode's pane.
 func (m Model) storyView() []string {
-	switch m.mode {
-	case modeCompare:
-		return m.story.compare.view()
-	case modePicker:
-		return m.story.picker.view()
-	case modeCoverage:
-		return m.story.coverage.view()
+	if p := m.paneFor(m.mode); p != nil {
+		return p.View()
 	}
 	return nil
 }
@@ -385,13 +358,8 @@ func (m Model) storyView() []string {
 // storyChrome adds to the status line's right side: the position in a story
 // pane, and a spinner while stories are being grouped.
 func (m Model) storyChrome(pos string) string {
-	switch m.mode {
-	case modeCompare:
-		pos = m.story.compare.position()
-	case modePicker:
-		pos = m.story.picker.position()
-	case modeCoverage:
-		pos = m.story.coverage.position()
+	if p := m.paneFor(m.mode); p != nil {
+		pos = p.Position()
 	}
 	if m.story.state.busy {
 		pos = joinRight(spinFrames[m.story.frame]+" grouping stories", pos)
@@ -399,28 +367,18 @@ func (m Model) storyChrome(pos string) string {
 	return pos
 }
 
-// storyHelp is the key help of a story pane, or nil.
+// storyHelp is the key help of a registered pane, or nil.
 func (m Model) storyHelp(md mode) help.KeyMap {
-	switch md {
-	case modeCompare:
-		return compareHelp{m.sh.keys, m.story.compare.searching}
-	case modePicker:
-		return pickerHelp{m.sh.keys, m.story.picker.filtering}
-	case modeCoverage:
-		return coverageHelp{m.sh.keys}
+	if p := m.paneFor(md); p != nil {
+		return p.KeyMap(m.sh.keys)
 	}
 	return nil
 }
 
-// storyHelpTitle titles the `?` screen over a story pane.
-func storyHelpTitle(md mode) string {
-	switch md {
-	case modeCompare:
-		return "Keys: comparison"
-	case modePicker:
-		return "Keys: choosing what to compare"
-	case modeCoverage:
-		return "Keys: coverage"
+// storyHelpTitle titles the `?` screen over a registered pane.
+func (m Model) storyHelpTitle(md mode) string {
+	if p := m.paneFor(md); p != nil {
+		return p.Title()
 	}
 	return ""
 }

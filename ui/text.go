@@ -52,35 +52,6 @@ func fitLines(lines []string, w, h int) []string {
 // blank is a line of w spaces.
 func blank(w int) string { return strings.Repeat(" ", max(w, 0)) }
 
-// wrap breaks plain text into lines of at most w columns at spaces.
-func wrap(s string, w int) []string {
-	if w <= 0 {
-		return nil
-	}
-	var lines []string
-	for _, para := range strings.Split(s, "\n") {
-		line := ""
-		for _, word := range strings.Fields(para) {
-			switch {
-			case line == "":
-				line = word
-			case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
-				line += " " + word
-			default:
-				lines = append(lines, line)
-				line = word
-			}
-			for lipgloss.Width(line) > w { // a word longer than the line
-				head, rest := kinsoku(ansi.Truncate(line, w, ""), ansi.TruncateLeft(line, w, ""))
-				lines = append(lines, head)
-				line = rest
-			}
-		}
-		lines = append(lines, line)
-	}
-	return lines
-}
-
 // center places lines in the middle of a w x h box.
 func center(lines []string, w, h int) []string {
 	out := make([]string, 0, h)

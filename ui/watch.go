@@ -121,7 +121,9 @@ func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
 	files := len(msg.changes)
 	m.status = statusLine{text: fmt.Sprintf("%s changed on disk: %s in, %d out", plural(files, "file"), plural(len(added), "article"), len(removed))}
 	m.search.forget(removed)
-	cmds := []tea.Cmd{msg.next, m.startGrouping(), m.search.index(added, true)}
+	m.sh.lib.Index.Forget(articlesOf(removed))
+	cmds := []tea.Cmd{msg.next, m.startGrouping(), jobsCmd(m.sh.lib.Index.AddChanged(m.search.register(added)))}
+	m.search.refresh()
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}

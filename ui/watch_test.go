@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
-	"github.com/parallax-reader/parallax/corpus/search"
 )
 
 func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
@@ -45,7 +44,7 @@ func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
 	}
 	// The search index follows: the new article is found, the removed one
 	// is not.
-	if m.search.items[newArt] == nil || !m.search.gone[victim] {
+	if m.search.items[newArt] == nil || !m.sh.lib.Index.Gone(victim) {
 		t.Error("search index not told about the change")
 	}
 	if m.unread != unread {
@@ -66,16 +65,5 @@ func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
 		if it.a == newArt {
 			t.Error("article below a removed folder still listed")
 		}
-	}
-}
-
-func TestSearchDropsArticlesThatLeft(t *testing.T) {
-	a, b := &corpus.Article{ID: "a"}, &corpus.Article{ID: "b"}
-	var p searchPane
-	p.items = map[*corpus.Article]*item{a: newItem(a), b: newItem(b)}
-	p.forget([]*item{p.items[a]})
-	res := p.withoutGone(&search.Results{Total: 7, Hits: []search.Result{{Article: a}, {Article: b}}})
-	if res.Total != 6 || len(res.Hits) != 1 || res.Hits[0].Article != b {
-		t.Fatalf("results after a removal: total %d, hits %+v", res.Total, res.Hits)
 	}
 }

@@ -70,8 +70,6 @@ type Row struct {
 	// Moved marks a matched row whose B side is out of B's reading order:
 	// B carries the passage elsewhere in its text.
 	Moved bool
-
-	raw float64 // the similarity Score is calibrated from
 }
 
 // IsGap reports whether one side of the row is empty.
@@ -166,12 +164,14 @@ func (m *pairModel) strongLinks() []link {
 			// them matches on its own, and the other side's sentence is the
 			// best counterpart of both halves.
 			if j+1 < nb && m.at(i, j+1) > 0 && m.joinableB(j, j+1) && max(s, m.at(i, j+1)) >= matchThreshold &&
+				m.splitB([]int{j, j + 1}, []int{i}) &&
 				m.bestBat[j] == int32(i) && m.bestBat[j+1] == int32(i) {
 				if s2 := m.mergedB(i, j); s2-mergePenalty >= movedThreshold && s2-mergePenalty > max(s, m.at(i, j+1)) {
 					cands = append(cands, cand{link{[]int{i}, []int{j, j + 1}, s2}, s2 - mergePenalty})
 				}
 			}
 			if i+1 < na && m.at(i+1, j) > 0 && m.joinableA(i, i+1) && max(s, m.at(i+1, j)) >= matchThreshold &&
+				m.splitA([]int{i, i + 1}, []int{j}) &&
 				m.bestAat[i] == int32(j) && m.bestAat[i+1] == int32(j) {
 				if s2 := m.mergedA(i, j); s2-mergePenalty >= movedThreshold && s2-mergePenalty > max(s, m.at(i+1, j)) {
 					cands = append(cands, cand{link{[]int{i, i + 1}, []int{j}, s2}, s2 - mergePenalty})
@@ -289,7 +289,8 @@ func (m *pairModel) alignInOrder(ia, jb []int) []link {
 						best, mv = v, moveMatch
 						score[k] = float32(s)
 					}
-					if j > 1 && jb[j-2]+1 == jb[j-1] && m.joinableB(jb[j-2], jb[j-1]) && m.at(ia[i-1], jb[j-2]) > 0 {
+					if j > 1 && jb[j-2]+1 == jb[j-1] && m.joinableB(jb[j-2], jb[j-1]) && m.at(ia[i-1], jb[j-2]) > 0 &&
+						m.splitB([]int{jb[j-2], jb[j-1]}, []int{ia[i-1]}) {
 						if s2 := m.mergedB(ia[i-1], jb[j-2]); s2 >= matchThreshold {
 							if v := f[k-w-2] + float32(s2-matchThreshold-mergePenalty); v > best {
 								best, mv = v, moveMergeB
@@ -297,7 +298,8 @@ func (m *pairModel) alignInOrder(ia, jb []int) []link {
 							}
 						}
 					}
-					if i > 1 && ia[i-2]+1 == ia[i-1] && m.joinableA(ia[i-2], ia[i-1]) && m.at(ia[i-2], jb[j-1]) > 0 {
+					if i > 1 && ia[i-2]+1 == ia[i-1] && m.joinableA(ia[i-2], ia[i-1]) && m.at(ia[i-2], jb[j-1]) > 0 &&
+						m.splitA([]int{ia[i-2], ia[i-1]}, []int{jb[j-1]}) {
 						if s2 := m.mergedA(ia[i-2], jb[j-1]); s2 >= matchThreshold {
 							if v := f[k-2*w-1] + float32(s2-matchThreshold-mergePenalty); v > best {
 								best, mv = v, moveMergeA
@@ -361,7 +363,8 @@ func (m *pairModel) extendLinks(links []link, linkA, linkB []int32) {
 				continue
 			}
 			l := &links[linkA[n]-1]
-			if len(l.a) >= maxSide || !slices.Contains(l.b, int(m.bestAat[i])) || !m.joinableA(i, n) {
+			if len(l.a) >= maxSide || !slices.Contains(l.b, int(m.bestAat[i])) || !m.joinableA(i, n) ||
+				!m.splitA(append(slices.Clone(l.a), i), l.b) {
 				continue
 			}
 			if n < i {
@@ -383,7 +386,8 @@ func (m *pairModel) extendLinks(links []link, linkA, linkB []int32) {
 				continue
 			}
 			l := &links[linkB[n]-1]
-			if len(l.b) >= maxSide || !slices.Contains(l.a, int(m.bestBat[j])) || !m.joinableB(j, n) {
+			if len(l.b) >= maxSide || !slices.Contains(l.a, int(m.bestBat[j])) || !m.joinableB(j, n) ||
+				!m.splitB(append(slices.Clone(l.b), j), l.a) {
 				continue
 			}
 			if n < j {
@@ -396,6 +400,44 @@ func (m *pairModel) extendLinks(links []link, linkA, linkB []int32) {
 			break
 		}
 	}
+}
+
+// splitEvidence: each part of a sentence one outlet split in two brings at
+// least this many words of its own that the other outlet's sentence has
+// (outside frames): two sentences that share one stray word with a third
+// are not its halves.
+const splitEvidence = 2
+
+// splitA: sentences parts of A read as one against sentences other of B
+// look like one sentence split: each part adds splitEvidence words.
+func (m *pairModel) splitA(parts, other []int) bool { return isSplit(m.a, parts, m.b, other) }
+
+func (m *pairModel) splitB(parts, other []int) bool { return isSplit(m.b, parts, m.a, other) }
+
+func isSplit(d *Doc, parts []int, o *Doc, other []int) bool {
+	var terms, frame []uint64
+	for _, j := range other {
+		terms, frame = union(terms, o.Sentences[j].terms), union(frame, o.Sentences[j].frame)
+	}
+	for x, i := range parts {
+		var rest []uint64
+		for y, k := range parts {
+			if y != x {
+				rest = union(rest, d.Sentences[k].terms)
+			}
+		}
+		s := &d.Sentences[i]
+		n := 0
+		for _, t := range s.terms {
+			if inSorted(terms, t) && !inSorted(frame, t) && !inSorted(s.frame, t) && !inSorted(rest, t) {
+				n++
+			}
+		}
+		if n < splitEvidence {
+			return false
+		}
+	}
+	return true
 }
 
 // joinableA: two sentences of A may be read as one: both body text or
@@ -431,7 +473,7 @@ func (m *pairModel) layout(links []link, linkA, linkB []int32) []Row {
 			continue
 		}
 		rowOfLink[linkA[i]-1] = len(rows)
-		rows = append(rows, Row{A: l.a, B: l.b, Score: calibrate(l.score), Elsewhere: -1, raw: l.score})
+		rows = append(rows, Row{A: l.a, B: l.b, Score: calibrate(l.score), Elsewhere: -1})
 	}
 	// Moved rows: those off the longest run of rows whose B side increases.
 	var matched []int

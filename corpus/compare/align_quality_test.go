@@ -148,3 +148,33 @@ func sideString(d *Doc, ix []int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// In each house style the alignment is exactly the labelled one: one row
+// per same-fact pair, nothing else aligned.
+func TestLabelledRowsExact(t *testing.T) {
+	for _, lp := range labelledPairs {
+		a, b, same, _ := labelledDocs(t, lp)
+		c := Compare(a, b)
+		got := map[[2]int]bool{}
+		for _, r := range c.Rows {
+			if r.IsGap() {
+				continue
+			}
+			if len(r.A) != 1 || len(r.B) != 1 {
+				t.Errorf("%s: row joins sentences: %q = %q", lp.name, sideString(a, r.A), sideString(b, r.B))
+				continue
+			}
+			got[[2]int{r.A[0], r.B[0]}] = true
+		}
+		for p := range got {
+			if !same[p] {
+				t.Errorf("%s: unexpected row %q = %q", lp.name, a.Sentences[p[0]].Text, b.Sentences[p[1]].Text)
+			}
+		}
+		for p := range same {
+			if !got[p] {
+				t.Errorf("%s: missing row %q = %q", lp.name, a.Sentences[p[0]].Text, b.Sentences[p[1]].Text)
+			}
+		}
+	}
+}

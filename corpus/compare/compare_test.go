@@ -307,18 +307,6 @@ func TestSharedWordingKinds(t *testing.T) {
 	}
 }
 
-func TestStemmer(t *testing.T) {
-	for in, want := range map[string]string{
-		"negotiations": "negoti", "negotiators": "negoti", "negotiate": "negoti", "constructive": "construct",
-		"talks": "talk", "caresses": "caress", "ponies": "poni", "hopping": "hop", "relational": "relat",
-		"generalization": "gener", "hours": "hour",
-	} {
-		if got := stem(in); got != want {
-			t.Errorf("stem(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // A heading and a body sentence that share a word or two by chance do not
 // face each other; headings that say the same thing do.
 func TestAlignHeadings(t *testing.T) {

@@ -1,6 +1,10 @@
 package compare
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
+)
 
 // Reports of one event say the same thing in different words: "arrested"
 // and "taken into custody", "halt" and "pause", "unclear" and "not clear".
@@ -61,9 +65,9 @@ var concept = func() map[string]string {
 	out := map[string]string{}
 	for _, line := range conceptLines {
 		ws := strings.Fields(line)
-		head := stem(ws[0])
+		head := lang.Stem(ws[0])
 		for _, w := range ws {
-			if st := stem(w); st != head {
+			if st := lang.Stem(w); st != head {
 				if _, taken := out[st]; !taken {
 					out[st] = head
 				}

@@ -545,7 +545,8 @@ func anySameApart(refs []numberRef, group []int, same map[[2]int]bool) bool {
 
 // sameCount: two figures of different articles (same unit and head noun)
 // count the same thing about the same subject, so different values
-// disagree. Ranks and ordinals ("No. 3", "the third inning") name which
+// disagree. Sentences naming different places are about different
+// subjects. Ranks and ordinals ("No. 3", "the third inning") name which
 // one, and increments ("13 more people") add to a total: neither is
 // compared. Otherwise the figures must stand in sentences that report the
 // same fact (the aligned-row probability at least sameFactProbability),
@@ -558,6 +559,13 @@ func sameCount(f *sameFact, x, y numberRef, single bool) bool {
 	if a.Ordinal || b.Ordinal || a.Increment || b.Increment {
 		return false
 	}
+	// A count is about a place when its sentence names one: 12 arrests in
+	// Portland are not 30 in Seattle.
+	sa := &f.docs[x.doc].Sentences[a.At.Sentence]
+	sb := &f.docs[y.doc].Sentences[b.At.Sentence]
+	if !actorsCompatible(sa.places, sb.places) {
+		return false
+	}
 	if f.of(x.doc, a.At.Sentence, y.doc, b.At.Sentence) {
 		// Of several figures in one sentence, the one that agrees is the
 		// counterpart: "the 28-point plan" faces "28" in "the 28-point
@@ -565,8 +573,6 @@ func sameCount(f *sameFact, x, y numberRef, single bool) bool {
 		return !hasOverlap(*a, []Number{*b}) && !f.agreeingIn(y.doc, a) && !f.agreeingIn(x.doc, b) || hasOverlap(*a, []Number{*b})
 	}
 	if single && compoundUnit(a.Unit) && a.head != "" && a.head == b.head {
-		sa := &f.docs[x.doc].Sentences[a.At.Sentence]
-		sb := &f.docs[y.doc].Sentences[b.At.Sentence]
 		return actorsCompatible(sa.actors, sb.actors)
 	}
 	return false

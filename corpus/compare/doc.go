@@ -31,6 +31,7 @@ type Sentence struct {
 	bigrams []uint64 // sorted, unique hashes of adjacent content-term pairs
 	frame   []uint64 // sorted terms that only frame it (attribution, titles, channel)
 	actors  []string // sorted name words of the people it names
+	places  []string // sorted keys of the places it names
 }
 
 // Words is the number of words in the sentence.
@@ -57,6 +58,7 @@ func Prepare(a *corpus.Article) *Doc {
 			s.words = words(text)
 			s.terms, s.bigrams = termSets(s.words)
 			s.frame = frameOf(&s)
+			s.bigrams = bigramsOutside(s.words, s.frame)
 			d.Sentences = append(d.Sentences, s)
 		}
 	}
@@ -64,6 +66,9 @@ func Prepare(a *corpus.Article) *Doc {
 	d.extracted = extract(d)
 	for i, a := range actorsOf(d) {
 		d.Sentences[i].actors = a
+	}
+	for i, p := range placesOf(d) {
+		d.Sentences[i].places = p
 	}
 	return d
 }
@@ -92,6 +97,29 @@ func termSets(ws []word) (terms, bigrams []uint64) {
 	slices.Sort(terms)
 	slices.Sort(bigrams)
 	return slices.Compact(terms), slices.Compact(bigrams)
+}
+
+// bigramsOutside hashes the adjacent pairs of content terms, skipping the
+// terms of the sentence's frame: "Sheriff Kory Honea said" in two
+// sentences is shared attribution, not shared phrasing.
+func bigramsOutside(ws []word, frame []uint64) []uint64 {
+	var out []uint64
+	prev := ""
+	for _, w := range ws {
+		if w.term == "" {
+			continue
+		}
+		if inSorted(frame, hashTerm(w.term)) {
+			prev = ""
+			continue
+		}
+		if prev != "" {
+			out = append(out, hashPair(prev, w.term))
+		}
+		prev = w.term
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // Passage locates a stretch of text: a sentence and a byte span inside its

@@ -171,3 +171,21 @@ func joinActors(lists ...[]string) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// placesOf lists, per sentence, the places it names (entity keys).
+func placesOf(d *Doc) [][]string {
+	out := make([][]string, len(d.Sentences))
+	for _, e := range d.extracted.entities {
+		if e.Kind != Place {
+			continue
+		}
+		for _, m := range e.Mentions {
+			out[m.Sentence] = append(out[m.Sentence], e.key)
+		}
+	}
+	for i := range out {
+		slices.Sort(out[i])
+		out[i] = slices.Compact(out[i])
+	}
+	return out
+}

@@ -3,6 +3,8 @@ package compare
 import (
 	"sort"
 	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // EntityKind says what a name names.
@@ -101,7 +103,7 @@ func findMentions(s *Sentence, v docVocab) []mention {
 			}
 			// "Donald J. Trump", "Mr. Trump", "Sen. Ben Sasse": an initial or
 			// a title's abbreviation does not end the name.
-			if gap == ". " && isNameWord(ws[j]) && (isInitialLetter(ws[j-1]) || titleAbbrevs[ws[j-1].fold]) {
+			if gap == ". " && isNameWord(ws[j]) && (isInitialLetter(ws[j-1]) || isTitleAbbrev(s, ws[j-1])) {
 				j++
 				continue
 			}
@@ -129,9 +131,11 @@ func findMentions(s *Sentence, v docVocab) []mention {
 	return out
 }
 
-// titleAbbrevs are titles written abbreviated with a full stop.
-var titleAbbrevs = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
-	"adm", "prof", "rev", "cong", "pres", "supt", "cmdr", "maj", "cpl", "pvt", "amb", "atty", "sec", "hon", "messrs")
+// isTitleAbbrev: w is a title written abbreviated with a full stop
+// ("Sen.", "Gov.", "Lt."), by the analyser's one abbreviation list.
+func isTitleAbbrev(s *Sentence, w word) bool {
+	return lang.Abbrev(s.Text[w.start:w.end]) == lang.TitleAbbrev
+}
 
 // isInitialLetter: a single capital letter ("J" in "Donald J. Trump").
 func isInitialLetter(w word) bool { return w.cap && len(w.fold) == 1 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // Number is a numeric fact: a quantity and the thing it counts ("almost five
@@ -247,6 +249,10 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 				break
 			}
 		}
+		// "turned over 55,000 pages": a particle of the verb before it.
+		if match && len(h.words) == 1 && k > 0 && verbParticle(ws[k-1].fold, h.words[0]) {
+			match = false
+		}
 		if match {
 			n.Hedge = h.display
 			n.Low, n.High = n.Value*h.lo, n.Value*h.hi
@@ -294,7 +300,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		head := ws[k-1]
 		// A verb right after the number ("four hours and", "two ministers
 		// resigned") is rare; nouns dominate. Keep the phrase.
-		n.key = stem(head.fold)
+		n.key = lang.Stem(head.fold)
 		n.head = n.key
 		// A measure says what it measures after "of": "five hours of
 		// talks", "two rounds of negotiations".
@@ -313,7 +319,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		n.Label = countedLabel(t, ws[first:k])
 		if compoundUnit(n.Unit) {
 			// "28-point plan" and "28-point proposal" count the same thing.
-			n.key = "-" + stem(n.Unit)
+			n.key = "-" + lang.Stem(n.Unit)
 			n.Label = t[w.start:ws[j-1].end] + " " + n.Label
 		}
 	} else if n.Unit == "" {
@@ -326,6 +332,21 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 	n.At = Passage{Sentence: s.Index, Start: start, End: end}
 	return parsed{num: n, next: max(k, j)}, true
 }
+
+// verbParticle: word before a one-word hedge ("over", "under") makes it
+// part of a phrasal verb: "turned over", "handed over", "took over".
+func verbParticle(before, hedge string) bool {
+	if hedge != "over" && hedge != "under" && hedge != "above" && hedge != "below" {
+		return false
+	}
+	return particleVerbs[before]
+}
+
+// particleVerbs take "over" as a particle: "turned over", "handed over";
+// "lasted over four hours" keeps its hedge.
+var particleVerbs = setOf("turn", "turns", "turned", "turning", "hand", "hands", "handed", "handing",
+	"took", "take", "takes", "taken", "taking", "gave", "give", "gives", "given", "pass", "passes",
+	"passed", "sign", "signs", "signed", "fork", "forked", "shell", "shelled", "hold", "held")
 
 // incrementWords after a figure make it an addition to a total.
 var incrementWords = setOf("more", "additional", "extra", "further")

@@ -26,6 +26,12 @@ func TestCompoundAmounts(t *testing.T) {
 	if ns := Prepare(article("t", "Investigators found 13 more bodies.")).Numbers(); len(ns) != 1 || !ns[0].Increment {
 		t.Errorf("13 more bodies is an increment: %+v", ns)
 	}
+	if ns := Prepare(article("t", "The campaign turned over 55,000 pages.")).Numbers(); len(ns) != 1 || ns[0].Hedge != "" || ns[0].Text != "55,000 pages" {
+		t.Errorf("turned over is a verb, not a hedge: %+v", ns)
+	}
+	if ns := Prepare(article("t", "The meeting lasted over four hours.")).Numbers(); len(ns) != 1 || ns[0].Hedge != "over" {
+		t.Errorf("over four hours is hedged: %+v", ns)
+	}
 	if ns := Prepare(article("t", "Clemson, the No. 3 team, lost.")).Numbers(); len(ns) != 1 || !ns[0].Ordinal {
 		t.Errorf("No. 3 is a rank: %+v", ns)
 	}
@@ -70,6 +76,10 @@ func TestNumberDisagreementQuality(t *testing.T) {
 			[]string{"Negotiators cut the 28-point plan in Geneva."}, false},
 		{"hours of one meeting", []string{"The meeting with the Ukrainian delegation in Florida lasted four hours."},
 			[]string{"The meeting in Florida with the Ukrainian delegation lasted almost five hours."}, true},
+		{"arrests in two cities", []string{"Police said 12 people were arrested in Portland on Saturday night."},
+			[]string{"In Seattle, 30 people were arrested on Saturday night, police said."}, false},
+		{"turned over", []string{"The campaign turned over 55,000 pages of documents."},
+			[]string{"The campaign has handed over 55,000 pages of documents."}, false},
 		{"two meetings", []string{"The first meeting lasted four hours."},
 			[]string{"The flight back to Washington took five hours."}, false},
 	}

@@ -123,6 +123,7 @@ func TestSharedQuotesLabelled(t *testing.T) {
 		fractionOf(tp, tp+fp), fractionOf(tp, tp+fn), tp, fp, fn)
 }
 
+// fractionOf is a/b, or 1 when b is 0 (nothing to get wrong).
 func fractionOf(a, b int) float64 {
 	if b == 0 {
 		return 1

@@ -1,6 +1,12 @@
 package compare
 
-import "math"
+import (
+	"math"
+	"slices"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
+)
 
 // pairModel scores sentences of two documents against each other. Term
 // weights are inverse sentence frequencies over both documents, so words
@@ -64,6 +70,7 @@ func newPairModel(a, b *Doc) *pairModel {
 		m.bestBat[j] = -1
 	}
 	m.quoted = m.quotedPairs()
+	numsA, numsB := numbersBySentence(a), numbersBySentence(b)
 	shared := make([]float64, nb)
 	count := make([]int32, nb)    // shared terms
 	evidence := make([]int32, nb) // shared terms outside both frames
@@ -102,6 +109,14 @@ func newPairModel(a, b *Doc) *pairModel {
 			if !actorsCompatible(sa.actors, sb.actors) {
 				s *= actorMismatch
 			}
+			if s > 0 {
+				switch figuresAgree(numsA[i], numsB[j]) {
+				case 1:
+					s += figureAgreement
+				case -1:
+					s *= figureMismatch
+				}
+			}
 			s = min(1, s+float32(m.quoted[i*nb+int(j)]))
 			shared[j], count[j], evidence[j] = 0, 0, 0
 			m.sim[i*nb+int(j)] = s
@@ -127,6 +142,52 @@ const (
 	// asked", whatever else they share.
 	actorMismatch = 0.3
 )
+
+// Two sentences that give the same figure for one counted thing likely
+// report the same fact; figures that all differ make it less likely (they
+// may be a real disagreement, so the evidence is mild).
+const (
+	figureAgreement = 0.05
+	figureMismatch  = 0.85
+)
+
+// numbersBySentence lists each sentence's figures that count something
+// (not ranks).
+func numbersBySentence(d *Doc) [][]*Number {
+	out := make([][]*Number, len(d.Sentences))
+	for k := range d.extracted.numbers {
+		n := &d.extracted.numbers[k]
+		if !n.Ordinal && n.key != "" {
+			out[n.At.Sentence] = append(out[n.At.Sentence], n)
+		}
+	}
+	return out
+}
+
+// figuresAgree: 1 when two sentences give overlapping figures for a
+// counted thing, -1 when they give figures for the same things and none
+// overlap, 0 when they share no counted thing.
+func figuresAgree(a, b []*Number) int {
+	same, agree := false, false
+	for _, x := range a {
+		for _, y := range b {
+			if x.key != y.key || x.Unit != y.Unit {
+				continue
+			}
+			same = true
+			if x.Low <= y.High && y.Low <= x.High {
+				agree = true
+			}
+		}
+	}
+	switch {
+	case agree:
+		return 1
+	case same:
+		return -1
+	}
+	return 0
+}
 
 // enoughEvidence: two sentences correspond only on words outside their
 // frames, and on two or more of them unless one is very short (one shared
@@ -333,40 +394,95 @@ func (m *pairModel) quotedPairs() map[int]float64 {
 	return out
 }
 
-// docSimilarity is the cosine of the two documents' term vectors, with
-// sublinear term frequency and the model's weights.
-func (m *pairModel) docSimilarity() float64 {
-	va, vb := m.vector(m.a), m.vector(m.b)
-	var dot, na, nb float64
-	for t, x := range va {
-		na += x * x
-		if y, ok := vb[t]; ok {
-			dot += x * y
+// docSimilarity is the similarity of the model's two documents (see
+// Similarity).
+func (m *pairModel) docSimilarity() float64 { return textSimilarity(bagOfDoc(m.a), bagOfDoc(m.b)) }
+
+// termBag is what the document similarity reads of a text: the content
+// terms of each sentence and how often each term is used.
+type termBag struct {
+	sentences [][]uint64
+	tf        map[uint64]int
+}
+
+func bagOfDoc(d *Doc) termBag {
+	b := termBag{tf: map[uint64]int{}}
+	for i := range d.Sentences {
+		b.add(d.Sentences[i].terms, d.Sentences[i].words)
+	}
+	return b
+}
+
+// bagOfArticle reads an article the way Prepare does (its body's
+// sentences and their terms), without extracting names, quotes and
+// numbers.
+func bagOfArticle(a *corpus.Article) termBag {
+	b := termBag{tf: map[uint64]int{}}
+	for _, blk := range a.Blocks {
+		for _, sp := range lang.Sentences(blk.Text) {
+			ws := words(sp.Text(blk.Text))
+			terms, _ := termSets(ws)
+			b.add(terms, ws)
 		}
 	}
-	for _, y := range vb {
-		nb += y * y
+	return b
+}
+
+func (b *termBag) add(terms []uint64, ws []word) {
+	b.sentences = append(b.sentences, terms)
+	for _, w := range ws {
+		if w.term != "" {
+			b.tf[hashTerm(w.term)]++
+		}
+	}
+}
+
+// Similarity is how alike two articles are (0..1): the cosine of their
+// term vectors, with sublinear term frequency and each term weighed by its
+// rarity among the sentences of the two texts, so a story's every-sentence
+// words ("Ukraine" in a story about Ukraine) count little. It depends on
+// the two articles alone, so the picker, the comparison's strip, the
+// stories' candidates and compare --json show one figure for a pair.
+func Similarity(a, b *corpus.Article) float64 {
+	return textSimilarity(bagOfArticle(a), bagOfArticle(b))
+}
+
+func textSimilarity(x, y termBag) float64 {
+	df := map[uint64]int{}
+	for _, bag := range []termBag{x, y} {
+		for _, terms := range bag.sentences {
+			for _, t := range terms {
+				df[t]++
+			}
+		}
+	}
+	n := float64(len(x.sentences) + len(y.sentences))
+	weight := func(t uint64) float64 { return math.Log(1 + n/float64(df[t])) }
+	// Sums run in term order, so the figure never depends on map order
+	// and is the same whichever text comes first.
+	terms := make([]uint64, 0, len(df))
+	for t := range df {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	var dot, na, nb float64
+	for _, t := range terms {
+		w := weight(t)
+		var p, q float64
+		if c := x.tf[t]; c > 0 {
+			p = (1 + math.Log(float64(c))) * w
+		}
+		if c := y.tf[t]; c > 0 {
+			q = (1 + math.Log(float64(c))) * w
+		}
+		dot += p * q
+		na += p * p
+		nb += q * q
 	}
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	return dot / math.Sqrt(na*nb)
-}
-
-func (m *pairModel) vector(d *Doc) map[uint64]float64 {
-	tf := map[uint64]int{}
-	for i := range d.Sentences {
-		for _, w := range d.Sentences[i].words {
-			if w.term != "" {
-				tf[hashTerm(w.term)]++
-			}
-		}
-	}
-	v := make(map[uint64]float64, len(tf))
-	for t, n := range tf {
-		v[t] = (1 + math.Log(float64(n))) * m.weight[t]
-	}
-	return v
+	return min(1, dot/math.Sqrt(na*nb))
 }
 
 // PairScore is the estimated probability that sentence i of a and sentence

@@ -104,9 +104,14 @@ func (s *Stories) ByID(id string) *Story {
 	return nil
 }
 
-// Similarity returns the fingerprint similarity of two articles of the
-// grouped corpus (0..1).
-func (s *Stories) Similarity(a, b *corpus.Article) float64 {
+// Similarity returns the similarity of two articles (see the function
+// Similarity): the figure shown for the pair everywhere.
+func (s *Stories) Similarity(a, b *corpus.Article) float64 { return Similarity(a, b) }
+
+// linkage is the fingerprint similarity of two articles of the grouped
+// corpus (0..1), which grouping links on: cheap for every candidate pair,
+// but dependent on the corpus (its term weights), so never shown.
+func (s *Stories) linkage(a, b *corpus.Article) float64 {
 	i, ok := s.at[a]
 	j, ok2 := s.at[b]
 	if !ok || !ok2 {
@@ -123,7 +128,9 @@ type Candidate struct {
 }
 
 // Candidates lists articles to compare a with: its story's articles first,
-// then others, each group by similarity, at most n (n <= 0: all).
+// then others, each group by similarity, at most n (n <= 0: all). The
+// fingerprints pick the closest few cheaply; the similarity shown is the
+// one of the function Similarity, and orders them.
 func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
 	i, ok := s.at[a]
 	if !ok {
@@ -141,23 +148,39 @@ func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
 			out = append(out, Candidate{b, sim, same})
 		}
 	}
-	slices.SortFunc(out, func(x, y Candidate) int {
-		switch {
-		case x.SameStory != y.SameStory:
-			if x.SameStory {
-				return -1
+	order := func(out []Candidate) {
+		slices.SortFunc(out, func(x, y Candidate) int {
+			switch {
+			case x.SameStory != y.SameStory:
+				if x.SameStory {
+					return -1
+				}
+				return 1
+			case x.Similarity != y.Similarity:
+				return cmp.Compare(y.Similarity, x.Similarity)
 			}
-			return 1
-		case x.Similarity != y.Similarity:
-			return cmp.Compare(y.Similarity, x.Similarity)
-		}
-		return strings.Compare(x.Article.ID, y.Article.ID)
-	})
+			return strings.Compare(x.Article.ID, y.Article.ID)
+		})
+	}
+	order(out)
+	// Rescore a pool a little larger than asked for, so the pair figure,
+	// not the fingerprint, decides the order at the cut.
+	if pool := max(n, candidatePool); n > 0 && len(out) > pool {
+		out = out[:pool]
+	}
+	bag := bagOfArticle(a)
+	for k := range out {
+		out[k].Similarity = textSimilarity(bag, bagOfArticle(out[k].Article))
+	}
+	order(out)
 	if n > 0 && len(out) > n {
 		out = out[:n]
 	}
 	return out
 }
+
+// candidatePool: the fewest candidates rescored with the pair similarity.
+const candidatePool = 20
 
 // GroupStories groups articles about the same event. Candidate pairs come
 // from an inverted index of each article's heaviest (rare, repeated) terms,

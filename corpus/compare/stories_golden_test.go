@@ -10,27 +10,23 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 )
 
-// storyGrouping is what the golden report reads of a grouping.
-type storyGrouping interface {
-	Of(a *corpus.Article) *Story
-	Similarity(a, b *corpus.Article) float64
-}
-
 // storiesReport writes a grouping out in full: every story (ID, label,
 // outlets, cohesion, articles), the story of every seventh article, and the
-// similarities of a grid of article pairs (step is the grid's spacing).
-func storiesReport(list []*Story, g storyGrouping, as []*corpus.Article, step int) string {
+// linkage (the fingerprint similarity grouping links on) of a grid of
+// article pairs (step is the grid's spacing).
+func storiesReport(s *Stories, as []*corpus.Article, step int) string {
+	list := s.List
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d articles, %d stories\n", len(as), len(list))
-	for _, s := range list {
-		fmt.Fprintf(&b, "story %s %q cohesion %.10f outlets %v\n  %s\n", s.ID, s.Label, s.Cohesion, s.Outlets, strings.Join(s.IDs(), " "))
+	for _, st := range list {
+		fmt.Fprintf(&b, "story %s %q cohesion %.10f outlets %v\n  %s\n", st.ID, st.Label, st.Cohesion, st.Outlets, strings.Join(st.IDs(), " "))
 	}
 	for i := 0; i < len(as); i += 7 {
-		fmt.Fprintf(&b, "of %s: %s\n", as[i].ID, g.Of(as[i]).ID)
+		fmt.Fprintf(&b, "of %s: %s\n", as[i].ID, s.Of(as[i]).ID)
 	}
 	for i := 0; i < len(as); i += step {
 		for j := 0; j < len(as); j += step + 6 {
-			fmt.Fprintf(&b, "similarity %s %s: %.17g\n", as[i].ID, as[j].ID, g.Similarity(as[i], as[j]))
+			fmt.Fprintf(&b, "similarity %s %s: %.17g\n", as[i].ID, as[j].ID, s.linkage(as[i], as[j]))
 		}
 	}
 	return b.String()
@@ -57,7 +53,7 @@ func TestStoriesGolden(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				report := storiesReport(s.List, s, c.as, c.step)
+				report := storiesReport(s, c.as, c.step)
 				if workers == 1 {
 					first = report
 					golden.RequireEqual(t, report)

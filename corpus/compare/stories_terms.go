@@ -230,5 +230,5 @@ func storyTerm(f string) uint64 {
 	if p, ok := gazetteer[f]; ok {
 		return hashTerm("@" + foldName(p.canon))
 	}
-	return hashTerm(stem(f))
+	return hashTerm(lang.Stem(f))
 }

@@ -213,7 +213,7 @@ func cachedStem(w string) string {
 	if v, ok := stemCache.Load(w); ok {
 		return v.(string)
 	}
-	st := stem(w)
+	st := lang.Stem(w)
 	if stemCacheSize.Load() < stemCacheMax {
 		if _, loaded := stemCache.LoadOrStore(strings.Clone(w), st); !loaded {
 			stemCacheSize.Add(1)

@@ -42,10 +42,12 @@ const (
 	// sourcedCopied: a smaller share of copied wording still shows agency
 	// copy both took from.
 	sourcedCopied = 0.1
-	// sameEventShare and sameEventRows: the least overlap of two reports
-	// of one event (share of words with a counterpart, aligned rows).
-	sameEventShare = 0.15
-	sameEventRows  = 2
+	// sameEventRows: two reports of one event have at least this many
+	// aligned rows, one of them at least as likely as not the same fact;
+	// unrelated articles have none.
+	sameEventRows = 2
+	// handSameEvent: without rows, the least coverage of one event.
+	handSameEvent = 0.15
 )
 
 // Verdict tells a copy or a rewrite of the other article, reports sharing
@@ -73,7 +75,11 @@ func (c *Comparison) Verdict() Verdict {
 	case s.retold >= retoldShare:
 		return Verdict{Rewrite, s.name, fmt.Sprintf("%s retells most of %s in other words: a rewrite", s.other, s.name)}
 	}
-	sameEvent := max(c.CoverageA, c.CoverageB) >= sameEventShare && (c.Matched >= sameEventRows || c.Rows == nil)
+	sameEvent := c.Matched >= sameEventRows && c.sharedFacts() >= 1
+	if c.Rows == nil {
+		// A comparison built by hand has only its figures.
+		sameEvent = max(c.CoverageA, c.CoverageB) >= handSameEvent
+	}
 	switch {
 	case sameEvent && via != "":
 		return Verdict{CommonSource, "", fmt.Sprintf("reports sharing a common source: agency copy (%s)", via)}
@@ -124,30 +130,16 @@ func (c *Comparison) unquotedCoverage(sideA bool) float64 {
 	return share(d, cov, func(i int, w *word) bool { return !inQuotes(d, i, w.start, w.end) })
 }
 
-// closeness is the mean raw similarity of the aligned rows, weighed by
-// their words: a rewrite keeps most of each sentence's wording, reports
-// of the same facts in their own words share little more than the words
-// that carry them.
-func (c *Comparison) closeness() float64 {
-	var sum, n float64
+// sharedFacts counts the aligned rows at least as likely as not to report
+// the same fact.
+func (c *Comparison) sharedFacts() int {
+	n := 0
 	for _, r := range c.Rows {
-		if r.IsGap() {
-			continue
+		if !r.IsGap() && r.Score >= sameFactProbability {
+			n++
 		}
-		w := 0
-		for _, i := range r.A {
-			w += c.A.Sentences[i].Words()
-		}
-		for _, j := range r.B {
-			w += c.B.Sentences[j].Words()
-		}
-		sum += r.raw * float64(w)
-		n += float64(w)
 	}
-	if n == 0 {
-		return 0
-	}
-	return sum / n
+	return n
 }
 
 // copiedShares is the share of each side's words inside phrases copied
@@ -165,7 +157,7 @@ func (c *Comparison) copiedShares() (float64, float64) {
 			}
 		}
 	}
-	return ratio(inA, c.A), ratio(inB, c.B)
+	return wordShare(inA, c.A), wordShare(inB, c.B)
 }
 
 func wordsIn(d *Doc, p Passage) int {
@@ -178,7 +170,7 @@ func wordsIn(d *Doc, p Passage) int {
 	return n
 }
 
-func ratio(n int, d *Doc) float64 {
+func wordShare(n int, d *Doc) float64 {
 	total := 0
 	for i := range d.Sentences {
 		total += d.Sentences[i].Words()

@@ -1,6 +1,9 @@
 package compare
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func labelledByName(t *testing.T, name string) labelledPair {
 	t.Helper()
@@ -84,9 +87,42 @@ func TestVerdictRelations(t *testing.T) {
 		{"unrelated articles", Compare(Prepare(unrelatedA), Prepare(unrelatedB)), Different},
 	} {
 		v := tc.c.Verdict()
-		t.Logf("%s: %s (coverage %.2f/%.2f, %d rows, %d shared quotes, closeness %.2f)", tc.name, v.Text, tc.c.CoverageA, tc.c.CoverageB, tc.c.Matched, tc.c.SharedQuotes, tc.c.closeness())
+		t.Logf("%s: %s (coverage %.2f/%.2f, %d rows, %d shared quotes)", tc.name, v.Text, tc.c.CoverageA, tc.c.CoverageB, tc.c.Matched, tc.c.SharedQuotes)
 		if v.Relation != tc.want {
 			t.Errorf("%s: verdict %q (%s), want %s", tc.name, v.Text, v.Relation, tc.want)
+		}
+	}
+}
+
+// The five seeds report one story: no pair of them reads as different
+// stories.
+func TestVerdictSeedsOneStory(t *testing.T) {
+	d := seedDocs(t)
+	for _, x := range []string{"000", "001", "002", "003", "004"} {
+		for _, y := range []string{"000", "001", "002", "003", "004"} {
+			if x < y {
+				if v := Compare(d[x], d[y]).Verdict(); v.Relation == Different {
+					t.Errorf("%s/%s: %q", x, y, v.Text)
+				}
+			}
+		}
+	}
+}
+
+// One similarity: the figure the picker shows for a candidate is the one
+// the comparison of the pair shows, whichever way round.
+func TestOneSimilarity(t *testing.T) {
+	as := load(t, "../../seeds")
+	s := GroupStories(as, StoryOptions{})
+	cands := s.Candidates(as[0], 0)
+	if len(cands) < 4 {
+		t.Fatalf("want the seed story's candidates, got %d", len(cands))
+	}
+	for _, c := range cands {
+		ab := Compare(Prepare(as[0]), Prepare(c.Article)).Similarity
+		ba := Compare(Prepare(c.Article), Prepare(as[0])).Similarity
+		if math.Abs(c.Similarity-ab) > 1e-12 || math.Abs(ab-ba) > 1e-12 || s.Similarity(as[0], c.Article) != c.Similarity {
+			t.Errorf("%s: picker %.4f, comparison %.4f / %.4f", c.Article.ID, c.Similarity, ab, ba)
 		}
 	}
 }

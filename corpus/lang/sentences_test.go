@@ -2,6 +2,7 @@ package lang
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -127,9 +128,18 @@ func TestTokens(t *testing.T) {
 }
 
 func TestFold(t *testing.T) {
-	for in, want := range map[string]string{"Kyiv": "kyiv", "Café": "cafe", "Straße": "strasse", "Łódź": "lodz", "Ёлка": "елка", "Zelenskyy’s": "zelenskyy's"} {
+	for in, want := range map[string]string{"Kyiv": "kyiv", "Café": "cafe", "Straße": "strasse", "Łódź": "lodz",
+		"Ёлка": "елка", "Zelenskyy’s": "zelenskyy's", "“Ærø”": `"aero"`, "한국 北京": "한국 北京", "e\u0301": "e"} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+		// Finders fold rune by rune: the same text.
+		var b strings.Builder
+		for _, r := range in {
+			b.WriteString(FoldRune(r))
+		}
+		if b.String() != want {
+			t.Errorf("FoldRune over %q = %q, want %q", in, b.String(), want)
 		}
 	}
 }

@@ -1,25 +1,21 @@
 package lang
 
-import "strings"
+// invariant words end like an inflection but are not one: Porter's
+// algorithm would make "news" the word "new" and "bus" "bu" (the
+// exceptions of Porter's own later English stemmer, and short words ending
+// in s).
+var invariant = setOf("news", "series", "species", "atlas", "cosmos", "bias", "andes", "bus", "gas",
+	"lens", "us", "this", "was", "has", "his", "hers", "its", "does", "yes", "thus", "always", "perhaps")
 
-// invariant words end like inflections but are not ("news" is not the plural
-// of "new").
-var invariant = setOf("news", "series", "species", "physics", "politics", "economics", "always",
-	"perhaps", "whereas", "thus", "was", "has", "his", "hers", "its", "this", "does", "yes", "us",
-	"bus", "gas", "lens", "chaos", "mathematics", "ethics", "tactics", "logistics", "statistics",
-	"during", "nothing", "something", "anything", "everything", "morning", "evening", "wedding",
-	"ceiling", "king", "bring", "thing", "spring", "string", "sibling", "seed", "need", "feed",
-	"speed", "indeed", "breed", "bed", "red", "shed", "hundred", "sacred", "naked", "wicked")
-
-// Stem returns the key that simple English inflections of a folded word
-// share, so that "talks", "talked" and "talking" all give "talk" and
-// "policies" gives "policy". It is a light, conservative stemmer (plural and
-// verb endings only, Porter-style undoubling), meant for matching words with
-// each other, not for producing dictionary forms: "hope" and "hoping" both
-// give "hop". Words that are not plain lower-case ASCII letters, and words of
-// three letters or fewer, are returned unchanged.
+// Stem reduces a folded English word to its Porter stem (M. F. Porter,
+// 1980), so that "negotiations", "negotiators" and "negotiate" meet, as do
+// "talks", "talked" and "talking". Search (a query word also finds the
+// words that share its stem), comparison and stories share it, so they
+// agree on which words are the same. Words that are not plain lower-case
+// ASCII letters, words of two letters or fewer and the invariant words are
+// returned unchanged.
 func Stem(w string) string {
-	if len(w) <= 3 || invariant[w] {
+	if len(w) <= 2 || invariant[w] {
 		return w
 	}
 	for i := 0; i < len(w); i++ {
@@ -27,55 +23,205 @@ func Stem(w string) string {
 			return w
 		}
 	}
-	w = stripPlural(w)
-	if s, ok := stripVerb(w); ok {
-		return s
-	}
-	if len(w) > 3 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee") {
-		w = w[:len(w)-1]
-	}
-	return w
+	b := []byte(w)
+	b = step1a(b)
+	b = step1b(b)
+	b = step1c(b)
+	b = step2(b)
+	b = step3(b)
+	b = step4(b)
+	b = step5(b)
+	return string(b)
 }
 
-func stripPlural(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4 && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "sses"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "zzes"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"):
-		return w
-	case strings.HasSuffix(w, "s"):
-		return w[:len(w)-1]
+func isCons(b []byte, i int) bool {
+	switch b[i] {
+	case 'a', 'e', 'i', 'o', 'u':
+		return false
+	case 'y':
+		return i == 0 || !isCons(b, i-1)
 	}
-	return w
+	return true
 }
 
-func stripVerb(w string) (string, bool) {
-	var stem string
+// measure counts VC sequences in b[:n].
+func measure(b []byte, n int) int {
+	m, i := 0, 0
+	for i < n && isCons(b, i) {
+		i++
+	}
+	for i < n {
+		for i < n && !isCons(b, i) {
+			i++
+		}
+		if i >= n {
+			break
+		}
+		for i < n && isCons(b, i) {
+			i++
+		}
+		m++
+	}
+	return m
+}
+
+func hasVowel(b []byte, n int) bool {
+	for i := 0; i < n; i++ {
+		if !isCons(b, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func endsDoubleCons(b []byte) bool {
+	n := len(b)
+	return n >= 2 && b[n-1] == b[n-2] && isCons(b, n-1)
+}
+
+// endsCVC: consonant-vowel-consonant, the last not w, x or y.
+func endsCVC(b []byte, n int) bool {
+	if n < 3 || !isCons(b, n-1) || isCons(b, n-2) || !isCons(b, n-3) {
+		return false
+	}
+	c := b[n-1]
+	return c != 'w' && c != 'x' && c != 'y'
+}
+
+func hasSuffix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
+}
+
+// replace swaps suffix s for r when the stem before it has measure > m.
+func replace(b []byte, s, r string, m int) ([]byte, bool) {
+	if !hasSuffix(b, s) {
+		return b, false
+	}
+	n := len(b) - len(s)
+	if measure(b, n) > m {
+		return append(b[:n], r...), true
+	}
+	return b, true
+}
+
+func step1a(b []byte) []byte {
 	switch {
-	case strings.HasSuffix(w, "ied") && len(w) > 4:
-		return w[:len(w)-3] + "y", true
-	case strings.HasSuffix(w, "eed"):
-		return w, false
-	case strings.HasSuffix(w, "ed"):
-		stem = w[:len(w)-2]
-	case strings.HasSuffix(w, "ing"):
-		stem = w[:len(w)-3]
-	default:
-		return w, false
+	case hasSuffix(b, "sses"), hasSuffix(b, "ies"):
+		return b[:len(b)-2]
+	case hasSuffix(b, "ss"):
+		return b
+	case hasSuffix(b, "s"):
+		return b[:len(b)-1]
 	}
-	if len(stem) < 3 || !strings.ContainsAny(stem, "aeiouy") {
-		return w, false
+	return b
+}
+
+func step1b(b []byte) []byte {
+	if hasSuffix(b, "eed") {
+		if measure(b, len(b)-3) > 0 {
+			return b[:len(b)-1]
+		}
+		return b
 	}
-	if n := len(stem); stem[n-1] == stem[n-2] && !strings.ContainsRune("aeioulszfd", rune(stem[n-1])) {
-		stem = stem[:n-1]
-	} else if strings.HasSuffix(stem, "e") && !strings.HasSuffix(stem, "ee") {
-		stem = stem[:n-1]
+	cut := 0
+	if hasSuffix(b, "ed") && hasVowel(b, len(b)-2) {
+		cut = 2
+	} else if hasSuffix(b, "ing") && hasVowel(b, len(b)-3) {
+		cut = 3
 	}
-	return stem, true
+	if cut == 0 {
+		return b
+	}
+	b = b[:len(b)-cut]
+	switch {
+	case hasSuffix(b, "at"), hasSuffix(b, "bl"), hasSuffix(b, "iz"):
+		return append(b, 'e')
+	case endsDoubleCons(b):
+		if c := b[len(b)-1]; c != 'l' && c != 's' && c != 'z' {
+			return b[:len(b)-1]
+		}
+	case measure(b, len(b)) == 1 && endsCVC(b, len(b)):
+		return append(b, 'e')
+	}
+	return b
+}
+
+// step1c turns a final y into i after a consonant that is not the first
+// letter, as Porter's later English stemmer does, so that "try", "tries"
+// and "tried" meet (the 1980 rule left "try" alone).
+func step1c(b []byte) []byte {
+	if n := len(b); n > 2 && b[n-1] == 'y' && isCons(b, n-2) {
+		b[n-1] = 'i'
+	}
+	return b
+}
+
+var step2Rules = [][2]string{
+	{"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
+	{"bli", "ble"}, {"alli", "al"}, {"entli", "ent"}, {"eli", "e"}, {"ousli", "ous"},
+	{"ization", "ize"}, {"ation", "ate"}, {"ator", "ate"}, {"alism", "al"}, {"iveness", "ive"},
+	{"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"}, {"iviti", "ive"}, {"biliti", "ble"},
+	{"logi", "log"},
+}
+
+func step2(b []byte) []byte {
+	for _, r := range step2Rules {
+		if nb, ok := replace(b, r[0], r[1], 0); ok {
+			return nb
+		}
+	}
+	return b
+}
+
+var step3Rules = [][2]string{
+	{"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""},
+}
+
+func step3(b []byte) []byte {
+	for _, r := range step3Rules {
+		if nb, ok := replace(b, r[0], r[1], 0); ok {
+			return nb
+		}
+	}
+	return b
+}
+
+var step4Suffixes = []string{"al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment",
+	"ent", "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize"}
+
+func step4(b []byte) []byte {
+	// Longest suffix first where they overlap ("ement" before "ment" before "ent").
+	best := ""
+	for _, s := range step4Suffixes {
+		if hasSuffix(b, s) && len(s) > len(best) {
+			best = s
+		}
+	}
+	if best == "" {
+		return b
+	}
+	n := len(b) - len(best)
+	if measure(b, n) <= 1 {
+		return b
+	}
+	if best == "ion" && (n == 0 || (b[n-1] != 's' && b[n-1] != 't')) {
+		return b
+	}
+	return b[:n]
+}
+
+func step5(b []byte) []byte {
+	if hasSuffix(b, "e") {
+		n := len(b) - 1
+		m := measure(b, n)
+		if m > 1 || (m == 1 && !endsCVC(b, n)) {
+			b = b[:n]
+		}
+	}
+	if hasSuffix(b, "ll") && measure(b, len(b)) > 1 {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // TranslitKey returns a key under which common transliteration variants of

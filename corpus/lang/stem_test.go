@@ -37,6 +37,19 @@ func TestStem(t *testing.T) {
 	}
 }
 
+// Porter's own examples, and derived words that comparison needs to meet.
+func TestStemPorter(t *testing.T) {
+	for in, want := range map[string]string{
+		"negotiations": "negoti", "negotiators": "negoti", "negotiate": "negoti", "constructive": "construct",
+		"talks": "talk", "caresses": "caress", "ponies": "poni", "hopping": "hop", "relational": "relat",
+		"generalization": "gener", "hours": "hour", "news": "news", "bus": "bus",
+	} {
+		if got := Stem(in); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestTranslitKey(t *testing.T) {
 	same := [][]string{
 		{"zelensky", "zelenskyy", "zelenskiy", "zelenskii"},

@@ -59,3 +59,22 @@ func TestSearchDottedAcronyms(t *testing.T) {
 		t.Errorf("Find F.B.I. title spans %+v", f.TitleSpans)
 	}
 }
+
+// An initial has no spelling variants: "J" finds J alone, never the "Y",
+// "Ii" and "Iii" that share its transliteration key.
+func TestSearchInitialHasNoVariants(t *testing.T) {
+	ix := New()
+	ix.Add([]*corpus.Article{
+		art("j", "a.com", "Donald J. Trump speaks", "Donald J. Trump spoke on Monday."),
+		art("y", "b.com", "Generation Y", "Generation Y and Henry VIII, Pope Pius II and Louis III."),
+	})
+	for _, q := range []string{"J", "Jj", "Q"} {
+		r, err := ix.Search(context.Background(), q, Options{Limit: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Spellings) > 0 || slices.Contains(ids(r), "y") {
+			t.Errorf("search %s: %v, also searched %+v", q, ids(r), r.Spellings)
+		}
+	}
+}

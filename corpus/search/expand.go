@@ -27,6 +27,22 @@ type Spelling struct {
 	Kind string   `json:"kind"`
 }
 
+// maxShownTerm caps a spelling as Spelling.Used shows it: a "word" of a
+// megabyte in some file must not become a megabyte of notice.
+const maxShownTerm = 64
+
+// shownTerm is term cut to maxShownTerm bytes (at a rune start), with "…".
+func shownTerm(term string) string {
+	if len(term) <= maxShownTerm {
+		return term
+	}
+	end := maxShownTerm
+	for end > 0 && !utf8.RuneStart(term[end]) {
+		end--
+	}
+	return term[:end] + "…"
+}
+
 // wordMatch is what one query word matches: index terms with weights, and
 // the folded forms accepted when highlighting.
 type wordMatch struct {
@@ -73,13 +89,13 @@ func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 		}
 	}
 	var sp *Spelling
-	if known && ix.terms[id].isName() {
+	if known && ix.terms[id].isName() && hasVariants(w) {
 		for _, v := range ix.byKey[lang.TranslitKey(w)] {
 			if t := &ix.terms[v]; t.df() > 0 && t.isName() && m.add(ix, v, 0.9) {
 				if sp == nil {
 					sp = &Spelling{Word: w, Kind: "variant"}
 				}
-				sp.Used = append(sp.Used, t.text)
+				sp.Used = append(sp.Used, shownTerm(t.text))
 			}
 		}
 	}
@@ -126,14 +142,22 @@ func (ix *Index) addPrefix(m *wordMatch, p string) {
 	}
 }
 
+// hasVariants: a word of three letters or more may be spelled in other
+// ways; shorter ones are initials and particles ("J", "Ii", "Y" share a
+// transliteration key but are not one name).
+func hasVariants(w string) bool { return utf8.RuneCountInString(w) >= 3 }
+
 // fuzzy is the fallback for a word the corpus does not contain: spellings
 // with the same transliteration key, else the closest spellings by edit
 // distance (1 for short words, 2 for long ones).
 func (ix *Index) fuzzy(m *wordMatch, w string) *Spelling {
+	if !hasVariants(w) {
+		return nil
+	}
 	sp := &Spelling{Word: w, Kind: "fuzzy"}
 	for _, v := range ix.byKey[lang.TranslitKey(w)] {
 		if t := &ix.terms[v]; t.df() > 0 && t.text != w && m.add(ix, v, 0.8) {
-			sp.Used = append(sp.Used, t.text)
+			sp.Used = append(sp.Used, shownTerm(t.text))
 		}
 	}
 	n := utf8.RuneCountInString(w)
@@ -175,7 +199,7 @@ func (ix *Index) fuzzy(m *wordMatch, w string) *Spelling {
 		})
 		for i := 0; i < len(cs) && i < maxFuzzyTerms; i++ {
 			m.add(ix, cs[i].id, 0.8)
-			sp.Used = append(sp.Used, ix.terms[cs[i].id].text)
+			sp.Used = append(sp.Used, shownTerm(ix.terms[cs[i].id].text))
 		}
 	}
 	if len(sp.Used) == 0 {

@@ -351,8 +351,8 @@ func (cq *compiled) highlight(a *corpus.Article, all []hit, width int) (pos []Po
 		shift += len("…")
 	}
 	for _, h := range all {
-		if h.block == anchor.block && h.start >= from && h.end <= end {
-			hl = append(hl, Span{h.start + shift, h.end + shift})
+		if h.block == anchor.block && h.start >= from && h.start < end {
+			hl = append(hl, Span{h.start + shift, min(h.end, end) + shift})
 		}
 	}
 	return pos, title, snippet, hl
@@ -372,6 +372,9 @@ func cut(text string, from, until, width int) (string, int, int) {
 			}
 		}
 	}
+	// A hit longer than the snippet (a "word" of a megabyte) is cut
+	// too: the snippet stays within twice its width.
+	until = min(until, from+2*width)
 	end := min(len(text), max(from+width, until))
 	if end < len(text) {
 		if i := strings.LastIndexByte(text[from:end], ' '); i > 0 && from+i >= until {

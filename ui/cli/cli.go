@@ -71,6 +71,7 @@ type runner struct {
 // Main runs the command line and returns the process exit code.
 func Main(args []string, env Env) int {
 	r := &runner{Env: env, commands: commandTable()}
+	r.Stdout, r.Stderr = cleanWriter{env.Stdout}, cleanWriter{env.Stderr}
 	defer r.cleanup()
 	if r.RunUI == nil {
 		r.RunUI = ui.Run

@@ -1,0 +1,213 @@
+package library
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/search"
+)
+
+func snapshotArticles(n int, word string) []*corpus.Article {
+	var out []*corpus.Article
+	for i := range n {
+		out = append(out, &corpus.Article{
+			ID: fmt.Sprintf("a%02d", i), Outlet: "example.org", Title: fmt.Sprintf("Report %d on the %s", i, word),
+			Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: fmt.Sprintf("Body %d mentions the %s and harbour talks.", i, word)}},
+		})
+	}
+	return out
+}
+
+// runJobs runs the Index's jobs and hands their results back to it, as the
+// reader's update loop would, until nothing is left.
+func runJobs(t *testing.T, x *Index, jobs []Job) {
+	t.Helper()
+	for _, j := range jobs {
+		if j == nil {
+			continue
+		}
+		switch r := j().(type) {
+		case Indexed:
+			runJobs(t, x, x.Added(r))
+		case SnapshotRead:
+			next, notice := x.SnapshotLoaded(r)
+			if notice != "" {
+				t.Errorf("notice: %s", notice)
+			}
+			runJobs(t, x, next)
+		case SnapshotWritten:
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+		}
+	}
+}
+
+func hitIDs(t *testing.T, ix *search.Index, q string) []string {
+	t.Helper()
+	r, err := ix.Search(context.Background(), q, search.Options{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range r.Hits {
+		ids = append(ids, h.Article.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// A load built in full writes a snapshot; the next load of the same
+// articles, all from the cache, reads it instead of indexing them.
+func TestSnapshotWrittenThenUsed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	items := snapshotArticles(30, "ceasefire")
+
+	p := NewIndex()
+	p.UseSnapshot(path)
+	if p.Holding() {
+		t.Fatal("held articles back with no snapshot on disk")
+	}
+	runJobs(t, p, p.LoadBatch(items[:10], false, true))
+	runJobs(t, p, p.LoadBatch(items[10:], true, true))
+	if !p.Saved() || p.FromSnapshot() || p.Behind() {
+		t.Fatalf("after a full build: saved %v, from snapshot %v, behind %v", p.Saved(), p.FromSnapshot(), p.Behind())
+	}
+	want := hitIDs(t, p.Search(), "ceasefire")
+	if len(want) != 30 {
+		t.Fatalf("built index finds %d articles", len(want))
+	}
+
+	q := NewIndex()
+	q.UseSnapshot(path)
+	if !q.Holding() {
+		t.Fatal("a snapshot on disk: articles should wait for it")
+	}
+	if jobs := q.LoadBatch(items[:10], false, true); jobs != nil || q.Search().Len() != 0 || !q.Behind() {
+		t.Fatalf("cached articles went to the index before the load ended (len %d)", q.Search().Len())
+	}
+	runJobs(t, q, q.LoadBatch(items[10:], true, true))
+	if !q.FromSnapshot() || q.Behind() || q.Saved() {
+		t.Fatalf("second load: from snapshot %v, behind %v, saved again %v", q.FromSnapshot(), q.Behind(), q.Saved())
+	}
+	if got := hitIDs(t, q.Search(), "ceasefire"); !slices.Equal(got, want) {
+		t.Fatalf("snapshot index finds %v, want %v", got, want)
+	}
+}
+
+// A file read afresh during the load ends the wait at once; a snapshot of
+// other articles is rebuilt and written again.
+func TestSnapshotNotForTheseArticles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	old := search.New()
+	var oldArts []*corpus.Article
+	oldArts = append(oldArts, snapshotArticles(20, "ceasefire")...)
+	old.Add(oldArts)
+	if err := old.WriteSnapshot(path); err != nil {
+		t.Fatal(err)
+	}
+	items := snapshotArticles(20, "blockade") // same IDs, other text
+
+	p := NewIndex()
+	p.UseSnapshot(path)
+	runJobs(t, p, p.LoadBatch(items[:5], false, true))
+	cmd := p.LoadBatch(items[5:12], false, false)
+	if p.Holding() || len(cmd) == 0 || cmd[0] == nil || len(p.held) != 0 {
+		t.Fatalf("a fresh file did not end the wait: holding %v, held %d", p.Holding(), len(p.held))
+	}
+	runJobs(t, p, cmd)
+	runJobs(t, p, p.LoadBatch(items[12:], true, false))
+	if got := hitIDs(t, p.Search(), "blockade"); len(got) != 20 || p.FromSnapshot() {
+		t.Fatalf("found %d of 20 (from snapshot %v)", len(got), p.FromSnapshot())
+	}
+
+	if !p.Saved() {
+		t.Fatal("the full build was not saved")
+	}
+	// All cached, but the snapshot is of the old text: stale, rebuilt, saved.
+	if err := old.WriteSnapshot(path); err != nil {
+		t.Fatal(err)
+	}
+	q := NewIndex()
+	q.UseSnapshot(path)
+	runJobs(t, q, q.LoadBatch(items, true, true))
+	if q.FromSnapshot() || !q.Saved() || q.Behind() {
+		t.Fatalf("stale snapshot: from snapshot %v, saved %v, behind %v", q.FromSnapshot(), q.Saved(), q.Behind())
+	}
+	if got := hitIDs(t, q.Search(), "blockade"); len(got) != 20 {
+		t.Fatalf("rebuilt index finds %d of 20", len(got))
+	}
+	if _, err := search.LoadSnapshot(path, items); err != nil {
+		t.Fatalf("the rebuilt index was not saved as the snapshot: %v", err)
+	}
+}
+
+// Opening the search during a load that waits for the snapshot makes what
+// has loaded searchable at once: the wait ends and the articles are indexed.
+func TestStopHoldingIndexesWhatHasLoaded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	items := snapshotArticles(12, "ceasefire")
+	old := search.New()
+	for _, a := range items {
+		old.Add([]*corpus.Article{a})
+	}
+	if err := old.WriteSnapshot(path); err != nil {
+		t.Fatal(err)
+	}
+	p := NewIndex()
+	p.UseSnapshot(path)
+	runJobs(t, p, p.LoadBatch(items[:5], false, true))
+	if !p.Holding() || p.Search().Len() != 0 {
+		t.Fatalf("not waiting for the snapshot: holding %v, indexed %d", p.Holding(), p.Search().Len())
+	}
+	runJobs(t, p, []Job{p.StopHolding()}) // what opening the search asks for
+	if p.Holding() || p.Search().Len() != 5 {
+		t.Fatalf("after opening the search: holding %v, %d articles searchable, want 5", p.Holding(), p.Search().Len())
+	}
+	runJobs(t, p, p.LoadBatch(items[5:], true, true))
+	if p.FromSnapshot() || p.Behind() || p.Search().Len() != 12 {
+		t.Fatalf("end of load: from snapshot %v, behind %v, %d indexed", p.FromSnapshot(), p.Behind(), p.Search().Len())
+	}
+}
+
+// A damaged snapshot is reported once and the index is built instead.
+func TestDamagedSnapshotIsReported(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	if err := os.WriteFile(path, []byte("parallax search index\nnot really"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	items := snapshotArticles(4, "ceasefire")
+	p := NewIndex()
+	p.UseSnapshot(path)
+	jobs := p.LoadBatch(items, true, true)
+	msg, ok := jobs[0]().(SnapshotRead)
+	if len(jobs) != 1 || !ok || msg.err == nil {
+		t.Fatalf("damaged snapshot loaded: %+v", msg)
+	}
+	next, notice := p.SnapshotLoaded(msg)
+	if !strings.Contains(notice, "unreadable") || !strings.Contains(notice, "rebuilt") {
+		t.Fatalf("notice %q", notice)
+	}
+	if m, ok := next[0]().(Indexed); !ok || m.N != 4 {
+		t.Fatalf("articles not indexed after a damaged snapshot: %#v", m)
+	}
+}
+
+func TestSearchDropsArticlesThatLeft(t *testing.T) {
+	a, b := &corpus.Article{ID: "a"}, &corpus.Article{ID: "b"}
+	x := NewIndex()
+	x.Forget([]*corpus.Article{a})
+	res := x.WithoutGone(&search.Results{Total: 7, Hits: []search.Result{{Article: a}, {Article: b}}})
+	if res.Total != 6 || len(res.Hits) != 1 || res.Hits[0].Article != b {
+		t.Fatalf("results after a removal: total %d, hits %+v", res.Total, res.Hits)
+	}
+	if !x.Gone(a) || x.Gone(b) {
+		t.Fatal("Gone does not say which article left")
+	}
+}

@@ -1,0 +1,80 @@
+// Package library is the reader's data: the loaded articles, the read
+// marks and bookmarks, the search index with its snapshot, and the
+// stories the articles are grouped into. It is plain Go (no terminal, no
+// Bubble Tea): the panes of package ui read it and ask it for changes;
+// none of them owns data. Work that takes time comes back as Jobs for the
+// caller to run off its update loop.
+package library
+
+import (
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/userstate"
+)
+
+// Library holds one reader's data.
+type Library struct {
+	// Index is the search index of the loaded articles.
+	Index *Index
+	// Marks are the read marks, Bookmarks the bookmarks, both kept
+	// between runs.
+	Marks, Bookmarks *userstate.Marks
+
+	articles []*corpus.Article
+	stories  *compare.Stories
+	grouped  int // how many articles the stories cover
+}
+
+// New is an empty library with the given read marks and bookmarks.
+func New(marks, bookmarks *userstate.Marks) *Library {
+	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks}
+}
+
+// Add takes articles that were loaded, in load order.
+func (l *Library) Add(arts []*corpus.Article) { l.articles = append(l.articles, arts...) }
+
+// Remove drops articles that left the corpus (--watch), from the list of
+// articles and from future search results.
+func (l *Library) Remove(arts []*corpus.Article) {
+	if len(arts) == 0 {
+		return
+	}
+	drop := make(map[*corpus.Article]bool, len(arts))
+	for _, a := range arts {
+		drop[a] = true
+	}
+	kept := l.articles[:0]
+	for _, a := range l.articles {
+		if !drop[a] {
+			kept = append(kept, a)
+		}
+	}
+	clear(l.articles[len(kept):])
+	l.articles = kept
+	l.Index.Forget(arts)
+}
+
+// Articles are every article loaded, in load order. Read only.
+func (l *Library) Articles() []*corpus.Article { return l.articles }
+
+// Len is how many articles are loaded.
+func (l *Library) Len() int { return len(l.articles) }
+
+// SetStories puts the latest grouping in place; n is how many articles it
+// covers.
+func (l *Library) SetStories(st *compare.Stories, n int) { l.stories, l.grouped = st, n }
+
+// Stories is the latest grouping, nil before the first.
+func (l *Library) Stories() *compare.Stories { return l.stories }
+
+// StoryIDs are the IDs of the articles in a's story (a included), nil
+// when a's story is not known.
+func (l *Library) StoryIDs(a *corpus.Article) []string {
+	if l.stories == nil {
+		return nil
+	}
+	if s := l.stories.Of(a); s != nil {
+		return s.IDs()
+	}
+	return nil
+}

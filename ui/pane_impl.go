@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// The story panes' side of the pane contract (pane.go): thin methods over
+// each pane's own update, view and size.
+
+func (p *comparePane) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	*p, cmd = p.update(msg)
+	return cmd
+}
+func (p *comparePane) View() []string               { return p.view() }
+func (p *comparePane) SetSize(w, h int) tea.Cmd     { return p.setSize(w, h) }
+func (p *comparePane) KeyMap(k *keyMap) help.KeyMap { return compareHelp{k, p.searching} }
+func (p *comparePane) Title() string                { return "Keys: comparison" }
+func (p *comparePane) Position() string             { return p.position() }
+func (p *comparePane) Typing() bool                 { return p.searching }
+func (p *comparePane) Take() []tea.Msg              { return p.take() }
+func (p *comparePane) Busy() bool                   { return p.computing() }
+func (p *comparePane) SetSpin(f string)             { p.setSpin(f) }
+
+func (p *pickerPane) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	*p, cmd = p.update(msg)
+	return cmd
+}
+func (p *pickerPane) View() []string               { return p.view() }
+func (p *pickerPane) SetSize(w, h int) tea.Cmd     { p.setSize(w, h); return nil }
+func (p *pickerPane) KeyMap(k *keyMap) help.KeyMap { return pickerHelp{k, p.filtering} }
+func (p *pickerPane) Title() string                { return "Keys: choosing what to compare" }
+func (p *pickerPane) Position() string             { return p.position() }
+func (p *pickerPane) Typing() bool                 { return p.filtering }
+func (p *pickerPane) Take() []tea.Msg              { return p.take() }
+func (p *pickerPane) Busy() bool                   { return p.a != nil && !p.ready }
+func (p *pickerPane) SetSpin(f string) {
+	p.spin = f
+	if !p.ready {
+		p.refresh()
+	}
+}
+
+func (p *coveragePane) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	*p, cmd = p.update(msg)
+	return cmd
+}
+func (p *coveragePane) View() []string               { return p.view() }
+func (p *coveragePane) SetSize(w, h int) tea.Cmd     { return p.setSize(w, h) }
+func (p *coveragePane) KeyMap(k *keyMap) help.KeyMap { return coverageHelp{k} }
+func (p *coveragePane) Title() string                { return "Keys: coverage" }
+func (p *coveragePane) Position() string             { return p.position() }
+func (p *coveragePane) Typing() bool                 { return false }
+func (p *coveragePane) Take() []tea.Msg              { return p.take() }
+func (p *coveragePane) Busy() bool {
+	return p.seq != 0 && p.cov == nil && p.err == ""
+}
+func (p *coveragePane) SetSpin(f string) {
+	p.spin = f
+	if p.lay == nil {
+		p.rebuild()
+	}
+}

@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// TestRegisteredPanesKeepTheContract: every registered pane, opened as a
+// reader would, is laid out to exactly the main area, names itself for
+// `?`, has key hints, and is routed to by the root through the contract
+// alone (its view is the frame's body).
+func TestRegisteredPanesKeepTheContract(t *testing.T) {
+	open := map[mode]string{modeCompare: "c", modePicker: "C", modeCoverage: "o"}
+	for _, md := range paneModes {
+		if _, ok := open[md]; !ok {
+			t.Fatalf("mode %d is registered but this test does not open it", md)
+		}
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 45}} {
+		hs := seedsHarness(t, size[0], size[1])
+		for _, md := range paneModes {
+			hs.selectID(seedEspreso)
+			hs.press(open[md])
+			hs.requireMode(md)
+			p := hs.m.paneFor(md)
+			f := hs.m.frame
+			v := p.View()
+			if len(v) != f.main.h {
+				t.Fatalf("%dx%d mode %d: view has %d lines, the main area %d", size[0], size[1], md, len(v), f.main.h)
+			}
+			for i, l := range v {
+				if w := lipgloss.Width(l); w != f.main.w {
+					t.Fatalf("%dx%d mode %d: line %d is %d wide, want %d", size[0], size[1], md, i, w, f.main.w)
+				}
+			}
+			if p.Title() == "" || len(p.KeyMap(hs.m.sh.keys).ShortHelp()) == 0 {
+				t.Fatalf("mode %d: no title or key hints", md)
+			}
+			hs.press("esc")
+			if hs.m.mode == md {
+				hs.press("esc") // a kept filter or find is cleared first
+			}
+		}
+	}
+}
