@@ -82,14 +82,14 @@ func (m Model) updateAction(msg tea.Msg) (Model, tea.Cmd, bool) {
 }
 
 func (m Model) toggleBookmark(it *item) (Model, tea.Cmd) {
-	on := m.sh.bookmarks.Toggle(it.key, m.sh.now())
+	on := m.sh.lib.Bookmarks.Toggle(it.key, m.sh.now())
 	text := "bookmark removed"
 	if on {
 		text = "bookmarked · " + keyHint(m.sh.keys.List.BookmarksOnly) + " shows bookmarks only"
 	}
 	m.list.refresh()
 	m.article.refresh()
-	return m, tea.Batch(m.saveMarks(m.sh.bookmarks, "bookmarks"), statusCmd(text))
+	return m, tea.Batch(m.saveMarks(m.sh.lib.Bookmarks, "bookmarks"), statusCmd(text))
 }
 
 // markStoryRead marks it and every other article of its story read.
@@ -106,7 +106,7 @@ func (m Model) markStoryRead(it *item) (Model, tea.Cmd) {
 			continue
 		}
 		story++
-		if m.sh.marks.Set(x.key, true, now) {
+		if m.sh.lib.Marks.Set(x.key, true, now) {
 			marked++
 		}
 	}

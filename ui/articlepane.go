@@ -321,7 +321,7 @@ func (p *articlePane) buildHeader() {
 	}
 
 	var notes []string
-	if p.sh.bookmarks.Has(p.it.key) {
+	if p.sh.lib.Bookmarks.Has(p.it.key) {
 		notes = append(notes, "★ bookmarked")
 	}
 	if a.TitleDerived {

@@ -20,7 +20,7 @@ func benchModel(b *testing.B, n int) Model {
 	marks, _ := userstate.OpenReads()
 	sh := newShared(newStyles(true, false), "ascii", termenv.Ascii, func() time.Time { return fixedNow }, marks)
 	sh.renderer = testRenderer
-	sh.bookmarks, _ = userstate.OpenBookmarks()
+	sh.lib.Bookmarks, _ = userstate.OpenBookmarks()
 	sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	m := newModel(Config{Source: corpus.Source{Paths: []string{"/bench"}}}, sh)
 	b.Cleanup(m.Close)

@@ -35,7 +35,7 @@ func (hs *harness) requireStatus(want string) {
 func (hs *harness) bookmarked(id string) bool {
 	for _, it := range hs.m.list.all {
 		if it.a.ID == id {
-			return hs.m.sh.bookmarks.Has(it.key)
+			return hs.m.sh.lib.Bookmarks.Has(it.key)
 		}
 	}
 	hs.t.Fatalf("no article %q", id)
@@ -45,7 +45,7 @@ func (hs *harness) bookmarked(id string) bool {
 func (hs *harness) read(id string) bool {
 	for _, it := range hs.m.list.all {
 		if it.a.ID == id {
-			return hs.m.sh.marks.Has(it.key)
+			return hs.m.sh.lib.Marks.Has(it.key)
 		}
 	}
 	hs.t.Fatalf("no article %q", id)
@@ -162,7 +162,7 @@ func TestFilterAppliesToArticlesStillLoading(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles()[:2], 80, 24)
 	hs.press("U")
 	late := newItem(sampleArticles()[2])
-	hs.m.sh.marks.Set(late.key, true, fixedNow)
+	hs.m.sh.lib.Marks.Set(late.key, true, fixedNow)
 	hs.send(loadBatchMsg{gen: hs.m.load.gen, items: []*item{late, newItem(sampleArticles()[3])}, done: true})
 	hs.requireListed("beta", "alpha", "delta")
 	if got := len(hs.m.list.all); got != 4 {

@@ -82,7 +82,10 @@ func newComparePane(sh *shared) comparePane {
 
 // start begins comparing a with b (b nil: the closest article of a's
 // story) and returns the command that does it.
-func (p *comparePane) start(a, b *corpus.Article, stories *compare.Stories, docs *docCache) tea.Cmd {
+// start compares a with b, or with the closest article of its story when b
+// is nil, from the library's stories and prepared articles.
+func (p *comparePane) start(a, b *corpus.Article) tea.Cmd {
+	stories, docs := p.sh.lib.Stories(), p.sh.lib.Docs
 	p.a, p.b, p.cmp, p.lay, p.held, p.err, p.note = a, b, nil, nil, nil, "", ""
 	p.off, p.cur, p.keepRow, p.focus = [2]int{}, -1, -1, 0
 	p.query, p.searching = "", false
@@ -99,7 +102,7 @@ func (p *comparePane) start(a, b *corpus.Article, stories *compare.Stories, docs
 				return comparedMsg{seq: seq, a: a, err: err}
 			}
 		}
-		cmp := compare.Compare(docs.get(a), docs.get(b))
+		cmp := compare.Compare(docs.Get(a), docs.Get(b))
 		return comparedMsg{seq: seq, a: a, b: b, cmp: cmp, lay: layoutComparison(sh, cmp, o), note: note}
 	}
 }

@@ -8,12 +8,11 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
-	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // shared is the context every pane reads: terminal size, styles, key map,
-// clock, rendering, the read marks and bookmarks, and the settings from the
+// clock, rendering, the library of data, and the settings from the
 // configuration file. There is one per program; panes hold
 // a pointer to it and never change it except through the root model.
 type shared struct {
@@ -25,9 +24,8 @@ type shared struct {
 	profile      termenv.Profile // colour profile glamour renders for
 	now          func() time.Time
 
-	marks     *userstate.Marks // read marks
-	bookmarks *userstate.Marks
-	// lib is the reader's data (ui/library): panes read it, none owns it.
+	// lib is the reader's data (ui/library): the articles, read marks,
+	// bookmarks, search index and stories. Panes read it; none owns data.
 	lib      *library.Library
 	renderer *renderer
 	cache    *renderCache

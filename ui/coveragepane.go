@@ -74,7 +74,8 @@ func (p coveragePane) detailH() int {
 }
 
 // start computes the coverage of a's story, with a as the first column.
-func (p *coveragePane) start(a *corpus.Article, stories *compare.Stories, docs *docCache) tea.Cmd {
+func (p *coveragePane) start(a *corpus.Article) tea.Cmd {
+	stories, docs := p.sh.lib.Stories(), p.sh.lib.Docs
 	p.story, p.cov, p.lay, p.held, p.err = nil, nil, nil, nil, ""
 	p.sel, p.col, p.offset, p.filter = 0, 0, 0, covAll
 	p.seq = p.sh.nextSeq()
@@ -94,7 +95,7 @@ func (p *coveragePane) start(a *corpus.Article, stories *compare.Stories, docs *
 				arts = append(arts, b)
 			}
 		}
-		cov := compare.Coverage(docs.all(arts))
+		cov := compare.Coverage(docs.All(arts))
 		return coverageMsg{seq: seq, story: story, cov: cov, lay: layoutCoverage(sh, cov, o)}
 	}
 }

@@ -52,7 +52,7 @@ func testShared(t *testing.T) *shared {
 	}
 	sh := newShared(newStyles(true, false), "ascii", termenv.Ascii, func() time.Time { return fixedNow }, marks)
 	sh.renderer = testRenderer // glamour renderers are slow to build; share them
-	if sh.bookmarks, warn = userstate.OpenBookmarks(); warn != nil {
+	if sh.lib.Bookmarks, warn = userstate.OpenBookmarks(); warn != nil {
 		t.Fatal(warn)
 	}
 	sh.sys = refusingSystem(t)

@@ -70,10 +70,10 @@ func (f listFilter) adjective() string {
 }
 
 func (p listPane) passes(it *item) bool {
-	if p.filter.bookmarked && !p.sh.bookmarks.Has(it.key) {
+	if p.filter.bookmarked && !p.sh.lib.Bookmarks.Has(it.key) {
 		return false
 	}
-	return !p.filter.unread || !p.sh.marks.Has(it.key)
+	return !p.filter.unread || !p.sh.lib.Marks.Has(it.key)
 }
 
 // filtered is the items of xs that pass the filter, in order.
@@ -255,9 +255,10 @@ func (p *listPane) remove(drop func(*item) bool) []*item {
 	return out
 }
 
-func (p *listPane) setSize(w, h int) {
+func (p *listPane) setSize(w, h int) tea.Cmd {
 	p.w, p.h = w, h
 	p.refresh()
+	return nil
 }
 
 func (p *listPane) setFocused(f bool) {
@@ -368,7 +369,7 @@ func (p listPane) headerLine(c columns) string {
 // row adds its background to every cell so the highlight is unbroken.
 func (p listPane) row(it *item, selected bool, c columns) string {
 	st := p.sh.styles
-	read := p.sh.marks.Has(it.key)
+	read := p.sh.lib.Marks.Has(it.key)
 	base := st.Row
 	if read {
 		base = st.RowRead
@@ -398,7 +399,7 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 	} else {
 		sb.WriteString(cell(st.Unread, markUnread))
 	}
-	if p.sh.bookmarks.Has(it.key) {
+	if p.sh.lib.Bookmarks.Has(it.key) {
 		sb.WriteString(cell(st.Bookmark, markBookmark))
 	} else {
 		sb.WriteString(cell(base, " "))

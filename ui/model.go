@@ -40,7 +40,8 @@ type Model struct {
 	msgs    messageLog // status messages, whole, for the report
 	load    loadState
 	unread  int
-	story   storyPanes // stories, comparison, coverage (stories.go)
+	story   storyPanes    // the grouping into stories (stories.go)
+	panes   map[mode]pane // the registered full-area panes (pane.go)
 
 	// Cached chrome, rebuilt at the end of every Update.
 	headerLine string
@@ -63,7 +64,8 @@ func newModel(cfg Config, sh *shared) Model {
 		list:    newListPane(sh),
 		article: newArticlePane(sh),
 		pager:   newPagerPane(sh),
-		story:   newStoryPanes(sh),
+		story:   newStoryPanes(),
+		panes:   registeredPanes(sh),
 		search:  newSearchPane(sh),
 	}
 	m.load.gen = sh.nextSeq()
@@ -291,7 +293,7 @@ func (m Model) handleMouse(mm tea.MouseMsg) (Model, tea.Cmd) {
 	case m.mode == modeHelp || m.mode == modeReport:
 		m.pager.body.scroll(3 * delta)
 	case m.mode == modeCompare:
-		m.story.compare.scroll(3 * delta)
+		m.comparison().scroll(3 * delta)
 	case isStoryMode(m.mode):
 		return m, nil
 	case m.mode == modeSearch:
@@ -326,12 +328,13 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 		m.status = statusLine{text: strings.Join(msg.notices, "; ")}
 	}
 	for _, it := range msg.items {
-		if !m.sh.marks.Has(it.key) {
+		if !m.sh.lib.Marks.Has(it.key) {
 			m.unread++
 		}
 	}
 	before := m.list.selected()
 	m.list.add(msg.items)
+	m.sh.lib.Add(articlesOf(msg.items))
 	if msg.done {
 		m.load.loading = false
 		m.load.showProgress = false
@@ -381,7 +384,7 @@ func (m *Model) prefetch(it *item) tea.Cmd {
 func (m *Model) open(it *item) tea.Cmd {
 	m.list.selectItem(it)
 	cmds := []tea.Cmd{m.setMode(modeArticle), m.article.show(it)}
-	if m.sh.marks.Set(it.key, true, m.sh.now()) {
+	if m.sh.lib.Marks.Set(it.key, true, m.sh.now()) {
 		m.unread--
 		m.list.refresh()
 		m.article.refresh()
@@ -410,7 +413,7 @@ func (m Model) step(delta int) (Model, tea.Cmd) {
 }
 
 func (m Model) toggleRead(it *item) (Model, tea.Cmd) {
-	on := m.sh.marks.Toggle(it.key, m.sh.now())
+	on := m.sh.lib.Marks.Toggle(it.key, m.sh.now())
 	msg := "marked as unread"
 	if on {
 		msg = "marked as read"
@@ -424,7 +427,7 @@ func (m Model) toggleRead(it *item) (Model, tea.Cmd) {
 }
 
 // save writes the read marks in the background.
-func (m *Model) save() tea.Cmd { return m.saveMarks(m.sh.marks, "read marks") }
+func (m *Model) save() tea.Cmd { return m.saveMarks(m.sh.lib.Marks, "read marks") }
 
 // saveMarks writes marks in the background; what names them in errors.
 func (m *Model) saveMarks(marks *userstate.Marks, what string) tea.Cmd {
@@ -459,7 +462,7 @@ func (m *Model) fillPager(reset bool) {
 
 // reportLines are the latest messages, whole, then the load report.
 func (m Model) reportLines(w int) []string {
-	return append(m.msgs.lines(m.sh, w), reportLines(m.sh, m.load, len(m.list.all), w)...)
+	return append(m.msgs.lines(m.sh, w), reportLines(m.sh, m.load, m.sh.lib.Len(), w)...)
 }
 
 // helpFor is the key map help for a mode: what `?` and the status line show.
@@ -534,7 +537,7 @@ func (m Model) emptyLines() []string {
 	}
 	plain := func(s ...string) string { return strings.Join(s, "") }
 	switch {
-	case len(m.list.all) > 0 && m.list.filter.on():
+	case m.sh.lib.Len() > 0 && m.list.filter.on():
 		m.filterEmptyLines(add, plain)
 	case m.load.loading:
 		add("Loading articles…", st.Meta.Render)
@@ -571,7 +574,7 @@ func (m Model) filterEmptyLines(add func(string, func(...string) string), plain 
 	default:
 		add("No unread articles", st.Empty.Render)
 		add("", plain)
-		add("You have read all "+plural(len(m.list.all), "article")+".", plain)
+		add("You have read all "+plural(m.sh.lib.Len(), "article")+".", plain)
 	}
 	var keys []string
 	if f.bookmarked {
@@ -606,7 +609,7 @@ func (m *Model) buildChrome() {
 	st := m.sh.styles
 
 	right := keyHint(m.sh.keys.Global.Help) + " help"
-	n, total := len(m.list.items), len(m.list.all)
+	n, total := len(m.list.items), m.sh.lib.Len()
 	count := plural(total, "article")
 	if m.list.filter.on() {
 		count = formatCount(n) + " of " + count

@@ -3,6 +3,8 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // pane is the contract between the root model and a pane that fills the
@@ -34,31 +36,56 @@ type pane interface {
 	// spinner frame to show meanwhile.
 	Busy() bool
 	SetSpin(frame string)
+	// Open starts the pane on an article (from the library's data).
+	Open(a *corpus.Article) tea.Cmd
 }
 
-// paneRegistry is where full-area panes are registered: its mode and where
-// its state lives in the root. Adding a pane is its own file, its mode and
-// one line here.
-var paneRegistry = map[mode]func(s *storyPanes) pane{
-	modeCompare:  func(s *storyPanes) pane { return &s.compare },
-	modePicker:   func(s *storyPanes) pane { return &s.picker },
-	modeCoverage: func(s *storyPanes) pane { return &s.coverage },
+// paneRegistry is where full-area panes are registered: the mode that
+// shows each and how to make it. Adding a pane is its own file, its mode
+// and one line here; the root keeps the instances (Model.panes).
+var paneRegistry = []struct {
+	mode mode
+	make func(sh *shared) pane
+}{
+	{modeCompare, func(sh *shared) pane { p := newComparePane(sh); return &p }},
+	{modePicker, func(sh *shared) pane { p := newPickerPane(sh); return &p }},
+	{modeCoverage, func(sh *shared) pane { p := newCoveragePane(sh); return &p }},
 }
 
-// paneModes are the registered modes in a fixed order, so that messages
-// reach panes in the same order on every run.
-var paneModes = []mode{modeCompare, modePicker, modeCoverage}
+// registeredPanes makes one of each registered pane. The panes are
+// pointers: copies of the root model share them, as they share sh.
+func registeredPanes(sh *shared) map[mode]pane {
+	out := make(map[mode]pane, len(paneRegistry))
+	for _, r := range paneRegistry {
+		out[r.mode] = r.make(sh)
+	}
+	return out
+}
+
+// paneModes are the registered modes in registration order, so that
+// messages reach panes in the same order on every run.
+var paneModes = func() []mode {
+	var out []mode
+	for _, r := range paneRegistry {
+		out = append(out, r.mode)
+	}
+	return out
+}()
 
 // paneFor is the registered pane of mode md, or nil.
-func (m *Model) paneFor(md mode) pane {
-	if of, ok := paneRegistry[md]; ok {
-		return of(&m.story)
-	}
-	return nil
-}
+func (m *Model) paneFor(md mode) pane { return m.panes[md] }
+
+// The root's few needs of particular panes (export, mouse wheel, a chosen
+// pair to compare) go through these.
+func (m *Model) comparison() *comparePane { return m.panes[modeCompare].(*comparePane) }
+func (m *Model) coverage() *coveragePane  { return m.panes[modeCoverage].(*coveragePane) }
 
 // isPaneMode reports whether md shows a registered full-area pane.
 func isPaneMode(md mode) bool {
-	_, ok := paneRegistry[md]
-	return ok
+	for _, r := range paneRegistry {
+		if r.mode == md {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // The story panes' side of the pane contract (pane.go): thin methods over
@@ -29,7 +31,7 @@ func (p *pickerPane) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 func (p *pickerPane) View() []string               { return p.view() }
-func (p *pickerPane) SetSize(w, h int) tea.Cmd     { p.setSize(w, h); return nil }
+func (p *pickerPane) SetSize(w, h int) tea.Cmd     { return p.setSize(w, h) }
 func (p *pickerPane) KeyMap(k *keyMap) help.KeyMap { return pickerHelp{k, p.filtering} }
 func (p *pickerPane) Title() string                { return "Keys: choosing what to compare" }
 func (p *pickerPane) Position() string             { return p.position() }
@@ -64,3 +66,7 @@ func (p *coveragePane) SetSpin(f string) {
 		p.rebuild()
 	}
 }
+
+func (p *comparePane) Open(a *corpus.Article) tea.Cmd  { return p.start(a, nil) }
+func (p *pickerPane) Open(a *corpus.Article) tea.Cmd   { return p.start(a) }
+func (p *coveragePane) Open(a *corpus.Article) tea.Cmd { return p.start(a) }

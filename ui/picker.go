@@ -56,7 +56,8 @@ type (
 func newPickerPane(sh *shared) pickerPane { return pickerPane{sh: sh} }
 
 // start lists the candidates for a.
-func (p *pickerPane) start(a *corpus.Article, stories *compare.Stories) tea.Cmd {
+func (p *pickerPane) start(a *corpus.Article) tea.Cmd {
+	stories := p.sh.lib.Stories()
 	p.a, p.all, p.cands, p.ready, p.sel, p.offset = a, nil, nil, false, 0, 0
 	p.filter, p.filtering = "", false
 	p.seq = p.sh.nextSeq()
@@ -172,9 +173,10 @@ func (p *pickerPane) move(n int) {
 	p.refresh()
 }
 
-func (p *pickerPane) setSize(w, h int) {
+func (p *pickerPane) setSize(w, h int) tea.Cmd {
 	p.w, p.h = w, h
 	p.rebuild()
+	return nil
 }
 
 func (p pickerPane) listH() int { return max(p.h-len(p.head), 0) }

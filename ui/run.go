@@ -53,7 +53,7 @@ func Run(cfg Config) error {
 	bookmarks, bwarn := userstate.OpenBookmarks()
 	st := buildStyles(newPalette(lk.dark, lk.color, cfg.Settings.Colors), lk.color)
 	sh := newShared(st, lk.glamour, profile, time.Now, marks)
-	sh.bookmarks = bookmarks
+	sh.lib.Bookmarks = bookmarks
 	sh.sys = defaultSystem(os.Stdout)
 	m := newModel(cfg, sh)
 	defer m.Close()
@@ -136,12 +136,10 @@ func newShared(st *styles, glamourStyle string, profile termenv.Profile, now fun
 		glamourStyle: glamourStyle,
 		profile:      profile,
 		now:          now,
-		marks:        marks,
-		bookmarks:    userstate.InMemory(),
 		renderer:     newRenderer(profile),
 		cache:        newRenderCache(256),
 		after:        defaultAfter,
 		sys:          defaultSystem(io.Discard),
-		lib:          library.New(marks, nil),
+		lib:          library.New(marks, userstate.InMemory()),
 	}
 }

@@ -74,7 +74,7 @@ func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case searchResultsMsg:
 		before := m.search.selectedArticle()
-		m.search.setResults(msg)
+		m.search, _ = m.search.update(msg)
 		if m.search.selectedArticle() != before {
 			return m, m.resultChanged()
 		}

@@ -160,7 +160,20 @@ func (p searchPane) itemOf(r *search.Result) *item {
 	return newItem(r.Article)
 }
 
-func (p searchPane) update(km tea.KeyMsg) (searchPane, tea.Cmd) {
+// update handles a key typed into the search, or the results of a search;
+// the same shape as every pane's update.
+func (p searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case searchResultsMsg:
+		p.setResults(msg)
+		return p, nil
+	case tea.KeyMsg:
+		return p.handleKey(msg)
+	}
+	return p, nil
+}
+
+func (p searchPane) handleKey(km tea.KeyMsg) (searchPane, tea.Cmd) {
 	k := p.sh.keys.Search
 	switch {
 	case key.Matches(km, k.Up):
@@ -300,10 +313,11 @@ func (p *searchPane) selectIndex(i int) {
 	p.refresh()
 }
 
-func (p *searchPane) setSize(w, h int) {
+func (p *searchPane) setSize(w, h int) tea.Cmd {
 	p.w, p.h = w, h
 	p.input.Width = max(w-lipgloss.Width(p.input.Prompt)-3, 1)
 	p.refresh()
+	return nil
 }
 
 // headRows are the rows above the results: the bar, the info line, a rule.

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"runtime"
-	"sync"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,14 +11,12 @@ import (
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
-// storyPanes is everything the root model holds for stories: the grouping
-// of the loaded articles and the three panes built on it (comparison,
-// picker, coverage). It is one field of Model so that the root stays small.
+// storyPanes is what the root model holds for stories besides the panes
+// (registered in pane.go): the state of grouping, where the story panes
+// return to, and the spinner. It is one field of Model so that the root
+// stays small.
 type storyPanes struct {
-	state    storyState
-	compare  comparePane
-	picker   pickerPane
-	coverage coveragePane
+	state storyState
 	// from is the mode (list or article) the story panes return to.
 	from mode
 	// articleBack is where leaving the article returns to: the list, or
@@ -30,23 +27,14 @@ type storyPanes struct {
 	frame    int // spinner frame
 }
 
-func newStoryPanes(sh *shared) storyPanes {
-	return storyPanes{
-		state:    storyState{docs: newDocCache(64)},
-		compare:  newComparePane(sh),
-		picker:   newPickerPane(sh),
-		coverage: newCoveragePane(sh),
-	}
-}
+func newStoryPanes() storyPanes { return storyPanes{} }
 
 // storyState is the latest grouping of the loaded articles into stories.
 // Grouping runs in the background when loading finishes, and again when
 // more articles arrive after it started.
 type storyState struct {
-	stories *compare.Stories
-	grouped int    // how many articles the grouping covers
-	seq     uint64 // the latest grouping request
-	busy    bool
+	seq  uint64 // the latest grouping request
+	busy bool
 	// deferred: grouping waits for the search index (storiesAfterBatch).
 	deferred bool
 	// cancel stops the running grouping when a newer one starts.
@@ -57,14 +45,12 @@ type storyState struct {
 	// groupAsked: z turned grouping on before stories were ready; the
 	// status says so when they arrive.
 	groupAsked bool
-	docs       *docCache
 }
 
 // storiesMsg delivers a finished grouping.
 type storiesMsg struct {
 	seq     uint64
 	stories *compare.Stories
-	n       int
 }
 
 // spinTickMsg advances the spinner shown while story work runs.
@@ -88,51 +74,6 @@ func groupStoriesCmd(ctx context.Context, seq uint64, arts []*corpus.Article) te
 		if err != nil {
 			return nil
 		}
-		return storiesMsg{seq: seq, stories: st, n: len(arts)}
+		return storiesMsg{seq: seq, stories: st}
 	}
-}
-
-// docCache keeps prepared articles: preparing is about half the cost of a
-// comparison, and the same article is compared again and again. It is used
-// from commands, so it locks; a Doc is read-only once made.
-type docCache struct {
-	mu    sync.Mutex
-	max   int
-	m     map[*corpus.Article]*compare.Doc
-	order []*corpus.Article
-}
-
-func newDocCache(max int) *docCache {
-	return &docCache{max: max, m: map[*corpus.Article]*compare.Doc{}}
-}
-
-// get returns the prepared a, preparing it (outside the lock) if needed.
-func (c *docCache) get(a *corpus.Article) *compare.Doc {
-	c.mu.Lock()
-	d := c.m[a]
-	c.mu.Unlock()
-	if d != nil {
-		return d
-	}
-	d = compare.Prepare(a)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if old := c.m[a]; old != nil {
-		return old
-	}
-	if len(c.order) >= c.max {
-		delete(c.m, c.order[0])
-		c.order = c.order[1:]
-	}
-	c.m[a] = d
-	c.order = append(c.order, a)
-	return d
-}
-
-func (c *docCache) all(as []*corpus.Article) []*compare.Doc {
-	out := make([]*compare.Doc, len(as))
-	for i, a := range as {
-		out[i] = c.get(a)
-	}
-	return out
 }

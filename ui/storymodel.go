@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -23,13 +24,10 @@ type storyRequest struct {
 
 func isStoryMode(md mode) bool { return isPaneMode(md) }
 
-// loadedArticles is every article loaded (filtered out or not).
+// loadedArticles is every article loaded (filtered out or not), a copy
+// that background work may keep.
 func (m Model) loadedArticles() []*corpus.Article {
-	out := make([]*corpus.Article, len(m.list.all))
-	for i, it := range m.list.all {
-		out[i] = it.a
-	}
-	return out
+	return slices.Clone(m.sh.lib.Articles())
 }
 
 // itemOf finds the list item of an article.
@@ -50,7 +48,7 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	if !msg.done && (m.load.loading || len(msg.items) == 0) {
 		return nil
 	}
-	if msg.done && len(m.list.all) == 0 {
+	if msg.done && m.sh.lib.Len() == 0 {
 		return nil
 	}
 	if m.sh.lib.Index.Behind() {
@@ -133,10 +131,10 @@ func (m Model) toggleGrouping() (Model, tea.Cmd, bool) {
 	switch {
 	case !on:
 		cmds = append(cmds, statusCmd("list ungrouped"))
-	case m.story.state.stories == nil:
+	case m.sh.lib.Stories() == nil:
 		m.story.state.groupAsked = true
 		cmds = append(cmds, statusCmd("grouping by story as soon as stories are found…"))
-		if !m.story.state.busy && !m.load.loading && len(m.list.all) > 0 {
+		if !m.story.state.busy && !m.load.loading && m.sh.lib.Len() > 0 {
 			cmds = append(cmds, m.startGrouping())
 		}
 	default:
@@ -160,7 +158,7 @@ func (m Model) groupedNote() string {
 // openStory opens the pane for req, or waits for stories.
 func (m Model) openStory(req storyRequest) (Model, tea.Cmd) {
 	st := &m.story.state
-	if st.stories == nil {
+	if m.sh.lib.Stories() == nil {
 		st.pending = req
 		var cmds []tea.Cmd
 		if !st.busy && !m.load.loading {
@@ -172,16 +170,8 @@ func (m Model) openStory(req storyRequest) (Model, tea.Cmd) {
 	if !isStoryMode(m.mode) {
 		m.story.from = m.mode
 	}
-	var cmd tea.Cmd
 	m.mode = req.pane
-	switch req.pane {
-	case modeCompare:
-		cmd = m.story.compare.start(req.a, nil, st.stories, st.docs)
-	case modePicker:
-		cmd = m.story.picker.start(req.a, st.stories)
-	case modeCoverage:
-		cmd = m.story.coverage.start(req.a, st.stories, st.docs)
-	}
+	cmd := m.paneFor(req.pane).Open(req.a)
 	return m, tea.Batch(m.relayout(), cmd, m.startSpin())
 }
 
@@ -196,15 +186,9 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		st.busy = false
-		st.stories, st.grouped = msg.stories, msg.n
-		stories := msg.stories
+		m.sh.lib.SetStories(msg.stories)
 		// M marks whole stories from now on (actions.go).
-		m.sh.storyOf = func(a *corpus.Article) []string {
-			if s := stories.Of(a); s != nil {
-				return s.IDs()
-			}
-			return nil
-		}
+		m.sh.storyOf = m.sh.lib.StoryIDs
 		before := m.list.selected()
 		m.list.setStories(msg.stories)
 		var cmds []tea.Cmd
@@ -252,7 +236,7 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, m.setMode(from), true
 	case pickedMsg:
 		m.mode = modeCompare
-		cmd = m.story.compare.start(msg.a, msg.b, m.story.state.stories, m.story.state.docs)
+		cmd = m.comparison().start(msg.a, msg.b)
 		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
 	case openPassageMsg:
 		it := m.itemOf(msg.a)
@@ -293,13 +277,13 @@ func (m Model) export() tea.Cmd {
 	paths := m.cfg.Source.Paths
 	switch m.mode {
 	case modeCompare:
-		c, swapped := m.story.compare.cmp, m.story.compare.opts.swapped
+		c, swapped := m.comparison().cmp, m.comparison().opts.swapped
 		if c == nil {
 			return statusCmd("nothing to export yet")
 		}
 		return exportCmd(func() (string, string) { return comparisonMarkdown(c, swapped, now) }, paths)
 	case modeCoverage:
-		story, cov := m.story.coverage.story, m.story.coverage.cov
+		story, cov := m.coverage().story, m.coverage().cov
 		if cov == nil {
 			return statusCmd("nothing to export yet")
 		}

@@ -42,14 +42,14 @@ func (hs *harness) compareSeeds(a, b string) {
 	hs.selectID(a)
 	hs.press("C")
 	hs.requireMode(modePicker)
-	for i, c := range hs.m.story.picker.cands {
+	for i, c := range hs.pickPane().cands {
 		if strings.HasPrefix(c.Article.ID, b) {
 			for range i {
 				hs.press("j")
 			}
 			hs.press("enter")
 			hs.requireMode(modeCompare)
-			if hs.m.story.compare.lay == nil {
+			if hs.cmpPane().lay == nil {
 				hs.t.Fatal("the comparison was not laid out")
 			}
 			return
@@ -58,15 +58,17 @@ func (hs *harness) compareSeeds(a, b string) {
 	hs.t.Fatalf("%s* is not a candidate for %s*", b, a)
 }
 
-func (hs *harness) cmpPane() *comparePane { return &hs.m.story.compare }
+func (hs *harness) cmpPane() *comparePane  { return hs.m.comparison() }
+func (hs *harness) pickPane() *pickerPane  { return hs.m.panes[modePicker].(*pickerPane) }
+func (hs *harness) covPane() *coveragePane { return hs.m.coverage() }
 
 func TestStoriesAreGroupedWhenLoadingEnds(t *testing.T) {
 	hs := seedsHarness(t, 80, 24)
-	st := hs.m.story.state
-	if st.stories == nil || st.busy {
+	stories := hs.m.sh.lib.Stories()
+	if stories == nil || hs.m.story.state.busy {
 		t.Fatal("stories were not grouped after loading")
 	}
-	if s := st.stories.Of(hs.m.list.items[0].a); s == nil || len(s.Articles) != 5 {
+	if s := stories.Of(hs.m.list.items[0].a); s == nil || len(s.Articles) != 5 {
 		t.Fatalf("the five seeds are one story: %+v", s)
 	}
 }
@@ -75,7 +77,7 @@ func TestStaleGroupingIsDropped(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
 	stale := &compare.Stories{}
 	hs.send(storiesMsg{seq: hs.m.story.state.seq - 1, stories: stale})
-	if hs.m.story.state.stories == stale {
+	if hs.m.sh.lib.Stories() == stale {
 		t.Fatal("a grouping with an old sequence number replaced the current one")
 	}
 }
@@ -105,10 +107,10 @@ func TestGroupByStoryKey(t *testing.T) {
 
 func TestGroupByStoryBeforeStoriesAreReady(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
-	hs.m.story.state.stories = nil
+	hs.m.sh.lib.SetStories(nil)
 	hs.m.list.setStories(nil)
 	hs.press("z")
-	if hs.m.story.state.stories == nil {
+	if hs.m.sh.lib.Stories() == nil {
 		t.Fatal("z with no stories did not start grouping")
 	}
 	// The harness runs the grouping at once: the status already says it is done.
@@ -118,7 +120,7 @@ func TestGroupByStoryBeforeStoriesAreReady(t *testing.T) {
 func TestSingleArticleStoryHasNoHeader(t *testing.T) {
 	arts := sampleArticles()
 	hs := articlesHarness(t, arts, 120, 30)
-	st := hs.m.story.state.stories
+	st := hs.m.sh.lib.Stories()
 	hs.press("z")
 	for _, r := range hs.m.list.group.rows {
 		if r.item < 0 && hs.m.list.group.count[r.story] < 2 {
@@ -143,7 +145,7 @@ func TestCompareKeyPicksClosestInStory(t *testing.T) {
 			hs.press("c")
 			hs.requireMode(modeCompare)
 			p := hs.cmpPane()
-			want := hs.m.story.state.stories.Candidates(a.a, 1)[0].Article
+			want := hs.m.sh.lib.Stories().Candidates(a.a, 1)[0].Article
 			if p.a != a.a || p.b != want {
 				t.Fatalf("compared %v with %v, want the closest %v", p.a.ID, p.b.ID, want.ID)
 			}
@@ -160,7 +162,7 @@ func TestCompareKeyPicksClosestInStory(t *testing.T) {
 
 func TestCompareWaitsForStories(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
-	hs.m.story.state.stories = nil
+	hs.m.sh.lib.SetStories(nil)
 	hs.m.story.state.busy = true // a grouping is under way
 	seq := hs.m.story.state.seq
 	hs.press("c")
@@ -168,7 +170,7 @@ func TestCompareWaitsForStories(t *testing.T) {
 	hs.requireStatus("finding the stories first")
 	// The grouping arrives: the comparison opens by itself.
 	st := compare.GroupStories(hs.loadedArticles(), compare.StoryOptions{})
-	hs.send(storiesMsg{seq: seq, stories: st, n: 5})
+	hs.send(storiesMsg{seq: seq, stories: st})
 	hs.requireMode(modeCompare)
 }
 
@@ -517,7 +519,7 @@ func TestPickerKeys(t *testing.T) {
 	hs := seedsHarness(t, 80, 24)
 	a := hs.selectID(seedEspreso)
 	hs.press("C")
-	p := &hs.m.story.picker
+	p := hs.pickPane()
 	if !p.ready || len(p.cands) != 4 {
 		t.Fatalf("%d candidates", len(p.cands))
 	}
@@ -555,7 +557,7 @@ func TestCoverageKeys(t *testing.T) {
 	hs.selectID(seedEspreso)
 	hs.press("o")
 	hs.requireMode(modeCoverage)
-	p := func() *coveragePane { return &hs.m.story.coverage }
+	p := hs.covPane
 	if p().cov == nil || len(p().cov.Docs) != 5 || !strings.HasPrefix(p().cov.Docs[0].Article.ID, seedEspreso) {
 		t.Fatal("coverage of the story, the current article first")
 	}
@@ -607,7 +609,7 @@ func TestCoverageOpensPassage(t *testing.T) {
 	hs := seedsHarness(t, 160, 45)
 	hs.selectID(seedEspreso)
 	hs.press("o")
-	p := &hs.m.story.coverage
+	p := hs.covPane()
 	// The first quote row that B has: open it in B.
 	row := -1
 	for i, it := range p.lay.items {
@@ -832,11 +834,11 @@ func TestStoryPanesOpenOnSamples(t *testing.T) {
 		t.Fatalf("no comparison of the samples: %q", hs.cmpPane().err)
 	}
 	hs.press("esc", "C")
-	if len(hs.m.story.picker.cands) == 0 {
+	if len(hs.pickPane().cands) == 0 {
 		t.Fatal("no candidates among the samples")
 	}
 	hs.press("esc", "o")
-	if hs.m.story.coverage.lay == nil || len(hs.m.story.coverage.lay.items) == 0 {
+	if hs.covPane().lay == nil || len(hs.covPane().lay.items) == 0 {
 		t.Fatal("no coverage of the samples")
 	}
 	hs.press("enter")
@@ -851,7 +853,7 @@ func TestGroupByStorySetting(t *testing.T) {
 	if !hs.m.list.group.on {
 		t.Fatal("group_by_story did not start grouped")
 	}
-	if hs.m.story.state.stories == nil {
+	if hs.m.sh.lib.Stories() == nil {
 		t.Fatal("no grouping after loading")
 	}
 	hs.press("z")
@@ -943,19 +945,20 @@ func TestCompareFindNavigation(t *testing.T) {
 func TestGroupKeyWhileStoriesAreFound(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
 	st := &hs.m.story.state
-	stories, n := st.stories, st.grouped
+	stories := hs.m.sh.lib.Stories()
 	if stories == nil {
 		t.Fatal("no stories after loading")
 	}
 	// Stories are being found: none yet, a grouping running.
-	st.stories, st.busy, st.seq = nil, true, hs.m.sh.nextSeq()
+	hs.m.sh.lib.SetStories(nil)
+	st.busy, st.seq = true, hs.m.sh.nextSeq()
 	hs.m.list.setStories(nil)
 	hs.press("z")
 	hs.requireStatus("as soon as stories are found")
 	if hs.m.list.grouped() {
 		t.Fatal("grouped before the stories arrived")
 	}
-	hs.send(storiesMsg{seq: st.seq, stories: stories, n: n})
+	hs.send(storiesMsg{seq: st.seq, stories: stories})
 	if !hs.m.list.grouped() {
 		t.Fatal("z was not applied when the stories arrived")
 	}
@@ -1011,7 +1014,7 @@ func TestCoverageDetailScrolls(t *testing.T) {
 	hs := seedsHarness(t, 80, 16) // the smallest panel: 3 lines
 	hs.selectID(seedEspreso)
 	hs.press("o")
-	p := func() *coveragePane { return &hs.m.story.coverage }
+	p := hs.covPane
 	room := p().detailH() - 1
 	found := false
 	for i := range p().lay.items {
@@ -1052,7 +1055,7 @@ func TestPickerFilter(t *testing.T) {
 	hs := seedsHarness(t, 80, 24)
 	hs.selectID(seedEspreso)
 	hs.press("C")
-	p := &hs.m.story.picker
+	p := hs.pickPane()
 	all := len(p.cands)
 	hs.press("/", "D", "A", "W", "?", "backspace") // ? is text, not help
 	hs.requireMode(modePicker)

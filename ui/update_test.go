@@ -84,7 +84,7 @@ func TestOpenKeys(t *testing.T) {
 			}
 			hs.requireContains("A very long headline")
 			hs.requireContains("2/5")
-			if !hs.m.sh.marks.Has(hs.m.article.it.key) {
+			if !hs.m.sh.lib.Marks.Has(hs.m.article.it.key) {
 				t.Fatal("opening must mark the article read")
 			}
 		})
@@ -111,7 +111,7 @@ func TestToggleReadInList(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
 	key := hs.m.list.selected().key
 	hs.press("m")
-	if !hs.m.sh.marks.Has(key) {
+	if !hs.m.sh.lib.Marks.Has(key) {
 		t.Fatal("m did not mark read")
 	}
 	hs.requireContains("marked as read")
@@ -120,7 +120,7 @@ func TestToggleReadInList(t *testing.T) {
 		t.Fatal("the read row still shows the unread mark")
 	}
 	hs.press("m")
-	if hs.m.sh.marks.Has(key) {
+	if hs.m.sh.lib.Marks.Has(key) {
 		t.Fatal("second m did not mark unread")
 	}
 	hs.requireContains("5 unread")
@@ -132,7 +132,7 @@ func TestToggleReadInList(t *testing.T) {
 func TestToggleReadInArticle(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 80, 24)
 	hs.press("enter", "m")
-	if hs.m.sh.marks.Has(hs.m.article.it.key) {
+	if hs.m.sh.lib.Marks.Has(hs.m.article.it.key) {
 		t.Fatal("m in the article should mark it unread again")
 	}
 	hs.requireMode(modeArticle)
@@ -271,7 +271,7 @@ func TestNextPreviousArticle(t *testing.T) {
 	hs.press("G", "]", "]", "]", "]", "]")
 	hs.requireContains("this is the last article")
 	for _, it := range hs.m.list.items {
-		if !hs.m.sh.marks.Has(it.key) {
+		if !hs.m.sh.lib.Marks.Has(it.key) {
 			t.Fatalf("%s was opened with ] but not marked read", it.a.ID)
 		}
 	}
@@ -346,7 +346,7 @@ func TestLoadReport(t *testing.T) {
 func TestTabSwitchesFocusWhenWide(t *testing.T) {
 	hs := articlesHarness(t, sampleArticles(), 140, 16)
 	hs.requireContains("Negotiators in Geneva say the draft plan has changed since") // preview (the body, not the title)
-	if hs.m.sh.marks.Has(hs.m.list.selected().key) {
+	if hs.m.sh.lib.Marks.Has(hs.m.list.selected().key) {
 		t.Fatal("a preview must not mark the article read")
 	}
 	hs.press("j", "j")
@@ -355,7 +355,7 @@ func TestTabSwitchesFocusWhenWide(t *testing.T) {
 	}
 	hs.press("tab")
 	hs.requireMode(modeArticle)
-	if !hs.m.sh.marks.Has(hs.m.list.selected().key) {
+	if !hs.m.sh.lib.Marks.Has(hs.m.list.selected().key) {
 		t.Fatal("focusing the article opens it")
 	}
 	hs.press("j")

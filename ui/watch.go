@@ -95,16 +95,18 @@ func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
 	before := m.list.selected()
 	removed := m.list.remove(func(it *item) bool { return under(it.a.Path) })
 	for _, it := range removed {
-		if !m.sh.marks.Has(it.key) {
+		if !m.sh.lib.Marks.Has(it.key) {
 			m.unread--
 		}
 	}
 	for _, it := range added {
-		if !m.sh.marks.Has(it.key) {
+		if !m.sh.lib.Marks.Has(it.key) {
 			m.unread++
 		}
 	}
 	m.list.add(added)
+	m.sh.lib.Remove(articlesOf(removed))
+	m.sh.lib.Add(articlesOf(added))
 	skipped := m.load.skipped[:0:0]
 	for _, s := range m.load.skipped {
 		if !under(s.Path) {
@@ -121,7 +123,6 @@ func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
 	files := len(msg.changes)
 	m.status = statusLine{text: fmt.Sprintf("%s changed on disk: %s in, %d out", plural(files, "file"), plural(len(added), "article"), len(removed))}
 	m.search.forget(removed)
-	m.sh.lib.Index.Forget(articlesOf(removed))
 	cmds := []tea.Cmd{msg.next, m.startGrouping(), jobsCmd(m.sh.lib.Index.AddChanged(m.search.register(added)))}
 	m.search.refresh()
 	if m.list.selected() != before {

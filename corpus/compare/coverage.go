@@ -99,8 +99,9 @@ func onlyOf(present func(k int) bool, n int) int {
 // Coverage builds the coverage table of a story's articles.
 func Coverage(docs []*Doc) *StoryCoverage {
 	c := &StoryCoverage{Docs: docs}
-	c.Quotes = quoteRows(docs)
-	c.Entities = entityRows(docs)
+	var people map[*Entity]string
+	c.Entities, people = entityRows(docs)
+	c.Quotes = quoteRows(docs, people)
 	c.Numbers = numberRows(docs)
 	return c
 }
@@ -112,7 +113,10 @@ type quoteRef struct {
 	q   *Quote
 }
 
-func quoteRows(docs []*Doc) []QuoteRow {
+// quoteRows groups the articles' quotes into rows; people maps each
+// article's speaker to the name of its row among the story's names, so one
+// person is one speaker across outlets.
+func quoteRows(docs []*Doc, people map[*Entity]string) []QuoteRow {
 	var all []quoteRef
 	for k, d := range docs {
 		for i := range d.extracted.quotes {
@@ -127,7 +131,7 @@ func quoteRows(docs []*Doc) []QuoteRow {
 	for i := range all {
 		for j := i + 1; j < len(all); j++ {
 			ri, rj := uf.find(i), uf.find(j)
-			if ri == rj || !quotesMatch(all[i].q, all[j].q) || !groupsJoin(all, members[ri], members[rj]) {
+			if ri == rj || !quotesMatch(all[i].q, all[j].q) || !groupsJoin(all, members[ri], members[rj], people) {
 				continue
 			}
 			uf.union(i, j)
@@ -161,7 +165,11 @@ func quoteRows(docs []*Doc) []QuoteRow {
 				if ref.q.SpeakerKind == Named {
 					w = 2
 				}
-				speakers[ref.q.Speaker] += w
+				name := ref.q.Speaker
+				if n, ok := people[ref.q.who]; ok && ref.q.SpeakerKind != Nominal {
+					name = n
+				}
+				speakers[name] += w
 			}
 		}
 		row.Speaker = topKey(speakers)
@@ -219,17 +227,32 @@ func topKey(m map[string]int) string {
 }
 
 // groupsJoin: two groups of matching quotes make one row only when no
-// article has two quotes in it (one article's quotes are distinct
-// statements) and every pair of speakers may be one speaker.
-func groupsJoin(all []quoteRef, a, b []int) bool {
+// article has two different quotes in it (one article's quotes are distinct
+// statements unless one repeats the other) and every pair of speakers may
+// be one speaker.
+func groupsJoin(all []quoteRef, a, b []int, people map[*Entity]string) bool {
 	for _, i := range a {
 		for _, j := range b {
-			if all[i].doc == all[j].doc || !speakersAgree(all[i].q, all[j].q) {
+			if all[i].doc == all[j].doc && !repeats(all[i].q, all[j].q) {
+				return false
+			}
+			x, y := all[i].q.who, all[j].q.who
+			if x != nil && y != nil && people[x] != "" && people[x] == people[y] {
+				continue // one row of the story's names
+			}
+			if !speakersAgree(all[i].q, all[j].q) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// repeats: one quote is the other, or a part of it, word for word (an
+// article quoting a line in its lede and again in full).
+func repeats(a, b *Quote) bool {
+	n := min(len(a.words), len(b.words))
+	return n > 0 && longestRun(a.words, b.words) == n
 }
 
 // quotesMatch decides whether two quotes are one quote, trimmed or altered:
@@ -296,9 +319,13 @@ type globalEntity struct {
 	acros []string // folded acronyms of the full name
 	short string   // an acronym merged into it, as written
 	who   personAttrs
+	// members are the articles' entities gathered here.
+	members []*Entity
 }
 
-func entityRows(docs []*Doc) []EntityRow {
+// entityRows gathers the articles' names into one row per entity, and maps
+// each article's entity to its row's name.
+func entityRows(docs []*Doc) ([]EntityRow, map[*Entity]string) {
 	var globals []*globalEntity
 	byKey := map[string]*globalEntity{}
 	bySkel := map[string]*globalEntity{}
@@ -327,10 +354,14 @@ func entityRows(docs []*Doc) []EntityRow {
 	person := func(g *globalEntity) bool { return !g.known && g.kind != Place && g.kind != Org }
 	kept := mergeFullNames(globals, who, func(g *globalEntity) bool { return person(g) && len(g.skel) >= 2 },
 		func(g *globalEntity) int { return mentions(g.in) }, (*globalEntity).merge)
-	kept = joinSurnames(kept, who, person, (*globalEntity).merge)
+	kept = joinSurnames(kept, who, person, nil, (*globalEntity).merge)
 	kept = joinGlobalAcronyms(kept)
 	rows := make([]EntityRow, 0, len(kept))
+	names := map[*Entity]string{}
 	for _, g := range kept {
+		for _, e := range g.members {
+			names[e] = g.name
+		}
 		row := EntityRow{Name: g.name, Kind: g.kind, In: g.in, Acronym: g.short}
 		row.Only = onlyOf(func(k int) bool { return len(row.In[k]) > 0 }, len(docs))
 		rows = append(rows, row)
@@ -346,7 +377,7 @@ func entityRows(docs []*Doc) []EntityRow {
 		}
 		return rows[i].Name < rows[j].Name
 	})
-	return rows
+	return rows, names
 }
 
 func mentions(in [][]Passage) int {
@@ -386,6 +417,7 @@ func (g *globalEntity) add(doc int, e *Entity) {
 	if e.Acronym != "" {
 		g.short = e.Acronym
 	}
+	g.members = append(g.members, e)
 	g.in[doc] = append(g.in[doc], e.Mentions...)
 	for k := range g.votes {
 		g.votes[k] += e.votes[k]
@@ -408,6 +440,7 @@ func (g *globalEntity) merge(o *globalEntity) {
 		}
 	}
 	g.who.add(&o.who)
+	g.members = append(g.members, o.members...)
 	for k := range g.in {
 		g.in[k] = append(g.in[k], o.in[k]...)
 		sort.Slice(g.in[k], func(i, j int) bool { return lessPassage(g.in[k][i], g.in[k][j]) })
@@ -489,7 +522,10 @@ func numberRows(docs []*Doc) []NumberRow {
 				// The same figure for a specific thing ("28-point plan") is
 				// one fact; otherwise the sentences around must agree, so
 				// a flight's five hours is not a meeting's.
-				if a.Value == b.Value && compoundUnit(a.Unit) || contextsAgree(a.context, b.context) {
+				// An amount with no counted noun ("$3.5 billion") joins
+				// others only at the same value: a story's many dollar
+				// figures are not one thing.
+				if a.Value == b.Value && compoundUnit(a.Unit) || contextsAgree(a.context, b.context) && (a.head != "" || a.Value == b.Value) {
 					uf.union(i, j)
 				}
 			}
@@ -563,7 +599,7 @@ func sameCount(f *sameFact, x, y numberRef, single bool) bool {
 	// Portland are not 30 in Seattle.
 	sa := &f.docs[x.doc].Sentences[a.At.Sentence]
 	sb := &f.docs[y.doc].Sentences[b.At.Sentence]
-	if !actorsCompatible(sa.places, sb.places) {
+	if !placesCompatible(sa.places, sb.places) {
 		return false
 	}
 	if f.of(x.doc, a.At.Sentence, y.doc, b.At.Sentence) {

@@ -30,7 +30,7 @@ type Sentence struct {
 	terms   []uint64 // sorted, unique content-term hashes
 	bigrams []uint64 // sorted, unique hashes of adjacent content-term pairs
 	frame   []uint64 // sorted terms that only frame it (attribution, titles, channel)
-	actors  []string // sorted name words of the people it names
+	actors  []actor  // the people it names
 	places  []string // sorted keys of the places it names
 }
 

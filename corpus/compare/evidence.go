@@ -10,8 +10,9 @@ import "slices"
 //   - its frame: attribution ("X said", "said X", "according to X", "Justice
 //     X asked"), titles before names, and words about the channel of a
 //     statement ("in a statement", "on Twitter");
-//   - its actors: the people it names, by the spelling skeletons of their
-//     name words, so "Mr. Sayoc" and "Cesar Sayoc Jr." agree.
+//   - its actors: the people it names, compared as names-quotes compares
+//     people, so "Mr. Sayoc" and "Cesar Sayoc Jr." agree and "Paul D.
+//     Ryan" and "Tim Ryan", "Mr. Trump" and "Melania Trump" do not.
 
 // attributionVerbs introduce who said something; they carry no fact of
 // their own. (Verbs that do carry one, "threatened", "announced",
@@ -105,29 +106,30 @@ func frameOf(s *Sentence) []uint64 {
 	})
 }
 
-// actorsOf lists, per sentence, the name words of the people it names:
-// entities the article reads as people, and names written with an
-// honorific or title.
-func actorsOf(d *Doc) [][]string {
-	out := make([][]string, len(d.Sentences))
+// actorsOf lists, per sentence, the people it names (entities the
+// article reads as people, and names written with an honorific or title),
+// parsed into their parts by names-quotes' parsePerson.
+func actorsOf(d *Doc) [][]actor {
+	out := make([][]actor, len(d.Sentences))
 	for _, e := range d.extracted.entities {
 		if e.known || e.Kind == Place || e.Kind == Org {
+			continue
+		}
+		p := e.who.name
+		if p.last == "" {
+			p = parsePerson(stripMark(e.key))
+		}
+		if p.last == "" {
 			continue
 		}
 		for _, m := range e.Mentions {
 			if e.Kind != Person && !titled(&d.Sentences[m.Sentence], m.Start) {
 				continue
 			}
-			for _, w := range e.skel {
-				if len(w) > 2 && !nameSuffixes[w] {
-					out[m.Sentence] = append(out[m.Sentence], w)
-				}
+			if !slices.ContainsFunc(out[m.Sentence], func(q actor) bool { return q.last == p.last && q.first == p.first }) {
+				out[m.Sentence] = append(out[m.Sentence], actor{p, e.who.genderOf()})
 			}
 		}
-	}
-	for i := range out {
-		slices.Sort(out[i])
-		out[i] = slices.Compact(out[i])
 	}
 	return out
 }
@@ -143,9 +145,43 @@ func titled(s *Sentence, at int) bool {
 	return false
 }
 
-// actorsCompatible: either side names no one, or both name someone in
-// common.
-func actorsCompatible(a, b []string) bool {
+// actorsCompatible: either side names no one, or both may name one
+// person: the same surname, and given names that agree (names-quotes'
+// sameGiven: "Jim" and "James"), or one side's given name among the
+// other's names ("Ms. Manigault Newman", "Omarosa Manigault Newman"), or
+// a surname alone. "Paul D. Ryan" is not "Tim Ryan". Two outlets may
+// differ on a suffix ("Cesar Sayoc", "Cesar Sayoc Jr."): that alone does
+// not make two sentences about different people.
+func actorsCompatible(a, b []actor) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x.last == y.last && givenCompatible(x.personName, y.personName) && x.gender.agrees(y.gender) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actor is a person a sentence names, with the gender the article gives
+// them ("Mr. Trump" is not "Melania Trump").
+type actor struct {
+	personName
+	gender gender
+}
+
+func givenCompatible(x, y personName) bool {
+	if x.first == "" || y.first == "" || sameGiven(x.first, y.first) {
+		return true
+	}
+	return slices.Contains(x.middles, y.first) || slices.Contains(y.middles, x.first)
+}
+
+// placesCompatible: either side names no place, or both name one.
+func placesCompatible(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return true
 	}
@@ -162,14 +198,13 @@ func inSorted(s []uint64, t uint64) bool {
 	return ok
 }
 
-// joinActors is the union of the actors of several sentences.
-func joinActors(lists ...[]string) []string {
-	var out []string
+// joinActors gathers the actors of several sentences.
+func joinActors(lists ...[]actor) []actor {
+	var out []actor
 	for _, l := range lists {
 		out = append(out, l...)
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // placesOf lists, per sentence, the places it names (entity keys).

@@ -48,7 +48,10 @@ var speechVerbs = setOf("said", "says", "say", "told", "tells", "added", "adds",
 	"predicted", "pointed", "revealed", "reported", "reports", "quoted", "quipped", "conceded", "added.",
 	"expressed", "believes", "believed", "thinks", "thought", "recounted", "testified", "shouted",
 	"whispered", "answered", "elaborated", "highlighted", "threatened", "threatening", "describing",
-	"according", "remarking", "adding", "explaining", "insisting", "arguing", "acknowledging", "telling")
+	"according", "remarking", "adding", "explaining", "insisting", "arguing", "acknowledging", "telling",
+	"calling", "labeling", "labelling", "dubbing", "disagreed", "agreed", "countered", "objected", "joked",
+	"boasted", "complained", "lamented", "maintained", "contended", "asserted", "wondered", "mused",
+	"retorted", "snapped", "sighed", "pleaded", "demanded", "protested", "cried", "screamed", "yelled")
 
 // orgWords inside a name make it an organisation.
 var orgWords = setOf("council", "agency", "bank", "ministry", "commission", "union", "party", "committee",
@@ -75,7 +78,7 @@ var placeWords = setOf("sea", "river", "bay", "island", "islands", "mountains", 
 	"tower", "towers", "building", "memorial", "garden", "gardens", "plaza", "stadium", "arena", "hotel",
 	"palace", "castle", "capitol", "boulevard", "road", "highway", "station", "mall", "cemetery",
 	"monument", "courthouse", "lodge", "terminal", "pier", "base", "compound", "residence", "estate",
-	"resort", "ranch", "headquarters")
+	"resort", "ranch", "headquarters", "room", "chamber", "auditorium", "ballroom")
 
 // placePrepositions before a name suggest a place.
 var placePrepositions = setOf("in", "to", "from", "near", "across", "into", "inside", "outside",
@@ -106,3 +109,26 @@ var commonInitials = setOf("senior", "former", "top", "key", "early", "late", "l
 	"then", "now", "today", "yesterday", "tomorrow", "tonight", "officials", "diplomats", "negotiators",
 	"talks", "analysts", "critics", "sources", "experts", "residents", "troops", "forces", "support",
 	"comments", "read", "watch", "share", "click", "subscribe", "advertisement", "photo", "video", "image")
+
+// orgRoles after a possessive mark the possessor as an organisation.
+// ("Zelenskyy's chief of staff" is a person's, "Nvidia's chief executive"
+// a company's).
+var orgRoles = setOf("executive", "executives", "ceo", "cfo", "spokesman", "spokeswoman",
+	"spokesperson", "founder", "director", "chairman", "chairwoman", "board", "leader", "leadership",
+	"employees", "shareholders", "workers", "members", "headquarters", "owner")
+
+// chiefOf follow "chief" in a company's officers ("chief financial officer").
+var chiefOf = setOf("financial", "operating", "technology", "investment", "economist", "marketing", "product")
+
+// personHeads after a surname make it a person's: "the Biden administration".
+var personHeads = setOf("administration", "campaign", "presidency", "family", "estate")
+
+// honorifics are the courtesy titles that tell only a person's gender.
+var honorifics = setOf("mr", "mrs", "ms", "miss", "messrs", "mx")
+
+// titleLead words open a title phrase when a title word follows them.
+var titleLead = setOf("majority", "minority", "first", "ranking", "associate", "lieutenant", "lt",
+	"assistant", "deputy", "vice", "chief", "special", "former")
+
+// nameMonths are months that are also names ("Theresa May").
+var nameMonths = setOf("may", "june", "april", "august")

@@ -97,13 +97,13 @@ func findMentions(s *Sentence, v docVocab) []mention {
 			if (gap == "-" || gap == "‐") && knownName(ws[j-1]) && knownName(ws[j]) {
 				break // "Russia-Ukraine war", "US-China talks": two names
 			}
-			if (gap == " " || gap == "-" || gap == "‐") && isNameWord(ws[j]) {
+			if (gap == " " || gap == "-" || gap == "‐") && (isNameWord(ws[j]) || monthName(s.Text, ws, j)) {
 				j++
 				continue
 			}
 			// "Donald J. Trump", "Mr. Trump", "Sen. Ben Sasse": an initial or
 			// a title's abbreviation does not end the name.
-			if gap == ". " && isNameWord(ws[j]) && (isInitialLetter(ws[j-1]) || isTitleAbbrev(s, ws[j-1])) {
+			if gap == ". " && (isNameWord(ws[j]) || monthName(s.Text, ws, j)) && (isInitialLetter(ws[j-1]) || isTitleAbbrev(s, ws[j-1])) {
 				j++
 				continue
 			}
@@ -129,6 +129,16 @@ func findMentions(s *Sentence, v docVocab) []mention {
 		i = j
 	}
 	return out
+}
+
+// monthName: a month that is also a name ("Theresa May", "Mrs May"),
+// after a name word or a title and not before a day or year ("May 5").
+func monthName(text string, ws []word, j int) bool {
+	w, p := ws[j], ws[j-1]
+	if !w.cap || !nameMonths[w.fold] || !titleWords[p.fold] && (stopwords[p.fold] || commonInitials[p.fold] || notNames[p.fold]) {
+		return false
+	}
+	return j+1 >= len(ws) || !isNumeric(ws[j+1].fold)
 }
 
 // isTitleAbbrev: w is a title written abbreviated with a full stop
@@ -198,8 +208,8 @@ func acceptInitialAt(w word, v docVocab, alone bool, next string) bool {
 	if w.acro || gazetteer[w.fold].canon != "" {
 		return true
 	}
-	if stopwords[w.fold] || commonInitials[w.fold] || v.lower[w.fold] || adjectivals[w.fold] {
-		return false
+	if stopwords[w.fold] || commonInitials[w.fold] || v.lower[w.fold] || adjectivals[w.fold] || speechVerbs[w.fold] {
+		return false // "Asked whether…" opens sentences, names nobody
 	}
 	if v.midCaps[w.fold] {
 		return true
@@ -220,6 +230,12 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 	// Initial words must earn their place; in headings every word is initial.
 	for i < j && (ws[i].initial || s.Heading) && !titleWords[ws[i].fold] && !acceptInitialAt(ws[i], v, j-i == 1, nextFold(ws, j)) &&
 		!adjectivalName(ws, i, j) {
+		i++
+	}
+	// "Demonstrator Maria Lopez": a capitalised common noun opening the
+	// sentence before a given name and a surname is no part of the name.
+	if j-i >= 3 && ws[i].initial && !ws[i].acro && !titleWords[ws[i].fold] && !isGivenName(ws[i].fold) &&
+		isGivenName(ws[i+1].fold) && gazetteer[ws[i].fold].canon == "" && !v.midCaps[ws[i].fold] {
 		i++
 	}
 	if s.Heading {
@@ -266,7 +282,10 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 		title := foldName(s.Text[ws[t].start:ws[e-1].end])
 		honor := ""
 		if e-t == 1 && honorifics[ws[t].fold] {
-			honor = s.Text[ws[t].start:ws[t].end] + "."
+			honor = s.Text[ws[t].start:ws[t].end]
+			if strings.HasPrefix(s.Text[ws[t].end:], ".") {
+				honor += "." // "Mr." in American style, "Mr" in British
+			}
 		}
 		// After the title: a person, unless it is a place or organisation
 		// ("Senior US officials") or only a demonym ("Top American").
@@ -292,13 +311,6 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 	}
 	return nil
 }
-
-// honorifics are the courtesy titles that tell only a person's gender.
-var honorifics = setOf("mr", "mrs", "ms", "miss", "messrs", "mx")
-
-// titleLead words open a title phrase when a title word follows them.
-var titleLead = setOf("majority", "minority", "first", "ranking", "associate", "lieutenant", "lt",
-	"assistant", "deputy", "vice", "chief", "special", "former")
 
 // personOfPlace splits "Ben Sasse of Nebraska" into the person and the
 // place, which is an attribute of the person, not part of the name; a name
@@ -336,8 +348,9 @@ func affiliation(s *Sentence, ws []word, i, j int) []mention {
 		}
 		i++
 	}
-	// "Democrat of Ohio" leaves "of Ohio": the particle goes too.
-	for i < j && connectors[ws[i].fold] && !ws[i].cap {
+	// "Democrat of Ohio" leaves "of Ohio": the particle goes too; so does
+	// "Former" before "New York City Mayor".
+	for i < j && (connectors[ws[i].fold] && !ws[i].cap || j-i > 1 && (titleLead[ws[i].fold] || ws[i].fold == "ex")) {
 		i++
 	}
 	if i >= j {
@@ -356,141 +369,6 @@ func hasWord(ws []word, set map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// newMention builds a mention of ws[i:j] and weighs the evidence for its
-// kind from the words inside and around it.
-func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
-	// "The Guardian" is the Guardian: the article is no part of the name,
-	// but a capitalised one inside a sentence marks a title.
-	theTitle := ws[i].fold == "the" && ws[i].cap && j-i >= 2
-	if theTitle {
-		i++
-		if known == nil {
-			if p, ok := gazetteer[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
-				known = &p
-			}
-		}
-	}
-	end := ws[j-1].end
-	surface := s.Text[ws[i].start:end]
-	for _, p := range []string{"'s", "’s", "'", "’"} {
-		if ws[j-1].poss && strings.HasSuffix(surface, p) {
-			surface = surface[:len(surface)-len(p)]
-			end -= len(p)
-			break
-		}
-	}
-	// "Martin Luther King, Jr." is named "Martin Luther King Jr".
-	surface = strings.ReplaceAll(strings.TrimRight(surface, "."), ", ", " ")
-	m := mention{surface: surface, known: known,
-		pass: Passage{Sentence: s.Index, Start: ws[i].start, End: end}}
-	m.acro = j-i == 1 && ws[i].acro
-	if known != nil {
-		m.votes[kindIndex(known.kind)] += 3
-		return m
-	}
-	last := ws[j-1].fold
-	switch {
-	case orgWords[last] || hasWord(ws[i:j], orgWords) && !placeWords[last]:
-		m.votes[2] += 2
-	case placeWords[last]:
-		m.votes[1] += 2
-	case m.acro:
-		m.votes[2] += 1
-	}
-	if i > 0 {
-		prev := ws[i-1]
-		gap := s.Text[prev.end:ws[i].start]
-		if (gap == " " || gap == ", ") && !prev.cap && kinWords[prev.fold] {
-			m.kin = true // "his daughter Malia Obama", "his wife, Melania"
-		}
-		switch {
-		case personRoles[prev.fold] && !prev.cap && gap == " ":
-			m.votes[0] += 2
-			m.title = prev.fold // AP style: "special counsel Robert Mueller"
-		case placePrepositions[prev.fold] && gap == " ":
-			m.votes[1] += 1
-		case prev.fold == "the" && gap == " " && j-i == 1:
-			m.votes[2] += 0.5
-		}
-	}
-	if theTitle && !ws[i-1].initial {
-		m.votes[2] += 1.5 // "The Guardian", "The Hill": a title, mostly a publication
-	}
-	if j < len(ws) {
-		next := ws[j]
-		gap := s.Text[ws[j-1].end:next.start]
-		switch {
-		case speechVerbs[next.fold] && gap == " " && !ws[j-1].poss:
-			m.votes[0] += 1.5
-		case placeWords[next.fold] && !next.cap:
-			m.votes[1] += 1
-		case ws[j-1].poss && personRoles[next.fold]:
-			m.votes[0] += 1
-		}
-		// Apposition: "Rustem Umerov, head of the delegation".
-		if strings.HasPrefix(gap, ",") && personRoles[next.fold] {
-			m.votes[0] += 1
-		}
-	}
-	if n := j - i; n >= 2 && n <= 4 && m.votes[1] == 0 && m.votes[2] == 0 {
-		m.votes[0] += 0.5 // two to four plain capitalised words: most often a person
-	}
-	if title, kin := apposition(s.Text, ws, i, j); title != "" || kin {
-		if m.title == "" {
-			m.title = title
-		}
-		m.kin = m.kin || kin
-	}
-	return m
-}
-
-// apposition reads a role set off by commas next to a name: "The first
-// lady, Melania Trump," or "Kellyanne Conway, the president’s counselor,";
-// it returns the role and whether it makes the person someone's relative.
-func apposition(text string, ws []word, i, j int) (string, bool) {
-	isRole := func(w word) bool {
-		return !w.cap && (titleWords[w.fold] || personRoles[w.fold] || kinWords[w.fold])
-	}
-	// Before: "the first lady, Melania Trump".
-	if i > 0 && text[ws[i-1].end:ws[i].start] == ", " && isRole(ws[i-1]) {
-		a := i - 1
-		for a > 0 && i-a < 3 && text[ws[a-1].end:ws[a].start] == " " && (titleLead[ws[a-1].fold] || isRole(ws[a-1])) {
-			a--
-		}
-		return roleText(ws[a:i]), kinWords[ws[i-1].fold]
-	}
-	// After: "Kellyanne Conway, the president’s counselor, …".
-	if j < len(ws) && text[ws[j-1].end:ws[j].start] == ", " {
-		k, closed := j, false
-		for k < len(ws) && k-j < 5 {
-			if k > j && text[ws[k-1].end:ws[k].start] != " " {
-				closed = true
-				break
-			}
-			k++
-		}
-		closed = closed || k == len(ws)
-		// The phrase runs to the next punctuation; its head is its last word.
-		if closed && k > j && (ws[j].fold == "the" || ws[j].fold == "a" || ws[j].fold == "an" || ws[j].fold == "his" ||
-			ws[j].fold == "her" || ws[j].fold == "their" || ws[j].poss) && isRole(ws[k-1]) {
-			a := k - 1
-			if a-1 > j && titleLead[ws[a-1].fold] {
-				a--
-			}
-			return roleText(ws[a:k]), kinWords[ws[k-1].fold]
-		}
-	}
-	return "", false
-}
-
-func roleText(ws []word) string {
-	f := make([]string, len(ws))
-	for k, w := range ws {
-		f[k] = w.fold
-	}
-	return strings.Join(f, " ")
 }
 
 func kindIndex(k EntityKind) int {
@@ -617,10 +495,25 @@ func mergeEntities(list []*Entity) []*Entity {
 	out = mergeFullNames(out, func(e *Entity) *personAttrs { return &e.who },
 		func(e *Entity) bool { return e.personLike() && len(e.skel) >= 2 },
 		func(e *Entity) int { return len(e.Mentions) }, func(into, e *Entity) { into.absorb(e) })
-	out = joinSurnames(out, func(e *Entity) *personAttrs { return &e.who }, (*Entity).personLike,
+	out = joinSurnames(out, func(e *Entity) *personAttrs { return &e.who }, (*Entity).personLike, introducedFirst,
 		func(into, e *Entity) { into.absorb(e) })
 	sortEntities(out)
 	return out
+}
+
+// introducedFirst: the full name f is written before the surname alone e.
+func introducedFirst(f, e *Entity) bool {
+	return len(f.Mentions) > 0 && len(e.Mentions) > 0 && lessPassage(firstMention(f), firstMention(e))
+}
+
+func firstMention(e *Entity) Passage {
+	first := e.Mentions[0]
+	for _, p := range e.Mentions[1:] {
+		if lessPassage(p, first) {
+			first = p
+		}
+	}
+	return first
 }
 
 func kindsAgree(a, b *Entity) bool {

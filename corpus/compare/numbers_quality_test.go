@@ -123,3 +123,37 @@ func texts(ns []Number) string {
 	}
 	return s
 }
+
+// A disagreement among many amounts stands in its own row, not buried in a
+// row of every dollar figure of the story.
+func TestDisagreementNotBuried(t *testing.T) {
+	a := Prepare(article("a",
+		"Regulators froze the pension fund, which holds $3.5 billion, on Monday.",
+		"The fund paid $120 million in fees to outside managers last year, regulators said.",
+		"Its largest investment, $800 million, went to a real estate venture, regulators said.",
+		"Regulators said the fund owed $45 million to retirees."))
+	b := Prepare(article("b",
+		"Regulators on Monday froze the $3.6 billion pension fund.",
+		"The fund had paid $110 million to outside managers, according to regulators.",
+		"Regulators said $300 million went to a single real estate venture.",
+		"Retirees are owed $50 million, regulators said."))
+	var flagged []NumberRow
+	for _, r := range Coverage([]*Doc{a, b}).Numbers {
+		if r.Conflict {
+			flagged = append(flagged, r)
+		}
+		if n := len(r.In[0]) + len(r.In[1]); n > 2 {
+			t.Errorf("row %q holds %d figures: %s vs %s", r.Thing, n, texts(r.In[0]), texts(r.In[1]))
+		}
+	}
+	found := false
+	for _, r := range flagged {
+		t.Logf("flagged %q: %s vs %s", r.Thing, texts(r.In[0]), texts(r.In[1]))
+		if texts(r.In[0]) == "$3.5 billion" && texts(r.In[1]) == "$3.6 billion" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the fund's $3.5 billion vs $3.6 billion should be a row of its own, flagged")
+	}
+}

@@ -10,9 +10,9 @@ import (
 // wire copy, and a family sharing a surname.
 
 var nytStyle = article("nyt",
-	`WASHINGTON — President Trump on Friday defended his decision to fire James B. Comey, the F.B.I. director, saying Mr. Comey had lost the confidence of the bureau’s agents.`,
+	`WASHINGTON — President Donald J. Trump on Friday defended his decision to fire James B. Comey, the F.B.I. director, saying Mr. Comey had lost the confidence of the bureau’s agents.`,
 	`“He was a showboat, he was a grandstander,” Mr. Trump said in an interview with NBC News. “The agency has been in turmoil.”`,
-	`The first lady, Melania Trump, did not attend the signing at Trump Tower. Mrs. Trump has kept a low profile, and the president’s daughter Ivanka Trump spoke instead. Donald J. Trump signed the order later that day.`,
+	`The first lady, Melania Trump, did not attend the signing at Trump Tower. Mrs. Trump has kept a low profile, and the president’s daughter Ivanka Trump spoke instead. President Trump signed the order later that day.`,
 	`Speaker Paul D. Ryan of Wisconsin said the firing raised questions. “I think it is important that we let the investigation run its course,” Mr. Ryan told reporters at the Capitol.`,
 	`Representative Tim Ryan, Democrat of Ohio, went further. “This is a constitutional crisis,” he said.`,
 	`Kellyanne Conway, the president’s counselor, defended the decision in an interview with The Guardian. Her husband, George T. Conway III, a lawyer, has criticized the White House. Mr. Conway wrote on Twitter that the firing was “a mistake that will haunt this presidency.”`,
@@ -35,6 +35,7 @@ var wireStyle = article("wire",
 	`"We have no comment," said Peter Carr, a spokesman for the special counsel. "The filing speaks for itself."`,
 	`"The F.B.I. did not follow its own rules," Flynn said in a statement on Thursday, adding that he had been "treated unfairly."`,
 	`President Donald Trump, who fired Flynn in February 2017, wrote on Twitter that the former general's life had been "destroyed." Mr. Trump did not elaborate.`,
+	`The Justice Department did not comment on the filing. "The department would appeal any adverse ruling," it said in a court document.`,
 )
 
 var familyStyle = article("family",
@@ -43,6 +44,16 @@ var familyStyle = article("family",
 	`Mrs. Obama did not speak to reporters. Malia, 21, studied film.`,
 	`President Obama later posted a photograph of the family on Instagram.`,
 	`Donald Trump Jr. and his father, Donald J. Trump, were not invited. Melania Trump sent flowers.`,
+)
+
+// British style: honorifics without a full stop, "Sir" with a given name.
+var britishStyle = article("uk",
+	`Boris Johnson has said he will not resign after a damning report into lockdown parties in Downing Street.`,
+	`Speaking in the Commons on Wednesday, Mr Johnson told MPs: "I am humbled and I have learned my lesson."`,
+	`The Labour leader, Sir Keir Starmer, said the prime minister was "a man without shame". "He should go," Sir Keir said.`,
+	`Theresa May, his predecessor, asked whether Mr Johnson had read the rules. "Either my right honourable friend had not read the rules, or did not understand what they meant," Mrs May said.`,
+	`Carrie Johnson, the prime minister's wife, was also fined. Mrs Johnson has apologised.`,
+	`"It was a shameful episode," said Ian Blackford, the SNP's leader at Westminster.`,
 )
 
 // mentionOf returns the entity holding the mention written `surface` in the
@@ -63,7 +74,8 @@ func mentionOf(d *Doc, sub, surface string) *Entity {
 }
 
 func TestNamesInHouseStyles(t *testing.T) {
-	docs := map[string]*Doc{"nyt": Prepare(nytStyle), "ap": Prepare(apStyle), "wire": Prepare(wireStyle), "family": Prepare(familyStyle)}
+	docs := map[string]*Doc{"nyt": Prepare(nytStyle), "ap": Prepare(apStyle), "wire": Prepare(wireStyle), "family": Prepare(familyStyle),
+		"uk": Prepare(britishStyle)}
 	tests := []struct {
 		doc, sentence, surface string
 		name                   string // the entity the mention belongs to
@@ -71,10 +83,10 @@ func TestNamesInHouseStyles(t *testing.T) {
 		truth                  string // who it is, when the text leaves it open (else name)
 	}{
 		// Middle initials and suffixes stay.
-		{"nyt", "signed the order", "Donald J. Trump", "Donald J. Trump", Person, ""},
+		{"nyt", "defended his decision", "Donald J. Trump", "Donald J. Trump", Person, ""},
 		{"wire", "asked a federal judge", "Robert S. Mueller III", "Robert S. Mueller III", Person, ""},
-		{"family", "were not invited", "Donald Trump Jr", "Donald Trump Jr", Person, ""},
-		{"nyt", "run its course", "Ryan", "Mr. Ryan", Person, "Paul D. Ryan"}, // or Tim Ryan: not guessed
+		{"family", "were not invited", "Donald Trump Jr", "Donald Trump Jr.", Person, ""},
+		{"nyt", "run its course", "Ryan", "Paul D. Ryan", Person, ""}, // Tim Ryan comes later
 		{"nyt", "Speaker Paul", "Paul D. Ryan", "Paul D. Ryan", Person, ""},
 		{"nyt", "went further", "Tim Ryan", "Tim Ryan", Person, ""},
 		// Titles, party tags and "of State" are attributes.
@@ -89,10 +101,10 @@ func TestNamesInHouseStyles(t *testing.T) {
 		// A surname joins the one full name it may be.
 		{"nyt", "haunt this presidency", "Conway", "George T. Conway III", Person, ""}, // "Mr." is not Kellyanne
 		{"nyt", "the president’s counselor", "Kellyanne Conway", "Kellyanne Conway", Person, ""},
-		{"nyt", "showboat", "Trump", "Donald J. Trump", Person, ""},              // Mr. Trump is not Melania
-		{"nyt", "defended his decision", "Trump", "Donald J. Trump", Person, ""}, // nor the first lady
+		{"nyt", "showboat", "Trump", "Donald J. Trump", Person, ""},         // Mr. Trump is not Melania
+		{"nyt", "signed the order", "Trump", "Donald J. Trump", Person, ""}, // nor the first lady
 		{"nyt", "did not attend", "Melania Trump", "Melania Trump", Person, ""},
-		{"nyt", "low profile", "Trump", "Mrs. Trump", Person, "Melania Trump"}, // or Ivanka: not guessed
+		{"nyt", "low profile", "Trump", "Melania Trump", Person, ""}, // Ivanka is named after
 		{"nyt", "saying Mr. Comey", "Comey", "James B. Comey", Person, ""},
 		{"ap", "We are not going", "Mattis", "James Mattis", Person, ""},
 		{"ap", "Pentagon", "Jim Mattis", "James Mattis", Person, ""}, // Jim is James
@@ -102,13 +114,19 @@ func TestNamesInHouseStyles(t *testing.T) {
 		{"family", "posted a photograph", "Obama", "Barack Obama", Person, ""},       // not his daughter
 		{"family", "did not speak", "Obama", "Mrs. Obama", Person, "Michelle Obama"}, // or Malia: not guessed
 		{"family", "studied film", "Malia", "Malia Obama", Person, ""},
+		{"family", "his wife", "Michelle Obama", "Michelle Obama", Person, ""},
 		{"family", "sent flowers", "Melania Trump", "Melania Trump", Person, ""},
 		{"family", "his father", "Donald J. Trump", "Donald J. Trump", Person, ""},
+		{"uk", "told MPs", "Johnson", "Boris Johnson", Person, ""},
+		{"uk", "Sir Keir said", "Keir", "Keir Starmer", Person, ""}, // Sir and a given name
+		{"uk", "Mrs May said", "May", "Theresa May", Person, ""},    // a month that is a name
+		{"uk", "has apologised", "Johnson", "Carrie Johnson", Person, ""},
 		// Kinds.
 		{"nyt", "did not attend", "Trump Tower", "Trump Tower", Place, ""},
 		{"nyt", "an interview with The Guardian", "Guardian", "Guardian", Org, ""},
 		{"ap", "Veterans War", "Veterans War Memorial Building", "Veterans War Memorial Building", Place, ""},
 		{"wire", "destroyed", "Twitter", "Twitter", Org, ""},
+		{"uk", "shameful episode", "SNP", "SNP", Org, ""}, // not a person for "the SNP's leader"
 	}
 	type labelled struct {
 		e     *Entity
@@ -228,6 +246,119 @@ func TestSamePerson(t *testing.T) {
 	for _, tt := range tests {
 		if got := samePerson(parsePerson(tt.a), parsePerson(tt.b)); got != tt.same {
 			t.Errorf("samePerson(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
+
+// Dotted acronyms keep their last stop; abbreviated titles ("Cong.",
+// "Gov.") and state abbreviations ("of Ariz.") are not part of a name.
+func TestDottedAcronymsAndAbbreviatedTitles(t *testing.T) {
+	d := Prepare(article("t",
+		`Former Cong. Rob Simmons said the N.R.A. had backed him. Gov. Doug Ducey of Ariz. signed the bill.`,
+		`Sen. Kamala Harris (D-Calif.) said it was “a disgrace.” Harris added: “We will fight it.”`))
+	got := map[string]EntityKind{}
+	for _, e := range d.Entities() {
+		got[e.Name] = e.Kind
+	}
+	for name, kind := range map[string]EntityKind{"Rob Simmons": Person, "N.R.A.": Org, "Doug Ducey": Person, "Arizona": Place, "Kamala Harris": Person} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %s (names %v)", name, got[name], kind, entityNames(d))
+		}
+	}
+	if len(got) != 5 {
+		t.Errorf("want exactly 5 names, got %v", entityNames(d))
+	}
+	if q := quoteBy(d, "We will fight it"); q == nil || q.Speaker != "Kamala Harris" {
+		t.Errorf("speaker: %+v", q)
+	}
+}
+
+// Wire copy: "Former" before a place that precedes a title is not part of
+// the place; possessive outlets and bylines do not disturb the speakers.
+func TestWireCopyAffiliations(t *testing.T) {
+	d := Prepare(article("w",
+		`NEW YORK (AP) — Former New York City Mayor Rudy Giuliani told CNN's Jake Tapper on Sunday that he had "no regrets." Giuliani, 78, said prosecutors were "out to get" him.`,
+		`His lawyer, Joe Sibley, said in a court filing that Mr. Giuliani could not pay. "He is broke," Sibley told reporters outside the courthouse.`,
+		`Ruby Freeman and Shaye Moss, two Georgia election workers, won a $148 million verdict. "I've lost my name," Freeman said. Moss added, "I've lost my sense of security."`))
+	got := map[string]EntityKind{}
+	for _, e := range d.Entities() {
+		got[e.Name] = e.Kind
+	}
+	for name, kind := range map[string]EntityKind{"New York City": Place, "Rudy Giuliani": Person, "Jake Tapper": Person, "CNN": Org} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %s (names %v)", name, got[name], kind, entityNames(d))
+		}
+	}
+	if _, ok := got["Former New York City"]; ok {
+		t.Error(`"Former" kept in a place name`)
+	}
+	for quote, want := range map[string]string{"no regrets": "Rudy Giuliani", "out to get": "Rudy Giuliani", "He is broke": "Joe Sibley",
+		"lost my name": "Ruby Freeman", "sense of security": "Shaye Moss"} {
+		if q := quoteBy(d, quote); q == nil || q.Speaker != want {
+			t.Errorf("speaker of %q: %+v, want %q", quote, q, want)
+		}
+	}
+}
+
+// Across outlets: a short given name ("Rudy", "Bill") meets the formal one
+// with a middle initial; "his son Hunter" meets "Hunter Biden"; "Mr. Biden"
+// between a father and a son with the same surname is not guessed, and
+// "Joe Biden" is not joined to "Joseph R. Biden Jr." (a Jr. may be the son
+// of a man of the same name).
+func TestNamesAcrossOutletsFamily(t *testing.T) {
+	a := Prepare(article("a",
+		`WASHINGTON — Attorney General William P. Barr said on Monday that he had seen no evidence of widespread fraud.`,
+		`Rudolph W. Giuliani, the president’s personal lawyer, said that Mr. Barr’s inquiry had been inadequate.`,
+		`Hunter Biden, the son of President-elect Joseph R. Biden Jr., disclosed that he was under investigation. Mr. Biden said he had acted “legally and appropriately.”`))
+	b := Prepare(article("b",
+		`WASHINGTON (AP) — Attorney General Bill Barr said Tuesday the Justice Department has not uncovered evidence of widespread voter fraud.`,
+		`Trump lawyers Rudy Giuliani and Jenna Ellis blasted the remarks.`,
+		`President-elect Joe Biden's son Hunter said federal prosecutors were investigating his taxes. "I take this matter very seriously," Hunter Biden said.`))
+	cov := Coverage([]*Doc{a, b})
+	for name, want := range map[string][]int{"William P. Barr": {0, 1}, "Rudolph W. Giuliani": {0, 1}, "Hunter Biden": {0, 1},
+		"Joseph R. Biden Jr.": {0}, "Joe Biden": {1}, "Mr. Biden": {0}} {
+		r := entityRow(cov, name)
+		var in []int
+		if r != nil {
+			for k, m := range r.In {
+				if len(m) > 0 {
+					in = append(in, k)
+				}
+			}
+		}
+		if !sameInts(in, want) {
+			var names []string
+			for _, r := range cov.Entities {
+				names = append(names, r.Name)
+			}
+			t.Errorf("%s in %v, want %v (rows %q)", name, in, want, names)
+		}
+	}
+}
+
+// AP crime copy: a dateline in capitals is a place; a common noun opening
+// the sentence before a given name ("Demonstrator Maria Lopez") is not
+// part of the name; the speakers around it.
+func TestAPDatelineAndDescriptors(t *testing.T) {
+	d := Prepare(article("ap",
+		`PORTLAND, Ore. (AP) — Police arrested 12 people early Sunday after protesters set fire to a federal courthouse, authorities said.`,
+		`"This is not peaceful protest," Police Chief Chuck Lovell said at a news conference. "People could have been killed."`,
+		`Mayor Ted Wheeler, who has faced criticism from both sides, urged calm. "I'm asking everyone to go home," Wheeler told KOIN-TV.`,
+		`Demonstrator Maria Lopez, 24, said she had been hit by a projectile. "They just started shooting," she said. Her brother, Daniel Lopez, said he was not there.`,
+		`"We need answers," Oregon Gov. Kate Brown said.`))
+	got := map[string]EntityKind{}
+	for _, e := range d.Entities() {
+		got[e.Name] = e.Kind
+	}
+	for name, kind := range map[string]EntityKind{"PORTLAND": Place, "Maria Lopez": Person, "Daniel Lopez": Person, "Ted Wheeler": Person, "Kate Brown": Person} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %s (names %v)", name, got[name], kind, entityNames(d))
+		}
+	}
+	for quote, want := range map[string]string{"not peaceful protest": "Chuck Lovell", "could have been killed": "Chuck Lovell",
+		"go home": "Ted Wheeler", "started shooting": "Maria Lopez", "We need answers": "Kate Brown"} {
+		if q := quoteBy(d, quote); q == nil || q.Speaker != want {
+			t.Errorf("speaker of %q: %+v, want %q", quote, q, want)
 		}
 	}
 }

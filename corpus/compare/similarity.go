@@ -316,7 +316,7 @@ func (m *pairModel) mergedA(i, j int) float64 {
 // with the actor check and the quote bonus when some pair of them carries
 // the same quote.
 func (m *pairModel) setSimOf(sa, sb []int) float64 {
-	side := func(d *Doc, ix []int) (terms, bigrams, frame []uint64, actors []string) {
+	side := func(d *Doc, ix []int) (terms, bigrams, frame []uint64, actors []actor) {
 		s := &d.Sentences[ix[0]]
 		terms, bigrams, frame, actors = s.terms, s.bigrams, s.frame, s.actors
 		for _, i := range ix[1:] {
@@ -398,26 +398,70 @@ func (m *pairModel) quotedPairs() map[int]float64 {
 // Similarity).
 func (m *pairModel) docSimilarity() float64 { return textSimilarity(bagOfDoc(m.a), bagOfDoc(m.b)) }
 
-// termBag is what the document similarity reads of a text: the content
-// terms of each sentence and how often each term is used.
+// termBag is what the document similarity reads of a text: per content
+// term (ascending), how often it is used and in how many sentences.
 type termBag struct {
-	sentences [][]uint64
-	tf        map[uint64]int
+	terms     []bagTerm
+	sentences int
+}
+
+type bagTerm struct {
+	t      uint64
+	tf, sf int32
+}
+
+// bagBuilder gathers a text's terms sentence by sentence.
+type bagBuilder struct {
+	tf, sf    map[uint64]int32
+	sentences int
+}
+
+func newBagBuilder() *bagBuilder {
+	return &bagBuilder{tf: map[uint64]int32{}, sf: map[uint64]int32{}}
+}
+
+func (b *bagBuilder) add(terms []uint64, ws []word) {
+	b.sentences++
+	for _, t := range terms {
+		b.sf[t]++
+	}
+	for _, w := range ws {
+		if w.term != "" {
+			b.tf[hashTerm(w.term)]++
+		}
+	}
+}
+
+func (b *bagBuilder) bag() termBag {
+	out := termBag{terms: make([]bagTerm, 0, len(b.tf)), sentences: b.sentences}
+	for t, n := range b.tf {
+		out.terms = append(out.terms, bagTerm{t, n, b.sf[t]})
+	}
+	slices.SortFunc(out.terms, func(x, y bagTerm) int {
+		switch {
+		case x.t < y.t:
+			return -1
+		case x.t > y.t:
+			return 1
+		}
+		return 0
+	})
+	return out
 }
 
 func bagOfDoc(d *Doc) termBag {
-	b := termBag{tf: map[uint64]int{}}
+	b := newBagBuilder()
 	for i := range d.Sentences {
 		b.add(d.Sentences[i].terms, d.Sentences[i].words)
 	}
-	return b
+	return b.bag()
 }
 
 // bagOfArticle reads an article the way Prepare does (its body's
 // sentences and their terms), without extracting names, quotes and
 // numbers.
 func bagOfArticle(a *corpus.Article) termBag {
-	b := termBag{tf: map[uint64]int{}}
+	b := newBagBuilder()
 	for _, blk := range a.Blocks {
 		for _, sp := range lang.Sentences(blk.Text) {
 			ws := words(sp.Text(blk.Text))
@@ -425,16 +469,7 @@ func bagOfArticle(a *corpus.Article) termBag {
 			b.add(terms, ws)
 		}
 	}
-	return b
-}
-
-func (b *termBag) add(terms []uint64, ws []word) {
-	b.sentences = append(b.sentences, terms)
-	for _, w := range ws {
-		if w.term != "" {
-			b.tf[hashTerm(w.term)]++
-		}
-	}
+	return b.bag()
 }
 
 // Similarity is how alike two articles are (0..1): the cosine of their
@@ -447,37 +482,37 @@ func Similarity(a, b *corpus.Article) float64 {
 	return textSimilarity(bagOfArticle(a), bagOfArticle(b))
 }
 
+// textSimilarity merges the two bags in term order, so the figure never
+// depends on map order and is the same whichever text comes first.
 func textSimilarity(x, y termBag) float64 {
-	df := map[uint64]int{}
-	for _, bag := range []termBag{x, y} {
-		for _, terms := range bag.sentences {
-			for _, t := range terms {
-				df[t]++
-			}
-		}
-	}
-	n := float64(len(x.sentences) + len(y.sentences))
-	weight := func(t uint64) float64 { return math.Log(1 + n/float64(df[t])) }
-	// Sums run in term order, so the figure never depends on map order
-	// and is the same whichever text comes first.
-	terms := make([]uint64, 0, len(df))
-	for t := range df {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
+	n := float64(x.sentences + y.sentences)
 	var dot, na, nb float64
-	for _, t := range terms {
-		w := weight(t)
-		var p, q float64
-		if c := x.tf[t]; c > 0 {
-			p = (1 + math.Log(float64(c))) * w
+	i, j := 0, 0
+	for i < len(x.terms) || j < len(y.terms) {
+		var p, q bagTerm
+		switch {
+		case j >= len(y.terms) || i < len(x.terms) && x.terms[i].t < y.terms[j].t:
+			p = x.terms[i]
+			i++
+		case i >= len(x.terms) || y.terms[j].t < x.terms[i].t:
+			q = y.terms[j]
+			j++
+		default:
+			p, q = x.terms[i], y.terms[j]
+			i++
+			j++
 		}
-		if c := y.tf[t]; c > 0 {
-			q = (1 + math.Log(float64(c))) * w
+		w := math.Log(1 + n/float64(p.sf+q.sf))
+		var u, v float64
+		if p.tf > 0 {
+			u = (1 + math.Log(float64(p.tf))) * w
 		}
-		dot += p * q
-		na += p * p
-		nb += q * q
+		if q.tf > 0 {
+			v = (1 + math.Log(float64(q.tf))) * w
+		}
+		dot += u * v
+		na += u * u
+		nb += v * v
 	}
 	if na == 0 || nb == 0 {
 		return 0

@@ -177,9 +177,18 @@ func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
 		out = out[:pool]
 	}
 	bag := bagOfArticle(a)
-	for k := range out {
-		out[k].Similarity = textSimilarity(bag, bagOfArticle(out[k].Article))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(out))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for k := w; k < len(out); k += workers {
+				out[k].Similarity = textSimilarity(bag, bagOfArticle(out[k].Article))
+			}
+		}(w)
 	}
+	wg.Wait()
 	order(out)
 	if n > 0 && len(out) > n {
 		out = out[:n]

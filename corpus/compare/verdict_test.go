@@ -126,3 +126,30 @@ func TestOneSimilarity(t *testing.T) {
 		}
 	}
 }
+
+// Actors: one person written two ways is compatible; a family sharing a
+// surname is not.
+func TestActorsCompatible(t *testing.T) {
+	d := Prepare(article("family",
+		"President Donald J. Trump spoke first.",
+		"Melania Trump visited a hospital in Ohio.",
+		"House Speaker Paul D. Ryan said the bill would pass.",
+		"Representative Tim Ryan of Ohio said it would not.",
+		"Mr. Trump said he was pleased.",
+		"Mr. Ryan said the vote would be on Friday."))
+	of := func(sub string) []actor { return d.Sentences[sentenceWith(d, sub)].actors }
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Donald J. Trump", "Mr. Trump said", true},
+		{"Melania Trump", "Mr. Trump said", false},
+		{"Paul D. Ryan", "Tim Ryan", false},
+		{"Paul D. Ryan", "Mr. Ryan said", true},
+		{"Melania Trump", "Tim Ryan", false},
+	} {
+		if got := actorsCompatible(of(tc.a), of(tc.b)); got != tc.want {
+			t.Errorf("%q ~ %q: %v, want %v (%+v / %+v)", tc.a, tc.b, got, tc.want, of(tc.a), of(tc.b))
+		}
+	}
+}

@@ -23,7 +23,11 @@ func Stem(w string) string {
 			return w
 		}
 	}
-	b := []byte(w)
+	// Index snapshots stem every term of the vocabulary when they load:
+	// words up to 32 letters are stemmed on the stack, and a stem that is
+	// a prefix of the word (most are) is returned without a copy.
+	var arr [32]byte
+	b := append(arr[:0], w...)
 	b = step1a(b)
 	b = step1b(b)
 	b = step1c(b)
@@ -31,6 +35,9 @@ func Stem(w string) string {
 	b = step3(b)
 	b = step4(b)
 	b = step5(b)
+	if len(b) <= len(w) && string(b) == w[:len(b)] {
+		return w[:len(b)]
+	}
 	return string(b)
 }
 
@@ -164,8 +171,35 @@ var step2Rules = [][2]string{
 	{"logi", "log"},
 }
 
+// The rules of steps 2 to 4 by the last letter of their suffix, in their
+// order: a word is checked only against the rules that can match it.
+var (
+	step2ByLast = rulesByLast(step2Rules)
+	step3ByLast = rulesByLast(step3Rules)
+	step4ByLast = suffixesByLast(step4Suffixes)
+)
+
+func rulesByLast(rules [][2]string) (t [26][][2]string) {
+	for _, r := range rules {
+		c := r[0][len(r[0])-1] - 'a'
+		t[c] = append(t[c], r)
+	}
+	return t
+}
+
+func suffixesByLast(suffixes []string) (t [26][]string) {
+	for _, s := range suffixes {
+		c := s[len(s)-1] - 'a'
+		t[c] = append(t[c], s)
+	}
+	return t
+}
+
 func step2(b []byte) []byte {
-	for _, r := range step2Rules {
+	if len(b) == 0 {
+		return b
+	}
+	for _, r := range step2ByLast[b[len(b)-1]-'a'] {
 		if nb, ok := replace(b, r[0], r[1], 0); ok {
 			return nb
 		}
@@ -178,7 +212,10 @@ var step3Rules = [][2]string{
 }
 
 func step3(b []byte) []byte {
-	for _, r := range step3Rules {
+	if len(b) == 0 {
+		return b
+	}
+	for _, r := range step3ByLast[b[len(b)-1]-'a'] {
 		if nb, ok := replace(b, r[0], r[1], 0); ok {
 			return nb
 		}
@@ -191,8 +228,11 @@ var step4Suffixes = []string{"al", "ance", "ence", "er", "ic", "able", "ible", "
 
 func step4(b []byte) []byte {
 	// Longest suffix first where they overlap ("ement" before "ment" before "ent").
+	if len(b) == 0 {
+		return b
+	}
 	best := ""
-	for _, s := range step4Suffixes {
+	for _, s := range step4ByLast[b[len(b)-1]-'a'] {
 		if hasSuffix(b, s) && len(s) > len(best) {
 			best = s
 		}

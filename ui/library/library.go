@@ -19,15 +19,16 @@ type Library struct {
 	// Marks are the read marks, Bookmarks the bookmarks, both kept
 	// between runs.
 	Marks, Bookmarks *userstate.Marks
+	// Docs are articles prepared for comparing, kept for reuse.
+	Docs *DocCache
 
 	articles []*corpus.Article
 	stories  *compare.Stories
-	grouped  int // how many articles the stories cover
 }
 
 // New is an empty library with the given read marks and bookmarks.
 func New(marks, bookmarks *userstate.Marks) *Library {
-	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks}
+	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks, Docs: NewDocCache(64)}
 }
 
 // Add takes articles that were loaded, in load order.
@@ -60,9 +61,8 @@ func (l *Library) Articles() []*corpus.Article { return l.articles }
 // Len is how many articles are loaded.
 func (l *Library) Len() int { return len(l.articles) }
 
-// SetStories puts the latest grouping in place; n is how many articles it
-// covers.
-func (l *Library) SetStories(st *compare.Stories, n int) { l.stories, l.grouped = st, n }
+// SetStories puts the latest grouping in place.
+func (l *Library) SetStories(st *compare.Stories) { l.stories = st }
 
 // Stories is the latest grouping, nil before the first.
 func (l *Library) Stories() *compare.Stories { return l.stories }
