@@ -19,6 +19,7 @@ type keyMap struct {
 	Picker    pickerKeys    // choosing what to compare with
 	Coverage  coverageKeys  // the story's coverage table
 	StoryView storyViewKeys // the story view
+	Feeds     feedKeys      // live news: refresh, the feeds view (feedkeys.go)
 }
 
 type globalKeys struct {
@@ -144,6 +145,7 @@ func newKeyMap() *keyMap {
 		Picker:    newPickerKeys(b),
 		Coverage:  newCoverageKeys(b),
 		StoryView: newStoryViewKeys(b),
+		Feeds:     newFeedKeys(b),
 	}
 }
 
@@ -169,6 +171,7 @@ func (h listHelp) FullHelp() [][]key.Binding {
 		{l.Up, l.Down, l.PageUp, l.PageDown, l.HalfUp, l.HalfDown, l.Top, l.Bottom},
 		{l.Open, l.Sort, l.ToggleRead, l.MarkStoryRead, l.UnreadOnly, l.Bookmark, l.BookmarksOnly, l.Quit},
 		append([]key.Binding{l.Copy, l.OpenURL, l.Edit}, h.k.Stories.list()...),
+		{h.k.Feeds.Refresh, h.k.Feeds.View},
 		global,
 		searchBindings(h.k),
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
@@ -12,7 +13,7 @@ import (
 // section, outlets in the order the view shows them.
 func storyViewMarkdown(story *compare.Story, v *compare.StoryView, now time.Time) (name, md string) {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "# Story: %s\n", mdEscape(story.Label))
+	fmt.Fprintf(&sb, "# Story: %s\n", corpus.EscapeMarkdown(story.Label))
 	fmt.Fprintf(&sb, "\n## %s\n\n", svSectionNames[svHeadlines])
 	for _, o := range v.Outlets {
 		for _, d := range o.Docs {
@@ -28,12 +29,12 @@ func storyViewMarkdown(story *compare.Story, v *compare.StoryView, now time.Time
 					}
 				}
 			}
-			fmt.Fprintf(&sb, "- **%s** (%s, %d words): %s", mdEscape(o.Outlet), when, a.Words, mdEscape(a.Title))
+			fmt.Fprintf(&sb, "- **%s** (%s, %d words): %s", corpus.EscapeMarkdown(o.Outlet), when, a.Words, corpus.EscapeMarkdown(a.Title))
 			if a.URL != "" {
 				fmt.Fprintf(&sb, " <%s>", a.URL)
 			}
 			if lead := compare.LeadOf(a); lead != "" {
-				fmt.Fprintf(&sb, "\n  > %s", mdEscape(lead))
+				fmt.Fprintf(&sb, "\n  > %s", corpus.EscapeMarkdown(lead))
 			}
 			sb.WriteString("\n")
 		}
@@ -45,22 +46,22 @@ func storyViewMarkdown(story *compare.Story, v *compare.StoryView, now time.Time
 		for _, r := range f.Rows {
 			own := ""
 			if len(r.OwnWords) > 0 {
-				own = " — *" + mdEscape(strings.Join(r.OwnWords, ", ")) + "*"
+				own = " — *" + corpus.EscapeMarkdown(strings.Join(r.OwnWords, ", ")) + "*"
 			}
-			fmt.Fprintf(&sb, "- **%s**: %s%s\n", mdEscape(v.Outlets[outletOf[r.Doc]].Outlet), mdEscape(r.Text), own)
+			fmt.Fprintf(&sb, "- **%s**: %s%s\n", corpus.EscapeMarkdown(v.Outlets[outletOf[r.Doc]].Outlet), corpus.EscapeMarkdown(r.Text), own)
 		}
 	}
 	fmt.Fprintf(&sb, "\n## %s\n\n| outlet | term | count | score |\n|---|---|---|---|\n", svSectionNames[svWords])
 	for _, o := range v.Outlets {
 		for _, t := range o.Distinctive {
-			fmt.Fprintf(&sb, "| %s | %s | %d | %.2f |\n", mdEscape(o.Outlet), mdEscape(t.Term), t.Count, t.Score)
+			fmt.Fprintf(&sb, "| %s | %s | %d | %.2f |\n", corpus.EscapeMarkdown(o.Outlet), corpus.EscapeMarkdown(t.Term), t.Count, t.Score)
 		}
 	}
 	fmt.Fprintf(&sb, "\n## %s\n\n", svSectionNames[svQuoted])
 	for _, o := range v.Outlets {
 		var qs []string
 		for _, q := range o.Quoted {
-			s := fmt.Sprintf("%s ×%d", mdEscape(q.Label()), q.Quotes)
+			s := fmt.Sprintf("%s ×%d", corpus.EscapeMarkdown(q.Label()), q.Quotes)
 			if q.Only {
 				s += " (**only**)"
 			}
@@ -69,16 +70,16 @@ func storyViewMarkdown(story *compare.Story, v *compare.StoryView, now time.Time
 		if len(qs) == 0 {
 			qs = []string{"no one"}
 		}
-		fmt.Fprintf(&sb, "- **%s**: %s\n", mdEscape(o.Outlet), strings.Join(qs, ", "))
+		fmt.Fprintf(&sb, "- **%s**: %s\n", corpus.EscapeMarkdown(o.Outlet), strings.Join(qs, ", "))
 	}
 	fmt.Fprintf(&sb, "\n## %s\n", svSectionNames[svOmits])
 	for _, o := range v.Outlets {
-		fmt.Fprintf(&sb, "\n### %s leaves out\n\n", mdEscape(o.Outlet))
+		fmt.Fprintf(&sb, "\n### %s leaves out\n\n", corpus.EscapeMarkdown(o.Outlet))
 		if len(o.Omits) == 0 {
 			sb.WriteString("Nothing the others report.\n")
 		}
 		for _, m := range o.Omits {
-			fmt.Fprintf(&sb, "- %.1f, %s: %s\n", m.Weight, mdEscape(outletName(v.Docs[m.Doc].Article)), mdEscape(m.Text))
+			fmt.Fprintf(&sb, "- %.1f, %s: %s\n", m.Weight, corpus.EscapeMarkdown(outletName(v.Docs[m.Doc].Article)), corpus.EscapeMarkdown(m.Text))
 		}
 	}
 	fmt.Fprintf(&sb, "\n## %s\n\n", svSectionNames[svDisagree])
@@ -90,11 +91,11 @@ func storyViewMarkdown(story *compare.Story, v *compare.StoryView, now time.Time
 		for _, o := range v.Outlets {
 			for _, k := range o.Docs {
 				if len(d.In[k]) > 0 {
-					vals = append(vals, mdEscape(outletName(v.Docs[k].Article))+": "+numberTexts(d.In[k]))
+					vals = append(vals, corpus.EscapeMarkdown(outletName(v.Docs[k].Article))+": "+numberTexts(d.In[k]))
 				}
 			}
 		}
-		fmt.Fprintf(&sb, "- **!** %s — %s\n", mdEscape(d.Thing), strings.Join(vals, "; "))
+		fmt.Fprintf(&sb, "- **!** %s — %s\n", corpus.EscapeMarkdown(d.Thing), strings.Join(vals, "; "))
 	}
 	id := story.ID
 	if id == "" {
