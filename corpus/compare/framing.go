@@ -257,7 +257,8 @@ func distinctive(docs []*Doc, outletOf []int, k int) []TermScore {
 		for _, tc := range []*wordCounts{c, all} {
 			tc.addWords(doc.Article.Title, doc.title, true)
 			for i := range doc.Sentences {
-				tc.addWords(doc.Sentences[i].Text, doc.Sentences[i].words, false)
+				s := &doc.Sentences[i]
+				tc.addWords(s.Text, s.words, s.Heading) // a heading's capitals are house style too
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"sort"
+	"strings"
 )
 
 // QuotedSpeaker is a person (or an unnamed source) an outlet quotes: how
@@ -42,7 +43,17 @@ func speakerKey(cov *StoryCoverage, d int, q *Quote) string {
 		}
 		return q.who.Name
 	}
-	return q.Speaker
+	return nominalKey(q.Speaker)
+}
+
+// nominalKey writes an unnamed source one way: "The source", "the source"
+// and "a source" are one speaker, "source".
+func nominalKey(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) > 1 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
 }
 
 // quotedBy lists the speakers outlet k quotes, most quoted first.

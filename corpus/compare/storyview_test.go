@@ -266,3 +266,14 @@ func TestStoryViewCapsLargeStories(t *testing.T) {
 		t.Errorf("outlets %d, want 4", len(v.Outlets))
 	}
 }
+
+func TestNominalKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"The source": "source", "a source": "source", "an unnamed source": "unnamed source",
+		"the  White House": "white house", "officials": "officials",
+	} {
+		if got := nominalKey(in); got != want {
+			t.Errorf("nominalKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
