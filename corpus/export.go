@@ -59,17 +59,26 @@ func Markdown(a *Article) string {
 	return sb.String()
 }
 
-// mdSpecial are the characters that can change the meaning of Markdown text.
+// mdEscaper escapes the characters that can change the meaning of
+// Markdown text anywhere in a line. & and ~ become character references:
+// "&amp;" in an article must not read as "&", and glamour shows a
+// backslash before ~ as it is.
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "&", "&amp;", "~", "&#126;",
+	"\n", " ", "\r", " ",
 )
 
-// EscapeMarkdown escapes s so that Markdown renders it literally. A leading
-// list or ordered-list marker is escaped too.
+// EscapeMarkdown makes s literal Markdown text on one line, for a
+// paragraph, a heading, a list item or a table cell alike: it is the one
+// escaper of the tree (the article view for glamour, the exports). A line
+// break becomes a space (in a table it would end the row; elsewhere
+// Markdown shows it as a space anyway), and what would start a block at the
+// start of the line (a list marker, "1." or "1)", a setext underline) is
+// escaped too.
 func EscapeMarkdown(s string) string {
 	s = mdEscaper.Replace(s)
-	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '=') {
 		s = `\` + s
 	}
 	// "1. Text" at the start would become an ordered list.

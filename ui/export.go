@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
@@ -82,12 +83,6 @@ func slug(s string, max int) string {
 
 func stamp(t time.Time) string { return t.Format("20060102-150405") }
 
-// mdEscape keeps article text literal in Markdown table cells and lines.
-func mdEscape(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ")
-	return r.Replace(s)
-}
-
 // comparisonMarkdown writes a comparison as Markdown: the figures, then the
 // aligned passages as a two-column table (copied wording in bold, shared
 // words in italics), then quotes, names and figures.
@@ -106,7 +101,7 @@ func comparisonMarkdown(c *compare.Comparison, swapped bool, now time.Time) (nam
 	fmt.Fprintf(&sb, "# Comparison\n\n")
 	for s := 0; s < 2; s++ {
 		a := sideDoc(c, s, swapped).Article
-		fmt.Fprintf(&sb, "- **%s**: %s", letter(s), mdEscape(art(s)))
+		fmt.Fprintf(&sb, "- **%s**: %s", letter(s), corpus.EscapeMarkdown(art(s)))
 		if a.URL != "" {
 			fmt.Fprintf(&sb, " <%s>", a.URL)
 		}
@@ -148,13 +143,13 @@ func comparisonMarkdown(c *compare.Comparison, swapped bool, now time.Time) (nam
 		case q.B == nil:
 			where = "only A"
 		}
-		fmt.Fprintf(&sb, "- %s — %s\n", mdEscape(quoteLabel(q.Text, q.Speaker)), where)
+		fmt.Fprintf(&sb, "- %s — %s\n", corpus.EscapeMarkdown(quoteLabel(q.Text, q.Speaker)), where)
 	}
 	sb.WriteString("\n## Names\n\n")
 	names := func(title string, rows []compare.EntityRow) {
 		var ns []string
 		for _, e := range rows {
-			ns = append(ns, mdEscape(e.Name))
+			ns = append(ns, corpus.EscapeMarkdown(e.Name))
 		}
 		fmt.Fprintf(&sb, "- **%s** (%d): %s\n", title, len(rows), strings.Join(ns, ", "))
 	}
@@ -167,7 +162,7 @@ func comparisonMarkdown(c *compare.Comparison, swapped bool, now time.Time) (nam
 		if n.Conflict {
 			flag = "**disagree: check**"
 		}
-		fmt.Fprintf(&sb, "| %s | %s | %s | %s |\n", mdEscape(n.Thing), numberTexts(n.In[0]), numberTexts(n.In[1]), flag)
+		fmt.Fprintf(&sb, "| %s | %s | %s | %s |\n", corpus.EscapeMarkdown(n.Thing), numberTexts(n.In[0]), numberTexts(n.In[1]), flag)
 	}
 	name = fmt.Sprintf("compare-%s-vs-%s-%s.md", slug(outletName(c.A.Article), 24), slug(outletName(c.B.Article), 24), stamp(now))
 	return name, sb.String()
@@ -176,7 +171,7 @@ func comparisonMarkdown(c *compare.Comparison, swapped bool, now time.Time) (nam
 func numberTexts(ns []compare.Number) string {
 	var out []string
 	for _, n := range ns {
-		out = append(out, mdEscape(n.Text))
+		out = append(out, corpus.EscapeMarkdown(n.Text))
 	}
 	return strings.Join(out, ", ")
 }
@@ -198,11 +193,11 @@ func markdownHighlighted(t sideText) string {
 		switch {
 		case core == "":
 		case t.class[i] == hlCopied:
-			sb.WriteString("**" + mdEscape(core) + "**")
+			sb.WriteString("**" + corpus.EscapeMarkdown(core) + "**")
 		case t.class[i] == hlCommon:
-			sb.WriteString("*" + mdEscape(core) + "*")
+			sb.WriteString("*" + corpus.EscapeMarkdown(core) + "*")
 		default:
-			sb.WriteString(mdEscape(core))
+			sb.WriteString(corpus.EscapeMarkdown(core))
 		}
 		if core != "" {
 			sb.WriteString(part[len(part)-trail:])
@@ -215,10 +210,10 @@ func markdownHighlighted(t sideText) string {
 // coverageMarkdown writes a story's coverage table as Markdown.
 func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time.Time) (name, md string) {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "# Coverage: %s\n\n", mdEscape(story.Label))
+	fmt.Fprintf(&sb, "# Coverage: %s\n\n", corpus.EscapeMarkdown(story.Label))
 	for k, d := range cov.Docs {
 		a := d.Article
-		fmt.Fprintf(&sb, "- **%s**: %s — %s", columnLetter(k), mdEscape(outletName(a)), mdEscape(a.Title))
+		fmt.Fprintf(&sb, "- **%s**: %s — %s", columnLetter(k), corpus.EscapeMarkdown(outletName(a)), corpus.EscapeMarkdown(a.Title))
 		if a.URL != "" {
 			fmt.Fprintf(&sb, " <%s>", a.URL)
 		}
@@ -245,7 +240,7 @@ func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time
 	}
 	head("Quotes")
 	for _, q := range cov.Quotes {
-		fmt.Fprintf(&sb, "| %s |", mdEscape(quoteLabel(q.Text, q.Speaker)))
+		fmt.Fprintf(&sb, "| %s |", corpus.EscapeMarkdown(quoteLabel(q.Text, q.Speaker)))
 		for k, v := range q.In {
 			fmt.Fprintf(&sb, " %s |", cell(v != nil, q.Only == k))
 		}
@@ -253,7 +248,7 @@ func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time
 	}
 	head("Names")
 	for _, e := range cov.Entities {
-		fmt.Fprintf(&sb, "| %s (%s) |", mdEscape(e.Name), e.Kind)
+		fmt.Fprintf(&sb, "| %s (%s) |", corpus.EscapeMarkdown(e.Name), e.Kind)
 		for k, v := range e.In {
 			fmt.Fprintf(&sb, " %s |", cell(len(v) > 0, e.Only == k))
 		}
@@ -261,7 +256,7 @@ func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time
 	}
 	head("Numbers")
 	for _, r := range cov.Numbers {
-		thing := mdEscape(r.Thing)
+		thing := corpus.EscapeMarkdown(r.Thing)
 		if r.Conflict {
 			thing = "**!** " + thing
 		}

@@ -216,7 +216,7 @@ func articleMarkdown(a *corpus.Article, showRemoved bool, w int, hits []search.P
 			} else {
 				sb.WriteString("\n" + cont)
 			}
-			sb.WriteString(escapeMarkdown(l))
+			sb.WriteString(corpus.EscapeMarkdown(l))
 		}
 	}
 	prev := corpus.BlockKind("")
@@ -244,7 +244,7 @@ func articleMarkdown(a *corpus.Article, showRemoved bool, w int, hits []search.P
 		switch b.Kind {
 		case corpus.Heading:
 			// A heading is one Markdown line; glamour wraps the rare long one.
-			sb.WriteString("## " + escapeMarkdown(displayText(text)))
+			sb.WriteString("## " + corpus.EscapeMarkdown(displayText(text)))
 		case corpus.ListItem:
 			// Markdown drops leading spaces on continuation lines; no-break
 			// spaces keep them aligned under the item's text.
@@ -275,29 +275,6 @@ func restBytes(blocks []corpus.Block) int {
 		n += len(b.Text)
 	}
 	return n
-}
-
-// escapeMarkdown makes s literal Markdown: ASCII punctuation that Markdown
-// could read as syntax is backslash-escaped, and & and ~ (which glamour does
-// not unescape) become character references.
-func escapeMarkdown(s string) string {
-	const special = "\\`*_{}[]()<>#+-.!|"
-	var sb strings.Builder
-	sb.Grow(len(s) + len(s)/8)
-	for _, r := range s {
-		switch {
-		case r == '&':
-			sb.WriteString("&amp;")
-		case r == '~':
-			sb.WriteString("&#126;")
-		case r < 128 && strings.ContainsRune(special, r):
-			sb.WriteByte('\\')
-			sb.WriteRune(r)
-		default:
-			sb.WriteRune(r)
-		}
-	}
-	return sb.String()
 }
 
 func stripANSI(s string) string { return ansiStrip(s) }

@@ -6,9 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"strings"
-	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
@@ -137,24 +135,15 @@ func plural(n int, one, many string) string {
 // snapshot by the returned function (called once the results are out).
 func (r *runner) openIndex(c *corpus.Corpus, paths []string) (*search.Index, func()) {
 	path := search.SnapshotPath(r.loadOptions().CacheDir, r.source(paths))
-	if path != "" {
-		if ix, err := search.LoadSnapshot(path, c.Articles); err == nil {
-			now := time.Now()
-			_ = os.Chtimes(path, now, now) // recently used: not pruned
-			return ix, func() {}
-		}
+	if ix, err := search.OpenSnapshot(path, c.Articles); err == nil {
+		return ix, func() {}
 	}
 	ix := search.New()
 	ix.Add(c.Articles)
 	return ix, func() {
-		if path == "" {
-			return
-		}
-		if err := ix.WriteSnapshot(path); err != nil {
+		if err := search.SaveSnapshot(ix, path); err != nil {
 			fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
-			return
 		}
-		corpus.PruneCaches(path)
 	}
 }
 

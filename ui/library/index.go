@@ -1,10 +1,7 @@
 package library
 
 import (
-	"errors"
-	"io/fs"
 	"os"
-	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
@@ -122,11 +119,7 @@ func (x *Index) LoadBatch(arts []*corpus.Article, done, allCached bool) []Job {
 	held, path := x.held, x.snapshot
 	x.held, x.adding = nil, true
 	return []Job{func() any {
-		ix, err := search.LoadSnapshot(path, held)
-		if err == nil {
-			now := time.Now()
-			_ = os.Chtimes(path, now, now) // recently used: not pruned
-		}
+		ix, err := search.OpenSnapshot(path, held)
 		return SnapshotRead{ix: ix, arts: held, err: err}
 	}}
 }
@@ -190,7 +183,7 @@ func (x *Index) Holding() bool { return x.holding }
 func (x *Index) SnapshotLoaded(r SnapshotRead) (jobs []Job, notice string) {
 	x.adding = false
 	if r.err != nil {
-		if !errors.Is(r.err, search.ErrStale) && !errors.Is(r.err, fs.ErrNotExist) {
+		if search.SnapshotUnreadable(r.err) {
 			notice = "the search index snapshot was unreadable (" + r.err.Error() + ") and will be rebuilt"
 		}
 		x.pending = append(r.arts, x.pending...)
@@ -212,13 +205,7 @@ func (x *Index) saveIfComplete() Job {
 	}
 	x.saved = true
 	ix, path := x.ix, x.snapshot
-	return func() any {
-		err := ix.WriteSnapshot(path)
-		if err == nil {
-			corpus.PruneCaches(path)
-		}
-		return SnapshotWritten{err}
-	}
+	return func() any { return SnapshotWritten{search.SaveSnapshot(ix, path)} }
 }
 
 // Forget drops articles that left the corpus from future results.

@@ -1,0 +1,52 @@
+package search
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// The snapshot policy, in one place for the reader (ui/library) and the
+// command line (ui/cli): where a corpus's snapshot lives (SnapshotPath),
+// reading it back, saving a fresh one, and which failures to tell the
+// user about. When to read (every file came from the parsed-corpus cache)
+// is the caller's to know; what reading and saving mean is here.
+
+// OpenSnapshot reads the snapshot at path for arts (see LoadSnapshot for
+// its errors) and, when it applies, marks it recently used so that
+// PruneCaches keeps it.
+func OpenSnapshot(path string, arts []*corpus.Article) (*Index, error) {
+	if path == "" {
+		return nil, fs.ErrNotExist
+	}
+	ix, err := LoadSnapshot(path, arts)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	_ = os.Chtimes(path, now, now) // recently used: not pruned
+	return ix, nil
+}
+
+// SaveSnapshot writes ix as the snapshot at path ("" is no snapshot: nothing
+// to do) and prunes the cache folder's old snapshots, which it supersedes.
+func SaveSnapshot(ix *Index, path string) error {
+	if path == "" {
+		return nil
+	}
+	if err := ix.WriteSnapshot(path); err != nil {
+		return err
+	}
+	corpus.PruneCaches(path)
+	return nil
+}
+
+// SnapshotUnreadable reports whether err, from OpenSnapshot, says the
+// snapshot was damaged and worth telling the user about: a missing one or
+// one of other articles is ordinary (first run, files changed).
+func SnapshotUnreadable(err error) bool {
+	return err != nil && !errors.Is(err, ErrStale) && !errors.Is(err, fs.ErrNotExist)
+}
