@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -184,5 +185,63 @@ func TestHasYear(t *testing.T) {
 		if got := hasYear(c.s); got != c.want {
 			t.Errorf("hasYear(%q) = %v, want %v", c.s, got, c.want)
 		}
+	}
+}
+
+// Byte-order marks, UTF-16 (with surrogate pairs and a stray low or high
+// half), Windows-1252 stray bytes among valid UTF-8.
+func TestDecodeTextExact(t *testing.T) {
+	le := func(units ...uint16) []byte {
+		b := []byte{0xFF, 0xFE}
+		for _, u := range units {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	be := func(units ...uint16) []byte {
+		b := []byte{0xFE, 0xFF}
+		for _, u := range units {
+			b = append(b, byte(u>>8), byte(u))
+		}
+		return b
+	}
+	for _, c := range []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"utf-8 bom", []byte("\xEF\xBB\xBFcafé"), "café"},
+		{"bom alone", []byte("\xEF\xBB\xBF"), ""},
+		{"bom cut short", []byte("\xEF\xBB"), "ï»"},
+		{"not a bom", []byte("\xEF\xBBx"), "ï»x"},
+		{"utf-16le", le('K', 'y', 0x00EF, 'v'), "Kyïv"},
+		{"utf-16be", be('K', 'y', 0x00EF, 'v'), "Kyïv"},
+		{"utf-16le surrogate pair", le(0xD83D, 0xDCF0, '!'), "\U0001F4F0!"},
+		{"utf-16be surrogate pair", be(0xD83D, 0xDCF0), "\U0001F4F0"},
+		{"utf-16le high half at the end", le('a', 0xD83D), "a\uFFFD"},
+		{"utf-16le high half then a letter", le(0xD83D, 'b'), "\uFFFDb"},
+		{"utf-16le odd byte dropped", append(le('a'), 'b'), "a"},
+		{"utf-16le high half then an odd byte", append(le(0xD83D), 'x'), "\uFFFD"},
+		{"utf-16 bom alone", []byte{0xFF, 0xFE}, ""},
+		{"one byte", []byte{0xFF}, "ÿ"},
+		{"windows-1252 among utf-8", []byte("caf\xe9 \x93quoted\x94 — ok"), "café “quoted” — ok"},
+		{"euro sign", []byte("\x80 5"), "€ 5"},
+	} {
+		if got := DecodeText(c.in); got != c.want {
+			t.Errorf("%s: DecodeText(% x) = %q, want %q", c.name, c.in, got, c.want)
+		}
+		if got := decodeOwnedText(slices.Clone(c.in)); got != c.want {
+			t.Errorf("%s: decodeOwnedText(% x) = %q, want %q", c.name, c.in, got, c.want)
+		}
+	}
+}
+
+// A text key reads invalid bytes as separators (the loader cleans text
+// before keying it; a key must not panic on text that was not).
+func TestTextKeyInvalidBytes(t *testing.T) {
+	a := &Article{Words: 20, Blocks: []Block{{Text: "Dock\x80workers \xffreturned"}}}
+	b := &Article{Words: 20, Blocks: []Block{{Text: "dock workers returned"}}}
+	if textKey(a) != textKey(b) {
+		t.Error("invalid bytes are not word separators in the text key")
 	}
 }

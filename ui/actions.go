@@ -134,7 +134,7 @@ func (m Model) setFilter(f listFilter) (Model, tea.Cmd) {
 	m.list.setEmpty(m.emptyLines())
 	text := "showing all articles"
 	if f.on() {
-		text = "showing " + plural(len(m.list.items), f.adjective()+" article")
+		text = "showing " + f.describe(len(m.list.items))
 	}
 	cmds := []tea.Cmd{statusCmd(text)}
 	if m.list.selected() != before {

@@ -34,18 +34,19 @@ type keyContext struct {
 func (km *keyMap) actions() []keyAction {
 	g, l, a, p := &km.Global, &km.List, &km.Article, &km.Pager
 	st, c, pk, cv := &km.Stories, &km.Compare, &km.Picker, &km.Coverage
+	fk := &km.Feeds
 	return []keyAction{
 		{"help", []*key.Binding{&g.Help}},
 		{"report", []*key.Binding{&g.Report}},
 		{"focus", []*key.Binding{&g.Focus, &c.Focus}},
-		{"up", []*key.Binding{&l.Up, &a.Up, &p.Up, &c.Up, &pk.Up, &cv.Up}},
-		{"down", []*key.Binding{&l.Down, &a.Down, &p.Down, &c.Down, &pk.Down, &cv.Down}},
+		{"up", []*key.Binding{&l.Up, &a.Up, &p.Up, &c.Up, &pk.Up, &cv.Up, &fk.Up}},
+		{"down", []*key.Binding{&l.Down, &a.Down, &p.Down, &c.Down, &pk.Down, &cv.Down, &fk.Down}},
 		{"page_up", []*key.Binding{&l.PageUp, &a.PageUp, &p.PageUp, &c.PageUp, &pk.PageUp, &cv.PageUp}},
 		{"page_down", []*key.Binding{&l.PageDown, &a.PageDown, &p.PageDown, &c.PageDown, &pk.PageDown, &cv.PageDown}},
 		{"half_page_up", []*key.Binding{&l.HalfUp, &a.HalfUp, &c.HalfUp, &cv.DetailUp}},
 		{"half_page_down", []*key.Binding{&l.HalfDown, &a.HalfDown, &c.HalfDown, &cv.DetailDown}},
-		{"top", []*key.Binding{&l.Top, &a.Top, &p.Top, &c.Top, &pk.Top, &cv.Top}},
-		{"bottom", []*key.Binding{&l.Bottom, &a.Bottom, &p.Bottom, &c.Bottom, &pk.Bottom, &cv.Bottom}},
+		{"top", []*key.Binding{&l.Top, &a.Top, &p.Top, &c.Top, &pk.Top, &cv.Top, &fk.Top}},
+		{"bottom", []*key.Binding{&l.Bottom, &a.Bottom, &p.Bottom, &c.Bottom, &pk.Bottom, &cv.Bottom, &fk.Bottom}},
 		{"open", []*key.Binding{&l.Open, &pk.Choose}},
 		{"sort", []*key.Binding{&l.Sort}},
 		{"toggle_read", []*key.Binding{&l.ToggleRead, &a.ToggleRead}},
@@ -83,6 +84,11 @@ func (km *keyMap) actions() []keyAction {
 		{"next_outlet", []*key.Binding{&cv.Right}},
 		{"next_section", []*key.Binding{&cv.NextSection}},
 		{"search", []*key.Binding{&l.Search}},
+		// Live news.
+		{"refresh_feeds", []*key.Binding{&fk.Refresh}},
+		{"feeds", []*key.Binding{&fk.View}},
+		{"show_feed", []*key.Binding{&fk.Filter}},
+		{"close_feeds", []*key.Binding{&fk.Back}},
 	}
 }
 
@@ -96,6 +102,7 @@ func (km *keyMap) contexts() []keyContext {
 	}
 	g, l, a, p := &km.Global, &km.List, &km.Article, &km.Pager
 	st, c, pk, cv := &km.Stories, &km.Compare, &km.Picker, &km.Coverage
+	fk := &km.Feeds
 	ctx := func(n string, bs ...*key.Binding) keyContext {
 		c := keyContext{name: n, bindings: map[*key.Binding]string{}}
 		for _, b := range bs {
@@ -107,11 +114,11 @@ func (km *keyMap) contexts() []keyContext {
 		ctx("the list", &g.Help, &g.Report, &g.Focus, &l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown,
 			&l.Top, &l.Bottom, &l.Open, &l.Sort, &l.ToggleRead, &l.Quit, &l.BookmarksOnly, &l.UnreadOnly,
 			&l.Bookmark, &l.MarkStoryRead, &l.Copy, &l.Edit, &l.OpenURL,
-			&st.Group, &st.Compare, &st.Pick, &st.Coverage, &l.Search),
+			&st.Group, &st.Compare, &st.Pick, &st.Coverage, &l.Search, &fk.Refresh, &fk.View),
 		ctx("the article", &g.Help, &g.Report, &g.Focus, &a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown,
 			&a.Top, &a.Bottom, &a.Next, &a.Prev, &a.ToggleRead, &a.Boilerplate, &a.Back,
 			&a.Bookmark, &a.MarkStoryRead, &a.Copy, &a.Edit, &a.OpenURL,
-			&st.Compare, &st.Pick, &st.Coverage, &a.Find, &a.NextHit, &a.PrevHit),
+			&st.Compare, &st.Pick, &st.Coverage, &a.Find, &a.NextHit, &a.PrevHit, &fk.Refresh, &fk.View),
 		ctx("help and the load report", &p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close),
 		ctx("the comparison", &g.Help, &g.Report, &c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown,
 			&c.Top, &c.Bottom, &c.Focus, &c.Sync, &c.Swap, &c.View, &c.NextShared, &c.PrevShared, &c.NextOwn,
@@ -120,6 +127,7 @@ func (km *keyMap) contexts() []keyContext {
 			&pk.Filter, &pk.Choose, &pk.Back),
 		ctx("the coverage view", &g.Help, &g.Report, &cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top,
 			&cv.Bottom, &cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailUp, &cv.DetailDown, &cv.Open, &cv.Export, &cv.Back),
+		ctx("the feeds view", &g.Help, &fk.Up, &fk.Down, &fk.Top, &fk.Bottom, &fk.Filter, &fk.Back, &fk.Refresh),
 	}
 }
 
@@ -351,6 +359,9 @@ func KeyReference(keys map[string][]string) string {
 	section("Choosing what to compare with", []*key.Binding{&pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom, &pk.Filter, &pk.Choose, &pk.Back})
 	section("Coverage", []*key.Binding{&cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top, &cv.Bottom,
 		&cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailDown, &cv.DetailUp, &cv.Open, &cv.Export, &cv.Back})
+	fk := &km.Feeds
+	section("Live news (when the reader shows your news)", []*key.Binding{&fk.Refresh, &fk.View})
+	section("Feeds view", []*key.Binding{&fk.Up, &fk.Down, &fk.Top, &fk.Bottom, &fk.Filter, &fk.Refresh, &fk.Back})
 	sb.WriteString("tab (switch pane) works when the terminal is wide enough for list and preview.\n")
 	return sb.String()
 }

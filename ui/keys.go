@@ -18,6 +18,7 @@ type keyMap struct {
 	Compare  compareKeys  // the comparison pane
 	Picker   pickerKeys   // choosing what to compare with
 	Coverage coverageKeys // the story's coverage table
+	Feeds    feedKeys     // live news: refresh, the feeds view (feedkeys.go)
 }
 
 type globalKeys struct {
@@ -142,6 +143,7 @@ func newKeyMap() *keyMap {
 		Compare:  newCompareKeys(b),
 		Picker:   newPickerKeys(b),
 		Coverage: newCoverageKeys(b),
+		Feeds:    newFeedKeys(b),
 	}
 }
 
@@ -167,6 +169,7 @@ func (h listHelp) FullHelp() [][]key.Binding {
 		{l.Up, l.Down, l.PageUp, l.PageDown, l.HalfUp, l.HalfDown, l.Top, l.Bottom},
 		{l.Open, l.Sort, l.ToggleRead, l.MarkStoryRead, l.UnreadOnly, l.Bookmark, l.BookmarksOnly, l.Quit},
 		append([]key.Binding{l.Copy, l.OpenURL, l.Edit}, h.k.Stories.list()...),
+		{h.k.Feeds.Refresh, h.k.Feeds.View},
 		global,
 		searchBindings(h.k),
 	}

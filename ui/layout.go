@@ -25,6 +25,7 @@ const (
 	modePicker               // choosing what to compare with
 	modeCoverage             // a story's quotes, names and numbers by outlet
 	modeSearch               // the search bar and its results, in the list's place
+	modeFeeds                // the subscriptions with their last fetch (feedspane.go)
 )
 
 // box is the size of one pane. A zero box is not shown.

@@ -88,9 +88,22 @@ func requireFits(t *testing.T, view string, w, h int, what string) {
 	}
 }
 
+// sizeGrid is every step-th size from 0 to last, plus each boundary and
+// its neighbours (a step alone skips the minimum size it claims to cover).
+func sizeGrid(step, last int, bounds ...int) []int {
+	var out []int
+	for v := 0; v <= last; v += step {
+		out = append(out, v)
+	}
+	for _, b := range bounds {
+		out = append(out, b-1, b, b+1)
+	}
+	return append(out, last)
+}
+
 func TestLayoutBoxesFit(t *testing.T) {
-	for w := 0; w <= 300; w += 7 {
-		for h := 0; h <= 100; h += 3 {
+	for _, w := range sizeGrid(7, 300, minWidth, wideWidth) {
+		for _, h := range sizeGrid(3, 100, minHeight) {
 			for _, m := range []mode{modeList, modeArticle, modeHelp, modeReport, modeCompare, modePicker, modeCoverage, modeSearch} {
 				f := layout(w, h, m)
 				if f.tooSmall != (w < minWidth || h < minHeight) {

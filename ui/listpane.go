@@ -47,12 +47,18 @@ type (
 type listFilter struct {
 	bookmarked bool // bookmarked articles only
 	unread     bool // unread articles only
+	feed       feedFilter
 }
 
-func (f listFilter) on() bool { return f.bookmarked || f.unread }
+func (f listFilter) on() bool { return f.bookmarked || f.unread || f.feed.on() }
 
 // String names the filter for the status line.
 func (f listFilter) String() string {
+	if f.feed.on() {
+		rest := f
+		rest.feed = feedFilter{}
+		return joinRight(rest.String(), "feed "+f.feed.title)
+	}
 	switch {
 	case f.bookmarked && f.unread:
 		return "unread bookmarked only"
@@ -66,11 +72,25 @@ func (f listFilter) String() string {
 
 // adjective describes the articles f lets through: "unread bookmarked".
 func (f listFilter) adjective() string {
+	f.feed = feedFilter{}
 	return strings.TrimSuffix(f.String(), " only")
+}
+
+// describe says what n articles let through are: "3 unread articles from
+// Harbour Gazette".
+func (f listFilter) describe(n int) string {
+	s := plural(n, strings.TrimSpace(f.adjective()+" article"))
+	if f.feed.on() {
+		s += " from " + f.feed.title
+	}
+	return s
 }
 
 func (p listPane) passes(it *item) bool {
 	if p.filter.bookmarked && !p.sh.lib.Bookmarks.Has(it.key) {
+		return false
+	}
+	if p.filter.feed.on() && !p.filter.feed.files[it.a.Path] {
 		return false
 	}
 	return !p.filter.unread || !p.sh.lib.Marks.Has(it.key)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
@@ -162,8 +163,8 @@ func (p *listPane) refreshGrouped(cols columns) {
 	p.lines = fitLines(lines, p.w, p.h)
 }
 
-// storyHeader is a story's row: its label, then how many articles and
-// which outlets.
+// storyHeader is a story's row: its label, then how many articles, when
+// (the dates grouping trusts) and which outlets.
 func (p *listPane) storyHeader(st *compare.Story) string {
 	s := p.sh.styles
 	n := p.group.count[st]
@@ -172,6 +173,9 @@ func (p *listPane) storyHeader(st *compare.Story) string {
 		outlets = "outlets unknown"
 	}
 	meta := fmt.Sprintf(" · %s · %s", plural(n, "article"), outlets)
+	if span := dateSpan(st.First, st.Last); span != "" {
+		meta = fmt.Sprintf(" · %s · %s · %s", plural(n, "article"), span, outlets)
+	}
 	// A column is kept free on the right, as rows keep one after the word
 	// count, so the header never touches the divider. The header is not a
 	// row the cursor visits, so it carries no fold mark.
@@ -179,4 +183,18 @@ func (p *listPane) storyHeader(st *compare.Story) string {
 	labelW := min(textWidth1(st.Label), max(avail*3/5, avail-textWidth1(meta)))
 	label := truncate(st.Label, labelW)
 	return blank(markWidth) + s.Story.Story.Render(label) + s.Meta.Render(truncate(meta, max(avail-textWidth1(label), 0)))
+}
+
+// dateSpan is a story's dates, as short as says them: "1 Dec 2025",
+// "28 Nov – 1 Dec 2025", "30 Dec 2024 – 2 Jan 2025"; "" when undated.
+func dateSpan(first, last time.Time) string {
+	switch {
+	case first.IsZero():
+		return ""
+	case first.Format("2 Jan 2006") == last.Format("2 Jan 2006"):
+		return first.Format("2 Jan 2006")
+	case first.Year() == last.Year():
+		return first.Format("2 Jan") + " – " + last.Format("2 Jan 2006")
+	}
+	return first.Format("2 Jan 2006") + " – " + last.Format("2 Jan 2006")
 }

@@ -43,6 +43,8 @@ type Model struct {
 	story   storyPanes    // the grouping into stories (stories.go)
 	panes   map[mode]pane // the registered full-area panes (pane.go)
 
+	refresh refreshState // fetching the feeds in the background (refresh.go)
+
 	// Cached chrome, rebuilt at the end of every Update.
 	headerLine string
 	statusText string
@@ -111,6 +113,7 @@ func (m Model) Init() tea.Cmd {
 		startLoad(m.ctx, m.load.gen, m.cfg.Source, m.cfg.Load),
 		m.sh.after(progressDelay, showProgressMsg{m.load.gen}),
 		watch,
+		m.refreshAtStart(),
 	)
 }
 
@@ -153,6 +156,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case loadBatchMsg:
 		return m.handleBatch(msg)
+	case feedProgressMsg, refreshDoneMsg, refreshTickMsg, refreshNowMsg, feedsLoadedMsg, feedChosenMsg, closeFeedsMsg:
+		return m.updateFeeds(msg)
 
 	case showProgressMsg:
 		if msg.gen == m.load.gen && m.load.loading {
@@ -226,6 +231,9 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	if m.typing() {
 		return m.handleTypingKey(km)
+	}
+	if m, cmd, ok := m.handleFeedsKey(km); ok {
+		return m, cmd
 	}
 	if m, cmd, ok := m.handleStoryKey(km); ok {
 		return m, cmd
@@ -541,6 +549,10 @@ func (m Model) emptyLines() []string {
 		m.filterEmptyLines(add, plain)
 	case m.load.loading:
 		add("Loading articles…", st.Meta.Render)
+	case m.load.total == 0 && m.cfg.News != nil:
+		add("No news yet", st.Empty.Render)
+		lines = append(lines, "")
+		add("Press "+keyHint(m.sh.keys.Feeds.Refresh)+" to fetch your feeds.", st.Meta.Render)
 	case m.load.total == 0:
 		add("No articles here", st.Empty.Render)
 		lines = append(lines, "")
@@ -640,7 +652,7 @@ func (m *Model) buildChrome() {
 	case modeHelp, modeReport:
 		pos = fmt.Sprintf("%d%%", m.pager.body.percent())
 	}
-	pos = m.storyChrome(pos)
+	pos = joinRight(m.refreshChrome(), m.storyChrome(pos))
 	if k := len(m.load.skipped); k > 0 {
 		pos = joinRight(pos, fmt.Sprintf("%s skipped (!)", formatCount(k)))
 	}

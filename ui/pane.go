@@ -8,8 +8,8 @@ import (
 )
 
 // pane is the contract between the root model and a pane that fills the
-// main area (the comparison, the picker, the coverage view; the feeds
-// view and N-way compare to come). The root knows panes only through it:
+// main area (the comparison, the picker, the coverage view, the feeds
+// view; N-way compare to come). The root knows panes only through it:
 // it routes keys and messages to them, sizes them with the one layout
 // function, assembles their views and carries out the intents they raise.
 // A pane never reaches into the root or another pane.
@@ -50,6 +50,7 @@ var paneRegistry = []struct {
 	{modeCompare, func(sh *shared) pane { p := newComparePane(sh); return &p }},
 	{modePicker, func(sh *shared) pane { p := newPickerPane(sh); return &p }},
 	{modeCoverage, func(sh *shared) pane { p := newCoveragePane(sh); return &p }},
+	{modeFeeds, func(sh *shared) pane { p := newFeedsPane(sh); return &p }},
 }
 
 // registeredPanes makes one of each registered pane. The panes are

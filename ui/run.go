@@ -34,6 +34,8 @@ type Config struct {
 	// ConfigProblems are what was wrong in the configuration file. The CLI
 	// has printed them; the reader mentions them once in the status line.
 	ConfigProblems []config.Problem
+	// News is set when Source is the user's fetched news (refresh.go).
+	News *News
 }
 
 // Run opens the reader on the terminal and returns when the user quits.

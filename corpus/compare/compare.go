@@ -3,8 +3,8 @@ package compare
 // Comparison is the result of comparing two articles.
 type Comparison struct {
 	A, B *Doc
-	// Similarity is the cosine similarity of the two texts' content words
-	// (0..1), weighted so that words rare in the pair count most.
+	// Similarity is the pair's similarity (0..1) as the function
+	// Similarity defines it: the one figure shown for the pair anywhere.
 	Similarity float64
 	// CoverageA is the share of A's words (0..1) in sentences that have a
 	// counterpart in B, aligned or out of order; CoverageB likewise.

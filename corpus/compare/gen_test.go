@@ -11,7 +11,9 @@ import (
 )
 
 // A small local generator of story-clustered corpora for tests and
-// benchmarks (TODO: switch to corpus/gen once it is on main). Each cluster
+// benchmarks. It stays beside corpus/gen because it returns the truth, the
+// cluster of every article, that TestStoriesGenerated scores the grouping
+// against; corpus/gen does not say which story an article tells. Each cluster
 // has its own names and vocabulary; articles mix a Zipf-distributed shared
 // vocabulary with their cluster's words, in sentences with capitalised names
 // inside, dated within two days of the cluster's event.

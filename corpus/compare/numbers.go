@@ -237,7 +237,6 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		j++
 	}
 	// Hedge before.
-	hstart := i
 	for _, h := range hedges {
 		k := i - len(h.words)
 		if k < 0 {
@@ -257,7 +256,6 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		if match {
 			n.Hedge = h.display
 			n.Low, n.High = n.Value*h.lo, n.Value*h.hi
-			hstart = k
 			start = ws[k].start
 			break
 		}
@@ -265,7 +263,6 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 	if n.Hedge == "" {
 		n.Low, n.High = n.Value, n.Value
 	}
-	_ = hstart
 	// "13 more people", "two additional cases": added to a total.
 	if j < len(ws) && incrementWords[ws[j].fold] && onlySpace(t[ws[j-1].end:ws[j].start]) {
 		n.Increment = true

@@ -26,6 +26,7 @@ type personName struct {
 	first   string   // given name ("" for a surname alone)
 	middles []string // middle names or initials
 	last    string   // surname, as its spelling skeleton
+	word    string   // the name's last word as written (folded)
 	suffix  string   // "jr", "sr", "ii", "iii", …
 }
 
@@ -48,12 +49,12 @@ func parsePerson(key string) personName {
 	case 0:
 		return p
 	case 1:
-		p.last = skeleton(parts[0])
+		p.last, p.word = skeleton(parts[0]), parts[0]
 		return p
 	}
 	p.first = parts[0]
 	p.middles = parts[1 : len(parts)-1]
-	p.last = skeleton(parts[len(parts)-1])
+	p.last, p.word = skeleton(parts[len(parts)-1]), parts[len(parts)-1]
 	return p
 }
 

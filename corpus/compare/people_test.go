@@ -362,3 +362,21 @@ func TestAPDatelineAndDescriptors(t *testing.T) {
 		}
 	}
 }
+
+// A word alone joins a full name by its first word only when both are
+// given names: "Malia" is Malia Obama, "Boeing" is not "Boeing Starliner".
+func TestGivenNameAloneOnlyForPeople(t *testing.T) {
+	d := Prepare(article("t",
+		`Engineers at Boeing said the Boeing Starliner capsule would fly again. Boeing declined to give a date.`,
+		`Malia Obama, a film student, attended. Malia, 21, did not speak.`))
+	names := map[string]int{}
+	for _, e := range d.Entities() {
+		names[e.Name] = len(e.Mentions)
+	}
+	if names["Boeing"] != 2 || names["Boeing Starliner"] != 1 {
+		t.Errorf("a company is not its product: %v", names)
+	}
+	if names["Malia Obama"] != 2 {
+		t.Errorf("a given name alone joins the person: %v", names)
+	}
+}

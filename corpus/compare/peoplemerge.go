@@ -133,7 +133,10 @@ func joinSurnames[T comparable](list []T, who func(T) *personAttrs, person func(
 				n = 2 // a surname after all
 				break
 			}
-			if wf.name.first != "" && skeleton(wf.name.first) == we.name.last && we.genderOf().agrees(wf.genderOf()) && introduced(f, e) {
+			// A common given name on both sides, or "Sir Keir": not "Boeing"
+			// and "Boeing Starliner".
+			given := we.given || isGivenName(we.name.word) && isGivenName(wf.name.first)
+			if wf.name.first != "" && given && skeleton(wf.name.first) == we.name.last && we.genderOf().agrees(wf.genderOf()) && introduced(f, e) {
 				found, n = f, n+1
 			}
 		}

@@ -27,8 +27,9 @@ type Story struct {
 	// Cohesion is the mean similarity of the articles to the story centre
 	// (1 for a single article).
 	Cohesion float64 `json:"cohesion"`
-	// First and Last bound the dates grouping trusts (see articleDates);
-	// zero when it trusts none.
+	// First and Last bound the dates grouping trusts (see articleDates),
+	// inclusive (a day given without a time ends at 23:59:59 UTC); zero
+	// when it trusts none.
 	First, Last time.Time `json:"-"`
 }
 

@@ -48,3 +48,36 @@ func TestArticleDates(t *testing.T) {
 		}
 	}
 }
+
+// Lines join events by similarity and shared names, never by time alone:
+// two events on the same day about different things stay in two lines;
+// two events months apart that share their people and words join one.
+func TestMergeLines(t *testing.T) {
+	fp := func(ws map[uint32]float32) fingerprint {
+		var f fingerprint
+		for term := uint32(0); term < 8; term++ {
+			if w, ok := ws[term]; ok {
+				f = append(f, termWeight{term, w})
+			}
+		}
+		return f
+	}
+	fps := []fingerprint{
+		fp(map[uint32]float32{1: 0.8, 2: 0.6}),  // event 0: missile launch, July
+		fp(map[uint32]float32{1: 0.6, 2: 0.8}),  // event 0
+		fp(map[uint32]float32{1: 0.7, 3: 0.71}), // event 1: nuclear test, September
+		fp(map[uint32]float32{5: 1}),            // event 2: a football match, July
+	}
+	groups := [][]int32{{0, 1}, {2}, {3}}
+	edges := []edge{{1, 2, float32(fps[1].cosine(fps[2]))}}
+	lines := mergeLines(fps, groups, edges)
+	if len(lines) != 2 || len(lines[0]) != 2 || len(lines[1]) != 1 || lines[1][0] != 2 {
+		t.Errorf("lines %v, want [[0 1] [2]]", lines)
+	}
+	// An edge whose groups are not on average alike does not join them.
+	weak := []fingerprint{fps[0], fp(map[uint32]float32{1: 0.3, 6: 0.95}), fp(map[uint32]float32{6: 1})}
+	lines = mergeLines(weak, [][]int32{{0}, {1}, {2}}, []edge{{1, 2, 0.95}, {0, 1, 0.24}})
+	if len(lines) != 2 {
+		t.Errorf("chained lines %v, want the first apart", lines)
+	}
+}

@@ -109,6 +109,9 @@ func (s *Stories) buildLines(groups [][]int32, lines [][]int32, dates []when) {
 		for _, i := range g {
 			if w := dates[i]; w.known {
 				lo, hi := time.Unix(w.lo, 0).UTC(), time.Unix(w.hi, 0).UTC()
+				if w.hi > w.lo {
+					hi = hi.Add(-time.Second) // a day ends the second before the next
+				}
 				if st.First.IsZero() || lo.Before(st.First) {
 					st.First = lo
 				}

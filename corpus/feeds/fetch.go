@@ -42,6 +42,9 @@ type Fetcher struct {
 // statePath (read now; a damaged file is reported and starts afresh).
 func NewFetcher(opt Options, store Store, statePath string) (*Fetcher, error) {
 	opt = opt.withDefaults()
+	if store.made == nil {
+		store.made = &sync.Map{}
+	}
 	f := &Fetcher{opt: opt, client: newClient(opt), Store: store, StatePath: statePath}
 	var err error
 	f.State = &State{Feeds: map[string]*FeedState{}}
@@ -186,35 +189,13 @@ func (f *Fetcher) Fetch(ctx context.Context, sub Subscription) Result {
 		}
 	}
 	st.Title = parsed.Title
-	if st.Seen == nil {
-		st.Seen = map[string]SeenItem{}
-	}
-	f.forgetPruned(st, parsed)
-	for _, it := range parsed.Items {
-		if ctx.Err() != nil {
-			break
-		}
-		path, ok := f.isNew(st, sub.URL, it)
-		if !ok {
-			continue
-		}
-		a := it.Article
-		if wantsPage(sub.Mode(), it) {
-			f.fullText(ctx, a)
-		}
-		if err := f.Store.write(path, newRecord(a, it.GUID, sub.URL, now)); err != nil {
-			// The disk is the problem, not the feed: stop here and
-			// keep the validators unchanged so the next fetch retries.
-			res.Status, res.Error = StatusError, corpus.CleanLine(err.Error())
-			st.Status, st.Error, st.New = res.Status, res.Error, res.New
-			f.setState(sub.URL, st)
-			return res
-		}
-		if it.GUID != "" {
-			st.Seen[it.GUID] = SeenItem{At: now, File: f.Store.rel(path)}
-		}
-		res.New++
-		res.Articles = append(res.Articles, path)
+	if err := f.storeItems(ctx, sub, st, parsed, now, &res); err != nil {
+		// The disk is the problem, not the feed: keep the validators
+		// unchanged so the next fetch retries.
+		res.Status, res.Error = StatusError, corpus.CleanLine(err.Error())
+		st.Status, st.Error, st.New = res.Status, res.Error, res.New
+		f.setState(sub.URL, st)
+		return res
 	}
 	if ctx.Err() != nil {
 		return fail("cancelled")
@@ -238,6 +219,38 @@ func (f *Fetcher) setState(url string, st *FeedState) {
 	f.mu.Lock()
 	f.State.Feeds[url] = st
 	f.mu.Unlock()
+}
+
+// storeItems stores the new items of a parsed feed, with their page's
+// text when sub's full-text setting asks for it, noting them in st and res.
+// It stops at the first write that fails, or when ctx ends.
+func (f *Fetcher) storeItems(ctx context.Context, sub Subscription, st *FeedState, parsed *corpus.ParsedFeed, now time.Time, res *Result) error {
+	if st.Seen == nil {
+		st.Seen = map[string]SeenItem{}
+	}
+	f.forgetPruned(st, parsed)
+	for _, it := range parsed.Items {
+		if ctx.Err() != nil {
+			return nil
+		}
+		path, ok := f.isNew(st, sub.URL, it)
+		if !ok {
+			continue
+		}
+		a := it.Article
+		if wantsPage(sub.Mode(), it) {
+			f.fullText(ctx, a)
+		}
+		if err := f.Store.write(path, newRecord(a, it.GUID, sub.URL, now)); err != nil {
+			return err
+		}
+		if it.GUID != "" {
+			st.Seen[it.GUID] = SeenItem{At: now, File: f.Store.rel(path)}
+		}
+		res.New++
+		res.Articles = append(res.Articles, path)
+	}
+	return nil
 }
 
 // isNew reports whether an item is to be stored, and where: not when its

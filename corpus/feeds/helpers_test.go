@@ -87,3 +87,8 @@ func newTestFetcher(t *testing.T, opt Options) *Fetcher {
 	t.Cleanup(f.Close)
 	return f
 }
+
+// fixedTime is a fixed instant plus n hours.
+func fixedTime(n int) time.Time {
+	return time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC).Add(time.Duration(n) * time.Hour)
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -58,12 +57,10 @@ func (f *Fetcher) ReadOnce(ctx context.Context, rawURL string) (int, error) {
 	if resp.status != http.StatusOK {
 		return 0, fmt.Errorf("HTTP %d %s", resp.status, http.StatusText(resp.status))
 	}
-	if _, perr := corpus.ParseFeedItems(resp.body); perr == nil {
-		r := f.Fetch(ctx, Subscription{URL: u})
-		if r.Status == StatusError {
-			return r.New, errors.New(r.Error)
-		}
-		return r.New, nil
+	if parsed, perr := corpus.ParseFeedItems(resp.body); perr == nil {
+		var res Result
+		err := f.storeItems(ctx, Subscription{URL: u}, &FeedState{}, parsed, f.opt.Now(), &res)
+		return res.New, err
 	}
 	a, err := corpus.ParseHTML(resp.body)
 	if err != nil {
@@ -73,5 +70,5 @@ func (f *Fetcher) ReadOnce(ctx context.Context, rawURL string) (int, error) {
 		a.URL = u
 	}
 	path := f.Store.pathFor(CanonicalURL(a.URL), u, "")
-	return 1, f.Store.write(path, newRecord(a, "", u, time.Now()))
+	return 1, f.Store.write(path, newRecord(a, "", u, f.opt.Now()))
 }

@@ -147,3 +147,33 @@ func (fs *FeedState) clone() *FeedState {
 	}
 	return &c
 }
+
+// ForgetFeeds deletes the saved state of the feeds at urls (a feed removed,
+// or added again: a feed once gone or backing off starts afresh), under
+// the state's lock. The articles stay in the store.
+func ForgetFeeds(path string, urls ...string) error {
+	unlock, err := lockFile(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	disk, err := ReadState(path)
+	if err != nil {
+		return err
+	}
+	changed := false
+	for _, u := range urls {
+		if _, ok := disk.Feeds[u]; ok {
+			delete(disk.Feeds, u)
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	data, err := json.Marshal(stateFile{Version: stateVersion, Feeds: disk.Feeds})
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, append(data, '\n'), 0o600)
+}

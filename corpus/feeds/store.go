@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -22,6 +23,8 @@ import (
 // corpus loader reads these records like any scraped-article JSON.
 type Store struct {
 	Dir string
+
+	made *sync.Map // site folders known to exist, so each is made once a run
 }
 
 // Record is a stored article: the JSON the corpus loader reads.
@@ -182,7 +185,7 @@ func (s Store) write(path string, rec Record) error {
 		return err
 	}
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := s.mkdir(dir); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(dir, userfiles.TempPattern(path))
@@ -201,6 +204,23 @@ func (s Store) write(path string, rec Record) error {
 		os.Remove(tmp.Name())
 	}
 	return werr
+}
+
+// mkdir makes dir once per run of a Store made by NewFetcher (one stat per
+// site, not per article); a Store without the map makes it every time.
+func (s Store) mkdir(dir string) error {
+	if s.made != nil {
+		if _, ok := s.made.Load(dir); ok {
+			return nil
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if s.made != nil {
+		s.made.Store(dir, true)
+	}
+	return nil
 }
 
 // staleTempAge: a temporary file this old belongs to a killed fetch.

@@ -91,18 +91,25 @@ func (l *List) index(rawURL string) int {
 }
 
 // Add appends s; it reports false when the feed is already there (then
-// only new tags are added to it).
+// its new tags are added, and its title and full-text setting replaced
+// when s sets them).
 func (l *List) Add(s Subscription) bool {
 	if i := l.index(s.URL); i >= 0 {
 		old := l.lines[i].sub
-		n := len(old.Tags)
+		before := formatLine(*old)
 		for _, t := range s.Tags {
 			if !contains(old.Tags, t) {
 				old.Tags = append(old.Tags, t)
 			}
 		}
-		if len(old.Tags) != n {
-			l.lines[i].raw = formatLine(*old)
+		if s.Title != "" {
+			old.Title = s.Title
+		}
+		if s.FullText != "" {
+			old.FullText = s.FullText
+		}
+		if after := formatLine(*old); after != before {
+			l.lines[i].raw = after
 		}
 		return false
 	}

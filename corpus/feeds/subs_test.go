@@ -50,7 +50,7 @@ func TestListEdit(t *testing.T) {
 	if !l.Add(Subscription{URL: "https://b.example/rss", Tags: []string{"two words"}}) {
 		t.Fatal("Add of a new feed reported false")
 	}
-	if l.Add(Subscription{URL: "HTTPS://A.example/feed", Tags: []string{"y"}}) {
+	if l.Add(Subscription{URL: "HTTPS://A.example/feed", Tags: []string{"y"}, FullText: FullTextNever}) {
 		t.Error("Add of a known feed (other case) reported true")
 	}
 	if !l.Move("https://a.example/feed", "https://a.example/new") {
@@ -59,7 +59,7 @@ func TestListEdit(t *testing.T) {
 	if !l.Remove("https://b.example/rss") || l.Remove("https://b.example/rss") {
 		t.Error("Remove: want true then false")
 	}
-	want := "# keep me\nhttps://a.example/new x y\n"
+	want := "# keep me\nhttps://a.example/new fulltext=never x y\n"
 	if got := string(l.Bytes()); got != want {
 		t.Errorf("file = %q, want %q", got, want)
 	}
@@ -116,5 +116,20 @@ func TestCheckURL(t *testing.T) {
 		if strings.ContainsRune(u, 0x1b) {
 			t.Errorf("CheckURL(%q) kept an escape: %q", tc.in, u)
 		}
+	}
+}
+
+func TestForgetFeeds(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "feeds.json")
+	st := &State{Feeds: map[string]*FeedState{"https://a.example/": {Dead: true}, "https://b.example/": {ETag: `"x"`}}}
+	if err := st.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := ForgetFeeds(path, "https://a.example/", "https://none.example/"); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadState(path)
+	if err != nil || back.Feeds["https://a.example/"] != nil || back.Feeds["https://b.example/"] == nil {
+		t.Errorf("after forgetting a: %v %+v", err, back.Feeds)
 	}
 }

@@ -1,9 +1,13 @@
 package gen
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // Lines is deterministic, its events run within days and its lines over
@@ -72,5 +76,32 @@ func TestLines(t *testing.T) {
 	}
 	if long == 0 || crawled == 0 || dateOnly == 0 || yearOff == 0 {
 		t.Errorf("lines over a month %d, crawl stamps %d, date-only %d, a year off %d: want some of each", long, crawled, dateOnly, yearOff)
+	}
+}
+
+// WriteLines writes records the loader reads back with their URLs and
+// dates, and a label for each.
+func TestWriteLines(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteLines(dir, 60, 2); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "lines.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := corpus.ParseJSON(data)
+	want, _ := Lines(60, 2)
+	if err != nil || len(as) != len(want) {
+		t.Fatalf("%d records read back (%v), want %d", len(as), err, len(want))
+	}
+	for i, a := range as {
+		if a.URL != want[i].URL || !a.Published.Equal(want[i].Published) || a.Title != want[i].Title {
+			t.Fatalf("record %d: %q %v %q, want %q %v %q", i, a.URL, a.Published, a.Title, want[i].URL, want[i].Published, want[i].Title)
+		}
+	}
+	labels, err := os.ReadFile(filepath.Join(dir, "lines.labels.tsv"))
+	if err != nil || strings.Count(string(labels), "\n") != len(want)+1 {
+		t.Errorf("labels: %v, %d lines", err, strings.Count(string(labels), "\n"))
 	}
 }

@@ -1,9 +1,12 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -133,7 +136,9 @@ func TestSnapshotDamage(t *testing.T) {
 
 // FuzzDecodeSnapshot feeds the decoder sections that passed no checksum:
 // whatever they hold, it returns an index or an error, never panics, and
-// an index it returns answers queries.
+// an index it returns answers queries: no error, hits that are articles of
+// the index in score order, and for the undamaged seed the answers of the
+// index it was written from.
 func FuzzDecodeSnapshot(f *testing.F) {
 	as := gen.Articles(6, 9)
 	ix := New()
@@ -148,7 +153,8 @@ func FuzzDecodeSnapshot(f *testing.F) {
 	for _, x := range ix.fwd {
 		fwdLen += len(x)
 	}
-	f.Add(body[:len(body)-fwdLen], body[len(body)-fwdLen:])
+	seedMeta, seedFwd := body[:len(body)-fwdLen], body[len(body)-fwdLen:]
+	f.Add(seedMeta, seedFwd)
 	f.Add([]byte{6}, []byte{})
 	f.Fuzz(func(t *testing.T, meta, fwd []byte) {
 		got, err := decodeSnapshot(meta, fwd, as)
@@ -156,7 +162,24 @@ func FuzzDecodeSnapshot(f *testing.F) {
 			return
 		}
 		for _, q := range []string{"the", "th", "said talks", `"the talks"`, "-the x", "title:a"} {
-			got.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+			r, err := got.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			if r.Searched != len(as) || r.Total < len(r.Hits) || len(r.Hits) > 5 || len(r.Hits) == 0 && r.Total > 0 {
+				t.Fatalf("%q: searched %d of %d articles, total %d, %d hits", q, r.Searched, len(as), r.Total, len(r.Hits))
+			}
+			for i, h := range r.Hits {
+				if !slices.Contains(as, h.Article) || math.IsNaN(h.Score) || i > 0 && h.Score > r.Hits[i-1].Score {
+					t.Fatalf("%q: hit %d (%p, score %v) is not an article of the index in score order", q, i, h.Article, h.Score)
+				}
+			}
+			if q == "the" && bytes.Equal(meta, seedMeta) && bytes.Equal(fwd, seedFwd) {
+				want, _ := ix.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+				if fmt.Sprint(ids(r)) != fmt.Sprint(ids(want)) {
+					t.Fatalf("the undamaged snapshot answers %v, the index it was written from %v", ids(r), ids(want))
+				}
+			}
 		}
 	})
 }

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/parallax-reader/parallax/corpus/feeds"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui"
 	"github.com/parallax-reader/parallax/ui/config"
@@ -127,6 +128,7 @@ func Main(args []string, env Env) int {
 	src := r.source(rest)
 	uc := ui.Config{Source: src, Load: r.loadOptions(), Mouse: r.global.mouse, Watch: r.global.watch,
 		Settings: r.config, ConfigProblems: r.configProblems}
+	uc.News = r.readerNews(rest)
 	if err := r.RunUI(uc); err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return exitFail
@@ -266,6 +268,9 @@ func (r *runner) printUsage(w io.Writer, cmd string) {
 			fmt.Fprintln(w, "\nFlags:")
 			printFlags(w, fset)
 		}
+		if c.noInput {
+			return
+		}
 		fmt.Fprintln(w, "\nLoading flags (also accepted before the command):")
 		lset := r.newFlagSet(c.name, "")
 		var l loadFlags
@@ -277,9 +282,11 @@ func (r *runner) printUsage(w io.Writer, cmd string) {
        parallax COMMAND [ARGS]
 
 Parallax reads news articles and compares how outlets covered the same story.
-With no PATH it opens the five embedded seed articles. PATH may be files or
-folders (read recursively, hidden entries skipped) or "-" for standard input.
-On a terminal it opens the interactive reader; otherwise it prints the list.
+With no PATH it opens your fetched news when you follow feeds (parallax feeds),
+else the five embedded seed articles (--seeds: always). PATH may be files or
+folders (read recursively, hidden entries skipped), "-" for standard input,
+or a feed's or page's URL, read once. On a terminal it opens the interactive
+reader; otherwise it prints the list.
 
 Commands:
 `)
@@ -300,7 +307,8 @@ Help topics (parallax help TOPIC):
 %s
 
 Examples:
-  parallax                          open the embedded seed articles in the reader
+  parallax                          open your news (or the embedded seed articles) in the reader
+  parallax feeds add https://example.com/ && parallax fetch
   parallax ~/news saved.html        read your own files and folders
   parallax list ~/news | head       print the list (what a pipe always gets)
   curl -s https://example.com/feed.xml | parallax -
@@ -311,9 +319,11 @@ Files:
       configuration (optional; parallax help config)
   %s
       read marks and bookmarks
+  %s
+      the feeds you follow (parallax help feeds); fetched news in %s
 
 Run 'parallax help COMMAND' for a command's flags and examples.
-`, topicNames(), r.ConfigPath, r.ConfigPath, userstate.Dir())
+`, topicNames(), r.ConfigPath, r.ConfigPath, userstate.Dir(), r.feedsPath(), feeds.NewsDir())
 }
 
 func printFlags(w io.Writer, fset *flag.FlagSet) {

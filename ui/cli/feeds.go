@@ -118,11 +118,14 @@ func addFeeds(r *runner, opts feedsOptions, urls []string) int {
 	if len(subs) == 0 {
 		return code
 	}
+	var added []string
 	err = r.editFeeds(func(l *feeds.List) bool {
 		for i, s := range subs {
 			verb := "added"
 			if !l.Add(s) {
 				verb = "already subscribed to"
+			} else {
+				added = append(added, s.URL)
 			}
 			if titles[i] != "" {
 				fmt.Fprintf(r.Stdout, "%s %s (%s)\n", verb, s.URL, titles[i])
@@ -135,16 +138,30 @@ func addFeeds(r *runner, opts feedsOptions, urls []string) int {
 	if err != nil {
 		return exitFail
 	}
+	// A feed added again starts afresh, even one that was gone (410).
+	r.forgetFeeds(added)
 	return code
+}
+
+// forgetFeeds drops the fetch state of feeds added or removed.
+func (r *runner) forgetFeeds(urls []string) {
+	if len(urls) == 0 {
+		return
+	}
+	if err := feeds.ForgetFeeds(feeds.StatePath(), urls...); err != nil {
+		fmt.Fprintln(r.Stderr, "parallax:", err)
+	}
 }
 
 func removeFeeds(r *runner, urls []string) int {
 	code := exitOK
+	var removed []string
 	err := r.editFeeds(func(l *feeds.List) bool {
 		changed := false
 		for _, u := range urls {
 			if l.Remove(u) {
 				changed = true
+				removed = append(removed, u)
 				fmt.Fprintf(r.Stdout, "removed %s\n", corpus.CleanLine(u))
 			} else {
 				fmt.Fprintf(r.Stderr, "parallax: not subscribed to %s\n", corpus.CleanLine(u))
@@ -156,6 +173,7 @@ func removeFeeds(r *runner, urls []string) int {
 	if err != nil {
 		return exitFail
 	}
+	r.forgetFeeds(removed)
 	return code
 }
 

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parallax-reader/parallax/corpus/feeds"
 	"github.com/parallax-reader/parallax/ui"
 )
 
@@ -143,6 +144,13 @@ func TestFeedsAndFetch(t *testing.T) {
 	}
 	if code, out, _ := e.run("feeds", "remove", srv.URL+"/broken.xml"); code != 0 || !strings.Contains(out, "removed") {
 		t.Errorf("feeds remove: %d %s", code, out)
+	}
+	if _, out, _ := e.run("feeds", "--json"); strings.Contains(out, "broken.xml") {
+		t.Errorf("a removed feed is still listed:\n%s", out)
+	}
+	st, _ := feeds.ReadState(feeds.StatePath())
+	if st.Feeds[srv.URL+"/broken.xml"] != nil || st.Feeds[srv.URL+"/rss.xml"] == nil {
+		t.Errorf("state after remove: %+v", st.Feeds)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/feeds"
+	"github.com/parallax-reader/parallax/ui"
 )
 
 // feedsPath is the subscriptions file, next to the configuration file
@@ -138,4 +139,18 @@ func userAgentVersion() string {
 		}
 	}
 	return "devel"
+}
+
+// readerNews tells the reader where the news and its feeds are, when it
+// opens the user's news (no PATH, subscriptions, no --seeds), so that R
+// can fetch; nil otherwise.
+func (r *runner) readerNews(paths []string) *ui.News {
+	if len(paths) > 0 {
+		return nil
+	}
+	dir, ok := r.newsSource()
+	if !ok {
+		return nil
+	}
+	return &ui.News{ListPath: r.feedsPath(), Dir: dir, StatePath: feeds.StatePath(), Fetch: r.fetchOptions()}
 }

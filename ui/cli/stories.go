@@ -135,7 +135,7 @@ func span(s storyJSON) string {
 	if s.First == nil {
 		return ""
 	}
-	first, last := s.First.Format("2 Jan 2006"), s.Last.Add(-time.Second).Format("2 Jan 2006")
+	first, last := s.First.Format("2 Jan 2006"), s.Last.Format("2 Jan 2006")
 	if first == last {
 		return "  (" + first + ")"
 	}

@@ -114,7 +114,7 @@ func (c *Config) parse(text string) []Problem {
 		return []Problem{{Line: line, Msg: fmt.Sprintf("nested deeper than %d levels; the whole file was ignored", maxConfigDepth)}}
 	}
 	var raw map[string]any
-	md, err := toml.Decode(text, &raw)
+	_, err := toml.Decode(text, &raw)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -122,7 +122,6 @@ func (c *Config) parse(text string) []Problem {
 		}
 		return []Problem{{Msg: err.Error() + "; the whole file was ignored"}}
 	}
-	_ = md
 	lines := strings.Split(text, "\n")
 	var probs []Problem
 	bad := func(section, key, msg string) {

@@ -8,26 +8,41 @@
 # prints the wall-clock seconds, the process's CPU seconds and its peak RSS
 # (VmHWM) when the list holds all N articles, when the search index is
 # complete (story grouping starts, which waits for it) and, with "group",
-# when the stories are grouped. Needs tmux and ../shared/tui.sh (or TUI=).
+# when the stories are grouped. Needs tmux only: it runs the reader in a
+# detached 160x45 session on a private tmux socket and reads the screen.
 set -euo pipefail
 bin=$1 dir=$2 n=$3 group=${4:-}
-tui=${TUI:-$(dirname "$0")/../../../shared/tui.sh}
+command -v tmux >/dev/null || { echo "readerstart.sh: needs tmux" >&2; exit 2; }
+sock=readerstart-$$
+tm() { tmux -L "$sock" "$@"; }
+screen() { tm capture-pane -t rs -p; }
+# wait_for REGEX SECONDS: until the screen matches, or fail showing it.
+wait_for() {
+  local end=$((SECONDS + $2))
+  while ((SECONDS <= end)); do
+    screen | grep -Eq -- "$1" && return 0
+    sleep 0.1
+  done
+  echo "readerstart.sh: the screen never showed /$1/ within $2 s:" >&2
+  screen >&2
+  return 1
+}
+trap 'tm kill-server 2>/dev/null || true' EXIT INT TERM
+
 total=$(echo "$n" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')
-"$tui" start rs 160 45 "$bin" "$dir"
+tm new-session -d -s rs -x 160 -y 45 -e TERM=xterm-256color "$bin" "$dir"
 t0=$(date +%s.%N)
-sleep 0.2
-pid=$(pgrep -nf "^$bin $dir")
+pid=$(tm list-panes -t rs -F '#{pane_pid}')
 report() {
   local t; t=$(date +%s.%N)
   printf '%-9s %6.2f s  %6.2f cpu-s  %s\n' "$1" "$(echo "$t - $t0" | bc)" \
     "$(awk '{print ($14+$15)/100}' "/proc/$pid/stat")" "$(grep VmHWM "/proc/$pid/status" | tr -s ' \t' ' ')"
 }
-"$tui" wait rs " 1/$total · " 120 >/dev/null; report loaded
-"$tui" wait rs 'grouping stories' 120 >/dev/null; report indexed
+wait_for " 1/$total · " 120; report loaded
+wait_for 'grouping stories' 120; report indexed
 if [[ -n $group ]]; then
-  while "$tui" shot rs | grep -q 'grouping stories'; do sleep 0.3; done
+  while screen | grep -q 'grouping stories'; do sleep 0.3; done
   report grouped
 fi
-"$tui" keys rs q
+tm send-keys -t rs q
 sleep 1
-"$tui" stop rs

@@ -1,0 +1,60 @@
+package userfiles
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// WriteFileAtomic replaces the file whole: a reader of the old file reads
+// it whole, a new folder gets search permission, and a failed write leaves
+// no temporary file.
+func TestWriteFileAtomicReplaces(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "folder")
+	path := filepath.Join(dir, "state.json")
+	if err := WriteFileAtomic(path, []byte("one\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(dir); err != nil || st.Mode().Perm()&0o100 == 0 {
+		t.Fatalf("folder: %v, want search permission (error %v)", st.Mode().Perm(), err)
+	}
+	reader, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	if err := WriteFileAtomic(path, []byte("two, longer\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if seen, _ := io.ReadAll(reader); string(seen) != "one\n" {
+		t.Errorf("the old file's reader saw %q", seen)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "two, longer\n" {
+		t.Errorf("file holds %q", got)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", st.Mode().Perm())
+	}
+	// The path is a folder now: the rename fails, and no temporary file
+	// stays behind.
+	blocked := filepath.Join(dir, "blocked")
+	if err := os.Mkdir(blocked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(blocked, "x"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(blocked, []byte("x"), 0o644); err == nil {
+		t.Error("replacing a non-empty folder succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "blocked state.json" {
+		t.Errorf("folder holds %v, want no temporary file", names)
+	}
+}
