@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -482,6 +483,9 @@ func TestCompareExportKey(t *testing.T) {
 	if strings.Contains(md, "**ruin the potential solution**") {
 		t.Fatalf("quoted wording exported as copied:\n%s", md)
 	}
+	// The whole export, pinned: the comparison renderer is shared with
+	// the pane and the command line.
+	golden.RequireEqual(t, md)
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {
 		t.Fatalf("export left %d files (temporary file not renamed?)", len(entries))
