@@ -128,3 +128,13 @@ func cut(s string, n int) string {
 	}
 	return string(rs[:n-1]) + "…"
 }
+
+// SentencesText writes a cell of an N-way comparison in plain text: the
+// sentences ix of d, each after its number on its side ("C3 …").
+func SentencesText(d *compare.Doc, side string, ix []int) string {
+	parts := make([]string, 0, len(ix))
+	for _, i := range ix {
+		parts = append(parts, fmt.Sprintf("%s%d %s", side, i, d.Sentences[i].Text))
+	}
+	return strings.Join(parts, " ")
+}
