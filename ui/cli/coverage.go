@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // coverageOptions are one run's coverage flags.
@@ -162,7 +163,7 @@ func printCoverage(w io.Writer, s *compare.Story, c *compare.StoryCoverage) {
 		var vals []string
 		for k, x := range n.In {
 			if len(x) > 0 {
-				vals = append(vals, fmt.Sprintf("%d: %s", k+1, numberTexts(x)))
+				vals = append(vals, fmt.Sprintf("%d: %s", k+1, comparison.TextNumbers(x)))
 			}
 		}
 		// Values always show; "!" marks a disagreement.
