@@ -16,13 +16,20 @@ type compareOptions struct{ json bool }
 func compareFlags(f *flag.FlagSet) runFunc {
 	var opts compareOptions
 	f.BoolVar(&opts.json, "json", false, "print the comparison as JSON")
-	return func(r *runner, in *input) int { return runCompare(r, opts, in.corpus, in.operands[0], in.operands[1]) }
+	return func(r *runner, in *input) int {
+		if len(in.operands) > 2 {
+			return runCompareMany(r, opts, in.corpus, in.operands)
+		}
+		return runCompare(r, opts, in.corpus, in.operands[0], in.operands[1])
+	}
 }
 
 var compareCommand = command{
-	name: "compare", args: "[--json] A B [PATH...]",
+	name: "compare", args: "[--json] A B [C...] [PATH...]",
 	summary: `Compare two articles: their sentences aligned side by side, shared quotes,
-names and numbers. A and B are article references as for 'show'.
+names and numbers. A and B are article references as for 'show'. With more
+than two articles, their sentences are aligned on the same facts: one row
+per fact, one cell per article ("·" where an article has nothing).
 
 In the text output "=" marks aligned sentences (with their similarity), "<"
 a sentence only A has and ">" one only B has ("~ B12": B says much the same
@@ -30,8 +37,9 @@ out of order, in sentence 12); «guillemets» mark wording copied word for word.
 
 Examples:
   parallax compare 1 2
+  parallax compare 1 2 3 --json | jq '.rows[] | select(all(.cells[]; . != null))'
   parallax compare 000 004 --json | jq '.rows[] | select(.a != null and .b != null) | .score'`,
-	operands: 2, refs: true, flags: compareFlags,
+	operands: 2, refs: true, moreRefs: true, flags: compareFlags,
 }
 
 func runCompare(r *runner, opts compareOptions, c *corpus.Corpus, refA, refB string) int {

@@ -36,17 +36,9 @@ Examples:
 }
 
 func runCoverage(r *runner, opts coverageOptions, c *corpus.Corpus, ref string) int {
-	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
-	story := st.ByID(ref)
-	if l := st.LineByID(ref); l != nil {
-		story = l.Story() // the whole story line: coverage widened from an event
-	}
+	story, code := r.resolveStory(c, ref)
 	if story == nil {
-		a, code := r.resolve(c, ref)
-		if a == nil {
-			return code
-		}
-		story = st.Of(a)
+		return code
 	}
 	docs := compare.PrepareAll(story.Articles)
 	cov := compare.Coverage(docs)
