@@ -7,6 +7,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // storyViewMarkdown writes the whole story view as Markdown, section by
@@ -91,7 +92,7 @@ func storyViewMarkdown(story *compare.Story, v *compare.StoryView, now time.Time
 		for _, o := range v.Outlets {
 			for _, k := range o.Docs {
 				if len(d.In[k]) > 0 {
-					vals = append(vals, corpus.EscapeMarkdown(outletName(v.Docs[k].Article))+": "+numberTexts(d.In[k]))
+					vals = append(vals, corpus.EscapeMarkdown(outletName(v.Docs[k].Article))+": "+comparison.MarkdownNumbers(d.In[k]))
 				}
 			}
 		}

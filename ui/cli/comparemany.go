@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // runCompareMany compares three or more articles, aligned on the same
@@ -81,7 +82,7 @@ func printMultiComparison(w io.Writer, mc *compare.MultiComparison) {
 			if c == nil {
 				continue
 			}
-			fmt.Fprintf(w, "%s  %s\n", lead, sideText(mc.Docs[k], label(k), c, nil))
+			fmt.Fprintf(w, "%s  %s\n", lead, comparison.TextCell(label(k), comparison.PlainCell(mc.Docs[k], c)))
 			lead = strings.Repeat(" ", len(mc.Docs))
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // storyOptions are one run's story flags.
@@ -257,7 +258,7 @@ func printStoryView(w io.Writer, s *compare.Story, v *compare.StoryView) {
 		var vals []string
 		for _, k := range storyDocOrder(v) {
 			if len(d.In[k]) > 0 {
-				vals = append(vals, fmt.Sprintf("%s: %s", outletOf(v.Docs[k].Article), numberTexts(d.In[k])))
+				vals = append(vals, fmt.Sprintf("%s: %s", outletOf(v.Docs[k].Article), comparison.TextNumbers(d.In[k])))
 			}
 		}
 		fmt.Fprintf(w, "  ! %s — %s\n", d.Thing, strings.Join(vals, "; "))
