@@ -82,7 +82,7 @@ func printMultiComparison(w io.Writer, mc *compare.MultiComparison) {
 			if c == nil {
 				continue
 			}
-			fmt.Fprintf(w, "%s  %s\n", lead, comparison.TextCell(label(k), comparison.PlainCell(mc.Docs[k], c)))
+			fmt.Fprintf(w, "%s  %s\n", lead, comparison.SentencesText(mc.Docs[k], label(k), c))
 			lead = strings.Repeat(" ", len(mc.Docs))
 		}
 	}

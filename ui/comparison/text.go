@@ -128,3 +128,9 @@ func cut(s string, n int) string {
 	}
 	return string(rs[:n-1]) + "…"
 }
+
+// SentencesText writes a cell of an N-way comparison in plain text: the
+// sentences ix of d, each after its number on its side ("C3 …").
+func SentencesText(d *compare.Doc, side string, ix []int) string {
+	return TextCell(side, PlainCell(d, ix))
+}
