@@ -147,13 +147,17 @@ func TestDefaultMaxFileSize(t *testing.T) {
 	}
 }
 
-// A 10 MB line without a newline, in every format, loads (or is skipped
+// A 5 MB line without a newline, in every format, loads (or is skipped
 // with a reason) without hanging; plain text and Markdown keep it whole.
+// 5 MB is past every size limit inside the parsers (the largest, the feed
+// salvager's 4 MB of text per element) and far past bufio's 64 KB lines;
+// a larger line adds CPU (the test ran 10 MB, the slowest test under
+// -race) and nothing to what is checked.
 func TestLongLineWithoutNewline(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 10 MB files")
+		t.Skip("writes 5 MB files")
 	}
-	line := bytes.Repeat([]byte("word "), 2<<20) // 10 MB
+	line := bytes.Repeat([]byte("word "), 1<<20) // 5 MB
 	dir := t.TempDir()
 	docs := map[string][]byte{
 		"long.txt":  append([]byte("Long Line Story\n\n"), line...),
@@ -176,7 +180,7 @@ func TestLongLineWithoutNewline(t *testing.T) {
 		t.Fatalf("%d articles, skipped %v", len(c.Articles), c.Skipped)
 	}
 	for _, a := range c.Articles {
-		if a.Words < 2<<20 {
+		if a.Words < 1<<20 {
 			t.Errorf("%s kept %d words", a.ID, a.Words)
 		}
 	}

@@ -18,8 +18,9 @@ import (
 )
 
 // refusingSystem is the system of every test unless a test says otherwise:
-// nothing reaches the real clipboard, browser or editor.
-func refusingSystem(t *testing.T) system {
+// nothing reaches the real clipboard, browser or editor. Its temporary
+// files go to tempDir.
+func refusingSystem(t *testing.T, tempDir string) system {
 	return system{
 		copy:   func(string) error { return errors.New("no clipboard in tests") },
 		opener: func(string) (*exec.Cmd, error) { return nil, errors.New("no opener in tests") },
@@ -29,7 +30,7 @@ func refusingSystem(t *testing.T) system {
 			t.Error("ran a process in a test")
 			return nil
 		},
-		tempDir: t.TempDir(),
+		tempDir: tempDir,
 	}
 }
 

@@ -45,7 +45,15 @@ type harness struct {
 // style, a fixed clock and read marks in a temporary state directory.
 func testShared(t *testing.T) *shared {
 	t.Helper()
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	return testSharedIn(t, t.TempDir(), t.TempDir())
+}
+
+// testSharedIn is testShared with the folders for the reader's state and
+// its temporary files given: tests that build thousands of models (one per
+// terminal size) reuse them rather than make two folders for each.
+func testSharedIn(t *testing.T, stateDir, tempDir string) *shared {
+	t.Helper()
+	t.Setenv("XDG_STATE_HOME", stateDir)
 	marks, warn := userstate.OpenReads()
 	if warn != nil {
 		t.Fatal(warn)
@@ -55,7 +63,7 @@ func testShared(t *testing.T) *shared {
 	if sh.lib.Bookmarks, warn = userstate.OpenBookmarks(); warn != nil {
 		t.Fatal(warn)
 	}
-	sh.sys = refusingSystem(t)
+	sh.sys = refusingSystem(t, tempDir)
 	return sh
 }
 
@@ -168,7 +176,12 @@ func articlesHarness(t *testing.T, arts []*corpus.Article, w, h int) *harness {
 // change the shared context (fake clipboard, story lookup) before start.
 func configuredHarness(t *testing.T, cfg Config, setup func(*shared), arts []*corpus.Article, w, h int) *harness {
 	t.Helper()
-	sh := testShared(t)
+	return harnessOn(t, testShared(t), cfg, setup, arts, w, h)
+}
+
+// harnessOn is configuredHarness on a shared context of the test's making.
+func harnessOn(t *testing.T, sh *shared, cfg Config, setup func(*shared), arts []*corpus.Article, w, h int) *harness {
+	t.Helper()
 	if setup != nil {
 		setup(sh)
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -45,12 +47,20 @@ func TestViewFitsEverySize(t *testing.T) {
 			// dragging the window would, then a fresh one per size.
 			dragged := articlesHarness(t, sampleArticles(), 80, 24)
 			dragged.press(keys...)
+			// The fresh models share one state folder and one temporary
+			// folder (making two folders per model was a third of the
+			// test's CPU); each starts from no read marks, as the first did.
+			state, tmp := t.TempDir(), t.TempDir()
+			reads := filepath.Join(state, "parallax")
 			for _, w := range widths {
 				for _, h := range heights {
 					dragged.send(tea.WindowSizeMsg{Width: w, Height: h})
 					requireFits(t, dragged.view(), w, h, name+" resized")
 
-					fresh := articlesHarness(t, sampleArticles(), w, h)
+					if err := os.RemoveAll(reads); err != nil {
+						t.Fatal(err)
+					}
+					fresh := harnessOn(t, testSharedIn(t, state, tmp), Config{}, nil, sampleArticles(), w, h)
 					fresh.press(keys...)
 					requireFits(t, fresh.view(), w, h, name)
 				}

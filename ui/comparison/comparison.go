@@ -93,25 +93,32 @@ func HasCopied(r *compare.Row) bool {
 	return false
 }
 
-// CellOf is side s of row r: its sentences, with what it shares with the
-// other side marked (copied wording Verbatim, other shared words Common).
-func CellOf(c *compare.Comparison, r *compare.Row, s int, swapped bool) Cell {
-	d := Side(c, s, swapped)
-	sents := Sentences(r, s, swapped)
+// PlainCell is the cell of sentences sents of d with nothing marked (as
+// in a row of an N-way comparison, which has no pairwise sharing).
+func PlainCell(d *compare.Doc, sents []int) Cell {
 	var sb strings.Builder
-	base := make(map[int]int, len(sents))
 	cell := Cell{Heading: len(sents) > 0, Sentences: sents, Starts: make([]int, 0, len(sents))}
 	for i, si := range sents {
 		if i > 0 {
 			sb.WriteByte(' ')
 		}
-		base[si] = sb.Len()
 		cell.Starts = append(cell.Starts, sb.Len())
 		sb.WriteString(d.Sentences[si].Text)
 		cell.Heading = cell.Heading && d.Sentences[si].Heading
 	}
 	cell.Text = sb.String()
 	cell.Class = make([]Class, len(cell.Text))
+	return cell
+}
+
+// CellOf is side s of row r: its sentences, with what it shares with the
+// other side marked (copied wording Verbatim, other shared words Common).
+func CellOf(c *compare.Comparison, r *compare.Row, s int, swapped bool) Cell {
+	cell := PlainCell(Side(c, s, swapped), Sentences(r, s, swapped))
+	base := make(map[int]int, len(cell.Sentences))
+	for k, si := range cell.Sentences {
+		base[si] = cell.Starts[k]
+	}
 	mark := func(p compare.Passage, cl Class) {
 		b, ok := base[p.Sentence]
 		if !ok {

@@ -22,12 +22,12 @@ func Text(w io.Writer, c *compare.Comparison) {
 		r := &c.Rows[ri]
 		switch MarkOf(r, false) {
 		case Copied, Reworded:
-			fmt.Fprintf(w, "= %.2f  %s\n", r.Score, textCell("A", CellOf(c, r, 0, false)))
-			fmt.Fprintf(w, "        %s\n", textCell("B", CellOf(c, r, 1, false)))
+			fmt.Fprintf(w, "= %.2f  %s\n", r.Score, TextCell("A", CellOf(c, r, 0, false)))
+			fmt.Fprintf(w, "        %s\n", TextCell("B", CellOf(c, r, 1, false)))
 		case OnlyLeft:
-			fmt.Fprintf(w, "<       %s%s\n", textCell("A", CellOf(c, r, 0, false)), elsewhere("B", r.Elsewhere))
+			fmt.Fprintf(w, "<       %s%s\n", TextCell("A", CellOf(c, r, 0, false)), elsewhere("B", r.Elsewhere))
 		default:
-			fmt.Fprintf(w, ">       %s%s\n", textCell("B", CellOf(c, r, 1, false)), elsewhere("A", r.Elsewhere))
+			fmt.Fprintf(w, ">       %s%s\n", TextCell("B", CellOf(c, r, 1, false)), elsewhere("A", r.Elsewhere))
 		}
 	}
 	fmt.Fprintf(w, "\nQuotes\n")
@@ -77,7 +77,7 @@ func Text(w io.Writer, c *compare.Comparison) {
 
 // textCell writes a cell's sentences, each after its number on its side
 // ("A3 …"), with copied wording in «guillemets».
-func textCell(side string, cell Cell) string {
+func TextCell(side string, cell Cell) string {
 	var sb strings.Builder
 	for k, si := range cell.Sentences {
 		from, to := cell.Starts[k], len(cell.Text)
@@ -132,9 +132,5 @@ func cut(s string, n int) string {
 // SentencesText writes a cell of an N-way comparison in plain text: the
 // sentences ix of d, each after its number on its side ("C3 …").
 func SentencesText(d *compare.Doc, side string, ix []int) string {
-	parts := make([]string, 0, len(ix))
-	for _, i := range ix {
-		parts = append(parts, fmt.Sprintf("%s%d %s", side, i, d.Sentences[i].Text))
-	}
-	return strings.Join(parts, " ")
+	return TextCell(side, PlainCell(d, ix))
 }
