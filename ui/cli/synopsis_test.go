@@ -1,6 +1,9 @@
 package cli
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 // The command list of `parallax help` reads alike whichever way a summary's
 // first sentence ends: at a colon, a full stop or the paragraph.
@@ -14,6 +17,18 @@ func TestSynopsis(t *testing.T) {
 	} {
 		if got := synopsis(tc.summary, 66); got != tc.want {
 			t.Errorf("synopsis(%q) = %q, want %q", tc.summary, got, tc.want)
+		}
+	}
+}
+
+// Every flag that takes a value names it (N, SIZE, MODE, LEVEL...), never by
+// its Go type as package flag does when the usage has no `NAME`.
+func TestHelpNamesFlagValues(t *testing.T) {
+	goType := regexp.MustCompile(`--\S+ (string|int|uint|float|duration|value|STRING|INT|UINT|FLOAT|DURATION|VALUE)\b`)
+	for _, c := range commandTable() {
+		_, out, errOut := run(t, "help", c.name)
+		if m := goType.FindString(out + errOut); m != "" {
+			t.Errorf("parallax help %s shows %q: name the value in the flag's usage", c.name, m)
 		}
 	}
 }
