@@ -619,14 +619,16 @@ func sameCount(f *sameFact, x, y numberRef, single bool) bool {
 const sameFactProbability = 0.5
 
 // sameFact answers whether two sentences of two documents report the same
-// fact, making each pair model once, when first asked.
+// fact. It scores only the pairs asked (see sentencePairs), reading each
+// document's terms once.
 type sameFact struct {
-	docs   []*Doc
-	models map[[2]int]*pairModel
+	docs  []*Doc
+	terms []*docTerms // per document, made when first asked
+	pairs map[[2]int]*sentencePairs
 }
 
 func newSameFact(docs []*Doc) *sameFact {
-	return &sameFact{docs: docs, models: map[[2]int]*pairModel{}}
+	return &sameFact{docs: docs, terms: make([]*docTerms, len(docs)), pairs: map[[2]int]*sentencePairs{}}
 }
 
 // agreeingIn: document k has a figure with n's key whose range overlaps
@@ -644,10 +646,15 @@ func (f *sameFact) of(p, i, q, j int) bool {
 	if p > q {
 		p, i, q, j = q, j, p, i
 	}
-	m := f.models[[2]int{p, q}]
+	m := f.pairs[[2]int{p, q}]
 	if m == nil {
-		m = newPairModel(f.docs[p], f.docs[q])
-		f.models[[2]int{p, q}] = m
+		for _, k := range []int{p, q} {
+			if f.terms[k] == nil {
+				f.terms[k] = newDocTerms(f.docs[k])
+			}
+		}
+		m = newSentencePairs(f.docs[p], f.docs[q], f.terms[p], f.terms[q])
+		f.pairs[[2]int{p, q}] = m
 	}
 	return calibrate(m.at(i, j)) >= sameFactProbability
 }

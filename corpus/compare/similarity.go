@@ -69,7 +69,7 @@ func newPairModel(a, b *Doc) *pairModel {
 	for j := range m.bestBat {
 		m.bestBat[j] = -1
 	}
-	m.quoted = m.quotedPairs()
+	m.quoted = quotedPairs(a, b, func(t uint64) float64 { return m.weight[t] })
 	numsA, numsB := numbersBySentence(a), numbersBySentence(b)
 	shared := make([]float64, nb)
 	count := make([]int32, nb)    // shared terms
@@ -101,23 +101,7 @@ func newPairModel(a, b *Doc) *pairModel {
 			}
 		}
 		for _, j := range touched {
-			sb := &b.Sentences[j]
-			s := float32(combine(shared[j], m.wa[i], m.wb[j], sa.bigrams, sb.bigrams))
-			if !enoughEvidence(int(evidence[j]), sa, sb) {
-				s = 0
-			}
-			if !actorsCompatible(sa.actors, sb.actors) {
-				s *= actorMismatch
-			}
-			if s > 0 {
-				switch figuresAgree(numsA[i], numsB[j]) {
-				case 1:
-					s += figureAgreement
-				case -1:
-					s *= figureMismatch
-				}
-			}
-			s = min(1, s+float32(m.quoted[i*nb+int(j)]))
+			s := sentenceScore(sa, &b.Sentences[j], shared[j], int(evidence[j]), m.wa[i], m.wb[j], numsA[i], numsB[j], m.quoted[i*nb+int(j)])
 			shared[j], count[j], evidence[j] = 0, 0, 0
 			m.sim[i*nb+int(j)] = s
 			if s > m.bestA[i] {
@@ -130,6 +114,31 @@ func newPairModel(a, b *Doc) *pairModel {
 		touched = touched[:0]
 	}
 	return m
+}
+
+// sentenceScore is the similarity of two sentences that share terms:
+// shared is the weight of their shared terms on both sides, evidence how
+// many of those are outside both frames, wa and wb their total term
+// weights, na and nb their figures, quoted their quote bonus. newPairModel
+// and sentencePairs both score with it, so a pair scores the same in a
+// full model and alone.
+func sentenceScore(sa, sb *Sentence, shared float64, evidence int, wa, wb float64, na, nb []*Number, quoted float64) float32 {
+	s := float32(combine(shared, wa, wb, sa.bigrams, sb.bigrams))
+	if !enoughEvidence(evidence, sa, sb) {
+		s = 0
+	}
+	if !actorsCompatible(sa.actors, sb.actors) {
+		s *= actorMismatch
+	}
+	if s > 0 {
+		switch figuresAgree(na, nb) {
+		case 1:
+			s += figureAgreement
+		case -1:
+			s *= figureMismatch
+		}
+	}
+	return min(1, s+float32(quoted))
 }
 
 // Evidence parameters.
@@ -344,9 +353,8 @@ func (m *pairModel) setSimOf(sa, sb []int) float64 {
 // quotedPairs finds the sentence pairs of a and b that carry the same
 // quote: the sentences where the quote starts, and any other two sentences
 // the quote spans; or a quote of one and the sentence of the other that
-// carries its words unquoted.
-func (m *pairModel) quotedPairs() map[int]float64 {
-	a, b := m.a, m.b
+// carries its words unquoted. weight weighs the terms of the two documents.
+func quotedPairs(a, b *Doc, weight func(uint64) float64) map[int]float64 {
 	var out map[int]float64
 	mark := func(i0, i1, j0, j1 int, bonus float64) {
 		if out == nil {
@@ -369,7 +377,6 @@ func (m *pairModel) quotedPairs() map[int]float64 {
 			}
 		}
 	}
-	weight := func(t uint64) float64 { return m.weight[t] }
 	var outA, outB [][]uint64
 	for x := range qa {
 		if !matchedA[x] {
@@ -523,4 +530,6 @@ func textSimilarity(x, y termBag) float64 {
 // PairScore is the estimated probability that sentence i of a and sentence
 // j of b report the same fact, in the context of the two documents: the
 // score an aligned row of the two would show.
-func PairScore(a, b *Doc, i, j int) float64 { return calibrate(newPairModel(a, b).at(i, j)) }
+func PairScore(a, b *Doc, i, j int) float64 {
+	return calibrate(newSentencePairs(a, b, newDocTerms(a), newDocTerms(b)).at(i, j))
+}

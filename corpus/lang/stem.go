@@ -163,9 +163,16 @@ func step1c(b []byte) []byte {
 	return b
 }
 
+// step2Rules are Porter's, less his five rules for adverbs in -ly ("bli",
+// "alli", "entli", "eli", "ousli"): those turn an adverb into its
+// adjective, which later steps cut to the noun's stem, so "officially"
+// met "officials", "finally" "finals", "seriously" "serious"
+// and "likely" "like". An adverb in -ly keeps its "-li" as Porter already
+// keeps it for the other adverbs ("strongli", "directli"): a manner or a
+// stance is not the people or thing its noun names. Inflections of a noun
+// in -ly still meet ("assembly", "assemblies").
 var step2Rules = [][2]string{
 	{"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
-	{"bli", "ble"}, {"alli", "al"}, {"entli", "ent"}, {"eli", "e"}, {"ousli", "ous"},
 	{"ization", "ize"}, {"ation", "ate"}, {"ator", "ate"}, {"alism", "al"}, {"iveness", "ive"},
 	{"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"}, {"iviti", "ive"}, {"biliti", "ble"},
 	{"logi", "log"},

@@ -91,3 +91,34 @@ func TestEachTokenMatchesTokens(t *testing.T) {
 
 // tokenTextRef is the plain definition the fast path must agree with.
 func tokenTextRef(w string) string { return string(appendTokenText(nil, w)) }
+
+// TestStemAdverbs: an adverb in -ly keeps its own stem, apart from the
+// noun and the adjective it comes from, in every class of Porter's -ly
+// rules (-ally, -ently, -ely, -ously, -bly) as for the plain -ly adverbs
+// Porter already kept apart; inflections of nouns in -y still meet.
+func TestStemAdverbs(t *testing.T) {
+	apart := [][2]string{
+		{"officially", "officials"}, {"officially", "official"}, {"finally", "finals"},
+		{"nationally", "nationals"}, {"politically", "politics"}, {"totally", "totals"},
+		{"recently", "recent"}, {"apparently", "apparent"}, {"currently", "currents"},
+		{"likely", "like"}, {"completely", "completed"}, {"entirely", "entire"},
+		{"seriously", "serious"}, {"previously", "previous"},
+		{"possibly", "possible"}, {"reasonably", "reasonable"},
+		{"strongly", "strong"}, {"directly", "direct"},
+	}
+	for _, p := range apart {
+		if Stem(p[0]) == Stem(p[1]) {
+			t.Errorf("Stem(%q) = Stem(%q) = %q: an adverb met its noun or adjective", p[0], p[1], Stem(p[0]))
+		}
+	}
+	same := [][]string{
+		{"officials", "official"}, {"finals", "final"},
+		{"assembly", "assemblies"}, {"family", "families"}, {"ally", "allies"}, {"rally", "rallies"},
+		{"supply", "supplies"}, {"israeli", "israelis"}, {"anomaly", "anomalies"},
+	}
+	for _, g := range same {
+		if a, b := Stem(g[0]), Stem(g[1]); a != b {
+			t.Errorf("Stem(%q) = %q, Stem(%q) = %q: want one stem", g[0], a, g[1], b)
+		}
+	}
+}
