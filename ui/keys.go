@@ -198,6 +198,7 @@ func (h articleHelp) FullHelp() [][]key.Binding {
 		{a.Up, a.Down, a.PageUp, a.PageDown, a.HalfUp, a.HalfDown, a.Top, a.Bottom},
 		{a.Next, a.Prev, a.ToggleRead, a.MarkStoryRead, a.Bookmark, a.Boilerplate, a.Back},
 		append([]key.Binding{a.Copy, a.OpenURL, a.Edit}, h.k.Stories.article()...),
+		{h.k.Feeds.Refresh, h.k.Feeds.View},
 		{a.Find, a.NextHit, a.PrevHit},
 		global,
 	}

@@ -145,6 +145,13 @@ func (h compareHelp) FullHelp() [][]key.Binding {
 	}
 }
 
+// The picker's filter field takes every key as text but these two (see
+// pickerPane.filterKey), so they are fixed, and named for a filter.
+var (
+	pickerFilterKeep  = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep the filter"))
+	pickerFilterClear = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filter"))
+)
+
 // pickerHelp is the help of the picker.
 type pickerHelp struct {
 	k         *keyMap
@@ -153,7 +160,7 @@ type pickerHelp struct {
 
 func (h pickerHelp) ShortHelp() []key.Binding {
 	if h.filtering {
-		return []key.Binding{h.k.Compare.SearchDone, h.k.Compare.SearchCancel}
+		return []key.Binding{pickerFilterKeep, pickerFilterClear}
 	}
 	return []key.Binding{h.k.Picker.Choose, h.k.Picker.Filter, h.k.Picker.Back, h.k.Global.Help}
 }

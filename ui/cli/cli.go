@@ -346,14 +346,15 @@ func hasFlags(fset *flag.FlagSet) bool {
 	return n > 0
 }
 
-// synopsis is the first sentence of a command's summary (up to its colon,
-// if it has one), cut at a word to at most width columns.
+// synopsis is the first sentence of a command's summary without its full
+// stop (up to its colon, if it has one), cut at a word to at most width columns.
 func synopsis(summary string, width int) string {
 	para, _, _ := strings.Cut(summary, "\n\n")
 	s := strings.Join(strings.Fields(para), " ")
 	if i := strings.Index(s, ". "); i >= 0 {
-		s = s[:i+1]
+		s = s[:i]
 	}
+	s = strings.TrimSuffix(s, ".") // a list of synopses reads alike: no full stops
 	if i := strings.Index(s, ": "); i >= 0 {
 		s = s[:i]
 	}

@@ -20,7 +20,7 @@ func storiesFlags(f *flag.FlagSet) runFunc {
 	var opts storiesOptions
 	f.BoolVar(&opts.json, "json", false, "print a JSON array of story lines (or events with --level event)")
 	f.BoolVar(&opts.all, "all", false, "include articles that no other article joins")
-	f.StringVar(&opts.level, "level", "line", "what to list: line (story lines with their events) or event")
+	f.StringVar(&opts.level, "level", "line", "what to list: `LEVEL` line (story lines with their events) or event")
 	return func(r *runner, in *input) int { return runStories(r, opts, in.corpus) }
 }
 
