@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // This file turns a comparison into terminal lines, off the update loop: the
@@ -77,51 +78,36 @@ type compareLayout struct {
 
 // sideDoc returns the document shown on side s (0 = left).
 func sideDoc(c *compare.Comparison, s int, swapped bool) *compare.Doc {
-	if (s == 0) != swapped {
-		return c.A
-	}
-	return c.B
+	return comparison.Side(c, s, swapped)
 }
 
 // sideSents returns row r's sentences on side s.
 func sideSents(r *compare.Row, s int, swapped bool) []int {
-	if (s == 0) != swapped {
-		return r.A
-	}
-	return r.B
+	return comparison.Sentences(r, s, swapped)
 }
 
 // kindOf classifies a row for display.
 func kindOf(r *compare.Row, swapped bool) rowKind {
-	switch {
-	case !r.IsGap():
-		return rowShared
-	case sideSents(r, 0, swapped) != nil:
+	switch comparison.MarkOf(r, swapped) {
+	case comparison.OnlyLeft:
 		return rowOwnLeft
+	case comparison.OnlyRight:
+		return rowOwnRight
 	}
-	return rowOwnRight
+	return rowShared
 }
 
-func hasCopied(r *compare.Row) bool {
-	if r.IsGap() {
-		return false
-	}
-	for _, s := range r.Shared {
-		if s.Kind == compare.Copied {
-			return true
-		}
-	}
-	return false
-}
+func hasCopied(r *compare.Row) bool { return comparison.HasCopied(r) }
 
-// hlClass is how a byte of text is highlighted; higher wins.
-type hlClass uint8
+// hlClass is how a byte of text is highlighted; higher wins. The classes
+// of the shared comparison renderer, and search matches above them.
+type hlClass = comparison.Class
 
 const (
-	hlNone hlClass = iota
-	hlCommon
-	hlCopied
-	hlMatch
+	hlNone   = comparison.Plain
+	hlCommon = comparison.Common
+	hlCopied = comparison.Verbatim
+	hlMatch  = comparison.Verbatim + 1
 )
 
 // sideText is the text of one side of a row, with a highlight class per byte.
@@ -132,49 +118,11 @@ type sideText struct {
 	matches int
 }
 
-// buildSideText joins the row's sentences on side s and marks what is shared
-// with the other side and what matches the query.
+// buildSideText is the shared renderer's cell of side s of the row, with
+// what matches the query marked over it.
 func buildSideText(c *compare.Comparison, r *compare.Row, s int, o compareOpts, foldedQuery string) sideText {
-	d := sideDoc(c, s, o.swapped)
-	sents := sideSents(r, s, o.swapped)
-	var sb strings.Builder
-	base := map[int]int{}
-	heading := len(sents) > 0
-	for i, si := range sents {
-		if i > 0 {
-			sb.WriteByte(' ')
-		}
-		base[si] = sb.Len()
-		sb.WriteString(d.Sentences[si].Text)
-		heading = heading && d.Sentences[si].Heading
-	}
-	st := sideText{text: sb.String(), heading: heading}
-	st.class = make([]hlClass, len(st.text))
-	mark := func(p compare.Passage, cl hlClass) {
-		b, ok := base[p.Sentence]
-		if !ok {
-			return
-		}
-		for i := b + max(p.Start, 0); i < b+p.End && i < len(st.class); i++ {
-			if st.class[i] < cl {
-				st.class[i] = cl
-			}
-		}
-	}
-	if !r.IsGap() {
-		isA := (s == 0) != o.swapped
-		for _, sh := range r.Shared {
-			cl := hlCommon
-			if sh.Kind == compare.Copied {
-				cl = hlCopied
-			}
-			if isA {
-				mark(sh.A, cl)
-			} else {
-				mark(sh.B, cl)
-			}
-		}
-	}
+	cell := comparison.CellOf(c, r, s, o.swapped)
+	st := sideText{text: cell.Text, class: cell.Class, heading: cell.Heading}
 	if foldedQuery != "" {
 		for _, m := range findFolded(st.text, foldedQuery) {
 			for i := m[0]; i < m[1]; i++ {

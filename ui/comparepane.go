@@ -10,6 +10,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // narrowCompareWidth: below it the two sides are shown one at a time.
@@ -124,7 +125,7 @@ func closestInStory(stories *compare.Stories, a *corpus.Article) (*corpus.Articl
 	return c.Article, "", ""
 }
 
-func pct(x float64) int { return int(x*100 + 0.5) }
+func pct(x float64) int { return comparison.Percent(x) }
 
 func (p comparePane) computing() bool { return p.lay == nil && p.err == "" && p.a != nil }
 
@@ -640,12 +641,7 @@ func (p comparePane) sideWord(s int) string {
 	return "right"
 }
 
-func outletName(a *corpus.Article) string {
-	if a.Outlet == "" {
-		return "unknown source"
-	}
-	return a.Outlet
-}
+func outletName(a *corpus.Article) string { return comparison.OutletName(a) }
 
 // position is the status-line position: the row at the top and how far.
 func (p comparePane) position() string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // This file lays out a story's coverage table off the update loop: one
@@ -260,13 +261,7 @@ func presence(has bool) string {
 }
 
 // quoteLabel is a quote as a row names it: the words, then who said them.
-func quoteLabel(text, speaker string) string {
-	l := "“" + text + "”"
-	if speaker != "" {
-		l += " — " + speaker
-	}
-	return l
-}
+func quoteLabel(text, speaker string) string { return comparison.QuoteLabel(text, speaker) }
 
 // renderCovRow renders one item row; selected rows show col (the chosen
 // outlet) reversed.

@@ -12,6 +12,7 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // Exports (`e` in the comparison and the coverage view) are Markdown files
@@ -83,128 +84,11 @@ func slug(s string, max int) string {
 
 func stamp(t time.Time) string { return t.Format("20060102-150405") }
 
-// comparisonMarkdown writes a comparison as Markdown: the figures, then the
-// aligned passages as a two-column table (copied wording in bold, shared
-// words in italics), then quotes, names and figures.
+// comparisonMarkdown names the Markdown export of a comparison and writes
+// it with the shared comparison renderer.
 func comparisonMarkdown(c *compare.Comparison, swapped bool, now time.Time) (name, md string) {
-	var sb strings.Builder
-	art := func(s int) string {
-		a := sideDoc(c, s, swapped).Article
-		return fmt.Sprintf("%s — %s", outletName(a), a.Title)
-	}
-	letter := func(s int) string {
-		if sideDoc(c, s, swapped) == c.A {
-			return "A"
-		}
-		return "B"
-	}
-	fmt.Fprintf(&sb, "# Comparison\n\n")
-	for s := 0; s < 2; s++ {
-		a := sideDoc(c, s, swapped).Article
-		fmt.Fprintf(&sb, "- **%s**: %s", letter(s), corpus.EscapeMarkdown(art(s)))
-		if a.URL != "" {
-			fmt.Fprintf(&sb, " <%s>", a.URL)
-		}
-		sb.WriteString("\n")
-	}
-	fmt.Fprintf(&sb, "\nSimilarity %d%% · %d%% of A is in B · %d%% of B is in A · %d shared quotes · %s.\n\n",
-		pct(c.Similarity), pct(c.CoverageA), pct(c.CoverageB), c.SharedQuotes, verdict(c))
-	sb.WriteString("**Bold**: wording copied word for word. *Italics*: words both use. ≡ copied, ≈ reworded, ◂/▸ only one side.\n\n")
-	fmt.Fprintf(&sb, "| | %s | %s |\n|---|---|---|\n", letter(0), letter(1))
-	o := compareOpts{swapped: swapped}
-	for ri := range c.Rows {
-		r := &c.Rows[ri]
-		glyph := "≈"
-		switch kindOf(r, swapped) {
-		case rowOwnLeft:
-			glyph = "◂"
-		case rowOwnRight:
-			glyph = "▸"
-		default:
-			if hasCopied(r) {
-				glyph = "≡"
-			}
-		}
-		cells := [2]string{}
-		for s := 0; s < 2; s++ {
-			if sideSents(r, s, swapped) == nil {
-				continue
-			}
-			cells[s] = markdownHighlighted(buildSideText(c, r, s, o, ""))
-		}
-		fmt.Fprintf(&sb, "| %s | %s | %s |\n", glyph, cells[0], cells[1])
-	}
-	sb.WriteString("\n## Quotes\n\n")
-	for _, q := range c.Quotes {
-		where := "both"
-		switch {
-		case q.A == nil:
-			where = "only B"
-		case q.B == nil:
-			where = "only A"
-		}
-		fmt.Fprintf(&sb, "- %s — %s\n", corpus.EscapeMarkdown(quoteLabel(q.Text, q.Speaker)), where)
-	}
-	sb.WriteString("\n## Names\n\n")
-	names := func(title string, rows []compare.EntityRow) {
-		var ns []string
-		for _, e := range rows {
-			ns = append(ns, corpus.EscapeMarkdown(e.Name))
-		}
-		fmt.Fprintf(&sb, "- **%s** (%d): %s\n", title, len(rows), strings.Join(ns, ", "))
-	}
-	names("Both", c.Entities.Both)
-	names("Only A", c.Entities.OnlyA)
-	names("Only B", c.Entities.OnlyB)
-	sb.WriteString("\n## Numbers\n\n| Thing | A | B | |\n|---|---|---|---|\n")
-	for _, n := range c.Numbers {
-		flag := ""
-		if n.Conflict {
-			flag = "**disagree: check**"
-		}
-		fmt.Fprintf(&sb, "| %s | %s | %s | %s |\n", corpus.EscapeMarkdown(n.Thing), numberTexts(n.In[0]), numberTexts(n.In[1]), flag)
-	}
 	name = fmt.Sprintf("compare-%s-vs-%s-%s.md", slug(outletName(c.A.Article), 24), slug(outletName(c.B.Article), 24), stamp(now))
-	return name, sb.String()
-}
-
-func numberTexts(ns []compare.Number) string {
-	var out []string
-	for _, n := range ns {
-		out = append(out, corpus.EscapeMarkdown(n.Text))
-	}
-	return strings.Join(out, ", ")
-}
-
-// markdownHighlighted writes side text with copied runs in bold and common
-// words in italics.
-func markdownHighlighted(t sideText) string {
-	var sb strings.Builder
-	for i := 0; i < len(t.text); {
-		j := i
-		for j < len(t.text) && t.class[j] == t.class[i] {
-			j++
-		}
-		part := t.text[i:j]
-		lead := len(part) - len(strings.TrimLeft(part, " "))
-		trail := len(part) - len(strings.TrimRight(part, " "))
-		core := strings.TrimSpace(part)
-		sb.WriteString(part[:lead])
-		switch {
-		case core == "":
-		case t.class[i] == hlCopied:
-			sb.WriteString("**" + corpus.EscapeMarkdown(core) + "**")
-		case t.class[i] == hlCommon:
-			sb.WriteString("*" + corpus.EscapeMarkdown(core) + "*")
-		default:
-			sb.WriteString(corpus.EscapeMarkdown(core))
-		}
-		if core != "" {
-			sb.WriteString(part[len(part)-trail:])
-		}
-		i = j
-	}
-	return sb.String()
+	return name, comparison.Markdown(c, swapped)
 }
 
 // coverageMarkdown writes a story's coverage table as Markdown.
@@ -262,7 +146,7 @@ func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time
 		}
 		fmt.Fprintf(&sb, "| %s |", thing)
 		for _, v := range r.In {
-			fmt.Fprintf(&sb, " %s |", numberTexts(v))
+			fmt.Fprintf(&sb, " %s |", comparison.MarkdownNumbers(v))
 		}
 		sb.WriteString("\n")
 	}

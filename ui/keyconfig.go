@@ -34,19 +34,20 @@ type keyContext struct {
 func (km *keyMap) actions() []keyAction {
 	g, l, a, p := &km.Global, &km.List, &km.Article, &km.Pager
 	st, c, pk, cv := &km.Stories, &km.Compare, &km.Picker, &km.Coverage
+	sv := &km.StoryView
 	fk := &km.Feeds
 	return []keyAction{
 		{"help", []*key.Binding{&g.Help}},
 		{"report", []*key.Binding{&g.Report}},
 		{"focus", []*key.Binding{&g.Focus, &c.Focus}},
-		{"up", []*key.Binding{&l.Up, &a.Up, &p.Up, &c.Up, &pk.Up, &cv.Up, &fk.Up}},
-		{"down", []*key.Binding{&l.Down, &a.Down, &p.Down, &c.Down, &pk.Down, &cv.Down, &fk.Down}},
-		{"page_up", []*key.Binding{&l.PageUp, &a.PageUp, &p.PageUp, &c.PageUp, &pk.PageUp, &cv.PageUp}},
-		{"page_down", []*key.Binding{&l.PageDown, &a.PageDown, &p.PageDown, &c.PageDown, &pk.PageDown, &cv.PageDown}},
+		{"up", []*key.Binding{&l.Up, &a.Up, &p.Up, &c.Up, &pk.Up, &cv.Up, &fk.Up, &sv.Up}},
+		{"down", []*key.Binding{&l.Down, &a.Down, &p.Down, &c.Down, &pk.Down, &cv.Down, &fk.Down, &sv.Down}},
+		{"page_up", []*key.Binding{&l.PageUp, &a.PageUp, &p.PageUp, &c.PageUp, &pk.PageUp, &cv.PageUp, &sv.PageUp}},
+		{"page_down", []*key.Binding{&l.PageDown, &a.PageDown, &p.PageDown, &c.PageDown, &pk.PageDown, &cv.PageDown, &sv.PageDown}},
 		{"half_page_up", []*key.Binding{&l.HalfUp, &a.HalfUp, &c.HalfUp, &cv.DetailUp}},
 		{"half_page_down", []*key.Binding{&l.HalfDown, &a.HalfDown, &c.HalfDown, &cv.DetailDown}},
-		{"top", []*key.Binding{&l.Top, &a.Top, &p.Top, &c.Top, &pk.Top, &cv.Top, &fk.Top}},
-		{"bottom", []*key.Binding{&l.Bottom, &a.Bottom, &p.Bottom, &c.Bottom, &pk.Bottom, &cv.Bottom, &fk.Bottom}},
+		{"top", []*key.Binding{&l.Top, &a.Top, &p.Top, &c.Top, &pk.Top, &cv.Top, &fk.Top, &sv.Top}},
+		{"bottom", []*key.Binding{&l.Bottom, &a.Bottom, &p.Bottom, &c.Bottom, &pk.Bottom, &cv.Bottom, &fk.Bottom, &sv.Bottom}},
 		{"open", []*key.Binding{&l.Open, &pk.Choose}},
 		{"sort", []*key.Binding{&l.Sort}},
 		{"toggle_read", []*key.Binding{&l.ToggleRead, &a.ToggleRead}},
@@ -61,13 +62,17 @@ func (km *keyMap) actions() []keyAction {
 		{"next_article", []*key.Binding{&a.Next}},
 		{"previous_article", []*key.Binding{&a.Prev}},
 		{"boilerplate", []*key.Binding{&a.Boilerplate}},
-		{"back", []*key.Binding{&a.Back, &c.Back, &pk.Back, &cv.Back}},
+		{"back", []*key.Binding{&a.Back, &c.Back, &pk.Back, &cv.Back, &sv.Back}},
 		{"close", []*key.Binding{&p.Close}},
 		// Stories, the comparison and the coverage view.
 		{"group_by_story", []*key.Binding{&st.Group}},
 		{"compare", []*key.Binding{&st.Compare}},
 		{"compare_with", []*key.Binding{&st.Pick}},
 		{"coverage", []*key.Binding{&st.Coverage}},
+		{"story_view", []*key.Binding{&st.View}},
+		{"compare_outlet", []*key.Binding{&sv.Compare}},
+		{"previous_section", []*key.Binding{&sv.PrevSection}},
+		{"go_to_section", []*key.Binding{&sv.Section}},
 		{"sync_scroll", []*key.Binding{&c.Sync}},
 		{"swap_sides", []*key.Binding{&c.Swap}},
 		{"show_rows", []*key.Binding{&c.View, &cv.View}},
@@ -78,11 +83,11 @@ func (km *keyMap) actions() []keyAction {
 		{"find", []*key.Binding{&c.Search, &a.Find, &pk.Filter}},
 		{"next_match", []*key.Binding{&c.NextMatch, &a.NextHit}},
 		{"previous_match", []*key.Binding{&c.PrevMatch, &a.PrevHit}},
-		{"open_passage", []*key.Binding{&c.Open, &cv.Open}},
-		{"export", []*key.Binding{&c.Export, &cv.Export}},
+		{"open_passage", []*key.Binding{&c.Open, &cv.Open, &sv.Open}},
+		{"export", []*key.Binding{&c.Export, &cv.Export, &sv.Export}},
 		{"previous_outlet", []*key.Binding{&cv.Left}},
 		{"next_outlet", []*key.Binding{&cv.Right}},
-		{"next_section", []*key.Binding{&cv.NextSection}},
+		{"next_section", []*key.Binding{&cv.NextSection, &sv.NextSection}},
 		{"search", []*key.Binding{&l.Search}},
 		// Live news.
 		{"refresh_feeds", []*key.Binding{&fk.Refresh}},
@@ -102,6 +107,7 @@ func (km *keyMap) contexts() []keyContext {
 	}
 	g, l, a, p := &km.Global, &km.List, &km.Article, &km.Pager
 	st, c, pk, cv := &km.Stories, &km.Compare, &km.Picker, &km.Coverage
+	sv := &km.StoryView
 	fk := &km.Feeds
 	ctx := func(n string, bs ...*key.Binding) keyContext {
 		c := keyContext{name: n, bindings: map[*key.Binding]string{}}
@@ -114,11 +120,11 @@ func (km *keyMap) contexts() []keyContext {
 		ctx("the list", &g.Help, &g.Report, &g.Focus, &l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown,
 			&l.Top, &l.Bottom, &l.Open, &l.Sort, &l.ToggleRead, &l.Quit, &l.BookmarksOnly, &l.UnreadOnly,
 			&l.Bookmark, &l.MarkStoryRead, &l.Copy, &l.Edit, &l.OpenURL,
-			&st.Group, &st.Compare, &st.Pick, &st.Coverage, &l.Search, &fk.Refresh, &fk.View),
+			&st.Group, &st.Compare, &st.Pick, &st.Coverage, &st.View, &l.Search, &fk.Refresh, &fk.View),
 		ctx("the article", &g.Help, &g.Report, &g.Focus, &a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown,
 			&a.Top, &a.Bottom, &a.Next, &a.Prev, &a.ToggleRead, &a.Boilerplate, &a.Back,
 			&a.Bookmark, &a.MarkStoryRead, &a.Copy, &a.Edit, &a.OpenURL,
-			&st.Compare, &st.Pick, &st.Coverage, &a.Find, &a.NextHit, &a.PrevHit, &fk.Refresh, &fk.View),
+			&st.Compare, &st.Pick, &st.Coverage, &st.View, &a.Find, &a.NextHit, &a.PrevHit, &fk.Refresh, &fk.View),
 		ctx("help and the load report", &p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close),
 		ctx("the comparison", &g.Help, &g.Report, &c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown,
 			&c.Top, &c.Bottom, &c.Focus, &c.Sync, &c.Swap, &c.View, &c.NextShared, &c.PrevShared, &c.NextOwn,
@@ -127,6 +133,8 @@ func (km *keyMap) contexts() []keyContext {
 			&pk.Filter, &pk.Choose, &pk.Back),
 		ctx("the coverage view", &g.Help, &g.Report, &cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top,
 			&cv.Bottom, &cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailUp, &cv.DetailDown, &cv.Open, &cv.Export, &cv.Back),
+		ctx("the story view", &g.Help, &g.Report, &sv.Up, &sv.Down, &sv.PageUp, &sv.PageDown, &sv.Top, &sv.Bottom,
+			&sv.NextSection, &sv.PrevSection, &sv.Section, &sv.Open, &sv.Compare, &sv.Export, &sv.Back),
 		ctx("the feeds view", &g.Help, &fk.Up, &fk.Down, &fk.Top, &fk.Bottom, &fk.Filter, &fk.Back, &fk.Refresh),
 	}
 }
@@ -342,14 +350,15 @@ func KeyReference(keys map[string][]string) string {
 	}
 	g, l, a, p := &km.Global, &km.List, &km.Article, &km.Pager
 	st, c, pk, cv := &km.Stories, &km.Compare, &km.Picker, &km.Coverage
+	sv := &km.StoryView
 	sb.WriteString("KEY            WHAT IT DOES                             [keys] ACTION\n\n")
 	section("Everywhere", []*key.Binding{&g.Help, &g.Report, &g.Focus, &g.Quit})
 	section("List", []*key.Binding{&l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown, &l.Top, &l.Bottom,
 		&l.Open, &l.Sort, &l.ToggleRead, &l.MarkStoryRead, &l.UnreadOnly, &l.Bookmark, &l.BookmarksOnly,
-		&l.Copy, &l.OpenURL, &l.Edit, &st.Group, &st.Compare, &st.Pick, &st.Coverage, &l.Search, &l.Quit})
+		&l.Copy, &l.OpenURL, &l.Edit, &st.Group, &st.Compare, &st.Pick, &st.Coverage, &st.View, &l.Search, &l.Quit})
 	section("Article", []*key.Binding{&a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown, &a.Top, &a.Bottom,
 		&a.Next, &a.Prev, &a.ToggleRead, &a.MarkStoryRead, &a.Bookmark, &a.Boilerplate, &a.Copy, &a.OpenURL, &a.Edit,
-		&st.Compare, &st.Pick, &st.Coverage, &a.Find, &a.NextHit, &a.PrevHit, &a.Back})
+		&st.Compare, &st.Pick, &st.Coverage, &st.View, &a.Find, &a.NextHit, &a.PrevHit, &a.Back})
 	sk := &km.Search
 	section("Search bar (other keys are typed into the query)", []*key.Binding{&sk.Down, &sk.Up, &sk.PageDown, &sk.PageUp, &sk.Open, &sk.Close})
 	section("Help and load report", []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close})
@@ -359,6 +368,8 @@ func KeyReference(keys map[string][]string) string {
 	section("Choosing what to compare with", []*key.Binding{&pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom, &pk.Filter, &pk.Choose, &pk.Back})
 	section("Coverage", []*key.Binding{&cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top, &cv.Bottom,
 		&cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailDown, &cv.DetailUp, &cv.Open, &cv.Export, &cv.Back})
+	section("Story view", []*key.Binding{&sv.Up, &sv.Down, &sv.PageUp, &sv.PageDown, &sv.Top, &sv.Bottom,
+		&sv.NextSection, &sv.PrevSection, &sv.Section, &sv.Open, &sv.Compare, &sv.Export, &sv.Back})
 	fk := &km.Feeds
 	section("Live news (when the reader shows your news)", []*key.Binding{&fk.Refresh, &fk.View})
 	section("Feeds view", []*key.Binding{&fk.Up, &fk.Down, &fk.Top, &fk.Bottom, &fk.Filter, &fk.Refresh, &fk.Back})

@@ -14,11 +14,12 @@ type keyMap struct {
 	Search  searchKeys
 	Find    findKeys // the find bar in an article
 
-	Stories  storyKeys    // list and article: stories, comparison, coverage
-	Compare  compareKeys  // the comparison pane
-	Picker   pickerKeys   // choosing what to compare with
-	Coverage coverageKeys // the story's coverage table
-	Feeds    feedKeys     // live news: refresh, the feeds view (feedkeys.go)
+	Stories   storyKeys     // list and article: stories, comparison, coverage
+	Compare   compareKeys   // the comparison pane
+	Picker    pickerKeys    // choosing what to compare with
+	Coverage  coverageKeys  // the story's coverage table
+	StoryView storyViewKeys // the story view
+	Feeds     feedKeys      // live news: refresh, the feeds view (feedkeys.go)
 }
 
 type globalKeys struct {
@@ -139,11 +140,12 @@ func newKeyMap() *keyMap {
 			Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
 			Close:    b([]string{"esc", "q", "?", "!", "h", "left", "backspace"}, "esc/q", "close"),
 		},
-		Stories:  newStoryKeys(b),
-		Compare:  newCompareKeys(b),
-		Picker:   newPickerKeys(b),
-		Coverage: newCoverageKeys(b),
-		Feeds:    newFeedKeys(b),
+		Stories:   newStoryKeys(b),
+		Compare:   newCompareKeys(b),
+		Picker:    newPickerKeys(b),
+		Coverage:  newCoverageKeys(b),
+		StoryView: newStoryViewKeys(b),
+		Feeds:     newFeedKeys(b),
 	}
 }
 

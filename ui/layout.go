@@ -17,15 +17,16 @@ const (
 type mode int
 
 const (
-	modeList     mode = iota // the list (with a preview when wide)
-	modeArticle              // reading an article
-	modeHelp                 // full help for the mode underneath
-	modeReport               // the load report
-	modeCompare              // two articles side by side
-	modePicker               // choosing what to compare with
-	modeCoverage             // a story's quotes, names and numbers by outlet
-	modeSearch               // the search bar and its results, in the list's place
-	modeFeeds                // the subscriptions with their last fetch (feedspane.go)
+	modeList      mode = iota // the list (with a preview when wide)
+	modeArticle               // reading an article
+	modeHelp                  // full help for the mode underneath
+	modeReport                // the load report
+	modeCompare               // two articles side by side
+	modePicker                // choosing what to compare with
+	modeCoverage              // a story's quotes, names and numbers by outlet
+	modeSearch                // the search bar and its results, in the list's place
+	modeFeeds                 // the subscriptions with their last fetch (feedspane.go)
+	modeStoryView             // one story, every outlet at a glance
 )
 
 // box is the size of one pane. A zero box is not shown.

@@ -21,10 +21,15 @@ type listStories struct {
 	rowOf   []int            // item index -> display row
 	tree    map[*item]string // "├ " or "└ " for articles under a header
 	count   map[*compare.Story]int
+	// events counts the events of each story line that have articles in
+	// the list: a line of two or more gets its own header above theirs.
+	events map[*compare.StoryLine]int
 }
 
-// listRow is a story header (item < 0) or an article.
+// listRow is a story line's header (line set), a story's header (item < 0)
+// or an article.
 type listRow struct {
+	line  *compare.StoryLine
 	story *compare.Story
 	item  int
 }
@@ -74,32 +79,56 @@ func (p *listPane) regroup() {
 	cur := p.selected()
 	sortItems(p.items, p.sort)
 	storyOf := func(it *item) *compare.Story { return g.stories.Of(it.a) }
-	// A story sits where its first article would; an article alone (or
-	// one that arrived after the grouping) sits where it is.
+	lineOf := func(st *compare.Story) *compare.StoryLine {
+		if st == nil {
+			return nil
+		}
+		return g.stories.LineOf(st)
+	}
+	// A story line sits where its first article would, its events in the
+	// order of their first articles; a story alone in its line likewise;
+	// an article alone (or one that arrived after the grouping) sits
+	// where it is.
 	g.count = map[*compare.Story]int{}
+	g.events = map[*compare.StoryLine]int{}
 	first := map[*compare.Story]int{}
+	firstLine := map[*compare.StoryLine]int{}
+	lineArticles := map[*compare.StoryLine]int{}
 	for i, it := range p.items {
 		if st := storyOf(it); st != nil {
 			if _, ok := first[st]; !ok {
 				first[st] = i
+				if l := lineOf(st); l != nil {
+					g.events[l]++
+					if _, ok := firstLine[l]; !ok {
+						firstLine[l] = i
+					}
+				}
 			}
 			g.count[st]++
+			lineArticles[lineOf(st)]++
 		}
 	}
-	keys := make(map[*item][2]int, len(p.items))
+	keys := make(map[*item][3]int, len(p.items))
 	for i, it := range p.items {
-		k := [2]int{i, i}
-		if st := storyOf(it); st != nil && g.count[st] > 1 {
-			k[0] = first[st]
+		k := [3]int{i, i, i}
+		if st := storyOf(it); st != nil {
+			if l := lineOf(st); l != nil && g.events[l] > 1 {
+				k[0], k[1] = firstLine[l], first[st]
+			} else if g.count[st] > 1 {
+				k[0], k[1] = first[st], first[st]
+			}
 		}
 		keys[it] = k
 	}
 	slices.SortStableFunc(p.items, func(x, y *item) int {
 		kx, ky := keys[x], keys[y]
-		if kx[0] != ky[0] {
-			return kx[0] - ky[0]
+		for n := range kx {
+			if kx[n] != ky[n] {
+				return kx[n] - ky[n]
+			}
 		}
-		return kx[1] - ky[1]
+		return 0
 	})
 	p.keepSelection(cur)
 
@@ -107,9 +136,15 @@ func (p *listPane) regroup() {
 	g.rowOf = make([]int, len(p.items))
 	g.tree = map[*item]string{}
 	var prev *compare.Story
+	var prevLine *compare.StoryLine
 	for i, it := range p.items {
 		st := storyOf(it)
-		if st != nil && g.count[st] > 1 {
+		l := lineOf(st)
+		nested := l != nil && g.events[l] > 1
+		if nested && l != prevLine {
+			g.rows = append(g.rows, listRow{line: l, item: -1})
+		}
+		if st != nil && (g.count[st] > 1 || nested) {
 			if st != prev {
 				g.rows = append(g.rows, listRow{story: st, item: -1})
 			}
@@ -119,8 +154,11 @@ func (p *listPane) regroup() {
 			} else {
 				g.tree[it] = "├ "
 			}
+			if nested {
+				g.tree[it] = "  " + g.tree[it]
+			}
 		}
-		prev = st
+		prev, prevLine = st, l
 		g.rowOf[i] = len(g.rows)
 		g.rows = append(g.rows, listRow{story: st, item: i})
 	}
@@ -140,8 +178,8 @@ func (p *listPane) refreshGrouped(cols columns) {
 	rows := p.rowsHeight()
 	selRow := g.rowOf[clamp(p.sel, 0, len(g.rowOf)-1)]
 	top := selRow
-	if selRow > 0 && g.rows[selRow-1].item < 0 {
-		top = selRow - 1 // the story's header stays in view with its first article
+	for top > 0 && g.rows[top-1].item < 0 {
+		top-- // the headers above an article stay in view with it
 	}
 	if top < p.offset {
 		p.offset = top
@@ -154,16 +192,45 @@ func (p *listPane) refreshGrouped(cols columns) {
 	lines = append(lines, p.headerLine(cols))
 	for i := p.offset; i < len(g.rows) && len(lines) < p.h; i++ {
 		r := g.rows[i]
-		if r.item < 0 {
+		switch {
+		case r.line != nil:
+			lines = append(lines, p.lineHeader(r.line))
+		case r.item < 0:
 			lines = append(lines, p.storyHeader(r.story))
-		} else {
+		default:
 			lines = append(lines, p.row(p.items[r.item], r.item == p.sel, cols))
 		}
 	}
 	p.lines = fitLines(lines, p.w, p.h)
 }
 
-// storyHeader is a story's row: its label, then how many articles, when
+// lineHeader is a story line's row, above its events: its label, how
+// many events and articles, when, and which outlets.
+func (p *listPane) lineHeader(l *compare.StoryLine) string {
+	s := p.sh.styles
+	n := 0
+	var first, last time.Time
+	for _, st := range l.Events {
+		n += p.group.count[st]
+		if !st.First.IsZero() && (first.IsZero() || st.First.Before(first)) {
+			first = st.First
+		}
+		if st.Last.After(last) {
+			last = st.Last
+		}
+	}
+	meta := fmt.Sprintf(" · %s · %s", plural(p.group.events[l], "event"), plural(n, "article"))
+	if span := dateSpan(first, last); span != "" {
+		meta += " · " + span
+	}
+	avail := max(p.w-markWidth-1, 1)
+	labelW := min(textWidth1(l.Label), max(avail*3/5, avail-textWidth1(meta)))
+	label := truncate(l.Label, labelW)
+	return blank(markWidth) + s.Story.Story.Render(label) + s.Meta.Render(truncate(meta, max(avail-textWidth1(label), 0)))
+}
+
+// storyHeader is a story's row (indented under its line's header when the
+// line shows more than one event): its label, then how many articles, when
 // (the dates grouping trusts) and which outlets.
 func (p *listPane) storyHeader(st *compare.Story) string {
 	s := p.sh.styles
@@ -179,10 +246,14 @@ func (p *listPane) storyHeader(st *compare.Story) string {
 	// A column is kept free on the right, as rows keep one after the word
 	// count, so the header never touches the divider. The header is not a
 	// row the cursor visits, so it carries no fold mark.
-	avail := max(p.w-markWidth-1, 1)
+	indent := ""
+	if l := p.group.stories.LineOf(st); l != nil && p.group.events[l] > 1 {
+		indent = "  "
+	}
+	avail := max(p.w-markWidth-1-len(indent), 1)
 	labelW := min(textWidth1(st.Label), max(avail*3/5, avail-textWidth1(meta)))
 	label := truncate(st.Label, labelW)
-	return blank(markWidth) + s.Story.Story.Render(label) + s.Meta.Render(truncate(meta, max(avail-textWidth1(label), 0)))
+	return blank(markWidth) + indent + s.Story.Story.Render(label) + s.Meta.Render(truncate(meta, max(avail-textWidth1(label), 0)))
 }
 
 // dateSpan is a story's dates, as short as says them: "1 Dec 2025",

@@ -1,5 +1,7 @@
 package ui
 
+import "github.com/parallax-reader/parallax/ui/comparison"
+
 // The marks the panes draw. Each means one thing wherever it appears, and
 // each pane's help (`?`) explains the marks that pane draws.
 const (
@@ -7,10 +9,10 @@ const (
 	markBookmark = "★" // list: bookmarked
 	markDerived  = "†" // before a title the file did not have: made from the lead
 
-	markCopied    = "≡" // comparison row: the same wording on both sides
-	markReworded  = "≈" // comparison row: the same passage in other words
-	markLeftOnly  = "◂" // comparison row: only the left side has it
-	markRightOnly = "▸" // comparison row: only the right side has it
+	markCopied    = comparison.GlyphCopied    // comparison row: the same wording on both sides
+	markReworded  = comparison.GlyphReworded  // comparison row: the same passage in other words
+	markLeftOnly  = comparison.GlyphLeftOnly  // comparison row: only the left side has it
+	markRightOnly = comparison.GlyphRightOnly // comparison row: only the right side has it
 
 	markHas   = "✓" // coverage cell: the outlet has it
 	markNone  = "·" // coverage cell: it does not

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,14 +23,10 @@ type News struct {
 // refreshState is a background fetch of every feed.
 type refreshState struct {
 	running     bool
-	gen         uint64
+	gen         uint64 // messages of an older refresh are ignored
 	done, total int
 	added       int                     // new articles this refresh
 	results     map[string]feeds.Result // by feed URL, as they arrive
-	last        time.Time               // when the last refresh ended
-	cancel      context.CancelFunc
-	lastFailed  int
-	lastStarted time.Time
 }
 
 type (
@@ -64,8 +59,9 @@ func (m *Model) startRefresh() tea.Cmd {
 	if m.refresh.running {
 		return statusCmd(fmt.Sprintf("already fetching (%d/%d feeds)", m.refresh.done, m.refresh.total))
 	}
-	ctx, cancel := context.WithCancel(m.ctx)
-	m.refresh = refreshState{running: true, gen: m.sh.nextSeq(), results: map[string]feeds.Result{}, cancel: cancel, last: m.refresh.last, lastStarted: m.sh.now()}
+	// The fetch ends with the reader (m.ctx); what it stored stays.
+	ctx := m.ctx
+	m.refresh = refreshState{running: true, gen: m.sh.nextSeq(), results: map[string]feeds.Result{}}
 	gen, load := m.refresh.gen, m.cfg.Load
 	return func() tea.Msg {
 		ch := make(chan tea.Msg, 8)
@@ -183,7 +179,6 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.refresh.running = false
-	m.refresh.last = m.sh.now()
 	if msg.err != nil {
 		m.status = statusLine{text: "fetch: " + msg.err.Error(), isErr: true}
 		return m, nil
@@ -194,7 +189,6 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (Model, tea.Cmd) {
 			failed++
 		}
 	}
-	m.refresh.lastFailed = failed
 	text := fmt.Sprintf("fetched %s: %s", plural(len(msg.results), "feed"), plural(m.refresh.added, "new article"))
 	if failed > 0 {
 		text += fmt.Sprintf(", %d failed (%s shows why)", failed, keyHint(m.sh.keys.Feeds.View))

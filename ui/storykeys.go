@@ -10,7 +10,7 @@ type bindFunc func(keys []string, k, desc string) key.Binding
 
 // storyKeys work in the list and the article.
 type storyKeys struct {
-	Group, Compare, Pick, Coverage key.Binding
+	Group, Compare, Pick, Coverage, View key.Binding
 }
 
 func newStoryKeys(b bindFunc) storyKeys {
@@ -19,11 +19,16 @@ func newStoryKeys(b bindFunc) storyKeys {
 		Compare:  b([]string{"c"}, "c", "compare with closest in story"),
 		Pick:     b([]string{"C"}, "C", "compare with…"),
 		Coverage: b([]string{"o"}, "o", "story coverage"),
+		View:     b([]string{"v"}, "v", "story view: every outlet at a glance"),
 	}
 }
 
-func (k storyKeys) list() []key.Binding    { return []key.Binding{k.Group, k.Compare, k.Pick, k.Coverage} }
-func (k storyKeys) article() []key.Binding { return []key.Binding{k.Compare, k.Pick, k.Coverage} }
+func (k storyKeys) list() []key.Binding {
+	return []key.Binding{k.Group, k.Compare, k.Pick, k.Coverage, k.View}
+}
+func (k storyKeys) article() []key.Binding {
+	return []key.Binding{k.Compare, k.Pick, k.Coverage, k.View}
+}
 
 // compareKeys work in the comparison pane.
 type compareKeys struct {
@@ -171,5 +176,41 @@ func (h coverageHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{c.Up, c.Down, c.PageUp, c.PageDown, c.Top, c.Bottom},
 		{c.Left, c.Right, c.NextSection, c.View, c.DetailDown, c.DetailUp, c.Open, c.Export, c.Back, g.Help, g.Quit},
+	}
+}
+
+// storyViewKeys work in the story view.
+type storyViewKeys struct {
+	rowKeys
+	NextSection, PrevSection, Section key.Binding
+	Open, Compare, Export, Back       key.Binding
+}
+
+func newStoryViewKeys(b bindFunc) storyViewKeys {
+	return storyViewKeys{
+		rowKeys:     newRowKeys(b),
+		NextSection: b([]string{"tab"}, "tab", "next section"),
+		PrevSection: b([]string{"shift+tab"}, "shift+tab", "previous section"),
+		Section:     b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", "go to a section"),
+		Open:        b([]string{"enter"}, "enter", "open the passage in its article"),
+		Compare:     b([]string{"c"}, "c", "compare the selected outlet with another"),
+		Export:      b([]string{"e"}, "e", "export the whole view as Markdown"),
+		Back:        b([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+	}
+}
+
+// storyViewHelp is the help of the story view.
+type storyViewHelp struct{ k *keyMap }
+
+func (h storyViewHelp) ShortHelp() []key.Binding {
+	c := h.k.StoryView
+	return []key.Binding{c.NextSection, c.Open, c.Compare, c.Export, c.Back, h.k.Global.Help}
+}
+
+func (h storyViewHelp) FullHelp() [][]key.Binding {
+	c, g := h.k.StoryView, h.k.Global
+	return [][]key.Binding{
+		{c.Up, c.Down, c.PageUp, c.PageDown, c.Top, c.Bottom},
+		{c.NextSection, c.PrevSection, c.Section, c.Open, c.Compare, c.Export, c.Back, g.Help, g.Quit},
 	}
 }

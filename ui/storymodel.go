@@ -91,6 +91,10 @@ func (m Model) handleStoryKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
 		case !typing && key.Matches(km, g.Report):
 			return m, m.openPager(modeReport), true
 		}
+		if a := m.paneArticle(); a != nil && !typing && key.Matches(km, m.sh.keys.Stories.View) {
+			m, cmd := m.openStory(storyRequest{modeStoryView, a})
+			return m, cmd, true
+		}
 		cmd := p.Update(km)
 		m, cmd = m.handleIntents(p.Take(), cmd)
 		return m, cmd, true
@@ -109,6 +113,8 @@ func (m Model) handleStoryKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
 		want = modePicker
 	case key.Matches(km, k.Coverage):
 		want = modeCoverage
+	case key.Matches(km, k.View):
+		want = modeStoryView
 	default:
 		return m, nil, false
 	}
@@ -210,7 +216,12 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		return m, tea.Batch(cmds...), true
 
-	case comparedMsg, compareLaidMsg, candidatesMsg, coverageMsg, coverageLaidMsg:
+	case storyRequest:
+		// A pane asks for another on an article (the story view's c).
+		m, cmd = m.openStory(msg)
+		return m, cmd, true
+
+	case comparedMsg, compareLaidMsg, candidatesMsg, coverageMsg, coverageLaidMsg, storyViewMsg, storyViewLaidMsg:
 		// The panes' own results: every registered pane sees them and
 		// keeps what is its own.
 		var cmds []tea.Cmd
@@ -288,6 +299,13 @@ func (m Model) export() tea.Cmd {
 			return statusCmd("nothing to export yet")
 		}
 		return exportCmd(func() (string, string) { return coverageMarkdown(story, cov, now) }, paths)
+	case modeStoryView:
+		p := m.panes[modeStoryView].(*storyViewPane)
+		story, v := p.story, p.v
+		if v == nil {
+			return statusCmd("nothing to export yet")
+		}
+		return exportCmd(func() (string, string) { return storyViewMarkdown(story, v, now) }, paths)
 	}
 	return nil
 }
@@ -365,4 +383,20 @@ func (m Model) storyHelpTitle(md mode) string {
 		return p.Title()
 	}
 	return ""
+}
+
+// paneArticle is the article the comparison or the coverage view is
+// about, for opening the story view from them (v); nil elsewhere.
+func (m Model) paneArticle() *corpus.Article {
+	switch m.mode {
+	case modeCompare:
+		if c := m.comparison().cmp; c != nil {
+			return c.A.Article
+		}
+	case modeCoverage:
+		if c := m.coverage().cov; c != nil && len(c.Docs) > 0 {
+			return c.Docs[0].Article
+		}
+	}
+	return nil
 }

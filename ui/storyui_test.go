@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -122,13 +123,14 @@ func TestSingleArticleStoryHasNoHeader(t *testing.T) {
 	hs := articlesHarness(t, arts, 120, 30)
 	st := hs.m.sh.lib.Stories()
 	hs.press("z")
+	alone := func(s *compare.Story) bool { return len(st.LineOf(s).Articles) == 1 }
 	for _, r := range hs.m.list.group.rows {
-		if r.item < 0 && hs.m.list.group.count[r.story] < 2 {
+		if r.line == nil && r.item < 0 && alone(r.story) {
 			t.Fatalf("a story of one article has a header: %q", r.story.Label)
 		}
 	}
 	for _, it := range hs.m.list.items {
-		if s := st.Of(it.a); s != nil && len(s.Articles) == 1 && hs.m.list.treePrefix(it) != "" {
+		if s := st.Of(it.a); s != nil && alone(s) && hs.m.list.treePrefix(it) != "" {
 			t.Fatalf("%s is alone in its story but drawn under a header", it.a.ID)
 		}
 	}
@@ -481,6 +483,9 @@ func TestCompareExportKey(t *testing.T) {
 	if strings.Contains(md, "**ruin the potential solution**") {
 		t.Fatalf("quoted wording exported as copied:\n%s", md)
 	}
+	// The whole export, pinned: the comparison renderer is shared with
+	// the pane and the command line.
+	golden.RequireEqual(t, md)
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {
 		t.Fatalf("export left %d files (temporary file not renamed?)", len(entries))

@@ -8,10 +8,23 @@ import (
 // many quotes and words, and whether no other outlet quotes them.
 type QuotedSpeaker struct {
 	Speaker string
-	Quotes  int
-	Words   int
+	// Affiliation is the organisation or party some article of the story
+	// gives the speaker ("Republican", "Riverton Immigrant Coalition"), or
+	// "".
+	Affiliation string
+	Quotes      int
+	Words       int
 	// Only marks a speaker no other outlet of the story quotes.
 	Only bool
+}
+
+// Label is the speaker with the affiliation, if any: "Elena Ruiz
+// (Democrat)".
+func (s *QuotedSpeaker) Label() string {
+	if s.Affiliation == "" {
+		return s.Speaker
+	}
+	return s.Speaker + " (" + s.Affiliation + ")"
 }
 
 // speakerKey groups a quote's speaker across the story: a named person
@@ -36,6 +49,7 @@ func speakerKey(cov *StoryCoverage, d int, q *Quote) string {
 func quotedBy(cov *StoryCoverage, outletOf []int, k int) []QuotedSpeaker {
 	by := map[string]*QuotedSpeaker{}
 	outlets := map[string]map[int]bool{}
+	affs := map[string]map[string]int{} // speaker -> affiliation -> articles giving it
 	var order []string
 	for d, doc := range cov.Docs {
 		qs := doc.Quotes()
@@ -49,6 +63,12 @@ func quotedBy(cov *StoryCoverage, outletOf []int, k int) []QuotedSpeaker {
 				outlets[key] = map[int]bool{}
 			}
 			outlets[key][outletOf[d]] = true
+			if a := affiliationOf(doc, q.who); a != "" {
+				if affs[key] == nil {
+					affs[key] = map[string]int{}
+				}
+				affs[key][a]++
+			}
 			if outletOf[d] != k {
 				continue
 			}
@@ -66,6 +86,7 @@ func quotedBy(cov *StoryCoverage, outletOf []int, k int) []QuotedSpeaker {
 	for _, key := range order {
 		s := *by[key]
 		s.Only = len(outlets[key]) == 1
+		s.Affiliation = topKey(affs[key])
 		out = append(out, s)
 	}
 	sort.SliceStable(out, func(a, b int) bool {

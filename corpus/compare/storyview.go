@@ -22,6 +22,9 @@ type StoryView struct {
 	Facts   []Fact
 	// Disagreements are the counted things whose figures conflict.
 	Disagreements []NumberRow
+	// Left is how many articles of the story were left out to bound the
+	// work (see maxStoryViewArticles).
+	Left int
 	// First is the earliest publication time in the story (zero when no
 	// article is dated).
 	First time.Time
@@ -103,7 +106,14 @@ func NewStoryView(ctx context.Context, as []*corpus.Article) *StoryView {
 	if ctx.Err() != nil {
 		return nil
 	}
-	v := &StoryView{Docs: docs}
+	return NewStoryViewOf(ctx, docs)
+}
+
+// NewStoryViewOf is NewStoryView on articles already prepared (a viewer
+// keeps them).
+func NewStoryViewOf(ctx context.Context, docs []*Doc) *StoryView {
+	docs, left := capStory(docs)
+	v := &StoryView{Docs: docs, Left: left}
 	outletOf := v.groupOutlets()
 	pairs := alignPairs(ctx, docs, outletOf)
 	if ctx.Err() != nil {
@@ -219,4 +229,48 @@ func (idx pairIndex) covered(d, s, o int) bool {
 		return p.covB[s]
 	}
 	return false
+}
+
+// maxStoryViewArticles bounds the articles a story view aligns (every
+// pair of them): 40 articles are 780 pairs, about a second of CPU.
+const maxStoryViewArticles = 40
+
+// capStory keeps at most maxStoryViewArticles articles: each outlet's
+// first, earliest outlets first, then the others in story order.
+func capStory(docs []*Doc) (kept []*Doc, left int) {
+	if len(docs) <= maxStoryViewArticles {
+		return docs, 0
+	}
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		px, py := docs[order[x]].Article.Published, docs[order[y]].Article.Published
+		if px.IsZero() != py.IsZero() {
+			return !px.IsZero()
+		}
+		return px.Before(py)
+	})
+	take := make([]bool, len(docs))
+	n := 0
+	seen := map[string]bool{}
+	for _, i := range order {
+		if o := outletName(docs[i].Article); !seen[o] && n < maxStoryViewArticles {
+			seen[o], take[i] = true, true
+			n++
+		}
+	}
+	for i := range docs {
+		if !take[i] && n < maxStoryViewArticles {
+			take[i] = true
+			n++
+		}
+	}
+	for i, d := range docs {
+		if take[i] {
+			kept = append(kept, d)
+		}
+	}
+	return kept, len(docs) - len(kept)
 }

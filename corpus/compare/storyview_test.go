@@ -29,7 +29,7 @@ func dumpStoryView(v *StoryView) string {
 			fmt.Fprintf(&b, "  word %s %d %.2f\n", t.Term, t.Count, t.Score)
 		}
 		for _, q := range o.Quoted {
-			fmt.Fprintf(&b, "  quoted %s %d only=%v\n", q.Speaker, q.Quotes, q.Only)
+			fmt.Fprintf(&b, "  quoted %s [%s] %d only=%v\n", q.Speaker, q.Affiliation, q.Quotes, q.Only)
 		}
 		for _, m := range o.Omits {
 			fmt.Fprintf(&b, "  omits %s %.1f %s\n", outletName(v.Docs[m.Doc].Article), m.Weight, m.Text)
@@ -94,15 +94,15 @@ func TestStoryViewSections(t *testing.T) {
 
 	t.Run("who is quoted", func(t *testing.T) {
 		want := []string{
-			"Elena Ruiz 1; Councilman Dale Hoffman 1",
-			"Tom Brandt 2 only; Councilman Dale Hoffman 2",
-			"Elena Ruiz 2; Maria Santos 2",
-			"Maria Santos 2; Alan Pierce 2 only; Elena Ruiz 1",
+			"Elena Ruiz (Democrat) 1; Councilman Dale Hoffman (Republican) 1",
+			"Tom Brandt 2 only; Councilman Dale Hoffman (Republican) 2",
+			"Elena Ruiz (Democrat) 2; Maria Santos (Riverton Immigrant Coalition) 2",
+			"Maria Santos (Riverton Immigrant Coalition) 2; Alan Pierce 2 only; Elena Ruiz (Democrat) 1",
 		}
 		for k, o := range v.Outlets {
 			var got []string
 			for _, q := range o.Quoted {
-				s := fmt.Sprintf("%s %d", q.Speaker, q.Quotes)
+				s := fmt.Sprintf("%s %d", q.Label(), q.Quotes)
 				if q.Only {
 					s += " only"
 				}
@@ -244,4 +244,25 @@ func BenchmarkStoryView20(b *testing.B) {
 		NewStoryView(context.Background(), as)
 	}
 	reportCPU(b, cpu0)
+}
+
+// A story larger than the cap keeps every outlet's first article and
+// says how many it left out.
+func TestStoryViewCapsLargeStories(t *testing.T) {
+	base := load(t, "testdata/storyview")
+	var as []*corpus.Article
+	for c := 0; c < 12; c++ {
+		for _, a := range base {
+			x := *a
+			x.ID = fmt.Sprintf("%s-%d", a.ID, c)
+			as = append(as, &x)
+		}
+	}
+	v := NewStoryView(context.Background(), as)
+	if len(v.Docs) != maxStoryViewArticles || v.Left != len(as)-maxStoryViewArticles {
+		t.Fatalf("kept %d, left %d of %d", len(v.Docs), v.Left, len(as))
+	}
+	if len(v.Outlets) != 4 {
+		t.Errorf("outlets %d, want 4", len(v.Outlets))
+	}
 }

@@ -19,6 +19,7 @@ func commandTable() []*command {
 		&compareCommand,
 		&storiesCommand,
 		&coverageCommand,
+		&storyCommand,
 		&feedsCommand,
 		&fetchCommand,
 	}
@@ -36,8 +37,12 @@ type command struct {
 	// gets exactly this many, and the rest are PATHs.
 	operands int
 	// refs says the operands are article references, so that an extra one
-	// ("compare 1 2 3") is a usage error rather than a missing file.
+	// ("show 1 2") is a usage error rather than a missing file.
 	refs bool
+	// moreRefs: operands beyond the first ones are welcome ("compare 1 2
+	// 3"); the leading arguments that name no file or folder are taken as
+	// further operands, the rest are PATHs.
+	moreRefs bool
 	// fileRef lets a lone REF that names a file, with no PATH, stand for
 	// that file's first article ("show story.txt").
 	fileRef bool
@@ -98,7 +103,11 @@ func (r *runner) runCommand(c *command, args []string) int {
 	if c.noInput {
 		return run(r, &input{operands: pos})
 	}
-	in := &input{operands: pos[:c.operands], paths: pos[c.operands:]}
+	n := c.operands
+	for c.moreRefs && n < len(pos) && looksLikeWord(pos[n]) && !exists(pos[n]) {
+		n++
+	}
+	in := &input{operands: pos[:n], paths: pos[n:]}
 	if c.check != nil {
 		if err := c.check(in.operands); err != nil {
 			fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
@@ -132,7 +141,7 @@ func tooManyRefs(c *command) string {
 	if c.operands == 1 {
 		return fmt.Sprintf("%s takes one article", c.name)
 	}
-	return fmt.Sprintf("%s takes %d articles (comparing more is not supported yet)", c.name, c.operands)
+	return fmt.Sprintf("%s takes %d articles", c.name, c.operands)
 }
 
 // looksLikeWord says arg has no path separator and no file extension: given

@@ -2,13 +2,11 @@ package cli
 
 import (
 	"flag"
-	"fmt"
-	"io"
-	"sort"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // compareOptions are one run's compare flags.
@@ -18,13 +16,20 @@ type compareOptions struct{ json bool }
 func compareFlags(f *flag.FlagSet) runFunc {
 	var opts compareOptions
 	f.BoolVar(&opts.json, "json", false, "print the comparison as JSON")
-	return func(r *runner, in *input) int { return runCompare(r, opts, in.corpus, in.operands[0], in.operands[1]) }
+	return func(r *runner, in *input) int {
+		if len(in.operands) > 2 {
+			return runCompareMany(r, opts, in.corpus, in.operands)
+		}
+		return runCompare(r, opts, in.corpus, in.operands[0], in.operands[1])
+	}
 }
 
 var compareCommand = command{
-	name: "compare", args: "[--json] A B [PATH...]",
+	name: "compare", args: "[--json] A B [C...] [PATH...]",
 	summary: `Compare two articles: their sentences aligned side by side, shared quotes,
-names and numbers. A and B are article references as for 'show'.
+names and numbers. A and B are article references as for 'show'. With more
+than two articles, their sentences are aligned on the same facts: one row
+per fact, one cell per article ("·" where an article has nothing).
 
 In the text output "=" marks aligned sentences (with their similarity), "<"
 a sentence only A has and ">" one only B has ("~ B12": B says much the same
@@ -32,8 +37,9 @@ out of order, in sentence 12); «guillemets» mark wording copied word for word.
 
 Examples:
   parallax compare 1 2
+  parallax compare 1 2 3 --json | jq '.rows[] | select(all(.cells[]; . != null))'
   parallax compare 000 004 --json | jq '.rows[] | select(.a != null and .b != null) | .score'`,
-	operands: 2, refs: true, flags: compareFlags,
+	operands: 2, refs: true, moreRefs: true, flags: compareFlags,
 }
 
 func runCompare(r *runner, opts compareOptions, c *corpus.Corpus, refA, refB string) int {
@@ -49,7 +55,7 @@ func runCompare(r *runner, opts compareOptions, c *corpus.Corpus, refA, refB str
 	if opts.json {
 		return r.printJSON(comparisonJSON(cmp))
 	}
-	printComparison(r.Stdout, cmp)
+	comparison.Text(r.Stdout, cmp)
 	return exitOK
 }
 
@@ -221,132 +227,4 @@ func comparisonJSON(c *compare.Comparison) comparisonOut {
 		out.Numbers = append(out.Numbers, numberRowJSON{n.Thing, numbersOf(n.In[0]), numbersOf(n.In[1]), n.Conflict})
 	}
 	return out
-}
-
-// ---- text
-
-func printComparison(w io.Writer, c *compare.Comparison) {
-	fmt.Fprintf(w, "A  %s  %s  %s\n", c.A.Article.ID, outletOf(c.A.Article), c.A.Article.Title)
-	fmt.Fprintf(w, "B  %s  %s  %s\n", c.B.Article.ID, outletOf(c.B.Article), c.B.Article.Title)
-	fmt.Fprintf(w, "similarity %.2f · %d%% of A is in B · %d%% of B is in A · %d aligned rows · %d shared quotes\n",
-		c.Similarity, pct(c.CoverageA), pct(c.CoverageB), c.Matched, c.SharedQuotes)
-	fmt.Fprintf(w, "%s\n\n", c.Verdict().Text)
-	for _, r := range c.Rows {
-		aCopied, bCopied := copiedSpans(r.Shared)
-		switch {
-		case !r.IsGap():
-			fmt.Fprintf(w, "= %.2f  %s\n", r.Score, sideText(c.A, "A", r.A, aCopied))
-			fmt.Fprintf(w, "        %s\n", sideText(c.B, "B", r.B, bCopied))
-		case r.A != nil:
-			fmt.Fprintf(w, "<       %s%s\n", sideText(c.A, "A", r.A, aCopied), elsewhere("B", r.Elsewhere))
-		default:
-			fmt.Fprintf(w, ">       %s%s\n", sideText(c.B, "B", r.B, bCopied), elsewhere("A", r.Elsewhere))
-		}
-	}
-	fmt.Fprintf(w, "\nQuotes\n")
-	if len(c.Quotes) == 0 {
-		fmt.Fprintln(w, "  none")
-	}
-	for _, q := range c.Quotes {
-		where := "A B"
-		switch {
-		case q.B == nil:
-			where = "A  "
-		case q.A == nil:
-			where = "  B"
-		}
-		sp := ""
-		if q.Speaker != "" {
-			sp = " — " + q.Speaker
-		}
-		fmt.Fprintf(w, "  %s  “%s”%s\n", where, truncate(q.Text, 120), sp)
-	}
-	fmt.Fprintf(w, "\nNames\n")
-	names := func(label string, rows []compare.EntityRow) {
-		if len(rows) == 0 {
-			return
-		}
-		var parts []string
-		for _, r := range rows {
-			parts = append(parts, fmt.Sprintf("%s (%s)", r.Name, r.Kind))
-		}
-		fmt.Fprintf(w, "  %-7s %s\n", label, strings.Join(parts, ", "))
-	}
-	names("both", c.Entities.Both)
-	names("only A", c.Entities.OnlyA)
-	names("only B", c.Entities.OnlyB)
-	fmt.Fprintf(w, "\nNumbers\n")
-	if len(c.Numbers) == 0 {
-		fmt.Fprintln(w, "  none")
-	}
-	for _, n := range c.Numbers {
-		mark := " "
-		if n.Conflict {
-			mark = "!"
-		}
-		fmt.Fprintf(w, "  %s %-28s A: %-30s B: %s\n", mark, truncate(n.Thing, 28), truncate(numberTexts(n.In[0]), 30), numberTexts(n.In[1]))
-	}
-}
-
-func pct(x float64) int { return int(x*100 + 0.5) }
-
-func elsewhere(side string, at int) string {
-	if at < 0 {
-		return ""
-	}
-	return fmt.Sprintf("   (~ %s%d)", side, at)
-}
-
-func numberTexts(ns []compare.Number) string {
-	if len(ns) == 0 {
-		return "—"
-	}
-	var parts []string
-	for _, n := range ns {
-		parts = append(parts, n.Text)
-	}
-	return strings.Join(parts, "; ")
-}
-
-// copiedSpans collects the copied passages of each side.
-func copiedSpans(sh []compare.Shared) (a, b []compare.Passage) {
-	for _, s := range sh {
-		if s.Kind == compare.Copied {
-			a = append(a, s.A)
-			b = append(b, s.B)
-		}
-	}
-	byPos := func(p []compare.Passage) {
-		sort.Slice(p, func(i, j int) bool {
-			if p[i].Sentence != p[j].Sentence {
-				return p[i].Sentence < p[j].Sentence
-			}
-			return p[i].Start < p[j].Start
-		})
-	}
-	byPos(a)
-	byPos(b)
-	return a, b
-}
-
-// sideText prints a side's sentences with their numbers, copied wording in
-// «guillemets».
-func sideText(d *compare.Doc, side string, ix []int, copied []compare.Passage) string {
-	var parts []string
-	for _, i := range ix {
-		t := d.Sentences[i].Text
-		var sb strings.Builder
-		last := 0
-		for _, p := range copied {
-			if p.Sentence != i || p.Start < last {
-				continue
-			}
-			sb.WriteString(t[last:p.Start])
-			sb.WriteString("«" + t[p.Start:p.End] + "»")
-			last = p.End
-		}
-		sb.WriteString(t[last:])
-		parts = append(parts, fmt.Sprintf("%s%d %s", side, i, sb.String()))
-	}
-	return strings.Join(parts, " ")
 }

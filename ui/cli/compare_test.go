@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 func TestCompareText(t *testing.T) {
@@ -27,6 +29,22 @@ func TestCompareText(t *testing.T) {
 	if strings.Contains(out, "«ruin the potential solution»") {
 		t.Errorf("wording both articles quote is not copying and must not be marked «copied»")
 	}
+	// The whole text, pinned: the comparison renderer is shared with the
+	// reader's pane and its Markdown export.
+	golden.RequireEqual(t, out)
+}
+
+// TestCompareTextCopied pins the text of a pair with wording copied word
+// for word, which is marked «so».
+func TestCompareTextCopied(t *testing.T) {
+	code, out, errb := run(t, "compare", "000", "004")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if !strings.Contains(out, "«") {
+		t.Fatalf("no copied wording marked:\n%s", out)
+	}
+	golden.RequireEqual(t, out)
 }
 
 func TestCompareJSON(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
 // coverageOptions are one run's coverage flags.
@@ -35,17 +36,9 @@ Examples:
 }
 
 func runCoverage(r *runner, opts coverageOptions, c *corpus.Corpus, ref string) int {
-	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
-	story := st.ByID(ref)
-	if l := st.LineByID(ref); l != nil {
-		story = l.Story() // the whole story line: coverage widened from an event
-	}
+	story, code := r.resolveStory(c, ref)
 	if story == nil {
-		a, code := r.resolve(c, ref)
-		if a == nil {
-			return code
-		}
-		story = st.Of(a)
+		return code
 	}
 	docs := compare.PrepareAll(story.Articles)
 	cov := compare.Coverage(docs)
@@ -170,7 +163,7 @@ func printCoverage(w io.Writer, s *compare.Story, c *compare.StoryCoverage) {
 		var vals []string
 		for k, x := range n.In {
 			if len(x) > 0 {
-				vals = append(vals, fmt.Sprintf("%d: %s", k+1, numberTexts(x)))
+				vals = append(vals, fmt.Sprintf("%d: %s", k+1, comparison.TextNumbers(x)))
 			}
 		}
 		// Values always show; "!" marks a disagreement.
