@@ -163,3 +163,18 @@ func benchStories(b *testing.B, n int) {
 // result-MB what the returned Stories keep.
 func BenchmarkStories10k(b *testing.B)  { benchStories(b, 10_000) }
 func BenchmarkStories100k(b *testing.B) { benchStories(b, 100_000) }
+
+// BenchmarkCandidates3k finds the picker's 200 candidates for an article
+// of a 3,000-article corpus: the fingerprint pass and the pair
+// similarity of each candidate (the picker's cost when it opens).
+func BenchmarkCandidates3k(b *testing.B) {
+	as := generated(3_000)
+	st := GroupStories(as, StoryOptions{})
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		st.Candidates(as[i%len(as)], 200)
+	}
+	reportCPU(b, cpu0)
+}
