@@ -20,8 +20,8 @@ import (
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
-// DefaultMaxFileSize is the largest file read when Options.MaxFileSize is 0.
-const DefaultMaxFileSize = 20 << 20
+// defaultMaxFileSize is the largest file read when Options.MaxFileSize is 0.
+const defaultMaxFileSize = 20 << 20
 
 // Source says where a corpus comes from: files and folders on disk (Paths,
 // where "-" means standard input), or a file system such as the embedded
@@ -37,7 +37,7 @@ type Source struct {
 
 // Options tune loading. The zero value is ready to use.
 type Options struct {
-	MaxFileSize int64 // bytes; 0 means DefaultMaxFileSize
+	MaxFileSize int64 // bytes; 0 means defaultMaxFileSize
 	Workers     int   // parallel parsers; 0 means GOMAXPROCS
 	// BatchInterval is how often Stream hands over what it has; 0 means 50ms.
 	BatchInterval time.Duration
@@ -105,7 +105,7 @@ type fileResult struct {
 // as soon as ctx is cancelled.
 func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
+		opt.MaxFileSize = defaultMaxFileSize
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)

@@ -39,7 +39,7 @@ const watchSettle = 250 * time.Millisecond
 // system's file watching cannot be started.
 func Watch(ctx context.Context, roots []string, opt Options, emit func([]Change)) error {
 	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
+		opt.MaxFileSize = defaultMaxFileSize
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
