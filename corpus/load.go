@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -398,23 +397,9 @@ func looksBinary(b []byte) bool {
 func readFileLimited(p string, max int64) ([]byte, error) {
 	data, err := userfiles.ReadRegular(p, max)
 	if err != nil {
-		return nil, describeErr(err)
+		return nil, userfiles.Describe(err)
 	}
 	return data, nil
-}
-
-func describeErr(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("file no longer exists")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // idFor turns a path relative to its root into an article ID: no extension,
@@ -461,7 +446,7 @@ func walkFS(fsys fs.FS, name string) ([]fileJob, []Skipped) {
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		shown := path.Join(name, p)
 		if err != nil {
-			skipped = append(skipped, Skipped{shown, describeErr(err).Error()})
+			skipped = append(skipped, Skipped{shown, userfiles.Describe(err).Error()})
 			return nil
 		}
 		if p != "." && strings.HasPrefix(d.Name(), ".") {
@@ -477,12 +462,12 @@ func walkFS(fsys fs.FS, name string) ([]fileJob, []Skipped) {
 		jobs = append(jobs, fileJob{index: len(jobs), id: idFor(p), path: shown, read: func(max int64) ([]byte, error) {
 			f, err := fsys.Open(fp)
 			if err != nil {
-				return nil, describeErr(err)
+				return nil, userfiles.Describe(err)
 			}
 			defer f.Close()
 			data, err := io.ReadAll(io.LimitReader(f, max+1))
 			if err != nil {
-				return nil, describeErr(err)
+				return nil, userfiles.Describe(err)
 			}
 			if int64(len(data)) > max {
 				return nil, fmt.Errorf("file too large (over %s)", userfiles.HumanBytes(max))
