@@ -115,10 +115,10 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 
 	// The cache is read while the folders are walked: one waits on the
 	// disk for directory entries, the other for the cache file's bytes.
-	var cacheCh chan *Cache
+	var cacheCh chan *parsedCache
 	if opt.CacheDir != "" && len(src.Paths) > 0 {
-		cacheCh = make(chan *Cache, 1)
-		go func() { cacheCh <- OpenCache(opt.CacheDir, src.Paths) }()
+		cacheCh = make(chan *parsedCache, 1)
+		go func() { cacheCh <- openParsedCache(opt.CacheDir, src.Paths) }()
 	}
 
 	// The walk hands files over as it finds them, so that loading starts at
@@ -147,9 +147,9 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		defer wg.Done()
 		queueJobs(ctx, found, jobCh, resCh)
 	}()
-	cacheReady := make(chan *Cache, 1)
+	cacheReady := make(chan *parsedCache, 1)
 	go func() {
-		var cache *Cache
+		var cache *parsedCache
 		if cacheCh != nil {
 			cache = <-cacheCh
 		}
@@ -168,7 +168,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	go func() { wg.Wait(); close(resCh) }()
 
 	total := -1
-	var cache *Cache
+	var cache *parsedCache
 	pending := Batch{Total: total}
 	tick := time.NewTicker(opt.BatchInterval)
 	defer tick.Stop()
@@ -307,7 +307,7 @@ func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- fileJob, 
 
 // loadCached serves a file from the cache when its size and modification
 // time are unchanged, else loads it and records the result.
-func loadCached(j fileJob, max int64, cache *Cache) fileResult {
+func loadCached(j fileJob, max int64, cache *parsedCache) fileResult {
 	if cache == nil || j.osPath == "" {
 		return loadOne(j, max)
 	}
