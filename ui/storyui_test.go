@@ -451,10 +451,14 @@ func TestCompareOpenPassageAndReturn(t *testing.T) {
 	if !a.mark.on || !a.mark.scrolled {
 		t.Fatal("the passage was not found in the rendered article")
 	}
+	hs.requireStatusLine("esc/q/h/← back to the comparison")
 	hs.press("esc")
 	hs.requireMode(modeCompare)
 	hs.press("esc")
 	hs.requireMode(modeList)
+	hs.press("enter") // from the list, esc goes back to it
+	hs.requireMode(modeArticle)
+	hs.requireStatusLine("esc/q/h/← back to list")
 }
 
 func TestCompareExportKey(t *testing.T) {
@@ -634,6 +638,7 @@ func TestCoverageOpensPassage(t *testing.T) {
 	if !strings.HasPrefix(hs.m.article.it.a.ID, seedRapala) || !hs.m.article.mark.scrolled {
 		t.Fatal("enter did not open the quote in B")
 	}
+	hs.requireStatusLine("back to the coverage")
 	hs.press("esc")
 	hs.requireMode(modeCoverage)
 }
