@@ -282,7 +282,7 @@ func (p *articlePane) buildHeader() {
 		title = markHits(title, p.hits.title)
 	}
 	if a.TitleDerived {
-		title = markDerived + " " + title
+		title = MarkDerived + " " + title
 	}
 	tl := wrap(title, inner)
 	if len(tl) > 2 {

@@ -1010,7 +1010,7 @@ func TestCoverageHeadsAndKey(t *testing.T) {
 	cov = &compare.StoryCoverage{Docs: docs[:2], Quotes: []compare.QuoteRow{{Text: long, Only: -1, In: make([]*compare.Quote, 2)}}}
 	L = layoutCoverage(sh, cov, covOpts{width: 160})
 	row := L.lines[L.itemLine[0]]
-	if at := strings.Index(row, markNone); textWidth1(row[:at]) > maxCovLabelW+markPrefix+1 {
+	if at := strings.Index(row, MarkNone); textWidth1(row[:at]) > maxCovLabelW+markPrefix+1 {
 		t.Fatalf("the first cell is at column %d:\n%s", textWidth1(row[:at]), row)
 	}
 	if len(L.key) != 0 {
