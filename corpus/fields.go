@@ -153,7 +153,12 @@ func finishArticle(a *Article) bool {
 func headlineFromBlocks(blocks []Block) string {
 	s := blocks[0].Text
 	if ss := lang.Sentences(s); len(ss) > 1 {
-		s = strings.TrimSuffix(ss[0].Text(s), ".") // its first sentence: "The F.B.I. said…" is not "The F.B.I"
+		// Its first sentence: "The F.B.I. said…" is not "The F.B.I". A
+		// "sentence" of bare punctuation (". 0") is no headline: keep the
+		// whole block then.
+		if first := strings.TrimSpace(strings.TrimSuffix(ss[0].Text(s), ".")); first != "" {
+			s = first
+		}
 	}
 	const max = 80
 	if len([]rune(s)) <= max {

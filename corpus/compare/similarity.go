@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -242,7 +243,11 @@ func combine(shared, wa, wb float64, ba, bb []uint64) float64 {
 }
 
 // countCommon counts the values two sorted slices share.
-func countCommon(a, b []uint64) int {
+func countCommon[T cmp.Ordered](a, b []T) int { return countShared(a, b, nil) }
+
+// countShared counts the values two sorted slices share that counts keeps
+// (all of them when counts is nil).
+func countShared[T cmp.Ordered](a, b []T, counts func(T) bool) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -251,7 +256,9 @@ func countCommon(a, b []uint64) int {
 		case a[i] > b[j]:
 			j++
 		default:
-			n++
+			if counts == nil || counts(a[i]) {
+				n++
+			}
 			i++
 			j++
 		}

@@ -89,7 +89,7 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps
 				for _, j := range touched {
 					// Each pair once: from the smaller index, or from the
 					// larger when the smaller does not find it.
-					once := int(j) > i || countCommon32(q.queryOf(int(j)), q.indexOf(i)) < minSharedIndexTerms
+					once := int(j) > i || countCommon(q.queryOf(int(j)), q.indexOf(i)) < minSharedIndexTerms
 					if once && count[j] >= minSharedIndexTerms {
 						raw := fi.cosine(fps[j])
 						a, b := int32(min(i, int(j))), int32(max(i, int(j)))
@@ -99,7 +99,7 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps
 							if s >= strongLink {
 								need = 1
 							}
-							if s >= opt.Threshold && countCommon32(names.of(i), names.of(int(j))) >= need {
+							if s >= opt.Threshold && countCommon(names.of(i), names.of(int(j))) >= need {
 								out[w] = append(out[w], edge{a, b, float32(s)})
 							}
 						}
@@ -167,40 +167,7 @@ func sharesNames(a, b []uint32, rare []bool) bool {
 
 // countRare counts the values two sorted slices share that are rare.
 func countRare(a, b []uint32, rare []bool) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			if rare[a[i]] {
-				n++
-			}
-			i++
-			j++
-		}
-	}
-	return n
-}
-
-// countCommon32 counts the values two sorted slices share.
-func countCommon32(a, b []uint32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
+	return countShared(a, b, func(v uint32) bool { return rare[v] })
 }
 
 // timeFactor weighs the similarity of two articles by their distance in
