@@ -258,7 +258,7 @@ func (p comparePane) columnsHead() []string {
 	if lw := textWidth1(ansiStrip(legend)); lw+4 <= p.w {
 		rule = st.Rule.Render("──") + legend + st.Rule.Render(repeat("─", p.w-2-lw))
 	}
-	return []string{strip, "", strings.Join(metas, gut), strings.Join(titles, gut), rule}
+	return []string{strip, strings.Join(metas, gut), strings.Join(titles, gut), rule}
 }
 
 // columnsView is the body of the columns view, exactly body lines.

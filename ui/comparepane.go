@@ -717,7 +717,7 @@ func (p *comparePane) buildHead() {
 	w := p.w
 	var lines []string
 	if p.columns() {
-		p.head = fitLines(p.columnsHead(), w, 5)
+		p.head = fitLines(p.columnsHead(), w, 4)
 		if maxHead := max(p.h/2, 1); len(p.head) > maxHead {
 			p.head = p.head[len(p.head)-maxHead:]
 		}
