@@ -129,3 +129,14 @@ func TestGoldenCompareMany(t *testing.T) {
 		})
 	}
 }
+
+// ? in an N-way comparison explains the columns' marks and the pair keys.
+func TestCompareManyHelpExplains(t *testing.T) {
+	hs := storyViewHarness(t, 100, 40)
+	hs.press("v", "C", "?")
+	for _, want := range []string{"pair at a time", "next / previous pair", "only this article does"} {
+		if !strings.Contains(ansiStrip(hs.view()), want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/parallax-reader/parallax/ui/comparison"
+import (
+	"fmt"
+
+	"github.com/parallax-reader/parallax/ui/comparison"
+)
 
 // The marks the panes draw. Each means one thing wherever it appears, and
 // each pane's help (`?`) explains the marks that pane draws.
@@ -41,13 +45,24 @@ func articleMarks(sh *shared) []string {
 	}
 }
 
-func (compareHelp) marks(*shared) []string {
-	return []string{
+func (h compareHelp) marks(sh *shared) []string {
+	var many []string
+	if h.many {
+		k := sh.keys.Compare
+		many = []string{
+			fmt.Sprintf("More than two articles: one column each where each can have %d columns, a row per fact; narrower, "+
+				"the first article with each other one, a pair at a time (%s/%s next / previous pair).",
+				minColumnW, keyHint(k.NextPair), keyHint(k.PrevPair)),
+			"Columns: " + markHas + " every article reports the fact; 2/3 how many do; " + markOnly +
+				" only this article does; " + markNone + " this article does not.",
+		}
+	}
+	return append(many, []string{
 		"Rows: " + markCopied + " both sides have the passage word for word; " + markReworded +
 			" both have it in other words; " + markLeftOnly + " only the left side has it; " + markRightOnly + " only the right side has it.",
 		"In the text, words copied word for word are reversed, words both sides use are underlined; find matches stand out in bold.",
 		markDerived + " before a title: the file had no headline; it was made from the opening sentence.",
-	}
+	}...)
 }
 
 func (pickerHelp) marks(*shared) []string {
