@@ -140,3 +140,42 @@ func TestCompareManyHelpExplains(t *testing.T) {
 		}
 	}
 }
+
+// In the picker, space marks candidates and enter compares them all with
+// the article the picker was opened on.
+func TestPickerMarksSeveralToCompare(t *testing.T) {
+	hs := storyViewHarness(t, 100, 30)
+	hs.press("C")
+	if hs.m.mode != modePicker {
+		t.Fatalf("mode %v after C", hs.m.mode)
+	}
+	pk := hs.m.panes[modePicker].(*pickerPane)
+	if len(pk.cands) < 3 {
+		t.Fatalf("%d candidates", len(pk.cands))
+	}
+	first, second := pk.cands[0].Article, pk.cands[1].Article
+	hs.press(" ")
+	hs.requireContains("1 article marked")
+	hs.press(" ")           // marks the second
+	hs.press("k", "k", " ") // unmarks the first
+	hs.requireContains("1 article marked")
+	hs.press("k", " ") // marks the first again: now after the second
+	hs.requireContains("2 articles marked")
+	if !strings.Contains(ansiStrip(hs.view()), markChosen) {
+		t.Error("marked rows show no mark")
+	}
+	hs.press("enter")
+	p := hs.m.comparison()
+	if hs.m.mode != modeCompare || len(p.many) != 3 {
+		t.Fatalf("mode %v, %d articles after enter", hs.m.mode, len(p.many))
+	}
+	if p.many[0] != pk.a || p.many[1] != second || p.many[2] != first {
+		t.Errorf("compared %s %s %s, want %s %s %s", p.many[0].ID, p.many[1].ID, p.many[2].ID, pk.a.ID, second.ID, first.ID)
+	}
+	hs.requireContains("pair 1 of 2")
+	// Nothing marked: enter compares the selected one, a pair as before.
+	hs.press("esc", "C", "enter")
+	if p.many != nil || p.b != pk.cands[0].Article {
+		t.Errorf("enter without marks: many %d, b %v", len(p.many), p.b)
+	}
+}

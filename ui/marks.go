@@ -12,6 +12,7 @@ const (
 	markUnread   = "●" // list, search: not opened yet
 	markBookmark = "★" // list: bookmarked
 	markDerived  = "†" // before a title the file did not have: made from the lead
+	markChosen   = "■" // picker: marked for comparing several articles at once
 
 	markCopied    = comparison.GlyphCopied    // comparison row: the same wording on both sides
 	markReworded  = comparison.GlyphReworded  // comparison row: the same passage in other words
@@ -68,6 +69,7 @@ func (h compareHelp) marks(sh *shared) []string {
 func (pickerHelp) marks(*shared) []string {
 	return []string{
 		"Each row: how much of its wording the article shares with this one, as a figure and a bar.",
+		markChosen + " marks the articles chosen (space) to compare with this one all at once (enter).",
 		markDerived + " before a title: the file had no headline; it was made from the opening sentence.",
 	}
 }

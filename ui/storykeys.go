@@ -91,14 +91,21 @@ func newRowKeys(b bindFunc) rowKeys {
 type pickerKeys struct {
 	rowKeys
 	Filter, Choose, Back key.Binding
+	Mark                 key.Binding // mark for comparing several at once
 }
 
 func newPickerKeys(b bindFunc) pickerKeys {
 	return pickerKeys{
-		rowKeys: newRowKeys(b),
-		Filter:  b([]string{"/"}, "/", "filter by title or outlet"),
-		Choose:  b([]string{"enter", "l", "right"}, "enter", "compare with this one"),
-		Back:    b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q", "back"),
+		// space marks here, so it does not page.
+		rowKeys: func() rowKeys {
+			r := newRowKeys(b)
+			r.PageDown = b([]string{"pgdown", "f"}, "pgdn/f", "page down")
+			return r
+		}(),
+		Mark:   b([]string{" "}, "space", "mark / unmark for comparing several at once"),
+		Filter: b([]string{"/"}, "/", "filter by title or outlet"),
+		Choose: b([]string{"enter", "l", "right"}, "enter", "compare with this one"),
+		Back:   b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q", "back"),
 	}
 }
 
@@ -175,7 +182,7 @@ func (h pickerHelp) ShortHelp() []key.Binding {
 
 func (h pickerHelp) FullHelp() [][]key.Binding {
 	p, g := h.k.Picker, h.k.Global
-	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Filter, p.Choose, p.Back, g.Help, g.Quit}}
+	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Mark, p.Filter, p.Choose, p.Back, g.Help, g.Quit}}
 }
 
 // coverageHelp is the help of the coverage table.
