@@ -264,7 +264,7 @@ func (p comparePane) columnsHead() []string {
 // columnsView is the body of the columns view, exactly body lines.
 func (p comparePane) columnsView(body int) []string {
 	if p.mlay == nil {
-		return center([]string{p.spin + " comparing…"}, p.w, body)
+		return p.wait
 	}
 	out := make([]string, 0, body)
 	for i := 0; i < body; i++ {

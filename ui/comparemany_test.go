@@ -179,3 +179,24 @@ func TestPickerMarksSeveralToCompare(t *testing.T) {
 		t.Errorf("enter without marks: many %d, b %v", len(p.many), p.b)
 	}
 }
+
+// While the columns are computed the pane shows a spinner and says it is
+// busy; the result replaces it.
+func TestCompareManyColumnsSpinner(t *testing.T) {
+	hs := storyViewHarness(t, 260, 40)
+	hs.press("v")
+	p := hs.m.comparison()
+	p.SetSize(260, 38)
+	cmd := p.startMany(hs.m.panes[modeStoryView].(*storyViewPane).outletArticles())
+	if !p.Busy() {
+		t.Fatal("not busy while comparing")
+	}
+	p.SetSpin("⠋")
+	if v := ansiStrip(strings.Join(p.View(), "\n")); !strings.Contains(v, "⠋ comparing…") || len(p.View()) != 38 {
+		t.Errorf("no spinner while comparing (%d lines):\n%s", len(p.View()), v)
+	}
+	hs.run(cmd)
+	if p.Busy() || p.mlay == nil {
+		t.Error("still busy after the result")
+	}
+}

@@ -771,7 +771,7 @@ func (p *comparePane) buildWait() {
 	switch {
 	case p.err != "":
 		p.wait = center([]string{st.Error.UnsetBackground().Render(p.err), st.Meta.Render("esc goes back")}, p.w, p.bodyH())
-	case p.lay == nil:
+	case p.lay == nil || p.columns() && p.mlay == nil:
 		p.wait = center([]string{p.spin + " comparing…"}, p.w, p.bodyH())
 	default:
 		p.wait = nil

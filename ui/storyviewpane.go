@@ -294,17 +294,24 @@ func (p *storyViewPane) compareAll() {
 	if p.v == nil {
 		return
 	}
+	arts := p.outletArticles()
+	if len(arts) < 2 {
+		p.emit(statusMsg{text: "this story has one outlet: nothing to compare it with"})
+		return
+	}
+	p.emit(compareManyMsg{arts: arts})
+}
+
+// outletArticles is the first article of every outlet, in the view's
+// order.
+func (p storyViewPane) outletArticles() []*corpus.Article {
 	var arts []*corpus.Article
 	for _, o := range p.v.Outlets {
 		if len(o.Docs) > 0 {
 			arts = append(arts, p.v.Docs[o.Docs[0]].Article)
 		}
 	}
-	if len(arts) < 2 {
-		p.emit(statusMsg{text: "this story has one outlet: nothing to compare it with"})
-		return
-	}
-	p.emit(compareManyMsg{arts: arts})
+	return arts
 }
 
 func (p storyViewPane) bodyH() int { return max(p.h-len(p.head), 0) }
