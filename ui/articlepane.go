@@ -282,7 +282,7 @@ func (p *articlePane) buildHeader() {
 		title = markHits(title, p.hits.title)
 	}
 	if a.TitleDerived {
-		title = markDerived + " " + title
+		title = MarkDerived + " " + title
 	}
 	tl := wrap(title, inner)
 	if len(tl) > 2 {
@@ -312,11 +312,7 @@ func (p *articlePane) buildHeader() {
 		meta = append(meta, a.Dateline)
 	}
 	meta = append(meta, formatCount(a.Words)+" words", fmt.Sprintf("%d min read", a.ReadingMinutes()))
-	ml := wrap(strings.Join(meta, " · "), inner)
-	if len(ml) > 2 {
-		ml = []string{ml[0], truncate(strings.Join(ml[1:], " "), inner)}
-	}
-	for _, l := range ml {
+	for _, l := range wrapParts(meta, inner, 2) {
 		lines = append(lines, "  "+st.Meta.Render(l))
 	}
 
@@ -335,11 +331,7 @@ func (p *articlePane) buildHeader() {
 		}
 	}
 	if len(notes) > 0 {
-		nl := wrap(strings.Join(notes, " · "), inner)
-		if len(nl) > 2 {
-			nl = []string{nl[0], truncate(strings.Join(nl[1:], " "), inner)}
-		}
-		for _, l := range nl {
+		for _, l := range wrapParts(notes, inner, 2) {
 			lines = append(lines, "  "+st.Note.Render(l))
 		}
 	}

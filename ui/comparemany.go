@@ -194,12 +194,12 @@ func layoutColumns(sh *shared, mc *compare.MultiComparison, w int) *manyLayout {
 func manyCell(sh *shared, d *compare.Doc, ix []int, has, n, w int) []string {
 	ss := sh.styles.Story
 	if ix == nil {
-		return []string{" " + sh.styles.Meta.Render(markNone)}
+		return []string{" " + sh.styles.Meta.Render(MarkNone)}
 	}
-	mark := ss.Shared.Render(markHas)
+	mark := ss.Shared.Render(MarkHas)
 	switch {
 	case has == 1:
-		mark = ss.Own.Render(markOnly)
+		mark = ss.Own.Render(MarkOnly)
 	case has < n:
 		mark = ss.Shared.Render(fmt.Sprintf("%d/%d", has, n))
 	}
@@ -247,13 +247,13 @@ func (p comparePane) columnsHead() []string {
 			st.Meta.Render(truncate(strings.Join(parts, " · "), max(w-4, 1))), w))
 		t := a.Title
 		if a.TitleDerived {
-			t = markDerived + " " + t
+			t = MarkDerived + " " + t
 		}
 		titles = append(titles, fitLine(" "+st.Title.Render(truncate(t, max(w-2, 1))), w))
 	}
 	ss := st.Story
-	legend := " " + ss.Shared.Render(markHas) + " all report it " + ss.Shared.Render("2/3") + " how many do " +
-		ss.Own.Render(markOnly) + " only this one " + st.Meta.Render(markNone) + " not this one "
+	legend := " " + ss.Shared.Render(MarkHas) + " all report it " + ss.Shared.Render("2/3") + " how many do " +
+		ss.Own.Render(MarkOnly) + " only this one " + st.Meta.Render(MarkNone) + " not this one "
 	rule := st.Rule.Render(repeat("─", p.w))
 	if lw := textWidth1(ansiStrip(legend)); lw+4 <= p.w {
 		rule = st.Rule.Render("──") + legend + st.Rule.Render(repeat("─", p.w-2-lw))

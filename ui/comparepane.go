@@ -853,7 +853,7 @@ func (p comparePane) columnHeads() []string {
 		}
 		t := a.Title
 		if a.TitleDerived {
-			t = markDerived + " " + t
+			t = MarkDerived + " " + t
 		}
 		return ts.Render(truncate(t, w))
 	}

@@ -225,7 +225,7 @@ func layoutCoverage(sh *shared, cov *compare.StoryCoverage, o covOpts) *coverage
 		it := covItem{section: secNumbers, index: i, only: r.Only, conflict: r.Conflict, label: r.Thing}
 		for _, v := range r.In {
 			if len(v) == 0 {
-				it.cells = append(it.cells, markNone)
+				it.cells = append(it.cells, MarkNone)
 				continue
 			}
 			var figs []string
@@ -255,9 +255,9 @@ func layoutCoverage(sh *shared, cov *compare.StoryCoverage, o covOpts) *coverage
 
 func presence(has bool) string {
 	if has {
-		return markHas
+		return MarkHas
 	}
-	return markNone
+	return MarkNone
 }
 
 // quoteLabel is a quote as a row names it: the words, then who said them.
@@ -278,7 +278,7 @@ func renderCovRow(sh *shared, L *coverageLayout, it covItem, selected bool, col 
 	case it.conflict:
 		sb.WriteString(ss.Conflict.Render(markClash) + " ")
 	case it.only >= 0:
-		sb.WriteString(ss.Only.Render(markOnly) + " ")
+		sb.WriteString(ss.Only.Render(MarkOnly) + " ")
 	default:
 		sb.WriteString("  ")
 	}
@@ -295,12 +295,12 @@ func renderCovRow(sh *shared, L *coverageLayout, it covItem, selected bool, col 
 		cell := truncate(c, L.cellW-1)
 		var s styleRenderer = st.Row
 		switch {
-		case c == markNone:
+		case c == MarkNone:
 			s = st.Rule
 		case it.conflict:
 			s = ss.Conflict
 		case it.only == k:
-			cell = markOnly
+			cell = MarkOnly
 			if it.section == secNumbers {
 				cell = truncate(c, L.cellW-1)
 			}

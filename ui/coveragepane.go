@@ -340,7 +340,7 @@ func (p *coveragePane) rebuild() {
 			summary += fmt.Sprintf(" · %d reported by one outlet only · %d disagree", L.only, L.conflicts)
 		}
 		head = append(head, " "+st.Meta.Render(truncate(summary, p.w-2)))
-		legend := " " + markHas + " has it  " + st.Rule.Render(markNone) + " does not  " + ss.Only.Render(markOnly) + " only one outlet  " +
+		legend := " " + MarkHas + " has it  " + st.Rule.Render(MarkNone) + " does not  " + ss.Only.Render(MarkOnly) + " only one outlet  " +
 			ss.Conflict.Render(markClash) + " figures disagree · " + p.filter.String()
 		if p.columns() == 1 {
 			legend = " " + st.Note.Render("This story has one article; coverage compares outlets once others join it.")

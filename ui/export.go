@@ -103,7 +103,7 @@ func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time
 		}
 		sb.WriteString("\n")
 	}
-	sb.WriteString("\n" + markHas + " has it · " + markOnly + " only this outlet · **" + markClash + "** the figures disagree: check the sources.\n")
+	sb.WriteString("\n" + MarkHas + " has it · " + MarkOnly + " only this outlet · **" + markClash + "** the figures disagree: check the sources.\n")
 	head := func(title string) {
 		fmt.Fprintf(&sb, "\n## %s\n\n| |", title)
 		sep := "\n|---|"
@@ -116,9 +116,9 @@ func coverageMarkdown(story *compare.Story, cov *compare.StoryCoverage, now time
 	cell := func(has bool, only bool) string {
 		switch {
 		case only:
-			return markOnly
+			return MarkOnly
 		case has:
-			return markHas
+			return MarkHas
 		}
 		return ""
 	}

@@ -181,7 +181,12 @@ func (p *feedsPane) refresh() {
 		if p.ready {
 			msg = p.err
 		}
-		p.lines = fitLines(append(head, center([]string{st.Meta.Render(truncate(msg, p.w-2))}, p.w, listH)...), p.w, p.h)
+		// Wrapped, not cut: the message says what to do next.
+		var msgLines []string
+		for _, l := range wrap(msg, max(p.w-2, 1)) {
+			msgLines = append(msgLines, st.Meta.Render(l))
+		}
+		p.lines = fitLines(append(head, center(msgLines, p.w, listH)...), p.w, p.h)
 		return
 	}
 	total := 0

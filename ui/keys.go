@@ -181,10 +181,25 @@ func (h listHelp) FullHelp() [][]key.Binding {
 type articleHelp struct {
 	k    *keyMap
 	wide bool
+	back string // the pane leaving returns to ("comparison"), "" for the list
+}
+
+// backKey is the back binding, saying where it returns to when that is
+// the pane the article was opened from.
+func (h articleHelp) backKey() key.Binding {
+	b := h.k.Article.Back
+	if h.back != "" {
+		b.SetHelp(b.Help().Key, "back to the "+h.back)
+	}
+	return b
 }
 
 func (h articleHelp) ShortHelp() []key.Binding {
 	a := h.k.Article
+	if h.back != "" {
+		// First, so a narrow status line keeps the way back.
+		return []key.Binding{h.backKey(), a.PageDown, a.Next, a.Prev, h.k.Global.Help}
+	}
 	return []key.Binding{a.PageDown, a.Next, a.Prev, a.Back, h.k.Global.Help}
 }
 
@@ -196,7 +211,7 @@ func (h articleHelp) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{a.Up, a.Down, a.PageUp, a.PageDown, a.HalfUp, a.HalfDown, a.Top, a.Bottom},
-		{a.Next, a.Prev, a.ToggleRead, a.MarkStoryRead, a.Bookmark, a.Boilerplate, a.Back},
+		{a.Next, a.Prev, a.ToggleRead, a.MarkStoryRead, a.Bookmark, a.Boilerplate, h.backKey()},
 		append([]key.Binding{a.Copy, a.OpenURL, a.Edit}, h.k.Stories.article()...),
 		{h.k.Feeds.Refresh, h.k.Feeds.View},
 		{a.Find, a.NextHit, a.PrevHit},

@@ -435,7 +435,7 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 	if a.TitleDerived {
 		// Titles made from the lead sentence are marked, so nobody mistakes
 		// them for the outlet's headline.
-		sb.WriteString(cell(st.Derived, markDerived+" "))
+		sb.WriteString(cell(st.Derived, MarkDerived+" "))
 		titleW -= 2
 		sb.WriteString(cell(base.Italic(true), padRight(truncate(a.Title, titleW), titleW)))
 	} else {

@@ -7,11 +7,12 @@ import (
 )
 
 // The marks the panes draw. Each means one thing wherever it appears, and
-// each pane's help (`?`) explains the marks that pane draws.
+// each pane's help (`?`) explains the marks that pane draws. The exported
+// ones are also the command line's (ui/cli), so both say a thing alike.
 const (
 	markUnread   = "●" // list, search: not opened yet
 	markBookmark = "★" // list: bookmarked
-	markDerived  = "†" // before a title the file did not have: made from the lead
+	MarkDerived  = "†" // before a title the file did not have: made from the lead
 	markChosen   = "■" // picker: marked for comparing several articles at once
 
 	markCopied    = comparison.GlyphCopied    // comparison row: the same wording on both sides
@@ -19,9 +20,9 @@ const (
 	markLeftOnly  = comparison.GlyphLeftOnly  // comparison row: only the left side has it
 	markRightOnly = comparison.GlyphRightOnly // comparison row: only the right side has it
 
-	markHas   = "✓" // coverage cell: the outlet has it
-	markNone  = "·" // coverage cell: it does not
-	markOnly  = "◆" // coverage: only this outlet has it
+	MarkHas   = "✓" // coverage cell: the outlet has it
+	MarkNone  = "·" // coverage cell: it does not
+	MarkOnly  = "◆" // coverage: only this outlet has it
 	markClash = "!" // coverage: the outlets' figures disagree
 )
 
@@ -39,7 +40,7 @@ func (findHelp) marks(sh *shared) []string    { return articleMarks(sh) }
 func articleMarks(sh *shared) []string {
 	lk := sh.keys.List
 	return []string{
-		markDerived + " before a title: the file had no headline; it was made from the opening sentence.",
+		MarkDerived + " before a title: the file had no headline; it was made from the opening sentence.",
 		markUnread + " marks articles you have not opened yet. Read marks are kept between runs.",
 		markBookmark + " marks bookmarks (" + keyHint(lk.Bookmark) + " toggles, " + keyHint(lk.BookmarksOnly) + " shows only them). " +
 			keyHint(lk.UnreadOnly) + " shows unread articles only. Keys can be changed in the configuration file.",
@@ -54,15 +55,15 @@ func (h compareHelp) marks(sh *shared) []string {
 			fmt.Sprintf("More than two articles: one column each where each can have %d columns, a row per fact; narrower, "+
 				"the first article with each other one, a pair at a time (%s/%s next / previous pair).",
 				minColumnW, keyHint(k.NextPair), keyHint(k.PrevPair)),
-			"Columns: " + markHas + " every article reports the fact; 2/3 how many do; " + markOnly +
-				" only this article does; " + markNone + " this article does not.",
+			"Columns: " + MarkHas + " every article reports the fact; 2/3 how many do; " + MarkOnly +
+				" only this article does; " + MarkNone + " this article does not.",
 		}
 	}
 	return append(many, []string{
 		"Rows: " + markCopied + " both sides have the passage word for word; " + markReworded +
 			" both have it in other words; " + markLeftOnly + " only the left side has it; " + markRightOnly + " only the right side has it.",
 		"In the text, words copied word for word are reversed, words both sides use are underlined; find matches stand out in bold.",
-		markDerived + " before a title: the file had no headline; it was made from the opening sentence.",
+		MarkDerived + " before a title: the file had no headline; it was made from the opening sentence.",
 	}...)
 }
 
@@ -70,14 +71,14 @@ func (pickerHelp) marks(*shared) []string {
 	return []string{
 		"Each row: how much of its wording the article shares with this one, as a figure and a bar.",
 		markChosen + " marks the articles chosen (space) to compare with this one all at once (enter).",
-		markDerived + " before a title: the file had no headline; it was made from the opening sentence.",
+		MarkDerived + " before a title: the file had no headline; it was made from the opening sentence.",
 	}
 }
 
 func (coverageHelp) marks(*shared) []string {
 	return []string{
 		"Columns are the story's articles, A first (the one you came from); the key under the legend names their outlets.",
-		markHas + " the outlet has it; " + markNone + " it does not; " + markOnly + " only this outlet has it.",
+		MarkHas + " the outlet has it; " + MarkNone + " it does not; " + MarkOnly + " only this outlet has it.",
 		markClash + " the outlets give figures for the same thing that disagree: check the sources. " +
 			"Figures: ~ about, < at most, > more than.",
 	}

@@ -9,9 +9,9 @@ import (
 func TestMarksMeanOneThing(t *testing.T) {
 	seen := map[string]string{}
 	for name, m := range map[string]string{
-		"unread": markUnread, "bookmark": markBookmark, "derived title": markDerived,
+		"unread": markUnread, "bookmark": markBookmark, "derived title": MarkDerived,
 		"copied": markCopied, "reworded": markReworded, "left only": markLeftOnly, "right only": markRightOnly,
-		"has it": markHas, "has it not": markNone, "only outlet": markOnly, "figures disagree": markClash,
+		"has it": MarkHas, "has it not": MarkNone, "only outlet": MarkOnly, "figures disagree": markClash,
 	} {
 		if other, ok := seen[m]; ok {
 			t.Fatalf("%q means both %s and %s", m, name, other)
@@ -46,15 +46,15 @@ func TestEachPaneExplainsItsMarks(t *testing.T) {
 		}
 	}
 	list := help()
-	check("list", list, []string{markDerived + " before a title", markUnread + " marks articles", markBookmark + " marks bookmarks"},
-		[]string{markHas, markCopied, markOnly})
+	check("list", list, []string{MarkDerived + " before a title", markUnread + " marks articles", markBookmark + " marks bookmarks"},
+		[]string{MarkHas, markCopied, MarkOnly})
 	hs.selectID(seedEspreso)
 	hs.press("o")
 	hs.requireMode(modeCoverage)
-	check("coverage", help(), []string{markHas + " the outlet has it", markOnly + " only this outlet", markClash + " the outlets give figures"},
+	check("coverage", help(), []string{MarkHas + " the outlet has it", MarkOnly + " only this outlet", markClash + " the outlets give figures"},
 		[]string{markUnread, markCopied, "Read marks"})
 	hs.press("esc")
 	hs.compareSeeds(seedEspreso, seedRapala)
 	check("comparison", help(), []string{markCopied + " both sides", markReworded + " both have it", markLeftOnly + " only the left", markRightOnly + " only the right"},
-		[]string{markUnread, markHas, "Read marks"})
+		[]string{markUnread, MarkHas, "Read marks"})
 }

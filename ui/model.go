@@ -485,7 +485,7 @@ func (m Model) helpFor(md mode) help.KeyMap {
 		if m.article.typing() {
 			return findHelp{m.sh.keys}
 		}
-		return articleHelp{m.sh.keys, m.frame.wide}
+		return articleHelp{m.sh.keys, m.frame.wide, paneName(m.story.articleBack)}
 	case modeHelp, modeReport:
 		return pagerHelp{m.sh.keys}
 	}

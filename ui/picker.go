@@ -266,7 +266,7 @@ func (p pickerPane) row(c compare.Candidate) string {
 	a := c.Article
 	title := a.Title
 	if a.TitleDerived {
-		title = markDerived + " " + title
+		title = MarkDerived + " " + title
 	}
 	line := fmt.Sprintf("%4d%% %s  %s  ", pct(c.Similarity), bar, st.Meta.Render(padRight(truncate(outletName(a), outW), outW)))
 	if slices.Contains(p.marked, a) {

@@ -452,7 +452,7 @@ func (p searchPane) resultRows(r *search.Result, selected bool) []string {
 	sb.WriteString(cell(st.Row, cursor))
 	title := markHits(a.Title, r.TitleSpans)
 	if a.TitleDerived {
-		sb.WriteString(cell(st.Derived, markDerived+" "))
+		sb.WriteString(cell(st.Derived, MarkDerived+" "))
 		sb.WriteString(cell(st.Row.Italic(true), padRight(truncate(title, titleW-2), titleW-2)))
 	} else {
 		sb.WriteString(cell(st.Row.Bold(true), padRight(truncate(title, titleW), titleW)))

@@ -275,6 +275,20 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 	return m, nil, false
 }
 
+// paneName is what the status line calls a story pane an article can
+// return to; "" for any other mode.
+func paneName(md mode) string {
+	switch md {
+	case modeCompare:
+		return "comparison"
+	case modeCoverage:
+		return "coverage"
+	case modeStoryView:
+		return "story view"
+	}
+	return ""
+}
+
 // articleBackMode is where leaving the article goes: the story pane that
 // opened a passage in it, once, else the list.
 func (m *Model) articleBackMode() mode {

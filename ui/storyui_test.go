@@ -451,10 +451,14 @@ func TestCompareOpenPassageAndReturn(t *testing.T) {
 	if !a.mark.on || !a.mark.scrolled {
 		t.Fatal("the passage was not found in the rendered article")
 	}
+	hs.requireStatusLine("esc/q/h/← back to the comparison")
 	hs.press("esc")
 	hs.requireMode(modeCompare)
 	hs.press("esc")
 	hs.requireMode(modeList)
+	hs.press("enter") // from the list, esc goes back to it
+	hs.requireMode(modeArticle)
+	hs.requireStatusLine("esc/q/h/← back to list")
 }
 
 func TestCompareExportKey(t *testing.T) {
@@ -634,6 +638,7 @@ func TestCoverageOpensPassage(t *testing.T) {
 	if !strings.HasPrefix(hs.m.article.it.a.ID, seedRapala) || !hs.m.article.mark.scrolled {
 		t.Fatal("enter did not open the quote in B")
 	}
+	hs.requireStatusLine("back to the coverage")
 	hs.press("esc")
 	hs.requireMode(modeCoverage)
 }
@@ -1005,7 +1010,7 @@ func TestCoverageHeadsAndKey(t *testing.T) {
 	cov = &compare.StoryCoverage{Docs: docs[:2], Quotes: []compare.QuoteRow{{Text: long, Only: -1, In: make([]*compare.Quote, 2)}}}
 	L = layoutCoverage(sh, cov, covOpts{width: 160})
 	row := L.lines[L.itemLine[0]]
-	if at := strings.Index(row, markNone); textWidth1(row[:at]) > maxCovLabelW+markPrefix+1 {
+	if at := strings.Index(row, MarkNone); textWidth1(row[:at]) > maxCovLabelW+markPrefix+1 {
 		t.Fatalf("the first cell is at column %d:\n%s", textWidth1(row[:at]), row)
 	}
 	if len(L.key) != 0 {

@@ -196,6 +196,9 @@ func parseLine(s string) (Subscription, error) {
 	}
 	sub := Subscription{URL: u}
 	for _, f := range fields[1:] {
+		// Cleaned first, so that a quoted " ~x" is a title as it would be
+		// when written back, not a tag "~x" that re-reads as a title.
+		f = corpus.CleanLine(f)
 		switch {
 		case strings.HasPrefix(f, "~"):
 			sub.Title = corpus.CleanLine(f[1:])
@@ -206,8 +209,8 @@ func parseLine(s string) (Subscription, error) {
 			}
 			sub.FullText = m
 		default:
-			if t := corpus.CleanLine(f); t != "" && !contains(sub.Tags, t) {
-				sub.Tags = append(sub.Tags, t)
+			if f != "" && !contains(sub.Tags, f) {
+				sub.Tags = append(sub.Tags, f)
 			}
 		}
 	}

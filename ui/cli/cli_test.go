@@ -41,7 +41,7 @@ func TestListPlain(t *testing.T) {
 	if !strings.HasPrefix(lines[0], "1  2025-12-01  global.espreso.tv") || !strings.Contains(lines[0], "U.S. diplomacy faces") {
 		t.Errorf("first line = %q", lines[0])
 	}
-	if !strings.Contains(lines[2], "unknown source") || !strings.Contains(lines[2], "~ Negotiations surrounding") {
+	if !strings.Contains(lines[2], "unknown source") || !strings.Contains(lines[2], "† Negotiations surrounding") {
 		t.Errorf("derived/unknown line = %q", lines[2])
 	}
 }

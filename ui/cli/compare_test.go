@@ -172,9 +172,15 @@ func TestCoverageCommand(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("coverage %s: exit %d %s", ref, code, errb)
 		}
-		for _, want := range []string{"Quotes", "Names", "Numbers", "Marco Rubio (person)", "only"} {
+		// The reader's marks: ✓ has it, · does not, ◆ only this one has it.
+		for _, want := range []string{"Quotes", "Names", "Numbers", "Marco Rubio (person)", " ✓ ", "◆"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("coverage %s lacks %q", ref, want)
+			}
+		}
+		for _, old := range []string{"●", "  only"} {
+			if strings.Contains(text, old) {
+				t.Errorf("coverage %s still marks with %q:\n%s", ref, old, text)
 			}
 		}
 	}
@@ -206,5 +212,17 @@ func TestCoverageCommand(t *testing.T) {
 	}
 	if code, _, _ := run(t, "compare", "1"); code != 2 {
 		t.Errorf("compare with one ref is a usage error, got %d", code)
+	}
+}
+
+// Comparing three or more articles marks which have a row with the
+// reader's marks: ✓ has it, · does not.
+func TestCompareManyUsesTheReadersMarks(t *testing.T) {
+	code, out, errb := run(t, "compare", "1", "2", "3")
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, errb)
+	}
+	if !strings.Contains(out, "\n✓✓✓  ") || !strings.Contains(out, "·") || strings.Contains(out, "●") {
+		t.Errorf("marks are not the reader's:\n%.600s", out)
 	}
 }

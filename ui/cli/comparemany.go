@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui"
 	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
@@ -55,7 +56,8 @@ func multiComparisonJSON(mc *compare.MultiComparison) multiComparisonOut {
 }
 
 // printMultiComparison prints each fact as one line per article that has
-// it, a mark column per article ("●" has it, "·" does not).
+// it, a mark column per article (the reader's marks: ui.MarkHas has it,
+// ui.MarkNone does not).
 func printMultiComparison(w io.Writer, mc *compare.MultiComparison) {
 	label := func(k int) string { return string(rune('A' + k%26)) }
 	for k, d := range mc.Docs {
@@ -72,9 +74,9 @@ func printMultiComparison(w io.Writer, mc *compare.MultiComparison) {
 		var marks []string
 		for _, c := range r.Cells {
 			if c != nil {
-				marks = append(marks, "●")
+				marks = append(marks, ui.MarkHas)
 			} else {
-				marks = append(marks, "·")
+				marks = append(marks, ui.MarkNone)
 			}
 		}
 		lead := strings.Join(marks, "")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/ui"
 	"github.com/parallax-reader/parallax/ui/comparison"
 )
 
@@ -24,8 +25,9 @@ func coverageFlags(f *flag.FlagSet) runFunc {
 var coverageCommand = command{
 	name: "coverage", args: "[--json] REF|STORY [PATH...]",
 	summary: `Show how the outlets of a story covered it: one column per article, one row
-per quote, name and number, "●" where the article has it. Rows only one
-article has are marked "only"; "!" marks figures that disagree. REF is an
+per quote, name and number: "` + ui.MarkHas + `" where the article has it, "` + ui.MarkNone + `" where it does
+not, "` + ui.MarkOnly + `" where only that article has it (the reader's marks); "!" marks
+figures that disagree. REF is an
 article reference (its event is shown), an event id or a story line id
 from 'stories' (the whole line).
 
@@ -128,22 +130,20 @@ func printCoverage(w io.Writer, s *compare.Story, c *compare.StoryCoverage) {
 		}
 		fmt.Fprintf(w, "\n%-*s  %s\n", labelWidth, title, strings.Join(cols, " "))
 	}
-	marks := func(has func(k int) bool) string {
+	// The reader's marks: has it, does not, only this article has it.
+	marks := func(has func(k int) bool, only int) string {
 		var m []string
 		for k := range c.Docs {
-			if has(k) {
-				m = append(m, "●")
-			} else {
-				m = append(m, "·")
+			switch {
+			case k == only:
+				m = append(m, ui.MarkOnly)
+			case has(k):
+				m = append(m, ui.MarkHas)
+			default:
+				m = append(m, ui.MarkNone)
 			}
 		}
 		return strings.Join(m, " ")
-	}
-	onlyMark := func(only int) string {
-		if only >= 0 {
-			return "  only"
-		}
-		return ""
 	}
 	header("Quotes")
 	for _, q := range c.Quotes {
@@ -151,12 +151,12 @@ func printCoverage(w io.Writer, s *compare.Story, c *compare.StoryCoverage) {
 		if q.Speaker != "" {
 			label += " — " + q.Speaker
 		}
-		fmt.Fprintf(w, "%s  %s%s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return q.In[k] != nil }), onlyMark(q.Only))
+		fmt.Fprintf(w, "%s  %s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return q.In[k] != nil }, q.Only))
 	}
 	header("Names")
 	for _, e := range c.Entities {
 		label := fmt.Sprintf("%s (%s)", e.Name, e.Kind)
-		fmt.Fprintf(w, "%s  %s%s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return len(e.In[k]) > 0 }), onlyMark(e.Only))
+		fmt.Fprintf(w, "%s  %s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return len(e.In[k]) > 0 }, e.Only))
 	}
 	header("Numbers")
 	for _, n := range c.Numbers {
@@ -171,6 +171,6 @@ func printCoverage(w io.Writer, s *compare.Story, c *compare.StoryCoverage) {
 		if n.Conflict {
 			label = "! " + label
 		}
-		fmt.Fprintf(w, "%s  %s%s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return len(n.In[k]) > 0 }), onlyMark(n.Only))
+		fmt.Fprintf(w, "%s  %s\n", pad(truncate(label, labelWidth), labelWidth), marks(func(k int) bool { return len(n.In[k]) > 0 }, n.Only))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/ui"
 )
 
 // listOptions are one run's list flags.
@@ -21,7 +22,7 @@ func listFlags(f *flag.FlagSet) runFunc {
 var listCommand = command{
 	name: "list", args: "[--json] [PATH...]",
 	summary: `Print one line per article: position, date, outlet and title.
-Articles are ordered newest first; undated ones last. A title marked "~"
+Articles are ordered newest first; undated ones last. A title marked "` + ui.MarkDerived + `"
 was derived from the article's lead because the file had none.
 
 Examples:
@@ -50,7 +51,7 @@ func runList(r *runner, opts listOptions, c *corpus.Corpus) int {
 		}
 		title := a.Title
 		if a.TitleDerived {
-			title = "~ " + title
+			title = ui.MarkDerived + " " + title
 		}
 		fmt.Fprintf(r.Stdout, "%*d  %s  %s  %s\n", posWidth, i+1, date, pad(truncate(outletOf(a), 28), outletWidth), title)
 	}
