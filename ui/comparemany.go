@@ -196,12 +196,11 @@ func manyCell(sh *shared, d *compare.Doc, ix []int, has, n, w int) []string {
 	if ix == nil {
 		return []string{" " + sh.styles.Meta.Render(MarkNone)}
 	}
-	mark := ss.Shared.Render(MarkHas)
-	switch {
-	case has == 1:
+	// How many report the fact, as the coverage view's marks do: ◆ only
+	// this one, else a count (3/3: every one).
+	mark := ss.Shared.Render(fmt.Sprintf("%d/%d", has, n))
+	if has == 1 {
 		mark = ss.Own.Render(MarkOnly)
-	case has < n:
-		mark = ss.Shared.Render(fmt.Sprintf("%d/%d", has, n))
 	}
 	texts := make([]string, len(ix))
 	for i, s := range ix {
@@ -252,7 +251,7 @@ func (p comparePane) columnsHead() []string {
 		titles = append(titles, fitLine(" "+st.Title.Render(truncate(t, max(w-2, 1))), w))
 	}
 	ss := st.Story
-	legend := " " + ss.Shared.Render(MarkHas) + " all report it " + ss.Shared.Render("2/3") + " how many do " +
+	legend := " " + ss.Shared.Render(fmt.Sprintf("2/%d", n)) + " how many report it " +
 		ss.Own.Render(MarkOnly) + " only this one " + st.Meta.Render(MarkNone) + " not this one "
 	rule := st.Rule.Render(repeat("─", p.w))
 	if lw := textWidth1(ansiStrip(legend)); lw+4 <= p.w {

@@ -55,7 +55,7 @@ func (h compareHelp) marks(sh *shared) []string {
 			fmt.Sprintf("More than two articles: one column each where each can have %d columns, a row per fact; narrower, "+
 				"the first article with each other one, a pair at a time (%s/%s next / previous pair).",
 				minColumnW, keyHint(k.NextPair), keyHint(k.PrevPair)),
-			"Columns: " + MarkHas + " every article reports the fact; 2/3 how many do; " + MarkOnly +
+			"Columns: 2/3 how many of the articles report the fact (3/3: every one); " + MarkOnly +
 				" only this article does; " + MarkNone + " this article does not.",
 		}
 	}
