@@ -129,8 +129,8 @@ func TestLoadBadInputs(t *testing.T) {
 }
 
 func TestDefaultMaxFileSize(t *testing.T) {
-	if DefaultMaxFileSize != 20<<20 {
-		t.Fatalf("DefaultMaxFileSize = %d", DefaultMaxFileSize)
+	if defaultMaxFileSize != 20<<20 {
+		t.Fatalf("defaultMaxFileSize = %d", defaultMaxFileSize)
 	}
 	dir := t.TempDir()
 	p := filepath.Join(dir, "huge.txt")
@@ -195,7 +195,7 @@ func TestFileRemovedDuringLoading(t *testing.T) {
 		t.Fatalf("walk: %v %v", jobs, skipped)
 	}
 	os.Remove(p)
-	r := loadOne(jobs[0], DefaultMaxFileSize)
+	r := loadOne(jobs[0], defaultMaxFileSize)
 	if r.skipped == nil || !strings.Contains(r.skipped.Reason, "no longer exists") {
 		t.Fatalf("got %+v", r.skipped)
 	}
@@ -212,7 +212,7 @@ func TestFileBecomesFIFO(t *testing.T) {
 	if err := syscall.Mkfifo(p, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := loadOne(jobs[0], DefaultMaxFileSize)
+	r := loadOne(jobs[0], defaultMaxFileSize)
 	if r.skipped == nil || !strings.Contains(r.skipped.Reason, "FIFO") {
 		t.Fatalf("got %+v", r.skipped)
 	}

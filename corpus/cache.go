@@ -2,17 +2,14 @@ package corpus
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/parallax-reader/parallax/corpus/userfiles"
+	"github.com/parallax-reader/parallax/corpus/cache"
 )
 
 // The parsed-corpus cache keeps what the parsers made of each file, keyed
@@ -25,21 +22,6 @@ import (
 // (see cachefile.go); an entry's articles are decoded only when the loader
 // asks for that file, by the loader's parallel workers, and their strings
 // point into the file's bytes instead of being copied.
-
-// Cache limits: at most this many corpora are remembered, and none unused
-// for longer than cacheMaxAge.
-const (
-	cacheMaxFiles = 8
-	cacheMaxAge   = 60 * 24 * time.Hour
-	staleTempAge  = time.Hour
-)
-
-// cacheExt names cache files; legacyCacheGlob matches the files of the
-// older gob format, which are removed when seen.
-const (
-	cacheExt        = ".cache"
-	legacyCacheGlob = "corpus-*.gob"
-)
 
 // cacheEntry is what one file yielded last time, or in this run.
 //
@@ -61,9 +43,9 @@ type cacheEntry struct {
 	textKeys []string
 }
 
-// Cache is an open parsed-corpus cache. Lookups are safe from many
+// parsedCache is an open parsed-corpus cache. Lookups are safe from many
 // goroutines; Save writes it back atomically.
-type Cache struct {
+type parsedCache struct {
 	path  string
 	roots []string
 
@@ -75,13 +57,13 @@ type Cache struct {
 	changed bool
 }
 
-// OpenCache opens the cache for a set of roots inside dir. A missing cache
+// openParsedCache opens the cache for a set of roots inside dir. A missing cache
 // is empty; a corrupt or incompatible one is discarded and Notice says so.
 // It never fails: at worst the cache is empty.
-func OpenCache(dir string, roots []string) *Cache {
-	abs := absRoots(roots)
-	c := &Cache{
-		path:  CachePath(dir, roots, "corpus"),
+func openParsedCache(dir string, roots []string) *parsedCache {
+	abs := cache.AbsRoots(roots)
+	c := &parsedCache{
+		path:  cache.Path(dir, roots, "corpus"),
 		roots: abs,
 		old:   map[string]*cacheEntry{},
 		fresh: map[string]*cacheEntry{},
@@ -101,32 +83,10 @@ func OpenCache(dir string, roots []string) *Cache {
 	return c
 }
 
-func absRoots(roots []string) []string {
-	abs := make([]string, len(roots))
-	for i, r := range roots {
-		if a, err := filepath.Abs(r); err == nil {
-			abs[i] = a
-		} else {
-			abs[i] = r
-		}
-	}
-	sort.Strings(abs)
-	return abs
-}
-
-// CachePath is the file in dir that holds a cache of the given kind for a
-// set of roots. The parsed-corpus cache is kind "corpus"; other packages
-// keep their own beside it (the search index snapshot is "index"), and
-// PruneCaches prunes each kind alike.
-func CachePath(dir string, roots []string, kind string) string {
-	sum := sha256.Sum256([]byte(strings.Join(absRoots(roots), "\x00")))
-	return filepath.Join(dir, kind+"-"+hex.EncodeToString(sum[:8])+cacheExt)
-}
-
 // lookup returns what a file yielded last time as job j's result, if its
 // size and modification time are unchanged, and keeps the entry for the
 // next save. An entry that cannot be decoded is a miss.
-func (c *Cache) lookup(j fileJob, size int64, mod time.Time) (fileResult, bool) {
+func (c *parsedCache) lookup(j fileJob, size int64, mod time.Time) (fileResult, bool) {
 	c.mu.Lock()
 	e, ok := c.old[j.osPath]
 	if !ok || e.size != size || e.mod != mod.UnixNano() {
@@ -148,7 +108,7 @@ func (c *Cache) lookup(j fileJob, size int64, mod time.Time) (fileResult, bool) 
 
 // putResult records what a file yielded in this run. Results that depend
 // on the moment (a file that vanished or could not be read) are not kept.
-func (c *Cache) putResult(path string, size int64, mod time.Time, fileID string, r fileResult) {
+func (c *parsedCache) putResult(path string, size int64, mod time.Time, fileID string, r fileResult) {
 	e := &cacheEntry{size: size, mod: mod.UnixNano(), sum: r.sum, textKeys: r.textKeys}
 	if r.skipped != nil {
 		if !cacheableSkip(r.skipped.Reason) {
@@ -178,7 +138,7 @@ func cacheableSkip(reason string) bool {
 }
 
 // Hits is how many files were served from the cache in this run.
-func (c *Cache) Hits() int {
+func (c *parsedCache) Hits() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.hits
@@ -186,7 +146,7 @@ func (c *Cache) Hits() int {
 
 // Save writes the entries seen in this run (files that vanished are
 // dropped) if anything changed, atomically, then prunes old caches.
-func (c *Cache) Save() error {
+func (c *parsedCache) Save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.changed && len(c.fresh) == len(c.old) {
@@ -198,41 +158,6 @@ func (c *Cache) Save() error {
 		return err
 	}
 	c.changed = false
-	PruneCaches(c.path)
+	cache.Prune(c.path)
 	return nil
-}
-
-// PruneCaches removes the cache files of keep's kind (see CachePath) in its
-// folder beyond the newest cacheMaxFiles, any unused for cacheMaxAge and
-// any in the old format, never keep itself, the one just written.
-func PruneCaches(keep string) {
-	dir := filepath.Dir(keep)
-	kind, _, _ := strings.Cut(filepath.Base(keep), "-")
-	// A process killed while writing leaves its temporary file; one that
-	// old is no other process's write in progress.
-	userfiles.RemoveStaleTemps(filepath.Join(dir, kind+"-*"+cacheExt), staleTempAge)
-	matches, _ := filepath.Glob(filepath.Join(dir, kind+"-*"+cacheExt))
-	legacy, _ := filepath.Glob(filepath.Join(dir, legacyCacheGlob))
-	for _, l := range legacy {
-		os.Remove(l)
-	}
-	type file struct {
-		path string
-		mod  time.Time
-	}
-	var files []file
-	for _, m := range matches {
-		if st, err := os.Stat(m); err == nil {
-			files = append(files, file{m, st.ModTime()})
-		}
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].mod.After(files[j].mod) })
-	for i, f := range files {
-		if f.path == keep {
-			continue
-		}
-		if i >= cacheMaxFiles || time.Since(f.mod) > cacheMaxAge {
-			os.Remove(f.path)
-		}
-	}
 }

@@ -79,7 +79,7 @@ func TestCacheCorruptIsRebuilt(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.txt"), "First Headline Here\n\nBody.\n")
 	loadWithCache(t, dir, cacheDir)
-	files, _ := filepath.Glob(filepath.Join(cacheDir, "corpus-*"+cacheExt))
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "corpus-*.cache"))
 	if len(files) != 1 {
 		t.Fatalf("cache files: %v", files)
 	}
@@ -90,57 +90,5 @@ func TestCacheCorruptIsRebuilt(t *testing.T) {
 	}
 	if _, b := loadWithCache(t, dir, cacheDir); b.Cached != 1 || len(b.Notices) != 0 {
 		t.Errorf("rebuilt cache not used: cached %d, notices %q", b.Cached, b.Notices)
-	}
-}
-
-func TestCachePrune(t *testing.T) {
-	dir := t.TempDir()
-	old := time.Now().Add(-90 * 24 * time.Hour)
-	for i := 0; i < cacheMaxFiles+3; i++ {
-		p := filepath.Join(dir, "corpus-"+strings.Repeat(string(rune('a'+i)), 16)+cacheExt)
-		os.WriteFile(p, []byte("x"), 0o644)
-		mt := time.Now().Add(-time.Duration(i) * time.Hour)
-		if i == 1 {
-			mt = old
-		}
-		os.Chtimes(p, mt, mt)
-	}
-	c := OpenCache(dir, []string{"/keep"})
-	c.putResult("/keep/a", 1, time.Unix(1, 0), "a", fileResult{articles: []*Article{{ID: "a", Title: "T"}}})
-	if err := c.Save(); err != nil {
-		t.Fatal(err)
-	}
-	left, _ := filepath.Glob(filepath.Join(dir, "corpus-*"+cacheExt))
-	if len(left) > cacheMaxFiles {
-		t.Errorf("%d cache files left, want at most %d", len(left), cacheMaxFiles)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "corpus-"+strings.Repeat("b", 16)+cacheExt)); err == nil {
-		t.Error("a cache unused for 90 days must be pruned")
-	}
-	if _, err := os.Stat(c.path); err != nil {
-		t.Error("the cache just written must survive pruning")
-	}
-}
-
-// Pruning removes the temporary files of writes that were killed (an hour
-// old), never one that may still be written, and only of its own kind.
-func TestPruneRemovesStaleTempFiles(t *testing.T) {
-	dir := t.TempDir()
-	keep := CachePath(dir, []string{"/news"}, "index")
-	os.WriteFile(keep, []byte("x"), 0o600)
-	old := filepath.Join(dir, ".index-0123.cache.tmp-111")
-	fresh := filepath.Join(dir, ".index-0123.cache.tmp-222")
-	otherKind := filepath.Join(dir, ".corpus-0123.cache.tmp-333")
-	for _, p := range []string{old, fresh, otherKind} {
-		os.WriteFile(p, nil, 0o600)
-	}
-	past := time.Now().Add(-2 * time.Hour)
-	os.Chtimes(old, past, past)
-	os.Chtimes(otherKind, past, past)
-	PruneCaches(keep)
-	for p, want := range map[string]bool{old: false, fresh: true, otherKind: true, keep: true} {
-		if _, err := os.Stat(p); (err == nil) != want {
-			t.Errorf("%s: exists %v, want %v", filepath.Base(p), err == nil, want)
-		}
 	}
 }

@@ -8,11 +8,10 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"os"
 	"sort"
-	"strings"
 	"unsafe"
 
+	"github.com/parallax-reader/parallax/corpus/cache"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
@@ -66,7 +65,7 @@ const otherKind = 0xFF
 // readCacheFile opens a cache file and indexes its entries by path without
 // decoding them.
 func readCacheFile(path string, roots []string) (map[string]*cacheEntry, error) {
-	f, st, bodyAt, err := OpenCacheFile(path, cacheMagic, cacheVersion)
+	f, st, bodyAt, err := cache.OpenFile(path, cacheMagic, cacheVersion)
 	if err != nil {
 		return nil, err
 	}
@@ -74,48 +73,11 @@ func readCacheFile(path string, roots []string) (map[string]*cacheEntry, error) 
 	if st.Size() > maxCacheSize {
 		return nil, errors.New("implausibly large")
 	}
-	data, err := mapCacheFile(f, st.Size())
+	data, err := cache.ReadAll(f, st.Size())
 	if err != nil {
 		return nil, err
 	}
 	return indexCache(data, bodyAt, roots)
-}
-
-// OpenCacheFile opens a cache file that starts with magic and a uvarint
-// format version, which must be version. It returns the open file (the
-// caller closes it), its status and where the body after the header
-// starts. Anything but a regular file is refused, so that a FIFO or device
-// named like a cache never blocks a start.
-func OpenCacheFile(path, magic string, version uint64) (*os.File, os.FileInfo, int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	fail := func(err error) (*os.File, os.FileInfo, int, error) {
-		f.Close()
-		return nil, nil, 0, err
-	}
-	st, err := f.Stat()
-	if err != nil {
-		return fail(err)
-	}
-	if !st.Mode().IsRegular() {
-		return fail(errors.New("not a regular file"))
-	}
-	head := make([]byte, len(magic)+binary.MaxVarintLen64)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	if len(head) < len(magic) || string(head[:len(magic)]) != magic {
-		return fail(fmt.Errorf("not a %s", strings.TrimSpace(magic)))
-	}
-	v, vn := binary.Uvarint(head[len(magic):])
-	if vn <= 0 {
-		return fail(errors.New("truncated header"))
-	}
-	if v != version {
-		return fail(fmt.Errorf("made by another version of parallax (format %d, want %d)", v, version))
-	}
-	return f, st, len(magic) + vn, nil
 }
 
 // indexCache checks the trailer and index of a whole cache file whose raw
@@ -443,15 +405,4 @@ func (r *cacheReader) byte() byte {
 		return b[0]
 	}
 	return 0
-}
-
-// readCacheBytes reads a whole cache file in one allocation of its known
-// size (growing a buffer while reading would clear and copy hundreds of
-// megabytes several times over).
-func readCacheBytes(f *os.File, size int64) ([]byte, error) {
-	data := make([]byte, size)
-	if _, err := f.ReadAt(data, 0); err != nil {
-		return nil, err
-	}
-	return data, nil
 }

@@ -58,7 +58,7 @@ func fullArticle(t *testing.T) *Article {
 
 func writeReadCache(t *testing.T, entries map[string]*cacheEntry) map[string]*cacheEntry {
 	t.Helper()
-	p := filepath.Join(t.TempDir(), "c"+cacheExt)
+	p := filepath.Join(t.TempDir(), "c.cache")
 	roots := []string{"/r"}
 	if err := writeCacheFile(p, roots, entries); err != nil {
 		t.Fatal(err)
@@ -123,7 +123,7 @@ func TestCacheEntryRoundTrip(t *testing.T) {
 // A damaged entry is a miss (its file is read again); a damaged index or
 // header discards the file with a reason; nothing panics.
 func TestCacheDamage(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "c"+cacheExt)
+	p := filepath.Join(t.TempDir(), "c.cache")
 	roots := []string{"/r"}
 	entry := &cacheEntry{size: 3, mod: 4, articles: []*Article{{Title: "Title here", Blocks: []Block{{Paragraph, "Body text."}}, Words: 2}}, suffixes: []string{""}}
 	if err := writeCacheFile(p, roots, map[string]*cacheEntry{"/r/a": entry}); err != nil {
@@ -175,7 +175,7 @@ func TestCacheLegacyFormatPruned(t *testing.T) {
 	dir := t.TempDir()
 	legacy := filepath.Join(dir, "corpus-0123456789abcdef.gob")
 	os.WriteFile(legacy, []byte("old"), 0o644)
-	c := OpenCache(dir, []string{"/x"})
+	c := openParsedCache(dir, []string{"/x"})
 	c.putResult("/x/a", 1, time.Unix(1, 0), "a", fileResult{articles: []*Article{{ID: "a", Title: "T"}}})
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
@@ -186,7 +186,7 @@ func TestCacheLegacyFormatPruned(t *testing.T) {
 }
 
 func FuzzCacheDecode(f *testing.F) {
-	p := filepath.Join(f.TempDir(), "c"+cacheExt)
+	p := filepath.Join(f.TempDir(), "c.cache")
 	a := &Article{Title: "T", Outlet: "O", Published: time.Unix(1e9, 0), Blocks: []Block{{Paragraph, "x"}, {"odd", "y"}}, Removed: []string{"r"}, Words: 2}
 	writeCacheFile(p, []string{"/r"}, map[string]*cacheEntry{
 		"/r/a": {size: 1, mod: 2, articles: []*Article{a}, suffixes: []string{""}, textKeys: []string{"k"}},

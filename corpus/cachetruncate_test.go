@@ -23,7 +23,7 @@ func TestCacheTruncatedWhileInUse(t *testing.T) {
 	if b.Cached != 3 {
 		t.Fatalf("second load served %d files from the cache, want 3", b.Cached)
 	}
-	caches, _ := filepath.Glob(filepath.Join(cacheDir, "*"+cacheExt))
+	caches, _ := filepath.Glob(filepath.Join(cacheDir, "*.cache"))
 	if len(caches) == 0 {
 		t.Fatal("no cache file written")
 	}

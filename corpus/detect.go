@@ -9,16 +9,16 @@ import (
 
 // The formats ParseDocument recognises, as reported in Article.Format.
 const (
-	FormatText     = "text"
-	FormatHTML     = "html"
-	FormatFeed     = "feed"
-	FormatMarkdown = "markdown"
-	FormatJSON     = "json"
+	formatText     = "text"
+	formatHTML     = "html"
+	formatFeed     = "feed"
+	formatMarkdown = "markdown"
+	formatJSON     = "json"
 )
 
 // ParseDocument parses one file's bytes into articles. name is the file's
 // base name: its extension is a hint only, the content decides the format
-// (see DetectFormat). Every returned article is sanitised and has at least
+// (see detectFormat). Every returned article is sanitised and has at least
 // one block.
 func ParseDocument(name string, data []byte) ([]*Article, error) {
 	return parseDocument(name, data, false)
@@ -37,15 +37,15 @@ func parseDocument(name string, data []byte, owned bool) ([]*Article, error) {
 	if owned {
 		decode = decodeOwnedText
 	}
-	switch DetectFormat(name, data) {
-	case FormatHTML:
+	switch detectFormat(name, data) {
+	case formatHTML:
 		return one(ParseHTML(data))
-	case FormatFeed:
+	case formatFeed:
 		return ParseFeed(data)
-	case FormatJSON:
+	case formatJSON:
 		return ParseJSON(data)
-	case FormatMarkdown:
-		return one(ParseMarkdown(decode(data)))
+	case formatMarkdown:
+		return one(parseMarkdown(decode(data)))
 	}
 	return one(ParseText(decode(data)))
 }
@@ -73,7 +73,7 @@ var (
 // feedRoots are the root elements of RSS 0.9x/1.0/2.0 and Atom documents.
 var feedRoots = map[string]bool{"rss": true, "rdf:rdf": true, "rdf": true, "feed": true, "atom:feed": true, "channel": true}
 
-// DetectFormat decides how to read a file, from its content first and its
+// detectFormat decides how to read a file, from its content first and its
 // name second:
 //   - a document whose first element is <rss>, <rdf:RDF> or <feed> is a
 //     feed (whatever its extension: a ".rss" file holding Atom is a feed);
@@ -86,7 +86,7 @@ var feedRoots = map[string]bool{"rss": true, "rdf:rdf": true, "rdf": true, "feed
 //   - an ".html"/".htm"/".xhtml" file with tags anywhere is HTML, an
 //     ".xml"/".rss"/".atom" file a feed;
 //   - anything else is plain text.
-func DetectFormat(name string, data []byte) string {
+func detectFormat(name string, data []byte) string {
 	head := data
 	if len(head) > 8192 {
 		head = head[:8192]
@@ -97,39 +97,39 @@ func DetectFormat(name string, data []byte) string {
 
 	if len(head) > 0 && head[0] == '<' {
 		if rxDoctypeHTML.Match(head) {
-			return FormatHTML
+			return formatHTML
 		}
 		if m := rxMarkupStart.FindSubmatch(head); m != nil {
 			if feedRoots[strings.ToLower(string(m[1]))] {
-				return FormatFeed
+				return formatFeed
 			}
-			return FormatHTML
+			return formatHTML
 		}
 	}
 	if len(head) > 0 && (head[0] == '{' || head[0] == '[') && looksJSON(head) {
-		return FormatJSON
+		return formatJSON
 	}
 	switch ext {
 	case ".json", ".jsonl", ".ndjson", ".geojson":
-		return FormatJSON
+		return formatJSON
 	case ".xml", ".rss", ".atom", ".rdf":
 		if len(head) > 0 && head[0] == '<' {
-			return FormatFeed
+			return formatFeed
 		}
 	case ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx":
 		if rxHTMLTagInText.Match(head) {
-			return FormatHTML
+			return formatHTML
 		}
 	case ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx":
-		return FormatMarkdown
+		return formatMarkdown
 	}
 	if fm := rxFrontMatter.Find(head); fm != nil && rxFrontKey.Match(fm) {
-		return FormatMarkdown
+		return formatMarkdown
 	}
 	if rxMarkdownStart.Match(head) {
-		return FormatMarkdown
+		return formatMarkdown
 	}
-	return FormatText
+	return formatText
 }
 
 // looksJSON: after the opening bracket comes what JSON allows there, so that

@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// MetaParts lists what is known about an article's provenance, in display
+// metaParts lists what is known about an article's provenance, in display
 // order: outlet, date, via, dateline, byline.
-func MetaParts(a *Article) []string {
+func metaParts(a *Article) []string {
 	var parts []string
 	if a.Outlet != "" {
 		parts = append(parts, a.Outlet)
@@ -33,7 +33,7 @@ func MetaParts(a *Article) []string {
 func Markdown(a *Article) string {
 	var sb strings.Builder
 	sb.WriteString("# " + EscapeMarkdown(a.Title) + "\n\n")
-	meta := MetaParts(a)
+	meta := metaParts(a)
 	meta = append(meta, fmt.Sprintf("%d words", a.Words))
 	if a.TitleDerived {
 		meta = append(meta, "title derived from the lead")

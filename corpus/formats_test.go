@@ -24,69 +24,69 @@ func TestFormatFixtures(t *testing.T) {
 		format string
 		want   []wantArticle
 	}{
-		{"article.html", FormatHTML, []wantArticle{{
+		{"article.html", formatHTML, []wantArticle{{
 			title: "Port strike ends after nine days", outlet: "The Harbour Gazette", byline: "Maria Keller",
 			url: "https://harbourgazette.example/news/port-strike-ends", published: "2025-11-28T09:15:00+01:00",
 			kinds: "p p h l l q p p", first: "Dock workers at the northern terminal",
 			notInBody: []string{"Home", "Most read", "All rights reserved", "tracking", "color: red", "Ships waiting", "Advertisement", "By Maria Keller"},
 		}}},
-		{"latin1.rss", FormatFeed, []wantArticle{
+		{"latin1.rss", formatFeed, []wantArticle{
 			{title: "Grève au port : accord trouvé", outlet: "Le Journal du Café", byline: "André Dupont",
 				url: "https://journal.example/greve", published: "2025-11-28T10:00:00+01:00", kinds: "p h p",
 				first: "Les dockers ont repris", notInBody: []string{"Résumé court"}},
 			{title: "Marchés : la semaine en bref", outlet: "Le Journal du Café", published: "2025-11-27T18:30:00+01:00",
 				kinds: "p", first: "Les marchés ont fini en hausse."},
 		}},
-		{"atom-in.rss", FormatFeed, []wantArticle{{
+		{"atom-in.rss", formatFeed, []wantArticle{{
 			title: "Rail line reopens after floods", outlet: "Northern Ledger", byline: "Sam Okafor",
 			url: "https://ledger.example/rail-reopens", published: "2025-11-30T08:00:00Z", kinds: "p q",
 			first: "The coastal rail line", notInBody: []string{"Short summary only"},
 		}}},
-		{"feed.json", FormatJSON, []wantArticle{
+		{"feed.json", formatJSON, []wantArticle{
 			{title: "Bridge vote delayed", outlet: "Valley Wire", byline: "Lee Park", url: "https://valleywire.example/bridge",
 				published: "2025-11-29T16:00:00-05:00", kinds: "p l l", first: "The council postponed"},
 			{title: "Library hours extended", outlet: "Valley Wire", published: "2025-11-28T10:00:00-05:00", kinds: "p p"},
 		}},
-		{"note.md", FormatMarkdown, []wantArticle{{
+		{"note.md", formatMarkdown, []wantArticle{{
 			title: "Wind farm approved despite objections", outlet: "Coastal Times", byline: "Ana Ruiz, Tom Berg",
 			url: "https://coastaltimes.example/wind-farm", published: "2025-11-27T00:00:00Z", kinds: "p h l l q p",
 			first: "The regional planning board", notInBody: []string{"**", "](", "---", "title:"},
 		}}},
-		{"heading-title.md", FormatMarkdown, []wantArticle{{
+		{"heading-title.md", formatMarkdown, []wantArticle{{
 			title: "Council approves budget", published: "-", kinds: "p p", first: "The city council approved",
 		}}},
-		{"records.jsonl", FormatJSON, []wantArticle{
+		{"records.jsonl", formatJSON, []wantArticle{
 			{title: "Heatwave breaks records in the south", outlet: "southpost.example", byline: "Nina Rossi",
 				url: "https://www.southpost.example/heatwave", published: "2025-07-15T14:20:00Z", kinds: "p p"},
 			{title: "Ferry services resume", outlet: "Island Echo", byline: "Jo Hale", published: "2025-07-16T00:00:00Z"},
 			{title: "Market opens higher", outlet: "Money Daily", published: "2025-07-17T09:00:00Z", first: "Shares rose"},
 		}},
-		{"newsplease.json", FormatJSON, []wantArticle{{
+		{"newsplease.json", formatJSON, []wantArticle{{
 			title: "City plans 10,000 new trees", outlet: "citydesk.example", byline: "Kim Lee",
 			url: "https://citydesk.example/trees", published: "2025-11-29T08:00:00Z", first: "City officials unveiled",
 		}}},
-		{"newsapi.json", FormatJSON, []wantArticle{
+		{"newsapi.json", formatJSON, []wantArticle{
 			{title: "Rates held steady", outlet: "Finance Today", byline: "Ola Nordmann", url: "https://financetoday.example/rates",
 				published: "2025-12-01T07:30:00Z"},
 			{title: "Snow closes mountain pass", outlet: "Alpine Post"},
 		}},
-		{"saved-page.txt", FormatHTML, []wantArticle{{
+		{"saved-page.txt", formatHTML, []wantArticle{{
 			title: "Museum reopens after renovation", outlet: "City Herald", published: "2025-10-05T00:00:00Z",
 			kinds: "p p", first: "The city museum reopened",
 		}}},
-		{"gb2312.xml", FormatFeed, []wantArticle{{title: "港口罢工结束", outlet: "新闻", first: "码头工人周五复工。"}}},
-		{"windows1252.html", FormatHTML, []wantArticle{{title: "Café “crisis” ends", first: "The café’s owners"}}},
+		{"gb2312.xml", formatFeed, []wantArticle{{title: "港口罢工结束", outlet: "新闻", first: "码头工人周五复工。"}}},
+		{"windows1252.html", formatHTML, []wantArticle{{title: "Café “crisis” ends", first: "The café’s owners"}}},
 		// Saved again as UTF-8 with the old declaration left in: the bytes win.
-		{"utf8-declared-gb2312.html", FormatHTML, []wantArticle{{title: "台风“海葵”登陆福建 数万人紧急转移", outlet: "南方新闻网", first: "第11号台风“海葵”于周二凌晨"}}},
-		{"utf8-declared-shift_jis.rss", FormatFeed, []wantArticle{{title: "台風10号、九州に上陸へ", outlet: "東京ニュース", first: "大型の台風10号は"}}},
+		{"utf8-declared-gb2312.html", formatHTML, []wantArticle{{title: "台风“海葵”登陆福建 数万人紧急转移", outlet: "南方新闻网", first: "第11号台风“海葵”于周二凌晨"}}},
+		{"utf8-declared-shift_jis.rss", formatFeed, []wantArticle{{title: "台風10号、九州に上陸へ", outlet: "東京ニュース", first: "大型の台風10号は"}}},
 		// The same page in the legacy bytes it declares still reads right.
-		{"gbk-declared-gb2312.html", FormatHTML, []wantArticle{{title: "台风“海葵”登陆福建 数万人紧急转移", outlet: "南方新闻网", first: "第11号台风“海葵”于周二凌晨"}}},
-		{"koi8r-declared.html", FormatHTML, []wantArticle{{title: "Порт возобновил работу после забастовки", first: "Докеры северного терминала"}}},
-		{"truncated.rss", FormatFeed, []wantArticle{
+		{"gbk-declared-gb2312.html", formatHTML, []wantArticle{{title: "台风“海葵”登陆福建 数万人紧急转移", outlet: "南方新闻网", first: "第11号台风“海葵”于周二凌晨"}}},
+		{"koi8r-declared.html", formatHTML, []wantArticle{{title: "Порт возобновил работу после забастовки", first: "Докеры северного терминала"}}},
+		{"truncated.rss", formatFeed, []wantArticle{
 			{title: "First complete item", outlet: "Broken Feed", first: "This item closed properly."},
 			{title: "Second complete item"},
 		}},
-		{"broken-array.json", FormatJSON, []wantArticle{{title: "Recovered record", first: "Read before the damage."}}},
+		{"broken-array.json", formatJSON, []wantArticle{{title: "Recovered record", first: "Read before the damage."}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -94,8 +94,8 @@ func TestFormatFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := DetectFormat(tt.file, data); got != tt.format {
-				t.Errorf("DetectFormat = %s, want %s", got, tt.format)
+			if got := detectFormat(tt.file, data); got != tt.format {
+				t.Errorf("detectFormat = %s, want %s", got, tt.format)
 			}
 			arts, err := ParseDocument(tt.file, data)
 			if err != nil {

@@ -70,7 +70,7 @@ func FuzzParseMarkdown(f *testing.F) {
 	addFixtureSeeds(f, "*.md")
 	f.Add([]byte("---\ntitle: [a, \"b\"]\nauthors:\n  - x\n---\n> > - # deep\n\n```\ncode\x1b[2J\n```\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := ParseMarkdown(string(data))
+		a, err := parseMarkdown(string(data))
 		if err != nil {
 			checkFuzzArticles(t, nil, err)
 			return

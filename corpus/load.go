@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,8 +19,8 @@ import (
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
-// DefaultMaxFileSize is the largest file read when Options.MaxFileSize is 0.
-const DefaultMaxFileSize = 20 << 20
+// defaultMaxFileSize is the largest file read when Options.MaxFileSize is 0.
+const defaultMaxFileSize = 20 << 20
 
 // Source says where a corpus comes from: files and folders on disk (Paths,
 // where "-" means standard input), or a file system such as the embedded
@@ -37,7 +36,7 @@ type Source struct {
 
 // Options tune loading. The zero value is ready to use.
 type Options struct {
-	MaxFileSize int64 // bytes; 0 means DefaultMaxFileSize
+	MaxFileSize int64 // bytes; 0 means defaultMaxFileSize
 	Workers     int   // parallel parsers; 0 means GOMAXPROCS
 	// BatchInterval is how often Stream hands over what it has; 0 means 50ms.
 	BatchInterval time.Duration
@@ -105,7 +104,7 @@ type fileResult struct {
 // as soon as ctx is cancelled.
 func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
+		opt.MaxFileSize = defaultMaxFileSize
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
@@ -116,10 +115,10 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 
 	// The cache is read while the folders are walked: one waits on the
 	// disk for directory entries, the other for the cache file's bytes.
-	var cacheCh chan *Cache
+	var cacheCh chan *parsedCache
 	if opt.CacheDir != "" && len(src.Paths) > 0 {
-		cacheCh = make(chan *Cache, 1)
-		go func() { cacheCh <- OpenCache(opt.CacheDir, src.Paths) }()
+		cacheCh = make(chan *parsedCache, 1)
+		go func() { cacheCh <- openParsedCache(opt.CacheDir, src.Paths) }()
 	}
 
 	// The walk hands files over as it finds them, so that loading starts at
@@ -148,9 +147,9 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		defer wg.Done()
 		queueJobs(ctx, found, jobCh, resCh)
 	}()
-	cacheReady := make(chan *Cache, 1)
+	cacheReady := make(chan *parsedCache, 1)
 	go func() {
-		var cache *Cache
+		var cache *parsedCache
 		if cacheCh != nil {
 			cache = <-cacheCh
 		}
@@ -169,7 +168,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	go func() { wg.Wait(); close(resCh) }()
 
 	total := -1
-	var cache *Cache
+	var cache *parsedCache
 	pending := Batch{Total: total}
 	tick := time.NewTicker(opt.BatchInterval)
 	defer tick.Stop()
@@ -308,7 +307,7 @@ func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- fileJob, 
 
 // loadCached serves a file from the cache when its size and modification
 // time are unchanged, else loads it and records the result.
-func loadCached(j fileJob, max int64, cache *Cache) fileResult {
+func loadCached(j fileJob, max int64, cache *parsedCache) fileResult {
 	if cache == nil || j.osPath == "" {
 		return loadOne(j, max)
 	}
@@ -398,23 +397,9 @@ func looksBinary(b []byte) bool {
 func readFileLimited(p string, max int64) ([]byte, error) {
 	data, err := userfiles.ReadRegular(p, max)
 	if err != nil {
-		return nil, describeErr(err)
+		return nil, userfiles.Describe(err)
 	}
 	return data, nil
-}
-
-func describeErr(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("file no longer exists")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // idFor turns a path relative to its root into an article ID: no extension,
@@ -461,7 +446,7 @@ func walkFS(fsys fs.FS, name string) ([]fileJob, []Skipped) {
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		shown := path.Join(name, p)
 		if err != nil {
-			skipped = append(skipped, Skipped{shown, describeErr(err).Error()})
+			skipped = append(skipped, Skipped{shown, userfiles.Describe(err).Error()})
 			return nil
 		}
 		if p != "." && strings.HasPrefix(d.Name(), ".") {
@@ -477,12 +462,12 @@ func walkFS(fsys fs.FS, name string) ([]fileJob, []Skipped) {
 		jobs = append(jobs, fileJob{index: len(jobs), id: idFor(p), path: shown, read: func(max int64) ([]byte, error) {
 			f, err := fsys.Open(fp)
 			if err != nil {
-				return nil, describeErr(err)
+				return nil, userfiles.Describe(err)
 			}
 			defer f.Close()
 			data, err := io.ReadAll(io.LimitReader(f, max+1))
 			if err != nil {
-				return nil, describeErr(err)
+				return nil, userfiles.Describe(err)
 			}
 			if int64(len(data)) > max {
 				return nil, fmt.Errorf("file too large (over %s)", userfiles.HumanBytes(max))

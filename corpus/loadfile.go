@@ -8,7 +8,7 @@ import "path/filepath"
 // says why the file gives no articles, if so.
 func LoadFile(root, path string, opt Options) (arts []*Article, skipped *Skipped) {
 	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
+		opt.MaxFileSize = defaultMaxFileSize
 	}
 	rel, err := filepath.Rel(root, path)
 	if err != nil {

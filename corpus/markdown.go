@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-// ParseMarkdown reads a Markdown article with optional front matter (a
+// parseMarkdown reads a Markdown article with optional front matter (a
 // leading block between "---" lines of flat "key: value" pairs). Front matter
 // keys: title; source, outlet, site, site_name, publisher (→ Outlet; a url
 // there is the article's url); date, published, pubdate, date_published;
@@ -12,7 +12,7 @@ import (
 // canonical_url, source_url. Without a title key, a leading level-1 or
 // level-2 heading is the title. The body's headings, paragraphs, list items
 // and block quotes become blocks.
-func ParseMarkdown(s string) (*Article, error) {
+func parseMarkdown(s string) (*Article, error) {
 	s = CleanText(s)
 	fm, body := splitFrontMatter(s)
 	a := &Article{Format: "markdown"}

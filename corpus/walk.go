@@ -45,7 +45,7 @@ type walkItem struct {
 // early when yield returns false. It returns how many items it yielded.
 // Job indexes count jobs only; IDs are made unique in walk order.
 func streamPaths(ctx context.Context, roots []string, stdin io.Reader, yield func(walkItem) bool) int {
-	w := &walker{ctx: ctx, seenDirs: map[fileKey]bool{}, ids: idSet{}, yield: yield}
+	w := &walker{ctx: ctx, seenDirs: map[userfiles.FileID]bool{}, ids: idSet{}, yield: yield}
 	for _, root := range roots {
 		if w.stopped {
 			break
@@ -65,7 +65,7 @@ type walker struct {
 	seq      int // items yielded; a job's index is its item number
 	stopped  bool
 	ids      idSet
-	seenDirs map[fileKey]bool
+	seenDirs map[userfiles.FileID]bool
 	stdinUse bool
 }
 
@@ -93,7 +93,7 @@ func (w *walker) addStdin(stdin io.Reader) {
 	w.add("stdin", "-", "stdin", func(max int64) ([]byte, error) {
 		data, err := io.ReadAll(io.LimitReader(stdin, max+1))
 		if err != nil {
-			return nil, describeErr(err)
+			return nil, userfiles.Describe(err)
 		}
 		if int64(len(data)) > max {
 			return nil, fmt.Errorf("standard input too large (over %s)", userfiles.HumanBytes(max))
@@ -114,7 +114,7 @@ func (w *walker) addFile(p, rel string) {
 func (w *walker) root(root string) {
 	st, err := os.Stat(root) // follows a symlinked root
 	if err != nil {
-		reason := describeErr(err).Error()
+		reason := userfiles.Describe(err).Error()
 		if errors.Is(err, fs.ErrNotExist) {
 			reason = NoSuchFile // given, not found: never there, not gone
 		}
@@ -136,7 +136,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 	if w.stopped || w.ctx.Err() != nil {
 		return
 	}
-	if k, ok := keyOf(st); ok {
+	if k, ok := userfiles.IDOf(st); ok {
 		if w.seenDirs[k] {
 			w.skip(p, "folder already visited (symbolic link loop)")
 			return
@@ -145,7 +145,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		w.skip(p, describeErr(err).Error())
+		w.skip(p, userfiles.Describe(err).Error())
 		return
 	}
 	// The entry types come with the names (d_type), so regular files need
@@ -153,7 +153,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 	entries, err := f.ReadDir(-1)
 	f.Close()
 	if err != nil && len(entries) == 0 {
-		w.skip(p, describeErr(err).Error())
+		w.skip(p, userfiles.Describe(err).Error())
 		return
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
@@ -180,7 +180,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 		} else if mode.IsDir() {
 			info, err := e.Info()
 			if err != nil {
-				w.skip(cp, describeErr(err).Error())
+				w.skip(cp, userfiles.Describe(err).Error())
 				continue
 			}
 			st = info

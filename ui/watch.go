@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/watch"
 )
 
 // watchMsg carries files that changed on disk while the reader runs
@@ -21,9 +22,9 @@ type watchMsg struct {
 // watchErrMsg says watching could not start.
 type watchErrMsg struct{ err error }
 
-// watchedChange is a corpus.Change with its items made off the update loop.
+// watchedChange is a watch.Change with its items made off the update loop.
 type watchedChange struct {
-	corpus.Change
+	watch.Change
 	items []*item
 }
 
@@ -35,7 +36,7 @@ func startWatch(ctx context.Context, src corpus.Source, opt corpus.Options) tea.
 	}
 	return func() tea.Msg {
 		ch := make(chan watchMsg, 1)
-		err := corpus.Watch(ctx, src.Paths, opt, func(cs []corpus.Change) {
+		err := watch.Paths(ctx, src.Paths, opt, func(cs []watch.Change) {
 			msg := watchMsg{}
 			for _, c := range cs {
 				wc := watchedChange{Change: c}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/watch"
 )
 
 func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
@@ -22,9 +23,9 @@ func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
 	victim := m.list.all[0].a
 	newArt := &corpus.Article{ID: "fresh", Path: "/news/fresh.txt", Title: "A Fresh Arrival", Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: "Body."}}, Words: 1}
 	msg := watchMsg{changes: []watchedChange{
-		{Change: corpus.Change{Path: victim.Path, Removed: true}},
-		{Change: corpus.Change{Path: newArt.Path, Articles: []*corpus.Article{newArt}}, items: []*item{newItem(newArt)}},
-		{Change: corpus.Change{Path: "/news/bad.bin", Skipped: &corpus.Skipped{Path: "/news/bad.bin", Reason: "binary file, not text"}}},
+		{Change: watch.Change{Path: victim.Path, Removed: true}},
+		{Change: watch.Change{Path: newArt.Path, Articles: []*corpus.Article{newArt}}, items: []*item{newItem(newArt)}},
+		{Change: watch.Change{Path: "/news/bad.bin", Skipped: &corpus.Skipped{Path: "/news/bad.bin", Reason: "binary file, not text"}}},
 	}}
 	unread := m.unread
 	hs.send(msg)
@@ -59,7 +60,7 @@ func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
 
 	// Removing a folder drops everything below it.
 	dir := filepath.Dir(newArt.Path)
-	hs.send(watchMsg{changes: []watchedChange{{Change: corpus.Change{Path: dir, Removed: true, Dir: true}}}})
+	hs.send(watchMsg{changes: []watchedChange{{Change: watch.Change{Path: dir, Removed: true, Dir: true}}}})
 	m = hs.m
 	for _, it := range m.list.all {
 		if it.a == newArt {

@@ -15,6 +15,7 @@ import (
 	"unsafe"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/cache"
 	"github.com/parallax-reader/parallax/corpus/lang"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
@@ -60,7 +61,7 @@ func SnapshotPath(cacheDir string, src corpus.Source) string {
 	if cacheDir == "" || len(src.Paths) == 0 || slices.Contains(src.Paths, "-") {
 		return ""
 	}
-	return corpus.CachePath(cacheDir, src.Paths, "index")
+	return cache.Path(cacheDir, src.Paths, "index")
 }
 
 // Fingerprint is what a snapshot remembers of an article to know it again:
@@ -202,7 +203,7 @@ var ErrStale = errors.New("the index snapshot is of other articles")
 // errors.Is(err, fs.ErrNotExist); a snapshot of other articles is ErrStale;
 // anything else is a damaged or incompatible file.
 func LoadSnapshot(path string, arts []*corpus.Article) (*Index, error) {
-	f, st, headLen, err := corpus.OpenCacheFile(path, snapshotMagic, snapshotVersion)
+	f, st, headLen, err := cache.OpenFile(path, snapshotMagic, snapshotVersion)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/cache"
 )
 
 // The snapshot policy, in one place for the reader (ui/library) and the
@@ -17,7 +18,7 @@ import (
 
 // OpenSnapshot reads the snapshot at path for arts (see LoadSnapshot for
 // its errors) and, when it applies, marks it recently used so that
-// PruneCaches keeps it.
+// cache.Prune keeps it.
 func OpenSnapshot(path string, arts []*corpus.Article) (*Index, error) {
 	if path == "" {
 		return nil, fs.ErrNotExist
@@ -40,7 +41,7 @@ func SaveSnapshot(ix *Index, path string) error {
 	if err := ix.WriteSnapshot(path); err != nil {
 		return err
 	}
-	corpus.PruneCaches(path)
+	cache.Prune(path)
 	return nil
 }
 

@@ -1,4 +1,6 @@
-package corpus
+// Package watch reports files added, changed or removed under the roots
+// being read (--watch), parsed as the loader parses them.
+package watch
 
 import (
 	"context"
@@ -11,6 +13,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
@@ -24,23 +27,20 @@ type Change struct {
 	Dir     bool
 	// Articles are the file's articles now: they replace any article whose
 	// Path is Path. Skipped says why the file yields none, if so.
-	Articles []*Article
-	Skipped  *Skipped
+	Articles []*corpus.Article
+	Skipped  *corpus.Skipped
 }
 
 // watchSettle is how long a file must be quiet before it is read, so that
 // an editor's or a downloader's burst of writes costs one parse.
 const watchSettle = 250 * time.Millisecond
 
-// Watch reports files added, changed or removed under the given roots
+// Paths reports files added, changed or removed under the given roots
 // (files and folders, as for Source.Paths) until ctx ends. Changes are
 // batched after the files settle and passed to emit from one goroutine.
 // Hidden entries are ignored, as when loading. It fails only when the
 // system's file watching cannot be started.
-func Watch(ctx context.Context, roots []string, opt Options, emit func([]Change)) error {
-	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
-	}
+func Paths(ctx context.Context, roots []string, opt corpus.Options, emit func([]Change)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -71,7 +71,7 @@ func Watch(ctx context.Context, roots []string, opt Options, emit func([]Change)
 
 type watcher struct {
 	w     *fsnotify.Watcher
-	opt   Options
+	opt   corpus.Options
 	files map[string]string // single-file roots, cleaned -> as given
 	dirs  map[string]string // watched folder -> the root it belongs to
 }
@@ -80,7 +80,7 @@ type watcher struct {
 // returns the regular files found, for a folder that just appeared.
 func (wt *watcher) addTree(dir, root string) []string {
 	var files []string
-	seen := map[fileKey]bool{}
+	seen := map[userfiles.FileID]bool{}
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -93,7 +93,7 @@ func (wt *watcher) addTree(dir, root string) []string {
 		}
 		if d.IsDir() {
 			if st, err := d.Info(); err == nil {
-				if k, ok := keyOf(st); ok {
+				if k, ok := userfiles.IDOf(st); ok {
 					if seen[k] {
 						return fs.SkipDir
 					}
@@ -185,7 +185,7 @@ func (wt *watcher) settle(paths map[string]bool) []Change {
 			}
 			out = append(out, Change{Path: p, Removed: true, Dir: wasDir})
 		case err != nil:
-			out = append(out, Change{Path: p, Skipped: &Skipped{p, describeErr(err).Error()}})
+			out = append(out, Change{Path: p, Skipped: &corpus.Skipped{Path: p, Reason: userfiles.Describe(err).Error()}})
 		case st.IsDir():
 			if _, known := wt.dirs[p]; known {
 				continue
@@ -199,7 +199,7 @@ func (wt *watcher) settle(paths map[string]bool) []Change {
 			}
 			out = append(out, wt.load(p, root))
 		default:
-			out = append(out, Change{Path: p, Skipped: &Skipped{p, userfiles.FileKind(st.Mode()) + ", not a regular file"}})
+			out = append(out, Change{Path: p, Skipped: &corpus.Skipped{Path: p, Reason: userfiles.FileKind(st.Mode()) + ", not a regular file"}})
 		}
 	}
 	return out
@@ -207,6 +207,6 @@ func (wt *watcher) settle(paths map[string]bool) []Change {
 
 // load parses one file as the loader would.
 func (wt *watcher) load(p, root string) Change {
-	arts, skipped := LoadFile(root, p, wt.opt)
+	arts, skipped := corpus.LoadFile(root, p, wt.opt)
 	return Change{Path: p, Articles: arts, Skipped: skipped}
 }

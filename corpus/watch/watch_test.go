@@ -1,4 +1,4 @@
-package corpus
+package watch
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // nextChanges waits for the watcher's next batch of changes.
@@ -26,7 +28,7 @@ func TestWatch(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ch := make(chan []Change, 16)
-	if err := Watch(ctx, []string{dir}, Options{}, func(cs []Change) { ch <- cs }); err != nil {
+	if err := Paths(ctx, []string{dir}, corpus.Options{}, func(cs []Change) { ch <- cs }); err != nil {
 		t.Fatal(err)
 	}
 
@@ -93,7 +95,7 @@ func TestWatchSingleFileRoot(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ch := make(chan []Change, 16)
-	if err := Watch(ctx, []string{p}, Options{}, func(cs []Change) { ch <- cs }); err != nil {
+	if err := Paths(ctx, []string{p}, corpus.Options{}, func(cs []Change) { ch <- cs }); err != nil {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(dir, "other.txt"), "Other Headline\n\nBody.\n")
@@ -101,5 +103,15 @@ func TestWatchSingleFileRoot(t *testing.T) {
 	cs := nextChanges(t, ch)
 	if len(cs) != 1 || cs[0].Path != p || cs[0].Articles[0].Title != "Changed Headline Here" {
 		t.Fatalf("single file: %+v", cs)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
