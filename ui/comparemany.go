@@ -118,10 +118,11 @@ func (p *comparePane) cyclePair(dir int) tea.Cmd {
 	return cmd
 }
 
-// pairText says which pair of how many is shown.
+// pairText says which pair of how many is shown, lettered as the columns
+// below are (A the first article, B the other).
 func (p comparePane) pairText() string {
-	return fmt.Sprintf("pair %d of %d: A (%s) with %c (%s)", p.pair, len(p.many)-1,
-		outletName(p.many[0]), rune('A'+p.pair%26), outletName(p.many[p.pair]))
+	return fmt.Sprintf("pair %d of %d: A (%s) with B (%s)", p.pair, len(p.many)-1,
+		outletName(p.many[0]), outletName(p.many[p.pair]))
 }
 
 // resizeMany switches between columns and pairs when a resize changes
