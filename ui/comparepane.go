@@ -45,6 +45,16 @@ type comparePane struct {
 	searching bool // the search field has the keyboard
 	query     string
 
+	// More than two articles (comparemany.go): many in order, the first
+	// against many[pair] shown a pair at a time, or all in columns (mc
+	// laid out as mlay, scrolled to moff) where the width allows.
+	many []*corpus.Article
+	pair int
+	mc   *compare.MultiComparison
+	mlay *manyLayout
+	moff int
+	mseq uint64
+
 	spin string   // spinner frame, set by the root while computing
 	head []string // the strip, the column heads and the rule
 	wait []string // the body while comparing or after an error
@@ -88,6 +98,7 @@ func newComparePane(sh *shared) comparePane {
 func (p *comparePane) start(a, b *corpus.Article) tea.Cmd {
 	stories, docs := p.sh.lib.Stories(), p.sh.lib.Docs
 	p.a, p.b, p.cmp, p.lay, p.held, p.err, p.note = a, b, nil, nil, nil, "", ""
+	p.many, p.mc, p.mlay, p.moff = nil, nil, nil, 0
 	p.off, p.cur, p.keepRow, p.focus = [2]int{}, -1, -1, 0
 	p.query, p.searching = "", false
 	p.opts.swapped, p.opts.filter, p.opts.query = false, showAll, ""
@@ -127,7 +138,12 @@ func closestInStory(stories *compare.Stories, a *corpus.Article) (*corpus.Articl
 
 func pct(x float64) int { return comparison.Percent(x) }
 
-func (p comparePane) computing() bool { return p.lay == nil && p.err == "" && p.a != nil }
+func (p comparePane) computing() bool {
+	if p.columns() {
+		return p.mlay == nil
+	}
+	return p.lay == nil && p.err == "" && p.a != nil
+}
 
 func (p comparePane) update(msg tea.Msg) (comparePane, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -151,6 +167,13 @@ func (p comparePane) update(msg tea.Msg) (comparePane, tea.Cmd) {
 		p.buildHead()
 		if p.note != "" {
 			p.emit(statusMsg{text: p.note})
+		}
+		return p, nil
+	case manyLaidMsg:
+		if msg.seq == p.mseq {
+			p.mc, p.mlay = msg.mc, msg.lay
+			p.scrollColumns(0)
+			p.buildHead()
 		}
 		return p, nil
 	case compareLaidMsg:
@@ -177,6 +200,12 @@ func (p comparePane) handleKey(km tea.KeyMsg) (comparePane, tea.Cmd) {
 		return p.clearSearch()
 	case key.Matches(km, k.Back):
 		p.emit(closeStoryMsg{})
+	case p.columns():
+		p.columnsKey(km)
+	case p.many != nil && key.Matches(km, k.NextPair):
+		return p, p.cyclePair(+1)
+	case p.many != nil && key.Matches(km, k.PrevPair):
+		return p, p.cyclePair(-1)
 	case p.lay == nil:
 		// Nothing else works until the comparison is there.
 	case key.Matches(km, k.Up):
@@ -346,6 +375,16 @@ func (p *comparePane) setSize(w, h int) tea.Cmd {
 	p.opts.width = w
 	p.opts.narrow = w < narrowCompareWidth
 	p.buildHead()
+	if p.many != nil {
+		// Columns or pairs: the pair's comparison is kept either way, so
+		// that a resize can switch back without comparing again.
+		return tea.Batch(p.resizeMany(), p.resizePair())
+	}
+	return p.resizePair()
+}
+
+// resizePair lays the pair's comparison out again for a new size.
+func (p *comparePane) resizePair() tea.Cmd {
 	if p.lay != nil && p.lay.opts == p.opts {
 		p.held = nil
 		p.clampOffsets()
@@ -645,6 +684,12 @@ func outletName(a *corpus.Article) string { return comparison.OutletName(a) }
 
 // position is the status-line position: the row at the top and how far.
 func (p comparePane) position() string {
+	if p.columns() {
+		if p.mlay == nil || len(p.mlay.lines) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("line %d/%d", p.moff+1, len(p.mlay.lines))
+	}
 	if p.lay == nil || len(p.lay.rows) == 0 {
 		return ""
 	}
@@ -671,6 +716,20 @@ func (p *comparePane) buildHead() {
 	st := p.sh.styles
 	w := p.w
 	var lines []string
+	if p.columns() {
+		p.head = fitLines(p.columnsHead(), w, 4)
+		if maxHead := max(p.h/2, 1); len(p.head) > maxHead {
+			p.head = p.head[len(p.head)-maxHead:]
+		}
+		p.buildWait()
+		return
+	}
+	if p.many != nil {
+		k := p.sh.keys.Compare
+		lines = append(lines, " "+st.Story.Value.Render(p.pairText())+
+			st.Meta.Render(fmt.Sprintf(" · %s/%s other pairs · %d columns show all", keyHint(k.NextPair), keyHint(k.PrevPair),
+				len(p.many)*minColumnW+(len(p.many)-1)*gutterW)))
+	}
 	if c := p.cmp; c != nil {
 		v := st.Story.Value.Render
 		la, lb := "A", "B"
@@ -712,7 +771,7 @@ func (p *comparePane) buildWait() {
 	switch {
 	case p.err != "":
 		p.wait = center([]string{st.Error.UnsetBackground().Render(p.err), st.Meta.Render("esc goes back")}, p.w, p.bodyH())
-	case p.lay == nil:
+	case p.lay == nil || p.columns() && p.mlay == nil:
 		p.wait = center([]string{p.spin + " comparing…"}, p.w, p.bodyH())
 	default:
 		p.wait = nil
@@ -852,13 +911,15 @@ func (p comparePane) view() []string {
 	if p.w <= 0 || p.h <= 0 {
 		return nil
 	}
-	if p.held != nil && len(p.held) == p.h {
+	if p.held != nil && len(p.held) == p.h && !p.columns() {
 		return p.held
 	}
 	out := make([]string, 0, p.h)
 	out = append(out, p.head...)
 	body := p.bodyH()
 	switch {
+	case p.columns():
+		out = append(out, p.columnsView(body)...)
 	case p.err != "" || p.lay == nil:
 		out = append(out, p.wait...)
 	case p.opts.narrow:

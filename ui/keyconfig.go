@@ -71,6 +71,10 @@ func (km *keyMap) actions() []keyAction {
 		{"coverage", []*key.Binding{&st.Coverage}},
 		{"story_view", []*key.Binding{&st.View}},
 		{"compare_outlet", []*key.Binding{&sv.Compare}},
+		{"compare_outlets", []*key.Binding{&sv.CompareAll}},
+		{"mark_to_compare", []*key.Binding{&pk.Mark}},
+		{"next_pair", []*key.Binding{&c.NextPair}},
+		{"previous_pair", []*key.Binding{&c.PrevPair}},
 		{"previous_section", []*key.Binding{&sv.PrevSection}},
 		{"go_to_section", []*key.Binding{&sv.Section}},
 		{"sync_scroll", []*key.Binding{&c.Sync}},
@@ -128,13 +132,13 @@ func (km *keyMap) contexts() []keyContext {
 		ctx("help and the load report", &p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close),
 		ctx("the comparison", &g.Help, &g.Report, &c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown,
 			&c.Top, &c.Bottom, &c.Focus, &c.Sync, &c.Swap, &c.View, &c.NextShared, &c.PrevShared, &c.NextOwn,
-			&c.PrevOwn, &c.Search, &c.NextMatch, &c.PrevMatch, &c.Open, &c.Export, &c.Back),
+			&c.PrevOwn, &c.Search, &c.NextMatch, &c.PrevMatch, &c.Open, &c.Export, &c.Back, &c.NextPair, &c.PrevPair),
 		ctx("the picker", &g.Help, &g.Report, &pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom,
-			&pk.Filter, &pk.Choose, &pk.Back),
+			&pk.Filter, &pk.Choose, &pk.Back, &pk.Mark),
 		ctx("the coverage view", &g.Help, &g.Report, &cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top,
 			&cv.Bottom, &cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailUp, &cv.DetailDown, &cv.Open, &cv.Export, &cv.Back),
 		ctx("the story view", &g.Help, &g.Report, &sv.Up, &sv.Down, &sv.PageUp, &sv.PageDown, &sv.Top, &sv.Bottom,
-			&sv.NextSection, &sv.PrevSection, &sv.Section, &sv.Open, &sv.Compare, &sv.Export, &sv.Back),
+			&sv.NextSection, &sv.PrevSection, &sv.Section, &sv.Open, &sv.Compare, &sv.CompareAll, &sv.Export, &sv.Back),
 		ctx("the feeds view", &g.Help, &fk.Up, &fk.Down, &fk.Top, &fk.Bottom, &fk.Filter, &fk.Back, &fk.Refresh),
 	}
 }
@@ -364,12 +368,12 @@ func KeyReference(keys map[string][]string) string {
 	section("Help and load report", []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close})
 	section("Comparison", []*key.Binding{&c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown, &c.Top, &c.Bottom,
 		&c.NextShared, &c.PrevShared, &c.NextOwn, &c.PrevOwn, &c.View, &c.Focus, &c.Sync, &c.Swap,
-		&c.Search, &c.NextMatch, &c.PrevMatch, &c.SearchDone, &c.SearchCancel, &c.Open, &c.Export, &c.Back})
-	section("Choosing what to compare with", []*key.Binding{&pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom, &pk.Filter, &pk.Choose, &pk.Back})
+		&c.Search, &c.NextMatch, &c.PrevMatch, &c.SearchDone, &c.SearchCancel, &c.Open, &c.Export, &c.Back, &c.NextPair, &c.PrevPair})
+	section("Choosing what to compare with", []*key.Binding{&pk.Up, &pk.Down, &pk.PageUp, &pk.PageDown, &pk.Top, &pk.Bottom, &pk.Mark, &pk.Filter, &pk.Choose, &pk.Back})
 	section("Coverage", []*key.Binding{&cv.Up, &cv.Down, &cv.PageUp, &cv.PageDown, &cv.Top, &cv.Bottom,
 		&cv.Left, &cv.Right, &cv.NextSection, &cv.View, &cv.DetailDown, &cv.DetailUp, &cv.Open, &cv.Export, &cv.Back})
 	section("Story view", []*key.Binding{&sv.Up, &sv.Down, &sv.PageUp, &sv.PageDown, &sv.Top, &sv.Bottom,
-		&sv.NextSection, &sv.PrevSection, &sv.Section, &sv.Open, &sv.Compare, &sv.Export, &sv.Back})
+		&sv.NextSection, &sv.PrevSection, &sv.Section, &sv.Open, &sv.Compare, &sv.CompareAll, &sv.Export, &sv.Back})
 	fk := &km.Feeds
 	section("Live news (when the reader shows your news)", []*key.Binding{&fk.Refresh, &fk.View})
 	section("Feeds view", []*key.Binding{&fk.Up, &fk.Down, &fk.Top, &fk.Bottom, &fk.Filter, &fk.Refresh, &fk.Back})

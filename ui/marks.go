@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/parallax-reader/parallax/ui/comparison"
+import (
+	"fmt"
+
+	"github.com/parallax-reader/parallax/ui/comparison"
+)
 
 // The marks the panes draw. Each means one thing wherever it appears, and
 // each pane's help (`?`) explains the marks that pane draws. The exported
@@ -9,6 +13,7 @@ const (
 	markUnread   = "●" // list, search: not opened yet
 	markBookmark = "★" // list: bookmarked
 	MarkDerived  = "†" // before a title the file did not have: made from the lead
+	markChosen   = "■" // picker: marked for comparing several articles at once
 
 	markCopied    = comparison.GlyphCopied    // comparison row: the same wording on both sides
 	markReworded  = comparison.GlyphReworded  // comparison row: the same passage in other words
@@ -42,18 +47,30 @@ func articleMarks(sh *shared) []string {
 	}
 }
 
-func (compareHelp) marks(*shared) []string {
-	return []string{
+func (h compareHelp) marks(sh *shared) []string {
+	var many []string
+	if h.many {
+		k := sh.keys.Compare
+		many = []string{
+			fmt.Sprintf("More than two articles: one column each where each can have %d columns, a row per fact; narrower, "+
+				"the first article with each other one, a pair at a time (%s/%s next / previous pair).",
+				minColumnW, keyHint(k.NextPair), keyHint(k.PrevPair)),
+			"Columns: 2/3 how many of the articles report the fact (3/3: every one); " + MarkOnly +
+				" only this article does; " + MarkNone + " this article does not.",
+		}
+	}
+	return append(many, []string{
 		"Rows: " + markCopied + " both sides have the passage word for word; " + markReworded +
 			" both have it in other words; " + markLeftOnly + " only the left side has it; " + markRightOnly + " only the right side has it.",
 		"In the text, words copied word for word are reversed, words both sides use are underlined; find matches stand out in bold.",
 		MarkDerived + " before a title: the file had no headline; it was made from the opening sentence.",
-	}
+	}...)
 }
 
 func (pickerHelp) marks(*shared) []string {
 	return []string{
 		"Each row: how much of its wording the article shares with this one, as a figure and a bar.",
+		markChosen + " marks the articles chosen (space) to compare with this one all at once (enter).",
 		MarkDerived + " before a title: the file had no headline; it was made from the opening sentence.",
 	}
 }

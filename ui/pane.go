@@ -8,8 +8,8 @@ import (
 )
 
 // pane is the contract between the root model and a pane that fills the
-// main area (the comparison, the picker, the coverage view, the feeds
-// view; N-way compare to come). The root knows panes only through it:
+// main area (the comparison, of two articles or more, the picker, the
+// coverage view, the story view, the feeds view). The root knows panes only through it:
 // it routes keys and messages to them, sizes them with the one layout
 // function, assembles their views and carries out the intents they raise.
 // A pane never reaches into the root or another pane.

@@ -15,15 +15,17 @@ func (p *comparePane) Update(msg tea.Msg) tea.Cmd {
 	*p, cmd = p.update(msg)
 	return cmd
 }
-func (p *comparePane) View() []string               { return p.view() }
-func (p *comparePane) SetSize(w, h int) tea.Cmd     { return p.setSize(w, h) }
-func (p *comparePane) KeyMap(k *keyMap) help.KeyMap { return compareHelp{k, p.searching} }
-func (p *comparePane) Title() string                { return "Keys: comparison" }
-func (p *comparePane) Position() string             { return p.position() }
-func (p *comparePane) Typing() bool                 { return p.searching }
-func (p *comparePane) Take() []tea.Msg              { return p.take() }
-func (p *comparePane) Busy() bool                   { return p.computing() }
-func (p *comparePane) SetSpin(f string)             { p.setSpin(f) }
+func (p *comparePane) View() []string           { return p.view() }
+func (p *comparePane) SetSize(w, h int) tea.Cmd { return p.setSize(w, h) }
+func (p *comparePane) KeyMap(k *keyMap) help.KeyMap {
+	return compareHelp{k, p.searching, p.many != nil}
+}
+func (p *comparePane) Title() string    { return "Keys: comparison" }
+func (p *comparePane) Position() string { return p.position() }
+func (p *comparePane) Typing() bool     { return p.searching }
+func (p *comparePane) Take() []tea.Msg  { return p.take() }
+func (p *comparePane) Busy() bool       { return p.computing() }
+func (p *comparePane) SetSpin(f string) { p.setSpin(f) }
 
 func (p *pickerPane) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -32,6 +33,10 @@ type pickerPane struct {
 	filter    string
 	filtering bool
 
+	// marked are the candidates chosen to compare all at once, in the
+	// order they were marked.
+	marked []*corpus.Article
+
 	sel    int
 	offset int      // first visible line of the list
 	rows   []string // one line per candidate, or a divider
@@ -59,7 +64,7 @@ func newPickerPane(sh *shared) pickerPane { return pickerPane{sh: sh} }
 func (p *pickerPane) start(a *corpus.Article) tea.Cmd {
 	stories := p.sh.lib.Stories()
 	p.a, p.all, p.cands, p.ready, p.sel, p.offset = a, nil, nil, false, 0, 0
-	p.filter, p.filtering = "", false
+	p.filter, p.filtering, p.marked = "", false, nil
 	p.seq = p.sh.nextSeq()
 	p.rebuild()
 	seq := p.seq
@@ -107,6 +112,10 @@ func (p pickerPane) update(msg tea.Msg) (pickerPane, tea.Cmd) {
 			p.move(-len(p.cands))
 		case key.Matches(msg, k.Bottom):
 			p.move(len(p.cands))
+		case key.Matches(msg, k.Mark):
+			p.toggleMark()
+		case key.Matches(msg, k.Choose) && len(p.marked) > 0:
+			p.emit(compareManyMsg{arts: append([]*corpus.Article{p.a}, p.marked...)})
 		case key.Matches(msg, k.Choose):
 			if p.sel < len(p.cands) {
 				p.emit(pickedMsg{p.a, p.cands[p.sel].Article})
@@ -114,6 +123,21 @@ func (p pickerPane) update(msg tea.Msg) (pickerPane, tea.Cmd) {
 		}
 	}
 	return p, nil
+}
+
+// toggleMark marks or unmarks the selected candidate and moves on.
+func (p *pickerPane) toggleMark() {
+	if p.sel >= len(p.cands) {
+		return
+	}
+	a := p.cands[p.sel].Article
+	if i := slices.Index(p.marked, a); i >= 0 {
+		p.marked = slices.Delete(p.marked, i, i+1)
+	} else {
+		p.marked = append(p.marked, a)
+	}
+	p.rebuild()
+	p.move(1)
 }
 
 // filterKey edits the filter while it has the keyboard: every key is
@@ -188,6 +212,10 @@ func (p *pickerPane) rebuild() {
 	}
 	st := p.sh.styles
 	second := " " + st.Meta.Render(truncate(outletName(p.a)+" · with which article? Its story's articles first, then the closest others", p.w-2))
+	if n := len(p.marked); n > 0 {
+		second = " " + st.Meta.Render(truncate(fmt.Sprintf("%s marked · enter compares %s with this one · space unmarks",
+			plural(n, "article"), map[bool]string{true: "it", false: "them all"}[n == 1]), p.w-2))
+	}
 	if p.filtering || p.filter != "" {
 		second = " " + st.StatusKey.UnsetBackground().Render("/") + p.filter
 		if p.filtering {
@@ -241,6 +269,11 @@ func (p pickerPane) row(c compare.Candidate) string {
 		title = MarkDerived + " " + title
 	}
 	line := fmt.Sprintf("%4d%% %s  %s  ", pct(c.Similarity), bar, st.Meta.Render(padRight(truncate(outletName(a), outW), outW)))
+	if slices.Contains(p.marked, a) {
+		// The mark takes the place of the figure's leading space (a
+		// percentage is at most three digits).
+		line = st.Story.Value.Render(markChosen) + line[1:]
+	}
 	return line + truncate(title, max(p.w-4-lipgloss.Width(line), 1))
 }
 

@@ -37,6 +37,7 @@ type compareKeys struct {
 	NextShared, PrevShared, NextOwn, PrevOwn                  key.Binding
 	Search, NextMatch, PrevMatch, SearchDone, SearchCancel    key.Binding
 	Open, Export, Back                                        key.Binding
+	NextPair, PrevPair                                        key.Binding // more than two articles, a pair at a time
 }
 
 func newCompareKeys(b bindFunc) compareKeys {
@@ -65,6 +66,8 @@ func newCompareKeys(b bindFunc) compareKeys {
 		Open:         b([]string{"enter"}, "enter", "open the current passage in its article"),
 		Export:       b([]string{"e"}, "e", "export as Markdown"),
 		Back:         b([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+		NextPair:     b([]string{">"}, ">", "next pair (3+ articles, narrow)"),
+		PrevPair:     b([]string{"<"}, "<", "previous pair (3+ articles, narrow)"),
 	}
 }
 
@@ -88,14 +91,21 @@ func newRowKeys(b bindFunc) rowKeys {
 type pickerKeys struct {
 	rowKeys
 	Filter, Choose, Back key.Binding
+	Mark                 key.Binding // mark for comparing several at once
 }
 
 func newPickerKeys(b bindFunc) pickerKeys {
 	return pickerKeys{
-		rowKeys: newRowKeys(b),
-		Filter:  b([]string{"/"}, "/", "filter by title or outlet"),
-		Choose:  b([]string{"enter", "l", "right"}, "enter", "compare with this one"),
-		Back:    b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q", "back"),
+		// space marks here, so it does not page.
+		rowKeys: func() rowKeys {
+			r := newRowKeys(b)
+			r.PageDown = b([]string{"pgdown", "f"}, "pgdn/f", "page down")
+			return r
+		}(),
+		Mark:   b([]string{" "}, "space", "mark / unmark for comparing several at once"),
+		Filter: b([]string{"/"}, "/", "filter by title or outlet"),
+		Choose: b([]string{"enter", "l", "right"}, "enter", "compare with this one"),
+		Back:   b([]string{"esc", "q", "h", "left", "backspace"}, "esc/q", "back"),
 	}
 }
 
@@ -126,6 +136,7 @@ func newCoverageKeys(b bindFunc) coverageKeys {
 type compareHelp struct {
 	k      *keyMap
 	search bool // the search field has the keyboard
+	many   bool // more than two articles
 }
 
 func (h compareHelp) ShortHelp() []key.Binding {
@@ -138,11 +149,15 @@ func (h compareHelp) ShortHelp() []key.Binding {
 
 func (h compareHelp) FullHelp() [][]key.Binding {
 	c, g := h.k.Compare, h.k.Global
-	return [][]key.Binding{
+	rows := [][]key.Binding{
 		{c.Up, c.Down, c.PageUp, c.PageDown, c.HalfUp, c.HalfDown, c.Top, c.Bottom},
 		{c.NextShared, c.PrevShared, c.NextOwn, c.PrevOwn, c.View, c.Focus, c.Sync, c.Swap},
-		{c.Search, c.NextMatch, c.PrevMatch, c.Open, c.Export, c.Back, g.Help, g.Quit},
 	}
+	last := []key.Binding{c.Search, c.NextMatch, c.PrevMatch, c.Open, c.Export, c.Back, g.Help, g.Quit}
+	if h.many {
+		rows = append(rows, []key.Binding{c.NextPair, c.PrevPair})
+	}
+	return append(rows, last)
 }
 
 // The picker's filter field takes every key as text but these two (see
@@ -167,7 +182,7 @@ func (h pickerHelp) ShortHelp() []key.Binding {
 
 func (h pickerHelp) FullHelp() [][]key.Binding {
 	p, g := h.k.Picker, h.k.Global
-	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Filter, p.Choose, p.Back, g.Help, g.Quit}}
+	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Mark, p.Filter, p.Choose, p.Back, g.Help, g.Quit}}
 }
 
 // coverageHelp is the help of the coverage table.
@@ -191,6 +206,7 @@ type storyViewKeys struct {
 	rowKeys
 	NextSection, PrevSection, Section key.Binding
 	Open, Compare, Export, Back       key.Binding
+	CompareAll                        key.Binding
 }
 
 func newStoryViewKeys(b bindFunc) storyViewKeys {
@@ -201,6 +217,7 @@ func newStoryViewKeys(b bindFunc) storyViewKeys {
 		Section:     b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", "go to a section"),
 		Open:        b([]string{"enter"}, "enter", "open the passage in its article"),
 		Compare:     b([]string{"c"}, "c", "compare the selected outlet with another"),
+		CompareAll:  b([]string{"C"}, "C", "compare every outlet's first article at once"),
 		Export:      b([]string{"e"}, "e", "export the whole view as Markdown"),
 		Back:        b([]string{"esc", "q", "backspace"}, "esc/q", "back"),
 	}
@@ -218,6 +235,6 @@ func (h storyViewHelp) FullHelp() [][]key.Binding {
 	c, g := h.k.StoryView, h.k.Global
 	return [][]key.Binding{
 		{c.Up, c.Down, c.PageUp, c.PageDown, c.Top, c.Bottom},
-		{c.NextSection, c.PrevSection, c.Section, c.Open, c.Compare, c.Export, c.Back, g.Help, g.Quit},
+		{c.NextSection, c.PrevSection, c.Section, c.Open, c.Compare, c.CompareAll, c.Export, c.Back, g.Help, g.Quit},
 	}
 }

@@ -221,7 +221,7 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m, cmd = m.openStory(msg)
 		return m, cmd, true
 
-	case comparedMsg, compareLaidMsg, candidatesMsg, coverageMsg, coverageLaidMsg, storyViewMsg, storyViewLaidMsg:
+	case comparedMsg, compareLaidMsg, manyLaidMsg, candidatesMsg, coverageMsg, coverageLaidMsg, storyViewMsg, storyViewLaidMsg:
 		// The panes' own results: every registered pane sees them and
 		// keeps what is its own.
 		var cmds []tea.Cmd
@@ -248,6 +248,10 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case pickedMsg:
 		m.mode = modeCompare
 		cmd = m.comparison().start(msg.a, msg.b)
+		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
+	case compareManyMsg:
+		m.mode = modeCompare
+		cmd = m.comparison().startMany(msg.arts)
 		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
 	case openPassageMsg:
 		it := m.itemOf(msg.a)

@@ -134,6 +134,8 @@ func (p storyViewPane) handleKey(km tea.KeyMsg) (storyViewPane, tea.Cmd) {
 		p.jumpSection(int(km.Runes[0] - '1'))
 	case key.Matches(km, k.Open):
 		p.openSelected()
+	case key.Matches(km, k.CompareAll):
+		p.compareAll()
 	case key.Matches(km, k.Compare):
 		p.compareSelected()
 	case key.Matches(km, k.Export):
@@ -284,6 +286,32 @@ func (p *storyViewPane) compareSelected() {
 		d = it.doc
 	}
 	p.emit(storyRequest{pane: modePicker, a: p.v.Docs[d].Article})
+}
+
+// compareAll compares the first article of every outlet of the story at
+// once: side by side where the terminal is wide, else a pair at a time.
+func (p *storyViewPane) compareAll() {
+	if p.v == nil {
+		return
+	}
+	arts := p.outletArticles()
+	if len(arts) < 2 {
+		p.emit(statusMsg{text: "this story has one outlet: nothing to compare it with"})
+		return
+	}
+	p.emit(compareManyMsg{arts: arts})
+}
+
+// outletArticles is the first article of every outlet, in the view's
+// order.
+func (p storyViewPane) outletArticles() []*corpus.Article {
+	var arts []*corpus.Article
+	for _, o := range p.v.Outlets {
+		if len(o.Docs) > 0 {
+			arts = append(arts, p.v.Docs[o.Docs[0]].Article)
+		}
+	}
+	return arts
 }
 
 func (p storyViewPane) bodyH() int { return max(p.h-len(p.head), 0) }
