@@ -140,3 +140,42 @@ func TestTrimSpan(t *testing.T) {
 		}
 	}
 }
+
+// Sentence splits on the edges that the mutation runs found untested:
+// " | " between sentences, "+" before a sentence glued to the one before.
+func TestSentencesEdges(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// A lost line break after a short word is not a dotted acronym
+		// ("up.A" has parts of two letters or fewer, but "A" is not followed
+		// by a full stop); a glued "Ph.D." is.
+		{"The minister was Mr Li.He said no.", "The minister was Mr Li. | +He said no."},
+		{"Prices were up.A deal is near.", "Prices were up. | +A deal is near."},
+		{"She has a Ph.D. in law.", "She has a Ph.D. in law."},
+		// A glued sentence after a closing straight quote; not after a sign.
+		{`He said "no".Then he left.`, `He said "no". | +Then he left.`},
+		{"It fell 5%.Then it rose.", "It fell 5%.Then it rose."},
+		// A closing single quote before a line break belongs to its sentence
+		// (the line break would end it there anyway).
+		{"'Done.'\nNext.", "'Done.' | Next."},
+		{"He said 'done.'\nNext.", "He said 'done.' | Next."},
+		// After an acronym, a bracket does not open a sentence unless a
+		// sentence starter follows; a quotation mark does.
+		{"Talks in the U.S. (Congress was told) went on.", "Talks in the U.S. (Congress was told) went on."},
+		{"Talks in the U.S. [Congress was told] went on.", "Talks in the U.S. [Congress was told] went on."},
+		{"Talks in the U.S. (The vote was close.) Next.", "Talks in the U.S. | (The vote was close.) | Next."},
+		{"Talks in the U.S. “We are ready,” he said.", "Talks in the U.S. | “We are ready,” he said."},
+		{"Talks in the U.S. \"We are ready,\" he said.", "Talks in the U.S. | \"We are ready,\" he said."},
+	} {
+		var parts []string
+		for _, x := range Sentences(c.in) {
+			g := ""
+			if x.Glued {
+				g = "+"
+			}
+			parts = append(parts, g+c.in[x.Start:x.End])
+		}
+		if got := strings.Join(parts, " | "); got != c.want {
+			t.Errorf("Sentences(%q):\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}
