@@ -45,6 +45,9 @@ func TestStemSteps(t *testing.T) {
 		{"homologous", "homolog"}, {"communism", "commun"}, {"activate", "activ"}, {"angulariti", "angular"},
 		{"effective", "effect"}, {"bowdlerize", "bowdler"}, {"agreement", "agreement"}, {"station", "station"},
 		{"onion", "onion"}, {"vision", "vision"}, {"fusion", "fusion"}, {"ion", "ion"},
+		{"confusion", "confus"}, {"decision", "decis"}, {"companion", "companion"},
+		// A stem cut to two letters by step 1b keeps its y.
+		{"dyed", "dy"}, {"dying", "dy"},
 		// Step 5.
 		{"probate", "probat"}, {"rate", "rate"}, {"cease", "ceas"}, {"controll", "control"}, {"roll", "roll"},
 		{"rolling", "roll"}, {"differ", "differ"},
@@ -60,6 +63,9 @@ func TestTranslitKeyExact(t *testing.T) {
 		{"khan", "han"}, {"philip", "filip"}, {"jack", "iak"}, {"yuri", "iuri"}, {"jjj", "i"},
 		{"ie", "i"}, {"eie", "ei"}, {"aee", "ae"}, {"kkh", "kh"}, {"khh", "h"}, {"ck", "k"}, {"ckk", "k"},
 		{"phh", "fh"}, {"zelenskiie", "zelenski"}, {"piekh", "pih"}, {"", ""},
+		// Other scripts pass through whole, repeated UTF-8 continuation
+		// bytes too (U+8000 is E8 80 80).
+		{"耀", "耀"}, {"киев", "киев"},
 	} {
 		if got := TranslitKey(c.in); got != c.want {
 			t.Errorf("TranslitKey(%q) = %q, want %q", c.in, got, c.want)
@@ -90,6 +96,15 @@ func TestTokensExact(t *testing.T) {
 		{"北京大学", "北@0-3 京@3-6 大@6-9 学@9-12"},
 		{"Ünïcödé wörds", "unicode@0-11 words@12-18"},
 		{"Q&A 3.5%", "q@0-1 a@2-3 3@4-5 5@6-7"},
+		// Not a possessive: the word goes on after the "'s".
+		{"F.B.I.'sx", "fbi@0-5 sx@7-9"},
+		{"A.B.'", "ab@0-3"},
+		// A word that starts in ASCII and goes on in other letters.
+		{"CAFÉ Zürich", "cafe@0-5 zurich@6-13"},
+		// Ideographs are tokens of their own after a Latin word too; Hangul
+		// Jamo from U+1100 are ideographic.
+		{"Apple北京", "apple@0-5 北@5-8 京@8-11"},
+		{"ᄀᄀ", "ᄀ@0-3 ᄀ@3-6"},
 		{"", ""},
 	} {
 		var parts []string
