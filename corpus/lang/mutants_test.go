@@ -101,6 +101,7 @@ func TestTokensExact(t *testing.T) {
 		{"A.B.'", "ab@0-3"},
 		// A word that starts in ASCII and goes on in other letters.
 		{"CAFÉ Zürich", "cafe@0-5 zurich@6-13"},
+		{"Mü", "mu@0-3"},
 		// Ideographs are tokens of their own after a Latin word too; Hangul
 		// Jamo from U+1100 are ideographic.
 		{"Apple北京", "apple@0-5 北@5-8 京@8-11"},
