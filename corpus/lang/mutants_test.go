@@ -51,6 +51,8 @@ func TestStemSteps(t *testing.T) {
 		// Step 5.
 		{"probate", "probat"}, {"rate", "rate"}, {"cease", "ceas"}, {"controll", "control"}, {"roll", "roll"},
 		{"rolling", "roll"}, {"differ", "differ"},
+		// A word of consonants only (a lower-cased acronym, the Korean NLL).
+		{"nll", "nll"}, {"tsk", "tsk"},
 	} {
 		if got := Stem(c.in); got != c.want {
 			t.Errorf("Stem(%q) = %q, want %q", c.in, got, c.want)
