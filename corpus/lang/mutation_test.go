@@ -48,15 +48,7 @@ func TestSentencesExact(t *testing.T) {
 		{"A sentence. — ", "A sentence. —"},
 		{"“We tried. We failed,” he said, “and we will try again.” Next.", "“We tried. We failed,” he said, “and we will try again.” | Next."},
 	} {
-		var parts []string
-		for _, x := range Sentences(c.in) {
-			g := ""
-			if x.Glued {
-				g = "+"
-			}
-			parts = append(parts, g+c.in[x.Start:x.End])
-		}
-		if got := strings.Join(parts, " | "); got != c.want {
+		if got := splitView(c.in); got != c.want {
 			t.Errorf("Sentences(%q):\n got %s\nwant %s", c.in, got, c.want)
 		}
 	}
@@ -115,4 +107,18 @@ func TestWordBeforeBound(t *testing.T) {
 	if got := wordBefore(".", 0); got != "" {
 		t.Errorf("wordBefore at the start = %q", got)
 	}
+}
+
+// splitView shows how Sentences splits s: the sentences joined by " | ",
+// each glued to the one before (no space between) marked "+".
+func splitView(s string) string {
+	var parts []string
+	for _, x := range Sentences(s) {
+		g := ""
+		if x.Glued {
+			g = "+"
+		}
+		parts = append(parts, g+s[x.Start:x.End])
+	}
+	return strings.Join(parts, " | ")
 }
