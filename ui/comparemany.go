@@ -60,19 +60,11 @@ func (p *comparePane) startMany(arts []*corpus.Article) tea.Cmd {
 func (p *comparePane) columnsKey(km tea.KeyMsg) {
 	k := p.sh.keys.Compare
 	body := p.bodyH()
+	if n, ok := k.scrollStep(km, body); ok {
+		p.scrollColumns(n)
+		return
+	}
 	switch {
-	case key.Matches(km, k.Up):
-		p.scrollColumns(-1)
-	case key.Matches(km, k.Down):
-		p.scrollColumns(1)
-	case key.Matches(km, k.PageUp):
-		p.scrollColumns(-max(body-1, 1))
-	case key.Matches(km, k.PageDown):
-		p.scrollColumns(max(body-1, 1))
-	case key.Matches(km, k.HalfUp):
-		p.scrollColumns(-max(body/2, 1))
-	case key.Matches(km, k.HalfDown):
-		p.scrollColumns(max(body/2, 1))
 	case key.Matches(km, k.Top):
 		p.moff = 0
 	case key.Matches(km, k.Bottom):

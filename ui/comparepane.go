@@ -208,18 +208,9 @@ func (p comparePane) handleKey(km tea.KeyMsg) (comparePane, tea.Cmd) {
 		return p, p.cyclePair(-1)
 	case p.lay == nil:
 		// Nothing else works until the comparison is there.
-	case key.Matches(km, k.Up):
-		p.scroll(-1)
-	case key.Matches(km, k.Down):
-		p.scroll(1)
-	case key.Matches(km, k.PageUp):
-		p.scroll(-max(body-1, 1))
-	case key.Matches(km, k.PageDown):
-		p.scroll(max(body-1, 1))
-	case key.Matches(km, k.HalfUp):
-		p.scroll(-max(body/2, 1))
-	case key.Matches(km, k.HalfDown):
-		p.scroll(max(body/2, 1))
+	case k.scrolls(km):
+		n, _ := k.scrollStep(km, body)
+		p.scroll(n)
 	case key.Matches(km, k.Top):
 		p.scroll(-len(p.lay.lines[0]) - len(p.lay.lines[1]))
 	case key.Matches(km, k.Bottom):
@@ -971,4 +962,31 @@ func (p comparePane) view() []string {
 		return fitLines(out, p.w, p.h)
 	}
 	return out
+}
+
+// scrollStep is how many lines a scrolling key moves the comparison, pair
+// or columns, with body lines in view: the one rule for both layouts.
+func (k compareKeys) scrollStep(km tea.KeyMsg, body int) (int, bool) {
+	page, half := max(body-1, 1), max(body/2, 1)
+	switch {
+	case key.Matches(km, k.Up):
+		return -1, true
+	case key.Matches(km, k.Down):
+		return 1, true
+	case key.Matches(km, k.PageUp):
+		return -page, true
+	case key.Matches(km, k.PageDown):
+		return page, true
+	case key.Matches(km, k.HalfUp):
+		return -half, true
+	case key.Matches(km, k.HalfDown):
+		return half, true
+	}
+	return 0, false
+}
+
+// scrolls reports whether km is one of the scrolling keys of scrollStep.
+func (k compareKeys) scrolls(km tea.KeyMsg) bool {
+	_, ok := k.scrollStep(km, 1)
+	return ok
 }
