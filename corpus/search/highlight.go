@@ -110,7 +110,7 @@ func (ix *Index) bodyHits(cq *compiled, d uint32) []hit {
 	var firstTok []int // index in flags of each block's first token
 	firstTok = append(cq.blockBuf[:0], 0)
 	flagged := 0
-	for buf := ix.fwd[d]; len(buf) > 0; {
+	for buf := ix.fwdOf(d); len(buf) > 0; {
 		v, n := uint64(buf[0]), 1
 		if v >= 0x80 {
 			if v, n = binary.Uvarint(buf); n <= 0 {
@@ -174,8 +174,8 @@ func (cq *compiled) prepareFlags(ix *Index) {
 		return
 	}
 	cq.flagArr = flagPool.Get().(*[]uint64)
-	if len(*cq.flagArr) < len(ix.terms) {
-		*cq.flagArr = make([]uint64, len(ix.terms)+len(ix.terms)/4)
+	if n := ix.nterms(); len(*cq.flagArr) < n {
+		*cq.flagArr = make([]uint64, n+n/4)
 	}
 	cq.flags = *cq.flagArr
 	set := func(id uint32, bit int) {
