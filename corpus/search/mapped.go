@@ -408,11 +408,12 @@ func (m *mapped) fwdOf(d uint32) ([]byte, error) {
 type DocInfo struct {
 	ID, Title, Path string
 	Published       time.Time
+	Fingerprint     uint32 // of the article (see Fingerprint)
 }
 
 func (m *mapped) info(d uint32) DocInfo {
 	return DocInfo{ID: m.docString(d, 0), Title: m.docString(d, 1), Path: m.docString(d, 2),
-		Published: time.Unix(int64(m.pubSec[d]), int64(m.pubNsec[d])).UTC()}
+		Published: time.Unix(int64(m.pubSec[d]), int64(m.pubNsec[d])), Fingerprint: m.fps[d]}
 }
 
 // OpenSnapshotLazy opens the snapshot at path without the articles it was

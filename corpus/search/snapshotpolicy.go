@@ -33,12 +33,13 @@ func OpenSnapshot(path string, arts []*corpus.Article) (*Index, error) {
 }
 
 // SaveSnapshot writes ix as the snapshot at path ("" is no snapshot: nothing
-// to do) and prunes the cache folder's old snapshots, which it supersedes.
-func SaveSnapshot(ix *Index, path string) error {
+// to do), with the caller's extra bytes (see WriteSnapshot), and prunes the
+// cache folder's old snapshots, which it supersedes.
+func SaveSnapshot(ix *Index, path string, extra ...byte) error {
 	if path == "" {
 		return nil
 	}
-	if err := ix.WriteSnapshot(path); err != nil {
+	if err := ix.WriteSnapshot(path, extra...); err != nil {
 		return err
 	}
 	cache.Prune(path)

@@ -49,6 +49,10 @@ type command struct {
 	// noInput: the command reads no articles (feeds, fetch); every
 	// positional argument is an operand and nothing is loaded.
 	noInput bool
+	// loadsItself: the command is run before anything is loaded and calls
+	// input.load when it needs the articles (search answers from its index
+	// snapshot when that is current).
+	loadsItself bool
 	// check vets the operands before anything is loaded; an error is a
 	// usage error.
 	check func(operands []string) error
@@ -68,6 +72,9 @@ type input struct {
 	operands []string
 	paths    []string
 	corpus   *corpus.Corpus
+	// load loads corpus for a command that loadsItself; false: nothing
+	// loaded (reported), the run fails.
+	load func() bool
 }
 
 // lookup finds the command called name.
@@ -125,8 +132,11 @@ func (r *runner) runCommand(c *command, args []string) int {
 		in.operands, in.paths = []string{"1"}, in.operands[:1]
 	}
 	var missing int
-	in.corpus, missing = r.loadCorpus(in.paths)
-	if in.corpus == nil {
+	in.load = func() bool {
+		in.corpus, missing = r.loadCorpus(in.paths)
+		return in.corpus != nil
+	}
+	if !c.loadsItself && !in.load() {
 		return exitFail
 	}
 	code := run(r, in)

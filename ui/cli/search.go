@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -40,7 +41,7 @@ Examples:
   parallax search Umerov
   parallax search '"peace plan" -Moscow outlet:kyiv' ~/news
   parallax search --json --limit 5 witkoff | jq '.[].title'`,
-	operands: 1, check: checkQuery, flags: searchFlags,
+	operands: 1, check: checkQuery, flags: searchFlags, loadsItself: true,
 }
 
 // searchResultJSON is the --json shape of one search result.
@@ -55,13 +56,20 @@ type searchResultJSON struct {
 }
 
 func runSearch(r *runner, opts searchOptions, query string, in *input) int {
-	ix, save := r.openIndex(in.corpus, in.paths)
-	defer save()
 	limit := opts.limit
 	if limit <= 0 {
 		limit = -1
 	}
-	res, err := ix.Search(context.Background(), query, search.Options{Limit: limit})
+	sopt := search.Options{Limit: limit}
+	res, err := r.searchSnapshot(query, sopt, in.paths)
+	if res == nil && err == nil {
+		if !in.load() {
+			return exitFail
+		}
+		ix, save := r.openIndex(in.corpus, in.paths)
+		defer save()
+		res, err = ix.Search(context.Background(), query, sopt)
+	}
 	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		var qe *search.QueryError
@@ -132,19 +140,48 @@ func plural(n int, one, many string) string {
 
 // openIndex returns the search index of c: read from the corpus's index
 // snapshot when it is of these articles, else built, and then saved as the
-// snapshot by the returned function (called once the results are out).
+// snapshot by the returned function (called once the results are out),
+// with the record that lets the next search trust it without loading the
+// corpus (see searchSnapshot). A snapshot of these articles whose record
+// no longer holds (the reader wrote it, or files were touched) is saved
+// again with a new one.
 func (r *runner) openIndex(c *corpus.Corpus, paths []string) (*search.Index, func()) {
-	path := search.SnapshotPath(r.loadOptions().CacheDir, r.source(paths))
+	src, opt := r.source(paths), r.loadOptions()
+	path := search.SnapshotPath(opt.CacheDir, src)
+	// record is the freshness record of c, or nil when none can vouch for it.
+	record := func() []byte {
+		if len(c.Skipped) > 0 {
+			return nil
+		}
+		files := make([]string, 0, len(c.Articles))
+		for _, a := range c.Articles {
+			files = append(files, a.Path)
+		}
+		return search.RecordFreshness(src.Paths, sortedUnique(files), opt.MaxFileSize)
+	}
+	save := func(ix *search.Index, rec []byte) func() {
+		return func() {
+			if err := search.SaveSnapshot(ix, path, rec...); err != nil {
+				fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
+			}
+		}
+	}
 	if ix, err := search.OpenSnapshot(path, c.Articles); err == nil {
+		if len(c.Skipped) == 0 && !search.StillFresh(ix.SnapshotExtra(), src.Paths, opt.MaxFileSize) {
+			if rec := record(); rec != nil {
+				return ix, save(ix, rec)
+			}
+		}
 		return ix, func() {}
 	}
 	ix := search.New()
 	ix.Add(c.Articles)
-	return ix, func() {
-		if err := search.SaveSnapshot(ix, path); err != nil {
-			fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
-		}
-	}
+	return ix, func() { save(ix, record())() }
+}
+
+func sortedUnique(ss []string) []string {
+	slices.Sort(ss)
+	return slices.Compact(ss)
 }
 
 // checkQuery vets a query before anything is loaded. An invalid one is

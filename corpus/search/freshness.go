@@ -1,0 +1,302 @@
+package search
+
+import (
+	"encoding/binary"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// A freshness record lets a one-shot search trust a snapshot without
+// loading the corpus: it lists the folders and files the snapshot's
+// articles came from with their modification times (and the files' sizes),
+// the same test the parsed-corpus cache applies to a file. A file added,
+// removed or renamed changes its folder's time; a file rewritten changes
+// its own. It vouches only for a corpus whose load skipped nothing (a
+// skipped file would be reported on every run) and which has no symbolic
+// links (a link's target can change without any time here changing).
+//
+// Format: version(uvarint) maxFileSize(varint) nroots root(str)… ngroups group…
+// group: dir(str) checked(byte) mtime(varint) nfiles (name(str) size(varint) mtime(varint))…
+//
+// where a group is a folder and the files in it: checked says the folder
+// was walked (its time is compared), str is a uvarint length and bytes.
+
+const freshnessVersion = 2
+
+// RecordFreshness returns the freshness record of a corpus loaded from
+// roots with the given file size limit whose articles came from files, or
+// nil when it cannot vouch for it (see above). The caller keeps it in the
+// snapshot (WriteSnapshot's extra bytes).
+func RecordFreshness(roots, files []string, maxFileSize int64) []byte {
+	var groups []*stampGroup
+	byDir := map[string]*stampGroup{}
+	group := func(dir string) *stampGroup {
+		g := byDir[dir]
+		if g == nil {
+			g = &stampGroup{dir: dir}
+			byDir[dir] = g
+			groups = append(groups, g)
+		}
+		return g
+	}
+	for _, root := range roots {
+		st, err := os.Lstat(root)
+		if err != nil || st.Mode()&fs.ModeSymlink != 0 {
+			return nil
+		}
+		if !st.IsDir() {
+			continue
+		}
+		ok := true
+		filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			switch {
+			case err != nil || e.Type()&fs.ModeSymlink != 0:
+				ok = false
+				return filepath.SkipAll
+			case p != root && strings.HasPrefix(e.Name(), "."):
+				if e.IsDir() {
+					return filepath.SkipDir
+				}
+			case e.IsDir():
+				group(p).checked = true
+			}
+			return nil
+		})
+		if !ok {
+			return nil
+		}
+	}
+	for _, f := range files {
+		g := group(filepath.Dir(f))
+		g.files = append(g.files, fileStamp{name: filepath.Base(f)})
+	}
+	for _, g := range groups {
+		if !g.stat() {
+			return nil
+		}
+	}
+	b := binary.AppendUvarint(nil, freshnessVersion)
+	b = binary.AppendVarint(b, maxFileSize)
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(roots)))
+	for _, r := range roots {
+		str(r)
+	}
+	b = binary.AppendUvarint(b, uint64(len(groups)))
+	for _, g := range groups {
+		str(g.dir)
+		if g.checked {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+		b = binary.AppendVarint(b, g.mtime)
+		b = binary.AppendUvarint(b, uint64(len(g.files)))
+		for _, f := range g.files {
+			str(f.name)
+			b = binary.AppendVarint(b, f.size)
+			b = binary.AppendVarint(b, f.mtime)
+		}
+	}
+	return b
+}
+
+// stampGroup is a folder of a freshness record and its files.
+type stampGroup struct {
+	dir     string
+	checked bool
+	mtime   int64
+	files   []fileStamp
+}
+
+type fileStamp struct {
+	name        string
+	size, mtime int64
+}
+
+// stat fills in the group's times and sizes as they are now; false if a
+// file is missing or not a regular file.
+func (g *stampGroup) stat() bool {
+	d, err := openDir(g.dir)
+	if err != nil {
+		return false
+	}
+	defer d.Close()
+	if g.checked {
+		st, err := d.Stat()
+		if err != nil {
+			return false
+		}
+		g.mtime = st.ModTime().UnixNano()
+	}
+	for i := range g.files {
+		f := &g.files[i]
+		size, mtime, ok := statIn(d, g.dir, f.name)
+		if !ok {
+			return false
+		}
+		f.size, f.mtime = size, mtime
+	}
+	return true
+}
+
+// StillFresh reports whether the freshness record rec, for a corpus loaded
+// from roots with the file size limit, still holds: every folder and file
+// it lists is there, unchanged. A record that cannot be read does not hold.
+func StillFresh(rec []byte, roots []string, maxFileSize int64) bool {
+	r := &snapBytes{b: rec, ok: true}
+	if r.uv() != freshnessVersion || r.v() != maxFileSize || r.uv() != uint64(len(roots)) {
+		return false
+	}
+	for _, root := range roots {
+		if r.str() != root {
+			return false
+		}
+	}
+	ngroups := r.uv()
+	var groups []stampGroup
+	for i := uint64(0); i < ngroups && r.ok; i++ {
+		g := stampGroup{dir: r.str(), checked: r.byte() == 1, mtime: r.v()}
+		n := r.uv()
+		for k := uint64(0); k < n && r.ok; k++ {
+			g.files = append(g.files, fileStamp{name: r.str(), size: r.v(), mtime: r.v()})
+		}
+		groups = append(groups, g)
+	}
+	if !r.ok || len(r.b) != 0 || len(groups) == 0 {
+		return false
+	}
+	return groupsUnchanged(groups)
+}
+
+// groupsUnchanged stats the groups' folders and files, in chunks on a few
+// more goroutines than cores (stat calls wait on the kernel rather than
+// compute), each file by its name within its open folder, which spares the
+// kernel walking the whole path every time.
+func groupsUnchanged(groups []stampGroup) bool {
+	const chunk = 512
+	type job struct{ g, lo int }
+	var jobs []job
+	for gi, g := range groups {
+		for lo := 0; lo == 0 || lo < len(g.files); lo += chunk {
+			jobs = append(jobs, job{gi, lo})
+		}
+	}
+	dirs := make([]*os.File, len(groups))
+	for i, g := range groups {
+		d, err := openDir(g.dir)
+		if err != nil {
+			for _, o := range dirs[:i] {
+				o.Close()
+			}
+			return false
+		}
+		dirs[i] = d
+		if g.checked {
+			if st, err := d.Stat(); err != nil || st.ModTime().UnixNano() != g.mtime {
+				for _, o := range dirs[:i+1] {
+					o.Close()
+				}
+				return false
+			}
+		}
+	}
+	defer func() {
+		for _, d := range dirs {
+			d.Close()
+		}
+	}()
+	var next atomic.Int64
+	var stale atomic.Bool
+	var wg sync.WaitGroup
+	for range min(2*runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !stale.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				g := &groups[jobs[i].g]
+				for _, f := range g.files[jobs[i].lo:min(jobs[i].lo+chunk, len(g.files))] {
+					size, mtime, ok := statIn(dirs[jobs[i].g], g.dir, f.name)
+					if !ok || size != f.size || mtime != f.mtime {
+						stale.Store(true)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return !stale.Load()
+}
+
+// openDir opens a folder to stat its files by name.
+func openDir(dir string) (*os.File, error) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := d.Stat(); err != nil || !st.IsDir() {
+		d.Close()
+		return nil, fs.ErrInvalid
+	}
+	return d, nil
+}
+
+// snapBytes reads a freshness record; ok turns false at the first flaw.
+type snapBytes struct {
+	b  []byte
+	ok bool
+}
+
+func (r *snapBytes) byte() byte {
+	if len(r.b) == 0 {
+		r.ok = false
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *snapBytes) uv() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.ok = false
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *snapBytes) v() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.ok = false
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *snapBytes) str() string {
+	n := r.uv()
+	if !r.ok || n > uint64(len(r.b)) {
+		r.ok = false
+		return ""
+	}
+	s := bytesString(r.b[:n]) // read while the record is: no copy
+	r.b = r.b[n:]
+	return s
+}
