@@ -1,0 +1,79 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// A freshness record holds while nothing changes and stops holding when a
+// file is added (at the top or in an empty folder), rewritten, grown,
+// removed or renamed, when a folder appears, or when it is asked about
+// other roots or another file size limit. A record that cannot be read
+// never holds.
+func TestFreshness(t *testing.T) {
+	setup := func(t *testing.T) (string, []string) {
+		root := t.TempDir()
+		files := []string{filepath.Join(root, "a.txt"), filepath.Join(root, "sub", "b.txt")}
+		os.MkdirAll(filepath.Join(root, "sub"), 0o755)
+		os.MkdirAll(filepath.Join(root, "empty"), 0o755)
+		for _, f := range files {
+			os.WriteFile(f, []byte("Headline\n\nBody."), 0o644)
+		}
+		// Times in the past, so that a change made now is seen however
+		// coarse the file system's clock.
+		old := time.Now().Add(-time.Hour)
+		for _, p := range append(files, root, filepath.Join(root, "sub"), filepath.Join(root, "empty")) {
+			os.Chtimes(p, old, old)
+		}
+		return root, files
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(root string)
+	}{
+		{"nothing", func(string) {}},
+		{"a file added", func(root string) { os.WriteFile(filepath.Join(root, "c.txt"), []byte("x"), 0o644) }},
+		{"a file added to an empty folder", func(root string) { os.WriteFile(filepath.Join(root, "empty", "c.txt"), []byte("x"), 0o644) }},
+		{"a folder added", func(root string) { os.Mkdir(filepath.Join(root, "new"), 0o755) }},
+		{"a file rewritten", func(root string) { os.WriteFile(filepath.Join(root, "a.txt"), []byte("Headline\n\nBody!"), 0o644) }},
+		{"a file grown", func(root string) {
+			f, _ := os.OpenFile(filepath.Join(root, "sub", "b.txt"), os.O_APPEND|os.O_WRONLY, 0)
+			f.WriteString(" More.")
+			f.Close()
+		}},
+		{"a file removed", func(root string) { os.Remove(filepath.Join(root, "sub", "b.txt")) }},
+		{"a file renamed", func(root string) { os.Rename(filepath.Join(root, "a.txt"), filepath.Join(root, "z.txt")) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, files := setup(t)
+			rec := RecordFreshness([]string{root}, files, 1<<20)
+			if rec == nil || !StillFresh(rec, []string{root}, 1<<20) {
+				t.Fatal("a record does not hold right after it was made")
+			}
+			tc.change(root)
+			if got, want := StillFresh(rec, []string{root}, 1<<20), tc.name == "nothing"; got != want {
+				t.Fatalf("still fresh: %v, want %v", got, want)
+			}
+		})
+	}
+	root, files := setup(t)
+	rec := RecordFreshness([]string{root}, files, 1<<20)
+	if StillFresh(rec, []string{root, root}, 1<<20) || StillFresh(rec, []string{root + "x"}, 1<<20) || StillFresh(rec, []string{root}, 1<<10) {
+		t.Error("a record holds for other roots or another size limit")
+	}
+	for n := range len(rec) {
+		if StillFresh(rec[:n], []string{root}, 1<<20) {
+			t.Fatalf("a record cut to %d of %d bytes holds", n, len(rec))
+		}
+	}
+	if err := os.Symlink(files[0], filepath.Join(root, "link.txt")); err == nil {
+		if RecordFreshness([]string{root}, files, 1<<20) != nil {
+			t.Error("a corpus with a symbolic link got a record (its target can change unseen)")
+		}
+	}
+	if RecordFreshness([]string{root}, append(files, filepath.Join(root, "gone.txt")), 1<<20) != nil {
+		t.Error("a record was made with a missing file")
+	}
+}
