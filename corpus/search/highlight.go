@@ -123,6 +123,10 @@ func (ix *Index) bodyHits(cq *compiled, d uint32) []hit {
 			firstTok = append(firstTok, len(flags))
 			continue
 		}
+		if v >= uint64(len(cq.flags)) {
+			ix.setDamaged(errDamaged("forward index of document %d", d))
+			break
+		}
 		f := cq.flags[v]
 		if f != 0 {
 			flagged++

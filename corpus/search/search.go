@@ -261,6 +261,10 @@ func (ix *Index) hasPhrase(d uint32, c *cclause, sc *scratch) bool {
 			break
 		}
 		buf = buf[n:]
+		if v >= uint64(ix.nterms()) {
+			ix.setDamaged(errDamaged("forward index of document %d", d))
+			break
+		}
 		toks = append(toks, uint32(v))
 	}
 	sc.toks = toks
