@@ -22,6 +22,7 @@ type articlePane struct {
 	w, h        int
 	focused     bool
 	showRemoved bool
+	back        string // the story pane leaving returns to, for the help; "" for the list
 
 	header []string // cached header lines, fitted to w
 	body   scroller
@@ -76,6 +77,14 @@ func (p articlePane) update(msg tea.Msg) (articlePane, tea.Cmd) {
 func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 	if p.find.typing {
 		return p.findKey(km)
+	}
+	if key.Matches(km, p.sh.keys.Global.Focus) {
+		p.emit(focusListMsg{})
+		return p, nil
+	}
+	if in, ok := readerRequest(km, p.sh.keys, p.it); ok {
+		p.emit(in)
+		return p, nil
 	}
 	k := p.sh.keys.Article
 	switch {
@@ -186,6 +195,10 @@ func (p *articlePane) setSize(w, h int) tea.Cmd {
 	p.buildHeader()
 	return p.request()
 }
+
+// setBack names the story pane leaving the article returns to ("" for
+// the list), for the help.
+func (p *articlePane) setBack(name string) { p.back = name }
 
 func (p *articlePane) setFocused(f bool) {
 	p.focused = f

@@ -83,8 +83,12 @@ type (
 	}
 	// closeStoryMsg asks the root to leave a story pane.
 	closeStoryMsg struct{}
-	// exportMsg asks the root to export what a story pane shows.
-	exportMsg struct{}
+	// exportMsg asks the root to export what a story pane shows: markdown
+	// makes the file's name and text (off the update loop); nil when the
+	// pane has nothing to export yet.
+	exportMsg struct {
+		markdown func() (name, md string)
+	}
 )
 
 func newComparePane(sh *shared) comparePane {
@@ -257,7 +261,7 @@ func (p comparePane) handleKey(km tea.KeyMsg) (comparePane, tea.Cmd) {
 	case key.Matches(km, k.Open):
 		p.openCurrent()
 	case key.Matches(km, k.Export):
-		p.emit(exportMsg{})
+		p.emit(p.exportRequest())
 	}
 	return p, nil
 }

@@ -159,7 +159,7 @@ func (p coveragePane) handleKey(km tea.KeyMsg) (coveragePane, tea.Cmd) {
 	case key.Matches(km, k.Open):
 		p.openSelected()
 	case key.Matches(km, k.Export):
-		p.emit(exportMsg{})
+		p.emit(p.exportRequest())
 	}
 	return p, nil
 }

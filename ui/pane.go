@@ -40,13 +40,21 @@ type pane interface {
 	Open(a *corpus.Article) tea.Cmd
 }
 
-// paneRegistry is where full-area panes are registered: the mode that
-// shows each and how to make it. Adding a pane is its own file, its mode
-// and one line here; the root keeps the instances (Model.panes).
+// paneRegistry is where panes are registered: the mode that shows each
+// and how to make it. Adding a pane is its own file, its mode and one line
+// here; the root keeps the instances (Model.panes) and knows them only
+// through the contract. The list, the article and the search share the
+// reading screen (layout gives them its boxes); every other pane fills the
+// main area. Help and the load report are two pagers.
 var paneRegistry = []struct {
 	mode mode
 	make func(sh *shared) pane
 }{
+	{modeList, func(sh *shared) pane { p := newListPane(sh); return &p }},
+	{modeArticle, func(sh *shared) pane { p := newArticlePane(sh); return &p }},
+	{modeSearch, func(sh *shared) pane { p := newSearchPane(sh); return &p }},
+	{modeHelp, func(sh *shared) pane { p := newPagerPane(sh); return &p }},
+	{modeReport, func(sh *shared) pane { p := newPagerPane(sh); return &p }},
 	{modeCompare, func(sh *shared) pane { p := newComparePane(sh); return &p }},
 	{modePicker, func(sh *shared) pane { p := newPickerPane(sh); return &p }},
 	{modeCoverage, func(sh *shared) pane { p := newCoveragePane(sh); return &p }},
@@ -81,13 +89,3 @@ func (m *Model) paneFor(md mode) pane { return m.panes[md] }
 // pair to compare) go through these.
 func (m *Model) comparison() *comparePane { return m.panes[modeCompare].(*comparePane) }
 func (m *Model) coverage() *coveragePane  { return m.panes[modeCoverage].(*coveragePane) }
-
-// isPaneMode reports whether md shows a registered full-area pane.
-func isPaneMode(md mode) bool {
-	for _, r := range paneRegistry {
-		if r.mode == md {
-			return true
-		}
-	}
-	return false
-}
