@@ -246,3 +246,6 @@ func emptySource() corpus.Source { return corpus.Source{FS: fstest.MapFS{}, FSNa
 
 // pagerShown is the pager of the mode shown (help or the load report).
 func (m Model) pagerShown() *pagerPane { return m.panes[m.mode].(*pagerPane) }
+
+// coverage is the coverage pane.
+func (m Model) coverage() *coveragePane { return m.panes[modeCoverage].(*coveragePane) }

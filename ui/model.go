@@ -220,8 +220,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 // ignores the rest; then the root carries out what they asked for.
 func (m Model) broadcast(msg tea.Msg) (Model, tea.Cmd) {
 	var cmds []tea.Cmd
-	for _, md := range paneModes {
-		p := m.panes[md]
+	for _, p := range m.allPanes() {
 		var c tea.Cmd
 		m, c = m.route(p, msg)
 		cmds = append(cmds, c)

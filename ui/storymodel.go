@@ -235,8 +235,8 @@ func (m Model) storyBusy() bool {
 	if m.story.state.busy {
 		return true
 	}
-	for _, md := range paneModes {
-		if m.paneFor(md).Busy() {
+	for _, p := range m.allPanes() {
+		if p.Busy() {
 			return true
 		}
 	}
@@ -256,8 +256,8 @@ func (m *Model) startSpin() tea.Cmd {
 // setSpin gives the panes the current spinner frame.
 func (m *Model) setSpin() {
 	f := spinFrames[m.story.frame]
-	for _, md := range paneModes {
-		m.paneFor(md).SetSpin(f)
+	for _, p := range m.allPanes() {
+		p.SetSpin(f)
 	}
 }
 
