@@ -98,22 +98,7 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 		return p, nil
 	case key.Matches(km, k.Back) && p.find.active && km.String() == "esc":
 		return p, p.clearFind()
-	case key.Matches(km, k.Up):
-		p.body.scroll(-1)
-	case key.Matches(km, k.Down):
-		p.body.scroll(1)
-	case key.Matches(km, k.PageUp):
-		p.body.scroll(-p.body.page())
-	case key.Matches(km, k.PageDown):
-		p.body.scroll(p.body.page())
-	case key.Matches(km, k.HalfUp):
-		p.body.scroll(-max(p.body.h/2, 1))
-	case key.Matches(km, k.HalfDown):
-		p.body.scroll(max(p.body.h/2, 1))
-	case key.Matches(km, k.Top):
-		p.body.top()
-	case key.Matches(km, k.Bottom):
-		p.body.bottom()
+	case p.scrollKey(km, k.scrollKeys):
 	case key.Matches(km, k.Next):
 		p.emit(stepMsg{+1})
 		return p, nil
@@ -155,6 +140,17 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 		}
 	}
 	return p, nil
+}
+
+// scrollKey scrolls the body for a scrolling key; it reports whether km
+// was one.
+func (p *articlePane) scrollKey(km tea.KeyMsg, k scrollKeys) bool {
+	page, half := viewPage(p.body.h)
+	n, ok := k.step(km, page, half)
+	if ok {
+		p.body.scroll(n)
+	}
+	return ok
 }
 
 // show switches to it (scrolled to the top) and returns the command that

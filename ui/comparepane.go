@@ -970,23 +970,14 @@ func (p comparePane) view() []string {
 
 // scrollStep is how many lines a scrolling key moves the comparison, pair
 // or columns, with body lines in view: the one rule for both layouts.
+// Top and Bottom are not lines: each layout has its own ends.
 func (k compareKeys) scrollStep(km tea.KeyMsg, body int) (int, bool) {
-	page, half := max(body-1, 1), max(body/2, 1)
-	switch {
-	case key.Matches(km, k.Up):
-		return -1, true
-	case key.Matches(km, k.Down):
-		return 1, true
-	case key.Matches(km, k.PageUp):
-		return -page, true
-	case key.Matches(km, k.PageDown):
-		return page, true
-	case key.Matches(km, k.HalfUp):
-		return -half, true
-	case key.Matches(km, k.HalfDown):
-		return half, true
+	page, half := viewPage(body)
+	n, ok := k.step(km, page, half)
+	if !ok || isEnd(n) {
+		return 0, false
 	}
-	return 0, false
+	return n, true
 }
 
 // scrolls reports whether km is one of the scrolling keys of scrollStep.

@@ -146,23 +146,12 @@ func (p listPane) update(msg tea.Msg) (listPane, tea.Cmd) {
 		return p, nil
 	}
 	k := p.sh.keys.List
+	// A page is the rows in view: the column header is not a row.
+	if n, ok := k.step(km, p.rowsHeight(), max(p.rowsHeight()/2, 1)); ok {
+		p.move(n)
+		return p, nil
+	}
 	switch {
-	case key.Matches(km, k.Up):
-		p.move(-1)
-	case key.Matches(km, k.Down):
-		p.move(1)
-	case key.Matches(km, k.PageUp):
-		p.move(-p.rowsHeight())
-	case key.Matches(km, k.PageDown):
-		p.move(p.rowsHeight())
-	case key.Matches(km, k.HalfUp):
-		p.move(-max(p.rowsHeight()/2, 1))
-	case key.Matches(km, k.HalfDown):
-		p.move(max(p.rowsHeight()/2, 1))
-	case key.Matches(km, k.Top):
-		p.selectIndex(0)
-	case key.Matches(km, k.Bottom):
-		p.selectIndex(len(p.items) - 1)
 	case key.Matches(km, k.Sort):
 		p.setSort(p.sort.next())
 		p.emit(statusMsg{text: "sorted by " + p.sort.String()})
