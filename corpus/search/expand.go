@@ -83,7 +83,8 @@ func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 	if exact {
 		return m, nil
 	}
-	for _, v := range ix.stemTerms(lang.Stem(w)) {
+	st, _ := lang.Stemmed.Term(w)
+	for _, v := range ix.stemTerms(st) {
 		if ix.df(v) > 0 {
 			m.add(ix, v, 0.9)
 		}
