@@ -270,18 +270,12 @@ func (r *snapBytes) byte() byte {
 	return c
 }
 
-func (r *snapBytes) uv() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.ok = false
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
+func (r *snapBytes) uv() uint64 { return number(r, binary.Uvarint) }
+func (r *snapBytes) v() int64   { return number(r, binary.Varint) }
 
-func (r *snapBytes) v() int64 {
-	v, n := binary.Varint(r.b)
+// number reads one varint with read.
+func number[T int64 | uint64](r *snapBytes, read func([]byte) (T, int)) T {
+	v, n := read(r.b)
 	if n <= 0 {
 		r.ok = false
 		return 0

@@ -84,50 +84,28 @@ func (l *listIndex) find(s string) []uint32 {
 // a little-endian machine; elsewhere they are decoded into memory.
 var littleEndian = func() bool { x := uint16(1); return *(*byte)(unsafe.Pointer(&x)) == 1 }()
 
-func castU32(b []byte) []uint32 {
-	n := len(b) / 4
+// castLE returns the little-endian array b as a []T: in place, or
+// decoded by get on a big-endian machine.
+func castLE[T uint16 | uint32 | uint64](b []byte, get func([]byte) T) []T {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	n := len(b) / size
 	if n == 0 {
 		return nil
 	}
 	if littleEndian {
-		return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), n)
+		return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
 	}
-	v := make([]uint32, n)
+	v := make([]T, n)
 	for i := range v {
-		v[i] = binary.LittleEndian.Uint32(b[4*i:])
+		v[i] = get(b[size*i:])
 	}
 	return v
 }
 
-func castU64(b []byte) []uint64 {
-	n := len(b) / 8
-	if n == 0 {
-		return nil
-	}
-	if littleEndian {
-		return unsafe.Slice((*uint64)(unsafe.Pointer(&b[0])), n)
-	}
-	v := make([]uint64, n)
-	for i := range v {
-		v[i] = binary.LittleEndian.Uint64(b[8*i:])
-	}
-	return v
-}
-
-func castU16(b []byte) []uint16 {
-	n := len(b) / 2
-	if n == 0 {
-		return nil
-	}
-	if littleEndian {
-		return unsafe.Slice((*uint16)(unsafe.Pointer(&b[0])), n)
-	}
-	v := make([]uint16, n)
-	for i := range v {
-		v[i] = binary.LittleEndian.Uint16(b[2*i:])
-	}
-	return v
-}
+func castU16(b []byte) []uint16 { return castLE(b, binary.LittleEndian.Uint16) }
+func castU32(b []byte) []uint32 { return castLE(b, binary.LittleEndian.Uint32) }
+func castU64(b []byte) []uint64 { return castLE(b, binary.LittleEndian.Uint64) }
 
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
@@ -180,7 +158,7 @@ func openMapped(path string) (*mapped, error) {
 		return nil, errDamaged("section sizes")
 	}
 	outOff, outStr := castU32(secs[secOutletOff]), bytesString(secs[secOutletStr])
-	if len(outOff) != int(counts[4])+1 || !ascending32(outOff, len(outStr)) {
+	if len(outOff) != int(counts[4])+1 || !ascending(outOff, len(outStr)) {
 		return nil, errDamaged("outlets")
 	}
 	for i := range int(counts[4]) {
@@ -191,8 +169,8 @@ func openMapped(path string) (*mapped, error) {
 			return nil, errDamaged("outlet out of range")
 		}
 	}
-	if !ascending32(m.docOff, len(m.docStr)) || !ascending64(m.fwdOff, len(m.fwd)) ||
-		!ascending32(m.termOff, len(m.termText)) || !ascending64(m.postOff, len(m.post)) {
+	if !ascending(m.docOff, len(m.docStr)) || !ascending(m.fwdOff, len(m.fwd)) ||
+		!ascending(m.termOff, len(m.termText)) || !ascending(m.postOff, len(m.post)) {
 		return nil, errDamaged("offsets")
 	}
 	// The dictionary must be in text order, each term once: lookups
@@ -206,7 +184,7 @@ func openMapped(path string) (*mapped, error) {
 		return nil, errDamaged("empty term")
 	}
 	for _, l := range []*listIndex{&m.stems, &m.keys} {
-		if len(l.strOff) == 0 || !ascending32(l.strOff, len(l.str)) || len(l.idOff) != len(l.strOff) || !ascending32(l.idOff, len(l.ids)) {
+		if len(l.strOff) == 0 || !ascending(l.strOff, len(l.str)) || len(l.idOff) != len(l.strOff) || !ascending(l.idOff, len(l.ids)) {
 			return nil, errDamaged("word tables")
 		}
 		for i := 1; i < l.n(); i++ {
@@ -275,9 +253,9 @@ func sections(data []byte, headLen int) ([][]byte, error) {
 	return secs, nil
 }
 
-// ascending32 reports whether offs start at 0, never fall and end at
-// most at limit.
-func ascending32(offs []uint32, limit int) bool {
+// ascending reports whether offs start at 0, never fall and end at most
+// at limit.
+func ascending[T uint32 | uint64](offs []T, limit int) bool {
 	if len(offs) == 0 || offs[0] != 0 {
 		return false
 	}
@@ -286,19 +264,7 @@ func ascending32(offs []uint32, limit int) bool {
 			return false
 		}
 	}
-	return int64(offs[len(offs)-1]) <= int64(limit)
-}
-
-func ascending64(offs []uint64, limit int) bool {
-	if len(offs) == 0 || offs[0] != 0 {
-		return false
-	}
-	for i := 1; i < len(offs); i++ {
-		if offs[i] < offs[i-1] {
-			return false
-		}
-	}
-	return offs[len(offs)-1] <= uint64(limit)
+	return uint64(offs[len(offs)-1]) <= uint64(limit)
 }
 
 // text is term id's text, or "" for ids outside the dictionary.

@@ -45,7 +45,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		built.Add(as[i:min(i+150, len(as))])
 	}
 	path := filepath.Join(t.TempDir(), "index-test.cache")
-	if err := built.WriteSnapshot(path); err != nil {
+	if err := built.WriteSnapshot(path, []byte("extra")...); err != nil {
 		t.Fatal(err)
 	}
 	loaded, err := LoadSnapshot(path, as)
@@ -55,8 +55,26 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if loaded.Len() != built.Len() {
 		t.Fatalf("loaded %d documents, built %d", loaded.Len(), built.Len())
 	}
-	qs := append(oracleQueries(as, 150, 5), "путин", "北京", "zyzzyva", "title:zyzzyva", "outlet:ria", "Savurova", "Kiev")
+	qs := append(oracleQueries(as, 150, 5), "путин", "北京", "zyzzyva", "title:zyzzyva", "outlet:ria", "Savurova", "Kiev", "Zyzyva")
 	sameResults(t, built, loaded, qs)
+
+	// Opened without its articles, it answers the same, field for field,
+	// and fetches only the articles of the results it returns.
+	lazy, fetched := lazyOpen(t, path, as)
+	if lazy.Len() != built.Len() || string(lazy.SnapshotExtra()) != "extra" {
+		t.Fatalf("lazy index: %d documents, extra %q", lazy.Len(), lazy.SnapshotExtra())
+	}
+	sameResults(t, built, lazy, qs)
+	checkOracle(t, lazy, qs, []int{20, 1, -1})
+	*fetched = 0
+	r, err := lazy.Search(context.Background(), "the", Options{Limit: 3})
+	if err != nil || len(r.Hits) != 3 || *fetched != 3 || r.Total < 100 {
+		t.Fatalf("a search for 3 of %d results fetched %d articles (%v)", r.Total, *fetched, err)
+	}
+	if err := lazy.WriteSnapshot(filepath.Join(t.TempDir(), "again.cache")); err == nil {
+		t.Fatal("an index without its articles was written as a snapshot")
+	}
+
 	// The loaded index keeps growing like any other.
 	more := gen.Articles(100, 12)
 	built.Add(more)
@@ -110,7 +128,10 @@ func TestSnapshotOfOtherArticles(t *testing.T) {
 	}
 }
 
-// Every damaged byte, and every truncation, is an error and never a panic.
+// Every damaged byte and every truncation is an error and never a panic:
+// for the reader, which checks the whole snapshot when it opens it, at
+// once; for a snapshot opened without its articles, when it is opened or
+// when a query reads the damaged part, and never a different answer.
 func TestSnapshotDamage(t *testing.T) {
 	as := gen.Articles(20, 4)
 	ix := New()
@@ -121,17 +142,62 @@ func TestSnapshotDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	good, _ := os.ReadFile(path)
-	bad := filepath.Join(dir, "bad.cache")
-	for i := 0; i < len(good); i += 1 + len(good)/400 {
+	qs := []string{"the", "th", "said talks", `"the talks"`, "-the x", "title:a", "outlet:a", "Savurova"}
+	want := map[string]*Results{}
+	for _, q := range qs {
+		want[q], _ = ix.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+	}
+	// write makes a new file each time, as a writer does: the old one may
+	// still be mapped.
+	n := 0
+	write := func(b []byte) string {
+		n++
+		p := filepath.Join(dir, fmt.Sprintf("bad-%d.cache", n))
+		os.WriteFile(p, b, 0o644)
+		return p
+	}
+	caught := 0
+	for i := 0; i < len(good); i += 1 + len(good)/500 {
 		b := append([]byte(nil), good...)
 		b[i] ^= 0x5A
-		os.WriteFile(bad, b, 0o644)
-		if _, err := LoadSnapshot(bad, as); err == nil {
-			t.Fatalf("byte %d of %d damaged: loaded without an error", i, len(good))
+		bad := write(b)
+		if _, err := LoadSnapshot(bad, as); !SnapshotUnreadable(err) {
+			t.Fatalf("byte %d of %d damaged: the reader opened it (%v)", i, len(good), err)
 		}
-		os.WriteFile(bad, good[:i], 0o644)
+		lazy, err := OpenSnapshotLazy(bad, func(d DocInfo) (*corpus.Article, error) {
+			return as[slices.IndexFunc(as, func(a *corpus.Article) bool { return a.ID == d.ID })], nil
+		})
+		if err != nil {
+			caught++
+			if !SnapshotUnreadable(err) {
+				t.Fatalf("byte %d damaged: %v is not reported as damage", i, err)
+			}
+			continue
+		}
+		for _, q := range qs {
+			got, err := lazy.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+			if err != nil {
+				caught++
+				if !SnapshotUnreadable(err) && !errors.Is(err, ErrStale) {
+					t.Fatalf("byte %d damaged, %q: %v is not reported as damage", i, q, err)
+				}
+				continue
+			}
+			if !reflect.DeepEqual(got, want[q]) {
+				t.Fatalf("byte %d of %d damaged: %q answered\n%+v\nwant\n%+v", i, len(good), q, got, want[q])
+			}
+		}
+	}
+	if caught == 0 {
+		t.Fatal("no damage was caught")
+	}
+	for i := 0; i < len(good); i += 1 + len(good)/400 {
+		bad := write(good[:i])
 		if _, err := LoadSnapshot(bad, as); err == nil {
 			t.Fatalf("truncated to %d bytes: loaded without an error", i)
+		}
+		if _, err := OpenSnapshotLazy(bad, nil); err == nil {
+			t.Fatalf("truncated to %d bytes: opened without an error", i)
 		}
 	}
 }
