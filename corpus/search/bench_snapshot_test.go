@@ -40,13 +40,17 @@ func BenchmarkOpenSnapshot(b *testing.B) {
 		byID[a.ID] = a
 	}
 	b.Run("reader", func(b *testing.B) {
+		cpu0 := cpuTime()
 		for range b.N {
 			if _, err := LoadSnapshot(path, c.Articles); err != nil {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	})
 	b.Run("one-shot", func(b *testing.B) {
+		cpu0 := cpuTime()
+		defer func() { b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op") }()
 		for range b.N {
 			lazy, err := OpenSnapshotLazy(path, func(d DocInfo) (*corpus.Article, error) { return byID[d.ID], nil })
 			if err != nil {
