@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -472,14 +473,15 @@ func (m *mapped) match(ix *Index, arts []*corpus.Article) error {
 
 // thaw turns an index over a mapped snapshot into an ordinary one, which
 // Add can extend: every term's postings are decoded (a damaged one stays
-// empty and is reported by the next search). Caller holds ix.addMu.
+// empty and is reported by the next search). The mapped base never
+// changes, so the work is done without the index lock, which is held only
+// to put the result in place: searches go on meanwhile. Caller holds
+// ix.addMu.
 func (ix *Index) thaw() {
 	m := ix.base
 	if m == nil {
 		return
 	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	terms := make([]term, m.nterms+1)
 	for g := 1; g <= m.nterms; g++ {
 		t, err := m.term(uint32(g))
@@ -488,30 +490,32 @@ func (ix *Index) thaw() {
 		}
 		terms[g] = *t
 	}
-	ix.terms = terms
-	ix.vocab = newVocab()
+	vocab := newVocab()
 	for g := 1; g <= m.nterms; g++ {
-		ix.vocab.insert(ix.terms, uint32(g), ix.vocab.hashString(terms[g].text))
+		vocab.insert(terms, uint32(g), vocab.hashString(terms[g].text))
 	}
+	byStem, byKey := map[string][]uint32{}, map[string][]uint32{}
 	for _, l := range []struct {
 		from *listIndex
 		to   map[string][]uint32
-	}{{&m.stems, ix.byStem}, {&m.keys, ix.byKey}} {
+	}{{&m.stems, byStem}, {&m.keys, byKey}} {
 		for i := range l.from.n() {
-			l.to[strings.Clone(l.from.key(i))] = append([]uint32(nil), l.from.ids[l.from.idOff[i]:l.from.idOff[i+1]]...)
+			l.to[strings.Clone(l.from.key(i))] = slices.Clone(l.from.ids[l.from.idOff[i]:l.from.idOff[i+1]])
 		}
 	}
-	ix.sorted = append([]uint32(nil), m.sorted...)
-	ix.blen = append([]uint32(nil), m.blen...)
-	ix.tlen = append([]uint16(nil), m.tlen...)
-	ix.outlet = append([]uint32(nil), m.outlet...)
-	ix.fwd = make([][]byte, m.ndocs)
-	for d := range ix.fwd {
+	fwd := make([][]byte, m.ndocs)
+	for d := range fwd {
 		f, err := m.fwdOf(uint32(d))
 		if err != nil {
 			ix.setDamaged(err)
 		}
-		ix.fwd[d] = f
+		fwd[d] = f
 	}
+
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.terms, ix.vocab, ix.byStem, ix.byKey, ix.fwd = terms, vocab, byStem, byKey, fwd
+	ix.sorted = slices.Clone(m.sorted)
+	ix.blen, ix.tlen, ix.outlet = slices.Clone(m.blen), slices.Clone(m.tlen), slices.Clone(m.outlet)
 	ix.base = nil
 }

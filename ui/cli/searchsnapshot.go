@@ -43,7 +43,7 @@ func (r *runner) searchSnapshot(query string, opt search.Options, paths []string
 		}
 		return nil, search.ErrStale
 	}
-	ix, err := search.OpenSnapshotLazy(path, fetch)
+	ix, err := search.OpenSnapshotWithoutArticles(path, fetch)
 	if err != nil {
 		r.reportSnapshot(err)
 		return nil, nil
