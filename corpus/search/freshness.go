@@ -16,9 +16,11 @@ import (
 // articles came from with their modification times (and the files' sizes),
 // the same test the parsed-corpus cache applies to a file. A file added,
 // removed or renamed changes its folder's time; a file rewritten changes
-// its own. It vouches only for a corpus whose load skipped nothing (a
-// skipped file would be reported on every run) and which has no symbolic
-// links (a link's target can change without any time here changing).
+// its own. It is taken before the corpus is loaded, so that a file changed
+// while it loads is newer than the record. It vouches only for a corpus
+// whose load skipped nothing (a skipped file would be reported on every
+// run), whose every file gave articles, and which has no symbolic links (a
+// link's target can change without any time here changing).
 //
 // Format: version(uvarint) maxFileSize(varint) nroots root(str)… ngroups group…
 // group: dir(str) checked(byte) mtime(varint) nfiles (name(str) size(varint) mtime(varint))…
@@ -28,21 +30,34 @@ import (
 
 const freshnessVersion = 2
 
-// RecordFreshness returns the freshness record of a corpus loaded from
-// roots with the given file size limit whose articles came from files, or
-// nil when it cannot vouch for it (see above). The caller keeps it in the
-// snapshot (WriteSnapshot's extra bytes).
-func RecordFreshness(roots, files []string, maxFileSize int64) []byte {
-	var groups []*stampGroup
+// Freshness is a freshness record taken before a corpus is loaded, to be
+// kept with the snapshot of what loaded (see Bytes).
+type Freshness struct {
+	roots       []string
+	maxFileSize int64
+	groups      []*stampGroup
+	files       map[string]bool // every file recorded, by the path the loader gives it
+}
+
+// RecordFreshness records the folders and files under roots, to be loaded
+// with the given file size limit, or returns nil when it cannot vouch for
+// them (a symbolic link, a folder it cannot read).
+func RecordFreshness(roots []string, maxFileSize int64) *Freshness {
+	f := &Freshness{roots: roots, maxFileSize: maxFileSize, files: map[string]bool{}}
 	byDir := map[string]*stampGroup{}
 	group := func(dir string) *stampGroup {
 		g := byDir[dir]
 		if g == nil {
 			g = &stampGroup{dir: dir}
 			byDir[dir] = g
-			groups = append(groups, g)
+			f.groups = append(f.groups, g)
 		}
 		return g
+	}
+	addFile := func(path, dir string) {
+		g := group(dir)
+		g.files = append(g.files, fileStamp{name: filepath.Base(path)})
+		f.files[path] = true
 	}
 	for _, root := range roots {
 		st, err := os.Lstat(root)
@@ -50,6 +65,7 @@ func RecordFreshness(roots, files []string, maxFileSize int64) []byte {
 			return nil
 		}
 		if !st.IsDir() {
+			addFile(root, filepath.Dir(root))
 			continue
 		}
 		ok := true
@@ -64,6 +80,8 @@ func RecordFreshness(roots, files []string, maxFileSize int64) []byte {
 				}
 			case e.IsDir():
 				group(p).checked = true
+			default:
+				addFile(p, filepath.Dir(p))
 			}
 			return nil
 		})
@@ -71,27 +89,44 @@ func RecordFreshness(roots, files []string, maxFileSize int64) []byte {
 			return nil
 		}
 	}
-	for _, f := range files {
-		g := group(filepath.Dir(f))
-		g.files = append(g.files, fileStamp{name: filepath.Base(f)})
-	}
-	for _, g := range groups {
+	for _, g := range f.groups {
 		if !g.stat() {
 			return nil
 		}
 	}
+	return f
+}
+
+// Bytes returns the record to keep in the snapshot (WriteSnapshot's extra
+// bytes) of the articles loaded from the files it recorded, whose paths
+// are articleFiles, or nil when it cannot vouch for them: some file gave
+// no articles or was not recorded (f nil is no record either).
+func (f *Freshness) Bytes(articleFiles []string) []byte {
+	if f == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, p := range articleFiles {
+		if !f.files[p] {
+			return nil
+		}
+		seen[p] = true
+	}
+	if len(seen) != len(f.files) {
+		return nil
+	}
 	b := binary.AppendUvarint(nil, freshnessVersion)
-	b = binary.AppendVarint(b, maxFileSize)
+	b = binary.AppendVarint(b, f.maxFileSize)
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
-	b = binary.AppendUvarint(b, uint64(len(roots)))
-	for _, r := range roots {
+	b = binary.AppendUvarint(b, uint64(len(f.roots)))
+	for _, r := range f.roots {
 		str(r)
 	}
-	b = binary.AppendUvarint(b, uint64(len(groups)))
-	for _, g := range groups {
+	b = binary.AppendUvarint(b, uint64(len(f.groups)))
+	for _, g := range f.groups {
 		str(g.dir)
 		if g.checked {
 			b = append(b, 1)
@@ -100,10 +135,10 @@ func RecordFreshness(roots, files []string, maxFileSize int64) []byte {
 		}
 		b = binary.AppendVarint(b, g.mtime)
 		b = binary.AppendUvarint(b, uint64(len(g.files)))
-		for _, f := range g.files {
-			str(f.name)
-			b = binary.AppendVarint(b, f.size)
-			b = binary.AppendVarint(b, f.mtime)
+		for _, fs := range g.files {
+			str(fs.name)
+			b = binary.AppendVarint(b, fs.size)
+			b = binary.AppendVarint(b, fs.mtime)
 		}
 	}
 	return b
@@ -166,6 +201,7 @@ func StillFresh(rec []byte, roots []string, maxFileSize int64) bool {
 	for i := uint64(0); i < ngroups && r.ok; i++ {
 		g := stampGroup{dir: r.str(), checked: r.byte() == 1, mtime: r.v()}
 		n := r.uv()
+		g.files = make([]fileStamp, 0, min(n, uint64(len(r.b)/4))) // each takes 4 bytes or more
 		for k := uint64(0); k < n && r.ok; k++ {
 			g.files = append(g.files, fileStamp{name: r.str(), size: r.v(), mtime: r.v()})
 		}

@@ -48,7 +48,7 @@ func TestFreshness(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root, files := setup(t)
-			rec := RecordFreshness([]string{root}, files, 1<<20)
+			rec := RecordFreshness([]string{root}, 1<<20).Bytes(files)
 			if rec == nil || !StillFresh(rec, []string{root}, 1<<20) {
 				t.Fatal("a record does not hold right after it was made")
 			}
@@ -59,7 +59,7 @@ func TestFreshness(t *testing.T) {
 		})
 	}
 	root, files := setup(t)
-	rec := RecordFreshness([]string{root}, files, 1<<20)
+	rec := RecordFreshness([]string{root}, 1<<20).Bytes(files)
 	if StillFresh(rec, []string{root, root}, 1<<20) || StillFresh(rec, []string{root + "x"}, 1<<20) || StillFresh(rec, []string{root}, 1<<10) {
 		t.Error("a record holds for other roots or another size limit")
 	}
@@ -68,12 +68,26 @@ func TestFreshness(t *testing.T) {
 			t.Fatalf("a record cut to %d of %d bytes holds", n, len(rec))
 		}
 	}
+	// Taken before the load: a file changed while the corpus loads is
+	// newer than the record.
+	f := RecordFreshness([]string{root}, 1<<20)
+	os.WriteFile(files[0], []byte("Headline\n\nChanged while loading."), 0o644)
+	if StillFresh(f.Bytes(files), []string{root}, 1<<20) {
+		t.Error("a file changed during the load is taken for unchanged")
+	}
+	f = RecordFreshness([]string{root}, 1<<20)
+	if f.Bytes(files[:1]) != nil || f.Bytes(append(files, filepath.Join(root, "other.txt"))) != nil {
+		t.Error("a record vouches for articles of other files than those recorded")
+	}
+	if f.Bytes(files) == nil || RecordFreshness([]string{files[0]}, 1<<20).Bytes(files[:1]) == nil {
+		t.Error("no record for the files recorded (a folder, a file given as root)")
+	}
 	if err := os.Symlink(files[0], filepath.Join(root, "link.txt")); err == nil {
-		if RecordFreshness([]string{root}, files, 1<<20) != nil {
+		if RecordFreshness([]string{root}, 1<<20) != nil {
 			t.Error("a corpus with a symbolic link got a record (its target can change unseen)")
 		}
 	}
-	if RecordFreshness([]string{root}, append(files, filepath.Join(root, "gone.txt")), 1<<20) != nil {
-		t.Error("a record was made with a missing file")
+	if RecordFreshness([]string{filepath.Join(root, "gone")}, 1<<20) != nil {
+		t.Error("a record was made of a missing root")
 	}
 }

@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -63,10 +63,11 @@ func runSearch(r *runner, opts searchOptions, query string, in *input) int {
 	sopt := search.Options{Limit: limit}
 	res, err := r.searchSnapshot(query, sopt, in.paths)
 	if res == nil && err == nil {
+		fresh := r.recordFreshness(in.paths) // before the load: see search.Freshness
 		if !in.load() {
 			return exitFail
 		}
-		ix, save := r.openIndex(in.corpus, in.paths)
+		ix, save := r.openIndex(in.corpus, in.paths, fresh)
 		defer save()
 		res, err = ix.Search(context.Background(), query, sopt)
 	}
@@ -141,14 +142,12 @@ func plural(n int, one, many string) string {
 // openIndex returns the search index of c: read from the corpus's index
 // snapshot when it is of these articles, else built, and then saved as the
 // snapshot by the returned function (called once the results are out),
-// with the record that lets the next search trust it without loading the
-// corpus (see searchSnapshot). A snapshot of these articles whose record
-// no longer holds (the reader wrote it, or files were touched) is saved
-// again with a new one.
-func (r *runner) openIndex(c *corpus.Corpus, paths []string) (*search.Index, func()) {
-	src, opt := r.source(paths), r.loadOptions()
-	path := search.SnapshotPath(opt.CacheDir, src)
-	// record is the freshness record of c, or nil when none can vouch for it.
+// with the freshness record taken before c was loaded, which lets the next
+// search trust the snapshot without loading the corpus (see
+// searchSnapshot). A snapshot of these articles whose record differs (the
+// reader wrote it, or files were touched) is saved again with this one.
+func (r *runner) openIndex(c *corpus.Corpus, paths []string, fresh *search.Freshness) (*search.Index, func()) {
+	path := search.SnapshotPath(r.loadOptions().CacheDir, r.source(paths))
 	record := func() []byte {
 		if len(c.Skipped) > 0 {
 			return nil
@@ -157,31 +156,33 @@ func (r *runner) openIndex(c *corpus.Corpus, paths []string) (*search.Index, fun
 		for _, a := range c.Articles {
 			files = append(files, a.Path)
 		}
-		return search.RecordFreshness(src.Paths, sortedUnique(files), opt.MaxFileSize)
+		return fresh.Bytes(files)
 	}
-	save := func(ix *search.Index, rec []byte) func() {
-		return func() {
-			if err := search.SaveSnapshot(ix, path, rec...); err != nil {
-				fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
-			}
+	save := func(ix *search.Index, rec []byte) {
+		if err := search.SaveSnapshot(ix, path, rec...); err != nil {
+			fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
 		}
 	}
 	if ix, err := search.OpenSnapshot(path, c.Articles); err == nil {
-		if len(c.Skipped) == 0 && !search.StillFresh(ix.SnapshotExtra(), src.Paths, opt.MaxFileSize) {
-			if rec := record(); rec != nil {
-				return ix, save(ix, rec)
+		return ix, func() {
+			if rec := record(); rec != nil && !bytes.Equal(rec, ix.SnapshotExtra()) {
+				save(ix, rec)
 			}
 		}
-		return ix, func() {}
 	}
 	ix := search.New()
 	ix.Add(c.Articles)
-	return ix, func() { save(ix, record())() }
+	return ix, func() { save(ix, record()) }
 }
 
-func sortedUnique(ss []string) []string {
-	slices.Sort(ss)
-	return slices.Compact(ss)
+// recordFreshness records the files of the corpus at paths before it is
+// loaded, when there is a snapshot to keep the record in.
+func (r *runner) recordFreshness(paths []string) *search.Freshness {
+	opt, src := r.loadOptions(), r.source(paths)
+	if search.SnapshotPath(opt.CacheDir, src) == "" {
+		return nil
+	}
+	return search.RecordFreshness(src.Paths, opt.MaxFileSize)
 }
 
 // checkQuery vets a query before anything is loaded. An invalid one is
