@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -90,4 +91,22 @@ func TestFreshness(t *testing.T) {
 	if RecordFreshness([]string{filepath.Join(root, "gone")}, 1<<20) != nil {
 		t.Error("a record was made of a missing root")
 	}
+}
+
+// FuzzStillFresh: a freshness record of any bytes is read without a panic,
+// and holds only if it names the folders and files as they are; the seed,
+// a record just made, holds.
+func FuzzStillFresh(f *testing.F) {
+	root := f.TempDir()
+	file := filepath.Join(root, "a.txt")
+	os.WriteFile(file, []byte("Headline\n\nBody."), 0o644)
+	rec := RecordFreshness([]string{root}, 0).Bytes([]string{file})
+	f.Add(rec)
+	f.Add([]byte{2, 0, 1})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		holds := StillFresh(b, []string{root}, 0)
+		if bytes.Equal(b, rec) && !holds {
+			t.Fatal("a record just made does not hold")
+		}
+	})
 }
