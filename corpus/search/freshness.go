@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/binary"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,13 +23,34 @@ import (
 // run), whose every file gave articles, and which has no symbolic links (a
 // link's target can change without any time here changing).
 //
-// Format: version(uvarint) maxFileSize(varint) nroots root(str)… ngroups group…
+// A record holds only for the program that made it: a new parallax may parse
+// the same files into other articles (the parsed-corpus cache knows this by
+// its format version, which a search that skips the load never reads).
+//
+// Format: version(uvarint) program(str) maxFileSize(varint) nroots root(str)… ngroups group…
 // group: dir(str) checked(byte) mtime(varint) nfiles (name(str) size(varint) mtime(varint))…
 //
 // where a group is a folder and the files in it: checked says the folder
 // was walked (its time is compared), str is a uvarint length and bytes.
 
-const freshnessVersion = 2
+const freshnessVersion = 3
+
+// program names the running executable (a variable for tests).
+var program = executableStamp
+
+// executableStamp names the running executable by its path, size and
+// time, or is "" when it cannot be known.
+func executableStamp() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %d %d", exe, st.Size(), st.ModTime().UnixNano())
+}
 
 // Freshness is a freshness record taken before a corpus is loaded, to be
 // kept with the snapshot of what loaded (see Bytes).
@@ -115,12 +137,17 @@ func (f *Freshness) Bytes(articleFiles []string) []byte {
 	if len(seen) != len(f.files) {
 		return nil
 	}
+	prog := program()
+	if prog == "" {
+		return nil
+	}
 	b := binary.AppendUvarint(nil, freshnessVersion)
-	b = binary.AppendVarint(b, f.maxFileSize)
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
+	str(prog)
+	b = binary.AppendVarint(b, f.maxFileSize)
 	b = binary.AppendUvarint(b, uint64(len(f.roots)))
 	for _, r := range f.roots {
 		str(r)
@@ -188,7 +215,7 @@ func (g *stampGroup) stat() bool {
 // it lists is there, unchanged. A record that cannot be read does not hold.
 func StillFresh(rec []byte, roots []string, maxFileSize int64) bool {
 	r := &snapBytes{b: rec, ok: true}
-	if r.uv() != freshnessVersion || r.v() != maxFileSize || r.uv() != uint64(len(roots)) {
+	if r.uv() != freshnessVersion || r.str() != program() || r.v() != maxFileSize || r.uv() != uint64(len(roots)) {
 		return false
 	}
 	for _, root := range roots {

@@ -64,6 +64,12 @@ func TestFreshness(t *testing.T) {
 	if StillFresh(rec, []string{root, root}, 1<<20) || StillFresh(rec, []string{root + "x"}, 1<<20) || StillFresh(rec, []string{root}, 1<<10) {
 		t.Error("a record holds for other roots or another size limit")
 	}
+	program = func() string { return "another parallax" }
+	held := StillFresh(rec, []string{root}, 1<<20)
+	program = executableStamp
+	if held || !StillFresh(rec, []string{root}, 1<<20) {
+		t.Errorf("a record holds for another program (%v), or not for its own", held)
+	}
 	for n := range len(rec) {
 		if StillFresh(rec[:n], []string{root}, 1<<20) {
 			t.Fatalf("a record cut to %d of %d bytes holds", n, len(rec))
