@@ -375,10 +375,10 @@ func errDamaged(format string, args ...any) error {
 // (in any order; their IDs must be distinct), as a new Index over them. A
 // missing file is an error satisfying errors.Is(err, fs.ErrNotExist); a
 // snapshot of other articles is ErrStale; anything else is a damaged or
-// incompatible file. The posting lists stay on disk until queries read
-// them.
+// incompatible file. The file is read into memory and checked whole (see
+// mapped.match); posting lists are decoded when queries first need them.
 func LoadSnapshot(path string, arts []*corpus.Article) (*Index, error) {
-	m, err := openMapped(path)
+	m, err := openMapped(path, true)
 	if err != nil {
 		return nil, err
 	}
