@@ -35,8 +35,9 @@ type (
 	focusListMsg struct{}
 	// groupMsg asks to group the list by story, or to stop.
 	groupMsg struct{}
-	// openFeedsMsg asks for the feeds view.
-	openFeedsMsg struct{}
+	// openFeedsMsg asks for the feeds view; the root gives it to the
+	// feeds view with the fetch results so far.
+	openFeedsMsg struct{ feedResultsMsg }
 )
 
 func (p *listPane) Update(msg tea.Msg) tea.Cmd {
