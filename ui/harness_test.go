@@ -249,3 +249,6 @@ func (m Model) pagerShown() *pagerPane { return m.panes[m.mode].(*pagerPane) }
 
 // coverage is the coverage pane.
 func (m Model) coverage() *coveragePane { return m.panes[modeCoverage].(*coveragePane) }
+
+// comparison is the comparison pane.
+func (m Model) comparison() *comparePane { return m.panes[modeCompare].(*comparePane) }

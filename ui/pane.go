@@ -100,7 +100,3 @@ func (m *Model) allPanes() []pane {
 
 // paneFor is the registered pane of mode md, or nil.
 func (m *Model) paneFor(md mode) pane { return m.panes[md] }
-
-// comparison is the comparison pane, for the root's one need of it: a
-// pair or more chosen in the picker to compare.
-func (m *Model) comparison() *comparePane { return m.panes[modeCompare].(*comparePane) }

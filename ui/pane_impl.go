@@ -13,6 +13,10 @@ import (
 
 func (p *comparePane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case pickedMsg:
+		return p.start(msg.a, msg.b)
+	case compareManyMsg:
+		return p.startMany(msg.arts)
 	case wheelMsg:
 		p.scroll(3 * msg.delta)
 		return nil

@@ -173,13 +173,10 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 			from = modeList
 		}
 		return m, m.setMode(from), true
-	case pickedMsg:
+	case pickedMsg, compareManyMsg:
+		// The comparison starts on what the picker chose.
 		m.mode = modeCompare
-		cmd = m.comparison().start(msg.a, msg.b)
-		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
-	case compareManyMsg:
-		m.mode = modeCompare
-		cmd = m.comparison().startMany(msg.arts)
+		m, cmd = m.route(m.panes[modeCompare], msg)
 		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
 	case openPassageMsg:
 		it := m.list.itemOf(msg.a)
