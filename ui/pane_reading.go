@@ -169,7 +169,9 @@ func (p *searchPane) Take() []tea.Msg  { return p.take() }
 func (p *searchPane) Busy() bool       { return false }
 func (p *searchPane) SetSpin(f string) {}
 
-// Open opens an empty search; it is over the corpus, not an article.
+// Open opens an empty search; it is over the corpus, not an article. The
+// root opens it from the list with openSearch instead, which also keeps
+// the list's place to come back to.
 func (p *searchPane) Open(*corpus.Article) tea.Cmd { return p.open(listPlace{}) }
 
 func (p *pagerPane) Update(msg tea.Msg) tea.Cmd {
