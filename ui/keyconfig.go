@@ -66,6 +66,8 @@ func (km *keyMap) actions() []keyAction {
 		{"close", []*key.Binding{&p.Close}},
 		// Stories, the comparison and the coverage view.
 		{"group_by_story", []*key.Binding{&st.Group}},
+		{"fold_story", []*key.Binding{&st.Fold}},
+		{"fold_all_stories", []*key.Binding{&st.FoldAll}},
 		{"compare", []*key.Binding{&st.Compare}},
 		{"compare_with", []*key.Binding{&st.Pick}},
 		{"coverage", []*key.Binding{&st.Coverage}},
@@ -124,7 +126,7 @@ func (km *keyMap) contexts() []keyContext {
 		ctx("the list", &g.Help, &g.Report, &g.Focus, &l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown,
 			&l.Top, &l.Bottom, &l.Open, &l.Sort, &l.ToggleRead, &l.Quit, &l.BookmarksOnly, &l.UnreadOnly,
 			&l.Bookmark, &l.MarkStoryRead, &l.Copy, &l.Edit, &l.OpenURL,
-			&st.Group, &st.Compare, &st.Pick, &st.Coverage, &st.View, &l.Search, &fk.Refresh, &fk.View),
+			&st.Group, &st.Fold, &st.FoldAll, &st.Compare, &st.Pick, &st.Coverage, &st.View, &l.Search, &fk.Refresh, &fk.View),
 		ctx("the article", &g.Help, &g.Report, &g.Focus, &a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown,
 			&a.Top, &a.Bottom, &a.Next, &a.Prev, &a.ToggleRead, &a.Boilerplate, &a.Back,
 			&a.Bookmark, &a.MarkStoryRead, &a.Copy, &a.Edit, &a.OpenURL,

@@ -193,10 +193,19 @@ func (p listPane) update(msg tea.Msg) (listPane, tea.Cmd) {
 // wheel scrolls the selection by n rows (mouse wheel).
 func (p *listPane) wheel(n int) { p.move(n) }
 
-func (p *listPane) move(n int) { p.selectIndex(p.sel + n) }
+func (p *listPane) move(n int) {
+	if p.grouped() {
+		p.selectIndex(p.group.fold.step(p.sel, n, len(p.items))) // over folded stories
+		return
+	}
+	p.selectIndex(p.sel + n)
+}
 
 func (p *listPane) selectIndex(i int) {
 	p.sel = clamp(i, 0, max(len(p.items)-1, 0))
+	if p.grouped() {
+		p.sel = p.group.fold.anchor(p.sel)
+	}
 	p.moved = true
 	p.refresh()
 }

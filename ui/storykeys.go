@@ -11,6 +11,7 @@ type bindFunc func(keys []string, k, desc string) key.Binding
 // storyKeys work in the list and the article.
 type storyKeys struct {
 	Group, Compare, Pick, Coverage, View key.Binding
+	Fold, FoldAll                        key.Binding // the list grouped by story
 }
 
 func newStoryKeys(b bindFunc) storyKeys {
@@ -20,11 +21,13 @@ func newStoryKeys(b bindFunc) storyKeys {
 		Pick:     b([]string{"C"}, "C", "compare with…"),
 		Coverage: b([]string{"o"}, "o", "story coverage"),
 		View:     b([]string{"v"}, "v", "story view: every outlet at a glance"),
+		Fold:     b([]string{" "}, "space", "fold / unfold this story (grouped)"),
+		FoldAll:  b([]string{"Z"}, "Z", "fold / unfold every story (grouped)"),
 	}
 }
 
 func (k storyKeys) list() []key.Binding {
-	return []key.Binding{k.Group, k.Compare, k.Pick, k.Coverage, k.View}
+	return []key.Binding{k.Group, k.Fold, k.FoldAll, k.Compare, k.Pick, k.Coverage, k.View}
 }
 func (k storyKeys) article() []key.Binding {
 	return []key.Binding{k.Compare, k.Pick, k.Coverage, k.View}

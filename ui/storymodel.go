@@ -107,6 +107,8 @@ func (m Model) handleStoryKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
 	switch {
 	case key.Matches(km, k.Group) && m.mode == modeList:
 		return m.toggleGrouping()
+	case key.Matches(km, k.Fold, k.FoldAll) && m.mode == modeList:
+		return m.toggleFold(key.Matches(km, k.FoldAll))
 	case key.Matches(km, k.Compare):
 		want = modeCompare
 	case key.Matches(km, k.Pick):
@@ -146,6 +148,23 @@ func (m Model) toggleGrouping() (Model, tea.Cmd, bool) {
 	default:
 		cmds = append(cmds, statusCmd(m.groupedNote()))
 	}
+	if m.list.selected() != before {
+		cmds = append(cmds, m.selectionChanged())
+	}
+	return m, tea.Batch(cmds...), true
+}
+
+// toggleFold folds or unfolds the selected story (every story with all),
+// in the list grouped by story.
+func (m Model) toggleFold(all bool) (Model, tea.Cmd, bool) {
+	before := m.list.selected()
+	var note string
+	if all {
+		note = m.list.toggleFoldAll()
+	} else {
+		note = m.list.toggleFold()
+	}
+	cmds := []tea.Cmd{statusCmd(note)}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
