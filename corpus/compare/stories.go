@@ -92,6 +92,12 @@ type Stories struct {
 	// first; every story is in exactly one.
 	Lines  []*StoryLine
 	lineOf map[*Story]*StoryLine
+	// What regrouping needs again (the reader's edits, stories_edits.go):
+	// the number of terms, each article's trusted dates, and which
+	// articles the reader placed.
+	nterms int
+	dates  []when
+	pinned map[*corpus.Article]bool
 }
 
 // Of returns the story an article belongs to, or nil.
@@ -251,6 +257,7 @@ func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOpt
 	edges = nil
 	s := buildStories(as, fps, groups, nterms)
 	s.buildLines(groups, mergeLines(fps, groups, lineEdges), dates)
+	s.nterms, s.dates = nterms, dates
 	return s, nil
 }
 
