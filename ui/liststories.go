@@ -291,6 +291,9 @@ func (p *listPane) storyHeader(r listRow) string {
 	if span := dateSpan(st.First, st.Last); span != "" {
 		meta += " · " + span
 	}
+	if yours := len(p.group.stories.PinnedIDs(st.Articles)); yours > 0 {
+		meta += fmt.Sprintf(" · %d placed by you", yours)
+	}
 	nested := false
 	if l := p.group.stories.LineOf(st); l != nil && p.group.events[l] > 1 {
 		nested = true

@@ -11,7 +11,7 @@ import (
 // `?`, has key hints, and is routed to by the root through the contract
 // alone (its view is the frame's body).
 func TestRegisteredPanesKeepTheContract(t *testing.T) {
-	open := map[mode]string{modeCompare: "c", modePicker: "C", modeCoverage: "o", modeFeeds: "F", modeStoryView: "v"}
+	open := map[mode]string{modeCompare: "c", modePicker: "C", modeCoverage: "o", modeFeeds: "F", modeStoryView: "v", modeMoveStory: "A"}
 	for _, md := range paneModes {
 		if _, ok := open[md]; !ok {
 			t.Fatalf("mode %d is registered but this test does not open it", md)

@@ -76,7 +76,7 @@ func (m *Model) startGrouping() tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(m.ctx)
 	st.cancel = cancel
-	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles()), m.startSpin())
+	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
 }
 
 // handleStoryKey handles keys of the story panes, and the keys that open
@@ -117,18 +117,32 @@ func (m Model) handleStoryKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
 		want = modeCoverage
 	case key.Matches(km, k.View):
 		want = modeStoryView
+	case key.Matches(km, k.Move):
+		want = modeMoveStory
+	case key.Matches(km, k.Split):
+		if it := m.storyKeyItem(); it != nil {
+			m, cmd := m.editStory(splitEdit(m.sh.lib.Edits, it.a))
+			return m, cmd, true
+		}
+		return m, statusCmd("no article selected"), true
 	default:
 		return m, nil, false
 	}
-	it := m.list.selected()
-	if m.mode == modeArticle && m.article.it != nil {
-		it = m.article.it
-	}
+	it := m.storyKeyItem()
 	if it == nil {
 		return m, statusCmd("no article selected"), true
 	}
 	m, cmd := m.openStory(storyRequest{want, it.a})
 	return m, cmd, true
+}
+
+// storyKeyItem is the article a story key acts on: the one read, or the
+// one selected in the list.
+func (m Model) storyKeyItem() *item {
+	if m.mode == modeArticle && m.article.it != nil {
+		return m.article.it
+	}
+	return m.list.selected()
 }
 
 func (m Model) toggleGrouping() (Model, tea.Cmd, bool) {
@@ -211,7 +225,11 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		st.busy = false
-		m.sh.lib.SetStories(msg.stories)
+		auto := msg.auto
+		if auto == nil {
+			auto = msg.stories
+		}
+		m.sh.lib.SetGrouping(auto, msg.stories)
 		// M marks whole stories from now on (actions.go).
 		m.sh.storyOf = m.sh.lib.StoryIDs
 		before := m.list.selected()
@@ -234,6 +252,13 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 			cmds = append(cmds, c)
 		}
 		return m, tea.Batch(cmds...), true
+
+	case storyEditMsg:
+		m, cmd = m.editStory(msg)
+		return m, cmd, true
+	case storyEditedMsg:
+		m, cmd = m.storyEdited(msg)
+		return m, cmd, true
 
 	case storyRequest:
 		// A pane asks for another on an article (the story view's c).

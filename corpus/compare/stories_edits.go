@@ -157,11 +157,14 @@ func sortedKeys(m map[int32]bool) []int32 {
 }
 
 // Pinned reports whether the reader placed the article in its story (an
-// edit applied by WithEdits).
-func (s *Stories) Pinned(a *corpus.Article) bool { return s.pinned[a] }
+// edit applied by WithEdits). A nil grouping has none.
+func (s *Stories) Pinned(a *corpus.Article) bool { return s != nil && s.pinned[a] }
 
-// PinnedIDs are the IDs of the story's articles the reader placed there.
+// PinnedIDs are the IDs of those of as the reader placed in their story.
 func (s *Stories) PinnedIDs(as []*corpus.Article) []string {
+	if s == nil || len(s.pinned) == 0 {
+		return nil
+	}
 	var out []string
 	for _, a := range as {
 		if s.pinned[a] {
