@@ -363,10 +363,11 @@ func KeyReference(keys map[string][]string) string {
 	section("Everywhere", []*key.Binding{&g.Help, &g.Report, &g.Focus, &g.Quit})
 	section("List", []*key.Binding{&l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown, &l.Top, &l.Bottom,
 		&l.Open, &l.Sort, &l.ToggleRead, &l.MarkStoryRead, &l.UnreadOnly, &l.Bookmark, &l.BookmarksOnly,
-		&l.Copy, &l.OpenURL, &l.Edit, &st.Group, &st.Compare, &st.Pick, &st.Coverage, &st.View, &l.Search, &l.Quit})
+		&l.Copy, &l.OpenURL, &l.Edit, &st.Group, &st.Fold, &st.FoldAll, &st.Compare, &st.Pick, &st.Coverage, &st.View,
+		&st.Move, &st.Split, &l.Search, &l.Quit})
 	section("Article", []*key.Binding{&a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown, &a.Top, &a.Bottom,
 		&a.Next, &a.Prev, &a.ToggleRead, &a.MarkStoryRead, &a.Bookmark, &a.Boilerplate, &a.Copy, &a.OpenURL, &a.Edit,
-		&st.Compare, &st.Pick, &st.Coverage, &st.View, &a.Find, &a.NextHit, &a.PrevHit, &a.Back})
+		&st.Compare, &st.Pick, &st.Coverage, &st.View, &st.Move, &st.Split, &a.Find, &a.NextHit, &a.PrevHit, &a.Back})
 	sk := &km.Search
 	section("Search bar (other keys are typed into the query)", []*key.Binding{&sk.Down, &sk.Up, &sk.PageDown, &sk.PageUp, &sk.Open, &sk.Close})
 	section("Help and load report", []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close})

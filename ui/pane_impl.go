@@ -41,10 +41,10 @@ func (p *pickerPane) Title() string {
 	}
 	return "Keys: choosing what to compare"
 }
-func (p *pickerPane) Position() string             { return p.position() }
-func (p *pickerPane) Typing() bool                 { return p.filtering }
-func (p *pickerPane) Take() []tea.Msg              { return p.take() }
-func (p *pickerPane) Busy() bool                   { return p.a != nil && !p.ready }
+func (p *pickerPane) Position() string { return p.position() }
+func (p *pickerPane) Typing() bool     { return p.filtering }
+func (p *pickerPane) Take() []tea.Msg  { return p.take() }
+func (p *pickerPane) Busy() bool       { return p.a != nil && !p.ready }
 func (p *pickerPane) SetSpin(f string) {
 	p.spin = f
 	if !p.ready {
