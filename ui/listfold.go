@@ -122,35 +122,33 @@ func (f *listFolds) toggleAll() bool {
 	return f.all
 }
 
-// toggleFold folds or unfolds the selected article's group and says so.
-func (p *listPane) toggleFold() string {
+// toggleFold folds or unfolds the selected article's group (every group
+// with all) and says so.
+func (p *listPane) toggleFold(all bool) string {
 	if !p.grouped() {
 		return "fold: group the list by story first (" + p.sh.keys.Stories.Group.Help().Key + ")"
 	}
-	folded, ok := p.group.fold.toggle(p.sel)
-	if !ok {
-		return "this article is a story of its own: nothing to fold"
+	f := &p.group.fold
+	var folded bool
+	if all {
+		folded = f.toggleAll()
+	} else {
+		var ok bool
+		if folded, ok = f.toggle(p.sel); !ok {
+			return "this article is a story of its own: nothing to fold"
+		}
 	}
 	p.regroup()
 	p.refresh()
-	if folded {
+	switch {
+	case all && folded:
+		return "every story folded"
+	case all:
+		return "every story unfolded"
+	case folded:
 		return "story folded"
 	}
 	return "story unfolded"
-}
-
-// toggleFoldAll folds or unfolds every group and says so.
-func (p *listPane) toggleFoldAll() string {
-	if !p.grouped() {
-		return "fold: group the list by story first (" + p.sh.keys.Stories.Group.Help().Key + ")"
-	}
-	folded := p.group.fold.toggleAll()
-	p.regroup()
-	p.refresh()
-	if folded {
-		return "every story folded"
-	}
-	return "every story unfolded"
 }
 
 // foldedUnread reports whether a folded group holds an unread article.

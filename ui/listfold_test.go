@@ -41,7 +41,7 @@ func shownRows(p *listPane) (rows, folded int) {
 // opens it, with the cursor on the same first article.
 func TestFoldOneStory(t *testing.T) {
 	hs := linesHarness(t, 160, 45)
-	p := &hs.m.list
+	p := hs.m.list
 	open, _ := shownRows(p)
 	first := p.selected()
 	g := p.group.fold.group(p.sel)
@@ -87,7 +87,7 @@ func TestFoldOneStory(t *testing.T) {
 // opens every one; the last row reached with G is a shown one.
 func TestFoldEveryStory(t *testing.T) {
 	hs := linesHarness(t, 160, 45)
-	p := &hs.m.list
+	p := hs.m.list
 	open, _ := shownRows(p)
 	hs.press("Z")
 	rows, folded := shownRows(p)

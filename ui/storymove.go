@@ -23,6 +23,9 @@ type (
 		edit *compare.StoryEdit
 		note string
 	}
+	// splitStoryMsg is X on an article: a story of its own, or back to
+	// grouping (splitEdit).
+	splitStoryMsg struct{ it *item }
 	// storyEditedMsg brings the grouping with the edits applied, and how
 	// saving them went.
 	storyEditedMsg struct {
