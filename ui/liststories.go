@@ -308,7 +308,7 @@ func (p *listPane) storyHeader(r listRow) string {
 // groupHeader lays out a header row: the cursor (on a folded group), an
 // unread mark (a folded group with unread articles), the fold mark of a
 // top-level group (▾ open, ▸ folded), then the label and what follows it.
-// The label gives way to the counts and dates (meta) down to a third of
+// The label gives way to the counts and dates (meta) down to a quarter of
 // the row; the outlets (rest) are cut first. A column is kept
 // free on the right, as rows keep one after the word count, so the header
 // never touches the divider.
@@ -342,7 +342,7 @@ func (p *listPane) groupHeader(r listRow, top bool, indent, label, meta, rest st
 		mark = markUnfolded
 	}
 	avail := max(p.w-markWidth-1-len(indent), 1)
-	labelW := min(textWidth1(label), max(avail/3, avail-textWidth1(meta)))
+	labelW := min(textWidth1(label), max(avail/4, avail-textWidth1(meta)))
 	label = truncate(label, labelW)
 	meta = truncate(meta, max(avail-textWidth1(label), 0))
 	meta += truncate(rest, max(avail-textWidth1(label)-textWidth1(meta), 0))
