@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"maps"
 	"slices"
+	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -21,7 +23,8 @@ type StoryEdit struct {
 // back). Joining follows chains (a joins b's story, b joins c's): a chain
 // that comes back on itself ends in a story of its own. A story keeps its
 // story line; an article split off starts a line of its own. Costs a pass
-// over the articles and their fingerprints, like building the stories.
+// over the articles; only the stories and lines the edits touch are
+// rebuilt, the others are shared with s.
 func (s *Stories) WithEdits(edits map[string]StoryEdit) *Stories {
 	if s == nil || len(edits) == 0 {
 		return s
@@ -90,60 +93,122 @@ func (s *Stories) WithEdits(edits map[string]StoryEdit) *Stories {
 	if len(moved) == 0 {
 		return s
 	}
-	// The groups: every story less the articles moved, in its line.
-	var groups [][]int32
-	var lineOf []int // by group: index in s.Lines, -1 for a line of its own
-	groupOf := make(map[*Story]int, len(s.List))
-	for li, l := range s.Lines {
-		for _, st := range l.Events {
-			var g []int32
-			for _, a := range st.Articles {
-				if i := s.at[a]; !moved[i] {
-					g = append(g, i)
-				}
-			}
-			groupOf[st] = len(groups)
-			groups = append(groups, g)
-			lineOf = append(lineOf, li)
-		}
-	}
-	own := map[int32]int{}
+	// What changes: the stories articles leave, those they join, and the
+	// stories of their own; every other story and line is kept as it is.
+	touched := map[*Story][]int32{} // story -> its articles that stay
+	own := map[int32][]int32{}      // root -> articles standing alone with it
+	joins := map[*Story][]int32{}
 	pinned := make(map[*corpus.Article]bool, len(moved))
 	for _, i := range sortedKeys(moved) {
+		pinned[s.articles[i]] = true
+		touched[s.storyOf[i]] = nil
 		r, alone := root(i)
-		g := groupOf[s.storyOf[r]]
 		if alone {
-			var ok bool
-			if g, ok = own[r]; !ok {
-				g = len(groups)
-				own[r] = g
-				groups = append(groups, nil)
-				lineOf = append(lineOf, -1)
+			own[r] = append(own[r], i)
+		} else {
+			st := s.storyOf[r]
+			touched[st] = nil
+			joins[st] = append(joins[st], i)
+		}
+	}
+	for st := range touched {
+		var g []int32
+		for _, a := range st.Articles {
+			if i := s.at[a]; !moved[i] {
+				g = append(g, i)
 			}
 		}
-		groups[g] = append(groups[g], i)
-		pinned[s.articles[i]] = true
+		touched[st] = append(g, joins[st]...)
 	}
-	// Drop emptied stories; lines as lists of the groups kept.
-	lines := make([][]int32, len(s.Lines))
-	kept := groups[:0]
-	for g, m := range groups {
-		if len(m) == 0 {
+	out := &Stories{articles: s.articles, at: s.at, fps: s.fps, nterms: s.nterms, dates: s.dates, pinned: pinned,
+		storyOf: slices.Clone(s.storyOf), lineOf: maps.Clone(s.lineOf)}
+	b := storyBuilder{as: s.articles, fps: s.fps, nterms: s.nterms}
+	remade := map[*Story]*Story{} // old story -> new, nil when emptied
+	place := func(g []int32) *Story {
+		slices.Sort(g)
+		st := b.build(g)
+		setSpan(st, g, s.dates)
+		for _, i := range g {
+			out.storyOf[i] = st
+		}
+		return st
+	}
+	for _, old := range sortedStories(touched) {
+		remade[old] = nil
+		if g := touched[old]; len(g) > 0 {
+			remade[old] = place(g)
+		}
+	}
+	var fresh []*Story
+	for _, r := range sortedKeys(boolKeys(own)) {
+		fresh = append(fresh, place(own[r]))
+	}
+	// Stories: those kept, the remade, the new; lines likewise.
+	for _, st := range s.List {
+		if nst, ok := remade[st]; !ok {
+			out.List = append(out.List, st)
+		} else if nst != nil {
+			out.List = append(out.List, nst)
+		}
+	}
+	out.List = append(out.List, fresh...)
+	sortStories(out.List)
+	for _, l := range s.Lines {
+		changed := false
+		var events []*Story
+		for _, e := range l.Events {
+			nst, ok := remade[e]
+			changed = changed || ok
+			if !ok {
+				nst = e
+			}
+			if nst != nil {
+				events = append(events, nst)
+			}
+		}
+		if !changed {
+			out.Lines = append(out.Lines, l)
 			continue
 		}
-		slices.Sort(m)
-		k := int32(len(kept))
-		kept = append(kept, m)
-		if li := lineOf[g]; li >= 0 {
-			lines[li] = append(lines[li], k)
-		} else {
-			lines = append(lines, []int32{k})
+		for _, e := range l.Events {
+			delete(out.lineOf, e)
+		}
+		if len(events) > 0 {
+			out.addLine(events)
 		}
 	}
-	lines = slices.DeleteFunc(lines, func(l []int32) bool { return len(l) == 0 })
-	out := buildStories(s.articles, s.fps, kept, s.nterms)
-	out.buildLines(kept, lines, s.dates)
-	out.nterms, out.dates, out.pinned = s.nterms, s.dates, pinned
+	for _, st := range fresh {
+		out.addLine([]*Story{st})
+	}
+	sortLines(out.Lines)
+	return out
+}
+
+// addLine makes the line of events and records it.
+func (s *Stories) addLine(events []*Story) {
+	l := makeLine(events)
+	for _, e := range l.Events {
+		s.lineOf[e] = l
+	}
+	s.Lines = append(s.Lines, l)
+}
+
+// sortedStories are the keys of m by ID, so that building is the same on
+// every run.
+func sortedStories[V any](m map[*Story]V) []*Story {
+	out := make([]*Story, 0, len(m))
+	for st := range m {
+		out = append(out, st)
+	}
+	slices.SortFunc(out, func(a, b *Story) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+func boolKeys[V any](m map[int32]V) map[int32]bool {
+	out := make(map[int32]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
 	return out
 }
 

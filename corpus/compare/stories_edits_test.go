@@ -149,3 +149,77 @@ func TestWithEditsOutlivesRegrouping(t *testing.T) {
 		}
 	}
 }
+
+// The stories and lines WithEdits rebuilds are those building the whole
+// grouping from its groups would make (IDs, labels, spans, cohesion, line
+// membership), on a generated corpus with edits of every kind.
+func TestWithEditsMatchesAFullRebuild(t *testing.T) {
+	as := generated(3_000)
+	auto := GroupStories(as, StoryOptions{})
+	edits := map[string]StoryEdit{}
+	for k := 0; k < 60; k++ {
+		a, b := as[(k*97)%len(as)], as[(k*389+11)%len(as)]
+		switch k % 3 {
+		case 0:
+			edits[a.ID] = StoryEdit{Alone: true}
+		default:
+			edits[a.ID] = StoryEdit{With: b.ID}
+		}
+	}
+	s := auto.WithEdits(edits)
+	checkGrouping(t, s, as)
+	// The same groups and lines, built whole.
+	index := map[*Story]int32{}
+	var groups [][]int32
+	for _, st := range s.List {
+		var g []int32
+		for _, a := range st.Articles {
+			g = append(g, s.at[a])
+		}
+		slices.Sort(g)
+		index[st] = int32(len(groups))
+		groups = append(groups, g)
+	}
+	var lines [][]int32
+	for _, l := range s.Lines {
+		var evs []int32
+		for _, e := range l.Events {
+			evs = append(evs, index[e])
+		}
+		lines = append(lines, evs)
+	}
+	whole := buildStories(s.articles, s.fps, groups, s.nterms)
+	whole.buildLines(groups, lines, s.dates)
+	if len(whole.List) != len(s.List) || len(whole.Lines) != len(s.Lines) {
+		t.Fatalf("%d stories, %d lines; whole: %d, %d", len(s.List), len(s.Lines), len(whole.List), len(whole.Lines))
+	}
+	for k, st := range s.List {
+		w := whole.List[k]
+		if st.ID != w.ID || st.Label != w.Label || !st.First.Equal(w.First) || !st.Last.Equal(w.Last) ||
+			st.Cohesion != w.Cohesion || !slices.Equal(st.IDs(), w.IDs()) || !slices.Equal(st.Outlets, w.Outlets) {
+			t.Fatalf("story %d: %+v\nwhole: %+v", k, st, w)
+		}
+	}
+	for k, l := range s.Lines {
+		w := whole.Lines[k]
+		if l.ID != w.ID || l.Label != w.Label || len(l.Events) != len(w.Events) || !slices.Equal(articleIDsOf(l.Articles), articleIDsOf(w.Articles)) {
+			t.Fatalf("line %d: %s %q (%d events)\nwhole: %s %q (%d events)", k, l.ID, l.Label, len(l.Events), w.ID, w.Label, len(w.Events))
+		}
+		for e := range l.Events {
+			if l.Events[e].ID != w.Events[e].ID {
+				t.Fatalf("line %s: event %d is %s, whole %s", l.ID, e, l.Events[e].ID, w.Events[e].ID)
+			}
+		}
+	}
+	if n := len(s.pinned); n == 0 || n > len(edits) {
+		t.Errorf("%d articles pinned for %d edits", n, len(edits))
+	}
+}
+
+func articleIDsOf(as []*corpus.Article) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.ID
+	}
+	return out
+}
