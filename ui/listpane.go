@@ -412,6 +412,25 @@ func (p listPane) headerLine(c columns) string {
 	return p.sh.styles.ColumnHead.Render(truncate(sb.String(), p.w))
 }
 
+// cell renders a cell of a row (an article's, a folded story's header);
+// the selected row adds its background to every cell so the highlight is
+// unbroken.
+func (p listPane) cell(selected bool) func(lipgloss.Style, string) string {
+	var rowStyle lipgloss.Style
+	if selected {
+		rowStyle = p.sh.styles.SelectedBg
+		if p.focused {
+			rowStyle = p.sh.styles.Selected
+		}
+	}
+	return func(s lipgloss.Style, text string) string {
+		if selected {
+			s = s.Inherit(rowStyle)
+		}
+		return s.Render(text)
+	}
+}
+
 // row renders one article row. Each cell is styled on its own; the selected
 // row adds its background to every cell so the highlight is unbroken.
 func (p listPane) row(it *item, selected bool, c columns) string {
@@ -421,19 +440,7 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 	if read {
 		base = st.RowRead
 	}
-	var rowStyle lipgloss.Style
-	if selected {
-		rowStyle = st.SelectedBg
-		if p.focused {
-			rowStyle = st.Selected
-		}
-	}
-	cell := func(s lipgloss.Style, text string) string {
-		if selected {
-			s = s.Inherit(rowStyle)
-		}
-		return s.Render(text)
-	}
+	cell := p.cell(selected)
 
 	var sb strings.Builder
 	cursor := " "

@@ -315,19 +315,7 @@ func (p *listPane) storyHeader(r listRow) string {
 func (p *listPane) groupHeader(r listRow, top bool, indent, label, meta, rest string) string {
 	s := p.sh.styles
 	selected := r.folded && r.item == p.sel
-	var rowStyle lipgloss.Style
-	if selected {
-		rowStyle = s.SelectedBg
-		if p.focused {
-			rowStyle = s.Selected
-		}
-	}
-	cell := func(st lipgloss.Style, text string) string {
-		if selected {
-			st = st.Inherit(rowStyle)
-		}
-		return st.Render(text)
-	}
+	cell := p.cell(selected)
 	cursor, unread, mark := " ", " ", " "
 	if selected {
 		cursor = "›"

@@ -11,13 +11,11 @@
 package storyedits
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"time"
 
@@ -83,27 +81,10 @@ func InMemory() *Edits {
 // was corrupt and set aside; err when it exists but cannot be read or set
 // aside (and so must not be overwritten).
 func readFile(path string) (edits map[string]compare.StoryEdit, warn, err error) {
-	data, err := userfiles.ReadRegular(path, maxFileSize)
-	if userfiles.IsNotExist(err) {
-		return nil, nil, nil
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, nil, nil
-	}
 	var f fileFormat
-	if jerr := json.Unmarshal(data, &f); jerr != nil || f.Version != fileVersion {
-		why := "unknown format version " + strconv.Itoa(f.Version)
-		if jerr != nil {
-			why = jerr.Error()
-		}
-		aside := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405.000Z")
-		if rerr := os.Rename(path, aside); rerr != nil {
-			return nil, nil, fmt.Errorf("%s is unreadable (%s) and could not be set aside: %w", path, why, rerr)
-		}
-		return nil, fmt.Errorf("%s was unreadable (%s); moved it to %s and started afresh", path, why, aside), nil
+	found, warn, err := userfiles.ReadStateJSON(path, maxFileSize, &f, func() int { return f.Version }, fileVersion)
+	if !found {
+		return nil, warn, err
 	}
 	for id, e := range f.Edits {
 		if id == "" || e.Alone == (e.With != "") || e.With == id {
