@@ -121,3 +121,15 @@ func TestGoldenMovePicker(t *testing.T) {
 		})
 	}
 }
+
+// The grouped list after a move: the story joined says so in its header.
+func TestGoldenMovedStory(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {160, 45}} {
+		t.Run(fmtSize(size.w, size.h), func(t *testing.T) {
+			hs := linesHarness(t, size.w, size.h)
+			hs.press("A", "j", "j", "enter")
+			hs.requireContains("1 placed by you")
+			golden.RequireEqual(t, hs.view())
+		})
+	}
+}
