@@ -99,22 +99,37 @@ func (m Model) editStory(msg storyEditMsg) (Model, tea.Cmd) {
 	} else {
 		edits.Clear(msg.a.ID)
 	}
-	auto := m.sh.lib.AutoStories()
-	return m, func() tea.Msg {
-		err := edits.Save()
-		return storyEditedMsg{auto: auto, shown: library.ApplyEdits(auto, edits), note: msg.note, err: err}
+	return m, applyEditsCmd(m.sh.lib.AutoStories(), edits, msg.note, true)
+}
+
+// applyEditsCmd applies the edits to auto in the background (saving them
+// first when save is set).
+func applyEditsCmd(auto *compare.Stories, edits *storyedits.Edits, note string, save bool) tea.Cmd {
+	return func() tea.Msg {
+		var err error
+		if save {
+			err = edits.Save()
+		}
+		return storyEditedMsg{auto: auto, shown: library.ApplyEdits(auto, edits), note: note, err: err}
 	}
 }
 
-// storyEdited shows the grouping with the edit, unless a newer grouping
-// came meanwhile (it applied the edits itself).
+// storyEdited shows the grouping with the edit. When a newer grouping came
+// meanwhile, the edits are applied to it instead: it may have read them
+// before this one was made.
 func (m Model) storyEdited(msg storyEditedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
 		m.status = statusLine{text: "story edit not saved: " + msg.err.Error(), isErr: true}
 	} else {
 		m.status = statusLine{text: msg.note}
 	}
-	if msg.auto == nil || msg.auto != m.sh.lib.AutoStories() {
+	if cur := m.sh.lib.AutoStories(); msg.auto != cur {
+		if cur == nil {
+			return m, nil
+		}
+		return m, applyEditsCmd(cur, m.sh.lib.Edits, msg.note, false)
+	}
+	if msg.auto == nil {
 		return m, nil
 	}
 	m.sh.lib.SetGrouping(msg.auto, msg.shown)

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/storyedits"
 )
 
@@ -131,5 +132,23 @@ func TestGoldenMovedStory(t *testing.T) {
 			hs.requireContains("1 placed by you")
 			golden.RequireEqual(t, hs.view())
 		})
+	}
+}
+
+// An edit whose regrouping was overtaken by a newer grouping is applied to
+// the newer one, not dropped.
+func TestEditOvertakenByAGrouping(t *testing.T) {
+	hs := linesHarness(t, 160, 45)
+	a := hs.m.list.selected().a
+	old := hs.m.sh.lib.AutoStories()
+	hs.m.sh.lib.Edits.Set(a.ID, compare.StoryEdit{Alone: true})
+	// A newer grouping arrives (made before the edit: without it)...
+	newer := compare.GroupStories(hs.m.sh.lib.Articles(), compare.StoryOptions{})
+	hs.send(storiesMsg{seq: hs.m.story.state.seq, stories: newer, auto: newer})
+	// ...then the edit's result, computed on the old grouping.
+	hs.send(storyEditedMsg{auto: old, shown: old.WithEdits(hs.m.sh.lib.Edits.All()), note: "split"})
+	st := hs.m.sh.lib.Stories()
+	if hs.m.sh.lib.AutoStories() != newer || len(st.Of(a).Articles) != 1 || !st.Pinned(a) {
+		t.Errorf("the edit was lost: story of %d, pinned %v", len(st.Of(a).Articles), st.Pinned(a))
 	}
 }
