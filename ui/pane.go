@@ -63,6 +63,7 @@ var paneRegistry = []struct {
 	{modeReport, func(sh *shared) pane { p := newPagerPane(sh); return &p }},
 	{modeCompare, func(sh *shared) pane { p := newComparePane(sh); return &p }},
 	{modePicker, func(sh *shared) pane { p := newPickerPane(sh); return &p }},
+	{modeMoveStory, func(sh *shared) pane { p := newPickerPane(sh); p.moving = true; return &p }},
 	{modeCoverage, func(sh *shared) pane { p := newCoveragePane(sh); return &p }},
 	{modeStoryView, func(sh *shared) pane { p := newStoryViewPane(sh); return &p }},
 	{modeFeeds, func(sh *shared) pane { p := newFeedsPane(sh); return &p }},

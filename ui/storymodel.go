@@ -62,7 +62,7 @@ func (m *Model) startGrouping() tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(m.ctx)
 	st.cancel = cancel
-	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles()), m.startSpin())
+	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
 }
 
 // toggleGrouping groups the list by story, or stops (z).
@@ -129,7 +129,11 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		st.busy = false
-		m.sh.lib.SetStories(msg.stories)
+		auto := msg.auto
+		if auto == nil {
+			auto = msg.stories
+		}
+		m.sh.lib.SetGrouping(auto, msg.stories)
 		// M marks whole stories from now on (actions.go).
 		m.sh.storyOf = m.sh.lib.StoryIDs
 		before := m.list.selected()
@@ -159,6 +163,15 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, cmd, true
 	case groupMsg:
 		m, cmd = m.toggleGrouping()
+		return m, cmd, true
+	case splitStoryMsg:
+		m, cmd = m.editStory(splitEdit(m.sh.lib.Edits, msg.it.a))
+		return m, cmd, true
+	case storyEditMsg:
+		m, cmd = m.editStory(msg)
+		return m, cmd, true
+	case storyEditedMsg:
+		m, cmd = m.storyEdited(msg)
 		return m, cmd, true
 
 	case spinTickMsg:
