@@ -10,6 +10,18 @@ import (
 	"github.com/parallax-reader/parallax/corpus/gen"
 )
 
+// writtenSnapshot indexes as and writes the index as a snapshot.
+func writtenSnapshot(t *testing.T, as []*corpus.Article) (*Index, string) {
+	t.Helper()
+	ix := New()
+	ix.Add(as)
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	if err := ix.WriteSnapshot(path); err != nil {
+		t.Fatal(err)
+	}
+	return ix, path
+}
+
 // lazyOpen opens the snapshot at path without its articles, fetching them
 // from as by ID as a one-shot search fetches them from their files.
 func lazyOpen(t *testing.T, path string, as []*corpus.Article) (*Index, *int) {
@@ -36,12 +48,7 @@ func lazyOpen(t *testing.T, path string, as []*corpus.Article) (*Index, *int) {
 // file changed) makes the search fail with ErrStale, never show it.
 func TestLazySnapshotOfChangedArticle(t *testing.T) {
 	as := gen.Articles(30, 5)
-	ix := New()
-	ix.Add(as)
-	path := filepath.Join(t.TempDir(), "index-test.cache")
-	if err := ix.WriteSnapshot(path); err != nil {
-		t.Fatal(err)
-	}
+	_, path := writtenSnapshot(t, as)
 	edited := make([]*corpus.Article, len(as))
 	for i, a := range as {
 		c := *a
@@ -58,12 +65,7 @@ func TestLazySnapshotOfChangedArticle(t *testing.T) {
 // every one of them answers for the articles published when it started.
 func TestThawWhileSearching(t *testing.T) {
 	as := gen.Articles(200, 8)
-	built := New()
-	built.Add(as)
-	path := filepath.Join(t.TempDir(), "index-test.cache")
-	if err := built.WriteSnapshot(path); err != nil {
-		t.Fatal(err)
-	}
+	built, path := writtenSnapshot(t, as)
 	loaded, err := LoadSnapshot(path, as)
 	if err != nil {
 		t.Fatal(err)

@@ -85,12 +85,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 
 func TestSnapshotOfOtherArticles(t *testing.T) {
 	as := gen.Articles(50, 3)
-	ix := New()
-	ix.Add(as)
-	path := filepath.Join(t.TempDir(), "index-test.cache")
-	if err := ix.WriteSnapshot(path); err != nil {
-		t.Fatal(err)
-	}
+	ix, path := writtenSnapshot(t, as)
 	edited := *as[17]
 	edited.Blocks = append([]corpus.Block(nil), edited.Blocks...)
 	edited.Blocks[0].Text += " One more sentence."
