@@ -32,6 +32,7 @@ const (
 // older gob format, which are removed when seen.
 const (
 	cacheExt        = ".cache"
+	partExt         = ".seg"
 	legacyCacheGlob = "corpus-*.gob"
 )
 
@@ -126,14 +127,25 @@ func Prune(keep string) {
 			continue
 		}
 		if i >= cacheMaxFiles || time.Since(f.mod) > cacheMaxAge {
-			os.Remove(f.path)
+			remove(f.path)
 		}
 	}
 }
 
-// readAll reads a whole cache file in one allocation of its known
-// size (growing a buffer while reading would clear and copy hundreds of
-// megabytes several times over).
+// remove deletes a cache file and the parts it names, if it has any: a
+// file NAME.cache may name files NAME-*.seg beside it (the corpus store's
+// segments), which go with it.
+func remove(path string) {
+	os.Remove(path)
+	parts, _ := filepath.Glob(strings.TrimSuffix(path, cacheExt) + "-*" + partExt)
+	for _, p := range parts {
+		os.Remove(p)
+	}
+}
+
+// readAll reads a whole cache file in one allocation of its known size,
+// where it cannot be mapped (growing a buffer while reading would clear
+// and copy hundreds of megabytes several times over).
 func readAll(f *os.File, size int64) ([]byte, error) {
 	data := make([]byte, size)
 	if _, err := f.ReadAt(data, 0); err != nil {
