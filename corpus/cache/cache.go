@@ -153,3 +153,20 @@ func readAll(f *os.File, size int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// Usage counts the cache files in dir (every kind, with the parts they
+// name) and the bytes they take.
+func Usage(dir string) (files int, bytes int64) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, cacheExt) && !strings.HasSuffix(name, partExt) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+			files++
+			bytes += info.Size()
+		}
+	}
+	return files, bytes
+}

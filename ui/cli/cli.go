@@ -16,7 +16,9 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/parallax-reader/parallax/corpus/cache"
 	"github.com/parallax-reader/parallax/corpus/feeds"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui"
 	"github.com/parallax-reader/parallax/ui/config"
@@ -107,6 +109,9 @@ func Main(args []string, env Env) int {
 		eff := r.config
 		eff.Mouse, eff.MaxFileSize = r.global.mouse, int64(r.load.maxFileSize)
 		fmt.Fprint(r.Stdout, eff.TOML())
+		dir := r.cacheDir()
+		files, size := cache.Usage(dir)
+		fmt.Fprintf(r.Stdout, "\n# store of parsed files and search snapshots: %s\n# (%s in %d files; --no-cache or cache = false bypasses it)\n", dir, userfiles.HumanBytes(size), files)
 		return exitOK
 	}
 	rest := fset.Args()

@@ -162,7 +162,7 @@ func TestHelp(t *testing.T) {
 
 func TestPrintConfig(t *testing.T) {
 	code, out, _ := run(t, "--max-file-size", "1MB", "--print-config")
-	if code != 0 || !strings.Contains(out, `max_file_size = "1MB"`) || !strings.Contains(out, `sort = "date"`) {
+	if code != 0 || !strings.Contains(out, `max_file_size = "1MB"`) || !strings.Contains(out, `sort = "date"`) || !strings.Contains(out, "# store of parsed files") || !strings.Contains(out, "in 0 files") {
 		t.Errorf("print-config: %d\n%s", code, out)
 	}
 }
