@@ -257,3 +257,32 @@ func TestSearchIndexSnapshot(t *testing.T) {
 		t.Fatalf("after a change the search missed the changed file:\n%s", got)
 	}
 }
+
+// list lists from the store without text, list --json reads each
+// article's text for its headings: warm, both print what reading every
+// file prints.
+func TestListFromStoreMatchesFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A Fine Headline\nsource: Example News\n---\n\n## A heading\n\nBody text."), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Another Headline Here\n\nMore body text."), 0o644)
+	cache := t.TempDir()
+	list := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errb, ConfigPath: filepath.Join(dir, "none.toml"), CacheDir: cache}
+		if code := Main(args, env); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	for _, args := range [][]string{{"list", dir}, {"list", "--json", dir}} {
+		want := list(append([]string{"--no-cache"}, args...)...)
+		list(args...) // stores the files
+		if got := list(args...); got != want {
+			t.Errorf("%v from the store:\n%s\nwant\n%s", args, got, want)
+		}
+	}
+	if !strings.Contains(list("list", "--json", dir), `"A heading"`) {
+		t.Error("list --json from the store lost the headings")
+	}
+}
