@@ -51,6 +51,10 @@ func runList(r *runner, opts listOptions, in *input) int {
 		outletWidth = max(outletWidth, min(runeLen(outletOf(a)), 28))
 	}
 	posWidth := len(fmt.Sprint(len(c.Articles)))
+	// Whole lines, written a batch at a time: a write per line was a
+	// system call per article, and the terminal's cleaning (cleanWriter)
+	// must see whole characters.
+	var buf []byte
 	for i, a := range c.Articles {
 		date := "—         "
 		if a.HasDate() {
@@ -60,7 +64,13 @@ func runList(r *runner, opts listOptions, in *input) int {
 		if a.TitleDerived {
 			title = ui.MarkDerived + " " + title
 		}
-		fmt.Fprintf(r.Stdout, "%*d  %s  %s  %s\n", posWidth, i+1, date, pad(truncate(outletOf(a), 28), outletWidth), title)
+		buf = fmt.Appendf(buf, "%*d  %s  %s  %s\n", posWidth, i+1, date, pad(truncate(outletOf(a), 28), outletWidth), title)
+		if len(buf) >= 64<<10 || i == len(c.Articles)-1 {
+			if _, err := r.Stdout.Write(buf); err != nil {
+				return exitFail
+			}
+			buf = buf[:0]
+		}
 	}
 	return exitOK
 }
