@@ -78,7 +78,7 @@ type segStore struct {
 func openStore(dir string, roots []string, listOnly bool) *segStore {
 	s := &segStore{
 		dir:      dir,
-		manifest: cache.Path(dir, roots, "corpus"),
+		manifest: cache.Path(dir, roots, "store"),
 		roots:    cache.AbsRoots(roots),
 		listOnly: listOnly,
 		made:     map[string]*madeEntry{},

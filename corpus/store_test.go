@@ -80,7 +80,7 @@ func TestCacheCorruptIsRebuilt(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.txt"), "First Headline Here\n\nBody.\n")
 	loadWithCache(t, dir, cacheDir)
-	files, _ := filepath.Glob(filepath.Join(cacheDir, "corpus-*.cache"))
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "store-*.cache"))
 	if len(files) != 1 {
 		t.Fatalf("cache files: %v", files)
 	}
@@ -97,8 +97,8 @@ func TestCacheCorruptIsRebuilt(t *testing.T) {
 // storeFiles lists the store's manifests and segments in cacheDir.
 func storeFiles(t *testing.T, cacheDir string) (manifests, segments []string) {
 	t.Helper()
-	manifests, _ = filepath.Glob(filepath.Join(cacheDir, "corpus-*.cache"))
-	segments, _ = filepath.Glob(filepath.Join(cacheDir, "corpus-*.seg"))
+	manifests, _ = filepath.Glob(filepath.Join(cacheDir, "store-*.cache"))
+	segments, _ = filepath.Glob(filepath.Join(cacheDir, "store-*.seg"))
 	return manifests, segments
 }
 

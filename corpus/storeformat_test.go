@@ -65,7 +65,7 @@ func writeOpenSegment(t testing.TB, dir string, made map[string]*madeEntry) *seg
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	name := "corpus-0000000000000000-test.seg"
+	name := "store-0000000000000000-test.seg"
 	err := writeSegment(filepath.Join(dir, name), len(paths), func(i int) (segEntry, bool) {
 		return made[paths[i]].encode(paths[i])
 	})
@@ -162,7 +162,7 @@ func TestSegmentDamage(t *testing.T) {
 		bad := []byte(string(good))
 		i := strings.Index(string(bad), what)
 		bad[i] ^= 0x20
-		name := "corpus-0000000000000000-bad.seg"
+		name := "store-0000000000000000-bad.seg"
 		os.WriteFile(filepath.Join(dir, name), bad, 0o600)
 		seg, err := openSegment(dir, name)
 		if err != nil {
@@ -215,8 +215,8 @@ func TestSegmentDamage(t *testing.T) {
 
 // A manifest of other roots, or damaged, is refused.
 func TestManifestDamage(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "corpus-x.cache")
-	names := []string{"corpus-x-1.seg", "corpus-x-2.seg"}
+	p := filepath.Join(t.TempDir(), "store-x.cache")
+	names := []string{"store-x-1.seg", "store-x-2.seg"}
 	if err := writeManifest(p, []string{"/r"}, names); err != nil {
 		t.Fatal(err)
 	}
@@ -244,18 +244,23 @@ func TestManifestDamage(t *testing.T) {
 	}
 }
 
-// A cache of the older gob format is removed when the store is saved.
+// Caches of the older formats (a gob, one file a set of roots) are
+// removed when the store is saved.
 func TestStoreLegacyFormatPruned(t *testing.T) {
 	dir := t.TempDir()
-	legacy := filepath.Join(dir, "corpus-0123456789abcdef.gob")
+	gob := filepath.Join(dir, "corpus-0123456789abcdef.gob")
+	legacy := filepath.Join(dir, "corpus-0123456789abcdef.cache")
+	os.WriteFile(gob, []byte("old"), 0o644)
 	os.WriteFile(legacy, []byte("old"), 0o644)
 	s := openStore(dir, []string{"/x"}, false)
 	s.putResult("/x/a", 1, time.Unix(1, 0), "a", fileResult{articles: []*Article{{ID: "a", Title: "T"}}})
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(legacy); err == nil {
-		t.Error("legacy cache file left behind")
+	for _, p := range []string{gob, legacy} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("legacy cache file %s left behind", filepath.Base(p))
+		}
 	}
 }
 

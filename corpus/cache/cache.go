@@ -28,13 +28,17 @@ const (
 	staleTempAge  = time.Hour
 )
 
-// cacheExt names cache files; legacyCacheGlob matches the files of the
-// older gob format, which are removed when seen.
+// cacheExt names cache files, partExt the parts a cache file names (see
+// remove).
 const (
-	cacheExt        = ".cache"
-	partExt         = ".seg"
-	legacyCacheGlob = "corpus-*.gob"
+	cacheExt = ".cache"
+	partExt  = ".seg"
 )
+
+// legacyCacheGlobs match the files of older parsed-corpus caches (a gob,
+// then one file a set of roots before the segmented store), removed when
+// seen.
+var legacyCacheGlobs = []string{"corpus-*.gob", "corpus-*" + cacheExt}
 
 // AbsRoots returns roots made absolute and sorted: a set of roots names
 // the same caches however it was given.
@@ -52,7 +56,7 @@ func AbsRoots(roots []string) []string {
 }
 
 // Path is the file in dir that holds a cache of the given kind for a
-// set of roots. The parsed-corpus cache is kind "corpus"; other packages
+// set of roots. The store of parsed files is kind "store"; other packages
 // keep their own beside it (the search index snapshot is "index"), and
 // Prune prunes each kind alike.
 func Path(dir string, roots []string, kind string) string {
@@ -107,9 +111,13 @@ func Prune(keep string) {
 	// old is no other process's write in progress.
 	userfiles.RemoveStaleTemps(filepath.Join(dir, kind+"-*"+cacheExt), staleTempAge)
 	matches, _ := filepath.Glob(filepath.Join(dir, kind+"-*"+cacheExt))
-	legacy, _ := filepath.Glob(filepath.Join(dir, legacyCacheGlob))
-	for _, l := range legacy {
-		os.Remove(l)
+	for _, g := range legacyCacheGlobs {
+		legacy, _ := filepath.Glob(filepath.Join(dir, g))
+		for _, l := range legacy {
+			if l != keep {
+				os.Remove(l)
+			}
+		}
 	}
 	type file struct {
 		path string
