@@ -68,9 +68,14 @@ func writeSegment(path string, n int, entry func(i int) (segEntry, bool)) error 
 			return err
 		}
 		off := uint64(len(head))
+		// What the index needs of each entry: not its strings, which
+		// would keep every encoded text alive until the end.
 		type placed struct {
-			e                segEntry
-			headOff, textOff uint64
+			path                      string
+			size, mod                 int64
+			dead                      bool
+			headOff, headLen, headCRC uint64
+			textOff, textLen, textCRC uint64
 		}
 		var done []placed
 		var heads []byte
@@ -82,7 +87,11 @@ func writeSegment(path string, n int, entry func(i int) (segEntry, bool)) error 
 			if _, err := w.WriteString(e.text); err != nil {
 				return err
 			}
-			done = append(done, placed{e: e, headOff: uint64(len(heads)), textOff: off})
+			done = append(done, placed{
+				path: e.path, size: e.size, mod: e.mod, dead: e.dead,
+				headOff: uint64(len(heads)), headLen: uint64(len(e.head)), headCRC: uint64(e.headCRC),
+				textOff: off, textLen: uint64(len(e.text)), textCRC: uint64(e.textCRC),
+			})
 			off += uint64(len(e.text))
 			heads = append(heads, e.head...)
 		}
@@ -94,20 +103,20 @@ func writeSegment(path string, n int, entry func(i int) (segEntry, bool)) error 
 		var index []byte
 		index = binary.AppendUvarint(index, uint64(len(done)))
 		for _, d := range done {
-			index = appendStr(index, d.e.path)
-			index = binary.AppendVarint(index, d.e.size)
-			index = binary.AppendVarint(index, d.e.mod)
+			index = appendStr(index, d.path)
+			index = binary.AppendVarint(index, d.size)
+			index = binary.AppendVarint(index, d.mod)
 			var flags byte
-			if d.e.dead {
+			if d.dead {
 				flags |= flagDead
 			}
 			index = append(index, flags)
 			index = binary.AppendUvarint(index, headsAt+d.headOff)
-			index = binary.AppendUvarint(index, uint64(len(d.e.head)))
-			index = binary.LittleEndian.AppendUint32(index, d.e.headCRC)
+			index = binary.AppendUvarint(index, d.headLen)
+			index = binary.LittleEndian.AppendUint32(index, uint32(d.headCRC))
 			index = binary.AppendUvarint(index, d.textOff)
-			index = binary.AppendUvarint(index, uint64(len(d.e.text)))
-			index = binary.LittleEndian.AppendUint32(index, d.e.textCRC)
+			index = binary.AppendUvarint(index, d.textLen)
+			index = binary.LittleEndian.AppendUint32(index, uint32(d.textCRC))
 		}
 		trailer := binary.LittleEndian.AppendUint64(nil, off)
 		trailer = binary.LittleEndian.AppendUint32(trailer, checksum(string(index)))
