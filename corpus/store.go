@@ -274,9 +274,10 @@ func (s *segStore) Save() error {
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].e.path < items[j].e.path })
 	name := s.newSegmentName()
+	var scratch encodeBuffers
 	err = writeSegment(filepath.Join(s.dir, name), len(items), func(i int) (segEntry, bool) {
 		if m := items[i].made; m != nil {
-			return m.encode(items[i].e.path)
+			return m.encode(items[i].e.path, &scratch)
 		}
 		return items[i].e, true
 	})
@@ -335,13 +336,20 @@ func (s *segStore) removeUnlisted(before, names []string) {
 	userfiles.RemoveStaleTemps(pattern, staleSegmentAge)
 }
 
-// encode turns an entry made in this run into a segment entry for path.
-func (m *madeEntry) encode(path string) (segEntry, bool) {
-	head, text, err := appendEntry(nil, nil, m)
+// encodeBuffers are reused by every encode of one save: a cold save
+// encodes all the corpus's text, which as fresh buffers was garbage as
+// large as the corpus, growing the heap to twice what it holds.
+type encodeBuffers struct{ head, text []byte }
+
+// encode turns an entry made in this run into a segment entry for path,
+// whose strings share buf: valid until the next encode with it (the
+// segment writer copies them out at once).
+func (m *madeEntry) encode(path string, buf *encodeBuffers) (segEntry, bool) {
+	head, text, err := appendEntry(buf.head[:0], buf.text[:0], m)
 	if err != nil {
 		return segEntry{}, false // not stored; the file is read again next time
 	}
-	// Fresh buffers, never written again: strings can share them.
+	buf.head, buf.text = head, text
 	h, t := unsafe.String(unsafe.SliceData(head), len(head)), unsafe.String(unsafe.SliceData(text), len(text))
 	return segEntry{path: path, size: m.size, mod: m.mod, head: h, text: t, headCRC: checksum(h), textCRC: checksum(t)}, true
 }

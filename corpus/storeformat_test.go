@@ -67,7 +67,7 @@ func writeOpenSegment(t testing.TB, dir string, made map[string]*madeEntry) *seg
 	sort.Strings(paths)
 	name := "store-0000000000000000-test.seg"
 	err := writeSegment(filepath.Join(dir, name), len(paths), func(i int) (segEntry, bool) {
-		return made[paths[i]].encode(paths[i])
+		return made[paths[i]].encode(paths[i], &encodeBuffers{})
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -55,9 +55,10 @@ func (s *segment) find(path string) int {
 }
 
 // writeSegment writes a segment of n entries atomically to path;
-// entry(i) returns the i-th in path order, or false to leave it out. Text
-// is written as entries come; only the heads wait in memory, since they go
-// after all the text (see storeformat.go).
+// entry(i) returns the i-th in path order, or false to leave it out; its
+// strings need only last until the next call. Text is written as entries
+// come; only the heads wait in memory (copied), since they go after all
+// the text (see storeformat.go).
 func writeSegment(path string, n int, entry func(i int) (segEntry, bool)) error {
 	return userfiles.WriteAtomic(path, 0o600, func(f io.Writer) error {
 		w := bufio.NewWriterSize(f, 1<<20)
