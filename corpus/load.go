@@ -60,10 +60,10 @@ type Batch struct {
 	Total    int
 	Done     bool
 	// Cached counts the files (so far, cumulative) served from the
-	// parsed-corpus cache without being read.
+	// store without being read.
 	Cached int
 	// Notices are things the user should know that are not about one file
-	// (a discarded cache, a cache that could not be saved).
+	// (a damaged store, a store that could not be saved).
 	Notices []string
 }
 
@@ -117,8 +117,8 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		opt.BatchInterval = 50 * time.Millisecond
 	}
 
-	// The cache is read while the folders are walked: one waits on the
-	// disk for directory entries, the other for the cache file's bytes.
+	// The store is opened while the folders are walked: one waits on the
+	// disk for directory entries, the other for the store's index.
 	var cacheCh chan *segStore
 	if opt.CacheDir != "" && len(src.Paths) > 0 {
 		cacheCh = make(chan *segStore, 1)

@@ -23,8 +23,8 @@ type loadBatchMsg struct {
 	read    int
 	total   int
 	done    bool
-	// allCached: every file so far came unchanged from the parsed-corpus
-	// cache (an index snapshot may apply).
+	// allCached: every file so far came unchanged from the store of
+	// parsed files (an index snapshot may apply).
 	allCached bool
 	notices   []string // e.g. a discarded cache
 	next      tea.Cmd  // waits for the following batch

@@ -1,7 +1,8 @@
 // Package cache keeps the binary cache files that save work between runs
-// (the parsed corpus, the search index snapshot): where each lives, how it
-// is opened and checked, how it is read into memory and how old ones are
-// pruned. What goes inside a file is its owner's business.
+// (the store of parsed files, the search index snapshot): where each
+// lives, how it is opened and checked, how it is mapped or read into
+// memory and how old ones are pruned. What goes inside a file is its
+// owner's business.
 package cache
 
 import (

@@ -37,7 +37,7 @@ type Env struct {
 	RunUI func(ui.Config) error
 	// ConfigPath is the configuration file; "" means config.Path().
 	ConfigPath string
-	// CacheDir holds the parsed-corpus cache; "" means the XDG cache dir.
+	// CacheDir holds the store of parsed files; "" means the XDG cache dir.
 	CacheDir string
 }
 

@@ -44,7 +44,7 @@ type loadFlags struct {
 
 func (l *loadFlags) add(fset *flag.FlagSet) {
 	fset.Var(&l.maxFileSize, "max-file-size", "skip files larger than `SIZE` (e.g. 20MB, 512K; default 20MB)")
-	fset.BoolVar(&l.noCache, "no-cache", l.noCache, "read and parse every file, without the parsed-corpus cache")
+	fset.BoolVar(&l.noCache, "no-cache", l.noCache, "read and parse every file, without the store of parsed files")
 	fset.BoolVar(&l.verbose, "verbose", l.verbose, "list every skipped file (otherwise one line per kind of skip)")
 	fset.BoolVar(&l.seeds, "seeds", l.seeds, "with no PATH, open the embedded seed articles even when you have subscriptions")
 }
