@@ -16,7 +16,7 @@ type showOptions struct{ json bool }
 func showFlags(f *flag.FlagSet) runFunc {
 	var opts showOptions
 	f.BoolVar(&opts.json, "json", false, "print the article as JSON, with blocks and removed boilerplate")
-	return func(r *runner, in *input) int { return runShow(r, opts, in.corpus, in.operands[0]) }
+	return func(r *runner, in *input) int { return runShow(r, opts, in, in.operands[0]) }
 }
 
 var showCommand = command{
@@ -29,12 +29,18 @@ Examples:
   parallax show 2
   parallax show 003 --json | jq '.blocks[] | select(.kind == "heading") | .text'`,
 	operands: 1, refs: true, fileRef: true, flags: showFlags,
+	listOnly: true, // a REF needs IDs and the order; only its article's text is read
 }
 
-func runShow(r *runner, opts showOptions, c *corpus.Corpus, ref string) int {
-	a, code := r.resolve(c, ref)
-	if a == nil {
+func runShow(r *runner, opts showOptions, in *input, ref string) int {
+	listed, code := r.resolve(in.corpus, ref)
+	if listed == nil {
 		return code
+	}
+	a, err := in.store.Read(listed.ID)
+	if err != nil {
+		fmt.Fprintln(r.Stderr, "parallax:", err)
+		return exitFail
 	}
 	if opts.json {
 		return r.printJSON(toFullJSON(a))
