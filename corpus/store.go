@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -66,7 +65,6 @@ type segStore struct {
 	segs    []*segment // oldest first; a newer segment's entry wins
 	rebuild bool       // a damaged or unreadable part was dropped: merge on save
 	Notice  string     // why part of the store was discarded, if it was
-	hits    atomic.Int64
 
 	mu   sync.Mutex
 	made map[string]*madeEntry
@@ -148,7 +146,6 @@ func (s *segStore) lookup(j fileJob, size int64, mod time.Time) (fileResult, boo
 			return fileResult{}, false
 		}
 		seg.seen[i].Store(true)
-		s.hits.Add(1)
 		return r, true
 	}
 	return fileResult{}, false
@@ -183,9 +180,6 @@ func cacheableSkip(reason string) bool {
 	}
 	return false
 }
-
-// Hits is how many files were served from the store in this run.
-func (s *segStore) Hits() int { return int(s.hits.Load()) }
 
 // newest reports whether no segment after the k-th has an entry for path.
 func (s *segStore) newest(k int, path string) bool {
