@@ -152,10 +152,10 @@ func remove(path string) {
 	}
 }
 
-// readAll reads a whole cache file in one allocation of its known size,
-// where it cannot be mapped (growing a buffer while reading would clear
-// and copy hundreds of megabytes several times over).
-func readAll(f *os.File, size int64) ([]byte, error) {
+// ReadAll reads a whole cache file in one allocation of its known size,
+// where it cannot be mapped (see Map; growing a buffer while reading would
+// clear and copy hundreds of megabytes several times over).
+func ReadAll(f *os.File, size int64) ([]byte, error) {
 	data := make([]byte, size)
 	if _, err := f.ReadAt(data, 0); err != nil {
 		return nil, err

@@ -21,7 +21,7 @@ func Map(f *os.File, size int64) ([]byte, error) {
 	}
 	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
 	if err != nil {
-		return readAll(f, size)
+		return ReadAll(f, size)
 	}
 	return data, nil
 }
