@@ -259,8 +259,8 @@ func TestSearchIndexSnapshot(t *testing.T) {
 }
 
 // list lists from the store without text, list --json reads each
-// article's text for its headings, show reads its one article's: warm,
-// each prints what reading every file prints.
+// article's text for its headings, show and compare read their articles':
+// warm, each prints what reading every file prints.
 func TestListFromStoreMatchesFiles(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A Fine Headline\nsource: Example News\n---\n\n## A heading\n\nBody text."), 0o644)
@@ -275,7 +275,7 @@ func TestListFromStoreMatchesFiles(t *testing.T) {
 		}
 		return out.String()
 	}
-	for _, args := range [][]string{{"list", dir}, {"list", "--json", dir}, {"show", "2", dir}, {"show", "--json", "a", dir}} {
+	for _, args := range [][]string{{"list", dir}, {"list", "--json", dir}, {"show", "2", dir}, {"show", "--json", "a", dir}, {"compare", "1", "2", dir}, {"compare", "--json", "1", "2", dir}} {
 		want := list(append([]string{"--no-cache"}, args...)...)
 		list(args...) // stores the files
 		if got := list(args...); got != want {

@@ -33,14 +33,9 @@ Examples:
 }
 
 func runShow(r *runner, opts showOptions, in *input, ref string) int {
-	listed, code := r.resolve(in.corpus, ref)
-	if listed == nil {
+	a, code := r.resolveWhole(in, ref)
+	if a == nil {
 		return code
-	}
-	a, err := in.store.Read(listed.ID)
-	if err != nil {
-		fmt.Fprintln(r.Stderr, "parallax:", err)
-		return exitFail
 	}
 	if opts.json {
 		return r.printJSON(toFullJSON(a))
@@ -64,6 +59,21 @@ func (r *runner) resolve(c *corpus.Corpus, ref string) (*corpus.Article, int) {
 		} else {
 			fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
 		}
+		return nil, exitFail
+	}
+	return a, exitOK
+}
+
+// resolveWhole finds the article REF names in a list without text (a
+// listOnly command's) and reads it whole from the store.
+func (r *runner) resolveWhole(in *input, ref string) (*corpus.Article, int) {
+	listed, code := r.resolve(in.corpus, ref)
+	if listed == nil {
+		return nil, code
+	}
+	a, err := in.store.Read(listed.ID)
+	if err != nil {
+		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return nil, exitFail
 	}
 	return a, exitOK
