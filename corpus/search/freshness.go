@@ -15,7 +15,7 @@ import (
 // A freshness record lets a one-shot search trust a snapshot without
 // loading the corpus: it lists the folders and files the snapshot's
 // articles came from with their modification times (and the files' sizes),
-// the same test the parsed-corpus cache applies to a file. A file added,
+// the same test the store of parsed files applies to a file. A file added,
 // removed or renamed changes its folder's time; a file rewritten changes
 // its own. It is taken before the corpus is loaded, so that a file changed
 // while it loads is newer than the record. It vouches only for a corpus
@@ -24,7 +24,7 @@ import (
 // link's target can change without any time here changing).
 //
 // A record holds only for the program that made it: a new parallax may parse
-// the same files into other articles (the parsed-corpus cache knows this by
+// the same files into other articles (the store of parsed files knows this by
 // its format version, which a search that skips the load never reads).
 //
 // Format: version(uvarint) program(str) maxFileSize(varint) nroots root(str)… ngroups group…

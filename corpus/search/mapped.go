@@ -17,7 +17,7 @@ import (
 )
 
 // mapped is a snapshot opened in place (see snapshot.go for the format):
-// the file's bytes are mapped (or read, see openMapped), its fixed-width
+// the file's bytes are mapped, its fixed-width
 // arrays used where they lie, and a term's postings decoded the first time
 // a query asks for them. The memory is never released: the strings and
 // arrays handed out point into it. Snapshots are replaced by renaming a new
@@ -109,24 +109,16 @@ func castU64(b []byte) []uint64 { return castLE(b, binary.LittleEndian.Uint64) }
 
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// openMapped maps the snapshot at path and checks its structure: the
-// trailer, the section table, every section's checksum but the lazy ones',
-// and every offset, count and ID of the eager sections. With private, the
-// file is read into memory of its own instead (cache.ReadAll): a process
-// that keeps the index for long, the reader, must not die of SIGBUS if
-// something truncates the file in place meanwhile (this program never
-// does); a one-shot search maps it and reads only what it needs.
-func openMapped(path string, private bool) (*mapped, error) {
+// openMapped maps the snapshot at path (cache.Map) and checks its
+// structure: the trailer, the section table, every section's checksum but
+// the lazy ones', and every offset, count and ID of the eager sections.
+func openMapped(path string) (*mapped, error) {
 	f, st, headLen, err := cache.OpenFile(path, snapshotMagic, snapshotVersion)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	read := mapFile
-	if private {
-		read = cache.ReadAll
-	}
-	data, err := read(f, st.Size())
+	data, err := cache.Map(f, st.Size())
 	if err != nil {
 		return nil, err
 	}
@@ -391,7 +383,7 @@ func (m *mapped) info(d uint32) DocInfo {
 // snapshot is of the corpus as it is now is the caller's to know (see
 // SnapshotExtra). Errors are LoadSnapshot's.
 func OpenSnapshotLazy(path string, fetch func(DocInfo) (*corpus.Article, error)) (*Index, error) {
-	m, err := openMapped(path, false)
+	m, err := openMapped(path)
 	if err != nil {
 		return nil, err
 	}

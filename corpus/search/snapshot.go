@@ -375,10 +375,10 @@ func errDamaged(format string, args ...any) error {
 // (in any order; their IDs must be distinct), as a new Index over them. A
 // missing file is an error satisfying errors.Is(err, fs.ErrNotExist); a
 // snapshot of other articles is ErrStale; anything else is a damaged or
-// incompatible file. The file is read into memory and checked whole (see
+// incompatible file. The file is mapped and checked whole (see
 // mapped.match); posting lists are decoded when queries first need them.
 func LoadSnapshot(path string, arts []*corpus.Article) (*Index, error) {
-	m, err := openMapped(path, true)
+	m, err := openMapped(path)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
 // commandTable lists the subcommands. Adding a command is one entry here
@@ -53,6 +54,9 @@ type command struct {
 	// input.load when it needs the articles (search answers from its index
 	// snapshot when that is current).
 	loadsItself bool
+	// listOnly: the command shows what a list shows, so its articles come
+	// without their text (input.store.Read gives an article whole).
+	listOnly bool
 	// check vets the operands before anything is loaded; an error is a
 	// usage error.
 	check func(operands []string) error
@@ -72,8 +76,9 @@ type input struct {
 	operands []string
 	paths    []string
 	corpus   *corpus.Corpus
-	// load loads corpus for a command that loadsItself; false: nothing
-	// loaded (reported), the run fails.
+	store    store.Store
+	// load loads store and corpus for a command that loadsItself; false:
+	// nothing loaded (reported), the run fails.
 	load func() bool
 }
 
@@ -133,8 +138,12 @@ func (r *runner) runCommand(c *command, args []string) int {
 	}
 	var missing int
 	in.load = func() bool {
-		in.corpus, missing = r.loadCorpus(in.paths)
-		return in.corpus != nil
+		in.store, missing = r.loadCorpus(in.paths, c.listOnly)
+		if in.store == nil {
+			return false
+		}
+		in.corpus = in.store.List()
+		return true
 	}
 	if !c.loadsItself && !in.load() {
 		return exitFail

@@ -11,7 +11,7 @@ import (
 )
 
 // A search whose snapshot is current answers without loading the corpus
-// (the parsed-corpus cache, removed, is not written again), with the same
+// (the store of parsed files, removed, is not written again), with the same
 // output; a file added or removed since is seen at once; a damaged snapshot
 // is reported once, the answer is still right, and it is rebuilt.
 func TestSearchWithoutLoading(t *testing.T) {
@@ -36,18 +36,18 @@ func TestSearchWithoutLoading(t *testing.T) {
 		}
 		return out.String(), errb.String()
 	}
-	corpusCache := func() []string {
-		files, _ := filepath.Glob(filepath.Join(cache, "corpus-*.cache"))
+	storeFiles := func() []string {
+		files, _ := filepath.Glob(filepath.Join(cache, "store-*"))
 		return files
 	}
 	first, _ := search("search", "--json", "ceasefire", dir)
-	for _, f := range corpusCache() {
+	for _, f := range storeFiles() {
 		os.Remove(f)
 	}
 	if again, _ := search("search", "--json", "ceasefire", dir); again != first {
 		t.Fatalf("the answer from the snapshot alone differs:\n%s\nwant\n%s", again, first)
 	}
-	if c := corpusCache(); len(c) != 0 {
+	if c := storeFiles(); len(c) != 0 {
 		t.Fatalf("the corpus was loaded although the snapshot was current: %v", c)
 	}
 
