@@ -366,17 +366,25 @@ func appendGaps(b []byte, docs []uint32) []byte {
 // given to LoadSnapshot (a file changed, appeared or went away).
 var ErrStale = errors.New("the index snapshot is of other articles")
 
+// ErrDamaged is what every error about a damaged snapshot wraps, whether
+// it is found when the snapshot is opened or by a search that reads a
+// damaged posting list or forward index later.
+var ErrDamaged = errors.New("damaged index snapshot")
+
 // errDamaged wraps what is wrong with a damaged snapshot.
 func errDamaged(format string, args ...any) error {
-	return fmt.Errorf("damaged index snapshot: "+format, args...)
+	return fmt.Errorf("%w: "+format, append([]any{ErrDamaged}, args...)...)
 }
 
 // LoadSnapshot opens the snapshot at path, written for the articles arts
 // (in any order; their IDs must be distinct), as a new Index over them. A
 // missing file is an error satisfying errors.Is(err, fs.ErrNotExist); a
 // snapshot of other articles is ErrStale; anything else is a damaged or
-// incompatible file. The file is mapped and checked whole (see
-// mapped.match); posting lists are decoded when queries first need them.
+// incompatible file. The file is mapped and its structure checked; posting
+// lists and forward indexes are checked and decoded when queries first need
+// them, so that opening costs what the articles' fingerprints do, not a
+// pass over the whole file: damage found then makes the search return an
+// error wrapping ErrDamaged (see Index.Search), never a wrong result.
 func LoadSnapshot(path string, arts []*corpus.Article) (*Index, error) {
 	m, err := openMapped(path)
 	if err != nil {

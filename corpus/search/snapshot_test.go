@@ -123,10 +123,11 @@ func TestSnapshotOfOtherArticles(t *testing.T) {
 	}
 }
 
-// Every damaged byte and every truncation is an error and never a panic:
-// for the reader, which checks the whole snapshot when it opens it, at
-// once; for a snapshot opened without its articles, when it is opened or
-// when a query reads the damaged part, and never a different answer.
+// Every damaged byte and every truncation is an error and never a panic,
+// for the reader (which has the articles) and for a snapshot opened
+// without them alike: when it is opened, or when a query reads the
+// damaged part (an error wrapping ErrDamaged), and never a different
+// answer.
 func TestSnapshotDamage(t *testing.T) {
 	as := gen.Articles(20, 4)
 	ix := New()
@@ -151,37 +152,46 @@ func TestSnapshotDamage(t *testing.T) {
 		os.WriteFile(p, b, 0o644)
 		return p
 	}
-	caught := 0
+	caught, late := 0, 0
 	for i := 0; i < len(good); i += 1 + len(good)/500 {
 		b := append([]byte(nil), good...)
 		b[i] ^= 0x5A
 		bad := write(b)
-		if _, err := LoadSnapshot(bad, as); !SnapshotUnreadable(err) {
-			t.Fatalf("byte %d of %d damaged: the reader opened it (%v)", i, len(good), err)
+		reader, err := LoadSnapshot(bad, as)
+		if err != nil && !SnapshotUnreadable(err) {
+			t.Fatalf("byte %d of %d damaged: the reader's open says %v, not damage", i, len(good), err)
 		}
-		lazy, err := OpenSnapshotLazy(bad, func(d DocInfo) (*corpus.Article, error) {
+		lazy, lerr := OpenSnapshotLazy(bad, func(d DocInfo) (*corpus.Article, error) {
 			return as[slices.IndexFunc(as, func(a *corpus.Article) bool { return a.ID == d.ID })], nil
 		})
+		if (err == nil) != (lerr == nil) {
+			t.Fatalf("byte %d damaged: the reader's open says %v, the lazy open %v", i, err, lerr)
+		}
 		if err != nil {
 			caught++
-			if !SnapshotUnreadable(err) {
-				t.Fatalf("byte %d damaged: %v is not reported as damage", i, err)
-			}
 			continue
 		}
-		for _, q := range qs {
-			got, err := lazy.Search(context.Background(), q, Options{Limit: 5, Typing: true})
-			if err != nil {
-				caught++
-				if !SnapshotUnreadable(err) && !errors.Is(err, ErrStale) {
-					t.Fatalf("byte %d damaged, %q: %v is not reported as damage", i, q, err)
+		for name, opened := range map[string]*Index{"reader": reader, "lazy": lazy} {
+			for _, q := range qs {
+				got, err := opened.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+				if err != nil {
+					caught++
+					if !errors.Is(err, ErrDamaged) && !(name == "lazy" && errors.Is(err, ErrStale)) {
+						t.Fatalf("byte %d damaged, %s, %q: %v is not reported as damage", i, name, q, err)
+					}
+					if name == "reader" {
+						late++
+					}
+					continue
 				}
-				continue
-			}
-			if !reflect.DeepEqual(got, want[q]) {
-				t.Fatalf("byte %d of %d damaged: %q answered\n%+v\nwant\n%+v", i, len(good), q, got, want[q])
+				if !reflect.DeepEqual(got, want[q]) {
+					t.Fatalf("byte %d of %d damaged, %s: %q answered\n%+v\nwant\n%+v", i, len(good), name, q, got, want[q])
+				}
 			}
 		}
+	}
+	if late == 0 {
+		t.Fatal("no damage was found late, by a search of the reader's index")
 	}
 	if caught == 0 {
 		t.Fatal("no damage was caught")
