@@ -69,6 +69,7 @@ type (
 		query string
 		res   *search.Results
 		err   error
+		ix    *search.Index // searched: one found damaged is rebuilt
 	}
 	openResultMsg  struct{ r *search.Result }
 	closeSearchMsg struct{}
@@ -188,7 +189,16 @@ func (p searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchResultsMsg:
 		p.setResults(msg)
-		return p, nil
+		if msg.err == nil {
+			return p, nil
+		}
+		// A snapshot found damaged late is said once and built again; the
+		// search reruns as the rebuilt index grows (library.Indexed).
+		jobs, notice := p.sh.lib.Index.SearchFailed(msg.ix, msg.err)
+		if notice == "" {
+			return p, nil
+		}
+		return p, tea.Batch(jobsCmd(jobs...), statusCmd(notice))
 	case tea.KeyMsg:
 		return p.handleKey(msg)
 	}
@@ -268,7 +278,7 @@ func (p *searchPane) run() tea.Cmd {
 		if ctx.Err() != nil {
 			return nil
 		}
-		return searchResultsMsg{seq: seq, query: q, res: res, err: err}
+		return searchResultsMsg{seq: seq, query: q, res: res, err: err, ix: ix}
 	}
 }
 

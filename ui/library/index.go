@@ -1,7 +1,9 @@
 package library
 
 import (
+	"errors"
 	"os"
+	"slices"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
@@ -43,6 +45,12 @@ type Index struct {
 	holding             bool
 	held                []*corpus.Article
 	fromSnapshot, saved bool
+	// members are the articles handed to an index that came from the
+	// snapshot, kept to build it again should a search find the snapshot
+	// damaged (its postings are checked as they are read); gen tells the
+	// Adds to that index from those to its rebuilt successor.
+	members []*corpus.Article
+	gen     int
 }
 
 // Job is work to run off the update loop; it returns one of the results
@@ -52,7 +60,10 @@ type Job func() any
 // Results of Jobs.
 type (
 	// Indexed: N articles were added to the index and are searchable.
-	Indexed struct{ N int }
+	Indexed struct {
+		N   int
+		gen int
+	}
 	// SnapshotRead delivers a snapshot read for arts, or why it could not be.
 	SnapshotRead struct {
 		ix   *search.Index
@@ -138,17 +149,23 @@ func (x *Index) add(arts []*corpus.Article) Job {
 
 // addPending hands every waiting article to the index in one Add.
 func (x *Index) addPending() Job {
-	arts, ix := x.pending, x.ix
+	arts, ix, gen := x.pending, x.ix, x.gen
 	x.pending, x.adding = nil, true
+	if x.fromSnapshot {
+		x.members = append(x.members, arts...)
+	}
 	return func() any {
 		ix.Add(arts)
-		return Indexed{len(arts)}
+		return Indexed{N: len(arts), gen: gen}
 	}
 }
 
-// Added counts a finished Add as searchable and starts the next.
+// Added counts a finished Add as searchable and starts the next. An Add
+// to an index given up since (SearchFailed) counts for nothing.
 func (x *Index) Added(r Indexed) []Job {
-	x.indexed += r.N
+	if r.gen == x.gen {
+		x.indexed += r.N
+	}
 	x.adding = false
 	var next Job
 	if len(x.pending) > 0 {
@@ -190,11 +207,33 @@ func (x *Index) SnapshotLoaded(r SnapshotRead) (jobs []Job, notice string) {
 		return []Job{x.addPending()}, notice
 	}
 	x.ix, x.fromSnapshot = r.ix, true
+	x.members = slices.Clone(r.arts)
 	x.indexed += len(r.arts)
 	if len(x.pending) > 0 { // --watch found changes meanwhile
 		return []Job{x.addPending()}, ""
 	}
 	return nil, ""
+}
+
+// SearchFailed takes the error of a search of ix. When ix came from the
+// snapshot and the search found it damaged (a posting list or forward
+// index read late, see search.ErrDamaged), the index is built again from
+// the articles and written as the next snapshot; notice is what to tell
+// the reader, once: later failures of the same index say nothing.
+func (x *Index) SearchFailed(ix *search.Index, err error) (jobs []Job, notice string) {
+	if ix != x.ix || !x.fromSnapshot || !errors.Is(err, search.ErrDamaged) {
+		return nil, ""
+	}
+	x.gen++
+	x.ix, x.fromSnapshot, x.saved = search.New(), false, false
+	x.indexed = 0
+	x.pending = append(x.members, x.pending...)
+	x.members = nil
+	notice = "the search index snapshot was damaged (" + err.Error() + ") and will be rebuilt"
+	if x.adding {
+		return nil, notice // the Add in flight starts the rebuild when it ends
+	}
+	return []Job{x.addPending()}, notice
 }
 
 // saveIfComplete writes the snapshot, once, when an index built here holds

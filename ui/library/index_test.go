@@ -211,3 +211,63 @@ func TestSearchDropsArticlesThatLeft(t *testing.T) {
 		t.Fatal("Gone does not say which article left")
 	}
 }
+
+// A snapshot whose damage only a search finds (a posting list is checked
+// when it is read) is reported once, built again from the articles and
+// written anew; the rebuilt index answers in full.
+func TestSnapshotDamagedLateIsRebuilt(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "index-good.cache")
+	items := snapshotArticles(12, "ceasefire")
+	first := NewIndex()
+	first.UseSnapshot(good)
+	runJobs(t, first, first.LoadBatch(items, true, true))
+	data, err := os.ReadFile(good)
+	if err != nil || !first.Saved() {
+		t.Fatalf("no snapshot written: %v", err)
+	}
+	for i := range data {
+		bad := append([]byte(nil), data...)
+		bad[i] ^= 0x5A
+		path := filepath.Join(dir, fmt.Sprintf("index-bad-%d.cache", i))
+		if err := os.WriteFile(path, bad, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		x := NewIndex()
+		x.UseSnapshot(path)
+		r, ok := x.LoadBatch(items, true, true)[0]().(SnapshotRead)
+		if !ok || r.Err() != nil {
+			continue // found when opened: TestDamagedSnapshotIsReported
+		}
+		if _, notice := x.SnapshotLoaded(r); notice != "" {
+			t.Fatalf("a snapshot that opened: notice %q", notice)
+		}
+		damaged := x.Search()
+		_, err := damaged.Search(context.Background(), "ceasefire", search.Options{Limit: 100})
+		if err == nil {
+			continue
+		}
+		jobs, notice := x.SearchFailed(damaged, err)
+		if !strings.Contains(notice, "damaged") || !strings.Contains(notice, "rebuilt") {
+			t.Fatalf("byte %d: notice %q for %v", i, notice, err)
+		}
+		if again, said := x.SearchFailed(damaged, err); again != nil || said != "" {
+			t.Fatalf("byte %d: the same damage reported twice: %q", i, said)
+		}
+		runJobs(t, x, jobs)
+		if x.FromSnapshot() || x.Behind() || !x.Saved() || x.Search() == damaged {
+			t.Fatalf("byte %d: after the rebuild: from snapshot %v, behind %v, saved %v", i, x.FromSnapshot(), x.Behind(), x.Saved())
+		}
+		if got := hitIDs(t, x.Search(), "ceasefire"); len(got) != len(items) {
+			t.Fatalf("byte %d: the rebuilt index finds %v", i, got)
+		}
+		reopened := NewIndex()
+		reopened.UseSnapshot(path)
+		runJobs(t, reopened, reopened.LoadBatch(items, true, true))
+		if !reopened.FromSnapshot() || len(hitIDs(t, reopened.Search(), "ceasefire")) != len(items) {
+			t.Fatalf("byte %d: the rewritten snapshot does not serve the next start", i)
+		}
+		return
+	}
+	t.Fatal("no damaged byte was found late, by a search")
+}
