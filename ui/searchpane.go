@@ -192,13 +192,15 @@ func (p searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 		if msg.err == nil {
 			return p, nil
 		}
-		// A snapshot found damaged late is said once and built again; the
-		// search reruns as the rebuilt index grows (library.Indexed).
+		// A snapshot found damaged (said once) or of other articles late
+		// is built again; the search reruns as the rebuilt index grows
+		// (library.Indexed).
 		jobs, notice := p.sh.lib.Index.SearchFailed(msg.ix, msg.err)
-		if notice == "" {
-			return p, nil
+		var said tea.Cmd
+		if notice != "" {
+			said = statusCmd(notice)
 		}
-		return p, tea.Batch(jobsCmd(jobs...), statusCmd(notice))
+		return p, tea.Batch(jobsCmd(jobs...), said)
 	case tea.KeyMsg:
 		return p.handleKey(msg)
 	}

@@ -108,19 +108,28 @@ func (ix *Index) title(d uint32) string {
 }
 
 // article returns document d's article: at hand, or fetched for an index
-// opened without its articles, which must be the one the snapshot was made
-// of (ErrStale if not).
+// opened without its articles. Either must be the one the snapshot was
+// made of (ErrStale if not): its fingerprint is checked here, the first
+// time a search returns it.
 func (ix *Index) article(d uint32) (*corpus.Article, error) {
-	if ix.docs != nil || ix.base == nil {
+	m := ix.base
+	if m == nil {
 		return ix.docs[d], nil
 	}
-	m := ix.base
-	info := m.info(d)
-	a, err := m.fetch(info)
-	if err != nil {
-		return nil, err
+	var a *corpus.Article
+	if ix.docs != nil {
+		a = ix.docs[d]
+	} else {
+		info := m.info(d)
+		var err error
+		if a, err = m.fetch(info); err != nil {
+			return nil, err
+		}
+		if a == nil || a.ID != info.ID || !a.Published.Equal(info.Published) {
+			return nil, ErrStale
+		}
 	}
-	if a == nil || a.ID != info.ID || Fingerprint(a) != m.fps[d] || !a.Published.Equal(info.Published) {
+	if !m.known(d, a) {
 		return nil, ErrStale
 	}
 	return a, nil

@@ -48,6 +48,15 @@ func BenchmarkOpenSnapshot(b *testing.B) {
 		}
 		b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	})
+	b.Run("reader-heads", func(b *testing.B) {
+		cpu0 := cpuTime()
+		for range b.N {
+			if _, err := LoadSnapshotFromHeads(path, c.Articles); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	})
 	b.Run("one-shot", func(b *testing.B) {
 		cpu0 := cpuTime()
 		defer func() { b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op") }()

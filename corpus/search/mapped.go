@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -55,6 +56,10 @@ type mapped struct {
 	// fetch gives the article of a document of an index opened without
 	// its articles (OpenSnapshotLazy).
 	fetch func(DocInfo) (*corpus.Article, error)
+	// checked marks the documents whose article's fingerprint was
+	// checked (see known): a search checks those it returns, when their
+	// text is at hand anyway for the snippets.
+	checked []atomic.Bool
 
 	mu  sync.Mutex
 	hyd map[uint32]*term // postings decoded so far
@@ -158,6 +163,7 @@ func openMapped(path string) (*mapped, error) {
 		len(m.sorted) != nt || m.stems.n() != int(counts[2]) || m.keys.n() != int(counts[3]) {
 		return nil, errDamaged("section sizes")
 	}
+	m.checked = make([]atomic.Bool, nd) // nd is bounded by the file's size now
 	outOff, outStr := castU32(secs[secOutletOff]), bytesString(secs[secOutletStr])
 	if len(outOff) != int(counts[4])+1 || !ascending(outOff, len(outStr)) {
 		return nil, errDamaged("outlets")
@@ -373,7 +379,26 @@ type DocInfo struct {
 
 func (m *mapped) info(d uint32) DocInfo {
 	return DocInfo{ID: m.docString(d, 0), Title: m.docString(d, 1), Path: m.docString(d, 2),
-		Published: time.Unix(int64(m.pubSec[d]), int64(m.pubNsec[d])), Fingerprint: m.fps[d]}
+		Published: m.published(d), Fingerprint: m.fps[d]}
+}
+
+// published is document d's publication time.
+func (m *mapped) published(d uint32) time.Time {
+	return time.Unix(int64(m.pubSec[d]), int64(m.pubNsec[d]))
+}
+
+// known reports whether a is the article document d was made of: its
+// fingerprint is the one the snapshot keeps. Each document is checked
+// once; safe from many searches at once.
+func (m *mapped) known(d uint32, a *corpus.Article) bool {
+	if m.checked[d].Load() {
+		return true
+	}
+	if Fingerprint(a) != m.fps[d] {
+		return false
+	}
+	m.checked[d].Store(true)
+	return true
 }
 
 // OpenSnapshotLazy opens the snapshot at path without the articles it was
@@ -418,10 +443,14 @@ func (m *mapped) index() (*Index, error) {
 }
 
 // match pairs the documents with the articles arts, which must be those
-// the snapshot was made of (ErrStale if not): same IDs and fingerprints.
-// Posting lists and forward indexes are left to be checked as they are
-// read, as for a snapshot opened without its articles.
-func (m *mapped) match(ix *Index, arts []*corpus.Article) error {
+// the snapshot was made of (ErrStale if not): the same IDs, titles and
+// publication times, what a list of articles without their text has.
+// With checkText, every article's fingerprint (a checksum of its text) is
+// checked too; without, each is checked when a search first returns it,
+// as for a snapshot opened without its articles, or when the index is
+// thawed to grow (see OpenSnapshotFromHeads). Posting lists and forward
+// indexes are checked as they are read.
+func (m *mapped) match(ix *Index, arts []*corpus.Article, checkText bool) error {
 	if m.ndocs != len(arts) {
 		return ErrStale
 	}
@@ -435,24 +464,26 @@ func (m *mapped) match(ix *Index, arts []*corpus.Article) error {
 	docs := make([]*corpus.Article, m.ndocs)
 	for d := range docs {
 		a := byID[m.docString(uint32(d), 0)]
-		if a == nil {
+		if a == nil || a.Title != m.docString(uint32(d), 1) || !a.Published.Equal(m.published(uint32(d))) {
 			return ErrStale
 		}
 		delete(byID, a.ID)
 		docs[d] = a
 	}
-	nw := min(runtime.GOMAXPROCS(0), max(m.ndocs/256, 1))
-	stale := make([]bool, nw)
-	parallel(nw, func(k int) {
-		for d := k * m.ndocs / nw; d < (k+1)*m.ndocs/nw; d++ {
-			if m.fps[d] != Fingerprint(docs[d]) {
-				stale[k] = true
-				return
+	if checkText {
+		nw := min(runtime.GOMAXPROCS(0), max(m.ndocs/256, 1))
+		stale := make([]bool, nw)
+		parallel(nw, func(k int) {
+			for d := k * m.ndocs / nw; d < (k+1)*m.ndocs/nw; d++ {
+				if !m.known(uint32(d), docs[d]) {
+					stale[k] = true
+					return
+				}
 			}
+		})
+		if slices.Contains(stale, true) {
+			return ErrStale
 		}
-	})
-	if slices.Contains(stale, true) {
-		return ErrStale
 	}
 	ix.docs = docs
 	return nil

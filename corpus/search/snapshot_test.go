@@ -95,11 +95,31 @@ func TestSnapshotOfOtherArticles(t *testing.T) {
 	renamed.ID += "x"
 	other := append([]*corpus.Article{&renamed}, as[:5]...)
 	other = append(other, as[6:]...)
+	// An article whose text alone changed is found when a search returns
+	// it (its fingerprint), or when the index is thawed to grow: the
+	// reader opens the snapshot from the articles' heads.
+	edit, err := LoadSnapshotFromHeads(path, changed)
+	if err != nil {
+		t.Fatalf("an article edited: the snapshot did not open from the heads: %v", err)
+	}
+	if _, err := edit.Search(context.Background(), edited.Title, Options{Limit: 100}); !errors.Is(err, ErrStale) {
+		t.Errorf("an article edited, a search returning it: got %v, want ErrStale", err)
+	}
+	if edit, err = LoadSnapshotFromHeads(path, changed); err != nil {
+		t.Fatal(err)
+	}
+	edit.Add(gen.Articles(1, 98))
+	if _, err := edit.Search(context.Background(), "the", Options{}); !errors.Is(err, ErrStale) {
+		t.Errorf("an article edited, the index thawed: got %v, want ErrStale", err)
+	}
+	retitled := *as[9]
+	retitled.Title += " again"
 	for name, arts := range map[string][]*corpus.Article{
-		"an article edited": changed,
-		"one gone":          as[:49],
-		"one more":          append(append([]*corpus.Article(nil), as...), gen.Articles(1, 99)...),
-		"one renamed":       other,
+		"an article edited":   changed,
+		"an article retitled": append(append(append([]*corpus.Article(nil), as[:9]...), &retitled), as[10:]...),
+		"one gone":            as[:49],
+		"one more":            append(append([]*corpus.Article(nil), as...), gen.Articles(1, 99)...),
+		"one renamed":         other,
 	} {
 		if _, err := LoadSnapshot(path, arts); !errors.Is(err, ErrStale) {
 			t.Errorf("%s: got %v, want ErrStale", name, err)

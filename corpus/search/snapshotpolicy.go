@@ -31,6 +31,21 @@ func OpenSnapshot(path string, arts []*corpus.Article) (*Index, error) {
 	return ix, nil
 }
 
+// OpenSnapshotFromHeads is OpenSnapshot for articles that all came
+// unchanged from the store of parsed files (see LoadSnapshotFromHeads):
+// their text is checked as searches return them, not at open.
+func OpenSnapshotFromHeads(path string, arts []*corpus.Article) (*Index, error) {
+	if path == "" {
+		return nil, fs.ErrNotExist
+	}
+	ix, err := LoadSnapshotFromHeads(path, arts)
+	if err != nil {
+		return nil, err
+	}
+	markUsed(path)
+	return ix, nil
+}
+
 // OpenSnapshotWithoutArticles opens the snapshot at path for a search
 // that has not loaded the corpus (see OpenSnapshotLazy for fetch and the
 // errors) and marks it recently used, as OpenSnapshot does.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -35,6 +36,17 @@ func (ix *Index) thaw() {
 	}{{&m.stems, byStem}, {&m.keys, byKey}} {
 		for i := range l.from.n() {
 			l.to[strings.Clone(l.from.key(i))] = slices.Clone(l.from.ids[l.from.idOff[i]:l.from.idOff[i+1]])
+		}
+	}
+	// The articles are kept from here on without their fingerprints:
+	// those no search has returned yet are checked now, so that a changed
+	// one is still found (and the index rebuilt by the caller).
+	if ix.docs != nil {
+		for d, a := range ix.docs {
+			if !m.known(uint32(d), a) {
+				ix.setDamaged(fmt.Errorf("%w (%s changed since it was made)", ErrStale, a.ID))
+				break
+			}
 		}
 	}
 	fwd := make([][]byte, m.ndocs)

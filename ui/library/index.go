@@ -130,7 +130,7 @@ func (x *Index) LoadBatch(arts []*corpus.Article, done, allCached bool) []Job {
 	held, path := x.held, x.snapshot
 	x.held, x.adding = nil, true
 	return []Job{func() any {
-		ix, err := search.OpenSnapshot(path, held)
+		ix, err := search.OpenSnapshotFromHeads(path, held)
 		return SnapshotRead{ix: ix, arts: held, err: err}
 	}}
 }
@@ -217,11 +217,14 @@ func (x *Index) SnapshotLoaded(r SnapshotRead) (jobs []Job, notice string) {
 
 // SearchFailed takes the error of a search of ix. When ix came from the
 // snapshot and the search found it damaged (a posting list or forward
-// index read late, see search.ErrDamaged), the index is built again from
-// the articles and written as the next snapshot; notice is what to tell
-// the reader, once: later failures of the same index say nothing.
+// index read late, see search.ErrDamaged) or of other articles (a text
+// that changed, found by its fingerprint when a search returned it), the
+// index is built again from the articles and written as the next
+// snapshot. notice is what to tell the reader, once, and only of damage;
+// later failures of the same index do nothing.
 func (x *Index) SearchFailed(ix *search.Index, err error) (jobs []Job, notice string) {
-	if ix != x.ix || !x.fromSnapshot || !errors.Is(err, search.ErrDamaged) {
+	damaged := errors.Is(err, search.ErrDamaged)
+	if ix != x.ix || !x.fromSnapshot || !damaged && !errors.Is(err, search.ErrStale) {
 		return nil, ""
 	}
 	x.gen++
@@ -229,7 +232,9 @@ func (x *Index) SearchFailed(ix *search.Index, err error) (jobs []Job, notice st
 	x.indexed = 0
 	x.pending = append(x.members, x.pending...)
 	x.members = nil
-	notice = "the search index snapshot was damaged (" + err.Error() + ") and will be rebuilt"
+	if damaged {
+		notice = "the search index snapshot was damaged (" + err.Error() + ") and will be rebuilt"
+	}
 	if x.adding {
 		return nil, notice // the Add in flight starts the rebuild when it ends
 	}

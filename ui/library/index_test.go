@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -270,4 +271,36 @@ func TestSnapshotDamagedLateIsRebuilt(t *testing.T) {
 		return
 	}
 	t.Fatal("no damaged byte was found late, by a search")
+}
+
+// A snapshot opened from the articles' heads whose article's text changed
+// is found out when a search returns that article: the index is built
+// again, quietly (a changed file is no news), and answers from the text.
+func TestSnapshotOfChangedTextIsRebuilt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	items := snapshotArticles(6, "ceasefire")
+	first := NewIndex()
+	first.UseSnapshot(path)
+	runJobs(t, first, first.LoadBatch(items, true, true))
+	changed := snapshotArticles(6, "ceasefire")
+	changed[2].Blocks[0].Text = "Body 2 mentions the ceasefire and the armistice."
+	x := NewIndex()
+	x.UseSnapshot(path)
+	runJobs(t, x, x.LoadBatch(changed, true, true))
+	if !x.FromSnapshot() {
+		t.Fatal("the snapshot was not opened from the articles' heads")
+	}
+	old := x.Search()
+	_, err := old.Search(context.Background(), "ceasefire", search.Options{Limit: 100})
+	if !errors.Is(err, search.ErrStale) {
+		t.Fatalf("a search returning the changed article: %v, want ErrStale", err)
+	}
+	jobs, notice := x.SearchFailed(old, err)
+	if notice != "" || len(jobs) == 0 {
+		t.Fatalf("a changed text: notice %q, %d jobs; want a quiet rebuild", notice, len(jobs))
+	}
+	runJobs(t, x, jobs)
+	if got := hitIDs(t, x.Search(), "armistice"); !slices.Equal(got, []string{"a02"}) || x.FromSnapshot() || !x.Saved() {
+		t.Fatalf("after the rebuild: armistice finds %v, from snapshot %v, saved %v", got, x.FromSnapshot(), x.Saved())
+	}
 }
