@@ -14,6 +14,7 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/gen"
 	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // searchArticles is sampleArticles plus a long article with a rare word
@@ -446,5 +447,48 @@ func TestSearchOpenedWhileHolding(t *testing.T) {
 	cmd := p.open(listPlace{})
 	if x.Holding() || cmd == nil {
 		t.Fatal("opening the search did not end the wait")
+	}
+}
+
+// A search that finds the index snapshot damaged (a part checked as it is
+// read) tells the reader once and starts building the index again.
+func TestSearchFindsSnapshotDamaged(t *testing.T) {
+	sh := testShared(t)
+	arts := searchArticles()
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	built := search.New()
+	built.Add(arts)
+	if err := search.SaveSnapshot(built, path); err != nil {
+		t.Fatal(err)
+	}
+	x := sh.lib.Index
+	x.UseSnapshot(path)
+	p := newSearchPane(sh)
+	items := make([]*item, len(arts))
+	for i, a := range arts {
+		items[i] = newItem(a)
+	}
+	read, ok := x.LoadBatch(p.register(items), true, true)[0]().(library.SnapshotRead)
+	if !ok || read.Err() != nil {
+		t.Fatalf("snapshot not read: %v", read.Err())
+	}
+	x.SnapshotLoaded(read)
+	damaged := x.Search()
+	failed := searchResultsMsg{seq: p.seq, query: "zebra", err: fmt.Errorf("%w: postings of %q", search.ErrDamaged, "zebra"), ix: damaged}
+	p, cmd := p.update(failed)
+	var said, rebuilt bool
+	for _, msg := range collect(cmd) {
+		switch msg := msg.(type) {
+		case statusMsg:
+			said = strings.Contains(msg.text, "damaged") && strings.Contains(msg.text, "rebuilt")
+		case library.Indexed:
+			rebuilt = true
+		}
+	}
+	if !said || !rebuilt || x.Search() == damaged || x.FromSnapshot() {
+		t.Fatalf("a damaged snapshot found by a search: said %v, rebuilt %v", said, rebuilt)
+	}
+	if _, cmd := p.update(failed); cmd != nil {
+		t.Fatalf("the same damage reported again: %v", collect(cmd))
 	}
 }
