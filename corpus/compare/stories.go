@@ -98,7 +98,36 @@ type Stories struct {
 	nterms int
 	dates  []when
 	pinned map[*corpus.Article]bool
+	// lazy is set on a grouping read from its file (stories_store.go),
+	// which has no fingerprints until something needs them.
+	lazy *lazyFingerprints
 }
+
+// lazyFingerprints makes a stored grouping's fingerprints, term count and
+// dates once, the first time they are needed.
+type lazyFingerprints struct{ once sync.Once }
+
+// fingerprints are the articles' fingerprints; they, s.nterms and s.dates
+// are read only after it (a stored grouping makes them here, once).
+func (s *Stories) fingerprints() []fingerprint {
+	if s.lazy != nil {
+		s.lazy.once.Do(func() {
+			ctx := context.Background()
+			counts := countTerms(ctx, s.articles, 0)
+			s.nterms = len(counts.df)
+			counts.hashes = nil
+			s.fps, _, _ = makeFingerprints(ctx, counts, counts.workers)
+			s.dates = articleDates(s.articles)
+		})
+	}
+	return s.fps
+}
+
+// Prepare makes now what a stored grouping makes the first time it is
+// needed (the fingerprints the candidates to compare with and the
+// reader's edits use): a background job after a warm start, so that the
+// first comparison does not wait. A grouping made afresh has it already.
+func (s *Stories) Prepare() { s.fingerprints() }
 
 // Of returns the story an article belongs to, or nil.
 func (s *Stories) Of(a *corpus.Article) *Story {
@@ -131,7 +160,8 @@ func (s *Stories) linkage(a, b *corpus.Article) float64 {
 	if !ok || !ok2 {
 		return 0
 	}
-	return s.fps[i].cosine(s.fps[int(j)])
+	fps := s.fingerprints()
+	return fps[i].cosine(fps[int(j)])
 }
 
 // Candidate is an article to compare with, and how similar it is.
@@ -150,13 +180,14 @@ func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
 	if !ok {
 		return nil
 	}
-	st, fa := s.storyOf[i], s.fps[i]
+	fps := s.fingerprints()
+	st, fa := s.storyOf[i], fps[i]
 	var out []Candidate
 	for j, b := range s.articles {
 		if b == a || s.at[b] != int32(j) {
 			continue // a itself, or an article listed twice
 		}
-		sim := fa.cosine(s.fps[j])
+		sim := fa.cosine(fps[j])
 		same := s.storyOf[j] == st
 		if sim > 0 || same {
 			out = append(out, Candidate{b, sim, same})
@@ -225,12 +256,7 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 // and postings live in flat slices; the returned Stories hold about 1 KB an
 // article, nearly all of it fingerprints (BENCHMARKS.md has the figures).
 func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
-	if opt.Threshold <= 0 {
-		opt.Threshold = DefaultStoryThreshold
-	}
-	if opt.MaxDays <= 0 {
-		opt.MaxDays = DefaultStoryDays
-	}
+	opt = storyDefaults(opt)
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -447,23 +473,35 @@ func (b *storyBuilder) build(g []int32) *Story {
 	for _, i := range g {
 		a := as[i]
 		st.Articles = append(st.Articles, a)
-		if a.ID < minID {
-			minID = a.ID
-		}
-		if o := strings.TrimSpace(a.Outlet); o != "" {
-			b.outlets = append(b.outlets, o)
-		}
+		minID = min(minID, a.ID)
+		b.outlets = append(b.outlets, a.Outlet)
 	}
-	slices.Sort(b.outlets)
-	st.Outlets = slices.Clone(slices.Compact(b.outlets))
-	if st.Outlets == nil {
-		st.Outlets = []string{}
-	}
+	st.Outlets = storyOutlets(b.outlets)
 	corpus.SortArticles(st.Articles)
-	st.ID = fmt.Sprintf("s%012x", hashTerm(minID)>>16)
+	st.ID = storyID(minID)
 	st.Label = label(as[best])
 	return st
 }
+
+// storyOutlets are a story's outlets, sorted, each once, never nil; the
+// argument is reordered.
+func storyOutlets(outlets []string) []string {
+	out := outlets[:0]
+	for _, o := range outlets {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, o)
+		}
+	}
+	slices.Sort(out)
+	out = slices.Clone(slices.Compact(out))
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// storyID names a story by its smallest article ID.
+func storyID(minID string) string { return fmt.Sprintf("s%012x", hashTerm(minID)>>16) }
 
 // sortStories orders stories largest first, then the latest first article,
 // then by ID.
