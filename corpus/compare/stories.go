@@ -274,15 +274,15 @@ func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOpt
 		return nil, err
 	}
 	dates := articleDates(as)
-	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt)
+	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt, nil)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	query, names, rare = nil, nil, nil
-	groups := mergeEdges(dates, fps, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
+	groups := mergeEdges(dates, fps, nil, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
 	edges = nil
 	s := buildStories(as, fps, groups, nterms)
-	s.buildLines(groups, mergeLines(fps, groups, lineEdges), dates)
+	s.buildLines(groups, mergeLines(fps, groups, nil, lineEdges), dates)
 	s.nterms, s.dates = nterms, dates
 	return s, nil
 }
@@ -313,11 +313,20 @@ func parallel(ctx context.Context, n, workers int, f func(i int)) {
 // groups merge only when their articles are on average similar enough
 // (average linkage over a sample of each group), so a chain of loosely
 // related articles does not snowball into one story. Groups come in the
-// order of their first article, members ascending.
-func mergeEdges(dates []when, fps []fingerprint, edges []edge, threshold float64, window time.Duration) [][]int32 {
+// order of their first article, members ascending. The groups of initial
+// (a stored grouping's, stories_join.go) are joined to begin with.
+func mergeEdges(dates []when, fps []fingerprint, initial [][]int32, edges []edge, threshold float64, window time.Duration) [][]int32 {
 	n := len(dates)
 	uf := newUnionFind(n)
 	members := make([][]int32, n)
+	for _, g := range initial {
+		for _, i := range g[1:] {
+			uf.union(int(g[0]), int(i))
+		}
+		if len(g) > 1 {
+			members[uf.find(int(g[0]))] = slices.Clone(g)
+		}
+	}
 	for _, e := range edges {
 		ra, rb := uf.find(int(e.a)), uf.find(int(e.b))
 		if ra == rb {

@@ -25,26 +25,63 @@ func StoriesPath(cacheDir string, src corpus.Source) string {
 	return cache.Path(cacheDir, src.Paths, "stories")
 }
 
+// StoriesFrom says where a grouping came from.
+type StoriesFrom int
+
+const (
+	StoriesGrouped StoriesFrom = iota // grouped afresh
+	StoriesStored                     // read back as stored: no article changed
+	StoriesJoined                     // stored, joined by the new and changed articles
+)
+
 // LoadOrGroupStories is the grouping of as: the one stored at path when it
-// is of these very articles (milliseconds), else a fresh one (see
-// GroupStoriesContext), which is then stored at path for the next start.
-// stored says which. A missing, damaged or stale file is never trusted,
-// only replaced; failing to save costs the next start time, nothing else,
-// so it is not an error. The error is ctx's.
-func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, opt StoryOptions) (st *Stories, stored bool, err error) {
+// is of these very articles (milliseconds); when it still holds most of
+// them (minJoinShare), the stored one joined by the new and changed
+// articles (joinStories); else a fresh one (GroupStoriesContext). One made
+// is stored at path for the next start. A missing, damaged or stale file
+// is never trusted, only replaced; failing to save costs the next start
+// time, nothing else, so it is not an error. The error is ctx's.
+func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, opt StoryOptions) (*Stories, StoriesFrom, error) {
+	var g *storedGrouping
 	if path != "" {
-		if st, err := ReadStories(path, as, opt); err == nil {
-			now := time.Now()
-			_ = os.Chtimes(path, now, now) // recently used: not pruned
-			return st, true, nil
+		g, _ = readStored(path)
+	}
+	if g != nil && g.sameOptions(opt) {
+		at, same := g.match(as)
+		if same {
+			if st, err := g.stories(as, opt); err == nil {
+				now := time.Now()
+				_ = os.Chtimes(path, now, now) // recently used: not pruned
+				return st, StoriesStored, nil
+			}
+		}
+		kept := 0
+		for _, i := range at {
+			if i >= 0 {
+				kept++
+			}
+		}
+		if float64(kept) >= minJoinShare*float64(len(as)) && kept > 0 {
+			st, err := joinStories(ctx, g, at, as, opt)
+			if err != nil {
+				return nil, StoriesGrouped, err
+			}
+			saveStories(path, st, opt)
+			return st, StoriesJoined, nil
 		}
 	}
-	st, err = GroupStoriesContext(ctx, as, opt)
+	st, err := GroupStoriesContext(ctx, as, opt)
 	if err != nil {
-		return nil, false, err
+		return nil, StoriesGrouped, err
 	}
+	saveStories(path, st, opt)
+	return st, StoriesGrouped, nil
+}
+
+// saveStories stores st at path for the next start, and prunes the older
+// stored groupings it supersedes.
+func saveStories(path string, st *Stories, opt StoryOptions) {
 	if path != "" && WriteStories(path, st, opt) == nil {
 		cache.Prune(path)
 	}
-	return st, false, nil
 }

@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -65,13 +66,23 @@ func encodeStories(s *Stories, opt StoryOptions) []byte {
 	buf := append([]byte(storiesMagic), byte(storiesVersion))
 	buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(opt.Threshold))
 	buf = binary.AppendUvarint(buf, uint64(opt.MaxDays))
-	buf = binary.AppendUvarint(buf, uint64(len(s.articles)))
-	for _, a := range s.articles {
-		buf = appendString(buf, a.ID)
-		buf = binary.LittleEndian.AppendUint32(buf, groupedFingerprint(a))
+	// Articles by their place among the first listings (an article listed
+	// twice is stored once).
+	stored := make([]int32, len(s.articles))
+	var n int32
+	for i, a := range s.articles {
+		if s.at[a] == int32(i) {
+			stored[i] = n
+			n++
+		}
 	}
-	// Events by their place in the list; an article listed twice is in
-	// its story once, under its first index.
+	buf = binary.AppendUvarint(buf, uint64(n))
+	for i, a := range s.articles {
+		if s.at[a] == int32(i) {
+			buf = appendString(buf, a.ID)
+			buf = binary.LittleEndian.AppendUint32(buf, groupedFingerprint(a))
+		}
+	}
 	event := make(map[*Story]int, len(s.List))
 	buf = binary.AppendUvarint(buf, uint64(len(s.List)))
 	for e, st := range s.List {
@@ -82,7 +93,7 @@ func encodeStories(s *Stories, opt StoryOptions) []byte {
 		buf = binary.LittleEndian.AppendUint64(buf, uint64(unixOrZero(st.Last)))
 		buf = binary.AppendUvarint(buf, uint64(len(st.Articles)))
 		for _, a := range st.Articles {
-			buf = binary.AppendUvarint(buf, uint64(s.at[a]))
+			buf = binary.AppendUvarint(buf, uint64(stored[s.at[a]]))
 		}
 	}
 	buf = binary.AppendUvarint(buf, uint64(len(s.Lines)))
@@ -187,6 +198,15 @@ func (r *storeReader) str(what string) string {
 // other articles or options, with another error when it is missing or
 // damaged; either way the caller groups afresh.
 func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
+	g, err := readStored(path)
+	if err != nil {
+		return nil, err
+	}
+	return g.stories(as, opt)
+}
+
+// readStored reads and checks the stored grouping at path.
+func readStored(path string) (*storedGrouping, error) {
 	f, _, _, err := cache.OpenFile(path, storiesMagic, storiesVersion)
 	if err != nil {
 		return nil, err
@@ -199,14 +219,32 @@ func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories,
 	if err != nil {
 		return nil, err
 	}
-	return decodeStories(data, as, opt)
+	return parseStories(data)
 }
 
-// decodeStories checks a stored grouping whole (magic, version, CRC, every
+// storedGrouping is a stored grouping as read, before it is matched with
+// the articles: articles by their stored index, events as lists of those,
+// lines as lists of events.
+type storedGrouping struct {
+	threshold float64
+	maxDays   int
+	ids       []string
+	fps       []uint32
+	events    []storedEvent
+	lines     [][]int32
+}
+
+type storedEvent struct {
+	label       string
+	cohesion    float64
+	first, last time.Time
+	members     []int32
+}
+
+// parseStories checks a stored grouping whole (magic, version, CRC, every
 // index in range, every article in exactly one event and every event in
-// exactly one line) and makes it the grouping of as.
-func decodeStories(data []byte, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
-	opt = storyDefaults(opt)
+// exactly one line).
+func parseStories(data []byte) (*storedGrouping, error) {
 	head := len(storiesMagic) + 1
 	if len(data) < head+4 || string(data[:len(storiesMagic)]) != storiesMagic {
 		return nil, errors.New("not a stories file")
@@ -219,37 +257,127 @@ func decodeStories(data []byte, as []*corpus.Article, opt StoryOptions) (*Storie
 		return nil, errors.New("damaged stories file: checksum")
 	}
 	r := &storeReader{b: data[head:end]}
-	threshold := math.Float64frombits(r.fixed8("threshold"))
-	maxDays := r.uvarint(math.MaxInt32, "days")
+	g := &storedGrouping{threshold: math.Float64frombits(r.fixed8("threshold"))}
+	g.maxDays = r.uvarint(math.MaxInt32, "days")
 	n := r.uvarint(uint64(len(r.b)/5), "article count")
 	if r.err != nil {
 		return nil, r.err
 	}
-	if threshold != opt.Threshold || maxDays != opt.MaxDays || n != len(as) {
+	g.ids, g.fps = make([]string, n), make([]uint32, n)
+	for k := range n {
+		g.ids[k] = r.str("article ID")
+		g.fps[k] = r.fixed4("article fingerprint")
+	}
+	placed := make([]bool, n)
+	nevents := r.uvarint(uint64(n), "event count")
+	g.events = make([]storedEvent, 0, nevents)
+	for range nevents {
+		e := storedEvent{label: r.str("label")}
+		e.cohesion = math.Float64frombits(r.fixed8("cohesion"))
+		e.first = timeOrZero(int64(r.fixed8("first date")))
+		e.last = timeOrZero(int64(r.fixed8("last date")))
+		m := r.uvarint(uint64(n), "event size")
+		if r.err == nil && m == 0 {
+			r.fail("empty event")
+		}
+		e.members = make([]int32, 0, m)
+		for range m {
+			k := r.uvarint(uint64(n-1), "event member")
+			if r.err == nil && placed[k] {
+				r.fail("article in two events")
+			}
+			if r.err != nil {
+				return nil, r.err
+			}
+			placed[k] = true
+			e.members = append(e.members, int32(k))
+		}
+		g.events = append(g.events, e)
+	}
+	if r.err == nil && slices.Contains(placed, false) {
+		r.fail("an article in no event")
+	}
+	inLine := make([]bool, len(g.events))
+	nlines := r.uvarint(uint64(len(g.events)), "line count")
+	for range nlines {
+		m := r.uvarint(uint64(len(g.events)), "line size")
+		if r.err == nil && m == 0 {
+			r.fail("empty line")
+		}
+		line := make([]int32, 0, m)
+		for range m {
+			e := r.uvarint(uint64(len(g.events)-1), "line event")
+			if r.err == nil && inLine[e] {
+				r.fail("event in two lines")
+			}
+			if r.err != nil {
+				return nil, r.err
+			}
+			inLine[e] = true
+			line = append(line, int32(e))
+		}
+		g.lines = append(g.lines, line)
+	}
+	if r.err == nil && slices.Contains(inLine, false) {
+		r.fail("an event in no line")
+	}
+	if r.err == nil && len(r.b) > 0 {
+		r.fail("trailing bytes")
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return g, nil
+}
+
+// match finds each stored article among as by ID (the same ID twice is
+// matched in order) and fingerprint: at[k] is stored article k's index in
+// as, -1 when it is gone or changed. same says whether the stored articles
+// are exactly as (an article listed twice in as counts once).
+func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
+	byID := make(map[string][]int32, len(as))
+	first := make(map[*corpus.Article]bool, len(as))
+	for i, a := range as {
+		if !first[a] {
+			first[a] = true
+			byID[a.ID] = append(byID[a.ID], int32(i))
+		}
+	}
+	at = make([]int32, len(g.ids))
+	found := 0
+	for k, id := range g.ids {
+		at[k] = -1
+		if c := byID[id]; len(c) > 0 && groupedFingerprint(as[c[0]]) == g.fps[k] {
+			at[k], byID[id] = c[0], c[1:]
+			found++
+		}
+	}
+	return at, found == len(first) && found == len(g.ids)
+}
+
+// decodeStories is the grouping of as stored in data (see ReadStories).
+func decodeStories(data []byte, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
+	g, err := parseStories(data)
+	if err != nil {
+		return nil, err
+	}
+	return g.stories(as, opt)
+}
+
+// sameOptions: the stored grouping was made with opt.
+func (g *storedGrouping) sameOptions(opt StoryOptions) bool {
+	opt = storyDefaults(opt)
+	return g.threshold == opt.Threshold && g.maxDays == opt.MaxDays
+}
+
+// stories is the stored grouping as the grouping of as, when it is of
+// exactly these articles and options (else ErrStoriesStale).
+func (g *storedGrouping) stories(as []*corpus.Article, opt StoryOptions) (*Stories, error) {
+	if !g.sameOptions(opt) {
 		return nil, ErrStoriesStale
 	}
-	// Match the stored articles with as by ID (the same ID twice is
-	// matched in order) and fingerprint.
-	byID := make(map[string][]int32, len(as))
-	for i, a := range as {
-		byID[a.ID] = append(byID[a.ID], int32(i))
-	}
-	order := make([]int32, n) // stored index -> index in as
-	stale := false
-	for k := range order {
-		id := r.str("article ID")
-		fp := r.fixed4("article fingerprint")
-		if r.err != nil {
-			return nil, r.err
-		}
-		at := byID[id]
-		if len(at) == 0 || groupedFingerprint(as[at[0]]) != fp {
-			stale = true
-			continue
-		}
-		order[k], byID[id] = at[0], at[1:]
-	}
-	if stale {
+	order, same := g.match(as)
+	if !same {
 		return nil, ErrStoriesStale
 	}
 	s := &Stories{articles: as, at: make(map[*corpus.Article]int32, len(as)), storyOf: make([]*Story, len(as))}
@@ -258,94 +386,35 @@ func decodeStories(data []byte, as []*corpus.Article, opt StoryOptions) (*Storie
 			s.at[a] = int32(i)
 		}
 	}
-	nevents := r.uvarint(uint64(n), "event count")
-	events := make([]*Story, 0, nevents)
-	for range nevents {
-		st := &Story{Label: r.str("label")}
-		st.Cohesion = math.Float64frombits(r.fixed8("cohesion"))
-		st.First = timeOrZero(int64(r.fixed8("first date")))
-		st.Last = timeOrZero(int64(r.fixed8("last date")))
-		m := r.uvarint(uint64(n), "event size")
-		if r.err == nil && m == 0 {
-			r.fail("empty event")
+	events := make([]*Story, len(g.events))
+	for e, se := range g.events {
+		st := &Story{Label: se.label, Cohesion: se.cohesion, First: se.first, Last: se.last}
+		members := make([]int32, len(se.members))
+		for x, k := range se.members {
+			members[x] = order[k]
+			s.storyOf[order[k]] = st
 		}
-		g := make([]int32, 0, m)
-		for range m {
-			k := r.uvarint(uint64(n-1), "event member")
-			if r.err != nil {
-				break
-			}
-			i := order[k]
-			if s.storyOf[i] != nil {
-				r.fail("article in two events")
-				break
-			}
-			g = append(g, i)
-			s.storyOf[i] = st
-		}
-		if r.err != nil {
-			return nil, r.err
-		}
-		finishStory(st, as, g)
-		events = append(events, st)
-	}
-	for i, a := range as {
-		if s.at[a] == int32(i) && s.storyOf[i] == nil {
-			return nil, errors.New("damaged stories file: an article in no event")
-		}
+		finishStory(st, as, members)
+		events[e] = st
 	}
 	// An article listed twice shares its first listing's story.
 	for i, a := range as {
 		s.storyOf[i] = s.storyOf[s.at[a]]
 	}
-	s.List = events
+	s.List = slices.Clone(events)
 	sortStories(s.List)
-	nlines := r.uvarint(uint64(len(events)), "line count")
-	s.Lines = make([]*StoryLine, 0, nlines)
+	s.Lines = make([]*StoryLine, 0, len(g.lines))
 	s.lineOf = make(map[*Story]*StoryLine, len(events))
-	for range nlines {
-		m := r.uvarint(uint64(len(events)), "line size")
-		if r.err == nil && m == 0 {
-			r.fail("empty line")
-		}
-		line := make([]*Story, 0, m)
-		for range m {
-			e := r.uvarint(uint64(len(events)-1), "line event")
-			if r.err != nil {
-				return nil, r.err
-			}
-			if _, ok := s.lineOf[events[e]]; ok || containsStory(line, events[e]) {
-				r.fail("event in two lines")
-				return nil, r.err
-			}
-			line = append(line, events[e])
-		}
-		if r.err != nil {
-			return nil, r.err
+	for _, l := range g.lines {
+		line := make([]*Story, len(l))
+		for x, e := range l {
+			line[x] = events[e]
 		}
 		s.addLine(line)
-	}
-	if r.err == nil && len(r.b) > 0 {
-		r.fail("trailing bytes")
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if len(s.lineOf) != len(events) {
-		return nil, errors.New("damaged stories file: an event in no line")
 	}
 	sortLines(s.Lines)
 	s.lazy = &lazyFingerprints{}
 	return s, nil
-}
-
-func containsStory(list []*Story, st *Story) bool {
-	for _, x := range list {
-		if x == st {
-			return true
-		}
-	}
-	return false
 }
 
 // finishStory fills in what a stored event does not keep but its articles

@@ -42,13 +42,13 @@ func storedFixture(t *testing.T) ([]*corpus.Article, string) {
 // fingerprint similarities and candidates.
 func TestStoredStoriesRoundTrip(t *testing.T) {
 	as, path := storedFixture(t)
-	fresh, stored, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	if err != nil || stored {
-		t.Fatalf("first grouping: stored %v, err %v", stored, err)
+	fresh, from, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if err != nil || from != StoriesGrouped {
+		t.Fatalf("first grouping: from %v, err %v", from, err)
 	}
-	back, stored, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	if err != nil || !stored {
-		t.Fatalf("second grouping not read back: stored %v, err %v", stored, err)
+	back, from, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if err != nil || from != StoriesStored {
+		t.Fatalf("second grouping not read back: from %v, err %v", from, err)
 	}
 	checkGrouping(t, back, as)
 	if got, want := groupingReport(back, as), groupingReport(fresh, as); got != want {
@@ -93,9 +93,9 @@ func TestStoredStoriesDamaged(t *testing.T) {
 			if _, err := ReadStories(path, as, StoryOptions{}); err == nil || errors.Is(err, ErrStoriesStale) {
 				t.Fatalf("damaged file read: err %v", err)
 			}
-			st, stored, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-			if stored || groupingReport(st, as) != groupingReport(fresh, as) {
-				t.Fatalf("damaged file trusted (stored %v)", stored)
+			st, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+			if from != StoriesGrouped || groupingReport(st, as) != groupingReport(fresh, as) {
+				t.Fatalf("damaged file trusted (from %v)", from)
 			}
 			if _, err := ReadStories(path, as, StoryOptions{}); err != nil {
 				t.Errorf("damaged file not replaced: %v", err)
@@ -108,8 +108,9 @@ func TestStoredStoriesDamaged(t *testing.T) {
 }
 
 // Between two opens the corpus changes: an article added, one changed,
-// one removed each make the stored grouping stale; the grouping made then
-// is the one of the new corpus, and is stored in its turn.
+// one removed each make the stored grouping stale; the stored one, which
+// still holds most articles, is joined by the new and changed ones, and the
+// result is stored in its turn. A corpus mostly new is grouped afresh.
 func TestStoredStoriesChangedCorpus(t *testing.T) {
 	base, path := storedFixture(t)
 	extra, _ := generateCorpus(20, 99)
@@ -137,38 +138,57 @@ func TestStoredStoriesChangedCorpus(t *testing.T) {
 			if _, err := ReadStories(path, as, StoryOptions{}); !errors.Is(err, ErrStoriesStale) {
 				t.Fatalf("changed corpus: %v, want stale", err)
 			}
-			st, stored, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-			if stored {
-				t.Fatal("stale grouping used")
+			st, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+			if from != StoriesJoined {
+				t.Fatalf("from %v, want joined", from)
 			}
 			checkGrouping(t, st, as)
-			if groupingReport(st, as) != groupingReport(GroupStories(as, StoryOptions{}), as) {
-				t.Error("the grouping of the changed corpus is not a fresh one")
+			back, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+			if from != StoriesStored {
+				t.Fatalf("the joined grouping was not stored (from %v)", from)
 			}
-			if _, stored, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{}); !stored {
-				t.Error("the new grouping was not stored")
+			if groupingReport(back, as) != groupingReport(st, as) {
+				t.Error("the joined grouping read back differs")
 			}
 		})
 	}
-	// The same articles in another order are the same corpus.
+	// An article changed joins the story it is about, as a new one would.
+	LoadOrGroupStories(context.Background(), path, base, StoryOptions{})
+	st, _, _ := LoadOrGroupStories(context.Background(), path, edited, StoryOptions{})
+	if want := GroupStories(edited, StoryOptions{}); len(st.Of(edited[5]).Articles) != len(want.Of(edited[5]).Articles) {
+		t.Errorf("the changed article is in a story of %d, a full grouping has %d", len(st.Of(edited[5]).Articles), len(want.Of(edited[5]).Articles))
+	}
+	// The same articles in another order, or one listed twice, are the
+	// same corpus.
+	LoadOrGroupStories(context.Background(), path, base, StoryOptions{})
 	rev := make([]*corpus.Article, len(base))
 	for i, a := range base {
 		rev[len(base)-1-i] = a
 	}
-	LoadOrGroupStories(context.Background(), path, base, StoryOptions{})
 	st, err := ReadStories(path, rev, StoryOptions{})
 	if err != nil {
 		t.Fatalf("reordered corpus: %v", err)
 	}
 	checkGrouping(t, st, rev)
+	twice := append(append([]*corpus.Article(nil), base...), base[2])
+	if st, err := ReadStories(path, twice, StoryOptions{}); err != nil || st.Of(base[2]) == nil {
+		t.Fatalf("an article listed twice: %v", err)
+	}
+	// Mostly other articles: grouped afresh.
+	other, _ := generateCorpus(200, 42)
+	other = append(other, base[:10]...)
+	st, from, _ := LoadOrGroupStories(context.Background(), path, other, StoryOptions{})
+	if from != StoriesGrouped || groupingReport(st, other) != groupingReport(GroupStories(other, StoryOptions{}), other) {
+		t.Errorf("a mostly new corpus: from %v, want a fresh grouping", from)
+	}
 }
 
 // The reader's edits apply over a stored grouping as over a fresh one.
 func TestStoredStoriesWithEdits(t *testing.T) {
 	as, path := storedFixture(t)
 	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	back, stored, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	if !stored {
+	back, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if from != StoriesStored {
 		t.Fatal("not read back")
 	}
 	edits := map[string]StoryEdit{seedA: {Alone: true}, "football": {With: seedB}}

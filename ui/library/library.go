@@ -102,8 +102,8 @@ func (l *Library) StoriesStore() string { return l.storiesStore }
 // fingerprints that comparing and edits need in the background, so that
 // the stories are shown at once and the first comparison hardly waits.
 func GroupStories(ctx context.Context, store string, arts []*corpus.Article, workers int) (*compare.Stories, error) {
-	st, stored, err := compare.LoadOrGroupStories(ctx, store, arts, compare.StoryOptions{Workers: workers})
-	if stored {
+	st, from, err := compare.LoadOrGroupStories(ctx, store, arts, compare.StoryOptions{Workers: workers})
+	if from == compare.StoriesStored {
 		go st.Prepare()
 	}
 	return st, err
