@@ -256,6 +256,14 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 // and postings live in flat slices; the returned Stories hold about 1 KB an
 // article, nearly all of it fingerprints (BENCHMARKS.md has the figures).
 func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
+	return groupFrom(ctx, as, opt, nil, nil, nil)
+}
+
+// groupFrom groups as: fingerprints, candidate pairs (only those with an
+// article of only, when only is given), merged into events and lines. The
+// events of initial and the lines of initialLines (article indices) are
+// joined to begin with (a stored grouping, stories_join.go).
+func groupFrom(ctx context.Context, as []*corpus.Article, opt StoryOptions, only []bool, initial, initialLines [][]int32) (*Stories, error) {
 	opt = storyDefaults(opt)
 	workers := opt.Workers
 	if workers <= 0 {
@@ -274,15 +282,15 @@ func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOpt
 		return nil, err
 	}
 	dates := articleDates(as)
-	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt, nil)
+	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt, only)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	query, names, rare = nil, nil, nil
-	groups := mergeEdges(dates, fps, nil, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
+	groups := mergeEdges(dates, fps, initial, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
 	edges = nil
 	s := buildStories(as, fps, groups, nterms)
-	s.buildLines(groups, mergeLines(fps, groups, nil, lineEdges), dates)
+	s.buildLines(groups, mergeLines(fps, groups, initialLines, lineEdges), dates)
 	s.nterms, s.dates = nterms, dates
 	return s, nil
 }

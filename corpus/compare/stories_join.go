@@ -2,8 +2,6 @@ package compare
 
 import (
 	"context"
-	"runtime"
-	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -29,24 +27,6 @@ const minJoinShare = 0.5
 // (the fingerprints are made again, the dominant cost, since the stored
 // file keeps none). A pair is found from the new article's side only.
 func joinStories(ctx context.Context, g *storedGrouping, at []int32, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
-	opt = storyDefaults(opt)
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	counts := countTerms(ctx, as, workers)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	nterms := len(counts.df)
-	counts.hashes = nil
-	fps, query, names := makeFingerprints(ctx, counts, workers)
-	rare := rareTerms(counts.df, len(as))
-	counts = nil
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	dates := articleDates(as)
 	isNew := make([]bool, len(as))
 	for i := range isNew {
 		isNew[i] = true
@@ -83,13 +63,5 @@ func joinStories(ctx context.Context, g *storedGrouping, at []int32, as []*corpu
 			lines = append(lines, reps)
 		}
 	}
-	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt, isNew)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	groups := mergeEdges(dates, fps, initial, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
-	s := buildStories(as, fps, groups, nterms)
-	s.buildLines(groups, mergeLines(fps, groups, lines, lineEdges), dates)
-	s.nterms, s.dates = nterms, dates
-	return s, nil
+	return groupFrom(ctx, as, opt, isNew, initial, lines)
 }

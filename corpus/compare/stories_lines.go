@@ -70,19 +70,23 @@ func mergeLines(fps []fingerprint, groups [][]int32, initial [][]int32, edges []
 		members[g] = groups[g]
 		events[g] = []int32{int32(g)}
 	}
+	// join makes two lines (roots) one.
+	join := func(ra, rb int) {
+		uf.union(ra, rb)
+		r := uf.find(ra)
+		ma, mb := members[ra], members[rb]
+		ea, eb := events[ra], events[rb]
+		members[ra], members[rb], events[ra], events[rb] = nil, nil, nil, nil
+		members[r] = append(append(make([]int32, 0, len(ma)+len(mb)), ma...), mb...)
+		events[r] = append(ea, eb...)
+	}
 	for _, l := range initial {
 		for _, i := range l[1:] {
 			ra, rb := uf.find(int(eventOf[l[0]])), uf.find(int(eventOf[i]))
 			if ra == rb {
 				continue
 			}
-			uf.union(ra, rb)
-			r := uf.find(ra)
-			ma, mb := members[ra], members[rb]
-			ea, eb := events[ra], events[rb]
-			members[ra], members[rb], events[ra], events[rb] = nil, nil, nil, nil
-			members[r] = append(append(make([]int32, 0, len(ma)+len(mb)), ma...), mb...)
-			events[r] = append(ea, eb...)
+			join(ra, rb)
 		}
 	}
 	for _, e := range edges {
@@ -101,13 +105,7 @@ func mergeLines(fps []fingerprint, groups [][]int32, initial [][]int32, edges []
 		if sum/float64(pairs) < lineThreshold*groupLinkage {
 			continue
 		}
-		uf.union(ra, rb)
-		r := uf.find(ra)
-		ma, mb := members[ra], members[rb]
-		ea, eb := events[ra], events[rb]
-		members[ra], members[rb], events[ra], events[rb] = nil, nil, nil, nil
-		members[r] = append(append(make([]int32, 0, len(ma)+len(mb)), ma...), mb...)
-		events[r] = append(ea, eb...)
+		join(ra, rb)
 	}
 	var out [][]int32
 	for g := range groups {

@@ -160,23 +160,23 @@ func (r *storeReader) uvarint(limit uint64, what string) int {
 	return int(v)
 }
 
-func (r *storeReader) fixed8(what string) uint64 {
-	if len(r.b) < 8 {
-		r.fail(what)
-		return 0
-	}
-	v := binary.LittleEndian.Uint64(r.b)
-	r.b = r.b[8:]
-	return v
-}
+func (r *storeReader) fixed8(what string) uint64 { return r.fixed(8, what) }
 
-func (r *storeReader) fixed4(what string) uint32 {
-	if len(r.b) < 4 {
+func (r *storeReader) fixed4(what string) uint32 { return uint32(r.fixed(4, what)) }
+
+// fixed reads a little-endian unsigned integer of size bytes (4 or 8).
+func (r *storeReader) fixed(size int, what string) uint64 {
+	if len(r.b) < size {
 		r.fail(what)
 		return 0
 	}
-	v := binary.LittleEndian.Uint32(r.b)
-	r.b = r.b[4:]
+	var v uint64
+	if size == 8 {
+		v = binary.LittleEndian.Uint64(r.b)
+	} else {
+		v = uint64(binary.LittleEndian.Uint32(r.b))
+	}
+	r.b = r.b[size:]
 	return v
 }
 
