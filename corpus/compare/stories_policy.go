@@ -49,11 +49,9 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 	if g != nil && g.sameOptions(opt) {
 		at, same := g.match(as)
 		if same {
-			if st, err := g.stories(as, opt); err == nil {
-				now := time.Now()
-				_ = os.Chtimes(path, now, now) // recently used: not pruned
-				return st, StoriesStored, nil
-			}
+			now := time.Now()
+			_ = os.Chtimes(path, now, now) // recently used: not pruned
+			return g.storiesOf(as, at), StoriesStored, nil
 		}
 		kept := 0
 		for _, i := range at {

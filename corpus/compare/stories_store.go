@@ -1,12 +1,14 @@
 package compare
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"time"
 
@@ -343,11 +345,14 @@ func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
 			byID[a.ID] = append(byID[a.ID], int32(i))
 		}
 	}
+	// The checksums read every article's text: in parallel.
+	fps := make([]uint32, len(as))
+	parallel(context.Background(), len(as), runtime.GOMAXPROCS(0), func(i int) { fps[i] = groupedFingerprint(as[i]) })
 	at = make([]int32, len(g.ids))
 	found := 0
 	for k, id := range g.ids {
 		at[k] = -1
-		if c := byID[id]; len(c) > 0 && groupedFingerprint(as[c[0]]) == g.fps[k] {
+		if c := byID[id]; len(c) > 0 && fps[c[0]] == g.fps[k] {
 			at[k], byID[id] = c[0], c[1:]
 			found++
 		}
@@ -380,6 +385,12 @@ func (g *storedGrouping) stories(as []*corpus.Article, opt StoryOptions) (*Stori
 	if !same {
 		return nil, ErrStoriesStale
 	}
+	return g.storiesOf(as, order), nil
+}
+
+// storiesOf is the stored grouping as the grouping of as, which are
+// exactly its articles (order: each stored article's index in as).
+func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories {
 	s := &Stories{articles: as, at: make(map[*corpus.Article]int32, len(as)), storyOf: make([]*Story, len(as))}
 	for i, a := range as {
 		if _, ok := s.at[a]; !ok {
@@ -414,7 +425,7 @@ func (g *storedGrouping) stories(as []*corpus.Article, opt StoryOptions) (*Stori
 	}
 	sortLines(s.Lines)
 	s.lazy = &lazyFingerprints{}
-	return s, nil
+	return s
 }
 
 // finishStory fills in what a stored event does not keep but its articles
