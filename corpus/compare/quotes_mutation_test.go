@@ -1,0 +1,34 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+// Quote spans right after a single-quoted passage: the scan resumes after
+// its closing mark, so a straight double quote at the end of the passage
+// (a nickname in quotes inside it) does not open a quote of its own.
+// Written against mutants of quoteSpans that resumed inside the passage
+// (MUTATION.md, compare-quotes).
+func TestQuoteSpansResumeAfterSingleQuote(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{`Critics dubbed it 'the "peace plan"' on Sunday, and Smith said "it will fail".`,
+			[]string{`the "peace plan"`, "it will fail"}},
+		{`Critics dubbed it ‘the "peace plan"’ on Sunday, and Smith said "it will fail".`,
+			[]string{`the "peace plan"`, "it will fail"}},
+		// An apostrophe inside a word opens nothing, even when a quoted
+		// word follows.
+		{`We don't think 'progress' is the word.`, []string{"progress"}},
+	} {
+		var got []string
+		for _, sp := range quoteSpans(c.in) {
+			got = append(got, c.in[sp.start:sp.end])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("quoteSpans(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
