@@ -5,12 +5,11 @@ import (
 	"testing"
 )
 
-// Quote spans right after a single-quoted passage: the scan resumes after
-// its closing mark, so a straight double quote at the end of the passage
-// (a nickname in quotes inside it) does not open a quote of its own.
-// Written against mutants of quoteSpans that resumed inside the passage
-// (MUTATION.md, compare-quotes).
-func TestQuoteSpansResumeAfterSingleQuote(t *testing.T) {
+// Single-quoted passages, exactly. After one, the scan resumes past its
+// closing mark, so a straight double quote at the end of the passage (a
+// name in quotes inside it) does not open a quote of its own. Written
+// against lived mutants of quotes.go (MUTATION.md, compare-quotes).
+func TestQuoteSpansSingleQuotes(t *testing.T) {
 	for _, c := range []struct {
 		in   string
 		want []string
@@ -22,6 +21,9 @@ func TestQuoteSpansResumeAfterSingleQuote(t *testing.T) {
 		// An apostrophe inside a word opens nothing, even when a quoted
 		// word follows.
 		{`We don't think 'progress' is the word.`, []string{"progress"}},
+		// Two letters are a quotation; one is "rock 'n' roll".
+		{`The minister said 'no' on Friday.`, []string{"no"}},
+		{`The minister said 'n' on Friday.`, nil},
 	} {
 		var got []string
 		for _, sp := range quoteSpans(c.in) {
