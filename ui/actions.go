@@ -46,6 +46,36 @@ func articleAction(km tea.KeyMsg, k articleActions, it *item) tea.Msg {
 	return nil
 }
 
+// readerRequest is the intent of a key the list and the article share
+// that asks for another pane: a story pane on it (typed by the pane, never
+// by the key, which the reader may rebind), the feeds, a refresh. ok is
+// false for other keys.
+func readerRequest(km tea.KeyMsg, k *keyMap, it *item) (tea.Msg, bool) {
+	switch {
+	case key.Matches(km, k.Feeds.Refresh):
+		return refreshNowMsg{}, true
+	case key.Matches(km, k.Feeds.View):
+		return openFeedsMsg{}, true
+	}
+	var want mode
+	switch {
+	case key.Matches(km, k.Stories.Compare):
+		want = modeCompare
+	case key.Matches(km, k.Stories.Pick):
+		want = modePicker
+	case key.Matches(km, k.Stories.Coverage):
+		want = modeCoverage
+	case key.Matches(km, k.Stories.View):
+		want = modeStoryView
+	default:
+		return nil, false
+	}
+	if it == nil {
+		return statusMsg{text: "no article selected"}, true
+	}
+	return storyRequest{want, it.a}, true
+}
+
 // updateAction handles the article intents; ok is false for other messages.
 func (m Model) updateAction(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
@@ -101,7 +131,7 @@ func (m Model) markStoryRead(it *item) (Model, tea.Cmd) {
 		}
 	}
 	now, marked, story := m.sh.now(), 0, 0
-	for _, x := range m.list.all {
+	for _, x := range m.list.rows() {
 		if !ids[x.a.ID] {
 			continue
 		}
@@ -110,8 +140,7 @@ func (m Model) markStoryRead(it *item) (Model, tea.Cmd) {
 			marked++
 		}
 	}
-	m.unread -= marked
-	m.list.refresh()
+	m.list.addUnread(-marked)
 	m.article.refresh()
 	var text string
 	switch {
@@ -134,7 +163,7 @@ func (m Model) setFilter(f listFilter) (Model, tea.Cmd) {
 	m.list.setEmpty(m.emptyLines())
 	text := "showing all articles"
 	if f.on() {
-		text = "showing " + f.describe(len(m.list.items))
+		text = "showing " + f.describe(m.list.shown())
 	}
 	cmds := []tea.Cmd{statusCmd(text)}
 	if m.list.selected() != before {

@@ -22,6 +22,7 @@ type articlePane struct {
 	w, h        int
 	focused     bool
 	showRemoved bool
+	back        string // the story pane leaving returns to, for the help; "" for the list
 
 	header []string // cached header lines, fitted to w
 	body   scroller
@@ -77,6 +78,14 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 	if p.find.typing {
 		return p.findKey(km)
 	}
+	if key.Matches(km, p.sh.keys.Global.Focus) {
+		p.emit(focusListMsg{})
+		return p, nil
+	}
+	if in, ok := readerRequest(km, p.sh.keys, p.it); ok {
+		p.emit(in)
+		return p, nil
+	}
 	k := p.sh.keys.Article
 	switch {
 	case key.Matches(km, k.Find):
@@ -89,22 +98,7 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 		return p, nil
 	case key.Matches(km, k.Back) && p.find.active && km.String() == "esc":
 		return p, p.clearFind()
-	case key.Matches(km, k.Up):
-		p.body.scroll(-1)
-	case key.Matches(km, k.Down):
-		p.body.scroll(1)
-	case key.Matches(km, k.PageUp):
-		p.body.scroll(-p.body.page())
-	case key.Matches(km, k.PageDown):
-		p.body.scroll(p.body.page())
-	case key.Matches(km, k.HalfUp):
-		p.body.scroll(-max(p.body.h/2, 1))
-	case key.Matches(km, k.HalfDown):
-		p.body.scroll(max(p.body.h/2, 1))
-	case key.Matches(km, k.Top):
-		p.body.top()
-	case key.Matches(km, k.Bottom):
-		p.body.bottom()
+	case p.scrollKey(km, k.scrollKeys):
 	case key.Matches(km, k.Next):
 		p.emit(stepMsg{+1})
 		return p, nil
@@ -148,6 +142,17 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 	return p, nil
 }
 
+// scrollKey scrolls the body for a scrolling key; it reports whether km
+// was one.
+func (p *articlePane) scrollKey(km tea.KeyMsg, k scrollKeys) bool {
+	page, half := viewPage(p.body.h)
+	n, ok := k.step(km, page, half)
+	if ok {
+		p.body.scroll(n)
+	}
+	return ok
+}
+
 // show switches to it (scrolled to the top) and returns the command that
 // renders its body, or nil when the rendering is cached.
 func (p *articlePane) show(it *item) tea.Cmd {
@@ -186,6 +191,10 @@ func (p *articlePane) setSize(w, h int) tea.Cmd {
 	p.buildHeader()
 	return p.request()
 }
+
+// setBack names the story pane leaving the article returns to ("" for
+// the list), for the help.
+func (p *articlePane) setBack(name string) { p.back = name }
 
 func (p *articlePane) setFocused(f bool) {
 	p.focused = f

@@ -83,8 +83,12 @@ type (
 	}
 	// closeStoryMsg asks the root to leave a story pane.
 	closeStoryMsg struct{}
-	// exportMsg asks the root to export what a story pane shows.
-	exportMsg struct{}
+	// exportMsg asks the root to export what a story pane shows: markdown
+	// makes the file's name and text (off the update loop); nil when the
+	// pane has nothing to export yet.
+	exportMsg struct {
+		markdown func() (name, md string)
+	}
 )
 
 func newComparePane(sh *shared) comparePane {
@@ -257,7 +261,7 @@ func (p comparePane) handleKey(km tea.KeyMsg) (comparePane, tea.Cmd) {
 	case key.Matches(km, k.Open):
 		p.openCurrent()
 	case key.Matches(km, k.Export):
-		p.emit(exportMsg{})
+		p.emit(p.exportRequest())
 	}
 	return p, nil
 }
@@ -966,23 +970,14 @@ func (p comparePane) view() []string {
 
 // scrollStep is how many lines a scrolling key moves the comparison, pair
 // or columns, with body lines in view: the one rule for both layouts.
+// Top and Bottom are not lines: each layout has its own ends.
 func (k compareKeys) scrollStep(km tea.KeyMsg, body int) (int, bool) {
-	page, half := max(body-1, 1), max(body/2, 1)
-	switch {
-	case key.Matches(km, k.Up):
-		return -1, true
-	case key.Matches(km, k.Down):
-		return 1, true
-	case key.Matches(km, k.PageUp):
-		return -page, true
-	case key.Matches(km, k.PageDown):
-		return page, true
-	case key.Matches(km, k.HalfUp):
-		return -half, true
-	case key.Matches(km, k.HalfDown):
-		return half, true
+	page, half := viewPage(body)
+	n, ok := k.step(km, page, half)
+	if !ok || isEnd(n) {
+		return 0, false
 	}
-	return 0, false
+	return n, true
 }
 
 // scrolls reports whether km is one of the scrolling keys of scrollStep.

@@ -125,27 +125,18 @@ func (p coveragePane) update(msg tea.Msg) (coveragePane, tea.Cmd) {
 
 func (p coveragePane) handleKey(km tea.KeyMsg) (coveragePane, tea.Cmd) {
 	k := p.sh.keys.Coverage
-	page := max(p.tableH()-1, 1)
+	page, half := viewPage(p.tableH())
+	n, scrolls := k.step(km, page, half)
 	switch {
 	case key.Matches(km, k.Back):
 		p.emit(closeStoryMsg{})
 	case p.lay == nil:
-	case key.Matches(km, k.Up):
-		p.move(-1)
-	case key.Matches(km, k.Down):
-		p.move(1)
-	case key.Matches(km, k.PageUp):
-		p.move(-page)
-	case key.Matches(km, k.PageDown):
-		p.move(page)
+	case scrolls:
+		p.move(n)
 	case key.Matches(km, k.DetailDown):
 		p.scrollDetail(max(p.detailH()-2, 1))
 	case key.Matches(km, k.DetailUp):
 		p.scrollDetail(-max(p.detailH()-2, 1))
-	case key.Matches(km, k.Top):
-		p.move(-len(p.lay.items))
-	case key.Matches(km, k.Bottom):
-		p.move(len(p.lay.items))
 	case key.Matches(km, k.Left):
 		p.setCol(p.col - 1)
 	case key.Matches(km, k.Right):
@@ -159,7 +150,7 @@ func (p coveragePane) handleKey(km tea.KeyMsg) (coveragePane, tea.Cmd) {
 	case key.Matches(km, k.Open):
 		p.openSelected()
 	case key.Matches(km, k.Export):
-		p.emit(exportMsg{})
+		p.emit(p.exportRequest())
 	}
 	return p, nil
 }

@@ -243,3 +243,9 @@ func itoa(n int) string { return fmt.Sprint(n) }
 
 // emptySource is a corpus with nothing in it.
 func emptySource() corpus.Source { return corpus.Source{FS: fstest.MapFS{}, FSName: "empty"} }
+
+// pagerShown is the pager of the mode shown (help or the load report).
+func (m Model) pagerShown() *pagerPane { return m.panes[m.mode].(*pagerPane) }
+
+// coverage is the coverage pane.
+func (m Model) coverage() *coveragePane { return m.panes[modeCoverage].(*coveragePane) }

@@ -30,17 +30,17 @@ type globalKeys struct {
 }
 
 type listKeys struct {
-	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
-	Open, Sort, ToggleRead, Quit                              key.Binding
-	BookmarksOnly, UnreadOnly                                 key.Binding // filters
-	Search                                                    key.Binding
+	scrollKeys
+	Open, Sort, ToggleRead, Quit key.Binding
+	BookmarksOnly, UnreadOnly    key.Binding // filters
+	Search                       key.Binding
 	articleActions
 }
 
 type articleKeys struct {
-	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
-	Next, Prev, ToggleRead, Boilerplate, Back                 key.Binding
-	Find, NextHit, PrevHit                                    key.Binding
+	scrollKeys
+	Next, Prev, ToggleRead, Boilerplate, Back key.Binding
+	Find, NextHit, PrevHit                    key.Binding
 	articleActions
 }
 
@@ -61,7 +61,8 @@ type findKeys struct {
 }
 
 type pagerKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Close key.Binding
+	scrollKeys
+	Close key.Binding
 }
 
 func newKeyMap() *keyMap {
@@ -83,14 +84,16 @@ func newKeyMap() *keyMap {
 			Focus:  b([]string{"tab", "shift+tab"}, "tab", "switch pane"),
 		},
 		List: listKeys{
-			Up:             b([]string{"k", "up"}, "↑/k", "up"),
-			Down:           b([]string{"j", "down"}, "↓/j", "down"),
-			PageUp:         b([]string{"pgup"}, "pgup", "page up"),
-			PageDown:       b([]string{"pgdown"}, "pgdn", "page down"),
-			HalfUp:         b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
-			HalfDown:       b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
-			Top:            b([]string{"g", "home"}, "g/home", "first"),
-			Bottom:         b([]string{"G", "end"}, "G/end", "last"),
+			scrollKeys: scrollKeys{
+				Up:       b([]string{"k", "up"}, "↑/k", "up"),
+				Down:     b([]string{"j", "down"}, "↓/j", "down"),
+				PageUp:   b([]string{"pgup"}, "pgup", "page up"),
+				PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+				HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+				HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+				Top:      b([]string{"g", "home"}, "g/home", "first"),
+				Bottom:   b([]string{"G", "end"}, "G/end", "last"),
+			},
 			Open:           b([]string{"enter", "l", "right"}, "enter/l/→", "open"),
 			Sort:           b([]string{"s"}, "s", "sort: date/outlet/title"),
 			ToggleRead:     b([]string{"m"}, "m", "toggle read"),
@@ -101,14 +104,16 @@ func newKeyMap() *keyMap {
 			articleActions: actions,
 		},
 		Article: articleKeys{
-			Up:             b([]string{"k", "up"}, "↑/k", "line up"),
-			Down:           b([]string{"j", "down"}, "↓/j", "line down"),
-			PageUp:         b([]string{"b", "pgup"}, "b/pgup", "page up"),
-			PageDown:       b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
-			HalfUp:         b([]string{"ctrl+u", "u"}, "u", "half page up"),
-			HalfDown:       b([]string{"ctrl+d", "d"}, "d", "half page down"),
-			Top:            b([]string{"g", "home"}, "g/home", "top"),
-			Bottom:         b([]string{"G", "end"}, "G/end", "bottom"),
+			scrollKeys: scrollKeys{
+				Up:       b([]string{"k", "up"}, "↑/k", "line up"),
+				Down:     b([]string{"j", "down"}, "↓/j", "line down"),
+				PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
+				PageDown: b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
+				HalfUp:   b([]string{"ctrl+u", "u"}, "u", "half page up"),
+				HalfDown: b([]string{"ctrl+d", "d"}, "d", "half page down"),
+				Top:      b([]string{"g", "home"}, "g/home", "top"),
+				Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
+			},
 			Next:           b([]string{"]"}, "]", "next article"),
 			Prev:           b([]string{"["}, "[", "previous article"),
 			ToggleRead:     b([]string{"m"}, "m", "toggle read"),
@@ -132,13 +137,15 @@ func newKeyMap() *keyMap {
 			Cancel: b([]string{"esc"}, "esc", "clear"),
 		},
 		Pager: pagerKeys{
-			Up:       b([]string{"k", "up"}, "↑/k", "up"),
-			Down:     b([]string{"j", "down"}, "↓/j", "down"),
-			PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
-			PageDown: b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
-			Top:      b([]string{"g", "home"}, "g/home", "top"),
-			Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
-			Close:    b([]string{"esc", "q", "?", "!", "h", "left", "backspace"}, "esc/q", "close"),
+			scrollKeys: scrollKeys{
+				Up:       b([]string{"k", "up"}, "↑/k", "up"),
+				Down:     b([]string{"j", "down"}, "↓/j", "down"),
+				PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
+				PageDown: b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
+				Top:      b([]string{"g", "home"}, "g/home", "top"),
+				Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
+			},
+			Close: b([]string{"esc", "q", "?", "!", "h", "left", "backspace"}, "esc/q", "close"),
 		},
 		Stories:   newStoryKeys(b),
 		Compare:   newCompareKeys(b),

@@ -29,6 +29,10 @@ const (
 	modeStoryView             // one story, every outlet at a glance
 )
 
+// reading reports whether md shows the reading screen: the list (or the
+// search in its place) and the article, side by side when wide.
+func (md mode) reading() bool { return md == modeList || md == modeArticle || md == modeSearch }
+
 // box is the size of one pane. A zero box is not shown.
 type box struct{ w, h int }
 
@@ -57,8 +61,8 @@ func layout(width, height int, m mode) frame {
 	bodyH := clamp(height-f.header.h-f.status.h, 0, height)
 	f.wide = width >= wideWidth
 
-	switch m {
-	case modeList, modeArticle, modeSearch:
+	switch {
+	case m.reading():
 		if f.wide {
 			f.gap = 1
 			// Half, or more on wide terminals: the preview keeps a

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // listPane is the article list: one row per article, a column header, a
@@ -26,6 +28,7 @@ type listPane struct {
 	moved   bool        // the reader has moved the selection (see add)
 	empty   []string    // shown instead of rows when there are no items
 	group   listStories // grouping by story (liststories.go)
+	unread  int         // articles loaded and not read, for the status line
 
 	lines []string // cached view: exactly h lines of w columns
 
@@ -138,24 +141,17 @@ func (p listPane) update(msg tea.Msg) (listPane, tea.Cmd) {
 	if !ok {
 		return p, nil
 	}
+	if in, ok := p.requestKey(km); ok {
+		p.emit(in)
+		return p, nil
+	}
 	k := p.sh.keys.List
+	// A page is the rows in view: the column header is not a row.
+	if n, ok := k.step(km, p.rowsHeight(), max(p.rowsHeight()/2, 1)); ok {
+		p.move(n)
+		return p, nil
+	}
 	switch {
-	case key.Matches(km, k.Up):
-		p.move(-1)
-	case key.Matches(km, k.Down):
-		p.move(1)
-	case key.Matches(km, k.PageUp):
-		p.move(-p.rowsHeight())
-	case key.Matches(km, k.PageDown):
-		p.move(p.rowsHeight())
-	case key.Matches(km, k.HalfUp):
-		p.move(-max(p.rowsHeight()/2, 1))
-	case key.Matches(km, k.HalfDown):
-		p.move(max(p.rowsHeight()/2, 1))
-	case key.Matches(km, k.Top):
-		p.selectIndex(0)
-	case key.Matches(km, k.Bottom):
-		p.selectIndex(len(p.items) - 1)
 	case key.Matches(km, k.Sort):
 		p.setSort(p.sort.next())
 		p.emit(statusMsg{text: "sorted by " + p.sort.String()})
@@ -188,6 +184,23 @@ func (p listPane) update(msg tea.Msg) (listPane, tea.Cmd) {
 		}
 	}
 	return p, nil
+}
+
+// requestKey is the intent of a key that asks for another pane or the
+// root's help, checked before the list's own keys.
+func (p listPane) requestKey(km tea.KeyMsg) (tea.Msg, bool) {
+	switch {
+	case key.Matches(km, p.sh.keys.Global.Focus):
+		if it := p.selected(); it != nil {
+			return openMsg{it}, true
+		}
+		return nil, false
+	case key.Matches(km, p.sh.keys.Stories.Group):
+		return groupMsg{}, true
+	case key.Matches(km, p.sh.keys.List.Search):
+		return openSearchMsg{}, true
+	}
+	return readerRequest(km, p.sh.keys, p.selected())
 }
 
 // wheel scrolls the selection by n rows (mouse wheel).
@@ -229,6 +242,7 @@ func (p *listPane) add(items []*item) {
 		return
 	}
 	cur := p.selected()
+	p.countUnread(items, 1)
 	sortItems(items, p.sort)
 	p.all = mergeItems(p.all, items, p.sort)
 	p.items = mergeItems(p.items, p.filtered(items), p.sort)
@@ -257,6 +271,7 @@ func (p *listPane) remove(drop func(*item) bool) []*item {
 	if len(out) == 0 {
 		return nil
 	}
+	p.countUnread(out, -1)
 	p.all = keep
 	items := p.items[:0:0]
 	for _, it := range p.items {
@@ -525,3 +540,72 @@ func (in *intents) take() []tea.Msg {
 
 // msgCmd wraps a message in a command.
 func msgCmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// The list's side of the root's bookkeeping: what the status line and the
+// header count, and where the list was before a search.
+
+// countUnread adds sign for each unread article of items (1 for
+// articles added, -1 for articles removed).
+func (p *listPane) countUnread(items []*item, sign int) {
+	for _, it := range items {
+		if !p.sh.lib.Marks.Has(it.key) {
+			p.unread += sign
+		}
+	}
+}
+
+// addUnread changes the unread count by n (marks set or cleared) and shows
+// the marks.
+func (p *listPane) addUnread(n int) {
+	p.unread += n
+	p.refresh()
+}
+
+// filterOn reports whether a filter is applied.
+func (p *listPane) filterOn() bool { return p.filter.on() }
+
+// currentFilter is the filter applied.
+func (p *listPane) currentFilter() listFilter { return p.filter }
+
+// shown is how many rows the list shows.
+func (p *listPane) shown() int { return len(p.items) }
+
+// neighbour is the row delta away from the selection, or nil.
+func (p *listPane) neighbour(delta int) *item {
+	i := p.sel + delta
+	if i < 0 || i >= len(p.items) {
+		return nil
+	}
+	return p.items[i]
+}
+
+// where is the list's place, to come back to.
+func (p *listPane) where() listPlace {
+	return listPlace{it: p.selected(), offset: p.offset, moved: p.moved}
+}
+
+// putBack returns the list to a place where.
+func (p *listPane) putBack(r listPlace) {
+	if r.it != nil {
+		p.selectItem(r.it)
+	}
+	p.moved = r.moved
+	p.offset = r.offset
+	p.refresh()
+}
+
+// itemOf is the list's row of article a, or nil.
+func (p *listPane) itemOf(a *corpus.Article) *item {
+	for _, it := range p.all {
+		if it.a == a {
+			return it
+		}
+	}
+	return nil
+}
+
+// rows is every article loaded, in list order (filtered out or not).
+func (p *listPane) rows() []*item { return p.all }
+
+// grouping reports whether the reader asked for the list grouped by story.
+func (p *listPane) grouping() bool { return p.group.on }

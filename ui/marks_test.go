@@ -28,7 +28,7 @@ func TestEachPaneExplainsItsMarks(t *testing.T) {
 		hs.t.Helper()
 		hs.press("?")
 		hs.requireMode(modeHelp)
-		text := strings.Join(strings.Fields(strings.Join(hs.m.pager.body.lines, " ")), " ") // unwrapped
+		text := strings.Join(strings.Fields(strings.Join(hs.m.pagerShown().body.lines, " ")), " ") // unwrapped
 		hs.press("esc")
 		return text
 	}

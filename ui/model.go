@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -32,16 +33,19 @@ type Model struct {
 	under mode // the mode a full-screen pane (help, report) returns to
 	frame frame
 
-	list    listPane
-	article articlePane
-	pager   pagerPane
-	search  searchPane
-	status  statusLine
-	msgs    messageLog // status messages, whole, for the report
-	load    loadState
-	unread  int
-	story   storyPanes    // the grouping into stories (stories.go)
-	panes   map[mode]pane // the registered full-area panes (pane.go)
+	// panes are every pane, by the mode that shows it (pane.go); the root
+	// knows them through the pane contract. The reading panes are also
+	// kept typed: the root adds the list's rows as they load, opens
+	// articles and results, and puts the list back after a search.
+	panes   map[mode]pane
+	list    *listPane
+	article *articlePane
+	search  *searchPane
+
+	status statusLine
+	msgs   messageLog // status messages, whole, for the report
+	load   loadState
+	story  storyPanes // the grouping into stories (stories.go)
 
 	refresh refreshState // fetching the feeds in the background (refresh.go)
 
@@ -63,13 +67,12 @@ func newModel(cfg Config, sh *shared) Model {
 	ctx, cancel := context.WithCancel(context.Background())
 	m := Model{
 		sh: sh, cfg: cfg, ctx: ctx, cancel: cancel,
-		list:    newListPane(sh),
-		article: newArticlePane(sh),
-		pager:   newPagerPane(sh),
-		story:   newStoryPanes(),
-		panes:   registeredPanes(sh),
-		search:  newSearchPane(sh),
+		story: newStoryPanes(),
+		panes: registeredPanes(sh),
 	}
+	m.list = m.panes[modeList].(*listPane)
+	m.article = m.panes[modeArticle].(*articlePane)
+	m.search = m.panes[modeSearch].(*searchPane)
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
 	sh.lib.Index.UseSnapshot(search.SnapshotPath(cfg.Load.CacheDir, cfg.Source))
@@ -156,7 +159,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case loadBatchMsg:
 		return m.handleBatch(msg)
-	case feedProgressMsg, refreshDoneMsg, refreshTickMsg, refreshNowMsg, feedsLoadedMsg, feedChosenMsg, closeFeedsMsg:
+	case feedProgressMsg, refreshDoneMsg, refreshTickMsg, refreshNowMsg, openFeedsMsg, feedChosenMsg, closeFeedsMsg:
 		return m.updateFeeds(msg)
 
 	case showProgressMsg:
@@ -169,9 +172,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.err == nil {
 			m.sh.cache.put(msg.key, msg.lines)
 		}
-		var cmd tea.Cmd
-		m.article, cmd = m.article.update(msg)
-		return m, cmd
+		return m.broadcast(msg) // the article pane shows it
 
 	case statusMsg:
 		m.status = statusLine{text: msg.text, isErr: msg.err}
@@ -198,7 +199,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toggleRead(msg.it)
 	case closeMsg:
 		return m, m.setMode(m.under)
-	case library.Indexed, searchResultsMsg, foundMsg, openResultMsg, closeSearchMsg, library.SnapshotRead, library.SnapshotWritten:
+	case selectionMsg:
+		return m, m.selectionChanged()
+	case focusListMsg:
+		return m, m.setMode(m.listMode())
+	case library.Indexed, openResultMsg, closeSearchMsg, openSearchMsg, resultMovedMsg, library.SnapshotRead, library.SnapshotWritten:
 		return m.updateSearch(msg)
 	}
 	if m, cmd, ok := m.updateAction(msg); ok {
@@ -207,7 +212,20 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	if m, cmd, ok := m.updateStories(msg); ok {
 		return m, cmd
 	}
-	return m, nil
+	return m.broadcast(msg)
+}
+
+// broadcast gives a message the root does not handle to every pane: each
+// keeps what is its own (a rendering, search results, a comparison) and
+// ignores the rest; then the root carries out what they asked for.
+func (m Model) broadcast(msg tea.Msg) (Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	for _, p := range m.allPanes() {
+		var c tea.Cmd
+		m, c = m.route(p, msg)
+		cmds = append(cmds, c)
+	}
+	return m, tea.Batch(cmds...)
 }
 
 func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
@@ -223,53 +241,25 @@ func (m Model) handleKey(km tea.KeyMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 
-	var cmd tea.Cmd
-	switch m.mode {
-	case modeHelp, modeReport:
-		m.pager, cmd = m.pager.update(km)
-		return m.handleIntents(m.pager.take(), cmd)
+	// Help and the load report are global, unless the pane shown takes
+	// every key (a field being typed in, a pager).
+	p := m.panes[m.mode]
+	if !p.Typing() {
+		switch {
+		case key.Matches(km, g.Help):
+			return m, m.openPager(modeHelp)
+		case key.Matches(km, g.Report):
+			return m, m.openPager(modeReport)
+		}
 	}
-	if m.typing() {
-		return m.handleTypingKey(km)
-	}
-	if m, cmd, ok := m.handleFeedsKey(km); ok {
-		return m, cmd
-	}
-	if m, cmd, ok := m.handleStoryKey(km); ok {
-		return m, cmd
-	}
+	return m.route(p, km)
+}
 
-	switch {
-	case key.Matches(km, g.Help):
-		return m, m.openPager(modeHelp)
-	case key.Matches(km, g.Report):
-		return m, m.openPager(modeReport)
-	case key.Matches(km, g.Focus):
-		if m.mode == modeArticle {
-			return m, m.setMode(m.listMode())
-		}
-		if it := m.list.selected(); it != nil {
-			return m, m.open(it)
-		}
-		return m, nil
-	}
-
-	switch m.mode {
-	case modeList:
-		if key.Matches(km, m.sh.keys.List.Search) {
-			return m, m.openSearch()
-		}
-		before := m.list.selected()
-		m.list, cmd = m.list.update(km)
-		if m.list.selected() != before {
-			cmd = tea.Batch(cmd, m.selectionChanged())
-		}
-		return m.handleIntents(m.list.take(), cmd)
-	case modeArticle:
-		m.article, cmd = m.article.update(km)
-		return m.handleIntents(m.article.take(), cmd)
-	}
-	return m, cmd
+// route gives msg to pane p, then carries out the intents p raised
+// (taken after the update: they are what it raised).
+func (m Model) route(p pane, msg tea.Msg) (Model, tea.Cmd) {
+	cmd := p.Update(msg)
+	return m.handleIntents(p.Take(), cmd)
 }
 
 // handleIntents carries out what a pane asked for, in order.
@@ -297,31 +287,14 @@ func (m Model) handleMouse(mm tea.MouseMsg) (Model, tea.Cmd) {
 	default:
 		return m, nil
 	}
-	switch {
-	case m.mode == modeHelp || m.mode == modeReport:
-		m.pager.body.scroll(3 * delta)
-	case m.mode == modeCompare:
-		m.comparison().scroll(3 * delta)
-	case isStoryMode(m.mode):
-		return m, nil
-	case m.mode == modeSearch:
-		if mm.X < m.frame.list.w {
-			before := m.search.selectedArticle()
-			m.search.selectIndex(m.search.sel + delta)
-			if m.search.selectedArticle() != before {
-				return m, m.resultChanged()
-			}
-		} else {
-			m.article.body.scroll(3 * delta)
+	// The pane under the pointer scrolls, as far as it scrolls for a
+	// wheel step; panes that do not scroll ignore it.
+	x := 0
+	for _, pl := range m.placements() {
+		if mm.X < x+pl.w {
+			return m.route(pl.p, wheelMsg{delta})
 		}
-	case m.frame.list.w > 0 && mm.X < m.frame.list.w:
-		before := m.list.selected()
-		m.list.wheel(delta)
-		if m.list.selected() != before {
-			return m, m.selectionChanged()
-		}
-	case m.frame.article.w > 0:
-		m.article.body.scroll(3 * delta)
+		x += pl.w + m.frame.gap
 	}
 	return m, nil
 }
@@ -335,11 +308,6 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	if len(msg.notices) > 0 {
 		m.status = statusLine{text: strings.Join(msg.notices, "; ")}
 	}
-	for _, it := range msg.items {
-		if !m.sh.lib.Marks.Has(it.key) {
-			m.unread++
-		}
-	}
 	before := m.list.selected()
 	m.list.add(msg.items)
 	m.sh.lib.Add(articlesOf(msg.items))
@@ -348,9 +316,7 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 		m.load.showProgress = false
 	}
 	m.list.setEmpty(m.emptyLines())
-	if m.mode == modeReport {
-		m.pager.set("Load report", m.reportLines(m.frame.main.w), m.frame.main.w, m.frame.main.h, false)
-	}
+	m.fillPager(false) // the report, when it is shown
 	// Indexing is queued first: grouping waits for the index to be complete.
 	indexCmd := jobsCmd(m.sh.lib.Index.LoadBatch(m.search.register(msg.items), msg.done, msg.allCached)...)
 	m.search.refresh()
@@ -393,31 +359,27 @@ func (m *Model) open(it *item) tea.Cmd {
 	m.list.selectItem(it)
 	cmds := []tea.Cmd{m.setMode(modeArticle), m.article.show(it)}
 	if m.sh.lib.Marks.Set(it.key, true, m.sh.now()) {
-		m.unread--
-		m.list.refresh()
+		m.list.addUnread(-1)
 		m.article.refresh()
 		cmds = append(cmds, m.save())
 	}
 	// The next article is the likeliest to be read next.
-	if m.list.sel+1 < len(m.list.items) {
-		cmds = append(cmds, m.prefetch(m.list.items[m.list.sel+1]))
-	}
+	cmds = append(cmds, m.prefetch(m.list.neighbour(+1)))
 	return tea.Batch(cmds...)
 }
 
 func (m Model) step(delta int) (Model, tea.Cmd) {
-	if m.search.active {
+	if m.search.isOpen() {
 		return m.stepResult(delta)
 	}
-	i := m.list.sel + delta
-	if i < 0 || i >= len(m.list.items) {
+	it := m.list.neighbour(delta)
+	if it == nil {
 		if delta > 0 {
 			return m, statusCmd("this is the last article")
 		}
 		return m, statusCmd("this is the first article")
 	}
-	m.list.selectIndex(i)
-	return m, m.open(m.list.items[i])
+	return m, m.open(it)
 }
 
 func (m Model) toggleRead(it *item) (Model, tea.Cmd) {
@@ -425,11 +387,10 @@ func (m Model) toggleRead(it *item) (Model, tea.Cmd) {
 	msg := "marked as unread"
 	if on {
 		msg = "marked as read"
-		m.unread--
+		m.list.addUnread(-1)
 	} else {
-		m.unread++
+		m.list.addUnread(1)
 	}
-	m.list.refresh()
 	m.article.refresh()
 	return m, tea.Batch(m.save(), statusCmd(msg))
 }
@@ -451,21 +412,20 @@ func (m *Model) openPager(md mode) tea.Cmd {
 	return nil
 }
 
+// fillPager sets the lines of the pager shown, if one is, for its width:
+// the keys of the pane underneath, or the load report.
 func (m *Model) fillPager(reset bool) {
-	f := m.frame
-	switch m.mode {
-	case modeHelp:
-		title := "Keys: list"
-		if m.under == modeArticle {
-			title = "Keys: article"
-		}
-		if t := m.storyHelpTitle(m.under); t != "" {
-			title = t
-		}
-		m.pager.set(title, helpLines(m.sh, m.helpFor(m.under), f.main.w), f.main.w, f.main.h, reset)
-	case modeReport:
-		m.pager.set("Load report", m.reportLines(f.main.w), f.main.w, f.main.h, reset)
+	p, ok := m.panes[m.mode].(*pagerPane)
+	if !ok {
+		return
 	}
+	w, h := m.frame.main.w, m.frame.main.h
+	if m.mode == modeReport {
+		p.set("Load report", m.reportLines(w), w, h, reset)
+		return
+	}
+	under := m.panes[m.under]
+	p.set(under.Title(), helpLines(m.sh, under.KeyMap(m.sh.keys), w), w, h, reset)
 }
 
 // reportLines are the latest messages, whole, then the load report.
@@ -474,23 +434,7 @@ func (m Model) reportLines(w int) []string {
 }
 
 // helpFor is the key map help for a mode: what `?` and the status line show.
-func (m Model) helpFor(md mode) help.KeyMap {
-	if km := m.storyHelp(md); km != nil {
-		return km
-	}
-	switch md {
-	case modeSearch:
-		return searchHelp{m.sh.keys}
-	case modeArticle:
-		if m.article.typing() {
-			return findHelp{m.sh.keys}
-		}
-		return articleHelp{m.sh.keys, m.frame.wide, paneName(m.story.articleBack)}
-	case modeHelp, modeReport:
-		return pagerHelp{m.sh.keys}
-	}
-	return listHelp{m.sh.keys, m.frame.wide}
-}
+func (m Model) helpFor(md mode) help.KeyMap { return m.panes[md].KeyMap(m.sh.keys) }
 
 // setMode switches what the main area shows and lays the panes out again.
 func (m *Model) setMode(md mode) tea.Cmd {
@@ -505,32 +449,67 @@ func (m *Model) relayout() tea.Cmd {
 	if f.tooSmall {
 		return nil
 	}
-	if isPaneMode(m.mode) {
-		return m.relayoutStory()
-	}
+	shown := m.placements()
 	var cmds []tea.Cmd
-	switch m.mode {
-	case modeHelp, modeReport:
-		m.fillPager(false)
+	if m.mode.reading() {
+		cmds = append(cmds, m.relayoutReading(shown))
+	}
+	for _, pl := range shown {
+		// Beside another, the pane with the keyboard says so.
+		pl.p.Update(focusMsg{pl.p == m.panes[m.mode]})
+		cmds = append(cmds, pl.p.SetSize(pl.w, pl.h))
+	}
+	m.fillPager(false)
+	return tea.Batch(cmds...)
+}
+
+// placed is a pane shown and its size.
+type placed struct {
+	p    pane
+	w, h int
+}
+
+// placements are the panes shown, left to right, with their sizes: the
+// mode's pane in the main area, or on the reading screen the list (the
+// search in its place) beside the article, or the one of them shown.
+func (m Model) placements() []placed {
+	f := m.frame
+	if f.tooSmall {
 		return nil
-	case modeList, modeArticle, modeSearch:
-		m.list.setFocused(m.mode == modeList)
-		m.article.setFocused(m.mode == modeArticle)
-		m.list.setSize(f.list.w, f.list.h)
-		m.list.setEmpty(m.emptyLines())
-		m.search.setSize(f.list.w, f.list.h)
-		if f.wide && m.mode == modeList {
-			cmds = append(cmds, m.article.show(m.list.selected()))
+	}
+	if f.main.w > 0 {
+		return []placed{{m.panes[m.mode], f.main.w, f.main.h}}
+	}
+	var out []placed
+	if f.list.w > 0 {
+		left := pane(m.list)
+		if m.search.isOpen() {
+			left = m.search
 		}
-		if m.mode == modeSearch {
-			cmds = append(cmds, m.resultChanged())
-		}
-		cmds = append(cmds, m.article.setSize(f.article.w, f.article.h))
-		if !f.wide && m.mode == modeList {
-			cmds = append(cmds, m.prefetch(m.list.selected()))
+		out = append(out, placed{left, f.list.w, f.list.h})
+	}
+	if f.article.w > 0 {
+		out = append(out, placed{m.article, f.article.w, f.article.h})
+	}
+	return out
+}
+
+// relayoutReading is what a new size or mode of the reading screen
+// needs besides the sizes of the panes shown: its other panes hidden (an
+// article left stops rendering), the list's empty text for its width, and
+// the preview (or the prefetch) of what is selected.
+func (m *Model) relayoutReading(shown []placed) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, p := range []pane{m.list, m.search, m.article} {
+		if !slices.ContainsFunc(shown, func(pl placed) bool { return pl.p == p }) {
+			cmds = append(cmds, p.SetSize(0, 0))
 		}
 	}
-	return tea.Batch(cmds...)
+	m.list.setEmpty(m.emptyLines())
+	if m.mode == modeList {
+		return tea.Batch(append(cmds, m.selectionChanged())...)
+	}
+	return tea.Batch(append(cmds, m.resultChanged())...)
 }
 
 // emptyLines is what the list shows when it has no rows.
@@ -545,7 +524,7 @@ func (m Model) emptyLines() []string {
 	}
 	plain := func(s ...string) string { return strings.Join(s, "") }
 	switch {
-	case m.sh.lib.Len() > 0 && m.list.filter.on():
+	case m.sh.lib.Len() > 0 && m.list.filterOn():
 		m.filterEmptyLines(add, plain)
 	case m.load.loading:
 		add("Loading articles…", st.Meta.Render)
@@ -573,7 +552,7 @@ func (m Model) emptyLines() []string {
 
 // filterEmptyLines explains an empty list when a filter hides everything.
 func (m Model) filterEmptyLines(add func(string, func(...string) string), plain func(...string) string) {
-	st, k, f := m.sh.styles, m.sh.keys.List, m.list.filter
+	st, k, f := m.sh.styles, m.sh.keys.List, m.list.currentFilter()
 	switch {
 	case f.bookmarked && f.unread:
 		add("No unread bookmarked articles", st.Empty.Render)
@@ -621,10 +600,9 @@ func (m *Model) buildChrome() {
 	st := m.sh.styles
 
 	right := keyHint(m.sh.keys.Global.Help) + " help"
-	n, total := len(m.list.items), m.sh.lib.Len()
-	count := plural(total, "article")
-	if m.list.filter.on() {
-		count = formatCount(n) + " of " + count
+	count := plural(m.sh.lib.Len(), "article")
+	if m.list.filterOn() {
+		count = formatCount(m.list.shown()) + " of " + count
 	}
 	left := " " + st.Header.Render("Parallax") + st.HeaderDim.Render(" · "+m.sourceName()+" · "+count)
 	gap := w - lipgloss.Width(left) - len(right) - 1
@@ -634,23 +612,14 @@ func (m *Model) buildChrome() {
 		m.headerLine = fitLine(left+blank(gap)+st.HeaderDim.Render(right), w)
 	}
 
-	var pos string
-	switch m.mode {
-	case modeList:
-		if n > 0 {
-			pos = fmt.Sprintf("%s/%s", formatCount(m.list.sel+1), formatCount(n))
+	pos := m.panes[m.mode].Position()
+	if m.mode == modeArticle {
+		// Where the article is in what it was opened from.
+		at := m.list.place()
+		if m.search.isOpen() {
+			at = "result " + m.search.Position()
 		}
-		pos = joinRight(m.list.filter.String(), "by "+m.list.sort.String(), pos, formatCount(max(m.unread, 0))+" unread")
-	case modeArticle:
-		at := joinRight(m.list.filter.String(), fmt.Sprintf("%s/%s", formatCount(m.list.sel+1), formatCount(n)))
-		if m.search.active {
-			at = "result " + m.searchPosition()
-		}
-		pos = joinRight(at, m.article.hitPosition(), fmt.Sprintf("%d%%", m.article.body.percent()))
-	case modeSearch:
-		pos = m.searchPosition()
-	case modeHelp, modeReport:
-		pos = fmt.Sprintf("%d%%", m.pager.body.percent())
+		pos = joinRight(at, pos)
 	}
 	pos = joinRight(m.refreshChrome(), m.storyChrome(pos))
 	if k := len(m.load.skipped); k > 0 {
@@ -675,36 +644,23 @@ func (m Model) View() string {
 	}
 	lines := make([]string, 0, h)
 	lines = append(lines, m.headerLine)
-	switch {
-	case m.mode == modeHelp || m.mode == modeReport:
-		lines = append(lines, m.pager.view()...)
-	case isPaneMode(m.mode):
-		lines = append(lines, m.storyView()...)
-	default:
-		switch {
-		case f.list.w > 0 && f.article.w > 0:
-			sep := m.sh.styles.Rule.Render("│")
-			left, right := m.leftView(), m.article.view()
-			for i := range left {
-				lines = append(lines, left[i]+sep+right[i])
-			}
-		case f.list.w > 0:
-			lines = append(lines, m.leftView()...)
-		default:
-			lines = append(lines, m.article.view()...)
+	// The panes shown side by side, a rule between each two.
+	var body []string
+	sep := m.sh.styles.Rule.Render("│")
+	for i, pl := range m.placements() {
+		v := pl.p.View()
+		if i == 0 {
+			body = append(body, v...)
+			continue
+		}
+		for j := range body {
+			body[j] += sep + v[j]
 		}
 	}
+	lines = append(lines, body...)
 	lines = append(lines, m.statusText)
 	return screenText(lines)
 }
 
 // Close stops background work. Run calls it when the program ends.
 func (m Model) Close() { m.cancel() }
-
-// leftView is the list, or the search in its place.
-func (m Model) leftView() []string {
-	if m.search.active {
-		return m.search.view()
-	}
-	return m.list.view()
-}

@@ -27,22 +27,11 @@ func (p pagerPane) update(msg tea.Msg) (pagerPane, tea.Cmd) {
 		return p, nil
 	}
 	k := p.sh.keys.Pager
-	switch {
-	case key.Matches(km, k.Up):
-		p.body.scroll(-1)
-	case key.Matches(km, k.Down):
-		p.body.scroll(1)
-	case key.Matches(km, k.PageUp):
-		p.body.scroll(-p.body.page())
-	case key.Matches(km, k.PageDown):
-		p.body.scroll(p.body.page())
-	case key.Matches(km, k.Top):
-		p.body.top()
-	case key.Matches(km, k.Bottom):
-		p.body.bottom()
-	case key.Matches(km, k.Close):
+	page, half := viewPage(p.body.h)
+	if n, ok := k.step(km, page, half); ok {
+		p.body.scroll(n)
+	} else if key.Matches(km, k.Close) {
 		p.emit(closeMsg{})
-		return p, nil
 	}
 	return p, nil
 }

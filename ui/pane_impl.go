@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -11,6 +12,15 @@ import (
 // each pane's own update, view and size.
 
 func (p *comparePane) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case wheelMsg:
+		p.scroll(3 * msg.delta)
+		return nil
+	case tea.KeyMsg:
+		if requestStoryView(&p.intents, p.sh.keys, msg, p.searching, p.storyArticle()) {
+			return nil
+		}
+	}
 	var cmd tea.Cmd
 	*p, cmd = p.update(msg)
 	return cmd
@@ -48,6 +58,9 @@ func (p *pickerPane) SetSpin(f string) {
 }
 
 func (p *coveragePane) Update(msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyMsg); ok && requestStoryView(&p.intents, p.sh.keys, km, false, p.storyArticle()) {
+		return nil
+	}
 	var cmd tea.Cmd
 	*p, cmd = p.update(msg)
 	return cmd
@@ -72,3 +85,31 @@ func (p *coveragePane) SetSpin(f string) {
 func (p *comparePane) Open(a *corpus.Article) tea.Cmd  { return p.start(a, nil) }
 func (p *pickerPane) Open(a *corpus.Article) tea.Cmd   { return p.start(a) }
 func (p *coveragePane) Open(a *corpus.Article) tea.Cmd { return p.start(a) }
+
+// requestStoryView raises the story view on a (the comparison's or the
+// coverage's article) for the story view's key; it reports whether the
+// key was that. With no article yet, or while typing, the key is the
+// pane's.
+func requestStoryView(in *intents, k *keyMap, km tea.KeyMsg, typing bool, a *corpus.Article) bool {
+	if a == nil || typing || !key.Matches(km, k.Stories.View) {
+		return false
+	}
+	in.emit(storyRequest{modeStoryView, a})
+	return true
+}
+
+// storyArticle is the article the comparison is about, or nil.
+func (p *comparePane) storyArticle() *corpus.Article {
+	if p.cmp != nil {
+		return p.cmp.A.Article
+	}
+	return nil
+}
+
+// storyArticle is the first article of the coverage, or nil.
+func (p *coveragePane) storyArticle() *corpus.Article {
+	if p.cov != nil && len(p.cov.Docs) > 0 {
+		return p.cov.Docs[0].Article
+	}
+	return nil
+}

@@ -90,7 +90,8 @@ func (p pickerPane) update(msg tea.Msg) (pickerPane, tea.Cmd) {
 			return p, nil
 		}
 		k := p.sh.keys.Picker
-		page := max(p.listH()-1, 1)
+		page, half := viewPage(p.listH())
+		n, scrolls := k.step(msg, page, half)
 		switch {
 		case key.Matches(msg, k.Filter):
 			p.filtering = true
@@ -100,18 +101,8 @@ func (p pickerPane) update(msg tea.Msg) (pickerPane, tea.Cmd) {
 			p.applyFilter()
 		case key.Matches(msg, k.Back):
 			p.emit(closeStoryMsg{})
-		case key.Matches(msg, k.Up):
-			p.move(-1)
-		case key.Matches(msg, k.Down):
-			p.move(1)
-		case key.Matches(msg, k.PageUp):
-			p.move(-page)
-		case key.Matches(msg, k.PageDown):
-			p.move(page)
-		case key.Matches(msg, k.Top):
-			p.move(-len(p.cands))
-		case key.Matches(msg, k.Bottom):
-			p.move(len(p.cands))
+		case scrolls:
+			p.move(n)
 		case key.Matches(msg, k.Mark):
 			p.toggleMark()
 		case key.Matches(msg, k.Choose) && len(p.marked) > 0:

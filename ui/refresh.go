@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -154,11 +153,6 @@ func (m Model) handleFeedProgress(msg feedProgressMsg) (Model, tea.Cmd) {
 	if len(msg.items) > 0 && !m.cfg.Watch {
 		m.refresh.added += len(msg.items)
 		before := m.list.selected()
-		for _, it := range msg.items {
-			if !m.sh.lib.Marks.Has(it.key) {
-				m.unread++
-			}
-		}
 		m.list.add(msg.items)
 		m.list.setEmpty(m.emptyLines())
 		cmds = append(cmds, jobsCmd(m.sh.lib.Index.AddChanged(m.search.register(msg.items))), m.startGrouping())
@@ -259,9 +253,10 @@ func (m Model) updateFeeds(msg tea.Msg) (Model, tea.Cmd) {
 		return m.handleRefreshTick()
 	case refreshNowMsg:
 		return m, m.startRefresh()
-	case feedsLoadedMsg:
-		p := m.feedsView()
-		return m.handleIntents(p.Take(), p.Update(msg))
+	case openFeedsMsg:
+		m.mode = modeFeeds
+		cmd := m.feedsView().load(m.cfg.News, m.refresh.results)
+		return m, tea.Batch(m.relayout(), cmd)
 	case feedChosenMsg:
 		m.mode = modeList
 		m, cmd := m.setFilterFeed(msg.f)
@@ -275,26 +270,7 @@ func (m Model) updateFeeds(msg tea.Msg) (Model, tea.Cmd) {
 // setFilterFeed shows one feed's articles (or all again), keeping the
 // other filters.
 func (m Model) setFilterFeed(f feedFilter) (Model, tea.Cmd) {
-	lf := m.list.filter
+	lf := m.list.currentFilter()
 	lf.feed = f
 	return m.setFilter(lf)
-}
-
-// handleFeedsKey: R and F in the list and the article (the feeds view
-// gets its keys through the pane contract). ok reports whether the key
-// was taken.
-func (m Model) handleFeedsKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
-	if m.mode != modeList && m.mode != modeArticle {
-		return m, nil, false
-	}
-	k := m.sh.keys.Feeds
-	switch {
-	case key.Matches(km, k.Refresh):
-		return m, m.startRefresh(), true
-	case key.Matches(km, k.View):
-		m.mode = modeFeeds
-		cmd := m.feedsView().load(m.cfg.News, m.refresh.results)
-		return m, tea.Batch(m.relayout(), cmd), true
-	}
-	return m, nil, false
 }

@@ -49,12 +49,12 @@ func TestRefreshProgressAddsArticles(t *testing.T) {
 	fresh := &corpus.Article{ID: "site/new", Path: "/x/site/new.json", Title: "Harbour ferry gets a new timetable", Outlet: "Daily Courier",
 		Published: time.Date(2025, 12, 3, 8, 0, 0, 0, time.UTC), Blocks: []corpus.Block{para("The ferry timetable changes in spring.")}, Words: 6}
 	res := feeds.Result{URL: "https://a.example/rss", Status: feeds.StatusOK, New: 1}
-	unread := hs.m.unread
+	unread := hs.m.list.unread
 	hs.send(feedProgressMsg{gen: 42, done: 1, total: 2, res: &res, items: []*item{newItem(fresh)}})
 	hs.requireContains("fetching 1/2 feeds")
 	hs.requireContains("Harbour ferry gets a new timetable")
-	if hs.m.unread != unread+1 || len(hs.m.list.all) != 6 {
-		t.Errorf("unread %d (was %d), %d articles; want one more of each", hs.m.unread, unread, len(hs.m.list.all))
+	if hs.m.list.unread != unread+1 || len(hs.m.list.all) != 6 {
+		t.Errorf("unread %d (was %d), %d articles; want one more of each", hs.m.list.unread, unread, len(hs.m.list.all))
 	}
 	// A message of an older refresh is ignored.
 	hs.send(feedProgressMsg{gen: 41, done: 2, total: 2, items: []*item{newItem(&corpus.Article{ID: "old", Title: "Stale"})}})

@@ -27,7 +27,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	}
 	sh.lib.Index.Search().Add(p.register(items))
 	p.setSize(80, 43)
-	p.open()
+	p.open(listPlace{})
 	queries := []string{"talks", "ukraine envoy", "ma", "minister said", `"peace plan"`}
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -421,7 +421,7 @@ func TestReaderRanksAsTheCommandLine(t *testing.T) {
 				t.Errorf("%q: result %d is %s in the reader, %s on the command line", q, i+1, got.Hits[i].Article.ID, want.Hits[i].Article.ID)
 			}
 		}
-		if pos := hs.m.searchPosition(); pos != "1/"+formatCount(want.Total) {
+		if pos := hs.m.search.Position(); pos != "1/"+formatCount(want.Total) {
 			t.Errorf("%q: position %q beside %s", q, pos, resultCount(want.Total))
 		}
 		hs.press("esc")
@@ -443,7 +443,7 @@ func TestSearchOpenedWhileHolding(t *testing.T) {
 	if !x.Holding() {
 		t.Fatal("not waiting for the snapshot")
 	}
-	cmd := p.open()
+	cmd := p.open(listPlace{})
 	if x.Holding() || cmd == nil {
 		t.Fatal("opening the search did not end the wait")
 	}

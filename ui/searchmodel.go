@@ -25,31 +25,10 @@ func jobsCmd(jobs ...library.Job) tea.Cmd {
 // listMode is where "back" goes: the search results while a search is
 // open, the list otherwise.
 func (m Model) listMode() mode {
-	if m.search.active {
+	if m.search.isOpen() {
 		return modeSearch
 	}
 	return modeList
-}
-
-// typing reports whether keys are text for a query bar.
-func (m Model) typing() bool {
-	return m.mode == modeSearch || m.mode == modeArticle && m.article.typing()
-}
-
-// handleTypingKey sends a key to the query bar that has the keyboard;
-// global keys such as ? and ! are text there (ctrl+c still quits).
-func (m Model) handleTypingKey(km tea.KeyMsg) (Model, tea.Cmd) {
-	var cmd tea.Cmd
-	if m.mode == modeArticle {
-		m.article, cmd = m.article.update(km)
-		return m.handleIntents(m.article.take(), cmd)
-	}
-	before := m.search.selectedArticle()
-	m.search, cmd = m.search.update(km)
-	if m.search.selectedArticle() != before {
-		cmd = tea.Batch(cmd, m.resultChanged())
-	}
-	return m.handleIntents(m.search.take(), cmd)
 }
 
 // updateSearch handles the messages of the search and the find bar.
@@ -72,16 +51,10 @@ func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Err != nil {
 			m.status = statusLine{text: "the search index snapshot could not be saved: " + msg.Err.Error()}
 		}
-	case searchResultsMsg:
-		before := m.search.selectedArticle()
-		m.search, _ = m.search.update(msg)
-		if m.search.selectedArticle() != before {
-			return m, m.resultChanged()
-		}
-	case foundMsg:
-		var cmd tea.Cmd
-		m.article, cmd = m.article.update(msg)
-		return m, cmd
+	case resultMovedMsg:
+		return m, m.resultChanged()
+	case openSearchMsg:
+		return m, m.openSearch()
 	case openResultMsg:
 		return m, m.openResult(msg.r)
 	case closeSearchMsg:
@@ -92,21 +65,13 @@ func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 
 // openSearch opens the search bar in the list's place (`/`).
 func (m *Model) openSearch() tea.Cmd {
-	m.search.restore = listPlace{it: m.list.selected(), offset: m.list.offset, moved: m.list.moved}
-	cmd := m.search.open()
+	cmd := m.search.open(m.list.where())
 	return tea.Batch(cmd, m.setMode(modeSearch))
 }
 
 // closeSearch puts the list back as it was when the search opened.
 func (m *Model) closeSearch() tea.Cmd {
-	r := m.search.restore
-	m.search.close()
-	if r.it != nil {
-		m.list.selectItem(r.it)
-	}
-	m.list.moved = r.moved
-	m.list.offset = r.offset
-	m.list.refresh()
+	m.list.putBack(m.search.close())
 	return tea.Batch(m.article.clearHits(), m.setMode(modeList))
 }
 
@@ -134,27 +99,12 @@ func (m *Model) openResult(r *search.Result) tea.Cmd {
 // stepResult opens the next or previous result (] and [ in an article
 // opened from the search).
 func (m Model) stepResult(delta int) (Model, tea.Cmd) {
-	i := m.search.sel + delta
-	n := 0
-	if m.search.res != nil {
-		n = len(m.search.res.Hits)
-	}
-	if i < 0 || i >= n {
+	r, more := m.search.step(delta)
+	if r == nil {
 		if delta > 0 {
 			return m, statusCmd("this is the last result")
 		}
 		return m, statusCmd("this is the first result")
 	}
-	m.search.selectIndex(i)
-	return m, tea.Batch(m.openResult(m.search.selected()), m.search.more())
-}
-
-// searchPosition is the right side of the status line in the search.
-func (m Model) searchPosition() string {
-	if r := m.search.res; r != nil && len(r.Hits) > 0 {
-		// Of every match, as the bar counts them: more are fetched as the
-		// selection moves down.
-		return formatCount(m.search.sel+1) + "/" + formatCount(r.Total)
-	}
-	return ""
+	return m, tea.Batch(m.openResult(r), more)
 }

@@ -104,7 +104,9 @@ func (p *searchPane) rerun() tea.Cmd {
 
 func (p searchPane) behind() bool { return p.sh.lib.Index.Behind() }
 
-func (p *searchPane) open() tea.Cmd {
+// open opens an empty search; back is where the list was, for close.
+func (p *searchPane) open(back listPlace) tea.Cmd {
+	p.restore = back
 	p.active = true
 	p.input.SetValue("")
 	p.res, p.query, p.errText = nil, "", ""
@@ -116,7 +118,8 @@ func (p *searchPane) open() tea.Cmd {
 	return tea.Batch(cmd, jobsCmd(p.sh.lib.Index.StopHolding()))
 }
 
-func (p *searchPane) close() {
+// close closes the search and says where the list was when it opened.
+func (p *searchPane) close() listPlace {
 	if p.cancel != nil {
 		p.cancel()
 		p.cancel = nil
@@ -125,6 +128,25 @@ func (p *searchPane) close() {
 	p.seq = p.sh.nextSeq() // results still on their way are stale
 	p.input.Blur()
 	p.res = nil
+	return p.restore
+}
+
+// isOpen reports whether the search is open (shown, or an article opened
+// from it is).
+func (p *searchPane) isOpen() bool { return p.active }
+
+// step selects the result delta away and returns it with the command that
+// fetches more results when it nears the end; nil past either end.
+func (p *searchPane) step(delta int) (*search.Result, tea.Cmd) {
+	i, n := p.sel+delta, 0
+	if p.res != nil {
+		n = len(p.res.Hits)
+	}
+	if i < 0 || i >= n {
+		return nil, nil
+	}
+	p.selectIndex(i)
+	return p.selected(), p.more()
 }
 
 func (p searchPane) selected() *search.Result {

@@ -118,7 +118,7 @@ func TestConfiguredKeysAndSortApplied(t *testing.T) {
 	hs.requireMode(modeHelp)
 	hs.requireContains("b         toggle bookmark")
 	hs.requireContains("J      down")
-	help := strings.Join(hs.m.pager.body.lines, "\n") // the rest of the help, below the screen
+	help := strings.Join(hs.m.pagerShown().body.lines, "\n") // the rest of the help, below the screen
 	for _, want := range []string{"H      toggle help", "★ marks bookmarks (b toggles"} {
 		if !strings.Contains(help, want) {
 			t.Fatalf("help does not contain %q:\n%s", want, help)
@@ -144,7 +144,7 @@ func TestConfigProblemsShownOnceInStatus(t *testing.T) {
 	}
 	// The report shows every problem whole, the second one too, once each.
 	hs.press("!")
-	report := strings.Join(hs.m.pager.body.lines, "\n")
+	report := strings.Join(hs.m.pagerShown().body.lines, "\n")
 	for _, want := range []string{`config.toml:3: theme must be one of auto, dark, light; got "blue"`, `config.toml:9: unknown action "fly" in [keys] (ignored)`} {
 		if n := strings.Count(report, want); n != 1 {
 			t.Fatalf("the report shows %q %d times:\n%s", want, n, report)
@@ -167,7 +167,7 @@ func TestStatusMessageWinsAt80(t *testing.T) {
 		t.Fatalf("the counters squeezed the message: %q", line)
 	}
 	hs.press("!")
-	if report := strings.Join(hs.m.pager.body.lines, ""); !strings.Contains(strings.ReplaceAll(report, " ", ""), strings.ReplaceAll(long, " ", "")) {
+	if report := strings.Join(hs.m.pagerShown().body.lines, ""); !strings.Contains(strings.ReplaceAll(report, " ", ""), strings.ReplaceAll(long, " ", "")) {
 		t.Fatalf("the report does not have the message whole:\n%s", report)
 	}
 	hs.press("esc")

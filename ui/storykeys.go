@@ -32,24 +32,26 @@ func (k storyKeys) article() []key.Binding {
 
 // compareKeys work in the comparison pane.
 type compareKeys struct {
-	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
-	Focus, Sync, Swap, View                                   key.Binding
-	NextShared, PrevShared, NextOwn, PrevOwn                  key.Binding
-	Search, NextMatch, PrevMatch, SearchDone, SearchCancel    key.Binding
-	Open, Export, Back                                        key.Binding
-	NextPair, PrevPair                                        key.Binding // more than two articles, a pair at a time
+	scrollKeys
+	Focus, Sync, Swap, View                                key.Binding
+	NextShared, PrevShared, NextOwn, PrevOwn               key.Binding
+	Search, NextMatch, PrevMatch, SearchDone, SearchCancel key.Binding
+	Open, Export, Back                                     key.Binding
+	NextPair, PrevPair                                     key.Binding // more than two articles, a pair at a time
 }
 
 func newCompareKeys(b bindFunc) compareKeys {
 	return compareKeys{
-		Up:           b([]string{"k", "up"}, "↑/k", "scroll up"),
-		Down:         b([]string{"j", "down"}, "↓/j", "scroll down"),
-		PageUp:       b([]string{"b", "pgup"}, "b/pgup", "page up"),
-		PageDown:     b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
-		HalfUp:       b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
-		HalfDown:     b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
-		Top:          b([]string{"g", "home"}, "g/home", "top"),
-		Bottom:       b([]string{"G", "end"}, "G/end", "bottom"),
+		scrollKeys: scrollKeys{
+			Up:       b([]string{"k", "up"}, "↑/k", "scroll up"),
+			Down:     b([]string{"j", "down"}, "↓/j", "scroll down"),
+			PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
+			PageDown: b([]string{" ", "pgdown", "f"}, "space/pgdn", "page down"),
+			HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+			HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+			Top:      b([]string{"g", "home"}, "g/home", "top"),
+			Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
+		},
 		Focus:        b([]string{"tab", "shift+tab"}, "tab", "focus (narrow: show) the other side"),
 		Sync:         b([]string{"s"}, "s", "scroll sides together / apart"),
 		Swap:         b([]string{"x"}, "x", "swap sides"),
@@ -71,13 +73,10 @@ func newCompareKeys(b bindFunc) compareKeys {
 	}
 }
 
-// rowKeys move through the rows of a table: the picker, the coverage view.
-type rowKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-}
-
-func newRowKeys(b bindFunc) rowKeys {
-	return rowKeys{
+// newRowKeys are the scrolling keys of a table (the picker, the coverage
+// view, the story view): no half pages.
+func newRowKeys(b bindFunc) scrollKeys {
+	return scrollKeys{
 		Up:       b([]string{"k", "up"}, "↑/k", "up"),
 		Down:     b([]string{"j", "down"}, "↓/j", "down"),
 		PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
@@ -89,7 +88,7 @@ func newRowKeys(b bindFunc) rowKeys {
 
 // pickerKeys work in the list of articles to compare with.
 type pickerKeys struct {
-	rowKeys
+	scrollKeys
 	Filter, Choose, Back key.Binding
 	Mark                 key.Binding // mark for comparing several at once
 }
@@ -97,7 +96,7 @@ type pickerKeys struct {
 func newPickerKeys(b bindFunc) pickerKeys {
 	return pickerKeys{
 		// space marks here, so it does not page.
-		rowKeys: func() rowKeys {
+		scrollKeys: func() scrollKeys {
 			r := newRowKeys(b)
 			r.PageDown = b([]string{"pgdown", "f"}, "pgdn/f", "page down")
 			return r
@@ -111,7 +110,7 @@ func newPickerKeys(b bindFunc) pickerKeys {
 
 // coverageKeys work in the coverage table.
 type coverageKeys struct {
-	rowKeys
+	scrollKeys
 	Left, Right, NextSection, View key.Binding
 	DetailUp, DetailDown           key.Binding // scroll the panel under the table
 	Open, Export, Back             key.Binding
@@ -119,7 +118,7 @@ type coverageKeys struct {
 
 func newCoverageKeys(b bindFunc) coverageKeys {
 	return coverageKeys{
-		rowKeys:     newRowKeys(b),
+		scrollKeys:  newRowKeys(b),
 		Left:        b([]string{"h", "left"}, "←/h", "previous outlet"),
 		Right:       b([]string{"l", "right"}, "→/l", "next outlet"),
 		NextSection: b([]string{"tab"}, "tab", "next section: quotes, names, numbers"),
@@ -203,7 +202,7 @@ func (h coverageHelp) FullHelp() [][]key.Binding {
 
 // storyViewKeys work in the story view.
 type storyViewKeys struct {
-	rowKeys
+	scrollKeys
 	NextSection, PrevSection, Section key.Binding
 	Open, Compare, Export, Back       key.Binding
 	CompareAll                        key.Binding
@@ -211,7 +210,7 @@ type storyViewKeys struct {
 
 func newStoryViewKeys(b bindFunc) storyViewKeys {
 	return storyViewKeys{
-		rowKeys:     newRowKeys(b),
+		scrollKeys:  newRowKeys(b),
 		NextSection: b([]string{"tab"}, "tab", "next section"),
 		PrevSection: b([]string{"shift+tab"}, "shift+tab", "previous section"),
 		Section:     b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", "go to a section"),

@@ -4,8 +4,6 @@ import (
 	"context"
 	"slices"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -22,22 +20,10 @@ type storyRequest struct {
 	a    *corpus.Article
 }
 
-func isStoryMode(md mode) bool { return isPaneMode(md) }
-
 // loadedArticles is every article loaded (filtered out or not), a copy
 // that background work may keep.
 func (m Model) loadedArticles() []*corpus.Article {
 	return slices.Clone(m.sh.lib.Articles())
-}
-
-// itemOf finds the list item of an article.
-func (m Model) itemOf(a *corpus.Article) *item {
-	for _, it := range m.list.all {
-		if it.a == a {
-			return it
-		}
-	}
-	return nil
 }
 
 // storiesAfterBatch starts grouping when loading finishes, and again when
@@ -79,58 +65,9 @@ func (m *Model) startGrouping() tea.Cmd {
 	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles()), m.startSpin())
 }
 
-// handleStoryKey handles keys of the story panes, and the keys that open
-// them from the list and the article. ok is false for keys it leaves alone.
-func (m Model) handleStoryKey(km tea.KeyMsg) (Model, tea.Cmd, bool) {
-	g := m.sh.keys.Global
-	if p := m.paneFor(m.mode); p != nil {
-		typing := p.Typing()
-		switch {
-		case !typing && key.Matches(km, g.Help):
-			return m, m.openPager(modeHelp), true
-		case !typing && key.Matches(km, g.Report):
-			return m, m.openPager(modeReport), true
-		}
-		if a := m.paneArticle(); a != nil && !typing && key.Matches(km, m.sh.keys.Stories.View) {
-			m, cmd := m.openStory(storyRequest{modeStoryView, a})
-			return m, cmd, true
-		}
-		cmd := p.Update(km)
-		m, cmd = m.handleIntents(p.Take(), cmd)
-		return m, cmd, true
-	}
-	if m.mode != modeList && m.mode != modeArticle {
-		return m, nil, false
-	}
-	k := m.sh.keys.Stories
-	var want mode
-	switch {
-	case key.Matches(km, k.Group) && m.mode == modeList:
-		return m.toggleGrouping()
-	case key.Matches(km, k.Compare):
-		want = modeCompare
-	case key.Matches(km, k.Pick):
-		want = modePicker
-	case key.Matches(km, k.Coverage):
-		want = modeCoverage
-	case key.Matches(km, k.View):
-		want = modeStoryView
-	default:
-		return m, nil, false
-	}
-	it := m.list.selected()
-	if m.mode == modeArticle && m.article.it != nil {
-		it = m.article.it
-	}
-	if it == nil {
-		return m, statusCmd("no article selected"), true
-	}
-	m, cmd := m.openStory(storyRequest{want, it.a})
-	return m, cmd, true
-}
-
-func (m Model) toggleGrouping() (Model, tea.Cmd, bool) {
-	on := !m.list.group.on
+// toggleGrouping groups the list by story, or stops (z).
+func (m Model) toggleGrouping() (Model, tea.Cmd) {
+	on := !m.list.grouping()
 	before := m.list.selected()
 	m.list.setGrouped(on)
 	var cmds []tea.Cmd
@@ -149,7 +86,7 @@ func (m Model) toggleGrouping() (Model, tea.Cmd, bool) {
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
-	return m, tea.Batch(cmds...), true
+	return m, tea.Batch(cmds...)
 }
 
 // groupedNote says what grouping did: a list where no two articles share
@@ -173,7 +110,7 @@ func (m Model) openStory(req storyRequest) (Model, tea.Cmd) {
 		cmds = append(cmds, statusCmd("finding the stories first…"))
 		return m, tea.Batch(cmds...)
 	}
-	if !isStoryMode(m.mode) {
+	if m.mode.reading() {
 		m.story.from = m.mode
 	}
 	m.mode = req.pane
@@ -204,7 +141,7 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if st.groupAsked {
 			// z was pressed while stories were being found: say it is done.
 			st.groupAsked = false
-			if m.list.group.on {
+			if m.list.grouping() {
 				m.status = statusLine{text: m.groupedNote()}
 			}
 		}
@@ -217,21 +154,12 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, tea.Batch(cmds...), true
 
 	case storyRequest:
-		// A pane asks for another on an article (the story view's c).
+		// A pane asks for a story pane on an article.
 		m, cmd = m.openStory(msg)
 		return m, cmd, true
-
-	case comparedMsg, compareLaidMsg, manyLaidMsg, candidatesMsg, coverageMsg, coverageLaidMsg, storyViewMsg, storyViewLaidMsg:
-		// The panes' own results: every registered pane sees them and
-		// keeps what is its own.
-		var cmds []tea.Cmd
-		for _, md := range paneModes {
-			p := m.paneFor(md)
-			var c tea.Cmd
-			m, c = m.handleIntents(p.Take(), p.Update(msg))
-			cmds = append(cmds, c)
-		}
-		return m, tea.Batch(cmds...), true
+	case groupMsg:
+		m, cmd = m.toggleGrouping()
+		return m, cmd, true
 
 	case spinTickMsg:
 		m.story.frame = (m.story.frame + 1) % len(spinFrames)
@@ -254,16 +182,20 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		cmd = m.comparison().startMany(msg.arts)
 		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
 	case openPassageMsg:
-		it := m.itemOf(msg.a)
+		it := m.list.itemOf(msg.a)
 		if it == nil {
 			return m, statusCmd("that article is no longer in the list"), true
 		}
 		back := m.mode
 		cmds := []tea.Cmd{m.open(it), m.article.showAt(it, msg.block, msg.start, msg.end)}
 		m.story.articleBack = back
+		m.article.setBack(paneName(back))
 		return m, tea.Batch(cmds...), true
 	case exportMsg:
-		return m, m.export(), true
+		if msg.markdown == nil {
+			return m, statusCmd("nothing to export yet"), true
+		}
+		return m, exportCmd(msg.markdown, m.cfg.Source.Paths), true
 	case exportedMsg:
 		if msg.err != nil {
 			m.status = statusLine{text: "export failed: " + msg.err.Error(), isErr: true}
@@ -294,38 +226,8 @@ func paneName(md mode) string {
 func (m *Model) articleBackMode() mode {
 	back := m.story.articleBack
 	m.story.articleBack = modeList
-	if isStoryMode(back) {
-		return back
-	}
-	return modeList
-}
-
-// export writes what the current story pane shows as Markdown.
-func (m Model) export() tea.Cmd {
-	now := m.sh.now()
-	paths := m.cfg.Source.Paths
-	switch m.mode {
-	case modeCompare:
-		c, swapped := m.comparison().cmp, m.comparison().opts.swapped
-		if c == nil {
-			return statusCmd("nothing to export yet")
-		}
-		return exportCmd(func() (string, string) { return comparisonMarkdown(c, swapped, now) }, paths)
-	case modeCoverage:
-		story, cov := m.coverage().story, m.coverage().cov
-		if cov == nil {
-			return statusCmd("nothing to export yet")
-		}
-		return exportCmd(func() (string, string) { return coverageMarkdown(story, cov, now) }, paths)
-	case modeStoryView:
-		p := m.panes[modeStoryView].(*storyViewPane)
-		story, v := p.story, p.v
-		if v == nil {
-			return statusCmd("nothing to export yet")
-		}
-		return exportCmd(func() (string, string) { return storyViewMarkdown(story, v, now) }, paths)
-	}
-	return nil
+	m.article.setBack("")
+	return back
 }
 
 // storyBusy reports whether story work is running (the spinner turns).
@@ -333,8 +235,8 @@ func (m Model) storyBusy() bool {
 	if m.story.state.busy {
 		return true
 	}
-	for _, md := range paneModes {
-		if m.paneFor(md).Busy() {
+	for _, p := range m.allPanes() {
+		if p.Busy() {
 			return true
 		}
 	}
@@ -354,67 +256,16 @@ func (m *Model) startSpin() tea.Cmd {
 // setSpin gives the panes the current spinner frame.
 func (m *Model) setSpin() {
 	f := spinFrames[m.story.frame]
-	for _, md := range paneModes {
-		m.paneFor(md).SetSpin(f)
+	for _, p := range m.allPanes() {
+		p.SetSpin(f)
 	}
 }
 
-// relayoutStory sizes the pane of the current mode to the main area.
-func (m *Model) relayoutStory() tea.Cmd {
-	if p := m.paneFor(m.mode); p != nil {
-		return p.SetSize(m.frame.main.w, m.frame.main.h)
-	}
-	return nil
-}
-
-// storyView is the body of the current mode's pane.
-func (m Model) storyView() []string {
-	if p := m.paneFor(m.mode); p != nil {
-		return p.View()
-	}
-	return nil
-}
-
-// storyChrome adds to the status line's right side: the position in a story
-// pane, and a spinner while stories are being grouped.
+// storyChrome adds to the status line's right side a spinner while
+// stories are being grouped.
 func (m Model) storyChrome(pos string) string {
-	if p := m.paneFor(m.mode); p != nil {
-		pos = p.Position()
-	}
 	if m.story.state.busy {
 		pos = joinRight(spinFrames[m.story.frame]+" grouping stories", pos)
 	}
 	return pos
-}
-
-// storyHelp is the key help of a registered pane, or nil.
-func (m Model) storyHelp(md mode) help.KeyMap {
-	if p := m.paneFor(md); p != nil {
-		return p.KeyMap(m.sh.keys)
-	}
-	return nil
-}
-
-// storyHelpTitle titles the `?` screen over a registered pane.
-func (m Model) storyHelpTitle(md mode) string {
-	if p := m.paneFor(md); p != nil {
-		return p.Title()
-	}
-	return ""
-}
-
-// paneArticle is the article the comparison or the coverage view is
-// about, for opening the story view from them (v); nil elsewhere.
-func (m Model) paneArticle() *corpus.Article {
-	switch m.mode {
-	case modeCompare:
-		if c := m.comparison().cmp; c != nil {
-			return c.A.Article
-		}
-	case modeCoverage:
-		if c := m.coverage().cov; c != nil && len(c.Docs) > 0 {
-			return c.Docs[0].Article
-		}
-	}
-	return nil
 }

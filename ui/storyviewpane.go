@@ -139,7 +139,7 @@ func (p storyViewPane) handleKey(km tea.KeyMsg) (storyViewPane, tea.Cmd) {
 	case key.Matches(km, k.Compare):
 		p.compareSelected()
 	case key.Matches(km, k.Export):
-		p.emit(exportMsg{})
+		p.emit(p.exportRequest())
 	}
 	return p, nil
 }

@@ -102,8 +102,8 @@ func TestOpeningPersistsReadMark(t *testing.T) {
 	if !again.Has(userstate.ArticleKey(sampleArticles()[2])) { // gamma
 		t.Fatal("read mark was not saved")
 	}
-	if hs.m.unread != 4 {
-		t.Fatalf("unread = %d, want 4", hs.m.unread)
+	if hs.m.list.unread != 4 {
+		t.Fatalf("unread = %d, want 4", hs.m.list.unread)
 	}
 }
 
@@ -324,9 +324,9 @@ func TestHelpScrolls(t *testing.T) {
 		key  string
 		down bool
 	}{{"j", true}, {"k", false}, {" ", true}, {"b", false}, {"G", true}, {"g", false}, {"down", true}, {"up", false}, {"pgdown", true}, {"pgup", false}, {"end", true}, {"home", false}} {
-		before := hs.m.pager.body.offset
+		before := hs.m.pagerShown().body.offset
 		hs.press(tc.key)
-		if moved := hs.m.pager.body.offset - before; (moved > 0) != tc.down || moved == 0 {
+		if moved := hs.m.pagerShown().body.offset - before; (moved > 0) != tc.down || moved == 0 {
 			t.Fatalf("%q moved help by %d", tc.key, moved)
 		}
 	}

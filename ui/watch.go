@@ -95,16 +95,6 @@ func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
 	}
 	before := m.list.selected()
 	removed := m.list.remove(func(it *item) bool { return under(it.a.Path) })
-	for _, it := range removed {
-		if !m.sh.lib.Marks.Has(it.key) {
-			m.unread--
-		}
-	}
-	for _, it := range added {
-		if !m.sh.lib.Marks.Has(it.key) {
-			m.unread++
-		}
-	}
 	m.list.add(added)
 	m.sh.lib.Remove(articlesOf(removed))
 	m.sh.lib.Add(articlesOf(added))

@@ -27,7 +27,7 @@ func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
 		{Change: watch.Change{Path: newArt.Path, Articles: []*corpus.Article{newArt}}, items: []*item{newItem(newArt)}},
 		{Change: watch.Change{Path: "/news/bad.bin", Skipped: &corpus.Skipped{Path: "/news/bad.bin", Reason: "binary file, not text"}}},
 	}}
-	unread := m.unread
+	unread := m.list.unread
 	hs.send(msg)
 	m = hs.m
 	if len(m.list.all) != n {
@@ -48,8 +48,8 @@ func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
 	if m.search.items[newArt] == nil || !m.sh.lib.Index.Gone(victim) {
 		t.Error("search index not told about the change")
 	}
-	if m.unread != unread {
-		t.Errorf("unread %d, want %d (one unread out, one in)", m.unread, unread)
+	if m.list.unread != unread {
+		t.Errorf("unread %d, want %d (one unread out, one in)", m.list.unread, unread)
 	}
 	if len(m.load.skipped) == 0 || m.load.skipped[len(m.load.skipped)-1].Path != "/news/bad.bin" {
 		t.Errorf("skip not reported: %v", m.load.skipped)

@@ -1,10 +1,6 @@
 package compare
 
-import (
-	"strings"
-
-	"github.com/parallax-reader/parallax/corpus/lang"
-)
+import "strings"
 
 // Reports of one event say the same thing in different words: "arrested"
 // and "taken into custody", "halt" and "pause", "unclear" and "not clear".
@@ -65,9 +61,9 @@ var concept = func() map[string]string {
 	out := map[string]string{}
 	for _, line := range conceptLines {
 		ws := strings.Fields(line)
-		head := lang.Stem(ws[0])
+		head := cachedStem(ws[0])
 		for _, w := range ws {
-			if st := lang.Stem(w); st != head {
+			if st := cachedStem(w); st != head {
 				if _, taken := out[st]; !taken {
 					out[st] = head
 				}

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // Number is a numeric fact: a quantity and the thing it counts ("almost five
@@ -300,7 +298,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		head := ws[k-1]
 		// A verb right after the number ("four hours and", "two ministers
 		// resigned") is rare; nouns dominate. Keep the phrase.
-		n.key = lang.Stem(head.fold)
+		n.key = cachedStem(head.fold)
 		n.head = n.key
 		// A measure says what it measures after "of": "five hours of
 		// talks", "two rounds of negotiations".
@@ -319,7 +317,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		n.Label = countedLabel(t, ws[first:k])
 		if compoundUnit(n.Unit) {
 			// "28-point plan" and "28-point proposal" count the same thing.
-			n.key = "-" + lang.Stem(n.Unit)
+			n.key = "-" + cachedStem(n.Unit)
 			n.Label = t[w.start:ws[j-1].end] + " " + n.Label
 		}
 	} else if n.Unit == "" {

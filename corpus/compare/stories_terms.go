@@ -108,7 +108,7 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 				}
 				a := as[i]
 				add := func(text string, times int32, headline bool) {
-					lang.EachToken(text, func(word []byte, start, _ int) {
+					lang.Folded.Each(text, func(word []byte, start, _ int) {
 						wh := uint64(14695981039346656037) // hashTerm(word)
 						for _, c := range word {
 							wh ^= uint64(c)
@@ -240,5 +240,6 @@ func storyTerm(f string) uint64 {
 	if p, ok := gazetteer[f]; ok {
 		return hashTerm("@" + foldName(p.canon))
 	}
-	return hashTerm(lang.Stem(f))
+	st, _ := lang.Stemmed.Term(f)
+	return hashTerm(st)
 }

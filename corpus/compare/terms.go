@@ -38,7 +38,7 @@ one us`)...)
 // words tokenises one sentence. It notes capitals, acronyms ("NATO",
 // "U.S.") and possessives, and gives each content word its term.
 func words(s string) []word {
-	toks := lang.Tokens(s)
+	toks := lang.Folded.Analyze(s)
 	out := make([]word, 0, len(toks))
 	for _, t := range toks {
 		surface := s[t.Start:t.End]
@@ -213,7 +213,7 @@ func cachedStem(w string) string {
 	if v, ok := stemCache.Load(w); ok {
 		return v.(string)
 	}
-	st := lang.Stem(w)
+	st, _ := lang.Stemmed.Term(w)
 	if stemCacheSize.Load() < stemCacheMax {
 		if _, loaded := stemCache.LoadOrStore(strings.Clone(w), st); !loaded {
 			stemCacheSize.Add(1)

@@ -83,7 +83,8 @@ func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 	if exact {
 		return m, nil
 	}
-	for _, v := range ix.byStem[lang.Stem(w)] {
+	st, _ := lang.Stemmed.Term(w)
+	for _, v := range ix.byStem[st] {
 		if ix.terms[v].df() > 0 {
 			m.add(ix, v, 0.9)
 		}

@@ -50,7 +50,7 @@ func (cq *compiled) hits(text string, block int, title bool) []hit {
 	var out []hit
 	toks := cq.toks[:0]
 	any := false
-	lang.EachToken(text, func(word []byte, start, end int) {
+	lang.Folded.Each(text, func(word []byte, start, end int) {
 		var f uint64
 		bit := 0
 		for ci := range cq.clauses {
@@ -245,7 +245,7 @@ func locate(a *corpus.Article, hs []hit) []hit {
 }
 
 // tokenSpans appends the start and end of every token of s, as
-// lang.EachToken gives them. ASCII text, most of it, is scanned without
+// lang.Folded gives them. ASCII text, most of it, is scanned without
 // calling back per token.
 func tokenSpans(s string, spans []int32) []int32 {
 	n := len(spans)
@@ -281,7 +281,7 @@ func tokenSpans(s string, spans []int32) []int32 {
 		return spans
 	}
 	spans = spans[:n]
-	lang.EachToken(s, func(_ []byte, start, end int) {
+	lang.Folded.Each(s, func(_ []byte, start, end int) {
 		spans = append(spans, int32(start), int32(end))
 	})
 	return spans

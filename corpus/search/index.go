@@ -173,7 +173,7 @@ func (w *worker) analyse(v *vocab, nw *newWords, a *corpus.Article, d int32) {
 			w.fwd = append(w.fwd, 0)
 		}
 		text := b.Text
-		lang.EachToken(text, func(word []byte, start, _ int) {
+		lang.Folded.Each(text, func(word []byte, start, _ int) {
 			id := w.id(v, nw, word)
 			if w.count[id] == 0 && w.ntitle[id] == 0 {
 				w.touched = append(w.touched, id)
@@ -201,7 +201,7 @@ func (w *worker) analyse(v *vocab, nw *newWords, a *corpus.Article, d int32) {
 	w.fwdEnd = append(w.fwdEnd, len(w.fwd))
 	titleN := 0
 	tfirst := len(w.titles)
-	lang.EachToken(a.Title, func(word []byte, _, _ int) {
+	lang.Folded.Each(a.Title, func(word []byte, _, _ int) {
 		titleN++
 		id := w.id(v, nw, word)
 		if !slices.Contains(w.titles[tfirst:], id) {
@@ -274,7 +274,7 @@ func (ix *Index) Add(batch []*corpus.Article) {
 		g := fresh.base + uint32(k)
 		ix.terms = append(ix.terms, term{text: s})
 		ix.vocab.insert(ix.terms, g, fresh.hashes[k])
-		st := lang.Stem(s)
+		st, _ := lang.Stemmed.Term(s)
 		ix.byStem[st] = append(ix.byStem[st], g)
 		key := lang.TranslitKey(s)
 		ix.byKey[key] = append(ix.byKey[key], g)

@@ -436,7 +436,7 @@ func decodeSnapshot(meta, fwd []byte, arts []*corpus.Article) (*Index, error) {
 		}
 		seen[s] = true
 		ix.vocab.insert(ix.terms, uint32(g), ix.vocab.hashString(s))
-		st := lang.Stem(s)
+		st, _ := lang.Stemmed.Term(s)
 		ix.byStem[st] = append(ix.byStem[st], uint32(g))
 		key := lang.TranslitKey(s)
 		ix.byKey[key] = append(ix.byKey[key], uint32(g))
