@@ -52,6 +52,15 @@ func TestSentenceNumbersExact(t *testing.T) {
 		"40 ships were turned back.",
 	))
 	got += dumpNumbers(d2)
+	// Percentages three ways, currencies before the figure, a hyphenated
+	// fraction, a compound unit and "and a half" after a multiplier.
+	d3 := Prepare(article("c",
+		"Support fell 4 per cent, then 12 percent, and finally 7% among voters.",
+		"The fund paid US$3 to each of 40 families and €5 to 20 others.",
+		"Two-thirds of the delegates backed the 28-point plan after two and a half hours of talks.",
+		"About a million and a half refugees crossed the border.",
+	))
+	got += dumpNumbers(d3)
 	want := `"3.9 percent" 0.039 "%" ord=false s0 13-24 "3.9 percent" ctx=999,1,rise,voter,turnout
 "1,999 voters" 1999 "" ord=false s0 28-40 "1,999 voters" ctx=percent,3,9,rise,turnout
 "2 days" 2 "" ord=false s1 7-13 "2 days" ctx=left,300,peopl
@@ -64,6 +73,17 @@ func TestSentenceNumbersExact(t *testing.T) {
 "1.5 million people" 1.5e+06 "" ord=false s1 56-74 "1.5 million people" ctx=half,meet,sign,sixth,year
 "24 hours" 24 "" ord=false s2 23-31 "24 hours" ctx=500,1,rise,case
 "40 ships" 40 "" ord=false s3 0-8 "40 ships" ctx=turn,back
+"4 per cent" 0.04 "%" ord=false s0 13-23 "4 per cent" ctx=12,support,percent,7,voter,fall,finalli
+"12 percent" 0.12 "%" ord=false s0 30-40 "12 percent" ctx=support,4,7,voter,cent,fall,finalli
+"7%" 0.07 "%" ord=false s0 54-56 "7%" ctx=12,support,percent,4,voter,cent,fall,finalli
+"US$3" 3 "US$" ord=false s1 14-18 "US$3" ctx=paid,40,20,other,fund,5,famili
+"40 families" 40 "" ord=false s1 30-41 "40 families" ctx=paid,20,other,@united states,fund,5,3
+"€5" 5 "€" ord=false s1 46-50 "€5" ctx=paid,40,20,other,@united states,fund,3,famili
+"20 others" 20 "" ord=false s1 54-63 "20 others" ctx=paid,40,@united states,fund,5,3,famili
+"Two-thirds of the delegates" 0.6666666666666666 "fraction" ord=false s2 0-27 "Two-thirds of the delegates" ctx=28,half,hour,two,point,back,plan,talk
+"28-point plan" 28 "point" ord=false s2 39-52 "28-point plan" ctx=third,half,hour,deleg,two,back,talk
+"two and a half hours of talks" 2.5 "" ord=false s2 59-88 "two and a half hours of talks" ctx=28,third,deleg,two,point,back,plan
+"About a million and a half refugees" 1.5e+06 "" ord=false s3 0-35 "About a million and a half refugees" ctx=cross,border
 `
 	if got != want {
 		t.Errorf("numbers:\n%s\nwant:\n%s", got, want)
