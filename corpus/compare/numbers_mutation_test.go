@@ -61,6 +61,10 @@ func TestSentenceNumbersExact(t *testing.T) {
 		"About a million and a half refugees crossed the border.",
 	))
 	got += dumpNumbers(d3)
+	// Teasers cut off right after "and a" or "per": no figure reads past
+	// the last word.
+	d4 := Prepare(article("d", "Turnout was 3 and a", "Support fell 4 per"))
+	got += dumpNumbers(d4)
 	want := `"3.9 percent" 0.039 "%" ord=false s0 13-24 "3.9 percent" ctx=999,1,rise,voter,turnout
 "1,999 voters" 1999 "" ord=false s0 28-40 "1,999 voters" ctx=percent,3,9,rise,turnout
 "2 days" 2 "" ord=false s1 7-13 "2 days" ctx=left,300,peopl
