@@ -29,42 +29,46 @@ func dumpNumbers(d *Doc) string {
 	return sb.String()
 }
 
-// Figures with thousands separators and decimals (nines included, where a
-// digit range could stop one short), a list of bare figures one after the
-// other, and a figure that ends the text: each number's value and span,
-// exactly. Written against lived mutants of sentenceNumbers and
-// parseNumber (MUTATION.md, compare-numbers).
+// The numbers of small articles, each figure's value, unit, span and
+// context exactly. Written against lived mutants of sentenceNumbers and
+// parseNumber (MUTATION.md, compare-numbers). Figures glued to letters
+// ("22nd", "$10bn") are left out: lang.Tokens keeps them one token, which
+// parseNumber does not read (see MUTATION.md).
 func TestSentenceNumbersExact(t *testing.T) {
-	d := Prepare(article("a",
-		"Turnout rose 3.9 percent to 1,999 voters. Within 2 days 300 people had left.",
-		"The fine was $40, and the court costs were 12.5 percent more.",
-		"The crowd in the square numbered 1,000",
-	))
-	got := dumpNumbers(d)
-	// A rank ("No. 3"), a spelled ordinal, a spelled number with "and a
-	// half", a multiplier after digits. (Figures glued to letters, "22nd"
-	// and "$10bn", are left out: lang.Tokens keeps them one token, which
-	// parseNumber does not read; see MUTATION.md.)
-	d2 := Prepare(article("b",
-		"Clemson, the No. 3 team, was beaten in the final on Sunday.",
-		"It was the sixth meeting in one and a half years, after 1.5 million people signed.",
-		"Cases rose to 1,500 in 24 hours.",
-		"40 ships were turned back.",
-	))
-	got += dumpNumbers(d2)
-	// Percentages three ways, currencies before the figure, a hyphenated
-	// fraction, a compound unit and "and a half" after a multiplier.
-	d3 := Prepare(article("c",
-		"Support fell 4 per cent, then 12 percent, and finally 7% among voters.",
-		"The fund paid US$3 to each of 40 families and €5 to 20 others.",
-		"Two-thirds of the delegates backed the 28-point plan after two and a half hours of talks.",
-		"About a million and a half refugees crossed the border.",
-	))
-	got += dumpNumbers(d3)
-	// Teasers cut off right after "and a" or "per": no figure reads past
-	// the last word.
-	d4 := Prepare(article("d", "Turnout was 3 and a", "Support fell 4 per"))
-	got += dumpNumbers(d4)
+	articles := [][]string{
+		// Separators and decimals (nines included, where a digit range
+		// could stop one short), a figure right after a figure phrase, a
+		// separator followed by no digit, a figure that ends the text.
+		{
+			"Turnout rose 3.9 percent to 1,999 voters. Within 2 days 300 people had left.",
+			"The fine was $40, and the court costs were 12.5 percent more.",
+			"The crowd in the square numbered 1,000",
+		},
+		// A rank ("No. 3"), a spelled ordinal, a spelled number with "and
+		// a half", a multiplier after digits, a figure starting a sentence.
+		{
+			"Clemson, the No. 3 team, was beaten in the final on Sunday.",
+			"It was the sixth meeting in one and a half years, after 1.5 million people signed.",
+			"Cases rose to 1,500 in 24 hours.",
+			"40 ships were turned back.",
+		},
+		// Percentages three ways, currencies before the figure, a
+		// hyphenated fraction, a compound unit, "and a half" after a
+		// multiplier.
+		{
+			"Support fell 4 per cent, then 12 percent, and finally 7% among voters.",
+			"The fund paid US$3 to each of 40 families and €5 to 20 others.",
+			"Two-thirds of the delegates backed the 28-point plan after two and a half hours of talks.",
+			"About a million and a half refugees crossed the border.",
+		},
+		// Teasers cut off right after "and a" or "per": no figure reads
+		// past the last word.
+		{"Turnout was 3 and a", "Support fell 4 per"},
+	}
+	got := ""
+	for _, paras := range articles {
+		got += dumpNumbers(Prepare(article("a", paras...)))
+	}
 	want := `"3.9 percent" 0.039 "%" ord=false s0 13-24 "3.9 percent" ctx=999,1,rise,voter,turnout
 "1,999 voters" 1999 "" ord=false s0 28-40 "1,999 voters" ctx=percent,3,9,rise,turnout
 "2 days" 2 "" ord=false s1 7-13 "2 days" ctx=left,300,peopl
