@@ -67,6 +67,13 @@ func readerRequest(km tea.KeyMsg, k *keyMap, it *item) (tea.Msg, bool) {
 		want = modeCoverage
 	case key.Matches(km, k.Stories.View):
 		want = modeStoryView
+	case key.Matches(km, k.Stories.Move):
+		want = modeMoveStory
+	case key.Matches(km, k.Stories.Split):
+		if it == nil {
+			return statusMsg{text: "no article selected"}, true
+		}
+		return splitStoryMsg{it}, true
 	default:
 		return nil, false
 	}

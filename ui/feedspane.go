@@ -41,6 +41,7 @@ type feedsPane struct {
 	seq   uint64
 	ready bool
 	err   string
+	open  bool // shown: fetch results are shown as they come
 
 	sel, offset int
 	lines       []string // cached view
@@ -107,6 +108,13 @@ func (p *feedsPane) load(news *News, live map[string]feeds.Result) tea.Cmd {
 
 func (p feedsPane) update(msg tea.Msg) (feedsPane, tea.Cmd) {
 	switch msg := msg.(type) {
+	case openFeedsMsg:
+		p.open = true
+		return p, p.load(msg.news, msg.results)
+	case feedResultsMsg:
+		if p.open {
+			return p, p.load(msg.news, msg.results)
+		}
 	case feedsLoadedMsg:
 		if msg.seq != p.seq {
 			return p, nil
@@ -123,6 +131,7 @@ func (p feedsPane) update(msg tea.Msg) (feedsPane, tea.Cmd) {
 		k := p.sh.keys.Feeds
 		switch {
 		case key.Matches(msg, k.Back):
+			p.open = false
 			p.emit(closeFeedsMsg{})
 		case key.Matches(msg, k.Up):
 			p.move(-1)
@@ -133,6 +142,7 @@ func (p feedsPane) update(msg tea.Msg) (feedsPane, tea.Cmd) {
 		case key.Matches(msg, k.Bottom):
 			p.move(len(p.rows) + 1)
 		case key.Matches(msg, k.Filter):
+			p.open = false
 			p.emit(feedChosenMsg{p.chosen()})
 		case key.Matches(msg, k.Refresh):
 			p.emit(refreshNowMsg{})

@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/storyedits"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 )
 
@@ -61,6 +62,9 @@ func testSharedIn(t *testing.T, stateDir, tempDir string) *shared {
 	sh := newShared(newStyles(true, false), "ascii", termenv.Ascii, func() time.Time { return fixedNow }, marks)
 	sh.renderer = testRenderer // glamour renderers are slow to build; share them
 	if sh.lib.Bookmarks, warn = userstate.OpenBookmarks(); warn != nil {
+		t.Fatal(warn)
+	}
+	if sh.lib.Edits, warn = storyedits.Open(storyedits.Path()); warn != nil {
 		t.Fatal(warn)
 	}
 	sh.sys = refusingSystem(t, tempDir)
@@ -249,3 +253,6 @@ func (m Model) pagerShown() *pagerPane { return m.panes[m.mode].(*pagerPane) }
 
 // coverage is the coverage pane.
 func (m Model) coverage() *coveragePane { return m.panes[modeCoverage].(*coveragePane) }
+
+// comparison is the comparison pane.
+func (m Model) comparison() *comparePane { return m.panes[modeCompare].(*comparePane) }

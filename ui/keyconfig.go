@@ -66,6 +66,10 @@ func (km *keyMap) actions() []keyAction {
 		{"close", []*key.Binding{&p.Close}},
 		// Stories, the comparison and the coverage view.
 		{"group_by_story", []*key.Binding{&st.Group}},
+		{"fold_story", []*key.Binding{&st.Fold}},
+		{"fold_all_stories", []*key.Binding{&st.FoldAll}},
+		{"move_to_story", []*key.Binding{&st.Move}},
+		{"split_story", []*key.Binding{&st.Split}},
 		{"compare", []*key.Binding{&st.Compare}},
 		{"compare_with", []*key.Binding{&st.Pick}},
 		{"coverage", []*key.Binding{&st.Coverage}},
@@ -124,11 +128,11 @@ func (km *keyMap) contexts() []keyContext {
 		ctx("the list", &g.Help, &g.Report, &g.Focus, &l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown,
 			&l.Top, &l.Bottom, &l.Open, &l.Sort, &l.ToggleRead, &l.Quit, &l.BookmarksOnly, &l.UnreadOnly,
 			&l.Bookmark, &l.MarkStoryRead, &l.Copy, &l.Edit, &l.OpenURL,
-			&st.Group, &st.Compare, &st.Pick, &st.Coverage, &st.View, &l.Search, &fk.Refresh, &fk.View),
+			&st.Group, &st.Fold, &st.FoldAll, &st.Compare, &st.Pick, &st.Coverage, &st.View, &st.Move, &st.Split, &l.Search, &fk.Refresh, &fk.View),
 		ctx("the article", &g.Help, &g.Report, &g.Focus, &a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown,
 			&a.Top, &a.Bottom, &a.Next, &a.Prev, &a.ToggleRead, &a.Boilerplate, &a.Back,
 			&a.Bookmark, &a.MarkStoryRead, &a.Copy, &a.Edit, &a.OpenURL,
-			&st.Compare, &st.Pick, &st.Coverage, &st.View, &a.Find, &a.NextHit, &a.PrevHit, &fk.Refresh, &fk.View),
+			&st.Compare, &st.Pick, &st.Coverage, &st.View, &st.Move, &st.Split, &a.Find, &a.NextHit, &a.PrevHit, &fk.Refresh, &fk.View),
 		ctx("help and the load report", &p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close),
 		ctx("the comparison", &g.Help, &g.Report, &c.Up, &c.Down, &c.PageUp, &c.PageDown, &c.HalfUp, &c.HalfDown,
 			&c.Top, &c.Bottom, &c.Focus, &c.Sync, &c.Swap, &c.View, &c.NextShared, &c.PrevShared, &c.NextOwn,
@@ -359,10 +363,11 @@ func KeyReference(keys map[string][]string) string {
 	section("Everywhere", []*key.Binding{&g.Help, &g.Report, &g.Focus, &g.Quit})
 	section("List", []*key.Binding{&l.Up, &l.Down, &l.PageUp, &l.PageDown, &l.HalfUp, &l.HalfDown, &l.Top, &l.Bottom,
 		&l.Open, &l.Sort, &l.ToggleRead, &l.MarkStoryRead, &l.UnreadOnly, &l.Bookmark, &l.BookmarksOnly,
-		&l.Copy, &l.OpenURL, &l.Edit, &st.Group, &st.Compare, &st.Pick, &st.Coverage, &st.View, &l.Search, &l.Quit})
+		&l.Copy, &l.OpenURL, &l.Edit, &st.Group, &st.Fold, &st.FoldAll, &st.Compare, &st.Pick, &st.Coverage, &st.View,
+		&st.Move, &st.Split, &l.Search, &l.Quit})
 	section("Article", []*key.Binding{&a.Up, &a.Down, &a.PageUp, &a.PageDown, &a.HalfUp, &a.HalfDown, &a.Top, &a.Bottom,
 		&a.Next, &a.Prev, &a.ToggleRead, &a.MarkStoryRead, &a.Bookmark, &a.Boilerplate, &a.Copy, &a.OpenURL, &a.Edit,
-		&st.Compare, &st.Pick, &st.Coverage, &st.View, &a.Find, &a.NextHit, &a.PrevHit, &a.Back})
+		&st.Compare, &st.Pick, &st.Coverage, &st.View, &st.Move, &st.Split, &a.Find, &a.NextHit, &a.PrevHit, &a.Back})
 	sk := &km.Search
 	section("Search bar (other keys are typed into the query)", []*key.Binding{&sk.Down, &sk.Up, &sk.PageDown, &sk.PageUp, &sk.Open, &sk.Close})
 	section("Help and load report", []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Close})

@@ -27,6 +27,7 @@ const (
 	modeSearch                // the search bar and its results, in the list's place
 	modeFeeds                 // the subscriptions with their last fetch (feedspane.go)
 	modeStoryView             // one story, every outlet at a glance
+	modeMoveStory             // choosing a story to move an article into (the picker, moving)
 )
 
 // reading reports whether md shows the reading screen: the list (or the

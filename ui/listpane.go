@@ -152,6 +152,9 @@ func (p listPane) update(msg tea.Msg) (listPane, tea.Cmd) {
 		return p, nil
 	}
 	switch {
+	case key.Matches(km, p.sh.keys.Stories.Fold, p.sh.keys.Stories.FoldAll):
+		p.emit(statusMsg{text: p.toggleFold(key.Matches(km, p.sh.keys.Stories.FoldAll))})
+		return p, nil
 	case key.Matches(km, k.Sort):
 		p.setSort(p.sort.next())
 		p.emit(statusMsg{text: "sorted by " + p.sort.String()})
@@ -206,10 +209,19 @@ func (p listPane) requestKey(km tea.KeyMsg) (tea.Msg, bool) {
 // wheel scrolls the selection by n rows (mouse wheel).
 func (p *listPane) wheel(n int) { p.move(n) }
 
-func (p *listPane) move(n int) { p.selectIndex(p.sel + n) }
+func (p *listPane) move(n int) {
+	if p.grouped() {
+		p.selectIndex(p.group.fold.step(p.sel, n, len(p.items))) // over folded stories
+		return
+	}
+	p.selectIndex(p.sel + n)
+}
 
 func (p *listPane) selectIndex(i int) {
 	p.sel = clamp(i, 0, max(len(p.items)-1, 0))
+	if p.grouped() {
+		p.sel = p.group.fold.anchor(p.sel)
+	}
 	p.moved = true
 	p.refresh()
 }
@@ -400,6 +412,25 @@ func (p listPane) headerLine(c columns) string {
 	return p.sh.styles.ColumnHead.Render(truncate(sb.String(), p.w))
 }
 
+// cell renders a cell of a row (an article's, a folded story's header);
+// the selected row adds its background to every cell so the highlight is
+// unbroken.
+func (p listPane) cell(selected bool) func(lipgloss.Style, string) string {
+	var rowStyle lipgloss.Style
+	if selected {
+		rowStyle = p.sh.styles.SelectedBg
+		if p.focused {
+			rowStyle = p.sh.styles.Selected
+		}
+	}
+	return func(s lipgloss.Style, text string) string {
+		if selected {
+			s = s.Inherit(rowStyle)
+		}
+		return s.Render(text)
+	}
+}
+
 // row renders one article row. Each cell is styled on its own; the selected
 // row adds its background to every cell so the highlight is unbroken.
 func (p listPane) row(it *item, selected bool, c columns) string {
@@ -409,19 +440,7 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 	if read {
 		base = st.RowRead
 	}
-	var rowStyle lipgloss.Style
-	if selected {
-		rowStyle = st.SelectedBg
-		if p.focused {
-			rowStyle = st.Selected
-		}
-	}
-	cell := func(s lipgloss.Style, text string) string {
-		if selected {
-			s = s.Inherit(rowStyle)
-		}
-		return s.Render(text)
-	}
+	cell := p.cell(selected)
 
 	var sb strings.Builder
 	cursor := " "

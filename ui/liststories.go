@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+
+	"github.com/charmbracelet/lipgloss"
 	"slices"
 	"strings"
 	"time"
@@ -11,9 +13,13 @@ import (
 
 // listStories is the list's grouping by story (`z`): a header row per story
 // of two or more articles (its label, how many articles, its outlets) with
-// its articles under it; an article alone in its story is a plain row. The
-// items themselves are reordered, story by story, so that moving, opening
-// and stepping through articles follow what the reader sees.
+// its articles under it, and a header per story line of several events
+// with those events under it (an event of one article is a plain row of
+// the line); an article alone in its story is a plain row. The items
+// themselves are reordered, story by story, so that moving, opening and
+// stepping through articles follow what the reader sees. A top-level group
+// (a line, or a story alone in its line) can be folded to its header
+// (listfold.go).
 type listStories struct {
 	on      bool
 	stories *compare.Stories
@@ -24,14 +30,17 @@ type listStories struct {
 	// events counts the events of each story line that have articles in
 	// the list: a line of two or more gets its own header above theirs.
 	events map[*compare.StoryLine]int
+	fold   listFolds
 }
 
 // listRow is a story line's header (line set), a story's header (item < 0)
-// or an article.
+// or an article. A folded group is one row: its header, with item the
+// group's first article, which the cursor sits on.
 type listRow struct {
-	line  *compare.StoryLine
-	story *compare.Story
-	item  int
+	line   *compare.StoryLine
+	story  *compare.Story
+	item   int
+	folded bool
 }
 
 // grouped reports whether the list shows stories.
@@ -74,6 +83,7 @@ func (p *listPane) regroup() {
 	g := &p.group
 	if !g.on || g.stories == nil {
 		g.rows, g.rowOf, g.tree = nil, nil, nil
+		g.fold.reset()
 		return
 	}
 	cur := p.selected()
@@ -93,7 +103,6 @@ func (p *listPane) regroup() {
 	g.events = map[*compare.StoryLine]int{}
 	first := map[*compare.Story]int{}
 	firstLine := map[*compare.StoryLine]int{}
-	lineArticles := map[*compare.StoryLine]int{}
 	for i, it := range p.items {
 		if st := storyOf(it); st != nil {
 			if _, ok := first[st]; !ok {
@@ -106,7 +115,6 @@ func (p *listPane) regroup() {
 				}
 			}
 			g.count[st]++
-			lineArticles[lineOf(st)]++
 		}
 	}
 	keys := make(map[*item][3]int, len(p.items))
@@ -135,33 +143,71 @@ func (p *listPane) regroup() {
 	g.rows = g.rows[:0]
 	g.rowOf = make([]int, len(p.items))
 	g.tree = map[*item]string{}
+	g.fold.begin(len(p.items))
 	var prev *compare.Story
 	var prevLine *compare.StoryLine
+	folded := -1 // the row of the folded group being passed over
 	for i, it := range p.items {
 		st := storyOf(it)
 		l := lineOf(st)
 		nested := l != nil && g.events[l] > 1
-		if nested && l != prevLine {
+		grouped := nested || st != nil && g.count[st] > 1
+		newGroup := grouped && (nested && l != prevLine || !nested && st != prev)
+		if !grouped {
+			folded = -1
+		}
+		if newGroup {
+			folded = -1
+			id := st.ID
+			if nested {
+				id = l.ID
+			}
+			g.fold.open(id, i)
+			if g.fold.isFolded(id) {
+				folded = len(g.rows)
+				r := listRow{story: st, item: i, folded: true}
+				if nested {
+					r = listRow{line: l, item: i, folded: true}
+				}
+				g.rows = append(g.rows, r)
+			}
+		}
+		if grouped {
+			g.fold.add(i)
+		}
+		newStory, newLine := st != prev, l != prevLine
+		prev, prevLine = st, l
+		if folded >= 0 {
+			g.rowOf[i] = folded
+			continue
+		}
+		if nested && newLine {
 			g.rows = append(g.rows, listRow{line: l, item: -1})
 		}
-		if st != nil && (g.count[st] > 1 || nested) {
-			if st != prev {
-				g.rows = append(g.rows, listRow{story: st, item: -1})
-			}
+		if grouped {
 			last := i+1 >= len(p.items) || storyOf(p.items[i+1]) != st
-			if last {
-				g.tree[it] = "└ "
-			} else {
+			switch {
+			case nested && g.count[st] == 1:
+				// An event of one article is a row of its line: its
+				// title says what happened, its date column when.
+				g.tree[it] = "• "
+			default:
+				if newStory {
+					g.rows = append(g.rows, listRow{story: st, item: -1})
+				}
 				g.tree[it] = "├ "
+				if last {
+					g.tree[it] = "└ "
+				}
 			}
 			if nested {
 				g.tree[it] = "  " + g.tree[it]
 			}
 		}
-		prev, prevLine = st, l
 		g.rowOf[i] = len(g.rows)
 		g.rows = append(g.rows, listRow{story: st, item: i})
 	}
+	p.sel = g.fold.anchor(p.sel)
 }
 
 // treePrefix is the tree mark before an article's title while grouped.
@@ -176,7 +222,8 @@ func (p *listPane) treePrefix(it *item) string {
 func (p *listPane) refreshGrouped(cols columns) {
 	g := &p.group
 	rows := p.rowsHeight()
-	selRow := g.rowOf[clamp(p.sel, 0, len(g.rowOf)-1)]
+	p.sel = g.fold.anchor(clamp(p.sel, 0, len(g.rowOf)-1))
+	selRow := g.rowOf[p.sel]
 	top := selRow
 	for top > 0 && g.rows[top-1].item < 0 {
 		top-- // the headers above an article stay in view with it
@@ -194,9 +241,9 @@ func (p *listPane) refreshGrouped(cols columns) {
 		r := g.rows[i]
 		switch {
 		case r.line != nil:
-			lines = append(lines, p.lineHeader(r.line))
-		case r.item < 0:
-			lines = append(lines, p.storyHeader(r.story))
+			lines = append(lines, p.lineHeader(r))
+		case r.item < 0 || r.folded:
+			lines = append(lines, p.storyHeader(r))
 		default:
 			lines = append(lines, p.row(p.items[r.item], r.item == p.sel, cols))
 		}
@@ -206,8 +253,8 @@ func (p *listPane) refreshGrouped(cols columns) {
 
 // lineHeader is a story line's row, above its events: its label, how
 // many events and articles, when, and which outlets.
-func (p *listPane) lineHeader(l *compare.StoryLine) string {
-	s := p.sh.styles
+func (p *listPane) lineHeader(r listRow) string {
+	l := r.line
 	n := 0
 	var first, last time.Time
 	for _, st := range l.Events {
@@ -223,37 +270,76 @@ func (p *listPane) lineHeader(l *compare.StoryLine) string {
 	if span := dateSpan(first, last); span != "" {
 		meta += " · " + span
 	}
-	avail := max(p.w-markWidth-1, 1)
-	labelW := min(textWidth1(l.Label), max(avail*3/5, avail-textWidth1(meta)))
-	label := truncate(l.Label, labelW)
-	return blank(markWidth) + s.Story.Story.Render(label) + s.Meta.Render(truncate(meta, max(avail-textWidth1(label), 0)))
+	outlets := ""
+	if r.folded {
+		outlets = " · " + strings.Join(l.Outlets, ", ")
+	}
+	return p.groupHeader(r, true, "", l.Label, meta, outlets)
 }
 
 // storyHeader is a story's row (indented under its line's header when the
 // line shows more than one event): its label, then how many articles, when
 // (the dates grouping trusts) and which outlets.
-func (p *listPane) storyHeader(st *compare.Story) string {
-	s := p.sh.styles
+func (p *listPane) storyHeader(r listRow) string {
+	st := r.story
 	n := p.group.count[st]
 	outlets := strings.Join(st.Outlets, ", ")
 	if len(st.Outlets) == 0 {
 		outlets = "outlets unknown"
 	}
-	meta := fmt.Sprintf(" · %s · %s", plural(n, "article"), outlets)
+	meta := " · " + plural(n, "article")
 	if span := dateSpan(st.First, st.Last); span != "" {
-		meta = fmt.Sprintf(" · %s · %s · %s", plural(n, "article"), span, outlets)
+		meta += " · " + span
 	}
-	// A column is kept free on the right, as rows keep one after the word
-	// count, so the header never touches the divider. The header is not a
-	// row the cursor visits, so it carries no fold mark.
-	indent := ""
+	if yours := len(p.group.stories.PinnedIDs(st.Articles)); yours > 0 {
+		meta += fmt.Sprintf(" · %d placed by you", yours)
+	}
+	nested := false
 	if l := p.group.stories.LineOf(st); l != nil && p.group.events[l] > 1 {
+		nested = true
+	}
+	indent := ""
+	if nested {
 		indent = "  "
 	}
+	return p.groupHeader(r, !nested, indent, st.Label, meta, " · "+outlets)
+}
+
+// groupHeader lays out a header row: the cursor (on a folded group), an
+// unread mark (a folded group with unread articles), the fold mark of a
+// top-level group (▾ open, ▸ folded), then the label and what follows it.
+// The label gives way to the counts and dates (meta) down to a quarter of
+// the row; the outlets (rest) are cut first. A column is kept
+// free on the right, as rows keep one after the word count, so the header
+// never touches the divider.
+func (p *listPane) groupHeader(r listRow, top bool, indent, label, meta, rest string) string {
+	s := p.sh.styles
+	selected := r.folded && r.item == p.sel
+	cell := p.cell(selected)
+	cursor, unread, mark := " ", " ", " "
+	if selected {
+		cursor = "›"
+	}
+	if r.folded && p.foldedUnread(r.item) {
+		unread = markUnread
+	}
+	switch {
+	case r.folded:
+		mark = markFolded
+	case top:
+		mark = markUnfolded
+	}
 	avail := max(p.w-markWidth-1-len(indent), 1)
-	labelW := min(textWidth1(st.Label), max(avail*3/5, avail-textWidth1(meta)))
-	label := truncate(st.Label, labelW)
-	return blank(markWidth) + indent + s.Story.Story.Render(label) + s.Meta.Render(truncate(meta, max(avail-textWidth1(label), 0)))
+	labelW := min(textWidth1(label), max(avail/4, avail-textWidth1(meta)))
+	label = truncate(label, labelW)
+	meta = truncate(meta, max(avail-textWidth1(label), 0))
+	meta += truncate(rest, max(avail-textWidth1(label)-textWidth1(meta), 0))
+	out := cell(s.Row, cursor) + cell(s.Unread, unread) + cell(s.Story.Tree, mark) + cell(s.Row, " "+indent) +
+		cell(s.Story.Story, label) + cell(s.Meta, meta)
+	if selected {
+		out += cell(s.Row, blank(max(p.w-1-lipgloss.Width(out), 0)))
+	}
+	return out
 }
 
 // dateSpan is a story's dates, as short as says them: "1 Dec 2025",

@@ -14,6 +14,8 @@ const (
 	markBookmark = "★" // list: bookmarked
 	MarkDerived  = "†" // before a title the file did not have: made from the lead
 	markChosen   = "■" // picker: marked for comparing several articles at once
+	markUnfolded = "▾" // grouped list: a story (line) shown with its articles
+	markFolded   = "▸" // grouped list: a story (line) folded to its header
 
 	markCopied    = comparison.GlyphCopied    // comparison row: the same wording on both sides
 	markReworded  = comparison.GlyphReworded  // comparison row: the same passage in other words
@@ -31,7 +33,12 @@ type markLegend interface {
 	marks(sh *shared) []string
 }
 
-func (listHelp) marks(sh *shared) []string    { return articleMarks(sh) }
+func (listHelp) marks(sh *shared) []string {
+	sk := sh.keys.Stories
+	return append(articleMarks(sh), "Grouped by story ("+keyHint(sk.Group)+"): "+markUnfolded+" a story line or story with its articles, "+
+		markFolded+" one folded to its header ("+keyHint(sk.Fold)+" folds or unfolds it, "+keyHint(sk.FoldAll)+" every one); "+
+		"• an event of one article in its line.")
+}
 func (articleHelp) marks(sh *shared) []string { return articleMarks(sh) }
 func (searchHelp) marks(sh *shared) []string  { return articleMarks(sh) }
 func (findHelp) marks(sh *shared) []string    { return articleMarks(sh) }

@@ -63,6 +63,7 @@ var paneRegistry = []struct {
 	{modeReport, func(sh *shared) pane { p := newPagerPane(sh); return &p }},
 	{modeCompare, func(sh *shared) pane { p := newComparePane(sh); return &p }},
 	{modePicker, func(sh *shared) pane { p := newPickerPane(sh); return &p }},
+	{modeMoveStory, func(sh *shared) pane { p := newPickerPane(sh); p.moving = true; return &p }},
 	{modeCoverage, func(sh *shared) pane { p := newCoveragePane(sh); return &p }},
 	{modeStoryView, func(sh *shared) pane { p := newStoryViewPane(sh); return &p }},
 	{modeFeeds, func(sh *shared) pane { p := newFeedsPane(sh); return &p }},
@@ -100,7 +101,3 @@ func (m *Model) allPanes() []pane {
 
 // paneFor is the registered pane of mode md, or nil.
 func (m *Model) paneFor(md mode) pane { return m.panes[md] }
-
-// comparison is the comparison pane, for the root's one need of it: a
-// pair or more chosen in the picker to compare.
-func (m *Model) comparison() *comparePane { return m.panes[modeCompare].(*comparePane) }

@@ -13,6 +13,10 @@ import (
 
 func (p *comparePane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case pickedMsg:
+		return p.start(msg.a, msg.b)
+	case compareManyMsg:
+		return p.startMany(msg.arts)
 	case wheelMsg:
 		p.scroll(3 * msg.delta)
 		return nil
@@ -44,12 +48,17 @@ func (p *pickerPane) Update(msg tea.Msg) tea.Cmd {
 }
 func (p *pickerPane) View() []string               { return p.view() }
 func (p *pickerPane) SetSize(w, h int) tea.Cmd     { return p.setSize(w, h) }
-func (p *pickerPane) KeyMap(k *keyMap) help.KeyMap { return pickerHelp{k, p.filtering} }
-func (p *pickerPane) Title() string                { return "Keys: choosing what to compare" }
-func (p *pickerPane) Position() string             { return p.position() }
-func (p *pickerPane) Typing() bool                 { return p.filtering }
-func (p *pickerPane) Take() []tea.Msg              { return p.take() }
-func (p *pickerPane) Busy() bool                   { return p.a != nil && !p.ready }
+func (p *pickerPane) KeyMap(k *keyMap) help.KeyMap { return pickerHelp{k, p.filtering, p.moving} }
+func (p *pickerPane) Title() string {
+	if p.moving {
+		return "Keys: moving an article into another story"
+	}
+	return "Keys: choosing what to compare"
+}
+func (p *pickerPane) Position() string { return p.position() }
+func (p *pickerPane) Typing() bool     { return p.filtering }
+func (p *pickerPane) Take() []tea.Msg  { return p.take() }
+func (p *pickerPane) Busy() bool       { return p.a != nil && !p.ready }
 func (p *pickerPane) SetSpin(f string) {
 	p.spin = f
 	if !p.ready {

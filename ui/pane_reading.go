@@ -35,8 +35,9 @@ type (
 	focusListMsg struct{}
 	// groupMsg asks to group the list by story, or to stop.
 	groupMsg struct{}
-	// openFeedsMsg asks for the feeds view.
-	openFeedsMsg struct{}
+	// openFeedsMsg asks for the feeds view; the root gives it to the
+	// feeds view with the fetch results so far.
+	openFeedsMsg struct{ feedResultsMsg }
 )
 
 func (p *listPane) Update(msg tea.Msg) tea.Cmd {
@@ -168,7 +169,9 @@ func (p *searchPane) Take() []tea.Msg  { return p.take() }
 func (p *searchPane) Busy() bool       { return false }
 func (p *searchPane) SetSpin(f string) {}
 
-// Open opens an empty search; it is over the corpus, not an article.
+// Open opens an empty search; it is over the corpus, not an article. The
+// root opens it from the list with openSearch instead, which also keeps
+// the list's place to come back to.
 func (p *searchPane) Open(*corpus.Article) tea.Cmd { return p.open(listPlace{}) }
 
 func (p *pagerPane) Update(msg tea.Msg) tea.Cmd {

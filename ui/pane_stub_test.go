@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/ui/config"
 )
 
 // stubPane is a pane the root has no case for: it records what it is
@@ -103,4 +104,41 @@ func TestAPaneNeedsNoCaseInTheRoot(t *testing.T) {
 	hs.requireMode(modeStub)
 	hs.press("esc")
 	hs.requireMode(modeList)
+}
+
+// TestReboundKeysOpenTheSamePanes: the list and the article ask for story
+// panes by intent, so rebound keys open them and the default runes no
+// longer do; rebound scrolling keys scroll every pane's table alike.
+func TestReboundKeysOpenTheSamePanes(t *testing.T) {
+	keys := map[string][]string{"compare": {"1"}, "compare_with": {"2"}, "coverage": {"3"}, "story_view": {"4"}, "down": {"J"}}
+	for _, from := range []string{"list", "article"} {
+		cases := []struct {
+			old, rebound string
+			want         mode
+		}{
+			{"c", "1", modeCompare}, {"C", "2", modePicker}, {"o", "3", modeCoverage}, {"v", "4", modeStoryView},
+		}
+		for _, tc := range cases {
+			hs := configuredHarness(t, Config{Settings: config.Config{Keys: keys}}, nil, sampleArticles(), 80, 24)
+			back := modeList
+			if from == "article" {
+				hs.press("enter")
+				back = modeArticle
+			}
+			hs.requireMode(back)
+			hs.press(tc.old)
+			hs.requireMode(back)
+			hs.press(tc.rebound)
+			hs.requireMode(tc.want)
+		}
+	}
+	hs := configuredHarness(t, Config{Settings: config.Config{Keys: keys}}, nil, sampleArticles(), 80, 24)
+	hs.press("J")
+	if hs.m.list.sel != 1 {
+		t.Errorf("rebound down: list selection %d, want 1", hs.m.list.sel)
+	}
+	hs.press("j")
+	if hs.m.list.sel != 1 {
+		t.Errorf("the old down key still moves the list: selection %d", hs.m.list.sel)
+	}
 }

@@ -15,6 +15,7 @@ func TestRegisteredPanesKeepTheContract(t *testing.T) {
 	open := map[mode]string{
 		modeList: "", modeArticle: "enter", modeSearch: "/", modeHelp: "?", modeReport: "!",
 		modeCompare: "c", modePicker: "C", modeCoverage: "o", modeFeeds: "F", modeStoryView: "v",
+		modeMoveStory: "A",
 	}
 	for _, md := range paneModes {
 		if _, ok := open[md]; !ok {

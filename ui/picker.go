@@ -37,6 +37,10 @@ type pickerPane struct {
 	// order they were marked.
 	marked []*corpus.Article
 
+	// moving: the picker chooses a story to move the article into (A),
+	// a row per story, not an article to compare with (storymove.go).
+	moving bool
+
 	sel    int
 	offset int      // first visible line of the list
 	rows   []string // one line per candidate, or a divider
@@ -67,11 +71,14 @@ func (p *pickerPane) start(a *corpus.Article) tea.Cmd {
 	p.filter, p.filtering, p.marked = "", false, nil
 	p.seq = p.sh.nextSeq()
 	p.rebuild()
-	seq := p.seq
+	seq, moving := p.seq, p.moving
 	return func() tea.Msg {
 		var cands []compare.Candidate
 		if stories != nil {
 			cands = stories.Candidates(a, maxCandidates)
+		}
+		if moving {
+			cands = otherStories(stories, cands)
 		}
 		return candidatesMsg{seq: seq, cands: cands}
 	}
@@ -103,7 +110,9 @@ func (p pickerPane) update(msg tea.Msg) (pickerPane, tea.Cmd) {
 			p.emit(closeStoryMsg{})
 		case scrolls:
 			p.move(n)
-		case key.Matches(msg, k.Mark):
+		case key.Matches(msg, k.Choose) && p.moving:
+			p.chooseStory()
+		case key.Matches(msg, k.Mark) && !p.moving:
 			p.toggleMark()
 		case key.Matches(msg, k.Choose) && len(p.marked) > 0:
 			p.emit(compareManyMsg{arts: append([]*corpus.Article{p.a}, p.marked...)})
@@ -202,7 +211,11 @@ func (p *pickerPane) rebuild() {
 		return
 	}
 	st := p.sh.styles
-	second := " " + st.Meta.Render(truncate(outletName(p.a)+" · with which article? Its story's articles first, then the closest others", p.w-2))
+	title, ask := "Compare “"+p.a.Title+"”", outletName(p.a)+" · with which article? Its story's articles first, then the closest others"
+	if p.moving {
+		title, ask = "Move “"+p.a.Title+"” into another story", "which story? The closest first; each row names the story and its closest article"
+	}
+	second := " " + st.Meta.Render(truncate(ask, p.w-2))
 	if n := len(p.marked); n > 0 {
 		second = " " + st.Meta.Render(truncate(fmt.Sprintf("%s marked · enter compares %s with this one · space unmarks",
 			plural(n, "article"), map[bool]string{true: "it", false: "them all"}[n == 1]), p.w-2))
@@ -219,7 +232,7 @@ func (p *pickerPane) rebuild() {
 		second = truncate(second+st.Meta.Render(note), p.w)
 	}
 	p.head = fitLines([]string{
-		" " + st.Title.Render(truncate("Compare “"+p.a.Title+"”", p.w-2)),
+		" " + st.Title.Render(truncate(title, p.w-2)),
 		second,
 		st.Rule.Render(repeat("─", p.w)),
 	}, p.w, 3)
@@ -234,7 +247,7 @@ func (p *pickerPane) rebuild() {
 			inStory = 1
 		}
 		if !c.SameStory && inStory != 0 {
-			p.rows = append(p.rows, " "+st.Story.Section.Render("Other articles"))
+			p.rows = append(p.rows, " "+st.Story.Section.Render(map[bool]string{false: "Other articles", true: "Other stories"}[p.moving]))
 			inStory = 0
 		}
 		for len(p.title) < len(p.rows) {
@@ -258,6 +271,9 @@ func (p pickerPane) row(c compare.Candidate) string {
 	title := a.Title
 	if a.TitleDerived {
 		title = MarkDerived + " " + title
+	}
+	if p.moving {
+		title = p.storyTitle(a, title)
 	}
 	line := fmt.Sprintf("%4d%% %s  %s  ", pct(c.Similarity), bar, st.Meta.Render(padRight(truncate(outletName(a), outW), outW)))
 	if slices.Contains(p.marked, a) {

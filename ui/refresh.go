@@ -162,10 +162,8 @@ func (m Model) handleFeedProgress(msg feedProgressMsg) (Model, tea.Cmd) {
 	} else if msg.res != nil {
 		m.refresh.added += msg.res.New
 	}
-	if m.mode == modeFeeds {
-		cmds = append(cmds, m.feedsView().load(m.cfg.News, m.refresh.results))
-	}
-	return m, tea.Batch(cmds...)
+	m, cmd := m.broadcast(m.feedResults())
+	return m, tea.Batch(append(cmds, cmd)...)
 }
 
 func (m Model) handleRefreshDone(msg refreshDoneMsg) (Model, tea.Cmd) {
@@ -188,11 +186,18 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (Model, tea.Cmd) {
 		text += fmt.Sprintf(", %d failed (%s shows why)", failed, keyHint(m.sh.keys.Feeds.View))
 	}
 	m.status = statusLine{text: text, isErr: failed > 0 && failed == len(msg.results)}
-	var cmd tea.Cmd
-	if m.mode == modeFeeds {
-		cmd = m.feedsView().load(m.cfg.News, m.refresh.results)
-	}
-	return m, cmd
+	return m.broadcast(m.feedResults())
+}
+
+// feedResultsMsg gives the panes the fetch results so far: the feeds view
+// shows them while it is open.
+type feedResultsMsg struct {
+	news    *News
+	results map[string]feeds.Result
+}
+
+func (m Model) feedResults() feedResultsMsg {
+	return feedResultsMsg{m.cfg.News, m.refresh.results}
 }
 
 // refreshChrome is the status line's part while feeds are fetched.
@@ -235,9 +240,6 @@ func (m Model) handleRefreshTick() (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, m.sh.after(iv, refreshTickMsg{}))
 }
 
-// feedsView is the registered feeds pane (pane.go).
-func (m *Model) feedsView() *feedsPane { return m.panes[modeFeeds].(*feedsPane) }
-
 // refreshNowMsg starts a refresh from Init ([feeds] refresh_on_start),
 // which cannot change the model itself.
 type refreshNowMsg struct{}
@@ -255,8 +257,9 @@ func (m Model) updateFeeds(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.startRefresh()
 	case openFeedsMsg:
 		m.mode = modeFeeds
-		cmd := m.feedsView().load(m.cfg.News, m.refresh.results)
-		return m, tea.Batch(m.relayout(), cmd)
+		cmd := m.relayout()
+		m, load := m.route(m.panes[modeFeeds], openFeedsMsg{m.feedResults()})
+		return m, tea.Batch(cmd, load)
 	case feedChosenMsg:
 		m.mode = modeList
 		m, cmd := m.setFilterFeed(msg.f)

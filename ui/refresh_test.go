@@ -146,3 +146,24 @@ func TestGoldenFeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedsViewFollowsTheFetchWhileOpen: fetch results reach the feeds view
+// as they come while it is open, and stop reaching it once it is closed.
+func TestFeedsViewFollowsTheFetchWhileOpen(t *testing.T) {
+	hs, _ := newsHarness(t)
+	hs.m.refresh = refreshState{running: true, gen: 7, results: map[string]feeds.Result{}}
+	hs.press("F")
+	hs.requireContains("HTTP 503 Service Unavailable")
+	bad := feeds.Result{URL: "https://b.example/rss", Status: feeds.StatusError, Error: "connection refused by the feed"}
+	hs.send(feedProgressMsg{gen: 7, done: 1, total: 2, res: &bad})
+	hs.requireContains("connection refused by the feed")
+	hs.press("esc")
+	hs.requireMode(modeList)
+	fp := hs.m.panes[modeFeeds].(*feedsPane)
+	seq := fp.seq
+	hs.send(feedProgressMsg{gen: 7, done: 2, total: 2, res: &bad})
+	hs.send(refreshDoneMsg{gen: 7, results: []feeds.Result{bad}})
+	if fp.seq != seq {
+		t.Error("the closed feeds view reloaded for fetch results")
+	}
+}

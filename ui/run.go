@@ -14,6 +14,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/storyedits"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
 	"github.com/parallax-reader/parallax/ui/library"
@@ -56,6 +57,8 @@ func Run(cfg Config) error {
 	st := buildStyles(newPalette(lk.dark, lk.color, cfg.Settings.Colors), lk.color)
 	sh := newShared(st, lk.glamour, profile, time.Now, marks)
 	sh.lib.Bookmarks = bookmarks
+	edits, ewarn := storyedits.Open(storyedits.Path())
+	sh.lib.Edits = edits
 	sh.sys = defaultSystem(os.Stdout)
 	m := newModel(cfg, sh)
 	defer m.Close()
@@ -64,6 +67,8 @@ func Run(cfg Config) error {
 		m.status = statusLine{text: warn.Error(), isErr: true}
 	case bwarn != nil:
 		m.status = statusLine{text: bwarn.Error(), isErr: true}
+	case ewarn != nil:
+		m.status = statusLine{text: ewarn.Error(), isErr: true}
 	}
 
 	opts := []tea.ProgramOption{tea.WithAltScreen()}
@@ -78,6 +83,9 @@ func Run(cfg Config) error {
 	}
 	if serr := bookmarks.Save(); serr != nil {
 		fmt.Fprintln(os.Stderr, "parallax: could not save bookmarks:", serr)
+	}
+	if serr := edits.Save(); serr != nil {
+		fmt.Fprintln(os.Stderr, "parallax: could not save story edits:", serr)
 	}
 	return err
 }

@@ -26,11 +26,12 @@ func TestCheckConfigKeys(t *testing.T) {
 		keys       map[string][]string // what remains, normalised
 		problems   []string            // substrings, in order
 	}{
-		{"valid", "[keys]\ndown = [\"J\", \"Down\"]\nbookmark = \"space\"\npage_down = [\"PgDn\", \"ctrl+f\"]\n",
-			map[string][]string{"down": {"J", "down"}, "bookmark": {" "}, "page_down": {"pgdown", "ctrl+f"}}, nil},
+		{"valid", "[keys]\ndown = [\"J\", \"Down\"]\nbookmark = \"space\"\npage_down = [\"PgDn\", \"ctrl+f\"]\nfold_story = \"x\"\n",
+			map[string][]string{"down": {"J", "down"}, "bookmark": {" "}, "page_down": {"pgdown", "ctrl+f"}, "fold_story": {"x"}}, nil},
 		{"clash with a default key of another action", "[keys]\nbookmark = \"space\"\n",
 			map[string][]string{"bookmark": {" "}},
-			[]string{"config.toml:2: key space is bound to bookmark and page_down in the article"}},
+			[]string{"config.toml:2: key space is bound to bookmark and fold_story in the list",
+				"config.toml:2: key space is bound to bookmark and page_down in the article"}},
 		{"unknown action", "[keys]\nfly = \"f\"\n", map[string][]string{},
 			[]string{`config.toml:2: unknown action "fly" in [keys] (ignored)`}},
 		{"invalid keys dropped, valid ones kept", "[keys]\nsort = [\"ctrl+shift+s\", \"S\", \"\\u0007\"]\n",

@@ -9,6 +9,8 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/storyedits"
+	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // storyPanes is what the root model holds for stories besides the panes
@@ -50,7 +52,8 @@ type storyState struct {
 // storiesMsg delivers a finished grouping.
 type storiesMsg struct {
 	seq     uint64
-	stories *compare.Stories
+	stories *compare.Stories // with the reader's edits applied
+	auto    *compare.Stories // as grouping found them
 }
 
 // spinTickMsg advances the spinner shown while story work runs.
@@ -67,13 +70,13 @@ func groupWorkers() int { return max(runtime.GOMAXPROCS(0)-1, 1) }
 
 // groupStoriesCmd groups arts in the background; a grouping superseded by
 // a newer one is cancelled through ctx and delivers nothing.
-func groupStoriesCmd(ctx context.Context, seq uint64, arts []*corpus.Article) tea.Cmd {
+func groupStoriesCmd(ctx context.Context, seq uint64, arts []*corpus.Article, edits *storyedits.Edits) tea.Cmd {
 	return func() tea.Msg {
 		defer tightenGC()()
 		st, err := compare.GroupStoriesContext(ctx, arts, compare.StoryOptions{Workers: groupWorkers()})
 		if err != nil {
 			return nil
 		}
-		return storiesMsg{seq: seq, stories: st}
+		return storiesMsg{seq: seq, stories: library.ApplyEdits(st, edits), auto: st}
 	}
 }

@@ -11,6 +11,8 @@ type bindFunc func(keys []string, k, desc string) key.Binding
 // storyKeys work in the list and the article.
 type storyKeys struct {
 	Group, Compare, Pick, Coverage, View key.Binding
+	Fold, FoldAll                        key.Binding // the list grouped by story
+	Move, Split                          key.Binding // the reader's say on an article's story
 }
 
 func newStoryKeys(b bindFunc) storyKeys {
@@ -20,14 +22,18 @@ func newStoryKeys(b bindFunc) storyKeys {
 		Pick:     b([]string{"C"}, "C", "compare with…"),
 		Coverage: b([]string{"o"}, "o", "story coverage"),
 		View:     b([]string{"v"}, "v", "story view: every outlet at a glance"),
+		Fold:     b([]string{" "}, "space", "fold / unfold this story (grouped)"),
+		FoldAll:  b([]string{"Z"}, "Z", "fold / unfold every story (grouped)"),
+		Move:     b([]string{"A"}, "A", "move this article into another story…"),
+		Split:    b([]string{"X"}, "X", "split this article into a story of its own (again: undo)"),
 	}
 }
 
 func (k storyKeys) list() []key.Binding {
-	return []key.Binding{k.Group, k.Compare, k.Pick, k.Coverage, k.View}
+	return []key.Binding{k.Group, k.Fold, k.FoldAll, k.Compare, k.Pick, k.Coverage, k.View, k.Move, k.Split}
 }
 func (k storyKeys) article() []key.Binding {
-	return []key.Binding{k.Compare, k.Pick, k.Coverage, k.View}
+	return []key.Binding{k.Compare, k.Pick, k.Coverage, k.View, k.Move, k.Split}
 }
 
 // compareKeys work in the comparison pane.
@@ -170,18 +176,32 @@ var (
 type pickerHelp struct {
 	k         *keyMap
 	filtering bool // the filter has the keyboard
+	moving    bool // choosing a story to move an article into
+}
+
+// choose is the choose binding, saying what it does here.
+func (h pickerHelp) choose() key.Binding {
+	c := h.k.Picker.Choose
+	if h.moving {
+		c.SetHelp(c.Help().Key, "move the article into this story")
+	}
+	return c
 }
 
 func (h pickerHelp) ShortHelp() []key.Binding {
 	if h.filtering {
 		return []key.Binding{pickerFilterKeep, pickerFilterClear}
 	}
-	return []key.Binding{h.k.Picker.Choose, h.k.Picker.Filter, h.k.Picker.Back, h.k.Global.Help}
+	return []key.Binding{h.choose(), h.k.Picker.Filter, h.k.Picker.Back, h.k.Global.Help}
 }
 
 func (h pickerHelp) FullHelp() [][]key.Binding {
 	p, g := h.k.Picker, h.k.Global
-	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, {p.Mark, p.Filter, p.Choose, p.Back, g.Help, g.Quit}}
+	last := []key.Binding{p.Mark, p.Filter, h.choose(), p.Back, g.Help, g.Quit}
+	if h.moving {
+		last = last[1:] // nothing to mark: one story is chosen
+	}
+	return [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Top, p.Bottom}, last}
 }
 
 // coverageHelp is the help of the coverage table.

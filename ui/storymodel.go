@@ -62,7 +62,7 @@ func (m *Model) startGrouping() tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(m.ctx)
 	st.cancel = cancel
-	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles()), m.startSpin())
+	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
 }
 
 // toggleGrouping groups the list by story, or stops (z).
@@ -129,7 +129,11 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		st.busy = false
-		m.sh.lib.SetStories(msg.stories)
+		auto := msg.auto
+		if auto == nil {
+			auto = msg.stories
+		}
+		m.sh.lib.SetGrouping(auto, msg.stories)
 		// M marks whole stories from now on (actions.go).
 		m.sh.storyOf = m.sh.lib.StoryIDs
 		before := m.list.selected()
@@ -160,6 +164,15 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case groupMsg:
 		m, cmd = m.toggleGrouping()
 		return m, cmd, true
+	case splitStoryMsg:
+		m, cmd = m.editStory(splitEdit(m.sh.lib.Edits, msg.it.a))
+		return m, cmd, true
+	case storyEditMsg:
+		m, cmd = m.editStory(msg)
+		return m, cmd, true
+	case storyEditedMsg:
+		m, cmd = m.storyEdited(msg)
+		return m, cmd, true
 
 	case spinTickMsg:
 		m.story.frame = (m.story.frame + 1) % len(spinFrames)
@@ -173,13 +186,10 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 			from = modeList
 		}
 		return m, m.setMode(from), true
-	case pickedMsg:
+	case pickedMsg, compareManyMsg:
+		// The comparison starts on what the picker chose.
 		m.mode = modeCompare
-		cmd = m.comparison().start(msg.a, msg.b)
-		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
-	case compareManyMsg:
-		m.mode = modeCompare
-		cmd = m.comparison().startMany(msg.arts)
+		m, cmd = m.route(m.panes[modeCompare], msg)
 		return m, tea.Batch(m.relayout(), cmd, m.startSpin()), true
 	case openPassageMsg:
 		it := m.list.itemOf(msg.a)

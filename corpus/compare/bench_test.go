@@ -178,3 +178,25 @@ func BenchmarkCandidates3k(b *testing.B) {
 	}
 	reportCPU(b, cpu0)
 }
+
+// BenchmarkStoryEdits10k and BenchmarkStoryEdits100k apply a reader's 20
+// edits (10 moves, 10 splits) to a grouping: what the reader pays, off its
+// update loop, after each edit and after each new grouping.
+func BenchmarkStoryEdits10k(b *testing.B)  { benchStoryEdits(b, 10_000) }
+func BenchmarkStoryEdits100k(b *testing.B) { benchStoryEdits(b, 100_000) }
+
+func benchStoryEdits(b *testing.B, n int) {
+	as := generated(n)
+	st := GroupStories(as, StoryOptions{})
+	edits := map[string]StoryEdit{}
+	for k := 0; k < 10; k++ {
+		edits[as[k*n/10].ID] = StoryEdit{With: as[k*n/10+n/20].ID}
+		edits[as[k*n/10+1].ID] = StoryEdit{Alone: true}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if out := st.WithEdits(edits); out == st {
+			b.Fatal("no edit applied")
+		}
+	}
+}

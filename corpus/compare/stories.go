@@ -92,6 +92,12 @@ type Stories struct {
 	// first; every story is in exactly one.
 	Lines  []*StoryLine
 	lineOf map[*Story]*StoryLine
+	// What regrouping needs again (the reader's edits, stories_edits.go):
+	// the number of terms, each article's trusted dates, and which
+	// articles the reader placed.
+	nterms int
+	dates  []when
+	pinned map[*corpus.Article]bool
 }
 
 // Of returns the story an article belongs to, or nil.
@@ -251,6 +257,7 @@ func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOpt
 	edges = nil
 	s := buildStories(as, fps, groups, nterms)
 	s.buildLines(groups, mergeLines(fps, groups, lineEdges), dates)
+	s.nterms, s.dates = nterms, dates
 	return s, nil
 }
 
@@ -371,74 +378,98 @@ func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int32, nte
 	for i, a := range as {
 		s.at[a] = int32(i)
 	}
-	var centre []float64 // by term, for groups of more than one article
-	var used []uint32    // terms set in centre
-	var outlets []string
+	b := storyBuilder{as: as, fps: fps, nterms: nterms}
 	s.List = make([]*Story, 0, len(groups))
 	for _, g := range groups {
-		st := &Story{Cohesion: 1, Articles: make([]*corpus.Article, 0, len(g))}
-		// The centre: the article most similar to the others.
-		best, bestSum := g[0], -1.0
-		if len(g) > 1 {
-			if centre == nil {
-				centre = make([]float64, nterms)
-			}
-			for _, i := range g {
-				for _, x := range fps[i] {
-					if centre[x.t] == 0 {
-						used = append(used, x.t)
-					}
-					centre[x.t] += float64(x.w)
-				}
-			}
-			var total float64
-			for _, i := range g {
-				c := 0.0
-				for _, x := range fps[i] {
-					c += float64(x.w) * centre[x.t]
-				}
-				if c > bestSum || c == bestSum && as[i].ID < as[best].ID {
-					best, bestSum = i, c
-				}
-				total += c
-			}
-			var norm float64
-			for _, t := range used {
-				norm += centre[t] * centre[t]
-				centre[t] = 0
-			}
-			used = used[:0]
-			if norm > 0 {
-				st.Cohesion = total / float64(len(g)) / math.Sqrt(norm)
-			}
-		}
-		minID := as[g[0]].ID
-		outlets = outlets[:0]
-		for _, i := range g {
-			a := as[i]
-			st.Articles = append(st.Articles, a)
-			if a.ID < minID {
-				minID = a.ID
-			}
-			if o := strings.TrimSpace(a.Outlet); o != "" {
-				outlets = append(outlets, o)
-			}
-		}
-		slices.Sort(outlets)
-		st.Outlets = slices.Clone(slices.Compact(outlets))
-		if st.Outlets == nil {
-			st.Outlets = []string{}
-		}
-		corpus.SortArticles(st.Articles)
-		st.ID = fmt.Sprintf("s%012x", hashTerm(minID)>>16)
-		st.Label = label(as[best])
+		st := b.build(g)
 		s.List = append(s.List, st)
 		for _, i := range g {
 			s.storyOf[i] = st
 		}
 	}
-	sort.SliceStable(s.List, func(i, j int) bool {
-		a, b := s.List[i], s.List[j]
+	sortStories(s.List)
+	return s
+}
+
+// storyBuilder makes stories from groups of article indices, reusing its
+// buffers from one to the next.
+type storyBuilder struct {
+	as      []*corpus.Article
+	fps     []fingerprint
+	nterms  int
+	centre  []float64 // by term, for groups of more than one article
+	used    []uint32  // terms set in centre
+	outlets []string
+}
+
+// build makes the story of one group: its centre article (the most similar
+// to the others) labels it, its smallest article ID names it.
+func (b *storyBuilder) build(g []int32) *Story {
+	as, fps := b.as, b.fps
+	st := &Story{Cohesion: 1, Articles: make([]*corpus.Article, 0, len(g))}
+	best, bestSum := g[0], -1.0
+	if len(g) > 1 {
+		if b.centre == nil {
+			b.centre = make([]float64, b.nterms)
+		}
+		centre := b.centre
+		for _, i := range g {
+			for _, x := range fps[i] {
+				if centre[x.t] == 0 {
+					b.used = append(b.used, x.t)
+				}
+				centre[x.t] += float64(x.w)
+			}
+		}
+		var total float64
+		for _, i := range g {
+			c := 0.0
+			for _, x := range fps[i] {
+				c += float64(x.w) * centre[x.t]
+			}
+			if c > bestSum || c == bestSum && as[i].ID < as[best].ID {
+				best, bestSum = i, c
+			}
+			total += c
+		}
+		var norm float64
+		for _, t := range b.used {
+			norm += centre[t] * centre[t]
+			centre[t] = 0
+		}
+		b.used = b.used[:0]
+		if norm > 0 {
+			st.Cohesion = total / float64(len(g)) / math.Sqrt(norm)
+		}
+	}
+	minID := as[g[0]].ID
+	b.outlets = b.outlets[:0]
+	for _, i := range g {
+		a := as[i]
+		st.Articles = append(st.Articles, a)
+		if a.ID < minID {
+			minID = a.ID
+		}
+		if o := strings.TrimSpace(a.Outlet); o != "" {
+			b.outlets = append(b.outlets, o)
+		}
+	}
+	slices.Sort(b.outlets)
+	st.Outlets = slices.Clone(slices.Compact(b.outlets))
+	if st.Outlets == nil {
+		st.Outlets = []string{}
+	}
+	corpus.SortArticles(st.Articles)
+	st.ID = fmt.Sprintf("s%012x", hashTerm(minID)>>16)
+	st.Label = label(as[best])
+	return st
+}
+
+// sortStories orders stories largest first, then the latest first article,
+// then by ID.
+func sortStories(list []*Story) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
 		if len(a.Articles) != len(b.Articles) {
 			return len(a.Articles) > len(b.Articles)
 		}
@@ -447,7 +478,6 @@ func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int32, nte
 		}
 		return a.ID < b.ID
 	})
-	return s
 }
 
 // label is a story's readable name: its central article's title, cut at a

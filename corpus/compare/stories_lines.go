@@ -105,59 +105,82 @@ func mergeLines(fps []fingerprint, groups [][]int32, edges []edge) [][]int32 {
 // each event's date span from the dates grouping trusts.
 func (s *Stories) buildLines(groups [][]int32, lines [][]int32, dates []when) {
 	for _, g := range groups {
-		st := s.storyOf[g[0]]
-		for _, i := range g {
-			if w := dates[i]; w.known {
-				lo, hi := time.Unix(w.lo, 0).UTC(), time.Unix(w.hi, 0).UTC()
-				if w.hi > w.lo {
-					hi = hi.Add(-time.Second) // a day ends the second before the next
-				}
-				if st.First.IsZero() || lo.Before(st.First) {
-					st.First = lo
-				}
-				if hi.After(st.Last) {
-					st.Last = hi
-				}
-			}
-		}
+		setSpan(s.storyOf[g[0]], g, dates)
 	}
 	s.Lines = make([]*StoryLine, 0, len(lines))
 	s.lineOf = make(map[*Story]*StoryLine, len(groups))
 	for _, evs := range lines {
-		l := &StoryLine{}
-		var outlets []string
-		minID := ""
-		for _, g := range evs {
-			st := s.storyOf[groups[g][0]]
-			l.Events = append(l.Events, st)
-			l.Articles = append(l.Articles, st.Articles...)
-			outlets = append(outlets, st.Outlets...)
-			for _, a := range st.Articles {
-				if minID == "" || a.ID < minID {
-					minID = a.ID
-				}
-			}
+		events := make([]*Story, len(evs))
+		for k, g := range evs {
+			events[k] = s.storyOf[groups[g][0]]
+		}
+		l := makeLine(events)
+		for _, st := range l.Events {
 			s.lineOf[st] = l
 		}
-		slices.Sort(outlets)
-		l.Outlets = slices.Compact(outlets)
-		if l.Outlets == nil {
-			l.Outlets = []string{}
-		}
-		corpus.SortArticles(l.Articles)
-		sort.SliceStable(l.Events, func(i, j int) bool { return eventBefore(l.Events[i], l.Events[j]) })
-		largest := l.Events[0]
-		for _, st := range l.Events[1:] {
-			if len(st.Articles) > len(largest.Articles) {
-				largest = st
-			}
-		}
-		l.Label = largest.Label
-		l.ID = fmt.Sprintf("l%012x", hashTerm(minID)>>16)
 		s.Lines = append(s.Lines, l)
 	}
-	sort.SliceStable(s.Lines, func(i, j int) bool {
-		a, b := s.Lines[i], s.Lines[j]
+	sortLines(s.Lines)
+}
+
+// setSpan sets a story's First and Last from the trusted dates of its
+// articles (indices g).
+func setSpan(st *Story, g []int32, dates []when) {
+	st.First, st.Last = time.Time{}, time.Time{}
+	for _, i := range g {
+		if w := dates[i]; w.known {
+			lo, hi := time.Unix(w.lo, 0).UTC(), time.Unix(w.hi, 0).UTC()
+			if w.hi > w.lo {
+				hi = hi.Add(-time.Second) // a day ends the second before the next
+			}
+			if st.First.IsZero() || lo.Before(st.First) {
+				st.First = lo
+			}
+			if hi.After(st.Last) {
+				st.Last = hi
+			}
+		}
+	}
+}
+
+// makeLine makes the story line of these events: its articles by date,
+// its outlets, its events by date, the label of its largest event and an
+// ID from its smallest article ID.
+func makeLine(events []*Story) *StoryLine {
+	l := &StoryLine{Events: events}
+	var outlets []string
+	minID := ""
+	for _, st := range events {
+		l.Articles = append(l.Articles, st.Articles...)
+		outlets = append(outlets, st.Outlets...)
+		for _, a := range st.Articles {
+			if minID == "" || a.ID < minID {
+				minID = a.ID
+			}
+		}
+	}
+	slices.Sort(outlets)
+	l.Outlets = slices.Compact(outlets)
+	if l.Outlets == nil {
+		l.Outlets = []string{}
+	}
+	corpus.SortArticles(l.Articles)
+	sort.SliceStable(l.Events, func(i, j int) bool { return eventBefore(l.Events[i], l.Events[j]) })
+	largest := l.Events[0]
+	for _, st := range l.Events[1:] {
+		if len(st.Articles) > len(largest.Articles) {
+			largest = st
+		}
+	}
+	l.Label = largest.Label
+	l.ID = fmt.Sprintf("l%012x", hashTerm(minID)>>16)
+	return l
+}
+
+// sortLines orders lines largest first, then by ID.
+func sortLines(lines []*StoryLine) {
+	sort.SliceStable(lines, func(i, j int) bool {
+		a, b := lines[i], lines[j]
 		if len(a.Articles) != len(b.Articles) {
 			return len(a.Articles) > len(b.Articles)
 		}

@@ -8,29 +8,6 @@ import (
 	"github.com/parallax-reader/parallax/corpus/lang/langtest"
 )
 
-// TestFoldedIsTheTokenizer: Folded is Tokens (the chain adds nothing), and
-// Stemmed is each of those tokens stemmed, at the same spans.
-func TestFoldedIsTheTokenizer(t *testing.T) {
-	for _, s := range langtest.Texts() {
-		toks := Tokens(s)
-		if got := Folded.Analyze(s); !slices.Equal(got, toks) {
-			t.Errorf("%q: Folded %v, Tokens %v", s, got, toks)
-		}
-		stems := Stemmed.Analyze(s)
-		if len(stems) != len(toks) {
-			t.Fatalf("%q: %d stems for %d tokens", s, len(stems), len(toks))
-		}
-		for i, st := range stems {
-			if want := (Token{Text: Stem(toks[i].Text), Start: toks[i].Start, End: toks[i].End}); st != want {
-				t.Errorf("%q token %d: Stemmed %v, want %v", s, i, st, want)
-			}
-			if term, ok := Stemmed.Term(toks[i].Text); !ok || term != st.Text {
-				t.Errorf("%q token %d: Term %q %v, Analyze %q", s, i, term, ok, st.Text)
-			}
-		}
-	}
-}
-
 // dropShort drops words of fewer than n bytes: a filter that drops.
 type dropShort int
 
@@ -74,4 +51,33 @@ func TestAnalyzerFilters(t *testing.T) {
 	if _, ok := (Analyzer{Tokenizer: WordTokenizer{}, Filters: []TokenFilter{dropShort(4)}}).Term("met"); ok {
 		t.Error("Term kept a word a filter drops")
 	}
+}
+
+// FuzzAnalyzers: on any text (the shared texts as seeds), Folded gives
+// Tokens (the chain adds nothing to the tokenizer) and Stemmed their stems
+// at the same spans, as Term stems one word; Each agrees with Analyze.
+func FuzzAnalyzers(f *testing.F) {
+	for _, s := range langtest.Texts() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokens(s)
+		if got := Folded.Analyze(s); !slices.Equal(got, toks) {
+			t.Fatalf("%q: Folded %v, Tokens %v", s, got, toks)
+		}
+		var each []Token
+		Stemmed.Each(s, func(w []byte, start, end int) { each = append(each, Token{Text: string(w), Start: start, End: end}) })
+		stems := Stemmed.Analyze(s)
+		if !slices.Equal(each, stems) || len(stems) != len(toks) {
+			t.Fatalf("%q: Each %v, Analyze %v, %d tokens", s, each, stems, len(toks))
+		}
+		for i, st := range stems {
+			if st.Text != Stem(toks[i].Text) || st.Start != toks[i].Start || st.End != toks[i].End {
+				t.Fatalf("%q token %d: Stemmed %v, token %v", s, i, st, toks[i])
+			}
+			if term, ok := Stemmed.Term(toks[i].Text); !ok || term != st.Text {
+				t.Fatalf("%q token %d: Term %q %v, Analyze %q", s, i, term, ok, st.Text)
+			}
+		}
+	})
 }

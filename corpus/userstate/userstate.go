@@ -11,14 +11,12 @@
 package userstate
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -115,30 +113,10 @@ func InMemory() *Marks {
 // renamed aside and reported as warn; err means the file exists but could not
 // be read or set aside, and must not be overwritten.
 func readFile(path string) (marks map[string]time.Time, warn, err error) {
-	data, err := userfiles.ReadRegular(path, maxFileSize)
-	if userfiles.IsNotExist(err) {
-		return nil, nil, nil
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		// An empty file is what a full disk or an editor leaves; it
-		// holds no marks, and setting it aside would only add clutter.
-		return nil, nil, nil
-	}
 	var f fileFormat
-	if jerr := json.Unmarshal(data, &f); jerr != nil || f.Version > fileVersion || f.Version < 1 {
-		why := "unknown format version " + strconv.Itoa(f.Version)
-		if jerr != nil {
-			why = jerr.Error()
-		}
-		aside := path + corruptInfix + time.Now().UTC().Format("20060102T150405.000Z")
-		if rerr := os.Rename(path, aside); rerr != nil {
-			return nil, nil, fmt.Errorf("%s is unreadable (%s) and could not be set aside: %w", path, why, rerr)
-		}
-		pruneCorrupt(path)
-		return nil, fmt.Errorf("%s was unreadable (%s); moved it to %s and started afresh", path, why, aside), nil
+	found, warn, err := userfiles.ReadStateJSON(path, maxFileSize, &f, func() int { return f.Version }, fileVersion)
+	if !found {
+		return nil, warn, err
 	}
 	if f.Marks == nil {
 		f.Marks = map[string]time.Time{}
@@ -151,23 +129,12 @@ func readFile(path string) (marks map[string]time.Time, warn, err error) {
 // cannot fill memory.
 const maxFileSize = 64 << 20
 
-// corruptInfix names set-aside files (NAME.corrupt-TIME); keepCorrupt of
-// them, the newest, are kept for the user to look into.
+// Set-aside files (NAME.corrupt-TIME), of which the newest keepCorrupt are
+// kept (userfiles.SetAside).
 const (
-	corruptInfix = ".corrupt-"
-	keepCorrupt  = 3
+	corruptInfix = userfiles.CorruptInfix
+	keepCorrupt  = userfiles.KeepCorrupt
 )
-
-// pruneCorrupt removes the oldest set-aside copies of path beyond
-// keepCorrupt. The time in their names sorts as text.
-func pruneCorrupt(path string) {
-	aside, _ := filepath.Glob(path + corruptInfix + "*")
-	sort.Strings(aside)
-	for len(aside) > keepCorrupt {
-		os.Remove(aside[0])
-		aside = aside[1:]
-	}
-}
 
 // Path is the file the marks are stored in.
 func (m *Marks) Path() string { return m.path }

@@ -37,6 +37,9 @@ type Env struct {
 	ConfigPath string
 	// CacheDir holds the parsed-corpus cache; "" means the XDG cache dir.
 	CacheDir string
+	// StoryEditsPath is the reader's story edits, which `stories` applies;
+	// "" means storyedits.Path().
+	StoryEditsPath string
 }
 
 // StdEnv is the environment of a real process.

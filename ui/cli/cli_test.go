@@ -24,6 +24,8 @@ func run(t *testing.T, args ...string) (int, string, string) {
 		RunUI:      func(ui.Config) error { t.Fatal("the reader must not start in tests"); return nil },
 		ConfigPath: filepath.Join(t.TempDir(), "config.toml"),
 		CacheDir:   t.TempDir(),
+		// The developer's own story edits must not change what tests see.
+		StoryEditsPath: filepath.Join(t.TempDir(), "story-edits.json"),
 	}
 	code := Main(args, env)
 	return code, out.String(), errb.String()

@@ -1,12 +1,19 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/storyedits"
 )
 
 func TestCompareText(t *testing.T) {
@@ -224,5 +231,60 @@ func TestCompareManyUsesTheReadersMarks(t *testing.T) {
 	}
 	if !strings.Contains(out, "\n✓✓✓  ") || !strings.Contains(out, "·") || strings.Contains(out, "●") {
 		t.Errorf("marks are not the reader's:\n%.600s", out)
+	}
+}
+
+// The reader's story edits (J, X) show in `stories`: the article split out
+// is a line of its own, pinned by the user, and the text listing says so.
+func TestStoriesCommandAppliesEdits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "story-edits.json")
+	edits, _ := storyedits.Open(path)
+	const split = "002_4efbf8bebd05baf7"
+	edits.Set(split, compare.StoryEdit{Alone: true})
+	if err := edits.Save(); err != nil {
+		t.Fatal(err)
+	}
+	runEdited := func(args ...string) string {
+		var out, errb bytes.Buffer
+		env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+			Seeds:      os.DirFS(filepath.Join("..", "..", "seeds")),
+			ConfigPath: filepath.Join(t.TempDir(), "config.toml"), CacheDir: t.TempDir(), StoryEditsPath: path}
+		if code := Main(args, env); code != 0 {
+			t.Fatalf("%v: exit %d %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	var lines []struct {
+		Articles     []string
+		Edited       bool
+		PinnedByUser []string `json:"pinned_by_user"`
+		Events       []struct {
+			Articles     []string
+			Edited       bool
+			PinnedByUser []string `json:"pinned_by_user"`
+		}
+	}
+	if err := json.Unmarshal([]byte(runEdited("stories", "--json", "--all")), &lines); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, l := range lines {
+		switch {
+		case len(l.Articles) == 1 && l.Articles[0] == split:
+			found = true
+			if !l.Edited || !slices.Equal(l.PinnedByUser, []string{split}) || !l.Events[0].Edited {
+				t.Errorf("the split article's line: %+v", l)
+			}
+		case slices.Contains(l.Articles, split):
+			t.Errorf("the split article is still in a line of %d", len(l.Articles))
+		case l.Edited || l.PinnedByUser != nil:
+			t.Errorf("a line the reader did not touch says edited: %+v", l)
+		}
+	}
+	if !found {
+		t.Fatalf("no line of the split article alone: %+v", lines)
+	}
+	if text := runEdited("stories", "--all"); !strings.Contains(text, split) || !strings.Contains(text, "(placed by you)") {
+		t.Errorf("text listing:\n%s", text)
 	}
 }

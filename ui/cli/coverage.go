@@ -81,7 +81,7 @@ type coverageJSONOut struct {
 }
 
 func coverageOut(s *compare.Story, c *compare.StoryCoverage) coverageJSONOut {
-	out := coverageJSONOut{Story: eventJSON(s),
+	out := coverageJSONOut{Story: eventJSON(nil, s),
 		Quotes: []coverageQuoteJSON{}, Entities: []coverageEntityJSON{}, Numbers: []coverageNumberJSON{}}
 	only := func(k int) *string {
 		if k < 0 {

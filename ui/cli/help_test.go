@@ -103,10 +103,11 @@ func TestReaderGetsTheConfiguration(t *testing.T) {
 	}
 	// Printed before the reader starts, and handed to it for the status line.
 	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
-	if len(got.ConfigProblems) != 3 || len(lines) != 3 {
+	if len(got.ConfigProblems) != 4 || len(lines) != 4 {
 		t.Fatalf("problems: %v\nstderr:\n%s", got.ConfigProblems, errb.String())
 	}
 	for i, want := range []string{
+		cfg + ":6: key space is bound to bookmark and fold_story in the list",
 		cfg + ":6: key space is bound to bookmark and page_down in the article",
 		cfg + `:7: unknown action "fly"`,
 		cfg + `:8: keys.sort: "hyper+s" is not a key`,

@@ -3,10 +3,12 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/storyedits"
 )
 
 // storiesOptions are one run's stories flags.
@@ -41,18 +43,23 @@ Examples:
 }
 
 // storyJSON is a story line, or an event (Events nil, First and Last set).
+// Edited says the reader placed some of its articles (A, X in the reader),
+// PinnedByUser which: those placements win over grouping.
 type storyJSON struct {
-	ID       string      `json:"id"`
-	Label    string      `json:"label"`
-	Articles []string    `json:"articles"`
-	Outlets  []string    `json:"outlets"`
-	Events   []storyJSON `json:"events,omitempty"`
-	First    *time.Time  `json:"first,omitempty"`
-	Last     *time.Time  `json:"last,omitempty"`
+	ID           string      `json:"id"`
+	Label        string      `json:"label"`
+	Articles     []string    `json:"articles"`
+	Outlets      []string    `json:"outlets"`
+	Events       []storyJSON `json:"events,omitempty"`
+	First        *time.Time  `json:"first,omitempty"`
+	Last         *time.Time  `json:"last,omitempty"`
+	Edited       bool        `json:"edited,omitempty"`
+	PinnedByUser []string    `json:"pinned_by_user,omitempty"`
 }
 
-func eventJSON(s *compare.Story) storyJSON {
-	out := storyJSON{ID: s.ID, Label: s.Label, Articles: s.IDs(), Outlets: s.Outlets}
+func eventJSON(st *compare.Stories, s *compare.Story) storyJSON {
+	out := storyJSON{ID: s.ID, Label: s.Label, Articles: s.IDs(), Outlets: s.Outlets, PinnedByUser: st.PinnedIDs(s.Articles)}
+	out.Edited = out.PinnedByUser != nil
 	if !s.First.IsZero() {
 		first, last := s.First, s.Last
 		out.First, out.Last = &first, &last
@@ -60,10 +67,11 @@ func eventJSON(s *compare.Story) storyJSON {
 	return out
 }
 
-func lineJSON(l *compare.StoryLine) storyJSON {
-	out := storyJSON{ID: l.ID, Label: l.Label, Articles: articleIDs(l.Articles), Outlets: l.Outlets}
+func lineJSON(st *compare.Stories, l *compare.StoryLine) storyJSON {
+	out := storyJSON{ID: l.ID, Label: l.Label, Articles: articleIDs(l.Articles), Outlets: l.Outlets, PinnedByUser: st.PinnedIDs(l.Articles)}
+	out.Edited = out.PinnedByUser != nil
 	for _, e := range l.Events {
-		out.Events = append(out.Events, eventJSON(e))
+		out.Events = append(out.Events, eventJSON(st, e))
 	}
 	return out
 }
@@ -81,17 +89,26 @@ func runStories(r *runner, opts storiesOptions, c *corpus.Corpus) int {
 		return r.usageError(fmt.Errorf("stories: --level is line or event, not %q", opts.level), "stories")
 	}
 	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
+	path := r.StoryEditsPath
+	if path == "" {
+		path = storyedits.Path()
+	}
+	edits, warn := storyedits.Open(path)
+	if warn != nil {
+		fmt.Fprintln(r.Stderr, "parallax: story edits:", warn)
+	}
+	st = st.WithEdits(edits.All())
 	out := []storyJSON{}
 	if opts.level == "event" {
 		for _, s := range st.List {
 			if len(s.Articles) > 1 || opts.all {
-				out = append(out, eventJSON(s))
+				out = append(out, eventJSON(st, s))
 			}
 		}
 	} else {
 		for _, l := range st.Lines {
 			if len(l.Articles) > 1 || opts.all {
-				out = append(out, lineJSON(l))
+				out = append(out, lineJSON(st, l))
 			}
 		}
 	}
@@ -112,21 +129,25 @@ func runStories(r *runner, opts storiesOptions, c *corpus.Corpus) int {
 		}
 		fmt.Fprintf(r.Stdout, "%s  %d articles  %s%s\n", s.ID, len(s.Articles), s.Label, span(s))
 		if s.Events == nil {
-			printStoryArticles(r, byID, s.Articles, "  ")
+			printStoryArticles(r, byID, s, "  ")
 			continue
 		}
 		for _, e := range s.Events {
 			fmt.Fprintf(r.Stdout, "  %s  %d articles  %s%s\n", e.ID, len(e.Articles), e.Label, span(e))
-			printStoryArticles(r, byID, e.Articles, "    ")
+			printStoryArticles(r, byID, e, "    ")
 		}
 	}
 	return exitOK
 }
 
-func printStoryArticles(r *runner, byID map[string]*corpus.Article, ids []string, indent string) {
-	for _, id := range ids {
+func printStoryArticles(r *runner, byID map[string]*corpus.Article, s storyJSON, indent string) {
+	for _, id := range s.Articles {
 		a := byID[id]
-		fmt.Fprintf(r.Stdout, "%s%s  %s  %s\n", indent, a.ID, truncate(outletOf(a), 28), a.Title)
+		yours := ""
+		if slices.Contains(s.PinnedByUser, id) {
+			yours = "  (placed by you)"
+		}
+		fmt.Fprintf(r.Stdout, "%s%s  %s  %s%s\n", indent, a.ID, truncate(outletOf(a), 28), a.Title, yours)
 	}
 }
 

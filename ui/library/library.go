@@ -9,6 +9,7 @@ package library
 import (
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/storyedits"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 )
 
@@ -21,14 +22,18 @@ type Library struct {
 	Marks, Bookmarks *userstate.Marks
 	// Docs are articles prepared for comparing, kept for reuse.
 	Docs *DocCache
+	// Edits are the reader's say on stories, kept between runs; they
+	// win over grouping (see Regroup).
+	Edits *storyedits.Edits
 
 	articles []*corpus.Article
-	stories  *compare.Stories
+	stories  *compare.Stories // shown: auto with the edits applied
+	auto     *compare.Stories // as grouping found them
 }
 
 // New is an empty library with the given read marks and bookmarks.
 func New(marks, bookmarks *userstate.Marks) *Library {
-	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks, Docs: NewDocCache(64)}
+	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks, Docs: NewDocCache(64), Edits: storyedits.InMemory()}
 }
 
 // Add takes articles that were loaded, in load order.
@@ -61,8 +66,25 @@ func (l *Library) Articles() []*corpus.Article { return l.articles }
 // Len is how many articles are loaded.
 func (l *Library) Len() int { return len(l.articles) }
 
-// SetStories puts the latest grouping in place.
-func (l *Library) SetStories(st *compare.Stories) { l.stories = st }
+// SetStories puts the latest grouping in place, as it is (see SetGrouping).
+func (l *Library) SetStories(st *compare.Stories) { l.stories, l.auto = st, st }
+
+// SetGrouping puts the latest grouping in place: auto as grouping found
+// it, shown with the reader's edits applied (ApplyEdits).
+func (l *Library) SetGrouping(auto, shown *compare.Stories) { l.stories, l.auto = shown, auto }
+
+// AutoStories is the latest grouping as grouping found it, nil before the
+// first.
+func (l *Library) AutoStories() *compare.Stories { return l.auto }
+
+// ApplyEdits is auto with the edits applied: a pass over every article,
+// so callers run it off the update loop.
+func ApplyEdits(auto *compare.Stories, edits *storyedits.Edits) *compare.Stories {
+	if auto == nil || edits == nil {
+		return auto
+	}
+	return auto.WithEdits(edits.All())
+}
 
 // Stories is the latest grouping, nil before the first.
 func (l *Library) Stories() *compare.Stories { return l.stories }
