@@ -78,6 +78,9 @@ type Article struct {
 	// GUID or link, a JSON record's id or url); the loader derives stable
 	// IDs from it.
 	itemKey string
+	// text is where the blocks and removed lines are when the article was
+	// listed without them (see LoadText); nil otherwise.
+	text *textRef
 }
 
 // HasDate reports whether the publication date is known.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"io"
 	"math"
 	"runtime"
 	"slices"
@@ -209,15 +208,12 @@ func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories,
 
 // readStored reads and checks the stored grouping at path.
 func readStored(path string) (*storedGrouping, error) {
-	f, _, _, err := cache.OpenFile(path, storiesMagic, storiesVersion)
+	f, st, _, err := cache.OpenFile(path, storiesMagic, storiesVersion)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(f)
+	data, err := cache.ReadAll(f, st.Size())
 	if err != nil {
 		return nil, err
 	}

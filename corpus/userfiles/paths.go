@@ -23,7 +23,7 @@ func StateDir() string { return base("XDG_STATE_HOME", xdg.StateHome) }
 func ConfigDir() string { return base("XDG_CONFIG_HOME", xdg.ConfigHome) }
 
 // CacheDir is $XDG_CACHE_HOME/parallax (~/.cache/parallax): parsed corpora
-// and search snapshots, which can be rebuilt at any time.
+// search snapshots and story groupings, which can be rebuilt at any time.
 func CacheDir() string { return base("XDG_CACHE_HOME", xdg.CacheHome) }
 
 // DataDir is $XDG_DATA_HOME/parallax (~/.local/share/parallax): exports.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
 // commandTable lists the subcommands. Adding a command is one entry here
@@ -49,6 +50,13 @@ type command struct {
 	// noInput: the command reads no articles (feeds, fetch); every
 	// positional argument is an operand and nothing is loaded.
 	noInput bool
+	// loadsItself: the command is run before anything is loaded and calls
+	// input.load when it needs the articles (search answers from its index
+	// snapshot when that is current).
+	loadsItself bool
+	// listOnly: the command shows what a list shows, so its articles come
+	// without their text (input.store.Read gives an article whole).
+	listOnly bool
 	// check vets the operands before anything is loaded; an error is a
 	// usage error.
 	check func(operands []string) error
@@ -68,6 +76,10 @@ type input struct {
 	operands []string
 	paths    []string
 	corpus   *corpus.Corpus
+	store    store.Store
+	// load loads store and corpus for a command that loadsItself; false:
+	// nothing loaded (reported), the run fails.
+	load func() bool
 }
 
 // lookup finds the command called name.
@@ -125,8 +137,15 @@ func (r *runner) runCommand(c *command, args []string) int {
 		in.operands, in.paths = []string{"1"}, in.operands[:1]
 	}
 	var missing int
-	in.corpus, missing = r.loadCorpus(in.paths)
-	if in.corpus == nil {
+	in.load = func() bool {
+		in.store, missing = r.loadCorpus(in.paths, c.listOnly)
+		if in.store == nil {
+			return false
+		}
+		in.corpus = in.store.List()
+		return true
+	}
+	if !c.loadsItself && !in.load() {
 		return exitFail
 	}
 	code := run(r, in)
