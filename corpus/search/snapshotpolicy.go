@@ -20,40 +20,30 @@ import (
 // its errors) and, when it applies, marks it recently used so that
 // cache.Prune keeps it.
 func OpenSnapshot(path string, arts []*corpus.Article) (*Index, error) {
-	if path == "" {
-		return nil, fs.ErrNotExist
-	}
-	ix, err := LoadSnapshot(path, arts)
-	if err != nil {
-		return nil, err
-	}
-	markUsed(path)
-	return ix, nil
+	return openUsed(path, func() (*Index, error) { return LoadSnapshot(path, arts) })
 }
 
 // OpenSnapshotFromHeads is OpenSnapshot for articles that all came
 // unchanged from the store of parsed files (see LoadSnapshotFromHeads):
 // their text is checked as searches return them, not at open.
 func OpenSnapshotFromHeads(path string, arts []*corpus.Article) (*Index, error) {
-	if path == "" {
-		return nil, fs.ErrNotExist
-	}
-	ix, err := LoadSnapshotFromHeads(path, arts)
-	if err != nil {
-		return nil, err
-	}
-	markUsed(path)
-	return ix, nil
+	return openUsed(path, func() (*Index, error) { return LoadSnapshotFromHeads(path, arts) })
 }
 
 // OpenSnapshotWithoutArticles opens the snapshot at path for a search
 // that has not loaded the corpus (see OpenSnapshotLazy for fetch and the
 // errors) and marks it recently used, as OpenSnapshot does.
 func OpenSnapshotWithoutArticles(path string, fetch func(DocInfo) (*corpus.Article, error)) (*Index, error) {
+	return openUsed(path, func() (*Index, error) { return OpenSnapshotLazy(path, fetch) })
+}
+
+// openUsed opens the snapshot at path ("" is none: fs.ErrNotExist) with
+// open and marks it recently used when it opened.
+func openUsed(path string, open func() (*Index, error)) (*Index, error) {
 	if path == "" {
 		return nil, fs.ErrNotExist
 	}
-	ix, err := OpenSnapshotLazy(path, fetch)
+	ix, err := open()
 	if err != nil {
 		return nil, err
 	}
