@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -10,19 +11,7 @@ import (
 func sameFigure(a, b Number) bool {
 	return a.Value == b.Value && a.Low == b.Low && a.High == b.High && a.Hedge == b.Hedge && a.Unit == b.Unit &&
 		a.Thing == b.Thing && a.Ordinal == b.Ordinal && a.Increment == b.Increment && a.key == b.key &&
-		a.head == b.head && slicesEqual(a.context, b.context)
-}
-
-func slicesEqual(a, b []uint64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if a[k] != b[k] {
-			return false
-		}
-	}
-	return true
+		a.head == b.head && slices.Equal(a.context, b.context)
 }
 
 func onlyNumber(t *testing.T, text string) (Number, bool) {
