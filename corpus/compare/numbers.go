@@ -489,8 +489,8 @@ func currencyBefore(t string, at int) string {
 	return ""
 }
 
-// isYearOrDate: a four-digit number from 1800 to 2100 with no unit, or a
-// day next to a month name.
+// isYearOrDate: a four-digit number from 1800 to 2100 with no currency,
+// multiplier or unit, or a day next to a month name.
 func isYearOrDate(ws []word, i, j int, v float64, t string) bool {
 	if i > 0 && monthNames[ws[i-1].fold] && ws[i-1].cap {
 		return true
@@ -499,6 +499,10 @@ func isYearOrDate(ws []word, i, j int, v float64, t string) bool {
 		return true
 	}
 	if v >= 1800 && v <= 2100 && v == math.Trunc(v) && ws[i].end-ws[i].start == 4 {
+		// An amount or measure is no year: "$1500 million", "£1900m", "2000km".
+		if currencyBefore(t, ws[i].start) != "" || j < len(ws) && (ws[j].glued || multipliers[ws[j].fold] > 0) {
+			return false
+		}
 		return j >= len(ws) || t[ws[j-1].end:ws[j].start] != "-"
 	}
 	return false

@@ -49,6 +49,7 @@ func TestGluedFiguresReadAsSpaced(t *testing.T) {
 		{"Police seized 10kg of cocaine.", "Police seized 10 kg of cocaine.", "10kg", "kg", 10, "", "kg", ""},
 		{"The car was doing 70mph on the bridge.", "The car was doing 70 mph on the bridge.", "70mph", "mph", 70, "", "mph", ""},
 		{"A 2GW plant opened.", "A 2 GW plant opened.", "2GW plant", "plant", 2, "", "GW plant", ""},
+		{"The council signed a £1500m contract.", "The council signed a £1500 million contract.", "£1500m", "£1500m", 1.5e9, "£", "", ""},
 		{"Temperatures hit 40C in Seville.", "Temperatures hit 40 C in Seville.", "40C", "C", 40, "", "C", ""},
 	} {
 		g, ok1 := onlyNumber(t, tt.glued)
@@ -64,6 +65,11 @@ func TestGluedFiguresReadAsSpaced(t *testing.T) {
 		if !sameFigure(g, s) {
 			t.Errorf("%q reads apart from %q:\n%+v\n%+v", tt.glued, tt.spaced, g, s)
 		}
+	}
+	// A unit glued on says a four-digit figure is no year; spaced, "2000
+	// km" stays a year, as "in 2019 GB News" must.
+	if n, ok := onlyNumber(t, "The convoy drove 2000km to the border."); ok && (n.Value != 2000 || n.Thing != "km") {
+		t.Errorf("2000km: got %+v, want 2000 km", n)
 	}
 	// The multiplier scales as the spelled ones do: "$10bn" and "10 billion
 	// dollars" are one amount.
