@@ -27,15 +27,7 @@ func TestSearchWithoutLoading(t *testing.T) {
 		write(fmt.Sprintf("a%d.txt", i), fmt.Sprintf("Headline number %d here\n\n%s", i, body))
 	}
 	cache := t.TempDir()
-	search := func(args ...string) (string, string) {
-		t.Helper()
-		var out, errb bytes.Buffer
-		env := Env{Stdout: &out, Stderr: &errb, ConfigPath: filepath.Join(dir, "none.toml"), CacheDir: cache}
-		if code := Main(args, env); code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
-		}
-		return out.String(), errb.String()
-	}
+	search := commandIn(t, dir, cache)
 	storeFiles := func() []string {
 		files, _ := filepath.Glob(filepath.Join(cache, "store-*"))
 		return files
@@ -110,15 +102,7 @@ func TestSearchReadsResultsFromStore(t *testing.T) {
 	}
 	write("a0.txt", "Headline number 0 here\n\nThe ceasefire talks resumed in Geneva on Monday.")
 	write("a1.txt", "Headline number 1 here\n\nMarkets rose after the harvest report.")
-	search := func(args ...string) (string, string) {
-		t.Helper()
-		var out, errb bytes.Buffer
-		env := Env{Stdout: &out, Stderr: &errb, ConfigPath: filepath.Join(dir, "none.toml"), CacheDir: cache}
-		if code := Main(args, env); code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
-		}
-		return out.String(), errb.String()
-	}
+	search := commandIn(t, dir, cache)
 	first, _ := search("search", "--json", "ceasefire", dir)
 	search("search", "--json", "ceasefire", dir) // the snapshot and the store are both current
 	manifests, _ := filepath.Glob(filepath.Join(cache, "store-*.cache"))
@@ -151,5 +135,20 @@ func TestSearchReadsResultsFromStore(t *testing.T) {
 	}
 	if again, errOut := search("search", "--json", "ceasefire", dir); errOut != "" || again != got {
 		t.Fatalf("after the rebuild: reported %q, answer\n%s\nwant\n%s", errOut, again, got)
+	}
+}
+
+// commandIn runs parallax commands with the cache folder cache (and no
+// configuration), returning what they wrote to stdout and stderr; a
+// command that fails fails the test.
+func commandIn(t *testing.T, dir, cache string) func(args ...string) (string, string) {
+	return func(args ...string) (string, string) {
+		t.Helper()
+		var out, errb bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errb, ConfigPath: filepath.Join(dir, "none.toml"), CacheDir: cache}
+		if code := Main(args, env); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String(), errb.String()
 	}
 }
