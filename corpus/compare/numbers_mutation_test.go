@@ -32,8 +32,7 @@ func dumpNumbers(d *Doc) string {
 // The numbers of small articles, each figure's value, unit, span and
 // context exactly. Written against lived mutants of sentenceNumbers and
 // parseNumber (MUTATION.md, compare-numbers). Figures glued to letters
-// ("22nd", "$10bn") are left out: lang.Tokens keeps them one token, which
-// parseNumber does not read (see MUTATION.md).
+// ("22nd", "$10bn") are tested in numbers_glued_test.go.
 func TestSentenceNumbersExact(t *testing.T) {
 	articles := [][]string{
 		// Separators and decimals (nines included, where a digit range
