@@ -147,14 +147,14 @@ func assignIDs(fileID string, arts []*Article) {
 	}
 	keyCount := map[string]int{}
 	for _, a := range arts {
-		if a.itemKey != "" {
-			keyCount[a.itemKey]++
+		if a.ItemKey != "" {
+			keyCount[a.ItemKey]++
 		}
 	}
 	used := map[string]bool{}
 	for i, a := range arts {
 		id := fmt.Sprintf("%s#%d", fileID, i+1)
-		if k := a.itemKey; k != "" && keyCount[k] == 1 {
+		if k := a.ItemKey; k != "" && keyCount[k] == 1 {
 			sum := sha256.Sum256([]byte(k))
 			id = fileID + "#" + hex.EncodeToString(sum[:4])
 		}

@@ -16,7 +16,7 @@ import (
 // preferred over the summary; HTML content becomes blocks like a web page's.
 // Legacy encodings declared by the document (ISO-8859-1, Windows-1252,
 // GB2312, ...) are decoded. Items with neither title nor text are dropped.
-// Each article's itemKey is the item's GUID, else its link, so that loaders
+// Each article's ItemKey is the item's GUID, else its link, so that loaders
 // can give it an ID that survives the feed gaining new items.
 func ParseFeed(data []byte) ([]*Article, error) {
 	f, err := ParseFeedItems(data)
@@ -76,7 +76,7 @@ func ParseFeedItems(data []byte) (*ParsedFeed, error) {
 			continue
 		}
 		if a, summaryOnly := feedArticle(feed, it); a != nil {
-			out.Items = append(out.Items, FeedItem{Article: a, GUID: a.itemKey, SummaryOnly: summaryOnly})
+			out.Items = append(out.Items, FeedItem{Article: a, GUID: a.ItemKey, SummaryOnly: summaryOnly})
 		}
 	}
 	if len(out.Items) == 0 {
@@ -139,7 +139,7 @@ func feedArticle(feed *gofeed.Feed, it *gofeed.Item) (a *Article, summaryOnly bo
 	}
 	a.Blocks, a.Removed = splitBoilerplate(blocks)
 	a.Blocks = dropLeadingTitle(a.Blocks, a.Title)
-	a.itemKey = firstSet(it.GUID, it.Link)
+	a.ItemKey = firstSet(it.GUID, it.Link)
 	if !finishArticle(a) {
 		return nil, summaryOnly
 	}

@@ -171,3 +171,12 @@ func headlineFromBlocks(blocks []Block) string {
 	}
 	return string(rs)[:cut] + "…"
 }
+
+// countWords counts the words of the body blocks.
+func countWords(blocks []Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += CountWords(b.Text)
+	}
+	return n
+}

@@ -279,7 +279,7 @@ func recordArticle(r map[string]any) *Article {
 		a.Summary = htmlLine(jsonString(r, []string{"description", "summary"}))
 	}
 	a.Blocks = dropLeadingTitle(a.Blocks, a.Title)
-	a.itemKey = jsonString(r, jsonIDKeys)
+	a.ItemKey = jsonString(r, jsonIDKeys)
 	derived := a.TitleDerived
 	if !finishArticle(a) {
 		return nil

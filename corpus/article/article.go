@@ -1,14 +1,10 @@
-// Package corpus turns article files (plain text today; HTML, feeds, Markdown
-// and JSON records as they are added) into clean, structured articles.
-//
-// Everything that leaves this package has been sanitised: no control
-// characters, escape sequences, C1 bytes or bidi overrides survive in any
-// field, so callers may print article text to a terminal as it is.
-//
-// The main entry points are Load (collect a whole corpus) and Stream (receive
-// it in batches while it loads), ParseText (one plain-text document) and the
-// Corpus helpers Sort and Resolve.
-package corpus
+// Package article holds the article type every part of Parallax shares:
+// Article, its Blocks, and what is computed from them (word counts, reading
+// time). It is a leaf: the parsers (corpus/formats) make Articles and the
+// loader (corpus) collects them, so the type sits below both. Package
+// corpus re-exports these names (corpus.Article is article.Article), which
+// is how most code refers to them.
+package article
 
 import (
 	"strings"
@@ -74,10 +70,12 @@ type Article struct {
 	// duplicate. Duplicates are kept, so that the user sees both.
 	DuplicateOf string
 
-	// itemKey identifies an item inside a multi-article file (a feed item's
+	// ItemKey identifies an item inside a multi-article file (a feed item's
 	// GUID or link, a JSON record's id or url); the loader derives stable
-	// IDs from it.
-	itemKey string
+	// IDs from it. It is exported only because the parsers that set it
+	// (corpus/formats) and the loader that reads it (corpus) are separate
+	// packages; it is not shown and not stored.
+	ItemKey string
 }
 
 // HasDate reports whether the publication date is known.
@@ -153,15 +151,6 @@ func countCJK(s string) int {
 		if isCJKChar(r) {
 			n++
 		}
-	}
-	return n
-}
-
-// countWords counts the words of the body blocks.
-func countWords(blocks []Block) int {
-	n := 0
-	for _, b := range blocks {
-		n += CountWords(b.Text)
 	}
 	return n
 }
