@@ -3,12 +3,14 @@ package corpus
 import (
 	"fmt"
 	"regexp"
+
+	"github.com/parallax-reader/parallax/corpus/article"
 )
 
 // Internal functions for the golden and guard tests in package corpus_test
 // (which can import corpus/gen; package corpus cannot).
 var (
-	TextKey       = textKey
+	TextKey       = article.TextKey
 	KeywordGroups = keywordGroups
 	FirstUnclean  = firstUnclean
 	TidyLine      = tidyLine

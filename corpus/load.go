@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parallax-reader/parallax/corpus/article"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
@@ -95,7 +96,7 @@ type fileResult struct {
 	skipped  *Skipped
 	cached   bool
 	sum      [sha256.Size]byte // of the file's bytes, for byte-identical files
-	textKeys []string          // per article, see textKey
+	textKeys []string          // per article, see article.TextKey
 }
 
 // Stream loads a corpus in the background of the caller's goroutine and
@@ -352,7 +353,7 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 	res = fileResult{index: j.index, articles: arts, sum: sha256.Sum256(data)}
 	for _, a := range arts {
 		a.Path = j.path
-		res.textKeys = append(res.textKeys, textKey(a))
+		res.textKeys = append(res.textKeys, article.TextKey(a))
 	}
 	return res
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parallax-reader/parallax/corpus/article"
 )
 
 // Tests written against mutants that lived (see MUTATION.md): each pins an
@@ -127,13 +129,14 @@ func TestDuplicateNamesFirstCopy(t *testing.T) {
 	}
 }
 
-// Bodies of minDuplicateWords words are compared; one word fewer is not.
+// Bodies of 12 words (the shortest TextKey keys) are compared; one word
+// fewer is not.
 func TestDuplicateShortBodyBound(t *testing.T) {
 	got := duplicatesOf(t, map[string]string{
-		"a.txt": "Port Strike Ends\n\n" + dupBody(minDuplicateWords) + "\n",
-		"b.txt": "Strike At The Port Is Over\n\n" + dupBody(minDuplicateWords) + "\n",
-		"c.txt": "Teaser One Here\n\n" + dupBody(minDuplicateWords-1) + "\n",
-		"d.txt": "Teaser Two Here\n\n" + dupBody(minDuplicateWords-1) + "\n",
+		"a.txt": "Port Strike Ends\n\n" + dupBody(12) + "\n",
+		"b.txt": "Strike At The Port Is Over\n\n" + dupBody(12) + "\n",
+		"c.txt": "Teaser One Here\n\n" + dupBody(11) + "\n",
+		"d.txt": "Teaser Two Here\n\n" + dupBody(11) + "\n",
 	})
 	want := `a(12 words)->"" b(12 words)->"a" c(11 words)->"" d(11 words)->""`
 	if got != want {
@@ -245,7 +248,7 @@ func TestDecodeTextExact(t *testing.T) {
 func TestTextKeyInvalidBytes(t *testing.T) {
 	a := &Article{Words: 20, Blocks: []Block{{Text: "Dock\x80workers \xffreturned"}}}
 	b := &Article{Words: 20, Blocks: []Block{{Text: "dock workers returned"}}}
-	if textKey(a) != textKey(b) {
+	if article.TextKey(a) != article.TextKey(b) {
 		t.Error("invalid bytes are not word separators in the text key")
 	}
 }
