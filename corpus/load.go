@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/formats"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
@@ -342,7 +343,7 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 		return skip(reason)
 	}
 	// data is this call's own buffer, only read from here on.
-	arts, err := parseDocument(path.Base(filepath.ToSlash(j.path)), data, true)
+	arts, err := formats.ParseOwned(path.Base(filepath.ToSlash(j.path)), data)
 	if err != nil {
 		return skip(err.Error())
 	}
@@ -418,7 +419,7 @@ func idFor(rel string) string {
 // which CleanLine removes. A name of nothing else becomes "unnamed" (idSet
 // makes it unique).
 func cleanID(rel string) string {
-	if id := CleanLine(rel); id != "" {
+	if id := formats.CleanLine(rel); id != "" {
 		return id
 	}
 	return "unnamed"
