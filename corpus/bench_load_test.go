@@ -50,7 +50,7 @@ func benchCorpus(b *testing.B, n int) (string, int64) {
 
 // BenchmarkLoadCorpus measures loading a generated corpus: the floor
 // (reading every file and nothing else), a cold load (read + parse, no
-// cache) and a warm load (everything served from the parsed-corpus cache).
+// cache) and a warm load (everything served from the store of parsed files).
 // Compare cold and warm to the floor; heap-bytes/text-byte is the live heap
 // after loading divided by the article text.
 func BenchmarkLoadCorpus(b *testing.B) {

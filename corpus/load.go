@@ -42,9 +42,13 @@ type Options struct {
 	Workers     int   // parallel parsers; 0 means GOMAXPROCS
 	// BatchInterval is how often Stream hands over what it has; 0 means 50ms.
 	BatchInterval time.Duration
-	// CacheDir holds the parsed-corpus cache; "" turns it off. Only files on
-	// disk are cached (not FS sources or standard input).
+	// CacheDir holds the store of parsed files; "" turns it off. Only files
+	// on disk are stored (not FS sources or standard input).
 	CacheDir string
+	// ListOnly: articles served from the store come without their text
+	// (Blocks and Removed) until Article.LoadText, so that listing reads
+	// only what a list shows. Articles parsed in this run keep theirs.
+	ListOnly bool
 }
 
 // Batch is one delivery of Stream: the articles parsed and the files skipped
@@ -58,10 +62,10 @@ type Batch struct {
 	Total    int
 	Done     bool
 	// Cached counts the files (so far, cumulative) served from the
-	// parsed-corpus cache without being read.
+	// store without being read.
 	Cached int
 	// Notices are things the user should know that are not about one file
-	// (a discarded cache, a cache that could not be saved).
+	// (a damaged store, a store that could not be saved).
 	Notices []string
 }
 
@@ -115,12 +119,12 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		opt.BatchInterval = 50 * time.Millisecond
 	}
 
-	// The cache is read while the folders are walked: one waits on the
-	// disk for directory entries, the other for the cache file's bytes.
-	var cacheCh chan *parsedCache
+	// The store is opened while the folders are walked: one waits on the
+	// disk for directory entries, the other for the store's index.
+	var cacheCh chan *segStore
 	if opt.CacheDir != "" && len(src.Paths) > 0 {
-		cacheCh = make(chan *parsedCache, 1)
-		go func() { cacheCh <- openParsedCache(opt.CacheDir, src.Paths) }()
+		cacheCh = make(chan *segStore, 1)
+		go func() { cacheCh <- openStore(opt.CacheDir, src.Paths, opt.ListOnly) }()
 	}
 
 	// The walk hands files over as it finds them, so that loading starts at
@@ -149,9 +153,9 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		defer wg.Done()
 		queueJobs(ctx, found, jobCh, resCh)
 	}()
-	cacheReady := make(chan *parsedCache, 1)
+	cacheReady := make(chan *segStore, 1)
 	go func() {
-		var cache *parsedCache
+		var cache *segStore
 		if cacheCh != nil {
 			cache = <-cacheCh
 		}
@@ -170,7 +174,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	go func() { wg.Wait(); close(resCh) }()
 
 	total := -1
-	var cache *parsedCache
+	var cache *segStore
 	pending := Batch{Total: total}
 	tick := time.NewTicker(opt.BatchInterval)
 	defer tick.Stop()
@@ -209,7 +213,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 					}
 					if cache != nil {
 						if err := cache.Save(); err != nil {
-							pending.Notices = append(pending.Notices, "the corpus cache could not be saved: "+err.Error())
+							pending.Notices = append(pending.Notices, "the corpus store could not be saved: "+err.Error())
 						}
 					}
 					flush(true)
@@ -309,7 +313,7 @@ func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- fileJob, 
 
 // loadCached serves a file from the cache when its size and modification
 // time are unchanged, else loads it and records the result.
-func loadCached(j fileJob, max int64, cache *parsedCache) fileResult {
+func loadCached(j fileJob, max int64, cache *segStore) fileResult {
 	if cache == nil || j.osPath == "" {
 		return loadOne(j, max)
 	}

@@ -151,6 +151,16 @@ func (p *listPane) toggleFold(all bool) string {
 	return "story unfolded"
 }
 
+// onFoldedHeader reports whether the selection is the header row of a
+// folded story, which stands for all of its articles.
+func (p *listPane) onFoldedHeader() bool {
+	if !p.grouped() {
+		return false
+	}
+	g := p.group.fold.group(p.sel)
+	return g != nil && p.group.fold.isFolded(g.id)
+}
+
 // foldedUnread reports whether a folded group holds an unread article.
 func (p *listPane) foldedUnread(item int) bool {
 	g := p.group.fold.group(item)

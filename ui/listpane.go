@@ -202,6 +202,10 @@ func (p listPane) requestKey(km tea.KeyMsg) (tea.Msg, bool) {
 		return groupMsg{}, true
 	case key.Matches(km, p.sh.keys.List.Search):
 		return openSearchMsg{}, true
+	case p.onFoldedHeader() && (key.Matches(km, p.sh.keys.Stories.Move) || key.Matches(km, p.sh.keys.Stories.Split)):
+		// A folded header stands for a whole story; moving or splitting one
+		// article of it must not pick an article the reader cannot see.
+		return statusMsg{text: "open the story (" + p.sh.keys.Stories.Fold.Help().Key + ") to choose the article to move or split out"}, true
 	}
 	return readerRequest(km, p.sh.keys, p.selected())
 }

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
 // progressDelay is how long loading may take before the progress bar shows;
@@ -22,8 +23,8 @@ type loadBatchMsg struct {
 	read    int
 	total   int
 	done    bool
-	// allCached: every file so far came unchanged from the parsed-corpus
-	// cache (an index snapshot may apply).
+	// allCached: every file so far came unchanged from the store of
+	// parsed files (an index snapshot may apply).
 	allCached bool
 	notices   []string // e.g. a discarded cache
 	next      tea.Cmd  // waits for the following batch
@@ -41,14 +42,14 @@ type loadState struct {
 	skipped      []corpus.Skipped
 }
 
-// startLoad streams src in a goroutine and returns the command that delivers
-// its first batch; each batch message carries the command for the next. The
-// stream stops when ctx is cancelled.
+// startLoad opens src's store (corpus/store) in a goroutine and returns the
+// command that delivers its first batch; each batch message carries the
+// command for the next. Loading stops when ctx is cancelled.
 func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Options) tea.Cmd {
 	ch := make(chan loadBatchMsg, 1)
 	go func() {
 		defer close(ch)
-		corpus.Stream(ctx, src, opt, func(b corpus.Batch) {
+		_, _ = store.Open(ctx, src, opt, func(b corpus.Batch) {
 			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, allCached: b.Cached == b.Read, notices: b.Notices}
 			msg.items = make([]*item, len(b.Articles))
 			for i, a := range b.Articles {

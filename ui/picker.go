@@ -290,9 +290,14 @@ func (p *pickerPane) refresh() {
 	st := p.sh.styles
 	if !p.ready || len(p.cands) == 0 {
 		msg := p.spin + " finding similar articles…"
+		if p.moving {
+			msg = p.spin + " finding the closest stories…"
+		}
 		switch {
 		case p.ready && len(p.all) > 0:
 			msg = "No title or outlet contains “" + p.filter + "”. esc clears the filter."
+		case p.ready && p.moving:
+			msg = "There is no other story to move this article into."
 		case p.ready:
 			msg = "No other article shares enough words with this one."
 		}

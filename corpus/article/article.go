@@ -76,6 +76,38 @@ type Article struct {
 	// (corpus/formats) and the loader that reads it (corpus) are separate
 	// packages; it is not shown and not stored.
 	ItemKey string
+	// text is where the blocks and removed lines are when the article was
+	// listed without them (see DeferText, LoadText); nil otherwise.
+	text TextSource
+}
+
+// TextSource gives an article listed without its text its blocks and
+// removed lines. The store of parsed files (corpus) is the one source: it
+// lives above this package, so the article holds it by this interface.
+type TextSource interface {
+	LoadText(a *Article) error
+}
+
+// DeferText marks the article as listed without its text: LoadText asks
+// src for its blocks and removed lines.
+func (a *Article) DeferText(src TextSource) { a.text = src }
+
+// HasText reports whether the article's blocks and removed lines are in
+// memory (false for an article listed without them; see LoadText).
+func (a *Article) HasText() bool { return a.text == nil }
+
+// LoadText gives an article listed without its text (corpus
+// Options.ListOnly) its blocks and removed lines; for any other article it
+// does nothing. Call it before the article is shared between goroutines.
+func (a *Article) LoadText() error {
+	if a.text == nil {
+		return nil
+	}
+	if err := a.text.LoadText(a); err != nil {
+		return err
+	}
+	a.text = nil
+	return nil
 }
 
 // HasDate reports whether the publication date is known.

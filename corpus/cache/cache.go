@@ -1,7 +1,8 @@
 // Package cache keeps the binary cache files that save work between runs
-// (the parsed corpus, the search index snapshot): where each lives, how it
-// is opened and checked, how it is read into memory and how old ones are
-// pruned. What goes inside a file is its owner's business.
+// (the store of parsed files, the search index snapshot): where each
+// lives, how it is opened and checked, how it is mapped or read into
+// memory and how old ones are pruned. What goes inside a file is its
+// owner's business.
 package cache
 
 import (
@@ -28,12 +29,17 @@ const (
 	staleTempAge  = time.Hour
 )
 
-// cacheExt names cache files; legacyCacheGlob matches the files of the
-// older gob format, which are removed when seen.
+// cacheExt names cache files, partExt the parts a cache file names (see
+// remove).
 const (
-	cacheExt        = ".cache"
-	legacyCacheGlob = "corpus-*.gob"
+	cacheExt = ".cache"
+	partExt  = ".seg"
 )
+
+// legacyCacheGlobs match the files of older parsed-corpus caches (a gob,
+// then one file a set of roots before the segmented store), removed when
+// seen.
+var legacyCacheGlobs = []string{"corpus-*.gob", "corpus-*" + cacheExt}
 
 // AbsRoots returns roots made absolute and sorted: a set of roots names
 // the same caches however it was given.
@@ -51,7 +57,7 @@ func AbsRoots(roots []string) []string {
 }
 
 // Path is the file in dir that holds a cache of the given kind for a
-// set of roots. The parsed-corpus cache is kind "corpus"; other packages
+// set of roots. The store of parsed files is kind "store"; other packages
 // keep their own beside it (the search index snapshot is "index"), and
 // Prune prunes each kind alike.
 func Path(dir string, roots []string, kind string) string {
@@ -106,9 +112,13 @@ func Prune(keep string) {
 	// old is no other process's write in progress.
 	userfiles.RemoveStaleTemps(filepath.Join(dir, kind+"-*"+cacheExt), staleTempAge)
 	matches, _ := filepath.Glob(filepath.Join(dir, kind+"-*"+cacheExt))
-	legacy, _ := filepath.Glob(filepath.Join(dir, legacyCacheGlob))
-	for _, l := range legacy {
-		os.Remove(l)
+	for _, g := range legacyCacheGlobs {
+		legacy, _ := filepath.Glob(filepath.Join(dir, g))
+		for _, l := range legacy {
+			if l != keep {
+				os.Remove(l)
+			}
+		}
 	}
 	type file struct {
 		path string
@@ -126,18 +136,46 @@ func Prune(keep string) {
 			continue
 		}
 		if i >= cacheMaxFiles || time.Since(f.mod) > cacheMaxAge {
-			os.Remove(f.path)
+			remove(f.path)
 		}
 	}
 }
 
-// readAll reads a whole cache file in one allocation of its known
-// size (growing a buffer while reading would clear and copy hundreds of
-// megabytes several times over).
-func readAll(f *os.File, size int64) ([]byte, error) {
+// remove deletes a cache file and the parts it names, if it has any: a
+// file NAME.cache may name files NAME-*.seg beside it (the corpus store's
+// segments), which go with it.
+func remove(path string) {
+	os.Remove(path)
+	parts, _ := filepath.Glob(strings.TrimSuffix(path, cacheExt) + "-*" + partExt)
+	for _, p := range parts {
+		os.Remove(p)
+	}
+}
+
+// ReadAll reads a whole cache file in one allocation of its known size,
+// where it cannot be mapped (see Map; growing a buffer while reading would
+// clear and copy hundreds of megabytes several times over).
+func ReadAll(f *os.File, size int64) ([]byte, error) {
 	data := make([]byte, size)
 	if _, err := f.ReadAt(data, 0); err != nil {
 		return nil, err
 	}
 	return data, nil
+}
+
+// Usage counts the cache files in dir (every kind, with the parts they
+// name) and the bytes they take.
+func Usage(dir string) (files int, bytes int64) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, cacheExt) && !strings.HasSuffix(name, partExt) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+			files++
+			bytes += info.Size()
+		}
+	}
+	return files, bytes
 }

@@ -16,7 +16,7 @@ func TestPruneRemovesStaleTempFiles(t *testing.T) {
 	os.WriteFile(keep, []byte("x"), 0o600)
 	old := filepath.Join(dir, ".index-0123.cache.tmp-111")
 	fresh := filepath.Join(dir, ".index-0123.cache.tmp-222")
-	otherKind := filepath.Join(dir, ".corpus-0123.cache.tmp-333")
+	otherKind := filepath.Join(dir, ".store-0123.cache.tmp-333")
 	for _, p := range []string{old, fresh, otherKind} {
 		os.WriteFile(p, nil, 0o600)
 	}
@@ -35,7 +35,7 @@ func TestCachePrune(t *testing.T) {
 	dir := t.TempDir()
 	old := time.Now().Add(-90 * 24 * time.Hour)
 	for i := 0; i < cacheMaxFiles+3; i++ {
-		p := filepath.Join(dir, "corpus-"+strings.Repeat(string(rune('a'+i)), 16)+cacheExt)
+		p := filepath.Join(dir, "store-"+strings.Repeat(string(rune('a'+i)), 16)+cacheExt)
 		os.WriteFile(p, []byte("x"), 0o644)
 		mt := time.Now().Add(-time.Duration(i) * time.Hour)
 		if i == 1 {
@@ -43,14 +43,27 @@ func TestCachePrune(t *testing.T) {
 		}
 		os.Chtimes(p, mt, mt)
 	}
-	keep := Path(dir, []string{"/keep"}, "corpus")
+	// The parts a pruned file names go with it; a kept one's stay.
+	oldPart := filepath.Join(dir, "store-"+strings.Repeat("b", 16)+"-1"+partExt)
+	os.WriteFile(oldPart, []byte("x"), 0o644)
+	keep := Path(dir, []string{"/keep"}, "store")
 	os.WriteFile(keep, []byte("x"), 0o644)
+	keepPart := strings.TrimSuffix(keep, cacheExt) + "-1" + partExt
+	os.WriteFile(keepPart, []byte("x"), 0o644)
+	// Caches of older formats go.
+	legacy := filepath.Join(dir, "corpus-0123456789abcdef"+cacheExt)
+	os.WriteFile(legacy, []byte("x"), 0o644)
 	Prune(keep)
-	left, _ := filepath.Glob(filepath.Join(dir, "corpus-*"+cacheExt))
+	for p, want := range map[string]bool{oldPart: false, keepPart: true, legacy: false} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "store-*"+cacheExt))
 	if len(left) > cacheMaxFiles {
 		t.Errorf("%d cache files left, want at most %d", len(left), cacheMaxFiles)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "corpus-"+strings.Repeat("b", 16)+cacheExt)); err == nil {
+	if _, err := os.Stat(filepath.Join(dir, "store-"+strings.Repeat("b", 16)+cacheExt)); err == nil {
 		t.Error("a cache unused for 90 days must be pruned")
 	}
 	if _, err := os.Stat(keep); err != nil {

@@ -16,7 +16,9 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/parallax-reader/parallax/corpus/cache"
 	"github.com/parallax-reader/parallax/corpus/feeds"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui"
 	"github.com/parallax-reader/parallax/ui/config"
@@ -35,7 +37,7 @@ type Env struct {
 	RunUI func(ui.Config) error
 	// ConfigPath is the configuration file; "" means config.Path().
 	ConfigPath string
-	// CacheDir holds the parsed-corpus cache; "" means the XDG cache dir.
+	// CacheDir holds the store of parsed files; "" means the XDG cache dir.
 	CacheDir string
 	// StoryEditsPath is the reader's story edits, which `stories` applies;
 	// "" means storyedits.Path().
@@ -110,6 +112,9 @@ func Main(args []string, env Env) int {
 		eff := r.config
 		eff.Mouse, eff.MaxFileSize = r.global.mouse, int64(r.load.maxFileSize)
 		fmt.Fprint(r.Stdout, eff.TOML())
+		dir := r.cacheDir()
+		files, size := cache.Usage(dir)
+		fmt.Fprintf(r.Stdout, "\n# store of parsed files and search snapshots: %s\n# (%s in %d files; --no-cache or cache = false bypasses it)\n", dir, userfiles.HumanBytes(size), files)
 		return exitOK
 	}
 	rest := fset.Args()

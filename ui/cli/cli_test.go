@@ -164,7 +164,7 @@ func TestHelp(t *testing.T) {
 
 func TestPrintConfig(t *testing.T) {
 	code, out, _ := run(t, "--max-file-size", "1MB", "--print-config")
-	if code != 0 || !strings.Contains(out, `max_file_size = "1MB"`) || !strings.Contains(out, `sort = "date"`) {
+	if code != 0 || !strings.Contains(out, `max_file_size = "1MB"`) || !strings.Contains(out, `sort = "date"`) || !strings.Contains(out, "# store of parsed files") || !strings.Contains(out, "in 0 files") {
 		t.Errorf("print-config: %d\n%s", code, out)
 	}
 }
@@ -257,5 +257,34 @@ func TestSearchIndexSnapshot(t *testing.T) {
 	os.Chtimes(filepath.Join(dir, "a2.txt"), future, future)
 	if got := search("search", "ceasefire", dir); strings.Count(got, "Headline number") != 3 {
 		t.Fatalf("after a change the search missed the changed file:\n%s", got)
+	}
+}
+
+// list lists from the store without text, list --json reads each
+// article's text for its headings, show and compare read their articles':
+// warm, each prints what reading every file prints.
+func TestListFromStoreMatchesFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A Fine Headline\nsource: Example News\n---\n\n## A heading\n\nBody text."), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Another Headline Here\n\nMore body text."), 0o644)
+	cache := t.TempDir()
+	list := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errb, ConfigPath: filepath.Join(dir, "none.toml"), CacheDir: cache}
+		if code := Main(args, env); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	for _, args := range [][]string{{"list", dir}, {"list", "--json", dir}, {"show", "2", dir}, {"show", "--json", "a", dir}, {"compare", "1", "2", dir}, {"compare", "--json", "1", "2", dir}} {
+		want := list(append([]string{"--no-cache"}, args...)...)
+		list(args...) // stores the files
+		if got := list(args...); got != want {
+			t.Errorf("%v from the store:\n%s\nwant\n%s", args, got, want)
+		}
+	}
+	if !strings.Contains(list("list", "--json", dir), `"A heading"`) {
+		t.Error("list --json from the store lost the headings")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
 // commandTable lists the subcommands. Adding a command is one entry here
@@ -49,6 +50,9 @@ type command struct {
 	// noInput: the command reads no articles (feeds, fetch); every
 	// positional argument is an operand and nothing is loaded.
 	noInput bool
+	// listOnly: the command shows what a list shows, so its articles come
+	// without their text (input.store.Read gives an article whole).
+	listOnly bool
 	// check vets the operands before anything is loaded; an error is a
 	// usage error.
 	check func(operands []string) error
@@ -68,6 +72,7 @@ type input struct {
 	operands []string
 	paths    []string
 	corpus   *corpus.Corpus
+	store    store.Store
 }
 
 // lookup finds the command called name.
@@ -125,10 +130,11 @@ func (r *runner) runCommand(c *command, args []string) int {
 		in.operands, in.paths = []string{"1"}, in.operands[:1]
 	}
 	var missing int
-	in.corpus, missing = r.loadCorpus(in.paths)
-	if in.corpus == nil {
+	in.store, missing = r.loadCorpus(in.paths, c.listOnly)
+	if in.store == nil {
 		return exitFail
 	}
+	in.corpus = in.store.List()
 	code := run(r, in)
 	if code == exitOK && missing > 0 {
 		return exitFail

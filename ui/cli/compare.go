@@ -18,9 +18,9 @@ func compareFlags(f *flag.FlagSet) runFunc {
 	f.BoolVar(&opts.json, "json", false, "print the comparison as JSON")
 	return func(r *runner, in *input) int {
 		if len(in.operands) > 2 {
-			return runCompareMany(r, opts, in.corpus, in.operands)
+			return runCompareMany(r, opts, in, in.operands)
 		}
-		return runCompare(r, opts, in.corpus, in.operands[0], in.operands[1])
+		return runCompare(r, opts, in, in.operands[0], in.operands[1])
 	}
 }
 
@@ -40,14 +40,15 @@ Examples:
   parallax compare 1 2 3 --json | jq '.rows[] | select(all(.cells[]; . != null))'
   parallax compare 000 004 --json | jq '.rows[] | select(.a != null and .b != null) | .score'`,
 	operands: 2, refs: true, moreRefs: true, flags: compareFlags,
+	listOnly: true, // only the compared articles' text is read
 }
 
-func runCompare(r *runner, opts compareOptions, c *corpus.Corpus, refA, refB string) int {
-	a, code := r.resolve(c, refA)
+func runCompare(r *runner, opts compareOptions, in *input, refA, refB string) int {
+	a, code := r.resolveWhole(in, refA)
 	if a == nil {
 		return code
 	}
-	b, code := r.resolve(c, refB)
+	b, code := r.resolveWhole(in, refB)
 	if b == nil {
 		return code
 	}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/ui"
 	"github.com/parallax-reader/parallax/ui/comparison"
@@ -14,10 +13,10 @@ import (
 
 // runCompareMany compares three or more articles, aligned on the same
 // facts.
-func runCompareMany(r *runner, opts compareOptions, c *corpus.Corpus, refs []string) int {
+func runCompareMany(r *runner, opts compareOptions, in *input, refs []string) int {
 	docs := make([]*compare.Doc, 0, len(refs))
 	for _, ref := range refs {
-		a, code := r.resolve(c, ref)
+		a, code := r.resolveWhole(in, ref)
 		if a == nil {
 			return code
 		}

@@ -16,7 +16,7 @@ type listOptions struct{ json bool }
 func listFlags(f *flag.FlagSet) runFunc {
 	var opts listOptions
 	f.BoolVar(&opts.json, "json", false, "print a JSON array of article objects")
-	return func(r *runner, in *input) int { return runList(r, opts, in.corpus) }
+	return func(r *runner, in *input) int { return runList(r, opts, in) }
 }
 
 var listCommand = command{
@@ -28,14 +28,21 @@ was derived from the article's lead because the file had none.
 Examples:
   parallax list
   parallax list --json ~/news | jq '.[].title'`,
-	flags: listFlags,
+	flags:    listFlags,
+	listOnly: true,
 }
 
-func runList(r *runner, opts listOptions, c *corpus.Corpus) int {
+func runList(r *runner, opts listOptions, in *input) int {
+	c := in.corpus
 	if opts.json {
 		out := make([]articleJSON, len(c.Articles))
 		for i, a := range c.Articles {
-			out[i] = toJSON(a)
+			whole, err := in.store.Read(a.ID) // the headings are in the text
+			if err != nil {
+				fmt.Fprintln(r.Stderr, "parallax:", err)
+				return exitFail
+			}
+			out[i] = toJSON(whole)
 		}
 		return r.printJSON(out)
 	}
@@ -44,6 +51,10 @@ func runList(r *runner, opts listOptions, c *corpus.Corpus) int {
 		outletWidth = max(outletWidth, min(runeLen(outletOf(a)), 28))
 	}
 	posWidth := len(fmt.Sprint(len(c.Articles)))
+	// Whole lines, written a batch at a time: a write per line was a
+	// system call per article, and the terminal's cleaning (cleanWriter)
+	// must see whole characters.
+	var buf []byte
 	for i, a := range c.Articles {
 		date := "—         "
 		if a.HasDate() {
@@ -53,7 +64,13 @@ func runList(r *runner, opts listOptions, c *corpus.Corpus) int {
 		if a.TitleDerived {
 			title = ui.MarkDerived + " " + title
 		}
-		fmt.Fprintf(r.Stdout, "%*d  %s  %s  %s\n", posWidth, i+1, date, pad(truncate(outletOf(a), 28), outletWidth), title)
+		buf = fmt.Appendf(buf, "%*d  %s  %s  %s\n", posWidth, i+1, date, pad(truncate(outletOf(a), 28), outletWidth), title)
+		if len(buf) >= 64<<10 || i == len(c.Articles)-1 {
+			if _, err := r.Stdout.Write(buf); err != nil {
+				return exitFail
+			}
+			buf = buf[:0]
+		}
 	}
 	return exitOK
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/store"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 	"github.com/parallax-reader/parallax/ui/config"
 )
@@ -43,7 +44,7 @@ type loadFlags struct {
 
 func (l *loadFlags) add(fset *flag.FlagSet) {
 	fset.Var(&l.maxFileSize, "max-file-size", "skip files larger than `SIZE` (e.g. 20MB, 512K; default 20MB)")
-	fset.BoolVar(&l.noCache, "no-cache", l.noCache, "read and parse every file, without the parsed-corpus cache")
+	fset.BoolVar(&l.noCache, "no-cache", l.noCache, "read and parse every file, without the store of parsed files")
 	fset.BoolVar(&l.verbose, "verbose", l.verbose, "list every skipped file (otherwise one line per kind of skip)")
 	fset.BoolVar(&l.seeds, "seeds", l.seeds, "with no PATH, open the embedded seed articles even when you have subscriptions")
 }
@@ -97,26 +98,27 @@ func (r *runner) source(paths []string) corpus.Source {
 	return corpus.Source{Paths: r.resolveURLs(paths), Stdin: r.Stdin}
 }
 
-// loadCorpus loads the corpus named by paths and reports on stderr what
+// loadCorpus opens the corpus named by paths and reports on stderr what
 // was not loaded: each PATH that does not exist, and the skipped files (see
 // reportSkipped). It returns nil when no article loaded, and the number of
-// PATHs that do not exist, which make the exit status 1.
-func (r *runner) loadCorpus(paths []string) (*corpus.Corpus, int) {
+// PATHs that do not exist, which make the exit status 1. With listOnly,
+// articles come from the store without their text (store.Store.Read has
+// it).
+func (r *runner) loadCorpus(paths []string, listOnly bool) (store.Store, int) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	c := &corpus.Corpus{}
-	corpus.Stream(ctx, r.source(paths), r.loadOptions(), func(b corpus.Batch) {
-		c.Articles = append(c.Articles, b.Articles...)
-		c.Skipped = append(c.Skipped, b.Skipped...)
+	opt := r.loadOptions()
+	opt.ListOnly = listOnly
+	st, err := store.Open(ctx, r.source(paths), opt, func(b corpus.Batch) {
 		for _, n := range b.Notices {
 			fmt.Fprintln(r.Stderr, "parallax:", n)
 		}
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return nil, 0
 	}
-	c.Sort()
+	c := st.List()
 	missing := r.reportSkipped(c.Skipped, paths)
 	if len(c.Articles) == 0 {
 		if missing == len(paths) && missing > 0 {
@@ -132,7 +134,7 @@ func (r *runner) loadCorpus(paths []string) (*corpus.Corpus, int) {
 		fmt.Fprintf(r.Stderr, "parallax: no articles found in %s\n", where)
 		return nil, missing
 	}
-	return c, missing
+	return st, missing
 }
 
 // skipsListed is how many files of one kind of skip are listed one by one

@@ -16,7 +16,7 @@ type showOptions struct{ json bool }
 func showFlags(f *flag.FlagSet) runFunc {
 	var opts showOptions
 	f.BoolVar(&opts.json, "json", false, "print the article as JSON, with blocks and removed boilerplate")
-	return func(r *runner, in *input) int { return runShow(r, opts, in.corpus, in.operands[0]) }
+	return func(r *runner, in *input) int { return runShow(r, opts, in, in.operands[0]) }
 }
 
 var showCommand = command{
@@ -29,10 +29,11 @@ Examples:
   parallax show 2
   parallax show 003 --json | jq '.blocks[] | select(.kind == "heading") | .text'`,
 	operands: 1, refs: true, fileRef: true, flags: showFlags,
+	listOnly: true, // a REF needs IDs and the order; only its article's text is read
 }
 
-func runShow(r *runner, opts showOptions, c *corpus.Corpus, ref string) int {
-	a, code := r.resolve(c, ref)
+func runShow(r *runner, opts showOptions, in *input, ref string) int {
+	a, code := r.resolveWhole(in, ref)
 	if a == nil {
 		return code
 	}
@@ -58,6 +59,21 @@ func (r *runner) resolve(c *corpus.Corpus, ref string) (*corpus.Article, int) {
 		} else {
 			fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
 		}
+		return nil, exitFail
+	}
+	return a, exitOK
+}
+
+// resolveWhole finds the article REF names in a list without text (a
+// listOnly command's) and reads it whole from the store.
+func (r *runner) resolveWhole(in *input, ref string) (*corpus.Article, int) {
+	listed, code := r.resolve(in.corpus, ref)
+	if listed == nil {
+		return nil, code
+	}
+	a, err := in.store.Read(listed.ID)
+	if err != nil {
+		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return nil, exitFail
 	}
 	return a, exitOK

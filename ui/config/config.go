@@ -26,7 +26,7 @@ type Config struct {
 	GlamourStyle string              // "auto" or a glamour style name ("dark", "light", "dracula", ...)
 	Keys         map[string][]string // action -> keys, replacing the defaults for that action
 	MaxFileSize  int64               // bytes
-	Cache        bool                // use the parsed-corpus cache
+	Cache        bool                // use the store of parsed files
 	Mouse        bool                // wheel scrolling in the reader
 	Feeds        Feeds               // live news ([feeds])
 

@@ -13,7 +13,7 @@ import (
 // of being built again (most of the CPU of a large warm start).
 //
 // A snapshot applies only to the same articles, and the loader says
-// whether every file so far came unchanged from the parsed-corpus cache:
+// whether every file so far came unchanged from the store of parsed files:
 // while that holds, the arriving articles are kept back from the index
 // and, when the load ends, the snapshot is read for them. The first file
 // read afresh ends the wait and indexing goes on as usual; an index built

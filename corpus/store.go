@@ -1,0 +1,349 @@
+package corpus
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+
+	"github.com/parallax-reader/parallax/corpus/cache"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
+)
+
+// The store keeps what the parsers made of each file, keyed by the file's
+// path, size and modification time, so that opening an unchanged corpus
+// again reads no file and parses nothing. One store serves one set of
+// roots: a manifest (storemanifest.go) naming immutable segment files
+// (storeformat.go, storesegment.go), which are mapped, not read, and
+// decoded per file as the loader asks for it.
+//
+// A run that finds new or changed files, or misses old ones, adds one
+// small segment: the new entries, and tombstones for the files gone. When
+// that would make more than maxSegments, or a segment was damaged, the
+// save merges every live entry into one new segment instead (the entries
+// it keeps are copied from the old mappings, never decoded). Saving takes
+// the store's lock, so two processes saving at once publish one after the
+// other; the second appends to what the first published, or merges it.
+
+// maxSegments is how many segments a store may have before a save merges
+// them.
+const maxSegments = 4
+
+// staleSegmentAge: an unlisted segment younger than this may be another
+// process's save in progress; an older one is left by a killed process.
+const staleSegmentAge = time.Hour
+
+// madeEntry is what one file yielded in this run, kept until the save.
+// Articles keep the part of each ID that follows the file's own ID
+// (suffixes), since the file's ID can change when other files appear.
+type madeEntry struct {
+	size, mod int64 // mod is UnixNano
+	articles  []*Article
+	suffixes  []string
+	skip      string
+	sum       [sha256.Size]byte
+	textKeys  []string
+}
+
+// segStore is an open store. Lookups are safe from many goroutines; Save
+// publishes what changed.
+type segStore struct {
+	dir      string
+	manifest string
+	roots    []string
+	listOnly bool // articles come without their text (Options.ListOnly)
+
+	segs    []*segment // oldest first; a newer segment's entry wins
+	rebuild bool       // a damaged or unreadable part was dropped: merge on save
+	Notice  string     // why part of the store was discarded, if it was
+
+	mu   sync.Mutex
+	made map[string]*madeEntry
+}
+
+// openStore opens the store for a set of roots inside dir. A missing
+// store is empty; a damaged segment or manifest is dropped and Notice
+// says so. It never fails: at worst the store is empty.
+func openStore(dir string, roots []string, listOnly bool) *segStore {
+	s := &segStore{
+		dir:      dir,
+		manifest: cache.Path(dir, roots, "store"),
+		roots:    cache.AbsRoots(roots),
+		listOnly: listOnly,
+		made:     map[string]*madeEntry{},
+	}
+	// A merge by another process can delete a segment between our reading
+	// the manifest and opening it: the manifest then names its successor.
+	for attempt := 0; attempt < 3; attempt++ {
+		names, err := readManifest(s.manifest, s.roots)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return s
+		case err != nil:
+			s.Notice = fmt.Sprintf("the corpus store was unreadable (%v) and will be rebuilt", err)
+			s.rebuild = true
+			return s
+		}
+		segs, missing, damage := openSegments(dir, names)
+		if missing && attempt < 2 {
+			continue
+		}
+		s.segs = segs
+		if damage != nil {
+			s.Notice = fmt.Sprintf("the corpus store was damaged (%v) and will be rebuilt", damage)
+		}
+		s.rebuild = missing || damage != nil
+		return s
+	}
+	return s
+}
+
+// openSegments opens the named segments, leaving out the missing and the
+// damaged ones.
+func openSegments(dir string, names []string) (segs []*segment, missing bool, damage error) {
+	for _, name := range names {
+		seg, err := openSegment(dir, name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			missing = true
+		case err != nil:
+			if damage == nil {
+				damage = fmt.Errorf("%s: %w", name, err)
+			}
+		default:
+			segs = append(segs, seg)
+		}
+	}
+	return segs, missing, damage
+}
+
+// lookup returns what a file yielded last time as job j's result, if its
+// size and modification time are unchanged. An entry that fails its
+// checksum or cannot be decoded is a miss: the file is read again, and
+// its new entry shadows the bad one.
+func (s *segStore) lookup(j fileJob, size int64, mod time.Time) (fileResult, bool) {
+	for k := len(s.segs) - 1; k >= 0; k-- {
+		seg := s.segs[k]
+		i := seg.find(j.osPath)
+		if i < 0 {
+			continue
+		}
+		e := &seg.entries[i]
+		if e.dead || e.size != size || e.mod != mod.UnixNano() {
+			return fileResult{}, false
+		}
+		r, err := decodeEntry(e, j, !s.listOnly)
+		if err != nil {
+			return fileResult{}, false
+		}
+		seg.seen[i].Store(true)
+		return r, true
+	}
+	return fileResult{}, false
+}
+
+// putResult records what a file yielded in this run. Results that depend
+// on the moment (a file that vanished or could not be read) are not kept.
+func (s *segStore) putResult(path string, size int64, mod time.Time, fileID string, r fileResult) {
+	e := &madeEntry{size: size, mod: mod.UnixNano(), sum: r.sum, textKeys: r.textKeys}
+	if r.skipped != nil {
+		if !cacheableSkip(r.skipped.Reason) {
+			return
+		}
+		e.skip = r.skipped.Reason
+	}
+	for _, a := range r.articles {
+		cp := *a // the corpus may annotate articles (DuplicateOf) before the save
+		e.articles = append(e.articles, &cp)
+		e.suffixes = append(e.suffixes, strings.TrimPrefix(a.ID, fileID))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.made[path] = e
+}
+
+// cacheableSkip: reasons that follow from the file's content alone.
+func cacheableSkip(reason string) bool {
+	for _, r := range []string{"empty file", "only whitespace", "binary file", "no article text", "not valid", "no article"} {
+		if strings.Contains(reason, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// newest reports whether no segment after the k-th has an entry for path.
+func (s *segStore) newest(k int, path string) bool {
+	for _, later := range s.segs[k+1:] {
+		if later.find(path) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// gone lists the files the store holds that this run did not find.
+func (s *segStore) gone() []segEntry {
+	var out []segEntry
+	for k, seg := range s.segs {
+		for i := range seg.entries {
+			e := &seg.entries[i]
+			if e.dead || seg.seen[i].Load() || s.made[e.path] != nil || !s.newest(k, e.path) {
+				continue
+			}
+			out = append(out, segEntry{path: e.path, dead: true})
+		}
+	}
+	return out
+}
+
+// live lists the entries of the store still in use, in no order.
+func (s *segStore) live(gone []segEntry) []segEntry {
+	isGone := make(map[string]bool, len(gone))
+	for _, g := range gone {
+		isGone[g.path] = true
+	}
+	var out []segEntry
+	for k, seg := range s.segs {
+		for i := range seg.entries {
+			e := seg.entries[i]
+			if !e.dead && !isGone[e.path] && s.made[e.path] == nil && s.newest(k, e.path) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// Save publishes what changed in this run, if anything did: a new
+// segment, then the manifest naming it (see the top of this file), then
+// prunes old stores.
+func (s *segStore) Save() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	gone := s.gone()
+	if len(s.made) == 0 && len(gone) == 0 && !s.rebuild {
+		now := time.Now()
+		_ = os.Chtimes(s.manifest, now, now) // mark as recently used for pruning
+		return nil
+	}
+	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+		return err
+	}
+	unlock, err := userfiles.Lock(s.manifest)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	current, err := readManifest(s.manifest, s.roots)
+	if err != nil {
+		current = nil // unreadable or missing: this save replaces it
+	}
+	merge := s.rebuild || len(current) == 0 || len(current)+1 > maxSegments
+	// A small segment holds what changed and tombstones; a merge holds
+	// every live entry.
+	type item struct {
+		e    segEntry
+		made *madeEntry
+	}
+	var items []item
+	kept := gone
+	if merge {
+		kept = s.live(gone)
+	}
+	for _, e := range kept {
+		items = append(items, item{e: e})
+	}
+	for path, m := range s.made {
+		items = append(items, item{e: segEntry{path: path}, made: m})
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].e.path < items[j].e.path })
+	name := s.newSegmentName()
+	var scratch encodeBuffers
+	err = writeSegment(filepath.Join(s.dir, name), len(items), func(i int) (segEntry, bool) {
+		if m := items[i].made; m != nil {
+			return m.encode(items[i].e.path, &scratch)
+		}
+		return items[i].e, true
+	})
+	if err != nil {
+		return err
+	}
+	names := append(current[:len(current):len(current)], name)
+	if merge {
+		names = []string{name}
+	}
+	if err := writeManifest(s.manifest, s.roots, names); err != nil {
+		removeSegment(s.dir, name)
+		return err
+	}
+	s.made, s.rebuild = map[string]*madeEntry{}, false
+	s.removeUnlisted(current, names)
+	cache.Prune(s.manifest)
+	return nil
+}
+
+// segmentPrefix starts the names of this store's segment files.
+func (s *segStore) segmentPrefix() string {
+	return strings.TrimSuffix(filepath.Base(s.manifest), filepath.Ext(s.manifest)) + "-"
+}
+
+func (s *segStore) newSegmentName() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return s.segmentPrefix() + hex.EncodeToString(b[:]) + segmentExt
+}
+
+// removeUnlisted deletes this store's segments the manifest no longer
+// lists: at once those it listed before this save (was), after
+// staleSegmentAge those of a save in progress elsewhere or of a killed
+// process.
+func (s *segStore) removeUnlisted(before, names []string) {
+	listed := map[string]bool{}
+	for _, n := range names {
+		listed[n] = true
+	}
+	was := map[string]bool{}
+	for _, n := range before {
+		was[n] = true
+	}
+	pattern := filepath.Join(s.dir, s.segmentPrefix()+"*"+segmentExt)
+	matches, _ := filepath.Glob(pattern)
+	for _, m := range matches {
+		name := filepath.Base(m)
+		if listed[name] {
+			continue
+		}
+		if st, err := os.Lstat(m); err == nil && (was[name] || time.Since(st.ModTime()) >= staleSegmentAge) {
+			os.Remove(m)
+		}
+	}
+	userfiles.RemoveStaleTemps(pattern, staleSegmentAge)
+}
+
+// encodeBuffers are reused by every encode of one save: a cold save
+// encodes all the corpus's text, which as fresh buffers was garbage as
+// large as the corpus, growing the heap to twice what it holds.
+type encodeBuffers struct{ head, text []byte }
+
+// encode turns an entry made in this run into a segment entry for path,
+// whose strings share buf: valid until the next encode with it (the
+// segment writer copies them out at once).
+func (m *madeEntry) encode(path string, buf *encodeBuffers) (segEntry, bool) {
+	head, text, err := appendEntry(buf.head[:0], buf.text[:0], m)
+	if err != nil {
+		return segEntry{}, false // not stored; the file is read again next time
+	}
+	buf.head, buf.text = head, text
+	h, t := unsafe.String(unsafe.SliceData(head), len(head)), unsafe.String(unsafe.SliceData(text), len(text))
+	return segEntry{path: path, size: m.size, mod: m.mod, head: h, text: t, headCRC: checksum(h), textCRC: checksum(t)}, true
+}
