@@ -113,8 +113,8 @@ func bidiControl(r rune) bool {
 	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
-// Words returns a body of exactly n words (n at most 24), news prose
-// long enough to be compared for duplicates.
+// Words returns a body of exactly n words (n at most 24) of news prose:
+// the duplicate and header tests need bodies of a known length.
 func Words(n int) string {
 	words := strings.Fields("dock workers at the northern terminal returned to work on friday morning after union leaders accepted a revised pay offer from the port authority")
 	return strings.Join(words[:n], " ") + "."
