@@ -58,7 +58,7 @@ func (m *wordMatch) add(ix *Index, id uint32, w float32) bool {
 	}
 	m.ids = append(m.ids, id)
 	m.weights = append(m.weights, w)
-	m.texts[ix.terms[id].text] = true
+	m.texts[ix.termText(id)] = true
 	return true
 }
 
@@ -75,28 +75,28 @@ func (t *term) df() int { return len(t.docs) + len(t.tdocs) }
 // expand finds the index terms a query word stands for. Caller holds ix.mu.
 func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 	m := wordMatch{texts: map[string]bool{w: true}}
-	id := ix.vocab.lookup(ix.terms, w)
+	id := ix.lookup(w)
 	known := id != 0
-	if known && ix.terms[id].df() > 0 {
+	if known && ix.df(id) > 0 {
 		m.add(ix, id, 1)
 	}
 	if exact {
 		return m, nil
 	}
 	st, _ := lang.Stemmed.Term(w)
-	for _, v := range ix.byStem[st] {
-		if ix.terms[v].df() > 0 {
+	for _, v := range ix.stemTerms(st) {
+		if ix.df(v) > 0 {
 			m.add(ix, v, 0.9)
 		}
 	}
 	var sp *Spelling
-	if known && ix.terms[id].isName() && hasVariants(w) {
-		for _, v := range ix.byKey[lang.TranslitKey(w)] {
-			if t := &ix.terms[v]; t.df() > 0 && t.isName() && m.add(ix, v, 0.9) {
+	if known && ix.isName(id) && hasVariants(w) {
+		for _, v := range ix.keyTerms(lang.TranslitKey(w)) {
+			if ix.df(v) > 0 && ix.isName(v) && m.add(ix, v, 0.9) {
 				if sp == nil {
 					sp = &Spelling{Word: w, Kind: "variant"}
 				}
-				sp.Used = append(sp.Used, shownTerm(t.text))
+				sp.Used = append(sp.Used, shownTerm(ix.termText(v)))
 			}
 		}
 	}
@@ -114,10 +114,10 @@ func (ix *Index) expand(w string, exact, prefix bool) (wordMatch, *Spelling) {
 // slice of ix.sorted: do not modify). Caller holds ix.mu.
 func (ix *Index) completions(p string) []uint32 {
 	lo, _ := slices.BinarySearchFunc(ix.sorted, p, func(id uint32, p string) int {
-		return strings.Compare(ix.terms[id].text, p)
+		return strings.Compare(ix.termText(id), p)
 	})
 	hi := lo + sort.Search(len(ix.sorted)-lo, func(i int) bool {
-		return !strings.HasPrefix(ix.terms[ix.sorted[lo+i]].text, p)
+		return !strings.HasPrefix(ix.termText(ix.sorted[lo+i]), p)
 	})
 	return ix.sorted[lo:hi]
 }
@@ -126,7 +126,7 @@ func (ix *Index) completions(p string) []uint32 {
 func (ix *Index) addPrefix(m *wordMatch, p string) {
 	var found []uint32
 	for _, id := range ix.completions(p) {
-		if ix.terms[id].df() > 0 {
+		if ix.df(id) > 0 {
 			found = append(found, id)
 		}
 	}
@@ -135,7 +135,7 @@ func (ix *Index) addPrefix(m *wordMatch, p string) {
 		limit = maxPrefixTerms1
 	}
 	if len(found) > limit {
-		slices.SortFunc(found, func(a, b uint32) int { return ix.terms[b].df() - ix.terms[a].df() })
+		slices.SortFunc(found, func(a, b uint32) int { return ix.df(b) - ix.df(a) })
 		found = found[:limit]
 	}
 	for _, id := range found {
@@ -156,9 +156,9 @@ func (ix *Index) fuzzy(m *wordMatch, w string) *Spelling {
 		return nil
 	}
 	sp := &Spelling{Word: w, Kind: "fuzzy"}
-	for _, v := range ix.byKey[lang.TranslitKey(w)] {
-		if t := &ix.terms[v]; t.df() > 0 && t.text != w && m.add(ix, v, 0.8) {
-			sp.Used = append(sp.Used, shownTerm(t.text))
+	for _, v := range ix.keyTerms(lang.TranslitKey(w)) {
+		if text := ix.termText(v); ix.df(v) > 0 && text != w && m.add(ix, v, 0.8) {
+			sp.Used = append(sp.Used, shownTerm(text))
 		}
 	}
 	n := utf8.RuneCountInString(w)
@@ -175,18 +175,18 @@ func (ix *Index) fuzzy(m *wordMatch, w string) *Spelling {
 		var cs []cand
 		rw := []rune(w)
 		try := func(id uint32) {
-			t := &ix.terms[id]
-			if diff := len(t.text) - len(w); diff > 2*maxD || diff < -2*maxD || t.df() == 0 {
+			text := ix.termText(id)
+			if diff := len(text) - len(w); diff > 2*maxD || diff < -2*maxD || ix.df(id) == 0 {
 				return
 			}
-			if d := editDistance(rw, t.text, maxD); d <= maxD {
-				cs = append(cs, cand{id, d, t.df()})
+			if d := editDistance(rw, text, maxD); d <= maxD {
+				cs = append(cs, cand{id, d, ix.df(id)})
 			}
 		}
 		if ix.cache.spell.candidates(ix, w, maxD, try) {
 			// In text order, as the whole vocabulary is walked below,
 			// so that ties are broken the same way.
-			slices.SortFunc(cs, func(a, b cand) int { return strings.Compare(ix.terms[a.id].text, ix.terms[b.id].text) })
+			slices.SortFunc(cs, func(a, b cand) int { return strings.Compare(ix.termText(a.id), ix.termText(b.id)) })
 		} else {
 			for _, id := range ix.sorted {
 				try(id)
@@ -200,7 +200,7 @@ func (ix *Index) fuzzy(m *wordMatch, w string) *Spelling {
 		})
 		for i := 0; i < len(cs) && i < maxFuzzyTerms; i++ {
 			m.add(ix, cs[i].id, 0.8)
-			sp.Used = append(sp.Used, shownTerm(ix.terms[cs[i].id].text))
+			sp.Used = append(sp.Used, shownTerm(ix.termText(cs[i].id)))
 		}
 	}
 	if len(sp.Used) == 0 {

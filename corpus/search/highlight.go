@@ -110,7 +110,7 @@ func (ix *Index) bodyHits(cq *compiled, d uint32) []hit {
 	var firstTok []int // index in flags of each block's first token
 	firstTok = append(cq.blockBuf[:0], 0)
 	flagged := 0
-	for buf := ix.fwd[d]; len(buf) > 0; {
+	for buf := ix.fwdOf(d); len(buf) > 0; {
 		v, n := uint64(buf[0]), 1
 		if v >= 0x80 {
 			if v, n = binary.Uvarint(buf); n <= 0 {
@@ -122,6 +122,10 @@ func (ix *Index) bodyHits(cq *compiled, d uint32) []hit {
 			flags = append(flags, 0)
 			firstTok = append(firstTok, len(flags))
 			continue
+		}
+		if v >= uint64(len(cq.flags)) {
+			ix.setDamaged(errDamaged("forward index of document %d", d))
+			break
 		}
 		f := cq.flags[v]
 		if f != 0 {
@@ -174,8 +178,8 @@ func (cq *compiled) prepareFlags(ix *Index) {
 		return
 	}
 	cq.flagArr = flagPool.Get().(*[]uint64)
-	if len(*cq.flagArr) < len(ix.terms) {
-		*cq.flagArr = make([]uint64, len(ix.terms)+len(ix.terms)/4)
+	if n := ix.nterms(); len(*cq.flagArr) < n {
+		*cq.flagArr = make([]uint64, n+n/4)
 	}
 	cq.flags = *cq.flagArr
 	set := func(id uint32, bit int) {

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,6 +47,11 @@ type Index struct {
 	bodyTokens, titleTokens uint64
 
 	cache searchCache // what searches derive from the index and keep (termbits.go)
+
+	// base is the mapped snapshot the index was opened from, until Add
+	// thaws it (mapped.go); damaged is what was found wrong in it.
+	base    *mapped
+	damaged atomic.Pointer[error]
 }
 
 // term is one distinct folded word and its postings.
@@ -77,7 +83,7 @@ func New() *Index {
 func (ix *Index) Len() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return len(ix.docs)
+	return ix.ndocs()
 }
 
 // newWords numbers the words of a batch that the index does not know yet.
@@ -247,6 +253,10 @@ func (ix *Index) Add(batch []*corpus.Article) {
 	}
 	ix.addMu.Lock()
 	defer ix.addMu.Unlock()
+	if ix.base != nil && ix.docs == nil {
+		panic("search: Add to an index opened without its articles")
+	}
+	ix.thaw()
 
 	nw := min(runtime.GOMAXPROCS(0), (len(batch)+63)/64)
 	for len(ix.workers) < nw {

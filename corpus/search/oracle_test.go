@@ -18,7 +18,7 @@ import (
 // every clause and scores every match, the straightforward way, with the
 // same BM25 terms added in query order.
 func (ix *Index) exhaustive(cq *compiled, limit int) ([]scored, int) {
-	n := len(ix.docs)
+	n := ix.ndocs()
 	N := float64(n)
 	idf := func(df int) float32 { return float32(math.Log(1 + (N-float64(df)+0.5)/(float64(df)+0.5))) }
 	avgB := float32(ix.bodyTokens) / float32(n)
@@ -34,7 +34,7 @@ func (ix *Index) exhaustive(cq *compiled, limit int) ([]scored, int) {
 	// has reports whether document d contains a word of a clause.
 	has := func(c *cclause, m *wordMatch, d uint32) bool {
 		for _, id := range m.ids {
-			t := &ix.terms[id]
+			t := ix.term(id)
 			if !c.Title && find(t.docs, d) >= 0 || find(t.tdocs, d) >= 0 {
 				return true
 			}
@@ -82,7 +82,7 @@ func (ix *Index) exhaustive(cq *compiled, limit int) ([]scored, int) {
 					}
 				}
 				for i, id := range m.ids {
-					t := &ix.terms[id]
+					t := ix.term(id)
 					if j := find(t.docs, d); !c.Title && j >= 0 {
 						tf := float32(t.tfs[j])
 						add(m.weights[i] * idf(len(t.docs)) * (k1 + 1) * tf / (tf + kb + kbl*float32(ix.blen[d])))

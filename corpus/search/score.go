@@ -68,7 +68,7 @@ func (p *bm25) score(l *plist, j int, d uint32) float32 {
 // plan lists the posting lists of the query's words, in query order.
 // Caller holds ix.mu (read).
 func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
-	n := len(ix.docs)
+	n := ix.ndocs()
 	avgB := float32(ix.bodyTokens) / float32(n)
 	avgT := float32(ix.titleTokens) / float32(n)
 	p := bm25{
@@ -87,7 +87,7 @@ func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
 			first := len(lists)
 			var qw qword
 			for i, id := range m.ids {
-				t := &ix.terms[id]
+				t := ix.term(id)
 				wt := m.weights[i]
 				if !c.Title && len(t.docs) > 0 {
 					w := wt * idf(len(t.docs)) * (k1 + 1)
@@ -122,7 +122,7 @@ func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
 
 // setOf returns the cached set of a common term's list, or nil.
 func (ix *Index) setOf(l *plist) *termSet {
-	if l.ts == nil && dense(l.docs, len(ix.docs)) {
+	if l.ts == nil && dense(l.docs, ix.ndocs()) {
 		l.ts = ix.cache.sets.get(l.term, l.tfs == nil, l.docs)
 	}
 	return l.ts
@@ -143,7 +143,7 @@ func (ix *Index) orLists(s docSet, lists []plist, qw *qword) {
 // match computes into m the documents that match the query; tmp is
 // scratch of the same size. Caller holds ix.mu (read).
 func (ix *Index) match(ctx context.Context, cq *compiled, lists []plist, words []qword, m, tmp docSet, sc *scratch) error {
-	n := len(ix.docs)
+	n := ix.ndocs()
 	order := make([]int, len(words))
 	for i := range order {
 		order[i] = i
@@ -179,7 +179,7 @@ func (ix *Index) match(ctx context.Context, cq *compiled, lists []plist, words [
 			continue // phrases are checked per document below
 		}
 		for _, id := range c.words[0].ids {
-			t := &ix.terms[id]
+			t := ix.term(id)
 			if !c.Title && len(t.docs) > 0 {
 				if dense(t.docs, n) {
 					m.andNot(ix.cache.sets.get(id, false, t.docs).set)
@@ -383,7 +383,7 @@ func seek(docs []uint32, j int, d uint32) int {
 // top returns the best limit matches in m, best first. Caller holds ix.mu
 // (read).
 func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limit int, sc *scratch) ([]scored, error) {
-	n := len(ix.docs)
+	n := ix.ndocs()
 	if len(lists) == 0 {
 		var top []scored
 		m.filter(func(d uint32) bool {

@@ -144,18 +144,20 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 	ix.mu.RLock()
 	cq := ix.compile(q)
 	res.Spellings = cq.spellings
-	res.Searched = len(ix.docs)
+	res.Searched = ix.ndocs()
 	top, total, err := ix.run(ctx, cq, limit)
 	docs := make([]*corpus.Article, len(top))
 	hits := make([][]hit, len(top))
-	if err == nil {
-		for i, t := range top {
-			docs[i] = ix.docs[t.doc]
-			hits[i] = ix.bodyHits(cq, t.doc)
+	for i := 0; i < len(top) && err == nil; i++ {
+		if docs[i], err = ix.article(top[i].doc); err == nil {
+			hits[i] = ix.bodyHits(cq, top[i].doc)
 		}
 	}
 	cq.releaseFlags()
 	ix.mu.RUnlock()
+	if err == nil {
+		err = ix.damage()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +180,7 @@ type scored struct {
 // run finds the matches and returns the best limit of them and their
 // number (see score.go). Caller holds ix.mu (read).
 func (ix *Index) run(ctx context.Context, cq *compiled, limit int) ([]scored, int, error) {
-	n := len(ix.docs)
+	n := ix.ndocs()
 	if n == 0 {
 		return nil, 0, nil
 	}
@@ -212,14 +214,15 @@ func (ix *Index) better(a, b scored) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	da, db := ix.docs[a.doc], ix.docs[b.doc]
-	if !da.Published.Equal(db.Published) {
-		return da.Published.After(db.Published)
+	pa, ia := ix.rankKey(a.doc)
+	pb, ib := ix.rankKey(b.doc)
+	if !pa.Equal(pb) {
+		return pa.After(pb)
 	}
 	// By ID, not by document number: the numbering depends on the order
 	// articles reached the index (loading order, or a snapshot's).
-	if da.ID != db.ID {
-		return da.ID < db.ID
+	if ia != ib {
+		return ia < ib
 	}
 	return a.doc < b.doc
 }
@@ -244,21 +247,24 @@ func (ix *Index) pushTop(top []scored, s scored, limit int) []scored {
 
 // hasPhrase checks a multi-word clause in the document's title or body.
 func (ix *Index) hasPhrase(d uint32, c *cclause, sc *scratch) bool {
-	a := ix.docs[d]
-	if phraseInTokens(titleWords(a.Title), c.words) {
+	if phraseInTokens(titleWords(ix.title(d)), c.words) {
 		return true
 	}
 	if c.Title {
 		return false
 	}
 	toks := sc.toks[:0]
-	buf := ix.fwd[d]
+	buf := ix.fwdOf(d)
 	for len(buf) > 0 {
 		v, n := binary.Uvarint(buf)
 		if n <= 0 {
 			break
 		}
 		buf = buf[n:]
+		if v >= uint64(ix.nterms()) {
+			ix.setDamaged(errDamaged("forward index of document %d", d))
+			break
+		}
 		toks = append(toks, uint32(v))
 	}
 	sc.toks = toks
@@ -282,5 +288,5 @@ func (m *wordMatch) acceptsID(ix *Index, id uint32) bool {
 	if slices.Contains(m.ids, id) {
 		return true
 	}
-	return m.prefix != "" && m.accepts(ix.terms[id].text)
+	return m.prefix != "" && m.accepts(ix.termText(id))
 }

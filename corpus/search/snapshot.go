@@ -5,51 +5,90 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash"
 	"hash/crc32"
 	"io"
 	"math"
-	"runtime"
 	"slices"
-	"strings"
+	"sort"
 	"unsafe"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/cache"
-	"github.com/parallax-reader/parallax/corpus/lang"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // A snapshot is an index written to disk, so that opening an unchanged
-// corpus again does not analyse every article a second time (at 100,000
-// articles that is most of the CPU of a start). It is valid only for the
-// articles it was built from (found by ID, in any order): LoadSnapshot
-// checks a fingerprint of each one.
+// corpus again does not analyse every article a second time. It is laid
+// out to be mapped and read lazily (mapped.go): a query reads the
+// dictionary, its own posting lists and the forward index of the documents
+// it shows, nothing else, so that a one-shot search of 100,000 articles
+// costs what it reads rather than what the index holds.
 //
-// Format, version snapshotVersion (integers are uvarints unless said):
+// Format, version snapshotVersion:
 //
-//	file:    magic version meta fwd trailer
-//	meta:    ndocs doc… noutlets outlet(str)… bodyTokens titleTokens
-//	         nterms term…
-//	doc:     id(str) fingerprint(4 bytes) blen tlen outlet fwdlen
-//	term:    text(str) count caps ndocs docgap… tf(byte)… ntdocs tdocgap…
-//	fwd:     each document's forward index (term IDs), concatenated
-//	trailer: metaLen(8) fwdLen(8) metaCRC(4) fwdCRC(4) snapshotEnd
+//	file:    magic version(uvarint) pad section… table trailer
+//	table:   nsections(4) (off(8) len(8) crc(4) pad(4))…
+//	trailer: tableOff(8) tableCRC(4) snapshotEnd
 //
-// where str is a length and that many bytes, gaps are differences from the
-// previous document number (the first from -1), fixed-width integers are
-// little endian and CRCs are CRC-32C. Every read is bounds-checked and
-// every term ID and document number is checked before it is used, so a
-// damaged file is an error, never a panic or a wrong result. The version
-// also names the tokeniser: a snapshot made with other tokens is stale
-// (version 2: dotted acronyms are one token, "F.B.I." is "fbi").
-const snapshotVersion = 2
+// Every section starts at a multiple of 8 bytes so that its fixed-width
+// arrays (little endian) can be used in place; the sections, in order, are
+// listed by the sec* constants below. A section's CRC-32C covers its bytes
+// and is checked when the snapshot is opened, except for the two large ones
+// (postings and forward index), whose items carry CRCs of their own that
+// are checked when an item is read. Every offset, count, term ID and
+// document number is checked before it is used, so a damaged file is an
+// error, never a panic or a wrong result. The version also names the
+// tokeniser: a snapshot made with other tokens is stale (2: dotted
+// acronyms are one token; 3: this mappable layout).
+const snapshotVersion = 3
 
 const (
 	snapshotMagic = "parallax search index\n"
 	snapshotEnd   = "PXI\n"
-	snapTrailer   = 8 + 8 + 4 + 4 + len(snapshotEnd)
+	snapTrailer   = 8 + 4 + len(snapshotEnd)
+	snapEntry     = 8 + 8 + 4 + 4
 )
+
+// The sections of a snapshot, in file order.
+const (
+	secCounts     = iota // u64: ndocs nterms nstems nkeys noutlets bodyTokens titleTokens
+	secBlen              // u32 per document: body length in tokens
+	secTlen              // u16 per document: title length in tokens
+	secOutlet            // u32 per document: index into the outlets
+	secPubSec            // i64 per document: publication time, Unix seconds
+	secPubNsec           // u32 per document: and nanoseconds
+	secFP                // u32 per document: Fingerprint of the article
+	secDocStrOff         // u32, 3 per document + 1: ID, title and path in secDocStr
+	secDocStr            // bytes
+	secFwdOff            // u64 per document + 1: forward index in secFwd
+	secFwdCRC            // u32 per document: CRC-32C of its forward index
+	secFwd               // bytes (lazy): term IDs (uvarint), 0 between blocks
+	secTermOff           // u32 per term + 1: its text in secTermText (term g is item g-1)
+	secTermText          // bytes
+	secTermDocs          // u32 per term: documents whose body has it
+	secTermTdocs         // u32 per term: documents whose title has it
+	secTermCount         // u32 per term: occurrences
+	secTermCaps          // u32 per term: occurrences written capitalised
+	secPostOff           // u64 per term + 1: postings in secPost
+	secPostCRC           // u32 per term: CRC-32C of its postings
+	secPost              // bytes (lazy): docgap(uvarint)… tf(byte)… tdocgap(uvarint)…
+	secSorted            // u32 per term: term IDs in text order
+	secStemStrOff        // stems, sorted: their text, and the term IDs of each
+	secStemStr
+	secStemIDOff
+	secStemIDs
+	secKeyStrOff // transliteration keys, likewise
+	secKeyStr
+	secKeyIDOff
+	secKeyIDs
+	secOutletOff // u32 per outlet + 1: folded names in secOutletStr
+	secOutletStr
+	secExtra // the caller's bytes (SnapshotOptions.Extra)
+	numSections
+)
+
+// lazySection: checked item by item when read, not when opened.
+func lazySection(s int) bool { return s == secFwd || s == secPost }
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
@@ -83,366 +122,272 @@ func Fingerprint(a *corpus.Article) uint32 {
 }
 
 // WriteSnapshot writes the index to path atomically (a temporary file in
-// the same folder, then a rename). Searches may run meanwhile; Add waits.
-func (ix *Index) WriteSnapshot(path string) error {
+// the same folder, renamed over path), so that a reader never sees half a
+// snapshot and a kill at any point leaves the previous one usable. extra is
+// kept in the snapshot for the caller (see Index.SnapshotExtra).
+func (ix *Index) WriteSnapshot(path string, extra ...byte) error {
 	ix.addMu.Lock()
 	defer ix.addMu.Unlock()
+	if ix.base != nil && ix.docs == nil {
+		return errors.New("an index opened without its articles cannot be written")
+	}
+	ix.thaw()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return userfiles.WriteAtomic(path, 0o600, func(w io.Writer) error { return ix.writeSnapshot(w) })
+	return userfiles.WriteAtomic(path, 0o600, func(w io.Writer) error { return ix.writeSnapshot(w, extra) })
 }
 
-// crcWriter counts and checksums what goes through it.
-type crcWriter struct {
-	w *bufio.Writer
-	h hash.Hash32
-	n int64
+// snapWriter writes sections, 8-aligned, remembering where each is and
+// its checksum.
+type snapWriter struct {
+	w     *bufio.Writer
+	off   uint64
+	table []byte
+	crc   uint32
+	start uint64
+	err   error
 }
 
-func (c *crcWriter) Write(p []byte) (int, error) {
-	c.h.Write(p)
-	c.n += int64(len(p))
-	return c.w.Write(p)
+func (s *snapWriter) write(p []byte) {
+	if s.err != nil {
+		return
+	}
+	s.crc = crc32.Update(s.crc, crcTable, p)
+	_, s.err = s.w.Write(p)
+	s.off += uint64(len(p))
 }
 
-func (ix *Index) writeSnapshot(out io.Writer) error {
+func (s *snapWriter) pad() {
+	var zero [8]byte
+	if r := s.off % 8; r != 0 && s.err == nil {
+		_, s.err = s.w.Write(zero[:8-r])
+		s.off += 8 - r
+	}
+}
+
+func (s *snapWriter) begin() {
+	s.pad()
+	s.start, s.crc = s.off, 0
+}
+
+func (s *snapWriter) end() {
+	t := binary.LittleEndian.AppendUint64(s.table, s.start)
+	t = binary.LittleEndian.AppendUint64(t, s.off-s.start)
+	t = binary.LittleEndian.AppendUint32(t, s.crc)
+	s.table = binary.LittleEndian.AppendUint32(t, 0)
+}
+
+// section writes one section of fixed-width items or bytes.
+func (s *snapWriter) section(b []byte) {
+	s.begin()
+	s.write(b)
+	s.end()
+}
+
+func u32Bytes(v []uint32) []byte {
+	b := make([]byte, 0, 4*len(v))
+	for _, x := range v {
+		b = binary.LittleEndian.AppendUint32(b, x)
+	}
+	return b
+}
+
+func u64Bytes(v []uint64) []byte {
+	b := make([]byte, 0, 8*len(v))
+	for _, x := range v {
+		b = binary.LittleEndian.AppendUint64(b, x)
+	}
+	return b
+}
+
+// stringTable lays out strings as offsets (u32, one more than strings) and
+// their bytes.
+func stringTable(ss []string) ([]byte, []byte, error) {
+	offs := make([]uint32, 0, len(ss)+1)
+	var text []byte
+	offs = append(offs, 0)
+	for _, s := range ss {
+		text = append(text, s...)
+		if len(text) > math.MaxUint32 {
+			return nil, nil, errors.New("index too large for a snapshot")
+		}
+		offs = append(offs, uint32(len(text)))
+	}
+	return u32Bytes(offs), text, nil
+}
+
+// listTable lays out a map of strings to term ID lists, sorted by string,
+// keeping each list's order (the order expand meets the terms in).
+func listTable(m map[string][]uint32) (strOff, str, idOff, ids []byte, n int, err error) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	strOff, str, err = stringTable(keys)
+	offs := make([]uint32, 1, len(keys)+1)
+	var all []uint32
+	for _, k := range keys {
+		all = append(all, m[k]...)
+		offs = append(offs, uint32(len(all)))
+	}
+	return strOff, str, u32Bytes(offs), u32Bytes(all), len(keys), err
+}
+
+func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
 	bw := bufio.NewWriterSize(out, 1<<20)
+	s := &snapWriter{w: bw}
 	head := binary.AppendUvarint([]byte(snapshotMagic), snapshotVersion)
 	if _, err := bw.Write(head); err != nil {
 		return err
 	}
-	cw := &crcWriter{w: bw, h: crc32.New(crcTable)}
-	var buf []byte
-	flush := func(force bool) error {
-		if len(buf) < 1<<16 && !force {
-			return nil
-		}
-		_, err := cw.Write(buf)
-		buf = buf[:0]
+	s.off = uint64(len(head))
+	nd, nt := len(ix.docs), len(ix.terms)-1
+	stemOff, stemStr, stemIDOff, stemIDs, nstems, err1 := listTable(ix.byStem)
+	keyOff, keyStr, keyIDOff, keyIDs, nkeys, err2 := listTable(ix.byKey)
+	outOff, outStr, err3 := stringTable(ix.outlets)
+	docStr := make([]string, 0, 3*nd)
+	for _, a := range ix.docs {
+		docStr = append(docStr, a.ID, a.Title, a.Path)
+	}
+	docOff, docText, err4 := stringTable(docStr)
+	texts := make([]string, nt)
+	for g := 1; g <= nt; g++ {
+		texts[g-1] = ix.terms[g].text
+	}
+	termOff, termText, err5 := stringTable(texts)
+	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
 		return err
 	}
-	str := func(s string) {
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
-	}
-	uv := func(v uint64) { buf = binary.AppendUvarint(buf, v) }
-	gaps := func(docs []uint32) error {
-		uv(uint64(len(docs)))
-		prev := int64(-1)
-		for _, d := range docs {
-			uv(uint64(int64(d) - prev))
-			prev = int64(d)
-			if err := flush(false); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 
-	uv(uint64(len(ix.docs)))
+	s.section(u64Bytes([]uint64{uint64(nd), uint64(nt), uint64(nstems), uint64(nkeys), uint64(len(ix.outlets)), ix.bodyTokens, ix.titleTokens}))
+	s.section(u32Bytes(ix.blen))
+	tl := make([]byte, 0, 2*nd)
+	for _, v := range ix.tlen {
+		tl = binary.LittleEndian.AppendUint16(tl, v)
+	}
+	s.section(tl)
+	s.section(u32Bytes(ix.outlet))
+	secs, nsecs, fps := make([]uint64, nd), make([]uint32, nd), make([]uint32, nd)
 	for d, a := range ix.docs {
-		str(a.ID)
-		buf = binary.LittleEndian.AppendUint32(buf, Fingerprint(a))
-		uv(uint64(ix.blen[d]))
-		uv(uint64(ix.tlen[d]))
-		uv(uint64(ix.outlet[d]))
-		uv(uint64(len(ix.fwd[d])))
-		if err := flush(false); err != nil {
-			return err
-		}
+		secs[d], nsecs[d], fps[d] = uint64(a.Published.Unix()), uint32(a.Published.Nanosecond()), Fingerprint(a)
 	}
-	uv(uint64(len(ix.outlets)))
-	for _, o := range ix.outlets {
-		str(o)
+	s.section(u64Bytes(secs))
+	s.section(u32Bytes(nsecs))
+	s.section(u32Bytes(fps))
+	s.section(docOff)
+	s.section(docText)
+	fwdOff, fwdCRC := make([]uint64, 1, nd+1), make([]uint32, nd)
+	for d, f := range ix.fwd {
+		fwdOff = append(fwdOff, fwdOff[d]+uint64(len(f)))
+		fwdCRC[d] = crc32.Checksum(f, crcTable)
 	}
-	uv(ix.bodyTokens)
-	uv(ix.titleTokens)
-	uv(uint64(len(ix.terms) - 1))
-	for g := 1; g < len(ix.terms); g++ {
-		t := &ix.terms[g]
-		str(t.text)
-		uv(uint64(t.count))
-		uv(uint64(t.caps))
-		if err := gaps(t.docs); err != nil {
-			return err
-		}
-		buf = append(buf, t.tfs...)
-		if err := gaps(t.tdocs); err != nil {
-			return err
-		}
-	}
-	if err := flush(true); err != nil {
-		return err
-	}
-	metaLen, metaCRC := cw.n, cw.h.Sum32()
-
-	cw.h.Reset()
-	cw.n = 0
+	s.section(u64Bytes(fwdOff))
+	s.section(u32Bytes(fwdCRC))
+	s.begin()
 	for _, f := range ix.fwd {
-		if _, err := cw.Write(f); err != nil {
-			return err
-		}
+		s.write(f)
 	}
-	trailer := binary.LittleEndian.AppendUint64(nil, uint64(metaLen))
-	trailer = binary.LittleEndian.AppendUint64(trailer, uint64(cw.n))
-	trailer = binary.LittleEndian.AppendUint32(trailer, metaCRC)
-	trailer = binary.LittleEndian.AppendUint32(trailer, cw.h.Sum32())
+	s.end()
+	s.section(termOff)
+	s.section(termText)
+	col := func(f func(t *term) uint32) []byte {
+		v := make([]uint32, nt)
+		for g := 1; g <= nt; g++ {
+			v[g-1] = f(&ix.terms[g])
+		}
+		return u32Bytes(v)
+	}
+	s.section(col(func(t *term) uint32 { return uint32(len(t.docs)) }))
+	s.section(col(func(t *term) uint32 { return uint32(len(t.tdocs)) }))
+	s.section(col(func(t *term) uint32 { return t.count }))
+	s.section(col(func(t *term) uint32 { return t.caps }))
+	// Postings: encoded once to learn their offsets and checksums, which
+	// come first in the file, then written.
+	postOff, postCRC := make([]uint64, 1, nt+1), make([]uint32, nt)
+	var buf []byte
+	encode := func(t *term) []byte {
+		buf = appendGaps(buf[:0], t.docs)
+		buf = append(buf, t.tfs...)
+		return appendGaps(buf, t.tdocs)
+	}
+	for g := 1; g <= nt; g++ {
+		p := encode(&ix.terms[g])
+		postOff = append(postOff, postOff[g-1]+uint64(len(p)))
+		postCRC[g-1] = crc32.Checksum(p, crcTable)
+	}
+	s.section(u64Bytes(postOff))
+	s.section(u32Bytes(postCRC))
+	s.begin()
+	for g := 1; g <= nt; g++ {
+		s.write(encode(&ix.terms[g]))
+	}
+	s.end()
+	s.section(u32Bytes(ix.sorted))
+	s.section(stemOff)
+	s.section(stemStr)
+	s.section(stemIDOff)
+	s.section(stemIDs)
+	s.section(keyOff)
+	s.section(keyStr)
+	s.section(keyIDOff)
+	s.section(keyIDs)
+	s.section(outOff)
+	s.section(outStr)
+	s.section(extra)
+
+	s.pad()
+	tableOff := s.off
+	table := binary.LittleEndian.AppendUint32(nil, numSections)
+	table = append(table, s.table...)
+	s.write(table)
+	trailer := binary.LittleEndian.AppendUint64(nil, tableOff)
+	trailer = binary.LittleEndian.AppendUint32(trailer, crc32.Checksum(table, crcTable))
 	trailer = append(trailer, snapshotEnd...)
-	if _, err := bw.Write(trailer); err != nil {
-		return err
+	s.write(trailer)
+	if s.err != nil {
+		return s.err
 	}
 	return bw.Flush()
+}
+
+// appendGaps appends ascending document numbers as differences from the
+// previous one (the first from -1).
+func appendGaps(b []byte, docs []uint32) []byte {
+	prev := int64(-1)
+	for _, d := range docs {
+		b = binary.AppendUvarint(b, uint64(int64(d)-prev))
+		prev = int64(d)
+	}
+	return b
 }
 
 // ErrStale says that a snapshot was made for other articles than those
 // given to LoadSnapshot (a file changed, appeared or went away).
 var ErrStale = errors.New("the index snapshot is of other articles")
 
-// LoadSnapshot reads the snapshot at path, written for the articles arts
-// (in any order; their IDs must be distinct), as a new Index over them. A missing file is an error satisfying
-// errors.Is(err, fs.ErrNotExist); a snapshot of other articles is ErrStale;
-// anything else is a damaged or incompatible file.
+// errDamaged wraps what is wrong with a damaged snapshot.
+func errDamaged(format string, args ...any) error {
+	return fmt.Errorf("damaged index snapshot: "+format, args...)
+}
+
+// LoadSnapshot opens the snapshot at path, written for the articles arts
+// (in any order; their IDs must be distinct), as a new Index over them. A
+// missing file is an error satisfying errors.Is(err, fs.ErrNotExist); a
+// snapshot of other articles is ErrStale; anything else is a damaged or
+// incompatible file. The file is mapped and checked whole (see
+// mapped.match); posting lists are decoded when queries first need them.
 func LoadSnapshot(path string, arts []*corpus.Article) (*Index, error) {
-	f, st, headLen, err := cache.OpenFile(path, snapshotMagic, snapshotVersion)
+	m, err := openMapped(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	size := st.Size()
-	bodyAt := int64(headLen)
-	if size < bodyAt+int64(snapTrailer) {
-		return nil, errors.New("truncated")
-	}
-	trailer := make([]byte, snapTrailer)
-	if _, err := f.ReadAt(trailer, size-int64(snapTrailer)); err != nil {
+	ix, err := m.index()
+	if err != nil {
 		return nil, err
 	}
-	if string(trailer[snapTrailer-len(snapshotEnd):]) != snapshotEnd {
-		return nil, errors.New("truncated")
-	}
-	metaLen := binary.LittleEndian.Uint64(trailer)
-	fwdLen := binary.LittleEndian.Uint64(trailer[8:])
-	if metaLen > uint64(size) || fwdLen > uint64(size) || uint64(bodyAt)+metaLen+fwdLen+uint64(snapTrailer) != uint64(size) {
-		return nil, errors.New("bad section lengths")
-	}
-	// Two buffers: the forward index is kept (documents point into it),
-	// the rest is decoded and dropped.
-	meta := make([]byte, metaLen)
-	if _, err := f.ReadAt(meta, bodyAt); err != nil {
+	if err := m.match(ix, arts); err != nil {
 		return nil, err
 	}
-	if crc32.Checksum(meta, crcTable) != binary.LittleEndian.Uint32(trailer[16:]) {
-		return nil, errors.New("checksum mismatch")
-	}
-	fwd := make([]byte, fwdLen)
-	if _, err := f.ReadAt(fwd, bodyAt+int64(metaLen)); err != nil {
-		return nil, err
-	}
-	if crc32.Checksum(fwd, crcTable) != binary.LittleEndian.Uint32(trailer[20:]) {
-		return nil, errors.New("checksum mismatch")
-	}
-	return decodeSnapshot(meta, fwd, arts)
-}
-
-// snapReader reads a snapshot's meta section; the first error sticks.
-type snapReader struct {
-	b   []byte
-	off int
-	err error
-}
-
-func (r *snapReader) fail(what string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("damaged index snapshot: %s at byte %d", what, r.off)
-	}
-}
-
-func (r *snapReader) uv() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b[r.off:])
-	if n <= 0 {
-		r.fail("bad number")
-		return 0
-	}
-	r.off += n
-	return v
-}
-
-// count reads a length of at most limit items.
-func (r *snapReader) count(limit int) int {
-	v := r.uv()
-	if v > uint64(limit) {
-		r.fail("implausible count")
-		return 0
-	}
-	return int(v)
-}
-
-func (r *snapReader) bytes(n int) []byte {
-	if r.err != nil {
-		return nil
-	}
-	if n > len(r.b)-r.off {
-		r.fail("truncated")
-		return nil
-	}
-	b := r.b[r.off : r.off+n]
-	r.off += n
-	return b
-}
-
-func (r *snapReader) str() string { return string(r.bytes(r.count(len(r.b)))) }
-
-// docs reads a list of ascending document numbers below ndocs.
-func (r *snapReader) docs(ndocs int) []uint32 {
-	n := r.count(ndocs)
-	if n == 0 || r.err != nil {
-		return nil
-	}
-	out := make([]uint32, n)
-	prev := int64(-1)
-	for i := range out {
-		gap := r.uv()
-		if gap == 0 || gap > uint64(ndocs) {
-			r.fail("bad posting")
-			return nil
-		}
-		prev += int64(gap)
-		if prev >= int64(ndocs) {
-			r.fail("posting beyond the documents")
-			return nil
-		}
-		out[i] = uint32(prev)
-	}
-	return out
-}
-
-func decodeSnapshot(meta, fwd []byte, arts []*corpus.Article) (*Index, error) {
-	r := &snapReader{b: meta}
-	ndocs := r.count(math.MaxUint32)
-	if r.err != nil {
-		return nil, r.err
-	}
-	if ndocs != len(arts) {
-		return nil, ErrStale
-	}
-	byID := make(map[string]*corpus.Article, len(arts))
-	for _, a := range arts {
-		byID[a.ID] = a
-	}
-	if len(byID) != len(arts) {
-		return nil, fmt.Errorf("%w (articles share an ID, so they cannot be matched to its documents)", ErrStale)
-	}
-	ix := New()
-	ix.docs = make([]*corpus.Article, ndocs)
-	ix.blen = make([]uint32, ndocs)
-	ix.tlen = make([]uint16, ndocs)
-	ix.outlet = make([]uint32, ndocs)
-	ix.fwd = make([][]byte, ndocs)
-	fps := make([]uint32, ndocs)
-	at := 0
-	for d := 0; d < ndocs && r.err == nil; d++ {
-		a := byID[r.str()]
-		if a == nil {
-			if r.err != nil {
-				break
-			}
-			return nil, ErrStale
-		}
-		delete(byID, a.ID) // each article is one document
-		ix.docs[d] = a
-		if fp := r.bytes(4); r.err == nil {
-			fps[d] = binary.LittleEndian.Uint32(fp)
-		}
-		ix.blen[d] = uint32(min(r.uv(), math.MaxUint32))
-		ix.tlen[d] = uint16(min(r.uv(), math.MaxUint16))
-		ix.outlet[d] = uint32(min(r.uv(), math.MaxUint32))
-		n := r.count(len(fwd) - at)
-		ix.fwd[d] = fwd[at : at+n : at+n]
-		at += n
-	}
-	nout := r.count(len(meta))
-	for i := 0; i < nout && r.err == nil; i++ {
-		name := r.str()
-		ix.outlets = append(ix.outlets, name)
-		ix.outletID[name] = uint32(i)
-	}
-	ix.bodyTokens, ix.titleTokens = r.uv(), r.uv()
-	nterms := r.count(len(meta))
-	if r.err != nil {
-		return nil, r.err
-	}
-	if at != len(fwd) {
-		return nil, errors.New("damaged index snapshot: forward index length")
-	}
-	for d := range ndocs {
-		if ix.outlet[d] >= uint32(len(ix.outlets)) {
-			return nil, errors.New("damaged index snapshot: outlet out of range")
-		}
-	}
-	ix.terms = make([]term, 1, nterms+1)
-	for g := 1; g <= nterms && r.err == nil; g++ {
-		t := term{text: r.str()}
-		t.count = uint32(min(r.uv(), math.MaxUint32))
-		t.caps = uint32(min(r.uv(), math.MaxUint32))
-		t.docs = r.docs(ndocs)
-		if tfs := r.bytes(len(t.docs)); len(tfs) > 0 {
-			t.tfs = slices.Clone(tfs)
-		}
-		t.tdocs = r.docs(ndocs)
-		ix.terms = append(ix.terms, t)
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if r.off != len(meta) {
-		return nil, errors.New("damaged index snapshot: trailing bytes")
-	}
-	// On every core: each article must be the one the snapshot was made
-	// of, and every term ID of its forward index must name a term.
-	nw := min(runtime.GOMAXPROCS(0), max(ndocs/256, 1))
-	errs := make([]error, nw)
-	parallel(nw, func(k int) {
-		for d := k * ndocs / nw; d < (k+1)*ndocs/nw; d++ {
-			if fps[d] != Fingerprint(ix.docs[d]) {
-				errs[k] = ErrStale
-				return
-			}
-			for f := ix.fwd[d]; len(f) > 0; {
-				id, n := binary.Uvarint(f)
-				if n <= 0 || id >= uint64(len(ix.terms)) {
-					errs[k] = fmt.Errorf("damaged index snapshot: forward index of document %d", d)
-					return
-				}
-				f = f[n:]
-			}
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		if errors.Is(err, ErrStale) {
-			return nil, ErrStale
-		}
-		return nil, err
-	}
-	// What Add derives from the terms is derived again.
-	ids := make([]uint32, 0, nterms)
-	seen := make(map[string]bool, nterms)
-	for g := 1; g < len(ix.terms); g++ {
-		s := ix.terms[g].text
-		if s == "" || seen[s] {
-			return nil, errors.New("damaged index snapshot: duplicate or empty term")
-		}
-		seen[s] = true
-		ix.vocab.insert(ix.terms, uint32(g), ix.vocab.hashString(s))
-		st, _ := lang.Stemmed.Term(s)
-		ix.byStem[st] = append(ix.byStem[st], uint32(g))
-		key := lang.TranslitKey(s)
-		ix.byKey[key] = append(ix.byKey[key], uint32(g))
-		ids = append(ids, uint32(g))
-	}
-	slices.SortFunc(ids, func(a, b uint32) int { return strings.Compare(ix.terms[a].text, ix.terms[b].text) })
-	ix.sorted = ids
 	return ix, nil
 }

@@ -3,8 +3,10 @@ package search
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"math"
 	"os"
@@ -43,7 +45,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		built.Add(as[i:min(i+150, len(as))])
 	}
 	path := filepath.Join(t.TempDir(), "index-test.cache")
-	if err := built.WriteSnapshot(path); err != nil {
+	if err := built.WriteSnapshot(path, []byte("extra")...); err != nil {
 		t.Fatal(err)
 	}
 	loaded, err := LoadSnapshot(path, as)
@@ -53,8 +55,26 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if loaded.Len() != built.Len() {
 		t.Fatalf("loaded %d documents, built %d", loaded.Len(), built.Len())
 	}
-	qs := append(oracleQueries(as, 150, 5), "путин", "北京", "zyzzyva", "title:zyzzyva", "outlet:ria", "Savurova", "Kiev")
+	qs := append(oracleQueries(as, 150, 5), "путин", "北京", "zyzzyva", "title:zyzzyva", "outlet:ria", "Savurova", "Kiev", "Zyzyva")
 	sameResults(t, built, loaded, qs)
+
+	// Opened without its articles, it answers the same, field for field,
+	// and fetches only the articles of the results it returns.
+	lazy, fetched := lazyOpen(t, path, as)
+	if lazy.Len() != built.Len() || string(lazy.SnapshotExtra()) != "extra" {
+		t.Fatalf("lazy index: %d documents, extra %q", lazy.Len(), lazy.SnapshotExtra())
+	}
+	sameResults(t, built, lazy, qs)
+	checkOracle(t, lazy, qs, []int{20, 1, -1})
+	*fetched = 0
+	r, err := lazy.Search(context.Background(), "the", Options{Limit: 3})
+	if err != nil || len(r.Hits) != 3 || *fetched != 3 || r.Total < 100 {
+		t.Fatalf("a search for 3 of %d results fetched %d articles (%v)", r.Total, *fetched, err)
+	}
+	if err := lazy.WriteSnapshot(filepath.Join(t.TempDir(), "again.cache")); err == nil {
+		t.Fatal("an index without its articles was written as a snapshot")
+	}
+
 	// The loaded index keeps growing like any other.
 	more := gen.Articles(100, 12)
 	built.Add(more)
@@ -65,12 +85,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 
 func TestSnapshotOfOtherArticles(t *testing.T) {
 	as := gen.Articles(50, 3)
-	ix := New()
-	ix.Add(as)
-	path := filepath.Join(t.TempDir(), "index-test.cache")
-	if err := ix.WriteSnapshot(path); err != nil {
-		t.Fatal(err)
-	}
+	ix, path := writtenSnapshot(t, as)
 	edited := *as[17]
 	edited.Blocks = append([]corpus.Block(nil), edited.Blocks...)
 	edited.Blocks[0].Text += " One more sentence."
@@ -108,7 +123,10 @@ func TestSnapshotOfOtherArticles(t *testing.T) {
 	}
 }
 
-// Every damaged byte, and every truncation, is an error and never a panic.
+// Every damaged byte and every truncation is an error and never a panic:
+// for the reader, which checks the whole snapshot when it opens it, at
+// once; for a snapshot opened without its articles, when it is opened or
+// when a query reads the damaged part, and never a different answer.
 func TestSnapshotDamage(t *testing.T) {
 	as := gen.Articles(20, 4)
 	ix := New()
@@ -119,49 +137,96 @@ func TestSnapshotDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	good, _ := os.ReadFile(path)
-	bad := filepath.Join(dir, "bad.cache")
-	for i := 0; i < len(good); i += 1 + len(good)/400 {
+	qs := []string{"the", "th", "said talks", `"the talks"`, "-the x", "title:a", "outlet:a", "Savurova"}
+	want := map[string]*Results{}
+	for _, q := range qs {
+		want[q], _ = ix.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+	}
+	// write makes a new file each time, as a writer does: the old one may
+	// still be mapped.
+	n := 0
+	write := func(b []byte) string {
+		n++
+		p := filepath.Join(dir, fmt.Sprintf("bad-%d.cache", n))
+		os.WriteFile(p, b, 0o644)
+		return p
+	}
+	caught := 0
+	for i := 0; i < len(good); i += 1 + len(good)/500 {
 		b := append([]byte(nil), good...)
 		b[i] ^= 0x5A
-		os.WriteFile(bad, b, 0o644)
-		if _, err := LoadSnapshot(bad, as); err == nil {
-			t.Fatalf("byte %d of %d damaged: loaded without an error", i, len(good))
+		bad := write(b)
+		if _, err := LoadSnapshot(bad, as); !SnapshotUnreadable(err) {
+			t.Fatalf("byte %d of %d damaged: the reader opened it (%v)", i, len(good), err)
 		}
-		os.WriteFile(bad, good[:i], 0o644)
+		lazy, err := OpenSnapshotLazy(bad, func(d DocInfo) (*corpus.Article, error) {
+			return as[slices.IndexFunc(as, func(a *corpus.Article) bool { return a.ID == d.ID })], nil
+		})
+		if err != nil {
+			caught++
+			if !SnapshotUnreadable(err) {
+				t.Fatalf("byte %d damaged: %v is not reported as damage", i, err)
+			}
+			continue
+		}
+		for _, q := range qs {
+			got, err := lazy.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+			if err != nil {
+				caught++
+				if !SnapshotUnreadable(err) && !errors.Is(err, ErrStale) {
+					t.Fatalf("byte %d damaged, %q: %v is not reported as damage", i, q, err)
+				}
+				continue
+			}
+			if !reflect.DeepEqual(got, want[q]) {
+				t.Fatalf("byte %d of %d damaged: %q answered\n%+v\nwant\n%+v", i, len(good), q, got, want[q])
+			}
+		}
+	}
+	if caught == 0 {
+		t.Fatal("no damage was caught")
+	}
+	for i := 0; i < len(good); i += 1 + len(good)/400 {
+		bad := write(good[:i])
 		if _, err := LoadSnapshot(bad, as); err == nil {
 			t.Fatalf("truncated to %d bytes: loaded without an error", i)
+		}
+		if _, err := OpenSnapshotLazy(bad, nil); err == nil {
+			t.Fatalf("truncated to %d bytes: opened without an error", i)
 		}
 	}
 }
 
-// FuzzDecodeSnapshot feeds the decoder sections that passed no checksum:
-// whatever they hold, it returns an index or an error, never panics, and
-// an index it returns answers queries: no error, hits that are articles of
-// the index in score order, and for the undamaged seed the answers of the
+// FuzzDecodeSnapshot feeds the snapshot reader files whose sections were
+// changed and sealed again (checksums recomputed), so that the structure
+// checks, not the checksums, must catch the damage: whatever the sections
+// hold, opening returns an index or an error and never panics, and an index
+// it returns answers queries: no error, hits that are articles of the
+// index in score order, and for the undamaged seed the answers of the
 // index it was written from.
 func FuzzDecodeSnapshot(f *testing.F) {
 	as := gen.Articles(6, 9)
 	ix := New()
 	ix.Add(as)
-	path := filepath.Join(f.TempDir(), "index-seed.cache")
+	dir := f.TempDir()
+	path := filepath.Join(dir, "index-seed.cache")
 	if err := ix.WriteSnapshot(path); err != nil {
 		f.Fatal(err)
 	}
-	b, _ := os.ReadFile(path)
-	body := b[len(snapshotMagic)+1 : len(b)-snapTrailer]
-	var fwdLen int
-	for _, x := range ix.fwd {
-		fwdLen += len(x)
-	}
-	seedMeta, seedFwd := body[:len(body)-fwdLen], body[len(body)-fwdLen:]
-	f.Add(seedMeta, seedFwd)
-	f.Add([]byte{6}, []byte{})
-	f.Fuzz(func(t *testing.T, meta, fwd []byte) {
-		got, err := decodeSnapshot(meta, fwd, as)
+	seed, _ := os.ReadFile(path)
+	f.Add(seed)
+	f.Add(seed[:len(seed)/2])
+	f.Fuzz(func(t *testing.T, b []byte) {
+		b = reseal(b)
+		file := filepath.Join(t.TempDir(), "index-fuzz.cache")
+		if err := os.WriteFile(file, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		got, err := LoadSnapshot(file, as)
 		if err != nil {
 			return
 		}
-		for _, q := range []string{"the", "th", "said talks", `"the talks"`, "-the x", "title:a"} {
+		for _, q := range []string{"the", "th", "said talks", `"the talks"`, "-the x", "title:a", "outlet:a"} {
 			r, err := got.Search(context.Background(), q, Options{Limit: 5, Typing: true})
 			if err != nil {
 				t.Fatalf("%q: %v", q, err)
@@ -174,7 +239,7 @@ func FuzzDecodeSnapshot(f *testing.F) {
 					t.Fatalf("%q: hit %d (%p, score %v) is not an article of the index in score order", q, i, h.Article, h.Score)
 				}
 			}
-			if q == "the" && bytes.Equal(meta, seedMeta) && bytes.Equal(fwd, seedFwd) {
+			if q == "the" && bytes.Equal(b, seed) {
 				want, _ := ix.Search(context.Background(), q, Options{Limit: 5, Typing: true})
 				if fmt.Sprint(ids(r)) != fmt.Sprint(ids(want)) {
 					t.Fatalf("the undamaged snapshot answers %v, the index it was written from %v", ids(r), ids(want))
@@ -182,4 +247,30 @@ func FuzzDecodeSnapshot(f *testing.F) {
 			}
 		}
 	})
+}
+
+// reseal recomputes the checksums of a snapshot's sections and of its
+// section table, as far as its table can be read, so that a changed byte
+// reaches the structure checks.
+func reseal(b []byte) []byte {
+	b = slices.Clone(b)
+	if len(b) < snapTrailer {
+		return b
+	}
+	trailer := b[len(b)-snapTrailer:]
+	tableOff := binary.LittleEndian.Uint64(trailer)
+	tableEnd := uint64(len(b) - snapTrailer)
+	if tableOff > tableEnd || tableEnd-tableOff != 4+numSections*snapEntry {
+		return b
+	}
+	table := b[tableOff:tableEnd]
+	for i := range numSections {
+		e := table[4+i*snapEntry:]
+		off, n := binary.LittleEndian.Uint64(e), binary.LittleEndian.Uint64(e[8:])
+		if off <= tableOff && n <= tableOff-off {
+			binary.LittleEndian.PutUint32(e[16:], crc32.Checksum(b[off:off+n], crcTable))
+		}
+	}
+	binary.LittleEndian.PutUint32(trailer[8:], crc32.Checksum(table, crcTable))
+	return b
 }

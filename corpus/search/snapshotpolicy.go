@@ -27,18 +27,39 @@ func OpenSnapshot(path string, arts []*corpus.Article) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	now := time.Now()
-	_ = os.Chtimes(path, now, now) // recently used: not pruned
+	markUsed(path)
 	return ix, nil
 }
 
+// OpenSnapshotWithoutArticles opens the snapshot at path for a search
+// that has not loaded the corpus (see OpenSnapshotLazy for fetch and the
+// errors) and marks it recently used, as OpenSnapshot does.
+func OpenSnapshotWithoutArticles(path string, fetch func(DocInfo) (*corpus.Article, error)) (*Index, error) {
+	if path == "" {
+		return nil, fs.ErrNotExist
+	}
+	ix, err := OpenSnapshotLazy(path, fetch)
+	if err != nil {
+		return nil, err
+	}
+	markUsed(path)
+	return ix, nil
+}
+
+// markUsed marks a snapshot recently used, so that cache.Prune keeps it.
+func markUsed(path string) {
+	now := time.Now()
+	_ = os.Chtimes(path, now, now)
+}
+
 // SaveSnapshot writes ix as the snapshot at path ("" is no snapshot: nothing
-// to do) and prunes the cache folder's old snapshots, which it supersedes.
-func SaveSnapshot(ix *Index, path string) error {
+// to do), with the caller's extra bytes (see WriteSnapshot), and prunes the
+// cache folder's old snapshots, which it supersedes.
+func SaveSnapshot(ix *Index, path string, extra ...byte) error {
 	if path == "" {
 		return nil
 	}
-	if err := ix.WriteSnapshot(path); err != nil {
+	if err := ix.WriteSnapshot(path, extra...); err != nil {
 		return err
 	}
 	cache.Prune(path)

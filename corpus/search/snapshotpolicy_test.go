@@ -46,6 +46,18 @@ func TestSnapshotPolicy(t *testing.T) {
 	if st, err := os.Stat(path); err != nil || !st.ModTime().After(old) {
 		t.Fatalf("an opened snapshot is marked recently used (mtime %v, was %v; %v)", st.ModTime(), old, err)
 	}
+	if _, err := OpenSnapshotWithoutArticles("", nil); !errors.Is(err, fs.ErrNotExist) || SnapshotUnreadable(err) {
+		t.Fatalf("OpenSnapshotWithoutArticles with no path: %v, want a quiet not-exist", err)
+	}
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if lazy, err := OpenSnapshotWithoutArticles(path, nil); err != nil || lazy.Len() != 2 {
+		t.Fatalf("OpenSnapshotWithoutArticles of the saved snapshot: %v, %v", lazy, err)
+	}
+	if st, err := os.Stat(path); err != nil || !st.ModTime().After(old) {
+		t.Fatalf("a snapshot opened without its articles is marked recently used (mtime %v, was %v; %v)", st.ModTime(), old, err)
+	}
 	_, err = OpenSnapshot(path, as[:1])
 	if !errors.Is(err, ErrStale) || SnapshotUnreadable(err) {
 		t.Fatalf("OpenSnapshot for other articles: %v, want a quiet ErrStale", err)

@@ -65,15 +65,15 @@ func (s *spellIndex) candidates(ix *Index, w string, maxD int, fn func(id uint32
 		s.n = 1 // ID 0 is unused
 	}
 	var gs []uint64
-	for id := s.n; id < len(ix.terms); id++ {
+	for id := s.n; id < ix.nterms(); id++ {
 		var k int
-		gs, k = bigrams(ix.terms[id].text, gs[:0])
+		gs, k = bigrams(ix.termText(uint32(id)), gs[:0])
 		for _, g := range gs {
 			key := gramKey{g, k}
 			s.grams[key] = append(s.grams[key], uint32(id))
 		}
 	}
-	s.n = len(ix.terms)
+	s.n = ix.nterms()
 	if len(s.count) < s.n {
 		s.count = make([]uint8, s.n+s.n/4)
 	}

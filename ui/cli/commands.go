@@ -50,6 +50,10 @@ type command struct {
 	// noInput: the command reads no articles (feeds, fetch); every
 	// positional argument is an operand and nothing is loaded.
 	noInput bool
+	// loadsItself: the command is run before anything is loaded and calls
+	// input.load when it needs the articles (search answers from its index
+	// snapshot when that is current).
+	loadsItself bool
 	// listOnly: the command shows what a list shows, so its articles come
 	// without their text (input.store.Read gives an article whole).
 	listOnly bool
@@ -73,6 +77,9 @@ type input struct {
 	paths    []string
 	corpus   *corpus.Corpus
 	store    store.Store
+	// load loads store and corpus for a command that loadsItself; false:
+	// nothing loaded (reported), the run fails.
+	load func() bool
 }
 
 // lookup finds the command called name.
@@ -130,11 +137,17 @@ func (r *runner) runCommand(c *command, args []string) int {
 		in.operands, in.paths = []string{"1"}, in.operands[:1]
 	}
 	var missing int
-	in.store, missing = r.loadCorpus(in.paths, c.listOnly)
-	if in.store == nil {
+	in.load = func() bool {
+		in.store, missing = r.loadCorpus(in.paths, c.listOnly)
+		if in.store == nil {
+			return false
+		}
+		in.corpus = in.store.List()
+		return true
+	}
+	if !c.loadsItself && !in.load() {
 		return exitFail
 	}
-	in.corpus = in.store.List()
 	code := run(r, in)
 	if code == exitOK && missing > 0 {
 		return exitFail

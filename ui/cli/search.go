@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -40,7 +41,7 @@ Examples:
   parallax search Umerov
   parallax search '"peace plan" -Moscow outlet:kyiv' ~/news
   parallax search --json --limit 5 witkoff | jq '.[].title'`,
-	operands: 1, check: checkQuery, flags: searchFlags,
+	operands: 1, check: checkQuery, flags: searchFlags, loadsItself: true,
 }
 
 // searchResultJSON is the --json shape of one search result.
@@ -55,13 +56,21 @@ type searchResultJSON struct {
 }
 
 func runSearch(r *runner, opts searchOptions, query string, in *input) int {
-	ix, save := r.openIndex(in.corpus, in.paths)
-	defer save()
 	limit := opts.limit
 	if limit <= 0 {
 		limit = -1
 	}
-	res, err := ix.Search(context.Background(), query, search.Options{Limit: limit})
+	sopt := search.Options{Limit: limit}
+	res, err := r.searchSnapshot(query, sopt, in.paths)
+	if res == nil && err == nil {
+		fresh := r.recordFreshness(in.paths) // before the load: see search.Freshness
+		if !in.load() {
+			return exitFail
+		}
+		ix, save := r.openIndex(in.corpus, in.paths, fresh)
+		defer save()
+		res, err = ix.Search(context.Background(), query, sopt)
+	}
 	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		var qe *search.QueryError
@@ -132,19 +141,48 @@ func plural(n int, one, many string) string {
 
 // openIndex returns the search index of c: read from the corpus's index
 // snapshot when it is of these articles, else built, and then saved as the
-// snapshot by the returned function (called once the results are out).
-func (r *runner) openIndex(c *corpus.Corpus, paths []string) (*search.Index, func()) {
+// snapshot by the returned function (called once the results are out),
+// with the freshness record taken before c was loaded, which lets the next
+// search trust the snapshot without loading the corpus (see
+// searchSnapshot). A snapshot of these articles whose record differs (the
+// reader wrote it, or files were touched) is saved again with this one.
+func (r *runner) openIndex(c *corpus.Corpus, paths []string, fresh *search.Freshness) (*search.Index, func()) {
 	path := search.SnapshotPath(r.loadOptions().CacheDir, r.source(paths))
-	if ix, err := search.OpenSnapshot(path, c.Articles); err == nil {
-		return ix, func() {}
+	record := func() []byte {
+		if len(c.Skipped) > 0 {
+			return nil
+		}
+		files := make([]string, 0, len(c.Articles))
+		for _, a := range c.Articles {
+			files = append(files, a.Path)
+		}
+		return fresh.Bytes(files)
 	}
-	ix := search.New()
-	ix.Add(c.Articles)
-	return ix, func() {
-		if err := search.SaveSnapshot(ix, path); err != nil {
+	save := func(ix *search.Index, rec []byte) {
+		if err := search.SaveSnapshot(ix, path, rec...); err != nil {
 			fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
 		}
 	}
+	if ix, err := search.OpenSnapshot(path, c.Articles); err == nil {
+		return ix, func() {
+			if rec := record(); rec != nil && !bytes.Equal(rec, ix.SnapshotExtra()) {
+				save(ix, rec)
+			}
+		}
+	}
+	ix := search.New()
+	ix.Add(c.Articles)
+	return ix, func() { save(ix, record()) }
+}
+
+// recordFreshness records the files of the corpus at paths before it is
+// loaded, when there is a snapshot to keep the record in.
+func (r *runner) recordFreshness(paths []string) *search.Freshness {
+	opt, src := r.loadOptions(), r.source(paths)
+	if search.SnapshotPath(opt.CacheDir, src) == "" {
+		return nil
+	}
+	return search.RecordFreshness(src.Paths, opt.MaxFileSize)
 }
 
 // checkQuery vets a query before anything is loaded. An invalid one is
