@@ -6,8 +6,9 @@
 // field, so callers may print article text to a terminal as it is.
 //
 // The main entry points are Load (collect a whole corpus) and Stream (receive
-// it in batches while it loads), ParseText (one plain-text document) and the
-// Corpus helpers Sort and Resolve.
+// it in batches while it loads) and the Corpus helpers Sort and Resolve.
+// The article types are corpus/article's (aliased here); the parsers that
+// make articles from one file's bytes are corpus/formats.
 package corpus
 
 import "github.com/parallax-reader/parallax/corpus/article"

@@ -13,15 +13,16 @@ import (
 // the key is a property of the article's text alone.
 
 // minDuplicateWords: bodies shorter than this are not compared for
-// duplicates (TextKey is ""). Feed items often carry only a one-line teaser ("Read the
-// full story"), which many different items share.
+// duplicates (TextKey is ""). Feed items often carry only a one-line
+// teaser ("Read the full story"), which many different items share.
 const minDuplicateWords = 12
 
 // TextKey is the hash of an article's body normalised for comparison:
 // lowercase letters and digits only, words separated by one space
 // (punctuation, quotes, markup and spacing ignored). It is "" for bodies
-// too short to compare. The cache stores these keys: the normalisation and
-// the hash must not change without a new cache version.
+// too short to compare. The store of parsed files (corpus) keeps these
+// keys: the normalisation and the hash must not change without a new
+// store version.
 func TextKey(a *Article) string {
 	if a.Words < minDuplicateWords {
 		return ""

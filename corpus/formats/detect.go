@@ -1,3 +1,9 @@
+// Package formats turns one file's bytes into clean articles: it detects
+// the format (plain text, HTML, feeds, Markdown, JSON records), decodes the
+// charset, parses, drops site boilerplate and sanitises every field. The
+// loader (corpus) calls ParseOwned for each file it reads; the rest of its
+// exported names are for the few packages that parse one format (feeds) or
+// clean text for a terminal.
 package formats
 
 import (
