@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/search"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
@@ -76,6 +77,7 @@ func newModel(cfg Config, sh *shared) Model {
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
 	sh.lib.Index.UseSnapshot(search.SnapshotPath(cfg.Load.CacheDir, cfg.Source))
+	sh.lib.UseStoriesStore(compare.StoriesPath(cfg.Load.CacheDir, cfg.Source))
 	m.applySettings(cfg.Settings, cfg.ConfigProblems)
 	m.list.group.on = sh.groupByStory // shown once stories are grouped
 	return m

@@ -70,10 +70,10 @@ func groupWorkers() int { return max(runtime.GOMAXPROCS(0)-1, 1) }
 
 // groupStoriesCmd groups arts in the background; a grouping superseded by
 // a newer one is cancelled through ctx and delivers nothing.
-func groupStoriesCmd(ctx context.Context, seq uint64, arts []*corpus.Article, edits *storyedits.Edits) tea.Cmd {
+func groupStoriesCmd(ctx context.Context, seq uint64, store string, arts []*corpus.Article, edits *storyedits.Edits) tea.Cmd {
 	return func() tea.Msg {
 		defer tightenGC()()
-		st, err := compare.GroupStoriesContext(ctx, arts, compare.StoryOptions{Workers: groupWorkers()})
+		st, err := library.GroupStories(ctx, store, arts, groupWorkers())
 		if err != nil {
 			return nil
 		}

@@ -62,7 +62,7 @@ func (m *Model) startGrouping() tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(m.ctx)
 	st.cancel = cancel
-	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
+	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.sh.lib.StoriesStore(), m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
 }
 
 // toggleGrouping groups the list by story, or stops (z).

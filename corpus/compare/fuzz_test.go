@@ -13,6 +13,7 @@ func FuzzPrepare(f *testing.F) {
 	f.Add("“This is delicate,” he remarked. Rubio said 'fine'.\nAbout one-fifth of $10 billion, almost five hours.")
 	f.Add(`"unclosed quote 'x' ’s ‘a’ 28-point U.S. plan`)
 	f.Add("Ursula von der Leyen. A . .. „x“ «y» twenty-five 1,000.5% November 30")
+	f.Add("$10bn £3.5m 22nd 5,000km 40C 2GW 4K 5G F35 1980s 3.5mn 7x 9th's 10bn- $4K")
 	f.Add(`Rep. Adam Schiff, D-Calif., and Donald J. Trump Jr. of Nebraska. “A,” said Mr. Trump, “b.” “C?” Justice Breyer asked. The first lady, Melania Trump, who spoke, said “d.” Malia, 21,`)
 	f.Fuzz(func(t *testing.T, s string) {
 		var paras []string

@@ -42,7 +42,8 @@ var smallNumbers = map[string]float64{"zero": 0, "one": 1, "two": 2, "three": 3,
 	"billions": 2e9, "a": 1, "an": 1, "single": 1, "couple": 2, "half": 0.5}
 
 var multipliers = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-	"trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "dozen": 12}
+	"trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12,
+	"trn": 1e12, "dozen": 12}
 
 var fractions = map[string]float64{"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
 	"quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
@@ -99,9 +100,12 @@ func numbersOf(d *Doc) []Number {
 
 func sentenceNumbers(s *Sentence) []Number {
 	ws := s.words
+	// Figures read with their glued suffixes apart ("10bn" as "10 bn").
+	split := *s
+	split.words = splitGluedFigures(s.Text, ws)
 	var out []Number
-	for i := 0; i < len(ws); i++ {
-		n, ok := parseNumber(s, i)
+	for i := 0; i < len(split.words); i++ {
+		n, ok := parseNumber(&split, i)
 		if !ok {
 			continue
 		}
@@ -163,16 +167,13 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 			n.Ordinal = true
 			j++
 		}
-		if strings.HasSuffix(w.fold, "th") {
-			n.Ordinal = true
-		}
 		// A rank: "No. 3", "#3".
 		if i > 0 && ws[i-1].fold == "no" && ws[i-1].cap && strings.HasPrefix(t[ws[i-1].end:], ".") || w.start > 0 && t[w.start-1] == '#' {
 			n.Ordinal = true
 		}
 	case fractions[w.fold] > 0 && i > 0 && isFraction(s, i-1):
 		return parsed{}, false // read with its numerator
-	case smallNumbers[w.fold] > 0 || multipliers[w.fold] > 0 && w.fold != "k" && w.fold != "m" && w.fold != "b":
+	case smallNumbers[w.fold] > 0 || spelledMultiplier(w.fold):
 		v, next, ok := spelledNumber(s, i)
 		if !ok {
 			return parsed{}, false
@@ -282,7 +283,7 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		if k > first && !onlySpace(t[ws[k-1].end:x.start]) {
 			break
 		}
-		if k == first && k == j && !onlySpace(t[end:x.start]) {
+		if k == first && k == j && !onlySpace(t[end:x.start]) && !x.glued {
 			break
 		}
 		if stopwords[x.fold] && !(x.fold == "us" && x.acro) || isNumeric(x.fold) || monthNames[x.fold] && x.cap || timeWords[x.fold] {
@@ -353,8 +354,8 @@ var incrementWords = setOf("more", "additional", "extra", "further")
 // ("a million" -> 1e6), or 1.
 func lastScale(ws []word, i, j int) float64 {
 	if j > i {
-		if m, ok := multipliers[ws[j-1].fold]; ok && len(ws[j-1].fold) > 2 {
-			return m
+		if spelledMultiplier(ws[j-1].fold) {
+			return multipliers[ws[j-1].fold]
 		}
 	}
 	return 1
@@ -448,11 +449,12 @@ func spelledNumber(s *Sentence, i int) (float64, int, bool) {
 			j++
 			continue
 		}
-		if (f == "a" || f == "an") && cur == 0.5 && j+1 < len(ws) && multipliers[ws[j+1].fold] > 0 && len(ws[j+1].fold) > 2 {
+		if (f == "a" || f == "an") && cur == 0.5 && j+1 < len(ws) && spelledMultiplier(ws[j+1].fold) {
 			j++ // "half a million"
 			continue
 		}
-		if m, ok := multipliers[f]; ok && len(f) > 2 {
+		if spelledMultiplier(f) {
+			m := multipliers[f]
 			if !seen {
 				cur = 1
 			}
@@ -487,8 +489,8 @@ func currencyBefore(t string, at int) string {
 	return ""
 }
 
-// isYearOrDate: a four-digit number from 1800 to 2100 with no unit, or a
-// day next to a month name.
+// isYearOrDate: a four-digit number from 1800 to 2100 with no currency,
+// multiplier or unit, or a day next to a month name.
 func isYearOrDate(ws []word, i, j int, v float64, t string) bool {
 	if i > 0 && monthNames[ws[i-1].fold] && ws[i-1].cap {
 		return true
@@ -497,6 +499,10 @@ func isYearOrDate(ws []word, i, j int, v float64, t string) bool {
 		return true
 	}
 	if v >= 1800 && v <= 2100 && v == math.Trunc(v) && ws[i].end-ws[i].start == 4 {
+		// An amount or measure is no year: "$1500 million", "£1900m", "2000km".
+		if currencyBefore(t, ws[i].start) != "" || j < len(ws) && (ws[j].glued || multipliers[ws[j].fold] > 0) {
+			return false
+		}
 		return j >= len(ws) || t[ws[j-1].end:ws[j].start] != "-"
 	}
 	return false

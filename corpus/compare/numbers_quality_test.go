@@ -82,6 +82,19 @@ func TestNumberDisagreementQuality(t *testing.T) {
 			[]string{"The campaign has handed over 55,000 pages of documents."}, false},
 		{"two meetings", []string{"The first meeting lasted four hours."},
 			[]string{"The flight back to Washington took five hours."}, false},
+		// Figures written with a glued multiplier or unit, UK and wire style.
+		{"$10bn vs $12 billion", []string{"Donors pledged $10bn for the reconstruction of Gaza on Monday."},
+			[]string{"Donors on Monday pledged $12 billion for Gaza's reconstruction."}, true},
+		{"$10bn vs $10 billion", []string{"Donors pledged $10bn for the reconstruction of Gaza on Monday."},
+			[]string{"Donors on Monday pledged $10 billion for Gaza's reconstruction."}, false},
+		{"3.5m vs 3.5 million homes", []string{"The storm left 3.5m homes without power in Florida on Sunday."},
+			[]string{"About 3.5 million homes in Florida lost power on Sunday."}, false},
+		{"£2.5mn vs £25m", []string{"The club paid £2.5mn for the striker on Friday."},
+			[]string{"The club agreed a £25m fee for the striker on Friday."}, true},
+		{"800km vs 500 km", []string{"The new pipeline from the Caspian to the Black Sea is 800km long."},
+			[]string{"The new pipeline from the Caspian to the Black Sea is 500 km long."}, true},
+		{"1,200km vs 1,200 km", []string{"Protesters marched 1,200km from the coast to the capital."},
+			[]string{"Protesters marched 1,200 km from the coast to the capital."}, false},
 	}
 	var flags prf
 	for _, tc := range cases {

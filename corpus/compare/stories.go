@@ -98,7 +98,36 @@ type Stories struct {
 	nterms int
 	dates  []when
 	pinned map[*corpus.Article]bool
+	// lazy is set on a grouping read from its file (stories_store.go),
+	// which has no fingerprints until something needs them.
+	lazy *lazyFingerprints
 }
+
+// lazyFingerprints makes a stored grouping's fingerprints, term count and
+// dates once, the first time they are needed.
+type lazyFingerprints struct{ once sync.Once }
+
+// fingerprints are the articles' fingerprints; they, s.nterms and s.dates
+// are read only after it (a stored grouping makes them here, once).
+func (s *Stories) fingerprints() []fingerprint {
+	if s.lazy != nil {
+		s.lazy.once.Do(func() {
+			ctx := context.Background()
+			counts := countTerms(ctx, s.articles, 0)
+			s.nterms = len(counts.df)
+			counts.hashes = nil
+			s.fps, _, _ = makeFingerprints(ctx, counts, counts.workers)
+			s.dates = articleDates(s.articles)
+		})
+	}
+	return s.fps
+}
+
+// Prepare makes now what a stored grouping makes the first time it is
+// needed (the fingerprints the candidates to compare with and the
+// reader's edits use): a background job after a warm start, so that the
+// first comparison does not wait. A grouping made afresh has it already.
+func (s *Stories) Prepare() { s.fingerprints() }
 
 // Of returns the story an article belongs to, or nil.
 func (s *Stories) Of(a *corpus.Article) *Story {
@@ -131,7 +160,8 @@ func (s *Stories) linkage(a, b *corpus.Article) float64 {
 	if !ok || !ok2 {
 		return 0
 	}
-	return s.fps[i].cosine(s.fps[int(j)])
+	fps := s.fingerprints()
+	return fps[i].cosine(fps[int(j)])
 }
 
 // Candidate is an article to compare with, and how similar it is.
@@ -150,13 +180,14 @@ func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
 	if !ok {
 		return nil
 	}
-	st, fa := s.storyOf[i], s.fps[i]
+	fps := s.fingerprints()
+	st, fa := s.storyOf[i], fps[i]
 	var out []Candidate
 	for j, b := range s.articles {
 		if b == a || s.at[b] != int32(j) {
 			continue // a itself, or an article listed twice
 		}
-		sim := fa.cosine(s.fps[j])
+		sim := fa.cosine(fps[j])
 		same := s.storyOf[j] == st
 		if sim > 0 || same {
 			out = append(out, Candidate{b, sim, same})
@@ -225,12 +256,15 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 // and postings live in flat slices; the returned Stories hold about 1 KB an
 // article, nearly all of it fingerprints (BENCHMARKS.md has the figures).
 func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
-	if opt.Threshold <= 0 {
-		opt.Threshold = DefaultStoryThreshold
-	}
-	if opt.MaxDays <= 0 {
-		opt.MaxDays = DefaultStoryDays
-	}
+	return groupFrom(ctx, as, opt, nil, nil, nil)
+}
+
+// groupFrom groups as: fingerprints, candidate pairs (only those with an
+// article of only, when only is given), merged into events and lines. The
+// events of initial and the lines of initialLines (article indices) are
+// joined to begin with (a stored grouping, stories_join.go).
+func groupFrom(ctx context.Context, as []*corpus.Article, opt StoryOptions, only []bool, initial, initialLines [][]int32) (*Stories, error) {
+	opt = storyDefaults(opt)
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -248,15 +282,15 @@ func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOpt
 		return nil, err
 	}
 	dates := articleDates(as)
-	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt)
+	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt, only)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	query, names, rare = nil, nil, nil
-	groups := mergeEdges(dates, fps, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
+	groups := mergeEdges(dates, fps, initial, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
 	edges = nil
 	s := buildStories(as, fps, groups, nterms)
-	s.buildLines(groups, mergeLines(fps, groups, lineEdges), dates)
+	s.buildLines(groups, mergeLines(fps, groups, initialLines, lineEdges), dates)
 	s.nterms, s.dates = nterms, dates
 	return s, nil
 }
@@ -287,11 +321,20 @@ func parallel(ctx context.Context, n, workers int, f func(i int)) {
 // groups merge only when their articles are on average similar enough
 // (average linkage over a sample of each group), so a chain of loosely
 // related articles does not snowball into one story. Groups come in the
-// order of their first article, members ascending.
-func mergeEdges(dates []when, fps []fingerprint, edges []edge, threshold float64, window time.Duration) [][]int32 {
+// order of their first article, members ascending. The groups of initial
+// (a stored grouping's, stories_join.go) are joined to begin with.
+func mergeEdges(dates []when, fps []fingerprint, initial [][]int32, edges []edge, threshold float64, window time.Duration) [][]int32 {
 	n := len(dates)
 	uf := newUnionFind(n)
 	members := make([][]int32, n)
+	for _, g := range initial {
+		for _, i := range g[1:] {
+			uf.union(int(g[0]), int(i))
+		}
+		if len(g) > 1 {
+			members[uf.find(int(g[0]))] = slices.Clone(g)
+		}
+	}
 	for _, e := range edges {
 		ra, rb := uf.find(int(e.a)), uf.find(int(e.b))
 		if ra == rb {
@@ -447,23 +490,35 @@ func (b *storyBuilder) build(g []int32) *Story {
 	for _, i := range g {
 		a := as[i]
 		st.Articles = append(st.Articles, a)
-		if a.ID < minID {
-			minID = a.ID
-		}
-		if o := strings.TrimSpace(a.Outlet); o != "" {
-			b.outlets = append(b.outlets, o)
-		}
+		minID = min(minID, a.ID)
+		b.outlets = append(b.outlets, a.Outlet)
 	}
-	slices.Sort(b.outlets)
-	st.Outlets = slices.Clone(slices.Compact(b.outlets))
-	if st.Outlets == nil {
-		st.Outlets = []string{}
-	}
+	st.Outlets = storyOutlets(b.outlets)
 	corpus.SortArticles(st.Articles)
-	st.ID = fmt.Sprintf("s%012x", hashTerm(minID)>>16)
+	st.ID = storyID(minID)
 	st.Label = label(as[best])
 	return st
 }
+
+// storyOutlets are a story's outlets, sorted, each once, never nil; the
+// argument is reordered.
+func storyOutlets(outlets []string) []string {
+	out := outlets[:0]
+	for _, o := range outlets {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, o)
+		}
+	}
+	slices.Sort(out)
+	out = slices.Clone(slices.Compact(out))
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// storyID names a story by its smallest article ID.
+func storyID(minID string) string { return fmt.Sprintf("s%012x", hashTerm(minID)>>16) }
 
 // sortStories orders stories largest first, then the latest first article,
 // then by ID.

@@ -70,13 +70,13 @@ func TestMergeLines(t *testing.T) {
 	}
 	groups := [][]int32{{0, 1}, {2}, {3}}
 	edges := []edge{{1, 2, float32(fps[1].cosine(fps[2]))}}
-	lines := mergeLines(fps, groups, edges)
+	lines := mergeLines(fps, groups, nil, edges)
 	if len(lines) != 2 || len(lines[0]) != 2 || len(lines[1]) != 1 || lines[1][0] != 2 {
 		t.Errorf("lines %v, want [[0 1] [2]]", lines)
 	}
 	// An edge whose groups are not on average alike does not join them.
 	weak := []fingerprint{fps[0], fp(map[uint32]float32{1: 0.3, 6: 0.95}), fp(map[uint32]float32{6: 1})}
-	lines = mergeLines(weak, [][]int32{{0}, {1}, {2}}, []edge{{1, 2, 0.95}, {0, 1, 0.24}})
+	lines = mergeLines(weak, [][]int32{{0}, {1}, {2}}, nil, []edge{{1, 2, 0.95}, {0, 1, 0.24}})
 	if len(lines) != 2 {
 		t.Errorf("chained lines %v, want the first apart", lines)
 	}

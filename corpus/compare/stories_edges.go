@@ -23,10 +23,15 @@ type postings struct {
 }
 
 func newPostings(q *queryTable, nterms int) *postings {
+	return postingsOf(len(q.ni), nterms, q.indexOf)
+}
+
+// postingsOf is the inverted index of the term lists of articles 0..n-1
+// (nil lists are left out).
+func postingsOf(n, nterms int, list func(i int) []uint32) *postings {
 	p := &postings{start: make([]int32, nterms+1)}
-	n := len(q.ni)
 	for i := 0; i < n; i++ {
-		for _, t := range q.indexOf(i) {
+		for _, t := range list(i) {
 			p.start[t+1]++
 		}
 	}
@@ -36,7 +41,7 @@ func newPostings(q *queryTable, nterms int) *postings {
 	p.arts = make([]int32, p.start[nterms])
 	next := slices.Clone(p.start[:nterms])
 	for i := 0; i < n; i++ {
-		for _, t := range q.indexOf(i) {
+		for _, t := range list(i) {
 			p.arts[next[t]] = int32(i)
 			next[t]++
 		}
@@ -51,9 +56,23 @@ func (p *postings) of(t uint32) []int32 { return p.arts[p.start[t]:p.start[t+1]]
 // two names (one when strongly similar). Line edges, whatever the time
 // between them: similar enough and sharing at least lineNames rare names,
 // the people and places an ongoing story keeps coming back to. Both come
-// strongest first.
-func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps []fingerprint, names *termLists, rare []bool, q *queryTable, nterms int, opt StoryOptions) (events, lines []edge) {
+// strongest first. With only (the new articles joining a stored grouping,
+// stories_join.go), only the pairs of at least one of those are scored,
+// found from their side: the same pairs a full pass finds, since a pair is
+// a candidate when either's query terms meet the other's indexed ones.
+func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps []fingerprint, names *termLists, rare []bool, q *queryTable, nterms int, opt StoryOptions, only []bool) (events, lines []edge) {
 	index := newPostings(q, nterms)
+	// byQuery: the other side of the new articles' pairs with articles
+	// that do not look for theirs (their query terms among its indexed).
+	var byQuery *postings
+	if only != nil {
+		byQuery = postingsOf(len(as), nterms, func(j int) []uint32 {
+			if only[j] {
+				return nil
+			}
+			return q.queryOf(j)
+		})
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -67,10 +86,17 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps
 		go func(w int) {
 			defer wg.Done()
 			count := make([]uint8, len(as))
+			var rev []uint8 // with byQuery: how many of i's indexed terms j queries
+			if byQuery != nil {
+				rev = make([]uint8, len(as))
+			}
 			var touched []int32
 			for i := w; i < len(as); i += workers {
 				if (i/workers)%checkEvery == 0 && ctx.Err() != nil {
 					return
+				}
+				if only != nil && !only[i] {
+					continue
 				}
 				for _, t := range q.queryOf(i) {
 					for _, j := range index.of(t) {
@@ -85,12 +111,25 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps
 						}
 					}
 				}
+				if byQuery != nil {
+					for _, t := range q.indexOf(i) {
+						for _, j := range byQuery.of(t) {
+							if count[j] == 0 && rev[j] == 0 {
+								touched = append(touched, j)
+							}
+							if rev[j] < 255 {
+								rev[j]++
+							}
+						}
+					}
+				}
 				fi := fps[i]
 				for _, j := range touched {
 					// Each pair once: from the smaller index, or from the
 					// larger when the smaller does not find it.
-					once := int(j) > i || countCommon(q.queryOf(int(j)), q.indexOf(i)) < minSharedIndexTerms
-					if once && count[j] >= minSharedIndexTerms {
+					once := int(j) > i || countCommon(q.queryOf(int(j)), q.indexOf(i)) < minSharedIndexTerms ||
+						only != nil && !only[j] // j does not look for its pairs
+					if once && (count[j] >= minSharedIndexTerms || rev != nil && rev[j] >= minSharedIndexTerms) {
 						raw := fi.cosine(fps[j])
 						a, b := int32(min(i, int(j))), int32(max(i, int(j)))
 						if withinDays(dates[i], dates[j], maxGap) {
@@ -108,6 +147,9 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps
 						}
 					}
 					count[j] = 0
+					if rev != nil {
+						rev[j] = 0
+					}
 				}
 				touched = touched[:0]
 			}

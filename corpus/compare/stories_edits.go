@@ -120,9 +120,10 @@ func (s *Stories) WithEdits(edits map[string]StoryEdit) *Stories {
 		}
 		touched[st] = append(g, joins[st]...)
 	}
-	out := &Stories{articles: s.articles, at: s.at, fps: s.fps, nterms: s.nterms, dates: s.dates, pinned: pinned,
+	fps := s.fingerprints()
+	out := &Stories{articles: s.articles, at: s.at, fps: fps, nterms: s.nterms, dates: s.dates, pinned: pinned,
 		storyOf: slices.Clone(s.storyOf), lineOf: maps.Clone(s.lineOf)}
-	b := storyBuilder{as: s.articles, fps: s.fps, nterms: s.nterms}
+	b := storyBuilder{as: s.articles, fps: fps, nterms: s.nterms}
 	remade := map[*Story]*Story{} // old story -> new, nil when emptied
 	place := func(g []int32) *Story {
 		slices.Sort(g)

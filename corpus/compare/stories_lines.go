@@ -53,8 +53,10 @@ func rareTerms(df []int32, n int) []bool {
 // line edges, strongest first, as long as the two lines' articles stay on
 // average similar (average linkage over a sample, as for events), so that
 // a chain of loosely related events does not snowball. It returns each
-// line's events, as indices into groups.
-func mergeLines(fps []fingerprint, groups [][]int32, edges []edge) [][]int32 {
+// line's events, as indices into groups. The events of the articles of
+// each of initial (a stored grouping's lines, stories_join.go) are joined to
+// begin with.
+func mergeLines(fps []fingerprint, groups [][]int32, initial [][]int32, edges []edge) [][]int32 {
 	eventOf := make([]int32, len(fps))
 	for g, m := range groups {
 		for _, i := range m {
@@ -67,6 +69,25 @@ func mergeLines(fps []fingerprint, groups [][]int32, edges []edge) [][]int32 {
 	for g := range groups {
 		members[g] = groups[g]
 		events[g] = []int32{int32(g)}
+	}
+	// join makes two lines (roots) one.
+	join := func(ra, rb int) {
+		uf.union(ra, rb)
+		r := uf.find(ra)
+		ma, mb := members[ra], members[rb]
+		ea, eb := events[ra], events[rb]
+		members[ra], members[rb], events[ra], events[rb] = nil, nil, nil, nil
+		members[r] = append(append(make([]int32, 0, len(ma)+len(mb)), ma...), mb...)
+		events[r] = append(ea, eb...)
+	}
+	for _, l := range initial {
+		for _, i := range l[1:] {
+			ra, rb := uf.find(int(eventOf[l[0]])), uf.find(int(eventOf[i]))
+			if ra == rb {
+				continue
+			}
+			join(ra, rb)
+		}
 	}
 	for _, e := range edges {
 		ra, rb := uf.find(int(eventOf[e.a])), uf.find(int(eventOf[e.b]))
@@ -84,13 +105,7 @@ func mergeLines(fps []fingerprint, groups [][]int32, edges []edge) [][]int32 {
 		if sum/float64(pairs) < lineThreshold*groupLinkage {
 			continue
 		}
-		uf.union(ra, rb)
-		r := uf.find(ra)
-		ma, mb := members[ra], members[rb]
-		ea, eb := events[ra], events[rb]
-		members[ra], members[rb], events[ra], events[rb] = nil, nil, nil, nil
-		members[r] = append(append(make([]int32, 0, len(ma)+len(mb)), ma...), mb...)
-		events[r] = append(ea, eb...)
+		join(ra, rb)
 	}
 	var out [][]int32
 	for g := range groups {

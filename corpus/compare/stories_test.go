@@ -244,7 +244,7 @@ func TestMergeAverageLinkage(t *testing.T) {
 	if edges[1].sim < DefaultStoryThreshold {
 		t.Fatalf("fixture: B–C must be a link, got %.3f", edges[1].sim)
 	}
-	groups := mergeEdges(dates, fps, edges, DefaultStoryThreshold, 7*24*time.Hour)
+	groups := mergeEdges(dates, fps, nil, edges, DefaultStoryThreshold, 7*24*time.Hour)
 	if len(groups) != 2 {
 		t.Errorf("want {a b} {c}, got %v", groups)
 	}

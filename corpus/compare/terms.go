@@ -19,6 +19,7 @@ type word struct {
 	acro       bool   // an acronym: all capitals ("NATO") or dotted ("U.S.")
 	initial    bool   // first word of a sentence, quote, list item or after a colon
 	poss       bool   // written with a possessive ending ("Trump's", "allies'")
+	glued      bool   // a suffix written onto a figure ("km" of "5km"), split off to read it
 }
 
 // stopwords carry no content for similarity. Reporting verbs are included:

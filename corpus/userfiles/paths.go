@@ -22,8 +22,8 @@ func StateDir() string { return base("XDG_STATE_HOME", xdg.StateHome) }
 // ConfigDir is $XDG_CONFIG_HOME/parallax (~/.config/parallax).
 func ConfigDir() string { return base("XDG_CONFIG_HOME", xdg.ConfigHome) }
 
-// CacheDir is $XDG_CACHE_HOME/parallax (~/.cache/parallax): parsed corpora
-// and search snapshots, which can be rebuilt at any time.
+// CacheDir is $XDG_CACHE_HOME/parallax (~/.cache/parallax): parsed corpora,
+// search snapshots and story groupings, which can be rebuilt at any time.
 func CacheDir() string { return base("XDG_CACHE_HOME", xdg.CacheHome) }
 
 // DataDir is $XDG_DATA_HOME/parallax (~/.local/share/parallax): exports.

@@ -114,7 +114,7 @@ func Main(args []string, env Env) int {
 		fmt.Fprint(r.Stdout, eff.TOML())
 		dir := r.cacheDir()
 		files, size := cache.Usage(dir)
-		fmt.Fprintf(r.Stdout, "\n# store of parsed files and search snapshots: %s\n# (%s in %d files; --no-cache or cache = false bypasses it)\n", dir, userfiles.HumanBytes(size), files)
+		fmt.Fprintf(r.Stdout, "\n# store of parsed files, search snapshots and story groupings: %s\n# (%s in %d files; --no-cache or cache = false bypasses it)\n", dir, userfiles.HumanBytes(size), files)
 		return exitOK
 	}
 	rest := fset.Args()

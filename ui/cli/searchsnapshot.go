@@ -12,7 +12,10 @@ import (
 // searchSnapshot answers a search from the corpus's index snapshot alone,
 // without loading the corpus, when the snapshot's freshness record says
 // that no file changed since it was written: the query reads its own
-// postings, and only the files of the results shown are read again. It
+// postings, and the articles of the results shown are read from the store
+// of parsed files (a file is read again where it does not hold it as it is
+// now; a damaged store makes the search load the corpus, which reports and
+// rebuilds it). It
 // returns nil results and no error when it cannot answer (no snapshot, or
 // one that is out of date, damaged or of other articles), and the search
 // then loads the corpus as any command does. A damaged snapshot is
@@ -25,10 +28,20 @@ func (r *runner) searchSnapshot(query string, opt search.Options, paths []string
 		return nil, nil
 	}
 	files := map[string][]*corpus.Article{}
+	var stored *corpus.StoredFiles // opened at the first result shown
 	fetch := func(d search.DocInfo) (*corpus.Article, error) {
 		arts, ok := files[d.Path]
 		if !ok {
-			arts = loadFile(d.Path, lopt.MaxFileSize)
+			if stored == nil {
+				var err error
+				if stored, err = corpus.OpenStoredFiles(lopt.CacheDir, src); err != nil {
+					// The full load reports the damage and rebuilds the store.
+					return nil, search.ErrStale
+				}
+			}
+			if arts, ok = stored.Read(d.Path); !ok {
+				arts = loadFile(d.Path, lopt.MaxFileSize)
+			}
 			files[d.Path] = arts
 		}
 		// The file alone gives its articles IDs of their own (its name

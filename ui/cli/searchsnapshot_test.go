@@ -27,15 +27,7 @@ func TestSearchWithoutLoading(t *testing.T) {
 		write(fmt.Sprintf("a%d.txt", i), fmt.Sprintf("Headline number %d here\n\n%s", i, body))
 	}
 	cache := t.TempDir()
-	search := func(args ...string) (string, string) {
-		t.Helper()
-		var out, errb bytes.Buffer
-		env := Env{Stdout: &out, Stderr: &errb, ConfigPath: filepath.Join(dir, "none.toml"), CacheDir: cache}
-		if code := Main(args, env); code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
-		}
-		return out.String(), errb.String()
-	}
+	search := commandIn(t, dir, cache)
 	storeFiles := func() []string {
 		files, _ := filepath.Glob(filepath.Join(cache, "store-*"))
 		return files
@@ -91,5 +83,72 @@ func TestSearchWithoutLoading(t *testing.T) {
 	}
 	if reported == 0 {
 		t.Fatal("no damage was reported")
+	}
+}
+
+// A search whose snapshot is current takes the articles of its results from
+// the store of parsed files, not from the files: a file rewritten behind the
+// store's back (same size and time) still shows what was stored, and the
+// corpus is not loaded (the store is not touched). A damaged store makes
+// that search load the corpus, which reports the damage once and rebuilds.
+func TestSearchReadsResultsFromStore(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	old := time.Now().Add(-time.Hour) // see TestFreshness
+	write := func(name, body string) {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(body), 0o644)
+		os.Chtimes(p, old, old)
+		os.Chtimes(dir, old, old)
+	}
+	write("a0.txt", "Headline number 0 here\n\nThe ceasefire talks resumed in Geneva on Monday.")
+	write("a1.txt", "Headline number 1 here\n\nMarkets rose after the harvest report.")
+	search := commandIn(t, dir, cache)
+	first, _ := search("search", "--json", "ceasefire", dir)
+	search("search", "--json", "ceasefire", dir) // the snapshot and the store are both current
+	manifests, _ := filepath.Glob(filepath.Join(cache, "store-*.cache"))
+	if len(manifests) != 1 {
+		t.Fatalf("store manifests: %v", manifests)
+	}
+	os.Chtimes(manifests[0], old, old)
+	write("a0.txt", "Headline number 0 here\n\nThe ceasefire TALKS resumed in Geneva on Monday.")
+	if got, _ := search("search", "--json", "ceasefire", dir); got != first {
+		t.Fatalf("the result was not read from the store:\n%s\nwant\n%s", got, first)
+	}
+	if st, err := os.Stat(manifests[0]); err != nil || !st.ModTime().Equal(old) {
+		t.Fatalf("the corpus was loaded although the snapshot and the store were current")
+	}
+
+	segs, _ := filepath.Glob(filepath.Join(cache, "store-*.seg"))
+	for _, p := range segs {
+		b, _ := os.ReadFile(p)
+		i := bytes.Index(b, []byte(filepath.Join(dir, "a0.txt")))
+		if i < 0 {
+			t.Fatalf("no entry for a0.txt in %s", p)
+		}
+		b[i+1] ^= 0x20 // in the index: the segment is dropped
+		os.Remove(p)
+		os.WriteFile(p, b, 0o600)
+	}
+	got, errOut := search("search", "--json", "ceasefire", dir)
+	if strings.Count(errOut, "damaged") != 1 || !strings.Contains(got, "TALKS") {
+		t.Fatalf("damaged store: reported %q, answer\n%s", errOut, got)
+	}
+	if again, errOut := search("search", "--json", "ceasefire", dir); errOut != "" || again != got {
+		t.Fatalf("after the rebuild: reported %q, answer\n%s\nwant\n%s", errOut, again, got)
+	}
+}
+
+// commandIn runs parallax commands with the cache folder cache (and no
+// configuration), returning what they wrote to stdout and stderr; a
+// command that fails fails the test.
+func commandIn(t *testing.T, dir, cache string) func(args ...string) (string, string) {
+	return func(args ...string) (string, string) {
+		t.Helper()
+		var out, errb bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errb, ConfigPath: filepath.Join(dir, "none.toml"), CacheDir: cache}
+		if code := Main(args, env); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String(), errb.String()
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"slices"
@@ -23,7 +24,7 @@ func storiesFlags(f *flag.FlagSet) runFunc {
 	f.BoolVar(&opts.json, "json", false, "print a JSON array of story lines (or events with --level event)")
 	f.BoolVar(&opts.all, "all", false, "include articles that no other article joins")
 	f.StringVar(&opts.level, "level", "line", "what to list: `LEVEL` line (story lines with their events) or event")
-	return func(r *runner, in *input) int { return runStories(r, opts, in.corpus) }
+	return func(r *runner, in *input) int { return runStories(r, opts, in.corpus, in.paths) }
 }
 
 var storiesCommand = command{
@@ -84,11 +85,12 @@ func articleIDs(as []*corpus.Article) []string {
 	return out
 }
 
-func runStories(r *runner, opts storiesOptions, c *corpus.Corpus) int {
+func runStories(r *runner, opts storiesOptions, c *corpus.Corpus, paths []string) int {
 	if opts.level != "line" && opts.level != "event" {
 		return r.usageError(fmt.Errorf("stories: --level is line or event, not %q", opts.level), "stories")
 	}
-	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
+	stored := compare.StoriesPath(r.loadOptions().CacheDir, r.source(paths))
+	st, _, _ := compare.LoadOrGroupStories(context.Background(), stored, c.Articles, compare.StoryOptions{})
 	path := r.StoryEditsPath
 	if path == "" {
 		path = storyedits.Path()

@@ -7,6 +7,7 @@
 package library
 
 import (
+	"context"
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/storyedits"
@@ -29,6 +30,8 @@ type Library struct {
 	articles []*corpus.Article
 	stories  *compare.Stories // shown: auto with the edits applied
 	auto     *compare.Stories // as grouping found them
+	// storiesStore is where the grouping is kept between runs ("": not).
+	storiesStore string
 }
 
 // New is an empty library with the given read marks and bookmarks.
@@ -84,6 +87,26 @@ func ApplyEdits(auto *compare.Stories, edits *storyedits.Edits) *compare.Stories
 		return auto
 	}
 	return auto.WithEdits(edits.All())
+}
+
+// UseStoriesStore sets where the grouping is kept between runs
+// (compare.StoriesPath; "" keeps none).
+func (l *Library) UseStoriesStore(path string) { l.storiesStore = path }
+
+// StoriesStore is where the grouping is kept between runs, "" when not.
+func (l *Library) StoriesStore() string { return l.storiesStore }
+
+// GroupStories is the grouping of arts by the stored-grouping policy
+// (compare.LoadOrGroupStories): the stored one when no article changed,
+// else a fresh one, stored for the next start. A stored grouping makes the
+// fingerprints that comparing and edits need in the background, so that
+// the stories are shown at once and the first comparison hardly waits.
+func GroupStories(ctx context.Context, store string, arts []*corpus.Article, workers int) (*compare.Stories, error) {
+	st, from, err := compare.LoadOrGroupStories(ctx, store, arts, compare.StoryOptions{Workers: workers})
+	if from == compare.StoriesStored {
+		go st.Prepare()
+	}
+	return st, err
 }
 
 // Stories is the latest grouping, nil before the first.

@@ -1,0 +1,77 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Single-quoted passages, exactly. After one, the scan resumes past its
+// closing mark, so a straight double quote at the end of the passage (a
+// name in quotes inside it) does not open a quote of its own. Written
+// against lived mutants of quotes.go (MUTATION.md, compare-quotes).
+func TestQuoteSpansSingleQuotes(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{`Critics dubbed it 'the "peace plan"' on Sunday, and Smith said "it will fail".`,
+			[]string{`the "peace plan"`, "it will fail"}},
+		{`Critics dubbed it ‘the "peace plan"’ on Sunday, and Smith said "it will fail".`,
+			[]string{`the "peace plan"`, "it will fail"}},
+		// An apostrophe inside a word opens nothing, even when a quoted
+		// word follows.
+		{`We don't think 'progress' is the word.`, []string{"progress"}},
+		// Two letters are a quotation; one is "rock 'n' roll".
+		{`The minister said 'no' on Friday.`, []string{"no"}},
+		{`The minister said 'n' on Friday.`, nil},
+		// A quoted letter that ends the paragraph is a quotation.
+		{`The inspectors gave the port a grade of 'A'`, []string{"A"}},
+	} {
+		var got []string
+		for _, sp := range quoteSpans(c.in) {
+			got = append(got, c.in[sp.start:sp.end])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("quoteSpans(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
+
+// dumpQuotes writes each quote of d as one line: its text, speaker, place
+// (block, byte span, sentence passage, last sentence) and its words with
+// their spans relative to the quote and their flags.
+func dumpQuotes(d *Doc) string {
+	var sb strings.Builder
+	for _, q := range d.Quotes() {
+		fmt.Fprintf(&sb, "%q by %q (%v) block %d %d-%d at s%d %d-%d last s%d:",
+			q.Text, q.Speaker, q.SpeakerKind, q.Block, q.Start, q.End, q.At.Sentence, q.At.Start, q.At.End, q.last)
+		for _, w := range q.words {
+			fmt.Fprintf(&sb, " %s/%s@%d-%d", w.fold, w.term, w.start, w.end)
+			if w.initial {
+				sb.WriteString("^")
+			}
+		}
+		sb.WriteString("\n")
+	}
+	return sb.String()
+}
+
+// Quotes in a block's second and third sentences, one running over two
+// sentences, and a name inside a quotation, which is not its speaker:
+// every quote's place, speaker and words, exactly.
+func TestQuotesOfPlacesExact(t *testing.T) {
+	d := Prepare(article("a",
+		"David Smith met Mark Jones in Geneva on Monday.",
+		`The talks went on. "I spoke to Smith yesterday," he said. "We will not sign. The plan is dead," Jones added.`,
+		"“We will not sign this plan. It is dead on arrival, and everyone in Kyiv knows it.",
+	))
+	got := dumpQuotes(d)
+	want := `"I spoke to Smith yesterday" by "Mark Jones" (pronoun) block 1 20-46 at s2 1-28 last s2: i/@0-1^ spoke/spoke@2-7 to/@8-10 smith/smith@11-16 yesterday/yesterday@17-26
+"We will not sign. The plan is dead" by "Mark Jones" (named) block 1 59-93 at s3 1-36 last s3: we/@0-2^ will/@3-7 not/@8-11 sign/sign@12-16 the/@18-21 plan/plan@22-26 is/@27-29 dead/kill@30-34
+"We will not sign this plan. It is dead on arrival, and everyone in Kyiv knows it" by "Mark Jones" (carried) block 2 3-83 at s4 3-30 last s5: we/@0-2^ will/@3-7 not/@8-11 sign/sign@12-16 this/@17-21 plan/plan@22-26 it/@28-30 is/@31-33 dead/kill@34-38 on/@39-41 arrival/arriv@42-49 and/@51-54 everyone/everyon@55-63 in/@64-66 kyiv/@kyiv@67-71 knows/know@72-77 it/@78-80
+`
+	if got != want {
+		t.Errorf("quotes:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -1,0 +1,88 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// joinMargin is how much pairwise F1 joining new articles to a stored
+// grouping may lose against grouping everything afresh.
+const joinMargin = 0.05
+
+// The oracle: a grouping of most articles (nine in ten), stored, joined by
+// the rest (new articles, one changed, one removed), scores on the
+// labelled truth within joinMargin of a full regrouping, events and lines
+// alike: the mean pairwise F1 over a few orders of the articles (which
+// ones are new), since the labelled fixture is small and one order moves
+// F1 by a pair or two either way.
+func TestJoinStoriesMatchesRegrouping(t *testing.T) {
+	gen, truth := generateCorpus(1500, 11)
+	genTruth := map[string]string{}
+	for id, c := range truth {
+		genTruth[id] = fmt.Sprint(c)
+	}
+	lines, events, lineTruth := linesFixture(t)
+	for _, c := range []struct {
+		name    string
+		as      []*corpus.Article
+		truth   map[string]string
+		ofLines bool
+		orders  int
+	}{
+		{"generated events", gen, genTruth, false, 1},
+		{"labelled events", lines, events, false, 8},
+		{"labelled lines", lines, lineTruth, true, 8},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			of := groupOf
+			if c.ofLines {
+				of = lineOfArticle
+			}
+			var joinedF1, fullF1 float64
+			for order := range c.orders {
+				j, f := joinAndRegroup(t, c.as, c.truth, int64(order), of)
+				t.Logf("order %d: joined P %.3f R %.3f F1 %.3f; regrouped P %.3f R %.3f F1 %.3f",
+					order, j.precision(), j.recall(), j.f1(), f.precision(), f.recall(), f.f1())
+				joinedF1 += j.f1() / float64(c.orders)
+				fullF1 += f.f1() / float64(c.orders)
+			}
+			t.Logf("mean F1: joined %.3f, regrouped %.3f", joinedF1, fullF1)
+			if joinedF1 < fullF1-joinMargin {
+				t.Errorf("joined F1 %.3f, regrouped %.3f: more than %.2f lost", joinedF1, fullF1, joinMargin)
+			}
+		})
+	}
+}
+
+// joinAndRegroup stores the grouping of nine in ten of as (in the order
+// of seed), then groups them all, one changed and one removed, by joining
+// the stored grouping and afresh, and scores both.
+func joinAndRegroup(t *testing.T, in []*corpus.Article, labels map[string]string, seed int64, of func(*Stories) map[string]string) (joined, full pairScore) {
+	t.Helper()
+	as := append([]*corpus.Article(nil), in...)
+	rand.New(rand.NewSource(seed)).Shuffle(len(as), func(i, j int) { as[i], as[j] = as[j], as[i] })
+	cut := len(as) * 9 / 10
+	path := filepath.Join(t.TempDir(), "stories-x.cache")
+	if _, _, err := LoadOrGroupStories(context.Background(), path, as[:cut], StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// One stored article changes (a new copy), one is removed.
+	now := append([]*corpus.Article(nil), as[1:]...)
+	changed := *now[0]
+	now[0] = &changed
+	truth := map[string]string{}
+	for _, a := range now {
+		truth[a.ID] = labels[a.ID]
+	}
+	st, from, err := LoadOrGroupStories(context.Background(), path, now, StoryOptions{})
+	if err != nil || from != StoriesJoined {
+		t.Fatalf("from %v, err %v: want joined", from, err)
+	}
+	checkGrouping(t, st, now)
+	return scorePairs(of(st), truth), scorePairs(of(GroupStories(now, StoryOptions{})), truth)
+}

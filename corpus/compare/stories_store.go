@@ -1,0 +1,441 @@
+package compare
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"math"
+	"runtime"
+	"slices"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/cache"
+	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
+)
+
+// A stored grouping saves a start the whole grouping when the corpus has
+// not changed: its events and lines as lists of articles, with what
+// cannot be had without the fingerprints (labels, cohesion, spans), and a
+// fingerprint of what grouping read of each article, so that a grouping of
+// other articles is never taken for this one.
+//
+//	file:    magic version body crc
+//	body:    threshold(8) maxDays articles events lines
+//	article: idLen id fingerprint(4)
+//	event:   labelLen label cohesion(8) first(8) last(8) n member...
+//	line:    n event...
+//
+// Lengths and counts are uvarints, fixed-size fields little endian, the
+// CRC a CRC-32C of everything before it. Every read is bounds-checked; a
+// damaged file is an error, never a panic.
+const (
+	storiesMagic   = "PLXSTORIES\n"
+	storiesVersion = 1
+)
+
+// ErrStoriesStale: the stored grouping is of other articles (added,
+// changed or removed since), or made with other options.
+var ErrStoriesStale = errors.New("stored stories are of other articles")
+
+var storeCRC = crc32.MakeTable(crc32.Castagnoli)
+
+// groupedFingerprint is a CRC-32C of what grouping reads of an article: the
+// search index's fingerprint (ID, outlet, title, text), and the summary,
+// word count, URL and date, which grouping also weighs.
+func groupedFingerprint(a *corpus.Article) uint32 {
+	var buf [4 + 8 + 8]byte
+	binary.LittleEndian.PutUint32(buf[:], search.Fingerprint(a))
+	binary.LittleEndian.PutUint64(buf[4:], uint64(a.Words))
+	binary.LittleEndian.PutUint64(buf[12:], uint64(a.Published.UnixNano()))
+	c := crc32.Update(0, storeCRC, buf[:])
+	c = crc32.Update(c, storeCRC, []byte(a.Summary+"\x00"+a.URL))
+	return c
+}
+
+// WriteStories saves the grouping s, made with opt, to path atomically.
+// The reader's edits are not part of it (they are applied over it).
+func WriteStories(path string, s *Stories, opt StoryOptions) error {
+	return userfiles.WriteFileAtomic(path, encodeStories(s, opt), 0o600)
+}
+
+func encodeStories(s *Stories, opt StoryOptions) []byte {
+	opt = storyDefaults(opt)
+	buf := append([]byte(storiesMagic), byte(storiesVersion))
+	buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(opt.Threshold))
+	buf = binary.AppendUvarint(buf, uint64(opt.MaxDays))
+	// Articles by their place among the first listings (an article listed
+	// twice is stored once).
+	stored := make([]int32, len(s.articles))
+	var n int32
+	for i, a := range s.articles {
+		if s.at[a] == int32(i) {
+			stored[i] = n
+			n++
+		}
+	}
+	buf = binary.AppendUvarint(buf, uint64(n))
+	for i, a := range s.articles {
+		if s.at[a] == int32(i) {
+			buf = appendString(buf, a.ID)
+			buf = binary.LittleEndian.AppendUint32(buf, groupedFingerprint(a))
+		}
+	}
+	event := make(map[*Story]int, len(s.List))
+	buf = binary.AppendUvarint(buf, uint64(len(s.List)))
+	for e, st := range s.List {
+		event[st] = e
+		buf = appendString(buf, st.Label)
+		buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(st.Cohesion))
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(unixOrZero(st.First)))
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(unixOrZero(st.Last)))
+		buf = binary.AppendUvarint(buf, uint64(len(st.Articles)))
+		for _, a := range st.Articles {
+			buf = binary.AppendUvarint(buf, uint64(stored[s.at[a]]))
+		}
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(s.Lines)))
+	for _, l := range s.Lines {
+		buf = binary.AppendUvarint(buf, uint64(len(l.Events)))
+		for _, st := range l.Events {
+			buf = binary.AppendUvarint(buf, uint64(event[st]))
+		}
+	}
+	return binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf, storeCRC))
+}
+
+func appendString(buf []byte, s string) []byte {
+	return append(binary.AppendUvarint(buf, uint64(len(s))), s...)
+}
+
+// unixOrZero is t in Unix seconds, 0 for the zero time (no trusted date).
+func unixOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+func timeOrZero(sec int64) time.Time {
+	if sec == 0 {
+		return time.Time{}
+	}
+	return time.Unix(sec, 0).UTC()
+}
+
+// storyDefaults fills in the options' defaults.
+func storyDefaults(opt StoryOptions) StoryOptions {
+	if opt.Threshold <= 0 {
+		opt.Threshold = DefaultStoryThreshold
+	}
+	if opt.MaxDays <= 0 {
+		opt.MaxDays = DefaultStoryDays
+	}
+	return opt
+}
+
+// storeReader reads a stored grouping's fields, remembering the first
+// failure (every later read returns zero values).
+type storeReader struct {
+	b   []byte
+	err error
+}
+
+func (r *storeReader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("damaged stories file: %s", what)
+	}
+	r.b = nil
+}
+
+func (r *storeReader) uvarint(limit uint64, what string) int {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || v > limit {
+		r.fail(what)
+		return 0
+	}
+	r.b = r.b[n:]
+	return int(v)
+}
+
+func (r *storeReader) fixed8(what string) uint64 { return r.fixed(8, what) }
+
+func (r *storeReader) fixed4(what string) uint32 { return uint32(r.fixed(4, what)) }
+
+// fixed reads a little-endian unsigned integer of size bytes (4 or 8).
+func (r *storeReader) fixed(size int, what string) uint64 {
+	if len(r.b) < size {
+		r.fail(what)
+		return 0
+	}
+	var v uint64
+	if size == 8 {
+		v = binary.LittleEndian.Uint64(r.b)
+	} else {
+		v = uint64(binary.LittleEndian.Uint32(r.b))
+	}
+	r.b = r.b[size:]
+	return v
+}
+
+func (r *storeReader) str(what string) string {
+	n := r.uvarint(uint64(len(r.b)), what)
+	if r.err == nil && n > len(r.b) {
+		r.fail(what)
+	}
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+// ReadStories reads the grouping stored at path for the articles as,
+// grouped with opt. It fails with ErrStoriesStale when the file is of
+// other articles or options, with another error when it is missing or
+// damaged; either way the caller groups afresh.
+func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
+	g, err := readStored(path)
+	if err != nil {
+		return nil, err
+	}
+	return g.stories(as, opt)
+}
+
+// readStored reads and checks the stored grouping at path.
+func readStored(path string) (*storedGrouping, error) {
+	f, st, _, err := cache.OpenFile(path, storiesMagic, storiesVersion)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := cache.ReadAll(f, st.Size())
+	if err != nil {
+		return nil, err
+	}
+	return parseStories(data)
+}
+
+// storedGrouping is a stored grouping as read, before it is matched with
+// the articles: articles by their stored index, events as lists of those,
+// lines as lists of events.
+type storedGrouping struct {
+	threshold float64
+	maxDays   int
+	ids       []string
+	fps       []uint32
+	events    []storedEvent
+	lines     [][]int32
+}
+
+type storedEvent struct {
+	label       string
+	cohesion    float64
+	first, last time.Time
+	members     []int32
+}
+
+// parseStories checks a stored grouping whole (magic, version, CRC, every
+// index in range, every article in exactly one event and every event in
+// exactly one line).
+func parseStories(data []byte) (*storedGrouping, error) {
+	head := len(storiesMagic) + 1
+	if len(data) < head+4 || string(data[:len(storiesMagic)]) != storiesMagic {
+		return nil, errors.New("not a stories file")
+	}
+	if data[len(storiesMagic)] != storiesVersion {
+		return nil, fmt.Errorf("stories file made by another version of parallax (format %d, want %d)", data[len(storiesMagic)], storiesVersion)
+	}
+	end := len(data) - 4
+	if crc32.Checksum(data[:end], storeCRC) != binary.LittleEndian.Uint32(data[end:]) {
+		return nil, errors.New("damaged stories file: checksum")
+	}
+	r := &storeReader{b: data[head:end]}
+	g := &storedGrouping{threshold: math.Float64frombits(r.fixed8("threshold"))}
+	g.maxDays = r.uvarint(math.MaxInt32, "days")
+	n := r.uvarint(uint64(len(r.b)/5), "article count")
+	if r.err != nil {
+		return nil, r.err
+	}
+	g.ids, g.fps = make([]string, n), make([]uint32, n)
+	for k := range n {
+		g.ids[k] = r.str("article ID")
+		g.fps[k] = r.fixed4("article fingerprint")
+	}
+	placed := make([]bool, n)
+	nevents := r.uvarint(uint64(n), "event count")
+	g.events = make([]storedEvent, 0, nevents)
+	for range nevents {
+		e := storedEvent{label: r.str("label")}
+		e.cohesion = math.Float64frombits(r.fixed8("cohesion"))
+		e.first = timeOrZero(int64(r.fixed8("first date")))
+		e.last = timeOrZero(int64(r.fixed8("last date")))
+		m := r.uvarint(uint64(n), "event size")
+		if r.err == nil && m == 0 {
+			r.fail("empty event")
+		}
+		e.members = make([]int32, 0, m)
+		for range m {
+			k := r.uvarint(uint64(n-1), "event member")
+			if r.err == nil && placed[k] {
+				r.fail("article in two events")
+			}
+			if r.err != nil {
+				return nil, r.err
+			}
+			placed[k] = true
+			e.members = append(e.members, int32(k))
+		}
+		g.events = append(g.events, e)
+	}
+	if r.err == nil && slices.Contains(placed, false) {
+		r.fail("an article in no event")
+	}
+	inLine := make([]bool, len(g.events))
+	nlines := r.uvarint(uint64(len(g.events)), "line count")
+	for range nlines {
+		m := r.uvarint(uint64(len(g.events)), "line size")
+		if r.err == nil && m == 0 {
+			r.fail("empty line")
+		}
+		line := make([]int32, 0, m)
+		for range m {
+			e := r.uvarint(uint64(len(g.events)-1), "line event")
+			if r.err == nil && inLine[e] {
+				r.fail("event in two lines")
+			}
+			if r.err != nil {
+				return nil, r.err
+			}
+			inLine[e] = true
+			line = append(line, int32(e))
+		}
+		g.lines = append(g.lines, line)
+	}
+	if r.err == nil && slices.Contains(inLine, false) {
+		r.fail("an event in no line")
+	}
+	if r.err == nil && len(r.b) > 0 {
+		r.fail("trailing bytes")
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return g, nil
+}
+
+// match finds each stored article among as by ID (the same ID twice is
+// matched in order) and fingerprint: at[k] is stored article k's index in
+// as, -1 when it is gone or changed. same says whether the stored articles
+// are exactly as (an article listed twice in as counts once).
+func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
+	byID := make(map[string][]int32, len(as))
+	first := make(map[*corpus.Article]bool, len(as))
+	for i, a := range as {
+		if !first[a] {
+			first[a] = true
+			byID[a.ID] = append(byID[a.ID], int32(i))
+		}
+	}
+	// The checksums read every article's text: in parallel.
+	fps := make([]uint32, len(as))
+	parallel(context.Background(), len(as), runtime.GOMAXPROCS(0), func(i int) { fps[i] = groupedFingerprint(as[i]) })
+	at = make([]int32, len(g.ids))
+	found := 0
+	for k, id := range g.ids {
+		at[k] = -1
+		if c := byID[id]; len(c) > 0 && fps[c[0]] == g.fps[k] {
+			at[k], byID[id] = c[0], c[1:]
+			found++
+		}
+	}
+	return at, found == len(first) && found == len(g.ids)
+}
+
+// decodeStories is the grouping of as stored in data (see ReadStories).
+func decodeStories(data []byte, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
+	g, err := parseStories(data)
+	if err != nil {
+		return nil, err
+	}
+	return g.stories(as, opt)
+}
+
+// sameOptions: the stored grouping was made with opt.
+func (g *storedGrouping) sameOptions(opt StoryOptions) bool {
+	opt = storyDefaults(opt)
+	return g.threshold == opt.Threshold && g.maxDays == opt.MaxDays
+}
+
+// stories is the stored grouping as the grouping of as, when it is of
+// exactly these articles and options (else ErrStoriesStale).
+func (g *storedGrouping) stories(as []*corpus.Article, opt StoryOptions) (*Stories, error) {
+	if !g.sameOptions(opt) {
+		return nil, ErrStoriesStale
+	}
+	order, same := g.match(as)
+	if !same {
+		return nil, ErrStoriesStale
+	}
+	return g.storiesOf(as, order), nil
+}
+
+// storiesOf is the stored grouping as the grouping of as, which are
+// exactly its articles (order: each stored article's index in as).
+func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories {
+	s := &Stories{articles: as, at: make(map[*corpus.Article]int32, len(as)), storyOf: make([]*Story, len(as))}
+	for i, a := range as {
+		if _, ok := s.at[a]; !ok {
+			s.at[a] = int32(i)
+		}
+	}
+	events := make([]*Story, len(g.events))
+	for e, se := range g.events {
+		st := &Story{Label: se.label, Cohesion: se.cohesion, First: se.first, Last: se.last}
+		members := make([]int32, len(se.members))
+		for x, k := range se.members {
+			members[x] = order[k]
+			s.storyOf[order[k]] = st
+		}
+		finishStory(st, as, members)
+		events[e] = st
+	}
+	// An article listed twice shares its first listing's story.
+	for i, a := range as {
+		s.storyOf[i] = s.storyOf[s.at[a]]
+	}
+	s.List = slices.Clone(events)
+	sortStories(s.List)
+	s.Lines = make([]*StoryLine, 0, len(g.lines))
+	s.lineOf = make(map[*Story]*StoryLine, len(events))
+	for _, l := range g.lines {
+		line := make([]*Story, len(l))
+		for x, e := range l {
+			line[x] = events[e]
+		}
+		s.addLine(line)
+	}
+	sortLines(s.Lines)
+	s.lazy = &lazyFingerprints{}
+	return s
+}
+
+// finishStory fills in what a stored event does not keep but its articles
+// say: the ID, the outlets, the articles in order (as storyBuilder.build).
+func finishStory(st *Story, as []*corpus.Article, g []int32) {
+	minID := as[g[0]].ID
+	var outlets []string
+	for _, i := range g {
+		a := as[i]
+		st.Articles = append(st.Articles, a)
+		minID = min(minID, a.ID)
+		outlets = append(outlets, a.Outlet)
+	}
+	st.Outlets = storyOutlets(outlets)
+	corpus.SortArticles(st.Articles)
+	st.ID = storyID(minID)
+}

@@ -1,0 +1,222 @@
+package compare
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// groupingReport is storiesReport with the lines and spans: what a
+// grouping read back must give as its maker did.
+func groupingReport(s *Stories, as []*corpus.Article) string {
+	var b strings.Builder
+	b.WriteString(storiesReport(s, as, 9))
+	for _, st := range s.List {
+		fmt.Fprintf(&b, "span %s %v %v\n", st.ID, st.First, st.Last)
+	}
+	for _, l := range s.Lines {
+		fmt.Fprintf(&b, "line %s %q %v:", l.ID, l.Label, l.Outlets)
+		for _, e := range l.Events {
+			fmt.Fprintf(&b, " %s", e.ID)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func storedFixture(t *testing.T) ([]*corpus.Article, string) {
+	t.Helper()
+	as := load(t, "../../seeds", "testdata/stories")
+	gen, _ := generateCorpus(300, 3)
+	return append(as, gen...), filepath.Join(t.TempDir(), "stories-x.cache")
+}
+
+// A grouping read back is the grouping that was stored: the same events,
+// labels, cohesion, spans, lines, and (made again when needed) the same
+// fingerprint similarities and candidates.
+func TestStoredStoriesRoundTrip(t *testing.T) {
+	as, path := storedFixture(t)
+	fresh, from, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if err != nil || from != StoriesGrouped {
+		t.Fatalf("first grouping: from %v, err %v", from, err)
+	}
+	back, from, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if err != nil || from != StoriesStored {
+		t.Fatalf("second grouping not read back: from %v, err %v", from, err)
+	}
+	checkGrouping(t, back, as)
+	if got, want := groupingReport(back, as), groupingReport(fresh, as); got != want {
+		t.Errorf("read back differs:\n%s\nwant:\n%s", got, want)
+	}
+	a := byID(as, seedA)
+	got, want := back.Candidates(a, 5), fresh.Candidates(a, 5)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("candidates: %v, want %v", got, want)
+	}
+	// Other options are another grouping.
+	if _, err := ReadStories(path, as, StoryOptions{Threshold: 0.5}); !errors.Is(err, ErrStoriesStale) {
+		t.Errorf("other threshold: %v, want stale", err)
+	}
+}
+
+// A damaged, truncated or foreign file is refused with an error, never
+// trusted, and LoadOrGroupStories groups afresh and replaces it.
+func TestStoredStoriesDamaged(t *testing.T) {
+	as, path := storedFixture(t)
+	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flipped := append([]byte(nil), good...)
+	flipped[len(flipped)/2] ^= 0x40
+	version := append([]byte(nil), good...)
+	version[len(storiesMagic)] = storiesVersion + 1
+	for name, data := range map[string][]byte{
+		"empty":     {},
+		"magic":     []byte("PLXSTORIEZ\n\x01abcdefgh"),
+		"truncated": good[:len(good)-9],
+		"half":      good[:len(good)/2],
+		"flipped":   flipped,
+		"version":   version,
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ReadStories(path, as, StoryOptions{}); err == nil || errors.Is(err, ErrStoriesStale) {
+				t.Fatalf("damaged file read: err %v", err)
+			}
+			st, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+			if from != StoriesGrouped || groupingReport(st, as) != groupingReport(fresh, as) {
+				t.Fatalf("damaged file trusted (from %v)", from)
+			}
+			if _, err := ReadStories(path, as, StoryOptions{}); err != nil {
+				t.Errorf("damaged file not replaced: %v", err)
+			}
+		})
+	}
+	if _, err := ReadStories(t.TempDir(), as, StoryOptions{}); err == nil {
+		t.Error("a folder read as a stories file")
+	}
+}
+
+// Between two opens the corpus changes: an article added, one changed,
+// one removed each make the stored grouping stale; the stored one, which
+// still holds most articles, is joined by the new and changed ones, and the
+// result is stored in its turn. A corpus mostly new is grouped afresh.
+func TestStoredStoriesChangedCorpus(t *testing.T) {
+	base, path := storedFixture(t)
+	extra, _ := generateCorpus(20, 99)
+	added := append(append([]*corpus.Article(nil), base...), extra[0])
+	edited := make([]*corpus.Article, len(base))
+	copy(edited, base)
+	c := *edited[5]
+	c.Title += " (updated)"
+	edited[5] = &c
+	dated := make([]*corpus.Article, len(base))
+	copy(dated, base)
+	d := *dated[7]
+	d.Published = d.Published.AddDate(0, 0, 3)
+	dated[7] = &d
+	for name, as := range map[string][]*corpus.Article{
+		"added":   added,
+		"changed": edited,
+		"dated":   dated,
+		"removed": base[1:],
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, _, err := LoadOrGroupStories(context.Background(), path, base, StoryOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ReadStories(path, as, StoryOptions{}); !errors.Is(err, ErrStoriesStale) {
+				t.Fatalf("changed corpus: %v, want stale", err)
+			}
+			st, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+			if from != StoriesJoined {
+				t.Fatalf("from %v, want joined", from)
+			}
+			checkGrouping(t, st, as)
+			back, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+			if from != StoriesStored {
+				t.Fatalf("the joined grouping was not stored (from %v)", from)
+			}
+			if groupingReport(back, as) != groupingReport(st, as) {
+				t.Error("the joined grouping read back differs")
+			}
+		})
+	}
+	// An article changed joins the story it is about, as a new one would.
+	LoadOrGroupStories(context.Background(), path, base, StoryOptions{})
+	st, _, _ := LoadOrGroupStories(context.Background(), path, edited, StoryOptions{})
+	if want := GroupStories(edited, StoryOptions{}); len(st.Of(edited[5]).Articles) != len(want.Of(edited[5]).Articles) {
+		t.Errorf("the changed article is in a story of %d, a full grouping has %d", len(st.Of(edited[5]).Articles), len(want.Of(edited[5]).Articles))
+	}
+	// The same articles in another order, or one listed twice, are the
+	// same corpus.
+	LoadOrGroupStories(context.Background(), path, base, StoryOptions{})
+	rev := make([]*corpus.Article, len(base))
+	for i, a := range base {
+		rev[len(base)-1-i] = a
+	}
+	st, err := ReadStories(path, rev, StoryOptions{})
+	if err != nil {
+		t.Fatalf("reordered corpus: %v", err)
+	}
+	checkGrouping(t, st, rev)
+	twice := append(append([]*corpus.Article(nil), base...), base[2])
+	if st, err := ReadStories(path, twice, StoryOptions{}); err != nil || st.Of(base[2]) == nil {
+		t.Fatalf("an article listed twice: %v", err)
+	}
+	// Mostly other articles: grouped afresh.
+	other, _ := generateCorpus(200, 42)
+	other = append(other, base[:10]...)
+	st, from, _ := LoadOrGroupStories(context.Background(), path, other, StoryOptions{})
+	if from != StoriesGrouped || groupingReport(st, other) != groupingReport(GroupStories(other, StoryOptions{}), other) {
+		t.Errorf("a mostly new corpus: from %v, want a fresh grouping", from)
+	}
+}
+
+// The reader's edits apply over a stored grouping as over a fresh one.
+func TestStoredStoriesWithEdits(t *testing.T) {
+	as, path := storedFixture(t)
+	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	back, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if from != StoriesStored {
+		t.Fatal("not read back")
+	}
+	edits := map[string]StoryEdit{seedA: {Alone: true}, "football": {With: seedB}}
+	want, got := fresh.WithEdits(edits), back.WithEdits(edits)
+	checkGrouping(t, got, as)
+	if groupingReport(got, as) != groupingReport(want, as) {
+		t.Errorf("edits over the stored grouping differ:\n%s\nwant:\n%s", groupingReport(got, as), groupingReport(want, as))
+	}
+	if got.Of(byID(as, "football")) != got.Of(byID(as, seedB)) || len(got.Of(byID(as, seedA)).Articles) != 1 {
+		t.Error("edits not applied")
+	}
+}
+
+// The reader's path: with no cache folder nothing is stored.
+func TestStoriesPath(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		dir   string
+		paths []string
+		want  bool
+	}{
+		{dir, []string{"/news"}, true},
+		{"", []string{"/news"}, false},
+		{dir, nil, false},
+		{dir, []string{"-"}, false},
+	} {
+		if got := StoriesPath(c.dir, corpus.Source{Paths: c.paths}); (got != "") != c.want {
+			t.Errorf("StoriesPath(%q, %v) = %q", c.dir, c.paths, got)
+		}
+	}
+}

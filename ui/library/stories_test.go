@@ -1,0 +1,46 @@
+package library
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// GroupStories stores the grouping and reads it back on the next start;
+// comparing reads the fingerprints the background job makes meanwhile.
+func TestGroupStoriesStored(t *testing.T) {
+	var arts []*corpus.Article
+	for i := range 6 {
+		text := "Envoys met in Geneva for talks on the peace plan for Ukraine and Russia, officials said."
+		if i%2 == 1 {
+			text = "The harbour of Valletta reopened after repairs to the breakwater, the port authority said."
+		}
+		arts = append(arts, &corpus.Article{ID: fmt.Sprint("a", i), Title: fmt.Sprint("Report ", i), Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: text}}})
+	}
+	store := filepath.Join(t.TempDir(), "stories-x.cache")
+	first, err := GroupStories(context.Background(), store, arts, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := GroupStories(context.Background(), store, arts, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := compare.ReadStories(store, arts, compare.StoryOptions{}); err != nil {
+		t.Fatalf("not stored: %v", err)
+	}
+	if back == first || len(back.List) != len(first.List) || back.Of(arts[0]).ID != first.Of(arts[0]).ID {
+		t.Fatalf("not read back as stored: %d stories, want %d", len(back.List), len(first.List))
+	}
+	if c := back.Candidates(arts[0], 1); len(c) != 1 || !c[0].SameStory {
+		t.Errorf("candidates of a stored grouping: %+v", c)
+	}
+	none, err := GroupStories(context.Background(), "", arts, 1)
+	if err != nil || len(none.List) != len(first.List) {
+		t.Errorf("without a store: %v, %v", none, err)
+	}
+}
