@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/parallax-reader/parallax/corpus/article/articletest"
 )
 
 // badFolder writes a folder mixing good files of every format with every
@@ -18,7 +20,7 @@ func badFolder(t *testing.T) (string, map[string]string) {
 	t.Helper()
 	dir := t.TempDir()
 	copyFixture := func(name string) {
-		data, err := os.ReadFile(filepath.Join("testdata", "formats", name))
+		data, err := os.ReadFile(filepath.Join("formats", "testdata", "formats", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,7 +115,7 @@ func TestLoadBadInputs(t *testing.T) {
 	}
 	formats := map[string]int{}
 	for _, a := range c.Articles {
-		assertSafe(t, a)
+		articletest.AssertSafe(t, a)
 		formats[a.Format]++
 	}
 	// html 1, feed: latin1 2 + atom 1 + json feed 2, markdown 1, json 3 + 1, text 1.
@@ -279,7 +281,7 @@ func TestFeedItemIDs(t *testing.T) {
 }
 
 func TestStdinFormats(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "formats", "atom-in.rss"))
+	data, err := os.ReadFile(filepath.Join("formats", "testdata", "formats", "atom-in.rss"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallax-reader/parallax/corpus/formats"
 )
 
 // Load throughput per format: a folder of generated files in one format,
@@ -28,7 +30,7 @@ func seedParagraphs(tb testing.TB) [][]string {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		a, err := ParseText(DecodeText(data))
+		a, err := formats.ParseText(formats.DecodeText(data))
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/formats"
 )
 
 // Skipped names a file that was not loaded and why.
@@ -18,7 +20,9 @@ type Skipped struct {
 
 // String is the line that reports s; the path is a file name, which can
 // hold anything but a slash, so it is cleaned as any text for a terminal.
-func (s Skipped) String() string { return "skipped " + CleanLine(s.Path) + ": " + CleanLine(s.Reason) }
+func (s Skipped) String() string {
+	return "skipped " + formats.CleanLine(s.Path) + ": " + formats.CleanLine(s.Reason)
+}
 
 // Corpus is a loaded set of articles plus the report of what was skipped.
 type Corpus struct {

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/formats"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
@@ -99,7 +101,7 @@ type fileResult struct {
 	skipped  *Skipped
 	cached   bool
 	sum      [sha256.Size]byte // of the file's bytes, for byte-identical files
-	textKeys []string          // per article, see textKey
+	textKeys []string          // per article, see article.TextKey
 }
 
 // Stream loads a corpus in the background of the caller's goroutine and
@@ -345,7 +347,7 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 		return skip(reason)
 	}
 	// data is this call's own buffer, only read from here on.
-	arts, err := parseDocument(path.Base(filepath.ToSlash(j.path)), data, true)
+	arts, err := formats.ParseOwned(path.Base(filepath.ToSlash(j.path)), data)
 	if err != nil {
 		return skip(err.Error())
 	}
@@ -356,7 +358,7 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 	res = fileResult{index: j.index, articles: arts, sum: sha256.Sum256(data)}
 	for _, a := range arts {
 		a.Path = j.path
-		res.textKeys = append(res.textKeys, textKey(a))
+		res.textKeys = append(res.textKeys, article.TextKey(a))
 	}
 	return res
 }
@@ -421,7 +423,7 @@ func idFor(rel string) string {
 // which CleanLine removes. A name of nothing else becomes "unnamed" (idSet
 // makes it unique).
 func cleanID(rel string) string {
-	if id := CleanLine(rel); id != "" {
+	if id := formats.CleanLine(rel); id != "" {
 		return id
 	}
 	return "unnamed"

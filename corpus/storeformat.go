@@ -181,7 +181,7 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 				return res, err
 			}
 		} else {
-			a.text = &textRef{src: src, part: part}
+			a.DeferText(&textRef{src: src, part: part})
 		}
 		res.articles[i] = a
 	}

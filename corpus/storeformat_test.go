@@ -24,15 +24,15 @@ func fullArticle(t *testing.T) *Article {
 			continue
 		}
 		switch sf.Name {
-		case "ID", "Path", "DuplicateOf": // set by the loader, not cached
+		case "ID", "Path", "DuplicateOf", "ItemKey": // set or used by the loader, not cached
 			continue
 		case "Published":
 			f.Set(reflect.ValueOf(time.Date(2025, 3, 9, 14, 5, 0, 7, time.FixedZone("", 3*3600))))
 			continue
 		case "Blocks":
 			f.Set(reflect.ValueOf([]Block{
-				{Heading, "A heading"}, {Paragraph, "Body — with ünïcode."},
-				{ListItem, "item"}, {Quote, "“quoted”"}, {BlockKind("caption"), "a kind from elsewhere"},
+				{Kind: Heading, Text: "A heading"}, {Kind: Paragraph, Text: "Body — with ünïcode."},
+				{Kind: ListItem, Text: "item"}, {Kind: Quote, Text: "“quoted”"}, {Kind: BlockKind("caption"), Text: "a kind from elsewhere"},
 			}))
 			continue
 		}
@@ -153,7 +153,7 @@ func TestSegmentEntryRoundTrip(t *testing.T) {
 // header drops the segment with a reason; nothing panics.
 func TestSegmentDamage(t *testing.T) {
 	dir := t.TempDir()
-	entry := &madeEntry{size: 3, mod: 4, articles: []*Article{{Title: "Title here", Blocks: []Block{{Paragraph, "Body text."}}, Words: 2}}, suffixes: []string{""}}
+	entry := &madeEntry{size: 3, mod: 4, articles: []*Article{{Title: "Title here", Blocks: []Block{{Kind: Paragraph, Text: "Body text."}}, Words: 2}}, suffixes: []string{""}}
 	seg := writeOpenSegment(t, dir, map[string]*madeEntry{"/r/a": entry})
 	p := filepath.Join(dir, seg.name)
 	good, _ := os.ReadFile(p)
@@ -266,7 +266,7 @@ func TestStoreLegacyFormatPruned(t *testing.T) {
 
 func FuzzSegmentDecode(f *testing.F) {
 	dir := f.TempDir()
-	a := &Article{Title: "T", Outlet: "O", Published: time.Unix(1e9, 0), Blocks: []Block{{Paragraph, "x"}, {"odd", "y"}}, Removed: []string{"r"}, Words: 2}
+	a := &Article{Title: "T", Outlet: "O", Published: time.Unix(1e9, 0), Blocks: []Block{{Kind: Paragraph, Text: "x"}, {Kind: "odd", Text: "y"}}, Removed: []string{"r"}, Words: 2}
 	seg := writeOpenSegment(f, dir, map[string]*madeEntry{
 		"/r/a": {size: 1, mod: 2, articles: []*Article{a}, suffixes: []string{""}, textKeys: []string{"k"}},
 		"/r/b": {size: 1, mod: 2, skip: "empty file"},

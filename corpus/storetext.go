@@ -25,24 +25,14 @@ type textRef struct {
 	part string
 }
 
-// HasText reports whether the article's blocks and removed lines are in
-// memory (false for an article listed without them; see LoadText).
-func (a *Article) HasText() bool { return a.text == nil }
-
-// LoadText gives an article listed without its text (Options.ListOnly)
-// its blocks and removed lines; for any other article it does nothing.
+// LoadText gives a, the article ref was made for, its blocks and removed
+// lines from the store (it is a's article.TextSource, see Article.LoadText).
 // The text is checked against its checksum first; text that fails it is
-// never used: the article's file is read and parsed again instead. Call it
-// before the article is shared between goroutines.
-func (a *Article) LoadText() error {
-	ref := a.text
-	if ref == nil {
-		return nil
-	}
+// never used: the article's file is read and parsed again instead.
+func (ref *textRef) LoadText(a *Article) error {
 	src := ref.src
 	src.once.Do(func() { src.ok = checksum(src.entry) == src.crc })
 	if src.ok && decodeText(a, ref.part) == nil {
-		a.text = nil
 		return nil
 	}
 	if src.osPath == "" {
@@ -57,7 +47,7 @@ func (a *Article) LoadText() error {
 	}
 	for _, b := range r.articles {
 		if b.ID == a.ID {
-			a.Blocks, a.Removed, a.text = b.Blocks, b.Removed, nil
+			a.Blocks, a.Removed = b.Blocks, b.Removed
 			return nil
 		}
 	}

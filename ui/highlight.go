@@ -20,7 +20,7 @@ import (
 //	lines, at := paintHits(lines, cur, sh.styles.Hits)
 //
 // at[k] is the line of hit k, for scrolling to it. Both runes are removed
-// from all article text by the corpus (corpus.CleanText), they have zero
+// from all article text by the corpus (formats.CleanText), they have zero
 // width for every width function Parallax and its libraries use, and
 // markHits drops any that are in the text anyway, so a marker is always
 // ours and lines keep their width.

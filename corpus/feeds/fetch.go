@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/formats"
 )
 
 // Result is the outcome of fetching one feed.
@@ -179,7 +180,7 @@ func (f *Fetcher) Fetch(ctx context.Context, sub Subscription) Result {
 	case code < 200 || code > 299:
 		return fail(fmt.Sprintf("HTTP %d %s", code, http.StatusText(code)))
 	}
-	parsed, err := corpus.ParseFeedItems(resp.body)
+	parsed, err := formats.ParseFeedItems(resp.body)
 	if err != nil {
 		return fail(err.Error())
 	}
@@ -224,7 +225,7 @@ func (f *Fetcher) setState(url string, st *FeedState) {
 // storeItems stores the new items of a parsed feed, with their page's
 // text when sub's full-text setting asks for it, noting them in st and res.
 // It stops at the first write that fails, or when ctx ends.
-func (f *Fetcher) storeItems(ctx context.Context, sub Subscription, st *FeedState, parsed *corpus.ParsedFeed, now time.Time, res *Result) error {
+func (f *Fetcher) storeItems(ctx context.Context, sub Subscription, st *FeedState, parsed *formats.ParsedFeed, now time.Time, res *Result) error {
 	if st.Seen == nil {
 		st.Seen = map[string]SeenItem{}
 	}
@@ -257,7 +258,7 @@ func (f *Fetcher) storeItems(ctx context.Context, sub Subscription, st *FeedStat
 // GUID was stored before (the feed may have changed its URL), nor when an
 // article with the same canonical URL is already there (the feed may have
 // changed its GUID, or another feed carried it).
-func (f *Fetcher) isNew(st *FeedState, feedURL string, it corpus.FeedItem) (string, bool) {
+func (f *Fetcher) isNew(st *FeedState, feedURL string, it formats.FeedItem) (string, bool) {
 	if _, seen := st.Seen[it.GUID]; seen && it.GUID != "" {
 		return "", false
 	}
@@ -274,7 +275,7 @@ func (f *Fetcher) isNew(st *FeedState, feedURL string, it corpus.FeedItem) (stri
 // forgetPruned drops the feed's stored items whose file retention removed
 // and that the feed no longer carries (an item it still carries stays
 // seen, so it is not stored again), keeping the state as small as the store.
-func (f *Fetcher) forgetPruned(st *FeedState, parsed *corpus.ParsedFeed) {
+func (f *Fetcher) forgetPruned(st *FeedState, parsed *formats.ParsedFeed) {
 	current := make(map[string]bool, len(parsed.Items))
 	for _, it := range parsed.Items {
 		current[it.GUID] = true
@@ -287,7 +288,7 @@ func (f *Fetcher) forgetPruned(st *FeedState, parsed *corpus.ParsedFeed) {
 }
 
 // wantsPage: the item's linked page is fetched for its text.
-func wantsPage(mode FullText, it corpus.FeedItem) bool {
+func wantsPage(mode FullText, it formats.FeedItem) bool {
 	if it.Article.URL == "" {
 		return false
 	}
@@ -311,7 +312,7 @@ func (f *Fetcher) fullText(ctx context.Context, a *corpus.Article) {
 	if ct := resp.header.Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") {
 		return
 	}
-	page, err := corpus.ParseHTML(resp.body)
+	page, err := formats.ParseHTML(resp.body)
 	if err != nil || page.Words <= a.Words {
 		return
 	}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/formats"
 )
 
 func storedRecords(t *testing.T, dir string) []Record {
@@ -516,7 +517,7 @@ func TestStoredRecordsLoad(t *testing.T) {
 	data := new(bytes.Buffer)
 	data.ReadFrom(feedBody.Body)
 	feedBody.Body.Close()
-	direct, err := corpus.ParseFeed(data.Bytes())
+	direct, err := formats.ParseFeed(data.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/formats"
 )
 
 // The OPML subset feed readers exchange (newsboat, nom, Feedly, Inoreader,
@@ -46,7 +47,7 @@ func ReadOPML(r io.Reader) ([]Subscription, []Problem, error) {
 		if err != nil {
 			return nil, err
 		}
-		return strings.NewReader(corpus.DecodeText(data)), nil
+		return strings.NewReader(formats.DecodeText(data)), nil
 	}
 	if err := d.Decode(&doc); err != nil {
 		return nil, nil, fmt.Errorf("not an OPML file: %v", err)

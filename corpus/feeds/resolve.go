@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/formats"
 )
 
 // ErrNoFeed: the URL is neither a feed nor a page that announces one.
@@ -27,7 +27,7 @@ func (f *Fetcher) FindFeed(ctx context.Context, rawURL string) (feedURL, title s
 	if resp.status != http.StatusOK {
 		return "", "", fmt.Errorf("HTTP %d %s", resp.status, http.StatusText(resp.status))
 	}
-	if parsed, perr := corpus.ParseFeedItems(resp.body); perr == nil {
+	if parsed, perr := formats.ParseFeedItems(resp.body); perr == nil {
 		return u, parsed.Title, nil
 	}
 	for _, cand := range Discover(resp.finalURL, resp.body) {
@@ -35,7 +35,7 @@ func (f *Fetcher) FindFeed(ctx context.Context, rawURL string) (feedURL, title s
 		if err != nil || r.status != http.StatusOK {
 			continue
 		}
-		if parsed, perr := corpus.ParseFeedItems(r.body); perr == nil {
+		if parsed, perr := formats.ParseFeedItems(r.body); perr == nil {
 			return cand, parsed.Title, nil
 		}
 	}
@@ -57,12 +57,12 @@ func (f *Fetcher) ReadOnce(ctx context.Context, rawURL string) (int, error) {
 	if resp.status != http.StatusOK {
 		return 0, fmt.Errorf("HTTP %d %s", resp.status, http.StatusText(resp.status))
 	}
-	if parsed, perr := corpus.ParseFeedItems(resp.body); perr == nil {
+	if parsed, perr := formats.ParseFeedItems(resp.body); perr == nil {
 		var res Result
 		err := f.storeItems(ctx, Subscription{URL: u}, &FeedState{}, parsed, f.opt.Now(), &res)
 		return res.New, err
 	}
-	a, err := corpus.ParseHTML(resp.body)
+	a, err := formats.ParseHTML(resp.body)
 	if err != nil {
 		return 0, fmt.Errorf("neither a feed nor a readable page: %v", err)
 	}

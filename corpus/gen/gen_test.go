@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/formats"
 	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
@@ -122,7 +123,7 @@ func TestWriteParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := corpus.ParseText(string(data))
+	got, err := formats.ParseText(string(data))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/formats"
 )
 
 // Lines is deterministic, its events run within days and its lines over
@@ -90,7 +90,7 @@ func TestWriteLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	as, err := corpus.ParseJSON(data)
+	as, err := formats.ParseJSON(data)
 	want, _ := Lines(60, 2)
 	if err != nil || len(as) != len(want) {
 		t.Fatalf("%d records read back (%v), want %d", len(as), err, len(want))

@@ -1,0 +1,238 @@
+// Package article holds the article type every part of Parallax shares:
+// Article, its Blocks, and what is computed from them (word counts, reading
+// time). It is a leaf: the parsers (corpus/formats) make Articles and the
+// loader (corpus) collects them, so the type sits below both. Package
+// corpus re-exports these names (corpus.Article is article.Article), which
+// is how most code refers to them.
+package article
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// BlockKind says what a block of article body is.
+type BlockKind string
+
+// The block kinds an article body is made of.
+const (
+	Heading   BlockKind = "heading"
+	Paragraph BlockKind = "paragraph"
+	ListItem  BlockKind = "list_item"
+	Quote     BlockKind = "quote"
+)
+
+// Block is one unit of article body: a heading, a paragraph, one list item or
+// a block quote. Text is a single line of clean text, never empty.
+type Block struct {
+	Kind BlockKind `json:"kind"`
+	Text string    `json:"text"`
+}
+
+// Article is one clean, structured article.
+type Article struct {
+	// ID is the file's path relative to the root it was found under, without
+	// extension, '/'-separated. It is stable across runs.
+	ID string
+	// Path is where the article was read from (a file path, or "seeds/NAME"
+	// for embedded articles). Several articles may share a path when one file
+	// holds many (feeds, JSON arrays); their IDs then differ.
+	Path string
+	// Format names the parser that produced the article: "text", "html",
+	// "feed", "markdown" or "json".
+	Format string
+
+	Title        string
+	TitleDerived bool // Title was made from the lead sentence, not found in the file.
+	Outlet       string
+	Via          string // outlet credited as the origin of the story
+	Dateline     string // place dateline, e.g. "HALLANDALE, Florida"
+	Byline       string
+	URL          string
+	Published    time.Time // zero when unknown
+	// Summary is the record's or feed item's own description of the
+	// article, when it also carries the full text ("" otherwise): what a
+	// page whose body is a video player or site furniture is about.
+	Summary string
+
+	Blocks []Block
+	// Removed holds the lines dropped as site boilerplate, in file order, so
+	// that nothing is lost silently.
+	Removed []string
+
+	// Words is the number of words in the body.
+	Words int
+
+	// DuplicateOf is the ID of an earlier article (in load order) whose
+	// normalised body text is identical; "" when the article is not a
+	// duplicate. Duplicates are kept, so that the user sees both.
+	DuplicateOf string
+
+	// ItemKey identifies an item inside a multi-article file (a feed item's
+	// GUID or link, a JSON record's id or url); the loader derives stable
+	// IDs from it. It is exported only because the parsers that set it
+	// (corpus/formats) and the loader that reads it (corpus) are separate
+	// packages; it is not shown and not stored.
+	ItemKey string
+	// text is where the blocks and removed lines are when the article was
+	// listed without them (see DeferText, LoadText); nil otherwise.
+	text TextSource
+}
+
+// TextSource gives an article listed without its text its blocks and
+// removed lines. The store of parsed files (corpus) is the one source: it
+// lives above this package, so the article holds it by this interface.
+type TextSource interface {
+	LoadText(a *Article) error
+}
+
+// DeferText marks the article as listed without its text: LoadText asks
+// src for its blocks and removed lines.
+func (a *Article) DeferText(src TextSource) { a.text = src }
+
+// HasText reports whether the article's blocks and removed lines are in
+// memory (false for an article listed without them; see LoadText).
+func (a *Article) HasText() bool { return a.text == nil }
+
+// LoadText gives an article listed without its text (corpus
+// Options.ListOnly) its blocks and removed lines; for any other article it
+// does nothing. Call it before the article is shared between goroutines.
+func (a *Article) LoadText() error {
+	if a.text == nil {
+		return nil
+	}
+	if err := a.text.LoadText(a); err != nil {
+		return err
+	}
+	a.text = nil
+	return nil
+}
+
+// HasDate reports whether the publication date is known.
+func (a *Article) HasDate() bool { return !a.Published.IsZero() }
+
+// Headings returns the text of the heading blocks, in order.
+func (a *Article) Headings() []string {
+	out := []string{}
+	for _, b := range a.Blocks {
+		if b.Kind == Heading {
+			out = append(out, b.Text)
+		}
+	}
+	return out
+}
+
+// Body returns the body as plain text, one block per paragraph, blocks
+// separated by a blank line.
+func (a *Article) Body() string {
+	var sb strings.Builder
+	for i, b := range a.Blocks {
+		if i > 0 {
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString(b.Text)
+	}
+	return sb.String()
+}
+
+// Reading speeds of adults reading silently for comprehension, from
+// Trauzettel-Klosinski et al., "Standardized Assessment of Reading
+// Performance: The New International Reading Speed Texts IReST" (2012):
+// English 228 words a minute; Chinese 255 and Japanese 357 characters a
+// minute (taken together as 300).
+const (
+	wordsPerMinute    = 230
+	cjkCharsPerMinute = 300
+)
+
+// ReadingMinutes estimates the reading time, at least 1 minute: words at
+// wordsPerMinute, Chinese and Japanese characters (each of which counts as
+// a word, see CountWords) at cjkCharsPerMinute.
+func (a *Article) ReadingMinutes() int {
+	cjk := 0
+	for _, b := range a.Blocks {
+		cjk += countCJK(b.Text)
+	}
+	cjk = min(cjk, a.Words)
+	other := a.Words - cjk
+	m := (other*cjkCharsPerMinute + cjk*wordsPerMinute + wordsPerMinute*cjkCharsPerMinute - 1) / (wordsPerMinute * cjkCharsPerMinute)
+	return max(m, 1)
+}
+
+// isCJKChar reports a Chinese character or Japanese kana (and the kana
+// prolonged sound mark): scripts written without spaces, where word counts
+// are character counts. Korean writes spaces between words, so Hangul is
+// counted by words like Latin script.
+func isCJKChar(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || r == 'ー')
+}
+
+// countCJK counts the characters of s that isCJKChar.
+func countCJK(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if isCJKChar(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// CountWords counts runs of letters or digits (with inner apostrophes and
+// hyphens) in s, and each Chinese character or Japanese kana as one word,
+// as word processors count them (those scripts put no spaces between
+// words).
+func CountWords(s string) int {
+	n := 0
+	var in uint8 // 1 inside a word
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// Branch-free: prose alternates words and spaces too often
+			// for branches on them to be predicted.
+			k := asciiClass[c]
+			w := k & 1
+			n += int(w &^ in)
+			in = w | in&(k>>1)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if isCJKChar(r) { // a word of its own, and ends the word before it
+			n++
+			in = 0
+			continue
+		}
+		var w, j uint8
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			w = 1
+		} else if r == '’' {
+			j = 1
+		}
+		n += int(w &^ in)
+		in = w | in&j
+	}
+	return n
+}
+
+// asciiClass: bit 0 for a word character (ASCII letter or digit), bit 1 for
+// a joiner that keeps a word going (apostrophe, hyphen).
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			t[c] = 1
+		}
+	}
+	t['\''], t['-'] = 2, 2
+	return t
+}()

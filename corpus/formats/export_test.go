@@ -1,0 +1,44 @@
+package formats
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// Internal functions for the golden and guard tests in package formats_test
+// (which can import corpus/gen; package formats cannot).
+var (
+	KeywordGroups = keywordGroups
+	FirstUnclean  = firstUnclean
+	TidyLine      = tidyLine
+	SplitLines    = splitLines
+	IsHeading     = isHeading
+	StartersOf    = startersOf
+)
+
+// Guard is a cheap test run before a regexp: whenever Re matches a string,
+// Guard must hold for it, or skipping Re would change a result.
+type Guard struct {
+	Name  string
+	Re    *regexp.Regexp
+	Guard func(string) bool
+}
+
+// Guards lists the cheap tests that stand before regexps.
+var Guards = []Guard{
+	{"domainLine", domainRe, mayBeDomain},
+	{"datePrefix", datePrefixRe, mayHaveDatePrefix},
+	{"pipeSuffix", pipeSuffixRe, func(s string) bool { return mayHaveTitleSuffix(0, s) }},
+	{"dashSuffix", dashSuffixRe, func(s string) bool { return mayHaveTitleSuffix(1, s) }},
+	{"via0", viaRes[0], func(s string) bool { return mayMatchVia(0, s) }},
+	{"via1", viaRes[1], func(s string) bool { return mayMatchVia(1, s) }},
+	{"via2", viaRes[2], func(s string) bool { return mayMatchVia(2, s) }},
+}
+
+func init() {
+	for g, kb := range keywordBoilerplate {
+		Guards = append(Guards, Guard{fmt.Sprintf("keywordBoilerplate[%d]", g), kb.re, func(s string) bool {
+			return containsAny(foldASCII(nil, s), kb.needs)
+		}})
+	}
+}

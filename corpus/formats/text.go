@@ -1,0 +1,596 @@
+package formats
+
+import (
+	"errors"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/lang"
+)
+
+// ParseText parses a plain-text article as scrapers leave them: a headline
+// (or none), optional header lines (domain, date, byline), then paragraphs
+// separated by blank lines or single newlines, with headings, bullet lists
+// and site boilerplate mixed in. See the package tests for the patterns.
+func ParseText(s string) (*article.Article, error) {
+	lines := splitLines(CleanText(s))
+	if len(lines) == 0 {
+		return nil, errors.New("no text")
+	}
+	p := &textParser{a: &article.Article{Format: "text"}}
+	body := p.header(lines)
+	p.body(body)
+	p.finish()
+	if len(p.a.Blocks) == 0 {
+		return nil, errors.New("no article text (only a title or boilerplate)")
+	}
+	return p.a, nil
+}
+
+// splitLines returns the non-blank lines of s, which CleanText has
+// cleaned, each tidied as CleanLine tidies lines; whitespace-only lines
+// count as blank.
+func splitLines(s string) []string {
+	out := make([]string, 0, strings.Count(s, "\n")+1)
+	for len(s) > 0 {
+		l := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if l = tidyCleanLine(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+type textParser struct {
+	a      *article.Article
+	blocks []article.Block
+	// line is the body line each block came from, and removed the lines
+	// dropped as boilerplate with theirs, so that Removed keeps file order.
+	line    []int
+	words   []int // each block's word count, -1 where not counted yet
+	removed []removedLine
+	cur     int // body line being classified
+}
+
+type removedLine struct {
+	line int
+	text string
+}
+
+// header takes the title and the metadata lines that follow it, and
+// returns the body lines.
+func (p *textParser) header(lines []string) []string {
+	a := p.a
+	i := 0
+	if isHeadline(lines) {
+		a.Title = lines[0]
+		i = 1
+	}
+	for ; i < len(lines) && i <= 6; i++ {
+		l := lines[i]
+		if host, link, ok := domainLine(l); ok {
+			if a.Outlet == "" {
+				a.Outlet = host
+			}
+			if link != "" && a.URL == "" {
+				a.URL = link
+			}
+			continue
+		}
+		if t, ok := parseDateLine(l); ok {
+			if a.Published.IsZero() {
+				a.Published = t
+			}
+			continue
+		}
+		if m := bylineRe.FindStringSubmatch(l); m != nil {
+			a.Byline = m[1]
+			continue
+		}
+		if counterRe.MatchString(l) {
+			p.removeAt(i-len(lines), l) // header lines come before every body line
+			continue
+		}
+		break
+	}
+	if a.Title != "" {
+		a.Title, a.Outlet = splitTitleSuffix(a.Title, a.Outlet)
+	}
+	return lines[i:]
+}
+
+// isHeadline says whether the first line is the title: a short line, not
+// a date or a domain, that more lines follow. A title is one line whatever
+// its punctuation ("F.B.I. 'Destroyed' Flynn's Life", "'Jail!' Crowd
+// Chants…", "Needs a Solution? A Free-For-All…"), so it is taken when the
+// line under it is header metadata (a domain, a date, a byline), when it is
+// one sentence, or when it does not end as prose does, in a full stop after
+// a word. A lead paragraph of two sentences stays body.
+func isHeadline(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	line := lines[0]
+	if isHeaderMeta(line) {
+		return false
+	}
+	w := article.CountWords(line)
+	if w == 0 || w > 30 || utf8.RuneCountInString(line) > 250 {
+		return false
+	}
+	return isHeaderMeta(lines[1]) || !endsProse(line) || len(lang.Sentences(line)) == 1
+}
+
+// isHeaderMeta: a line that only a header holds, a domain or URL, a date
+// or a byline.
+func isHeaderMeta(line string) bool {
+	if _, _, ok := domainLine(line); ok {
+		return true
+	}
+	if _, ok := parseDateLine(line); ok {
+		return true
+	}
+	return bylineRe.MatchString(line)
+}
+
+// endsProse: the line ends in a full stop after a word that is not an
+// abbreviation, as sentences of prose do and headlines seldom do.
+func endsProse(line string) bool {
+	line = strings.TrimRight(line, "\"'”’ ")
+	if !strings.HasSuffix(line, ".") || strings.HasSuffix(line, "..") {
+		return false
+	}
+	return !lang.EndsInAbbreviation(line)
+}
+
+var (
+	pipeSuffixRe = regexp.MustCompile(`^(.{12,}?)\s+[|]\s+([^|]{2,60})$`)
+	dashSuffixRe = regexp.MustCompile(`^(.{12,}?)\s+[-–—]\s+((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24})$`)
+)
+
+// mayHaveTitleSuffix is a cheap test before pipeSuffixRe (i 0) and
+// dashSuffixRe (i 1): the separator each needs.
+func mayHaveTitleSuffix(i int, title string) bool {
+	return strings.ContainsAny(title, [...]string{"|", "-–—"}[i])
+}
+
+// splitTitleSuffix separates a site name appended to a scraped title
+// ("Talks stall | Example News", "Talks stall - example.com").
+func splitTitleSuffix(title, outlet string) (string, string) {
+	for i, re := range []*regexp.Regexp{pipeSuffixRe, dashSuffixRe} {
+		if !mayHaveTitleSuffix(i, title) {
+			continue
+		}
+		if m := re.FindStringSubmatch(title); m != nil && article.CountWords(m[2]) <= 5 {
+			if outlet == "" {
+				outlet = strings.TrimPrefix(m[2], "www.")
+			}
+			return m[1], outlet
+		}
+	}
+	return title, outlet
+}
+
+var (
+	bulletRe   = regexp.MustCompile(`^(?:[•◦▪▫‣·●○■□➤►–—*-]|\d{1,3}[.)])\s+(\S.*)$`)
+	titleStops = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "but": true,
+		"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "from": true, "by": true,
+		"with": true, "as": true, "vs": true, "into": true, "over": true, "amid": true, "after": true, "is": true}
+)
+
+// maybeBullet is a cheap test before bulletRe: a marker rune or a digit.
+func maybeBullet(l string) bool {
+	r, _ := utf8.DecodeRuneInString(l)
+	return r < '0' || r <= '9' || r == '•' || r == '◦' || r == '▪' || r == '▫' || r == '‣' || r == '·' ||
+		r == '●' || r == '○' || r == '■' || r == '□' || r == '➤' || r == '►' || r == '–' || r == '—'
+}
+
+// body classifies the body lines into blocks and removed boilerplate.
+func (p *textParser) body(lines []string) {
+	// A line makes at most one block unless glued sentences are split.
+	p.blocks = make([]article.Block, 0, len(lines))
+	p.line = make([]int, 0, len(lines))
+	p.words = make([]int, 0, len(lines))
+	linkList := false // inside a "Read more:" list of headlines
+	for i, l := range lines {
+		p.cur = i
+		words := article.CountWords(l) // the line's; its block's too when it stays whole
+		if linkList && isWeakBoilerplate(l) && !(maybeBullet(l) && bulletRe.MatchString(l)) {
+			p.remove(l)
+			continue
+		}
+		linkList = false
+		switch {
+		case isStrongBoilerplateWords(l, words):
+			p.remove(l)
+			linkList = relatedRe.MatchString(l)
+		case maybeBullet(l) && bulletRe.MatchString(l):
+			p.add(article.ListItem, bulletRe.FindStringSubmatch(l)[1])
+		case l[0] == '>':
+			p.add(article.Quote, strings.TrimLeft(l, "> "))
+		case i+1 < len(lines) && isHeading(l):
+			p.addCounted(article.Heading, l, words)
+		default:
+			p.paragraph(l, words)
+		}
+	}
+}
+
+func (p *textParser) add(k article.BlockKind, text string) { p.addCounted(k, text, -1) }
+
+// addCounted adds a block whose words are already counted (-1: not yet).
+func (p *textParser) addCounted(k article.BlockKind, text string, words int) {
+	if text = strings.TrimSpace(text); text != "" {
+		p.blocks = append(p.blocks, article.Block{Kind: k, Text: text})
+		p.line = append(p.line, p.cur)
+		p.words = append(p.words, words)
+	}
+}
+
+func (p *textParser) remove(line string) { p.removeAt(p.cur, line) }
+
+func (p *textParser) removeAt(at int, text string) {
+	p.removed = append(p.removed, removedLine{at, text})
+}
+
+// deleteBlock drops block i (its text went to Removed or elsewhere).
+func (p *textParser) deleteBlock(i int) {
+	p.blocks = append(p.blocks[:i], p.blocks[i+1:]...)
+	p.line = append(p.line[:i], p.line[i+1:]...)
+	p.words = append(p.words[:i], p.words[i+1:]...)
+}
+
+// paragraph adds a line of prose, split back into paragraphs where
+// sentences were glued together by a lost line break.
+func (p *textParser) paragraph(l string, words int) {
+	if !mayBeGlued(l) {
+		p.addCounted(article.Paragraph, l, words)
+		return
+	}
+	start := 0
+	for _, s := range lang.Sentences(l) {
+		if s.Glued && s.Start > start {
+			p.add(article.Paragraph, l[start:s.Start])
+			start = s.Start
+		}
+	}
+	p.add(article.Paragraph, l[start:])
+}
+
+// mayBeGlued is a cheap test before sentence splitting: a full stop,
+// question or exclamation mark (and any closing quotes) directly followed
+// by an upper-case letter or an opening quote, with no space between.
+func mayBeGlued(l string) bool {
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(l) {
+			r, size := utf8.DecodeRuneInString(l[j:])
+			if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
+				break
+			}
+			j += size
+		}
+		if j >= len(l) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(l[j:])
+		if unicode.IsUpper(r) || r == '“' || r == '‘' || r == '"' {
+			return true
+		}
+	}
+	return false
+}
+
+// isHeading: a short headline-like line between paragraphs. It may end in
+// an abbreviation ("Talks With the U.S.") or a question mark, but not in
+// other sentence punctuation, and most of its words are capitalised unless
+// it is very short.
+func isHeading(l string) bool {
+	// The cheap tests come first: most lines are paragraphs, and every
+	// test below only ever rejects.
+	if len(l) > 480 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(l)
+	if !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'", first)) {
+		return false
+	}
+	n := countFields(l, 15)
+	if n == 0 || n > 14 || len(l) > 120 && utf8.RuneCountInString(l) > 120 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	switch {
+	case last == '.' && !lang.EndsInAbbreviation(l):
+		return false
+	case strings.ContainsRune(",;:!”\"…", last):
+		return false
+	case last == '?' && n > 10:
+		return false
+	}
+	if len(lang.Sentences(l)) != 1 {
+		return false
+	}
+	words := strings.Fields(l)
+	caps, content := 0, 0
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, "\"“”‘’'()"))
+		if titleStops[lw] {
+			continue
+		}
+		content++
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(")); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	if len(words) == 1 {
+		return caps == 1 && utf8.RuneCountInString(l) >= 3 && !hasDigit(l)
+	}
+	return len(words) <= 5 || caps*10 >= content*6
+}
+
+// countFields counts the fields of l as strings.Fields splits them, up to
+// max.
+func countFields(l string, max int) int {
+	n, in := 0, false
+	for _, r := range l {
+		sp := r == ' ' || r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		if !sp && !in {
+			if n++; n == max {
+				return n
+			}
+		}
+		in = !sp
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// finish extracts credits, datelines and attributions from the body, drops
+// the trailing boilerplate, and fills in what is still unknown.
+func (p *textParser) finish() {
+	a := p.a
+	p.trailingBoilerplate()
+	p.leadCredit()
+	p.attribution()
+	sort.SliceStable(p.removed, func(i, j int) bool { return p.removed[i].line < p.removed[j].line })
+	for _, r := range p.removed {
+		a.Removed = append(a.Removed, r.text)
+	}
+	if a.Outlet == "" {
+		for _, r := range a.Removed {
+			if name := siteNameFrom(r); name != "" {
+				a.Outlet = name
+				break
+			}
+		}
+	}
+	if a.Title == "" {
+		a.Title, a.TitleDerived = deriveTitle(p.blocks), true
+	}
+	a.Blocks = p.blocks
+	for i, b := range p.blocks {
+		if n := p.words[i]; n >= 0 {
+			a.Words += n
+		} else {
+			a.Words += article.CountWords(b.Text)
+		}
+	}
+}
+
+// trailingBoilerplate removes the run of boilerplate that ends the page:
+// from the end, blocks that are strong or weak boilerplate, as long as the
+// run holds at least one strong line (strong lines were already removed one
+// by one; here the weak ones around them go too).
+func (p *textParser) trailingBoilerplate() {
+	if len(p.removed) == 0 {
+		return
+	}
+	// Strong lines were removed in place; find whether the page ended in them
+	// by checking the blocks that remain at the end for weak boilerplate, or
+	// for donation appeals inside paragraphs.
+	cut := len(p.blocks)
+	for cut > 0 {
+		b := p.blocks[cut-1]
+		if b.Kind == article.ListItem || !(isWeakBoilerplate(b.Text) || isStrongBoilerplate(b.Text)) {
+			break
+		}
+		cut--
+	}
+	if cut == len(p.blocks) || cut == 0 {
+		return
+	}
+	for i := len(p.blocks) - 1; i >= cut; i-- {
+		p.removeAt(p.line[i], p.blocks[i].Text)
+		p.deleteBlock(i)
+	}
+}
+
+var (
+	// "HALLANDALE, Florida –", "WASHINGTON (AP) —", "Kyiv, Ukraine –".
+	datelineCapsRe  = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?)\s*(?:\(([^)]{2,40})\))?\s*[–—-]+\s*\S`)
+	datelineCommaRe = regexp.MustCompile(`^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)\s*(?:\(([^)]{2,40})\))?\s+[–—-]+\s+\S`)
+	// "Example News – Inside the…": an outlet credited before a dash.
+	creditRe = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{N}&.'’]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’]*|de|of|the|&)){0,4})\s+[–—]\s+(\p{Lu}|[“"‘'])`)
+	// Labels that stand before a dash but are not outlets.
+	creditLabels = map[string]bool{"analysis": true, "opinion": true, "exclusive": true, "breaking": true,
+		"update": true, "updated": true, "editorial": true, "live": true, "watch": true, "explainer": true,
+		"commentary": true, "review": true, "interview": true, "factbox": true, "video": true, "photos": true}
+)
+
+// leadCredit finds a place dateline or an outlet credit at the start of the
+// first paragraph. A dateline stays in the text; a credit is removed.
+func (p *textParser) leadCredit() {
+	idx := -1
+	for i, b := range p.blocks {
+		if b.Kind == article.Paragraph {
+			idx = i
+			break
+		}
+		if b.Kind != article.Heading {
+			return
+		}
+	}
+	if idx < 0 {
+		return
+	}
+	text := p.blocks[idx].Text
+	for _, re := range []*regexp.Regexp{datelineCapsRe, datelineCommaRe} {
+		if m := re.FindStringSubmatch(text); m != nil && article.CountWords(m[1]) <= 6 {
+			p.a.Dateline = strings.TrimSpace(m[1])
+			if m[2] != "" && p.a.Via == "" {
+				p.a.Via = strings.TrimSpace(m[2])
+			}
+			return
+		}
+	}
+	m := creditRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return
+	}
+	name := text[m[2]:m[3]]
+	if creditLabels[strings.ToLower(name)] {
+		return
+	}
+	if p.a.Outlet == "" {
+		p.a.Outlet = name
+	}
+	rest := strings.TrimSpace(text[m[4]:])
+	p.removeAt(p.line[idx], name+" –")
+	if rest == "" {
+		p.deleteBlock(idx)
+		return
+	}
+	p.blocks[idx].Text = rest
+	p.words[idx] = -1
+}
+
+var viaRes = []*regexp.Regexp{
+	regexp.MustCompile(`^(?:The\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s+(?:first\s+)?(?:reported|reports|has reported)\s+(?:the|this)\s+(?:information|news|story|report)\.?$`),
+	regexp.MustCompile(`^(?i:this (?:article|story|report) (?:was )?(?:first |originally )?(?:published|appeared|reported)(?: by| in| on)?)\s+(.{2,60}?)\.?$`),
+	regexp.MustCompile(`^(?i:originally published (?:by|in|on|at)|source|via|courtesy of)\s*:?\s+(\p{Lu}.{1,60}?)\.?$`),
+}
+
+// mayMatchVia is a cheap test before viaRes[i]: the words each pattern
+// needs ("reported", or its first letter, case-folded as the regexp folds:
+// ſ is s).
+func mayMatchVia(i int, st string) bool {
+	switch i {
+	case 0:
+		return strings.Contains(st, "report")
+	case 1:
+		return st != "" && (st[0]|0x20 == 't')
+	case 2:
+		return st != "" && (strings.IndexByte("oOsSvVcC", st[0]) >= 0 || strings.HasPrefix(st, "ſ"))
+	}
+	return true
+}
+
+// attribution finds a sentence crediting another outlet as the origin
+// ("CNN reported the information.") at the start or the end of the body,
+// records it as Via and removes it from the text.
+func (p *textParser) attribution() {
+	try := func(idx int, first bool) bool {
+		if idx < 0 || idx >= len(p.blocks) || p.blocks[idx].Kind != article.Paragraph {
+			return false
+		}
+		text := p.blocks[idx].Text
+		sents := lang.Sentences(text)
+		if len(sents) == 0 {
+			return false
+		}
+		s := sents[len(sents)-1]
+		if first {
+			s = sents[0]
+		}
+		st := s.Text(text)
+		for i, re := range viaRes {
+			if !mayMatchVia(i, st) {
+				continue
+			}
+			m := re.FindStringSubmatch(st)
+			if m == nil {
+				continue
+			}
+			name := strings.TrimSpace(m[1])
+			if article.CountWords(name) > 6 {
+				continue
+			}
+			if p.a.Via == "" {
+				p.a.Via = name
+			}
+			p.removeAt(p.line[idx], st)
+			rest := strings.TrimSpace(text[:s.Start] + " " + text[s.End:])
+			if rest == "" {
+				p.deleteBlock(idx)
+			} else {
+				p.blocks[idx].Text = rest
+				p.words[idx] = -1
+			}
+			return true
+		}
+		return false
+	}
+	if !try(0, true) {
+		try(len(p.blocks)-1, false)
+	}
+}
+
+// deriveTitle makes a short title from the lead sentence: the sentence
+// itself when short, else its first clause, else its first ten words.
+func deriveTitle(blocks []article.Block) string {
+	lead := ""
+	for _, b := range blocks {
+		if b.Kind == article.Paragraph {
+			lead = b.Text
+			break
+		}
+	}
+	if lead == "" && len(blocks) > 0 {
+		lead = blocks[0].Text
+	}
+	sents := lang.SplitSentences(lead)
+	if len(sents) == 0 {
+		return "Untitled"
+	}
+	s := strings.TrimSpace(strings.TrimRight(sents[0], ".!?…"))
+	if article.CountWords(s) == 0 {
+		return "Untitled"
+	}
+	if article.CountWords(s) <= 14 {
+		return s
+	}
+	for _, sep := range []string{", ", " — ", " – ", "; ", ": "} {
+		if i := strings.Index(s, sep); i > 0 {
+			if n := article.CountWords(s[:i]); n >= 5 && n <= 14 {
+				return strings.TrimSpace(s[:i])
+			}
+		}
+	}
+	// Cut after the tenth word as CountWords sees words ("0!00!0" is
+	// several words but one field).
+	n, in := 0, false
+	for i, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			if n++; n > 10 {
+				return strings.TrimRight(s[:i], " ,;:–—-") + "…"
+			}
+		}
+		in = w || in && (r == '\'' || r == '’' || r == '-')
+	}
+	return s
+}

@@ -1,0 +1,151 @@
+package formats
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Header lines: what may stand between a plain-text article's title and
+// its body.
+
+var (
+	domainRe     = regexp.MustCompile(`^(?i)(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})(?::\d+)?(/\S*)?$`)
+	bylineRe     = regexp.MustCompile(`^(?i:by|written by|author:)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|el|la|bin)){0,7})\s*$`)
+	counterRe    = regexp.MustCompile(`^[#(\[]?\d{1,4}[)\]]?$`)
+	yearCommaRe  = regexp.MustCompile(`\b((?:19|20)\d\d),\s*`)
+	datePrefixRe = regexp.MustCompile(`^(?i)(?:published|posted|updated|last updated|date|first published)(?: on| at)?\s*:?\s*`)
+)
+
+// domainLine returns the host (without "www.") and the URL when line is a
+// bare domain or URL.
+func domainLine(line string) (host, link string, ok bool) {
+	if !mayBeDomain(line) {
+		return "", "", false
+	}
+	m := domainRe.FindStringSubmatch(line)
+	if m == nil {
+		return "", "", false
+	}
+	host = strings.ToLower(m[1])
+	// "U.S." or "e.g." are not domains: require a letter-only TLD of a
+	// domain-like shape, and at least one label of two or more characters.
+	labels := strings.Split(host, ".")
+	long := false
+	for _, l := range labels[:len(labels)-1] {
+		if len(l) >= 2 {
+			long = true
+		}
+	}
+	if !long {
+		return "", "", false
+	}
+	if strings.Contains(line, "/") || strings.HasPrefix(strings.ToLower(line), "http") {
+		link = line
+		if !strings.Contains(line, "://") {
+			link = "https://" + line
+		}
+		if _, err := url.Parse(link); err != nil {
+			link = ""
+		}
+	}
+	return host, link, true
+}
+
+// mayBeDomain is a cheap test before domainRe, which allows no space and
+// needs a dot: most lines fail here.
+func mayBeDomain(line string) bool {
+	return strings.IndexByte(line, ' ') < 0 && strings.IndexByte(line, '.') >= 0
+}
+
+// mayHaveDatePrefix is a cheap test before datePrefixRe: the first letters
+// of its words ("Published", "Last updated", ...).
+func mayHaveDatePrefix(line string) bool {
+	return line != "" && strings.IndexByte("pPuUlLdDfF", line[0]) >= 0
+}
+
+// dateLayouts are the date formats found in article headers, most specific
+// first. Every layout has a year: a date in prose without one ("on November
+// 30") is never a publication date.
+var dateLayouts = []string{
+	time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 02 Jan 2006 15:04 -0700", "Mon, 2 Jan 2006 15:04 -0700", "Mon, 2 Jan 2006",
+	time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 MST", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02",
+	time.RFC850, time.ANSIC, time.UnixDate, time.RubyDate,
+	"Monday, January 2, 2006 3:04 PM MST", "Monday, January 2, 2006 3:04 PM", "Monday, January 2, 2006",
+	"Monday, 2 January 2006 15:04", "Monday, 2 January 2006", "Mon, January 2, 2006", "Mon, Jan 2, 2006",
+	"January 2, 2006 3:04 PM MST", "January 2, 2006 3:04 PM", "January 2, 2006 15:04", "January 2, 2006 at 3:04 PM",
+	"January 2, 2006 at 3:04 pm", "January 2, 2006", "Jan 2, 2006 3:04 PM", "Jan 2, 2006", "Jan. 2, 2006",
+	"2 January 2006 15:04", "2 January 2006", "2 Jan 2006 15:04", "2 Jan 2006", "02.01.2006 15:04", "02.01.2006",
+	"January 2006",
+}
+
+var dateSeparators = strings.NewReplacer(" | ", " ", " · ", " ", " • ", " ", " - ", " ", " – ", " ", " at ", " ")
+
+// parseDateLine parses a line that is nothing but a date (optionally
+// introduced by "Published:" and the like).
+func parseDateLine(line string) (time.Time, bool) {
+	s := line
+	if mayHaveDatePrefix(line) {
+		s = datePrefixRe.ReplaceAllString(line, "")
+	}
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, ".")
+	// Every layout has a year: a line without one is not tried against
+	// sixty layouts (each failure allocates an error).
+	if len(s) < 6 || len(s) > 60 || !hasYear(s) {
+		return time.Time{}, false
+	}
+	// "December 1, 2025 | 13:37" and "1 Dec 2025 - 13:37": drop separators.
+	s = dateSeparators.Replace(s)
+	s = yearCommaRe.ReplaceAllString(s, "$1 ")
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	// Times with a trailing zone name ("13:37 EST") or a "GMT+2" suffix.
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		if t, ok := parseDateLineNoZone(s[:i]); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func parseDateLineNoZone(s string) (time.Time, bool) {
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// hasYear reports a run of exactly four digits starting 19 or 20.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 && (s[i-4] == '1' && s[i-3] == '9' || s[i-4] == '2' && s[i-3] == '0') {
+			return true
+		}
+		run = 0
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
