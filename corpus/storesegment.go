@@ -3,7 +3,6 @@ package corpus
 import (
 	"bufio"
 	"encoding/binary"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,15 +25,7 @@ type segment struct {
 // index. A segment is never modified once published, so its mapping stays
 // valid however long articles point into it.
 func openSegment(dir, name string) (*segment, error) {
-	f, st, bodyAt, err := cache.OpenFile(filepath.Join(dir, name), segmentMagic, storeVersion)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st.Size() > maxStoreFile {
-		return nil, errors.New("implausibly large")
-	}
-	data, err := cache.Map(f, st.Size())
+	data, bodyAt, err := cache.MapFile(filepath.Join(dir, name), segmentMagic, storeVersion, maxStoreFile)
 	if err != nil {
 		return nil, err
 	}

@@ -179,3 +179,32 @@ func Usage(dir string) (files int, bytes int64) {
 	}
 	return files, bytes
 }
+
+// MapFile opens a cache file (OpenFile), refuses one larger than maxSize
+// (when maxSize > 0), and maps the whole file read-only (Map). It returns
+// the file's bytes, header included, and where the body starts.
+func MapFile(path, magic string, version uint64, maxSize int64) ([]byte, int, error) {
+	return readWhole(path, magic, version, maxSize, Map)
+}
+
+// ReadFile is MapFile for a file kept in private memory (ReadAll): its
+// bytes stay valid whatever later happens to the file.
+func ReadFile(path, magic string, version uint64, maxSize int64) ([]byte, int, error) {
+	return readWhole(path, magic, version, maxSize, ReadAll)
+}
+
+func readWhole(path, magic string, version uint64, maxSize int64, read func(*os.File, int64) ([]byte, error)) ([]byte, int, error) {
+	f, st, bodyAt, err := OpenFile(path, magic, version)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	if maxSize > 0 && st.Size() > maxSize {
+		return nil, 0, errors.New("implausibly large")
+	}
+	data, err := read(f, st.Size())
+	if err != nil {
+		return nil, 0, err
+	}
+	return data, bodyAt, nil
+}

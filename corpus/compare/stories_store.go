@@ -208,12 +208,7 @@ func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories,
 
 // readStored reads and checks the stored grouping at path.
 func readStored(path string) (*storedGrouping, error) {
-	f, st, _, err := cache.OpenFile(path, storiesMagic, storiesVersion)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := cache.ReadAll(f, st.Size())
+	data, _, err := cache.ReadFile(path, storiesMagic, storiesVersion, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -119,12 +119,7 @@ func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), le
 // structure: the trailer, the section table, every section's checksum but
 // the lazy ones', and every offset, count and ID of the eager sections.
 func openMapped(path string) (*mapped, error) {
-	f, st, headLen, err := cache.OpenFile(path, snapshotMagic, snapshotVersion)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := cache.Map(f, st.Size())
+	data, headLen, err := cache.MapFile(path, snapshotMagic, snapshotVersion, 0)
 	if err != nil {
 		return nil, err
 	}
