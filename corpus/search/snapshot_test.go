@@ -231,8 +231,9 @@ func TestSnapshotDamage(t *testing.T) {
 // changed and sealed again (checksums recomputed), so that the structure
 // checks, not the checksums, must catch the damage: whatever the sections
 // hold, opening returns an index or an error and never panics, and an index
-// it returns answers queries: no error, hits that are articles of the
-// index in score order, and for the undamaged seed the answers of the
+// it returns answers queries: hits that are articles of the index in score
+// order, or an error wrapping ErrDamaged when a search meets damage in a
+// part read lazily; for the undamaged seed, no error and the answers of the
 // index it was written from.
 func FuzzDecodeSnapshot(f *testing.F) {
 	as := gen.Articles(6, 9)
@@ -258,6 +259,12 @@ func FuzzDecodeSnapshot(f *testing.F) {
 		}
 		for _, q := range []string{"the", "th", "said talks", `"the talks"`, "-the x", "title:a", "outlet:a"} {
 			r, err := got.Search(context.Background(), q, Options{Limit: 5, Typing: true})
+			if errors.Is(err, ErrDamaged) && !bytes.Equal(b, seed) {
+				// Parts read lazily (posting lists, the forward index) are
+				// checked when a search reads them: damage found then is
+				// an error, never a different answer.
+				return
+			}
 			if err != nil {
 				t.Fatalf("%q: %v", q, err)
 			}
