@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"unsafe"
+
+	"github.com/parallax-reader/parallax/corpus/cache"
 )
 
 // The store's segment files, format version storeVersion:
@@ -55,8 +57,6 @@ const (
 	flagDead     = 1
 )
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
 // Block kinds are stored as one byte; any other kind is stored by name.
 var blockKindCodes = []BlockKind{Heading, Paragraph, ListItem, Quote}
 
@@ -87,7 +87,7 @@ func parseSegment(data []byte, bodyStart int) ([]segEntry, error) {
 	if indexAt < uint64(bodyStart) || indexAt > indexEnd {
 		return nil, errors.New("bad index offset")
 	}
-	if crc32.Checksum(data[indexAt:indexEnd], castagnoli) != binary.LittleEndian.Uint32(trailer[8:]) {
+	if crc32.Checksum(data[indexAt:indexEnd], cache.CRCTable) != binary.LittleEndian.Uint32(trailer[8:]) {
 		return nil, errors.New("index checksum mismatch")
 	}
 	// The bytes are never written again, so strings can share them.
@@ -122,7 +122,7 @@ func parseSegment(data []byte, bodyStart int) ([]segEntry, error) {
 
 // checksum is the CRC-32C of s.
 func checksum(s string) uint32 {
-	return crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(s), len(s)))
+	return crc32.Update(0, cache.CRCTable, unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // decodeEntry rebuilds the loader's result for job j from an entry. With

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -208,3 +209,8 @@ func readWhole(path, magic string, version uint64, maxSize int64, read func(*os.
 	}
 	return data, bodyAt, nil
 }
+
+// CRCTable is the CRC-32C (Castagnoli) table every cache file's checksums
+// use: the store's segments and manifest, the search snapshot and the
+// stored stories. Castagnoli has hardware support on amd64 and arm64.
+var CRCTable = crc32.MakeTable(crc32.Castagnoli)

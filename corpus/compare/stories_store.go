@@ -41,8 +41,6 @@ const (
 // changed or removed since), or made with other options.
 var ErrStoriesStale = errors.New("stored stories are of other articles")
 
-var storeCRC = crc32.MakeTable(crc32.Castagnoli)
-
 // groupedFingerprint is a CRC-32C of what grouping reads of an article: the
 // search index's fingerprint (ID, outlet, title, text), and the summary,
 // word count, URL and date, which grouping also weighs.
@@ -51,8 +49,8 @@ func groupedFingerprint(a *corpus.Article) uint32 {
 	binary.LittleEndian.PutUint32(buf[:], search.Fingerprint(a))
 	binary.LittleEndian.PutUint64(buf[4:], uint64(a.Words))
 	binary.LittleEndian.PutUint64(buf[12:], uint64(a.Published.UnixNano()))
-	c := crc32.Update(0, storeCRC, buf[:])
-	c = crc32.Update(c, storeCRC, []byte(a.Summary+"\x00"+a.URL))
+	c := crc32.Update(0, cache.CRCTable, buf[:])
+	c = crc32.Update(c, cache.CRCTable, []byte(a.Summary+"\x00"+a.URL))
 	return c
 }
 
@@ -104,7 +102,7 @@ func encodeStories(s *Stories, opt StoryOptions) []byte {
 			buf = binary.AppendUvarint(buf, uint64(event[st]))
 		}
 	}
-	return binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf, storeCRC))
+	return binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf, cache.CRCTable))
 }
 
 func appendString(buf []byte, s string) []byte {
@@ -246,7 +244,7 @@ func parseStories(data []byte) (*storedGrouping, error) {
 		return nil, fmt.Errorf("stories file made by another version of parallax (format %d, want %d)", data[len(storiesMagic)], storiesVersion)
 	}
 	end := len(data) - 4
-	if crc32.Checksum(data[:end], storeCRC) != binary.LittleEndian.Uint32(data[end:]) {
+	if crc32.Checksum(data[:end], cache.CRCTable) != binary.LittleEndian.Uint32(data[end:]) {
 		return nil, errors.New("damaged stories file: checksum")
 	}
 	r := &storeReader{b: data[head:end]}

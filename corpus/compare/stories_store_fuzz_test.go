@@ -2,6 +2,7 @@ package compare
 
 import (
 	"encoding/binary"
+	"github.com/parallax-reader/parallax/corpus/cache"
 	"hash/crc32"
 	"testing"
 )
@@ -20,7 +21,7 @@ func FuzzDecodeStories(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		data := append([]byte(storiesMagic), storiesVersion)
 		data = append(data, body...)
-		data = binary.LittleEndian.AppendUint32(data, crc32.Checksum(data, storeCRC))
+		data = binary.LittleEndian.AppendUint32(data, crc32.Checksum(data, cache.CRCTable))
 		s, err := decodeStories(data, as, StoryOptions{})
 		if err != nil {
 			return

@@ -218,7 +218,7 @@ func sections(data []byte, headLen int) ([][]byte, error) {
 		return nil, errDamaged("section table")
 	}
 	table := data[tableOff:tableEnd]
-	if crc32.Checksum(table, crcTable) != binary.LittleEndian.Uint32(trailer[8:]) {
+	if crc32.Checksum(table, cache.CRCTable) != binary.LittleEndian.Uint32(trailer[8:]) {
 		return nil, errDamaged("section table checksum")
 	}
 	if binary.LittleEndian.Uint32(table) != numSections {
@@ -245,7 +245,7 @@ func sections(data []byte, headLen int) ([][]byte, error) {
 		}
 		at = off + n
 		secs[i] = data[off : off+n : off+n]
-		if !lazySection(i) && crc32.Checksum(secs[i], crcTable) != binary.LittleEndian.Uint32(e[16:]) {
+		if !lazySection(i) && crc32.Checksum(secs[i], cache.CRCTable) != binary.LittleEndian.Uint32(e[16:]) {
 			return nil, errDamaged("section %d checksum", i)
 		}
 	}
@@ -312,7 +312,7 @@ func (m *mapped) decodeTerm(id uint32) (*term, error) {
 	g := id - 1
 	t := &term{text: m.text(id), count: m.tcount[g], caps: m.tcaps[g]}
 	p := m.post[m.postOff[g]:m.postOff[g+1]]
-	if crc32.Checksum(p, crcTable) != m.postCRC[g] {
+	if crc32.Checksum(p, cache.CRCTable) != m.postCRC[g] {
 		return nil, errDamaged("postings of %q", shownTerm(t.text))
 	}
 	nb, nt := int(m.tdocsN[g]), int(m.ttdocsN[g])
@@ -358,7 +358,7 @@ func decodeGaps(p []byte, n, ndocs int) ([]uint32, []byte, bool) {
 // term IDs are checked where they are used (bodyHits, hasPhrase).
 func (m *mapped) fwdOf(d uint32) ([]byte, error) {
 	f := m.fwd[m.fwdOff[d]:m.fwdOff[d+1]:m.fwdOff[d+1]]
-	if crc32.Checksum(f, crcTable) != m.fwdCRC[d] {
+	if crc32.Checksum(f, cache.CRCTable) != m.fwdCRC[d] {
 		return nil, errDamaged("forward index of document %d", d)
 	}
 	return f, nil

@@ -90,8 +90,6 @@ const (
 // lazySection: checked item by item when read, not when opened.
 func lazySection(s int) bool { return s == secFwd || s == secPost }
 
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
-
 // SnapshotPath is where the index snapshot of a corpus read from src
 // lives in the cache folder cacheDir, or "" when it has none: no cache
 // folder, or not a corpus of files and folders (the embedded seeds,
@@ -108,8 +106,8 @@ func SnapshotPath(cacheDir string, src corpus.Source) string {
 func Fingerprint(a *corpus.Article) uint32 {
 	c := uint32(0)
 	add := func(s string) {
-		c = crc32.Update(c, crcTable, unsafe.Slice(unsafe.StringData(s), len(s)))
-		c = crc32.Update(c, crcTable, []byte{0})
+		c = crc32.Update(c, cache.CRCTable, unsafe.Slice(unsafe.StringData(s), len(s)))
+		c = crc32.Update(c, cache.CRCTable, []byte{0})
 	}
 	add(a.ID)
 	add(a.Outlet)
@@ -152,7 +150,7 @@ func (s *snapWriter) write(p []byte) {
 	if s.err != nil {
 		return
 	}
-	s.crc = crc32.Update(s.crc, crcTable, p)
+	s.crc = crc32.Update(s.crc, cache.CRCTable, p)
 	_, s.err = s.w.Write(p)
 	s.off += uint64(len(p))
 }
@@ -280,7 +278,7 @@ func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
 	fwdOff, fwdCRC := make([]uint64, 1, nd+1), make([]uint32, nd)
 	for d, f := range ix.fwd {
 		fwdOff = append(fwdOff, fwdOff[d]+uint64(len(f)))
-		fwdCRC[d] = crc32.Checksum(f, crcTable)
+		fwdCRC[d] = crc32.Checksum(f, cache.CRCTable)
 	}
 	s.section(u64Bytes(fwdOff))
 	s.section(u32Bytes(fwdCRC))
@@ -314,7 +312,7 @@ func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
 	for g := 1; g <= nt; g++ {
 		p := encode(&ix.terms[g])
 		postOff = append(postOff, postOff[g-1]+uint64(len(p)))
-		postCRC[g-1] = crc32.Checksum(p, crcTable)
+		postCRC[g-1] = crc32.Checksum(p, cache.CRCTable)
 	}
 	s.section(u64Bytes(postOff))
 	s.section(u32Bytes(postCRC))
@@ -342,7 +340,7 @@ func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
 	table = append(table, s.table...)
 	s.write(table)
 	trailer := binary.LittleEndian.AppendUint64(nil, tableOff)
-	trailer = binary.LittleEndian.AppendUint32(trailer, crc32.Checksum(table, crcTable))
+	trailer = binary.LittleEndian.AppendUint32(trailer, crc32.Checksum(table, cache.CRCTable))
 	trailer = append(trailer, snapshotEnd...)
 	s.write(trailer)
 	if s.err != nil {

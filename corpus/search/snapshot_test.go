@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/parallax-reader/parallax/corpus/cache"
 	"hash/crc32"
 	"io/fs"
 	"math"
@@ -305,9 +306,9 @@ func reseal(b []byte) []byte {
 		e := table[4+i*snapEntry:]
 		off, n := binary.LittleEndian.Uint64(e), binary.LittleEndian.Uint64(e[8:])
 		if off <= tableOff && n <= tableOff-off {
-			binary.LittleEndian.PutUint32(e[16:], crc32.Checksum(b[off:off+n], crcTable))
+			binary.LittleEndian.PutUint32(e[16:], crc32.Checksum(b[off:off+n], cache.CRCTable))
 		}
 	}
-	binary.LittleEndian.PutUint32(trailer[8:], crc32.Checksum(table, crcTable))
+	binary.LittleEndian.PutUint32(trailer[8:], crc32.Checksum(table, cache.CRCTable))
 	return b
 }
