@@ -2,9 +2,10 @@ package compare
 
 import (
 	"encoding/binary"
-	"github.com/parallax-reader/parallax/corpus/cache"
 	"hash/crc32"
 	"testing"
+
+	"github.com/parallax-reader/parallax/corpus/cache"
 )
 
 // FuzzDecodeStories feeds the stored-grouping decoder bodies with a valid

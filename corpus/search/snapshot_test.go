@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"github.com/parallax-reader/parallax/corpus/cache"
 	"hash/crc32"
 	"io/fs"
 	"math"
@@ -17,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/cache"
 	"github.com/parallax-reader/parallax/corpus/gen"
 )
 
