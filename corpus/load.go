@@ -67,6 +67,10 @@ type Batch struct {
 	// Notices are things the user should know that are not about one file
 	// (a damaged store, a store that could not be saved).
 	Notices []string
+	// StoreState, in the last batch, is the state of the store of parsed
+	// files when it holds what this load found (see UnchangedStore), else
+	// "".
+	StoreState StoreState
 }
 
 // Load reads a whole corpus and returns it in the default order. It fails
@@ -76,6 +80,7 @@ func Load(ctx context.Context, src Source, opt Options) (*Corpus, error) {
 	Stream(ctx, src, opt, func(b Batch) {
 		c.Articles = append(c.Articles, b.Articles...)
 		c.Skipped = append(c.Skipped, b.Skipped...)
+		c.StoreState = b.StoreState
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -122,7 +127,9 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	// The store is opened while the folders are walked: one waits on the
 	// disk for directory entries, the other for the store's index.
 	var cacheCh chan *segStore
+	var folders *folderRecord // the store's, read once the walk has ended
 	if opt.CacheDir != "" && len(src.Paths) > 0 {
+		folders = &folderRecord{}
 		cacheCh = make(chan *segStore, 1)
 		go func() { cacheCh <- openStore(opt.CacheDir, src.Paths, opt.ListOnly) }()
 	}
@@ -142,7 +149,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				return false
 			}
 		}
-		walked <- walkSource(ctx, src, send)
+		walked <- walkSource(ctx, src, folders, send)
 	}()
 
 	jobCh := make(chan fileJob)
@@ -212,9 +219,11 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 						pending.Total = total
 					}
 					if cache != nil {
+						cache.walked = folders
 						if err := cache.Save(); err != nil {
 							pending.Notices = append(pending.Notices, "the corpus store could not be saved: "+err.Error())
 						}
+						pending.StoreState = cache.State
 					}
 					flush(true)
 				}
@@ -254,10 +263,10 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 }
 
 // walkSource hands what the walk finds in src to yield and returns how many
-// items it found.
-func walkSource(ctx context.Context, src Source, yield func(walkItem) bool) int {
+// items it found; folders (if not nil) records src's folders.
+func walkSource(ctx context.Context, src Source, folders *folderRecord, yield func(walkItem) bool) int {
 	if len(src.Paths) > 0 {
-		return streamPaths(ctx, src.Paths, src.Stdin, yield)
+		return streamPaths(ctx, src.Paths, src.Stdin, folders, yield)
 	}
 	if src.FS == nil {
 		return 0

@@ -217,11 +217,12 @@ func TestSegmentDamage(t *testing.T) {
 func TestManifestDamage(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "store-x.cache")
 	names := []string{"store-x-1.seg", "store-x-2.seg"}
-	if err := writeManifest(p, []string{"/r"}, names); err != nil {
+	folders := []folderStamp{{path: "/r", dev: 3, ino: 7, mtime: 1e18, ctime: -5}, {path: "/r/f.txt", file: true, size: 12}}
+	if err := writeManifest(p, []string{"/r"}, manifest{names: names, folders: folders}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := readManifest(p, []string{"/r"})
-	if err != nil || !reflect.DeepEqual(got, names) {
+	if err != nil || !reflect.DeepEqual(got, manifest{names: names, folders: folders}) {
 		t.Fatalf("manifest: %v %v", got, err)
 	}
 	if _, err := readManifest(p, []string{"/other"}); err == nil {
@@ -236,7 +237,7 @@ func TestManifestDamage(t *testing.T) {
 			t.Errorf("byte %d flipped: read without error", at)
 		}
 	}
-	if err := writeManifest(p, []string{"/r"}, []string{"../escape.seg"}); err != nil {
+	if err := writeManifest(p, []string{"/r"}, manifest{names: []string{"../escape.seg"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := readManifest(p, []string{"/r"}); err == nil {
