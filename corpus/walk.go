@@ -8,7 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus/userfiles"
@@ -177,7 +177,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 		w.skip(p, userfiles.Describe(err).Error())
 		return
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
