@@ -101,7 +101,7 @@ func openStore(dir string, roots []string, listOnly bool) *segStore {
 			s.rebuild = true
 			return s
 		}
-		segs, missing, damage := openSegments(dir, m.names)
+		segs, missing, damage := openSegments(dir, m.names, openSegment)
 		if missing && attempt < 2 {
 			continue
 		}
@@ -115,11 +115,12 @@ func openStore(dir string, roots []string, listOnly bool) *segStore {
 	return s
 }
 
-// openSegments opens the named segments, leaving out the missing and the
+// openSegments opens the named segments with open (openSegment, or
+// openSegmentLazy for a few lookups), leaving out the missing and the
 // damaged ones.
-func openSegments(dir string, names []string) (segs []*segment, missing bool, damage error) {
+func openSegments(dir string, names []string, open func(dir, name string) (*segment, error)) (segs []*segment, missing bool, damage error) {
 	for _, name := range names {
-		seg, err := openSegment(dir, name)
+		seg, err := open(dir, name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			missing = true
@@ -141,11 +142,10 @@ func openSegments(dir string, names []string) (segs []*segment, missing bool, da
 func (s *segStore) lookup(j fileJob, size int64, mod time.Time) (fileResult, bool) {
 	for k := len(s.segs) - 1; k >= 0; k-- {
 		seg := s.segs[k]
-		i := seg.find(j.osPath)
-		if i < 0 {
+		e, i := seg.lookup(j.osPath)
+		if e == nil {
 			continue
 		}
-		e := &seg.entries[i]
 		if e.dead || e.size != size || e.mod != mod.UnixNano() {
 			return fileResult{}, false
 		}
@@ -153,7 +153,9 @@ func (s *segStore) lookup(j fileJob, size int64, mod time.Time) (fileResult, boo
 		if err != nil {
 			return fileResult{}, false
 		}
-		seg.seen[i].Store(true)
+		if seg.seen != nil {
+			seg.seen[i].Store(true)
+		}
 		return r, true
 	}
 	return fileResult{}, false

@@ -31,7 +31,7 @@ func OpenStoredFiles(cacheDir string, src Source) (*StoredFiles, error) {
 	case err != nil:
 		return f, fmt.Errorf("the corpus store was unreadable (%w)", err)
 	}
-	segs, _, damage := openSegments(cacheDir, m.names)
+	segs, _, damage := openSegments(cacheDir, m.names, openSegmentLazy)
 	s.segs = segs
 	if damage != nil {
 		return f, fmt.Errorf("the corpus store was damaged (%w)", damage)
