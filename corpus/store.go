@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -73,6 +74,10 @@ type segStore struct {
 	// when that is what this run loaded (see Batch.StoreState).
 	walked *folderRecord
 	State  StoreState
+	// unkept: a file's result was not kept (a skip that depends on the
+	// moment), so the store does not hold all this run found, and no
+	// record vouches for it.
+	unkept atomic.Bool
 
 	mu   sync.Mutex
 	made map[string]*madeEntry
@@ -167,6 +172,7 @@ func (s *segStore) putResult(path string, size int64, mod time.Time, fileID stri
 	e := &madeEntry{size: size, mod: mod.UnixNano(), sum: r.sum, textKeys: r.textKeys}
 	if r.skipped != nil {
 		if !cacheableSkip(r.skipped.Reason) {
+			s.unkept.Store(true)
 			return
 		}
 		e.skip = r.skipped.Reason
@@ -247,7 +253,7 @@ func (s *segStore) Save() error {
 	gone := s.gone()
 	if len(s.made) == 0 && len(gone) == 0 && !s.rebuild {
 		s.State = stateOf(s.opened.names)
-		if folders := s.walked.vouched(); folders != nil && len(s.opened.names) > 0 && !sameFolders(folders, s.opened.folders) {
+		if folders := s.vouched(); folders != nil && len(s.opened.names) > 0 && !sameFolders(folders, s.opened.folders) {
 			return s.saveFolders(folders)
 		}
 		now := time.Now()
@@ -307,7 +313,7 @@ func (s *segStore) Save() error {
 	ours := merge || slices.Equal(current, s.opened.names)
 	var folders []folderStamp
 	if ours {
-		folders = s.walked.vouched()
+		folders = s.vouched()
 	}
 	if err := writeManifest(s.manifest, s.roots, manifest{names: names, folders: folders}); err != nil {
 		removeSegment(s.dir, name)
@@ -320,6 +326,14 @@ func (s *segStore) Save() error {
 	s.removeUnlisted(current, names)
 	cache.Prune(s.manifest)
 	return nil
+}
+
+// vouched is this run's folder record, if it vouches for the store.
+func (s *segStore) vouched() []folderStamp {
+	if s.unkept.Load() {
+		return nil
+	}
+	return s.walked.vouched()
 }
 
 // saveFolders publishes the manifest again with a new folder record when

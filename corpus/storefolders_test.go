@@ -164,6 +164,20 @@ func TestFolderRecordVouchesForNothingUnsure(t *testing.T) {
 	if rec.vouched() != nil {
 		t.Fatal("a folder in the racy window was recorded")
 	}
+
+	// A file whose skip is not kept (too large for this run's limit): the
+	// store does not hold what the load found.
+	settle(t, dir)
+	var skipped Batch
+	Stream(context.Background(), Source{Paths: []string{dir}}, Options{CacheDir: cacheDir, MaxFileSize: 100}, func(b Batch) {
+		if b.Done {
+			skipped = b
+		}
+	})
+	if got := UnchangedStore(cacheDir, Source{Paths: []string{dir}}); got != "" || skipped.StoreState == "" {
+		t.Fatalf("a load that kept no result for some files: vouched %q, state %q", got, skipped.StoreState)
+	}
+
 	settle(t, dir)
 	rec = folderRecord{}
 	st, _ = os.Stat(dir)
