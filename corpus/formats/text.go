@@ -307,8 +307,13 @@ func isHeading(l string) bool {
 	if !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'", first)) {
 		return false
 	}
+	// Most paragraph lines are longer than a heading can be: rejected
+	// before their fields are counted.
+	if len(l) > 120 && utf8.RuneCountInString(l) > 120 {
+		return false
+	}
 	n := countFields(l, 15)
-	if n == 0 || n > 14 || len(l) > 120 && utf8.RuneCountInString(l) > 120 {
+	if n == 0 || n > 14 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
