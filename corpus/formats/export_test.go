@@ -42,3 +42,7 @@ func init() {
 		}})
 	}
 }
+
+// MayBeGlued is the cheap test before sentence splitting, checked against
+// its plain version (coldopen_oracle_test.go).
+var MayBeGlued = mayBeGlued

@@ -269,28 +269,40 @@ func (p *textParser) paragraph(l string, words int) {
 // mayBeGlued is a cheap test before sentence splitting: a full stop,
 // question or exclamation mark (and any closing quotes) directly followed
 // by an upper-case letter or an opening quote, with no space between.
+// Each mark is found with a vectorised search: prose has one every few
+// dozen bytes.
 func mayBeGlued(l string) bool {
-	for i := 0; i < len(l); i++ {
-		if c := l[i]; c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		j := i + 1
-		for j < len(l) {
-			r, size := utf8.DecodeRuneInString(l[j:])
-			if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
+	for _, stop := range [...]byte{'.', '!', '?'} {
+		for i := strings.IndexByte(l, stop); i >= 0; {
+			if gluedAt(l, i) {
+				return true
+			}
+			next := strings.IndexByte(l[i+1:], stop)
+			if next < 0 {
 				break
 			}
-			j += size
-		}
-		if j >= len(l) {
-			return false
-		}
-		r, _ := utf8.DecodeRuneInString(l[j:])
-		if unicode.IsUpper(r) || r == '“' || r == '‘' || r == '"' {
-			return true
+			i += 1 + next
 		}
 	}
 	return false
+}
+
+// gluedAt: the mark at l[i] is followed, after any closing quotes, by an
+// upper-case letter or an opening quote.
+func gluedAt(l string, i int) bool {
+	j := i + 1
+	for j < len(l) {
+		r, size := utf8.DecodeRuneInString(l[j:])
+		if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
+			break
+		}
+		j += size
+	}
+	if j >= len(l) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l[j:])
+	return unicode.IsUpper(r) || r == '“' || r == '‘' || r == '"'
 }
 
 // isHeading: a short headline-like line between paragraphs. It may end in

@@ -1,0 +1,72 @@
+package formats_test
+
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/formats"
+)
+
+// plainMayBeGlued is mayBeGlued as it was before it searched for each mark
+// with strings.IndexByte: one rune-decoding pass, left to right.
+func plainMayBeGlued(l string) bool {
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(l) {
+			r, size := utf8.DecodeRuneInString(l[j:])
+			if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
+				break
+			}
+			j += size
+		}
+		if j >= len(l) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(l[j:])
+		if unicode.IsUpper(r) || r == '“' || r == '‘' || r == '"' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeGluedCases are lines where the order of the marks matters to the
+// plain version (a mark that ends the line after closing quotes).
+var mayBeGluedCases = []string{
+	"", ".", "a.B", "a. B", "a.b", "x.!", "x!.", "end.\"", "end.”’)", "a?“B", "a!‘b", "a.\"B\"", "a.)X",
+	"one. two!Three", "one!Two. three", "Q? a.B", "a.\xffB", "a.\xc3", "Über.Äpfel", "x.ǅ", "ß.ẞ", "a.’",
+}
+
+// The fast mayBeGlued answers as the plain one on every oracle text and
+// line and on the cases above.
+func TestMayBeGluedOracle(t *testing.T) {
+	inputs := append(append(oracleTexts(), oracleLines()...), mayBeGluedCases...)
+	glued := 0
+	for _, s := range inputs {
+		got, want := formats.MayBeGlued(s), plainMayBeGlued(s)
+		if got != want {
+			t.Fatalf("mayBeGlued(%q) = %v, the plain version says %v", s, got, want)
+		}
+		if got {
+			glued++
+		}
+	}
+	if glued == 0 || glued == len(inputs) {
+		t.Fatalf("%d of %d inputs glued: the test cannot tell the versions apart", glued, len(inputs))
+	}
+}
+
+func FuzzMayBeGlued(f *testing.F) {
+	for _, s := range mayBeGluedCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := formats.MayBeGlued(s), plainMayBeGlued(s); got != want {
+			t.Fatalf("mayBeGlued(%q) = %v, the plain version says %v", s, got, want)
+		}
+	})
+}
