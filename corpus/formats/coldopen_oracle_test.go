@@ -70,3 +70,15 @@ func FuzzMayBeGlued(f *testing.F) {
 		}
 	})
 }
+
+// guardCases are leads the oracle texts lack, for the guards before the
+// dateline and credit regexps (TestOracleGuards, FuzzOracleGuards): each
+// matches a regexp, or nearly does.
+var guardCases = []string{
+	"Kyiv, Ukraine – Officials said on Monday that talks would resume.",
+	"Hallandale Beach, Florida — The storm passed.", "Hallandale beach, Florida — The storm passed.",
+	"São Paulo, Brazil (Reuters) - Prices rose.", "Paris,France-x", "Ǆemal, Bosnia – x",
+	"WASHINGTON (AP) — The Senate voted.", "U.S. - Talks", "O'NEILL, Nebraska – Farmers", "HALLANDALE, Florida –x",
+	"Example News – Inside the talks", "The Kyiv Independent — “We are ready”", "Analysis — What next",
+	"ÉCLAIR – Début", "Kyiv\t,Ukraine – x", " Kyiv, Ukraine – x",
+}

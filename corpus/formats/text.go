@@ -465,7 +465,10 @@ func (p *textParser) leadCredit() {
 		return
 	}
 	text := p.blocks[idx].Text
-	for _, re := range []*regexp.Regexp{datelineCapsRe, datelineCommaRe} {
+	for i, re := range []*regexp.Regexp{datelineCapsRe, datelineCommaRe} {
+		if !mayBeDateline(i, text) {
+			continue
+		}
 		if m := re.FindStringSubmatch(text); m != nil && article.CountWords(m[1]) <= 6 {
 			p.a.Dateline = strings.TrimSpace(m[1])
 			if m[2] != "" && p.a.Via == "" {
@@ -473,6 +476,9 @@ func (p *textParser) leadCredit() {
 			}
 			return
 		}
+	}
+	if !mayBeCredit(text) {
+		return
 	}
 	m := creditRe.FindStringSubmatchIndex(text)
 	if m == nil {
@@ -493,6 +499,55 @@ func (p *textParser) leadCredit() {
 	}
 	p.blocks[idx].Text = rest
 	p.words[idx] = -1
+}
+
+// The cheap tests before the lead's regexps, which the first paragraph of
+// every article meets: each fails on ordinary prose, which would otherwise
+// run regexps whose cost grows with the paragraph.
+
+// mayBeDateline is a cheap test before datelineCapsRe (i 0) and
+// datelineCommaRe (i 1). Both need a dash. A capitals dateline starts with
+// an upper-case letter followed by another or by one of .'’-; a comma
+// dateline's first comma follows capitalised words only ("Kyiv,",
+// "Hallandale Beach,").
+func mayBeDateline(i int, text string) bool {
+	if !strings.ContainsAny(text, "-–—") {
+		return false
+	}
+	r1, n := utf8.DecodeRuneInString(text)
+	if !unicode.IsUpper(r1) {
+		return false
+	}
+	if i == 0 {
+		r2, _ := utf8.DecodeRuneInString(text[n:])
+		return unicode.IsUpper(r2) || strings.ContainsRune(".'’-", r2)
+	}
+	comma := strings.IndexByte(text, ',')
+	if comma < 0 {
+		return false
+	}
+	wordStart := true
+	for _, r := range text[:comma] {
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r':
+			wordStart = true
+		case wordStart:
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			wordStart = false
+		case !unicode.IsLower(r):
+			return false
+		}
+	}
+	return true
+}
+
+// mayBeCredit is a cheap test before creditRe: an upper-case start and an
+// en or em dash.
+func mayBeCredit(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsUpper(r) && (strings.Contains(text, "–") || strings.Contains(text, "—"))
 }
 
 var viaRes = []*regexp.Regexp{
