@@ -68,7 +68,28 @@ func FuzzMayBeGlued(f *testing.F) {
 		if got, want := formats.MayBeGlued(s), plainMayBeGlued(s); got != want {
 			t.Fatalf("mayBeGlued(%q) = %v, the plain version says %v", s, got, want)
 		}
+		checkMoreRunesThan(t, s)
 	})
+}
+
+// moreRunesThan(s, n) is RuneCountInString(s) > n, invalid bytes counted
+// one each as RuneCountInString counts them.
+func TestMoreRunesThan(t *testing.T) {
+	for _, s := range append(append(oracleTexts(), mayBeGluedCases...), "\xff\xfe\x80", "é\xc3", "中文字中文字") {
+		checkMoreRunesThan(t, s)
+	}
+}
+
+func checkMoreRunesThan(t *testing.T, s string) {
+	count := utf8.RuneCountInString(s)
+	for _, n := range []int{0, 1, count - 1, count, count + 1, len(s), 120} {
+		if n < 0 {
+			continue // not a bound isHeading asks about
+		}
+		if got := formats.MoreRunesThan(s, n); got != (count > n) {
+			t.Fatalf("moreRunesThan(%q, %d) = %v; the string has %d runes", s, n, got, count)
+		}
+	}
 }
 
 // guardCases are leads the oracle texts lack, for the guards before the

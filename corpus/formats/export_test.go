@@ -49,3 +49,6 @@ func init() {
 // MayBeGlued is the cheap test before sentence splitting, checked against
 // its plain version (coldopen_oracle_test.go).
 var MayBeGlued = mayBeGlued
+
+// MoreRunesThan is isHeading's bounded rune count.
+var MoreRunesThan = moreRunesThan

@@ -321,7 +321,7 @@ func isHeading(l string) bool {
 	}
 	// Most paragraph lines are longer than a heading can be: rejected
 	// before their fields are counted.
-	if len(l) > 120 && utf8.RuneCountInString(l) > 120 {
+	if moreRunesThan(l, 120) {
 		return false
 	}
 	n := countFields(l, 15)
@@ -356,6 +356,21 @@ func isHeading(l string) bool {
 		return caps == 1 && utf8.RuneCountInString(l) >= 3 && !hasDigit(l)
 	}
 	return len(words) <= 5 || caps*10 >= content*6
+}
+
+// moreRunesThan is utf8.RuneCountInString(s) > n, counting no further
+// than n+1 runes.
+func moreRunesThan(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	c := 0
+	for range s {
+		if c++; c > n {
+			return true
+		}
+	}
+	return false
 }
 
 // countFields counts the fields of l as strings.Fields splits them, up to
@@ -511,19 +526,16 @@ func (p *textParser) leadCredit() {
 // dateline's first comma follows capitalised words only ("Kyiv,",
 // "Hallandale Beach,").
 func mayBeDateline(i int, text string) bool {
-	if !strings.ContainsAny(text, "-–—") {
-		return false
-	}
 	r1, n := utf8.DecodeRuneInString(text)
 	if !unicode.IsUpper(r1) {
 		return false
 	}
 	if i == 0 {
 		r2, _ := utf8.DecodeRuneInString(text[n:])
-		return unicode.IsUpper(r2) || strings.ContainsRune(".'’-", r2)
+		return (unicode.IsUpper(r2) || strings.ContainsRune(".'’-", r2)) && hasDash(text)
 	}
 	comma := strings.IndexByte(text, ',')
-	if comma < 0 {
+	if comma < 0 || !hasDash(text) {
 		return false
 	}
 	wordStart := true
@@ -548,6 +560,13 @@ func mayBeDateline(i int, text string) bool {
 func mayBeCredit(text string) bool {
 	r, _ := utf8.DecodeRuneInString(text)
 	return unicode.IsUpper(r) && (strings.Contains(text, "–") || strings.Contains(text, "—"))
+}
+
+// hasDash: a hyphen, en or em dash in text. (strings.ContainsAny with
+// non-ASCII runes in its set tests every rune of text; these are
+// vectorised searches.)
+func hasDash(text string) bool {
+	return strings.IndexByte(text, '-') >= 0 || strings.Contains(text, "–") || strings.Contains(text, "—")
 }
 
 var viaRes = []*regexp.Regexp{
