@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -71,14 +72,15 @@ type removedLine struct {
 // returns the body lines.
 func (p *textParser) header(lines []string) []string {
 	a := p.a
+	m := headerMemo{lines: lines}
 	i := 0
-	if isHeadline(lines) {
+	if isHeadline(&m) {
 		a.Title = lines[0]
 		i = 1
 	}
-	for ; i < len(lines) && i <= 6; i++ {
+	for ; i < len(lines) && i < headerLines; i++ {
 		l := lines[i]
-		if host, link, ok := domainLine(l); ok {
+		if host, link, ok := m.domain(i); ok {
 			if a.Outlet == "" {
 				a.Outlet = host
 			}
@@ -87,7 +89,7 @@ func (p *textParser) header(lines []string) []string {
 			}
 			continue
 		}
-		if t, ok := parseDateLine(l); ok {
+		if t, ok := m.date(i); ok {
 			if a.Published.IsZero() {
 				a.Published = t
 			}
@@ -109,6 +111,52 @@ func (p *textParser) header(lines []string) []string {
 	return lines[i:]
 }
 
+// headerLines is how many lines a header may have (a title and six).
+const headerLines = 7
+
+// headerMemo keeps what the header's lines were found to be: deciding
+// whether the first line is a title asks whether the first two are a
+// domain or a date, and reading the header asks again (a domain regexp
+// and a date parse each, per file).
+type headerMemo struct {
+	lines      []string
+	known      [headerLines]uint8 // bit 1: domain known, bit 2: date known
+	host, link [headerLines]string
+	isDomain   [headerLines]bool
+	published  [headerLines]time.Time
+	isDate     [headerLines]bool
+}
+
+// domain is domainLine(lines[i]).
+func (m *headerMemo) domain(i int) (host, link string, ok bool) {
+	if m.known[i]&1 == 0 {
+		m.host[i], m.link[i], m.isDomain[i] = domainLine(m.lines[i])
+		m.known[i] |= 1
+	}
+	return m.host[i], m.link[i], m.isDomain[i]
+}
+
+// date is parseDateLine(lines[i]).
+func (m *headerMemo) date(i int) (time.Time, bool) {
+	if m.known[i]&2 == 0 {
+		m.published[i], m.isDate[i] = parseDateLine(m.lines[i])
+		m.known[i] |= 2
+	}
+	return m.published[i], m.isDate[i]
+}
+
+// isHeaderMeta: lines[i] is a line that only a header holds, a domain or
+// URL, a date or a byline.
+func (m *headerMemo) isHeaderMeta(i int) bool {
+	if _, _, ok := m.domain(i); ok {
+		return true
+	}
+	if _, ok := m.date(i); ok {
+		return true
+	}
+	return bylineRe.MatchString(m.lines[i])
+}
+
 // isHeadline says whether the first line is the title: a short line, not
 // a date or a domain, that more lines follow. A title is one line whatever
 // its punctuation ("F.B.I. 'Destroyed' Flynn's Life", "'Jail!' Crowd
@@ -116,31 +164,19 @@ func (p *textParser) header(lines []string) []string {
 // line under it is header metadata (a domain, a date, a byline), when it is
 // one sentence, or when it does not end as prose does, in a full stop after
 // a word. A lead paragraph of two sentences stays body.
-func isHeadline(lines []string) bool {
-	if len(lines) < 2 {
+func isHeadline(m *headerMemo) bool {
+	if len(m.lines) < 2 {
 		return false
 	}
-	line := lines[0]
-	if isHeaderMeta(line) {
+	line := m.lines[0]
+	if m.isHeaderMeta(0) {
 		return false
 	}
 	w := article.CountWords(line)
 	if w == 0 || w > 30 || utf8.RuneCountInString(line) > 250 {
 		return false
 	}
-	return isHeaderMeta(lines[1]) || !endsProse(line) || len(lang.Sentences(line)) == 1
-}
-
-// isHeaderMeta: a line that only a header holds, a domain or URL, a date
-// or a byline.
-func isHeaderMeta(line string) bool {
-	if _, _, ok := domainLine(line); ok {
-		return true
-	}
-	if _, ok := parseDateLine(line); ok {
-		return true
-	}
-	return bylineRe.MatchString(line)
+	return m.isHeaderMeta(1) || !endsProse(line) || len(lang.Sentences(line)) == 1
 }
 
 // endsProse: the line ends in a full stop after a word that is not an
