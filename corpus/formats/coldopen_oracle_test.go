@@ -2,32 +2,17 @@ package formats_test
 
 import (
 	"testing"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus/formats"
 )
 
 // plainMayBeGlued is mayBeGlued as it was before it searched for each mark
-// with strings.IndexByte: one rune-decoding pass, left to right.
+// with strings.IndexByte: every byte tested, left to right (what follows a
+// mark is tested as before, by gluedAt).
 func plainMayBeGlued(l string) bool {
 	for i := 0; i < len(l); i++ {
-		if c := l[i]; c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		j := i + 1
-		for j < len(l) {
-			r, size := utf8.DecodeRuneInString(l[j:])
-			if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
-				break
-			}
-			j += size
-		}
-		if j >= len(l) {
-			return false
-		}
-		r, _ := utf8.DecodeRuneInString(l[j:])
-		if unicode.IsUpper(r) || r == '“' || r == '‘' || r == '"' {
+		if c := l[i]; (c == '.' || c == '!' || c == '?') && formats.GluedAt(l, i) {
 			return true
 		}
 	}

@@ -50,8 +50,12 @@ func init() {
 }
 
 // MayBeGlued is the cheap test before sentence splitting, checked against
-// its plain version (coldopen_oracle_test.go).
-var MayBeGlued = mayBeGlued
+// its plain version (coldopen_oracle_test.go), which tests each mark with
+// GluedAt.
+var (
+	MayBeGlued = mayBeGlued
+	GluedAt    = gluedAt
+)
 
 // MoreRunesThan is isHeading's bounded rune count.
 var MoreRunesThan = moreRunesThan
