@@ -34,9 +34,6 @@ var Guards = []Guard{
 	{"datelineComma", datelineCommaRe, func(s string) bool { return mayBeDateline(1, s) }},
 	{"credit", creditRe, mayBeCredit},
 	{"via0", viaRes[0], func(s string) bool { return mayMatchVia(0, s) }},
-	{"via0 paragraph", viaRes[0], mayHoldVia},
-	{"via1 paragraph", viaRes[1], mayHoldVia},
-	{"via2 paragraph", viaRes[2], mayHoldVia},
 	{"via1", viaRes[1], func(s string) bool { return mayMatchVia(1, s) }},
 	{"via2", viaRes[2], func(s string) bool { return mayMatchVia(2, s) }},
 }

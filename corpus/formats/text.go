@@ -1,7 +1,6 @@
 package formats
 
 import (
-	"bytes"
 	"errors"
 	"regexp"
 	"sort"
@@ -627,28 +626,6 @@ func mayMatchVia(i int, st string) bool {
 	return true
 }
 
-// mayHoldVia is a cheap test before splitting a paragraph into sentences
-// to match viaRes: one of the words some pattern needs occurs in it ("report"
-// as written; the others case-folded as the regexps fold them, ſ as s).
-// Every test is whether text contains a word, so it holds for a paragraph
-// when it holds for any of its sentences.
-func mayHoldVia(text string) bool {
-	if strings.Contains(text, "report") {
-		return true
-	}
-	var buf [1024]byte
-	folded := foldASCII(buf[:0], text)
-	for _, w := range viaWords {
-		if bytes.Contains(folded, []byte(w)) {
-			return true
-		}
-	}
-	return false
-}
-
-// viaWords are what viaRes[1] and viaRes[2] need, in lower case.
-var viaWords = []string{"this ", "originally published", "source", "via", "courtesy of"}
-
 // attribution finds a sentence crediting another outlet as the origin
 // ("CNN reported the information.") at the start or the end of the body,
 // records it as Via and removes it from the text.
@@ -658,9 +635,6 @@ func (p *textParser) attribution() {
 			return false
 		}
 		text := p.blocks[idx].Text
-		if !mayHoldVia(text) {
-			return false
-		}
 		sents := lang.Sentences(text)
 		if len(sents) == 0 {
 			return false
