@@ -22,13 +22,7 @@ type item struct {
 	date corpus.DateKey
 }
 
-// newItem is called off the update loop. The read-mark key of an article
-// without a URL is made of its text, so such an article listed without its
-// text has it loaded here, before the item is made.
 func newItem(a *corpus.Article) *item {
-	if a.URL == "" {
-		_ = a.LoadText()
-	}
 	return &item{
 		a:          a,
 		key:        userstate.ArticleKey(a),

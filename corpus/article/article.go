@@ -94,17 +94,22 @@ type TextSource interface {
 // by whichever goroutine asks first (the reader loads texts in the
 // background while panes and searches ask for the ones they show).
 type deferredText struct {
-	src   TextSource
-	owner *Article // the article DeferText was called on (not a copy of it)
+	src     TextSource
+	owner   *Article // the article DeferText was called on (not a copy of it)
+	markKey string   // the article's MarkKey as the store kept it ("": made from the text)
 	once  sync.Once
 	done  atomic.Bool // the load ended: Blocks and Removed are set, or err
 	err   error
 }
 
 // DeferText marks the article as listed without its text: LoadText asks
-// src for its blocks and removed lines. Call it before the article is
+// src for its blocks and removed lines. markKey is the article's MarkKey
+// when it was made from the text, as the store kept it ("" for none: it is
+// then made from the text, loaded for it). Call it before the article is
 // shared between goroutines.
-func (a *Article) DeferText(src TextSource) { a.text = &deferredText{src: src, owner: a} }
+func (a *Article) DeferText(src TextSource, markKey string) {
+	a.text = &deferredText{src: src, owner: a, markKey: markKey}
+}
 
 // HasText reports whether reading the article's blocks and removed lines
 // needs no wait: they are in memory, or loading them failed (LoadText

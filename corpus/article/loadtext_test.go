@@ -30,7 +30,7 @@ func (s *countingSource) LoadText(a *Article) error {
 func TestLoadTextConcurrent(t *testing.T) {
 	src := &countingSource{}
 	a := &Article{ID: "a"}
-	a.DeferText(src)
+	a.DeferText(src, "")
 	if a.HasText() {
 		t.Fatal("HasText before LoadText")
 	}
@@ -66,7 +66,7 @@ func TestLoadTextConcurrent(t *testing.T) {
 func TestLoadTextFailure(t *testing.T) {
 	src := &countingSource{err: errors.New("gone")}
 	a := &Article{ID: "a"}
-	a.DeferText(src)
+	a.DeferText(src, "")
 	for range 2 {
 		if err := a.LoadText(); err == nil || err.Error() != "gone" {
 			t.Fatalf("LoadText = %v, want gone", err)
@@ -82,7 +82,7 @@ func TestLoadTextFailure(t *testing.T) {
 func TestLoadTextCopy(t *testing.T) {
 	src := &countingSource{}
 	a := &Article{ID: "a"}
-	a.DeferText(src)
+	a.DeferText(src, "")
 	c := *a
 	c.ID = "c"
 	if c.HasText() {

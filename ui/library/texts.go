@@ -18,6 +18,7 @@ type Texts struct {
 	total   int // articles queued since the load was last idle
 	loaded  int // of those, loaded
 	running bool
+	batch   int // articles a Job loads; 0 is textBatch
 }
 
 // TextsLoaded is the result of a Texts Job: N more articles hold their
@@ -56,7 +57,11 @@ func (t *Texts) next() Job {
 		t.queue = nil
 		return nil
 	}
-	n := min(textBatch, len(t.queue))
+	size := t.batch
+	if size <= 0 {
+		size = textBatch
+	}
+	n := min(size, len(t.queue))
 	batch := t.queue[:n:n]
 	t.queue = t.queue[n:]
 	t.running = true
@@ -76,6 +81,9 @@ func (t *Texts) Loaded(r TextsLoaded) Job {
 
 // Loading reports whether texts are still being loaded.
 func (t *Texts) Loading() bool { return t.running || len(t.queue) > 0 }
+
+// Counts are the texts loaded and queued since the load was last idle.
+func (t *Texts) Counts() (loaded, total int) { return t.loaded, t.total }
 
 // Percent is how much of the load is done, 0 to 100.
 func (t *Texts) Percent() int {
