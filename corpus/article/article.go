@@ -97,9 +97,9 @@ type deferredText struct {
 	src     TextSource
 	owner   *Article // the article DeferText was called on (not a copy of it)
 	markKey string   // the article's MarkKey as the store kept it ("": made from the text)
-	once  sync.Once
-	done  atomic.Bool // the load ended: Blocks and Removed are set, or err
-	err   error
+	once    sync.Once
+	done    atomic.Bool // the load ended: Blocks and Removed are set, or err
+	err     error
 }
 
 // DeferText marks the article as listed without its text: LoadText asks
