@@ -165,22 +165,6 @@ func TestReadMarkKeyOfAnArticleListedWithoutItsText(t *testing.T) {
 	}
 }
 
-// startOn opens dir with the store in cacheDir, running every command to
-// its end, as newHarness does.
-func startOn(t *testing.T, dir, cacheDir string) *harness {
-	t.Helper()
-	sh := testShared(t)
-	hs := &harness{t: t}
-	sh.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
-		return func() tea.Msg { hs.timers = append(hs.timers, msg); return nil }
-	}
-	hs.m = newModel(Config{Source: corpus.Source{Paths: []string{dir}}, Load: corpus.Options{CacheDir: cacheDir}}, sh)
-	t.Cleanup(hs.m.Close)
-	hs.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	hs.run(hs.m.Init())
-	return hs
-}
-
 // A warm start lists the articles the store serves without their texts,
 // searches them from the snapshot, loads the texts in the background and
 // then groups them: the same searches, articles and stories as the cold
@@ -190,8 +174,8 @@ func TestWarmStartListsThenLoadsTexts(t *testing.T) {
 	if err := gen.Write(dir, 40, 3); err != nil {
 		t.Fatal(err)
 	}
-	cold := startOn(t, dir, cacheDir)
-	warm := startOn(t, dir, cacheDir)
+	cold := startHarness(t, Config{Source: corpus.Source{Paths: []string{dir}}, Load: corpus.Options{CacheDir: cacheDir}}, 100, 30)
+	warm := startHarness(t, Config{Source: corpus.Source{Paths: []string{dir}}, Load: corpus.Options{CacheDir: cacheDir}}, 100, 30)
 	ca, wa := cold.m.sh.lib.Articles(), warm.m.sh.lib.Articles()
 	if loaded, total := warm.m.sh.lib.Texts.Counts(); loaded != len(wa) || total != len(wa) || warm.m.sh.lib.Texts.Loading() {
 		t.Fatalf("the warm start loaded %d of %d texts in the background, want all %d", loaded, total, len(wa))
