@@ -20,7 +20,7 @@ import (
 //	         textOff textLen(uvarint) textCRC(4 bytes)
 //	trailer: indexOffset(8 bytes) indexCRC(4 bytes) segmentEnd
 //	head:    skip(str) [sum(32 bytes) narticles(uvarint) article…]
-//	article: suffix textKey format title flags(byte) outlet via dateline
+//	article: suffix textKey markKey format title flags(byte) outlet via dateline
 //	         byline url summary published(str, time.MarshalBinary or empty)
 //	         words(uvarint) textOff(uvarint) textLen(uvarint)
 //	text:    nblocks(uvarint) (kind(byte) [kindName(str)] text(str))…
@@ -46,8 +46,9 @@ import (
 // storeVersion changes whenever parsing, the Article type or this format
 // change in a way that makes old entries wrong (5: the analyser's sentence
 // rule; 6: articles carry their summary; 7: the segmented store, heads
-// apart from text).
-const storeVersion = 7
+// apart from text; 8: the heads keep the read-mark key of articles
+// without a URL, which is made from the text).
+const storeVersion = 8
 
 const (
 	segmentMagic = "parallax corpus segment\n"
@@ -221,6 +222,7 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 		a.ID = j.id + r.str()
 		a.Path = j.path
 		res.textKeys[i] = r.str()
+		markKey := r.str()
 		a.Format = r.str()
 		a.Title = r.str()
 		a.TitleDerived = r.byte()&1 != 0
@@ -244,7 +246,7 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 				return res, err
 			}
 		} else {
-			a.DeferText(&textRef{src: src, part: part})
+			a.DeferText(&textRef{src: src, part: part}, markKey)
 		}
 		res.articles[i] = a
 	}
@@ -304,6 +306,13 @@ func appendEntry(head, text []byte, e *madeEntry) ([]byte, []byte, error) {
 		}
 		head = appendStr(head, e.suffixes[i])
 		head = appendStr(head, key)
+		// The read-mark key: made from the text when there is no URL,
+		// so kept for a list that has no text (Article.MarkKey).
+		markKey := ""
+		if a.URL == "" {
+			markKey = a.MarkKey()
+		}
+		head = appendStr(head, markKey)
 		head = appendStr(head, a.Format)
 		head = appendStr(head, a.Title)
 		var flags byte
