@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -65,6 +66,13 @@ func TestStoredStoriesRoundTrip(t *testing.T) {
 	}
 }
 
+// groupingEnd is where the grouping section of a stored file ends (the
+// term sections start).
+func groupingEnd(data []byte) int {
+	head := len(storiesMagic) + 1
+	return head + sectionHead + int(binary.LittleEndian.Uint64(data[head:]))
+}
+
 // A damaged, truncated or foreign file is refused with an error, never
 // trusted, and LoadOrGroupStories groups afresh and replaces it.
 func TestStoredStoriesDamaged(t *testing.T) {
@@ -74,15 +82,16 @@ func TestStoredStoriesDamaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	end := groupingEnd(good)
 	flipped := append([]byte(nil), good...)
-	flipped[len(flipped)/2] ^= 0x40
+	flipped[end/2] ^= 0x40
 	version := append([]byte(nil), good...)
 	version[len(storiesMagic)] = storiesVersion + 1
 	for name, data := range map[string][]byte{
 		"empty":     {},
-		"magic":     []byte("PLXSTORIEZ\n\x01abcdefgh"),
-		"truncated": good[:len(good)-9],
-		"half":      good[:len(good)/2],
+		"magic":     []byte("PLXSTORIEZ\n\x02abcdefgh"),
+		"truncated": good[:end-3],
+		"half":      good[:end/2],
 		"flipped":   flipped,
 		"version":   version,
 	} {
@@ -104,6 +113,59 @@ func TestStoredStoriesDamaged(t *testing.T) {
 	}
 	if _, err := ReadStories(t.TempDir(), as, StoryOptions{}); err == nil {
 		t.Error("a folder read as a stories file")
+	}
+}
+
+// Damaged, truncated or missing term sections (what a join and the
+// fingerprints of a grouping read back read) are refused when read: the
+// grouping read back makes its fingerprints again from the text, the same
+// as the stored ones, and a join groups afresh instead.
+func TestStoredTermsDamaged(t *testing.T) {
+	as, path := storedFixture(t)
+	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := groupingEnd(good)
+	if end >= len(good) {
+		t.Fatal("no term sections stored")
+	}
+	flip := func(at int) []byte {
+		out := append([]byte(nil), good...)
+		out[at] ^= 0x08
+		return out
+	}
+	added, _ := generateCorpus(20, 99)
+	joining := append(append([]*corpus.Article(nil), as...), added[:3]...)
+	want := GroupStories(joining, StoryOptions{})
+	a := byID(as, seedA)
+	for name, data := range map[string][]byte{
+		"missing":          good[:end],
+		"terms flipped":    flip(end + sectionHead + 2),
+		"articles flipped": flip(len(good) - 5),
+		"truncated":        good[:len(good)-7],
+		"trailing":         append(append([]byte(nil), good...), 0),
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := parseTerms(data[end:], len(as)); err == nil {
+				t.Fatal("damaged terms parsed")
+			}
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			back, err := ReadStories(path, as, StoryOptions{})
+			if err != nil {
+				t.Fatalf("the grouping, intact, not read back: %v", err)
+			}
+			if got, want := back.Candidates(a, 5), fresh.Candidates(a, 5); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("candidates: %v, want %v", got, want)
+			}
+			st, from, _ := LoadOrGroupStories(context.Background(), path, joining, StoryOptions{})
+			if from != StoriesGrouped || groupingReport(st, joining) != groupingReport(want, joining) {
+				t.Errorf("damaged terms joined (from %v)", from)
+			}
+		})
 	}
 }
 
