@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"cmp"
 	"context"
+	"math"
 	"runtime"
 	"slices"
 
@@ -75,6 +77,7 @@ func joinStories(ctx context.Context, g *storedGrouping, t *storedTerms, at []in
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	refitLinking(t, stats)
 	// Everything by index in as: the stored articles' own, the new ones'.
 	fps := make([]fingerprint, len(as))
 	query := &queryTable{
@@ -174,4 +177,74 @@ func fingerprintNew(ctx context.Context, st *termStats, as []*corpus.Article, fr
 	counts.hashes, counts.df, counts.docs = nil, out.df, out.docs
 	fps, q, names := makeFingerprints(ctx, counts, workers)
 	return out, fps, q, names
+}
+
+// refitLinking reweighs the stored articles' fingerprints for the terms
+// that the new articles made linking: a word only one stored article used
+// was weighed down (uniqueTermWeight) and could not find it a pair; now
+// that new articles use it too, it weighs as in a full grouping (its
+// inverse document frequency that of stats), and joins the article's
+// query and index terms when it is among its heaviest linking terms.
+// Terms outside an article's stored fingerprint (the lightest) are not
+// known, and other terms keep their weights: what a full grouping would
+// change beyond that is the drift maxJoinedShare bounds.
+func refitLinking(t *storedTerms, stats *termStats) {
+	idf := func(s *termStats, x uint32) float64 {
+		return math.Log((1+float64(s.docs))/(1+float64(s.df[x]))) + 1
+	}
+	maxPosting := int32(max(64, stats.docs/50))
+	linking := func(x uint32) bool { return stats.df[x] >= 2 && stats.df[x] <= maxPosting }
+	var ws []tw
+	for k, fp := range t.fps {
+		crossed := false
+		for _, x := range fp {
+			if t.df[x.t] < 2 && linking(x.t) {
+				crossed = true
+				break
+			}
+		}
+		if !crossed {
+			continue
+		}
+		out := make(fingerprint, len(fp))
+		var norm float64
+		for y, x := range fp {
+			w := float64(x.w)
+			if t.df[x.t] < 2 && stats.df[x.t] >= 2 {
+				w *= idf(stats, x.t) / idf(&t.termStats, x.t) / uniqueTermWeight
+			}
+			out[y] = termWeight{x.t, float32(w)}
+			norm += w * w
+		}
+		norm = math.Sqrt(norm)
+		for y := range out {
+			out[y].w = float32(float64(out[y].w) / norm)
+		}
+		t.fps[k] = out
+		// The query terms, heaviest first: the linking ones of the
+		// fingerprint, then the stored ones outside it (lighter than any
+		// in it).
+		ws = ws[:0]
+		for _, x := range out {
+			if linking(x.t) {
+				ws = append(ws, tw{x.t, float64(x.w)})
+			}
+		}
+		for _, x := range t.query.queryOf(k) {
+			if _, in := slices.BinarySearchFunc(out, x, func(a termWeight, b uint32) int { return cmp.Compare(a.t, b) }); !in && linking(x) {
+				ws = append(ws, tw{x, 0})
+			}
+		}
+		slices.SortStableFunc(ws, heavier)
+		ws = ws[:min(len(ws), queryTerms)]
+		qs := t.query.query[k*queryTerms : k*queryTerms+len(ws)]
+		for y, x := range ws {
+			qs[y] = x.t
+		}
+		is := t.query.index[k*indexTerms : k*indexTerms+min(len(ws), indexTerms)]
+		copy(is, qs)
+		slices.Sort(qs)
+		slices.Sort(is)
+		t.query.nq[k], t.query.ni[k] = uint8(len(qs)), uint8(len(is))
+	}
 }

@@ -86,3 +86,48 @@ func joinAndRegroup(t *testing.T, in []*corpus.Article, labels map[string]string
 	checkGrouping(t, st, now)
 	return scorePairs(of(st), truth), scorePairs(of(GroupStories(now, StoryOptions{})), truth)
 }
+
+// A story first seen in one stored article and then reported by new ones:
+// its own words, unique to that article when it was stored (weighed down,
+// not indexed), link it to the new reports once they use them too, as in
+// a full grouping (refitLinking).
+func TestJoinStoriesRelinksStoredArticle(t *testing.T) {
+	as, truth := generateCorpus(600, 17)
+	members := map[int][]*corpus.Article{}
+	for _, a := range as {
+		members[truth[a.ID]] = append(members[truth[a.ID]], a)
+	}
+	tried := 0
+	for c := range len(members) {
+		m := members[c]
+		if len(m) < 5 || tried == 3 {
+			continue
+		}
+		tried++
+		later := map[*corpus.Article]bool{}
+		for _, a := range m[1:] {
+			later[a] = true
+		}
+		var stored []*corpus.Article
+		for _, a := range as {
+			if !later[a] {
+				stored = append(stored, a)
+			}
+		}
+		path := filepath.Join(t.TempDir(), "stories-x.cache")
+		if _, _, err := LoadOrGroupStories(context.Background(), path, stored, StoryOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		st, from, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+		if err != nil || from != StoriesJoined {
+			t.Fatalf("from %v, err %v", from, err)
+		}
+		want := GroupStories(as, StoryOptions{})
+		if got, full := len(st.Of(m[0]).Articles), len(want.Of(m[0]).Articles); got != full {
+			t.Errorf("story of %s: %d articles joined, %d grouped afresh", m[0].ID, got, full)
+		}
+	}
+	if tried == 0 {
+		t.Fatal("no story of five")
+	}
+}

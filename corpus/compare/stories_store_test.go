@@ -282,3 +282,69 @@ func TestStoriesPath(t *testing.T) {
 		}
 	}
 }
+
+// A warm start's articles come from the store listed without their text,
+// known by their heads (Article.Origin): the grouping read back from them
+// is the one read back with the text, fingerprints included (read from
+// the file, since there is no text to make them from), and the reader's
+// edits apply alike. An article whose origin changed (its file did) is
+// joined again, and when it has no text yet the caller is told to load it.
+func TestStoredStoriesFromHeads(t *testing.T) {
+	as, path := storedFixture(t)
+	listed := heads(as)
+	full := make([]*corpus.Article, len(listed))
+	for i, a := range listed {
+		c := *a
+		if err := c.LoadText(); err != nil || len(c.Blocks) != len(as[i].Blocks) {
+			t.Fatalf("text not loaded: %v", err)
+		}
+		full[i] = &c
+	}
+	fresh, from, err := LoadOrGroupStories(context.Background(), path, full, StoryOptions{})
+	if err != nil || from != StoriesGrouped {
+		t.Fatalf("from %v, err %v", from, err)
+	}
+	withText, err := ReadStories(path, full, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, from, err := LoadOrGroupStories(context.Background(), path, listed, StoryOptions{})
+	if err != nil || from != StoriesStored {
+		t.Fatalf("heads not read back: from %v, err %v", from, err)
+	}
+	checkGrouping(t, back, listed)
+	if got, want := groupingReport(back, listed), groupingReport(withText, full); got != want {
+		t.Errorf("read back from heads differs:\n%s\nwant:\n%s", got, want)
+	}
+	if got, want := fmt.Sprint(back.fingerprints()), fmt.Sprint(fresh.fingerprints()); got != want {
+		t.Error("the fingerprints read back differ from the grouping's")
+	}
+	edits := map[string]StoryEdit{seedA: {Alone: true}, "football": {With: seedB}}
+	if got, want := groupingReport(back.WithEdits(edits), listed), groupingReport(fresh.WithEdits(edits), full); got != want {
+		t.Errorf("edits over the heads differ:\n%s\nwant:\n%s", got, want)
+	}
+	// The text of an article not from the store is what is checked.
+	plain := append([]*corpus.Article(nil), full...)
+	c := *plain[3]
+	c.Origin = 0
+	plain[3] = &c
+	if _, err := ReadStories(path, plain, StoryOptions{}); !errors.Is(err, ErrStoriesStale) {
+		t.Errorf("an article known by its text taken for one known by its head: %v", err)
+	}
+	// Its file changed: a new origin, no text yet.
+	moved := append([]*corpus.Article(nil), listed...)
+	m := *moved[4]
+	m.Origin++
+	moved[4] = &m
+	if _, from, err := LoadOrGroupStories(context.Background(), path, moved, StoryOptions{}); !errors.Is(err, ErrNeedText) {
+		t.Fatalf("a changed article without text: from %v, err %v, want ErrNeedText", from, err)
+	}
+	if err := m.LoadText(); err != nil {
+		t.Fatal(err)
+	}
+	st, from, err := LoadOrGroupStories(context.Background(), path, moved, StoryOptions{})
+	if err != nil || from != StoriesJoined {
+		t.Fatalf("a changed article with its text: from %v, err %v, want joined", from, err)
+	}
+	checkGrouping(t, st, moved)
+}
