@@ -283,7 +283,11 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 // and postings live in flat slices; the returned Stories hold about 1 KB an
 // article, nearly all of it fingerprints (BENCHMARKS.md has the figures).
 func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
-	return groupFrom(ctx, as, opt)
+	s, err := groupFrom(ctx, as, opt)
+	if s != nil {
+		s.terms = nil // kept only to be stored (LoadOrGroupStories)
+	}
+	return s, err
 }
 
 // groupFrom groups as: fingerprints, candidate pairs, merged into events

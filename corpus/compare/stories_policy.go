@@ -100,7 +100,7 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 	if !haveText(as, nil) {
 		return nil, StoriesGrouped, ErrNeedText
 	}
-	st, err := GroupStoriesContext(ctx, as, opt)
+	st, err := groupFrom(ctx, as, opt)
 	if err != nil {
 		return nil, StoriesGrouped, err
 	}
@@ -126,9 +126,10 @@ func haveText(as []*corpus.Article, at []int32) bool {
 }
 
 // saveStories stores st at path for the next start, and prunes the older
-// stored groupings it supersedes.
+// stored groupings it supersedes. The terms kept for it are let go.
 func saveStories(path string, st *Stories, opt StoryOptions) {
 	if path != "" && WriteStories(path, st, opt) == nil {
 		cache.Prune(path)
 	}
+	st.terms = nil
 }

@@ -87,7 +87,10 @@ func articleKey(a *corpus.Article) uint32 {
 }
 
 // WriteStories saves the grouping s, made with opt, to path atomically.
-// The reader's edits are not part of it (they are applied over it).
+// The reader's edits are not part of it (they are applied over it). The
+// terms a join needs are saved only with a grouping LoadOrGroupStories
+// makes (others keep none): a file without them is read back, and a
+// corpus changed since is grouped afresh.
 func WriteStories(path string, s *Stories, opt StoryOptions) error {
 	return userfiles.WriteFileAtomic(path, encodeStories(s, opt), 0o600)
 }

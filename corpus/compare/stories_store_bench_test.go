@@ -90,12 +90,13 @@ func withText(as []*corpus.Article) []*corpus.Article {
 
 // BenchmarkStoriesJoin10k and BenchmarkStoriesJoin100k: 1,000 new
 // articles join the stored grouping of the others (--watch, or files
-// added between two starts), in CPU seconds.
+// added between two starts), in CPU seconds; the articles have their text
+// and, as the loader's, an origin.
 func BenchmarkStoriesJoin10k(b *testing.B)  { benchJoinStories(b, 10_000) }
 func BenchmarkStoriesJoin100k(b *testing.B) { benchJoinStories(b, 100_000) }
 
 func benchJoinStories(b *testing.B, n int) {
-	as := generated(n)
+	as := withText(heads(generated(n)))
 	path := filepath.Join(b.TempDir(), "stories-x.cache")
 	base := as[:n-1000]
 	_, _, _ = LoadOrGroupStories(context.Background(), path, base, StoryOptions{})

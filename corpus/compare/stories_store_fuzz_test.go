@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"context"
 	"encoding/binary"
 	"hash/crc32"
 	"testing"
@@ -28,7 +29,11 @@ func storedSections(t testing.TB, data []byte) (grouping, terms, articles []byte
 // and give every article a fingerprint of normalised weights.
 func FuzzDecodeStories(f *testing.F) {
 	as, _ := generateCorpus(12, 5)
-	good := encodeStories(GroupStories(as, StoryOptions{}), StoryOptions{})
+	grouped, err := groupFrom(context.Background(), as, StoryOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	good := encodeStories(grouped, StoryOptions{})
 	g, terms, arts := storedSections(f, good)
 	f.Add(g, terms, arts)
 	f.Add(g[:len(g)/2], terms[:len(terms)/2], arts[:len(arts)/2])

@@ -76,6 +76,11 @@ func (t *termStats) tailTerms() map[uint64]uint32 {
 // firsts (their first listings) are stored in this order.
 func appendTermSections(buf []byte, s *Stories, firsts []int32) []byte {
 	t := s.terms
+	size := 3*binary.MaxVarintLen32 + 9*len(t.hashes) + 2*sectionHead
+	for _, i := range firsts {
+		size += 6*len(s.fps[i]) + 3*(len(t.names.of(int(i)))+queryTerms+indexTerms) + 4
+	}
+	buf = slices.Grow(buf, size)
 	at := beginSection(&buf)
 	buf = binary.AppendUvarint(buf, uint64(len(t.hashes)))
 	buf = binary.AppendUvarint(buf, uint64(t.sorted))
