@@ -310,15 +310,16 @@ func groupFrom(ctx context.Context, as []*corpus.Article, opt StoryOptions) (*St
 		return nil, err
 	}
 	t := &groupTerms{termStats: stats, query: query, names: names, base: len(as)}
-	return groupTermed(ctx, as, opt, fps, t, nil, nil, nil)
+	return groupTermed(ctx, as, opt, fps, t, nil, nil, nil, nil)
 }
 
 // groupTermed groups as by their fingerprints and terms t: candidate pairs
 // (only those with an article of only, when only is given), merged into
 // events and lines. The events of initial and the lines of initialLines
 // (article indices) are joined to begin with (a stored grouping,
-// stories_join.go). The grouping keeps t to be stored.
-func groupTermed(ctx context.Context, as []*corpus.Article, opt StoryOptions, fps []fingerprint, t *groupTerms, only []bool, initial, initialLines [][]int32) (*Stories, error) {
+// stories_join.go), whose stored events keep tells (see keptEvents). The
+// grouping keeps t to be stored.
+func groupTermed(ctx context.Context, as []*corpus.Article, opt StoryOptions, fps []fingerprint, t *groupTerms, only []bool, initial, initialLines [][]int32, keep *keptEvents) (*Stories, error) {
 	nterms := len(t.hashes)
 	rare := rareTerms(t.df, t.docs)
 	dates := articleDates(as)
@@ -329,7 +330,7 @@ func groupTermed(ctx context.Context, as []*corpus.Article, opt StoryOptions, fp
 	rare = nil
 	groups := mergeEdges(dates, fps, initial, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
 	edges = nil
-	s := buildStories(as, fps, groups, nterms)
+	s := buildStoriesKeeping(as, fps, groups, nterms, keep)
 	s.buildLines(groups, mergeLines(fps, groups, initialLines, lineEdges), dates)
 	s.nterms, s.dates, s.terms = nterms, dates, t
 	return s, nil
@@ -452,6 +453,39 @@ func sample(m []int32) []int32 {
 }
 
 func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int32, nterms int) *Stories {
+	return buildStoriesKeeping(as, fps, groups, nterms, nil)
+}
+
+// keptEvents are the stored events a join began with (stories_join.go):
+// a group that is exactly one of them, neither joined nor left by an
+// article, keeps its stored label and cohesion rather than have its
+// centre computed again.
+type keptEvents struct {
+	of     []int32 // by article: the stored event it began in, or -1
+	events []storedEvent
+	size   []int32 // by stored event: its articles left
+}
+
+// kept returns the stored event group g is exactly, if it is one.
+func (k *keptEvents) kept(g []int32) (*storedEvent, bool) {
+	if k == nil {
+		return nil, false
+	}
+	e := k.of[g[0]]
+	if e < 0 || int(k.size[e]) != len(g) {
+		return nil, false
+	}
+	for _, i := range g {
+		if k.of[i] != e {
+			return nil, false
+		}
+	}
+	return &k.events[e], true
+}
+
+// buildStoriesKeeping is buildStories reusing what the stored events of
+// keep say of the groups that are exactly one of them.
+func buildStoriesKeeping(as []*corpus.Article, fps []fingerprint, groups [][]int32, nterms int, keep *keptEvents) *Stories {
 	s := &Stories{
 		articles: as,
 		at:       make(map[*corpus.Article]int32, len(as)),
@@ -464,7 +498,13 @@ func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int32, nte
 	b := storyBuilder{as: as, fps: fps, nterms: nterms}
 	s.List = make([]*Story, 0, len(groups))
 	for _, g := range groups {
-		st := b.build(g)
+		var st *Story
+		if e, ok := keep.kept(g); ok {
+			st = &Story{Label: e.label, Cohesion: e.cohesion}
+			finishStory(st, as, g)
+		} else {
+			st = b.build(g)
+		}
 		s.List = append(s.List, st)
 		for _, i := range g {
 			s.storyOf[i] = st

@@ -77,7 +77,7 @@ func joinStories(ctx context.Context, g *storedGrouping, t *storedTerms, at []in
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	refitLinking(t, stats)
+	refit := refitLinking(t, stats)
 	// Everything by index in as: the stored articles' own, the new ones'.
 	fps := make([]fingerprint, len(as))
 	query := &queryTable{
@@ -112,11 +112,24 @@ func joinStories(ctx context.Context, g *storedGrouping, t *storedTerms, at []in
 	// The stored events and lines, in indices of as, less what is gone.
 	var initial, lines [][]int32
 	first := make([]int32, len(g.events)) // an article of each stored event left, or -1
+	keep := &keptEvents{of: make([]int32, len(as)), events: g.events, size: make([]int32, len(g.events))}
+	for i := range keep.of {
+		keep.of[i] = -1
+	}
 	for e, se := range g.events {
 		var m []int32
 		for _, k := range se.members {
 			if i := at[k]; i >= 0 {
 				m = append(m, i)
+				keep.of[i] = int32(e)
+			}
+		}
+		keep.size[e] = int32(len(m))
+		if len(m) < len(se.members) || slices.ContainsFunc(se.members, func(k int32) bool { return refit[k] }) {
+			// Its label may be an article gone, its centre moved by a
+			// fingerprint reweighed: made again.
+			for _, i := range m {
+				keep.of[i] = -1
 			}
 		}
 		first[e] = -1
@@ -137,7 +150,7 @@ func joinStories(ctx context.Context, g *storedGrouping, t *storedTerms, at []in
 		}
 	}
 	terms := &groupTerms{termStats: *stats, query: query, names: names, base: g.base, joined: g.joined + len(fresh)}
-	return groupTermed(ctx, as, opt, fps, terms, isNew, initial, lines)
+	return groupTermed(ctx, as, opt, fps, terms, isNew, initial, lines, keep)
 }
 
 // fingerprintNew counts and fingerprints the articles fresh of as with the
@@ -188,7 +201,10 @@ func fingerprintNew(ctx context.Context, st *termStats, as []*corpus.Article, fr
 // Terms outside an article's stored fingerprint (the lightest) are not
 // known, and other terms keep their weights: what a full grouping would
 // change beyond that is the drift maxJoinedShare bounds.
-func refitLinking(t *storedTerms, stats *termStats) {
+//
+// It returns which stored articles it reweighed.
+func refitLinking(t *storedTerms, stats *termStats) []bool {
+	refit := make([]bool, len(t.fps))
 	idf := func(s *termStats, x uint32) float64 {
 		return math.Log((1+float64(s.docs))/(1+float64(s.df[x]))) + 1
 	}
@@ -206,6 +222,7 @@ func refitLinking(t *storedTerms, stats *termStats) {
 		if !crossed {
 			continue
 		}
+		refit[k] = true
 		out := make(fingerprint, len(fp))
 		var norm float64
 		for y, x := range fp {
@@ -247,4 +264,5 @@ func refitLinking(t *storedTerms, stats *termStats) {
 		slices.Sort(is)
 		t.query.nq[k], t.query.ni[k] = uint8(len(qs)), uint8(len(is))
 	}
+	return refit
 }

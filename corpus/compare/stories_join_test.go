@@ -3,6 +3,8 @@ package compare
 import (
 	"context"
 	"fmt"
+	"math"
+	"slices"
 	"math/rand"
 	"path/filepath"
 	"testing"
@@ -129,5 +131,72 @@ func TestJoinStoriesRelinksStoredArticle(t *testing.T) {
 	}
 	if tried == 0 {
 		t.Fatal("no story of five")
+	}
+}
+
+// checkLabels asserts that every story is labelled by one of its articles.
+func checkLabels(t *testing.T, s *Stories) {
+	t.Helper()
+	for _, st := range s.List {
+		found := false
+		for _, a := range st.Articles {
+			found = found || label(a) == st.Label
+		}
+		if !found {
+			t.Errorf("story %s labelled %q, none of its articles", st.ID, st.Label)
+		}
+	}
+}
+
+// A join keeps the label and cohesion of the stored events it leaves as
+// they were, and makes them again for the others: each is what the
+// joined grouping's own fingerprints make of its articles, and an event
+// whose labelling article is gone is labelled by one still there.
+func TestJoinStoriesLabels(t *testing.T) {
+	as, path := storedFixture(t)
+	stored, _, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var big *Story
+	for _, st := range stored.List {
+		if big == nil || len(st.Articles) > len(big.Articles) {
+			big = st
+		}
+	}
+	var gone *corpus.Article
+	for _, a := range big.Articles {
+		if label(a) == big.Label {
+			gone = a
+		}
+	}
+	extra, _ := generateCorpus(5, 77)
+	for _, a := range extra {
+		a.ID = "new/" + a.ID
+	}
+	var now []*corpus.Article
+	for _, a := range as {
+		if a != gone {
+			now = append(now, a)
+		}
+	}
+	now = append(now, extra...)
+	st, from, err := LoadOrGroupStories(context.Background(), path, now, StoryOptions{})
+	if err != nil || from != StoriesJoined {
+		t.Fatalf("from %v, err %v", from, err)
+	}
+	checkGrouping(t, st, now)
+	checkLabels(t, st)
+	b := storyBuilder{as: st.articles, fps: st.fps, nterms: st.nterms}
+	for _, story := range st.List {
+		var g []int32
+		for _, a := range story.Articles {
+			g = append(g, st.at[a])
+		}
+		slices.Sort(g)
+		want := b.build(g)
+		if story.Label != want.Label || math.Abs(story.Cohesion-want.Cohesion) > 1e-6 {
+			t.Errorf("story %s: %q %.6f, made again %q %.6f", story.ID, story.Label, story.Cohesion, want.Label, want.Cohesion)
+		}
 	}
 }
