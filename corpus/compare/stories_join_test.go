@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"math/rand"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
