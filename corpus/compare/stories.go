@@ -150,10 +150,11 @@ func (s *Stories) readFingerprints() {
 	s.fps, _, _ = makeFingerprints(ctx, counts, counts.workers)
 }
 
-// Prepare makes now what a stored grouping makes the first time it is
+// Prepare reads now what a stored grouping reads the first time it is
 // needed (the fingerprints the candidates to compare with and the
-// reader's edits use): a background job after a warm start, so that the
-// first comparison does not wait. A grouping made afresh has it already.
+// reader's edits use, from its file: no article's text is read): a
+// background job after a warm start, so that the first comparison does
+// not wait. A grouping made afresh has it already.
 func (s *Stories) Prepare() { s.fingerprints() }
 
 // Of returns the story an article belongs to, or nil.
