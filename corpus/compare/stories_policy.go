@@ -81,7 +81,6 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 		}
 		if g.joinable(kept, len(as)) {
 			if !haveText(as, at) {
-				g.drop()
 				return nil, StoriesGrouped, ErrNeedText
 			}
 			if t, err := g.readTerms(); err == nil {
@@ -93,9 +92,6 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 				return st, StoriesJoined, nil
 			}
 		}
-	}
-	if g != nil {
-		g.drop()
 	}
 	if !haveText(as, nil) {
 		return nil, StoriesGrouped, ErrNeedText

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -282,49 +283,75 @@ func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories,
 	return g.stories(as, opt)
 }
 
-// readStored reads and checks the grouping section of the file at path,
-// and keeps the file open for the term sections (storedGrouping.readTerms),
-// which a warm start does not read.
+// readStored reads and checks the grouping section of the file at path;
+// the term sections, which a warm start does not need, are read when
+// asked for (storedGrouping.readTerms), from the file at path as long as
+// it still holds this grouping.
 func readStored(path string) (*storedGrouping, error) {
-	f, st, bodyAt, err := cache.OpenFile(path, storiesMagic, storiesVersion)
+	data, _, err := readGroupingSection(path)
 	if err != nil {
 		return nil, err
-	}
-	fail := func(err error) (*storedGrouping, error) {
-		f.Close()
-		return nil, err
-	}
-	var head [sectionHead]byte
-	if _, err := f.ReadAt(head[:], int64(bodyAt)); err != nil {
-		return fail(errors.New("damaged stories file: truncated grouping"))
-	}
-	n := binary.LittleEndian.Uint64(head[:])
-	if n > uint64(st.Size())-uint64(bodyAt)-sectionHead {
-		return fail(errors.New("damaged stories file: truncated grouping"))
-	}
-	data := make([]byte, sectionHead+n)
-	if _, err := f.ReadAt(data, int64(bodyAt)); err != nil {
-		return fail(err)
 	}
 	body, _, err := cutSection(data, "grouping")
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
 	g, err := parseGrouping(body)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	restAt := int64(bodyAt) + int64(len(data))
-	g.close = f.Close
+	head := data[:sectionHead]
 	g.rest = func() ([]byte, error) {
+		// The file is opened again rather than held open: another
+		// process may replace it meanwhile, and then its terms are
+		// another grouping's.
+		again, restAt, err := readGroupingSection(path)
+		if err != nil {
+			return nil, err
+		}
+		if string(again[:sectionHead]) != string(head) {
+			return nil, errors.New("the stored grouping was replaced")
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
 		defer f.Close()
-		rest := make([]byte, st.Size()-restAt)
+		st, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		rest := make([]byte, max(st.Size()-restAt, 0))
 		if _, err := f.ReadAt(rest, restAt); err != nil {
 			return nil, err
 		}
 		return rest, nil
 	}
 	return g, nil
+}
+
+// readGroupingSection reads the grouping section of the file at path,
+// length and CRC included, unchecked, and where the sections after it
+// start.
+func readGroupingSection(path string) ([]byte, int64, error) {
+	f, st, bodyAt, err := cache.OpenFile(path, storiesMagic, storiesVersion)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	var head [sectionHead]byte
+	if _, err := f.ReadAt(head[:], int64(bodyAt)); err != nil {
+		return nil, 0, errors.New("damaged stories file: truncated grouping")
+	}
+	n := binary.LittleEndian.Uint64(head[:])
+	if n > uint64(st.Size())-uint64(bodyAt)-sectionHead {
+		return nil, 0, errors.New("damaged stories file: truncated grouping")
+	}
+	data := make([]byte, sectionHead+n)
+	if _, err := f.ReadAt(data, int64(bodyAt)); err != nil {
+		return nil, 0, err
+	}
+	return data, int64(bodyAt) + int64(len(data)), nil
 }
 
 // parseStories checks a whole stored grouping held in memory (a test's or
@@ -364,10 +391,8 @@ type storedGrouping struct {
 	events       []storedEvent
 	lines        [][]int32
 
-	// rest reads the bytes after the grouping section, once; close
-	// releases the file it reads them from, when it is not to be read.
+	// rest reads the bytes after the grouping section, once.
 	rest      func() ([]byte, error)
-	close     func() error
 	termsOnce sync.Once
 	terms     *storedTerms
 	termsErr  error

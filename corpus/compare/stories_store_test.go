@@ -348,3 +348,26 @@ func TestStoredStoriesFromHeads(t *testing.T) {
 	}
 	checkGrouping(t, st, moved)
 }
+
+// A grouping read back reads its fingerprints later, from the file as long
+// as it still holds that grouping: one replaced meanwhile (another
+// process stored another grouping) is not read, and the fingerprints are
+// made from the text instead, the same.
+func TestStoredStoriesReplacedBeforePrepare(t *testing.T) {
+	as, path := storedFixture(t)
+	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	back, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if from != StoriesStored {
+		t.Fatalf("from %v", from)
+	}
+	other, _ := generateCorpus(40, 8)
+	if _, _, err := LoadOrGroupStories(context.Background(), path, other, StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := back.lazy.g.readTerms(); err == nil {
+		t.Error("the terms of another grouping read")
+	}
+	if got, want := fmt.Sprint(back.fingerprints()), fmt.Sprint(fresh.fingerprints()); got != want {
+		t.Error("fingerprints made again differ")
+	}
+}

@@ -140,17 +140,6 @@ func (g *storedGrouping) readTerms() (*storedTerms, error) {
 	return g.terms, g.termsErr
 }
 
-// drop gives up the term sections unread (a grouping neither read back
-// nor joined), releasing the file they would be read from.
-func (g *storedGrouping) drop() {
-	g.termsOnce.Do(func() {
-		g.termsErr = errors.New("stored terms not read")
-		if g.close != nil {
-			g.close()
-		}
-	})
-}
-
 // parseTerms checks and decodes the two term sections at the start of
 // data for n stored articles: every term number in range, every list
 // ascending and no longer than grouping makes it, every weight a
