@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"io/fs"
@@ -389,15 +390,35 @@ func looksBinary(b []byte) bool {
 		return false
 	}
 	ctl := 0
+	i := 0
+	// Eight bytes at a time: text has a byte below 0x20 (a line end) only
+	// every few dozen bytes, and only words holding one are looked into.
+	for ; i+8 <= len(b); i += 8 {
+		if w := binary.LittleEndian.Uint64(b[i:]); (w-0x2020202020202020)&^w&0x8080808080808080 == 0 {
+			continue // no byte below 0x20
+		}
+		if controlBytes(b[i:i+8], &ctl) {
+			return true
+		}
+	}
+	if controlBytes(b[i:], &ctl) {
+		return true
+	}
+	return ctl*20 > len(b) // more than 5% control bytes
+}
+
+// controlBytes adds to ctl the control bytes of b that text does not use
+// and reports whether b holds a NUL.
+func controlBytes(b []byte, ctl *int) (nul bool) {
 	for _, c := range b {
 		if c == 0 {
 			return true
 		}
 		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x0C && c != 0x1B {
-			ctl++
+			*ctl++
 		}
 	}
-	return ctl*20 > len(b) // more than 5% control bytes
+	return false
 }
 
 // readFileLimited reads a regular file of at most max bytes without ever
