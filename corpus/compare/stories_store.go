@@ -288,10 +288,11 @@ func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories,
 // asked for (storedGrouping.readTerms), from the file at path as long as
 // it still holds this grouping.
 func readStored(path string) (*storedGrouping, error) {
-	data, _, err := readGroupingSection(path)
+	f, _, data, err := openGrouping(path)
 	if err != nil {
 		return nil, err
 	}
+	f.Close()
 	body, _, err := cutSection(data, "grouping")
 	if err != nil {
 		return nil, err
@@ -300,23 +301,18 @@ func readStored(path string) (*storedGrouping, error) {
 	if err != nil {
 		return nil, err
 	}
-	head := data[:sectionHead]
 	g.rest = func() ([]byte, error) {
 		// The file is opened again rather than held open: another
 		// process may replace it meanwhile, and then its terms are
 		// another grouping's.
-		again, restAt, err := readGroupingSection(path)
-		if err != nil {
-			return nil, err
-		}
-		if string(again[:sectionHead]) != string(head) {
-			return nil, errors.New("the stored grouping was replaced")
-		}
-		f, err := os.Open(path)
+		f, restAt, again, err := openGrouping(path)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
+		if string(again[:sectionHead]) != string(data[:sectionHead]) {
+			return nil, errors.New("the stored grouping was replaced")
+		}
 		st, err := f.Stat()
 		if err != nil {
 			return nil, err
@@ -330,28 +326,31 @@ func readStored(path string) (*storedGrouping, error) {
 	return g, nil
 }
 
-// readGroupingSection reads the grouping section of the file at path,
-// length and CRC included, unchecked, and where the sections after it
-// start.
-func readGroupingSection(path string) ([]byte, int64, error) {
+// openGrouping opens the stories file at path and reads its grouping
+// section, length and CRC included, unchecked. It returns the open file
+// (the caller closes it) and where the sections after the grouping start.
+func openGrouping(path string) (*os.File, int64, []byte, error) {
 	f, st, bodyAt, err := cache.OpenFile(path, storiesMagic, storiesVersion)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
-	defer f.Close()
+	fail := func(err error) (*os.File, int64, []byte, error) {
+		f.Close()
+		return nil, 0, nil, err
+	}
 	var head [sectionHead]byte
 	if _, err := f.ReadAt(head[:], int64(bodyAt)); err != nil {
-		return nil, 0, errors.New("damaged stories file: truncated grouping")
+		return fail(errors.New("damaged stories file: truncated grouping"))
 	}
 	n := binary.LittleEndian.Uint64(head[:])
 	if n > uint64(st.Size())-uint64(bodyAt)-sectionHead {
-		return nil, 0, errors.New("damaged stories file: truncated grouping")
+		return fail(errors.New("damaged stories file: truncated grouping"))
 	}
 	data := make([]byte, sectionHead+n)
 	if _, err := f.ReadAt(data, int64(bodyAt)); err != nil {
-		return nil, 0, err
+		return fail(err)
 	}
-	return data, int64(bodyAt) + int64(len(data)), nil
+	return f, int64(bodyAt) + int64(len(data)), data, nil
 }
 
 // parseStories checks a whole stored grouping held in memory (a test's or

@@ -66,23 +66,25 @@ func TestStoredStoriesRoundTrip(t *testing.T) {
 	}
 }
 
-// groupingEnd is where the grouping section of a stored file ends (the
-// term sections start).
-func groupingEnd(data []byte) int {
+// storedFile groups the stored fixture and stores it at path, and returns
+// the file's bytes and where its grouping section ends (the term
+// sections start).
+func storedFile(t *testing.T) (as []*corpus.Article, path string, fresh *Stories, good []byte, end int) {
+	t.Helper()
+	as, path = storedFixture(t)
+	fresh, _, _ = LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	head := len(storiesMagic) + 1
-	return head + sectionHead + int(binary.LittleEndian.Uint64(data[head:]))
+	return as, path, fresh, good, head + sectionHead + int(binary.LittleEndian.Uint64(good[head:]))
 }
 
 // A damaged, truncated or foreign file is refused with an error, never
 // trusted, and LoadOrGroupStories groups afresh and replaces it.
 func TestStoredStoriesDamaged(t *testing.T) {
-	as, path := storedFixture(t)
-	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	good, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	end := groupingEnd(good)
+	as, path, fresh, good, end := storedFile(t)
 	flipped := append([]byte(nil), good...)
 	flipped[end/2] ^= 0x40
 	version := append([]byte(nil), good...)
@@ -121,13 +123,7 @@ func TestStoredStoriesDamaged(t *testing.T) {
 // grouping read back makes its fingerprints again from the text, the same
 // as the stored ones, and a join groups afresh instead.
 func TestStoredTermsDamaged(t *testing.T) {
-	as, path := storedFixture(t)
-	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	good, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	end := groupingEnd(good)
+	as, path, fresh, good, end := storedFile(t)
 	if end >= len(good) {
 		t.Fatal("no term sections stored")
 	}
