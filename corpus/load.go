@@ -369,8 +369,10 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 	}
 	assignIDs(j.id, arts)
 	res = fileResult{index: j.index, articles: arts, sum: sha256.Sum256(data)}
+	origin := originOf(res.sum)
 	for _, a := range arts {
 		a.Path = j.path
+		a.Origin = origin
 		res.textKeys = append(res.textKeys, article.TextKey(a))
 	}
 	return res

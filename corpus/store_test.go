@@ -112,8 +112,9 @@ func oracle(t *testing.T, dir string) []string {
 	return fullSnapshot(c)
 }
 
-// fullSnapshot is snapshot with the removed lines and block kinds, after
-// loading the text of articles listed without it.
+// fullSnapshot is snapshot with the removed lines, block kinds and origin
+// (the same from the store as parsed afresh), after loading the text of
+// articles listed without it.
 func fullSnapshot(c *Corpus) []string {
 	var out []string
 	for _, a := range c.Articles {
@@ -125,7 +126,10 @@ func fullSnapshot(c *Corpus) []string {
 		for _, b := range a.Blocks {
 			kinds += string(b.Kind) + ","
 		}
-		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s|%v|%d|%s|%q|%s", a.ID, a.Title, a.Outlet, a.Path, a.DuplicateOf, a.Published, a.Words, kinds, a.Removed, a.Body()))
+		if a.Origin == 0 {
+			out = append(out, a.ID+" no origin")
+		}
+		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s|%v|%d|%s|%q|%s|%x", a.ID, a.Title, a.Outlet, a.Path, a.DuplicateOf, a.Published, a.Words, kinds, a.Removed, a.Body(), a.Origin))
 	}
 	return out
 }

@@ -184,6 +184,14 @@ func (x segmentIndex) entryAt(off uint32) (segEntry, error) {
 	return e, r.err
 }
 
+// originOf is Article.Origin for the articles parsed from a file whose
+// bytes have the SHA-256 sum: the sum's first eight bytes, the top one mixed with
+// storeVersion, which changes whenever parsing does, never 0.
+func originOf(sum [sha256.Size]byte) uint64 {
+	o := binary.LittleEndian.Uint64(sum[:8]) ^ uint64(storeVersion)<<56
+	return max(o, 1)
+}
+
 // checksum is the CRC-32C of s.
 func checksum(s string) uint32 {
 	return crc32.Update(0, cache.CRCTable, unsafe.Slice(unsafe.StringData(s), len(s)))
@@ -206,6 +214,7 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 		return res, r.err
 	}
 	copy(res.sum[:], r.fixed(sha256.Size))
+	origin := originOf(res.sum)
 	n := r.count()
 	if r.err != nil {
 		return res, r.err
@@ -221,6 +230,7 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 		a := &structs[i]
 		a.ID = j.id + r.str()
 		a.Path = j.path
+		a.Origin = origin
 		res.textKeys[i] = r.str()
 		markKey := r.str()
 		a.Format = r.str()

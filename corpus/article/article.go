@@ -78,6 +78,13 @@ type Article struct {
 	// (corpus/formats) and the loader that reads it (corpus) are separate
 	// packages; it is not shown and not stored.
 	ItemKey string
+	// Origin identifies what the article was parsed from: a hash of its
+	// file's bytes and of the parser's version, set by the loader (and
+	// kept by the store of parsed files), 0 for an article the loader did
+	// not make. An article with the same ID and Origin as before has the
+	// same text, so caches of what was computed from the text (the stored
+	// story grouping) can know an article listed without it.
+	Origin uint64
 	// text is where the blocks and removed lines are when the article was
 	// listed without them (see DeferText, LoadText); nil otherwise.
 	text *deferredText
