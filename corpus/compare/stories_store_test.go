@@ -367,3 +367,39 @@ func TestStoredStoriesReplacedBeforePrepare(t *testing.T) {
 		t.Error("fingerprints made again differ")
 	}
 }
+
+// ReadStories reads only the heads of articles from the store, so a
+// reader may load their texts meanwhile (run with -race).
+func TestReadStoriesWhileTextsLoad(t *testing.T) {
+	as, path := storedFixture(t)
+	listed := heads(as)
+	full := make([]*corpus.Article, len(listed))
+	for i, a := range listed {
+		c := *a
+		if err := c.LoadText(); err != nil {
+			t.Fatal(err)
+		}
+		full[i] = &c
+	}
+	if _, _, err := LoadOrGroupStories(context.Background(), path, full, StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() {
+		for _, a := range listed {
+			if err := a.LoadText(); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	st, err := ReadStories(path, listed, StoryOptions{})
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if err != nil {
+		t.Fatalf("not read back from heads: %v", err)
+	}
+	checkGrouping(t, st, listed)
+}
