@@ -225,6 +225,24 @@ func TestStoreListOnlyLoadsTextOnOpen(t *testing.T) {
 			t.Fatalf("listed article %s: text %v, title %q, words %d", a.ID, a.HasText(), a.Title, a.Words)
 		}
 	}
+	// The read-mark key, made from the text when there is no URL, comes
+	// from the heads: the text stays unloaded.
+	whole, _ := loadWithCache(t, dir, cacheDir)
+	keys, noURL := map[string]string{}, 0
+	for _, a := range whole.Articles {
+		keys[a.ID] = a.MarkKey()
+	}
+	for _, a := range c.Articles {
+		if got := a.MarkKey(); got != keys[a.ID] || a.HasText() {
+			t.Errorf("%s: mark key %q (text loaded %v), want %q", a.ID, got, a.HasText(), keys[a.ID])
+		}
+		if a.URL == "" {
+			noURL++
+		}
+	}
+	if noURL == 0 {
+		t.Error("the corpus has no article without a URL")
+	}
 	if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
 		t.Errorf("loaded text differs from the parser's:\n%q\n%q", got, want)
 	}

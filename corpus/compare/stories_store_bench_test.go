@@ -31,7 +31,7 @@ func heads(as []*corpus.Article) []*corpus.Article {
 		h.Write([]byte(a.ID + "\x00" + a.Body()))
 		c := *a
 		c.Origin, c.Blocks = h.Sum64()|1, nil
-		c.DeferText(heldText(a.Blocks))
+		c.DeferText(heldText(a.Blocks), "")
 		out[i] = &c
 	}
 	return out
@@ -81,7 +81,7 @@ func withText(as []*corpus.Article) []*corpus.Article {
 	out := make([]*corpus.Article, len(as))
 	for i, a := range as {
 		c := *a
-		c.DeferText(nil)
+		_ = c.LoadText() // a copy loads its own text and holds it
 		c.Blocks = full[i].Blocks
 		out[i] = &c
 	}
