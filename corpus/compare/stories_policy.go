@@ -54,14 +54,14 @@ var ErrNeedText = errors.New("grouping needs the articles' text")
 // changed articles only, a fresh grouping every article's. When an
 // article it needs is without its text (HasText false), it returns
 // ErrNeedText and changes nothing: the caller loads the texts and calls
-// again with the same articles. It never loads a text itself, but it
-// does look at whether articles have theirs: a reader that loads texts in
-// the background calls ReadStories first, which reads only the heads of
-// articles from the store (fields loading a text does not write) and so
-// may run meanwhile, and LoadOrGroupStories when ReadStories fails, once
-// no text is being loaded. A grouping read back (StoriesStored, or from
-// ReadStories) reads its stored fingerprints when first needed
-// (Stories.Prepare, best in the background); the others have them.
+// again with the same articles. It never loads a text itself, and only
+// reads the text of articles whose HasText is true, so it may run while
+// another goroutine loads texts. A reader that has not loaded the texts
+// yet calls ReadStories first (it reads only heads, never ErrNeedText)
+// and this only when ReadStories fails. A grouping read back
+// (StoriesStored, or from ReadStories) reads its stored fingerprints when
+// first needed (Stories.Prepare, best in the background); the others have
+// them.
 //
 // The other error is ctx's.
 func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, opt StoryOptions) (*Stories, StoriesFrom, error) {

@@ -348,11 +348,21 @@ func TestStoredStoriesFromHeads(t *testing.T) {
 // A grouping read back reads its fingerprints later, from the file as long
 // as it still holds that grouping: one replaced meanwhile (another
 // process stored another grouping) is not read, and the fingerprints are
-// made from the text instead, the same.
+// made from the text instead (loaded for articles listed without it), the
+// same.
 func TestStoredStoriesReplacedBeforePrepare(t *testing.T) {
 	as, path := storedFixture(t)
-	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	back, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	listed := heads(as)
+	full := make([]*corpus.Article, len(listed))
+	for i, a := range listed {
+		c := *a
+		if err := c.LoadText(); err != nil {
+			t.Fatal(err)
+		}
+		full[i] = &c
+	}
+	fresh, _, _ := LoadOrGroupStories(context.Background(), path, full, StoryOptions{})
+	back, from, _ := LoadOrGroupStories(context.Background(), path, listed, StoryOptions{})
 	if from != StoriesStored {
 		t.Fatalf("from %v", from)
 	}
