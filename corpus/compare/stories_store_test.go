@@ -287,15 +287,7 @@ func TestStoriesPath(t *testing.T) {
 // joined again, and when it has no text yet the caller is told to load it.
 func TestStoredStoriesFromHeads(t *testing.T) {
 	as, path := storedFixture(t)
-	listed := heads(as)
-	full := make([]*corpus.Article, len(listed))
-	for i, a := range listed {
-		c := *a
-		if err := c.LoadText(); err != nil || len(c.Blocks) != len(as[i].Blocks) {
-			t.Fatalf("text not loaded: %v", err)
-		}
-		full[i] = &c
-	}
+	listed, full := listedAndFull(t, as)
 	fresh, from, err := LoadOrGroupStories(context.Background(), path, full, StoryOptions{})
 	if err != nil || from != StoriesGrouped {
 		t.Fatalf("from %v, err %v", from, err)
@@ -352,15 +344,7 @@ func TestStoredStoriesFromHeads(t *testing.T) {
 // same.
 func TestStoredStoriesReplacedBeforePrepare(t *testing.T) {
 	as, path := storedFixture(t)
-	listed := heads(as)
-	full := make([]*corpus.Article, len(listed))
-	for i, a := range listed {
-		c := *a
-		if err := c.LoadText(); err != nil {
-			t.Fatal(err)
-		}
-		full[i] = &c
-	}
+	listed, full := listedAndFull(t, as)
 	fresh, _, _ := LoadOrGroupStories(context.Background(), path, full, StoryOptions{})
 	back, from, _ := LoadOrGroupStories(context.Background(), path, listed, StoryOptions{})
 	if from != StoriesStored {
@@ -382,15 +366,7 @@ func TestStoredStoriesReplacedBeforePrepare(t *testing.T) {
 // reader may load their texts meanwhile (run with -race).
 func TestReadStoriesWhileTextsLoad(t *testing.T) {
 	as, path := storedFixture(t)
-	listed := heads(as)
-	full := make([]*corpus.Article, len(listed))
-	for i, a := range listed {
-		c := *a
-		if err := c.LoadText(); err != nil {
-			t.Fatal(err)
-		}
-		full[i] = &c
-	}
+	listed, full := listedAndFull(t, as)
 	if _, _, err := LoadOrGroupStories(context.Background(), path, full, StoryOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -412,4 +388,20 @@ func TestReadStoriesWhileTextsLoad(t *testing.T) {
 		t.Fatalf("not read back from heads: %v", err)
 	}
 	checkGrouping(t, st, listed)
+}
+
+// listedAndFull are as listed without their text, known by their origin
+// (heads), and copies of those with their text loaded.
+func listedAndFull(t *testing.T, as []*corpus.Article) (listed, full []*corpus.Article) {
+	t.Helper()
+	listed = heads(as)
+	full = make([]*corpus.Article, len(listed))
+	for i, a := range listed {
+		c := *a
+		if err := c.LoadText(); err != nil || len(c.Blocks) != len(as[i].Blocks) {
+			t.Fatalf("text not loaded: %v", err)
+		}
+		full[i] = &c
+	}
+	return listed, full
 }

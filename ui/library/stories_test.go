@@ -10,9 +10,8 @@ import (
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
-// GroupStories stores the grouping and reads it back on the next start;
-// comparing reads the fingerprints the background job makes meanwhile.
-func TestGroupStoriesStored(t *testing.T) {
+// twoStories are six short reports of two stories.
+func twoStories() []*corpus.Article {
 	var arts []*corpus.Article
 	for i := range 6 {
 		text := "Envoys met in Geneva for talks on the peace plan for Ukraine and Russia, officials said."
@@ -21,6 +20,13 @@ func TestGroupStoriesStored(t *testing.T) {
 		}
 		arts = append(arts, &corpus.Article{ID: fmt.Sprint("a", i), Title: fmt.Sprint("Report ", i), Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: text}}})
 	}
+	return arts
+}
+
+// GroupStories stores the grouping and reads it back on the next start;
+// comparing reads the fingerprints the background job makes meanwhile.
+func TestGroupStoriesStored(t *testing.T) {
+	arts := twoStories()
 	store := filepath.Join(t.TempDir(), "stories-x.cache")
 	first, err := GroupStories(context.Background(), store, arts, 1)
 	if err != nil {
@@ -56,14 +62,9 @@ func (n notLoaded) LoadText(a *corpus.Article) error {
 // A warm start's articles listed without their text (known by their
 // origin): the stored grouping is read back without loading any text.
 func TestGroupStoriesStoredFromHeads(t *testing.T) {
-	var arts []*corpus.Article
-	for i := range 6 {
-		text := "Envoys met in Geneva for talks on the peace plan for Ukraine and Russia, officials said."
-		if i%2 == 1 {
-			text = "The harbour of Valletta reopened after repairs to the breakwater, the port authority said."
-		}
-		arts = append(arts, &corpus.Article{ID: fmt.Sprint("a", i), Title: fmt.Sprint("Report ", i), Origin: uint64(i + 1),
-			Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: text}}})
+	arts := twoStories()
+	for i, a := range arts {
+		a.Origin = uint64(i + 1) // as the loader's articles
 	}
 	store := filepath.Join(t.TempDir(), "stories-x.cache")
 	first, err := GroupStories(context.Background(), store, arts, 1)
