@@ -1,0 +1,86 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// dumpMentions writes every name findMentions finds in d, a line each:
+// sentence, surface, span, and what the run of words made of it (known
+// name, title, honorific, acronym, kin, votes for person, place,
+// organisation).
+func dumpMentions(d *Doc) string {
+	v := vocabOf(d)
+	var sb strings.Builder
+	for i := range d.Sentences {
+		for _, m := range findMentions(&d.Sentences[i], v) {
+			known := ""
+			if m.known != nil {
+				known = m.known.canon
+			}
+			fmt.Fprintf(&sb, "s%d %q %d-%d known=%q title=%q honor=%q acro=%v kin=%v votes=%v\n",
+				m.pass.Sentence, m.surface, m.pass.Start, m.pass.End, known, m.title, m.honor, m.acro, m.kin, m.votes)
+		}
+	}
+	return sb.String()
+}
+
+// The names findMentions finds in small articles, exactly. Written against
+// lived mutants of findMentions, monthName, partyTag and nameRun
+// (MUTATION.md, compare-names).
+func TestNameRunsExact(t *testing.T) {
+	tests := []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"hyphen between two known names", []string{"The Russia‐Ukraine war entered its third year as US‐China talks stalled."}, `s0 "Russia" 4-10 known="Russia" title="" honor="" acro=false kin=false votes=[0 3 0]
+s0 "Ukraine" 13-20 known="Ukraine" title="" honor="" acro=false kin=false votes=[0 3 0]
+s0 "US" 51-53 known="United States" title="" honor="" acro=true kin=false votes=[0 3 0]
+s0 "China" 56-61 known="China" title="" honor="" acro=false kin=false votes=[0 3 0]
+`},
+		{"generational suffix after a comma or a space", []string{"The award went to Robert Downey, Jr. on Sunday. Reporters asked Downey, Jr. about the film.", "Robert Downey Jr. spoke. Reporters asked Downey Jr. about the film."}, `s0 "Robert Downey Jr." 18-35 known="" title="" honor="" acro=false kin=false votes=[0 1 0]
+s1 "Reporters" 0-9 known="" title="" honor="" acro=false kin=false votes=[1.5 0 0]
+s1 "Downey" 16-22 known="" title="" honor="" acro=false kin=false votes=[0 0 0]
+s1 "Jr." 24-26 known="" title="" honor="" acro=false kin=false votes=[0 0 0]
+s2 "Robert Downey Jr." 0-16 known="" title="" honor="" acro=false kin=false votes=[0.5 0 0]
+s3 "Reporters" 0-9 known="" title="" honor="" acro=false kin=false votes=[1.5 0 0]
+s3 "Downey Jr." 16-25 known="" title="" honor="" acro=false kin=false votes=[0.5 0 0]
+`},
+		{"month surname at the end of a sentence", []string{"The party chose Theresa May. Under Theresa May the talks began on 5 May."}, `s0 "Theresa May" 16-27 known="" title="" honor="" acro=false kin=false votes=[0.5 0 0]
+s1 "Theresa May" 6-17 known="" title="" honor="" acro=false kin=false votes=[0.5 0 0]
+`},
+		{"party tags with either hyphen, and a capital letter ending a sentence", []string{"Sen. Bernie Sanders (I‐Vt.) met Rep. Alexandria Ocasio-Cortez (D-NY) and Ted Cruz, the senator (R-Texas), on Tuesday. Patients lacked vitamin D."}, `s0 "Bernie Sanders" 5-19 known="" title="sen" honor="" acro=false kin=false votes=[2.5 0 0]
+s0 "Alexandria Ocasio-Cortez" 39-63 known="" title="rep" honor="" acro=false kin=false votes=[2.5 0 0]
+s0 "Ted Cruz" 75-83 known="" title="senator" honor="" acro=false kin=false votes=[0.5 0 0]
+s1 "D" 24-25 known="" title="" honor="" acro=false kin=false votes=[0 0 0]
+`},
+		{"lone word in a title-case heading the body writes mid-sentence", []string{"Ministers Meet in Lausanne", "Foreign ministers met in Lausanne on Monday."}, `s0 "Lausanne" 18-26 known="" title="" honor="" acro=false kin=false votes=[0 1 0]
+s1 "Lausanne" 25-33 known="" title="" honor="" acro=false kin=false votes=[0 1 0]
+`},
+		{"lone word in a title-case heading the body never names", []string{"Ministers Meet in Lausanne", "Foreign ministers met on Monday."}, ``},
+	}
+	for _, tt := range tests {
+		if got := dumpMentions(Prepare(article("a", tt.paras...))); got != tt.want {
+			t.Errorf("%s:\n got:\n%s want:\n%s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A capitalised word with a digit anywhere ("G7", "A0", "Z9") is no name
+// word; hasDigit must see 0 and 9 and the digits at either end.
+func TestNameWordDigits(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"", false}, {"gaza", false}, {"g7", true}, {"a0", true}, {"z9", true}, {"0a", true}, {"9", true},
+		{"x/y", false}, {":", false}, {"covid-19", true},
+	}
+	for _, tt := range tests {
+		if got := hasDigit(tt.in); got != tt.want {
+			t.Errorf("hasDigit(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
