@@ -60,6 +60,20 @@ s1 "D" 24-25 known="" title="" honor="" acro=false kin=false votes=[0 0 0]
 s1 "Lausanne" 25-33 known="" title="" honor="" acro=false kin=false votes=[0 1 0]
 `},
 		{"lone word in a title-case heading the body never names", []string{"Ministers Meet in Lausanne", "Foreign ministers met on Monday."}, ``},
+		{"an acronym title (CEO) before a name, and a title alone ending a sentence", []string{"Tesla CEO Elon Musk said the plant would reopen. They met the President."}, `s0 "Elon Musk" 10-19 known="" title="" honor="" acro=false kin=false votes=[2 0 0]
+`},
+		{"a party tag's letter after an acronym, before a lower-case word", []string{"In the UK, R-rated films sell well."}, `s0 "UK" 7-9 known="United Kingdom" title="" honor="" acro=true kin=false votes=[0 3 0]
+s0 "R" 11-12 known="" title="" honor="" acro=false kin=false votes=[0 0 0]
+`},
+		{"a title with only a demonym before it, and a title after a title lead", []string{"Talks with the French President ended. On Monday, First Lady Jill Biden visited Kyiv."}, `s0 "President" 22-31 known="" title="" honor="" acro=false kin=false votes=[0 0 0]
+s1 "Jill Biden" 22-32 known="" title="first lady" honor="" acro=false kin=false votes=[2.5 0 0]
+s1 "Kyiv" 41-45 known="Kyiv" title="" honor="" acro=false kin=false votes=[0 3 0]
+`},
+		{"honorifics inside a sentence, with and without a full stop", []string{"On Monday, Mr. Trump spoke and Mrs May replied."}, `s0 "Trump" 15-20 known="" title="mr" honor="Mr." acro=false kin=false votes=[2 0 0]
+s0 "May" 35-38 known="" title="mrs" honor="Mrs" acro=false kin=false votes=[3.5 0 0]
+`},
+		{"a title and a demonym ending a sentence", []string{"The award went to the Top American."}, ``},
+		{"an unknown word opening a quotation inside a sentence", []string{"Officials said “Lausanne is ready” on Monday."}, ``},
 	}
 	for _, tt := range tests {
 		if got := dumpMentions(Prepare(article("a", tt.paras...))); got != tt.want {
