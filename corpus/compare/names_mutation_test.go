@@ -74,6 +74,8 @@ s0 "May" 35-38 known="" title="mrs" honor="Mrs" acro=false kin=false votes=[3.5 
 `},
 		{"a title and a demonym ending a sentence", []string{"The award went to the Top American."}, ``},
 		{"an unknown word opening a quotation inside a sentence", []string{"Officials said “Lausanne is ready” on Monday."}, ``},
+		{"a title lead written alone before a lower-case title", []string{"The minister said the Majority leader was away."}, `s0 "Majority" 22-30 known="" title="" honor="" acro=false kin=false votes=[0 0 0.5]
+`},
 	}
 	for _, tt := range tests {
 		if got := dumpMentions(Prepare(article("a", tt.paras...))); got != tt.want {
