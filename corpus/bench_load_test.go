@@ -36,6 +36,11 @@ func benchCorpus(b *testing.B, n int) (string, int64) {
 		}
 		os.WriteFile(done, nil, 0o644)
 	}
+	return dir, dirSize(dir)
+}
+
+// dirSize is the total size of the regular files under dir.
+func dirSize(dir string) int64 {
 	var size int64
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
@@ -45,7 +50,7 @@ func benchCorpus(b *testing.B, n int) (string, int64) {
 		}
 		return nil
 	})
-	return dir, size
+	return size
 }
 
 // BenchmarkLoadCorpus measures loading a generated corpus: the floor

@@ -28,6 +28,9 @@ func (s Skipped) String() string {
 type Corpus struct {
 	Articles []*Article
 	Skipped  []Skipped
+	// StoreState is the state of the store of parsed files the corpus
+	// was loaded with, when it holds just these files (Batch.StoreState).
+	StoreState StoreState
 }
 
 // Sort puts the articles in the default order: newest publication date first,

@@ -9,9 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -63,8 +65,19 @@ type segStore struct {
 	listOnly bool // articles come without their text (Options.ListOnly)
 
 	segs    []*segment // oldest first; a newer segment's entry wins
+	opened  manifest   // the manifest as this run opened it
 	rebuild bool       // a damaged or unreadable part was dropped: merge on save
 	Notice  string     // why part of the store was discarded, if it was
+
+	// walked is this run's folder record (storefolders.go), complete
+	// when Save is called; State is what Save leaves the store holding,
+	// when that is what this run loaded (see Batch.StoreState).
+	walked *folderRecord
+	State  StoreState
+	// unkept: a file's result was not kept (a skip that depends on the
+	// moment), so the store does not hold all this run found, and no
+	// record vouches for it.
+	unkept atomic.Bool
 
 	mu   sync.Mutex
 	made map[string]*madeEntry
@@ -84,7 +97,7 @@ func openStore(dir string, roots []string, listOnly bool) *segStore {
 	// A merge by another process can delete a segment between our reading
 	// the manifest and opening it: the manifest then names its successor.
 	for attempt := 0; attempt < 3; attempt++ {
-		names, err := readManifest(s.manifest, s.roots)
+		m, err := readManifest(s.manifest, s.roots)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			return s
@@ -93,11 +106,11 @@ func openStore(dir string, roots []string, listOnly bool) *segStore {
 			s.rebuild = true
 			return s
 		}
-		segs, missing, damage := openSegments(dir, names)
+		segs, missing, damage := openSegments(dir, m.names, openSegment)
 		if missing && attempt < 2 {
 			continue
 		}
-		s.segs = segs
+		s.segs, s.opened = segs, m
 		if damage != nil {
 			s.Notice = fmt.Sprintf("the corpus store was damaged (%v) and will be rebuilt", damage)
 		}
@@ -107,11 +120,12 @@ func openStore(dir string, roots []string, listOnly bool) *segStore {
 	return s
 }
 
-// openSegments opens the named segments, leaving out the missing and the
+// openSegments opens the named segments with open (openSegment, or
+// openSegmentLazy for a few lookups), leaving out the missing and the
 // damaged ones.
-func openSegments(dir string, names []string) (segs []*segment, missing bool, damage error) {
+func openSegments(dir string, names []string, open func(dir, name string) (*segment, error)) (segs []*segment, missing bool, damage error) {
 	for _, name := range names {
-		seg, err := openSegment(dir, name)
+		seg, err := open(dir, name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			missing = true
@@ -133,11 +147,10 @@ func openSegments(dir string, names []string) (segs []*segment, missing bool, da
 func (s *segStore) lookup(j fileJob, size int64, mod time.Time) (fileResult, bool) {
 	for k := len(s.segs) - 1; k >= 0; k-- {
 		seg := s.segs[k]
-		i := seg.find(j.osPath)
-		if i < 0 {
+		e, i := seg.lookup(j.osPath)
+		if e == nil {
 			continue
 		}
-		e := &seg.entries[i]
 		if e.dead || e.size != size || e.mod != mod.UnixNano() {
 			return fileResult{}, false
 		}
@@ -145,7 +158,9 @@ func (s *segStore) lookup(j fileJob, size int64, mod time.Time) (fileResult, boo
 		if err != nil {
 			return fileResult{}, false
 		}
-		seg.seen[i].Store(true)
+		if seg.seen != nil {
+			seg.seen[i].Store(true)
+		}
 		return r, true
 	}
 	return fileResult{}, false
@@ -157,6 +172,7 @@ func (s *segStore) putResult(path string, size int64, mod time.Time, fileID stri
 	e := &madeEntry{size: size, mod: mod.UnixNano(), sum: r.sum, textKeys: r.textKeys}
 	if r.skipped != nil {
 		if !cacheableSkip(r.skipped.Reason) {
+			s.unkept.Store(true)
 			return
 		}
 		e.skip = r.skipped.Reason
@@ -226,12 +242,20 @@ func (s *segStore) live(gone []segEntry) []segEntry {
 
 // Save publishes what changed in this run, if anything did: a new
 // segment, then the manifest naming it (see the top of this file), then
-// prunes old stores.
+// prunes old stores. The manifest keeps this run's folder record when the
+// store it publishes holds what this run found (no other process
+// published in between), and is published for the record alone when
+// only that changed.
 func (s *segStore) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.State = ""
 	gone := s.gone()
 	if len(s.made) == 0 && len(gone) == 0 && !s.rebuild {
+		s.State = stateOf(s.opened.names)
+		if folders := s.vouched(); folders != nil && len(s.opened.names) > 0 && !sameFolders(folders, s.opened.folders) {
+			return s.saveFolders(folders)
+		}
 		now := time.Now()
 		_ = os.Chtimes(s.manifest, now, now) // mark as recently used for pruning
 		return nil
@@ -244,10 +268,11 @@ func (s *segStore) Save() error {
 		return err
 	}
 	defer unlock()
-	current, err := readManifest(s.manifest, s.roots)
+	cur, err := readManifest(s.manifest, s.roots)
 	if err != nil {
-		current = nil // unreadable or missing: this save replaces it
+		cur = manifest{} // unreadable or missing: this save replaces it
 	}
+	current := cur.names
 	merge := s.rebuild || len(current) == 0 || len(current)+1 > maxSegments
 	// A small segment holds what changed and tombstones; a merge holds
 	// every live entry.
@@ -282,14 +307,49 @@ func (s *segStore) Save() error {
 	if merge {
 		names = []string{name}
 	}
-	if err := writeManifest(s.manifest, s.roots, names); err != nil {
+	// A merge holds this run's entries alone; a new segment on top of
+	// another process's publishing holds more than this run found, so
+	// no record vouches for it and this run's load is not its state.
+	ours := merge || slices.Equal(current, s.opened.names)
+	var folders []folderStamp
+	if ours {
+		folders = s.vouched()
+	}
+	if err := writeManifest(s.manifest, s.roots, manifest{names: names, folders: folders}); err != nil {
 		removeSegment(s.dir, name)
 		return err
 	}
 	s.made, s.rebuild = map[string]*madeEntry{}, false
+	if ours {
+		s.State = stateOf(names)
+	}
 	s.removeUnlisted(current, names)
 	cache.Prune(s.manifest)
 	return nil
+}
+
+// vouched is this run's folder record, if it vouches for the store.
+func (s *segStore) vouched() []folderStamp {
+	if s.unkept.Load() {
+		return nil
+	}
+	return s.walked.vouched()
+}
+
+// saveFolders publishes the manifest again with a new folder record when
+// nothing else changed, unless another process published since this run
+// opened the store (its record then describes the newer store).
+func (s *segStore) saveFolders(folders []folderStamp) error {
+	unlock, err := userfiles.Lock(s.manifest)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	cur, err := readManifest(s.manifest, s.roots)
+	if err != nil || !slices.Equal(cur.names, s.opened.names) {
+		return nil
+	}
+	return writeManifest(s.manifest, s.roots, manifest{names: cur.names, folders: folders})
 }
 
 // segmentPrefix starts the names of this store's segment files.

@@ -112,8 +112,9 @@ func oracle(t *testing.T, dir string) []string {
 	return fullSnapshot(c)
 }
 
-// fullSnapshot is snapshot with the removed lines and block kinds, after
-// loading the text of articles listed without it.
+// fullSnapshot is snapshot with the removed lines, block kinds and origin
+// (the same from the store as parsed afresh), after loading the text of
+// articles listed without it.
 func fullSnapshot(c *Corpus) []string {
 	var out []string
 	for _, a := range c.Articles {
@@ -125,7 +126,10 @@ func fullSnapshot(c *Corpus) []string {
 		for _, b := range a.Blocks {
 			kinds += string(b.Kind) + ","
 		}
-		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s|%v|%d|%s|%q|%s", a.ID, a.Title, a.Outlet, a.Path, a.DuplicateOf, a.Published, a.Words, kinds, a.Removed, a.Body()))
+		if a.Origin == 0 {
+			out = append(out, a.ID+" no origin")
+		}
+		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s|%v|%d|%s|%q|%s|%x", a.ID, a.Title, a.Outlet, a.Path, a.DuplicateOf, a.Published, a.Words, kinds, a.Removed, a.Body(), a.Origin))
 	}
 	return out
 }
@@ -220,6 +224,24 @@ func TestStoreListOnlyLoadsTextOnOpen(t *testing.T) {
 		if a.HasText() || a.Blocks != nil || a.Title == "" || a.Words == 0 {
 			t.Fatalf("listed article %s: text %v, title %q, words %d", a.ID, a.HasText(), a.Title, a.Words)
 		}
+	}
+	// The read-mark key, made from the text when there is no URL, comes
+	// from the heads: the text stays unloaded.
+	whole, _ := loadWithCache(t, dir, cacheDir)
+	keys, noURL := map[string]string{}, 0
+	for _, a := range whole.Articles {
+		keys[a.ID] = a.MarkKey()
+	}
+	for _, a := range c.Articles {
+		if got := a.MarkKey(); got != keys[a.ID] || a.HasText() {
+			t.Errorf("%s: mark key %q (text loaded %v), want %q", a.ID, got, a.HasText(), keys[a.ID])
+		}
+		if a.URL == "" {
+			noURL++
+		}
+	}
+	if noURL == 0 {
+		t.Error("the corpus has no article without a URL")
 	}
 	if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
 		t.Errorf("loaded text differs from the parser's:\n%q\n%q", got, want)

@@ -20,7 +20,7 @@ import (
 //	         textOff textLen(uvarint) textCRC(4 bytes)
 //	trailer: indexOffset(8 bytes) indexCRC(4 bytes) segmentEnd
 //	head:    skip(str) [sum(32 bytes) narticles(uvarint) article…]
-//	article: suffix textKey format title flags(byte) outlet via dateline
+//	article: suffix textKey markKey format title flags(byte) outlet via dateline
 //	         byline url summary published(str, time.MarshalBinary or empty)
 //	         words(uvarint) textOff(uvarint) textLen(uvarint)
 //	text:    nblocks(uvarint) (kind(byte) [kindName(str)] text(str))…
@@ -46,8 +46,9 @@ import (
 // storeVersion changes whenever parsing, the Article type or this format
 // change in a way that makes old entries wrong (5: the analyser's sentence
 // rule; 6: articles carry their summary; 7: the segmented store, heads
-// apart from text).
-const storeVersion = 7
+// apart from text; 8: the heads keep the read-mark key of articles
+// without a URL, which is made from the text).
+const storeVersion = 8
 
 const (
 	segmentMagic = "parallax corpus segment\n"
@@ -78,38 +79,15 @@ type segEntry struct {
 // kept, unmodified, by the strings of every entry and article decoded from
 // it.
 func parseSegment(data []byte, bodyStart int) ([]segEntry, error) {
-	if len(data) < bodyStart+trailerSize || string(data[len(data)-len(segmentEnd):]) != segmentEnd {
-		return nil, errors.New("truncated")
+	x, err := checkSegment(data, bodyStart)
+	if err != nil {
+		return nil, err
 	}
-	trailer := data[len(data)-trailerSize:]
-	indexAt := binary.LittleEndian.Uint64(trailer)
-	indexEnd := uint64(len(data) - trailerSize)
-	if indexAt < uint64(bodyStart) || indexAt > indexEnd {
-		return nil, errors.New("bad index offset")
-	}
-	if crc32.Checksum(data[indexAt:indexEnd], cache.CRCTable) != binary.LittleEndian.Uint32(trailer[8:]) {
-		return nil, errors.New("index checksum mismatch")
-	}
-	// The bytes are never written again, so strings can share them.
-	all := unsafe.String(unsafe.SliceData(data), len(data))
-	r := &storeReader{s: all[indexAt:indexEnd]}
+	r := &storeReader{s: x.index()}
 	// Sized up front, bounded by what the index can hold.
 	entries := make([]segEntry, 0, min(r.count(), len(r.s)/8))
-	section := func() (string, uint32) {
-		off, n, crc := r.uvarint(), r.uvarint(), r.uint32()
-		if r.err == nil && (off < uint64(bodyStart) || off > indexAt || n > indexAt-off) {
-			r.fail(errors.New("entry out of bounds"))
-		}
-		if r.err != nil {
-			return "", 0
-		}
-		return all[off : off+n], crc
-	}
 	for r.err == nil && r.off < len(r.s) {
-		e := segEntry{path: r.str(), size: r.varint(), mod: r.varint()}
-		e.dead = r.byte()&flagDead != 0
-		e.head, e.headCRC = section()
-		e.text, e.textCRC = section()
+		e := x.entry(r)
 		if r.err == nil && len(entries) > 0 && entries[len(entries)-1].path >= e.path {
 			r.fail(errors.New("index out of order"))
 		}
@@ -118,6 +96,100 @@ func parseSegment(data []byte, bodyStart int) ([]segEntry, error) {
 		}
 	}
 	return entries, r.err
+}
+
+// segmentIndex is a checked segment file: its bytes as a string (they are
+// never written again, so strings can share them) and where its body and
+// index lie.
+type segmentIndex struct {
+	all       string
+	bodyStart int
+	indexAt   uint64
+}
+
+// checkSegment checks a segment file's trailer and its index's checksum.
+func checkSegment(data []byte, bodyStart int) (segmentIndex, error) {
+	if len(data) < bodyStart+trailerSize || string(data[len(data)-len(segmentEnd):]) != segmentEnd {
+		return segmentIndex{}, errors.New("truncated")
+	}
+	trailer := data[len(data)-trailerSize:]
+	indexAt := binary.LittleEndian.Uint64(trailer)
+	indexEnd := uint64(len(data) - trailerSize)
+	if indexAt < uint64(bodyStart) || indexAt > indexEnd {
+		return segmentIndex{}, errors.New("bad index offset")
+	}
+	if crc32.Checksum(data[indexAt:indexEnd], cache.CRCTable) != binary.LittleEndian.Uint32(trailer[8:]) {
+		return segmentIndex{}, errors.New("index checksum mismatch")
+	}
+	return segmentIndex{all: unsafe.String(unsafe.SliceData(data), len(data)), bodyStart: bodyStart, indexAt: indexAt}, nil
+}
+
+// index is the segment's index: its entry count, then the entries.
+func (x segmentIndex) index() string { return x.all[x.indexAt : len(x.all)-trailerSize] }
+
+// entry decodes the index entry at r, checking that its sections lie
+// between the body's start and the index.
+func (x segmentIndex) entry(r *storeReader) segEntry {
+	section := func() (string, uint32) {
+		off, n, crc := r.uvarint(), r.uvarint(), r.uint32()
+		if r.err == nil && (off < uint64(x.bodyStart) || off > x.indexAt || n > x.indexAt-off) {
+			r.fail(errors.New("entry out of bounds"))
+		}
+		if r.err != nil {
+			return "", 0
+		}
+		return x.all[off : off+n], crc
+	}
+	e := segEntry{path: r.str(), size: r.varint(), mod: r.varint()}
+	e.dead = r.byte()&flagDead != 0
+	e.head, e.headCRC = section()
+	e.text, e.textCRC = section()
+	return e
+}
+
+// offsets returns where each entry of the index starts, found in one pass
+// that decodes no entry: for a segment opened for a few lookups, which
+// then decode only the entries they find (entryAt).
+func (x segmentIndex) offsets() ([]uint32, error) {
+	r := &storeReader{s: x.index()}
+	if len(r.s) > 1<<32-1 {
+		return nil, errors.New("index too large")
+	}
+	offs := make([]uint32, 0, min(r.count(), len(r.s)/8))
+	for r.err == nil && r.off < len(r.s) {
+		offs = append(offs, uint32(r.off))
+		r.fixed(r.count()) // path
+		r.uvarint()        // size
+		r.uvarint()        // mod
+		r.byte()           // flags
+		for range 2 {      // head, then text: offset, length, checksum
+			r.uvarint()
+			r.uvarint()
+			r.fixed(4)
+		}
+	}
+	return offs, r.err
+}
+
+// pathAt is the path of the entry at off (from offsets).
+func (x segmentIndex) pathAt(off uint32) string {
+	r := &storeReader{s: x.index(), off: int(off)}
+	return r.str()
+}
+
+// entryAt decodes the entry at off (from offsets).
+func (x segmentIndex) entryAt(off uint32) (segEntry, error) {
+	r := &storeReader{s: x.index(), off: int(off)}
+	e := x.entry(r)
+	return e, r.err
+}
+
+// originOf is Article.Origin for the articles parsed from a file whose
+// bytes have the SHA-256 sum: the sum's first eight bytes, the top one mixed with
+// storeVersion, which changes whenever parsing does, never 0.
+func originOf(sum [sha256.Size]byte) uint64 {
+	o := binary.LittleEndian.Uint64(sum[:8]) ^ uint64(storeVersion)<<56
+	return max(o, 1)
 }
 
 // checksum is the CRC-32C of s.
@@ -142,6 +214,7 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 		return res, r.err
 	}
 	copy(res.sum[:], r.fixed(sha256.Size))
+	origin := originOf(res.sum)
 	n := r.count()
 	if r.err != nil {
 		return res, r.err
@@ -157,7 +230,9 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 		a := &structs[i]
 		a.ID = j.id + r.str()
 		a.Path = j.path
+		a.Origin = origin
 		res.textKeys[i] = r.str()
+		markKey := r.str()
 		a.Format = r.str()
 		a.Title = r.str()
 		a.TitleDerived = r.byte()&1 != 0
@@ -181,7 +256,7 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 				return res, err
 			}
 		} else {
-			a.DeferText(&textRef{src: src, part: part})
+			a.DeferText(&textRef{src: src, part: part}, markKey)
 		}
 		res.articles[i] = a
 	}
@@ -241,6 +316,13 @@ func appendEntry(head, text []byte, e *madeEntry) ([]byte, []byte, error) {
 		}
 		head = appendStr(head, e.suffixes[i])
 		head = appendStr(head, key)
+		// The read-mark key: made from the text when there is no URL,
+		// so kept for a list that has no text (Article.MarkKey).
+		markKey := ""
+		if a.URL == "" {
+			markKey = a.MarkKey()
+		}
+		head = appendStr(head, markKey)
 		head = appendStr(head, a.Format)
 		head = appendStr(head, a.Title)
 		var flags byte

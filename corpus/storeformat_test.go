@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus/article/articletest"
 )
 
 // fullArticle sets every exported field of an Article to a distinct value,
@@ -89,6 +92,35 @@ func entryOf(t testing.TB, seg *segment, path string) *segEntry {
 	return &seg.entries[i]
 }
 
+// A segment opened for a few lookups finds every entry as the decoded
+// index holds it, and no entry for a path it does not hold (before the
+// first, between two, after the last).
+func TestLazySegmentMatchesDecoded(t *testing.T) {
+	dir := t.TempDir()
+	made := map[string]*madeEntry{}
+	for i := 0; i < 300; i++ {
+		a := &Article{Title: fmt.Sprintf("Title %d", i), Blocks: []Block{{Kind: Paragraph, Text: "text"}}, Words: 1}
+		made[fmt.Sprintf("/r/%03d.txt", i*2)] = &madeEntry{size: int64(i), mod: int64(i * 7), articles: []*Article{a}, suffixes: []string{""}, textKeys: []string{"k"}}
+	}
+	seg := writeOpenSegment(t, dir, made)
+	lazy, err := openSegmentLazy(dir, seg.name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range seg.entries {
+		want := seg.entries[i]
+		got, k := lazy.lookup(want.path)
+		if got == nil || *got != want || k != i {
+			t.Fatalf("%s: lazy %+v (%d), want %+v (%d)", want.path, got, k, want, i)
+		}
+	}
+	for _, p := range []string{"/a", "/r/001.txt", "/r/299.txt", "/r/599.txt", "/z"} {
+		if got, _ := lazy.lookup(p); got != nil {
+			t.Errorf("%s: found %+v", p, got)
+		}
+	}
+}
+
 // Every field of every article survives a segment, whether the text comes
 // with the heads or is loaded later (Options.ListOnly then LoadText).
 func TestSegmentEntryRoundTrip(t *testing.T) {
@@ -137,7 +169,7 @@ func TestSegmentEntryRoundTrip(t *testing.T) {
 				t.Errorf("article %d: zone offset %d, want %d", i, go1, wo)
 			}
 			g.Published, w.Published = time.Time{}, time.Time{}
-			if !reflect.DeepEqual(g, w) {
+			if !reflect.DeepEqual(articletest.Fields(&g), articletest.Fields(&w)) {
 				t.Errorf("withText %v, article %d:\n got %+v\nwant %+v", withText, i, g, w)
 			}
 		}
@@ -210,6 +242,9 @@ func TestSegmentDamage(t *testing.T) {
 		if _, err := openSegment(dir, seg.name); err == nil {
 			t.Errorf("%s: opened without error", name)
 		}
+		if _, err := openSegmentLazy(dir, seg.name); err == nil {
+			t.Errorf("%s: opened lazily without error", name)
+		}
 	}
 }
 
@@ -217,11 +252,12 @@ func TestSegmentDamage(t *testing.T) {
 func TestManifestDamage(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "store-x.cache")
 	names := []string{"store-x-1.seg", "store-x-2.seg"}
-	if err := writeManifest(p, []string{"/r"}, names); err != nil {
+	folders := []folderStamp{{path: "/r", dev: 3, ino: 7, mtime: 1e18, ctime: -5}, {path: "/r/f.txt", file: true, size: 12}}
+	if err := writeManifest(p, []string{"/r"}, manifest{names: names, folders: folders}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := readManifest(p, []string{"/r"})
-	if err != nil || !reflect.DeepEqual(got, names) {
+	if err != nil || !reflect.DeepEqual(got, manifest{names: names, folders: folders}) {
 		t.Fatalf("manifest: %v %v", got, err)
 	}
 	if _, err := readManifest(p, []string{"/other"}); err == nil {
@@ -236,7 +272,7 @@ func TestManifestDamage(t *testing.T) {
 			t.Errorf("byte %d flipped: read without error", at)
 		}
 	}
-	if err := writeManifest(p, []string{"/r"}, []string{"../escape.seg"}); err != nil {
+	if err := writeManifest(p, []string{"/r"}, manifest{names: []string{"../escape.seg"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := readManifest(p, []string{"/r"}); err == nil {
@@ -289,10 +325,33 @@ func FuzzSegmentDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		// As a whole segment (entries then fail their checksums, so the
 		// index parser is what is exercised)…
-		if entries, err := parseSegment(body, min(len(body), bodyAt)); err == nil {
+		entries, err := parseSegment(body, min(len(body), bodyAt))
+		if err == nil {
 			for i := range entries {
 				if r, err := decodeEntry(&entries[i], fileJob{id: "x", path: entries[i].path}, true); err == nil {
 					check(t, r)
+				}
+			}
+		}
+		// …read lazily, where a segment that decodes finds each of its
+		// entries as decoded, and one that does not finds nothing wrong…
+		if x, xerr := checkSegment(body, min(len(body), bodyAt)); xerr == nil {
+			if offs, oerr := x.offsets(); oerr == nil {
+				lazy := &segment{lazy: &lazyIndex{x: x, offs: offs}}
+				if err == nil && len(offs) != len(entries) {
+					t.Fatalf("%d offsets for %d entries", len(offs), len(entries))
+				}
+				for i := range entries {
+					if got, _ := lazy.lookup(entries[i].path); got == nil || *got != entries[i] {
+						t.Fatalf("lazy entry %v, want %v", got, entries[i])
+					}
+				}
+				for _, off := range offs {
+					if e, err := x.entryAt(off); err == nil && e.path != "" {
+						if got, _ := lazy.lookup(e.path); got != nil && got.path != e.path {
+							t.Fatalf("lookup of %q found %q", e.path, got.path)
+						}
+					}
 				}
 			}
 		}

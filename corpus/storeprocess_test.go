@@ -116,7 +116,8 @@ func TestStoreKillMidPublish(t *testing.T) {
 	dir, base := t.TempDir(), t.TempDir()
 	storyCorpus(t, dir, 20)
 	loadWithCache(t, dir, base)
-	oldNames, err := readManifest(openStore(base, []string{dir}, false).manifest, absRoots(dir))
+	old, err := readManifest(openStore(base, []string{dir}, false).manifest, absRoots(dir))
+	oldNames := old.names
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +189,8 @@ func TestStoreKillMidPublish(t *testing.T) {
 		if s.Notice != "" || s.rebuild {
 			t.Fatalf("kill %d: the store opened damaged: %q", k, s.Notice)
 		}
-		names, err := readManifest(s.manifest, absRoots(dir))
+		m, err := readManifest(s.manifest, absRoots(dir))
+		names := m.names
 		if err != nil {
 			t.Fatalf("kill %d: manifest: %v", k, err)
 		}

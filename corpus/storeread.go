@@ -24,14 +24,14 @@ func OpenStoredFiles(cacheDir string, src Source) (*StoredFiles, error) {
 	if cacheDir == "" || len(src.Paths) == 0 {
 		return f, nil
 	}
-	names, err := readManifest(s.manifest, s.roots)
+	m, err := readManifest(s.manifest, s.roots)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return f, nil
 	case err != nil:
 		return f, fmt.Errorf("the corpus store was unreadable (%w)", err)
 	}
-	segs, _, damage := openSegments(cacheDir, names)
+	segs, _, damage := openSegments(cacheDir, m.names, openSegmentLazy)
 	s.segs = segs
 	if damage != nil {
 		return f, fmt.Errorf("the corpus store was damaged (%w)", damage)

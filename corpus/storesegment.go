@@ -14,11 +14,21 @@ import (
 )
 
 // segment is one open segment file: immutable, mapped, its entries in
-// path order.
+// path order. A load decodes its whole index (entries); a few lookups
+// (OpenStoredFiles) keep it undecoded and decode the entries they find
+// (lazy).
 type segment struct {
 	name    string
 	entries []segEntry
 	seen    []atomic.Bool // per entry: its file was found in this run
+
+	lazy *lazyIndex
+}
+
+// lazyIndex is a segment's index kept undecoded: where each entry starts.
+type lazyIndex struct {
+	x    segmentIndex
+	offs []uint32
 }
 
 // openSegment opens and maps the segment file dir/name and checks its
@@ -36,7 +46,47 @@ func openSegment(dir, name string) (*segment, error) {
 	return &segment{name: name, entries: entries, seen: make([]atomic.Bool, len(entries))}, nil
 }
 
-// find returns the index of path's entry, or -1.
+// openSegmentLazy opens a segment for a few lookups: its index is checked
+// (its checksum) and scanned for where its entries start, and decoded
+// entry by entry as lookups find them. At 100,000 entries that is a few
+// milliseconds against several times that to decode every entry.
+func openSegmentLazy(dir, name string) (*segment, error) {
+	data, bodyAt, err := cache.MapFile(filepath.Join(dir, name), segmentMagic, storeVersion, maxStoreFile)
+	if err != nil {
+		return nil, err
+	}
+	x, err := checkSegment(data, bodyAt)
+	if err != nil {
+		return nil, err
+	}
+	offs, err := x.offsets()
+	if err != nil {
+		return nil, err
+	}
+	return &segment{name: name, lazy: &lazyIndex{x: x, offs: offs}}, nil
+}
+
+// lookup returns path's entry, or nil. An entry of a lazy segment that
+// does not decode is no entry (the file is then read again).
+func (s *segment) lookup(path string) (*segEntry, int) {
+	if l := s.lazy; l != nil {
+		i := sort.Search(len(l.offs), func(i int) bool { return l.x.pathAt(l.offs[i]) >= path })
+		if i == len(l.offs) || l.x.pathAt(l.offs[i]) != path {
+			return nil, -1
+		}
+		e, err := l.x.entryAt(l.offs[i])
+		if err != nil || e.path != path {
+			return nil, -1
+		}
+		return &e, i
+	}
+	if i := s.find(path); i >= 0 {
+		return &s.entries[i], i
+	}
+	return nil, -1
+}
+
+// find returns the index of path's entry, or -1 (decoded segments only).
 func (s *segment) find(path string) int {
 	i := sort.Search(len(s.entries), func(i int) bool { return s.entries[i].path >= path })
 	if i < len(s.entries) && s.entries[i].path == path {

@@ -8,7 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus/userfiles"
@@ -21,7 +21,7 @@ import (
 func walkPaths(ctx context.Context, roots []string, stdin io.Reader) ([]fileJob, []Skipped) {
 	var jobs []fileJob
 	var skipped []Skipped
-	streamPaths(ctx, roots, stdin, func(it walkItem) bool {
+	streamPaths(ctx, roots, stdin, nil, func(it walkItem) bool {
 		if it.skip != nil {
 			skipped = append(skipped, *it.skip)
 		} else {
@@ -43,9 +43,11 @@ type walkItem struct {
 // streamPaths walks like walkPaths but hands each item to yield as soon as
 // it is found, so that loading starts before a large walk ends; it stops
 // early when yield returns false. It returns how many items it yielded.
-// Job indexes count jobs only; IDs are made unique in walk order.
-func streamPaths(ctx context.Context, roots []string, stdin io.Reader, yield func(walkItem) bool) int {
-	w := &walker{ctx: ctx, seenDirs: map[userfiles.FileID]bool{}, ids: idSet{}, yield: yield}
+// Job indexes count jobs only; IDs are made unique in walk order. Each
+// folder is stamped into folders (if not nil) as it is opened, before its
+// entries are read (see folderRecord).
+func streamPaths(ctx context.Context, roots []string, stdin io.Reader, folders *folderRecord, yield func(walkItem) bool) int {
+	w := &walker{ctx: ctx, seenDirs: map[userfiles.FileID]bool{}, ids: idSet{}, yield: yield, folders: folders}
 	for _, root := range roots {
 		if w.stopped {
 			break
@@ -67,6 +69,8 @@ type walker struct {
 	ids      idSet
 	seenDirs map[userfiles.FileID]bool
 	stdinUse bool
+	folders  *folderRecord
+	absRoot  string // the root being walked, absolute, for folders
 }
 
 func (w *walker) emit(it walkItem) {
@@ -80,13 +84,17 @@ func (w *walker) emit(it walkItem) {
 	}
 }
 
-func (w *walker) skip(p, reason string) { w.emit(walkItem{skip: &Skipped{p, reason}}) }
+func (w *walker) skip(p, reason string) {
+	w.folders.fail() // what it could not see may change unseen
+	w.emit(walkItem{skip: &Skipped{p, reason}})
+}
 
 func (w *walker) addStdin(stdin io.Reader) {
 	if w.stdinUse {
 		return
 	}
 	w.stdinUse = true
+	w.folders.fail()
 	if stdin == nil {
 		stdin = os.Stdin
 	}
@@ -121,8 +129,14 @@ func (w *walker) root(root string) {
 		w.skip(root, reason)
 		return
 	}
+	if w.folders != nil {
+		if w.absRoot, err = filepath.Abs(root); err != nil {
+			w.folders.fail()
+		}
+	}
 	switch {
 	case st.Mode().IsRegular():
+		w.folders.add(w.absRoot, st)
 		w.addFile(root, filepath.Base(root))
 	case st.IsDir():
 		w.dir(root, "", st)
@@ -148,6 +162,13 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 		w.skip(p, userfiles.Describe(err).Error())
 		return
 	}
+	if w.folders != nil {
+		if st, err := f.Stat(); err == nil {
+			w.folders.add(filepath.Join(w.absRoot, rel), st)
+		} else {
+			w.folders.fail()
+		}
+	}
 	// The entry types come with the names (d_type), so regular files need
 	// no lstat each: a folder of 100,000 files stays cheap.
 	entries, err := f.ReadDir(-1)
@@ -156,7 +177,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 		w.skip(p, userfiles.Describe(err).Error())
 		return
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
@@ -177,6 +198,9 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 				continue
 			}
 			st, mode = target, target.Mode()
+			if mode.IsRegular() { // its own folder is not walked
+				w.folders.add(filepath.Join(w.absRoot, crel), st)
+			}
 		} else if mode.IsDir() {
 			info, err := e.Info()
 			if err != nil {

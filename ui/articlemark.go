@@ -29,7 +29,7 @@ func (p *articlePane) showAt(it *item, block, start, end int) tea.Cmd {
 	cmd := p.show(it)
 	p.mark = articleMark{}
 	a := it.a
-	if block < 0 || block >= len(a.Blocks) {
+	if !a.HasText() || block < 0 || block >= len(a.Blocks) { // a passage comes from a prepared (loaded) article
 		return cmd
 	}
 	text := a.Blocks[block].Text

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // renderSlotArticle is the renderer slot for what the article pane shows.
@@ -37,6 +38,11 @@ type articlePane struct {
 	// arrives means moving through the list never flashes an empty body.
 	held []string
 
+	// headerText: the header was built with the article's text (its
+	// reading time and removed lines); until then it is built again when
+	// a message says the text may have arrived.
+	headerText bool
+
 	// Search highlighting (find.go): hits is what is highlighted, base the
 	// hits of the corpus search the article was opened from, raw the body
 	// rendering with hit markers, before paintHits.
@@ -65,6 +71,10 @@ func (p articlePane) update(msg tea.Msg) (articlePane, tea.Cmd) {
 		if msg.seq == p.seq && msg.key == p.want {
 			p.setBody(msg)
 		}
+		p.textArrived()
+		return p, nil
+	case library.TextsLoaded:
+		p.textArrived()
 		return p, nil
 	case foundMsg:
 		return p, p.setFound(msg)
@@ -112,6 +122,10 @@ func (p articlePane) handleKey(km tea.KeyMsg) (articlePane, tea.Cmd) {
 		}
 	case key.Matches(km, k.Boilerplate):
 		if p.it == nil {
+			return p, nil
+		}
+		if !p.it.a.HasText() {
+			p.emit(statusMsg{text: "the article's text is still loading"})
 			return p, nil
 		}
 		if len(p.it.a.Removed) == 0 {
@@ -225,8 +239,9 @@ func (p *articlePane) request() tea.Cmd {
 		// the new width until the new one arrives, rather than a blank.
 		p.body.setLines(p.body.lines)
 	} else {
-		// Another article: never show the previous body under this header.
-		p.body.setFitted(nil)
+		// Another article: never show the previous body under this header;
+		// one whose text is not in memory yet says so until it is.
+		p.body.setFitted(p.loadingLines())
 	}
 	p.seq = p.sh.nextSeq()
 	var hits []search.Pos
@@ -234,6 +249,32 @@ func (p *articlePane) request() tea.Cmd {
 		hits = p.hits.body
 	}
 	return p.sh.renderer.cmdHits(renderSlotArticle, p.seq, p.it.a, k, hits)
+}
+
+// loadingLines are the body while the article's text is being loaded
+// (the rendering loads it), nil when the text is in memory.
+func (p *articlePane) loadingLines() []string {
+	if p.it.a.HasText() {
+		return nil
+	}
+	return []string{fitLine("  "+p.sh.styles.Meta.Render("loading the text…"), p.w)}
+}
+
+// removedLines is how many lines were removed from the article as
+// boilerplate, 0 while its text is not in memory.
+func (p *articlePane) removedLines() int {
+	if !p.headerText {
+		return 0
+	}
+	return len(p.it.a.Removed)
+}
+
+// textArrived builds the header again when it was built before the
+// article's text was in memory and the text is there now.
+func (p *articlePane) textArrived() {
+	if p.it != nil && !p.headerText && p.it.a.HasText() {
+		p.buildHeader()
+	}
 }
 
 // hold keeps the current picture on screen until the next rendering arrives.
@@ -279,6 +320,9 @@ func (p *articlePane) buildHeader() {
 	}
 	st := p.sh.styles
 	a := p.it.a
+	// The text (reading time, removed lines) is read only once it is in
+	// memory: it may be loading in another goroutine until then.
+	p.headerText = a.HasText()
 	inner := max(p.w-2, 1) // the same left margin glamour gives the body
 	titleStyle := st.TitleDim
 	if p.focused {
@@ -320,7 +364,10 @@ func (p *articlePane) buildHeader() {
 	if a.Dateline != "" {
 		meta = append(meta, a.Dateline)
 	}
-	meta = append(meta, formatCount(a.Words)+" words", fmt.Sprintf("%d min read", a.ReadingMinutes()))
+	meta = append(meta, formatCount(a.Words)+" words")
+	if p.headerText {
+		meta = append(meta, fmt.Sprintf("%d min read", a.ReadingMinutes()))
+	}
 	for _, l := range wrapParts(meta, inner, 2) {
 		lines = append(lines, "  "+st.Meta.Render(l))
 	}
@@ -332,7 +379,7 @@ func (p *articlePane) buildHeader() {
 	if a.TitleDerived {
 		notes = append(notes, "title taken from the opening sentence")
 	}
-	if n := len(a.Removed); n > 0 {
+	if n := p.removedLines(); n > 0 {
 		if p.showRemoved {
 			notes = append(notes, fmt.Sprintf("%s of site boilerplate shown at the end · B hides", plural(n, "line")))
 		} else {

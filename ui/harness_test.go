@@ -75,12 +75,18 @@ var testRenderer = newRenderer(termenv.Ascii)
 
 func newHarness(t *testing.T, src corpus.Source, w, h int) *harness {
 	t.Helper()
+	return startHarness(t, Config{Source: src}, w, h)
+}
+
+// startHarness starts the reader with cfg and runs its load to the end.
+func startHarness(t *testing.T, cfg Config, w, h int) *harness {
+	t.Helper()
 	sh := testShared(t)
 	hs := &harness{t: t}
 	sh.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { hs.timers = append(hs.timers, msg); return nil }
 	}
-	hs.m = newModel(Config{Source: src}, sh)
+	hs.m = newModel(cfg, sh)
 	t.Cleanup(hs.m.Close)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.m.Init())

@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -83,22 +84,38 @@ func sortItems(items []*item, s sortMode) {
 	slices.SortStableFunc(items, s.compare)
 }
 
-// mergeItems merges the sorted slices a and b into a new sorted slice, in
-// time linear in their length (batches arrive while the list is shown).
+// mergeItems merges the sorted slices a and b into a new sorted slice;
+// of equal items, a's come first. Batches arrive while the list is shown,
+// each small against the list, so each of b's items finds its place in a
+// by a search outward from the last one's (gallop) and the runs of a
+// between are copied whole: comparisons grow with len(b) and the log of
+// len(a), not with len(a) (a 100,000-article list merged its batches one
+// comparison an item at a time, a quarter of a warm start's CPU).
 func mergeItems(a, b []*item, s sortMode) []*item {
 	out := make([]*item, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if s.compare(b[j], a[i]) < 0 {
-			out = append(out, b[j])
-			j++
-		} else {
-			out = append(out, a[i])
-			i++
-		}
+	i := 0
+	for _, x := range b {
+		k := gallop(a, i, x, s)
+		out = append(out, a[i:k]...)
+		out = append(out, x)
+		i = k
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	return append(out, a[i:]...)
+}
+
+// gallop is the first k >= lo at which x sorts before a[k] (len(a) if at
+// none), for a sorted a: steps of 1, 2, 4… from lo, then a binary search
+// in the last step, so that an answer near lo costs few comparisons.
+func gallop(a []*item, lo int, x *item, s sortMode) int {
+	before := func(k int) bool { return s.compare(x, a[k]) < 0 }
+	hi, step := lo, 1
+	for hi < len(a) && !before(hi) {
+		lo = hi + 1
+		hi += step
+		step *= 2
+	}
+	hi = min(hi, len(a))
+	return lo + sort.Search(hi-lo, func(k int) bool { return before(lo + k) })
 }
 
 // articlesOf are the articles of items.

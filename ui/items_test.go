@@ -52,3 +52,37 @@ func TestItemDateOrderIsCorpusOrder(t *testing.T) {
 		}
 	}
 }
+
+// Merging batches of any size into the list, in every order, gives the
+// order sorting them all at once gives (stable: the list's items before
+// the batch's equal ones).
+func TestMergeItemsInBatches(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	base := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
+	outlets := []string{"", "a", "b", "c"}
+	for round := range 40 {
+		var items []*item
+		for i := range rng.IntN(400) {
+			a := &corpus.Article{ID: fmt.Sprintf("%03d", i), Title: fmt.Sprint(rng.IntN(20)), Outlet: outlets[rng.IntN(len(outlets))]}
+			if rng.IntN(4) > 0 {
+				a.Published = base.Add(time.Duration(rng.IntN(50)) * time.Hour)
+			}
+			items = append(items, newItem(a))
+		}
+		for s := sortMode(0); s < sortModes; s++ {
+			var list []*item
+			for rest := items; len(rest) > 0; {
+				n := 1 + rng.IntN(min(len(rest), []int{1, 5, 60, 400}[rng.IntN(4)]))
+				batch := slices.Clone(rest[:n])
+				rest = rest[n:]
+				sortItems(batch, s)
+				list = mergeItems(list, batch, s)
+			}
+			want := slices.Clone(items)
+			sortItems(want, s)
+			if !slices.Equal(list, want) {
+				t.Fatalf("round %d, by %s: merged batches differ from sorting them all", round, s)
+			}
+		}
+	}
+}

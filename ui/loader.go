@@ -45,7 +45,12 @@ type loadState struct {
 // startLoad opens src's store (corpus/store) in a goroutine and returns the
 // command that delivers its first batch; each batch message carries the
 // command for the next. Loading stops when ctx is cancelled.
+//
+// Articles the store serves come without their texts (ListOnly): the list
+// needs none, the search opens its snapshot from what is listed, and the
+// texts follow in the background (textload.go).
 func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Options) tea.Cmd {
+	opt.ListOnly = true
 	ch := make(chan loadBatchMsg, 1)
 	go func() {
 		defer close(ch)

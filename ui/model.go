@@ -205,6 +205,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.selectionChanged()
 	case focusListMsg:
 		return m, m.setMode(m.listMode())
+	case library.TextsLoaded:
+		return m.textsLoaded(msg)
 	case library.Indexed, openResultMsg, closeSearchMsg, openSearchMsg, resultMovedMsg, library.SnapshotRead, library.SnapshotWritten:
 		return m.updateSearch(msg)
 	}
@@ -322,7 +324,13 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	// Indexing is queued first: grouping waits for the index to be complete.
 	indexCmd := jobsCmd(m.sh.lib.Index.LoadBatch(m.search.register(msg.items), msg.done, msg.allCached)...)
 	m.search.refresh()
-	cmds := []tea.Cmd{msg.next, m.storiesAfterBatch(msg), indexCmd}
+	var textCmd tea.Cmd
+	if msg.done {
+		// The store listed its articles without their texts: they load
+		// in the background from here on (textload.go).
+		textCmd = jobsCmd(m.sh.lib.Texts.Queue(m.sh.lib.Articles()))
+	}
+	cmds := []tea.Cmd{msg.next, indexCmd, textCmd, m.storiesAfterBatch(msg)}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
@@ -623,7 +631,7 @@ func (m *Model) buildChrome() {
 		}
 		pos = joinRight(at, pos)
 	}
-	pos = joinRight(m.refreshChrome(), m.storyChrome(pos))
+	pos = joinRight(m.refreshChrome(), m.textChrome(), m.storyChrome(pos))
 	if k := len(m.load.skipped); k > 0 {
 		pos = joinRight(pos, fmt.Sprintf("%s skipped (!)", formatCount(k)))
 	}

@@ -146,6 +146,11 @@ const maxRenderBytes = 1 << 20
 // hit markers around hits. It gives up with errSuperseded as soon as
 // superseded (nil: never) says the rendering is no longer wanted.
 func (r *renderer) render(a *corpus.Article, key renderKey, hits []search.Pos, superseded func() bool) ([]string, error) {
+	// An article listed without its text (library.Texts) gets it here,
+	// off the update loop, unless the background load got there first.
+	if err := a.LoadText(); err != nil {
+		return nil, err
+	}
 	tw := textWidth(key.width)
 	lr, err := r.get(tw, key.style)
 	if err != nil {

@@ -37,7 +37,8 @@ func newStoryPanes() storyPanes { return storyPanes{} }
 type storyState struct {
 	seq  uint64 // the latest grouping request
 	busy bool
-	// deferred: grouping waits for the search index (storiesAfterBatch).
+	// deferred: grouping waits for the search index and the texts
+	// (storiesAfterBatch).
 	deferred bool
 	// cancel stops the running grouping when a newer one starts.
 	cancel context.CancelFunc

@@ -27,9 +27,11 @@ func (m Model) loadedArticles() []*corpus.Article {
 }
 
 // storiesAfterBatch starts grouping when loading finishes, and again when
-// articles arrive after that. While the search index is still being built
-// it defers: both want every core, and search is what a reader reaches for
-// first (a story pane asked for meanwhile starts grouping at once).
+// articles arrive after that. While the search index is still being built,
+// or texts are being loaded (library.Texts), it defers: they want every
+// core, search is what a reader reaches for first, and grouping reads
+// every text (a story pane asked for meanwhile starts grouping at once,
+// loading the texts it still needs itself).
 func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	if !msg.done && (m.load.loading || len(msg.items) == 0) {
 		return nil
@@ -37,16 +39,23 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	if msg.done && m.sh.lib.Len() == 0 {
 		return nil
 	}
-	if m.sh.lib.Index.Behind() {
+	if m.groupingWaits() {
 		m.story.state.deferred = true
 		return nil
 	}
 	return m.startGrouping()
 }
 
-// groupingAfterIndex starts a deferred grouping once the index is complete.
+// groupingWaits reports whether grouping should wait: for the search index
+// to be complete, or for the texts to be loaded.
+func (m *Model) groupingWaits() bool {
+	return m.sh.lib.Index.Behind() || m.sh.lib.Texts.Loading()
+}
+
+// groupingAfterIndex starts a deferred grouping once the index is complete
+// and the texts are loaded.
 func (m *Model) groupingAfterIndex() tea.Cmd {
-	if !m.story.state.deferred || m.sh.lib.Index.Behind() {
+	if !m.story.state.deferred || m.groupingWaits() {
 		return nil
 	}
 	return m.startGrouping()

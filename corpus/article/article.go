@@ -8,6 +8,8 @@ package article
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -76,9 +78,16 @@ type Article struct {
 	// (corpus/formats) and the loader that reads it (corpus) are separate
 	// packages; it is not shown and not stored.
 	ItemKey string
+	// Origin identifies what the article was parsed from: a hash of its
+	// file's bytes and of the parser's version, set by the loader (and
+	// kept by the store of parsed files), 0 for an article the loader did
+	// not make. An article with the same ID and Origin as before has the
+	// same text, so caches of what was computed from the text (the stored
+	// story grouping) can know an article listed without it.
+	Origin uint64
 	// text is where the blocks and removed lines are when the article was
 	// listed without them (see DeferText, LoadText); nil otherwise.
-	text TextSource
+	text *deferredText
 }
 
 // TextSource gives an article listed without its text its blocks and
@@ -88,26 +97,63 @@ type TextSource interface {
 	LoadText(a *Article) error
 }
 
-// DeferText marks the article as listed without its text: LoadText asks
-// src for its blocks and removed lines.
-func (a *Article) DeferText(src TextSource) { a.text = src }
+// deferredText is the text of an article listed without it: loaded once,
+// by whichever goroutine asks first (the reader loads texts in the
+// background while panes and searches ask for the ones they show).
+type deferredText struct {
+	src     TextSource
+	owner   *Article // the article DeferText was called on (not a copy of it)
+	markKey string   // the article's MarkKey as the store kept it ("": made from the text)
+	once    sync.Once
+	done    atomic.Bool // the load ended: Blocks and Removed are set, or err
+	err     error
+}
 
-// HasText reports whether the article's blocks and removed lines are in
-// memory (false for an article listed without them; see LoadText).
-func (a *Article) HasText() bool { return a.text == nil }
+// DeferText marks the article as listed without its text: LoadText asks
+// src for its blocks and removed lines. markKey is the article's MarkKey
+// when it was made from the text, as the store kept it ("" for none: it is
+// then made from the text, loaded for it). Call it before the article is
+// shared between goroutines.
+func (a *Article) DeferText(src TextSource, markKey string) {
+	a.text = &deferredText{src: src, owner: a, markKey: markKey}
+}
+
+// HasText reports whether reading the article's blocks and removed lines
+// needs no wait: they are in memory, or loading them failed (LoadText
+// says why). It is false for an article listed without its text until
+// LoadText ends. Safe for concurrent use; once it is true, Blocks and
+// Removed may be read from any goroutine.
+func (a *Article) HasText() bool {
+	t := a.text
+	return t == nil || t.owner == a && t.done.Load()
+}
 
 // LoadText gives an article listed without its text (corpus
 // Options.ListOnly) its blocks and removed lines; for any other article it
-// does nothing. Call it before the article is shared between goroutines.
+// does nothing. It is safe for concurrent use: the text is loaded once,
+// and every call returns when it is in place (with the same error, if it
+// could not be). An article that holds its text never changes it after,
+// so readers that called LoadText (or saw HasText) read it unlocked.
+//
+// A copy of an article listed without its text (a value copied before
+// LoadText) loads its own text into itself and is the copier's alone.
 func (a *Article) LoadText() error {
-	if a.text == nil {
+	t := a.text
+	if t == nil {
 		return nil
 	}
-	if err := a.text.LoadText(a); err != nil {
-		return err
+	if t.owner != a {
+		if err := t.src.LoadText(a); err != nil {
+			return err
+		}
+		a.text = nil
+		return nil
 	}
-	a.text = nil
-	return nil
+	t.once.Do(func() {
+		t.err = t.src.LoadText(a)
+		t.done.Store(true)
+	})
+	return t.err
 }
 
 // HasDate reports whether the publication date is known.

@@ -101,32 +101,60 @@ type Stories struct {
 	// lazy is set on a grouping read from its file (stories_store.go),
 	// which has no fingerprints until something needs them.
 	lazy *lazyFingerprints
+	// terms is what a grouping made here keeps to be stored for joining
+	// (stories_termstore.go); nil on one read back or edited.
+	terms *groupTerms
 }
 
-// lazyFingerprints makes a stored grouping's fingerprints, term count and
-// dates once, the first time they are needed.
-type lazyFingerprints struct{ once sync.Once }
+// lazyFingerprints reads a stored grouping's fingerprints and term count
+// (and makes the dates) once, the first time they are needed: g is the
+// grouping read, order each stored article's index in the articles.
+type lazyFingerprints struct {
+	once  sync.Once
+	g     *storedGrouping
+	order []int32
+}
 
 // fingerprints are the articles' fingerprints; they, s.nterms and s.dates
-// are read only after it (a stored grouping makes them here, once).
+// are read only after it (a stored grouping reads them here, once).
 func (s *Stories) fingerprints() []fingerprint {
 	if s.lazy != nil {
-		s.lazy.once.Do(func() {
-			ctx := context.Background()
-			counts := countTerms(ctx, s.articles, 0)
-			s.nterms = len(counts.df)
-			counts.hashes = nil
-			s.fps, _, _ = makeFingerprints(ctx, counts, counts.workers)
-			s.dates = articleDates(s.articles)
-		})
+		s.lazy.once.Do(s.readFingerprints)
 	}
 	return s.fps
 }
 
-// Prepare makes now what a stored grouping makes the first time it is
+// readFingerprints gives a grouping read back the fingerprints stored with
+// it, and its dates. A file whose term sections cannot be read (replaced
+// since by a grouping of other articles, or damaged) costs the
+// fingerprints made again from the articles' text, as grouping makes them.
+func (s *Stories) readFingerprints() {
+	s.dates = articleDates(s.articles)
+	l := s.lazy
+	if t, err := l.g.readTerms(); err == nil {
+		s.fps = make([]fingerprint, len(s.articles))
+		for k, i := range l.order {
+			s.fps[i] = t.fps[k]
+		}
+		for i, a := range s.articles {
+			s.fps[i] = s.fps[s.at[a]] // an article listed twice
+		}
+		s.nterms = len(t.hashes)
+		l.g.terms = nil // the fingerprints are all this grouping keeps of them
+		return
+	}
+	ctx := context.Background()
+	counts := countTerms(ctx, s.articles, 0)
+	s.nterms = len(counts.df)
+	counts.hashes = nil
+	s.fps, _, _ = makeFingerprints(ctx, counts, counts.workers)
+}
+
+// Prepare reads now what a stored grouping reads the first time it is
 // needed (the fingerprints the candidates to compare with and the
-// reader's edits use): a background job after a warm start, so that the
-// first comparison does not wait. A grouping made afresh has it already.
+// reader's edits use, from its file: no article's text is read): a
+// background job after a warm start, so that the first comparison does
+// not wait. A grouping made afresh has it already.
 func (s *Stories) Prepare() { s.fingerprints() }
 
 // Of returns the story an article belongs to, or nil.
@@ -256,14 +284,16 @@ func GroupStories(as []*corpus.Article, opt StoryOptions) *Stories {
 // and postings live in flat slices; the returned Stories hold about 1 KB an
 // article, nearly all of it fingerprints (BENCHMARKS.md has the figures).
 func GroupStoriesContext(ctx context.Context, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
-	return groupFrom(ctx, as, opt, nil, nil, nil)
+	s, err := groupFrom(ctx, as, opt)
+	if s != nil {
+		s.terms = nil // kept only to be stored (LoadOrGroupStories)
+	}
+	return s, err
 }
 
-// groupFrom groups as: fingerprints, candidate pairs (only those with an
-// article of only, when only is given), merged into events and lines. The
-// events of initial and the lines of initialLines (article indices) are
-// joined to begin with (a stored grouping, stories_join.go).
-func groupFrom(ctx context.Context, as []*corpus.Article, opt StoryOptions, only []bool, initial, initialLines [][]int32) (*Stories, error) {
+// groupFrom groups as: fingerprints, candidate pairs, merged into events
+// and lines.
+func groupFrom(ctx context.Context, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
 	opt = storyDefaults(opt)
 	workers := opt.Workers
 	if workers <= 0 {
@@ -273,25 +303,37 @@ func groupFrom(ctx context.Context, as []*corpus.Article, opt StoryOptions, only
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	nterms := len(counts.df)
+	stats := termStats{hashes: counts.hashes, sorted: len(counts.hashes), df: counts.df, docs: len(as)}
 	counts.hashes = nil
 	fps, query, names := makeFingerprints(ctx, counts, workers)
-	rare := rareTerms(counts.df, len(as))
 	counts = nil
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	t := &groupTerms{termStats: stats, query: query, names: names, base: len(as)}
+	return groupTermed(ctx, as, opt, fps, t, nil, nil, nil, nil)
+}
+
+// groupTermed groups as by their fingerprints and terms t: candidate pairs
+// (only those with an article of only, when only is given), merged into
+// events and lines. The events of initial and the lines of initialLines
+// (article indices) are joined to begin with (a stored grouping,
+// stories_join.go), whose stored events keep tells (see keptEvents). The
+// grouping keeps t to be stored.
+func groupTermed(ctx context.Context, as []*corpus.Article, opt StoryOptions, fps []fingerprint, t *groupTerms, only []bool, initial, initialLines [][]int32, keep *keptEvents) (*Stories, error) {
+	nterms := len(t.hashes)
+	rare := rareTerms(t.df, t.docs)
 	dates := articleDates(as)
-	edges, lineEdges := candidateEdges(ctx, as, dates, fps, names, rare, query, nterms, opt, only)
+	edges, lineEdges := candidateEdges(ctx, as, dates, fps, t.names, rare, t.query, nterms, opt, only)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	query, names, rare = nil, nil, nil
+	rare = nil
 	groups := mergeEdges(dates, fps, initial, edges, opt.Threshold, time.Duration(opt.MaxDays)*24*time.Hour)
 	edges = nil
-	s := buildStories(as, fps, groups, nterms)
+	s := buildStoriesKeeping(as, fps, groups, nterms, keep)
 	s.buildLines(groups, mergeLines(fps, groups, initialLines, lineEdges), dates)
-	s.nterms, s.dates = nterms, dates
+	s.nterms, s.dates, s.terms = nterms, dates, t
 	return s, nil
 }
 
@@ -412,6 +454,39 @@ func sample(m []int32) []int32 {
 }
 
 func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int32, nterms int) *Stories {
+	return buildStoriesKeeping(as, fps, groups, nterms, nil)
+}
+
+// keptEvents are the stored events a join began with (stories_join.go):
+// a group that is exactly one of them, neither joined nor left by an
+// article, keeps its stored label and cohesion rather than have its
+// centre computed again.
+type keptEvents struct {
+	of     []int32 // by article: the stored event it began in, or -1
+	events []storedEvent
+	size   []int32 // by stored event: its articles left
+}
+
+// kept returns the stored event group g is exactly, if it is one.
+func (k *keptEvents) kept(g []int32) (*storedEvent, bool) {
+	if k == nil {
+		return nil, false
+	}
+	e := k.of[g[0]]
+	if e < 0 || int(k.size[e]) != len(g) {
+		return nil, false
+	}
+	for _, i := range g {
+		if k.of[i] != e {
+			return nil, false
+		}
+	}
+	return &k.events[e], true
+}
+
+// buildStoriesKeeping is buildStories reusing what the stored events of
+// keep say of the groups that are exactly one of them.
+func buildStoriesKeeping(as []*corpus.Article, fps []fingerprint, groups [][]int32, nterms int, keep *keptEvents) *Stories {
 	s := &Stories{
 		articles: as,
 		at:       make(map[*corpus.Article]int32, len(as)),
@@ -424,7 +499,13 @@ func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int32, nte
 	b := storyBuilder{as: as, fps: fps, nterms: nterms}
 	s.List = make([]*Story, 0, len(groups))
 	for _, g := range groups {
-		st := b.build(g)
+		var st *Story
+		if e, ok := keep.kept(g); ok {
+			st = &Story{Label: e.label, Cohesion: e.cohesion}
+			finishStory(st, as, g)
+		} else {
+			st = b.build(g)
+		}
 		s.List = append(s.List, st)
 		for _, i := range g {
 			s.storyOf[i] = st

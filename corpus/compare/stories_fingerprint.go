@@ -104,7 +104,8 @@ var tfWeight = func() (out [64]float64) {
 	return out
 }()
 
-// makeFingerprints weighs each article's terms by tf-idf, keeps the
+// makeFingerprints weighs each article's terms by tf-idf (over c.docs
+// articles, or its own when 0), keeps the
 // heaviest as its fingerprint and picks its query and index terms. Each
 // article's bag is released as soon as its fingerprint is made, so bags
 // and fingerprints are not both held in full.
@@ -120,11 +121,15 @@ func makeFingerprints(ctx context.Context, c *termCounts, workers int) ([]finger
 		query: make([]uint32, n*queryTerms), nq: make([]uint8, n),
 		index: make([]uint32, n*indexTerms), ni: make([]uint8, n),
 	}
+	docs := c.docs
+	if docs == 0 {
+		docs = n
+	}
 	idf := make([]float64, len(c.df))
 	for t, d := range c.df {
-		idf[t] = math.Log((1+float64(n))/(1+float64(d))) + 1
+		idf[t] = math.Log((1+float64(docs))/(1+float64(d))) + 1
 	}
-	maxPosting := int32(max(64, n/50))
+	maxPosting := int32(max(64, docs/50))
 	type scratch struct {
 		ws, ix []tw
 		chunk  []termWeight

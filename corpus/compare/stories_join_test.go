@@ -3,8 +3,10 @@ package compare
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -85,4 +87,116 @@ func joinAndRegroup(t *testing.T, in []*corpus.Article, labels map[string]string
 	}
 	checkGrouping(t, st, now)
 	return scorePairs(of(st), truth), scorePairs(of(GroupStories(now, StoryOptions{})), truth)
+}
+
+// A story first seen in one stored article and then reported by new ones:
+// its own words, unique to that article when it was stored (weighed down,
+// not indexed), link it to the new reports once they use them too, as in
+// a full grouping (refitLinking).
+func TestJoinStoriesRelinksStoredArticle(t *testing.T) {
+	as, truth := generateCorpus(600, 17)
+	members := map[int][]*corpus.Article{}
+	for _, a := range as {
+		members[truth[a.ID]] = append(members[truth[a.ID]], a)
+	}
+	tried := 0
+	for c := range len(members) {
+		m := members[c]
+		if len(m) < 5 || tried == 3 {
+			continue
+		}
+		tried++
+		later := map[*corpus.Article]bool{}
+		for _, a := range m[1:] {
+			later[a] = true
+		}
+		var stored []*corpus.Article
+		for _, a := range as {
+			if !later[a] {
+				stored = append(stored, a)
+			}
+		}
+		path := filepath.Join(t.TempDir(), "stories-x.cache")
+		if _, _, err := LoadOrGroupStories(context.Background(), path, stored, StoryOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		st, from, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+		if err != nil || from != StoriesJoined {
+			t.Fatalf("from %v, err %v", from, err)
+		}
+		want := GroupStories(as, StoryOptions{})
+		if got, full := len(st.Of(m[0]).Articles), len(want.Of(m[0]).Articles); got != full {
+			t.Errorf("story of %s: %d articles joined, %d grouped afresh", m[0].ID, got, full)
+		}
+	}
+	if tried == 0 {
+		t.Fatal("no story of five")
+	}
+}
+
+// checkLabels asserts that every story is labelled by one of its articles.
+func checkLabels(t *testing.T, s *Stories) {
+	t.Helper()
+	for _, st := range s.List {
+		found := false
+		for _, a := range st.Articles {
+			found = found || label(a) == st.Label
+		}
+		if !found {
+			t.Errorf("story %s labelled %q, none of its articles", st.ID, st.Label)
+		}
+	}
+}
+
+// A join keeps the label and cohesion of the stored events it leaves as
+// they were, and makes them again for the others: each is what the
+// joined grouping's own fingerprints make of its articles, and an event
+// whose labelling article is gone is labelled by one still there.
+func TestJoinStoriesLabels(t *testing.T) {
+	as, path := storedFixture(t)
+	stored, _, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var big *Story
+	for _, st := range stored.List {
+		if big == nil || len(st.Articles) > len(big.Articles) {
+			big = st
+		}
+	}
+	var gone *corpus.Article
+	for _, a := range big.Articles {
+		if label(a) == big.Label {
+			gone = a
+		}
+	}
+	extra, _ := generateCorpus(5, 77)
+	for _, a := range extra {
+		a.ID = "new/" + a.ID
+	}
+	var now []*corpus.Article
+	for _, a := range as {
+		if a != gone {
+			now = append(now, a)
+		}
+	}
+	now = append(now, extra...)
+	st, from, err := LoadOrGroupStories(context.Background(), path, now, StoryOptions{})
+	if err != nil || from != StoriesJoined {
+		t.Fatalf("from %v, err %v", from, err)
+	}
+	checkGrouping(t, st, now)
+	checkLabels(t, st)
+	b := storyBuilder{as: st.articles, fps: st.fps, nterms: st.nterms}
+	for _, story := range st.List {
+		var g []int32
+		for _, a := range story.Articles {
+			g = append(g, st.at[a])
+		}
+		slices.Sort(g)
+		want := b.build(g)
+		if story.Label != want.Label || math.Abs(story.Cohesion-want.Cohesion) > 1e-6 {
+			t.Errorf("story %s: %q %.6f, made again %q %.6f", story.ID, story.Label, story.Cohesion, want.Label, want.Cohesion)
+		}
+	}
 }

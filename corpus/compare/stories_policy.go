@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"errors"
 	"os"
 	"slices"
 	"time"
@@ -34,13 +35,32 @@ const (
 	StoriesJoined                     // stored, joined by the new and changed articles
 )
 
+// ErrNeedText: the stored grouping could not be read back, and grouping
+// (or joining) needs the text of articles listed without it.
+var ErrNeedText = errors.New("grouping needs the articles' text")
+
 // LoadOrGroupStories is the grouping of as: the one stored at path when it
 // is of these very articles (milliseconds); when it still holds most of
-// them (minJoinShare), the stored one joined by the new and changed
-// articles (joinStories); else a fresh one (GroupStoriesContext). One made
-// is stored at path for the next start. A missing, damaged or stale file
-// is never trusted, only replaced; failing to save costs the next start
-// time, nothing else, so it is not an error. The error is ctx's.
+// them (joinable), the stored one joined by the new and changed articles
+// (joinStories: only those are read and fingerprinted); else a fresh one
+// (GroupStoriesContext). One made is stored at path for the next start. A
+// missing, damaged or stale file is never trusted, only replaced; failing
+// to save costs the next start time, nothing else, so it is not an error.
+//
+// Text: an article the loader made is known again by its head (ID,
+// Article.Origin and the fields a list shows, see articleKey), so reading
+// the grouping back needs no text, and as may be listed without it
+// (corpus.Options.ListOnly). Joining needs the text of the new and
+// changed articles only, a fresh grouping every article's. When an
+// article it needs is without its text (HasText false), it returns
+// ErrNeedText and changes nothing: the caller loads the texts (as a
+// reader does in the background) and calls again with the same articles.
+// It never loads a text itself, so it may run while another goroutine
+// does. A grouping read back (StoriesStored) reads its stored
+// fingerprints when first needed (Stories.Prepare, best in the
+// background); the others have them.
+//
+// The other error is ctx's.
 func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, opt StoryOptions) (*Stories, StoriesFrom, error) {
 	var g *storedGrouping
 	if path != "" {
@@ -59,16 +79,24 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 				kept++
 			}
 		}
-		if float64(kept) >= minJoinShare*float64(len(as)) && kept > 0 {
-			st, err := joinStories(ctx, g, at, as, opt)
-			if err != nil {
-				return nil, StoriesGrouped, err
+		if g.joinable(kept, len(as)) {
+			if !haveText(as, at) {
+				return nil, StoriesGrouped, ErrNeedText
 			}
-			saveStories(path, st, opt)
-			return st, StoriesJoined, nil
+			if t, err := g.readTerms(); err == nil {
+				st, err := joinStories(ctx, g, t, at, as, opt)
+				if err != nil {
+					return nil, StoriesGrouped, err
+				}
+				saveStories(path, st, opt)
+				return st, StoriesJoined, nil
+			}
 		}
 	}
-	st, err := GroupStoriesContext(ctx, as, opt)
+	if !haveText(as, nil) {
+		return nil, StoriesGrouped, ErrNeedText
+	}
+	st, err := groupFrom(ctx, as, opt)
 	if err != nil {
 		return nil, StoriesGrouped, err
 	}
@@ -76,10 +104,28 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 	return st, StoriesGrouped, nil
 }
 
+// haveText reports whether every article of as that is not a stored one
+// (at: the stored articles' indices in as; nil: none is) has its text.
+func haveText(as []*corpus.Article, at []int32) bool {
+	stored := make([]bool, len(as))
+	for _, i := range at {
+		if i >= 0 {
+			stored[i] = true
+		}
+	}
+	for i, a := range as {
+		if !stored[i] && !a.HasText() {
+			return false
+		}
+	}
+	return true
+}
+
 // saveStories stores st at path for the next start, and prunes the older
-// stored groupings it supersedes.
+// stored groupings it supersedes. The terms kept for it are let go.
 func saveStories(path string, st *Stories, opt StoryOptions) {
 	if path != "" && WriteStories(path, st, opt) == nil {
 		cache.Prune(path)
 	}
+	st.terms = nil
 }

@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+	"os"
 	"runtime"
 	"slices"
+	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/cache"
@@ -20,21 +23,28 @@ import (
 // A stored grouping saves a start the whole grouping when the corpus has
 // not changed: its events and lines as lists of articles, with what
 // cannot be had without the fingerprints (labels, cohesion, spans), and a
-// fingerprint of what grouping read of each article, so that a grouping of
-// other articles is never taken for this one.
+// key of each article (articleKey), so that a grouping of other articles
+// is never taken for this one. It also keeps what joining new articles
+// needs (stories_termstore.go): the terms' statistics and each article's
+// fingerprint, names and query terms, so that a join reads no stored
+// article's text.
 //
-//	file:    magic version body crc
-//	body:    threshold(8) maxDays articles events lines
-//	article: idLen id fingerprint(4)
-//	event:   labelLen label cohesion(8) first(8) last(8) n member...
-//	line:    n event...
+//	file:     magic version section(grouping) [section(terms) section(article terms)]
+//	section:  length(8) crc(4) body
+//	grouping: threshold(8) maxDays base joined articles events lines
+//	article:  idLen id key(4)
+//	event:    labelLen label cohesion(8) first(8) last(8) n member...
+//	line:     n event...
 //
-// Lengths and counts are uvarints, fixed-size fields little endian, the
-// CRC a CRC-32C of everything before it. Every read is bounds-checked; a
+// Lengths and counts are uvarints, fixed-size fields little endian, each
+// section's CRC a CRC-32C of its body. The grouping is read and checked
+// first, alone (a warm start reads nothing else); the term sections when a
+// join or the fingerprints need them. Every read is bounds-checked; a
 // damaged file is an error, never a panic.
 const (
 	storiesMagic   = "PLXSTORIES\n"
-	storiesVersion = 1
+	storiesVersion = 2 // 2: sections, article keys from heads, the terms for joining
+	sectionHead    = 8 + 4
 )
 
 // ErrStoriesStale: the stored grouping is of other articles (added,
@@ -54,8 +64,34 @@ func groupedFingerprint(a *corpus.Article) uint32 {
 	return c
 }
 
+// articleKey is what a stored grouping remembers of an article to know it
+// again. For an article the loader made (Article.Origin: the bytes it was
+// parsed from), a CRC-32C of its origin and of the fields of its head that
+// grouping reads (ID, outlet, title, summary, URL, words, date): no text
+// is read, so an article listed without it (corpus.Options.ListOnly) is
+// known. For any other article, groupedFingerprint, which reads the text.
+func articleKey(a *corpus.Article) uint32 {
+	if a.Origin == 0 {
+		return groupedFingerprint(a)
+	}
+	var buf [1 + 8 + 8 + 8]byte
+	buf[0] = 1 // never the same bytes as a text fingerprint's
+	binary.LittleEndian.PutUint64(buf[1:], a.Origin)
+	binary.LittleEndian.PutUint64(buf[9:], uint64(a.Words))
+	binary.LittleEndian.PutUint64(buf[17:], uint64(a.Published.UnixNano()))
+	c := crc32.Update(0, cache.CRCTable, buf[:])
+	for _, s := range []string{a.ID, a.Outlet, a.Title, a.Summary, a.URL} {
+		c = crc32.Update(c, cache.CRCTable, unsafe.Slice(unsafe.StringData(s), len(s)))
+		c = crc32.Update(c, cache.CRCTable, []byte{0})
+	}
+	return c
+}
+
 // WriteStories saves the grouping s, made with opt, to path atomically.
-// The reader's edits are not part of it (they are applied over it).
+// The reader's edits are not part of it (they are applied over it). The
+// terms a join needs are saved only with a grouping LoadOrGroupStories
+// makes (others keep none): a file without them is read back, and a
+// corpus changed since is grouped afresh.
 func WriteStories(path string, s *Stories, opt StoryOptions) error {
 	return userfiles.WriteFileAtomic(path, encodeStories(s, opt), 0o600)
 }
@@ -63,24 +99,30 @@ func WriteStories(path string, s *Stories, opt StoryOptions) error {
 func encodeStories(s *Stories, opt StoryOptions) []byte {
 	opt = storyDefaults(opt)
 	buf := append([]byte(storiesMagic), byte(storiesVersion))
+	at := beginSection(&buf)
 	buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(opt.Threshold))
 	buf = binary.AppendUvarint(buf, uint64(opt.MaxDays))
+	base, joined := 0, 0
+	if s.terms != nil {
+		base, joined = s.terms.base, s.terms.joined
+	}
+	buf = binary.AppendUvarint(buf, uint64(base))
+	buf = binary.AppendUvarint(buf, uint64(joined))
 	// Articles by their place among the first listings (an article listed
 	// twice is stored once).
 	stored := make([]int32, len(s.articles))
-	var n int32
+	var firsts []int32
 	for i, a := range s.articles {
 		if s.at[a] == int32(i) {
-			stored[i] = n
-			n++
+			stored[i] = int32(len(firsts))
+			firsts = append(firsts, int32(i))
 		}
 	}
-	buf = binary.AppendUvarint(buf, uint64(n))
-	for i, a := range s.articles {
-		if s.at[a] == int32(i) {
-			buf = appendString(buf, a.ID)
-			buf = binary.LittleEndian.AppendUint32(buf, groupedFingerprint(a))
-		}
+	buf = binary.AppendUvarint(buf, uint64(len(firsts)))
+	for _, i := range firsts {
+		a := s.articles[i]
+		buf = appendString(buf, a.ID)
+		buf = binary.LittleEndian.AppendUint32(buf, articleKey(a))
 	}
 	event := make(map[*Story]int, len(s.List))
 	buf = binary.AppendUvarint(buf, uint64(len(s.List)))
@@ -102,7 +144,43 @@ func encodeStories(s *Stories, opt StoryOptions) []byte {
 			buf = binary.AppendUvarint(buf, uint64(event[st]))
 		}
 	}
-	return binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf, cache.CRCTable))
+	endSection(buf, at)
+	if s.terms != nil {
+		buf = appendTermSections(buf, s, firsts)
+	}
+	return buf
+}
+
+// beginSection leaves room for a section's length and CRC and returns
+// where the section starts.
+func beginSection(buf *[]byte) int {
+	at := len(*buf)
+	*buf = append(*buf, make([]byte, sectionHead)...)
+	return at
+}
+
+// endSection fills in the length and CRC of the section begun at at.
+func endSection(buf []byte, at int) {
+	body := buf[at+sectionHead:]
+	binary.LittleEndian.PutUint64(buf[at:], uint64(len(body)))
+	binary.LittleEndian.PutUint32(buf[at+8:], crc32.Checksum(body, cache.CRCTable))
+}
+
+// cutSection takes the section at the start of data, checked against its
+// CRC, and returns its body and what follows it.
+func cutSection(data []byte, what string) (body, rest []byte, err error) {
+	if len(data) < sectionHead {
+		return nil, nil, fmt.Errorf("damaged stories file: truncated %s", what)
+	}
+	n := binary.LittleEndian.Uint64(data)
+	if n > uint64(len(data)-sectionHead) {
+		return nil, nil, fmt.Errorf("damaged stories file: truncated %s", what)
+	}
+	body = data[sectionHead : sectionHead+n]
+	if crc32.Checksum(body, cache.CRCTable) != binary.LittleEndian.Uint32(data[8:]) {
+		return nil, nil, fmt.Errorf("damaged stories file: %s checksum", what)
+	}
+	return body, data[sectionHead+n:], nil
 }
 
 func appendString(buf []byte, s string) []byte {
@@ -195,7 +273,8 @@ func (r *storeReader) str(what string) string {
 // ReadStories reads the grouping stored at path for the articles as,
 // grouped with opt. It fails with ErrStoriesStale when the file is of
 // other articles or options, with another error when it is missing or
-// damaged; either way the caller groups afresh.
+// damaged; either way the caller groups afresh. It reads no text of an
+// article the loader made (see articleKey): as may be listed without it.
 func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
 	g, err := readStored(path)
 	if err != nil {
@@ -204,13 +283,97 @@ func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories,
 	return g.stories(as, opt)
 }
 
-// readStored reads and checks the stored grouping at path.
+// readStored reads and checks the grouping section of the file at path;
+// the term sections, which a warm start does not need, are read when
+// asked for (storedGrouping.readTerms), from the file at path as long as
+// it still holds this grouping.
 func readStored(path string) (*storedGrouping, error) {
-	data, _, err := cache.ReadFile(path, storiesMagic, storiesVersion, 0)
+	f, _, data, err := openGrouping(path)
 	if err != nil {
 		return nil, err
 	}
-	return parseStories(data)
+	f.Close()
+	body, _, err := cutSection(data, "grouping")
+	if err != nil {
+		return nil, err
+	}
+	g, err := parseGrouping(body)
+	if err != nil {
+		return nil, err
+	}
+	g.rest = func() ([]byte, error) {
+		// The file is opened again rather than held open: another
+		// process may replace it meanwhile, and then its terms are
+		// another grouping's.
+		f, restAt, again, err := openGrouping(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if string(again[:sectionHead]) != string(data[:sectionHead]) {
+			return nil, errors.New("the stored grouping was replaced")
+		}
+		st, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		rest := make([]byte, max(st.Size()-restAt, 0))
+		if _, err := f.ReadAt(rest, restAt); err != nil {
+			return nil, err
+		}
+		return rest, nil
+	}
+	return g, nil
+}
+
+// openGrouping opens the stories file at path and reads its grouping
+// section, length and CRC included, unchecked. It returns the open file
+// (the caller closes it) and where the sections after the grouping start.
+func openGrouping(path string) (*os.File, int64, []byte, error) {
+	f, st, bodyAt, err := cache.OpenFile(path, storiesMagic, storiesVersion)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	fail := func(err error) (*os.File, int64, []byte, error) {
+		f.Close()
+		return nil, 0, nil, err
+	}
+	var head [sectionHead]byte
+	if _, err := f.ReadAt(head[:], int64(bodyAt)); err != nil {
+		return fail(errors.New("damaged stories file: truncated grouping"))
+	}
+	n := binary.LittleEndian.Uint64(head[:])
+	if n > uint64(st.Size())-uint64(bodyAt)-sectionHead {
+		return fail(errors.New("damaged stories file: truncated grouping"))
+	}
+	data := make([]byte, sectionHead+n)
+	if _, err := f.ReadAt(data, int64(bodyAt)); err != nil {
+		return fail(err)
+	}
+	return f, int64(bodyAt) + int64(len(data)), data, nil
+}
+
+// parseStories checks a whole stored grouping held in memory (a test's or
+// a fuzzer's): magic, version, the grouping section; the term sections are
+// checked when readTerms reads them.
+func parseStories(data []byte) (*storedGrouping, error) {
+	head := len(storiesMagic) + 1
+	if len(data) < head || string(data[:len(storiesMagic)]) != storiesMagic {
+		return nil, errors.New("not a stories file")
+	}
+	if data[len(storiesMagic)] != storiesVersion {
+		return nil, fmt.Errorf("stories file made by another version of parallax (format %d, want %d)", data[len(storiesMagic)], storiesVersion)
+	}
+	body, rest, err := cutSection(data[head:], "grouping")
+	if err != nil {
+		return nil, err
+	}
+	g, err := parseGrouping(body)
+	if err != nil {
+		return nil, err
+	}
+	g.rest = func() ([]byte, error) { return rest, nil }
+	return g, nil
 }
 
 // storedGrouping is a stored grouping as read, before it is matched with
@@ -219,10 +382,19 @@ func readStored(path string) (*storedGrouping, error) {
 type storedGrouping struct {
 	threshold float64
 	maxDays   int
-	ids       []string
-	fps       []uint32
-	events    []storedEvent
-	lines     [][]int32
+	// base is how many articles the last full grouping grouped, joined how
+	// many joined since (see maxJoinedShare).
+	base, joined int
+	ids          []string
+	keys         []uint32 // articleKey of each
+	events       []storedEvent
+	lines        [][]int32
+
+	// rest reads the bytes after the grouping section, once.
+	rest      func() ([]byte, error)
+	termsOnce sync.Once
+	terms     *storedTerms
+	termsErr  error
 }
 
 type storedEvent struct {
@@ -232,32 +404,22 @@ type storedEvent struct {
 	members     []int32
 }
 
-// parseStories checks a stored grouping whole (magic, version, CRC, every
-// index in range, every article in exactly one event and every event in
-// exactly one line).
-func parseStories(data []byte) (*storedGrouping, error) {
-	head := len(storiesMagic) + 1
-	if len(data) < head+4 || string(data[:len(storiesMagic)]) != storiesMagic {
-		return nil, errors.New("not a stories file")
-	}
-	if data[len(storiesMagic)] != storiesVersion {
-		return nil, fmt.Errorf("stories file made by another version of parallax (format %d, want %d)", data[len(storiesMagic)], storiesVersion)
-	}
-	end := len(data) - 4
-	if crc32.Checksum(data[:end], cache.CRCTable) != binary.LittleEndian.Uint32(data[end:]) {
-		return nil, errors.New("damaged stories file: checksum")
-	}
-	r := &storeReader{b: data[head:end]}
+// parseGrouping checks a grouping section whole (every index in range,
+// every article in exactly one event and every event in exactly one line).
+func parseGrouping(body []byte) (*storedGrouping, error) {
+	r := &storeReader{b: body}
 	g := &storedGrouping{threshold: math.Float64frombits(r.fixed8("threshold"))}
 	g.maxDays = r.uvarint(math.MaxInt32, "days")
+	g.base = r.uvarint(math.MaxInt32, "base")
+	g.joined = r.uvarint(math.MaxInt32, "joined")
 	n := r.uvarint(uint64(len(r.b)/5), "article count")
 	if r.err != nil {
 		return nil, r.err
 	}
-	g.ids, g.fps = make([]string, n), make([]uint32, n)
+	g.ids, g.keys = make([]string, n), make([]uint32, n)
 	for k := range n {
 		g.ids[k] = r.str("article ID")
-		g.fps[k] = r.fixed4("article fingerprint")
+		g.keys[k] = r.fixed4("article key")
 	}
 	placed := make([]bool, n)
 	nevents := r.uvarint(uint64(n), "event count")
@@ -322,7 +484,7 @@ func parseStories(data []byte) (*storedGrouping, error) {
 }
 
 // match finds each stored article among as by ID (the same ID twice is
-// matched in order) and fingerprint: at[k] is stored article k's index in
+// matched in order) and key (articleKey): at[k] is stored article k's index in
 // as, -1 when it is gone or changed. same says whether the stored articles
 // are exactly as (an article listed twice in as counts once).
 func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
@@ -334,14 +496,14 @@ func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
 			byID[a.ID] = append(byID[a.ID], int32(i))
 		}
 	}
-	// The checksums read every article's text: in parallel.
-	fps := make([]uint32, len(as))
-	parallel(context.Background(), len(as), runtime.GOMAXPROCS(0), func(i int) { fps[i] = groupedFingerprint(as[i]) })
+	// The keys of articles not from the store read their text: in parallel.
+	keys := make([]uint32, len(as))
+	parallel(context.Background(), len(as), runtime.GOMAXPROCS(0), func(i int) { keys[i] = articleKey(as[i]) })
 	at = make([]int32, len(g.ids))
 	found := 0
 	for k, id := range g.ids {
 		at[k] = -1
-		if c := byID[id]; len(c) > 0 && fps[c[0]] == g.fps[k] {
+		if c := byID[id]; len(c) > 0 && keys[c[0]] == g.keys[k] {
 			at[k], byID[id] = c[0], c[1:]
 			found++
 		}
@@ -413,7 +575,7 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 		s.addLine(line)
 	}
 	sortLines(s.Lines)
-	s.lazy = &lazyFingerprints{}
+	s.lazy = &lazyFingerprints{g: g, order: order}
 	return s
 }
 

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -65,24 +66,34 @@ func TestStoredStoriesRoundTrip(t *testing.T) {
 	}
 }
 
-// A damaged, truncated or foreign file is refused with an error, never
-// trusted, and LoadOrGroupStories groups afresh and replaces it.
-func TestStoredStoriesDamaged(t *testing.T) {
-	as, path := storedFixture(t)
-	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+// storedFile groups the stored fixture and stores it at path, and returns
+// the file's bytes and where its grouping section ends (the term
+// sections start).
+func storedFile(t *testing.T) (as []*corpus.Article, path string, fresh *Stories, good []byte, end int) {
+	t.Helper()
+	as, path = storedFixture(t)
+	fresh, _, _ = LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
 	good, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	head := len(storiesMagic) + 1
+	return as, path, fresh, good, head + sectionHead + int(binary.LittleEndian.Uint64(good[head:]))
+}
+
+// A damaged, truncated or foreign file is refused with an error, never
+// trusted, and LoadOrGroupStories groups afresh and replaces it.
+func TestStoredStoriesDamaged(t *testing.T) {
+	as, path, fresh, good, end := storedFile(t)
 	flipped := append([]byte(nil), good...)
-	flipped[len(flipped)/2] ^= 0x40
+	flipped[end/2] ^= 0x40
 	version := append([]byte(nil), good...)
 	version[len(storiesMagic)] = storiesVersion + 1
 	for name, data := range map[string][]byte{
 		"empty":     {},
-		"magic":     []byte("PLXSTORIEZ\n\x01abcdefgh"),
-		"truncated": good[:len(good)-9],
-		"half":      good[:len(good)/2],
+		"magic":     []byte("PLXSTORIEZ\n\x02abcdefgh"),
+		"truncated": good[:end-3],
+		"half":      good[:end/2],
 		"flipped":   flipped,
 		"version":   version,
 	} {
@@ -104,6 +115,53 @@ func TestStoredStoriesDamaged(t *testing.T) {
 	}
 	if _, err := ReadStories(t.TempDir(), as, StoryOptions{}); err == nil {
 		t.Error("a folder read as a stories file")
+	}
+}
+
+// Damaged, truncated or missing term sections (what a join and the
+// fingerprints of a grouping read back read) are refused when read: the
+// grouping read back makes its fingerprints again from the text, the same
+// as the stored ones, and a join groups afresh instead.
+func TestStoredTermsDamaged(t *testing.T) {
+	as, path, fresh, good, end := storedFile(t)
+	if end >= len(good) {
+		t.Fatal("no term sections stored")
+	}
+	flip := func(at int) []byte {
+		out := append([]byte(nil), good...)
+		out[at] ^= 0x08
+		return out
+	}
+	added, _ := generateCorpus(20, 99)
+	joining := append(append([]*corpus.Article(nil), as...), added[:3]...)
+	want := GroupStories(joining, StoryOptions{})
+	a := byID(as, seedA)
+	for name, data := range map[string][]byte{
+		"missing":          good[:end],
+		"terms flipped":    flip(end + sectionHead + 2),
+		"articles flipped": flip(len(good) - 5),
+		"truncated":        good[:len(good)-7],
+		"trailing":         append(append([]byte(nil), good...), 0),
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := parseTerms(data[end:], len(as)); err == nil {
+				t.Fatal("damaged terms parsed")
+			}
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			back, err := ReadStories(path, as, StoryOptions{})
+			if err != nil {
+				t.Fatalf("the grouping, intact, not read back: %v", err)
+			}
+			if got, want := back.Candidates(a, 5), fresh.Candidates(a, 5); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("candidates: %v, want %v", got, want)
+			}
+			st, from, _ := LoadOrGroupStories(context.Background(), path, joining, StoryOptions{})
+			if from != StoriesGrouped || groupingReport(st, joining) != groupingReport(want, joining) {
+				t.Errorf("damaged terms joined (from %v)", from)
+			}
+		})
 	}
 }
 
@@ -218,5 +276,94 @@ func TestStoriesPath(t *testing.T) {
 		if got := StoriesPath(c.dir, corpus.Source{Paths: c.paths}); (got != "") != c.want {
 			t.Errorf("StoriesPath(%q, %v) = %q", c.dir, c.paths, got)
 		}
+	}
+}
+
+// A warm start's articles come from the store listed without their text,
+// known by their heads (Article.Origin): the grouping read back from them
+// is the one read back with the text, fingerprints included (read from
+// the file, since there is no text to make them from), and the reader's
+// edits apply alike. An article whose origin changed (its file did) is
+// joined again, and when it has no text yet the caller is told to load it.
+func TestStoredStoriesFromHeads(t *testing.T) {
+	as, path := storedFixture(t)
+	listed := heads(as)
+	full := make([]*corpus.Article, len(listed))
+	for i, a := range listed {
+		c := *a
+		if err := c.LoadText(); err != nil || len(c.Blocks) != len(as[i].Blocks) {
+			t.Fatalf("text not loaded: %v", err)
+		}
+		full[i] = &c
+	}
+	fresh, from, err := LoadOrGroupStories(context.Background(), path, full, StoryOptions{})
+	if err != nil || from != StoriesGrouped {
+		t.Fatalf("from %v, err %v", from, err)
+	}
+	withText, err := ReadStories(path, full, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, from, err := LoadOrGroupStories(context.Background(), path, listed, StoryOptions{})
+	if err != nil || from != StoriesStored {
+		t.Fatalf("heads not read back: from %v, err %v", from, err)
+	}
+	checkGrouping(t, back, listed)
+	if got, want := groupingReport(back, listed), groupingReport(withText, full); got != want {
+		t.Errorf("read back from heads differs:\n%s\nwant:\n%s", got, want)
+	}
+	if got, want := fmt.Sprint(back.fingerprints()), fmt.Sprint(fresh.fingerprints()); got != want {
+		t.Error("the fingerprints read back differ from the grouping's")
+	}
+	edits := map[string]StoryEdit{seedA: {Alone: true}, "football": {With: seedB}}
+	if got, want := groupingReport(back.WithEdits(edits), listed), groupingReport(fresh.WithEdits(edits), full); got != want {
+		t.Errorf("edits over the heads differ:\n%s\nwant:\n%s", got, want)
+	}
+	// The text of an article not from the store is what is checked.
+	plain := append([]*corpus.Article(nil), full...)
+	c := *plain[3]
+	c.Origin = 0
+	plain[3] = &c
+	if _, err := ReadStories(path, plain, StoryOptions{}); !errors.Is(err, ErrStoriesStale) {
+		t.Errorf("an article known by its text taken for one known by its head: %v", err)
+	}
+	// Its file changed: a new origin, no text yet.
+	moved := append([]*corpus.Article(nil), listed...)
+	m := *moved[4]
+	m.Origin++
+	moved[4] = &m
+	if _, from, err := LoadOrGroupStories(context.Background(), path, moved, StoryOptions{}); !errors.Is(err, ErrNeedText) {
+		t.Fatalf("a changed article without text: from %v, err %v, want ErrNeedText", from, err)
+	}
+	if err := m.LoadText(); err != nil {
+		t.Fatal(err)
+	}
+	st, from, err := LoadOrGroupStories(context.Background(), path, moved, StoryOptions{})
+	if err != nil || from != StoriesJoined {
+		t.Fatalf("a changed article with its text: from %v, err %v, want joined", from, err)
+	}
+	checkGrouping(t, st, moved)
+}
+
+// A grouping read back reads its fingerprints later, from the file as long
+// as it still holds that grouping: one replaced meanwhile (another
+// process stored another grouping) is not read, and the fingerprints are
+// made from the text instead, the same.
+func TestStoredStoriesReplacedBeforePrepare(t *testing.T) {
+	as, path := storedFixture(t)
+	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	back, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if from != StoriesStored {
+		t.Fatalf("from %v", from)
+	}
+	other, _ := generateCorpus(40, 8)
+	if _, _, err := LoadOrGroupStories(context.Background(), path, other, StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := back.lazy.g.readTerms(); err == nil {
+		t.Error("the terms of another grouping read")
+	}
+	if got, want := fmt.Sprint(back.fingerprints()), fmt.Sprint(fresh.fingerprints()); got != want {
+		t.Error("fingerprints made again differ")
 	}
 }

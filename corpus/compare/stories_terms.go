@@ -66,6 +66,9 @@ type termCounts struct {
 	remap   [][]uint32 // worker → its numbers → term numbers
 	df      []int32    // term number → articles using the term
 	hashes  []uint64   // term number → hash, ascending
+	// docs is the number of articles df counts, when more than the bags
+	// (new articles joining a stored grouping); 0: the bags'.
+	docs int
 }
 
 // term returns the term number of a worker's number for article i's term.

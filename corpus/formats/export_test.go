@@ -30,6 +30,9 @@ var Guards = []Guard{
 	{"datePrefix", datePrefixRe, mayHaveDatePrefix},
 	{"pipeSuffix", pipeSuffixRe, func(s string) bool { return mayHaveTitleSuffix(0, s) }},
 	{"dashSuffix", dashSuffixRe, func(s string) bool { return mayHaveTitleSuffix(1, s) }},
+	{"datelineCaps", datelineCapsRe, func(s string) bool { return mayBeDateline(0, s) }},
+	{"datelineComma", datelineCommaRe, func(s string) bool { return mayBeDateline(1, s) }},
+	{"credit", creditRe, mayBeCredit},
 	{"via0", viaRes[0], func(s string) bool { return mayMatchVia(0, s) }},
 	{"via1", viaRes[1], func(s string) bool { return mayMatchVia(1, s) }},
 	{"via2", viaRes[2], func(s string) bool { return mayMatchVia(2, s) }},
@@ -42,3 +45,14 @@ func init() {
 		}})
 	}
 }
+
+// MayBeGlued is the cheap test before sentence splitting, checked against
+// its plain version (coldopen_oracle_test.go), which tests each mark with
+// GluedAt.
+var (
+	MayBeGlued = mayBeGlued
+	GluedAt    = gluedAt
+)
+
+// MoreRunesThan is isHeading's bounded rune count.
+var MoreRunesThan = moreRunesThan

@@ -318,7 +318,7 @@ func FuzzTextFunctions(f *testing.F) {
 
 func TestOracleGuards(t *testing.T) {
 	matched := map[string]int{}
-	for _, l := range oracleLines() {
+	for _, l := range append(oracleLines(), guardCases...) {
 		for _, g := range formats.Guards {
 			if checkGuard(t, g, l) {
 				matched[g.Name]++
@@ -333,7 +333,7 @@ func TestOracleGuards(t *testing.T) {
 }
 
 func FuzzOracleGuards(f *testing.F) {
-	for _, s := range hostileOracleInputs {
+	for _, s := range append(hostileOracleInputs, guardCases...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

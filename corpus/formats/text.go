@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -70,14 +71,15 @@ type removedLine struct {
 // returns the body lines.
 func (p *textParser) header(lines []string) []string {
 	a := p.a
+	m := headerMemo{lines: lines}
 	i := 0
-	if isHeadline(lines) {
+	if isHeadline(&m) {
 		a.Title = lines[0]
 		i = 1
 	}
-	for ; i < len(lines) && i <= 6; i++ {
+	for ; i < len(lines) && i < headerLines; i++ {
 		l := lines[i]
-		if host, link, ok := domainLine(l); ok {
+		if host, link, ok := m.domain(i); ok {
 			if a.Outlet == "" {
 				a.Outlet = host
 			}
@@ -86,7 +88,7 @@ func (p *textParser) header(lines []string) []string {
 			}
 			continue
 		}
-		if t, ok := parseDateLine(l); ok {
+		if t, ok := m.date(i); ok {
 			if a.Published.IsZero() {
 				a.Published = t
 			}
@@ -108,6 +110,52 @@ func (p *textParser) header(lines []string) []string {
 	return lines[i:]
 }
 
+// headerLines is how many lines a header may have (a title and six).
+const headerLines = 7
+
+// headerMemo keeps what the header's lines were found to be: deciding
+// whether the first line is a title asks whether the first two are a
+// domain or a date, and reading the header asks again (a domain regexp
+// and a date parse each, per file).
+type headerMemo struct {
+	lines      []string
+	known      [headerLines]uint8 // bit 1: domain known, bit 2: date known
+	host, link [headerLines]string
+	isDomain   [headerLines]bool
+	published  [headerLines]time.Time
+	isDate     [headerLines]bool
+}
+
+// domain is domainLine(lines[i]).
+func (m *headerMemo) domain(i int) (host, link string, ok bool) {
+	if m.known[i]&1 == 0 {
+		m.host[i], m.link[i], m.isDomain[i] = domainLine(m.lines[i])
+		m.known[i] |= 1
+	}
+	return m.host[i], m.link[i], m.isDomain[i]
+}
+
+// date is parseDateLine(lines[i]).
+func (m *headerMemo) date(i int) (time.Time, bool) {
+	if m.known[i]&2 == 0 {
+		m.published[i], m.isDate[i] = parseDateLine(m.lines[i])
+		m.known[i] |= 2
+	}
+	return m.published[i], m.isDate[i]
+}
+
+// isHeaderMeta: lines[i] is a line that only a header holds, a domain or
+// URL, a date or a byline.
+func (m *headerMemo) isHeaderMeta(i int) bool {
+	if _, _, ok := m.domain(i); ok {
+		return true
+	}
+	if _, ok := m.date(i); ok {
+		return true
+	}
+	return bylineRe.MatchString(m.lines[i])
+}
+
 // isHeadline says whether the first line is the title: a short line, not
 // a date or a domain, that more lines follow. A title is one line whatever
 // its punctuation ("F.B.I. 'Destroyed' Flynn's Life", "'Jail!' Crowd
@@ -115,31 +163,19 @@ func (p *textParser) header(lines []string) []string {
 // line under it is header metadata (a domain, a date, a byline), when it is
 // one sentence, or when it does not end as prose does, in a full stop after
 // a word. A lead paragraph of two sentences stays body.
-func isHeadline(lines []string) bool {
-	if len(lines) < 2 {
+func isHeadline(m *headerMemo) bool {
+	if len(m.lines) < 2 {
 		return false
 	}
-	line := lines[0]
-	if isHeaderMeta(line) {
+	line := m.lines[0]
+	if m.isHeaderMeta(0) {
 		return false
 	}
 	w := article.CountWords(line)
 	if w == 0 || w > 30 || utf8.RuneCountInString(line) > 250 {
 		return false
 	}
-	return isHeaderMeta(lines[1]) || !endsProse(line) || len(lang.Sentences(line)) == 1
-}
-
-// isHeaderMeta: a line that only a header holds, a domain or URL, a date
-// or a byline.
-func isHeaderMeta(line string) bool {
-	if _, _, ok := domainLine(line); ok {
-		return true
-	}
-	if _, ok := parseDateLine(line); ok {
-		return true
-	}
-	return bylineRe.MatchString(line)
+	return m.isHeaderMeta(1) || !endsProse(line) || len(lang.Sentences(line)) == 1
 }
 
 // endsProse: the line ends in a full stop after a word that is not an
@@ -269,28 +305,40 @@ func (p *textParser) paragraph(l string, words int) {
 // mayBeGlued is a cheap test before sentence splitting: a full stop,
 // question or exclamation mark (and any closing quotes) directly followed
 // by an upper-case letter or an opening quote, with no space between.
+// Each mark is found with a vectorised search: prose has one every few
+// dozen bytes.
 func mayBeGlued(l string) bool {
-	for i := 0; i < len(l); i++ {
-		if c := l[i]; c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		j := i + 1
-		for j < len(l) {
-			r, size := utf8.DecodeRuneInString(l[j:])
-			if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
+	for _, stop := range [...]byte{'.', '!', '?'} {
+		for i := strings.IndexByte(l, stop); i >= 0; {
+			if gluedAt(l, i) {
+				return true
+			}
+			next := strings.IndexByte(l[i+1:], stop)
+			if next < 0 {
 				break
 			}
-			j += size
-		}
-		if j >= len(l) {
-			return false
-		}
-		r, _ := utf8.DecodeRuneInString(l[j:])
-		if unicode.IsUpper(r) || r == '“' || r == '‘' || r == '"' {
-			return true
+			i += 1 + next
 		}
 	}
 	return false
+}
+
+// gluedAt: the mark at l[i] is followed, after any closing quotes, by an
+// upper-case letter or an opening quote.
+func gluedAt(l string, i int) bool {
+	j := i + 1
+	for j < len(l) {
+		r, size := utf8.DecodeRuneInString(l[j:])
+		if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
+			break
+		}
+		j += size
+	}
+	if j >= len(l) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l[j:])
+	return unicode.IsUpper(r) || r == '“' || r == '‘' || r == '"'
 }
 
 // isHeading: a short headline-like line between paragraphs. It may end in
@@ -307,8 +355,13 @@ func isHeading(l string) bool {
 	if !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'", first)) {
 		return false
 	}
+	// Most paragraph lines are longer than a heading can be: rejected
+	// before their fields are counted.
+	if moreRunesThan(l, 120) {
+		return false
+	}
 	n := countFields(l, 15)
-	if n == 0 || n > 14 || len(l) > 120 && utf8.RuneCountInString(l) > 120 {
+	if n == 0 || n > 14 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
@@ -339,6 +392,21 @@ func isHeading(l string) bool {
 		return caps == 1 && utf8.RuneCountInString(l) >= 3 && !hasDigit(l)
 	}
 	return len(words) <= 5 || caps*10 >= content*6
+}
+
+// moreRunesThan is utf8.RuneCountInString(s) > n, counting no further
+// than n+1 runes.
+func moreRunesThan(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	c := 0
+	for range s {
+		if c++; c > n {
+			return true
+		}
+	}
+	return false
 }
 
 // countFields counts the fields of l as strings.Fields splits them, up to
@@ -448,7 +516,10 @@ func (p *textParser) leadCredit() {
 		return
 	}
 	text := p.blocks[idx].Text
-	for _, re := range []*regexp.Regexp{datelineCapsRe, datelineCommaRe} {
+	for i, re := range []*regexp.Regexp{datelineCapsRe, datelineCommaRe} {
+		if !mayBeDateline(i, text) {
+			continue
+		}
 		if m := re.FindStringSubmatch(text); m != nil && article.CountWords(m[1]) <= 6 {
 			p.a.Dateline = strings.TrimSpace(m[1])
 			if m[2] != "" && p.a.Via == "" {
@@ -456,6 +527,9 @@ func (p *textParser) leadCredit() {
 			}
 			return
 		}
+	}
+	if !mayBeCredit(text) {
+		return
 	}
 	m := creditRe.FindStringSubmatchIndex(text)
 	if m == nil {
@@ -476,6 +550,59 @@ func (p *textParser) leadCredit() {
 	}
 	p.blocks[idx].Text = rest
 	p.words[idx] = -1
+}
+
+// The cheap tests before the lead's regexps, which the first paragraph of
+// every article meets: each fails on ordinary prose, which would otherwise
+// run regexps whose cost grows with the paragraph.
+
+// mayBeDateline is a cheap test before datelineCapsRe (i 0) and
+// datelineCommaRe (i 1). Both need a dash. A capitals dateline starts with
+// an upper-case letter followed by another or by one of .'’-; a comma
+// dateline's first comma follows capitalised words only ("Kyiv,",
+// "Hallandale Beach,").
+func mayBeDateline(i int, text string) bool {
+	r1, n := utf8.DecodeRuneInString(text)
+	if !unicode.IsUpper(r1) {
+		return false
+	}
+	if i == 0 {
+		r2, _ := utf8.DecodeRuneInString(text[n:])
+		return (unicode.IsUpper(r2) || strings.ContainsRune(".'’-", r2)) && hasDash(text)
+	}
+	comma := strings.IndexByte(text, ',')
+	if comma < 0 || !hasDash(text) {
+		return false
+	}
+	wordStart := true
+	for _, r := range text[:comma] {
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r':
+			wordStart = true
+		case wordStart:
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			wordStart = false
+		case !unicode.IsLower(r):
+			return false
+		}
+	}
+	return true
+}
+
+// mayBeCredit is a cheap test before creditRe: an upper-case start and an
+// en or em dash.
+func mayBeCredit(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsUpper(r) && (strings.Contains(text, "–") || strings.Contains(text, "—"))
+}
+
+// hasDash: a hyphen, en or em dash in text. (strings.ContainsAny with
+// non-ASCII runes in its set tests every rune of text; these are
+// vectorised searches.)
+func hasDash(text string) bool {
+	return strings.IndexByte(text, '-') >= 0 || strings.Contains(text, "–") || strings.Contains(text, "—")
 }
 
 var viaRes = []*regexp.Regexp{

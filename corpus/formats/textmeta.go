@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -60,11 +61,28 @@ func mayBeDomain(line string) bool {
 	return strings.IndexByte(line, ' ') < 0 && strings.IndexByte(line, '.') >= 0
 }
 
-// mayHaveDatePrefix is a cheap test before datePrefixRe: the first letters
-// of its words ("Published", "Last updated", ...).
+// mayHaveDatePrefix is a cheap test before datePrefixRe: the line starts
+// with one of its words, case-folded as the regexp folds (ſ is s). Lines
+// of prose that merely start with their first letters ("Pavlo Zelavuk
+// said...") would otherwise each run the regexp, whose cost grows with
+// the line.
 func mayHaveDatePrefix(line string) bool {
-	return line != "" && strings.IndexByte("pPuUlLdDfF", line[0]) >= 0
+	if line == "" || strings.IndexByte("pPuUlLdDfF", line[0]) < 0 {
+		return false
+	}
+	var buf [32]byte
+	head := line[:min(len(line), 24)] // "firſt publiſhed" is 17 bytes
+	folded := foldASCII(buf[:0], head)
+	for _, w := range datePrefixWords {
+		if bytes.HasPrefix(folded, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
+
+// datePrefixWords are the words datePrefixRe starts with, in lower case.
+var datePrefixWords = []string{"published", "posted", "updated", "last updated", "date", "first published"}
 
 // dateLayouts are the date formats found in article headers, most specific
 // first. Every layout has a year: a date in prose without one ("on November

@@ -172,7 +172,10 @@ func (w *worker) id(v *vocab, nw *newWords, word []byte) uint32 {
 }
 
 // analyse indexes article a, document number d, into the worker's buffers.
+// An article listed without its text is loaded first (one that cannot be
+// is indexed by its title alone).
 func (w *worker) analyse(v *vocab, nw *newWords, a *corpus.Article, d int32) {
+	_ = a.LoadText()
 	bodyN := uint32(0)
 	for bi, b := range a.Blocks {
 		if bi > 0 {

@@ -103,7 +103,10 @@ func SnapshotPath(cacheDir string, src corpus.Source) string {
 
 // Fingerprint is what a snapshot remembers of an article to know it again:
 // a CRC-32C of what the index reads from it (ID, outlet, title, blocks).
+// The text of an article listed without it is loaded first (LoadText; one
+// that cannot be loaded has no blocks, and so another fingerprint).
 func Fingerprint(a *corpus.Article) uint32 {
+	_ = a.LoadText()
 	c := uint32(0)
 	add := func(s string) {
 		c = crc32.Update(c, cache.CRCTable, unsafe.Slice(unsafe.StringData(s), len(s)))

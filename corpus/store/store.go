@@ -53,6 +53,7 @@ func Open(ctx context.Context, src corpus.Source, opt corpus.Options, progress f
 	corpus.Stream(ctx, src, opt, func(b corpus.Batch) {
 		c.Articles = append(c.Articles, b.Articles...)
 		c.Skipped = append(c.Skipped, b.Skipped...)
+		c.StoreState = b.StoreState
 		if progress != nil {
 			progress(b)
 		}

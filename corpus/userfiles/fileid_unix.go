@@ -19,3 +19,6 @@ func IDOf(st fs.FileInfo) (id FileID, ok bool) {
 	}
 	return FileID{uint64(s.Dev), uint64(s.Ino)}, true
 }
+
+// Numbers returns the device and inode numbers, for keeping an ID on disk.
+func (id FileID) Numbers() (dev, ino uint64) { return id.dev, id.ino }

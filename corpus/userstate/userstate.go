@@ -11,16 +11,12 @@
 package userstate
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
@@ -41,29 +37,9 @@ func OpenReads() (*Marks, error) { return Open(filepath.Join(Dir(), ReadsFile)) 
 // OpenBookmarks opens the bookmarks in Dir(). See Open.
 func OpenBookmarks() (*Marks, error) { return Open(filepath.Join(Dir(), BookmarksFile)) }
 
-// ArticleKey is the identity a mark is stored under. It prefers the
-// article's URL (the same story saved twice is the same article) and
-// otherwise hashes what the reader sees: outlet, title, date and body. It does
-// not depend on where the file lives, so marks survive moving a corpus.
-func ArticleKey(a *corpus.Article) string {
-	if a.URL != "" {
-		return "url:" + a.URL
-	}
-	h := sha256.New()
-	// The strings are hashed in place: []byte(s) would copy every
-	// article's text once more (a corpus's worth of copying at load).
-	// Hash.Write neither keeps nor modifies its argument.
-	write := func(s string) { h.Write(unsafe.Slice(unsafe.StringData(s), len(s))) }
-	for _, s := range []string{a.Outlet, a.Title, strconv.FormatInt(a.Published.Unix(), 10)} {
-		write(s)
-		h.Write([]byte{0})
-	}
-	for _, b := range a.Blocks {
-		write(b.Text)
-		h.Write([]byte{'\n'})
-	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil)[:16])
-}
+// ArticleKey is the identity a mark is stored under: the article's
+// MarkKey (corpus/article), which says how it is made.
+func ArticleKey(a *corpus.Article) string { return a.MarkKey() }
 
 // fileVersion is written into every state file so that the format can evolve.
 const fileVersion = 1

@@ -3,7 +3,9 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/ui"
@@ -50,21 +52,15 @@ func runList(r *runner, opts listOptions, in *input) int {
 	for _, a := range c.Articles {
 		outletWidth = max(outletWidth, min(runeLen(outletOf(a)), 28))
 	}
-	posWidth := len(fmt.Sprint(len(c.Articles)))
+	posWidth := len(strconv.Itoa(len(c.Articles)))
 	// Whole lines, written a batch at a time: a write per line was a
 	// system call per article, and the terminal's cleaning (cleanWriter)
-	// must see whole characters.
+	// must see whole characters. Each line is appended piece by piece:
+	// at 100,000 articles fmt and the padded copies were a tenth of the
+	// command's time.
 	var buf []byte
 	for i, a := range c.Articles {
-		date := "—         "
-		if a.HasDate() {
-			date = a.Published.Format("2006-01-02")
-		}
-		title := a.Title
-		if a.TitleDerived {
-			title = ui.MarkDerived + " " + title
-		}
-		buf = fmt.Appendf(buf, "%*d  %s  %s  %s\n", posWidth, i+1, date, pad(truncate(outletOf(a), 28), outletWidth), title)
+		buf = appendListLine(buf, i+1, posWidth, a, outletWidth)
 		if len(buf) >= 64<<10 || i == len(c.Articles)-1 {
 			if _, err := r.Stdout.Write(buf); err != nil {
 				return exitFail
@@ -75,6 +71,33 @@ func runList(r *runner, opts listOptions, in *input) int {
 	return exitOK
 }
 
+// appendListLine appends list's line for the article at position pos:
+// "%*d  date  outlet (padded)  title".
+func appendListLine(buf []byte, pos, posWidth int, a *corpus.Article, outletWidth int) []byte {
+	for n := len(strconv.Itoa(pos)); n < posWidth; n++ {
+		buf = append(buf, ' ')
+	}
+	buf = strconv.AppendInt(buf, int64(pos), 10)
+	buf = append(buf, "  "...)
+	if a.HasDate() {
+		buf = a.Published.AppendFormat(buf, "2006-01-02")
+	} else {
+		buf = append(buf, "—         "...)
+	}
+	buf = append(buf, "  "...)
+	outlet := truncate(outletOf(a), 28)
+	buf = append(buf, outlet...)
+	for n := runeLen(outlet); n < outletWidth; n++ {
+		buf = append(buf, ' ')
+	}
+	buf = append(buf, "  "...)
+	if a.TitleDerived {
+		buf = append(buf, ui.MarkDerived+" "...)
+	}
+	buf = append(buf, a.Title...)
+	return append(buf, '\n')
+}
+
 func outletOf(a *corpus.Article) string {
 	if a.Outlet == "" {
 		return "unknown source"
@@ -82,14 +105,13 @@ func outletOf(a *corpus.Article) string {
 	return a.Outlet
 }
 
-func runeLen(s string) int { return len([]rune(s)) }
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 func truncate(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
+	if runeLen(s) <= n {
 		return s
 	}
-	return string(rs[:n-1]) + "…"
+	return string([]rune(s)[:n-1]) + "…"
 }
 
 func pad(s string, n int) string {

@@ -17,6 +17,7 @@ import (
 type searchOptions struct {
 	json  bool
 	limit int
+	fresh bool
 }
 
 // searchFlags declares search's flags on f for one run; see command.flags.
@@ -24,11 +25,12 @@ func searchFlags(f *flag.FlagSet) runFunc {
 	var opts searchOptions
 	f.BoolVar(&opts.json, "json", false, "print a JSON array of result objects")
 	f.IntVar(&opts.limit, "limit", search.DefaultLimit, "show at most `N` results (0: all)")
+	f.BoolVar(&opts.fresh, "fresh", false, "check every file for changes, not only the folders and the results' files")
 	return func(r *runner, in *input) int { return runSearch(r, opts, in.operands[0], in) }
 }
 
 var searchCommand = command{
-	name: "search", args: "[--json] [--limit N] QUERY [PATH...]",
+	name: "search", args: "[--json] [--limit N] [--fresh] QUERY [PATH...]",
 	summary: `Search the articles and print the best matches, best first, each with
 a snippet where matched words are marked [like this].
 Query language: words must all appear (in any form: "talks" finds "talk");
@@ -36,6 +38,9 @@ Query language: words must all appear (in any form: "talks" finds "talk");
 NAME; title:word looks in titles only. Case and accents do not matter, and
 a word missing from the corpus falls back to close spellings (reported on
 stderr). Exit status 1 when nothing matches.
+When no folder changed since the last load, the search answers from its
+saved index without checking every file (the files of the results shown
+are checked); --fresh checks every file, as the other commands do.
 
 Examples:
   parallax search Umerov
@@ -61,15 +66,19 @@ func runSearch(r *runner, opts searchOptions, query string, in *input) int {
 		limit = -1
 	}
 	sopt := search.Options{Limit: limit}
-	res, err := r.searchSnapshot(query, sopt, in.paths)
+	var res *search.Results
+	var err error
+	damaged := false
+	if !opts.fresh {
+		res, damaged, err = r.searchSnapshot(query, sopt, in.paths)
+	}
 	if res == nil && err == nil {
-		fresh := r.recordFreshness(in.paths) // before the load: see search.Freshness
 		if !in.load() {
 			return exitFail
 		}
-		ix, save := r.openIndex(in.corpus, in.paths, fresh)
+		var save func()
+		res, save, err = r.searchLoaded(in.corpus, in.paths, query, sopt, damaged)
 		defer save()
-		res, err = ix.Search(context.Background(), query, sopt)
 	}
 	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
@@ -139,50 +148,48 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// openIndex returns the search index of c: read from the corpus's index
-// snapshot when it is of these articles, else built, and then saved as the
-// snapshot by the returned function (called once the results are out),
-// with the freshness record taken before c was loaded, which lets the next
-// search trust the snapshot without loading the corpus (see
-// searchSnapshot). A snapshot of these articles whose record differs (the
-// reader wrote it, or files were touched) is saved again with this one.
-func (r *runner) openIndex(c *corpus.Corpus, paths []string, fresh *search.Freshness) (*search.Index, func()) {
-	path := search.SnapshotPath(r.loadOptions().CacheDir, r.source(paths))
-	record := func() []byte {
-		if len(c.Skipped) > 0 {
-			return nil
-		}
-		files := make([]string, 0, len(c.Articles))
-		for _, a := range c.Articles {
-			files = append(files, a.Path)
-		}
-		return fresh.Bytes(files)
+// searchLoaded runs a search over the loaded corpus c with its index:
+// read from the corpus's index snapshot when it is of these articles (and
+// not known to be damaged), else built, and then saved as the snapshot by
+// the returned function (called once the results are out), stamped with
+// the state of the store c was loaded with, which lets the next search
+// trust the snapshot without loading the corpus while the store's folders
+// are unchanged (see searchSnapshot). A load that skipped a file is not
+// stamped (the skip would go unreported). A snapshot of these articles
+// whose stamp differs (the reader wrote it, or the store changed) is saved
+// again; one whose damage the search meets is reported (unless the search
+// from the snapshot alone did) and the index is built anew.
+func (r *runner) searchLoaded(c *corpus.Corpus, paths []string, query string, opt search.Options, damaged bool) (*search.Results, func(), error) {
+	lopt, src := r.loadOptions(), r.source(paths)
+	path := search.SnapshotPath(lopt.CacheDir, src)
+	var stamp []byte
+	if len(c.Skipped) == 0 {
+		stamp = snapshotStamp(c.StoreState, src, lopt)
 	}
-	save := func(ix *search.Index, rec []byte) {
-		if err := search.SaveSnapshot(ix, path, rec...); err != nil {
-			fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
-		}
-	}
-	if ix, err := search.OpenSnapshot(path, c.Articles); err == nil {
-		return ix, func() {
-			if rec := record(); rec != nil && !bytes.Equal(rec, ix.SnapshotExtra()) {
-				save(ix, rec)
+	save := func(ix *search.Index) func() {
+		return func() {
+			if err := search.SaveSnapshot(ix, path, stamp...); err != nil {
+				fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
 			}
+		}
+	}
+	if !damaged {
+		if ix, err := search.OpenSnapshot(path, c.Articles); err == nil {
+			res, err := ix.Search(context.Background(), query, opt)
+			var qe *search.QueryError
+			if err == nil || errors.As(err, &qe) {
+				if stamp != nil && !bytes.Equal(stamp, ix.SnapshotExtra()) {
+					return res, save(ix), err
+				}
+				return res, func() {}, err
+			}
+			r.reportSnapshot(err)
 		}
 	}
 	ix := search.New()
 	ix.Add(c.Articles)
-	return ix, func() { save(ix, record()) }
-}
-
-// recordFreshness records the files of the corpus at paths before it is
-// loaded, when there is a snapshot to keep the record in.
-func (r *runner) recordFreshness(paths []string) *search.Freshness {
-	opt, src := r.loadOptions(), r.source(paths)
-	if search.SnapshotPath(opt.CacheDir, src) == "" {
-		return nil
-	}
-	return search.RecordFreshness(src.Paths, opt.MaxFileSize)
+	res, err := ix.Search(context.Background(), query, opt)
+	return res, save(ix), err
 }
 
 // checkQuery vets a query before anything is loaded. An invalid one is

@@ -1,31 +1,40 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
 )
 
 // searchSnapshot answers a search from the corpus's index snapshot alone,
-// without loading the corpus, when the snapshot's freshness record says
-// that no file changed since it was written: the query reads its own
-// postings, and the articles of the results shown are read from the store
-// of parsed files (a file is read again where it does not hold it as it is
-// now; a damaged store makes the search load the corpus, which reports and
-// rebuilds it). It
-// returns nil results and no error when it cannot answer (no snapshot, or
-// one that is out of date, damaged or of other articles), and the search
-// then loads the corpus as any command does. A damaged snapshot is
-// reported, and rebuilt by that search.
-func (r *runner) searchSnapshot(query string, opt search.Options, paths []string) (*search.Results, error) {
+// without loading the corpus, when the store of parsed files says that no
+// folder changed since it was published (corpus.UnchangedStore: one stat a
+// folder) and the snapshot was made from what that store holds (its stamp,
+// see snapshotStamp): the query reads its own postings, and the articles
+// of the results shown are read from the store, each file's size and time
+// checked against the store's entry. A result whose file changed (which
+// the folders do not show when it was rewritten in place) makes the
+// search give up, and the caller loads the corpus, checking every file,
+// and answers again; so does a damaged store, which that load reports and
+// rebuilds. It returns nil results and no error when it cannot answer (no
+// snapshot, or one that is out of date, damaged or of other articles). A
+// damaged snapshot is reported (damaged is true), and rebuilt by the
+// search that loads.
+func (r *runner) searchSnapshot(query string, opt search.Options, paths []string) (res *search.Results, damaged bool, err error) {
 	lopt := r.loadOptions()
 	src := r.source(paths)
 	path := search.SnapshotPath(lopt.CacheDir, src)
 	if path == "" {
-		return nil, nil
+		return nil, false, nil
+	}
+	state := corpus.UnchangedStore(lopt.CacheDir, src)
+	if state == "" {
+		return nil, false, nil
 	}
 	files := map[string][]*corpus.Article{}
 	var stored *corpus.StoredFiles // opened at the first result shown
@@ -40,13 +49,13 @@ func (r *runner) searchSnapshot(query string, opt search.Options, paths []string
 				}
 			}
 			if arts, ok = stored.Read(d.Path); !ok {
-				arts = loadFile(d.Path, lopt.MaxFileSize)
+				return nil, search.ErrStale // changed since: check every file
 			}
 			files[d.Path] = arts
 		}
-		// The file alone gives its articles IDs of their own (its name
-		// within its folder, not from the corpus root): the article is
-		// the one that is the same but for its ID.
+		// The store gives a file's articles IDs of their own (its part
+		// of the ID depends on the other files): the article is the one
+		// that is the same but for its ID.
 		for _, a := range arts {
 			c := *a
 			c.ID = d.ID
@@ -58,35 +67,39 @@ func (r *runner) searchSnapshot(query string, opt search.Options, paths []string
 	}
 	ix, err := search.OpenSnapshotWithoutArticles(path, fetch)
 	if err != nil {
-		r.reportSnapshot(err)
-		return nil, nil
+		return nil, r.reportSnapshot(err), nil
 	}
-	if !search.StillFresh(ix.SnapshotExtra(), src.Paths, lopt.MaxFileSize) {
-		return nil, nil
+	if !bytes.Equal(ix.SnapshotExtra(), snapshotStamp(state, src, lopt)) {
+		return nil, false, nil
 	}
-	res, err := ix.Search(context.Background(), query, opt)
+	res, err = ix.Search(context.Background(), query, opt)
 	var qe *search.QueryError
 	if err != nil && !errors.As(err, &qe) {
-		r.reportSnapshot(err)
-		return nil, nil
+		return nil, r.reportSnapshot(err), nil
 	}
-	return res, err
+	return res, false, err
+}
+
+// snapshotStamp is what a snapshot made from a load keeps (its extra
+// bytes) to say what it was made from: the state of the store the load
+// left (corpus.Corpus.StoreState), the roots in the order given (which
+// decides articles' IDs) and the file size limit (which decides what is
+// skipped). A snapshot stamped otherwise (by the reader, by a load the
+// store did not vouch for, or of an older state) is not trusted without
+// a load.
+func snapshotStamp(state corpus.StoreState, src corpus.Source, lopt corpus.Options) []byte {
+	if state == "" {
+		return nil
+	}
+	return fmt.Appendf(nil, "parallax store %s\x00%d\x00%s", state, lopt.MaxFileSize, strings.Join(src.Paths, "\x00"))
 }
 
 // reportSnapshot tells the user about a damaged snapshot (a missing or
-// stale one is no news).
-func (r *runner) reportSnapshot(err error) {
+// stale one is no news) and reports whether it was damaged.
+func (r *runner) reportSnapshot(err error) bool {
 	if search.SnapshotUnreadable(err) {
 		fmt.Fprintf(r.Stderr, "parallax: the search index snapshot was unreadable (%v) and is rebuilt\n", err)
+		return true
 	}
-}
-
-// loadFile loads the articles of one file as the corpus loader does, or
-// none.
-func loadFile(path string, maxFileSize int64) []*corpus.Article {
-	var arts []*corpus.Article
-	corpus.Stream(context.Background(), corpus.Source{Paths: []string{path}}, corpus.Options{MaxFileSize: maxFileSize}, func(b corpus.Batch) {
-		arts = append(arts, b.Articles...)
-	})
-	return arts
+	return false
 }

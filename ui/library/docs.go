@@ -29,6 +29,7 @@ func (c *DocCache) Get(a *corpus.Article) *compare.Doc {
 	if d != nil {
 		return d
 	}
+	_ = a.LoadText() // one listed without its text; a failure leaves it empty
 	d = compare.Prepare(a)
 	c.mu.Lock()
 	defer c.mu.Unlock()

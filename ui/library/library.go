@@ -8,6 +8,7 @@ package library
 
 import (
 	"context"
+
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/storyedits"
@@ -26,6 +27,8 @@ type Library struct {
 	// Edits are the reader's say on stories, kept between runs; they
 	// win over grouping (see Regroup).
 	Edits *storyedits.Edits
+	// Texts loads the texts of articles listed without them.
+	Texts *Texts
 
 	articles []*corpus.Article
 	stories  *compare.Stories // shown: auto with the edits applied
@@ -36,7 +39,7 @@ type Library struct {
 
 // New is an empty library with the given read marks and bookmarks.
 func New(marks, bookmarks *userstate.Marks) *Library {
-	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks, Docs: NewDocCache(64), Edits: storyedits.InMemory()}
+	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks, Docs: NewDocCache(64), Edits: storyedits.InMemory(), Texts: &Texts{}}
 }
 
 // Add takes articles that were loaded, in load order.
@@ -101,7 +104,12 @@ func (l *Library) StoriesStore() string { return l.storiesStore }
 // else a fresh one, stored for the next start. A stored grouping makes the
 // fingerprints that comparing and edits need in the background, so that
 // the stories are shown at once and the first comparison hardly waits.
+//
+// Grouping reads every article's text: those listed without it are loaded
+// first (the reader starts grouping after its background load of texts,
+// which leaves nothing to do here, unless a story pane asked sooner).
 func GroupStories(ctx context.Context, store string, arts []*corpus.Article, workers int) (*compare.Stories, error) {
+	LoadTexts(arts, workers)
 	st, from, err := compare.LoadOrGroupStories(ctx, store, arts, compare.StoryOptions{Workers: workers})
 	if from == compare.StoriesStored {
 		go st.Prepare()

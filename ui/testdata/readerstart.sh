@@ -7,9 +7,12 @@
 #
 # prints the wall-clock seconds, the process's CPU seconds and its peak RSS
 # (VmHWM) when the list holds all N articles, when the search index is
-# complete (story grouping starts, which waits for it) and, with "group",
-# when the stories are grouped. Needs tmux only: it runs the reader in a
-# detached 160x45 session on a private tmux socket and reads the screen.
+# complete (the search bar, opened once the load has ended, offers all N
+# articles), when the texts are in memory (the status line's "texts N%"
+# is gone; a reader that loads every text at start has none) and, with
+# "group", when the stories are grouped. Needs tmux only: it runs the
+# reader in a detached 160x45 session on a private tmux socket and reads
+# the screen.
 set -euo pipefail
 bin=$1 dir=$2 n=$3 group=${4:-}
 command -v tmux >/dev/null || { echo "readerstart.sh: needs tmux" >&2; exit 2; }
@@ -38,11 +41,28 @@ report() {
   printf '%-9s %6.2f s  %6.2f cpu-s  %s\n' "$1" "$(echo "$t - $t0" | bc)" \
     "$(awk '{print ($14+$15)/100}' "/proc/$pid/stat")" "$(grep VmHWM "/proc/$pid/status" | tr -s ' \t' ' ')"
 }
+# wait_gone REGEX SECONDS: until the screen no longer matches.
+wait_gone() {
+  local end=$((SECONDS + $2))
+  while ((SECONDS <= end)); do
+    screen | grep -Eq -- "$1" || return 0
+    sleep 0.1
+  done
+  echo "readerstart.sh: the screen still showed /$1/ after $2 s:" >&2
+  screen >&2
+  return 1
+}
 wait_for " 1/$total · " 120; report loaded
-wait_for 'grouping stories' 120; report indexed
+# The search opened before the load ends would index what has loaded
+# rather than wait for the snapshot: wait for the progress bar to go.
+wait_gone 'loading(…)? [0-9]' 120
+tm send-keys -t rs /
+wait_for "type to search $total articles" 120; report indexed
+wait_gone 'texts [0-9]+%' 120; report texts
+tm send-keys -t rs Escape
 if [[ -n $group ]]; then
-  while screen | grep -q 'grouping stories'; do sleep 0.3; done
-  report grouped
+  sleep 0.3 # grouping starts once the texts are in
+  wait_gone 'grouping stories' 600; report grouped
 fi
 tm send-keys -t rs q
 sleep 1
