@@ -100,3 +100,25 @@ func TestNameWordDigits(t *testing.T) {
 		}
 	}
 }
+
+// The display name is the most used written form; an all-capital form
+// longer than five letters (a dateline's "HALLANDALE") counts for nothing,
+// a shorter one is an acronym ("UNHCR", "NATO") and counts; ties go to the
+// first form in byte order.
+func TestNameDisplayForm(t *testing.T) {
+	tests := []struct {
+		forms map[string]int
+		want  string
+	}{
+		{map[string]int{"HALLANDALE": 3, "Hallandale": 1}, "Hallandale"},
+		{map[string]int{"UNHCR": 2, "Unhcr": 1}, "UNHCR"},
+		{map[string]int{"NATO": 2, "Nato": 1}, "NATO"},
+		{map[string]int{"Zelenskyy": 2, "Zelensky": 2}, "Zelensky"},
+		{map[string]int{"Kyiv": 1}, "Kyiv"},
+	}
+	for _, tt := range tests {
+		if got := displayName(tt.forms); got != tt.want {
+			t.Errorf("displayName(%v) = %q, want %q", tt.forms, got, tt.want)
+		}
+	}
+}
