@@ -122,3 +122,57 @@ func TestNameDisplayForm(t *testing.T) {
 		}
 	}
 }
+
+// A document's names come most mentioned first, ties in the order of their
+// folded names.
+func TestNamesOrderedByMentions(t *testing.T) {
+	d := Prepare(article("a",
+		"Andrii Sybiha met Steve Witkoff and Marco Rubio in Geneva on Sunday.",
+		"Sybiha said the talks went well. Witkoff agreed, and Sybiha thanked Rubio.",
+		"Sybiha flew home to Kyiv."))
+	want := "Andrii Sybiha, Marco Rubio, Steve Witkoff, Geneva, Kyiv"
+	if got := strings.Join(entityNames(d), ", "); got != want {
+		t.Errorf("names:\n got %s\nwant %s", got, want)
+	}
+}
+
+// Spelling variants merge only when their kinds agree or one is unknown.
+func TestNameVariantKindsAgree(t *testing.T) {
+	for _, tt := range []struct {
+		a, b EntityKind
+		want bool
+	}{
+		{Person, Person, true}, {Person, Place, false}, {Org, Place, false},
+		{Other, Place, true}, {Person, Other, true}, {Other, Other, true},
+	} {
+		if got := kindsAgree(&Entity{Kind: tt.a}, &Entity{Kind: tt.b}); got != tt.want {
+			t.Errorf("kindsAgree(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// A name absorbing another stays "known" (a gazetteer name or an acronym,
+// never a surname) only when the other was known and is as long: a known
+// one-word name merged into a two-word one does not make it known.
+func TestNameAbsorbKeepsKnownOnlyForSameLength(t *testing.T) {
+	mk := func(key string, known bool) *Entity {
+		return &Entity{key: key, skel: skeletonWords(key), known: known, forms: map[string]int{key: 1},
+			Mentions: []Passage{{Sentence: len(key)}}}
+	}
+	for _, tt := range []struct {
+		into, other string
+		otherKnown  bool
+		want        bool
+	}{
+		{"donald trump", "trump", true, false},
+		{"donald trump", "donald j trump", true, false},
+		{"donald trump", "donald trumpp", true, true},
+		{"donald trump", "donald trumpp", false, false},
+	} {
+		e := mk(tt.into, false)
+		e.absorb(mk(tt.other, tt.otherKnown))
+		if e.known != tt.want {
+			t.Errorf("%q absorbing %q (known %v): known = %v, want %v", tt.into, tt.other, tt.otherKnown, e.known, tt.want)
+		}
+	}
+}
