@@ -176,3 +176,19 @@ func TestNameAbsorbKeepsKnownOnlyForSameLength(t *testing.T) {
 		}
 	}
 }
+
+// The spelling skeleton of a name drops particles inside it ("von der")
+// but not a first or last word that is one ("Ben Sasse", "Abu", "Bin").
+func TestNameSkeletonParticles(t *testing.T) {
+	for _, tt := range []struct{ key, want string }{
+		{"ursula von der leyen", "ursula leien"},
+		{"ben sasse", "ben sase"},
+		{"abu bakr al", "abu bakr al"},
+		{"de", "de"},
+		{"zelenskyy", "zelenski"},
+	} {
+		if got := strings.Join(skeletonWords(tt.key), " "); got != tt.want {
+			t.Errorf("skeletonWords(%q) = %q, want %q", tt.key, got, tt.want)
+		}
+	}
+}
