@@ -1,0 +1,105 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// dumpCoverage writes the coverage table of docs: each quote row (text,
+// speaker, the article that alone has it, what each article carries,
+// quoted or unquoted), each name row and each number row, with the
+// figures each article gives and whether they conflict.
+func dumpCoverage(docs []*Doc) string {
+	c := Coverage(docs)
+	var sb strings.Builder
+	for _, r := range c.Quotes {
+		fmt.Fprintf(&sb, "quote %q by %q count=%d only=%d:", r.Text, r.Speaker, r.Count(), r.Only)
+		for k := range docs {
+			switch {
+			case r.In[k] != nil:
+				fmt.Fprintf(&sb, " [%q s%d]", r.In[k].Text, r.In[k].At.Sentence)
+			case r.Partial(k):
+				fmt.Fprintf(&sb, " [unquoted s%d %d-%d]", r.Unquoted[k].Sentence, r.Unquoted[k].Start, r.Unquoted[k].End)
+			default:
+				sb.WriteString(" -")
+			}
+		}
+		sb.WriteString("\n")
+	}
+	for _, r := range c.Entities {
+		fmt.Fprintf(&sb, "name %q kind=%v acronym=%q count=%d only=%d:", r.Name, r.Kind, r.Acronym, r.Count(), r.Only)
+		for k := range docs {
+			fmt.Fprintf(&sb, " %d", len(r.In[k]))
+		}
+		sb.WriteString("\n")
+	}
+	for _, r := range c.Numbers {
+		fmt.Fprintf(&sb, "number %q count=%d only=%d conflict=%v:", r.Thing, r.Count(), r.Only, r.Conflict)
+		for k := range docs {
+			var vs []string
+			for _, n := range r.In[k] {
+				vs = append(vs, fmt.Sprintf("%v..%v", n.Low, n.High))
+			}
+			fmt.Fprintf(&sb, " [%s]", strings.Join(vs, " "))
+		}
+		sb.WriteString("\n")
+	}
+	return sb.String()
+}
+
+// storyOfThree is one story as three outlets wrote it: a quote two of
+// them carry marked and one paraphrases, a quote only one has, names
+// with an acronym defined in one article, figures that agree (the
+// 28-point plan), conflict (hours of talks, protesters) or appear once.
+func storyOfThree() []*Doc {
+	return []*Doc{
+		Prepare(article("a",
+			"Ukraine's foreign minister Andrii Sybiha met US envoy Steve Witkoff in Geneva on Sunday for four hours of talks on the 28-point peace plan.",
+			"“We made real progress today,” Sybiha said after the meeting. About 1,200 people protested outside.",
+			"The North Atlantic Treaty Organization (NATO) was not represented.")),
+		Prepare(article("b",
+			"US envoy Steve Witkoff and Ukrainian foreign minister Andrii Sybiha held almost five hours of talks in Geneva on Sunday about the 28-point peace plan.",
+			"Sybiha said they made real progress today. Police said 3,000 people protested outside.",
+			"“The plan is a basis, not a final text,” Witkoff told reporters. NATO declined to comment.")),
+		Prepare(article("c",
+			"Talks in Geneva on the peace plan, cut from 28 points to 19 points, ended on Sunday.",
+			"“We made real progress today,” Sybiha said.")),
+	}
+}
+
+// The coverage table of a three-article story, exactly. Written against
+// lived mutants of coverage.go (MUTATION.md, compare-coverage).
+func TestCoverageTableExact(t *testing.T) {
+	want := `quote "We made real progress today" by "Andrii Sybiha" count=2 only=-1: ["We made real progress today" s1] [unquoted s1 17-41] ["We made real progress today" s1]
+quote "The plan is a basis, not a final text" by "Steve Witkoff" count=1 only=1: - ["The plan is a basis, not a final text" s3] -
+name "Andrii Sybiha" kind=person acronym="" count=3 only=-1: 2 2 1
+name "Geneva" kind=place acronym="" count=3 only=-1: 1 1 1
+name "North Atlantic Treaty Organization" kind=org acronym="NATO" count=2 only=-1: 2 1 0
+name "Steve Witkoff" kind=person acronym="" count=2 only=-1: 1 2 0
+name "United States" kind=place acronym="" count=2 only=-1: 1 1 0
+name "Police" kind=org acronym="" count=1 only=1: 0 1 0
+name "Ukraine" kind=other acronym="" count=1 only=0: 1 0 0
+number "hours of talks" count=2 only=-1 conflict=true: [4..4] [4.25..5] []
+number "people" count=2 only=-1 conflict=true: [1020..1380] [3000..3000] []
+number "28-point peace plan" count=2 only=-1 conflict=false: [28..28] [28..28] []
+number "points" count=1 only=2 conflict=false: [] [] [28..28]
+number "points" count=1 only=2 conflict=false: [] [] [19..19]
+`
+	if got := dumpCoverage(storyOfThree()); got != want {
+		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
+	}
+}
+
+// Partial answers false for an article beyond the row's table, as for one
+// that carries nothing.
+func TestCoveragePartialBeyondTheTable(t *testing.T) {
+	r := &QuoteRow{}
+	if r.Partial(0) || r.Partial(3) {
+		t.Error("a row with no unquoted copies reports a partial match")
+	}
+	r.Unquoted = []*Passage{nil, {Sentence: 1}}
+	if r.Partial(0) || !r.Partial(1) || r.Partial(2) {
+		t.Errorf("Partial over %v: %v %v %v", r.Unquoted, r.Partial(0), r.Partial(1), r.Partial(2))
+	}
+}
