@@ -103,3 +103,29 @@ func TestCoveragePartialBeyondTheTable(t *testing.T) {
 		t.Errorf("Partial over %v: %v %v %v", r.Unquoted, r.Partial(0), r.Partial(1), r.Partial(2))
 	}
 }
+
+// One quote in three articles: twice in the first (the second time
+// trimmed), with the other spelling in the second, from "a ministry
+// spokesman" in the second and (trimmed) the third. The row shows each article's fullest
+// version, the first of two equally long texts, and the speaker who is
+// named (a named speaker weighs two unnamed ones).
+func TestCoverageQuoteRowVersions(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a",
+			"Ukraine's foreign minister Andrii Sybiha spoke in Kyiv on Monday.",
+			"“We will never recognise the annexation of Crimea,” Sybiha said. He later repeated: “We will never recognise the annexation.”")),
+		Prepare(article("b",
+			"“We will never recognize the annexation of Crimea,” a ministry spokesman said in Kyiv on Monday.")),
+		Prepare(article("c",
+			"“We will never recognise the annexation,” a ministry spokesman said on Monday.")),
+	}
+	want := `quote "We will never recognise the annexation of Crimea" by "Andrii Sybiha" count=3 only=-1: ["We will never recognise the annexation of Crimea" s1] ["We will never recognize the annexation of Crimea" s0] ["We will never recognise the annexation" s0]
+name "Crimea" kind=place acronym="" count=2 only=-1: 1 1 0
+name "Kyiv" kind=place acronym="" count=2 only=-1: 1 1 0
+name "Andrii Sybiha" kind=person acronym="" count=1 only=0: 2 0 0
+name "Ukraine" kind=other acronym="" count=1 only=0: 1 0 0
+`
+	if got := dumpCoverage(docs); got != want {
+		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
+	}
+}
