@@ -129,3 +129,45 @@ name "Ukraine" kind=other acronym="" count=1 only=0: 1 0 0
 		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
 	}
 }
+
+// The speaker of a quote row is the one with the most weight; on a tie,
+// the first name in byte order, whatever the map's order.
+func TestCoverageQuoteSpeakerTie(t *testing.T) {
+	tied := map[string]int{}
+	for _, n := range []string{"Steve Witkoff", "Marco Rubio", "Andrii Sybiha", "Rustem Umerov", "Kaja Kallas",
+		"Mark Rutte", "Olha Stefanishyna", "Dan Driscoll", "Jared Kushner", "Kirill Dmitriev"} {
+		tied[n] = 2
+	}
+	for range 5 {
+		if got := topKey(tied); got != "Andrii Sybiha" {
+			t.Fatalf("topKey of ten tied speakers = %q, want the first in byte order", got)
+		}
+	}
+	if got := topKey(map[string]int{"a ministry spokesman": 1, "Steve Witkoff": 2}); got != "Steve Witkoff" {
+		t.Errorf("topKey = %q, want the heavier speaker", got)
+	}
+	if got := topKey(map[string]int{}); got != "" {
+		t.Errorf("topKey of no speakers = %q", got)
+	}
+}
+
+// Quote rows come by how many articles carry them, then longest text
+// first; rows alike in both keep the order of the quotes in the articles.
+func TestCoverageQuoteRowsOrder(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a",
+			"“The talks were useful,” Andrii Sybiha said in Geneva on Sunday.",
+			"“We need security guarantees before any ceasefire,” Steve Witkoff said.",
+			"“Europe must be at the table,” Kaja Kallas said. “Kyiv alone decides its path,” Mark Rutte said.")),
+		Prepare(article("b",
+			"“The talks were useful,” Sybiha told reporters in Geneva.")),
+	}
+	var got []string
+	for _, r := range Coverage(docs).Quotes {
+		got = append(got, fmt.Sprintf("%d %s", r.Count(), r.Text))
+	}
+	want := "2 The talks were useful|1 We need security guarantees before any ceasefire|1 Europe must be at the table|1 Kyiv alone decides its path"
+	if strings.Join(got, "|") != want {
+		t.Errorf("quote rows:\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
