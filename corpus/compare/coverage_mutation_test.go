@@ -171,3 +171,42 @@ func TestCoverageQuoteRowsOrder(t *testing.T) {
 		t.Errorf("quote rows:\n got %s\nwant %s", strings.Join(got, "|"), want)
 	}
 }
+
+// Whether two quotes are one quote, trimmed or altered, on pairs at the
+// rule's bounds: quotes of stopwords only match when one is the other
+// whole; a shared run of four words makes half of a shorter quote of eight
+// one quote, three words do not; a one-word quote matches only a one-word
+// quote; three of four content words with two in a row make one quote;
+// a run of twelve words does whatever the quotes' lengths.
+func TestCoverageQuotesMatchPairs(t *testing.T) {
+	quote := func(text string) *Quote {
+		qs := Prepare(article("q", "“"+text+",” the minister said on Monday.")).Quotes()
+		if len(qs) != 1 {
+			t.Fatalf("%q: %d quotes", text, len(qs))
+		}
+		return &qs[0]
+	}
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"It is what it is", "It is what it is", true},
+		{"It is what it is", "It is what it is and", false},
+		{"It is what it is", "Ceasefire", false},
+		{"Ceasefire", "Ceasefire", true},
+		{"Ceasefire", "Ceasefire talks collapsed", false},
+		{"The ceasefire must hold now before winter talks", "The ceasefire must hold, said diplomats after long meetings abroad", true},
+		{"The ceasefire must falter now before winter talks", "Ceasefire must hold, said diplomats after long meetings abroad", false},
+		{"Our soldiers will defend every village and every town of the east", "Our soldiers will defend every village", true},
+		{"Gas prices doubled in Germany", "Gas prices fell sharply in Germany", true},
+		{"We will rebuild every school and every hospital that the invaders destroyed in Kharkiv, Kherson and Mariupol, with money from partners, before winter arrives this year",
+			"Our engineers, our builders and our teachers promise one thing to every family: we will rebuild every school and every hospital that the invaders destroyed", true},
+	} {
+		if got := quotesMatch(quote(tt.a), quote(tt.b)); got != tt.want {
+			t.Errorf("quotesMatch(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := quotesMatch(quote(tt.b), quote(tt.a)); got != tt.want {
+			t.Errorf("quotesMatch(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
