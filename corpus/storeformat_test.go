@@ -14,6 +14,9 @@ import (
 	"github.com/parallax-reader/parallax/corpus/article/articletest"
 )
 
+// fullArticleSum is the file sum of the entries holding fullArticle's.
+var fullArticleSum = [32]byte{1, 2, 3}
+
 // fullArticle sets every exported field of an Article to a distinct value,
 // by reflection, so that a field added later without a place in the cache
 // format fails TestCacheEntryRoundTrip instead of vanishing on warm starts.
@@ -28,6 +31,9 @@ func fullArticle(t *testing.T) *Article {
 		}
 		switch sf.Name {
 		case "ID", "Path", "DuplicateOf", "ItemKey": // set or used by the loader, not cached
+			continue
+		case "Origin": // not stored per article: made from the file's sum (fullArticleSum)
+			f.SetUint(originOf(fullArticleSum))
 			continue
 		case "Published":
 			f.Set(reflect.ValueOf(time.Date(2025, 3, 9, 14, 5, 0, 7, time.FixedZone("", 3*3600))))
@@ -131,7 +137,7 @@ func TestSegmentEntryRoundTrip(t *testing.T) {
 	in := &madeEntry{
 		size: 991, mod: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC).UnixNano(),
 		articles: []*Article{a, b}, suffixes: []string{"", "#item-2"},
-		sum: [32]byte{1, 2, 3}, textKeys: []string{"key-a", ""},
+		sum: fullArticleSum, textKeys: []string{"key-a", ""},
 	}
 	skip := &madeEntry{size: 1, mod: -5, skip: "binary file, not text"}
 	seg := writeOpenSegment(t, t.TempDir(), map[string]*madeEntry{"/r/a.txt": in, "/r/bin": skip})

@@ -67,6 +67,34 @@ func listedHarness(t *testing.T, arts []*corpus.Article, w, h int) (*harness, te
 	return hs, hs.keep(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(arts), total: len(arts), done: true})
 }
 
+// runAside runs cmd's commands in another goroutine, as Bubble Tea runs
+// commands beside the update loop, and delivers their messages when all
+// have ended, for the test to hand to Update.
+func runAside(cmd tea.Cmd) <-chan []tea.Msg {
+	ch := make(chan []tea.Msg, 1)
+	go func() {
+		var out []tea.Msg
+		var run func(tea.Cmd)
+		run = func(c tea.Cmd) {
+			if c == nil {
+				return
+			}
+			switch msg := c().(type) {
+			case nil:
+			case tea.BatchMsg:
+				for _, c := range msg {
+					run(c)
+				}
+			default:
+				out = append(out, msg)
+			}
+		}
+		run(cmd)
+		ch <- out
+	}()
+	return ch
+}
+
 // keep updates the model with msg and returns its command unrun.
 func (hs *harness) keep(msg tea.Msg) tea.Cmd {
 	nm, cmd := hs.m.Update(msg)
@@ -98,7 +126,11 @@ func TestArticleOpenedBeforeItsTextShowsItOnceLoaded(t *testing.T) {
 		t.Fatalf("the header or body of %s shows its text before it is loaded:\n%s", sel.ID, v)
 	}
 
-	hs.run(open) // the rendering, which loads the text
+	// The background load runs beside the update loop, as under Bubble
+	// Tea: its commands in another goroutine while the rendering, which
+	// loads the selected text itself, comes back to Update (run with -race).
+	aside := runAside(load)
+	hs.run(open)
 	if v := hs.view(); strings.Contains(v, "loading the text") || !strings.Contains(v, "min read") || !strings.Contains(v, "Paragraph 1.") {
 		t.Fatalf("%s once its text is loaded:\n%s", sel.ID, v)
 	}
@@ -106,7 +138,9 @@ func TestArticleOpenedBeforeItsTextShowsItOnceLoaded(t *testing.T) {
 		t.Errorf("%s's text loaded %d times", sel.ID, n)
 	}
 
-	hs.run(load) // the background load: every text, then the note goes
+	for _, msg := range <-aside { // the background load's results: the next batches, then the note goes
+		hs.send(msg)
+	}
 	for _, a := range arts {
 		if !a.HasText() || srcs[a.ID].loads.Load() != 1 {
 			t.Errorf("%s: text %v, loaded %d times", a.ID, a.HasText(), srcs[a.ID].loads.Load())
