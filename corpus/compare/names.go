@@ -252,9 +252,11 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 	if p, ok := gazetteer[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
 		return []mention{newMention(s, ws, i, j, &p)}
 	}
-	// Split at the first title phrase.
+	// Split at the first title phrase. A title in capitals is one only as
+	// a short acronym ("MP", "MEP", "CFO"); a longer word in capitals is a
+	// shouted headline's, where capitals say nothing.
 	for t := i; t < j; t++ {
-		if !titleWords[ws[t].fold] || ws[t].acro && ws[t].fold != "ceo" {
+		if !titleWords[ws[t].fold] || ws[t].acro && len(ws[t].fold) > 3 {
 			continue
 		}
 		e := t
