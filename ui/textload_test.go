@@ -52,12 +52,20 @@ func listedArticles() ([]*corpus.Article, map[string]*storedText) {
 // in memory until the test runs them.
 func listedHarness(t *testing.T, arts []*corpus.Article, w, h int) (*harness, tea.Cmd) {
 	t.Helper()
+	return listedHarnessWith(t, arts, "", w, h)
+}
+
+// listedHarnessWith is listedHarness with the stored grouping at
+// storiesStore (compare.StoriesPath; "" keeps none).
+func listedHarnessWith(t *testing.T, arts []*corpus.Article, storiesStore string, w, h int) (*harness, tea.Cmd) {
+	t.Helper()
 	sh := testShared(t)
 	hs := &harness{t: t}
 	sh.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { hs.timers = append(hs.timers, msg); return nil }
 	}
 	hs.m = newModel(Config{Source: corpus.Source{Paths: []string{"/news"}}}, sh)
+	hs.m.sh.lib.UseStoriesStore(storiesStore)
 	t.Cleanup(hs.m.Close)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	items := make([]*item, len(arts))
