@@ -81,7 +81,7 @@ func TestWarmStartShowsStoredStoriesBeforeTexts(t *testing.T) {
 			store := filepath.Join(t.TempDir(), "stories.cache")
 			whole := sampleArticles()
 			for i, a := range whole {
-				a.Origin = uint64(i + 1) // as the loader gives articles it made
+				a.Origin = uint64(i + 1)              // as the loader gives articles it made
 				a.URL = "https://example.org/" + a.ID // the read mark's key: no text needed
 			}
 			want, _, err := compare.LoadOrGroupStories(context.Background(), store, whole, compare.StoryOptions{Workers: 1})
