@@ -30,7 +30,7 @@ type loadBatchMsg struct {
 	// record, unchecked (freshcheck.go checks them afterwards).
 	trusted bool
 	notices []string // e.g. a discarded cache
-	next      tea.Cmd  // waits for the following batch
+	next    tea.Cmd  // waits for the following batch
 }
 
 // showProgressMsg says the load has taken long enough to show progress.
