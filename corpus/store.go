@@ -290,7 +290,7 @@ func (s *segStore) Save() error {
 	}
 	if len(s.made) == 0 && len(gone) == 0 && !s.rebuild {
 		s.State = stateOf(s.opened.names)
-		if folders := s.vouched(); folders != nil && len(s.opened.names) > 0 && !sameFolders(folders, s.opened.folders) {
+		if folders := s.vouched(); folders != nil && len(s.opened.names) > 0 && !slices.Equal(folders, s.opened.folders) {
 			return s.saveFolders(folders)
 		}
 		now := time.Now()

@@ -117,19 +117,6 @@ func foldersUnchanged(stamps []folderStamp) bool {
 	return true
 }
 
-// sameFolders reports whether two records hold the same stamps.
-func sameFolders(a, b []folderStamp) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // StoreState names what a store of parsed files holds: the same state is
 // the same entries, and so the same corpus for its roots. It is "" when
 // there is no store or a load cannot say (see Batch.StoreState).

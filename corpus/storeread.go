@@ -42,7 +42,8 @@ func OpenStoredFiles(cacheDir string, src Source) (*StoredFiles, error) {
 // Read returns the articles, with their text, of the file at path (as the
 // loader shows it), or false when the store does not hold the file as it
 // is on disk now (absent, changed size or time, an entry that does not
-// decode, a file that gave none): the caller then reads the file itself.
+// decode, a file that gave none): the caller then reads the file itself,
+// or (the one-shot search) loads the corpus, checking every file.
 // The articles' IDs are not the loader's (they lack the file's part,
 // which depends on the other files): the caller matches them by content.
 func (f *StoredFiles) Read(path string) ([]*Article, bool) {

@@ -34,26 +34,27 @@ type lazyIndex struct {
 // openSegment opens and maps the segment file dir/name and checks its
 // index. A segment is never modified once published, so its mapping stays
 // valid however long articles point into it.
-func openSegment(dir, name string) (*segment, error) {
-	data, bodyAt, err := cache.MapFile(filepath.Join(dir, name), segmentMagic, storeVersion, maxStoreFile)
-	if err != nil {
-		return nil, err
-	}
-	entries, err := parseSegment(data, bodyAt)
-	if err != nil {
-		return nil, err
-	}
-	return &segment{name: name, entries: entries, seen: make([]atomic.Bool, len(entries))}, nil
-}
+func openSegment(dir, name string) (*segment, error) { return mapSegment(dir, name, false) }
 
 // openSegmentLazy opens a segment for a few lookups: its index is checked
 // (its checksum) and scanned for where its entries start, and decoded
 // entry by entry as lookups find them. At 100,000 entries that is a few
 // milliseconds against several times that to decode every entry.
-func openSegmentLazy(dir, name string) (*segment, error) {
+func openSegmentLazy(dir, name string) (*segment, error) { return mapSegment(dir, name, true) }
+
+// mapSegment opens a segment as openSegment (lazy false) or
+// openSegmentLazy do.
+func mapSegment(dir, name string, lazy bool) (*segment, error) {
 	data, bodyAt, err := cache.MapFile(filepath.Join(dir, name), segmentMagic, storeVersion, maxStoreFile)
 	if err != nil {
 		return nil, err
+	}
+	if !lazy {
+		entries, err := parseSegment(data, bodyAt)
+		if err != nil {
+			return nil, err
+		}
+		return &segment{name: name, entries: entries, seen: make([]atomic.Bool, len(entries))}, nil
 	}
 	x, err := checkSegment(data, bodyAt)
 	if err != nil {

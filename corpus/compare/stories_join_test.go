@@ -200,3 +200,29 @@ func TestJoinStoriesLabels(t *testing.T) {
 		}
 	}
 }
+
+// When a stored grouping is joined, and when the corpus is grouped afresh
+// instead: most articles kept, and the articles joined since the last full
+// grouping (these included) at most maxJoinedShare of those it grouped.
+func TestJoinable(t *testing.T) {
+	for _, c := range []struct {
+		base, joined, kept, n int
+		want                  bool
+	}{
+		{1000, 0, 1000, 1100, true},  // 100 new
+		{1000, 0, 1000, 1250, true},  // a quarter new: the limit
+		{1000, 0, 1000, 1251, false}, // past it
+		{1000, 200, 1200, 1250, true},
+		{1000, 200, 1200, 1251, false}, // joined before, and now, past it
+		{1000, 0, 990, 1000, true},     // ten changed or replaced
+		{1000, 0, 400, 1000, false},    // mostly new
+		{1000, 0, 0, 10, false},        // none kept
+		{0, 0, 5, 5, true},             // nothing new (read back, not joined)
+		{0, 0, 5, 6, false},            // a grouping stored without a base
+	} {
+		g := &storedGrouping{base: c.base, joined: c.joined}
+		if got := g.joinable(c.kept, c.n); got != c.want {
+			t.Errorf("base %d joined %d: %d of %d kept: joinable %v, want %v", c.base, c.joined, c.kept, c.n, got, c.want)
+		}
+	}
+}

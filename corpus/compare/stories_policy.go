@@ -53,12 +53,15 @@ var ErrNeedText = errors.New("grouping needs the articles' text")
 // (corpus.Options.ListOnly). Joining needs the text of the new and
 // changed articles only, a fresh grouping every article's. When an
 // article it needs is without its text (HasText false), it returns
-// ErrNeedText and changes nothing: the caller loads the texts (as a
-// reader does in the background) and calls again with the same articles.
-// It never loads a text itself, so it may run while another goroutine
-// does. A grouping read back (StoriesStored) reads its stored
-// fingerprints when first needed (Stories.Prepare, best in the
-// background); the others have them.
+// ErrNeedText and changes nothing: the caller loads the texts and calls
+// again with the same articles. It never loads a text itself, and only
+// reads the text of articles whose HasText is true, so it may run while
+// another goroutine loads texts. A reader that has not loaded the texts
+// yet calls ReadStories first (it reads only heads, never ErrNeedText)
+// and this only when ReadStories fails. A grouping read back
+// (StoriesStored, or from ReadStories) reads its stored fingerprints when
+// first needed (Stories.Prepare, best in the background); the others have
+// them.
 //
 // The other error is ctx's.
 func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, opt StoryOptions) (*Stories, StoriesFrom, error) {
@@ -69,8 +72,7 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 	if g != nil && g.sameOptions(opt) {
 		at, same := g.match(as)
 		if same {
-			now := time.Now()
-			_ = os.Chtimes(path, now, now) // recently used: not pruned
+			markUsed(path)
 			return g.storiesOf(as, at), StoriesStored, nil
 		}
 		kept := 0
@@ -119,6 +121,12 @@ func haveText(as []*corpus.Article, at []int32) bool {
 		}
 	}
 	return true
+}
+
+// markUsed marks the stored grouping at path recently used: not pruned.
+func markUsed(path string) {
+	now := time.Now()
+	_ = os.Chtimes(path, now, now)
 }
 
 // saveStories stores st at path for the next start, and prunes the older

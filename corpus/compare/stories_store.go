@@ -273,14 +273,20 @@ func (r *storeReader) str(what string) string {
 // ReadStories reads the grouping stored at path for the articles as,
 // grouped with opt. It fails with ErrStoriesStale when the file is of
 // other articles or options, with another error when it is missing or
-// damaged; either way the caller groups afresh. It reads no text of an
-// article the loader made (see articleKey): as may be listed without it.
+// damaged; either way the caller groups afresh (LoadOrGroupStories). It
+// reads no text of an article the loader made, only its head (see
+// articleKey): as may be listed without it, and have it loaded by another
+// goroutine meanwhile. A grouping read is marked recently used.
 func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories, error) {
 	g, err := readStored(path)
 	if err != nil {
 		return nil, err
 	}
-	return g.stories(as, opt)
+	s, err := g.stories(as, opt)
+	if err == nil {
+		markUsed(path)
+	}
+	return s, err
 }
 
 // readStored reads and checks the grouping section of the file at path;

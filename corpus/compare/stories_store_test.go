@@ -287,15 +287,7 @@ func TestStoriesPath(t *testing.T) {
 // joined again, and when it has no text yet the caller is told to load it.
 func TestStoredStoriesFromHeads(t *testing.T) {
 	as, path := storedFixture(t)
-	listed := heads(as)
-	full := make([]*corpus.Article, len(listed))
-	for i, a := range listed {
-		c := *a
-		if err := c.LoadText(); err != nil || len(c.Blocks) != len(as[i].Blocks) {
-			t.Fatalf("text not loaded: %v", err)
-		}
-		full[i] = &c
-	}
+	listed, full := listedAndFull(t, as)
 	fresh, from, err := LoadOrGroupStories(context.Background(), path, full, StoryOptions{})
 	if err != nil || from != StoriesGrouped {
 		t.Fatalf("from %v, err %v", from, err)
@@ -348,11 +340,13 @@ func TestStoredStoriesFromHeads(t *testing.T) {
 // A grouping read back reads its fingerprints later, from the file as long
 // as it still holds that grouping: one replaced meanwhile (another
 // process stored another grouping) is not read, and the fingerprints are
-// made from the text instead, the same.
+// made from the text instead (loaded for articles listed without it), the
+// same.
 func TestStoredStoriesReplacedBeforePrepare(t *testing.T) {
 	as, path := storedFixture(t)
-	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	back, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	listed, full := listedAndFull(t, as)
+	fresh, _, _ := LoadOrGroupStories(context.Background(), path, full, StoryOptions{})
+	back, from, _ := LoadOrGroupStories(context.Background(), path, listed, StoryOptions{})
 	if from != StoriesStored {
 		t.Fatalf("from %v", from)
 	}
@@ -366,4 +360,48 @@ func TestStoredStoriesReplacedBeforePrepare(t *testing.T) {
 	if got, want := fmt.Sprint(back.fingerprints()), fmt.Sprint(fresh.fingerprints()); got != want {
 		t.Error("fingerprints made again differ")
 	}
+}
+
+// ReadStories reads only the heads of articles from the store, so a
+// reader may load their texts meanwhile (run with -race).
+func TestReadStoriesWhileTextsLoad(t *testing.T) {
+	as, path := storedFixture(t)
+	listed, full := listedAndFull(t, as)
+	if _, _, err := LoadOrGroupStories(context.Background(), path, full, StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() {
+		for _, a := range listed {
+			if err := a.LoadText(); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	st, err := ReadStories(path, listed, StoryOptions{})
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if err != nil {
+		t.Fatalf("not read back from heads: %v", err)
+	}
+	checkGrouping(t, st, listed)
+}
+
+// listedAndFull are as listed without their text, known by their origin
+// (heads), and copies of those with their text loaded.
+func listedAndFull(t *testing.T, as []*corpus.Article) (listed, full []*corpus.Article) {
+	t.Helper()
+	listed = heads(as)
+	full = make([]*corpus.Article, len(listed))
+	for i, a := range listed {
+		c := *a
+		if err := c.LoadText(); err != nil || len(c.Blocks) != len(as[i].Blocks) {
+			t.Fatalf("text not loaded: %v", err)
+		}
+		full[i] = &c
+	}
+	return listed, full
 }

@@ -2,18 +2,6 @@
 
 package userfiles
 
-import (
-	"io/fs"
-	"syscall"
-)
+import "syscall"
 
-// ChangeTime returns st's status change time (ctime) in Unix nanoseconds,
-// which no program can set back as it can the modification time; ok is
-// false where the system gives none.
-func ChangeTime(st fs.FileInfo) (ctime int64, ok bool) {
-	s, ok := st.Sys().(*syscall.Stat_t)
-	if !ok {
-		return 0, false
-	}
-	return s.Ctim.Nano(), true
-}
+func changeTimespec(s *syscall.Stat_t) syscall.Timespec { return s.Ctim }

@@ -108,12 +108,21 @@ func (l *Library) StoriesStore() string { return l.storiesStore }
 // fingerprints that comparing and edits need in the background, so that
 // the stories are shown at once and the first comparison hardly waits.
 //
-// Grouping reads every article's text: those listed without it are loaded
-// first (the reader starts grouping after its background load of texts,
-// which leaves nothing to do here, unless a story pane asked sooner).
+// The stored grouping is read back from the articles' heads, without
+// their text (compare.ReadStories). Grouping afresh or joining new
+// articles reads their text: those listed without it are loaded first
+// (the reader starts grouping after its background load of texts, which
+// leaves nothing to do here, unless a story pane asked sooner).
 func GroupStories(ctx context.Context, store string, arts []*corpus.Article, workers int) (*compare.Stories, error) {
+	opt := compare.StoryOptions{Workers: workers}
+	if store != "" {
+		if st, err := compare.ReadStories(store, arts, opt); err == nil {
+			go st.Prepare()
+			return st, nil
+		}
+	}
 	LoadTexts(arts, workers)
-	st, from, err := compare.LoadOrGroupStories(ctx, store, arts, compare.StoryOptions{Workers: workers})
+	st, from, err := compare.LoadOrGroupStories(ctx, store, arts, opt)
 	if from == compare.StoriesStored {
 		go st.Prepare()
 	}

@@ -10,9 +10,8 @@ import (
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
-// GroupStories stores the grouping and reads it back on the next start;
-// comparing reads the fingerprints the background job makes meanwhile.
-func TestGroupStoriesStored(t *testing.T) {
+// twoStories are six short reports of two stories.
+func twoStories() []*corpus.Article {
 	var arts []*corpus.Article
 	for i := range 6 {
 		text := "Envoys met in Geneva for talks on the peace plan for Ukraine and Russia, officials said."
@@ -21,6 +20,13 @@ func TestGroupStoriesStored(t *testing.T) {
 		}
 		arts = append(arts, &corpus.Article{ID: fmt.Sprint("a", i), Title: fmt.Sprint("Report ", i), Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: text}}})
 	}
+	return arts
+}
+
+// GroupStories stores the grouping and reads it back on the next start;
+// comparing reads the fingerprints the background job makes meanwhile.
+func TestGroupStoriesStored(t *testing.T) {
+	arts := twoStories()
 	store := filepath.Join(t.TempDir(), "stories-x.cache")
 	first, err := GroupStories(context.Background(), store, arts, 1)
 	if err != nil {
@@ -42,5 +48,45 @@ func TestGroupStoriesStored(t *testing.T) {
 	none, err := GroupStories(context.Background(), "", arts, 1)
 	if err != nil || len(none.List) != len(first.List) {
 		t.Errorf("without a store: %v, %v", none, err)
+	}
+}
+
+// notLoaded is a text source that must not be asked.
+type notLoaded struct{ asked *int }
+
+func (n notLoaded) LoadText(a *corpus.Article) error {
+	*n.asked++
+	return nil
+}
+
+// A warm start's articles listed without their text (known by their
+// origin): the stored grouping is read back without loading any text.
+func TestGroupStoriesStoredFromHeads(t *testing.T) {
+	arts := twoStories()
+	for i, a := range arts {
+		a.Origin = uint64(i + 1) // as the loader's articles
+	}
+	store := filepath.Join(t.TempDir(), "stories-x.cache")
+	first, err := GroupStories(context.Background(), store, arts, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := 0
+	listed := make([]*corpus.Article, len(arts))
+	for i, a := range arts {
+		c := *a
+		c.Blocks = nil
+		c.DeferText(notLoaded{&asked}, "")
+		listed[i] = &c
+	}
+	back, err := GroupStories(context.Background(), store, listed, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if asked != 0 {
+		t.Errorf("%d texts loaded to read the grouping back", asked)
+	}
+	if len(back.List) != len(first.List) || back.Of(listed[0]).ID != first.Of(arts[0]).ID {
+		t.Errorf("read back from heads: %d stories, want %d", len(back.List), len(first.List))
 	}
 }
