@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,22 +12,23 @@ import (
 	"github.com/parallax-reader/parallax/corpus/gen"
 )
 
-// settleTimes sets the times of every folder and file under dir long
-// past, as a corpus left alone for a while has them (the store's folder
-// record does not vouch for a folder modified a moment ago).
+// settleTimes sets the times of the files in dir (gen.Write's flat
+// folder) and of dir long past, as a corpus left alone for a while has
+// them (the store's folder record does not vouch for a folder modified a
+// moment ago).
 func settleTimes(t *testing.T, dir string) {
 	t.Helper()
-	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	var paths []string
-	filepath.WalkDir(dir, func(p string, _ fs.DirEntry, err error) error {
-		if err == nil {
-			paths = append(paths, p)
+	long := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range append(entries, nil) { // the folder last: a file's times leave it alone
+		p := dir
+		if e != nil {
+			p = filepath.Join(dir, e.Name())
 		}
-		return nil
-	})
-	slices.Reverse(paths) // a file's times before its folder's
-	for _, p := range paths {
-		if err := os.Chtimes(p, old, old); err != nil {
+		if err := os.Chtimes(p, long, long); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,15 +28,18 @@ func (g *gatedText) LoadText(a *corpus.Article) error {
 
 // runEach runs each of cmd's commands in a goroutine of its own, as Bubble
 // Tea does, and delivers their messages as they come (a command blocked
-// on a gate holds back no other).
+// on a gate holds back no other); the channel closes when all have ended.
 func runEach(cmd tea.Cmd) <-chan tea.Msg {
 	ch := make(chan tea.Msg, 64)
+	var wg sync.WaitGroup
 	var run func(tea.Cmd)
 	run = func(c tea.Cmd) {
 		if c == nil {
 			return
 		}
+		wg.Add(1)
 		go func() {
+			defer wg.Done()
 			switch msg := c().(type) {
 			case nil:
 			case tea.BatchMsg:
@@ -48,6 +52,7 @@ func runEach(cmd tea.Cmd) <-chan tea.Msg {
 		}()
 	}
 	run(cmd)
+	go func() { wg.Wait(); close(ch) }()
 	return ch
 }
 

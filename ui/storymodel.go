@@ -57,6 +57,13 @@ func (m *Model) readStoredStories() tea.Cmd {
 	if store == "" {
 		return nil
 	}
+	seq := m.beginStoryWork()
+	return tea.Batch(storedStoriesCmd(seq, store, m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
+}
+
+// beginStoryWork starts new story work, which supersedes any running: the
+// older one's answer is ignored (by its seq) and its grouping cancelled.
+func (m *Model) beginStoryWork() uint64 {
 	st := &m.story.state
 	st.seq = m.sh.nextSeq()
 	st.busy = true
@@ -65,7 +72,7 @@ func (m *Model) readStoredStories() tea.Cmd {
 		st.cancel()
 		st.cancel = nil
 	}
-	return tea.Batch(storedStoriesCmd(st.seq, store, m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
+	return st.seq
 }
 
 // storedStoriesFailed takes the answer of a stored grouping that does not
@@ -100,16 +107,10 @@ func (m *Model) groupingAfterIndex() tea.Cmd {
 }
 
 func (m *Model) startGrouping() tea.Cmd {
-	st := &m.story.state
-	st.seq = m.sh.nextSeq()
-	st.busy = true
-	st.deferred = false
-	if st.cancel != nil {
-		st.cancel()
-	}
+	seq := m.beginStoryWork()
 	ctx, cancel := context.WithCancel(m.ctx)
-	st.cancel = cancel
-	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.sh.lib.StoriesStore(), m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
+	m.story.state.cancel = cancel
+	return tea.Batch(groupStoriesCmd(ctx, seq, m.sh.lib.StoriesStore(), m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
 }
 
 // toggleGrouping groups the list by story, or stops (z).

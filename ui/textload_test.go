@@ -75,29 +75,16 @@ func listedHarnessWith(t *testing.T, arts []*corpus.Article, storiesStore string
 	return hs, hs.keep(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(arts), total: len(arts), done: true})
 }
 
-// runAside runs cmd's commands in another goroutine, as Bubble Tea runs
-// commands beside the update loop, and delivers their messages when all
-// have ended, for the test to hand to Update.
+// runAside runs cmd's commands beside the update loop, as Bubble Tea
+// does (runEach), and delivers their messages when all have ended, for
+// the test to hand to Update.
 func runAside(cmd tea.Cmd) <-chan []tea.Msg {
 	ch := make(chan []tea.Msg, 1)
 	go func() {
 		var out []tea.Msg
-		var run func(tea.Cmd)
-		run = func(c tea.Cmd) {
-			if c == nil {
-				return
-			}
-			switch msg := c().(type) {
-			case nil:
-			case tea.BatchMsg:
-				for _, c := range msg {
-					run(c)
-				}
-			default:
-				out = append(out, msg)
-			}
+		for msg := range runEach(cmd) {
+			out = append(out, msg)
 		}
-		run(cmd)
 		ch <- out
 	}()
 	return ch
