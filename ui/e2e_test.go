@@ -118,9 +118,27 @@ func startReader(t *testing.T, name string, w, h int, home string, env []string,
 	}
 	cmd = append(cmd, "sh", "-c", `"$0" "$@"; echo "parallax exited with status $?"; sleep 60`, bin)
 	s.tmux(append(cmd, args...)...)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	t.Cleanup(func() { s.stop() })
 	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
 	return s
+}
+
+// stop ends the reader before its session: a reader still running when
+// the test's folders are removed may be saving into them (its store, its
+// state), and the removal then fails. It asks the reader to quit (ctrl+c,
+// which saves and exits) and waits a while for it to say it has exited.
+func (s *tmuxSession) stop() {
+	shown := func() bool {
+		out, _ := exec.Command("tmux", "-L", s.socket, "capture-pane", "-p", "-t", s.name).Output()
+		return strings.Contains(string(out), "parallax exited with status")
+	}
+	if !shown() {
+		exec.Command("tmux", "-L", s.socket, "send-keys", "-t", s.name, "C-c").Run()
+		for i := 0; i < 200 && !shown(); i++ {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	exec.Command("tmux", "-L", s.socket, "kill-server").Run()
 }
 
 func (s *tmuxSession) requireFits(w, h int) {

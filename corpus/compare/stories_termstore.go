@@ -222,14 +222,16 @@ func parseTerms(data []byte, n int) (*storedTerms, error) {
 			chunk = make([]termWeight, 0, max(fpChunk, len(terms)))
 		}
 		from := len(chunk)
+		weights := r.b[:4*len(terms)]
+		r.b = r.b[4*len(terms):]
 		for x, term := range terms {
-			w := math.Float32frombits(binary.LittleEndian.Uint32(r.b[4*x:]))
+			w := math.Float32frombits(binary.LittleEndian.Uint32(weights[4*x:]))
 			if !(w >= 0 && w <= 1.001) {
 				r.fail("fingerprint weight")
+				break
 			}
 			chunk = append(chunk, termWeight{term, w})
 		}
-		r.b = r.b[4*len(terms):]
 		t.fps[k] = fingerprint(chunk[from:len(chunk):len(chunk)])
 		t.names.terms = list(len(r.b), "names", t.names.terms)
 		t.names.off[k+1] = uint32(len(t.names.terms))

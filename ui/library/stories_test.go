@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -52,15 +53,16 @@ func TestGroupStoriesStored(t *testing.T) {
 }
 
 // notLoaded is a text source that must not be asked.
-type notLoaded struct{ asked *int }
+type notLoaded struct{ asked *atomic.Int32 }
 
 func (n notLoaded) LoadText(a *corpus.Article) error {
-	*n.asked++
+	n.asked.Add(1)
 	return nil
 }
 
 // A warm start's articles listed without their text (known by their
-// origin): the stored grouping is read back without loading any text.
+// origin): the stored grouping is read back, and its fingerprints read,
+// without loading any text.
 func TestGroupStoriesStoredFromHeads(t *testing.T) {
 	arts := twoStories()
 	for i, a := range arts {
@@ -71,7 +73,7 @@ func TestGroupStoriesStoredFromHeads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	asked := 0
+	var asked atomic.Int32
 	listed := make([]*corpus.Article, len(arts))
 	for i, a := range arts {
 		c := *a
@@ -83,8 +85,9 @@ func TestGroupStoriesStoredFromHeads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if asked != 0 {
-		t.Errorf("%d texts loaded to read the grouping back", asked)
+	back.Prepare() // waits for the background one
+	if n := asked.Load(); n != 0 {
+		t.Errorf("%d texts loaded to read the grouping back", n)
 	}
 	if len(back.List) != len(first.List) || back.Of(listed[0]).ID != first.Of(arts[0]).ID {
 		t.Errorf("read back from heads: %d stories, want %d", len(back.List), len(first.List))
