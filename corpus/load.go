@@ -50,6 +50,20 @@ type Options struct {
 	// (Blocks and Removed) until Article.LoadText, so that listing reads
 	// only what a list shows. Articles parsed in this run keep theirs.
 	ListOnly bool
+	// TrustFolders: when the store's folder record says that nothing
+	// changed under the roots' folders since it was published (one stat
+	// a folder, see UnchangedStore), files are served from the store
+	// without a stat each. A file rewritten in place changes no folder
+	// and is then served as stored (Batch.Trusted says so): a caller
+	// that trusts checks afterwards with a ChangedOnly load.
+	TrustFolders bool
+	// ChangedOnly: every file is checked against the store (size and
+	// modification time) as usual, but only the files not served from it
+	// (new or changed) are handed over; the others are neither decoded
+	// nor reported, and the last batch's Gone names the files the store
+	// held that this load did not find. It is the check that follows a
+	// load with TrustFolders.
+	ChangedOnly bool
 }
 
 // Batch is one delivery of Stream: the articles parsed and the files skipped
@@ -72,6 +86,13 @@ type Batch struct {
 	// files when it holds what this load found (see UnchangedStore), else
 	// "".
 	StoreState StoreState
+	// Trusted, in the last batch: the files were served from the store
+	// on the word of its folder record (Options.TrustFolders), without
+	// checking each.
+	Trusted bool
+	// Gone, in the last batch of a ChangedOnly load: the files (as
+	// Article.Path names them) the store held that were not found.
+	Gone []string
 }
 
 // Load reads a whole corpus and returns it in the default order. It fails
@@ -132,7 +153,12 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	if opt.CacheDir != "" && len(src.Paths) > 0 {
 		folders = &folderRecord{}
 		cacheCh = make(chan *segStore, 1)
-		go func() { cacheCh <- openStore(opt.CacheDir, src.Paths, opt.ListOnly) }()
+		go func() {
+			s := openStore(opt.CacheDir, src.Paths, opt.ListOnly)
+			s.changedOnly = opt.ChangedOnly
+			s.trusted = opt.TrustFolders && !opt.ChangedOnly && foldersUnchanged(s.opened.folders)
+			cacheCh <- s
+		}()
 	}
 
 	// The walk hands files over as it finds them, so that loading starts at
@@ -228,6 +254,8 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 							pending.Notices = append(pending.Notices, "the corpus store could not be saved: "+err.Error())
 						}
 						pending.StoreState = cache.State
+						pending.Trusted = cache.trusted
+						pending.Gone = cache.Gone
 					}
 					flush(true)
 				}
@@ -329,6 +357,11 @@ func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- fileJob, 
 func loadCached(j fileJob, max int64, cache *segStore) fileResult {
 	if cache == nil || j.osPath == "" {
 		return loadOne(j, max)
+	}
+	if cache.trusted {
+		if r, ok := cache.lookupTrusted(j); ok {
+			return r
+		}
 	}
 	st, err := os.Stat(j.osPath)
 	if err != nil || !st.Mode().IsRegular() {

@@ -79,6 +79,13 @@ type segStore struct {
 	// record vouches for it.
 	unkept atomic.Bool
 
+	// trusted: the folder record held at open, so files are served
+	// without a stat each (Options.TrustFolders); changedOnly: files
+	// served are not decoded (Options.ChangedOnly). Gone is what Save
+	// found gone, as paths.
+	trusted, changedOnly bool
+	Gone                 []string
+
 	mu   sync.Mutex
 	made map[string]*madeEntry
 }
@@ -154,16 +161,42 @@ func (s *segStore) lookup(j fileJob, size int64, mod time.Time) (fileResult, boo
 		if e.dead || e.size != size || e.mod != mod.UnixNano() {
 			return fileResult{}, false
 		}
-		r, err := decodeEntry(e, j, !s.listOnly)
-		if err != nil {
-			return fileResult{}, false
-		}
-		if seg.seen != nil {
-			seg.seen[i].Store(true)
-		}
-		return r, true
+		return s.serve(seg, e, i, j)
 	}
 	return fileResult{}, false
+}
+
+// lookupTrusted returns what a file yielded last time, unchecked: the
+// folder record vouches for it (Options.TrustFolders).
+func (s *segStore) lookupTrusted(j fileJob) (fileResult, bool) {
+	for k := len(s.segs) - 1; k >= 0; k-- {
+		seg := s.segs[k]
+		e, i := seg.lookup(j.osPath)
+		if e == nil {
+			continue
+		}
+		if e.dead {
+			return fileResult{}, false
+		}
+		return s.serve(seg, e, i, j)
+	}
+	return fileResult{}, false
+}
+
+// serve decodes the i-th entry e of seg as job j's result (nothing, for
+// a ChangedOnly load) and marks it seen.
+func (s *segStore) serve(seg *segment, e *segEntry, i int, j fileJob) (fileResult, bool) {
+	r := fileResult{index: j.index, cached: true}
+	if !s.changedOnly {
+		var err error
+		if r, err = decodeEntry(e, j, !s.listOnly); err != nil {
+			return fileResult{}, false
+		}
+	}
+	if seg.seen != nil {
+		seg.seen[i].Store(true)
+	}
+	return r, true
 }
 
 // putResult records what a file yielded in this run. Results that depend
@@ -251,6 +284,10 @@ func (s *segStore) Save() error {
 	defer s.mu.Unlock()
 	s.State = ""
 	gone := s.gone()
+	s.Gone = s.Gone[:0]
+	for _, g := range gone {
+		s.Gone = append(s.Gone, g.path)
+	}
 	if len(s.made) == 0 && len(gone) == 0 && !s.rebuild {
 		s.State = stateOf(s.opened.names)
 		if folders := s.vouched(); folders != nil && len(s.opened.names) > 0 && !slices.Equal(folders, s.opened.folders) {

@@ -26,8 +26,11 @@ type loadBatchMsg struct {
 	// allCached: every file so far came unchanged from the store of
 	// parsed files (an index snapshot may apply).
 	allCached bool
-	notices   []string // e.g. a discarded cache
-	next      tea.Cmd  // waits for the following batch
+	// trusted: the store served the files on the word of its folder
+	// record, unchecked (freshcheck.go checks them afterwards).
+	trusted bool
+	notices []string // e.g. a discarded cache
+	next    tea.Cmd  // waits for the following batch
 }
 
 // showProgressMsg says the load has taken long enough to show progress.
@@ -40,6 +43,9 @@ type loadState struct {
 	showProgress bool
 	read, total  int
 	skipped      []corpus.Skipped
+	// freshPending: the files listed were not checked one by one; the
+	// check runs once the texts are in (freshcheck.go).
+	freshPending bool
 }
 
 // startLoad opens src's store (corpus/store) in a goroutine and returns the
@@ -51,11 +57,14 @@ type loadState struct {
 // texts follow in the background (textload.go).
 func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Options) tea.Cmd {
 	opt.ListOnly = true
+	// One stat a folder instead of one a file when no folder changed;
+	// a file rewritten in place is found by the check that follows.
+	opt.TrustFolders = true
 	ch := make(chan loadBatchMsg, 1)
 	go func() {
 		defer close(ch)
 		_, _ = store.Open(ctx, src, opt, func(b corpus.Batch) {
-			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, allCached: b.Cached == b.Read, notices: b.Notices}
+			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, allCached: b.Cached == b.Read, trusted: b.Trusted, notices: b.Notices}
 			msg.items = make([]*item, len(b.Articles))
 			for i, a := range b.Articles {
 				msg.items[i] = newItem(a) // hashing for read marks happens here, off the update loop

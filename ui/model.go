@@ -329,8 +329,9 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 		// The store listed its articles without their texts: they load
 		// in the background from here on (textload.go).
 		textCmd = jobsCmd(m.sh.lib.Texts.Queue(m.sh.lib.Articles()))
+		m.load.freshPending = msg.trusted
 	}
-	cmds := []tea.Cmd{msg.next, indexCmd, textCmd, m.storiesAfterBatch(msg)}
+	cmds := []tea.Cmd{msg.next, indexCmd, textCmd, m.storiesAfterBatch(msg), m.freshCheck()}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}

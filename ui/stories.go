@@ -69,6 +69,23 @@ var spinInterval = spinner.MiniDot.FPS
 // corpus never makes the reader stutter.
 func groupWorkers() int { return max(runtime.GOMAXPROCS(0)-1, 1) }
 
+// storedStoriesCmd reads the grouping stored for arts from their heads
+// (library.StoredStories), without their texts; when it cannot (an
+// article changed), the reader groups after the texts are in.
+func storedStoriesCmd(seq uint64, store string, arts []*corpus.Article, edits *storyedits.Edits) tea.Cmd {
+	return func() tea.Msg {
+		st, err := library.StoredStories(store, arts, groupWorkers())
+		if err != nil {
+			return storiesNotStoredMsg{seq: seq}
+		}
+		return storiesMsg{seq: seq, stories: library.ApplyEdits(st, edits), auto: st}
+	}
+}
+
+// storiesNotStoredMsg: the stored grouping does not hold the articles
+// loaded, so grouping waits for their texts.
+type storiesNotStoredMsg struct{ seq uint64 }
+
 // groupStoriesCmd groups arts in the background; a grouping superseded by
 // a newer one is cancelled through ctx and delivers nothing.
 func groupStoriesCmd(ctx context.Context, seq uint64, store string, arts []*corpus.Article, edits *storyedits.Edits) tea.Cmd {

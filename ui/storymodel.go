@@ -31,7 +31,10 @@ func (m Model) loadedArticles() []*corpus.Article {
 // or texts are being loaded (library.Texts), it defers: they want every
 // core, search is what a reader reaches for first, and grouping reads
 // every text (a story pane asked for meanwhile starts grouping at once,
-// loading the texts it still needs itself).
+// loading the texts it still needs itself). Meanwhile it reads the
+// stored grouping from the articles' heads, which needs no text: on a
+// warm start where nothing changed, the stories are there before the
+// texts.
 func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	if !msg.done && (m.load.loading || len(msg.items) == 0) {
 		return nil
@@ -41,9 +44,51 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	}
 	if m.groupingWaits() {
 		m.story.state.deferred = true
-		return nil
+		return m.readStoredStories()
 	}
 	return m.startGrouping()
+}
+
+// readStoredStories reads the stored grouping of the loaded articles from
+// their heads (storedStoriesCmd) in place of a deferred grouping; when
+// that fails (storiesNotStoredMsg), the grouping is deferred again.
+func (m *Model) readStoredStories() tea.Cmd {
+	store := m.sh.lib.StoriesStore()
+	if store == "" {
+		return nil
+	}
+	seq := m.beginStoryWork()
+	return tea.Batch(storedStoriesCmd(seq, store, m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
+}
+
+// beginStoryWork starts new story work, which supersedes any running: the
+// older one's answer is ignored (by its seq) and its grouping cancelled.
+func (m *Model) beginStoryWork() uint64 {
+	st := &m.story.state
+	st.seq = m.sh.nextSeq()
+	st.busy = true
+	st.deferred = false
+	if st.cancel != nil {
+		st.cancel()
+		st.cancel = nil
+	}
+	return st.seq
+}
+
+// storedStoriesFailed takes the answer of a stored grouping that does not
+// hold the loaded articles: grouping waits for the texts, unless a story
+// pane or z asked for stories meanwhile.
+func (m *Model) storedStoriesFailed(msg storiesNotStoredMsg) tea.Cmd {
+	st := &m.story.state
+	if msg.seq != st.seq {
+		return nil
+	}
+	st.busy = false
+	if st.pending != nil || st.groupAsked {
+		return m.startGrouping()
+	}
+	st.deferred = true
+	return m.groupingAfterIndex()
 }
 
 // groupingWaits reports whether grouping should wait: for the search index
@@ -62,16 +107,10 @@ func (m *Model) groupingAfterIndex() tea.Cmd {
 }
 
 func (m *Model) startGrouping() tea.Cmd {
-	st := &m.story.state
-	st.seq = m.sh.nextSeq()
-	st.busy = true
-	st.deferred = false
-	if st.cancel != nil {
-		st.cancel()
-	}
+	seq := m.beginStoryWork()
 	ctx, cancel := context.WithCancel(m.ctx)
-	st.cancel = cancel
-	return tea.Batch(groupStoriesCmd(ctx, st.seq, m.sh.lib.StoriesStore(), m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
+	m.story.state.cancel = cancel
+	return tea.Batch(groupStoriesCmd(ctx, seq, m.sh.lib.StoriesStore(), m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
 }
 
 // toggleGrouping groups the list by story, or stops (z).
@@ -166,6 +205,8 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		return m, tea.Batch(cmds...), true
 
+	case storiesNotStoredMsg:
+		return m, m.storedStoriesFailed(msg), true
 	case storyRequest:
 		// A pane asks for a story pane on an article.
 		m, cmd = m.openStory(msg)

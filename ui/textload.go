@@ -21,7 +21,7 @@ import (
 func (m Model) textsLoaded(msg library.TextsLoaded) (Model, tea.Cmd) {
 	next := jobsCmd(m.sh.lib.Texts.Loaded(msg))
 	m, cmd := m.broadcast(msg)
-	return m, tea.Batch(next, cmd, m.groupingAfterIndex())
+	return m, tea.Batch(next, cmd, m.groupingAfterIndex(), m.freshCheck())
 }
 
 // textChrome is the status line's note while texts load: "texts 40%".

@@ -52,12 +52,20 @@ func listedArticles() ([]*corpus.Article, map[string]*storedText) {
 // in memory until the test runs them.
 func listedHarness(t *testing.T, arts []*corpus.Article, w, h int) (*harness, tea.Cmd) {
 	t.Helper()
+	return listedHarnessWith(t, arts, "", w, h)
+}
+
+// listedHarnessWith is listedHarness with the stored grouping at
+// storiesStore (compare.StoriesPath; "" keeps none).
+func listedHarnessWith(t *testing.T, arts []*corpus.Article, storiesStore string, w, h int) (*harness, tea.Cmd) {
+	t.Helper()
 	sh := testShared(t)
 	hs := &harness{t: t}
 	sh.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { hs.timers = append(hs.timers, msg); return nil }
 	}
 	hs.m = newModel(Config{Source: corpus.Source{Paths: []string{"/news"}}}, sh)
+	hs.m.sh.lib.UseStoriesStore(storiesStore)
 	t.Cleanup(hs.m.Close)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	items := make([]*item, len(arts))
@@ -67,29 +75,16 @@ func listedHarness(t *testing.T, arts []*corpus.Article, w, h int) (*harness, te
 	return hs, hs.keep(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(arts), total: len(arts), done: true})
 }
 
-// runAside runs cmd's commands in another goroutine, as Bubble Tea runs
-// commands beside the update loop, and delivers their messages when all
-// have ended, for the test to hand to Update.
+// runAside runs cmd's commands beside the update loop, as Bubble Tea
+// does (runEach), and delivers their messages when all have ended, for
+// the test to hand to Update.
 func runAside(cmd tea.Cmd) <-chan []tea.Msg {
 	ch := make(chan []tea.Msg, 1)
 	go func() {
 		var out []tea.Msg
-		var run func(tea.Cmd)
-		run = func(c tea.Cmd) {
-			if c == nil {
-				return
-			}
-			switch msg := c().(type) {
-			case nil:
-			case tea.BatchMsg:
-				for _, c := range msg {
-					run(c)
-				}
-			default:
-				out = append(out, msg)
-			}
+		for msg := range runEach(cmd) {
+			out = append(out, msg)
 		}
-		run(cmd)
 		ch <- out
 	}()
 	return ch

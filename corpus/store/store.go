@@ -61,8 +61,6 @@ func Open(ctx context.Context, src corpus.Source, opt corpus.Options, progress f
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	c.Sort()
-	sort.SliceStable(c.Skipped, func(i, j int) bool { return c.Skipped[i].Path < c.Skipped[j].Path })
 	return &files{src: src, opt: opt, c: c}, nil
 }
 
@@ -71,6 +69,9 @@ type files struct {
 	src corpus.Source
 	opt corpus.Options
 	c   *corpus.Corpus
+	// sorted puts c in the default order when it is first asked for: a
+	// caller that takes the batches (the reader) never pays for it.
+	sorted sync.Once
 
 	mu     sync.Mutex // guards text loading, byID and ix
 	byID   map[string]*corpus.Article
@@ -79,14 +80,20 @@ type files struct {
 	ixOnce sync.Once
 }
 
-func (f *files) List() *corpus.Corpus { return f.c }
+func (f *files) List() *corpus.Corpus {
+	f.sorted.Do(func() {
+		f.c.Sort()
+		sort.SliceStable(f.c.Skipped, func(i, j int) bool { return f.c.Skipped[i].Path < f.c.Skipped[j].Path })
+	})
+	return f.c
+}
 
 func (f *files) Read(id string) (*corpus.Article, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.byID == nil {
-		f.byID = make(map[string]*corpus.Article, len(f.c.Articles))
-		for _, a := range f.c.Articles {
+		f.byID = make(map[string]*corpus.Article, len(f.List().Articles))
+		for _, a := range f.List().Articles {
 			f.byID[a.ID] = a
 		}
 	}
@@ -106,17 +113,17 @@ func (f *files) wholeArticles() []*corpus.Article {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.whole {
-		return f.c.Articles
+		return f.List().Articles
 	}
-	out := f.c.Articles[:0:0]
-	for _, a := range f.c.Articles {
+	out := f.List().Articles[:0:0]
+	for _, a := range f.List().Articles {
 		if a.LoadText() == nil {
 			out = append(out, a)
 		}
 	}
-	if len(out) == len(f.c.Articles) {
+	if len(out) == len(f.List().Articles) {
 		f.whole = true
-		return f.c.Articles
+		return f.List().Articles
 	}
 	return out
 }

@@ -8,6 +8,9 @@ package library
 
 import (
 	"context"
+	"errors"
+	"os"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
@@ -124,6 +127,27 @@ func GroupStories(ctx context.Context, store string, arts []*corpus.Article, wor
 		go st.Prepare()
 	}
 	return st, err
+}
+
+// StoredStories is the grouping stored at store for arts when no article
+// changed since it was stored (compare.ReadStories), read from their heads
+// alone: it loads no text, so that a warm start shows its stories while
+// the texts still load in the background. It fails when anything changed
+// (or nothing is stored); the caller then groups with GroupStories once
+// the texts are in. The fingerprints comparing needs are read in the
+// background, as GroupStories does for a stored grouping.
+func StoredStories(store string, arts []*corpus.Article, workers int) (*compare.Stories, error) {
+	if store == "" {
+		return nil, errors.New("no stored grouping")
+	}
+	st, err := compare.ReadStories(store, arts, compare.StoryOptions{Workers: workers})
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	_ = os.Chtimes(store, now, now) // recently used: not pruned (as LoadOrGroupStories does)
+	go st.Prepare()
+	return st, nil
 }
 
 // Stories is the latest grouping, nil before the first.

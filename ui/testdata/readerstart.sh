@@ -10,7 +10,8 @@
 # complete (the search bar, opened once the load has ended, offers all N
 # articles), when the texts are in memory (the status line's "texts N%"
 # is gone; a reader that loads every text at start has none) and, with
-# "group", when the stories are grouped. Needs tmux only: it runs the
+# "group", when the stories are there (z, pressed once the list is
+# complete, says "grouped by story"). Needs tmux only: it runs the
 # reader in a detached 160x45 session on a private tmux socket and reads
 # the screen.
 set -euo pipefail
@@ -53,6 +54,14 @@ wait_gone() {
   return 1
 }
 wait_for " 1/$total · " 120; report loaded
+if [[ -n $group ]]; then
+  # z asks for the list grouped by story: the status line says "grouped by
+  # story" once the stories are there (read back from the store when
+  # nothing changed, else grouped once the texts are in).
+  tm send-keys -t rs z
+  wait_for 'grouped by story' 600; report stories
+  tm send-keys -t rs z # the search below is of the plain list
+fi
 # The search opened before the load ends would index what has loaded
 # rather than wait for the snapshot: wait for the progress bar to go.
 wait_gone 'loading(…)? [0-9]' 120
@@ -60,9 +69,5 @@ tm send-keys -t rs /
 wait_for "type to search $total articles" 120; report indexed
 wait_gone 'texts [0-9]+%' 120; report texts
 tm send-keys -t rs Escape
-if [[ -n $group ]]; then
-  sleep 0.3 # grouping starts once the texts are in
-  wait_gone 'grouping stories' 600; report grouped
-fi
 tm send-keys -t rs q
 sleep 1

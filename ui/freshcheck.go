@@ -1,0 +1,58 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/store"
+	"github.com/parallax-reader/parallax/corpus/watch"
+)
+
+// The check that follows a list served on the word of the store's folder
+// record (corpus.Options.TrustFolders: no folder changed, so no file was
+// stat'ed): a file rewritten in place changes no folder, so every file is
+// checked against the store afterwards, off the update loop, and what
+// changed reaches the list as --watch's changes do (handleWatch). It
+// waits for the background load of texts, so that a start's list, search
+// and stories do not share the cores with it; nothing comes of it when
+// nothing changed.
+
+// freshCheck starts the check when one is due and the texts are in.
+func (m *Model) freshCheck() tea.Cmd {
+	if !m.load.freshPending || m.load.loading || m.sh.lib.Texts.Loading() {
+		return nil
+	}
+	m.load.freshPending = false
+	ctx, src, opt := m.ctx, m.cfg.Source, m.cfg.Load
+	return func() tea.Msg {
+		opt.ListOnly, opt.TrustFolders, opt.ChangedOnly = true, false, true
+		var changes []watchedChange
+		at := map[string]int{} // path -> index in changes
+		change := func(path string) *watchedChange {
+			i, ok := at[path]
+			if !ok {
+				i = len(changes)
+				at[path] = i
+				changes = append(changes, watchedChange{Change: watch.Change{Path: path}})
+			}
+			return &changes[i]
+		}
+		_, err := store.Open(ctx, src, opt, func(b corpus.Batch) {
+			for _, a := range b.Articles {
+				c := change(a.Path)
+				c.Articles = append(c.Articles, a)
+				c.items = append(c.items, newItem(a))
+			}
+			for _, s := range b.Skipped {
+				change(s.Path).Skipped = &s
+			}
+			for _, p := range b.Gone {
+				change(p).Removed = true
+			}
+		})
+		if err != nil || len(changes) == 0 {
+			return nil
+		}
+		return watchMsg{changes: changes}
+	}
+}

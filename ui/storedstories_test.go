@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// gatedText is an article's text in a store that answers only once the
+// gate is open: a background load of texts that has not got far yet.
+type gatedText struct {
+	storedText
+	gate <-chan struct{}
+}
+
+func (g *gatedText) LoadText(a *corpus.Article) error {
+	<-g.gate
+	return g.storedText.LoadText(a)
+}
+
+// runEach runs each of cmd's commands in a goroutine of its own, as Bubble
+// Tea does, and delivers their messages as they come (a command blocked
+// on a gate holds back no other); the channel closes when all have ended.
+func runEach(cmd tea.Cmd) <-chan tea.Msg {
+	ch := make(chan tea.Msg, 64)
+	var wg sync.WaitGroup
+	var run func(tea.Cmd)
+	run = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			switch msg := c().(type) {
+			case nil:
+			case tea.BatchMsg:
+				for _, c := range msg {
+					run(c)
+				}
+			default:
+				ch <- msg
+			}
+		}()
+	}
+	run(cmd)
+	go func() { wg.Wait(); close(ch) }()
+	return ch
+}
+
+// awaitMsg hands the messages of ch to Update until one of type T comes,
+// which it returns (the others' commands are not run).
+func awaitMsg[T tea.Msg](t *testing.T, hs *harness, ch <-chan tea.Msg) T {
+	t.Helper()
+	timeout := time.After(time.Minute) // against a hang only: no timing is asserted
+	for {
+		select {
+		case msg := <-ch:
+			if want, ok := msg.(T); ok {
+				return want
+			}
+			hs.keep(msg)
+		case <-timeout:
+			var zero T
+			t.Fatalf("no %T came", zero)
+			return zero
+		}
+	}
+}
+
+// A warm start where no article changed shows the stored stories before
+// any text is loaded: they are read from the articles' heads. Where an
+// article changed, the stored grouping is not used, and grouping waits
+// for the texts.
+func TestWarmStartShowsStoredStoriesBeforeTexts(t *testing.T) {
+	for _, changed := range []bool{false, true} {
+		t.Run(fmt.Sprintf("changed=%v", changed), func(t *testing.T) {
+			store := filepath.Join(t.TempDir(), "stories.cache")
+			whole := sampleArticles()
+			for i, a := range whole {
+				a.Origin = uint64(i + 1)              // as the loader gives articles it made
+				a.URL = "https://example.org/" + a.ID // the read mark's key: no text needed
+			}
+			want, _, err := compare.LoadOrGroupStories(context.Background(), store, whole, compare.StoryOptions{Workers: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			gate := make(chan struct{})
+			t.Cleanup(func() { close(gate) })
+			arts := sampleArticles()
+			for i, a := range arts {
+				a.Origin = uint64(i + 1)
+				a.URL = "https://example.org/" + a.ID
+				src := &gatedText{storedText: storedText{blocks: a.Blocks, removed: a.Removed}, gate: gate}
+				a.Blocks, a.Removed = nil, nil
+				a.DeferText(src, "")
+			}
+			if changed {
+				arts[1].Title += " (updated)"
+			}
+			hs, load := listedHarnessWith(t, arts, store, 100, 30)
+			msgs := runEach(load)
+			if !changed {
+				hs.keep(awaitMsg[storiesMsg](t, hs, msgs))
+				got := hs.m.sh.lib.Stories()
+				if got == nil || len(got.List) != len(want.List) {
+					t.Fatalf("stories %v, want the %d stored", got, len(want.List))
+				}
+				if !hs.m.sh.lib.Texts.Loading() {
+					t.Error("the texts were loaded before the stories were shown")
+				}
+				for _, a := range arts {
+					if a.HasText() {
+						t.Errorf("%s has its text", a.ID)
+					}
+				}
+				return
+			}
+			hs.keep(awaitMsg[storiesNotStoredMsg](t, hs, msgs))
+			if hs.m.sh.lib.Stories() != nil || !hs.m.story.state.deferred || hs.m.story.state.busy {
+				t.Fatalf("after a stored grouping of other articles: stories %v, deferred %v, busy %v", hs.m.sh.lib.Stories(), hs.m.story.state.deferred, hs.m.story.state.busy)
+			}
+		})
+	}
+}
