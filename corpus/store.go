@@ -293,8 +293,7 @@ func (s *segStore) Save() error {
 		if folders := s.vouched(); folders != nil && len(s.opened.names) > 0 && !slices.Equal(folders, s.opened.folders) {
 			return s.saveFolders(folders)
 		}
-		now := time.Now()
-		_ = os.Chtimes(s.manifest, now, now) // mark as recently used for pruning
+		cache.MarkUsed(s.manifest)
 		return nil
 	}
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {

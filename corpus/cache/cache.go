@@ -103,6 +103,14 @@ func OpenFile(path, magic string, version uint64) (*os.File, os.FileInfo, int, e
 	return f, st, len(magic) + vn, nil
 }
 
+// MarkUsed marks the cache file at path recently used, so that Prune,
+// which removes files unused for cacheMaxAge, keeps it. A failure only
+// means the file may be pruned and made again.
+func MarkUsed(path string) {
+	now := time.Now()
+	_ = os.Chtimes(path, now, now)
+}
+
 // Prune removes the cache files of keep's kind (see Path) in its
 // folder beyond the newest cacheMaxFiles, any unused for cacheMaxAge and
 // any in the old format, never keep itself, the one just written.

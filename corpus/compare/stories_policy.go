@@ -3,9 +3,7 @@ package compare
 import (
 	"context"
 	"errors"
-	"os"
 	"slices"
-	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/cache"
@@ -72,7 +70,7 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 	if g != nil && g.sameOptions(opt) {
 		at, same := g.match(as)
 		if same {
-			markUsed(path)
+			cache.MarkUsed(path)
 			return g.storiesOf(as, at), StoriesStored, nil
 		}
 		kept := 0
@@ -121,12 +119,6 @@ func haveText(as []*corpus.Article, at []int32) bool {
 		}
 	}
 	return true
-}
-
-// markUsed marks the stored grouping at path recently used: not pruned.
-func markUsed(path string) {
-	now := time.Now()
-	_ = os.Chtimes(path, now, now)
 }
 
 // saveStories stores st at path for the next start, and prunes the older

@@ -284,7 +284,7 @@ func ReadStories(path string, as []*corpus.Article, opt StoryOptions) (*Stories,
 	}
 	s, err := g.stories(as, opt)
 	if err == nil {
-		markUsed(path)
+		cache.MarkUsed(path)
 	}
 	return s, err
 }

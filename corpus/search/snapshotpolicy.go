@@ -3,8 +3,6 @@ package search
 import (
 	"errors"
 	"io/fs"
-	"os"
-	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/cache"
@@ -47,14 +45,8 @@ func openUsed(path string, open func() (*Index, error)) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	markUsed(path)
+	cache.MarkUsed(path)
 	return ix, nil
-}
-
-// markUsed marks a snapshot recently used, so that cache.Prune keeps it.
-func markUsed(path string) {
-	now := time.Now()
-	_ = os.Chtimes(path, now, now)
 }
 
 // SaveSnapshot writes ix as the snapshot at path ("" is no snapshot: nothing

@@ -9,8 +9,6 @@ package library
 import (
 	"context"
 	"errors"
-	"os"
-	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
@@ -144,8 +142,6 @@ func StoredStories(store string, arts []*corpus.Article, workers int) (*compare.
 	if err != nil {
 		return nil, err
 	}
-	now := time.Now()
-	_ = os.Chtimes(store, now, now) // recently used: not pruned (as LoadOrGroupStories does)
 	go st.Prepare()
 	return st, nil
 }
