@@ -105,18 +105,24 @@ var oracleTexts = sync.OnceValue(func() []string {
 		out = append(out, d)
 		out = append(out, strings.Split(d, "\n")...)
 		if arts, err := formats.ParseDocument("x.txt", []byte(d)); err == nil {
-			for _, a := range arts {
-				for _, b := range a.Blocks {
-					out = append(out, b.Text)
-				}
-				out = append(out, a.Removed...)
-				out = append(out, a.Title)
-			}
+			out = appendArticleTexts(out, arts)
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
 })
+
+// appendArticleTexts appends each block, removed line and title of arts.
+func appendArticleTexts(out []string, arts []*article.Article) []string {
+	for _, a := range arts {
+		for _, b := range a.Blocks {
+			out = append(out, b.Text)
+		}
+		out = append(out, a.Removed...)
+		out = append(out, a.Title)
+	}
+	return out
+}
 
 // oracleLines: the lines of oracleTexts, once each.
 var oracleLines = sync.OnceValue(func() []string {
@@ -224,13 +230,7 @@ func goldenTexts() (listed, generated []string, articles []*article.Article) {
 					continue
 				}
 				articles = append(articles, arts...)
-				for _, a := range arts {
-					for _, b := range a.Blocks {
-						out = append(out, b.Text)
-					}
-					out = append(out, a.Removed...)
-					out = append(out, a.Title)
-				}
+				out = appendArticleTexts(out, arts)
 			}
 		}
 		slices.Sort(out)
