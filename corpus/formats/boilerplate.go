@@ -43,8 +43,10 @@ var wholeLineBoilerplate = []struct {
 }
 
 // wholeLineMax is longer than any line the whole-line patterns can match,
-// so that paragraphs skip them cheaply.
-const wholeLineMax = 400
+// so that paragraphs skip them cheaply. The patterns count characters (the
+// longest match has about 230) and a character takes up to four bytes: a
+// "Tags:" line in Georgian passes 400 bytes at 160 characters.
+const wholeLineMax = 1024
 
 // keywordBoilerplate patterns may match inside a longer line; each runs
 // only when one of its lower-case keywords occurs in the line.
@@ -224,7 +226,7 @@ func keywordGroups(line string) (groups uint32) {
 		c := line[i]
 		if keyStart[prev]&keyPairs[keyLetter[c]]&(1<<keyLetter[line[i+1]]) != 0 {
 			for _, kw := range keywordIndex[keyLetter[c]] {
-				if len(line)-i >= len(kw.key) && asciiHasPrefixFold(line[i:], kw.key) {
+				if asciiHasPrefixFold(line[i:], kw.key) {
 					groups |= 1 << kw.group
 				}
 			}
