@@ -242,6 +242,7 @@ func TestParseTextHeadingFourByteRunes(t *testing.T) {
 func TestParseTextLeadPlacement(t *testing.T) {
 	for _, c := range []struct{ in, dateline, outlet, via string }{
 		{"Port strike ends after three days\nAnalysis\nSAN CRISTOBAL DE LAS CASAS, Mexico (Reuters) – Dockworkers returned to work on Thursday.\nMore follows.", "SAN CRISTOBAL DE LAS CASAS, Mexico", "", "Reuters"},
+		{"Port strike ends after three days\nHallandale Beach, Florida – Dockworkers returned to work on Thursday.\nMore follows.", "Hallandale Beach, Florida", "", ""},
 		{"Port strike ends after three days\n• Wages rise\nSAN CRISTOBAL, Mexico (Reuters) – Dockworkers returned to work on Thursday.", "", "", ""},
 		{"Port strike ends after three days\nwww.dailyplanet.example\nDaily Planet – Dockworkers returned to work on Thursday.", "", "dailyplanet.example", ""},
 	} {
