@@ -210,3 +210,21 @@ func TestCoverageQuotesMatchPairs(t *testing.T) {
 		}
 	}
 }
+
+// An article that gives a quote twice, word for word (in its lede and
+// again further down), is shown with the first: the row leads the reader
+// to where the article first quotes it, not to the repetition.
+func TestCoverageQuoteRowFirstOfRepeats(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a",
+			"“We will never recognise the annexation of Crimea,” Andrii Sybiha said in Kyiv on Monday.",
+			"Asked again, he repeated: “We will never recognise the annexation of Crimea.”")),
+		Prepare(article("b",
+			"“We will never recognise the annexation of Crimea,” the foreign minister said on Monday.")),
+	}
+	rows := Coverage(docs).Quotes
+	if len(rows) != 1 || rows[0].In[0] == nil || rows[0].In[0].Text != "We will never recognise the annexation of Crimea" ||
+		rows[0].In[0].At.Sentence != 0 {
+		t.Errorf("quote rows %+v, want one row showing the first article's first quote (sentence 0)", rows)
+	}
+}
