@@ -228,3 +228,35 @@ func TestCoverageQuoteRowFirstOfRepeats(t *testing.T) {
 		t.Errorf("quote rows %+v, want one row showing the first article's first quote (sentence 0)", rows)
 	}
 }
+
+// An outlet that carries a quote without quotation marks is matched
+// against the fullest version the others quote: one outlet quotes Sybiha
+// whole, another trimmed, and the third's unquoted copy is found whole,
+// its passage running to "whatever the cost".
+func TestCoverageUnquotedFromFullestVersion(t *testing.T) {
+	third := "Sybiha said on Monday that Kyiv would never recognise the annexation of Crimea by Russia, whatever the cost."
+	docs := []*Doc{
+		Prepare(article("a", "“We will never recognise the annexation of Crimea by Russia, whatever the cost,” Andrii Sybiha said in Kyiv on Monday.")),
+		Prepare(article("b", "“We will never recognise the annexation of Crimea,” Sybiha said on Monday.")),
+		Prepare(article("c", third)),
+	}
+	rows := Coverage(docs).Quotes
+	if len(rows) != 1 || !rows[0].Partial(2) {
+		t.Fatalf("quote rows %+v, want one row the third article carries unquoted", rows)
+	}
+	p := rows[0].Unquoted[2]
+	if got := third[p.Start:p.End]; p.Sentence != 0 || got != "never recognise the annexation of Crimea by Russia, whatever the cost" {
+		t.Errorf("unquoted passage %q (sentence %d), want the fullest version's words", got, p.Sentence)
+	}
+	// Of two versions as long, the first article's: the second outlet's
+	// "whatever the price" does not cut the passage short.
+	docs[1] = Prepare(article("b", "“We will never recognise the annexation of Crimea by Russia, whatever the price,” Sybiha said on Monday."))
+	rows = Coverage(docs).Quotes
+	if len(rows) != 1 || !rows[0].Partial(2) {
+		t.Fatalf("quote rows %+v, want one row the third article carries unquoted", rows)
+	}
+	p = rows[0].Unquoted[2]
+	if got := third[p.Start:p.End]; got != "never recognise the annexation of Crimea by Russia, whatever the cost" {
+		t.Errorf("unquoted passage %q, want the first article's version's words", got)
+	}
+}
