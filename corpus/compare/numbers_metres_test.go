@@ -8,7 +8,7 @@ import (
 // A lower-case "m" after a figure is metres before a race or a dimension
 // ("100m sprint", "a 30m-high wall") and million otherwise ("3.5m homes")
 // or after a currency ("£100m deal"), glued or spaced alike.
-func TestMetresAreNotMillions(t *testing.T) {
+func TestNumberMetresAreNotMillions(t *testing.T) {
 	for _, tt := range []struct {
 		text, figure, thing string
 		value               float64
@@ -35,7 +35,7 @@ func TestMetresAreNotMillions(t *testing.T) {
 // Through the comparison: "100m sprint" and "100 metres sprint" are one
 // distance, not 100 million against 100, and two different times for it
 // are flagged.
-func TestMetresCompared(t *testing.T) {
+func TestNumberMetresCompared(t *testing.T) {
 	docs := []*Doc{
 		Prepare(article("a", "Noah Lyles won the 100m sprint in Paris in 9.79 seconds on Sunday night.")),
 		Prepare(article("b", "Noah Lyles won the 100 metres sprint in Paris in 9.81 seconds on Sunday night.")),

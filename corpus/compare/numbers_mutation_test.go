@@ -101,7 +101,7 @@ func TestSentenceNumbersExact(t *testing.T) {
 // with no space ("$40.50.Fans") keeps the price; a currency written with
 // its country's letters ("HK$") keeps those letters as context, as
 // "US$" does.
-func TestFigureEdgesInScrapedText(t *testing.T) {
+func TestNumberEdgesInScrapedText(t *testing.T) {
 	if n, ok := onlyNumber(t, "The ticket cost $40.50.Fans complained on Monday."); ok && (n.Text != "$40.50" || n.Value != 40.5) {
 		t.Errorf("$40.50.Fans: got %q = %v, want $40.50 = 40.5", n.Text, n.Value)
 	}
@@ -139,7 +139,7 @@ func readings(text string) string {
 // nothing counted ("more than 300 were arrested") is no fact. Written
 // against the mutants of parseNumber, spelledNumber, isFraction,
 // currencyBefore and isYearOrDate (MUTATION.md, compare-numbers).
-func TestFigureReadingsExact(t *testing.T) {
+func TestNumberReadingsExact(t *testing.T) {
 	var got strings.Builder
 	for _, text := range []string{
 		"Well over 2,000 people marched, and more than 300 were arrested, though fewer than 40 were charged.",
