@@ -260,3 +260,20 @@ func TestCoverageUnquotedFromFullestVersion(t *testing.T) {
 		t.Errorf("unquoted passage %q, want the first article's version's words", got)
 	}
 }
+
+// One statement from one organisation, named in full by one outlet and by
+// its acronym alone by the other: the story's names make the two one
+// organisation, so the quote is one row both outlets carry, not two
+// quotes of two speakers.
+func TestCoverageQuoteOfOneOrgUnderTwoNames(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a", "Leaders met in Brussels on Thursday.",
+			"“Our support for Ukraine will not waver this winter,” the North Atlantic Treaty Organization said in a statement.")),
+		Prepare(article("b", "Leaders met in Brussels on Thursday.",
+			"“Our support for Ukraine will not waver this winter,” NATO said in a statement.")),
+	}
+	rows := Coverage(docs).Quotes
+	if len(rows) != 1 || rows[0].Count() != 2 || rows[0].Speaker != "North Atlantic Treaty Organization" {
+		t.Errorf("quote rows %+v, want one row in both articles, by the North Atlantic Treaty Organization", rows)
+	}
+}
