@@ -98,12 +98,18 @@ func TestSentenceNumbersExact(t *testing.T) {
 }
 
 // Figures at the edges of scraped text: a sentence run on after a price
-// with no space ("$40.50.Fans") keeps the price; a currency written with
+// with no space ("$40.50.Fans") or a stray full stop after it keeps the
+// price; a currency written with
 // its country's letters ("HK$") keeps those letters as context, as
 // "US$" does.
 func TestNumberEdgesInScrapedText(t *testing.T) {
-	if n, ok := onlyNumber(t, "The ticket cost $40.50.Fans complained on Monday."); ok && (n.Text != "$40.50" || n.Value != 40.5) {
-		t.Errorf("$40.50.Fans: got %q = %v, want $40.50 = 40.5", n.Text, n.Value)
+	for _, text := range []string{
+		"The ticket cost $40.50.Fans complained on Monday.",
+		"The ticket cost $40.50. and fans complained on Monday.", // a stray full stop
+	} {
+		if n, ok := onlyNumber(t, text); ok && (n.Text != "$40.50" || n.Value != 40.5) {
+			t.Errorf("%q: got %q = %v, want $40.50 = 40.5", text, n.Text, n.Value)
+		}
 	}
 	got := dumpNumbers(Prepare(article("a", "The court fined the bank HK$500,000 on Monday.")))
 	want := `"$500,000" 500000 "$" ord=false s0 27-35 "$500,000" ctx=monday,hk,bank,fine,court` + "\n"
