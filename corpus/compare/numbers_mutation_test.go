@@ -181,6 +181,10 @@ func TestNumberReadingsExact(t *testing.T) {
 		"A single mother and one of the victims spoke for two minutes.",
 		"Officials said 1,000,000 doses arrived.",
 		"The team scored 21 points in the fourth quarter and twenty points after the break.",
+		// "and one half", "and an eighth"; "and a" before no fraction adds nothing.
+		"The judge sentenced him to three and one half years in prison.",
+		"The Preakness covers one and an eighth miles.",
+		"A boy aged 11 and a girl aged 9 were hurt.",
 	} {
 		got.WriteString(readings(text))
 	}
@@ -251,6 +255,8 @@ func TestNumberReadingsExact(t *testing.T) {
 "21 points" 21 21..21 hedge="" unit="" thing="points" label="points" key="point"
 "fourth quarter" 4 4..4 hedge="" unit="" thing="quarter" label="quarter" rank key="quarter"
 "twenty points" 20 20..20 hedge="" unit="" thing="points" label="points" key="point"
+"three and one half years" 3.5 3.5..3.5 hedge="" unit="" thing="years" label="years" key="year"
+"one and an eighth miles" 1.125 1.125..1.125 hedge="" unit="" thing="miles" label="miles" key="mile"
 `
 	if got.String() != want {
 		t.Errorf("figures:\n%s\nwant:\n%s", got.String(), want)
