@@ -277,3 +277,18 @@ func TestCoverageQuoteOfOneOrgUnderTwoNames(t *testing.T) {
 		t.Errorf("quote rows %+v, want one row in both articles, by the North Atlantic Treaty Organization", rows)
 	}
 }
+
+// Outlets spell some names their own way (AFP's "Huthi", others'
+// "Houthi"): one organisation is one row that both articles carry.
+func TestCoverageNameSpellingsJoined(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a", "Yemen's Houthi rebels fired a missile at a ship on Monday, and the Houthi movement said more would follow.")),
+		Prepare(article("b", "Yemen's Huthi rebels fired a missile at a ship on Monday, and the Huthi movement said more would follow.")),
+	}
+	want := `name "Houthi" kind=org acronym="" count=2 only=-1: 2 2
+name "Yemen" kind=other acronym="" count=2 only=-1: 1 1
+`
+	if got := dumpCoverage(docs); got != want {
+		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
+	}
+}
