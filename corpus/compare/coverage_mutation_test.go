@@ -292,3 +292,44 @@ name "Yemen" kind=other acronym="" count=2 only=-1: 1 1
 		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
 	}
 }
+
+// Name rows across outlets: "the EU" in one and "the European Union" in
+// the other are one row, as are "the AU" and "the African Union" (a name
+// of two words takes the acronym another outlet uses); an acronym one outlet defines ("(NATO)") stays
+// on the row when the other writes the name in full; a row is named by
+// the spelling most mentions use ("Huthi" three times, "Houthi" once).
+func TestCoverageNameRowsAcrossOutlets(t *testing.T) {
+	for _, tt := range []struct {
+		texts []string
+		want  string
+	}{
+		{[]string{"The European Union agreed new sanctions on Russia on Friday.",
+			"The EU agreed new sanctions on Russia on Friday."},
+			`name "European Union" kind=org acronym="" count=2 only=-1: 1 1
+name "Russia" kind=place acronym="" count=2 only=-1: 1 1
+`},
+		{[]string{"The African Union suspended Niger on Friday.", "The AU suspended Niger on Friday."},
+			`name "African Union" kind=org acronym="AU" count=2 only=-1: 1 1
+name "Niger" kind=place acronym="" count=2 only=-1: 1 1
+`},
+		{[]string{"The North Atlantic Treaty Organization (NATO) met in Brussels on Thursday.",
+			"The North Atlantic Treaty Organization met in Brussels on Thursday."},
+			`name "North Atlantic Treaty Organization" kind=org acronym="NATO" count=2 only=-1: 2 1
+name "Brussels" kind=place acronym="" count=2 only=-1: 1 1
+`},
+		{[]string{"Yemen's Huthi rebels fired a missile at a ship on Monday, and the Huthi movement said more would follow.",
+			"Yemen's Huthi rebels fired a missile at a ship on Monday.",
+			"Yemen's Houthi rebels fired a missile at a ship on Monday."},
+			`name "Huthi" kind=org acronym="" count=3 only=-1: 2 1 1
+name "Yemen" kind=other acronym="" count=3 only=-1: 1 1 1
+`},
+	} {
+		var docs []*Doc
+		for k, text := range tt.texts {
+			docs = append(docs, Prepare(article(string(rune('a'+k)), text)))
+		}
+		if got := dumpCoverage(docs); got != tt.want {
+			t.Errorf("coverage table:\n got:\n%s want:\n%s", got, tt.want)
+		}
+	}
+}

@@ -185,6 +185,7 @@ func TestNumberReadingsExact(t *testing.T) {
 		"The judge sentenced him to three and one half years in prison.",
 		"The Preakness covers one and an eighth miles.",
 		"A boy aged 11 and a girl aged 9 were hurt.",
+		"About a thousand of Gaza's doctors have left.",
 	} {
 		got.WriteString(readings(text))
 	}
@@ -257,6 +258,7 @@ func TestNumberReadingsExact(t *testing.T) {
 "twenty points" 20 20..20 hedge="" unit="" thing="points" label="points" key="point"
 "three and one half years" 3.5 3.5..3.5 hedge="" unit="" thing="years" label="years" key="year"
 "one and an eighth miles" 1.125 1.125..1.125 hedge="" unit="" thing="miles" label="miles" key="mile"
+"About a thousand of Gaza's doctors" 1000 850..1150 hedge="about" unit="" thing="Gaza's doctors" label="doctors" key="doctor"
 `
 	if got.String() != want {
 		t.Errorf("figures:\n%s\nwant:\n%s", got.String(), want)
