@@ -333,3 +333,21 @@ name "Yemen" kind=other acronym="" count=3 only=-1: 1 1 1
 		}
 	}
 }
+
+// A compound measure of one thing about the same people, one value in
+// each outlet, in sentences that report different moments: "a 48-page
+// indictment" and "the 52-page indictment" disagree, and the row is
+// flagged.
+func TestCoverageCompoundMeasureConflict(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a", "Prosecutors unsealed a 48-page indictment against Sam Bankman-Fried in Manhattan on Tuesday.")),
+		Prepare(article("b", "Sam Bankman-Fried's lawyers said on Wednesday that the 52-page indictment was flawed.")),
+	}
+	want := `name "Sam Bankman-Fried" kind=person acronym="" count=2 only=-1: 1 1
+name "Manhattan" kind=place acronym="" count=1 only=0: 1 0
+number "indictment (pages)" count=2 only=-1 conflict=true: [48..48] [52..52]
+`
+	if got := dumpCoverage(docs); got != want {
+		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
+	}
+}

@@ -186,6 +186,11 @@ func TestNumberReadingsExact(t *testing.T) {
 		"The Preakness covers one and an eighth miles.",
 		"A boy aged 11 and a girl aged 9 were hurt.",
 		"About a thousand of Gaza's doctors have left.",
+		// What is counted: four words at most; a comma right after the
+		// figure ends it; up to three words after a measure's "of".
+		"Police seized 40 stolen luxury sports cars overnight.",
+		"Rebels freed 40, officials said on Monday.",
+		"The convoy carried three tonnes of fresh Ukrainian grain.",
 	} {
 		got.WriteString(readings(text))
 	}
@@ -259,6 +264,8 @@ func TestNumberReadingsExact(t *testing.T) {
 "three and one half years" 3.5 3.5..3.5 hedge="" unit="" thing="years" label="years" key="year"
 "one and an eighth miles" 1.125 1.125..1.125 hedge="" unit="" thing="miles" label="miles" key="mile"
 "About a thousand of Gaza's doctors" 1000 850..1150 hedge="about" unit="" thing="Gaza's doctors" label="doctors" key="doctor"
+"40 stolen luxury sports cars" 40 40..40 hedge="" unit="" thing="stolen luxury sports cars" label="stolen luxury sports cars" key="car"
+"three tonnes of fresh Ukrainian grain" 3 3..3 hedge="" unit="" thing="tonnes of fresh Ukrainian grain" label="tonnes of fresh Ukrainian grain" key="tonn"
 `
 	if got.String() != want {
 		t.Errorf("figures:\n%s\nwant:\n%s", got.String(), want)
