@@ -351,3 +351,29 @@ number "indictment (pages)" count=2 only=-1 conflict=true: [48..48] [52..52]
 		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
 	}
 }
+
+// A row of figures is named by the label most of its figures use; on a
+// tie by the shorter, more general one ("people" over "young people"),
+// and between labels as long by byte order, whatever the map's order.
+func TestCoverageNumberRowLabel(t *testing.T) {
+	for _, tt := range []struct {
+		labels []string
+		want   string
+	}{
+		{[]string{"young people", "people"}, "people"},
+		{[]string{"people", "young people"}, "people"},
+		{[]string{"young people", "young people", "people"}, "young people"},
+		{[]string{"troops", "forces", "forces", "troops"}, "forces"},
+		{[]string{"soldiers killed", "troops"}, "troops"},
+	} {
+		var ns []*Number
+		for _, l := range tt.labels {
+			ns = append(ns, &Number{Label: l, Value: 1200})
+		}
+		for range 20 {
+			if got := rowLabel(ns); got != tt.want {
+				t.Fatalf("rowLabel(%q) = %q, want %q", tt.labels, got, tt.want)
+			}
+		}
+	}
+}
