@@ -377,3 +377,38 @@ func TestCoverageNumberRowLabel(t *testing.T) {
 		}
 	}
 }
+
+// Two figures in different sentences count one thing when the sentences
+// around them share at least two content terms and at least a quarter of
+// the smaller vocabulary: the bounds, on the stemmed terms of news
+// sentences.
+func TestCoverageContextsAgreeBounds(t *testing.T) {
+	ctx := func(terms ...string) []uint64 {
+		var h []uint64
+		for _, x := range terms {
+			h = append(h, hashTerm(x))
+		}
+		return sortUnique(h)
+	}
+	protest := ctx("protest", "kyiv", "polic", "sunday", "outsid", "parliament", "crowd", "march")
+	for _, tt := range []struct {
+		a, b []uint64
+		want bool
+	}{
+		// Two of eight: a quarter.
+		{protest, ctx("protest", "kyiv", "rain", "bus", "strike", "school", "doctor", "wage"), true},
+		// Two of nine: under a quarter.
+		{ctx("protest", "kyiv", "polic", "sunday", "outsid", "parliament", "crowd", "march", "flag"),
+			ctx("protest", "kyiv", "rain", "bus", "strike", "school", "doctor", "wage", "union"), false},
+		// One term in common is not enough, however short the sentence.
+		{protest, ctx("protest", "rain"), false},
+		{protest, ctx("protest", "kyiv"), true},
+	} {
+		if got := contextsAgree(tt.a, tt.b); got != tt.want {
+			t.Errorf("contextsAgree of %d and %d terms = %v, want %v", len(tt.a), len(tt.b), got, tt.want)
+		}
+		if got := contextsAgree(tt.b, tt.a); got != tt.want {
+			t.Errorf("contextsAgree (swapped) of %d and %d terms = %v, want %v", len(tt.b), len(tt.a), got, tt.want)
+		}
+	}
+}
