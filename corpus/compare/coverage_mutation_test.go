@@ -412,3 +412,21 @@ func TestCoverageContextsAgreeBounds(t *testing.T) {
 		}
 	}
 }
+
+// The pair view sorts names into the two articles' shared names and each
+// one's own.
+func TestCoverageEntityDiffOfPair(t *testing.T) {
+	a := Prepare(article("a", "Andrii Sybiha met Steve Witkoff in Geneva on Sunday."))
+	b := Prepare(article("b", "Steve Witkoff met Rustem Umerov in Geneva on Sunday."))
+	d := Coverage([]*Doc{a, b}).entityDiff()
+	names := func(rows []EntityRow) string {
+		var s []string
+		for _, r := range rows {
+			s = append(s, r.Name)
+		}
+		return strings.Join(s, ", ")
+	}
+	if got := names(d.Both) + " | " + names(d.OnlyA) + " | " + names(d.OnlyB); got != "Geneva, Steve Witkoff | Andrii Sybiha | Rustem Umerov" {
+		t.Errorf("names both | only A | only B = %q", got)
+	}
+}
