@@ -111,6 +111,12 @@ func TestNumberEdgesInScrapedText(t *testing.T) {
 			t.Errorf("%q: got %q = %v, want $40.50 = 40.5", text, n.Text, n.Value)
 		}
 	}
+	// A fraction word ends the text (a cut-off teaser): read without
+	// looking past it. (It reads as 2 "thirds", not two-thirds: a known
+	// gap, MUTATION.md.)
+	if ns := Prepare(article("a", "Support for the plan fell by two thirds")).Numbers(); len(ns) != 1 {
+		t.Errorf("two thirds at the end: %+v", ns)
+	}
 	got := dumpNumbers(Prepare(article("a", "The court fined the bank HK$500,000 on Monday.")))
 	want := `"$500,000" 500000 "$" ord=false s0 27-35 "$500,000" ctx=monday,hk,bank,fine,court` + "\n"
 	if got != want {
@@ -186,6 +192,7 @@ func TestNumberReadingsExact(t *testing.T) {
 		"The Preakness covers one and an eighth miles.",
 		"A boy aged 11 and a girl aged 9 were hurt.",
 		"About a thousand of Gaza's doctors have left.",
+		"Twenty-one people died in the blast.",
 		// What is counted: four words at most; a comma right after the
 		// figure ends it; up to three words after a measure's "of".
 		"Police seized 40 stolen luxury sports cars overnight.",
@@ -264,6 +271,7 @@ func TestNumberReadingsExact(t *testing.T) {
 "three and one half years" 3.5 3.5..3.5 hedge="" unit="" thing="years" label="years" key="year"
 "one and an eighth miles" 1.125 1.125..1.125 hedge="" unit="" thing="miles" label="miles" key="mile"
 "About a thousand of Gaza's doctors" 1000 850..1150 hedge="about" unit="" thing="Gaza's doctors" label="doctors" key="doctor"
+"Twenty-one people" 21 21..21 hedge="" unit="" thing="people" label="people" key="peopl"
 "40 stolen luxury sports cars" 40 40..40 hedge="" unit="" thing="stolen luxury sports cars" label="stolen luxury sports cars" key="car"
 "three tonnes of fresh Ukrainian grain" 3 3..3 hedge="" unit="" thing="tonnes of fresh Ukrainian grain" label="tonnes of fresh Ukrainian grain" key="tonn"
 `
