@@ -117,6 +117,9 @@ func TestNumberEdgesInScrapedText(t *testing.T) {
 	if ns := Prepare(article("a", "Support for the plan fell by two thirds")).Numbers(); len(ns) != 1 {
 		t.Errorf("two thirds at the end: %+v", ns)
 	}
+	if ns := Prepare(article("a", "Turnout fell by half a")).Numbers(); len(ns) != 0 {
+		t.Errorf("half a at the end: %+v", ns)
+	}
 	got := dumpNumbers(Prepare(article("a", "The court fined the bank HK$500,000 on Monday.")))
 	want := `"$500,000" 500000 "$" ord=false s0 27-35 "$500,000" ctx=monday,hk,bank,fine,court` + "\n"
 	if got != want {
@@ -193,6 +196,7 @@ func TestNumberReadingsExact(t *testing.T) {
 		"A boy aged 11 and a girl aged 9 were hurt.",
 		"About a thousand of Gaza's doctors have left.",
 		"Twenty-one people died in the blast.",
+		"Half a million people fled the city.",
 		// What is counted: four words at most; a comma right after the
 		// figure ends it; up to three words after a measure's "of".
 		"Police seized 40 stolen luxury sports cars overnight.",
@@ -272,6 +276,7 @@ func TestNumberReadingsExact(t *testing.T) {
 "one and an eighth miles" 1.125 1.125..1.125 hedge="" unit="" thing="miles" label="miles" key="mile"
 "About a thousand of Gaza's doctors" 1000 850..1150 hedge="about" unit="" thing="Gaza's doctors" label="doctors" key="doctor"
 "Twenty-one people" 21 21..21 hedge="" unit="" thing="people" label="people" key="peopl"
+"Half a million people" 500000 500000..500000 hedge="" unit="" thing="people" label="people" key="peopl"
 "40 stolen luxury sports cars" 40 40..40 hedge="" unit="" thing="stolen luxury sports cars" label="stolen luxury sports cars" key="car"
 "three tonnes of fresh Ukrainian grain" 3 3..3 hedge="" unit="" thing="tonnes of fresh Ukrainian grain" label="tonnes of fresh Ukrainian grain" key="tonn"
 `
