@@ -197,6 +197,7 @@ func TestNumberReadingsExact(t *testing.T) {
 		"About a thousand of Gaza's doctors have left.",
 		"Twenty-one people died in the blast.",
 		"Half a million people fled the city.",
+		"£2bn was pledged for flood defences on Monday.",
 		// What is counted: four words at most; a comma right after the
 		// figure ends it; up to three words after a measure's "of".
 		"Police seized 40 stolen luxury sports cars overnight.",
@@ -277,6 +278,7 @@ func TestNumberReadingsExact(t *testing.T) {
 "About a thousand of Gaza's doctors" 1000 850..1150 hedge="about" unit="" thing="Gaza's doctors" label="doctors" key="doctor"
 "Twenty-one people" 21 21..21 hedge="" unit="" thing="people" label="people" key="peopl"
 "Half a million people" 500000 500000..500000 hedge="" unit="" thing="people" label="people" key="peopl"
+"£2bn" 2e+09 2e+09..2e+09 hedge="" unit="£" thing="" label="£2bn" key="£"
 "40 stolen luxury sports cars" 40 40..40 hedge="" unit="" thing="stolen luxury sports cars" label="stolen luxury sports cars" key="car"
 "three tonnes of fresh Ukrainian grain" 3 3..3 hedge="" unit="" thing="tonnes of fresh Ukrainian grain" label="tonnes of fresh Ukrainian grain" key="tonn"
 `
