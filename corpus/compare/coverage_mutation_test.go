@@ -210,3 +210,223 @@ func TestCoverageQuotesMatchPairs(t *testing.T) {
 		}
 	}
 }
+
+// An article that gives a quote twice, word for word (in its lede and
+// again further down), is shown with the first: the row leads the reader
+// to where the article first quotes it, not to the repetition.
+func TestCoverageQuoteRowFirstOfRepeats(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a",
+			"“We will never recognise the annexation of Crimea,” Andrii Sybiha said in Kyiv on Monday.",
+			"Asked again, he repeated: “We will never recognise the annexation of Crimea.”")),
+		Prepare(article("b",
+			"“We will never recognise the annexation of Crimea,” the foreign minister said on Monday.")),
+	}
+	rows := Coverage(docs).Quotes
+	if len(rows) != 1 || rows[0].In[0] == nil || rows[0].In[0].Text != "We will never recognise the annexation of Crimea" ||
+		rows[0].In[0].At.Sentence != 0 {
+		t.Errorf("quote rows %+v, want one row showing the first article's first quote (sentence 0)", rows)
+	}
+}
+
+// An outlet that carries a quote without quotation marks is matched
+// against the fullest version the others quote: one outlet quotes Sybiha
+// whole, another trimmed, and the third's unquoted copy is found whole,
+// its passage running to "whatever the cost".
+func TestCoverageUnquotedFromFullestVersion(t *testing.T) {
+	third := "Sybiha said on Monday that Kyiv would never recognise the annexation of Crimea by Russia, whatever the cost."
+	docs := []*Doc{
+		Prepare(article("a", "“We will never recognise the annexation of Crimea by Russia, whatever the cost,” Andrii Sybiha said in Kyiv on Monday.")),
+		Prepare(article("b", "“We will never recognise the annexation of Crimea,” Sybiha said on Monday.")),
+		Prepare(article("c", third)),
+	}
+	rows := Coverage(docs).Quotes
+	if len(rows) != 1 || !rows[0].Partial(2) {
+		t.Fatalf("quote rows %+v, want one row the third article carries unquoted", rows)
+	}
+	p := rows[0].Unquoted[2]
+	if got := third[p.Start:p.End]; p.Sentence != 0 || got != "never recognise the annexation of Crimea by Russia, whatever the cost" {
+		t.Errorf("unquoted passage %q (sentence %d), want the fullest version's words", got, p.Sentence)
+	}
+	// Of two versions as long, the first article's: the second outlet's
+	// "whatever the price" does not cut the passage short.
+	docs[1] = Prepare(article("b", "“We will never recognise the annexation of Crimea by Russia, whatever the price,” Sybiha said on Monday."))
+	rows = Coverage(docs).Quotes
+	if len(rows) != 1 || !rows[0].Partial(2) {
+		t.Fatalf("quote rows %+v, want one row the third article carries unquoted", rows)
+	}
+	p = rows[0].Unquoted[2]
+	if got := third[p.Start:p.End]; got != "never recognise the annexation of Crimea by Russia, whatever the cost" {
+		t.Errorf("unquoted passage %q, want the first article's version's words", got)
+	}
+}
+
+// One statement from one organisation, named in full by one outlet and by
+// its acronym alone by the other: the story's names make the two one
+// organisation, so the quote is one row both outlets carry, not two
+// quotes of two speakers.
+func TestCoverageQuoteOfOneOrgUnderTwoNames(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a", "Leaders met in Brussels on Thursday.",
+			"“Our support for Ukraine will not waver this winter,” the North Atlantic Treaty Organization said in a statement.")),
+		Prepare(article("b", "Leaders met in Brussels on Thursday.",
+			"“Our support for Ukraine will not waver this winter,” NATO said in a statement.")),
+	}
+	rows := Coverage(docs).Quotes
+	if len(rows) != 1 || rows[0].Count() != 2 || rows[0].Speaker != "North Atlantic Treaty Organization" {
+		t.Errorf("quote rows %+v, want one row in both articles, by the North Atlantic Treaty Organization", rows)
+	}
+}
+
+// Outlets spell some names their own way (AFP's "Huthi", others'
+// "Houthi"): one organisation is one row that both articles carry.
+func TestCoverageNameSpellingsJoined(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a", "Yemen's Houthi rebels fired a missile at a ship on Monday, and the Houthi movement said more would follow.")),
+		Prepare(article("b", "Yemen's Huthi rebels fired a missile at a ship on Monday, and the Huthi movement said more would follow.")),
+	}
+	want := `name "Houthi" kind=org acronym="" count=2 only=-1: 2 2
+name "Yemen" kind=other acronym="" count=2 only=-1: 1 1
+`
+	if got := dumpCoverage(docs); got != want {
+		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
+	}
+}
+
+// Name rows across outlets: "the EU" in one and "the European Union" in
+// the other are one row, as are "the AU" and "the African Union" (a name
+// of two words takes the acronym another outlet uses); an acronym one outlet defines ("(NATO)") stays
+// on the row when the other writes the name in full; a row is named by
+// the spelling most mentions use ("Huthi" three times, "Houthi" once).
+func TestCoverageNameRowsAcrossOutlets(t *testing.T) {
+	for _, tt := range []struct {
+		texts []string
+		want  string
+	}{
+		{[]string{"The European Union agreed new sanctions on Russia on Friday.",
+			"The EU agreed new sanctions on Russia on Friday."},
+			`name "European Union" kind=org acronym="" count=2 only=-1: 1 1
+name "Russia" kind=place acronym="" count=2 only=-1: 1 1
+`},
+		{[]string{"The African Union suspended Niger on Friday.", "The AU suspended Niger on Friday."},
+			`name "African Union" kind=org acronym="AU" count=2 only=-1: 1 1
+name "Niger" kind=place acronym="" count=2 only=-1: 1 1
+`},
+		{[]string{"The North Atlantic Treaty Organization (NATO) met in Brussels on Thursday.",
+			"The North Atlantic Treaty Organization met in Brussels on Thursday."},
+			`name "North Atlantic Treaty Organization" kind=org acronym="NATO" count=2 only=-1: 2 1
+name "Brussels" kind=place acronym="" count=2 only=-1: 1 1
+`},
+		{[]string{"Yemen's Huthi rebels fired a missile at a ship on Monday, and the Huthi movement said more would follow.",
+			"Yemen's Huthi rebels fired a missile at a ship on Monday.",
+			"Yemen's Houthi rebels fired a missile at a ship on Monday."},
+			`name "Huthi" kind=org acronym="" count=3 only=-1: 2 1 1
+name "Yemen" kind=other acronym="" count=3 only=-1: 1 1 1
+`},
+	} {
+		var docs []*Doc
+		for k, text := range tt.texts {
+			docs = append(docs, Prepare(article(string(rune('a'+k)), text)))
+		}
+		if got := dumpCoverage(docs); got != tt.want {
+			t.Errorf("coverage table:\n got:\n%s want:\n%s", got, tt.want)
+		}
+	}
+}
+
+// A compound measure of one thing about the same people, one value in
+// each outlet, in sentences that report different moments: "a 48-page
+// indictment" and "the 52-page indictment" disagree, and the row is
+// flagged.
+func TestCoverageCompoundMeasureConflict(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a", "Prosecutors unsealed a 48-page indictment against Sam Bankman-Fried in Manhattan on Tuesday.")),
+		Prepare(article("b", "Sam Bankman-Fried's lawyers said on Wednesday that the 52-page indictment was flawed.")),
+	}
+	want := `name "Sam Bankman-Fried" kind=person acronym="" count=2 only=-1: 1 1
+name "Manhattan" kind=place acronym="" count=1 only=0: 1 0
+number "indictment (pages)" count=2 only=-1 conflict=true: [48..48] [52..52]
+`
+	if got := dumpCoverage(docs); got != want {
+		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
+	}
+}
+
+// A row of figures is named by the label most of its figures use; on a
+// tie by the shorter, more general one ("people" over "young people"),
+// and between labels as long by byte order, whatever the map's order.
+func TestCoverageNumberRowLabel(t *testing.T) {
+	for _, tt := range []struct {
+		labels []string
+		want   string
+	}{
+		{[]string{"young people", "people"}, "people"},
+		{[]string{"people", "young people"}, "people"},
+		{[]string{"young people", "young people", "people"}, "young people"},
+		{[]string{"troops", "forces", "forces", "troops"}, "forces"},
+		{[]string{"soldiers killed", "troops"}, "troops"},
+	} {
+		var ns []*Number
+		for _, l := range tt.labels {
+			ns = append(ns, &Number{Label: l, Value: 1200})
+		}
+		for range 20 {
+			if got := rowLabel(ns); got != tt.want {
+				t.Fatalf("rowLabel(%q) = %q, want %q", tt.labels, got, tt.want)
+			}
+		}
+	}
+}
+
+// Two figures in different sentences count one thing when the sentences
+// around them share at least two content terms and at least a quarter of
+// the smaller vocabulary: the bounds, on the stemmed terms of news
+// sentences.
+func TestCoverageContextsAgreeBounds(t *testing.T) {
+	ctx := func(terms ...string) []uint64 {
+		var h []uint64
+		for _, x := range terms {
+			h = append(h, hashTerm(x))
+		}
+		return sortUnique(h)
+	}
+	protest := ctx("protest", "kyiv", "polic", "sunday", "outsid", "parliament", "crowd", "march")
+	for _, tt := range []struct {
+		a, b []uint64
+		want bool
+	}{
+		// Two of eight: a quarter.
+		{protest, ctx("protest", "kyiv", "rain", "bus", "strike", "school", "doctor", "wage"), true},
+		// Two of nine: under a quarter.
+		{ctx("protest", "kyiv", "polic", "sunday", "outsid", "parliament", "crowd", "march", "flag"),
+			ctx("protest", "kyiv", "rain", "bus", "strike", "school", "doctor", "wage", "union"), false},
+		// One term in common is not enough, however short the sentence.
+		{protest, ctx("protest", "rain"), false},
+		{protest, ctx("protest", "kyiv"), true},
+	} {
+		if got := contextsAgree(tt.a, tt.b); got != tt.want {
+			t.Errorf("contextsAgree of %d and %d terms = %v, want %v", len(tt.a), len(tt.b), got, tt.want)
+		}
+		if got := contextsAgree(tt.b, tt.a); got != tt.want {
+			t.Errorf("contextsAgree (swapped) of %d and %d terms = %v, want %v", len(tt.b), len(tt.a), got, tt.want)
+		}
+	}
+}
+
+// The pair view sorts names into the two articles' shared names and each
+// one's own.
+func TestCoverageEntityDiffOfPair(t *testing.T) {
+	a := Prepare(article("a", "Andrii Sybiha met Steve Witkoff in Geneva on Sunday."))
+	b := Prepare(article("b", "Steve Witkoff met Rustem Umerov in Geneva on Sunday."))
+	d := Coverage([]*Doc{a, b}).entityDiff()
+	names := func(rows []EntityRow) string {
+		var s []string
+		for _, r := range rows {
+			s = append(s, r.Name)
+		}
+		return strings.Join(s, ", ")
+	}
+	if got := names(d.Both) + " | " + names(d.OnlyA) + " | " + names(d.OnlyB); got != "Geneva, Steve Witkoff | Andrii Sybiha | Rustem Umerov" {
+		t.Errorf("names both | only A | only B = %q", got)
+	}
+}

@@ -192,8 +192,9 @@ func parseNumber(s *Sentence, i int) (parsed, bool) {
 		n.Unit = p
 		start = w.start - len(p)
 	}
-	// Multiplier after digits: 1.5 million, 10bn.
-	if j < len(ws) && isNumeric(w.fold) && multipliers[ws[j].fold] > 0 {
+	// Multiplier after digits: 1.5 million, 10bn; not the metres of a
+	// "100m sprint".
+	if j < len(ws) && isNumeric(w.fold) && multipliers[ws[j].fold] > 0 && !(n.Unit == "" && metresAt(t, ws, j)) {
 		scale = multipliers[ws[j].fold]
 		n.Value *= scale
 		j++

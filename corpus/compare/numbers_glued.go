@@ -22,6 +22,25 @@ var multiplierAbbrevs = setOf("k", "m", "b", "mn", "mln", "bn", "bln", "tn", "tr
 // spelledMultiplier: a multiplier written out ("million", "dozen").
 func spelledMultiplier(f string) bool { return multipliers[f] > 0 && !multiplierAbbrevs[f] }
 
+// metreContexts follow a length written with a lower-case "m": a race
+// ("100m sprint", "400m hurdles", "200m freestyle") or a dimension ("a
+// 30m-high wall", "landed 50m away"). Amounts read "m" as million ("3.5m
+// homes", "£100m deal"): a currency before the figure always does.
+var metreContexts = setOf("sprint", "sprints", "dash", "hurdles", "relay", "relays", "race", "races",
+	"freestyle", "backstroke", "breaststroke", "butterfly", "medley", "steeplechase",
+	"high", "tall", "long", "wide", "deep", "thick", "away")
+
+// metresAt: the word ws[j] after a figure is a lower-case "m", spaced or
+// glued, that means metres by the word after it. The caller checks that
+// no currency comes before the figure.
+func metresAt(t string, ws []word, j int) bool {
+	if ws[j].fold != "m" || t[ws[j].start] != 'm' || j+1 >= len(ws) {
+		return false
+	}
+	gap := t[ws[j].end:ws[j+1].start]
+	return (gap == " " || gap == "-") && metreContexts[ws[j+1].fold]
+}
+
 // unitSymbols are measurement symbols written onto a figure, matched with
 // their case, as the SI writes them: "500g" is grams, "5G" is a network.
 var unitSymbols = setOf(
