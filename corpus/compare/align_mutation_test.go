@@ -138,6 +138,20 @@ A[1] B[1] 0.99
 A[2] B[2] 0.89
 A[3] B[3] 0.98
 `},
+		{"a loose paraphrase joining two sentences, between wire paragraphs",
+			[]string{quakeLead, "Prices of bread have doubled since the spring. Shopkeepers in the capital report customers now buy on credit.", quakeRescue},
+			[]string{quakeLead, "Families are paying twice as much for bread and oil as in spring, and traders in the capital report that many buyers ask for credit.", quakeRescue},
+			`A[0] B[0] 0.99
+A[1 2] B[1] 0.81
+A[3] B[2] 0.99
+`},
+		{"the same, the other outlet joining",
+			[]string{quakeLead, "Families are paying twice as much for bread and oil as in spring, and traders in the capital report that many buyers ask for credit.", quakeRescue},
+			[]string{quakeLead, "Prices of bread have doubled since the spring. Shopkeepers in the capital report customers now buy on credit.", quakeRescue},
+			`A[0] B[0] 0.99
+A[1] B[1 2] 0.81
+A[2] B[3] 0.99
+`},
 		{"unrelated articles: every sentence faces a gap, B's after A's",
 			[]string{"The regional football league postponed all weekend fixtures.", "Museums in the old city stayed closed."},
 			[]string{"Local television showed crowds sleeping in the streets of Marrakech for fear of aftershocks.", "Many roads into the mountains were blocked by fallen rocks."},
