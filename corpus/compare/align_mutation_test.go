@@ -152,6 +152,28 @@ A[3] B[2] 0.99
 A[1] B[1 2] 0.81
 A[2] B[3] 0.99
 `},
+		{"a passage split in two and moved to the end, each half too loose to face it alone",
+			[]string{quakeLead, quakeRescue, "Prices of bread and cooking oil have doubled since the spring. Shopkeepers in the capital report customers now buy on credit."},
+			[]string{"Families are paying twice as much for bread and oil as in spring, and traders in the capital report that many buyers ask for credit.", quakeLead, quakeRescue},
+			`A[0] B[1] 0.99
+A[1] B[2] 0.99
+A[2 3] B[0] 0.86 moved
+`},
+		{"the same, the other outlet splitting",
+			[]string{"Families are paying twice as much for bread and oil as in spring, and traders in the capital report that many buyers ask for credit.", quakeLead, quakeRescue},
+			[]string{quakeLead, quakeRescue, "Prices of bread and cooking oil have doubled since the spring. Shopkeepers in the capital report customers now buy on credit."},
+			`A[0] B[2 3] 0.86 moved
+A[1] B[0] 0.99
+A[2] B[1] 0.99
+`},
+		{"a stock line both outlets repeat faces its copy in the same place",
+			[]string{quakeLead, "The death toll is expected to rise.", quakeRescue, "The death toll is expected to rise."},
+			[]string{quakeLead, "The death toll is expected to rise.", quakeRescue, "The death toll is expected to rise."},
+			`A[0] B[0] 0.99
+A[1] B[1] 0.99
+A[2] B[2] 0.99
+A[3] B[3] 0.99
+`},
 		{"unrelated articles: every sentence faces a gap, B's after A's",
 			[]string{"The regional football league postponed all weekend fixtures.", "Museums in the old city stayed closed."},
 			[]string{"Local television showed crowds sleeping in the streets of Marrakech for fear of aftershocks.", "Many roads into the mountains were blocked by fallen rocks."},
