@@ -199,6 +199,46 @@ A[] B[3]
 A[1] B[0] 0.99 moved
 A[2] B[2] 0.99
 `},
+		{"two loose paraphrases in a row between wire paragraphs both align in place",
+			[]string{quakeLead, "Bread and oil cost more at markets across the southern provinces.", "Shopkeepers in the capital say customers now buy on credit.", quakeRescue},
+			[]string{quakeLead, "Families are paying twice as much for bread and oil as in spring.", "Traders in the capital report that many buyers ask for credit.", quakeRescue},
+			`A[0] B[0] 0.99
+A[1] B[1] 0.45
+A[2] B[2] 0.44
+A[3] B[3] 0.99
+`},
+		{"a loose paraphrase whose first half adds too little: only the second half faces it",
+			[]string{quakeLead, "Since the spring, bread has cost more at markets across the southern provinces. Shopkeepers in the capital report customers now buy on credit.", quakeRescue},
+			[]string{quakeLead, "Families are paying twice as much for bread and oil as in spring, and traders in the capital report that many buyers ask for credit.", quakeRescue},
+			`A[0] B[0] 0.99
+A[1] B[]
+A[2] B[1] 0.47
+A[3] B[2] 0.99
+`},
+		{"the same, the other outlet splitting, half too little",
+			[]string{quakeLead, "Families are paying twice as much for bread and oil as in spring, and traders in the capital report that many buyers ask for credit.", quakeRescue},
+			[]string{quakeLead, "Since the spring, bread has cost more at markets across the southern provinces. Shopkeepers in the capital report customers now buy on credit.", quakeRescue},
+			`A[0] B[0] 0.99
+A[] B[1]
+A[1] B[2] 0.47
+A[2] B[3] 0.99
+`},
+		{"a loose paraphrase, then one joining two sentences, between wire paragraphs",
+			[]string{quakeLead, "Schools in the region will stay closed this week.", "Bread and oil cost more at markets across the southern provinces. Shopkeepers in the capital report customers now buy on credit.", quakeRescue},
+			[]string{quakeLead, "Classes in the region were cancelled this week, a teachers' union said.", "Families are paying twice as much for bread and oil as in spring, and traders in the capital report that many buyers ask for credit.", quakeRescue},
+			`A[0] B[0] 0.99
+A[1] B[1] 0.58
+A[2 3] B[2] 0.75
+A[4] B[3] 0.99
+`},
+		{"the same, the other outlet joining, after a loose paraphrase",
+			[]string{quakeLead, "Classes in the region were cancelled this week, a teachers' union said.", "Families are paying twice as much for bread and oil as in spring, and traders in the capital report that many buyers ask for credit.", quakeRescue},
+			[]string{quakeLead, "Schools in the region will stay closed this week.", "Bread and oil cost more at markets across the southern provinces. Shopkeepers in the capital report customers now buy on credit.", quakeRescue},
+			`A[0] B[0] 0.99
+A[1] B[1] 0.58
+A[2] B[2 3] 0.75
+A[3] B[4] 0.99
+`},
 		{"unrelated articles: every sentence faces a gap, B's after A's",
 			[]string{"The regional football league postponed all weekend fixtures.", "Museums in the old city stayed closed."},
 			[]string{"Local television showed crowds sleeping in the streets of Marrakech for fear of aftershocks.", "Many roads into the mountains were blocked by fallen rocks."},
