@@ -103,6 +103,12 @@ A[2] B[4] 0.99
 			`A[0] B[0 1 2] 0.98
 A[] B[3] elsewhere=0
 `},
+		{"the other outlet splits a sentence in four",
+			[]string{"The city council voted on Wednesday evening to rebuild the sea wall. The mayor promised compensation for shop owners within a month. Engineers warned the pumping station needed replacing. Insurers said claims would top 40 million euros."},
+			[]string{"The city council voted on Wednesday evening to rebuild the sea wall, the mayor promised compensation for shop owners within a month, engineers warned the pumping station needed replacing, and insurers said claims would top 40 million euros."},
+			`A[0 1 2] B[0] 0.98
+A[3] B[] elsewhere=0
+`},
 		{"both outlets cut the same two sentences differently",
 			[]string{"Officials met on Monday. Engineers warned that the ageing pumping station beside the harbour needed replacing before winter, and that its diesel generators had failed twice."},
 			[]string{"Officials met on Monday and engineers warned that the ageing pumping station beside the harbour needed replacing before winter. Its diesel generators had failed twice."},
