@@ -109,6 +109,21 @@ A[] B[3] elsewhere=0
 			`A[0 1 2] B[0] 0.98
 A[3] B[] elsewhere=0
 `},
+		{"a short sentence one outlet adds after the one that carries the report joins its row",
+			[]string{"The work on the harbour wall will cost 40 million euros, take two years and begin in March. The mayor spoke on Wednesday."},
+			[]string{"The mayor spoke on Wednesday, saying the work on the harbour wall will cost 40 million euros, take two years and begin in March."},
+			`A[0 1] B[0] 0.99
+`},
+		{"the same on the other side, the short sentence first",
+			[]string{"The mayor spoke on Wednesday, saying the work on the harbour wall will cost 40 million euros, take two years and begin in March."},
+			[]string{"The mayor spoke on Wednesday. The work on the harbour wall will cost 40 million euros, take two years and begin in March."},
+			`A[0] B[0 1] 0.99
+`},
+		{"the same on the other side, the short sentence last",
+			[]string{"The mayor spoke on Wednesday, saying the work on the harbour wall will cost 40 million euros, take two years and begin in March."},
+			[]string{"The work on the harbour wall will cost 40 million euros, take two years and begin in March. The mayor spoke on Wednesday."},
+			`A[0] B[0 1] 0.99
+`},
 		{"both outlets cut the same two sentences differently",
 			[]string{"Officials met on Monday. Engineers warned that the ageing pumping station beside the harbour needed replacing before winter, and that its diesel generators had failed twice."},
 			[]string{"Officials met on Monday and engineers warned that the ageing pumping station beside the harbour needed replacing before winter. Its diesel generators had failed twice."},
