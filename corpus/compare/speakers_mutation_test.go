@@ -57,7 +57,7 @@ func TestSpeakerAttributionExact(t *testing.T) {
 			[]string{`Senator Ted Cruz left the chamber, and "this bill is dead," the senator said.`},
 			`"this bill is dead" by "Ted Cruz" (pronoun)
 `},
-		{"a pronoun with no person before it but a speaker quoted before",
+		{"a pronoun three sentences after the speaker named in an attribution",
 			[]string{`"We will appeal," said Maria Lind.`, filler[0], filler[1], `"The ruling is wrong," she said.`},
 			`"We will appeal" by "Maria Lind" (named)
 "The ruling is wrong" by "Maria Lind" (pronoun)
