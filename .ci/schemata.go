@@ -1,0 +1,199 @@
+//go:build ignore
+
+// schemata.go, run by .ci/mutation-schemata: rewrites one Go file so that
+// every gremlins mutant of it listed on stdin (gremlins' --dry-run lines,
+// "TYPE at file.go:LINE:COL") is compiled in, and the one to apply is chosen
+// at run time by the GREMLIN_ID environment variable (ids count from
+// IDBASE+1 in input order; 0 runs the real code). Each mutated operator
+// becomes mutV(id, mutated, original) (both sides are pure expressions in
+// the files mutated so far), each ++/-- a += mutInc(id). The helpers live in
+// a file the script writes. Prints the new file to stdout, the ids to stderr.
+//
+//	go build -o schemata .ci/schemata.go
+//	schemata FILE IDBASE < dry-run.log > mutated.go 2> ids
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+type alt struct {
+	id  int
+	tok string // replacement operator ("" for a removed unary minus: "+")
+}
+
+type site struct {
+	node  ast.Node
+	op    int // offset of the operator
+	oplen int
+	alts  []alt
+}
+
+func main() {
+	file := os.Args[1]
+	idBase := 0
+	if len(os.Args) > 2 {
+		idBase, _ = strconv.Atoi(os.Args[2])
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		panic(err)
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, file, src, parser.ParseComments)
+	if err != nil {
+		panic(err)
+	}
+	tf := fset.File(f.Pos())
+	// operator offset -> node
+	nodes := map[int]ast.Node{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.BinaryExpr:
+			nodes[tf.Offset(x.OpPos)] = x
+		case *ast.UnaryExpr:
+			if x.Op == token.SUB {
+				nodes[tf.Offset(x.OpPos)] = x
+			}
+		case *ast.IncDecStmt:
+			nodes[tf.Offset(x.TokPos)] = x
+		}
+		return true
+	})
+	lineStart := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			lineStart = append(lineStart, i+1)
+		}
+	}
+	re := regexp.MustCompile(`([A-Z_]+) at [^:]+:(\d+):(\d+)`)
+	sites := map[int]*site{}
+	sc := bufio.NewScanner(os.Stdin)
+	id := idBase
+	base := filepathBase(file)
+	for sc.Scan() {
+		if !strings.Contains(sc.Text(), " at "+base+":") {
+			continue
+		}
+		m := re.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		id++
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		off := lineStart[line-1] + col - 1
+		n, ok := nodes[off]
+		if !ok {
+			panic(fmt.Sprintf("no node at %s", sc.Text()))
+		}
+		fmt.Fprintf(os.Stderr, "%d %s\n", id, strings.TrimSpace(sc.Text()))
+		s := sites[off]
+		if s == nil {
+			s = &site{node: n, op: off}
+			sites[off] = s
+		}
+		var op string
+		switch x := n.(type) {
+		case *ast.BinaryExpr:
+			op = x.Op.String()
+		case *ast.UnaryExpr:
+			op = "-"
+		case *ast.IncDecStmt:
+			op = x.Tok.String()
+		}
+		s.oplen = len(op)
+		s.alts = append(s.alts, alt{id, mutate(m[1], op)})
+	}
+	var list []*site
+	for _, s := range sites {
+		list = append(list, s)
+	}
+	// Outer expressions first: a comparison and its left operand start at
+	// the same offset.
+	sort.Slice(list, func(i, j int) bool {
+		pi, pj := tf.Offset(list[i].node.Pos()), tf.Offset(list[j].node.Pos())
+		if pi != pj {
+			return pi < pj
+		}
+		return tf.Offset(list[i].node.End()) > tf.Offset(list[j].node.End())
+	})
+	off := func(p token.Pos) int { return tf.Offset(p) }
+	var render func(lo, hi int, self *site) string
+	render = func(lo, hi int, self *site) string {
+		var sb strings.Builder
+		at := lo
+		for _, s := range list {
+			p, e := off(s.node.Pos()), off(s.node.End())
+			if s == self || p < at || e > hi {
+				continue
+			}
+			sb.Write(src[at:p])
+			sb.WriteString(emit(s, src, off, render))
+			at = e
+		}
+		sb.Write(src[at:hi])
+		return sb.String()
+	}
+	body := render(0, len(src), nil)
+	fmt.Print(body)
+}
+
+func mutate(typ, op string) string {
+	m := map[string]map[string]string{
+		"ARITHMETIC_BASE":       {"+": "-", "-": "+", "*": "/", "/": "*", "%": "*"},
+		"CONDITIONALS_BOUNDARY": {">=": ">", ">": ">=", "<=": "<", "<": "<="},
+		"CONDITIONALS_NEGATION": {"==": "!=", "!=": "==", ">=": "<", ">": "<=", "<=": ">", "<": ">="},
+		"INCREMENT_DECREMENT":   {"++": "--", "--": "++"},
+		"INVERT_NEGATIVES":      {"-": "+"},
+	}
+	r, ok := m[typ][op]
+	if !ok {
+		panic(typ + " " + op)
+	}
+	return r
+}
+
+func emit(s *site, src []byte, off func(token.Pos) int, render func(int, int, *site) string) string {
+	switch x := s.node.(type) {
+	case *ast.BinaryExpr:
+		l := render(off(x.X.Pos()), off(x.X.End()), nil)
+		mid := string(src[off(x.X.End()):off(x.Y.Pos())])
+		r := render(off(x.Y.Pos()), off(x.Y.End()), nil)
+		opRel := s.op - off(x.X.End())
+		out := "(" + l + mid + r + ")"
+		for _, a := range s.alts {
+			m := mid[:opRel] + a.tok + mid[opRel+s.oplen:]
+			out = fmt.Sprintf("mutV(%d, (%s%s%s), %s)", a.id, l, m, r, out)
+		}
+		return out
+	case *ast.UnaryExpr:
+		inner := render(off(x.X.Pos()), off(x.X.End()), nil)
+		out := "(-" + inner + ")"
+		for _, a := range s.alts {
+			out = fmt.Sprintf("mutV(%d, (+%s), %s)", a.id, inner, out)
+		}
+		return out
+	case *ast.IncDecStmt:
+		inner := render(off(x.X.Pos()), off(x.X.End()), nil)
+		if len(s.alts) != 1 {
+			panic("incdec alts")
+		}
+		if x.Tok == token.INC {
+			return fmt.Sprintf("%s += mutInc(%d)", inner, s.alts[0].id)
+		}
+		return fmt.Sprintf("%s -= mutInc(%d)", inner, s.alts[0].id)
+	}
+	panic("node")
+}
+
+func filepathBase(p string) string { return p[strings.LastIndex(p, "/")+1:] }
