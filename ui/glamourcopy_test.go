@@ -13,10 +13,11 @@ import (
 )
 
 // TestGlamourCopyRendersAsUpstream is the oracle for ui/internal/glamour,
-// a copy of glamour without chroma (see its COPY.md): for every style,
-// colour profile and a narrow and a wide pane, the copy must render the
-// articles' Markdown, and Markdown of every other kind but code blocks,
-// byte for byte as the glamour it was copied from.
+// a copy of glamour without chroma and bluemonday (see its COPY.md): for
+// every style, colour profile and a narrow and a wide pane, the copy must
+// render the articles' Markdown, and Markdown of every other kind but code
+// blocks, raw HTML included, byte for byte as the glamour it was copied
+// from.
 func TestGlamourCopyRendersAsUpstream(t *testing.T) {
 	arts := sampleArticles()
 	for _, dir := range []string{"../seeds", "../corpus/formats/testdata/formats"} {
@@ -41,6 +42,18 @@ func TestGlamourCopyRendersAsUpstream(t *testing.T) {
 		"1. one\n2. two\n   - nested\n\n- [x] done\n- [ ] todo\n\n> quoted\n> > twice\n\n"+
 		"| left | right |\n| :--- | ---: |\n| a | b |\n\n<div>html</div>\n\n![alt](img.png)\n\n***\n\n"+
 		"Term :tada: with emoji shortcode.\n\n###### small heading\n")
+	// Raw HTML, which the copy strips without bluemonday: blocks and inline.
+	for _, h := range []string{
+		"<div>html &amp; more</div>", "<p class=\"x\">Para <b>bold</b> &lt;tag&gt; 'q' \"dq\"</p>",
+		"<script>alert('x')</script>\n\nafter", "<style>p { color: red }</style>", "<title>T</title>",
+		"<iframe src=\"x\">inside</iframe>", "<noscript>ns</noscript>", "</title>stray close<title>x</title>y",
+		"<!-- comment -->", "<!DOCTYPE html>", "<br/>", "<img src=\"x\" alt=\"y\"/>", "<table><tr><td>cell</td></tr></table>",
+		"<div>\n<span>nested <em>deep</em></span>\n</div>", "<ÜBER>umlaut tag</ÜBER>", "<div>unclosed",
+		"Inline <span>html</span> and <script>bad()</script> in text.", "Text with <b>bold</b> &copy; &#x263a; entities.",
+		"<object><param>p</param>obj</object>", "<frameset><frame>f</frame></frameset>", "<div>  spaced  </div>",
+	} {
+		docs = append(docs, h, "Intro paragraph.\n\n"+h+"\n\nOutro paragraph.")
+	}
 	for _, style := range config.GlamourChoices {
 		if style == "auto" {
 			continue
