@@ -38,7 +38,8 @@ func TestGlamourCopyRendersAsUpstream(t *testing.T) {
 		"and https://example.org/autolink.\n\n"+
 		"1. one\n2. two\n   - nested\n\n- [x] done\n- [ ] todo\n\n> quoted\n> > twice\n\n"+
 		"| left | right |\n| :--- | ---: |\n| a | b |\n\n<div>html</div>\n\n![alt](img.png)\n\n***\n\n"+
-		"Term :tada: with emoji shortcode.\n\n###### small heading\n")
+		"Term :tada: with emoji shortcode.\n\n###### small heading\n\n"+
+		"See https://github.com/owner/repo/issues/12 and [the fix](https://github.com/owner/repo/commit/0123456789abcdef).\n")
 	// Raw HTML, which the copy strips without bluemonday: blocks and inline.
 	for _, h := range []string{
 		"<div>html &amp; more</div>", "<p class=\"x\">Para <b>bold</b> &lt;tag&gt; 'q' \"dq\"</p>",
