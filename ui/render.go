@@ -7,12 +7,12 @@ import (
 	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/glamour"
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
+	"github.com/parallax-reader/parallax/ui/internal/glamour"
 )
 
 // maxTextWidth caps the width article text is wrapped to: long lines are

@@ -1,8 +1,9 @@
 package compare
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // The organisation or party a text gives a person, read next to a mention
@@ -10,9 +11,9 @@ import (
 // Republican who…", "X, the director of the Y Coalition") or "X of the Y
 // Coalition", where Y is an organisation the article names.
 var (
-	partyTagRe   = regexp.MustCompile(`^\s*\(([DRI])-[A-Z][A-Za-z. ]{1,14}\)`)
-	appositionRe = regexp.MustCompile(`^,\s+(?:a|an|the)\s+([^,.;:()"“”]{1,100})`)
-	ofRe         = regexp.MustCompile(`^\s+(?:of|from|with|at)\s+(?:the\s+)?`)
+	partyTagRe   = lazyre.New(`^\s*\(([DRI])-[A-Z][A-Za-z. ]{1,14}\)`)
+	appositionRe = lazyre.New(`^,\s+(?:a|an|the)\s+([^,.;:()"“”]{1,100})`)
+	ofRe         = lazyre.New(`^\s+(?:of|from|with|at)\s+(?:the\s+)?`)
 )
 
 var partyTags = map[string]string{"D": "Democrat", "R": "Republican", "I": "independent"}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/parallax-reader/parallax/corpus/lang"
 )
@@ -175,17 +176,33 @@ type placeInfo struct {
 	kind  EntityKind
 }
 
-var (
-	// gazetteer maps a folded name or alias to its canonical name and kind.
-	gazetteer = map[string]placeInfo{}
+// gazetteerTables are built from the lists above on first use (gazetteerOnce),
+// not at start-up: commands that compare nothing (list, search, show)
+// never pay for them.
+type gazetteerTables struct {
+	// names maps a folded name or alias to its canonical name and kind.
+	names map[string]placeInfo
 	// demonyms maps a folded demonym to its country's canonical name.
-	demonyms = map[string]string{}
-	// gazetteerFirst holds the first words of the gazetteer's names of
-	// several words ("united" for "united states").
-	gazetteerFirst = map[string]bool{}
-)
+	demonyms map[string]string
+	// first holds the first words of the gazetteer's names of several
+	// words ("united" for "united states").
+	first map[string]bool
+}
 
-func init() {
+var gazetteerOnce = sync.OnceValue(buildGazetteer)
+
+// gazetteer maps a folded name or alias to its canonical name and kind.
+func gazetteer() map[string]placeInfo { return gazetteerOnce().names }
+
+// demonyms maps a folded demonym to its country's canonical name.
+func demonyms() map[string]string { return gazetteerOnce().demonyms }
+
+// gazetteerFirst holds the first words of the gazetteer's names of
+// several words.
+func gazetteerFirst() map[string]bool { return gazetteerOnce().first }
+
+func buildGazetteer() *gazetteerTables {
+	gazetteer, demonyms, gazetteerFirst := map[string]placeInfo{}, map[string]string{}, map[string]bool{}
 	for _, line := range strings.Split(gazetteerData, "\n") {
 		f := strings.Split(strings.TrimSpace(line), "|")
 		if len(f) != 4 {
@@ -232,6 +249,7 @@ func init() {
 			gazetteerFirst[first] = true
 		}
 	}
+	return &gazetteerTables{names: gazetteer, demonyms: demonyms, first: gazetteerFirst}
 }
 
 func splitList(s string) []string {

@@ -11,7 +11,7 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 	if theTitle {
 		i++
 		if known == nil {
-			if p, ok := gazetteer[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
+			if p, ok := gazetteer()[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
 				known = &p
 			}
 		}
@@ -68,7 +68,7 @@ func newMention(s *Sentence, ws []word, i, j int, known *placeInfo) mention {
 	}
 	// A dateline: "PORTLAND, Ore. (AP) —" opens with a place.
 	if m.acro && i == 0 && j < len(ws) && strings.HasPrefix(s.Text[ws[j-1].end:ws[j].start], ",") {
-		if p, ok := gazetteer[ws[j].fold]; ok && p.kind == Place {
+		if p, ok := gazetteer()[ws[j].fold]; ok && p.kind == Place {
 			m.votes[1] += 3
 		}
 	}

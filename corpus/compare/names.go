@@ -165,7 +165,7 @@ func partyTag(text string, ws []word, i int) int {
 
 // knownName: a word the gazetteer knows on its own ("Russia", "US").
 func knownName(w word) bool {
-	_, ok := gazetteer[w.fold]
+	_, ok := gazetteer()[w.fold]
 	return ok
 }
 
@@ -191,7 +191,7 @@ func hasDigit(s string) bool {
 
 // isDemonym: "Ukrainian", "Russians", "Americans".
 func isDemonym(f string) bool {
-	return demonyms[f] != "" || strings.HasSuffix(f, "s") && demonyms[f[:len(f)-1]] != ""
+	return demonyms()[f] != "" || strings.HasSuffix(f, "s") && demonyms()[f[:len(f)-1]] != ""
 }
 
 // acceptInitial decides whether a capitalised word that opens a sentence
@@ -205,7 +205,7 @@ func acceptInitial(w word, v docVocab, alone bool) bool {
 // before a verb of saying ("Rubio acknowledged…") is a name, as is one the
 // document opens sentences with more than once.
 func acceptInitialAt(w word, v docVocab, alone bool, next string) bool {
-	if w.acro || gazetteer[w.fold].canon != "" {
+	if w.acro || gazetteer()[w.fold].canon != "" {
 		return true
 	}
 	if stopwords[w.fold] || commonInitials[w.fold] || v.lower[w.fold] || adjectivals[w.fold] || speechVerbs[w.fold] {
@@ -235,7 +235,7 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 	// "Demonstrator Maria Lopez": a capitalised common noun opening the
 	// sentence before a given name and a surname is no part of the name.
 	if j-i >= 3 && ws[i].initial && !ws[i].acro && !titleWords[ws[i].fold] && !isGivenName(ws[i].fold) &&
-		isGivenName(ws[i+1].fold) && gazetteer[ws[i].fold].canon == "" && !v.midCaps[ws[i].fold] {
+		isGivenName(ws[i+1].fold) && gazetteer()[ws[i].fold].canon == "" && !v.midCaps[ws[i].fold] {
 		i++
 	}
 	if s.Heading {
@@ -249,7 +249,7 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 		return nil
 	}
 	// A known multi-word name (country, organisation) is taken whole.
-	if p, ok := gazetteer[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
+	if p, ok := gazetteer()[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
 		return []mention{newMention(s, ws, i, j, &p)}
 	}
 	// Split at the first title phrase. A title in capitals is one only as
@@ -297,7 +297,7 @@ func nameRun(s *Sentence, ws []word, i, j int, v docVocab) []mention {
 		if e >= j {
 			return out
 		}
-		if p, ok := gazetteer[foldName(s.Text[ws[e].start:ws[j-1].end])]; ok {
+		if p, ok := gazetteer()[foldName(s.Text[ws[e].start:ws[j-1].end])]; ok {
 			return append(out, newMention(s, ws, e, j, &p))
 		}
 		ms := personOfPlace(s, ws, e, j)
@@ -325,7 +325,7 @@ func personOfPlace(s *Sentence, ws []word, i, j int) []mention {
 		if hasWord(ws[i:k], orgWords) || hasWord(ws[i:k], placeWords) {
 			break
 		}
-		if p, ok := gazetteer[foldName(s.Text[ws[k+1].start:ws[j-1].end])]; ok && p.kind == Place {
+		if p, ok := gazetteer()[foldName(s.Text[ws[k+1].start:ws[j-1].end])]; ok && p.kind == Place {
 			return []mention{newMention(s, ws, i, k, nil), newMention(s, ws, k+1, j, &p)}
 		}
 		break
@@ -358,7 +358,7 @@ func affiliation(s *Sentence, ws []word, i, j int) []mention {
 	if i >= j {
 		return nil
 	}
-	if p, ok := gazetteer[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
+	if p, ok := gazetteer()[foldName(s.Text[ws[i].start:ws[j-1].end])]; ok {
 		return []mention{newMention(s, ws, i, j, &p)}
 	}
 	return personOfPlace(s, ws, i, j)

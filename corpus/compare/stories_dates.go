@@ -1,12 +1,12 @@
 package compare
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // when is what grouping believes about an article's date: a span of time
@@ -43,7 +43,7 @@ func (w when) gap(v when) (d time.Duration, ok bool) {
 const crawlStampMin = 3
 
 // urlDate finds a date path in a URL: /2016/11/13/ (or at the end).
-var urlDate = regexp.MustCompile(`/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|-|$)`)
+var urlDate = lazyre.New(`/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|-|$)`)
 
 // articleDates weighs each article's date against the evidence: the date
 // in its URL, and the outlet's other articles (a crawl time repeated

@@ -237,10 +237,10 @@ func storyTerm(f string) uint64 {
 	if len(f) < 2 || stopwords[f] || isNumeric(f) {
 		return 0
 	}
-	if c, ok := demonyms[f]; ok {
+	if c, ok := demonyms()[f]; ok {
 		return hashTerm("@" + foldName(c))
 	}
-	if p, ok := gazetteer[f]; ok {
+	if p, ok := gazetteer()[f]; ok {
 		return hashTerm("@" + foldName(p.canon))
 	}
 	st, _ := lang.Stemmed.Term(f)

@@ -125,7 +125,7 @@ func assignTerms(s string, ws []word) {
 			// Longest known name starting here, up to four words.
 			matched := 0
 			longest := min(4, len(ws)-i)
-			if !gazetteerFirst[w.fold] {
+			if !gazetteerFirst()[w.fold] {
 				longest = 1 // no known name of several words starts here
 			}
 			for n := longest; n >= 1; n-- {
@@ -133,7 +133,7 @@ func assignTerms(s string, ws []word) {
 					continue
 				}
 				key := spanKey(s, ws[i:i+n])
-				if p, ok := gazetteer[key]; ok {
+				if p, ok := gazetteer()[key]; ok {
 					w.term = "@" + foldName(p.canon)
 					matched = n
 					break
@@ -146,7 +146,7 @@ func assignTerms(s string, ws []word) {
 				i += matched - 1
 				continue
 			}
-			if c, ok := demonyms[w.fold]; ok {
+			if c, ok := demonyms()[w.fold]; ok {
 				w.term = "@" + foldName(c)
 				continue
 			}

@@ -2,11 +2,11 @@ package formats
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // Site boilerplate: the lines scrapers leave around an article. Strong
@@ -16,30 +16,30 @@ import (
 
 // relatedRe introduces a list of links to other stories; the short lines
 // after it are headlines of those stories, not this article's headings.
-var relatedRe = regexp.MustCompile(`^(?i)(?:related|read more|read also|see also|recommended|more stories|more from [\p{L} ]{1,30}|most read|trending|you may also like|also read)(?: articles| stories| posts)?:?$`)
+var relatedRe = lazyre.New(`^(?i)(?:related|read more|read also|see also|recommended|more stories|more from [\p{L} ]{1,30}|most read|trending|you may also like|also read)(?: articles| stories| posts)?:?$`)
 
 // wholeLineBoilerplate patterns match a complete short line.
 var wholeLineBoilerplate = []struct {
 	starts string // the first words (lower case) of lines the pattern can match; "#" for a digit or "#([" start
-	re     *regexp.Regexp
+	re     *lazyre.Regexp
 }{
-	{"comment comments", regexp.MustCompile(`^(?i)comments? (?:are|is) (?:closed|disabled|off)\.?$`)},
-	{"leave post no #", regexp.MustCompile(`^(?i)(?:leave a (?:reply|comment)|post a comment|\d+ comments?|no comments(?: yet)?)\.?$`)},
-	{"#", regexp.MustCompile(`^[#(\[]?\d{1,4}[)\]]?$`)}, // stray counters ("31")
-	{"advertisement advertising sponsored ad scroll", regexp.MustCompile(`^(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|scroll to continue(?: with content)?)$`)},
+	{"comment comments", lazyre.New(`^(?i)comments? (?:are|is) (?:closed|disabled|off)\.?$`)},
+	{"leave post no #", lazyre.New(`^(?i)(?:leave a (?:reply|comment)|post a comment|\d+ comments?|no comments(?: yet)?)\.?$`)},
+	{"#", lazyre.New(`^[#(\[]?\d{1,4}[)\]]?$`)}, // stray counters ("31")
+	{"advertisement advertising sponsored ad scroll", lazyre.New(`^(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|scroll to continue(?: with content)?)$`)},
 	{"share save bookmark gift listen tweet email print copy whatsapp facebook twitter linkedin telegram reddit",
-		regexp.MustCompile(`^(?i)(?:share|share this(?: article| story| post)?|save|save article|bookmark|gift (?:this )?article|listen(?: to this article)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit)(?:\s*[|/·•,]\s*(?:share|save|tweet|email|print|copy link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit))*:?$`)},
-	{"#", regexp.MustCompile(`^(?i)\d{1,3} ?min(?:ute)?s? read$`)},
-	{"image photo photograph picture video credit getty file", regexp.MustCompile(`^(?i)(?:image|photo|photograph|picture|video|credit|getty images|file photo)(?: credit)?\s*:\s*.{0,60}$`)},
+		lazyre.New(`^(?i)(?:share|share this(?: article| story| post)?|save|save article|bookmark|gift (?:this )?article|listen(?: to this article)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit)(?:\s*[|/·•,]\s*(?:share|save|tweet|email|print|copy link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit))*:?$`)},
+	{"#", lazyre.New(`^(?i)\d{1,3} ?min(?:ute)?s? read$`)},
+	{"image photo photograph picture video credit getty file", lazyre.New(`^(?i)(?:image|photo|photograph|picture|video|credit|getty images|file photo)(?: credit)?\s*:\s*.{0,60}$`)},
 	{"related read see recommended more most trending you also", relatedRe},
-	{"follow subscribe sign join get newsletter", regexp.MustCompile(`^(?i)(?:follow us|subscribe|sign up|join our|get our|newsletter)\b.{0,80}$`)},
-	{"donate make support become", regexp.MustCompile(`^(?i)(?:donate|donate here|donate now|make a donation|support us|become a (?:member|patron|subscriber))\b.{0,30}$`)},
-	{"© c copyright", regexp.MustCompile(`^(?i)(?:©|\(c\)|copyright\b).{0,120}$`)},
-	{"all", regexp.MustCompile(`^(?i)all rights reserved\.?$`)},
-	{"tags tag categories filed topics", regexp.MustCompile(`^(?i)(?:tags?|categories|filed under|topics)\s*:.{0,200}$`)},
-	{"we this accept", regexp.MustCompile(`^(?i)(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b.{0,200}$`)},
-	{"click tap", regexp.MustCompile(`^(?i)(?:click here|tap here)\b.{0,80}$`)},
-	{"loading please", regexp.MustCompile(`^(?i)(?:loading|please wait)\.{0,3}$`)},
+	{"follow subscribe sign join get newsletter", lazyre.New(`^(?i)(?:follow us|subscribe|sign up|join our|get our|newsletter)\b.{0,80}$`)},
+	{"donate make support become", lazyre.New(`^(?i)(?:donate|donate here|donate now|make a donation|support us|become a (?:member|patron|subscriber))\b.{0,30}$`)},
+	{"© c copyright", lazyre.New(`^(?i)(?:©|\(c\)|copyright\b).{0,120}$`)},
+	{"all", lazyre.New(`^(?i)all rights reserved\.?$`)},
+	{"tags tag categories filed topics", lazyre.New(`^(?i)(?:tags?|categories|filed under|topics)\s*:.{0,200}$`)},
+	{"we this accept", lazyre.New(`^(?i)(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b.{0,200}$`)},
+	{"click tap", lazyre.New(`^(?i)(?:click here|tap here)\b.{0,80}$`)},
+	{"loading please", lazyre.New(`^(?i)(?:loading|please wait)\.{0,3}$`)},
 }
 
 // wholeLineMax is longer than any line the whole-line patterns can match,
@@ -53,18 +53,18 @@ const wholeLineMax = 1024
 var keywordBoilerplate = []struct {
 	keys     []string
 	maxWords int // longer lines are prose that mentions the keyword
-	re       *regexp.Regexp
+	re       *lazyre.Regexp
 	// needs: every match of re contains one of these, case-folded (see
 	// containsFolded); a line without any skips re, which is slow to fail.
 	needs []string
 }{
-	{[]string{"required field"}, 80, regexp.MustCompile(`(?i)indicates required fields?`), []string{"indicates required field"}},
+	{[]string{"required field"}, 80, lazyre.New(`(?i)indicates required fields?`), []string{"indicates required field"}},
 	{[]string{"consider", "contribution", "as little as", "support our", "support independent", "donation"}, 80,
-		regexp.MustCompile(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`),
+		lazyre.New(`(?i)\b(?:please consider (?:supporting|donating|subscribing)|every contribution|from as little as|support (?:our|independent) (?:journalism|reporting|work)|make a (?:one-off |monthly )?(?:donation|contribution))\b`),
 		[]string{"please consider ", "every contribution", "from as little as", "support our ", "support independent ", "make a "}},
 	// Payment details stand on short lines of their own.
 	{[]string{"iban", "swift", "bic", "sort code", "routing number", "account", "bank", "ac #", "paypal", "vipps", "venmo", "swish", "patreon", "cash app", "cashapp"}, 20,
-		regexp.MustCompile(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|paypal|vipps|venmo|swish|patreon|cash ?app)\b|\bac #`),
+		lazyre.New(`(?i)\b(?:iban|swift(?: code)?|bic|sort code|routing number|account (?:number|no\.?|for (?:international )?payments?)|bank (?:account|transfer)|paypal|vipps|venmo|swish|patreon|cash ?app)\b|\bac #`),
 		[]string{"iban", "swift", "bic", "sort code", "routing number", "account number", "account no", "account for ", "bank account", "bank transfer", "paypal", "vipps", "venmo", "swish", "patreon", "cash", "ac #"}},
 }
 
@@ -266,8 +266,8 @@ func isWeakBoilerplate(line string) bool {
 }
 
 var (
-	supportSiteRe   = regexp.MustCompile(`^(?i:support)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|of|for|and|&)){0,5})$`)
-	copyrightSiteRe = regexp.MustCompile(`^(?i:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:(?i:by)\s+)?([\p{L}\p{N}&'’.\- ]{2,60}?)[.,]?\s*(?:(?i:all rights reserved)\.?)?$`)
+	supportSiteRe   = lazyre.New(`^(?i:support)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|of|for|and|&)){0,5})$`)
+	copyrightSiteRe = lazyre.New(`^(?i:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:(?i:by)\s+)?([\p{L}\p{N}&'’.\- ]{2,60}?)[.,]?\s*(?:(?i:all rights reserved)\.?)?$`)
 )
 
 // siteNameFrom finds an outlet named in boilerplate: "Support Example News"

@@ -2,20 +2,21 @@ package formats
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // Markup (HTML, XML feeds) says its own encoding; plain files do not. This
 // file turns markup bytes into UTF-8 text.
 
 var (
-	rxXMLEncoding  = regexp.MustCompile(`(?i)^\s*<\?xml[^>]*?\bencoding\s*=\s*["']?([A-Za-z0-9._:-]+)`)
-	rxMetaCharset  = regexp.MustCompile(`(?i)<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)`)
-	rxXMLDeclareEn = regexp.MustCompile(`(?i)^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["']?)[A-Za-z0-9._:-]+(["']?)`)
+	rxXMLEncoding  = lazyre.New(`(?i)^\s*<\?xml[^>]*?\bencoding\s*=\s*["']?([A-Za-z0-9._:-]+)`)
+	rxMetaCharset  = lazyre.New(`(?i)<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)`)
+	rxXMLDeclareEn = lazyre.New(`(?i)^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["']?)[A-Za-z0-9._:-]+(["']?)`)
 )
 
 // declaredCharset returns the encoding label a document declares in its XML

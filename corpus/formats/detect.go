@@ -9,10 +9,10 @@ package formats
 import (
 	"bytes"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // The formats ParseDocument recognises, as reported in Article.Format.
@@ -77,12 +77,12 @@ func hasUTF16BOM(b []byte) bool {
 }
 
 var (
-	rxMarkupStart   = regexp.MustCompile(`^(?:<\?xml[^>]*\?>|<!--[\s\S]*?-->|<![dD][oO][cC][tT][yY][pP][eE][^>]*>|\s)*<([A-Za-z][A-Za-z0-9:_-]*)`)
-	rxDoctypeHTML   = regexp.MustCompile(`(?i)^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype\s+html`)
-	rxMarkdownStart = regexp.MustCompile(`^#{1,6}[ \t]+\S`)
-	rxFrontMatter   = regexp.MustCompile(`^---\r?\n(?:[\s\S]*?\n)?(?:---|\.\.\.)[ \t]*\r?(?:\n|$)`)
-	rxFrontKey      = regexp.MustCompile(`(?m)^[A-Za-z_][A-Za-z0-9_ -]*:`)
-	rxHTMLTagInText = regexp.MustCompile(`(?i)<(p|div|br|h[1-6]|article|section|span|a\s[^>]*href|table|ul|ol|li|meta|title|body|head|html)\b[^>]*>`)
+	rxMarkupStart   = lazyre.New(`^(?:<\?xml[^>]*\?>|<!--[\s\S]*?-->|<![dD][oO][cC][tT][yY][pP][eE][^>]*>|\s)*<([A-Za-z][A-Za-z0-9:_-]*)`)
+	rxDoctypeHTML   = lazyre.New(`(?i)^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype\s+html`)
+	rxMarkdownStart = lazyre.New(`^#{1,6}[ \t]+\S`)
+	rxFrontMatter   = lazyre.New(`^---\r?\n(?:[\s\S]*?\n)?(?:---|\.\.\.)[ \t]*\r?(?:\n|$)`)
+	rxFrontKey      = lazyre.New(`(?m)^[A-Za-z_][A-Za-z0-9_ -]*:`)
+	rxHTMLTagInText = lazyre.New(`(?i)<(p|div|br|h[1-6]|article|section|span|a\s[^>]*href|table|ul|ol|li|meta|title|body|head|html)\b[^>]*>`)
 )
 
 // feedRoots are the root elements of RSS 0.9x/1.0/2.0 and Atom documents.

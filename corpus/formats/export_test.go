@@ -2,7 +2,8 @@ package formats
 
 import (
 	"fmt"
-	"regexp"
+
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // Internal functions for the golden and guard tests in package formats_test
@@ -20,7 +21,7 @@ var (
 // Guard must hold for it, or skipping Re would change a result.
 type Guard struct {
 	Name  string
-	Re    *regexp.Regexp
+	Re    *lazyre.Regexp
 	Guard func(string) bool
 }
 

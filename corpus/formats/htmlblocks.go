@@ -1,13 +1,13 @@
 package formats
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // htmlBlocks turns an HTML fragment (extracted article content, feed item
@@ -68,7 +68,7 @@ var inline = map[atom.Atom]bool{
 	atom.Strike: true, atom.Nobr: true,
 }
 
-var rxHiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+var rxHiddenStyle = lazyre.New(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
 func hiddenNode(n *html.Node) bool {
 	for _, a := range n.Attr {
@@ -157,7 +157,7 @@ func blockKindOf(a atom.Atom) (article.BlockKind, bool) {
 	return "", false
 }
 
-var rxParaBreak = regexp.MustCompile(`\n[ \t\p{Zs}]*\n`)
+var rxParaBreak = lazyre.New(`\n[ \t\p{Zs}]*\n`)
 
 // flush ends the current run of text: it becomes one block per piece
 // separated by a blank line (two <br>), of the innermost enclosing kind.
@@ -186,7 +186,7 @@ func (w *blockWalker) flush() {
 
 // boilerplateLine matches whole blocks that pages leave inside the article
 // body and that are never part of it.
-var boilerplateLine = regexp.MustCompile(`(?i)^(advertisement|ad|sponsored|story continues below( this)? advertisement|continue reading( below)?|skip to (main )?content|share( this( article| story)?)?|read more|related( articles| stories)?|click here to subscribe|sign up for our newsletter)\.?:?$`)
+var boilerplateLine = lazyre.New(`(?i)^(advertisement|ad|sponsored|story continues below( this)? advertisement|continue reading( below)?|skip to (main )?content|share( this( article| story)?)?|read more|related( articles| stories)?|click here to subscribe|sign up for our newsletter)\.?:?$`)
 
 // splitBoilerplate moves blocks that are page furniture into removed.
 func splitBoilerplate(blocks []article.Block) (kept []article.Block, removed []string) {

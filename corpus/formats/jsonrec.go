@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // Keys that scrapers (news-please, newspaper3k, trafilatura, NewsAPI,
@@ -69,7 +69,7 @@ func ParseJSON(data []byte) ([]*article.Article, error) {
 	return out, nil
 }
 
-var rxJSONFeedVersion = regexp.MustCompile(`"version"\s*:\s*"https?://jsonfeed\.org/version/`)
+var rxJSONFeedVersion = lazyre.New(`"version"\s*:\s*"https?://jsonfeed\.org/version/`)
 
 func isJSONFeed(b []byte) bool {
 	head := b
@@ -235,9 +235,9 @@ func jsonText(v any, depth int) string {
 	return ""
 }
 
-var rxBareDomain = regexp.MustCompile(`^(?i)[a-z0-9-]+(\.[a-z0-9-]+)+$`)
+var rxBareDomain = lazyre.New(`^(?i)[a-z0-9-]+(\.[a-z0-9-]+)+$`)
 
-var rxHTMLTag = regexp.MustCompile(`(?i)</?(p|div|br|h[1-6]|ul|ol|li|blockquote|article|section|span|a|em|strong|b|i)\b[^>]*>`)
+var rxHTMLTag = lazyre.New(`(?i)</?(p|div|br|h[1-6]|ul|ol|li|blockquote|article|section|span|a|em|strong|b|i)\b[^>]*>`)
 
 func recordArticle(r map[string]any) *article.Article {
 	title := htmlLine(jsonString(r, jsonTitleKeys))

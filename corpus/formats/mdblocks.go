@@ -1,12 +1,12 @@
 package formats
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 
 	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // markdownBlocks reads the block structure of a Markdown body line by line:
@@ -101,11 +101,11 @@ func markdownBlocks(body string) []article.Block {
 }
 
 var (
-	rxMDATX       = regexp.MustCompile(`^#{1,6}(?:[ \t]+(.*))?$`)
-	rxMDSetext    = regexp.MustCompile(`^(?:=+|-+)$`)
-	rxMDRule      = regexp.MustCompile(`^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	rxMDListItem  = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$`)
-	rxMDHTMLBlock = regexp.MustCompile(`(?i)^<(?:/?(?:p|div|table|ul|ol|li|blockquote|h[1-6]|section|article|aside|nav|figure|pre|script|style|iframe|form|details|hr|br)\b|!--)`)
+	rxMDATX       = lazyre.New(`^#{1,6}(?:[ \t]+(.*))?$`)
+	rxMDSetext    = lazyre.New(`^(?:=+|-+)$`)
+	rxMDRule      = lazyre.New(`^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	rxMDListItem  = lazyre.New(`^(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$`)
+	rxMDHTMLBlock = lazyre.New(`(?i)^<(?:/?(?:p|div|table|ul|ol|li|blockquote|h[1-6]|section|article|aside|nav|figure|pre|script|style|iframe|form|details|hr|br)\b|!--)`)
 )
 
 type mdReader struct {
@@ -148,15 +148,15 @@ const mdLinkTail = `\((?:\s*(?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)` +
 	`(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*|[^)\n]*)\)`
 
 var (
-	rxMDImage    = regexp.MustCompile(`!\[([^\]\n]*)\]` + mdLinkTail)
-	rxMDLink     = regexp.MustCompile(`\[([^\]\n]*)\]` + mdLinkTail)
-	rxMDRefLink  = regexp.MustCompile(`\[([^\]\n]+)\]\[[^\]\n]*\]`)
-	rxMDAutoLink = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
-	rxMDTag      = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
-	rxMDEmph     = regexp.MustCompile(`(\*{1,3}|_{1,3}|~~)([^\s*_~](?:[^*_~\n]*[^\s*_~])?)(\*{1,3}|_{1,3}|~~)`)
-	rxMDCode     = regexp.MustCompile("`+([^`\n]+)`+")
-	rxMDEscape   = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!>~|])`)
-	rxMDBreak    = regexp.MustCompile(`(?: {2,}|\\)\n`)
+	rxMDImage    = lazyre.New(`!\[([^\]\n]*)\]` + mdLinkTail)
+	rxMDLink     = lazyre.New(`\[([^\]\n]*)\]` + mdLinkTail)
+	rxMDRefLink  = lazyre.New(`\[([^\]\n]+)\]\[[^\]\n]*\]`)
+	rxMDAutoLink = lazyre.New(`<((?:https?|mailto):[^>\s]+)>`)
+	rxMDTag      = lazyre.New(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+	rxMDEmph     = lazyre.New(`(\*{1,3}|_{1,3}|~~)([^\s*_~](?:[^*_~\n]*[^\s*_~])?)(\*{1,3}|_{1,3}|~~)`)
+	rxMDCode     = lazyre.New("`+([^`\n]+)`+")
+	rxMDEscape   = lazyre.New(`\\([\\` + "`" + `*_{}\[\]()#+\-.!>~|])`)
+	rxMDBreak    = lazyre.New(`(?: {2,}|\\)\n`)
 )
 
 // stripInline reduces inline Markdown to its text: images dropped, links

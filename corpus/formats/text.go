@@ -2,7 +2,6 @@ package formats
 
 import (
 	"errors"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus/article"
 	"github.com/parallax-reader/parallax/corpus/lang"
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // ParseText parses a plain-text article as scrapers leave them: a headline
@@ -189,8 +189,8 @@ func endsProse(line string) bool {
 }
 
 var (
-	pipeSuffixRe = regexp.MustCompile(`^(.{12,}?)\s+[|]\s+([^|]{2,60})$`)
-	dashSuffixRe = regexp.MustCompile(`^(.{12,}?)\s+[-–—]\s+((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24})$`)
+	pipeSuffixRe = lazyre.New(`^(.{12,}?)\s+[|]\s+([^|]{2,60})$`)
+	dashSuffixRe = lazyre.New(`^(.{12,}?)\s+[-–—]\s+((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24})$`)
 )
 
 // mayHaveTitleSuffix is a cheap test before pipeSuffixRe (i 0) and
@@ -202,7 +202,7 @@ func mayHaveTitleSuffix(i int, title string) bool {
 // splitTitleSuffix separates a site name appended to a scraped title
 // ("Talks stall | Example News", "Talks stall - example.com").
 func splitTitleSuffix(title, outlet string) (string, string) {
-	for i, re := range []*regexp.Regexp{pipeSuffixRe, dashSuffixRe} {
+	for i, re := range []*lazyre.Regexp{pipeSuffixRe, dashSuffixRe} {
 		if !mayHaveTitleSuffix(i, title) {
 			continue
 		}
@@ -217,7 +217,7 @@ func splitTitleSuffix(title, outlet string) (string, string) {
 }
 
 var (
-	bulletRe   = regexp.MustCompile(`^(?:[•◦▪▫‣·●○■□➤►–—*-]|\d{1,3}[.)])\s+(\S.*)$`)
+	bulletRe   = lazyre.New(`^(?:[•◦▪▫‣·●○■□➤►–—*-]|\d{1,3}[.)])\s+(\S.*)$`)
 	titleStops = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "but": true,
 		"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "from": true, "by": true,
 		"with": true, "as": true, "vs": true, "into": true, "over": true, "amid": true, "after": true, "is": true}
@@ -490,10 +490,10 @@ func (p *textParser) trailingBoilerplate() {
 
 var (
 	// "HALLANDALE, Florida –", "WASHINGTON (AP) —", "Kyiv, Ukraine –".
-	datelineCapsRe  = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?)\s*(?:\(([^)]{2,40})\))?\s*[–—-]+\s*\S`)
-	datelineCommaRe = regexp.MustCompile(`^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)\s*(?:\(([^)]{2,40})\))?\s+[–—-]+\s+\S`)
+	datelineCapsRe  = lazyre.New(`^(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?)\s*(?:\(([^)]{2,40})\))?\s*[–—-]+\s*\S`)
+	datelineCommaRe = lazyre.New(`^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)\s*(?:\(([^)]{2,40})\))?\s+[–—-]+\s+\S`)
 	// "Example News – Inside the…": an outlet credited before a dash.
-	creditRe = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{N}&.'’]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’]*|de|of|the|&)){0,4})\s+[–—]\s+(\p{Lu}|[“"‘'])`)
+	creditRe = lazyre.New(`^(\p{Lu}[\p{L}\p{N}&.'’]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’]*|de|of|the|&)){0,4})\s+[–—]\s+(\p{Lu}|[“"‘'])`)
 	// Labels that stand before a dash but are not outlets.
 	creditLabels = map[string]bool{"analysis": true, "opinion": true, "exclusive": true, "breaking": true,
 		"update": true, "updated": true, "editorial": true, "live": true, "watch": true, "explainer": true,
@@ -517,7 +517,7 @@ func (p *textParser) leadCredit() {
 		return
 	}
 	text := p.blocks[idx].Text
-	for i, re := range []*regexp.Regexp{datelineCapsRe, datelineCommaRe} {
+	for i, re := range []*lazyre.Regexp{datelineCapsRe, datelineCommaRe} {
 		if !mayBeDateline(i, text) {
 			continue
 		}
@@ -606,10 +606,10 @@ func hasDash(text string) bool {
 	return strings.IndexByte(text, '-') >= 0 || strings.Contains(text, "–") || strings.Contains(text, "—")
 }
 
-var viaRes = []*regexp.Regexp{
-	regexp.MustCompile(`^(?:The\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s+(?:first\s+)?(?:reported|reports|has reported)\s+(?:the|this)\s+(?:information|news|story|report)\.?$`),
-	regexp.MustCompile(`^(?i:this (?:article|story|report) (?:was )?(?:first |originally )?(?:published|appeared|reported)(?: by| in| on)?)\s+(.{2,60}?)\.?$`),
-	regexp.MustCompile(`^(?i:originally published (?:by|in|on|at)|source|via|courtesy of)\s*:?\s+(\p{Lu}.{1,60}?)\.?$`),
+var viaRes = []*lazyre.Regexp{
+	lazyre.New(`^(?:The\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s+(?:first\s+)?(?:reported|reports|has reported)\s+(?:the|this)\s+(?:information|news|story|report)\.?$`),
+	lazyre.New(`^(?i:this (?:article|story|report) (?:was )?(?:first |originally )?(?:published|appeared|reported)(?: by| in| on)?)\s+(.{2,60}?)\.?$`),
+	lazyre.New(`^(?i:originally published (?:by|in|on|at)|source|via|courtesy of)\s*:?\s+(\p{Lu}.{1,60}?)\.?$`),
 }
 
 // mayMatchVia is a cheap test before viaRes[i]: the words each pattern

@@ -3,21 +3,22 @@ package formats
 import (
 	"bytes"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
 // Header lines: what may stand between a plain-text article's title and
 // its body.
 
 var (
-	domainRe     = regexp.MustCompile(`^(?i)(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})(?::\d+)?(/\S*)?$`)
-	bylineRe     = regexp.MustCompile(`^(?i:by|written by|author:)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|el|la|bin)){0,7})\s*$`)
-	counterRe    = regexp.MustCompile(`^[#(\[]?\d{1,4}[)\]]?$`)
-	yearCommaRe  = regexp.MustCompile(`\b((?:19|20)\d\d),\s*`)
-	datePrefixRe = regexp.MustCompile(`^(?i)(?:published|posted|updated|last updated|date|first published)(?: on| at)?\s*:?\s*`)
+	domainRe     = lazyre.New(`^(?i)(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})(?::\d+)?(/\S*)?$`)
+	bylineRe     = lazyre.New(`^(?i:by|written by|author:)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|el|la|bin)){0,7})\s*$`)
+	counterRe    = lazyre.New(`^[#(\[]?\d{1,4}[)\]]?$`)
+	yearCommaRe  = lazyre.New(`\b((?:19|20)\d\d),\s*`)
+	datePrefixRe = lazyre.New(`^(?i)(?:published|posted|updated|last updated|date|first published)(?: on| at)?\s*:?\s*`)
 )
 
 // domainLine returns the host (without "www.") and the URL when line is a

@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/parallax-reader/parallax/corpus/lazyre"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
@@ -232,7 +232,7 @@ func (c *Config) CheckKeys(path string, known func(action string) bool) []Proble
 // KeyLine is the line where [keys] sets action, or 0 when unknown.
 func (c *Config) KeyLine(action string) int { return c.keyLines[action] }
 
-var colorRe = regexp.MustCompile(`^(?:#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[0-9]{1,2}|1[0-9]{2}|2[0-4][0-9]|25[0-5])$`)
+var colorRe = lazyre.New(`^(?:#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[0-9]{1,2}|1[0-9]{2}|2[0-4][0-9]|25[0-5])$`)
 
 func choice(v any, choices []string) (string, bool) {
 	s, ok := v.(string)
