@@ -118,7 +118,11 @@ type fileJob struct {
 	id     string
 	path   string // as shown to the user
 	osPath string // the file on disk, "" for FS sources and stdin
-	read   func(max int64) ([]byte, error)
+	// read reads the file; nil: it is osPath, read from disk.
+	read func(max int64) ([]byte, error)
+	// stat is osPath's status when the walk took it (statted).
+	stat    userfiles.FileStat
+	statted bool
 }
 
 type fileResult struct {
@@ -179,7 +183,11 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				return false
 			}
 		}
-		walked <- walkSource(ctx, src, folders, send)
+		// Files on disk checked against the store are stat'ed by the
+		// walk, relative to their open folder (see statFolderFiles);
+		// a load that trusts the folder record may need no stat at all.
+		statFiles := cacheCh != nil && !opt.TrustFolders
+		walked <- walkSource(ctx, src, folders, statFiles, send)
 	}()
 
 	jobCh := make(chan fileJob, 256)
@@ -295,10 +303,11 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 }
 
 // walkSource hands what the walk finds in src to yield and returns how many
-// items it found; folders (if not nil) records src's folders.
-func walkSource(ctx context.Context, src Source, folders *folderRecord, yield func(walkItem) bool) int {
+// items it found; folders (if not nil) records src's folders; statFiles
+// stats files as their folders are read (fileJob.stat).
+func walkSource(ctx context.Context, src Source, folders *folderRecord, statFiles bool, yield func(walkItem) bool) int {
 	if len(src.Paths) > 0 {
-		return streamPaths(ctx, src.Paths, src.Stdin, folders, yield)
+		return streamPaths(ctx, src.Paths, src.Stdin, folders, statFiles, yield)
 	}
 	if src.FS == nil {
 		return 0
@@ -363,15 +372,21 @@ func loadCached(j fileJob, max int64, cache *segStore) fileResult {
 			return r
 		}
 	}
-	st, err := os.Stat(j.osPath)
-	if err != nil || !st.Mode().IsRegular() {
+	st := j.stat
+	if !j.statted {
+		info, err := os.Stat(j.osPath)
+		if err == nil {
+			st = userfiles.FileStat{Regular: info.Mode().IsRegular(), Size: info.Size(), ModNano: info.ModTime().UnixNano()}
+		}
+	}
+	if !st.Regular {
 		return loadOne(j, max) // let loadOne report it
 	}
-	if r, ok := cache.lookup(j, st.Size(), st.ModTime()); ok {
+	if r, ok := cache.lookup(j, st.Size, st.ModNano); ok {
 		return r
 	}
 	r := loadOne(j, max)
-	cache.putResult(j.osPath, st.Size(), st.ModTime(), j.id, r)
+	cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
 	return r
 }
 
@@ -385,7 +400,13 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 			res = skip(fmt.Sprintf("internal error while parsing: %v", p))
 		}
 	}()
-	data, err := j.read(max)
+	var data []byte
+	var err error
+	if j.read != nil {
+		data, err = j.read(max)
+	} else {
+		data, err = readFileLimited(j.osPath, max)
+	}
 	if err != nil {
 		return skip(err.Error())
 	}
