@@ -3,10 +3,8 @@ package corpus
 import (
 	"io/fs"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
@@ -40,13 +38,11 @@ type fileStatus struct {
 	ok bool
 }
 
-// statParallelAt: folders with at least this many regular files are
-// stat'ed by several goroutines.
-const statParallelAt = 2048
-
 // statFolderFiles stats the regular files among entries relative to the
-// open folder dir (userfiles.StatAt), in parallel for a large folder,
-// and returns their status by entry; nil where the system cannot.
+// open folder dir (userfiles.StatAt) and returns their status by entry;
+// nil where the system cannot. One goroutine does it: the stats are raw
+// system calls that hold their P (see userfiles), and the walk already
+// runs beside the loader's workers.
 func statFolderFiles(dir *os.File, entries []dirEntry) []fileStatus {
 	var idx []int
 	var names []string
@@ -60,24 +56,12 @@ func statFolderFiles(dir *os.File, entries []dirEntry) []fileStatus {
 		return nil
 	}
 	stats := make([]fileStatus, len(entries))
-	parts := 1
-	if len(names) >= statParallelAt {
-		parts = runtime.GOMAXPROCS(0)
-	}
-	ok := make([]bool, parts)
-	var wg sync.WaitGroup
-	for k := range parts {
-		lo, hi := k*len(names)/parts, (k+1)*len(names)/parts
-		wg.Go(func() {
-			ok[k] = userfiles.StatAt(dir, names[lo:hi], func(i int, st userfiles.FileStat, err error) {
-				if err == nil {
-					stats[idx[lo+i]] = fileStatus{st: st, ok: true}
-				}
-			})
-		})
-	}
-	wg.Wait()
-	if slices.Contains(ok, false) {
+	ok := userfiles.StatAt(dir, names, func(i int, st userfiles.FileStat, err error) {
+		if err == nil {
+			stats[idx[i]] = fileStatus{st: st, ok: true}
+		}
+	})
+	if !ok {
 		return nil
 	}
 	return stats
