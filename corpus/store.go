@@ -232,6 +232,16 @@ func cacheableSkip(reason string) bool {
 	return false
 }
 
+// entries is how many entries the store's decoded segments hold: about
+// how many files a load of its roots will meet.
+func (s *segStore) entries() int {
+	n := 0
+	for _, seg := range s.segs {
+		n += len(seg.entries)
+	}
+	return n
+}
+
 // newest reports whether no segment after the k-th has an entry for path.
 func (s *segStore) newest(k int, path string) bool {
 	for _, later := range s.segs[k+1:] {

@@ -187,6 +187,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 	}
 	entries := sortedEntries(dirents)
 	dirents = nil
+	w.ids = w.ids.reserved(len(entries))
 	var stats []fileStatus
 	if w.statFiles {
 		stats = statFolderFiles(f, entries)
