@@ -191,13 +191,15 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		walked <- walkSource(ctx, src, folders, statFiles, send)
 	}()
 
-	jobCh := make(chan fileJob, 256)
-	resCh := make(chan fileResult, 256)
+	// Workers take files and hand on results in batches (see
+	// queueJobs): a hand-off per file was a tenth of a warm list.
+	jobCh := make(chan []fileJob, 2*opt.Workers)
+	resCh := make(chan []fileResult, 4*opt.Workers)
 	var wg sync.WaitGroup
 	wg.Add(1 + opt.Workers)
 	go func() {
 		defer wg.Done()
-		queueJobs(ctx, found, jobCh, resCh)
+		queueJobs(ctx, found, jobCh, resCh, opt.Workers)
 	}()
 	cacheReady := make(chan *segStore, 1)
 	go func() {
@@ -209,10 +211,13 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		for w := 0; w < opt.Workers; w++ {
 			go func() {
 				defer wg.Done()
-				for j := range jobCh {
-					r := loadCached(j, opt.MaxFileSize, cache)
-					r.path = j.path
-					resCh <- r
+				for batch := range jobCh {
+					out := make([]fileResult, len(batch))
+					for i, j := range batch {
+						out[i] = loadCached(j, opt.MaxFileSize, cache)
+						out[i].path = j.path
+					}
+					resCh <- out
 				}
 			}()
 		}
@@ -247,7 +252,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 			}
 		case n := <-walked:
 			total, pending.Total = n, n
-		case r, ok := <-resCh:
+		case rs, ok := <-resCh:
 			if !ok {
 				if ctx.Err() == nil {
 					if cacheReady != nil { // sent before any worker started
@@ -273,22 +278,31 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				}
 				return
 			}
-			early[r.index] = r
-			for {
-				r, ok := early[next]
-				if !ok {
-					break
-				}
-				delete(early, next)
+			take := func(r *fileResult) {
 				next++
 				pending.Read++
 				if r.cached {
 					pending.Cached++
 				}
-				dups.check(&r, r.path)
+				dups.check(r, r.path)
 				pending.Articles = append(pending.Articles, r.articles...)
 				if r.skipped != nil {
 					pending.Skipped = append(pending.Skipped, *r.skipped)
+				}
+			}
+			for i := range rs {
+				if rs[i].index != next {
+					early[rs[i].index] = rs[i]
+					continue
+				}
+				take(&rs[i])
+				for {
+					r, ok := early[next]
+					if !ok {
+						break
+					}
+					delete(early, next)
+					take(&r)
 				}
 			}
 		case <-tick.C:
@@ -334,17 +348,30 @@ func walkSource(ctx context.Context, src Source, folders *folderRecord, statFile
 	return n
 }
 
+// maxJobBatch is the most files a worker takes at once.
+const maxJobBatch = 64
+
 // queueJobs passes the walk's files on to the workers through a queue that
 // never blocks the walk, and its skips straight to the results. It closes
 // jobs when the walk has ended and every file was taken.
-func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- fileJob, results chan<- fileResult) {
+//
+// Files go in batches of consecutive files, up to maxJobBatch but no more
+// than a share of what waits for the workers: a warm load hands on
+// 100,000 files in a few thousand batches, and the last files of a cold
+// load (parsing takes milliseconds a file) are still spread over every
+// worker.
+func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- []fileJob, results chan<- []fileResult, workers int) {
 	defer close(jobs)
+	// A batch handed on is a view of the queue: the queue never writes
+	// where it has handed on (it appends after, or starts anew).
 	var queue []fileJob
-	for found != nil || len(queue) > 0 {
-		var out chan<- fileJob
-		var head fileJob
-		if len(queue) > 0 {
-			out, head = jobs, queue[0]
+	head := 0
+	for found != nil || head < len(queue) {
+		var out chan<- []fileJob
+		var batch []fileJob
+		if n := len(queue) - head; n > 0 {
+			k := min(maxJobBatch, max(1, n/(2*workers)))
+			out, batch = jobs, queue[head:head+k:head+k]
 		}
 		select {
 		case it, ok := <-found:
@@ -352,13 +379,18 @@ func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- fileJob, 
 			case !ok:
 				found = nil
 			case it.skip != nil:
-				results <- fileResult{index: it.seq, skipped: it.skip}
+				results <- []fileResult{{index: it.seq, skipped: it.skip}}
 			default:
+				if len(queue) == cap(queue) && head > 0 {
+					queue, head = queue[head:], 0 // append copies only what waits
+				}
 				queue = append(queue, it.job)
 			}
-		case out <- head:
-			queue[0] = fileJob{} // let the queue's old head go
-			queue = queue[1:]
+		case out <- batch:
+			head += len(batch)
+			if head == len(queue) {
+				queue, head = nil, 0
+			}
 		case <-ctx.Done():
 			return
 		}
