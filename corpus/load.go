@@ -571,12 +571,14 @@ func (s idSet) reserved(n int) idSet {
 }
 
 func (s idSet) claim(id, rel string) string {
-	if s[id] {
-		full := cleanID(filepath.ToSlash(rel))
-		id = full
-		for n := 2; s[id]; n++ {
-			id = fmt.Sprintf("%s~%d", full, n)
-		}
+	n := len(s)
+	if s[id] = true; len(s) > n { // one hash, not a look-up and an insert
+		return id
+	}
+	full := cleanID(filepath.ToSlash(rel))
+	id = full
+	for n := 2; s[id]; n++ {
+		id = fmt.Sprintf("%s~%d", full, n)
 	}
 	s[id] = true
 	return id

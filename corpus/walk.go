@@ -193,10 +193,12 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 		stats = statFolderFiles(f, entries)
 	}
 	f.Close() // before going down: one folder open at a time
+	join := folderJoin(p)
+	joinRel := folderJoin(rel)
 	for i, e := range entries {
 		name := e.name
-		cp := filepath.Join(p, name)
-		crel := filepath.Join(rel, name)
+		cp := join(name)
+		crel := joinRel(name)
 		mode := e.mode
 		if mode.IsRegular() {
 			var st *userfiles.FileStat

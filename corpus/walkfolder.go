@@ -3,6 +3,7 @@ package corpus
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -29,6 +30,21 @@ func sortedEntries(dirents []fs.DirEntry) []dirEntry {
 	}
 	slices.SortFunc(entries, func(a, b dirEntry) int { return strings.Compare(a.name, b.name) })
 	return entries
+}
+
+// folderJoin returns filepath.Join(dir, name) as a function of name, for
+// names read from the folder (never empty, "." or "..", never holding a
+// separator). When dir is clean that is one concatenation: Join's
+// cleaning pass over each joined path was 5% of a warm list.
+func folderJoin(dir string) func(name string) string {
+	switch {
+	case dir == "":
+		return func(name string) string { return name }
+	case dir == ".", filepath.Clean(dir) != dir, os.IsPathSeparator(dir[len(dir)-1]), filepath.VolumeName(dir) == dir:
+		return func(name string) string { return filepath.Join(dir, name) }
+	}
+	prefix := dir + string(filepath.Separator)
+	return func(name string) string { return prefix + name }
 }
 
 // fileStatus is a file's status taken by statFolderFiles; ok is false
