@@ -362,16 +362,18 @@ const maxJobBatch = 64
 // worker.
 func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- []fileJob, results chan<- []fileResult, workers int) {
 	defer close(jobs)
-	// A batch handed on is a view of the queue: the queue never writes
-	// where it has handed on (it appends after, or starts anew).
-	var queue []fileJob
-	head := 0
-	for found != nil || head < len(queue) {
+	// The queue is a list of chunks, so that it never copies what waits
+	// as it grows (a warm walk runs far ahead: 100,000 files waited at
+	// once). A batch handed on is a view of the first chunk, which is
+	// never written where it was handed on.
+	var queue [][]fileJob
+	head, waiting := 0, 0 // head: the first chunk's next file
+	for found != nil || waiting > 0 {
 		var out chan<- []fileJob
 		var batch []fileJob
-		if n := len(queue) - head; n > 0 {
-			k := min(maxJobBatch, max(1, n/(2*workers)))
-			out, batch = jobs, queue[head:head+k:head+k]
+		if waiting > 0 {
+			k := min(maxJobBatch, max(1, waiting/(2*workers)), len(queue[0])-head)
+			out, batch = jobs, queue[0][head:head+k:head+k]
 		}
 		select {
 		case it, ok := <-found:
@@ -381,21 +383,28 @@ func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- []fileJob
 			case it.skip != nil:
 				results <- []fileResult{{index: it.seq, skipped: it.skip}}
 			default:
-				if len(queue) == cap(queue) && head > 0 {
-					queue, head = queue[head:], 0 // append copies only what waits
+				if len(queue) == 0 || len(queue[len(queue)-1]) == queueChunk {
+					queue = append(queue, make([]fileJob, 0, queueChunk))
 				}
-				queue = append(queue, it.job)
+				last := &queue[len(queue)-1]
+				*last = append(*last, it.job)
+				waiting++
 			}
 		case out <- batch:
 			head += len(batch)
-			if head == len(queue) {
-				queue, head = nil, 0
+			waiting -= len(batch)
+			if head == queueChunk { // only the last chunk is not full
+				queue[0] = nil
+				queue, head = queue[1:], 0
 			}
 		case <-ctx.Done():
 			return
 		}
 	}
 }
+
+// queueChunk is how many files one chunk of queueJobs' queue holds.
+const queueChunk = 1024
 
 // loadCached serves a file from the cache when its size and modification
 // time are unchanged, else loads it and records the result.

@@ -60,8 +60,8 @@ type fileStatus struct {
 // system calls that hold their P (see userfiles), and the walk already
 // runs beside the loader's workers.
 func statFolderFiles(dir *os.File, entries []dirEntry) []fileStatus {
-	var idx []int
-	var names []string
+	idx := make([]int, 0, len(entries))
+	names := make([]string, 0, len(entries))
 	for i, e := range entries {
 		if e.mode.IsRegular() {
 			idx = append(idx, i)
