@@ -188,12 +188,11 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 	entries := sortedEntries(dirents)
 	dirents = nil
 	w.ids = w.ids.reserved(len(entries))
-	// The files are stat'ed a chunk at a time as the walk reaches them,
-	// so that the workers take the first files while the rest are
-	// stat'ed; the folder stays open meanwhile (one per level).
-	defer f.Close()
-	var stats []fileStatus // of entries[statFrom:statTo]
-	statFrom, statTo := 0, 0
+	var stats []fileStatus
+	if w.statFiles {
+		stats = statFolderFiles(f, entries)
+	}
+	f.Close() // before going down: one folder open at a time
 	join := folderJoin(p)
 	joinRel := folderJoin(rel)
 	for i, e := range entries {
@@ -202,13 +201,9 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 		crel := joinRel(name)
 		mode := e.mode
 		if mode.IsRegular() {
-			if w.statFiles && i >= statTo {
-				statFrom, statTo = i, min(i+statChunk, len(entries))
-				stats = statFolderFiles(f, entries[statFrom:statTo])
-			}
 			var st *userfiles.FileStat
-			if stats != nil && stats[i-statFrom].ok {
-				st = &stats[i-statFrom].st
+			if stats != nil && stats[i].ok {
+				st = &stats[i].st
 			}
 			w.addFile(cp, crel, st)
 			continue

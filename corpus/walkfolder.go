@@ -54,9 +54,6 @@ type fileStatus struct {
 	ok bool
 }
 
-// statChunk is how many entries of a folder the walk stats at once.
-const statChunk = 1024
-
 // statFolderFiles stats the regular files among entries relative to the
 // open folder dir (userfiles.StatAt) and returns their status by entry;
 // nil where the system cannot. One goroutine does it: the stats are raw
