@@ -40,21 +40,29 @@ func (c *Corpus) Sort() { SortArticles(c.Articles) }
 // SortArticles sorts articles in the default order (see Corpus.Sort).
 //
 // The sort key of each article is taken once: comparing through the
-// pointers costs a cache miss per comparison at 100,000 articles.
+// pointers costs a cache miss per comparison at 100,000 articles. Equal
+// keys (an ID can repeat) keep their order by the articles' positions,
+// which lets the faster unstable sort give the stable order: at 100,000
+// articles the stable sort's merging was twice its cost.
 func SortArticles(as []*Article) {
 	type keyed struct {
 		date DateKey
+		id   string
+		pos  int
 		a    *Article
 	}
 	ks := make([]keyed, len(as))
 	for i, a := range as {
-		ks[i] = keyed{DateKeyOf(a), a}
+		ks[i] = keyed{DateKeyOf(a), a.ID, i, a}
 	}
-	slices.SortStableFunc(ks, func(x, y keyed) int {
+	slices.SortFunc(ks, func(x, y keyed) int {
 		if c := x.date.Compare(y.date); c != 0 {
 			return c
 		}
-		return strings.Compare(x.a.ID, y.a.ID)
+		if c := strings.Compare(x.id, y.id); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.pos, y.pos)
 	})
 	for i := range ks {
 		as[i] = ks[i].a

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 )
 
 // duplicates remembers, in load order, the files and article texts seen so
@@ -15,6 +16,20 @@ type duplicates struct {
 
 func newDuplicates() *duplicates {
 	return &duplicates{files: map[[sha256.Size]byte]string{}, texts: map[string]string{}}
+}
+
+// reserve makes room for about n files and their texts, if there is
+// none yet: the store knows how many a load will meet, and growing the
+// maps one by one rehashed them a dozen times at 100,000 files.
+func (d *duplicates) reserve(n int) {
+	if n <= len(d.files) {
+		return
+	}
+	files := make(map[[sha256.Size]byte]string, n)
+	maps.Copy(files, d.files)
+	texts := make(map[string]string, n)
+	maps.Copy(texts, d.texts)
+	d.files, d.texts = files, texts
 }
 
 // check turns a file that repeats an earlier file byte for byte into a

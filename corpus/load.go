@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -118,7 +119,11 @@ type fileJob struct {
 	id     string
 	path   string // as shown to the user
 	osPath string // the file on disk, "" for FS sources and stdin
-	read   func(max int64) ([]byte, error)
+	// read reads the file; nil: it is osPath, read from disk.
+	read func(max int64) ([]byte, error)
+	// stat is osPath's status when the walk took it (statted).
+	stat    userfiles.FileStat
+	statted bool
 }
 
 type fileResult struct {
@@ -179,16 +184,22 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				return false
 			}
 		}
-		walked <- walkSource(ctx, src, folders, send)
+		// Files on disk checked against the store are stat'ed by the
+		// walk, relative to their open folder (see statFolderFiles);
+		// a load that trusts the folder record may need no stat at all.
+		statFiles := cacheCh != nil && !opt.TrustFolders
+		walked <- walkSource(ctx, src, folders, statFiles, send)
 	}()
 
-	jobCh := make(chan fileJob, 256)
-	resCh := make(chan fileResult, 256)
+	// Workers take files and hand on results in batches (see
+	// queueJobs): a hand-off per file was a tenth of a warm list.
+	jobCh := make(chan []fileJob, 2*opt.Workers)
+	resCh := make(chan []fileResult, 4*opt.Workers)
 	var wg sync.WaitGroup
 	wg.Add(1 + opt.Workers)
 	go func() {
 		defer wg.Done()
-		queueJobs(ctx, found, jobCh, resCh)
+		queueJobs(ctx, found, jobCh, resCh, opt.Workers)
 	}()
 	cacheReady := make(chan *segStore, 1)
 	go func() {
@@ -200,10 +211,13 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		for w := 0; w < opt.Workers; w++ {
 			go func() {
 				defer wg.Done()
-				for j := range jobCh {
-					r := loadCached(j, opt.MaxFileSize, cache)
-					r.path = j.path
-					resCh <- r
+				for batch := range jobCh {
+					out := make([]fileResult, len(batch))
+					for i, j := range batch {
+						out[i] = loadCached(j, opt.MaxFileSize, cache)
+						out[i].path = j.path
+					}
+					resCh <- out
 				}
 			}()
 		}
@@ -233,9 +247,12 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 			if c != nil && c.Notice != "" {
 				pending.Notices = append(pending.Notices, c.Notice)
 			}
+			if c != nil {
+				dups.reserve(c.entries())
+			}
 		case n := <-walked:
 			total, pending.Total = n, n
-		case r, ok := <-resCh:
+		case rs, ok := <-resCh:
 			if !ok {
 				if ctx.Err() == nil {
 					if cacheReady != nil { // sent before any worker started
@@ -261,22 +278,31 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				}
 				return
 			}
-			early[r.index] = r
-			for {
-				r, ok := early[next]
-				if !ok {
-					break
-				}
-				delete(early, next)
+			take := func(r *fileResult) {
 				next++
 				pending.Read++
 				if r.cached {
 					pending.Cached++
 				}
-				dups.check(&r, r.path)
+				dups.check(r, r.path)
 				pending.Articles = append(pending.Articles, r.articles...)
 				if r.skipped != nil {
 					pending.Skipped = append(pending.Skipped, *r.skipped)
+				}
+			}
+			for i := range rs {
+				if rs[i].index != next {
+					early[rs[i].index] = rs[i]
+					continue
+				}
+				take(&rs[i])
+				for {
+					r, ok := early[next]
+					if !ok {
+						break
+					}
+					delete(early, next)
+					take(&r)
 				}
 			}
 		case <-tick.C:
@@ -295,10 +321,11 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 }
 
 // walkSource hands what the walk finds in src to yield and returns how many
-// items it found; folders (if not nil) records src's folders.
-func walkSource(ctx context.Context, src Source, folders *folderRecord, yield func(walkItem) bool) int {
+// items it found; folders (if not nil) records src's folders; statFiles
+// stats files as their folders are read (fileJob.stat).
+func walkSource(ctx context.Context, src Source, folders *folderRecord, statFiles bool, yield func(walkItem) bool) int {
 	if len(src.Paths) > 0 {
-		return streamPaths(ctx, src.Paths, src.Stdin, folders, yield)
+		return streamPaths(ctx, src.Paths, src.Stdin, folders, statFiles, yield)
 	}
 	if src.FS == nil {
 		return 0
@@ -321,17 +348,32 @@ func walkSource(ctx context.Context, src Source, folders *folderRecord, yield fu
 	return n
 }
 
+// maxJobBatch is the most files a worker takes at once.
+const maxJobBatch = 64
+
 // queueJobs passes the walk's files on to the workers through a queue that
 // never blocks the walk, and its skips straight to the results. It closes
 // jobs when the walk has ended and every file was taken.
-func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- fileJob, results chan<- fileResult) {
+//
+// Files go in batches of consecutive files, up to maxJobBatch but no more
+// than a share of what waits for the workers: a warm load hands on
+// 100,000 files in a few thousand batches, and the last files of a cold
+// load (parsing takes milliseconds a file) are still spread over every
+// worker.
+func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- []fileJob, results chan<- []fileResult, workers int) {
 	defer close(jobs)
-	var queue []fileJob
-	for found != nil || len(queue) > 0 {
-		var out chan<- fileJob
-		var head fileJob
-		if len(queue) > 0 {
-			out, head = jobs, queue[0]
+	// The queue is a list of chunks, so that it never copies what waits
+	// as it grows (a warm walk runs far ahead: 100,000 files waited at
+	// once). A batch handed on is a view of the first chunk, which is
+	// never written where it was handed on.
+	var queue [][]fileJob
+	head, waiting := 0, 0 // head: the first chunk's next file
+	for found != nil || waiting > 0 {
+		var out chan<- []fileJob
+		var batch []fileJob
+		if waiting > 0 {
+			k := min(maxJobBatch, max(1, waiting/(2*workers)), len(queue[0])-head)
+			out, batch = jobs, queue[0][head:head+k:head+k]
 		}
 		select {
 		case it, ok := <-found:
@@ -339,18 +381,30 @@ func queueJobs(ctx context.Context, found <-chan walkItem, jobs chan<- fileJob, 
 			case !ok:
 				found = nil
 			case it.skip != nil:
-				results <- fileResult{index: it.seq, skipped: it.skip}
+				results <- []fileResult{{index: it.seq, skipped: it.skip}}
 			default:
-				queue = append(queue, it.job)
+				if len(queue) == 0 || len(queue[len(queue)-1]) == queueChunk {
+					queue = append(queue, make([]fileJob, 0, queueChunk))
+				}
+				last := &queue[len(queue)-1]
+				*last = append(*last, it.job)
+				waiting++
 			}
-		case out <- head:
-			queue[0] = fileJob{} // let the queue's old head go
-			queue = queue[1:]
+		case out <- batch:
+			head += len(batch)
+			waiting -= len(batch)
+			if head == queueChunk { // only the last chunk is not full
+				queue[0] = nil
+				queue, head = queue[1:], 0
+			}
 		case <-ctx.Done():
 			return
 		}
 	}
 }
+
+// queueChunk is how many files one chunk of queueJobs' queue holds.
+const queueChunk = 1024
 
 // loadCached serves a file from the cache when its size and modification
 // time are unchanged, else loads it and records the result.
@@ -363,15 +417,21 @@ func loadCached(j fileJob, max int64, cache *segStore) fileResult {
 			return r
 		}
 	}
-	st, err := os.Stat(j.osPath)
-	if err != nil || !st.Mode().IsRegular() {
+	st := j.stat
+	if !j.statted {
+		info, err := os.Stat(j.osPath)
+		if err == nil {
+			st = userfiles.FileStat{Regular: info.Mode().IsRegular(), Size: info.Size(), ModNano: info.ModTime().UnixNano()}
+		}
+	}
+	if !st.Regular {
 		return loadOne(j, max) // let loadOne report it
 	}
-	if r, ok := cache.lookup(j, st.Size(), st.ModTime()); ok {
+	if r, ok := cache.lookup(j, st.Size, st.ModNano); ok {
 		return r
 	}
 	r := loadOne(j, max)
-	cache.putResult(j.osPath, st.Size(), st.ModTime(), j.id, r)
+	cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
 	return r
 }
 
@@ -385,7 +445,13 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 			res = skip(fmt.Sprintf("internal error while parsing: %v", p))
 		}
 	}()
-	data, err := j.read(max)
+	var data []byte
+	var err error
+	if j.read != nil {
+		data, err = j.read(max)
+	} else {
+		data, err = readFileLimited(j.osPath, max)
+	}
 	if err != nil {
 		return skip(err.Error())
 	}
@@ -501,13 +567,27 @@ func cleanID(rel string) string {
 // is taken keeps its extension (rel), then gets a numeric suffix.
 type idSet map[string]bool
 
+// reserved returns the set with room for n more IDs: a copy when n is
+// more than it holds (so copies stay a fraction of the work), which
+// spares a folder of 100,000 files a dozen rehashes as the set grows.
+func (s idSet) reserved(n int) idSet {
+	if n <= len(s) || n < 64 {
+		return s
+	}
+	t := make(idSet, len(s)+n)
+	maps.Copy(t, s)
+	return t
+}
+
 func (s idSet) claim(id, rel string) string {
-	if s[id] {
-		full := cleanID(filepath.ToSlash(rel))
-		id = full
-		for n := 2; s[id]; n++ {
-			id = fmt.Sprintf("%s~%d", full, n)
-		}
+	n := len(s)
+	if s[id] = true; len(s) > n { // one hash, not a look-up and an insert
+		return id
+	}
+	full := cleanID(filepath.ToSlash(rel))
+	id = full
+	for n := 2; s[id]; n++ {
+		id = fmt.Sprintf("%s~%d", full, n)
 	}
 	s[id] = true
 	return id

@@ -148,17 +148,17 @@ func openSegments(dir string, names []string, open func(dir, name string) (*segm
 }
 
 // lookup returns what a file yielded last time as job j's result, if its
-// size and modification time are unchanged. An entry that fails its
-// checksum or cannot be decoded is a miss: the file is read again, and
-// its new entry shadows the bad one.
-func (s *segStore) lookup(j fileJob, size int64, mod time.Time) (fileResult, bool) {
+// size and modification time (Unix nanoseconds) are unchanged. An entry
+// that fails its checksum or cannot be decoded is a miss: the file is
+// read again, and its new entry shadows the bad one.
+func (s *segStore) lookup(j fileJob, size, mod int64) (fileResult, bool) {
 	for k := len(s.segs) - 1; k >= 0; k-- {
 		seg := s.segs[k]
 		e, i := seg.lookup(j.osPath)
 		if e == nil {
 			continue
 		}
-		if e.dead || e.size != size || e.mod != mod.UnixNano() {
+		if e.dead || e.size != size || e.mod != mod {
 			return fileResult{}, false
 		}
 		return s.serve(seg, e, i, j)
@@ -199,10 +199,12 @@ func (s *segStore) serve(seg *segment, e *segEntry, i int, j fileJob) (fileResul
 	return r, true
 }
 
-// putResult records what a file yielded in this run. Results that depend
-// on the moment (a file that vanished or could not be read) are not kept.
-func (s *segStore) putResult(path string, size int64, mod time.Time, fileID string, r fileResult) {
-	e := &madeEntry{size: size, mod: mod.UnixNano(), sum: r.sum, textKeys: r.textKeys}
+// putResult records what a file yielded in this run, the file's size and
+// modification time (Unix nanoseconds) as they were before it was read.
+// Results that depend on the moment (a file that vanished or could not
+// be read) are not kept.
+func (s *segStore) putResult(path string, size, mod int64, fileID string, r fileResult) {
+	e := &madeEntry{size: size, mod: mod, sum: r.sum, textKeys: r.textKeys}
 	if r.skipped != nil {
 		if !cacheableSkip(r.skipped.Reason) {
 			s.unkept.Store(true)
@@ -228,6 +230,16 @@ func cacheableSkip(reason string) bool {
 		}
 	}
 	return false
+}
+
+// entries is how many entries the store's decoded segments hold: about
+// how many files a load of its roots will meet.
+func (s *segStore) entries() int {
+	n := 0
+	for _, seg := range s.segs {
+		n += len(seg.entries)
+	}
+	return n
 }
 
 // newest reports whether no segment after the k-th has an entry for path.

@@ -262,12 +262,12 @@ func TestFolderRecordTwoProcesses(t *testing.T) {
 	one, two := openStore(cacheDir, roots, false), openStore(cacheDir, roots, false)
 	one.seeAll()
 	two.seeAll()
-	two.putResult(filepath.Join(dir, "x.txt"), 1, time.Unix(1, 0), "x", fileResult{articles: []*Article{{ID: "x", Title: "X"}}})
+	two.putResult(filepath.Join(dir, "x.txt"), 1, time.Unix(1, 0).UnixNano(), "x", fileResult{articles: []*Article{{ID: "x", Title: "X"}}})
 	two.walked = rec()
 	if err := two.Save(); err != nil || two.State == "" {
 		t.Fatalf("the first save: %v, state %q", err, two.State)
 	}
-	one.putResult(filepath.Join(dir, "y.txt"), 1, time.Unix(1, 0), "y", fileResult{articles: []*Article{{ID: "y", Title: "Y"}}})
+	one.putResult(filepath.Join(dir, "y.txt"), 1, time.Unix(1, 0).UnixNano(), "y", fileResult{articles: []*Article{{ID: "y", Title: "Y"}}})
 	one.walked = rec()
 	if err := one.Save(); err != nil {
 		t.Fatal(err)
@@ -279,7 +279,7 @@ func TestFolderRecordTwoProcesses(t *testing.T) {
 
 	three := openStore(cacheDir, roots, false) // sees the three segments
 	four := openStore(cacheDir, roots, false)
-	four.putResult(filepath.Join(dir, "z.txt"), 1, time.Unix(1, 0), "z", fileResult{articles: []*Article{{ID: "z", Title: "Z"}}})
+	four.putResult(filepath.Join(dir, "z.txt"), 1, time.Unix(1, 0).UnixNano(), "z", fileResult{articles: []*Article{{ID: "z", Title: "Z"}}})
 	four.walked = rec()
 	if err := four.Save(); err != nil {
 		t.Fatal(err)

@@ -254,12 +254,19 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 	if r.err != nil {
 		return res, r.err
 	}
-	res.articles = make([]*Article, n)
-	res.textKeys = make([]string, n)
-	structs := make([]Article, n)
+	var structs []Article
+	var refs []textRef
 	var src *textSource
+	if n == 1 {
+		// Most files hold one article: one allocation for all it needs.
+		one := &oneArticle{}
+		res.articles, res.textKeys, structs, refs, src = one.ptr[:], one.key[:], one.a[:], one.ref[:], &one.src
+	} else {
+		res.articles, res.textKeys, structs, refs = make([]*Article, n), make([]string, n), make([]Article, n), make([]textRef, n)
+		src = new(textSource)
+	}
 	if !withText {
-		src = &textSource{entry: e.text, crc: e.textCRC, fileID: j.id, path: j.path, osPath: j.osPath}
+		*src = textSource{entry: e.text, crc: e.textCRC, fileID: j.id, path: j.path, osPath: j.osPath}
 	}
 	for i := range structs {
 		a := &structs[i]
@@ -291,7 +298,8 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 				return res, err
 			}
 		} else {
-			a.DeferText(&textRef{src: src, part: part}, markKey)
+			refs[i] = textRef{src: src, part: part}
+			a.DeferText(&refs[i], markKey)
 		}
 		res.articles[i] = a
 	}
@@ -299,6 +307,16 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 		r.err = errors.New("trailing bytes in entry")
 	}
 	return res, r.err
+}
+
+// oneArticle is what decodeEntry makes for a file of one article, in one
+// allocation.
+type oneArticle struct {
+	a   [1]Article
+	ptr [1]*Article
+	key [1]string
+	ref [1]textRef
+	src textSource
 }
 
 // decodeText sets an article's blocks and removed lines from its text part.

@@ -295,7 +295,7 @@ func TestStoreLegacyFormatPruned(t *testing.T) {
 	os.WriteFile(gob, []byte("old"), 0o644)
 	os.WriteFile(legacy, []byte("old"), 0o644)
 	s := openStore(dir, []string{"/x"}, false)
-	s.putResult("/x/a", 1, time.Unix(1, 0), "a", fileResult{articles: []*Article{{ID: "a", Title: "T"}}})
+	s.putResult("/x/a", 1, time.Unix(1, 0).UnixNano(), "a", fileResult{articles: []*Article{{ID: "a", Title: "T"}}})
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}

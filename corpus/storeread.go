@@ -51,7 +51,7 @@ func (f *StoredFiles) Read(path string) ([]*Article, bool) {
 	if err != nil || !st.Mode().IsRegular() {
 		return nil, false
 	}
-	r, ok := f.s.lookup(fileJob{path: path, osPath: path}, st.Size(), st.ModTime())
+	r, ok := f.s.lookup(fileJob{path: path, osPath: path}, st.Size(), st.ModTime().UnixNano())
 	if !ok || r.skipped != nil || len(r.articles) == 0 {
 		return nil, false
 	}

@@ -8,8 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
@@ -21,7 +19,7 @@ import (
 func walkPaths(ctx context.Context, roots []string, stdin io.Reader) ([]fileJob, []Skipped) {
 	var jobs []fileJob
 	var skipped []Skipped
-	streamPaths(ctx, roots, stdin, nil, func(it walkItem) bool {
+	streamPaths(ctx, roots, stdin, nil, false, func(it walkItem) bool {
 		if it.skip != nil {
 			skipped = append(skipped, *it.skip)
 		} else {
@@ -45,9 +43,10 @@ type walkItem struct {
 // early when yield returns false. It returns how many items it yielded.
 // Job indexes count jobs only; IDs are made unique in walk order. Each
 // folder is stamped into folders (if not nil) as it is opened, before its
-// entries are read (see folderRecord).
-func streamPaths(ctx context.Context, roots []string, stdin io.Reader, folders *folderRecord, yield func(walkItem) bool) int {
-	w := &walker{ctx: ctx, seenDirs: map[userfiles.FileID]bool{}, ids: idSet{}, yield: yield, folders: folders}
+// entries are read (see folderRecord). With statFiles, the files found
+// in a folder come stat'ed (fileJob.stat), for the store's check.
+func streamPaths(ctx context.Context, roots []string, stdin io.Reader, folders *folderRecord, statFiles bool, yield func(walkItem) bool) int {
+	w := &walker{ctx: ctx, seenDirs: map[userfiles.FileID]bool{}, ids: idSet{}, yield: yield, folders: folders, statFiles: statFiles}
 	for _, root := range roots {
 		if w.stopped {
 			break
@@ -71,6 +70,9 @@ type walker struct {
 	stdinUse bool
 	folders  *folderRecord
 	absRoot  string // the root being walked, absolute, for folders
+	// statFiles: stat each file of a folder relative to the open folder
+	// (see statFolderFiles).
+	statFiles bool
 }
 
 func (w *walker) emit(it walkItem) {
@@ -115,8 +117,14 @@ func (w *walker) add(id, shown, rel string, read func(int64) ([]byte, error), os
 	w.emit(walkItem{job: j})
 }
 
-func (w *walker) addFile(p, rel string) {
-	w.add(idFor(rel), p, rel, func(max int64) ([]byte, error) { return readFileLimited(p, max) }, p)
+// addFile adds the file at p (read from disk: no read function), with
+// its status st if it was taken.
+func (w *walker) addFile(p, rel string, st *userfiles.FileStat) {
+	j := fileJob{index: w.seq, id: w.ids.claim(idFor(rel), rel), path: p, osPath: p}
+	if st != nil {
+		j.stat, j.statted = *st, true
+	}
+	w.emit(walkItem{job: j})
 }
 
 func (w *walker) root(root string) {
@@ -137,7 +145,7 @@ func (w *walker) root(root string) {
 	switch {
 	case st.Mode().IsRegular():
 		w.folders.add(w.absRoot, st)
-		w.addFile(root, filepath.Base(root))
+		w.addFile(root, filepath.Base(root), nil)
 	case st.IsDir():
 		w.dir(root, "", st)
 	default:
@@ -171,23 +179,33 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 	}
 	// The entry types come with the names (d_type), so regular files need
 	// no lstat each: a folder of 100,000 files stays cheap.
-	entries, err := f.ReadDir(-1)
-	f.Close()
-	if err != nil && len(entries) == 0 {
+	dirents, err := f.ReadDir(-1)
+	if err != nil && len(dirents) == 0 {
+		f.Close()
 		w.skip(p, userfiles.Describe(err).Error())
 		return
 	}
-	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	for _, e := range entries {
-		name := e.Name()
-		if strings.HasPrefix(name, ".") {
-			continue
-		}
-		cp := filepath.Join(p, name)
-		crel := filepath.Join(rel, name)
-		mode := e.Type()
+	entries := sortedEntries(dirents)
+	dirents = nil
+	w.ids = w.ids.reserved(len(entries))
+	var stats []fileStatus
+	if w.statFiles {
+		stats = statFolderFiles(f, entries)
+	}
+	f.Close() // before going down: one folder open at a time
+	join := folderJoin(p)
+	joinRel := folderJoin(rel)
+	for i, e := range entries {
+		name := e.name
+		cp := join(name)
+		crel := joinRel(name)
+		mode := e.mode
 		if mode.IsRegular() {
-			w.addFile(cp, crel)
+			var st *userfiles.FileStat
+			if stats != nil && stats[i].ok {
+				st = &stats[i].st
+			}
+			w.addFile(cp, crel, st)
 			continue
 		}
 		var st fs.FileInfo
@@ -202,7 +220,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 				w.folders.add(filepath.Join(w.absRoot, crel), st)
 			}
 		} else if mode.IsDir() {
-			info, err := e.Info()
+			info, err := e.d.Info()
 			if err != nil {
 				w.skip(cp, userfiles.Describe(err).Error())
 				continue
@@ -211,7 +229,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 		}
 		switch {
 		case mode.IsRegular():
-			w.addFile(cp, crel)
+			w.addFile(cp, crel, nil)
 		case mode.IsDir():
 			w.dir(cp, crel, st)
 		default:

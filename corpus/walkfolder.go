@@ -1,0 +1,84 @@
+package corpus
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/userfiles"
+)
+
+// dirEntry is one visible entry of a folder, as the walk goes through it.
+type dirEntry struct {
+	name string
+	mode fs.FileMode // the type bits only (d_type)
+	d    fs.DirEntry
+}
+
+// sortedEntries returns a folder's entries without the hidden ones
+// (".name"), in name order. The names are taken out once and sorted as
+// plain strings: through fs.DirEntry each comparison was two interface
+// calls, 6% of a warm list at 100,000 files in one folder.
+func sortedEntries(dirents []fs.DirEntry) []dirEntry {
+	entries := make([]dirEntry, 0, len(dirents))
+	for _, d := range dirents {
+		if name := d.Name(); !strings.HasPrefix(name, ".") {
+			entries = append(entries, dirEntry{name: name, mode: d.Type(), d: d})
+		}
+	}
+	slices.SortFunc(entries, func(a, b dirEntry) int { return strings.Compare(a.name, b.name) })
+	return entries
+}
+
+// folderJoin returns filepath.Join(dir, name) as a function of name, for
+// names read from the folder (never empty, "." or "..", never holding a
+// separator). When dir is clean that is one concatenation: Join's
+// cleaning pass over each joined path was 5% of a warm list.
+func folderJoin(dir string) func(name string) string {
+	switch {
+	case dir == "":
+		return func(name string) string { return name }
+	case dir == ".", filepath.Clean(dir) != dir, os.IsPathSeparator(dir[len(dir)-1]), filepath.VolumeName(dir) == dir:
+		return func(name string) string { return filepath.Join(dir, name) }
+	}
+	prefix := dir + string(filepath.Separator)
+	return func(name string) string { return prefix + name }
+}
+
+// fileStatus is a file's status taken by statFolderFiles; ok is false
+// when it was not taken (the loader then stats the file by its path).
+type fileStatus struct {
+	st userfiles.FileStat
+	ok bool
+}
+
+// statFolderFiles stats the regular files among entries relative to the
+// open folder dir (userfiles.StatAt) and returns their status by entry;
+// nil where the system cannot. One goroutine does it: the stats are raw
+// system calls that hold their P (see userfiles), and the walk already
+// runs beside the loader's workers.
+func statFolderFiles(dir *os.File, entries []dirEntry) []fileStatus {
+	idx := make([]int, 0, len(entries))
+	names := make([]string, 0, len(entries))
+	for i, e := range entries {
+		if e.mode.IsRegular() {
+			idx = append(idx, i)
+			names = append(names, e.name)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	stats := make([]fileStatus, len(entries))
+	ok := userfiles.StatAt(dir, names, func(i int, st userfiles.FileStat, err error) {
+		if err == nil {
+			stats[idx[i]] = fileStatus{st: st, ok: true}
+		}
+	})
+	if !ok {
+		return nil
+	}
+	return stats
+}
