@@ -6,11 +6,12 @@
 #   ui/testdata/readerstart.sh BINARY DIR N [group]
 #
 # prints the wall-clock seconds, the process's CPU seconds, its peak RSS
-# (VmHWM, mapped file pages included) and its anonymous resident memory at
-# that moment (RssAnon: the heap, mapped store pages not counted) when the list holds all N articles, when the search index is
-# complete (the search bar, opened once the load has ended, offers all N
-# articles), when the texts are in memory (the status line's "texts N%"
-# is gone; a reader that loads every text at start has none) and, with
+# (VmHWM, mapped file pages included) and its anonymous resident memory
+# then (RssAnon: the heap; mapped store pages not counted) when the list
+# holds all N articles, when the search index is complete (the search bar,
+# opened once the load has ended, offers all N articles), when no "texts
+# N%" note is in the status line (readers up to round 23 loaded every text
+# in the background; since, none does) and, with
 # "group", when the stories are there (z, pressed once the list is
 # complete, says "grouped by story"). Needs tmux only: it runs the
 # reader in a detached 160x45 session on a private tmux socket and reads
