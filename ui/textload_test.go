@@ -324,3 +324,25 @@ func snippets(t *testing.T, hs *harness, q string) string {
 	}
 	return b.String()
 }
+
+// Copying an article without a URL from the list (y) copies its text as
+// Markdown even though nothing has loaded it, and leaves it unloaded.
+func TestCopyFromTheListReadsTheText(t *testing.T) {
+	arts, srcs := listedArticles()
+	for _, a := range arts {
+		a.URL = ""
+	}
+	hs, _ := listedHarness(t, arts, 80, 24)
+	var copied []string
+	hs.m.sh.sys.copy = func(s string) error { copied = append(copied, s); return nil }
+	hs.keep(keyMsg("j")) // its preview is not rendered
+	a := hs.m.list.selected().a
+	hs.run(hs.keep(keyMsg("y")))
+	body := srcs[a.ID].blocks[0].Text
+	if len(copied) != 1 || !strings.Contains(copied[0], corpus.EscapeMarkdown(body)) {
+		t.Fatalf("copied %q, want %s's text (%q)", copied, a.ID, body)
+	}
+	if a.HasText() {
+		t.Errorf("%s holds its text after a copy", a.ID)
+	}
+}
