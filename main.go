@@ -26,8 +26,13 @@ func main() {
 
 // run is main's body, so that the profile below is written before exit.
 // PARALLAX_CPUPROFILE=FILE profiles the whole run, the interactive reader
-// included (see BENCHMARKS.md).
+// included (see BENCHMARKS.md); with PARALLAX_MEMPROFILE=FILE, SIGUSR1
+// writes what is on the heap then (after a collection): what a running
+// reader keeps.
 func run(seeds fs.FS) int {
+	if p := os.Getenv("PARALLAX_MEMPROFILE"); p != "" {
+		memProfileOnSignal(p)
+	}
 	if p := os.Getenv("PARALLAX_CPUPROFILE"); p != "" {
 		if f, err := os.Create(p); err == nil {
 			defer f.Close() // after the profile is stopped (defers run last first)

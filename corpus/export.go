@@ -29,7 +29,10 @@ func metaParts(a *Article) []string {
 
 // Markdown renders an article as Markdown: the title, a metadata line and
 // the body blocks. Text is escaped so that it reads as written (a "*" in an
-// article is not emphasis). The output is safe to print to a terminal.
+// article is not emphasis). The output is safe to print to a terminal. The
+// text of an article listed without it is read for this, not kept
+// (Article.Text): copying an article from the list does not wait for, or
+// leave behind, a loaded text.
 func Markdown(a *Article) string {
 	var sb strings.Builder
 	sb.WriteString("# " + EscapeMarkdown(a.Title) + "\n\n")
@@ -42,7 +45,8 @@ func Markdown(a *Article) string {
 	if a.URL != "" {
 		sb.WriteString("\n<" + a.URL + ">\n")
 	}
-	for _, b := range a.Blocks {
+	blocks, _ := a.Text()
+	for _, b := range blocks {
 		sb.WriteString("\n")
 		t := EscapeMarkdown(b.Text)
 		switch b.Kind {

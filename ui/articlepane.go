@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus/search"
-	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // renderSlotArticle is the renderer slot for what the article pane shows.
@@ -71,9 +70,6 @@ func (p articlePane) update(msg tea.Msg) (articlePane, tea.Cmd) {
 		if msg.seq == p.seq && msg.key == p.want {
 			p.setBody(msg)
 		}
-		p.textArrived()
-		return p, nil
-	case library.TextsLoaded:
 		p.textArrived()
 		return p, nil
 	case foundMsg:

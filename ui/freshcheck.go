@@ -13,13 +13,13 @@ import (
 // stat'ed): a file rewritten in place changes no folder, so every file is
 // checked against the store afterwards, off the update loop, and what
 // changed reaches the list as --watch's changes do (handleWatch). It
-// waits for the background load of texts, so that a start's list, search
-// and stories do not share the cores with it; nothing comes of it when
-// nothing changed.
+// waits for the search index to be complete (read from the snapshot, or
+// built), so that a start's list and search do not share the cores with
+// it; it reads no text, and nothing comes of it when nothing changed.
 
-// freshCheck starts the check when one is due and the texts are in.
+// freshCheck starts the check when one is due and the index is complete.
 func (m *Model) freshCheck() tea.Cmd {
-	if !m.load.freshPending || m.load.loading || m.sh.lib.Texts.Loading() {
+	if !m.load.freshPending || m.load.loading || m.sh.lib.Index.Behind() {
 		return nil
 	}
 	m.load.freshPending = false

@@ -205,8 +205,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.selectionChanged()
 	case focusListMsg:
 		return m, m.setMode(m.listMode())
-	case library.TextsLoaded:
-		return m.textsLoaded(msg)
 	case library.Indexed, openResultMsg, closeSearchMsg, openSearchMsg, resultMovedMsg, library.SnapshotRead, library.SnapshotWritten:
 		return m.updateSearch(msg)
 	}
@@ -324,14 +322,14 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	// Indexing is queued first: grouping waits for the index to be complete.
 	indexCmd := jobsCmd(m.sh.lib.Index.LoadBatch(m.search.register(msg.items), msg.done, msg.allCached)...)
 	m.search.refresh()
-	var textCmd tea.Cmd
 	if msg.done {
-		// The store listed its articles without their texts: they load
-		// in the background from here on (textload.go).
-		textCmd = jobsCmd(m.sh.lib.Texts.Queue(m.sh.lib.Articles()))
+		// The store listed its articles without their texts: none is
+		// loaded until something shows it (the article's rendering, a
+		// comparison's documents, a search's results), and whole-corpus
+		// work (indexing, grouping) reads texts without keeping them.
 		m.load.freshPending = msg.trusted
 	}
-	cmds := []tea.Cmd{msg.next, indexCmd, textCmd, m.storiesAfterBatch(msg), m.freshCheck()}
+	cmds := []tea.Cmd{msg.next, indexCmd, m.storiesAfterBatch(msg), m.freshCheck()}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
 	}
@@ -632,7 +630,7 @@ func (m *Model) buildChrome() {
 		}
 		pos = joinRight(at, pos)
 	}
-	pos = joinRight(m.refreshChrome(), m.textChrome(), m.storyChrome(pos))
+	pos = joinRight(m.refreshChrome(), m.storyChrome(pos))
 	if k := len(m.load.skipped); k > 0 {
 		pos = joinRight(pos, fmt.Sprintf("%s skipped (!)", formatCount(k)))
 	}

@@ -146,8 +146,8 @@ const maxRenderBytes = 1 << 20
 // hit markers around hits. It gives up with errSuperseded as soon as
 // superseded (nil: never) says the rendering is no longer wanted.
 func (r *renderer) render(a *corpus.Article, key renderKey, hits []search.Pos, superseded func() bool) ([]string, error) {
-	// An article listed without its text (library.Texts) gets it here,
-	// off the update loop, unless the background load got there first.
+	// An article listed without its text (nothing loads texts ahead of
+	// need) gets it here, off the update loop, and keeps it.
 	if err := a.LoadText(); err != nil {
 		return nil, err
 	}

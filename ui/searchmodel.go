@@ -36,7 +36,7 @@ func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case library.Indexed:
 		cmd := jobsCmd(m.sh.lib.Index.Added(msg)...)
-		return m, tea.Batch(cmd, m.search.rerun(), m.groupingAfterIndex())
+		return m, tea.Batch(cmd, m.search.rerun(), m.groupingAfterIndex(), m.freshCheck())
 	case library.SnapshotRead:
 		jobs, notice := m.sh.lib.Index.SnapshotLoaded(msg)
 		if notice != "" {
@@ -46,7 +46,7 @@ func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Err() == nil {
 			rerun = m.search.rerun() // the whole corpus is searchable now
 		}
-		return m, tea.Batch(jobsCmd(jobs...), rerun, m.groupingAfterIndex())
+		return m, tea.Batch(jobsCmd(jobs...), rerun, m.groupingAfterIndex(), m.freshCheck())
 	case library.SnapshotWritten:
 		if msg.Err != nil {
 			m.status = statusLine{text: "the search index snapshot could not be saved: " + msg.Err.Error()}

@@ -27,14 +27,13 @@ func (m Model) loadedArticles() []*corpus.Article {
 }
 
 // storiesAfterBatch starts grouping when loading finishes, and again when
-// articles arrive after that. While the search index is still being built,
-// or texts are being loaded (library.Texts), it defers: they want every
-// core, search is what a reader reaches for first, and grouping reads
-// every text (a story pane asked for meanwhile starts grouping at once,
-// loading the texts it still needs itself). Meanwhile it reads the
-// stored grouping from the articles' heads, which needs no text: on a
-// warm start where nothing changed, the stories are there before the
-// texts.
+// articles arrive after that. While the search index is still being
+// built, it defers: both want every core, and search is what a reader
+// reaches for first (a story pane asked for meanwhile starts grouping at
+// once). Meanwhile it reads the stored grouping from the articles' heads,
+// which needs no text: on a warm start where nothing changed, the stories
+// are there without a text loaded; otherwise grouping reads the texts it
+// needs (the new articles', or every one the first time) and keeps none.
 func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	if !msg.done && (m.load.loading || len(msg.items) == 0) {
 		return nil
@@ -76,8 +75,8 @@ func (m *Model) beginStoryWork() uint64 {
 }
 
 // storedStoriesFailed takes the answer of a stored grouping that does not
-// hold the loaded articles: grouping waits for the texts, unless a story
-// pane or z asked for stories meanwhile.
+// hold the loaded articles: grouping waits for the search index, unless a
+// story pane or z asked for stories meanwhile.
 func (m *Model) storedStoriesFailed(msg storiesNotStoredMsg) tea.Cmd {
 	st := &m.story.state
 	if msg.seq != st.seq {
@@ -91,14 +90,13 @@ func (m *Model) storedStoriesFailed(msg storiesNotStoredMsg) tea.Cmd {
 	return m.groupingAfterIndex()
 }
 
-// groupingWaits reports whether grouping should wait: for the search index
-// to be complete, or for the texts to be loaded.
+// groupingWaits reports whether grouping should wait for the search index
+// to be complete.
 func (m *Model) groupingWaits() bool {
-	return m.sh.lib.Index.Behind() || m.sh.lib.Texts.Loading()
+	return m.sh.lib.Index.Behind()
 }
 
-// groupingAfterIndex starts a deferred grouping once the index is complete
-// and the texts are loaded.
+// groupingAfterIndex starts a deferred grouping once the index is complete.
 func (m *Model) groupingAfterIndex() tea.Cmd {
 	if !m.story.state.deferred || m.groupingWaits() {
 		return nil

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -13,7 +14,6 @@ import (
 	"github.com/parallax-reader/parallax/corpus/gen"
 	"github.com/parallax-reader/parallax/corpus/search"
 	"github.com/parallax-reader/parallax/corpus/userstate"
-	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // storedText is an article's text as the store keeps it for an article
@@ -99,12 +99,15 @@ func (hs *harness) keep(msg tea.Msg) tea.Cmd {
 
 // An article opened before its text is in memory shows a loading line
 // (and a header without what needs the text) until the rendering, which
-// loads the text, arrives; then it shows the text. The background load
-// shows its progress in the status line until it ends.
+// loads the text, arrives; then it shows the text. Nothing else loads a
+// text: the start's commands (the preview of the selection) load the
+// selected article's alone, and the status line shows no load of texts.
 func TestArticleOpenedBeforeItsTextShowsItOnceLoaded(t *testing.T) {
-	arts, srcs := listedArticles()
+	arts, _ := listedArticles()
 	hs, load := listedHarness(t, arts, 80, 24)
-	hs.requireContains("texts 0%")
+	if v := hs.view(); strings.Contains(v, "texts ") {
+		t.Fatalf("the status line shows a load of texts:\n%s", v)
+	}
 	for _, a := range arts {
 		if a.HasText() {
 			t.Fatalf("%s has its text before any command ran", a.ID)
@@ -121,54 +124,45 @@ func TestArticleOpenedBeforeItsTextShowsItOnceLoaded(t *testing.T) {
 		t.Fatalf("the header or body of %s shows its text before it is loaded:\n%s", sel.ID, v)
 	}
 
-	// The background load runs beside the update loop, as under Bubble
-	// Tea: its commands in another goroutine while the rendering, which
-	// loads the selected text itself, comes back to Update (run with -race).
+	// The start's commands run beside the update loop, as under Bubble
+	// Tea, while the rendering, which loads the selected text itself,
+	// comes back to Update (run with -race).
 	aside := runAside(load)
 	hs.run(open)
 	if v := hs.view(); strings.Contains(v, "loading the text") || !strings.Contains(v, "min read") || !strings.Contains(v, "Paragraph 1.") {
 		t.Fatalf("%s once its text is loaded:\n%s", sel.ID, v)
 	}
-	if n := srcs[sel.ID].loads.Load(); n != 1 {
-		t.Errorf("%s's text loaded %d times", sel.ID, n)
+	for _, msg := range <-aside {
+		hs.keep(msg)
 	}
-
-	for _, msg := range <-aside { // the background load's results: the next batches, then the note goes
-		hs.send(msg)
-	}
+	// Opening renders the next article ahead (the likeliest to be read
+	// next): it and the opened one hold their texts, no other.
+	next := hs.m.list.neighbour(+1)
 	for _, a := range arts {
-		if !a.HasText() || srcs[a.ID].loads.Load() != 1 {
-			t.Errorf("%s: text %v, loaded %d times", a.ID, a.HasText(), srcs[a.ID].loads.Load())
+		want := a == sel || next != nil && a == next.a
+		if a.HasText() != want {
+			t.Errorf("%s holds its text: %v, want %v", a.ID, a.HasText(), want)
 		}
-	}
-	if v := hs.view(); strings.Contains(v, "texts ") {
-		t.Errorf("the status line still shows the load of texts:\n%s", v)
 	}
 }
 
-// A batch of texts loaded in the background reaches the article pane: a
-// header built before its article's text was in memory is built again
-// with what needs the text (reading time, boilerplate removed), and B,
-// which shows the boilerplate, waits for the text rather than say there
-// is none.
-func TestTextsLoadedReachesTheArticlePane(t *testing.T) {
+// A header built before its article's text was in memory is built again
+// with what needs the text (reading time, boilerplate removed) when the
+// rendering, which loads it, arrives; B, which shows the boilerplate,
+// waits for the text rather than say there is none.
+func TestTextArrivesInTheArticlePane(t *testing.T) {
 	arts, _ := listedArticles()
 	hs, _ := listedHarness(t, arts, 80, 24)
 	for hs.m.list.selected().a.ID != "alpha" { // the one with boilerplate removed
 		hs.keep(keyMsg("j"))
 	}
-	hs.keep(keyMsg("enter")) // its rendering is never run
+	open := hs.keep(keyMsg("enter")) // its rendering is not run yet
 	hs.keep(keyMsg("B"))
 	hs.requireContains("still loading")
 	if v := hs.view(); strings.Contains(v, "boilerplate") || strings.Contains(v, "min read") {
 		t.Fatalf("header before the text:\n%s", v)
 	}
-
-	a := hs.m.list.selected().a
-	if err := a.LoadText(); err != nil { // as a batch of the background load does
-		t.Fatal(err)
-	}
-	hs.keep(library.TextsLoaded{N: 1})
+	hs.run(open)
 	hs.requireContains("min read")
 	hs.requireContains("2 lines of site boilerplate removed")
 }
@@ -195,46 +189,125 @@ func TestReadMarkKeyOfAnArticleListedWithoutItsText(t *testing.T) {
 }
 
 // A warm start lists the articles the store serves without their texts,
-// searches them from the snapshot, loads the texts in the background and
-// then groups them: the same searches, articles and stories as the cold
-// start that filled the store.
-func TestWarmStartListsThenLoadsTexts(t *testing.T) {
+// searches them from the snapshot and shows the stored stories, and loads
+// no text but the ones it shows: the selected article's (rendered ahead),
+// then the one opened (and the next, rendered ahead), then the two
+// compared. It finds what the cold start that filled the store finds,
+// and its articles are the cold start's.
+func TestWarmStartLoadsOnlyTheTextsItShows(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
 	if err := gen.Write(dir, 40, 3); err != nil {
 		t.Fatal(err)
 	}
-	cold := startHarness(t, Config{Source: corpus.Source{Paths: []string{dir}}, Load: corpus.Options{CacheDir: cacheDir}}, 100, 30)
-	warm := startHarness(t, Config{Source: corpus.Source{Paths: []string{dir}}, Load: corpus.Options{CacheDir: cacheDir}}, 100, 30)
+	cfg := Config{Source: corpus.Source{Paths: []string{dir}}, Load: corpus.Options{CacheDir: cacheDir}}
+	cold := startHarness(t, cfg, 100, 30)
+	warm := startHarness(t, cfg, 100, 30)
 	ca, wa := cold.m.sh.lib.Articles(), warm.m.sh.lib.Articles()
-	if loaded, total := warm.m.sh.lib.Texts.Counts(); loaded != len(wa) || total != len(wa) || warm.m.sh.lib.Texts.Loading() {
-		t.Fatalf("the warm start loaded %d of %d texts in the background, want all %d", loaded, total, len(wa))
-	}
-	if loaded, total := cold.m.sh.lib.Texts.Counts(); total != 0 || loaded != 0 {
-		t.Errorf("the cold start, which parsed every file, loaded %d of %d texts in the background", loaded, total)
-	}
 	if !warm.m.sh.lib.Index.FromSnapshot() {
 		t.Error("the warm start's search index did not come from the snapshot")
+	}
+	if cs, ws := cold.m.sh.lib.Stories(), warm.m.sh.lib.Stories(); cs == nil || ws == nil || len(cs.List) != len(ws.List) {
+		t.Fatalf("stories cold %v, warm %v", cs, ws)
 	}
 	if len(ca) != len(wa) || len(ca) == 0 {
 		t.Fatalf("%d articles cold, %d warm", len(ca), len(wa))
 	}
+	shown := map[*corpus.Article]bool{warm.m.list.selected().a: true} // the preview
+	holding := func(when string) {
+		t.Helper()
+		for _, a := range wa {
+			if a.HasText() != shown[a] {
+				t.Errorf("%s: %s holds its text: %v, want %v", when, a.ID, a.HasText(), shown[a])
+			}
+		}
+	}
+	holding("at start")
+
+	warm.press("j", "enter")
+	shown[warm.m.list.selected().a] = true
+	if next := warm.m.list.neighbour(+1); next != nil {
+		shown[next.a] = true
+	}
+	holding("an article opened")
+
+	warm.press("esc", "c")
+	cp := warm.m.panes[modeCompare].(*comparePane)
+	if warm.m.mode != modeCompare || cp.a == nil || cp.b == nil {
+		t.Fatalf("no comparison: mode %v", warm.m.mode)
+	}
+	shown[cp.a], shown[cp.b] = true, true
+	holding("two articles compared")
+
 	coldByID := map[string]*corpus.Article{}
 	for _, a := range ca {
 		coldByID[a.ID] = a
 	}
 	for _, a := range wa { // in load order, which is not the same each time
 		c := coldByID[a.ID]
-		if !a.HasText() || c == nil || search.Fingerprint(a) != search.Fingerprint(c) {
-			t.Fatalf("warm %s (text %v) differs from the cold start's", a.ID, a.HasText())
+		if c == nil || search.Fingerprint(a) != search.Fingerprint(c) {
+			t.Fatalf("warm %s differs from the cold start's", a.ID)
 		}
 	}
 	word := strings.Fields(ca[len(ca)/2].Blocks[0].Text)[3]
 	if got, want := snippets(t, warm, word), snippets(t, cold, word); got != want || want == "" {
 		t.Errorf("search %q warm:\n%s\ncold:\n%s", word, got, want)
 	}
-	cs, ws := cold.m.sh.lib.Stories(), warm.m.sh.lib.Stories()
-	if cs == nil || ws == nil || len(cs.List) != len(ws.List) {
-		t.Errorf("stories cold %v, warm %v", cs, ws)
+}
+
+// A warm start where the snapshot and the stored stories are of other
+// articles (files added since) makes both again: the new articles are
+// searchable and grouped, and the texts read from the store for it are
+// not kept.
+func TestWarmStartWithNewArticlesIndexesAndGroupsThem(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	if err := gen.Write(dir, 40, 3); err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{Source: corpus.Source{Paths: []string{dir}}, Load: corpus.Options{CacheDir: cacheDir}}
+	startHarness(t, cfg, 100, 30) // fills the store, the snapshot and the stored stories
+	if err := gen.Write(filepath.Join(dir, "later"), 6, 9); err != nil {
+		t.Fatal(err)
+	}
+	warm := startHarness(t, cfg, 100, 30)
+	if warm.m.sh.lib.Index.FromSnapshot() || warm.m.sh.lib.Index.Behind() {
+		t.Errorf("index from the stale snapshot %v, behind %v", warm.m.sh.lib.Index.FromSnapshot(), warm.m.sh.lib.Index.Behind())
+	}
+	st := warm.m.sh.lib.Stories()
+	if st == nil {
+		t.Fatal("no stories")
+	}
+	selected := warm.m.list.selected().a
+	var added []*corpus.Article
+	for _, a := range warm.m.sh.lib.Articles() {
+		if st.Of(a) == nil {
+			t.Errorf("%s is in no story", a.ID)
+		}
+		if strings.HasPrefix(a.ID, "later/") {
+			added = append(added, a) // parsed now: it holds the text it was parsed from
+			continue
+		}
+		if a.HasText() && a != selected {
+			t.Errorf("%s holds its text after indexing and grouping", a.ID)
+		}
+	}
+	if len(added) == 0 {
+		t.Fatal("no article added")
+	}
+	// Every new article is found by a word of its text.
+	for _, a := range added {
+		blocks, _ := a.Text()
+		word := strings.Fields(blocks[0].Text)[3]
+		res, err := warm.m.sh.lib.Index.Search().Search(context.Background(), word, search.Options{Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, h := range res.Hits {
+			found = found || h.Article == a
+		}
+		if !found {
+			t.Errorf("%s not found by %q", a.ID, word)
+		}
 	}
 }
 
@@ -250,4 +323,26 @@ func snippets(t *testing.T, hs *harness, q string) string {
 		b.WriteString(h.Article.ID + ": " + h.Snippet + "\n")
 	}
 	return b.String()
+}
+
+// Copying an article without a URL from the list (y) copies its text as
+// Markdown even though nothing has loaded it, and leaves it unloaded.
+func TestCopyFromTheListReadsTheText(t *testing.T) {
+	arts, srcs := listedArticles()
+	for _, a := range arts {
+		a.URL = ""
+	}
+	hs, _ := listedHarness(t, arts, 80, 24)
+	var copied []string
+	hs.m.sh.sys.copy = func(s string) error { copied = append(copied, s); return nil }
+	hs.keep(keyMsg("j")) // its preview is not rendered
+	a := hs.m.list.selected().a
+	hs.run(hs.keep(keyMsg("y")))
+	body := srcs[a.ID].blocks[0].Text
+	if len(copied) != 1 || !strings.Contains(copied[0], corpus.EscapeMarkdown(body)) {
+		t.Fatalf("copied %q, want %s's text (%q)", copied, a.ID, body)
+	}
+	if a.HasText() {
+		t.Errorf("%s holds its text after a copy", a.ID)
+	}
 }

@@ -91,7 +91,8 @@ type Article struct {
 }
 
 // TextSource gives an article listed without its text its blocks and
-// removed lines. The store of parsed files (corpus) is the one source: it
+// removed lines; it reads no more of the article than its ID, Path,
+// Format and Origin (see Text). The store of parsed files (corpus) is the one source: it
 // lives above this package, so the article holds it by this interface.
 type TextSource interface {
 	LoadText(a *Article) error
@@ -154,6 +155,32 @@ func (a *Article) LoadText() error {
 		t.done.Store(true)
 	})
 	return t.err
+}
+
+// Text is the article's blocks and removed lines, for a job that reads
+// every article's text once (building the search index, grouping
+// stories): an article that holds its text gives it; one listed without
+// it that has not loaded it (LoadText) gets it for this caller alone,
+// not kept, so that such a job does not bring the whole corpus's text
+// into memory and keep it there. What a pane shows is loaded with
+// LoadText, and kept. A text that cannot be loaded is nil. Safe for
+// concurrent use, beside LoadText.
+func (a *Article) Text() ([]Block, []string) {
+	t := a.text
+	if t == nil {
+		return a.Blocks, a.Removed
+	}
+	if t.owner == a && t.done.Load() {
+		return a.Blocks, a.Removed
+	}
+	// Only the head's identity is handed to the source (it reads no
+	// more): copying a whole would read Blocks while LoadText may be
+	// writing them.
+	tmp := Article{ID: a.ID, Path: a.Path, Format: a.Format, Origin: a.Origin}
+	if t.src.LoadText(&tmp) != nil {
+		return nil, nil
+	}
+	return tmp.Blocks, tmp.Removed
 }
 
 // HasDate reports whether the publication date is known.

@@ -98,3 +98,46 @@ func TestLoadTextCopy(t *testing.T) {
 		t.Errorf("original: %v %v", err, a.Blocks)
 	}
 }
+
+// Text reads an article listed without its text for its caller alone:
+// the article does not hold it after, each call reads it again, and once
+// LoadText has put it in place Text gives that without reading. Beside
+// LoadText from other goroutines it is safe (run with -race).
+func TestTextIsNotKept(t *testing.T) {
+	src := &countingSource{}
+	a := &Article{ID: "a"}
+	a.DeferText(src, "")
+	for range 2 {
+		blocks, removed := a.Text()
+		if len(blocks) != 1 || blocks[0].Text != "text of a" || len(removed) != 1 {
+			t.Fatalf("Text: %v %v", blocks, removed)
+		}
+	}
+	if a.HasText() || a.Blocks != nil || src.loads.Load() != 2 {
+		t.Fatalf("after Text: HasText %v, blocks %v, %d loads", a.HasText(), a.Blocks, src.loads.Load())
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i%2 == 0 {
+				_ = a.LoadText()
+			}
+			if blocks, _ := a.Text(); len(blocks) != 1 || blocks[0].Text != "text of a" {
+				t.Errorf("Text beside LoadText: %v", blocks)
+			}
+		}()
+	}
+	wg.Wait()
+	before := src.loads.Load()
+	if blocks, _ := a.Text(); !a.HasText() || len(blocks) != 1 || src.loads.Load() != before {
+		t.Errorf("after LoadText: HasText %v, %d more loads", a.HasText(), src.loads.Load()-before)
+	}
+	// A text that cannot be read is nil, and nothing is kept of the failure.
+	bad := &Article{ID: "b"}
+	bad.DeferText(&countingSource{err: errors.New("gone")}, "")
+	if blocks, removed := bad.Text(); blocks != nil || removed != nil || bad.HasText() {
+		t.Errorf("failed Text: %v %v, HasText %v", blocks, removed, bad.HasText())
+	}
+}

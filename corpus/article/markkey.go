@@ -16,7 +16,7 @@ import (
 //
 // An article listed without its text has the key the store kept for it,
 // so that a list of articles without URLs needs no text; without one, its
-// text is loaded (LoadText) to make it.
+// text is read (Text, not kept) to make it.
 func (a *Article) MarkKey() string {
 	if a.URL != "" {
 		return "url:" + a.URL
@@ -24,7 +24,7 @@ func (a *Article) MarkKey() string {
 	if t := a.text; t != nil && t.owner == a && t.markKey != "" {
 		return t.markKey
 	}
-	_ = a.LoadText()
+	blocks, _ := a.Text()
 	h := sha256.New()
 	// The strings are hashed in place: []byte(s) would copy every
 	// article's text once more (a corpus's worth of copying at load).
@@ -34,7 +34,7 @@ func (a *Article) MarkKey() string {
 		write(s)
 		h.Write([]byte{0})
 	}
-	for _, b := range a.Blocks {
+	for _, b := range blocks {
 		write(b.Text)
 		h.Write([]byte{'\n'})
 	}

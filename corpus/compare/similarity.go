@@ -473,10 +473,12 @@ func bagOfDoc(d *Doc) termBag {
 
 // bagOfArticle reads an article the way Prepare does (its body's
 // sentences and their terms), without extracting names, quotes and
-// numbers.
+// numbers. The text of an article listed without it is read for this
+// alone (Article.Text): candidates are scored by the dozen.
 func bagOfArticle(a *corpus.Article) termBag {
 	b := newBagBuilder()
-	for _, blk := range a.Blocks {
+	blocks, _ := a.Text()
+	for _, blk := range blocks {
 		for _, sp := range lang.Sentences(blk.Text) {
 			ws := words(sp.Text(blk.Text))
 			terms, _ := termSets(ws)

@@ -128,7 +128,7 @@ func (s *Stories) fingerprints() []fingerprint {
 // it, and its dates. A file whose term sections cannot be read (replaced
 // since by a grouping of other articles, or damaged) costs the
 // fingerprints made again from the articles' text, as grouping makes them
-// (loaded first for articles listed without it).
+// (read, not kept, for articles listed without it: see countTerms).
 func (s *Stories) readFingerprints() {
 	s.dates = articleDates(s.articles)
 	l := s.lazy
@@ -143,11 +143,6 @@ func (s *Stories) readFingerprints() {
 		s.nterms = len(t.hashes)
 		l.g.terms = nil // the fingerprints are all this grouping keeps of them
 		return
-	}
-	// Articles listed without their text get it (another goroutine may be
-	// loading it: LoadText waits for that load rather than race it).
-	for _, a := range s.articles {
-		_ = a.LoadText()
 	}
 	ctx := context.Background()
 	counts := countTerms(ctx, s.articles, 0)

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"context"
-	"errors"
 	"slices"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -33,10 +32,6 @@ const (
 	StoriesJoined                     // stored, joined by the new and changed articles
 )
 
-// ErrNeedText: the stored grouping could not be read back, and grouping
-// (or joining) needs the text of articles listed without it.
-var ErrNeedText = errors.New("grouping needs the articles' text")
-
 // LoadOrGroupStories is the grouping of as: the one stored at path when it
 // is of these very articles (milliseconds); when it still holds most of
 // them (joinable), the stored one joined by the new and changed articles
@@ -49,19 +44,15 @@ var ErrNeedText = errors.New("grouping needs the articles' text")
 // Article.Origin and the fields a list shows, see articleKey), so reading
 // the grouping back needs no text, and as may be listed without it
 // (corpus.Options.ListOnly). Joining needs the text of the new and
-// changed articles only, a fresh grouping every article's. When an
-// article it needs is without its text (HasText false), it returns
-// ErrNeedText and changes nothing: the caller loads the texts and calls
-// again with the same articles. It never loads a text itself, and only
-// reads the text of articles whose HasText is true, so it may run while
-// another goroutine loads texts. A reader that has not loaded the texts
-// yet calls ReadStories first (it reads only heads, never ErrNeedText)
-// and this only when ReadStories fails. A grouping read back
-// (StoriesStored, or from ReadStories) reads its stored fingerprints when
-// first needed (Stories.Prepare, best in the background); the others have
-// them.
+// changed articles only, a fresh grouping every article's. The text of an
+// article listed without it is read once, for this alone, and not kept
+// (Article.Text): no article gains its text here, so grouping a whole
+// corpus does not hold the corpus's text in memory, and it may run while
+// another goroutine loads texts. A grouping read back (StoriesStored, or
+// from ReadStories) reads its stored fingerprints when first needed
+// (Stories.Prepare, best in the background); the others have them.
 //
-// The other error is ctx's.
+// The only error is ctx's.
 func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, opt StoryOptions) (*Stories, StoriesFrom, error) {
 	var g *storedGrouping
 	if path != "" {
@@ -80,9 +71,6 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 			}
 		}
 		if g.joinable(kept, len(as)) {
-			if !haveText(as, at) {
-				return nil, StoriesGrouped, ErrNeedText
-			}
 			if t, err := g.readTerms(); err == nil {
 				st, err := joinStories(ctx, g, t, at, as, opt)
 				if err != nil {
@@ -93,32 +81,12 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 			}
 		}
 	}
-	if !haveText(as, nil) {
-		return nil, StoriesGrouped, ErrNeedText
-	}
 	st, err := groupFrom(ctx, as, opt)
 	if err != nil {
 		return nil, StoriesGrouped, err
 	}
 	saveStories(path, st, opt)
 	return st, StoriesGrouped, nil
-}
-
-// haveText reports whether every article of as that is not a stored one
-// (at: the stored articles' indices in as; nil: none is) has its text.
-func haveText(as []*corpus.Article, at []int32) bool {
-	stored := make([]bool, len(as))
-	for _, i := range at {
-		if i >= 0 {
-			stored[i] = true
-		}
-	}
-	for i, a := range as {
-		if !stored[i] && !a.HasText() {
-			return false
-		}
-	}
-	return true
 }
 
 // saveStories stores st at path for the next start, and prunes the older

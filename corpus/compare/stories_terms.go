@@ -154,7 +154,11 @@ func countTerms(ctx context.Context, as []*corpus.Article, workers int) *termCou
 					// is about, as the title does.
 					add(a.Summary, 1, false)
 				}
-				for _, bl := range a.Blocks {
+				// The text of an article listed without it is read for
+				// this alone, not kept (Article.Text): grouping the whole
+				// corpus does not hold its text in memory.
+				blocks, _ := a.Text()
+				for _, bl := range blocks {
 					add(bl.Text, 1, bl.Kind == corpus.Heading)
 				}
 				slices.Sort(names)

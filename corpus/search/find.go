@@ -13,8 +13,10 @@ type Found struct {
 // finder: the same language and forgiveness as Search (inflections,
 // spelling variants and fuzzy matches are drawn from the article's own
 // words), with exclusions and outlet filters ignored. typing makes the last
-// word a prefix.
+// word a prefix. An article listed without its text loads it (and keeps
+// it: it is the one being read).
 func Find(a *corpus.Article, query string, typing bool) (*Found, error) {
+	_ = a.LoadText()
 	q, err := ParseQuery(query, typing)
 	if err != nil {
 		return nil, err

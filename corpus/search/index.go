@@ -172,12 +172,14 @@ func (w *worker) id(v *vocab, nw *newWords, word []byte) uint32 {
 }
 
 // analyse indexes article a, document number d, into the worker's buffers.
-// An article listed without its text is loaded first (one that cannot be
-// is indexed by its title alone).
+// The text of an article listed without it is read for this alone, not
+// kept (Article.Text: an index of the whole corpus does not hold the
+// corpus's text in memory); one that cannot be read is indexed by its
+// title alone.
 func (w *worker) analyse(v *vocab, nw *newWords, a *corpus.Article, d int32) {
-	_ = a.LoadText()
+	blocks, _ := a.Text()
 	bodyN := uint32(0)
-	for bi, b := range a.Blocks {
+	for bi, b := range blocks {
 		if bi > 0 {
 			w.fwd = append(w.fwd, 0)
 		}

@@ -162,8 +162,11 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 		return nil, err
 	}
 	res.Total = total
-	// Byte offsets and snippets need only the articles: no lock.
+	// Byte offsets and snippets need only the articles: no lock. The
+	// articles shown load their text (and keep it: they are the ones a
+	// reader opens next); the index read it without keeping it.
 	for i, t := range top {
+		_ = docs[i].LoadText()
 		r := Result{Article: docs[i], Score: float64(t.score)}
 		r.Positions, r.TitleSpans, r.Snippet, r.Highlights = cq.highlight(docs[i], locate(docs[i], hits[i]), opt.SnippetBytes)
 		r.Hits = len(r.Positions) + len(r.TitleSpans)

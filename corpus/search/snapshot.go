@@ -103,10 +103,11 @@ func SnapshotPath(cacheDir string, src corpus.Source) string {
 
 // Fingerprint is what a snapshot remembers of an article to know it again:
 // a CRC-32C of what the index reads from it (ID, outlet, title, blocks).
-// The text of an article listed without it is loaded first (LoadText; one
-// that cannot be loaded has no blocks, and so another fingerprint).
+// The text of an article listed without it is read for this alone, not
+// kept (Article.Text; one that cannot be read has no blocks, and so
+// another fingerprint).
 func Fingerprint(a *corpus.Article) uint32 {
-	_ = a.LoadText()
+	blocks, _ := a.Text()
 	c := uint32(0)
 	add := func(s string) {
 		c = crc32.Update(c, cache.CRCTable, unsafe.Slice(unsafe.StringData(s), len(s)))
@@ -115,7 +116,7 @@ func Fingerprint(a *corpus.Article) uint32 {
 	add(a.ID)
 	add(a.Outlet)
 	add(a.Title)
-	for _, b := range a.Blocks {
+	for _, b := range blocks {
 		add(string(b.Kind))
 		add(b.Text)
 	}

@@ -25,7 +25,7 @@ func twoStories() []*corpus.Article {
 }
 
 // GroupStories stores the grouping and reads it back on the next start;
-// comparing reads the fingerprints the background job makes meanwhile.
+// comparing reads the fingerprints when it first needs them.
 func TestGroupStoriesStored(t *testing.T) {
 	arts := twoStories()
 	store := filepath.Join(t.TempDir(), "stories-x.cache")
@@ -85,7 +85,7 @@ func TestGroupStoriesStoredFromHeads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back.Prepare() // waits for the background one
+	back.Prepare() // what the first comparison reads
 	if n := asked.Load(); n != 0 {
 		t.Errorf("%d texts loaded to read the grouping back", n)
 	}

@@ -2,12 +2,14 @@ package library
 
 import (
 	"context"
+	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/article/articletest"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/gen"
 	"github.com/parallax-reader/parallax/corpus/search"
 )
@@ -22,77 +24,64 @@ func loadDir(t *testing.T, dir, cacheDir string, listOnly bool) []*corpus.Articl
 	return c.Articles
 }
 
-// runTexts runs the Texts Jobs as the reader's update loop does: each
-// result handed back, the next Job run, until the load is done.
-func runTexts(t *testing.T, x *Texts, j Job) (batches int) {
+// listedAndFull writes a corpus of n articles and loads it twice: parsed
+// with every text (the oracle, which fills the store), and listed from
+// the store without them.
+func listedAndFull(t *testing.T, n int) (listed, full []*corpus.Article) {
 	t.Helper()
-	for j != nil {
-		r, ok := j().(TextsLoaded)
-		if !ok {
-			t.Fatalf("a Texts Job returned %T", r)
-		}
-		batches++
-		j = x.Loaded(r)
-	}
-	return batches
-}
-
-// A corpus listed from the store and then loaded in the background holds
-// exactly the articles a full load makes (the oracle), while panes and
-// searches load texts of their own at the same time (run with -race).
-func TestListOnlyThenBackgroundLoadIsTheFullLoad(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
-	const n = 300
 	if err := gen.Write(dir, n, 7); err != nil {
 		t.Fatal(err)
 	}
-	full := loadDir(t, dir, cacheDir, false) // parses, and fills the store
-	listed := loadDir(t, dir, cacheDir, true)
+	full = loadDir(t, dir, cacheDir, false)
+	listed = loadDir(t, dir, cacheDir, true)
 	if len(listed) != len(full) || len(full) < n {
 		t.Fatalf("listed %d, full %d, want %d", len(listed), len(full), n)
 	}
-	without := 0
 	for _, a := range listed {
-		if !a.HasText() {
-			without++
+		if a.HasText() {
+			t.Fatalf("%s listed with its text", a.ID)
 		}
 	}
-	if without != len(full) {
-		t.Fatalf("%d of %d articles listed without their text", without, len(full))
-	}
+	return listed, full
+}
 
-	x := &Texts{batch: 128} // three batches, the last a part one
-	job := x.Queue(listed)
-	if !x.Loading() || x.Percent() != 0 {
-		t.Fatalf("after Queue: loading %v, %d%%", x.Loading(), x.Percent())
-	}
-	// What the reader does meanwhile: a pane opens articles, a search
-	// checks the fingerprints of its results.
+// A corpus listed from the store holds exactly the articles a full load
+// makes (the oracle) once each is opened (LoadText), while whole-corpus
+// work reads every text on the side (Article.Text: the index, the
+// fingerprints) and keeps none (run with -race).
+func TestListedTextsOnDemandAreTheFullLoad(t *testing.T) {
+	listed, full := listedAndFull(t, 300)
 	var wg sync.WaitGroup
-	for w := range 2 {
+	for w := range 3 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(listed); i += 7 {
-				if err := listed[i].LoadText(); err != nil {
-					t.Error(err)
+			for i := w; i < len(listed); i += 3 {
+				a := listed[i]
+				if w == 0 && i%7 == 0 { // a pane opens it
+					if err := a.LoadText(); err != nil {
+						t.Error(err)
+					}
+					continue
 				}
-				if search.Fingerprint(listed[i]) != search.Fingerprint(full[i]) {
-					t.Errorf("%s: fingerprint differs from the full load's", listed[i].ID)
+				blocks, removed := a.Text()
+				if !reflect.DeepEqual(blocks, full[i].Blocks) || !reflect.DeepEqual(removed, full[i].Removed) {
+					t.Errorf("%s: the text read on the side differs from the full load's", a.ID)
+				}
+				if search.Fingerprint(a) != search.Fingerprint(full[i]) {
+					t.Errorf("%s: fingerprint differs from the full load's", a.ID)
 				}
 			}
 		}()
 	}
-	if b := runTexts(t, x, job); b != 3 {
-		t.Errorf("%d batches, want 3", b)
-	}
 	wg.Wait()
-	if x.Loading() || x.Percent() != 100 {
-		t.Errorf("after the load: loading %v, %d%%", x.Loading(), x.Percent())
-	}
 	for i, a := range listed {
-		if !a.HasText() {
-			t.Fatalf("%s still without its text", a.ID)
+		if opened := i%3 == 0 && i%7 == 0; a.HasText() != opened {
+			t.Fatalf("%s holds its text: %v, opened: %v", a.ID, a.HasText(), opened)
+		}
+		if err := a.LoadText(); err != nil {
+			t.Fatal(err)
 		}
 		// The store does not keep ItemKey.
 		got, want := articletest.Fields(a), articletest.Fields(full[i])
@@ -102,9 +91,60 @@ func TestListOnlyThenBackgroundLoadIsTheFullLoad(t *testing.T) {
 			t.Fatalf("article %d (%s) differs from the full load's", i, a.ID)
 		}
 	}
-	// Nothing left to load: a later Queue (articles --watch added, with
-	// their text) starts nothing.
-	if j := x.Queue(listed); j != nil || x.Loading() {
-		t.Errorf("a second Queue of loaded articles started a load")
+}
+
+// The first index and the first grouping of a corpus listed without its
+// texts read every text and keep none: the same search results and
+// stories as from the full load, and no article holds its text after.
+func TestIndexAndGroupingKeepNoText(t *testing.T) {
+	listed, full := listedAndFull(t, 120)
+	ix, fx := search.New(), search.New()
+	ix.Add(listed)
+	fx.Add(full)
+	store := filepath.Join(t.TempDir(), "stories-x.cache")
+	st, err := GroupStories(context.Background(), store, listed, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range listed {
+		if a.HasText() {
+			t.Fatalf("%s holds its text after indexing and grouping", a.ID)
+		}
+	}
+	fst, _, err := compare.LoadOrGroupStories(context.Background(), "", full, compare.StoryOptions{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.List) != len(fst.List) {
+		t.Errorf("%d stories from the listed articles, %d from the full load", len(st.List), len(fst.List))
+	}
+	at := map[string]int{}
+	for i, a := range full {
+		at[a.ID] = i
+	}
+	for _, a := range listed {
+		if got, want := len(st.Of(a).Articles), len(fst.Of(full[at[a.ID]]).Articles); got != want {
+			t.Errorf("%s: story of %d, want %d", a.ID, got, want)
+		}
+	}
+	word := full[len(full)/2].Title
+	res, err := ix.Search(context.Background(), word, search.Options{Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fx.Search(context.Background(), word, search.Options{Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || len(res.Hits) != len(want.Hits) {
+		t.Fatalf("%q: %d hits, want %d", word, len(res.Hits), len(want.Hits))
+	}
+	for i, h := range res.Hits {
+		if h.Article.ID != want.Hits[i].Article.ID || h.Snippet != want.Hits[i].Snippet {
+			t.Errorf("hit %d: %s %q, want %s %q", i, h.Article.ID, h.Snippet, want.Hits[i].Article.ID, want.Hits[i].Snippet)
+		}
+		if !h.Article.HasText() { // a hit shown loads its text
+			t.Errorf("hit %s shown without its text", h.Article.ID)
+		}
 	}
 }

@@ -5,11 +5,13 @@
 #
 #   ui/testdata/readerstart.sh BINARY DIR N [group]
 #
-# prints the wall-clock seconds, the process's CPU seconds and its peak RSS
-# (VmHWM) when the list holds all N articles, when the search index is
-# complete (the search bar, opened once the load has ended, offers all N
-# articles), when the texts are in memory (the status line's "texts N%"
-# is gone; a reader that loads every text at start has none) and, with
+# prints the wall-clock seconds, the process's CPU seconds, its peak RSS
+# (VmHWM, mapped file pages included) and its anonymous resident memory
+# then (RssAnon: the heap; mapped store pages not counted) when the list
+# holds all N articles, when the search index is complete (the search bar,
+# opened once the load has ended, offers all N articles), when no "texts
+# N%" note is in the status line (readers up to round 23 loaded every text
+# in the background; since, none does) and, with
 # "group", when the stories are there (z, pressed once the list is
 # complete, says "grouped by story"). Needs tmux only: it runs the
 # reader in a detached 160x45 session on a private tmux socket and reads
@@ -40,7 +42,7 @@ pid=$(tm list-panes -t rs -F '#{pane_pid}')
 report() {
   local t; t=$(date +%s.%N)
   printf '%-9s %6.2f s  %6.2f cpu-s  %s\n' "$1" "$(echo "$t - $t0" | bc)" \
-    "$(awk '{print ($14+$15)/100}' "/proc/$pid/stat")" "$(grep VmHWM "/proc/$pid/status" | tr -s ' \t' ' ')"
+    "$(awk '{print ($14+$15)/100}' "/proc/$pid/stat")" "$(grep -E 'VmHWM|RssAnon' "/proc/$pid/status" | tr -s ' \t\n' ' ')"
 }
 # wait_gone REGEX SECONDS: until the screen no longer matches.
 wait_gone() {
