@@ -81,6 +81,20 @@ func sharedWording(a, b *Doc, sa, sb []int) []Shared {
 			break
 		}
 		i0, j0 := bi-best, bj-best
+		// A run does not begin or end inside a figure: "45,000" and
+		// "40,000" share the token "000", not a phrase from it on.
+		for i0 < bi && (numberTail(a, wa[i0]) || numberTail(b, wb[j0])) {
+			usedA[i0], usedB[j0] = true, true
+			i0, j0 = i0+1, j0+1
+		}
+		for bi > i0 && (numberHead(a, wa[bi-1]) || numberHead(b, wb[bj-1])) {
+			usedA[bi-1], usedB[bj-1] = true, true
+			bi, bj = bi-1, bj-1
+		}
+		if bi-i0 < 2 {
+			continue
+		}
+		best = bi - i0
 		kind := Common
 		if best >= minCopiedRun && plainContent(wa[i0:bi]) >= 2 {
 			kind = Copied
@@ -135,6 +149,22 @@ func sharedWording(a, b *Doc, sa, sb []int) []Shared {
 	sortShared(out)
 	return out
 }
+
+// numberTail reports a word that continues a figure written with a
+// thousands or decimal separator: the "000" of "45,000", the "5" of "3.5".
+func numberTail(d *Doc, x seqWord) bool {
+	t := d.Sentences[x.sent].Text
+	return x.w.start >= 2 && isSeparator(t[x.w.start-1]) && isDigit(t[x.w.start-2]) && isDigit(t[x.w.start])
+}
+
+// numberHead reports a word a separator and more digits follow: the "45"
+// of "45,000".
+func numberHead(d *Doc, x seqWord) bool {
+	t := d.Sentences[x.sent].Text
+	return x.w.end+1 < len(t) && isSeparator(t[x.w.end]) && isDigit(t[x.w.end+1]) && isDigit(t[x.w.end-1])
+}
+
+func isSeparator(c byte) bool { return c == ',' || c == '.' }
 
 // inQuotes: the byte span [start, end) of sentence si of d lies inside one
 // of d's quotes.
