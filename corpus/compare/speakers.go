@@ -331,6 +331,9 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 				cands = append(cands, cand{o.Name, Pronoun, true, o, inAside})
 			}
 		case speakerNouns[w.fold] && !w.cap:
+			if compoundHead(text, ws, k) {
+				continue // "a police officer", "the prime minister": the next noun heads it
+			}
 			a := k
 			for b := k - 1; b >= 0 && k-b <= 3; b-- {
 				if isDeterminer(ws[b].fold) {
@@ -375,6 +378,16 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 		pick(func(c cand) bool { return c.kind == Nominal && !c.aside }) ||
 		pick(func(c cand) bool { return !c.org && c.kind != Nominal }) ||
 		pick(func(c cand) bool { return c.kind == Nominal }) || pick(func(c cand) bool { return true })
+}
+
+// compoundHead: the speaker noun at k only modifies the one right after
+// it ("government official", "prime minister"), which heads the phrase.
+func compoundHead(text string, ws []word, k int) bool {
+	if k+1 >= len(ws) {
+		return false
+	}
+	n := ws[k+1]
+	return speakerNouns[n.fold] && !n.cap && strings.TrimSpace(text[ws[k].end:n.start]) == ""
 }
 
 // trailingAside finds a descriptive aside closing right before the verb
