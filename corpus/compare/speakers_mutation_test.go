@@ -169,6 +169,14 @@ func TestSpeakerAttributionWindows(t *testing.T) {
 			[]string{`"The deal is off," a senior official, a former diplomat, said.`},
 			`"The deal is off" by "a senior official" (nominal)
 `},
+		{"a nominal speaker before an aside that opens with a noun",
+			[]string{`A senior official, spokesman for the delegation, said: "The deal is off."`},
+			`"The deal is off" by "A senior official" (nominal)
+`},
+		{"an organisation speaking through a person named in an aside",
+			[]string{`NATO, through its spokesman Tom Hale, said: "We are ready."`},
+			`"We are ready" by "Tom Hale" (named)
+`},
 		{"the nearest name before the verb, with no aside",
 			[]string{`Maria Lind met Tom Hale in Oslo on Monday, and afterwards Hale said: "We are ready."`},
 			`"We are ready" by "Tom Hale" (named)
@@ -212,5 +220,75 @@ func TestSpeakerAttributionWindows(t *testing.T) {
 				t.Errorf("speakers:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// Whether the speakers of one quote in two articles may be one speaker:
+// the same person under two forms of the name, a surname alone that fits
+// (gender and office), the same organisation or its acronym; a person and
+// an organisation, a nominal speaker or none always may. Written against
+// lived mutants of speakers.go and people.go (MUTATION.md, compare-speakers).
+func TestSpeakersAgreeAcrossArticles(t *testing.T) {
+	quoteOf := func(attrib string) *Quote {
+		qs := Prepare(article("a", attrib)).Quotes()
+		if len(qs) != 1 {
+			t.Fatalf("%q: %d quotes", attrib, len(qs))
+		}
+		return &qs[0]
+	}
+	tests := []struct {
+		a, b  string
+		agree bool
+	}{
+		{`"We are ready," said Maria Lind.`, `"We are ready," said Maria Lind.`, true},
+		{`"We are ready," said Maria Lind.`, `"We are ready," said Tom Hale.`, false},
+		{`"We are ready," said Maria Lind.`, `"We are ready," said Tom Lind.`, false},
+		{`"We are ready," said Maria Lind.`, `"We are ready," Ms. Lind said.`, true},
+		{`"We are ready," Ms. Lind said.`, `"We are ready," said Maria Lind.`, true},
+		{`"We are ready," said Tom Lind.`, `"We are ready," Ms. Lind said.`, false},
+		{`"We are ready," Ms. Lind said.`, `"We are ready," said Tom Lind.`, false},
+		{`"We are ready," said Robin Lind, the mayor.`, `"We are ready," said Robin Lind, his wife.`, true},
+		{`"We are ready," said Mr. Robin Lind.`, `"We are ready," said Mrs. Robin Lind.`, false},
+		{`"We are ready," said Senator Lind.`, `"We are ready," said Governor Lind.`, false},
+		{`"We are ready," said Senator Lind.`, `"We are ready," said Maria Lind.`, true},
+		{`"We are ready," NATO said.`, `"We are ready," NATO said.`, true},
+		{`"We are ready," NATO said.`, `"We are ready," the European Commission said.`, false},
+		{`"We are ready," the North Atlantic Treaty Organization (NATO) said.`, `"We are ready," NATO said.`, true},
+		{`"We are ready," NATO said.`, `"We are ready," the North Atlantic Treaty Organization (NATO) said.`, true},
+		{`"We are ready," NATO said.`, `"We are ready," said Maria Lind.`, true},
+		{`"We are ready," said Maria Lind.`, `"We are ready," NATO said.`, true},
+		{`"We are ready," said Maria Lind.`, `"We are ready," a senior official said.`, true},
+		{`"We are ready," a senior official said.`, `"We are ready," said Tom Hale.`, true},
+		{`"We are ready," said Maria Lind.`, `"We are ready."`, true},
+	}
+	for _, tt := range tests {
+		if got := speakersAgree(quoteOf(tt.a), quoteOf(tt.b)); got != tt.agree {
+			t.Errorf("speakersAgree(%s | %s) = %v, want %v", tt.a, tt.b, got, tt.agree)
+		}
+	}
+}
+
+// Name parts: particles inside a name are dropped ("Charles André de
+// Gaulle" is "Charles de Gaulle"), a surname that is also a particle
+// ("Du", "Le") is still the surname, and two full names with middle names
+// compare them. Written against lived mutants of people.go.
+func TestPeopleNameParts(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"charles andre de gaulle", "charles de gaulle", true},
+		{"ursula gertrud von der leyen", "ursula von der leyen", true},
+		{"kevin du", "kevin j du", true},
+		{"kevin du", "mary du", false},
+		{"thomas le", "tom le", true},
+		{"john f kennedy", "john fitzgerald kennedy", true},
+		{"john f kennedy", "john m kennedy", false},
+		{"george h w bush", "george w bush", false},
+	}
+	for _, tt := range tests {
+		if got := samePerson(parsePerson(tt.a), parsePerson(tt.b)); got != tt.same {
+			t.Errorf("samePerson(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
 	}
 }
