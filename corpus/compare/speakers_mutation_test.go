@@ -101,6 +101,10 @@ func TestSpeakerAttributionWindows(t *testing.T) {
 			[]string{"Tom Hale spoke after the vote.", `"We trusted Peter Wood," he said.`},
 			`"We trusted Peter Wood" by "Tom Hale" (pronoun)
 `},
+		{"a name closing a quote in British punctuation is not the pronoun's antecedent",
+			[]string{"Tom Hale spoke after the vote.", `"We trusted Peter Wood", he said.`},
+			`"We trusted Peter Wood" by "Tom Hale" (pronoun)
+`},
 		{"a pronoun after a person named earlier in its sentence",
 			[]string{`After Tom Hale met the mayor, he said: "We are ready."`},
 			`"We are ready" by "Tom Hale" (pronoun)
@@ -193,6 +197,14 @@ func TestSpeakerAttributionWindows(t *testing.T) {
 			`"We are ready" by "NATO" (named)
 "We are done" by "Maria Lind" (named)
 `},
+		{"the name right after a closed relative clause",
+			[]string{`In a letter to NATO, which hired Tom Hale in May, Maria Lind said: "We are ready."`},
+			`"We are ready" by "Maria Lind" (named)
+`},
+		{"a relative clause closed, then an apposition",
+			[]string{`In a statement, which was posted online, Maria Lind, the spokeswoman, said: "We are ready."`},
+			`"We are ready" by "Maria Lind" (named)
+`},
 		{"a relative clause before a participle keeps its name",
 			[]string{`NATO released a letter, which Tom Hale signed, saying: "We are ready."`},
 			`"We are ready" by "Tom Hale" (named)
@@ -251,6 +263,8 @@ func TestSpeakersAgreeAcrossArticles(t *testing.T) {
 		{`"We are ready," said Mr. Robin Lind.`, `"We are ready," said Mrs. Robin Lind.`, false},
 		{`"We are ready," said Senator Lind.`, `"We are ready," said Governor Lind.`, false},
 		{`"We are ready," said Senator Lind.`, `"We are ready," said Maria Lind.`, true},
+		{`"We are ready," said his daughter, Malia Obama.`, `"We are ready," said President Obama.`, false},
+		{`"We are ready," said President Obama.`, `"We are ready," said his daughter, Malia Obama.`, false},
 		{`"We are ready," NATO said.`, `"We are ready," NATO said.`, true},
 		{`"We are ready," NATO said.`, `"We are ready," the European Commission said.`, false},
 		{`"We are ready," the North Atlantic Treaty Organization (NATO) said.`, `"We are ready," NATO said.`, true},
