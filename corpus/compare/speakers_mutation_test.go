@@ -177,6 +177,12 @@ func TestSpeakerAttributionWindows(t *testing.T) {
 			[]string{`A senior official, spokesman for the delegation, said: "The deal is off."`},
 			`"The deal is off" by "A senior official" (nominal)
 `},
+		{"an outlet citing a source: the source speaks",
+			[]string{`Bloomberg News, citing a source close to the talks, said: "The deal is off."`,
+				`The Financial Times, citing two officials, reported: "Talks will resume."`},
+			`"The deal is off" by "a source" (nominal)
+"Talks will resume" by "two officials" (nominal)
+`},
 		{"an organisation speaking through a person named in an aside",
 			[]string{`NATO, through its spokesman Tom Hale, said: "We are ready."`},
 			`"We are ready" by "Tom Hale" (named)
