@@ -331,6 +331,9 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 				cands = append(cands, cand{o.Name, Pronoun, true, o, inAside})
 			}
 		case speakerNouns[w.fold] && !w.cap:
+			if compoundHead(text, ws, k) {
+				continue // "a police officer", "the prime minister": the next noun heads it
+			}
 			a := k
 			for b := k - 1; b >= 0 && k-b <= 3; b-- {
 				if isDeterminer(ws[b].fold) {
@@ -377,6 +380,16 @@ func setSpeaker(d *Doc, q *Quote, si int, ws []word, idx mentionIndex, forward b
 		pick(func(c cand) bool { return c.kind == Nominal }) || pick(func(c cand) bool { return true })
 }
 
+// compoundHead: the speaker noun at k only modifies the one right after
+// it ("government official", "prime minister"), which heads the phrase.
+func compoundHead(text string, ws []word, k int) bool {
+	if k+1 >= len(ws) {
+		return false
+	}
+	n := ws[k+1]
+	return speakerNouns[n.fold] && !n.cap && strings.TrimSpace(text[ws[k].end:n.start]) == ""
+}
+
 // trailingAside finds a descriptive aside closing right before the verb
 // that follows ws: "Prelogar, representing the Biden administration, said"
 // or "Umerov, head of the delegation, said". A name there is less likely the
@@ -403,15 +416,15 @@ func trailingAside(text string, ws []word) int {
 // fired Flynn in 2017,"): a name there is not the subject of the verb
 // after. A clause still open at the end holds the verb itself (", which
 // Trump described as").
+// (Ifs, not a tagless switch, here and in speakersAgree: see setGender.)
 func relativeClauses(text string, ws []word) []bool {
 	skip := make([]bool, len(ws))
 	open := -1
 	for k := 1; k < len(ws); k++ {
 		gap := text[ws[k-1].end:ws[k].start]
-		switch {
-		case open < 0 && strings.Contains(gap, ",") && (ws[k].fold == "who" || ws[k].fold == "which" || ws[k].fold == "whose"):
+		if open < 0 && strings.Contains(gap, ",") && (ws[k].fold == "who" || ws[k].fold == "which" || ws[k].fold == "whose") {
 			open = k
-		case open >= 0 && strings.ContainsAny(gap, ",—"):
+		} else if open >= 0 && strings.ContainsAny(gap, ",—") {
 			for i := open; i < k; i++ {
 				skip[i] = true
 			}
@@ -474,10 +487,10 @@ func speakersAgree(a, b *Quote) bool {
 	if x == nil || y == nil || a.SpeakerKind == Nominal || b.SpeakerKind == Nominal {
 		return true
 	}
-	switch {
-	case x.Kind == Person && y.Kind == Person:
+	if x.Kind == Person && y.Kind == Person {
 		return mayBeOnePerson(&x.who, &y.who)
-	case x.Kind == Org && y.Kind == Org:
+	}
+	if x.Kind == Org && y.Kind == Org {
 		return x.key == y.key || x.Acronym != "" && foldName(x.Acronym) == y.key ||
 			y.Acronym != "" && foldName(y.Acronym) == x.key
 	}
@@ -487,10 +500,10 @@ func speakersAgree(a, b *Quote) bool {
 // mayBeOnePerson: two people's names may name one person: the same full
 // name, or a surname alone that may stand for the other.
 func mayBeOnePerson(x, y *personAttrs) bool {
-	switch {
-	case x.name.first != "" && y.name.first != "":
+	if x.name.first != "" && y.name.first != "" {
 		return samePerson(x.name, y.name) && x.genderOf().agrees(y.genderOf())
-	case x.name.first == "":
+	}
+	if x.name.first == "" {
 		return x.mayBe(y)
 	}
 	return y.mayBe(x)
