@@ -345,3 +345,66 @@ func candidateList(cs []Candidate) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// Stories of one article each: the label is the title, trimmed, cut at
+// the last word boundary before 90 characters (runes, not bytes) when
+// longer, or at 90 when that boundary comes before the middle; the ID
+// when there is no title. Outlets are trimmed, empty ones left out.
+// Equal stories (one article) come latest first, then by story ID.
+func TestStoriesBehaviourLabelsOutletsOrder(t *testing.T) {
+	long := "Ukraine and Russia agree to a ceasefire around the Zaporizhzhia nuclear plant after talks in Istanbul on Friday"
+	exact := strings.Repeat("é", 85) + " abcd" // 90 runes, 175 bytes
+	unbroken := "Ειδήσεις-" + strings.Repeat("αβγδεζηθικ", 12)
+	midSpace := strings.Repeat("x", 45) + " " + strings.Repeat("y", 60)  // the boundary at the middle: cut there
+	earlySpace := strings.Repeat("x", 44) + " " + strings.Repeat("y", 60) // before it: cut at 90
+	body := []string{"Nothing in this paragraph is shared.", "Qwerty uiop asdf zxcv words bnm.", "Lorem ipsum dolor sit amet consectetur.",
+		"Jumbled foxtrot glyphs vex quick nymphs.", "Sphinx of black quartz judge my vow.", "Pack my box with five dozen liquor jugs."}
+	as := []*corpus.Article{
+		newsItem("a_long", " Reuters ", "2026-03-10T08:00:00Z", long, body[0]),
+		newsItem("b_exact", "", "2026-03-12T08:00:00Z", exact, body[1]),
+		newsItem("c_unbroken", "Kathimerini", "2026-03-11T08:00:00Z", unbroken, body[2]),
+		newsItem("d_untitled", "AP", "2026-03-11T08:00:00Z", "   ", body[3]),
+		newsItem("e_mid", "AP", "2026-03-11T08:00:00Z", midSpace, body[4]),
+		newsItem("g_early", "AP", "2026-03-09T08:00:00Z", earlySpace, "Two driven jocks help fax my big quiz."),
+		newsItem("f_undated", "AP", "", "  A title with spaces around it  ", body[5]),
+	}
+	s := GroupStories(as, StoryOptions{Workers: 1})
+	want := map[string]string{
+		"a_long":     "Ukraine and Russia agree to a ceasefire around the Zaporizhzhia nuclear plant after talks…",
+		"b_exact":    exact,
+		"c_unbroken": string([]rune(unbroken)[:90]) + "…",
+		"d_untitled": "d_untitled",
+		"e_mid":      strings.Repeat("x", 45) + "…",
+		"g_early":    earlySpace[:90] + "…",
+		"f_undated":  "A title with spaces around it",
+	}
+	for id, w := range want {
+		if got := s.Of(byIDs(as, id)).Label; got != w {
+			t.Errorf("%s labelled %q, want %q", id, got, w)
+		}
+	}
+	if got := s.Of(as[0]).Outlets; fmt.Sprint(got) != "[Reuters]" {
+		t.Errorf("outlets %q", got)
+	}
+	if got := s.Of(as[1]).Outlets; got == nil || len(got) != 0 {
+		t.Errorf("an article without outlet: outlets %#v, want empty", got)
+	}
+	// b (12 March), then c, d, e (11 March: by story ID), then a, g, then
+	// the undated f.
+	mid := []string{"c_unbroken", "d_untitled", "e_mid"}
+	slicesSortBy(mid, func(id string) string { return storyID(id) })
+	wantOrder := append(append([]string{"b_exact"}, mid...), "a_long", "g_early", "f_undated")
+	if got := groupingOf(s); got != strings.Join(wantOrder, " | ") {
+		t.Errorf("order %s, want %s", got, strings.Join(wantOrder, " | "))
+	}
+}
+
+func slicesSortBy(xs []string, key func(string) string) {
+	for i := range xs {
+		for j := i + 1; j < len(xs); j++ {
+			if key(xs[j]) < key(xs[i]) {
+				xs[i], xs[j] = xs[j], xs[i]
+			}
+		}
+	}
+}
