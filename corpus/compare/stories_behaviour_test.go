@@ -355,7 +355,7 @@ func TestStoriesBehaviourLabelsOutletsOrder(t *testing.T) {
 	long := "Ukraine and Russia agree to a ceasefire around the Zaporizhzhia nuclear plant after talks in Istanbul on Friday"
 	exact := strings.Repeat("é", 85) + " abcd" // 90 runes, 175 bytes
 	unbroken := "Ειδήσεις-" + strings.Repeat("αβγδεζηθικ", 12)
-	midSpace := strings.Repeat("x", 45) + " " + strings.Repeat("y", 60)  // the boundary at the middle: cut there
+	midSpace := strings.Repeat("x", 45) + " " + strings.Repeat("y", 60)   // the boundary at the middle: cut there
 	earlySpace := strings.Repeat("x", 44) + " " + strings.Repeat("y", 60) // before it: cut at 90
 	body := []string{"Nothing in this paragraph is shared.", "Qwerty uiop asdf zxcv words bnm.", "Lorem ipsum dolor sit amet consectetur.",
 		"Jumbled foxtrot glyphs vex quick nymphs.", "Sphinx of black quartz judge my vow.", "Pack my box with five dozen liquor jugs."}
