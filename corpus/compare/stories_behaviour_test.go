@@ -408,3 +408,50 @@ func slicesSortBy(xs []string, key func(string) string) {
 		}
 	}
 }
+
+// Dates decide what one event is: the Guardian's report of the sinking
+// dated two days after the others is still the sinking; dated seven days
+// after (the window's end) it is its own event in the ferry's line; eight
+// days after, it sits two days before the captain's charging and joins
+// that event; undated, it is grouped by its text alone. A window of 60
+// days makes the charging, ten days on, one event with the sinking.
+func TestStoriesBehaviourDaysApart(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		shift   time.Duration // of the Guardian's report; -1: undated
+		maxDays int
+		want    string
+		lines   string
+	}{
+		{"two days later", 48 * time.Hour, 0,
+			"ferry_guardian ferry_bbc ferry_wire | inquiry_kathimerini inquiry_ap",
+			"[ferry_guardian ferry_bbc ferry_wire / inquiry_kathimerini inquiry_ap]"},
+		{"seven days later", 7 * 24 * time.Hour, 0,
+			"inquiry_kathimerini inquiry_ap | ferry_bbc ferry_wire | ferry_guardian",
+			"[ferry_bbc ferry_wire / ferry_guardian / inquiry_kathimerini inquiry_ap]"},
+		{"eight days later", 200 * time.Hour, 0,
+			"inquiry_kathimerini inquiry_ap ferry_guardian | ferry_bbc ferry_wire",
+			"[ferry_bbc ferry_wire / inquiry_kathimerini inquiry_ap ferry_guardian]"},
+		{"undated", -1, 0,
+			"ferry_bbc ferry_wire ferry_guardian | inquiry_kathimerini inquiry_ap",
+			"[ferry_bbc ferry_wire ferry_guardian / inquiry_kathimerini inquiry_ap]"},
+		{"a 60-day window", 0, 60,
+			"inquiry_kathimerini inquiry_ap ferry_guardian ferry_bbc ferry_wire",
+			"[inquiry_kathimerini inquiry_ap ferry_guardian ferry_bbc ferry_wire]"},
+	} {
+		as := append(ferryWire(), inquiry()...)
+		g := as[2]
+		if c.shift < 0 {
+			g.Published = time.Time{}
+		} else {
+			g.Published = as[0].Published.Add(c.shift)
+		}
+		s := GroupStories(as, StoryOptions{Workers: 1, MaxDays: c.maxDays})
+		if got := groupingOf(s); got != c.want {
+			t.Errorf("%s: grouping\n%s\nwant\n%s", c.name, got, c.want)
+		}
+		if got := linesOf(s); got != c.lines {
+			t.Errorf("%s: lines\n%s\nwant\n%s", c.name, got, c.lines)
+		}
+	}
+}
