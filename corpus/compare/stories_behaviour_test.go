@@ -418,7 +418,7 @@ func slicesSortBy(xs []string, key func(string) string) {
 func TestStoriesBehaviourDaysApart(t *testing.T) {
 	for _, c := range []struct {
 		name    string
-		shift   time.Duration // of the Guardian's report; -1: undated
+		shift   time.Duration // of the Guardian's report from the wire's; 0: as it is, -1: undated
 		maxDays int
 		want    string
 		lines   string
@@ -441,9 +441,10 @@ func TestStoriesBehaviourDaysApart(t *testing.T) {
 	} {
 		as := append(ferryWire(), inquiry()...)
 		g := as[2]
-		if c.shift < 0 {
+		switch {
+		case c.shift < 0:
 			g.Published = time.Time{}
-		} else {
+		case c.shift > 0:
 			g.Published = as[0].Published.Add(c.shift)
 		}
 		s := GroupStories(as, StoryOptions{Workers: 1, MaxDays: c.maxDays})
