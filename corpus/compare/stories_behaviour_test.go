@@ -456,3 +456,18 @@ func TestStoriesBehaviourDaysApart(t *testing.T) {
 		}
 	}
 }
+
+// A report on one side of the event (hotels counting cancellations after
+// the sinking) is less like the three reports of the sinking than they are
+// like each other (similarity 0.27 to 0.36), but on average like enough
+// (groupLinkage of the threshold) to join their story.
+func TestStoriesBehaviourSideReportJoins(t *testing.T) {
+	side := newsItem("ferry_hotels", "Euronews", "2026-03-14T15:00:00Z", "Lesbos hotels count cancellations as ferry link to Piraeus is cut",
+		"Hotels on Lesbos reported cancellations on Saturday after the only overnight ferry link to Piraeus was suspended when the Aegean Star sank.",
+		"The island's tourism association said bookings for the Easter holidays had been strong until now, and asked the government for emergency flights from Athens.")
+	s := GroupStories(append(week(), side), StoryOptions{Workers: 1})
+	want := "ferry_hotels ferry_guardian ferry_bbc ferry_wire | inquiry_kathimerini inquiry_ap | summit_ft summit_politico | football"
+	if got := groupingOf(s); got != want {
+		t.Errorf("grouping\n%s\nwant\n%s", got, want)
+	}
+}
