@@ -471,3 +471,36 @@ func TestStoriesBehaviourSideReportJoins(t *testing.T) {
 		t.Errorf("grouping\n%s\nwant\n%s", got, want)
 	}
 }
+
+// Two outlets run the wire copy word for word, the headline punctuated
+// their own way: the copies are equally central, and the story takes the
+// headline of the one with the smaller ID, whichever order the articles
+// come in.
+func TestStoriesBehaviourVerbatimCopiesLabel(t *testing.T) {
+	wire := ferryWire()[0]
+	copyOf := func(id, outlet, title string) *corpus.Article {
+		c := *wire
+		c.ID, c.Outlet, c.Title = id, outlet, title
+		return &c
+	}
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 3, 0, 2}} {
+		pool := []*corpus.Article{
+			copyOf("ekathimerini_ferry", "eKathimerini", "Ferry carrying 312 passengers sinks off Lesbos - coastguard rescues 290"),
+			copyOf("keeptalkinggreece_ferry", "Keep Talking Greece", "Ferry carrying 312 passengers sinks off Lesbos: coastguard rescues 290"),
+			ferryWire()[1],
+			unrelated(),
+		}
+		var as []*corpus.Article
+		for _, k := range order {
+			as = append(as, pool[k])
+		}
+		s := GroupStories(as, StoryOptions{Workers: 1})
+		st := s.Of(pool[0])
+		if got := groupingOf(s); got != "ferry_bbc ekathimerini_ferry keeptalkinggreece_ferry | football" {
+			t.Fatalf("order %v: grouping %s", order, got)
+		}
+		if st.Label != "Ferry carrying 312 passengers sinks off Lesbos - coastguard rescues 290" {
+			t.Errorf("order %v: labelled %q, want the headline of the copy with the smaller ID", order, st.Label)
+		}
+	}
+}
