@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -67,5 +68,32 @@ func TestStoriesParallelStops(t *testing.T) {
 	})
 	if n := even.Load(); n > checkEvery {
 		t.Errorf("worker 0 went on for %d calls after ctx was done", n)
+	}
+}
+
+// Scoring candidate pairs with a done context scores none; with a live
+// one, the week's events are linked (each pair once, the smaller index
+// first).
+func TestStoriesCandidateEdgesCancelled(t *testing.T) {
+	as := week()
+	counts := countTerms(context.Background(), as, 1)
+	nterms, rare := len(counts.hashes), rareTerms(counts.df, len(as))
+	fps, q, names := makeFingerprints(context.Background(), counts, 1)
+	opt := storyDefaults(StoryOptions{Workers: 1})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if ev, lines := candidateEdges(ctx, as, articleDates(as), fps, names, rare, q, nterms, opt, nil); len(ev)+len(lines) != 0 {
+		t.Errorf("a done context scored %d pairs", len(ev)+len(lines))
+	}
+	ev, _ := candidateEdges(context.Background(), as, articleDates(as), fps, names, rare, q, nterms, opt, nil)
+	var got []string
+	for _, e := range ev {
+		got = append(got, as[e.a].ID+" "+as[e.b].ID)
+	}
+	// No link across the ten days between the sinking and the charging,
+	// nor between the sinking and the summit.
+	want := "summit_politico summit_ft, inquiry_ap inquiry_kathimerini, ferry_wire ferry_bbc, ferry_bbc ferry_guardian, ferry_wire ferry_guardian"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("event links, strongest first:\n%s\nwant\n%s", strings.Join(got, ", "), want)
 	}
 }
