@@ -97,3 +97,39 @@ func TestStoriesCandidateEdgesCancelled(t *testing.T) {
 		t.Errorf("event links, strongest first:\n%s\nwant\n%s", strings.Join(got, ", "), want)
 	}
 }
+
+// Joining new articles scores, of all pairs, exactly those with a new
+// article, as a full pass does: a pair is a candidate when either's query
+// terms meet the other's indexed ones, so a new article's pair is found
+// from the stored side too (byQuery).
+func TestStoriesJoinPassFindsTheFullPassPairs(t *testing.T) {
+	as, _ := generateCorpus(250, 9)
+	counts := countTerms(context.Background(), as, 2)
+	nterms, rare := len(counts.hashes), rareTerms(counts.df, len(as))
+	fps, q, names := makeFingerprints(context.Background(), counts, 2)
+	dates := articleDates(as)
+	for _, workers := range []int{1, 2} {
+		opt := storyDefaults(StoryOptions{Workers: workers})
+		only := make([]bool, len(as))
+		for i := range only {
+			only[i] = i%7 == 3
+		}
+		ev, lines := candidateEdges(context.Background(), as, dates, fps, names, rare, q, nterms, opt, nil)
+		jev, jlines := candidateEdges(context.Background(), as, dates, fps, names, rare, q, nterms, opt, only)
+		touching := func(es []edge) []edge {
+			var out []edge
+			for _, e := range es {
+				if only[e.a] || only[e.b] {
+					out = append(out, e)
+				}
+			}
+			return out
+		}
+		if got, want := fmt.Sprint(jev), fmt.Sprint(touching(ev)); got != want || len(jev) < 20 {
+			t.Errorf("%d workers: join pass event links (%d)\n%s\nwant (%d)\n%s", workers, len(jev), got, len(touching(ev)), want)
+		}
+		if got, want := fmt.Sprint(jlines), fmt.Sprint(touching(lines)); got != want || len(jlines) < 20 {
+			t.Errorf("%d workers: join pass line links (%d), want %d", workers, len(jlines), len(touching(lines)))
+		}
+	}
+}
