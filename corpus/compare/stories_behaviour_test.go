@@ -504,3 +504,22 @@ func TestStoriesBehaviourVerbatimCopiesLabel(t *testing.T) {
 		}
 	}
 }
+
+// Two reports of a comet name one actor between them (Nasa): events need
+// two shared names, but one does for reports as strongly alike as these.
+func TestStoriesBehaviourOneSharedNameWhenStrong(t *testing.T) {
+	as := append(week(),
+		newsItem("comet_a", "Reuters", "2026-03-15T09:00:00Z", "Bright comet visible to the naked eye this week, astronomers say",
+			"A comet discovered only two months ago will be bright enough to see with the naked eye in the evening sky this week, astronomers said on Sunday.",
+			"The comet will pass closest to the sun in two days. Observers should look low in the west just after sunset, away from city lights, according to Nasa.",
+			"Binoculars will show its tail, which stretches several degrees across the sky."),
+		newsItem("comet_b", "The Independent", "2026-03-15T13:00:00Z", "How to see the bright comet in the evening sky this week",
+			"A comet found two months ago is now bright enough to spot with the naked eye, astronomers say, and it will be at its best this week.",
+			"Look low in the west just after sunset, away from city lights. The comet passes closest to the sun in two days, Nasa said, and binoculars will show its long tail."),
+	)
+	s := GroupStories(as, StoryOptions{Workers: 1})
+	want := "ferry_guardian ferry_bbc ferry_wire | inquiry_kathimerini inquiry_ap | comet_b comet_a | summit_ft summit_politico | football"
+	if got := groupingOf(s); got != want {
+		t.Errorf("grouping\n%s\nwant\n%s", got, want)
+	}
+}
