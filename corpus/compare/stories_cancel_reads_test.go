@@ -133,3 +133,28 @@ func TestStoriesJoinPassFindsTheFullPassPairs(t *testing.T) {
 		}
 	}
 }
+
+// Two articles are in one story line when they share at least two rare
+// names and at least half the rare names of the one naming fewer: a
+// roundup naming many people in passing is not about each of them. Names
+// seen in one article only (not rare) count for nothing.
+func TestStoriesLineNamesRule(t *testing.T) {
+	rare := []bool{true, true, true, true, true, true, true, true, false, false} // terms 0..7 rare, 8 and 9 not
+	for _, c := range []struct {
+		a, b []uint32
+		want bool
+	}{
+		{[]uint32{0, 1, 2, 8, 9}, []uint32{0, 1, 3, 4, 5, 6, 7}, true}, // 2 of the first's 3
+		{[]uint32{0, 1, 3, 4, 5, 6, 7}, []uint32{0, 1, 2, 8, 9}, true}, // either way round
+		{[]uint32{0, 1, 2, 3}, []uint32{0, 1, 4, 5, 6, 7}, true},       // 2 of 4: half
+		{[]uint32{0, 1, 2, 3, 4}, []uint32{0, 1, 5, 6, 7}, false},      // 2 of 5
+		{[]uint32{0, 1, 2, 3, 4}, []uint32{0, 1, 2, 5, 6, 7}, true},    // 3 of 5
+		{[]uint32{0, 8, 9}, []uint32{0, 8, 9}, false},                  // one rare name
+		{[]uint32{0, 1}, []uint32{0, 1}, true},
+		{[]uint32{2, 8}, []uint32{3, 8}, false},
+	} {
+		if got := sharesNames(c.a, c.b, rare); got != c.want {
+			t.Errorf("sharesNames(%v, %v) = %v", c.a, c.b, got)
+		}
+	}
+}
