@@ -540,3 +540,21 @@ func TestStoriesBehaviourLiveBlogJoins(t *testing.T) {
 		t.Errorf("grouping\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A video page whose body is site furniture is grouped by its outlet's
+// summary: with it, the rescue footage joins the sinking; without it, the
+// page says nothing and stands alone.
+func TestStoriesBehaviourVideoPageBySummary(t *testing.T) {
+	video := newsItem("ferry_video", "Euronews", "2026-03-14T12:00:00Z", "Watch: dramatic rescue at sea",
+		"Video. Share this. Sign up for our newsletter.")
+	video.Summary = "Footage shows the Hellenic Coastguard pulling survivors of the Aegean Star ferry from the sea off Plomari, Lesbos, after it struck rocks and sank; 22 people are missing."
+	s := GroupStories(append(week(), video), StoryOptions{Workers: 1})
+	if got, want := groupingOf(s), "ferry_video ferry_guardian ferry_bbc ferry_wire | inquiry_kathimerini inquiry_ap | summit_ft summit_politico | football"; got != want {
+		t.Errorf("with its summary:\n%s\nwant\n%s", got, want)
+	}
+	video.Summary = ""
+	s = GroupStories(append(week(), video), StoryOptions{Workers: 1})
+	if got, want := groupingOf(s), "ferry_guardian ferry_bbc ferry_wire | inquiry_kathimerini inquiry_ap | summit_ft summit_politico | football | ferry_video"; got != want {
+		t.Errorf("without:\n%s\nwant\n%s", got, want)
+	}
+}
