@@ -158,3 +158,36 @@ func TestStoriesLineNamesRule(t *testing.T) {
 		}
 	}
 }
+
+// A name, for grouping, is a word written with a capital inside a
+// sentence: after a word, a figure, a comma, a semicolon or a dash (with
+// any spaces or tabs between), not at the start of the text, a sentence,
+// a quotation or a bracket, nor after a colon; and not a word in lower
+// case.
+func TestStoriesCapitalisedInside(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"Mitsotakis flew to Lesbos.", "Mitsotakis", false},
+		{"The prime minister flew to Lesbos.", "Lesbos", true},
+		{"Rescued: 290. Missing 22, Alexiou said.", "Alexiou", true},
+		{"In 2026 Greece mourned.", "Greece", true},
+		{"The ship sank. Survivors were taken away.", "Survivors", false},
+		{"He said: Survivors were taken away.", "Survivors", false},
+		{"“Survivors were taken away,” he said.", "Survivors", false},
+		{"The port (Mytilene) reopened.", "Mytilene", false},
+		{"Divers reached it; Alexiou said so.", "Alexiou", true},
+		{"Ships – Navy frigates – searched.", "Navy", true},
+		{"Ships — Navy frigates — searched.", "Navy", true},
+		{"Greek-Turkish talks", "Turkish", true},
+		{"Ships\t\tNavy frigates", "Navy", true},
+		{"Crete ferries and lesbos ferries", "lesbos", false},
+		{"Ελλάδα και Λέσβος σήμερα", "Λέσβος", true},
+	} {
+		i := strings.Index(c.text, c.word)
+		if got := capitalisedInside(c.text, i); got != c.want {
+			t.Errorf("%q in %q: %v", c.word, c.text, got)
+		}
+	}
+}
