@@ -527,11 +527,15 @@ func TestStoriesBehaviourOneSharedNameWhenStrong(t *testing.T) {
 // A live blog of the sinking, seventy short updates that repeat the
 // event's words (ferry, Lesbos, coastguard) far more often than any report
 // does, is still the sinking: a term's weight grows with the log of its
-// count, however large.
+// count, however large (64 and 70 times here).
 func TestStoriesBehaviourLiveBlogJoins(t *testing.T) {
 	var updates []string
 	for k := range 70 {
-		updates = append(updates, fmt.Sprintf("%02d:%02d The Hellenic Coastguard says the search for the missing from the Aegean Star ferry off Lesbos goes on; update %d from Mytilene.", 6+k/6, k%6*10, k+1))
+		u := fmt.Sprintf("%02d:%02d The Hellenic Coastguard says the search for the missing from the Aegean Star ferry off Lesbos goes on; update %d from Mytilene.", 6+k/6, k%6*10, k+1)
+		if k < 64 { // a name counted exactly 64 times
+			u += " Spokesman Nikos Alexiou will speak again within the hour."
+		}
+		updates = append(updates, u)
 	}
 	blog := newsItem("ferry_liveblog", "ERT", "2026-03-14T18:00:00Z", "Live: Aegean Star ferry sinks off Lesbos", updates...)
 	s := GroupStories(append(week(), blog), StoryOptions{Workers: 1})
