@@ -562,3 +562,15 @@ func TestStoriesBehaviourVideoPageBySummary(t *testing.T) {
 		t.Errorf("without:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// Two pages whose text came out empty (a failed scrape), which the reader
+// put in one story: a story of two articles with no terms has no centre,
+// and its cohesion is 1, as a single article's, not a division by zero.
+func TestStoriesBehaviourEmptyPagesPlacedTogether(t *testing.T) {
+	as := append(week(), newsItem("blank_1", "ERT", "2026-03-14T16:00:00Z", ""), newsItem("blank_2", "ERT", "2026-03-14T16:05:00Z", ""))
+	s := GroupStories(as, StoryOptions{Workers: 1}).WithEdits(map[string]StoryEdit{"blank_2": {With: "blank_1"}})
+	st := s.Of(byIDs(as, "blank_1"))
+	if got := strings.Join(st.IDs(), " "); got != "blank_2 blank_1" || st.Cohesion != 1 || st.Label != "blank_1" {
+		t.Errorf("story %s, cohesion %v, label %q; want blank_2 blank_1, 1, blank_1", got, st.Cohesion, st.Label)
+	}
+}
