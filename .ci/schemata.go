@@ -6,8 +6,14 @@
 // at run time by the GREMLIN_ID environment variable (ids count from
 // IDBASE+1 in input order; 0 runs the real code). Each mutated operator
 // becomes mutV(id, mutated, original) (both sides are pure expressions in
-// the files mutated so far), each ++/-- a += mutInc(id). The helpers live in
-// a file the script writes. Prints the new file to stdout, the ids to stderr.
+// the files mutated so far), each ++/-- a x += mutIncT(x, id). The helpers
+// live in a file the script writes. The package is type-checked so that a
+// site's type is given (mutV[int32]: an untyped constant such as -1 would
+// otherwise become an int), and two kinds of mutant are left out, marked on
+// their id line: inside a const declaration (CONST: mutV is no constant;
+// plant those by hand) and arithmetic on strings (NOT_VIABLE: gremlins'
+// run would not compile them either). Prints the new file to stdout, the
+// ids to stderr.
 //
 //	go build -o schemata .ci/schemata.go
 //	schemata FILE IDBASE < dry-run.log > mutated.go 2> ids
@@ -17,9 +23,12 @@ import (
 	"bufio"
 	"fmt"
 	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -36,6 +45,55 @@ type site struct {
 	op    int // offset of the operator
 	oplen int
 	alts  []alt
+	typ   string // the expression's type as written in the file, "" to infer
+}
+
+// typeCheck type-checks the package of file (its non-test files, with f
+// as file's AST) for the types of the mutated expressions.
+func typeCheck(fset *token.FileSet, file string, f *ast.File) (*types.Info, *types.Package) {
+	files := []*ast.File{f}
+	names, _ := filepath.Glob(filepath.Join(filepath.Dir(file), "*.go"))
+	for _, n := range names {
+		if n == file || strings.HasSuffix(n, "_test.go") || filepath.Base(n) == filepath.Base(file) {
+			continue
+		}
+		g, err := parser.ParseFile(fset, n, nil, 0)
+		if err != nil || g.Name.Name != f.Name.Name {
+			continue
+		}
+		files = append(files, g)
+	}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), Error: func(error) {}}
+	pkg, _ := conf.Check(f.Name.Name, fset, files, info)
+	return info, pkg
+}
+
+// typeName writes t as the file can name it, or "" (infer) when it cannot.
+func typeName(t types.Type, pkg *types.Package, f *ast.File) string {
+	if t == nil {
+		return ""
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 && t == b {
+		return ""
+	}
+	ok := true
+	name := types.TypeString(t, func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		for _, im := range f.Imports {
+			if strings.Trim(im.Path.Value, `"`) == p.Path() && (im.Name == nil || im.Name.Name == p.Name()) {
+				return p.Name()
+			}
+		}
+		ok = false
+		return p.Name()
+	})
+	if !ok {
+		return ""
+	}
+	return name
 }
 
 func main() {
@@ -54,9 +112,22 @@ func main() {
 		panic(err)
 	}
 	tf := fset.File(f.Pos())
+	info, pkg := typeCheck(fset, file, f)
 	// operator offset -> node
 	nodes := map[int]ast.Node{}
+	inConst := map[int]bool{} // operator offsets inside const declarations
 	ast.Inspect(f, func(n ast.Node) bool {
+		if d, ok := n.(*ast.GenDecl); ok && d.Tok == token.CONST {
+			ast.Inspect(d, func(m ast.Node) bool {
+				switch x := m.(type) {
+				case *ast.BinaryExpr:
+					inConst[tf.Offset(x.OpPos)] = true
+				case *ast.UnaryExpr:
+					inConst[tf.Offset(x.OpPos)] = true
+				}
+				return true
+			})
+		}
 		switch x := n.(type) {
 		case *ast.BinaryExpr:
 			nodes[tf.Offset(x.OpPos)] = x
@@ -96,10 +167,23 @@ func main() {
 		if !ok {
 			panic(fmt.Sprintf("no node at %s", sc.Text()))
 		}
+		if inConst[off] {
+			fmt.Fprintf(os.Stderr, "%d CONST %s\n", id, strings.TrimSpace(sc.Text()))
+			continue
+		}
+		if b, ok := n.(*ast.BinaryExpr); ok && m[1] == "ARITHMETIC_BASE" {
+			if t, ok := info.TypeOf(b.X).Underlying().(*types.Basic); ok && t.Info()&types.IsString != 0 {
+				fmt.Fprintf(os.Stderr, "%d NOT_VIABLE %s\n", id, strings.TrimSpace(sc.Text()))
+				continue
+			}
+		}
 		fmt.Fprintf(os.Stderr, "%d %s\n", id, strings.TrimSpace(sc.Text()))
 		s := sites[off]
 		if s == nil {
 			s = &site{node: n, op: off}
+			if e, ok := n.(ast.Expr); ok {
+				s.typ = typeName(info.TypeOf(e), pkg, f)
+			}
 			sites[off] = s
 		}
 		var op string
@@ -173,14 +257,14 @@ func emit(s *site, src []byte, off func(token.Pos) int, render func(int, int, *s
 		out := "(" + l + mid + r + ")"
 		for _, a := range s.alts {
 			m := mid[:opRel] + a.tok + mid[opRel+s.oplen:]
-			out = fmt.Sprintf("mutV(%d, (%s%s%s), %s)", a.id, l, m, r, out)
+			out = fmt.Sprintf("%s(%d, (%s%s%s), %s)", mutV(s), a.id, l, m, r, out)
 		}
 		return out
 	case *ast.UnaryExpr:
 		inner := render(off(x.X.Pos()), off(x.X.End()), nil)
 		out := "(-" + inner + ")"
 		for _, a := range s.alts {
-			out = fmt.Sprintf("mutV(%d, (+%s), %s)", a.id, inner, out)
+			out = fmt.Sprintf("%s(%d, (+%s), %s)", mutV(s), a.id, inner, out)
 		}
 		return out
 	case *ast.IncDecStmt:
@@ -189,11 +273,20 @@ func emit(s *site, src []byte, off func(token.Pos) int, render func(int, int, *s
 			panic("incdec alts")
 		}
 		if x.Tok == token.INC {
-			return fmt.Sprintf("%s += mutInc(%d)", inner, s.alts[0].id)
+			return fmt.Sprintf("%s += mutIncT(%s, %d)", inner, inner, s.alts[0].id)
 		}
-		return fmt.Sprintf("%s -= mutInc(%d)", inner, s.alts[0].id)
+		return fmt.Sprintf("%s -= mutIncT(%s, %d)", inner, inner, s.alts[0].id)
 	}
 	panic("node")
+}
+
+// mutV is the helper's name at a site, with its type when the file can
+// write it.
+func mutV(s *site) string {
+	if s.typ == "" {
+		return "mutV"
+	}
+	return "mutV[" + s.typ + "]"
 }
 
 func filepathBase(p string) string { return p[strings.LastIndex(p, "/")+1:] }
