@@ -125,23 +125,22 @@ func (s *Stories) fingerprints() []fingerprint {
 }
 
 // readFingerprints gives a grouping read back the fingerprints stored with
-// it, and its dates. A file whose term sections cannot be read (replaced
+// it, used in the mapped file (storedFingerprints), and its dates. A file whose term sections cannot be read (replaced
 // since by a grouping of other articles, or damaged) costs the
 // fingerprints made again from the articles' text, as grouping makes them
 // (read, not kept, for articles listed without it: see countTerms).
 func (s *Stories) readFingerprints() {
 	s.dates = articleDates(s.articles)
 	l := s.lazy
-	if t, err := l.g.readTerms(); err == nil {
+	if fps, nterms, err := l.g.storedFingerprints(); err == nil {
 		s.fps = make([]fingerprint, len(s.articles))
 		for k, i := range l.order {
-			s.fps[i] = t.fps[k]
+			s.fps[i] = fps[k]
 		}
 		for i, a := range s.articles {
 			s.fps[i] = s.fps[s.at[a]] // an article listed twice
 		}
-		s.nterms = len(t.hashes)
-		l.g.terms = nil // the fingerprints are all this grouping keeps of them
+		s.nterms = nterms
 		return
 	}
 	ctx := context.Background()

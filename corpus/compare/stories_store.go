@@ -29,7 +29,7 @@ import (
 // fingerprint, names and query terms, so that a join reads no stored
 // article's text.
 //
-//	file:     magic version section(grouping) [section(terms) section(article terms)]
+//	file:     magic version section(grouping) [section(terms) section(article terms) section(fingerprints)]
 //	section:  length(8) crc(4) body
 //	grouping: threshold(8) maxDays base joined articles events lines
 //	article:  idLen id key(4)
@@ -39,11 +39,13 @@ import (
 // Lengths and counts are uvarints, fixed-size fields little endian, each
 // section's CRC a CRC-32C of its body. The grouping is read and checked
 // first, alone (a warm start reads nothing else); the term sections when a
-// join or the fingerprints need them. Every read is bounds-checked; a
-// damaged file is an error, never a panic.
+// join needs them, and the fingerprints of a grouping read back are used
+// from the mapped file (stories_fpstore.go). Every read is bounds-checked
+// and every section checked against its CRC before it is used; a damaged
+// file is an error, never a panic.
 const (
 	storiesMagic   = "PLXSTORIES\n"
-	storiesVersion = 2 // 2: sections, article keys from heads, the terms for joining
+	storiesVersion = 3 // 2: sections, article keys from heads, the terms for joining; 3: fingerprints used in place
 	sectionHead    = 8 + 4
 )
 
@@ -307,30 +309,62 @@ func readStored(path string) (*storedGrouping, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.rest = func() ([]byte, error) {
-		// The file is opened again rather than held open: another
-		// process may replace it meanwhile, and then its terms are
-		// another grouping's.
+	// The file is opened again rather than held open: another process
+	// may replace it meanwhile, and then its terms are another
+	// grouping's.
+	again := func() (*os.File, int64, error) {
 		f, restAt, again, err := openGrouping(path)
+		if err != nil {
+			return nil, 0, err
+		}
+		if string(again[:sectionHead]) != string(data[:sectionHead]) {
+			f.Close()
+			return nil, 0, errReplaced
+		}
+		return f, restAt, nil
+	}
+	g.rest = func() ([]byte, error) {
+		f, restAt, err := again()
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		if string(again[:sectionHead]) != string(data[:sectionHead]) {
-			return nil, errors.New("the stored grouping was replaced")
-		}
 		st, err := f.Stat()
 		if err != nil {
 			return nil, err
 		}
-		rest := make([]byte, max(st.Size()-restAt, 0))
+		// Read at the file's alignment, so that the fingerprints are
+		// used where they lie (parseFingerprints).
+		size := max(st.Size()-restAt, 0)
+		buf := make([]byte, size+3)
+		skip := (4 + int(restAt%4) - int(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))%4)) % 4
+		rest := buf[skip : skip+int(size)]
 		if _, err := f.ReadAt(rest, restAt); err != nil {
 			return nil, err
 		}
 		return rest, nil
 	}
+	g.mapped = func() ([]byte, error) {
+		f, restAt, err := again()
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		data, err := mapStories(f)
+		if err != nil {
+			return nil, err
+		}
+		if restAt > int64(len(data)) {
+			return nil, errReplaced
+		}
+		return data[restAt:], nil
+	}
 	return g, nil
 }
+
+// errReplaced: the stories file was replaced by another grouping since its
+// grouping was read.
+var errReplaced = errors.New("the stored grouping was replaced")
 
 // openGrouping opens the stories file at path and reads its grouping
 // section, length and CRC included, unchecked. It returns the open file
@@ -379,6 +413,7 @@ func parseStories(data []byte) (*storedGrouping, error) {
 		return nil, err
 	}
 	g.rest = func() ([]byte, error) { return rest, nil }
+	g.mapped = g.rest
 	return g, nil
 }
 
@@ -396,11 +431,12 @@ type storedGrouping struct {
 	events       []storedEvent
 	lines        [][]int32
 
-	// rest reads the bytes after the grouping section, once.
-	rest      func() ([]byte, error)
-	termsOnce sync.Once
-	terms     *storedTerms
-	termsErr  error
+	// rest reads the bytes after the grouping section into memory, once;
+	// mapped maps them (the fingerprints of a grouping read back).
+	rest, mapped func() ([]byte, error)
+	termsOnce    sync.Once
+	terms        *storedTerms
+	termsErr     error
 }
 
 type storedEvent struct {
