@@ -3,6 +3,7 @@ package compare
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -101,6 +102,9 @@ type Stories struct {
 	// lazy is set on a grouping read from its file (stories_store.go),
 	// which has no fingerprints until something needs them.
 	lazy *lazyFingerprints
+	// damage is what reading them found wrong in the file (nil on a
+	// grouping made here).
+	damage *storedDamage
 	// terms is what a grouping made here keeps to be stored for joining
 	// (stories_termstore.go); nil on one read back or edited.
 	terms *groupTerms
@@ -132,7 +136,8 @@ func (s *Stories) fingerprints() []fingerprint {
 func (s *Stories) readFingerprints() {
 	s.dates = articleDates(s.articles)
 	l := s.lazy
-	if fps, nterms, err := l.g.storedFingerprints(); err == nil {
+	fps, nterms, err := l.g.storedFingerprints()
+	if err == nil {
 		s.fps = make([]fingerprint, len(s.articles))
 		for k, i := range l.order {
 			s.fps[i] = fps[k]
@@ -145,9 +150,47 @@ func (s *Stories) readFingerprints() {
 	}
 	ctx := context.Background()
 	counts := countTerms(ctx, s.articles, 0)
-	s.nterms = len(counts.df)
+	stats := termStats{hashes: counts.hashes, sorted: len(counts.hashes), df: counts.df, docs: len(s.articles)}
 	counts.hashes = nil
-	s.fps, _, _ = makeFingerprints(ctx, counts, counts.workers)
+	s.nterms = len(stats.hashes)
+	var query *queryTable
+	var names *termLists
+	s.fps, query, names = makeFingerprints(ctx, counts, counts.workers)
+	if errors.Is(err, errDamaged) && l.g.path != "" {
+		// Damaged, not replaced: stored again whole, with the
+		// fingerprints made here, so that the next start does not make
+		// them again; and told once (StoredDamage).
+		s.damage.err = err
+		s.terms = &groupTerms{termStats: stats, query: query, names: names, base: l.g.base, joined: l.g.joined}
+		saveStories(l.g.path, s, StoryOptions{Threshold: l.g.threshold, MaxDays: l.g.maxDays})
+	}
+}
+
+// storedDamage is the damage found in a stored grouping's fingerprints,
+// to be told once: shared by the grouping read back and those its edits
+// make.
+type storedDamage struct {
+	mu   sync.Mutex
+	err  error
+	told bool
+}
+
+// StoredDamage is, the first time it is asked after the fingerprints were
+// read (a comparison, the picker, an edit), the damage found in them in
+// the stored file, nil otherwise and ever after: the fingerprints were
+// then made from the articles' text and the file stored again.
+func (s *Stories) StoredDamage() error {
+	if s == nil || s.damage == nil {
+		return nil
+	}
+	d := s.damage
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.told || d.err == nil {
+		return nil
+	}
+	d.told = true
+	return d.err
 }
 
 // Prepare reads now what a stored grouping reads the first time it is

@@ -121,7 +121,7 @@ func (s *Stories) WithEdits(edits map[string]StoryEdit) *Stories {
 		touched[st] = append(g, joins[st]...)
 	}
 	fps := s.fingerprints()
-	out := &Stories{articles: s.articles, at: s.at, fps: fps, nterms: s.nterms, dates: s.dates, pinned: pinned,
+	out := &Stories{articles: s.articles, at: s.at, fps: fps, nterms: s.nterms, dates: s.dates, pinned: pinned, damage: s.damage,
 		storyOf: slices.Clone(s.storyOf), lineOf: maps.Clone(s.lineOf)}
 	b := storyBuilder{as: s.articles, fps: fps, nterms: s.nterms}
 	remade := map[*Story]*Story{} // old story -> new, nil when emptied

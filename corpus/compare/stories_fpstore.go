@@ -83,7 +83,7 @@ func storedWords(b []byte) []uint32 {
 // as it is for as long as they are used.
 func parseFingerprints(body []byte, n, nterms int) ([]fingerprint, error) {
 	bad := func(what string) ([]fingerprint, error) {
-		return nil, fmt.Errorf("damaged stories file: %s", what)
+		return nil, fmt.Errorf("%w: %s", errDamaged, what)
 	}
 	if len(body) < 1 || int(body[0]) > 3 || len(body) < 1+int(body[0]) {
 		return bad("fingerprints padding")
@@ -118,20 +118,20 @@ func parseFingerprints(body []byte, n, nterms int) ([]fingerprint, error) {
 // normalised weight.
 func checkFingerprints(off []uint32, entries []termWeight, nterms int) error {
 	if off[0] != 0 || uint64(off[len(off)-1]) != uint64(len(entries)) {
-		return errors.New("damaged stories file: fingerprint offsets")
+		return fmt.Errorf("%w: fingerprint offsets", errDamaged)
 	}
 	for k := 1; k < len(off); k++ {
 		a, e := off[k-1], off[k]
 		if e < a || e-a > fingerprintTerms {
-			return errors.New("damaged stories file: fingerprint offsets")
+			return fmt.Errorf("%w: fingerprint offsets", errDamaged)
 		}
 		prev := int64(-1)
 		for _, x := range entries[a:e] {
 			if int64(x.t) <= prev || int64(x.t) >= int64(nterms) {
-				return errors.New("damaged stories file: fingerprint terms")
+				return fmt.Errorf("%w: fingerprint terms", errDamaged)
 			}
 			if !(x.w >= 0 && x.w <= 1.001) {
-				return errors.New("damaged stories file: fingerprint weight")
+				return fmt.Errorf("%w: fingerprint weight", errDamaged)
 			}
 			prev = int64(x.t)
 		}
@@ -197,7 +197,7 @@ func parseStoredFingerprints(data []byte, n int) ([]fingerprint, int, error) {
 		return nil, 0, r.err
 	}
 	if len(rest) < sectionHead || binary.LittleEndian.Uint64(rest) > uint64(len(rest)-sectionHead) {
-		return nil, 0, errors.New("damaged stories file: truncated article terms")
+		return nil, 0, fmt.Errorf("%w: truncated article terms", errDamaged)
 	}
 	rest = rest[sectionHead+binary.LittleEndian.Uint64(rest):]
 	body, rest, err = cutSection(rest, "fingerprints")
@@ -205,7 +205,7 @@ func parseStoredFingerprints(data []byte, n int) ([]fingerprint, int, error) {
 		return nil, 0, err
 	}
 	if len(rest) > 0 {
-		return nil, 0, errors.New("damaged stories file: trailing bytes")
+		return nil, 0, fmt.Errorf("%w: trailing bytes", errDamaged)
 	}
 	fps, err := parseFingerprints(body, n, nterms)
 	return fps, nterms, err

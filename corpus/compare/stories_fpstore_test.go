@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"math"
@@ -144,8 +145,9 @@ func TestStoredFingerprintsUnaligned(t *testing.T) {
 // A damaged or truncated fingerprints section is refused (its CRC), and
 // so is one whose CRC was made to match wrong data (a term out of range
 // or out of order, a weight not normalised, offsets that do not add up):
-// the grouping read back then makes its fingerprints from the text, the
-// same as grouping made them, and a join groups afresh.
+// a join groups afresh; the grouping read back makes its fingerprints
+// from the text, the same as grouping made them, tells the damage once
+// (StoredDamage) and stores the file again, whole.
 func TestStoredFingerprintsDamaged(t *testing.T) {
 	as, path, fresh, good, end := storedFile(t)
 	at := fpSectionAt(t, good)
@@ -205,9 +207,19 @@ func TestStoredFingerprintsDamaged(t *testing.T) {
 			if err := os.WriteFile(path, data, 0o600); err != nil {
 				t.Fatal(err)
 			}
+			st, from, _ := LoadOrGroupStories(context.Background(), path, joining, StoryOptions{})
+			if from != StoriesGrouped || groupingReport(st, joining) != groupingReport(want, joining) {
+				t.Errorf("damaged fingerprints joined (from %v)", from)
+			}
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
 			back, err := ReadStories(path, as, StoryOptions{})
 			if err != nil {
 				t.Fatalf("the grouping, intact, not read back: %v", err)
+			}
+			if err := back.StoredDamage(); err != nil {
+				t.Errorf("damage told before the fingerprints were read: %v", err)
 			}
 			if err := sameFingerprints(back.fingerprints(), fresh.fps); err != nil {
 				t.Errorf("fingerprints made again: %v", err)
@@ -215,9 +227,27 @@ func TestStoredFingerprintsDamaged(t *testing.T) {
 			if got, want := fmt.Sprint(back.Candidates(a, 5)), fmt.Sprint(fresh.Candidates(a, 5)); got != want {
 				t.Errorf("candidates: %v, want %v", got, want)
 			}
-			st, from, _ := LoadOrGroupStories(context.Background(), path, joining, StoryOptions{})
-			if from != StoriesGrouped || groupingReport(st, joining) != groupingReport(want, joining) {
-				t.Errorf("damaged fingerprints joined (from %v)", from)
+			if err := back.StoredDamage(); !errors.Is(err, errDamaged) {
+				t.Errorf("damage told as %v", err)
+			}
+			if err := back.StoredDamage(); err != nil {
+				t.Errorf("damage told twice: %v", err)
+			}
+			// Stored again: the next start uses the file's fingerprints.
+			again, err := ReadStories(path, as, StoryOptions{})
+			if err != nil {
+				t.Fatalf("rebuilt file not read: %v", err)
+			}
+			if fps, _, err := again.lazy.g.storedFingerprints(); err != nil {
+				t.Fatalf("rebuilt file's fingerprints: %v", err)
+			} else if err := sameFingerprints(fps, fresh.fps); err != nil {
+				t.Errorf("rebuilt file's fingerprints: %v", err)
+			}
+			if groupingReport(again, as) != groupingReport(fresh, as) {
+				t.Error("rebuilt file holds another grouping")
+			}
+			if _, from, _ := LoadOrGroupStories(context.Background(), path, joining, StoryOptions{}); from != StoriesJoined {
+				t.Errorf("rebuilt file not joined (from %v)", from)
 			}
 		})
 	}

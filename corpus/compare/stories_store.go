@@ -172,15 +172,15 @@ func endSection(buf []byte, at int) {
 // CRC, and returns its body and what follows it.
 func cutSection(data []byte, what string) (body, rest []byte, err error) {
 	if len(data) < sectionHead {
-		return nil, nil, fmt.Errorf("damaged stories file: truncated %s", what)
+		return nil, nil, fmt.Errorf("%w: truncated %s", errDamaged, what)
 	}
 	n := binary.LittleEndian.Uint64(data)
 	if n > uint64(len(data)-sectionHead) {
-		return nil, nil, fmt.Errorf("damaged stories file: truncated %s", what)
+		return nil, nil, fmt.Errorf("%w: truncated %s", errDamaged, what)
 	}
 	body = data[sectionHead : sectionHead+n]
 	if crc32.Checksum(body, cache.CRCTable) != binary.LittleEndian.Uint32(data[8:]) {
-		return nil, nil, fmt.Errorf("damaged stories file: %s checksum", what)
+		return nil, nil, fmt.Errorf("%w: %s checksum", errDamaged, what)
 	}
 	return body, data[sectionHead+n:], nil
 }
@@ -224,7 +224,7 @@ type storeReader struct {
 
 func (r *storeReader) fail(what string) {
 	if r.err == nil {
-		r.err = fmt.Errorf("damaged stories file: %s", what)
+		r.err = fmt.Errorf("%w: %s", errDamaged, what)
 	}
 	r.b = nil
 }
@@ -309,6 +309,7 @@ func readStored(path string) (*storedGrouping, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.path = path
 	// The file is opened again rather than held open: another process
 	// may replace it meanwhile, and then its terms are another
 	// grouping's.
@@ -362,6 +363,10 @@ func readStored(path string) (*storedGrouping, error) {
 	return g, nil
 }
 
+// errDamaged: the stories file is damaged or truncated (every such error
+// wraps it).
+var errDamaged = errors.New("damaged stories file")
+
 // errReplaced: the stories file was replaced by another grouping since its
 // grouping was read.
 var errReplaced = errors.New("the stored grouping was replaced")
@@ -380,11 +385,11 @@ func openGrouping(path string) (*os.File, int64, []byte, error) {
 	}
 	var head [sectionHead]byte
 	if _, err := f.ReadAt(head[:], int64(bodyAt)); err != nil {
-		return fail(errors.New("damaged stories file: truncated grouping"))
+		return fail(fmt.Errorf("%w: truncated grouping", errDamaged))
 	}
 	n := binary.LittleEndian.Uint64(head[:])
 	if n > uint64(st.Size())-uint64(bodyAt)-sectionHead {
-		return fail(errors.New("damaged stories file: truncated grouping"))
+		return fail(fmt.Errorf("%w: truncated grouping", errDamaged))
 	}
 	data := make([]byte, sectionHead+n)
 	if _, err := f.ReadAt(data, int64(bodyAt)); err != nil {
@@ -431,6 +436,8 @@ type storedGrouping struct {
 	events       []storedEvent
 	lines        [][]int32
 
+	// path is the file read ("" for bytes held in memory).
+	path string
 	// rest reads the bytes after the grouping section into memory, once;
 	// mapped maps them (the fingerprints of a grouping read back).
 	rest, mapped func() ([]byte, error)
@@ -618,6 +625,7 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 	}
 	sortLines(s.Lines)
 	s.lazy = &lazyFingerprints{g: g, order: order}
+	s.damage = &storedDamage{}
 	return s
 }
 

@@ -3,6 +3,7 @@ package compare
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 )
@@ -180,7 +181,7 @@ func parseTerms(data []byte, n int) (*storedTerms, error) {
 		return nil, err
 	}
 	if len(rest) > 0 {
-		return nil, errors.New("damaged stories file: trailing bytes")
+		return nil, fmt.Errorf("%w: trailing bytes", errDamaged)
 	}
 	if t.fps, err = parseFingerprints(fpBody, n, nterms); err != nil {
 		return nil, err
