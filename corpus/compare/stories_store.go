@@ -45,7 +45,7 @@ import (
 // file is an error, never a panic.
 const (
 	storiesMagic   = "PLXSTORIES\n"
-	storiesVersion = 3 // 2: sections, article keys from heads, the terms for joining; 3: fingerprints used in place
+	storiesVersion = 4 // 2: sections, article keys from heads, the terms for joining; 3: terms of words with marks (lang, round 25); 4: fingerprints used in place
 	sectionHead    = 8 + 4
 )
 
