@@ -114,13 +114,13 @@ type Stories struct {
 // (and makes the dates) once, the first time they are needed: g is the
 // grouping read, order each stored article's index in the articles.
 type lazyFingerprints struct {
-	once  sync.Once
-	g     *storedGrouping
-	order []int32
+	once, datesOnce sync.Once
+	g               *storedGrouping
+	order           []int32
 }
 
-// fingerprints are the articles' fingerprints; they, s.nterms and s.dates
-// are read only after it (a stored grouping reads them here, once).
+// fingerprints are the articles' fingerprints; they and s.nterms are read
+// only after it (a stored grouping reads them here, once).
 func (s *Stories) fingerprints() []fingerprint {
 	if s.lazy != nil {
 		s.lazy.once.Do(s.readFingerprints)
@@ -129,12 +129,11 @@ func (s *Stories) fingerprints() []fingerprint {
 }
 
 // readFingerprints gives a grouping read back the fingerprints stored with
-// it, used in the mapped file (storedFingerprints), and its dates. A file whose term sections cannot be read (replaced
+// it, used in the mapped file (storedFingerprints). A file whose term sections cannot be read (replaced
 // since by a grouping of other articles, or damaged) costs the
 // fingerprints made again from the articles' text, as grouping makes them
 // (read, not kept, for articles listed without it: see countTerms).
 func (s *Stories) readFingerprints() {
-	s.dates = articleDates(s.articles)
 	l := s.lazy
 	fps, nterms, err := l.g.storedFingerprints()
 	if err == nil {
@@ -191,6 +190,16 @@ func (s *Stories) StoredDamage() error {
 	}
 	d.told = true
 	return d.err
+}
+
+// storyDates are the articles' trusted dates (articleDates), which only
+// edits need again: a stored grouping makes them the first time, not with
+// the fingerprints, which a comparison needs without them.
+func (s *Stories) storyDates() []when {
+	if s.lazy != nil {
+		s.lazy.datesOnce.Do(func() { s.dates = articleDates(s.articles) })
+	}
+	return s.dates
 }
 
 // Prepare reads now what a stored grouping reads the first time it is
