@@ -346,19 +346,21 @@ func readStored(path string) (*storedGrouping, error) {
 		return rest, nil
 	}
 	g.mapped = func() ([]byte, error) {
-		f, restAt, err := again()
+		// The grouping section is not read again: its length and CRC,
+		// in the mapping, say whether it is this grouping.
+		f, _, bodyAt, err := cache.OpenFile(path, storiesMagic, storiesVersion)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		data, err := mapStories(f)
+		mapped, err := mapStories(f)
 		if err != nil {
 			return nil, err
 		}
-		if restAt > int64(len(data)) {
+		if len(mapped) < bodyAt+len(data) || string(mapped[bodyAt:bodyAt+sectionHead]) != string(data[:sectionHead]) {
 			return nil, errReplaced
 		}
-		return data[restAt:], nil
+		return mapped[bodyAt+len(data):], nil
 	}
 	return g, nil
 }
