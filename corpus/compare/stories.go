@@ -111,8 +111,9 @@ type Stories struct {
 }
 
 // lazyFingerprints reads a stored grouping's fingerprints and term count
-// (and makes the dates) once, the first time they are needed: g is the
-// grouping read, order each stored article's index in the articles.
+// once, the first time they are needed, and makes the dates once, the
+// first time an edit needs them: g is the grouping read, order each
+// stored article's index in the articles.
 type lazyFingerprints struct {
 	once, datesOnce sync.Once
 	g               *storedGrouping
@@ -129,10 +130,11 @@ func (s *Stories) fingerprints() []fingerprint {
 }
 
 // readFingerprints gives a grouping read back the fingerprints stored with
-// it, used in the mapped file (storedFingerprints). A file whose term sections cannot be read (replaced
-// since by a grouping of other articles, or damaged) costs the
-// fingerprints made again from the articles' text, as grouping makes them
-// (read, not kept, for articles listed without it: see countTerms).
+// it, used in the mapped file (storedFingerprints). A file whose
+// fingerprints cannot be read (replaced since by a grouping of other
+// articles, or damaged) costs the fingerprints made again from the
+// articles' text, as grouping makes them (read, not kept, for articles
+// listed without it: see countTerms).
 func (s *Stories) readFingerprints() {
 	l := s.lazy
 	fps, nterms, err := l.g.storedFingerprints()
@@ -159,7 +161,9 @@ func (s *Stories) readFingerprints() {
 		// Damaged, not replaced: stored again whole, with the
 		// fingerprints made here, so that the next start does not make
 		// them again; and told once (StoredDamage).
+		s.damage.mu.Lock()
 		s.damage.err = err
+		s.damage.mu.Unlock()
 		s.terms = &groupTerms{termStats: stats, query: query, names: names, base: l.g.base, joined: l.g.joined}
 		saveStories(l.g.path, s, StoryOptions{Threshold: l.g.threshold, MaxDays: l.g.maxDays})
 	}
