@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"math"
 	"os"
+	"sync"
 	"testing"
 	"unsafe"
 
@@ -283,5 +284,58 @@ func TestStoredFingerprintsReplacedWhileMapped(t *testing.T) {
 	a := byID(as, seedA)
 	if got, want := fmt.Sprint(back.Candidates(a, 5)), fmt.Sprint(fresh.Candidates(a, 5)); got != want {
 		t.Errorf("candidates: %v, want %v", got, want)
+	}
+}
+
+// The first comparison, the picker and an edit may ask for the
+// fingerprints of a grouping read back at once, and for the damage found
+// (run with -race): one reads them, all get the same.
+func TestStoredFingerprintsAskedAtOnce(t *testing.T) {
+	as, path, fresh, good, _ := storedFile(t)
+	a := byID(as, seedA)
+	want := fmt.Sprint(fresh.Candidates(a, 5))
+	for _, damaged := range []bool{false, true} {
+		data := good
+		if damaged {
+			data = flip(good, len(good)-3)
+		}
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadStories(path, as, StoryOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		got := make([]string, 4)
+		told := make([]bool, 4)
+		for w := range got {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if w%2 == 0 {
+					got[w] = fmt.Sprint(back.Candidates(a, 5))
+				} else {
+					got[w] = fmt.Sprint(back.WithEdits(map[string]StoryEdit{a.ID: {Alone: true}}).Candidates(a, 5))
+				}
+				told[w] = back.StoredDamage() != nil
+			}()
+		}
+		wg.Wait()
+		n := 0
+		for w := range got {
+			if w%2 == 0 && got[w] != want {
+				t.Errorf("damaged %v: candidates %s, want %s", damaged, got[w], want)
+			}
+			if told[w] {
+				n++
+			}
+		}
+		if back.StoredDamage() != nil {
+			n++
+		}
+		if want := map[bool]int{false: 0, true: 1}[damaged]; n != want {
+			t.Errorf("damaged %v: told %d times, want %d", damaged, n, want)
+		}
 	}
 }
