@@ -118,6 +118,7 @@ func (p *comparePane) start(a, b *corpus.Article) tea.Cmd {
 				return comparedMsg{seq: seq, a: a, err: err}
 			}
 		}
+		note = joinNotes(note, storedDamageNote(stories))
 		cmp := compare.Compare(docs.Get(a), docs.Get(b))
 		return comparedMsg{seq: seq, a: a, b: b, cmp: cmp, lay: layoutComparison(sh, cmp, o), note: note}
 	}

@@ -57,6 +57,7 @@ type (
 	candidatesMsg struct {
 		seq   uint64
 		cands []compare.Candidate
+		note  string
 	}
 	// pickedMsg asks the root to compare a with b.
 	pickedMsg struct{ a, b *corpus.Article }
@@ -80,7 +81,7 @@ func (p *pickerPane) start(a *corpus.Article) tea.Cmd {
 		if moving {
 			cands = otherStories(stories, cands)
 		}
-		return candidatesMsg{seq: seq, cands: cands}
+		return candidatesMsg{seq: seq, cands: cands, note: storedDamageNote(stories)}
 	}
 }
 
@@ -90,6 +91,9 @@ func (p pickerPane) update(msg tea.Msg) (pickerPane, tea.Cmd) {
 		if msg.seq == p.seq {
 			p.all, p.ready = msg.cands, true
 			p.applyFilter()
+		}
+		if msg.note != "" {
+			p.emit(statusMsg{text: msg.note})
 		}
 	case tea.KeyMsg:
 		if p.filtering {

@@ -98,3 +98,25 @@ func groupStoriesCmd(ctx context.Context, seq uint64, store string, arts []*corp
 		return storiesMsg{seq: seq, stories: library.ApplyEdits(st, edits), auto: st}
 	}
 }
+
+// storedDamageNote tells, once, that the fingerprints of the stored
+// grouping st was read back from were found damaged in its file (they
+// were made again from the texts, and the file stored again); "" when
+// not, or told already.
+func storedDamageNote(st *compare.Stories) string {
+	if st == nil {
+		return ""
+	}
+	if err := st.StoredDamage(); err != nil {
+		return "the stored stories were damaged (" + err.Error() + ") and were stored again"
+	}
+	return ""
+}
+
+// joinNotes joins two status notes, either possibly empty.
+func joinNotes(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "; " + b
+}

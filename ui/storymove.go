@@ -110,7 +110,8 @@ func applyEditsCmd(auto *compare.Stories, edits *storyedits.Edits, note string, 
 		if save {
 			err = edits.Save()
 		}
-		return storyEditedMsg{auto: auto, shown: library.ApplyEdits(auto, edits), note: note, err: err}
+		shown := library.ApplyEdits(auto, edits)
+		return storyEditedMsg{auto: auto, shown: shown, note: joinNotes(note, storedDamageNote(auto)), err: err}
 	}
 }
 

@@ -3,6 +3,7 @@ package compare
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -101,22 +102,26 @@ type Stories struct {
 	// lazy is set on a grouping read from its file (stories_store.go),
 	// which has no fingerprints until something needs them.
 	lazy *lazyFingerprints
+	// damage is what reading them found wrong in the file (nil on a
+	// grouping made here).
+	damage *storedDamage
 	// terms is what a grouping made here keeps to be stored for joining
 	// (stories_termstore.go); nil on one read back or edited.
 	terms *groupTerms
 }
 
 // lazyFingerprints reads a stored grouping's fingerprints and term count
-// (and makes the dates) once, the first time they are needed: g is the
-// grouping read, order each stored article's index in the articles.
+// once, the first time they are needed, and makes the dates once, the
+// first time an edit needs them: g is the grouping read, order each
+// stored article's index in the articles.
 type lazyFingerprints struct {
-	once  sync.Once
-	g     *storedGrouping
-	order []int32
+	once, datesOnce sync.Once
+	g               *storedGrouping
+	order           []int32
 }
 
-// fingerprints are the articles' fingerprints; they, s.nterms and s.dates
-// are read only after it (a stored grouping reads them here, once).
+// fingerprints are the articles' fingerprints; they and s.nterms are read
+// only after it (a stored grouping reads them here, once).
 func (s *Stories) fingerprints() []fingerprint {
 	if s.lazy != nil {
 		s.lazy.once.Do(s.readFingerprints)
@@ -125,30 +130,80 @@ func (s *Stories) fingerprints() []fingerprint {
 }
 
 // readFingerprints gives a grouping read back the fingerprints stored with
-// it, and its dates. A file whose term sections cannot be read (replaced
-// since by a grouping of other articles, or damaged) costs the
-// fingerprints made again from the articles' text, as grouping makes them
-// (read, not kept, for articles listed without it: see countTerms).
+// it, used in the mapped file (storedFingerprints). A file whose
+// fingerprints cannot be read (replaced since by a grouping of other
+// articles, or damaged) costs the fingerprints made again from the
+// articles' text, as grouping makes them (read, not kept, for articles
+// listed without it: see countTerms).
 func (s *Stories) readFingerprints() {
-	s.dates = articleDates(s.articles)
 	l := s.lazy
-	if t, err := l.g.readTerms(); err == nil {
+	fps, nterms, err := l.g.storedFingerprints()
+	if err == nil {
 		s.fps = make([]fingerprint, len(s.articles))
 		for k, i := range l.order {
-			s.fps[i] = t.fps[k]
+			s.fps[i] = fps[k]
 		}
 		for i, a := range s.articles {
 			s.fps[i] = s.fps[s.at[a]] // an article listed twice
 		}
-		s.nterms = len(t.hashes)
-		l.g.terms = nil // the fingerprints are all this grouping keeps of them
+		s.nterms = nterms
 		return
 	}
 	ctx := context.Background()
 	counts := countTerms(ctx, s.articles, 0)
-	s.nterms = len(counts.df)
+	stats := termStats{hashes: counts.hashes, sorted: len(counts.hashes), df: counts.df, docs: len(s.articles)}
 	counts.hashes = nil
-	s.fps, _, _ = makeFingerprints(ctx, counts, counts.workers)
+	s.nterms = len(stats.hashes)
+	var query *queryTable
+	var names *termLists
+	s.fps, query, names = makeFingerprints(ctx, counts, counts.workers)
+	if errors.Is(err, errDamaged) && l.g.path != "" {
+		// Damaged, not replaced: stored again whole, with the
+		// fingerprints made here, so that the next start does not make
+		// them again; and told once (StoredDamage).
+		s.damage.mu.Lock()
+		s.damage.err = err
+		s.damage.mu.Unlock()
+		s.terms = &groupTerms{termStats: stats, query: query, names: names, base: l.g.base, joined: l.g.joined}
+		saveStories(l.g.path, s, StoryOptions{Threshold: l.g.threshold, MaxDays: l.g.maxDays})
+	}
+}
+
+// storedDamage is the damage found in a stored grouping's fingerprints,
+// to be told once: shared by the grouping read back and those its edits
+// make.
+type storedDamage struct {
+	mu   sync.Mutex
+	err  error
+	told bool
+}
+
+// StoredDamage is, the first time it is asked after the fingerprints were
+// read (a comparison, the picker, an edit), the damage found in them in
+// the stored file, nil otherwise and ever after: the fingerprints were
+// then made from the articles' text and the file stored again.
+func (s *Stories) StoredDamage() error {
+	if s == nil || s.damage == nil {
+		return nil
+	}
+	d := s.damage
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.told || d.err == nil {
+		return nil
+	}
+	d.told = true
+	return d.err
+}
+
+// storyDates are the articles' trusted dates (articleDates), which only
+// edits need again: a stored grouping makes them the first time, not with
+// the fingerprints, which a comparison needs without them.
+func (s *Stories) storyDates() []when {
+	if s.lazy != nil {
+		s.lazy.datesOnce.Do(func() { s.dates = articleDates(s.articles) })
+	}
+	return s.dates
 }
 
 // Prepare reads now what a stored grouping reads the first time it is

@@ -120,15 +120,15 @@ func (s *Stories) WithEdits(edits map[string]StoryEdit) *Stories {
 		}
 		touched[st] = append(g, joins[st]...)
 	}
-	fps := s.fingerprints()
-	out := &Stories{articles: s.articles, at: s.at, fps: fps, nterms: s.nterms, dates: s.dates, pinned: pinned,
+	fps, dates := s.fingerprints(), s.storyDates()
+	out := &Stories{articles: s.articles, at: s.at, fps: fps, nterms: s.nterms, dates: dates, pinned: pinned, damage: s.damage,
 		storyOf: slices.Clone(s.storyOf), lineOf: maps.Clone(s.lineOf)}
 	b := storyBuilder{as: s.articles, fps: fps, nterms: s.nterms}
 	remade := map[*Story]*Story{} // old story -> new, nil when emptied
 	place := func(g []int32) *Story {
 		slices.Sort(g)
 		st := b.build(g)
-		setSpan(st, g, s.dates)
+		setSpan(st, g, dates)
 		for _, i := range g {
 			out.storyOf[i] = st
 		}

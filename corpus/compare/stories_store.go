@@ -29,7 +29,7 @@ import (
 // fingerprint, names and query terms, so that a join reads no stored
 // article's text.
 //
-//	file:     magic version section(grouping) [section(terms) section(article terms)]
+//	file:     magic version section(grouping) [section(terms) section(article terms) section(fingerprints)]
 //	section:  length(8) crc(4) body
 //	grouping: threshold(8) maxDays base joined articles events lines
 //	article:  idLen id key(4)
@@ -39,11 +39,13 @@ import (
 // Lengths and counts are uvarints, fixed-size fields little endian, each
 // section's CRC a CRC-32C of its body. The grouping is read and checked
 // first, alone (a warm start reads nothing else); the term sections when a
-// join or the fingerprints need them. Every read is bounds-checked; a
-// damaged file is an error, never a panic.
+// join needs them, and the fingerprints of a grouping read back are used
+// from the mapped file (stories_fpstore.go). Every read is bounds-checked
+// and every section checked against its CRC before it is used; a damaged
+// file is an error, never a panic.
 const (
 	storiesMagic   = "PLXSTORIES\n"
-	storiesVersion = 3 // 2: sections, article keys from heads, the terms for joining; 3: terms of words with marks (lang, round 25)
+	storiesVersion = 4 // 2: sections, article keys from heads, the terms for joining; 3: terms of words with marks (lang, round 25); 4: fingerprints used in place
 	sectionHead    = 8 + 4
 )
 
@@ -170,15 +172,15 @@ func endSection(buf []byte, at int) {
 // CRC, and returns its body and what follows it.
 func cutSection(data []byte, what string) (body, rest []byte, err error) {
 	if len(data) < sectionHead {
-		return nil, nil, fmt.Errorf("damaged stories file: truncated %s", what)
+		return nil, nil, fmt.Errorf("%w: truncated %s", errDamaged, what)
 	}
 	n := binary.LittleEndian.Uint64(data)
 	if n > uint64(len(data)-sectionHead) {
-		return nil, nil, fmt.Errorf("damaged stories file: truncated %s", what)
+		return nil, nil, fmt.Errorf("%w: truncated %s", errDamaged, what)
 	}
 	body = data[sectionHead : sectionHead+n]
 	if crc32.Checksum(body, cache.CRCTable) != binary.LittleEndian.Uint32(data[8:]) {
-		return nil, nil, fmt.Errorf("damaged stories file: %s checksum", what)
+		return nil, nil, fmt.Errorf("%w: %s checksum", errDamaged, what)
 	}
 	return body, data[sectionHead+n:], nil
 }
@@ -222,7 +224,7 @@ type storeReader struct {
 
 func (r *storeReader) fail(what string) {
 	if r.err == nil {
-		r.err = fmt.Errorf("damaged stories file: %s", what)
+		r.err = fmt.Errorf("%w: %s", errDamaged, what)
 	}
 	r.b = nil
 }
@@ -307,30 +309,69 @@ func readStored(path string) (*storedGrouping, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.rest = func() ([]byte, error) {
-		// The file is opened again rather than held open: another
-		// process may replace it meanwhile, and then its terms are
-		// another grouping's.
+	g.path = path
+	// The file is opened again rather than held open: another process
+	// may replace it meanwhile, and then its terms are another
+	// grouping's.
+	again := func() (*os.File, int64, error) {
 		f, restAt, again, err := openGrouping(path)
+		if err != nil {
+			return nil, 0, err
+		}
+		if string(again[:sectionHead]) != string(data[:sectionHead]) {
+			f.Close()
+			return nil, 0, errReplaced
+		}
+		return f, restAt, nil
+	}
+	g.rest = func() ([]byte, error) {
+		f, restAt, err := again()
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		if string(again[:sectionHead]) != string(data[:sectionHead]) {
-			return nil, errors.New("the stored grouping was replaced")
-		}
 		st, err := f.Stat()
 		if err != nil {
 			return nil, err
 		}
-		rest := make([]byte, max(st.Size()-restAt, 0))
+		// Read at the file's alignment, so that the fingerprints are
+		// used where they lie (parseFingerprints).
+		size := max(st.Size()-restAt, 0)
+		buf := make([]byte, size+3)
+		skip := (4 + int(restAt%4) - int(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))%4)) % 4
+		rest := buf[skip : skip+int(size)]
 		if _, err := f.ReadAt(rest, restAt); err != nil {
 			return nil, err
 		}
 		return rest, nil
 	}
+	g.mapped = func() ([]byte, error) {
+		// The grouping section is not read again: its length and CRC,
+		// in the mapping, say whether it is this grouping.
+		f, _, bodyAt, err := cache.OpenFile(path, storiesMagic, storiesVersion)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		mapped, err := mapStories(f)
+		if err != nil {
+			return nil, err
+		}
+		if len(mapped) < bodyAt+len(data) || string(mapped[bodyAt:bodyAt+sectionHead]) != string(data[:sectionHead]) {
+			return nil, errReplaced
+		}
+		return mapped[bodyAt+len(data):], nil
+	}
 	return g, nil
 }
+
+// errDamaged: the stories file is damaged or truncated (every such error
+// wraps it).
+var errDamaged = errors.New("damaged stories file")
+
+// errReplaced: the stories file was replaced by another grouping since its
+// grouping was read.
+var errReplaced = errors.New("the stored grouping was replaced")
 
 // openGrouping opens the stories file at path and reads its grouping
 // section, length and CRC included, unchecked. It returns the open file
@@ -346,11 +387,11 @@ func openGrouping(path string) (*os.File, int64, []byte, error) {
 	}
 	var head [sectionHead]byte
 	if _, err := f.ReadAt(head[:], int64(bodyAt)); err != nil {
-		return fail(errors.New("damaged stories file: truncated grouping"))
+		return fail(fmt.Errorf("%w: truncated grouping", errDamaged))
 	}
 	n := binary.LittleEndian.Uint64(head[:])
 	if n > uint64(st.Size())-uint64(bodyAt)-sectionHead {
-		return fail(errors.New("damaged stories file: truncated grouping"))
+		return fail(fmt.Errorf("%w: truncated grouping", errDamaged))
 	}
 	data := make([]byte, sectionHead+n)
 	if _, err := f.ReadAt(data, int64(bodyAt)); err != nil {
@@ -379,6 +420,7 @@ func parseStories(data []byte) (*storedGrouping, error) {
 		return nil, err
 	}
 	g.rest = func() ([]byte, error) { return rest, nil }
+	g.mapped = g.rest
 	return g, nil
 }
 
@@ -396,11 +438,14 @@ type storedGrouping struct {
 	events       []storedEvent
 	lines        [][]int32
 
-	// rest reads the bytes after the grouping section, once.
-	rest      func() ([]byte, error)
-	termsOnce sync.Once
-	terms     *storedTerms
-	termsErr  error
+	// path is the file read ("" for bytes held in memory).
+	path string
+	// rest reads the bytes after the grouping section into memory, once;
+	// mapped maps them (the fingerprints of a grouping read back).
+	rest, mapped func() ([]byte, error)
+	termsOnce    sync.Once
+	terms        *storedTerms
+	termsErr     error
 }
 
 type storedEvent struct {
@@ -582,6 +627,7 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 	}
 	sortLines(s.Lines)
 	s.lazy = &lazyFingerprints{g: g, order: order}
+	s.damage = &storedDamage{}
 	return s
 }
 

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -16,7 +17,8 @@ import (
 // the articles by their text (articles not made by the loader), and
 // report the file's size; BenchmarkStoriesStoredHeads100k knows them by
 // their heads (Article.Origin, as the loader's articles are), without
-// their text. Each reports CPU seconds, the machine being shared.
+// their text. Each reports CPU seconds, the machine being shared, and what
+// the heap holds more after the fingerprints are read (Prepare).
 func BenchmarkStoriesStored10k(b *testing.B)       { benchStoredStories(b, generated(10_000)) }
 func BenchmarkStoriesStored100k(b *testing.B)      { benchStoredStories(b, generated(100_000)) }
 func BenchmarkStoriesStoredHeads100k(b *testing.B) { benchStoredStories(b, heads(generated(100_000))) }
@@ -56,19 +58,37 @@ func benchStoredStories(b *testing.B, as []*corpus.Article) {
 	}
 	b.ResetTimer()
 	var cpu, prepare time.Duration
+	var heap float64
 	for i := 0; i < b.N; i++ {
 		cpu0 := cpuTime()
 		s, from, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
 		if from != StoriesStored {
 			b.Fatalf("from %v", from)
 		}
+		cpu += cpuTime() - cpu0
+		b.StopTimer()
+		before := liveHeap()
+		b.StartTimer()
 		cpu1 := cpuTime()
 		s.Prepare()
-		cpu, prepare = cpu+cpu1-cpu0, prepare+cpuTime()-cpu1
+		prepare += cpuTime() - cpu1
+		b.StopTimer()
+		heap += float64(liveHeap()) - float64(before)
+		runtime.KeepAlive(s)
+		b.StartTimer()
 	}
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(prepare.Seconds()/float64(b.N), "prepare-cpu-s/op")
+	b.ReportMetric(heap/1e6/float64(b.N), "prepare-heap-MB")
 	b.ReportMetric(float64(st.Size())/1e6, "file-MB")
+}
+
+// liveHeap is the heap in use after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }
 
 // withText is as with the text of the generated corpus the heads were

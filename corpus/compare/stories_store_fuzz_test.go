@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"testing"
 
@@ -10,23 +11,24 @@ import (
 )
 
 // storedSections splits a stored grouping into its sections' bodies.
-func storedSections(t testing.TB, data []byte) (grouping, terms, articles []byte) {
+func storedSections(t testing.TB, data []byte) (grouping, terms, articles, fps []byte) {
 	rest := data[len(storiesMagic)+1:]
 	var err error
-	var bodies [3][]byte
+	var bodies [4][]byte
 	for k := range bodies {
 		if bodies[k], rest, err = cutSection(rest, "section"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return bodies[0], bodies[1], bodies[2]
+	return bodies[0], bodies[1], bodies[2], bodies[3]
 }
 
 // FuzzDecodeStories feeds the stored-grouping decoders sections with valid
 // lengths and checksums (so that the fuzzer reaches past them): they must
 // refuse or accept without panicking; a grouping accepted is a whole
 // grouping of the articles, and terms accepted are in range, ascending
-// and give every article a fingerprint of normalised weights.
+// and give every article a fingerprint of normalised weights, the same
+// whether read whole (a join) or for the fingerprints alone (in place).
 func FuzzDecodeStories(f *testing.F) {
 	as, _ := generateCorpus(12, 5)
 	grouped, err := groupFrom(context.Background(), as, StoryOptions{})
@@ -34,14 +36,16 @@ func FuzzDecodeStories(f *testing.F) {
 		f.Fatal(err)
 	}
 	good := encodeStories(grouped, StoryOptions{})
-	g, terms, arts := storedSections(f, good)
-	f.Add(g, terms, arts)
-	f.Add(g[:len(g)/2], terms[:len(terms)/2], arts[:len(arts)/2])
-	f.Add(g, terms, arts[:len(arts)-1])
-	f.Add([]byte{}, []byte{}, []byte{})
-	f.Fuzz(func(t *testing.T, grouping, terms, articles []byte) {
+	g, terms, arts, fps := storedSections(f, good)
+	f.Add(g, terms, arts, fps)
+	f.Add(g[:len(g)/2], terms[:len(terms)/2], arts[:len(arts)/2], fps[:len(fps)/2])
+	f.Add(g, terms, arts[:len(arts)-1], fps)
+	f.Add(g, terms, arts, fps[:len(fps)-1])
+	f.Add(g, terms, arts, fps[1:])
+	f.Add([]byte{}, []byte{}, []byte{}, []byte{})
+	f.Fuzz(func(t *testing.T, grouping, terms, articles, fingerprints []byte) {
 		data := append([]byte(storiesMagic), storiesVersion)
-		for _, body := range [][]byte{grouping, terms, articles} {
+		for _, body := range [][]byte{grouping, terms, articles, fingerprints} {
 			data = binary.LittleEndian.AppendUint64(data, uint64(len(body)))
 			data = binary.LittleEndian.AppendUint32(data, crc32.Checksum(body, cache.CRCTable))
 			data = append(data, body...)
@@ -53,9 +57,13 @@ func FuzzDecodeStories(f *testing.F) {
 		if s, err := sg.stories(as, StoryOptions{}); err == nil {
 			checkGrouping(t, s, as)
 		}
+		inPlace, nterms, errInPlace := sg.storedFingerprints()
 		st, err := sg.readTerms()
 		if err != nil {
 			return
+		}
+		if errInPlace != nil || nterms != len(st.hashes) || fmt.Sprint(inPlace) != fmt.Sprint(st.fps) {
+			t.Fatalf("fingerprints in place (%v, %d terms) differ from those read whole", errInPlace, nterms)
 		}
 		if len(st.fps) != len(sg.ids) || len(st.df) != len(st.hashes) {
 			t.Fatalf("%d fingerprints for %d articles, %d frequencies for %d terms", len(st.fps), len(sg.ids), len(st.df), len(st.hashes))

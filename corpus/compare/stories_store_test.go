@@ -118,6 +118,16 @@ func TestStoredStoriesDamaged(t *testing.T) {
 	}
 }
 
+// articleTermsAt is where the article terms section of the stored file
+// data starts.
+func articleTermsAt(data []byte) int {
+	at := len(storiesMagic) + 1
+	for range 2 {
+		at += sectionHead + int(binary.LittleEndian.Uint64(data[at:]))
+	}
+	return at
+}
+
 // Damaged, truncated or missing term sections (what a join and the
 // fingerprints of a grouping read back read) are refused when read: the
 // grouping read back makes its fingerprints again from the text, the same
@@ -140,6 +150,7 @@ func TestStoredTermsDamaged(t *testing.T) {
 		"missing":          good[:end],
 		"terms flipped":    flip(end + sectionHead + 2),
 		"articles flipped": flip(len(good) - 5),
+		"article terms":    flip(articleTermsAt(good) + sectionHead + 3),
 		"truncated":        good[:len(good)-7],
 		"trailing":         append(append([]byte(nil), good...), 0),
 	} {
@@ -156,6 +167,10 @@ func TestStoredTermsDamaged(t *testing.T) {
 			}
 			if got, want := back.Candidates(a, 5), fresh.Candidates(a, 5); fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("candidates: %v, want %v", got, want)
+			}
+			// Damaged fingerprints were stored again meanwhile.
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
 			}
 			st, from, _ := LoadOrGroupStories(context.Background(), path, joining, StoryOptions{})
 			if from != StoriesGrouped || groupingReport(st, joining) != groupingReport(want, joining) {

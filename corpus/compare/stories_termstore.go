@@ -3,6 +3,7 @@ package compare
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 )
@@ -13,12 +14,13 @@ import (
 //
 //	terms:         nterms sorted docs hash(8)... df...
 //	article terms: per stored article, in the grouping's order:
-//	               fingerprint names query index
-//	fingerprint:   n term... weight(4, float32)...
+//	               names query index
 //	names, query, index: n term...
+//	fingerprints:  (stories_fpstore.go)
 //
 // where the terms of a list are ascending, each stored as its gap from the
-// one before (the first from 0), and counts are uvarints.
+// one before (the first from 0), and counts are uvarints. The
+// fingerprints, most of the file, are laid out to be used in place.
 
 // termStats numbers the terms of a grouping and counts the articles using
 // each: the inverse document frequencies that weigh the fingerprints.
@@ -76,9 +78,9 @@ func (t *termStats) tailTerms() map[uint64]uint32 {
 // firsts (their first listings) are stored in this order.
 func appendTermSections(buf []byte, s *Stories, firsts []int32) []byte {
 	t := s.terms
-	size := 3*binary.MaxVarintLen32 + 9*len(t.hashes) + 2*sectionHead
+	size := 3*binary.MaxVarintLen32 + 9*len(t.hashes) + 3*sectionHead + 16
 	for _, i := range firsts {
-		size += 6*len(s.fps[i]) + 3*(len(t.names.of(int(i)))+queryTerms+indexTerms) + 4
+		size += 8*len(s.fps[i]) + 3*(len(t.names.of(int(i)))+queryTerms+indexTerms) + 4
 	}
 	buf = slices.Grow(buf, size)
 	at := beginSection(&buf)
@@ -102,23 +104,15 @@ func appendTermSections(buf []byte, s *Stories, firsts []int32) []byte {
 		}
 		return buf
 	}
-	var terms []uint32
-	for _, i := range firsts {
-		fp := s.fps[i]
-		terms = terms[:0]
-		for _, x := range fp {
-			terms = append(terms, x.t)
-		}
-		buf = appendList(buf, terms)
-		for _, x := range fp {
-			buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(x.w))
-		}
+	fps := make([]fingerprint, len(firsts))
+	for k, i := range firsts {
+		fps[k] = s.fps[i]
 		buf = appendList(buf, t.names.of(int(i)))
 		buf = appendList(buf, t.query.queryOf(int(i)))
 		buf = appendList(buf, t.query.indexOf(int(i)))
 	}
 	endSection(buf, at)
-	return buf
+	return appendFingerprints(buf, fps)
 }
 
 // readTerms reads and checks the term sections, once; a file without
@@ -182,8 +176,15 @@ func parseTerms(data []byte, n int) (*storedTerms, error) {
 	if err != nil {
 		return nil, err
 	}
+	fpBody, rest, err := cutSection(rest, "fingerprints")
+	if err != nil {
+		return nil, err
+	}
 	if len(rest) > 0 {
-		return nil, errors.New("damaged stories file: trailing bytes")
+		return nil, fmt.Errorf("%w: trailing bytes", errDamaged)
+	}
+	if t.fps, err = parseFingerprints(fpBody, n, nterms); err != nil {
+		return nil, err
 	}
 	r = &storeReader{b: body}
 	list := func(limit int, what string, into []uint32) []uint32 {
@@ -202,37 +203,12 @@ func parseTerms(data []byte, n int) (*storedTerms, error) {
 		}
 		return into
 	}
-	t.fps = make([]fingerprint, n)
 	t.names = &termLists{off: make([]uint32, n+1)}
 	t.query = &queryTable{
 		query: make([]uint32, n*queryTerms), nq: make([]uint8, n),
 		index: make([]uint32, n*indexTerms), ni: make([]uint8, n),
 	}
-	var chunk []termWeight
-	var terms []uint32
 	for k := 0; k < n && r.err == nil; k++ {
-		terms = list(fingerprintTerms, "fingerprint", terms[:0])
-		if r.err == nil && len(r.b) < 4*len(terms) {
-			r.fail("fingerprint weights")
-		}
-		if r.err != nil {
-			break
-		}
-		if cap(chunk)-len(chunk) < len(terms) {
-			chunk = make([]termWeight, 0, max(fpChunk, len(terms)))
-		}
-		from := len(chunk)
-		weights := r.b[:4*len(terms)]
-		r.b = r.b[4*len(terms):]
-		for x, term := range terms {
-			w := math.Float32frombits(binary.LittleEndian.Uint32(weights[4*x:]))
-			if !(w >= 0 && w <= 1.001) {
-				r.fail("fingerprint weight")
-				break
-			}
-			chunk = append(chunk, termWeight{term, w})
-		}
-		t.fps[k] = fingerprint(chunk[from:len(chunk):len(chunk)])
 		t.names.terms = list(len(r.b), "names", t.names.terms)
 		t.names.off[k+1] = uint32(len(t.names.terms))
 		q := list(queryTerms, "query terms", t.query.query[k*queryTerms:k*queryTerms])
