@@ -307,6 +307,10 @@ func readStored(path string) (*storedGrouping, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Only the section's length and CRC are kept to know the file again:
+	// the section itself (7 MB at 100,000 articles) is let go once parsed.
+	var head [sectionHead]byte
+	copy(head[:], data)
 	g.rest = func() ([]byte, error) {
 		// The file is opened again rather than held open: another
 		// process may replace it meanwhile, and then its terms are
@@ -316,7 +320,7 @@ func readStored(path string) (*storedGrouping, error) {
 			return nil, err
 		}
 		defer f.Close()
-		if string(again[:sectionHead]) != string(data[:sectionHead]) {
+		if string(again[:sectionHead]) != string(head[:]) {
 			return nil, errors.New("the stored grouping was replaced")
 		}
 		st, err := f.Stat()
@@ -395,6 +399,9 @@ type storedGrouping struct {
 	keys         []uint32 // articleKey of each
 	events       []storedEvent
 	lines        [][]int32
+	// n is how many articles it stores (len(ids) until storiesOf lets
+	// the lists above go).
+	n int
 
 	// rest reads the bytes after the grouping section, once.
 	rest      func() ([]byte, error)
@@ -422,6 +429,7 @@ func parseGrouping(body []byte) (*storedGrouping, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
+	g.n = n
 	g.ids, g.keys = make([]string, n), make([]uint32, n)
 	for k := range n {
 		g.ids[k] = r.str("article ID")
@@ -494,12 +502,31 @@ func parseGrouping(body []byte) (*storedGrouping, error) {
 // as, -1 when it is gone or changed. same says whether the stored articles
 // are exactly as (an article listed twice in as counts once).
 func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
-	byID := make(map[string][]int32, len(as))
-	first := make(map[*corpus.Article]bool, len(as))
+	// The first listings of each ID, in order, as a chain: byID holds the
+	// first not yet matched, next[i] the one after i (-1: none). Only an
+	// ID met again needs a set of the articles seen (an article listed
+	// twice has one ID): no map of every article, no slice an ID.
+	byID := make(map[string]int32, len(as))
+	next := make([]int32, len(as))
+	last := make([]int32, len(as)) // of a chain's head while listing: its last
+	var onChains map[*corpus.Article]bool
+	firsts := 0
 	for i, a := range as {
-		if !first[a] {
-			first[a] = true
-			byID[a.ID] = append(byID[a.ID], int32(i))
+		next[i] = -1
+		h, ok := byID[a.ID]
+		if !ok {
+			byID[a.ID], last[i] = int32(i), int32(i)
+			firsts++
+			continue
+		}
+		if onChains == nil {
+			onChains = map[*corpus.Article]bool{}
+		}
+		onChains[as[h]] = true
+		if !onChains[a] {
+			onChains[a] = true
+			next[last[h]], last[h] = int32(i), int32(i)
+			firsts++
 		}
 	}
 	// The keys of articles not from the store read their text: in parallel.
@@ -509,12 +536,12 @@ func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
 	found := 0
 	for k, id := range g.ids {
 		at[k] = -1
-		if c := byID[id]; len(c) > 0 && keys[c[0]] == g.keys[k] {
-			at[k], byID[id] = c[0], c[1:]
+		if c, ok := byID[id]; ok && c >= 0 && keys[c] == g.keys[k] {
+			at[k], byID[id] = c, next[c]
 			found++
 		}
 	}
-	return at, found == len(first) && found == len(g.ids)
+	return at, found == firsts && found == len(g.ids)
 }
 
 // decodeStories is the grouping of as stored in data (see ReadStories).
@@ -581,6 +608,9 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 		s.addLine(line)
 	}
 	sortLines(s.Lines)
+	// What was read is in the stories now: the grouping keeps only what
+	// reading its fingerprints later needs (readTerms).
+	g.ids, g.keys, g.events, g.lines = nil, nil, nil, nil
 	s.lazy = &lazyFingerprints{g: g, order: order}
 	return s
 }

@@ -135,7 +135,7 @@ func (g *storedGrouping) readTerms() (*storedTerms, error) {
 			g.termsErr = err
 			return
 		}
-		g.terms, g.termsErr = parseTerms(rest, len(g.ids))
+		g.terms, g.termsErr = parseTerms(rest, g.n)
 	})
 	return g.terms, g.termsErr
 }
