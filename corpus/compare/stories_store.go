@@ -581,8 +581,13 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 			s.at[a] = int32(i)
 		}
 	}
+	// Events and lines are made on every core: each stored article is in
+	// one event (parseGrouping) and at its own place in as (match), so
+	// each worker writes its own entries of storyOf.
+	ctx, workers := context.Background(), runtime.GOMAXPROCS(0)
 	events := make([]*Story, len(g.events))
-	for e, se := range g.events {
+	parallel(ctx, len(g.events), workers, func(e int) {
+		se := g.events[e]
 		st := &Story{Label: se.label, Cohesion: se.cohesion, First: se.first, Last: se.last}
 		members := make([]int32, len(se.members))
 		for x, k := range se.members {
@@ -591,7 +596,7 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 		}
 		finishStory(st, as, members)
 		events[e] = st
-	}
+	})
 	// An article listed twice shares its first listing's story.
 	for i, a := range as {
 		s.storyOf[i] = s.storyOf[s.at[a]]
@@ -600,12 +605,16 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 	sortStories(s.List)
 	s.Lines = make([]*StoryLine, 0, len(g.lines))
 	s.lineOf = make(map[*Story]*StoryLine, len(events))
-	for _, l := range g.lines {
-		line := make([]*Story, len(l))
-		for x, e := range l {
+	lines := make([]*StoryLine, len(g.lines))
+	parallel(ctx, len(g.lines), workers, func(k int) {
+		line := make([]*Story, len(g.lines[k]))
+		for x, e := range g.lines[k] {
 			line[x] = events[e]
 		}
-		s.addLine(line)
+		lines[k] = makeLine(line)
+	})
+	for _, l := range lines {
+		s.recordLine(l)
 	}
 	sortLines(s.Lines)
 	// What was read is in the stories now: the grouping keeps only what
