@@ -203,11 +203,13 @@ func mergedLine(events []*Story) *StoryLine {
 
 // singleLine is makeLine of one event, most lines: a story's articles
 // are in corpus.SortArticles order and its outlets sorted, each once
-// (storyBuilder.build, finishStory), so the line's are copies of them,
-// not sorted again (a stored grouping read back makes a line per event).
+// (storyBuilder.build, finishStory), so the line's are its story's, not
+// sorted again nor copied (a stored grouping read back makes a line per
+// event; neither is ever changed in place: StoryLine.Story shares a
+// line's likewise).
 func singleLine(events []*Story) *StoryLine {
 	st := events[0]
-	l := &StoryLine{Events: events, Articles: slices.Clone(st.Articles), Outlets: slices.Clone(st.Outlets), Label: st.Label}
+	l := &StoryLine{Events: events, Articles: st.Articles, Outlets: st.Outlets, Label: st.Label}
 	if l.Outlets == nil {
 		l.Outlets = []string{}
 	}
