@@ -7,7 +7,8 @@ import (
 	"github.com/parallax-reader/parallax/corpus/gen"
 )
 
-// countFrees replaces freeOSMemory with a counter for the test.
+// countFrees replaces freeOSMemory (a no-op in these tests: TestMain)
+// with a counter for the test.
 func countFrees(t *testing.T) *int {
 	t.Helper()
 	n := 0
