@@ -128,7 +128,8 @@ func differ(a, b []int32) int {
 }
 
 // A grouping read back keeps, of what it read, only what its fingerprints
-// need later, and those are still read: the same candidates as the
+// need later (the IDs, whose count they are checked against), and those
+// are still read: the same candidates as the
 // grouping it was stored from.
 func TestReadBackLetsGoOfItsLists(t *testing.T) {
 	as, path := storedFixture(t)
@@ -141,8 +142,8 @@ func TestReadBackLetsGoOfItsLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := back.lazy.g
-	if g.ids != nil || g.keys != nil || g.events != nil || g.lines != nil || g.n != len(as) {
-		t.Errorf("the grouping read keeps %d IDs, %d keys, %d events, %d lines, n %d", len(g.ids), len(g.keys), len(g.events), len(g.lines), g.n)
+	if g.keys != nil || g.events != nil || g.lines != nil || len(g.ids) != len(as) {
+		t.Errorf("the grouping read keeps %d keys, %d events, %d lines, %d IDs of %d", len(g.keys), len(g.events), len(g.lines), len(g.ids), len(as))
 	}
 	a := as[len(as)/2]
 	if got, want := fmt.Sprint(back.Candidates(a, 5)), fmt.Sprint(fresh.Candidates(a, 5)); got != want {

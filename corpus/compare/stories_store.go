@@ -399,9 +399,6 @@ type storedGrouping struct {
 	keys         []uint32 // articleKey of each
 	events       []storedEvent
 	lines        [][]int32
-	// n is how many articles it stores (len(ids) until storiesOf lets
-	// the lists above go).
-	n int
 
 	// rest reads the bytes after the grouping section, once.
 	rest      func() ([]byte, error)
@@ -429,7 +426,6 @@ func parseGrouping(body []byte) (*storedGrouping, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	g.n = n
 	g.ids, g.keys = make([]string, n), make([]uint32, n)
 	for k := range n {
 		g.ids[k] = r.str("article ID")
@@ -617,9 +613,9 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 		s.recordLine(l)
 	}
 	sortLines(s.Lines)
-	// What was read is in the stories now: the grouping keeps only what
-	// reading its fingerprints later needs (readTerms).
-	g.ids, g.keys, g.events, g.lines = nil, nil, nil, nil
+	// What was read is in the stories now: the grouping keeps what
+	// reading its fingerprints later needs (readTerms: the IDs' count).
+	g.keys, g.events, g.lines = nil, nil, nil
 	s.lazy = &lazyFingerprints{g: g, order: order}
 	return s
 }

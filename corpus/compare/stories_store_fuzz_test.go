@@ -57,8 +57,8 @@ func FuzzDecodeStories(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if len(st.fps) != sg.n || len(st.df) != len(st.hashes) {
-			t.Fatalf("%d fingerprints for %d articles, %d frequencies for %d terms", len(st.fps), sg.n, len(st.df), len(st.hashes))
+		if len(st.fps) != len(sg.ids) || len(st.df) != len(st.hashes) {
+			t.Fatalf("%d fingerprints for %d articles, %d frequencies for %d terms", len(st.fps), len(sg.ids), len(st.df), len(st.hashes))
 		}
 		for k, fp := range st.fps {
 			for x, tw := range fp {

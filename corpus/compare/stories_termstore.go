@@ -135,7 +135,7 @@ func (g *storedGrouping) readTerms() (*storedTerms, error) {
 			g.termsErr = err
 			return
 		}
-		g.terms, g.termsErr = parseTerms(rest, g.n)
+		g.terms, g.termsErr = parseTerms(rest, len(g.ids))
 	})
 	return g.terms, g.termsErr
 }
