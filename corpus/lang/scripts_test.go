@@ -46,3 +46,28 @@ func TestFoldRuneAgreesWithFoldOnMarks(t *testing.T) {
 		}
 	}
 }
+
+// The danda ends a Hindi or Bengali sentence as a full stop does, and the
+// Arabic question mark an Arabic one.
+func TestSentencesOfOtherScripts(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"प्रधानमंत्री ने कहा कि बातचीत जारी रहेगी। विपक्ष ने इसका विरोध किया।",
+			[]string{"प्रधानमंत्री ने कहा कि बातचीत जारी रहेगी।", "विपक्ष ने इसका विरोध किया।"}},
+		{"মুখ্যমন্ত্রী বলেন, কাজ চলছে। বিরোধীরা প্রতিবাদ করেন।",
+			[]string{"মুখ্যমন্ত্রী বলেন, কাজ চলছে।", "বিরোধীরা প্রতিবাদ করেন।"}},
+		{"هل ستستمر المحادثات؟ قال الوزير إنها ستستمر.",
+			[]string{"هل ستستمر المحادثات؟", "قال الوزير إنها ستستمر."}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range Sentences(tt.in) {
+			got = append(got, tt.in[s.Start:s.End])
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Sentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
