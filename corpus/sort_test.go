@@ -52,3 +52,38 @@ func TestSortArticlesMatchesOracle(t *testing.T) {
 		}
 	}
 }
+
+// A list already in order is left as it is (equal keys too: a stable
+// sort keeps them), and one out of order by a single pair is sorted: the
+// one-pass check never takes an unsorted list for a sorted one.
+func TestSortArticlesSortedInput(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	base := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
+	for round := range 50 {
+		n := 2 + rng.IntN(200)
+		as := make([]*Article, n)
+		for i := range as {
+			a := &Article{ID: fmt.Sprintf("%02x", rng.IntN(40))} // IDs repeat
+			if rng.IntN(5) > 0 {
+				a.Published = base.Add(time.Duration(rng.IntN(6)) * time.Hour)
+			}
+			as[i] = a
+		}
+		sort.SliceStable(as, func(i, j int) bool { return lessByDateOracle(as[i], as[j]) })
+		again := slices.Clone(as)
+		SortArticles(again)
+		if !slices.Equal(again, as) {
+			t.Fatalf("round %d: a sorted list was reordered", round)
+		}
+		i := rng.IntN(n - 1)
+		if !lessByDateOracle(as[i], as[i+1]) {
+			continue // equal keys: swapping them keeps it sorted
+		}
+		swapped := slices.Clone(as)
+		swapped[i], swapped[i+1] = swapped[i+1], swapped[i]
+		SortArticles(swapped)
+		if !slices.Equal(swapped, as) {
+			t.Fatalf("round %d: a pair out of order at %d was not sorted", round, i)
+		}
+	}
+}

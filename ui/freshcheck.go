@@ -23,6 +23,7 @@ func (m *Model) freshCheck() tea.Cmd {
 		return nil
 	}
 	m.load.freshPending = false
+	m.load.freshRunning = true
 	ctx, src, opt := m.ctx, m.cfg.Source, m.cfg.Load
 	return func() tea.Msg {
 		opt.ListOnly, opt.TrustFolders, opt.ChangedOnly = true, false, true
@@ -51,8 +52,19 @@ func (m *Model) freshCheck() tea.Cmd {
 			}
 		})
 		if err != nil || len(changes) == 0 {
-			return nil
+			return freshCheckedMsg{}
 		}
-		return watchMsg{changes: changes}
+		return freshCheckedMsg{changes: &watchMsg{changes: changes}}
 	}
+}
+
+// freshCheckedMsg ends the check: what changed, if anything.
+type freshCheckedMsg struct{ changes *watchMsg }
+
+func (m Model) freshChecked(msg freshCheckedMsg) (Model, tea.Cmd) {
+	m.load.freshRunning = false
+	if msg.changes == nil {
+		return m, nil
+	}
+	return m.handleWatch(*msg.changes)
 }

@@ -27,6 +27,10 @@ func TestMain(m *testing.M) {
 		killChild() // a child of TestStateSurvivesKill; never returns
 	}
 	lipgloss.SetColorProfile(termenv.Ascii)
+	// Every harness start settles: a collection and a return of memory
+	// to the system each would only slow the tests (settle_test.go counts
+	// them instead).
+	freeOSMemory = func() {}
 	code := m.Run()
 	removeE2EBinary()
 	os.Exit(code)

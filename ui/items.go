@@ -81,7 +81,12 @@ func compareDate(a, b *item) int {
 }
 
 func sortItems(items []*item, s sortMode) {
-	slices.SortStableFunc(items, s.compare)
+	// A stable sort of a sorted list leaves it as it is, and the list is
+	// mostly kept sorted (mergeItems): one pass says so, where the sort
+	// compared every item log n times (a quarter of the z press at 100k).
+	if !slices.IsSortedFunc(items, s.compare) {
+		slices.SortStableFunc(items, s.compare)
+	}
 }
 
 // mergeItems merges the sorted slices a and b into a new sorted slice;

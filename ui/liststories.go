@@ -117,7 +117,13 @@ func (p *listPane) regroup() {
 			g.count[st]++
 		}
 	}
-	keys := make(map[*item][3]int, len(p.items))
+	// Each item's place as a key beside it (the last part, its place
+	// now, makes every key distinct: any sort gives the one order).
+	type keyed struct {
+		k  [3]int
+		it *item
+	}
+	keys := make([]keyed, len(p.items))
 	for i, it := range p.items {
 		k := [3]int{i, i, i}
 		if st := storyOf(it); st != nil {
@@ -127,17 +133,19 @@ func (p *listPane) regroup() {
 				k[0], k[1] = first[st], first[st]
 			}
 		}
-		keys[it] = k
+		keys[i] = keyed{k, it}
 	}
-	slices.SortStableFunc(p.items, func(x, y *item) int {
-		kx, ky := keys[x], keys[y]
-		for n := range kx {
-			if kx[n] != ky[n] {
-				return kx[n] - ky[n]
+	slices.SortFunc(keys, func(x, y keyed) int {
+		for n := range x.k {
+			if x.k[n] != y.k[n] {
+				return x.k[n] - y.k[n]
 			}
 		}
 		return 0
 	})
+	for i, k := range keys {
+		p.items[i] = k.it
+	}
 	p.keepSelection(cur)
 
 	g.rows = g.rows[:0]

@@ -46,6 +46,11 @@ type loadState struct {
 	// freshPending: the files listed were not checked one by one; the
 	// check runs once the texts are in (freshcheck.go).
 	freshPending bool
+	// freshRunning: the check runs (freshCheckedMsg ends it).
+	freshRunning bool
+	// settled: the start's work has ended and its garbage was given back
+	// (settle.go), once.
+	settled bool
 }
 
 // startLoad opens src's store (corpus/store) in a goroutine and returns the

@@ -125,6 +125,9 @@ func (m Model) Init() tea.Cmd {
 // Update routes msg and then rebuilds the cached chrome.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := m.update(msg)
+	if settle := m.settleStart(); settle != nil {
+		cmd = tea.Batch(cmd, settle)
+	}
 	m.msgs.note(&m.status)
 	m.buildChrome()
 	return m, cmd
@@ -156,6 +159,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 	case watchMsg:
 		return m.handleWatch(msg)
+	case freshCheckedMsg:
+		return m.freshChecked(msg)
 	case watchErrMsg:
 		m.status = statusLine{text: "cannot watch for changes: " + msg.err.Error(), isErr: true}
 		return m, nil

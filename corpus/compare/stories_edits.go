@@ -186,8 +186,10 @@ func (s *Stories) WithEdits(edits map[string]StoryEdit) *Stories {
 }
 
 // addLine makes the line of events and records it.
-func (s *Stories) addLine(events []*Story) {
-	l := makeLine(events)
+func (s *Stories) addLine(events []*Story) { s.recordLine(makeLine(events)) }
+
+// recordLine records a line made.
+func (s *Stories) recordLine(l *StoryLine) {
 	for _, e := range l.Events {
 		s.lineOf[e] = l
 	}

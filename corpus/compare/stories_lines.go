@@ -162,6 +162,15 @@ func setSpan(st *Story, g []int32, dates []when) {
 // its outlets, its events by date, the label of its largest event and an
 // ID from its smallest article ID.
 func makeLine(events []*Story) *StoryLine {
+	if len(events) == 1 {
+		return singleLine(events)
+	}
+	return mergedLine(events)
+}
+
+// mergedLine is makeLine of any number of events: their articles and
+// outlets merged and sorted.
+func mergedLine(events []*Story) *StoryLine {
 	l := &StoryLine{Events: events}
 	var outlets []string
 	minID := ""
@@ -188,6 +197,28 @@ func makeLine(events []*Story) *StoryLine {
 		}
 	}
 	l.Label = largest.Label
+	l.ID = fmt.Sprintf("l%012x", hashTerm(minID)>>16)
+	return l
+}
+
+// singleLine is makeLine of one event, most lines: a story's articles
+// are in corpus.SortArticles order and its outlets sorted, each once
+// (storyBuilder.build, finishStory), so the line's are its story's, not
+// sorted again nor copied (a stored grouping read back makes a line per
+// event; neither is ever changed in place: StoryLine.Story shares a
+// line's likewise).
+func singleLine(events []*Story) *StoryLine {
+	st := events[0]
+	l := &StoryLine{Events: events, Articles: st.Articles, Outlets: st.Outlets, Label: st.Label}
+	if l.Outlets == nil {
+		l.Outlets = []string{}
+	}
+	minID := ""
+	for _, a := range st.Articles {
+		if minID == "" || a.ID < minID {
+			minID = a.ID
+		}
+	}
 	l.ID = fmt.Sprintf("l%012x", hashTerm(minID)>>16)
 	return l
 }

@@ -310,6 +310,11 @@ func readStored(path string) (*storedGrouping, error) {
 		return nil, err
 	}
 	g.path = path
+	// Only the section's length and CRC are kept to know the file again:
+	// the section itself (7 MB at 100,000 articles) is let go once parsed.
+	var head [sectionHead]byte
+	copy(head[:], data)
+	dataLen := len(data)
 	// The file is opened again rather than held open: another process
 	// may replace it meanwhile, and then its terms are another
 	// grouping's.
@@ -318,7 +323,7 @@ func readStored(path string) (*storedGrouping, error) {
 		if err != nil {
 			return nil, 0, err
 		}
-		if string(again[:sectionHead]) != string(data[:sectionHead]) {
+		if string(again[:sectionHead]) != string(head[:]) {
 			f.Close()
 			return nil, 0, errReplaced
 		}
@@ -357,10 +362,10 @@ func readStored(path string) (*storedGrouping, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(mapped) < bodyAt+len(data) || string(mapped[bodyAt:bodyAt+sectionHead]) != string(data[:sectionHead]) {
+		if len(mapped) < bodyAt+dataLen || string(mapped[bodyAt:bodyAt+sectionHead]) != string(head[:]) {
 			return nil, errReplaced
 		}
-		return mapped[bodyAt+len(data):], nil
+		return mapped[bodyAt+dataLen:], nil
 	}
 	return g, nil
 }
@@ -539,12 +544,31 @@ func parseGrouping(body []byte) (*storedGrouping, error) {
 // as, -1 when it is gone or changed. same says whether the stored articles
 // are exactly as (an article listed twice in as counts once).
 func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
-	byID := make(map[string][]int32, len(as))
-	first := make(map[*corpus.Article]bool, len(as))
+	// The first listings of each ID, in order, as a chain: byID holds the
+	// first not yet matched, next[i] the one after i (-1: none). Only an
+	// ID met again needs a set of the articles seen (an article listed
+	// twice has one ID): no map of every article, no slice an ID.
+	byID := make(map[string]int32, len(as))
+	next := make([]int32, len(as))
+	last := make([]int32, len(as)) // of a chain's head while listing: its last
+	var onChains map[*corpus.Article]bool
+	firsts := 0
 	for i, a := range as {
-		if !first[a] {
-			first[a] = true
-			byID[a.ID] = append(byID[a.ID], int32(i))
+		next[i] = -1
+		h, ok := byID[a.ID]
+		if !ok {
+			byID[a.ID], last[i] = int32(i), int32(i)
+			firsts++
+			continue
+		}
+		if onChains == nil {
+			onChains = map[*corpus.Article]bool{}
+		}
+		onChains[as[h]] = true
+		if !onChains[a] {
+			onChains[a] = true
+			next[last[h]], last[h] = int32(i), int32(i)
+			firsts++
 		}
 	}
 	// The keys of articles not from the store read their text: in parallel.
@@ -554,12 +578,12 @@ func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
 	found := 0
 	for k, id := range g.ids {
 		at[k] = -1
-		if c := byID[id]; len(c) > 0 && keys[c[0]] == g.keys[k] {
-			at[k], byID[id] = c[0], c[1:]
+		if c, ok := byID[id]; ok && c >= 0 && keys[c] == g.keys[k] {
+			at[k], byID[id] = c, next[c]
 			found++
 		}
 	}
-	return at, found == len(first) && found == len(g.ids)
+	return at, found == firsts && found == len(g.ids)
 }
 
 // decodeStories is the grouping of as stored in data (see ReadStories).
@@ -599,8 +623,13 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 			s.at[a] = int32(i)
 		}
 	}
+	// Events and lines are made on every core: each stored article is in
+	// one event (parseGrouping) and at its own place in as (match), so
+	// each worker writes its own entries of storyOf.
+	ctx, workers := context.Background(), runtime.GOMAXPROCS(0)
 	events := make([]*Story, len(g.events))
-	for e, se := range g.events {
+	parallel(ctx, len(g.events), workers, func(e int) {
+		se := g.events[e]
 		st := &Story{Label: se.label, Cohesion: se.cohesion, First: se.first, Last: se.last}
 		members := make([]int32, len(se.members))
 		for x, k := range se.members {
@@ -609,7 +638,7 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 		}
 		finishStory(st, as, members)
 		events[e] = st
-	}
+	})
 	// An article listed twice shares its first listing's story.
 	for i, a := range as {
 		s.storyOf[i] = s.storyOf[s.at[a]]
@@ -618,14 +647,21 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 	sortStories(s.List)
 	s.Lines = make([]*StoryLine, 0, len(g.lines))
 	s.lineOf = make(map[*Story]*StoryLine, len(events))
-	for _, l := range g.lines {
-		line := make([]*Story, len(l))
-		for x, e := range l {
+	lines := make([]*StoryLine, len(g.lines))
+	parallel(ctx, len(g.lines), workers, func(k int) {
+		line := make([]*Story, len(g.lines[k]))
+		for x, e := range g.lines[k] {
 			line[x] = events[e]
 		}
-		s.addLine(line)
+		lines[k] = makeLine(line)
+	})
+	for _, l := range lines {
+		s.recordLine(l)
 	}
 	sortLines(s.Lines)
+	// What was read is in the stories now: the grouping keeps what
+	// reading its fingerprints later needs (readTerms: the IDs' count).
+	g.keys, g.events, g.lines = nil, nil, nil
 	s.lazy = &lazyFingerprints{g: g, order: order}
 	s.damage = &storedDamage{}
 	return s

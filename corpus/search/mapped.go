@@ -449,21 +449,39 @@ func (m *mapped) match(ix *Index, arts []*corpus.Article, checkText bool) error 
 	if m.ndocs != len(arts) {
 		return ErrStale
 	}
-	byID := make(map[string]*corpus.Article, len(arts))
-	for _, a := range arts {
-		byID[a.ID] = a
+	byID := make(map[string]int32, len(arts))
+	for i, a := range arts {
+		byID[a.ID] = int32(i)
 	}
 	if len(byID) != len(arts) {
 		return fmt.Errorf("%w (articles share an ID, so they cannot be matched to its documents)", ErrStale)
 	}
+	// The lookups, most of the time a warm start's search waits for after
+	// its list, are shared among the cores; that no article is two
+	// documents' is checked after.
+	of := make([]int32, m.ndocs) // each document's article, by index in arts
+	nw := min(runtime.GOMAXPROCS(0), max(m.ndocs/4096, 1))
+	stale := make([]bool, nw)
+	parallel(nw, func(k int) {
+		for d := k * m.ndocs / nw; d < (k+1)*m.ndocs/nw; d++ {
+			i, ok := byID[m.docString(uint32(d), 0)]
+			if !ok || arts[i].Title != m.docString(uint32(d), 1) || !arts[i].Published.Equal(m.published(uint32(d))) {
+				stale[k] = true
+				return
+			}
+			of[d] = i
+		}
+	})
+	if slices.Contains(stale, true) {
+		return ErrStale
+	}
 	docs := make([]*corpus.Article, m.ndocs)
-	for d := range docs {
-		a := byID[m.docString(uint32(d), 0)]
-		if a == nil || a.Title != m.docString(uint32(d), 1) || !a.Published.Equal(m.published(uint32(d))) {
+	taken := make([]bool, len(arts))
+	for d, i := range of {
+		if taken[i] {
 			return ErrStale
 		}
-		delete(byID, a.ID)
-		docs[d] = a
+		taken[i], docs[d] = true, arts[i]
 	}
 	if checkText {
 		nw := min(runtime.GOMAXPROCS(0), max(m.ndocs/256, 1))

@@ -312,3 +312,27 @@ func reseal(b []byte) []byte {
 	binary.LittleEndian.PutUint32(trailer[8:], crc32.Checksum(table, cache.CRCTable))
 	return b
 }
+
+// A snapshot two of whose documents share an ID (written from an index
+// given an article twice) is of other articles than any list of distinct
+// ones, however many: no article is matched to two documents, the one
+// left over to none. Also with the lookups shared among workers (a
+// snapshot large enough to be split).
+func TestSnapshotDocumentsSharingAnID(t *testing.T) {
+	for _, n := range []int{20, 9000} {
+		as := gen.Articles(n, 5)
+		twin := *as[1]
+		_, path := writtenSnapshot(t, append(slices.Clone(as), &twin))
+		extra := gen.Articles(1, 77)[0]
+		extra.ID += "-extra"
+		for _, heads := range []bool{false, true} {
+			load := LoadSnapshot
+			if heads {
+				load = LoadSnapshotFromHeads
+			}
+			if _, err := load(path, append(slices.Clone(as), extra)); !errors.Is(err, ErrStale) {
+				t.Errorf("%d articles, from heads %v: got %v, want ErrStale", n, heads, err)
+			}
+		}
+	}
+}

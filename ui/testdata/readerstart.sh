@@ -13,7 +13,8 @@
 # N%" note is in the status line (readers up to round 23 loaded every text
 # in the background; since, none does) and, with
 # "group", when the stories are there (z, pressed once the list is
-# complete, says "grouped by story"). Needs tmux only: it runs the
+# complete, says "grouped by story"); with SETTLE=S in the environment,
+# again S seconds after the last. Needs tmux only: it runs the
 # reader in a detached 160x45 session on a private tmux socket and reads
 # the screen.
 set -euo pipefail
@@ -70,6 +71,9 @@ wait_gone 'loading(…)? [0-9]' 120
 tm send-keys -t rs /
 wait_for "type to search $total articles" 120; report indexed
 wait_gone 'texts [0-9]+%' 120; report texts
+# SETTLE=S: S seconds later, once more (the reader gives its start's
+# garbage back once the start's work has ended: ui/settle.go).
+if [[ -n ${SETTLE:-} ]]; then sleep "$SETTLE"; report settled; fi
 tm send-keys -t rs Escape
 tm send-keys -t rs q
 sleep 1

@@ -1,0 +1,152 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// The read back's shortcuts give what the general code gives: the line of
+// one event made without sorting (singleLine) is the merged one
+// (mergedLine), for every story of a grouping.
+func TestSingleLineIsMergedLine(t *testing.T) {
+	as, _ := storedFixture(t)
+	s := GroupStories(as, StoryOptions{})
+	if len(s.List) < 10 {
+		t.Fatalf("only %d stories", len(s.List))
+	}
+	several := 0
+	for _, st := range s.List {
+		if len(st.Articles) > 1 {
+			several++
+		}
+		got, want := singleLine([]*Story{st}), mergedLine([]*Story{st})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("story %s: single line %+v, merged %+v", st.ID, got, want)
+		}
+	}
+	if several == 0 {
+		t.Fatal("no story of several articles: the comparison proves little")
+	}
+}
+
+// matchByMaps is storedGrouping.match as it was (a slice of listings an
+// ID, a map of the articles seen): the oracle for the chained one.
+func matchByMaps(g *storedGrouping, as []*corpus.Article) (at []int32, same bool) {
+	byID := make(map[string][]int32, len(as))
+	first := make(map[*corpus.Article]bool, len(as))
+	for i, a := range as {
+		if !first[a] {
+			first[a] = true
+			byID[a.ID] = append(byID[a.ID], int32(i))
+		}
+	}
+	at = make([]int32, len(g.ids))
+	found := 0
+	for k, id := range g.ids {
+		at[k] = -1
+		if c := byID[id]; len(c) > 0 && articleKey(as[c[0]]) == g.keys[k] {
+			at[k], byID[id] = c[0], c[1:]
+			found++
+		}
+	}
+	return at, found == len(first) && found == len(g.ids)
+}
+
+// match finds the same articles as the map-based oracle, whatever the
+// listing: the same order, shuffled, an article listed twice, two
+// articles sharing an ID, one gone, one added, one changed.
+func TestMatchChainsAsMaps(t *testing.T) {
+	as, _ := storedFixture(t)
+	s := GroupStories(as, StoryOptions{})
+	data := encodeStories(s, StoryOptions{})
+	rng := rand.New(rand.NewSource(7))
+	twin := func(a *corpus.Article, title string) *corpus.Article {
+		b := *a
+		b.Title = title
+		return &b
+	}
+	cases := map[string][]*corpus.Article{
+		"same":     as,
+		"shuffled": shuffled(rng, as),
+		"listed twice": func() []*corpus.Article {
+			out := slices.Clone(as)
+			return append(out, as[3], as[3], as[10])
+		}(),
+		"shared ID": func() []*corpus.Article {
+			out := slices.Clone(as)
+			return slices.Insert(out, 5, twin(as[7], "another article, the same ID"))
+		}(),
+		"shared ID after": func() []*corpus.Article {
+			out := slices.Clone(as)
+			return append(out, twin(as[7], "another"), twin(as[7], "a third"), as[7])
+		}(),
+		"gone":    slices.Delete(slices.Clone(as), 4, 6),
+		"added":   append(slices.Clone(as), twin(as[0], "new")),
+		"changed": func() []*corpus.Article { out := slices.Clone(as); out[2] = twin(as[2], "changed"); return out }(),
+	}
+	for _, a := range as[:3] {
+		b := twin(a, a.Title)
+		b.ID += "-moved"
+		cases["renamed "+a.ID] = append(slices.Clone(as), b)
+	}
+	for name, list := range cases {
+		g, err := parseStories(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantAt, wantSame := matchByMaps(g, list)
+		gotAt, gotSame := g.match(list)
+		if gotSame != wantSame || !slices.Equal(gotAt, wantAt) {
+			t.Errorf("%s: match %v same %v, want same %v (%d places differ)", name, gotAt[:min(8, len(gotAt))], gotSame, wantSame, differ(gotAt, wantAt))
+		}
+		if name == "same" && !gotSame {
+			t.Errorf("the stored articles themselves are not the same")
+		}
+	}
+}
+
+func shuffled(rng *rand.Rand, as []*corpus.Article) []*corpus.Article {
+	out := slices.Clone(as)
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+func differ(a, b []int32) int {
+	n := 0
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			n++
+		}
+	}
+	return n + max(len(a), len(b)) - min(len(a), len(b))
+}
+
+// A grouping read back keeps, of what it read, only what its fingerprints
+// need later (the IDs, whose count they are checked against), and those
+// are still read: the same candidates as the
+// grouping it was stored from.
+func TestReadBackLetsGoOfItsLists(t *testing.T) {
+	as, path := storedFixture(t)
+	fresh, _, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadStories(path, as, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := back.lazy.g
+	if g.keys != nil || g.events != nil || g.lines != nil || len(g.ids) != len(as) {
+		t.Errorf("the grouping read keeps %d keys, %d events, %d lines, %d IDs of %d", len(g.keys), len(g.events), len(g.lines), len(g.ids), len(as))
+	}
+	a := as[len(as)/2]
+	if got, want := fmt.Sprint(back.Candidates(a, 5)), fmt.Sprint(fresh.Candidates(a, 5)); got != want {
+		t.Errorf("candidates read back %s, want %s", got, want)
+	}
+}
