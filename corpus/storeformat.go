@@ -47,8 +47,9 @@ import (
 // change in a way that makes old entries wrong (5: the analyser's sentence
 // rule; 6: articles carry their summary; 7: the segmented store, heads
 // apart from text; 8: the heads keep the read-mark key of articles
-// without a URL, which is made from the text).
-const storeVersion = 8
+// without a URL, which is made from the text; 9: word counts keep a
+// mark in its word, so Devanagari and Tamil are not split at vowel signs).
+const storeVersion = 9
 
 const (
 	segmentMagic = "parallax corpus segment\n"

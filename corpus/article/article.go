@@ -289,7 +289,9 @@ func CountWords(s string) int {
 		var w, j uint8
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			w = 1
-		} else if r == '’' {
+		} else if r == '’' || unicode.Is(unicode.M, r) {
+			// A mark continues the word it follows (a Devanagari vowel
+			// sign or virama, a decomposed accent) and starts none.
 			j = 1
 		}
 		n += int(w &^ in)

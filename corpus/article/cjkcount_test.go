@@ -17,6 +17,12 @@ func TestCountWordsCJK(t *testing.T) {
 		{"Apple发布了iPhone 16。", 6}, // Apple, 发, 布, 了, iPhone, 16
 		{"서울에서 회의가 열렸다", 3},       // Korean is spaced: by words
 		{"naïve café, l’été", 3},
+		{"cafe\u0301 au lait", 3},        // a decomposed accent continues its word
+		{"नमस्ते दुनिया", 2},             // Devanagari: vowel signs and viramas are marks
+		{"प्रधानमंत्री ने कहा कि", 4},    // "the prime minister said that"
+		{"தமிழ்நாடு அரசு அறிவித்தது", 3}, // Tamil
+		{"মুখ্যমন্ত্রী বলেন", 2},         // Bengali
+		{"\u0301\u0301 word", 1},         // marks with no letter before them start no word
 	}
 	for _, c := range cases {
 		if got := CountWords(c.s); got != c.want {

@@ -43,7 +43,7 @@ import (
 // damaged file is an error, never a panic.
 const (
 	storiesMagic   = "PLXSTORIES\n"
-	storiesVersion = 2 // 2: sections, article keys from heads, the terms for joining
+	storiesVersion = 3 // 2: sections, article keys from heads, the terms for joining; 3: terms of words with marks (lang, round 25)
 	sectionHead    = 8 + 4
 )
 

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Relation says how two articles came to share what they share.
@@ -67,11 +68,20 @@ func (c *Comparison) Verdict() Verdict {
 	}
 	s := sides[0]
 	via := sameOrigin(c)
+	// The side most of whose words the other carries reads as the one
+	// taken from, unless it was published clearly after the other: then
+	// it is the later one that took most of its text from the earlier
+	// (a shorter retelling of a longer report).
+	later := c.publishedAfter(s.name == "A")
 	switch {
 	case s.retold >= retoldShare && via != "":
 		return Verdict{CommonSource, "", fmt.Sprintf("both carry the same agency copy (%s)", via)}
+	case s.retold >= retoldShare && s.copied >= copiedShareMin && later:
+		return Verdict{Copy, s.other, fmt.Sprintf("%s takes most of its text word for word from %s, published earlier", s.name, s.other)}
 	case s.retold >= retoldShare && s.copied >= copiedShareMin:
 		return Verdict{Copy, s.name, fmt.Sprintf("%s copies most of %s word for word", s.other, s.name)}
+	case s.retold >= retoldShare && later:
+		return Verdict{Rewrite, s.other, fmt.Sprintf("%s retells %s, published earlier, in other words: a rewrite", s.name, s.other)}
 	case s.retold >= retoldShare:
 		return Verdict{Rewrite, s.name, fmt.Sprintf("%s retells most of %s in other words: a rewrite", s.other, s.name)}
 	}
@@ -91,6 +101,24 @@ func (c *Comparison) Verdict() Verdict {
 		return Verdict{Independent, "", "independent reports of the same event"}
 	}
 	return Verdict{Different, "", "different stories"}
+}
+
+// laterGap is how much later an article must be dated to count as
+// published after the other: scraped pages often carry the time they were
+// fetched, and two fetches minutes apart tell nothing about who was first.
+const laterGap = time.Hour
+
+// publishedAfter reports whether A (or B, with a false) is dated at least
+// laterGap after the other article; false when either has no date.
+func (c *Comparison) publishedAfter(a bool) bool {
+	x, y := c.A.Article, c.B.Article
+	if !a {
+		x, y = y, x
+	}
+	if x == nil || y == nil || !x.HasDate() || !y.HasDate() {
+		return false
+	}
+	return x.Published.Sub(y.Published) >= laterGap
 }
 
 func countOf(n int, one, many string) string {

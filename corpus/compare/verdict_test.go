@@ -3,6 +3,7 @@ package compare
 import (
 	"math"
 	"testing"
+	"time"
 )
 
 func labelledByName(t *testing.T, name string) labelledPair {
@@ -151,5 +152,42 @@ func TestActorsCompatible(t *testing.T) {
 		if got := actorsCompatible(of(tc.a), of(tc.b)); got != tc.want {
 			t.Errorf("%q ~ %q: %v, want %v (%+v / %+v)", tc.a, tc.b, got, tc.want, of(tc.a), of(tc.b))
 		}
+	}
+}
+
+// Which article was taken from follows the dates when both are known and
+// clearly apart: the side most of whose words the other carries is the
+// source unless it was published at least an hour after the other (a
+// shorter retelling of a longer, earlier report). Dates closer than that,
+// as crawl times often are, decide nothing.
+func TestVerdictDirectionFollowsDates(t *testing.T) {
+	d := seedDocs(t)
+	base := Compare(d["000"], d["001"]).Verdict()
+	if base.Relation != Rewrite || base.Of == "" {
+		t.Fatalf("seed pair: %+v, want a rewrite of one side", base)
+	}
+	dated := func(gap time.Duration) Verdict {
+		a, b := *d["000"].Article, *d["001"].Article
+		t0 := time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC)
+		a.Published, b.Published = t0, t0
+		// Date the side taken from gap after the other.
+		if base.Of == "A" {
+			a.Published = t0.Add(gap)
+		} else {
+			b.Published = t0.Add(gap)
+		}
+		return Compare(Prepare(&a), Prepare(&b)).Verdict()
+	}
+	other := map[string]string{"A": "B", "B": "A"}
+	if v := dated(-3 * time.Hour); v.Of != base.Of || v.Text != base.Text {
+		t.Errorf("source dated earlier: %+v, want %+v", v, base)
+	}
+	if v := dated(20 * time.Minute); v.Of != base.Of || v.Text != base.Text {
+		t.Errorf("source dated 20 minutes later (crawl times): %+v, want %+v", v, base)
+	}
+	v := dated(26 * time.Hour)
+	want := base.Of + " retells " + other[base.Of] + ", published earlier, in other words: a rewrite"
+	if v.Relation != Rewrite || v.Of != other[base.Of] || v.Text != want {
+		t.Errorf("source dated a day later: %+v, want a rewrite of %s: %q", v, other[base.Of], want)
 	}
 }

@@ -32,7 +32,7 @@ func Fold(s string) string {
 	var sb strings.Builder
 	sb.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
+		if isDiacritic(r) {
 			continue
 		}
 		sb.WriteString(foldBase(r))
@@ -48,11 +48,36 @@ func FoldRune(r rune) string {
 	}
 	var sb strings.Builder
 	for _, c := range norm.NFD.String(string(r)) {
-		if !unicode.Is(unicode.Mn, c) {
+		if !isDiacritic(c) {
 			sb.WriteString(foldBase(c))
 		}
 	}
 	return norm.NFC.String(sb.String())
+}
+
+// isDiacritic reports the marks Fold removes: the generic combining
+// diacritics that NFD splits off accented Latin, Greek and Cyrillic letters
+// (and Cyrillic's own), and the optional vowel points and cantillation of
+// Hebrew and Arabic, which most text leaves out. The other nonspacing marks
+// are spelling, not decoration: a Devanagari or Tamil vowel sign or virama,
+// a Thai vowel. Removing them made "दुनिया" and "दिन" one word, and would
+// make a word of a different word in every Brahmic script.
+func isDiacritic(r rune) bool {
+	switch {
+	case r < 0x0300:
+		return false
+	case r <= 0x036F, // Combining Diacritical Marks
+		0x0483 <= r && r <= 0x0489, // Cyrillic titlo and the like
+		0x0591 <= r && r <= 0x05C7, // Hebrew points and accents
+		0x0610 <= r && r <= 0x061A, 0x064B <= r && r <= 0x065F, r == 0x0670,
+		0x06D6 <= r && r <= 0x06ED, // Arabic harakat and Quranic marks
+		0x1AB0 <= r && r <= 0x1AFF, // Combining Diacritical Marks Extended
+		0x1DC0 <= r && r <= 0x1DFF, // … Supplement
+		0x20D0 <= r && r <= 0x20FF, // … for Symbols
+		0xFE20 <= r && r <= 0xFE2F: // Combining Half Marks
+		return unicode.Is(unicode.Mn, r)
+	}
+	return false
 }
 
 // foldBase folds a rune without its combining marks.

@@ -45,7 +45,10 @@ func isOpenQuote(r rune) bool {
 }
 func isCloseQuote(r rune) bool { return r == '”' || r == '’' || r == '»' || r == ')' || r == ']' }
 func isTerminator(r rune) bool {
-	return r == '.' || r == '!' || r == '?' || r == '…' || r == '。' || r == '！' || r == '？'
+	// The danda ends a sentence in Hindi, Bengali and the other scripts
+	// of India; Arabic, Urdu and Persian ask with their own question mark.
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == '。' || r == '！' || r == '？' ||
+		r == '।' || r == '॥' || r == '؟'
 }
 
 // maxQuote bounds the quotation kept whole in one sentence: a longer

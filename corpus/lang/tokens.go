@@ -26,7 +26,9 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	// Marks of every kind belong to their word: a spacing vowel sign
+	// (Devanagari's ि, Mc) splitting a word in two was as wrong as an accent.
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
 }
 
 // asciiWord maps ASCII letters and digits to their lower case, other bytes
@@ -195,7 +197,7 @@ func acronymAt(s string, i int) (end int, ok bool) {
 		// Combining marks belong to the letter ("É" written decomposed).
 		for after < len(s) {
 			m, size := utf8.DecodeRuneInString(s[after:])
-			if !unicode.Is(unicode.Mn, m) {
+			if !unicode.Is(unicode.M, m) {
 				break
 			}
 			after += size

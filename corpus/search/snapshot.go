@@ -39,8 +39,9 @@ import (
 // document number is checked before it is used, so a damaged file is an
 // error, never a panic or a wrong result. The version also names the
 // tokeniser: a snapshot made with other tokens is stale (2: dotted
-// acronyms are one token; 3: this mappable layout).
-const snapshotVersion = 3
+// acronyms are one token; 3: this mappable layout; 4: marks belong to their
+// word and Brahmic vowel signs are no longer folded away).
+const snapshotVersion = 4
 
 const (
 	snapshotMagic = "parallax search index\n"
