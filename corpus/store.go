@@ -413,6 +413,7 @@ func (s *segStore) Save() error {
 		items = append(items, item{e: segEntry{path: path}, made: m})
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].e.path < items[j].e.path })
+	drafted := sw != nil // the placed entries' texts are in sw
 	if sw == nil {
 		name = s.newSegmentName()
 		if sw, err = createSegment(filepath.Join(s.dir, name)); err != nil {
@@ -427,7 +428,9 @@ func (s *segStore) Save() error {
 		case m == nil:
 			return sw.place(items[i].e)
 		case m.placed != nil:
-			return *m.placed, true
+			// Its text went to a draft that is gone (an earlier save
+			// failed): not stored, the file is read again next time.
+			return *m.placed, drafted
 		}
 		e, ok := m.encode(items[i].e.path, &scratch)
 		if !ok {
