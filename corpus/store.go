@@ -57,6 +57,7 @@ type madeEntry struct {
 	// placed: the entry is encoded and its text written to the store's
 	// next segment (segStore.draft); articles and suffixes are then dropped.
 	placed *placedEntry
+	draft  *segmentWriter // the segment placed's text is in
 }
 
 // segStore is an open store. Lookups are safe from many goroutines; Save
@@ -226,8 +227,8 @@ func (s *segStore) putResult(path string, size, mod int64, fileID string, r file
 		e.articles = append(e.articles, &cp)
 		e.suffixes = append(e.suffixes, strings.TrimPrefix(a.ID, fileID))
 	}
-	if p, ok := s.placeMade(path, e); ok {
-		e.placed, e.articles, e.suffixes = &p, nil, nil
+	if p, sw, ok := s.placeMade(path, e); ok {
+		e.placed, e.draft, e.articles, e.suffixes = &p, sw, nil, nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -240,20 +241,20 @@ func (s *segStore) putResult(path string, size, mod int64, fileID string, r file
 // text at 100,000 files, 1.9 cpu-s on one core while the other idled).
 // False when there is no draft (the load was abandoned, or the draft
 // could not be made): the save encodes the entry then.
-func (s *segStore) placeMade(path string, e *madeEntry) (placedEntry, bool) {
+func (s *segStore) placeMade(path string, e *madeEntry) (placedEntry, *segmentWriter, bool) {
 	sw := s.draftWriter()
 	if sw == nil {
-		return placedEntry{}, false
+		return placedEntry{}, nil, false
 	}
 	buf := encodePool.Get().(*encodeBuffers)
 	defer encodePool.Put(buf)
 	se, ok := e.encode(path, buf)
 	if !ok {
-		return placedEntry{}, false
+		return placedEntry{}, nil, false
 	}
 	p, ok := sw.place(se)
 	p.head = strings.Clone(p.head) // a view of buf
-	return p, ok
+	return p, sw, ok
 }
 
 // encodePool holds the workers' encodeBuffers.
@@ -413,7 +414,6 @@ func (s *segStore) Save() error {
 		items = append(items, item{e: segEntry{path: path}, made: m})
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].e.path < items[j].e.path })
-	drafted := sw != nil // the placed entries' texts are in sw
 	if sw == nil {
 		name = s.newSegmentName()
 		if sw, err = createSegment(filepath.Join(s.dir, name)); err != nil {
@@ -430,7 +430,7 @@ func (s *segStore) Save() error {
 		case m.placed != nil:
 			// Its text went to a draft that is gone (an earlier save
 			// failed): not stored, the file is read again next time.
-			return *m.placed, drafted
+			return *m.placed, m.draft == sw
 		}
 		e, ok := m.encode(items[i].e.path, &scratch)
 		if !ok {
