@@ -11,8 +11,8 @@ import (
 // the default of 100 a warm list at 100,000 articles collected five times
 // while its heap grew from nothing to its peak, finding little garbage,
 // and with the write barrier on, fresh heap pages faulted twice (a read,
-// then a copy on write with a TLB shootdown). At 400 its CPU fell by a
-// fifth and its peak memory did not grow, nor did a cold list's (see
+// then a copy on write with a TLB shootdown). At 400 its CPU fell by 4–5%
+// and its peak memory hardly grew, nor did a cold list's (see
 // BENCHMARKS.md, "Round 25: list and cold open").
 const listGCPercent = 400
 
