@@ -310,9 +310,16 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				flush(false)
 			}
 		case <-ctx.Done():
-			// Drain so that workers can exit.
+			// Drain so that workers can exit; then no file is put into
+			// the store, and its draft segment is removed.
 			go func() {
 				for range resCh {
+				}
+				if cacheReady != nil {
+					cache = <-cacheReady
+				}
+				if cache != nil {
+					cache.abandon()
 				}
 			}()
 			return

@@ -54,6 +54,10 @@ type madeEntry struct {
 	skip      string
 	sum       [sha256.Size]byte
 	textKeys  []string
+	// placed: the entry is encoded and its text written to the store's
+	// next segment (segStore.draft); articles and suffixes are then dropped.
+	placed *placedEntry
+	draft  *segmentWriter // the segment placed's text is in
 }
 
 // segStore is an open store. Lookups are safe from many goroutines; Save
@@ -88,6 +92,12 @@ type segStore struct {
 
 	mu   sync.Mutex
 	made map[string]*madeEntry
+	// draft is the next segment, its texts written as files are parsed
+	// (see placeMade), so that a cold open's save is not all at the end;
+	// draftName is its name; closed: the load was abandoned, write none.
+	draft     *segmentWriter
+	draftName string
+	closed    bool
 }
 
 // openStore opens the store for a set of roots inside dir. A missing
@@ -217,9 +227,65 @@ func (s *segStore) putResult(path string, size, mod int64, fileID string, r file
 		e.articles = append(e.articles, &cp)
 		e.suffixes = append(e.suffixes, strings.TrimPrefix(a.ID, fileID))
 	}
+	if p, sw, ok := s.placeMade(path, e); ok {
+		e.placed, e.draft, e.articles, e.suffixes = &p, sw, nil, nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.made[path] = e
+}
+
+// placeMade encodes e and writes its text to the draft segment, from the
+// worker that parsed its file: a cold open's save then writes only the
+// heads and the index after the last file (it encoded and wrote 460 MB of
+// text at 100,000 files, 1.9 cpu-s on one core while the other idled).
+// False when there is no draft (the load was abandoned, or the draft
+// could not be made): the save encodes the entry then.
+func (s *segStore) placeMade(path string, e *madeEntry) (placedEntry, *segmentWriter, bool) {
+	sw := s.draftWriter()
+	if sw == nil {
+		return placedEntry{}, nil, false
+	}
+	buf := encodePool.Get().(*encodeBuffers)
+	defer encodePool.Put(buf)
+	se, ok := e.encode(path, buf)
+	if !ok {
+		return placedEntry{}, nil, false
+	}
+	p, ok := sw.place(se)
+	p.head = strings.Clone(p.head) // a view of buf
+	return p, sw, ok
+}
+
+// encodePool holds the workers' encodeBuffers.
+var encodePool = sync.Pool{New: func() any { return new(encodeBuffers) }}
+
+// draftWriter returns the draft segment, made on first use; nil when the
+// load was abandoned or it cannot be made.
+func (s *segStore) draftWriter() *segmentWriter {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.draft == nil && !s.closed {
+		name := s.newSegmentName()
+		sw, err := createSegment(filepath.Join(s.dir, name))
+		if err != nil {
+			s.closed = true // the save will report why
+			return nil
+		}
+		s.draft, s.draftName = sw, name
+	}
+	return s.draft
+}
+
+// abandon removes the draft segment of a load that will not be saved.
+func (s *segStore) abandon() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	if s.draft != nil {
+		s.draft.abort()
+		s.draft = nil
+	}
 }
 
 // cacheableSkip: reasons that follow from the file's content alone.
@@ -294,6 +360,14 @@ func (s *segStore) live(gone []segEntry) []segEntry {
 func (s *segStore) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	sw, name := s.draft, s.draftName
+	s.draft = nil
+	finished := false
+	defer func() {
+		if sw != nil && !finished {
+			sw.abort()
+		}
+	}()
 	s.State = ""
 	gone := s.gone()
 	s.Gone = s.Gone[:0]
@@ -340,13 +414,29 @@ func (s *segStore) Save() error {
 		items = append(items, item{e: segEntry{path: path}, made: m})
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].e.path < items[j].e.path })
-	name := s.newSegmentName()
-	var scratch encodeBuffers
-	err = writeSegment(filepath.Join(s.dir, name), len(items), func(i int) (segEntry, bool) {
-		if m := items[i].made; m != nil {
-			return m.encode(items[i].e.path, &scratch)
+	if sw == nil {
+		name = s.newSegmentName()
+		if sw, err = createSegment(filepath.Join(s.dir, name)); err != nil {
+			return err
 		}
-		return items[i].e, true
+	}
+	var scratch encodeBuffers
+	finished = true
+	err = sw.finish(len(items), func(i int) (placedEntry, bool) {
+		m := items[i].made
+		switch {
+		case m == nil:
+			return sw.place(items[i].e)
+		case m.placed != nil:
+			// Its text went to a draft that is gone (an earlier save
+			// failed): not stored, the file is read again next time.
+			return *m.placed, m.draft == sw
+		}
+		e, ok := m.encode(items[i].e.path, &scratch)
+		if !ok {
+			return placedEntry{}, false
+		}
+		return sw.place(e)
 	})
 	if err != nil {
 		return err

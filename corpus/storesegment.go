@@ -3,10 +3,11 @@ package corpus
 import (
 	"bufio"
 	"encoding/binary"
-	"io"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"sync/atomic"
 
 	"github.com/parallax-reader/parallax/corpus/cache"
@@ -102,76 +103,163 @@ func (s *segment) find(path string) int {
 // come; only the heads wait in memory (copied), since they go after all
 // the text (see storeformat.go).
 func writeSegment(path string, n int, entry func(i int) (segEntry, bool)) error {
-	return userfiles.WriteAtomic(path, 0o600, func(f io.Writer) error {
-		w := bufio.NewWriterSize(f, 1<<20)
-		var head []byte
-		head = append(head, segmentMagic...)
-		head = binary.AppendUvarint(head, storeVersion)
-		if _, err := w.Write(head); err != nil {
-			return err
+	sw, err := createSegment(path)
+	if err != nil {
+		return err
+	}
+	return sw.finish(n, func(i int) (placedEntry, bool) {
+		e, ok := entry(i)
+		if !ok {
+			return placedEntry{}, false
 		}
-		off := uint64(len(head))
-		// What the index needs of each entry: not its strings, which
-		// would keep every encoded text alive until the end.
-		type placed struct {
-			path                      string
-			size, mod                 int64
-			dead                      bool
-			headOff, headLen, headCRC uint64
-			textOff, textLen, textCRC uint64
-		}
-		var done []placed
-		var heads []byte
-		for i := 0; i < n; i++ {
-			e, ok := entry(i)
-			if !ok {
-				continue
-			}
-			if _, err := w.WriteString(e.text); err != nil {
-				return err
-			}
-			done = append(done, placed{
-				path: e.path, size: e.size, mod: e.mod, dead: e.dead,
-				headOff: uint64(len(heads)), headLen: uint64(len(e.head)), headCRC: uint64(e.headCRC),
-				textOff: off, textLen: uint64(len(e.text)), textCRC: uint64(e.textCRC),
-			})
-			off += uint64(len(e.text))
-			heads = append(heads, e.head...)
-		}
-		if _, err := w.Write(heads); err != nil {
-			return err
-		}
-		headsAt := off
-		off += uint64(len(heads))
-		var index []byte
-		index = binary.AppendUvarint(index, uint64(len(done)))
-		for _, d := range done {
-			index = appendStr(index, d.path)
-			index = binary.AppendVarint(index, d.size)
-			index = binary.AppendVarint(index, d.mod)
-			var flags byte
-			if d.dead {
-				flags |= flagDead
-			}
-			index = append(index, flags)
-			index = binary.AppendUvarint(index, headsAt+d.headOff)
-			index = binary.AppendUvarint(index, d.headLen)
-			index = binary.LittleEndian.AppendUint32(index, uint32(d.headCRC))
-			index = binary.AppendUvarint(index, d.textOff)
-			index = binary.AppendUvarint(index, d.textLen)
-			index = binary.LittleEndian.AppendUint32(index, uint32(d.textCRC))
-		}
-		trailer := binary.LittleEndian.AppendUint64(nil, off)
-		trailer = binary.LittleEndian.AppendUint32(trailer, checksum(string(index)))
-		trailer = append(trailer, segmentEnd...)
-		if _, err := w.Write(index); err != nil {
-			return err
-		}
-		if _, err := w.Write(trailer); err != nil {
-			return err
-		}
-		return w.Flush()
+		return sw.place(e)
 	})
+}
+
+// segmentWriter writes one segment file: its texts first, from any
+// goroutine and in any order (each entry's index says where its text is),
+// then its heads and index in path order (finish), which publish it.
+type segmentWriter struct {
+	mu  sync.Mutex
+	f   *userfiles.AtomicFile
+	w   *bufio.Writer
+	off uint64 // where the next text goes
+	err error  // the first write error: finish returns it
+}
+
+// placedEntry is an entry whose text is written: what its index entry
+// and head need.
+type placedEntry struct {
+	path                      string
+	size, mod                 int64
+	dead                      bool
+	head                      string // may be a view of a caller's buffer (see finish)
+	headCRC                   uint32
+	textOff, textLen, textCRC uint64
+}
+
+// createSegment starts writing the segment file path (atomically: see
+// userfiles.CreateAtomic).
+func createSegment(path string) (*segmentWriter, error) {
+	f, err := userfiles.CreateAtomic(path, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	sw := &segmentWriter{f: f, w: bufio.NewWriterSize(f, 1<<20)}
+	var head []byte
+	head = append(head, segmentMagic...)
+	head = binary.AppendUvarint(head, storeVersion)
+	sw.w.Write(head)
+	sw.off = uint64(len(head))
+	return sw, nil
+}
+
+// writeText writes one entry's text and returns where it starts.
+func (sw *segmentWriter) writeText(text string) (uint64, error) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	if sw.err != nil {
+		return 0, sw.err
+	}
+	off := sw.off
+	if _, err := sw.w.WriteString(text); err != nil {
+		sw.err = err
+		return 0, err
+	}
+	sw.off += uint64(len(text))
+	return off, nil
+}
+
+// place writes e's text and returns e placed, its head still e's.
+func (sw *segmentWriter) place(e segEntry) (placedEntry, bool) {
+	off, err := sw.writeText(e.text)
+	if err != nil {
+		return placedEntry{}, false // finish reports the error
+	}
+	return placedEntry{path: e.path, size: e.size, mod: e.mod, dead: e.dead,
+		head: e.head, headCRC: e.headCRC, textOff: off, textLen: uint64(len(e.text)), textCRC: uint64(e.textCRC)}, true
+}
+
+// abort removes the unfinished segment.
+func (sw *segmentWriter) abort() {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	if sw.err == nil {
+		sw.err = errors.New("segment abandoned")
+	}
+	sw.f.Abort()
+}
+
+// finish writes the heads and the index of n entries, entry(i) the i-th
+// in path order (false: left out; its head need only last until the next
+// call: heads are copied), and publishes the segment; on failure it is
+// removed. No text may be written after finish starts.
+func (sw *segmentWriter) finish(n int, entry func(i int) (placedEntry, bool)) error {
+	// What the index needs of each entry: not its strings, which
+	// would keep every encoded text alive until the end.
+	type placed struct {
+		path             string
+		size, mod        int64
+		dead             bool
+		headOff, headLen uint64
+		headCRC          uint32
+		textOff, textLen uint64
+		textCRC          uint64
+	}
+	var done []placed
+	var heads []byte
+	for i := 0; i < n; i++ {
+		e, ok := entry(i)
+		if !ok {
+			continue
+		}
+		done = append(done, placed{
+			path: e.path, size: e.size, mod: e.mod, dead: e.dead,
+			headOff: uint64(len(heads)), headLen: uint64(len(e.head)), headCRC: e.headCRC,
+			textOff: e.textOff, textLen: e.textLen, textCRC: e.textCRC,
+		})
+		heads = append(heads, e.head...)
+	}
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	if sw.err != nil {
+		sw.f.Abort()
+		return sw.err
+	}
+	w := sw.w
+	w.Write(heads)
+	headsAt := sw.off
+	off := sw.off + uint64(len(heads))
+	var index []byte
+	index = binary.AppendUvarint(index, uint64(len(done)))
+	for _, d := range done {
+		index = appendStr(index, d.path)
+		index = binary.AppendVarint(index, d.size)
+		index = binary.AppendVarint(index, d.mod)
+		var flags byte
+		if d.dead {
+			flags |= flagDead
+		}
+		index = append(index, flags)
+		index = binary.AppendUvarint(index, headsAt+d.headOff)
+		index = binary.AppendUvarint(index, d.headLen)
+		index = binary.LittleEndian.AppendUint32(index, d.headCRC)
+		index = binary.AppendUvarint(index, d.textOff)
+		index = binary.AppendUvarint(index, d.textLen)
+		index = binary.LittleEndian.AppendUint32(index, uint32(d.textCRC))
+	}
+	trailer := binary.LittleEndian.AppendUint64(nil, off)
+	trailer = binary.LittleEndian.AppendUint32(trailer, checksum(string(index)))
+	trailer = append(trailer, segmentEnd...)
+	w.Write(index)
+	w.Write(trailer)
+	if err := w.Flush(); err != nil { // a bufio.Writer keeps its first error
+		sw.err = err
+		sw.f.Abort()
+		return err
+	}
+	sw.err = errors.New("segment finished")
+	return sw.f.Commit()
 }
 
 // removeSegment deletes a segment file no manifest lists any more. A

@@ -179,14 +179,12 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 	}
 	// The entry types come with the names (d_type), so regular files need
 	// no lstat each: a folder of 100,000 files stays cheap.
-	dirents, err := f.ReadDir(-1)
-	if err != nil && len(dirents) == 0 {
+	entries, err := readFolder(f)
+	if err != nil && len(entries) == 0 {
 		f.Close()
 		w.skip(p, userfiles.Describe(err).Error())
 		return
 	}
-	entries := sortedEntries(dirents)
-	dirents = nil
 	w.ids = w.ids.reserved(len(entries))
 	var stats []fileStatus
 	if w.statFiles {
@@ -220,7 +218,7 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 				w.folders.add(filepath.Join(w.absRoot, crel), st)
 			}
 		} else if mode.IsDir() {
-			info, err := e.d.Info()
+			info, err := os.Lstat(cp)
 			if err != nil {
 				w.skip(cp, userfiles.Describe(err).Error())
 				continue

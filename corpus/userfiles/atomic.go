@@ -21,38 +21,70 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 // reader or a crash finds the old file or the whole new one, never a part.
 // The file gets perm; a folder it makes gets perm plus search permission
 // where perm grants reading.
-func WriteAtomic(path string, perm fs.FileMode, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, perm|(perm&0o444)>>2); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, TempPattern(path))
+func WriteAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	a, err := CreateAtomic(path, perm)
 	if err != nil {
 		return err
 	}
+	if err := write(a); err != nil {
+		a.Abort()
+		return err
+	}
+	return a.Commit()
+}
+
+// AtomicFile is a file being written for WriteAtomic's rename, for a
+// writer that writes it over time (a segment whose texts are written as
+// files are parsed): Commit publishes it at its path, Abort removes it.
+type AtomicFile struct {
+	*os.File
+	path string
+	perm fs.FileMode
+}
+
+// CreateAtomic starts writing path as WriteAtomic does.
+func CreateAtomic(path string, perm fs.FileMode) (*AtomicFile, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, perm|(perm&0o444)>>2); err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp(dir, TempPattern(path))
+	if err != nil {
+		return nil, err
+	}
+	return &AtomicFile{File: tmp, path: path, perm: perm}, nil
+}
+
+// Abort closes and removes the temporary file.
+func (a *AtomicFile) Abort() {
+	a.File.Close()
+	os.Remove(a.File.Name())
+}
+
+// Commit syncs the file and renames it over its path; on failure the
+// temporary file is removed.
+func (a *AtomicFile) Commit() (err error) {
+	tmp := a.File
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
 	if err = tmp.Sync(); err != nil {
 		return err
 	}
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	if err = os.Chmod(tmp.Name(), perm); err != nil {
+	if err = os.Chmod(tmp.Name(), a.perm); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = os.Rename(tmp.Name(), a.path); err != nil {
 		return err
 	}
 	// Make the rename itself durable; not all systems allow syncing a folder.
-	if d, derr := os.Open(dir); derr == nil {
+	if d, derr := os.Open(filepath.Dir(a.path)); derr == nil {
 		d.Sync()
 		d.Close()
 	}

@@ -136,6 +136,9 @@ func (r *runner) runCommand(c *command, args []string) int {
 	if c.fileRef && len(in.paths) == 0 && isFile(in.operands[0]) {
 		in.operands, in.paths = []string{"1"}, in.operands[:1]
 	}
+	if c.listOnly {
+		defer relaxGC()()
+	}
 	var missing int
 	in.load = func() bool {
 		in.store, missing = r.loadCorpus(in.paths, c.listOnly)

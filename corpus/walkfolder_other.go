@@ -1,0 +1,18 @@
+//go:build !linux
+
+package corpus
+
+import "os"
+
+// readEntries reads the visible entries of the open folder f, in the
+// folder's order.
+func readEntries(f *os.File) ([]dirEntry, error) {
+	dirents, err := f.ReadDir(-1)
+	entries := make([]dirEntry, 0, len(dirents))
+	for _, d := range dirents {
+		if name := d.Name(); visible(name) {
+			entries = append(entries, dirEntry{name: name, mode: d.Type()})
+		}
+	}
+	return entries, err
+}
