@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
@@ -14,7 +12,7 @@ import (
 // positions map straight back to the text shown.
 
 // textWidth1 is the display width of plain text.
-func textWidth1(s string) int { return ansi.StringWidth(s) }
+func textWidth1(s string) int { return cellWidth(s) }
 
 // splitWidth cuts s into byte ranges of at most w columns.
 func splitWidth(s string, w int) [][2]int {

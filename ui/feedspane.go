@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/feeds"
@@ -240,11 +239,11 @@ func (p feedsPane) row(r feedRow) string {
 		when = r.lastFetched.In(p.sh.now().Location()).Format("Jan 02 15:04") // the reader's clock: local time
 	}
 	line := fmt.Sprintf("  %s %s %s %s  ", mark, st.Meta.Render(padRight(when, 12)), fmt.Sprintf("%4s", fmt.Sprintf("+%d", r.fresh)), st.Meta.Render(fmt.Sprintf("%5d", r.articles)))
-	rest := max(p.w-lipgloss.Width(line), 1)
+	rest := max(p.w-cellWidth(line), 1)
 	if r.err == "" {
 		return line + truncate(r.title, rest)
 	}
-	titleW := min(lipgloss.Width(r.title), max(rest/2, 12))
+	titleW := min(cellWidth(r.title), max(rest/2, 12))
 	return line + truncate(r.title, titleW) + "  " + st.Error.Render(truncate(r.err, max(rest-titleW-2, 1)))
 }
 

@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/lang"
@@ -300,7 +299,7 @@ func (p articlePane) findLine() string {
 	if !p.find.typing && p.find.found != nil {
 		right += st.Meta.Render(" · n/N next/previous · esc clears")
 	}
-	rw := lipgloss.Width(right)
+	rw := cellWidth(right)
 	in := p.find.input
 	in.Width = max(p.w-rw-6, 8)
 	left := " " + in.View()
@@ -308,7 +307,7 @@ func (p articlePane) findLine() string {
 		left = " /" + p.find.input.Value()
 	}
 	left = truncate(left, max(p.w-rw-2, 1))
-	gap := max(p.w-lipgloss.Width(left)-rw-1, 1)
+	gap := max(p.w-cellWidth(left)-rw-1, 1)
 	return fitLine(left+blank(gap)+right, p.w)
 }
 

@@ -20,7 +20,7 @@ func helpLines(sh *shared, km help.KeyMap, w int) []string {
 
 	groups := km.FullHelp()
 	var body string
-	if cols := h.FullHelpView(groups); lipgloss.Width(cols)+2 <= w {
+	if cols := h.FullHelpView(groups); cellWidth(cols)+2 <= w {
 		body = cols
 	} else {
 		parts := make([]string, 0, len(groups))

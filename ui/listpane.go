@@ -468,7 +468,7 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 	titleW := c.title
 	if pre := p.treePrefix(it); pre != "" {
 		sb.WriteString(cell(st.Story.Tree, pre))
-		titleW -= lipgloss.Width(pre)
+		titleW -= cellWidth(pre)
 	}
 	if a.TitleDerived {
 		// Titles made from the lead sentence are marked, so nobody mistakes
@@ -532,7 +532,7 @@ func formatCount(n int) string {
 }
 
 func padRight(s string, w int) string {
-	n := lipgloss.Width(s)
+	n := cellWidth(s)
 	if n >= w {
 		return s
 	}
@@ -540,7 +540,7 @@ func padRight(s string, w int) string {
 }
 
 func padLeft(s string, w int) string {
-	n := lipgloss.Width(s)
+	n := cellWidth(s)
 	if n >= w {
 		return s
 	}

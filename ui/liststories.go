@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 
-	"github.com/charmbracelet/lipgloss"
 	"slices"
 	"strings"
 	"time"
@@ -345,7 +344,7 @@ func (p *listPane) groupHeader(r listRow, top bool, indent, label, meta, rest st
 	out := cell(s.Row, cursor) + cell(s.Unread, unread) + cell(s.Story.Tree, mark) + cell(s.Row, " "+indent) +
 		cell(s.Story.Story, label) + cell(s.Meta, meta)
 	if selected {
-		out += cell(s.Row, blank(max(p.w-1-lipgloss.Width(out), 0)))
+		out += cell(s.Row, blank(max(p.w-1-cellWidth(out), 0)))
 	}
 	return out
 }

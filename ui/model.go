@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
@@ -619,7 +618,7 @@ func (m *Model) buildChrome() {
 		count = formatCount(m.list.shown()) + " of " + count
 	}
 	left := " " + st.Header.Render("Parallax") + st.HeaderDim.Render(" · "+m.sourceName()+" · "+count)
-	gap := w - lipgloss.Width(left) - len(right) - 1
+	gap := w - cellWidth(left) - len(right) - 1
 	if gap < 1 {
 		m.headerLine = fitLine(left, w)
 	} else {

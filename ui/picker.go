@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
@@ -285,7 +284,7 @@ func (p pickerPane) row(c compare.Candidate) string {
 		// percentage is at most three digits).
 		line = st.Story.Value.Render(markChosen) + line[1:]
 	}
-	return line + truncate(title, max(p.w-4-lipgloss.Width(line), 1))
+	return line + truncate(title, max(p.w-4-cellWidth(line), 1))
 }
 
 // refresh rebuilds the visible lines around the selection.

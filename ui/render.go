@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -179,10 +180,73 @@ func (r *renderer) render(a *corpus.Article, key renderKey, hits []search.Pos, s
 			lines = append(lines, "")
 		}
 	}
+	lines = rewrapOverflow(lines, key.width)
 	for i, l := range lines {
 		lines[i] = fitLine(l, key.width)
 	}
 	return lines, nil
+}
+
+// rewrapOverflow breaks again the lines the renderer made wider than w by
+// cellWidth: it wraps with a grapheme measure, under which a Devanagari or
+// Bengali line is a few columns narrower than a terminal shows it. Such a
+// line is wrapped at spaces to a narrower limit until every piece fits;
+// the pieces keep the line's indent and its opening style.
+func rewrapOverflow(lines []string, w int) []string {
+	var out []string
+	for i, l := range lines {
+		if cellWidth(l) <= w {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(lines)+8), lines[:i]...)
+		}
+		plain := ansi.Strip(l)
+		indent := plain[:len(plain)-len(strings.TrimLeft(plain, " "))]
+		style := leadingEscapes(strings.TrimLeft(l, " "))
+		body := strings.TrimLeft(l, " ")
+		var pieces []string
+		for k := w - len(indent); k >= max((w-len(indent))/2, 1); k-- {
+			pieces = strings.Split(ansi.Wordwrap(body, k, ""), "\n")
+			fits := true
+			for _, p := range pieces {
+				if cellWidth(indent+p) > w {
+					fits = false
+					break
+				}
+			}
+			if fits {
+				break
+			}
+		}
+		for j, p := range pieces {
+			if j > 0 {
+				p = style + strings.TrimLeft(p, " ")
+			}
+			out = append(out, indent+p)
+		}
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// leadingEscapes is the run of escape sequences s starts with: the style a
+// rendered line opens with.
+func leadingEscapes(s string) string {
+	rest := s
+	for strings.HasPrefix(rest, "\x1b[") {
+		end := strings.IndexFunc(rest[2:], func(r rune) bool { return r >= 0x40 && r <= 0x7E })
+		if end < 0 {
+			break
+		}
+		rest = rest[2+end+1:]
+	}
+	return s[:len(s)-len(rest)]
 }
 
 // nextChunk cuts the first piece of about renderChunk bytes off md, at a

@@ -349,7 +349,7 @@ func (p *searchPane) selectIndex(i int) {
 
 func (p *searchPane) setSize(w, h int) tea.Cmd {
 	p.w, p.h = w, h
-	p.input.Width = max(w-lipgloss.Width(p.input.Prompt)-3, 1)
+	p.input.Width = max(w-cellWidth(p.input.Prompt)-3, 1)
 	p.refresh()
 	return nil
 }
@@ -431,9 +431,9 @@ func (p searchPane) infoLine() string {
 		}
 		left = st.Meta.Render(strings.Join(parts, " · "))
 	}
-	rw := lipgloss.Width(right)
+	rw := cellWidth(right)
 	left = truncate(left, max(p.w-rw-4, 1))
-	gap := max(p.w-lipgloss.Width(left)-rw-3, 1)
+	gap := max(p.w-cellWidth(left)-rw-3, 1)
 	return fitLine("  "+left+blank(gap)+st.Meta.Render(right), p.w)
 }
 
@@ -531,7 +531,7 @@ func queryHelp(sh *shared, w int) []string {
 	}
 	keyW := 0
 	for _, r := range rows {
-		keyW = max(keyW, lipgloss.Width(r[0]))
+		keyW = max(keyW, cellWidth(r[0]))
 	}
 	var lines []string
 	for _, r := range rows {

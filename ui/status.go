@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/parallax-reader/parallax/corpus"
 )
 
@@ -38,8 +37,8 @@ func (s *statusLine) clear() { s.text, s.isErr, s.logged = "", false, false }
 // how to read it whole. Key hints are whole or left out, never cut.
 func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, bar string) string {
 	st := sh.styles
-	rightW := lipgloss.Width(right)
-	barW := lipgloss.Width(bar)
+	rightW := cellWidth(right)
+	barW := cellWidth(bar)
 	if s.text != "" {
 		need := textWidth1(s.text) + 1
 		if need+rightW+barW+2 > w {
@@ -51,7 +50,7 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 		for len(parts) > 0 && need+rightW+2 > w {
 			parts = parts[:len(parts)-1]
 			right = strings.Join(parts, " · ")
-			rightW = lipgloss.Width(right)
+			rightW = cellWidth(right)
 		}
 	}
 	// What is on the right matters more than hints; the left side gets
@@ -61,7 +60,7 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 	}
 	if rightW+2 > w {
 		right = truncate(right, max(w-2, 0))
-		rightW = lipgloss.Width(right)
+		rightW = cellWidth(right)
 	}
 	leftW := max(w-rightW-barW-2, 0)
 
@@ -76,10 +75,10 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 	default:
 		left = st.Status.Render(" ") + shortHints(sh, hints.ShortHelp(), max(leftW-1, 0))
 	}
-	if lipgloss.Width(left) > leftW {
+	if cellWidth(left) > leftW {
 		left = truncate(left, leftW)
 	}
-	gap := max(w-lipgloss.Width(left)-barW-rightW-1, 0)
+	gap := max(w-cellWidth(left)-barW-rightW-1, 0)
 	line := left + st.Status.Render(blank(gap)) + bar + st.Status.Render(right+" ")
 	return fitLine(line, w)
 }
@@ -113,13 +112,13 @@ func shortHints(sh *shared, bs []key.Binding, w int) string {
 		if used > 0 {
 			hint = st.Status.Inline(true).Render(sep) + hint
 		}
-		hw := lipgloss.Width(hint)
+		hw := cellWidth(hint)
 		room := w
 		if i < len(bs)-1 {
-			room = w - lipgloss.Width(tail) // a later hint may need the "…"
+			room = w - cellWidth(tail) // a later hint may need the "…"
 		}
 		if used+hw > room {
-			if used+lipgloss.Width(tail) <= w {
+			if used+cellWidth(tail) <= w {
 				b.WriteString(tail)
 			}
 			break

@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 )
 
@@ -107,7 +106,7 @@ func wrap(s string, w int) []string {
 		var line strings.Builder
 		lineW := 0
 		for _, word := range strings.Fields(para) {
-			ww := ansi.StringWidth(word)
+			ww := cellWidth(word)
 			switch {
 			case line.Len() == 0:
 			case lineW+1+ww <= w:
@@ -129,7 +128,7 @@ func wrap(s string, w int) []string {
 			state := -1
 			for rest := word; rest != ""; {
 				g, after, _, next := uniseg.FirstGraphemeClusterInString(rest, state)
-				gw := ansi.StringWidth(g)
+				gw := cellWidth(g)
 				if lineW+gw > w && lineW > 0 {
 					head, moved := kinsoku(line.String(), rest)
 					lines = append(lines, head)

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // partSep separates the parts of a details line (outlet · byline · date …).
@@ -35,8 +33,8 @@ func wrapParts(parts []string, w, maxLines int) []string {
 	var cur strings.Builder
 	curW := 0
 	for i, s := range segs {
-		sw := ansi.StringWidth(s.text)
-		if cur.Len() > 0 && curW+ansi.StringWidth(s.glue)+sw > w {
+		sw := cellWidth(s.text)
+		if cur.Len() > 0 && curW+cellWidth(s.glue)+sw > w {
 			lines = append(lines, cur.String())
 			cur.Reset()
 			curW = 0
@@ -53,7 +51,7 @@ func wrapParts(parts []string, w, maxLines int) []string {
 		}
 		if cur.Len() > 0 {
 			cur.WriteString(s.glue)
-			curW += ansi.StringWidth(s.glue)
+			curW += cellWidth(s.glue)
 		}
 		cur.WriteString(s.text)
 		curW += sw
