@@ -1,8 +1,14 @@
 package ui
 
 import (
+	"os"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/muesli/termenv"
+
+	"github.com/parallax-reader/parallax/corpus/formats"
 )
 
 // cellWidth counts what a code-point terminal (xterm, tmux, VTE) shows, and
@@ -54,5 +60,42 @@ func TestRewrapOverflow(t *testing.T) {
 	}
 	if got, want := strings.Join(words, " "), strings.Join(strings.Fields(ansiStrip(line)), " "); got != want {
 		t.Errorf("words changed:\n got %q\nwant %q", got, want)
+	}
+}
+
+// The renderer never breaks a line the reader's own wrap made: Devanagari
+// paragraphs come out as wrap laid them out, each within the pane.
+func TestIndicArticleRendersAsWrapped(t *testing.T) {
+	data, err := os.ReadFile("testdata/indic/flood-samachar.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := formats.ParseDocument("flood-samachar.txt", data)
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("parse: %v, %d articles", err, len(arts))
+	}
+	a := arts[0]
+	for _, w := range []int{40, 78, 120} {
+		lines, err := newRenderer(termenv.ANSI256).render(a, renderKey{id: a.ID, width: w, style: "dark"}, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range lines {
+			if cellWidth(l) != w {
+				t.Errorf("width %d: line %q is %d columns", w, ansiStrip(l), cellWidth(l))
+			}
+			if s := strings.TrimSpace(ansiStrip(l)); s != "" {
+				got = append(got, s)
+			}
+		}
+		var want []string
+		para := max(textWidth(w)-5, 8)
+		for _, b := range a.Blocks {
+			want = append(want, wrap(b.Text, para)...)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("width %d: rendered\n%q\nwant wrap's lines\n%q", w, got, want)
+		}
 	}
 }

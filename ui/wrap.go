@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	reflowansi "github.com/muesli/reflow/ansi"
 	"github.com/rivo/uniseg"
 )
 
@@ -92,6 +93,14 @@ func wideRune(r rune) bool {
 		r >= 0xFFE0 && r <= 0xFFE6 || r >= 0x20000 && r <= 0x3FFFD
 }
 
+// wrapWidth measures a word for wrapping: the wider of cellWidth and the
+// per-rune measure of the article renderer (glamour wraps with
+// reflow, which gives some Devanagari marks a column): a line short by
+// both is never broken again by the renderer nor by the terminal.
+func wrapWidth(s string) int {
+	return max(cellWidth(s), reflowansi.PrintableRuneWidth(s))
+}
+
 // wrap breaks plain text into lines of at most w columns at spaces; a word
 // longer than a line is cut between graphemes. It passes the text through
 // displayText and measures each word once, so its time is linear in the
@@ -106,7 +115,7 @@ func wrap(s string, w int) []string {
 		var line strings.Builder
 		lineW := 0
 		for _, word := range strings.Fields(para) {
-			ww := cellWidth(word)
+			ww := wrapWidth(word)
 			switch {
 			case line.Len() == 0:
 			case lineW+1+ww <= w:
@@ -128,7 +137,7 @@ func wrap(s string, w int) []string {
 			state := -1
 			for rest := word; rest != ""; {
 				g, after, _, next := uniseg.FirstGraphemeClusterInString(rest, state)
-				gw := cellWidth(g)
+				gw := wrapWidth(g)
 				if lineW+gw > w && lineW > 0 {
 					head, moved := kinsoku(line.String(), rest)
 					lines = append(lines, head)
