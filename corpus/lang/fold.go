@@ -63,21 +63,33 @@ func FoldRune(r rune) string {
 // a Thai vowel. Removing them made "दुनिया" and "दिन" one word, and would
 // make a word of a different word in every Brahmic script.
 func isDiacritic(r rune) bool {
-	switch {
-	case r < 0x0300:
+	if r < 0x0300 {
 		return false
-	case r <= 0x036F, // Combining Diacritical Marks
-		0x0483 <= r && r <= 0x0489, // Cyrillic titlo and the like
-		0x0591 <= r && r <= 0x05C7, // Hebrew points and accents
-		0x0610 <= r && r <= 0x061A, 0x064B <= r && r <= 0x065F, r == 0x0670,
-		0x06D6 <= r && r <= 0x06ED, // Arabic harakat and Quranic marks
-		0x1AB0 <= r && r <= 0x1AFF, // Combining Diacritical Marks Extended
-		0x1DC0 <= r && r <= 0x1DFF, // … Supplement
-		0x20D0 <= r && r <= 0x20FF, // … for Symbols
-		0xFE20 <= r && r <= 0xFE2F: // Combining Half Marks
-		return unicode.Is(unicode.Mn, r)
+	}
+	for _, g := range diacriticBlocks {
+		if r < g[0] {
+			return false
+		}
+		if r <= g[1] {
+			return unicode.Is(unicode.Mn, r)
+		}
 	}
 	return false
+}
+
+// diacriticBlocks are the code point ranges of isDiacritic, in order.
+var diacriticBlocks = [...][2]rune{
+	{0x0300, 0x036F}, // Combining Diacritical Marks
+	{0x0483, 0x0489}, // Cyrillic titlo and the like
+	{0x0591, 0x05C7}, // Hebrew points and accents
+	{0x0610, 0x061A}, // Arabic honorifics
+	{0x064B, 0x065F}, // Arabic harakat
+	{0x0670, 0x0670}, // Arabic superscript alef
+	{0x06D6, 0x06ED}, // Quranic marks
+	{0x1AB0, 0x1AFF}, // Combining Diacritical Marks Extended
+	{0x1DC0, 0x1DFF}, // … Supplement
+	{0x20D0, 0x20FF}, // … for Symbols
+	{0xFE20, 0xFE2F}, // Combining Half Marks
 }
 
 // foldBase folds a rune without its combining marks.
