@@ -11,15 +11,12 @@ import (
 // diacritics ignored, apostrophes unified) over the sentences of both sides, so that
 // positions map straight back to the text shown.
 
-// textWidth1 is the display width of plain text.
-func textWidth1(s string) int { return cellWidth(s) }
-
 // splitWidth cuts s into byte ranges of at most w columns.
 func splitWidth(s string, w int) [][2]int {
 	var out [][2]int
 	start, cur := 0, 0
 	for i, r := range s {
-		rw := max(textWidth1(string(r)), 0)
+		rw := max(cellWidth(string(r)), 0)
 		if cur+rw > w && i > start {
 			out = append(out, [2]int{start, i})
 			start, cur = i, 0

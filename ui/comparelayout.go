@@ -338,7 +338,7 @@ func wrapHighlighted(sh *shared, t sideText, w int) []string {
 			j++
 		}
 		if j > i {
-			words = append(words, word{i, j, textWidth1(t.text[i:j])})
+			words = append(words, word{i, j, cellWidth(t.text[i:j])})
 		}
 		i = j
 	}

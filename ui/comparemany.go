@@ -247,7 +247,7 @@ func (p comparePane) columnsHead() []string {
 	legend := " " + ss.Shared.Render(fmt.Sprintf("2/%d", n)) + " how many report it " +
 		ss.Own.Render(MarkOnly) + " only this one " + st.Meta.Render(MarkNone) + " not this one "
 	rule := st.Rule.Render(repeat("─", p.w))
-	if lw := textWidth1(ansiStrip(legend)); lw+4 <= p.w {
+	if lw := cellWidth(ansiStrip(legend)); lw+4 <= p.w {
 		rule = st.Rule.Render("──") + legend + st.Rule.Render(repeat("─", p.w-2-lw))
 	}
 	return []string{strip, strings.Join(metas, gut), strings.Join(titles, gut), rule}

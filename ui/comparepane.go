@@ -878,7 +878,7 @@ func (p comparePane) legendRule() string {
 	ss := st.Story
 	legend := " " + ss.Shared.Render(markCopied) + " copied " + ss.Shared.Render(markReworded) + " reworded " +
 		ss.Own.Render(markLeftOnly+" "+markRightOnly) + " one side only  " + ss.Copied.Render("copied words") + " " + ss.Common.Render("shared words") + " "
-	lw := textWidth1(ansiStrip(legend))
+	lw := cellWidth(ansiStrip(legend))
 	if lw+4 > p.w {
 		return st.Rule.Render(repeat("─", p.w))
 	}

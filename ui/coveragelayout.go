@@ -87,7 +87,7 @@ func coverageCellWidth(w, n int, labels []string) int {
 	}
 	widest := 0
 	for k, l := range labels {
-		widest = max(widest, textWidth1(columnLetter(k)+" "+l)+1)
+		widest = max(widest, cellWidth(columnLetter(k)+" "+l)+1)
 	}
 	return clamp((w-markPrefix-max(w/3, 20))/n, 2, max(14, min(widest, 24)))
 }
@@ -139,7 +139,7 @@ func outletKey(labels []string, w int) []string {
 		switch {
 		case cur == "":
 			cur = " " + p
-		case textWidth1(cur)+3+textWidth1(p) <= w:
+		case cellWidth(cur)+3+cellWidth(p) <= w:
 			cur += " · " + p
 		default:
 			lines = append(lines, cur)
@@ -166,7 +166,7 @@ func layoutCoverage(sh *shared, cov *compare.StoryCoverage, o covOpts) *coverage
 	// they are letters and the key names them.
 	needKey := L.cellW < minNamedCellW
 	for k := range cov.Docs {
-		if textWidth1(columnLetter(k)+" "+labels[k]) > L.cellW-1 {
+		if cellWidth(columnLetter(k)+" "+labels[k]) > L.cellW-1 {
 			needKey = true
 		}
 	}
@@ -310,7 +310,7 @@ func renderCovRow(sh *shared, L *coverageLayout, it covItem, selected bool, col 
 		if selected && k == col {
 			cell = ss.Focus.Render(ansiStrip(cell))
 		}
-		sb.WriteString(cell + blank(L.cellW-1-textWidth1(truncate(c, L.cellW-1))) + " ")
+		sb.WriteString(cell + blank(L.cellW-1-cellWidth(truncate(c, L.cellW-1))) + " ")
 	}
 	return fitLine(sb.String(), L.opts.width)
 }

@@ -406,7 +406,7 @@ func (p *coveragePane) buildDetail() []string {
 		k := p.sh.keys.Coverage
 		more := fmt.Sprintf(" %d–%d of %d lines · %s/%s scroll ", p.detailOff+1, min(p.detailOff+room, len(p.detailAll)),
 			len(p.detailAll), keyHint(k.DetailDown), keyHint(k.DetailUp))
-		rule = st.Rule.Render(repeat("─", 2)) + st.Meta.Render(more) + st.Rule.Render(repeat("─", p.w-2-textWidth1(more)))
+		rule = st.Rule.Render(repeat("─", 2)) + st.Meta.Render(more) + st.Rule.Render(repeat("─", p.w-2-cellWidth(more)))
 	}
 	lines := append([]string{rule}, p.detailAll[p.detailOff:min(p.detailOff+room, len(p.detailAll))]...)
 	return fitLines(lines, p.w, dh)

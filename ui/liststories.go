@@ -337,10 +337,10 @@ func (p *listPane) groupHeader(r listRow, top bool, indent, label, meta, rest st
 		mark = markUnfolded
 	}
 	avail := max(p.w-markWidth-1-len(indent), 1)
-	labelW := min(textWidth1(label), max(avail/4, avail-textWidth1(meta)))
+	labelW := min(cellWidth(label), max(avail/4, avail-cellWidth(meta)))
 	label = truncate(label, labelW)
-	meta = truncate(meta, max(avail-textWidth1(label), 0))
-	meta += truncate(rest, max(avail-textWidth1(label)-textWidth1(meta), 0))
+	meta = truncate(meta, max(avail-cellWidth(label), 0))
+	meta += truncate(rest, max(avail-cellWidth(label)-cellWidth(meta), 0))
 	out := cell(s.Row, cursor) + cell(s.Unread, unread) + cell(s.Story.Tree, mark) + cell(s.Row, " "+indent) +
 		cell(s.Story.Story, label) + cell(s.Meta, meta)
 	if selected {

@@ -40,7 +40,7 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 	rightW := cellWidth(right)
 	barW := cellWidth(bar)
 	if s.text != "" {
-		need := textWidth1(s.text) + 1
+		need := cellWidth(s.text) + 1
 		if need+rightW+barW+2 > w {
 			bar, barW = "", 0
 		}
@@ -86,14 +86,14 @@ func (s *statusLine) render(sh *shared, w int, hints help.KeyMap, right string, 
 // fitMessage is text cut to w columns; when cut, it ends with the key
 // that shows it whole (the messages at the top of the report).
 func fitMessage(text string, w int, report string) string {
-	if textWidth1(text) <= w {
+	if cellWidth(text) <= w {
 		return text
 	}
 	more := " (" + report + " shows all)"
-	if w < 2*textWidth1(more) {
+	if w < 2*cellWidth(more) {
 		return truncate(text, w)
 	}
-	return truncate(text, w-textWidth1(more)) + more
+	return truncate(text, w-cellWidth(more)) + more
 }
 
 // shortHints are the key hints that fit in w columns, each whole, then

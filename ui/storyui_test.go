@@ -745,7 +745,7 @@ func TestComparisonLayoutInvariants(t *testing.T) {
 				prev = r.start[s]
 			}
 			for i, l := range L.lines[s] {
-				w := textWidth1(ansiStrip(l))
+				w := cellWidth(ansiStrip(l))
 				limit := o.width
 				if !o.narrow {
 					limit = o.width - gutterW - (o.width-gutterW)/2
@@ -828,7 +828,7 @@ func TestCoverageLayoutMarksOnlyAndConflicts(t *testing.T) {
 		}
 	}
 	for _, l := range L.lines {
-		if w := textWidth1(ansiStrip(l)); w != 80 {
+		if w := cellWidth(ansiStrip(l)); w != 80 {
 			t.Fatalf("line %d wide: %q", w, l)
 		}
 	}
@@ -1010,8 +1010,8 @@ func TestCoverageHeadsAndKey(t *testing.T) {
 	cov = &compare.StoryCoverage{Docs: docs[:2], Quotes: []compare.QuoteRow{{Text: long, Only: -1, In: make([]*compare.Quote, 2)}}}
 	L = layoutCoverage(sh, cov, covOpts{width: 160})
 	row := L.lines[L.itemLine[0]]
-	if at := strings.Index(row, MarkNone); textWidth1(row[:at]) > maxCovLabelW+markPrefix+1 {
-		t.Fatalf("the first cell is at column %d:\n%s", textWidth1(row[:at]), row)
+	if at := strings.Index(row, MarkNone); cellWidth(row[:at]) > maxCovLabelW+markPrefix+1 {
+		t.Fatalf("the first cell is at column %d:\n%s", cellWidth(row[:at]), row)
 	}
 	if len(L.key) != 0 {
 		t.Fatalf("two outlets that fit need no key: %q", L.key)

@@ -73,7 +73,7 @@ type svCell struct {
 }
 
 func (c *svCell) add(text, plain string, item int) {
-	c.lines = append(c.lines, svSeg{text: text, plain: plain, w: textWidth1(plain), item: item})
+	c.lines = append(c.lines, svSeg{text: text, plain: plain, w: cellWidth(plain), item: item})
 }
 
 // svBuilder collects the layout as it is made.
@@ -121,10 +121,10 @@ func (b *svBuilder) title(section int, note string) {
 	}
 	b.L.sectionLine[section] = len(b.L.lines)
 	text := fmt.Sprintf("%d %s", section+1, svSectionNames[section])
-	line := svLine{{text: " " + ss.Section.Render(text), plain: " " + text, w: textWidth1(text) + 1, item: -1}}
+	line := svLine{{text: " " + ss.Section.Render(text), plain: " " + text, w: cellWidth(text) + 1, item: -1}}
 	if note != "" {
 		n := " · " + note
-		line = append(line, svSeg{text: b.sh.styles.Meta.Render(n), plain: n, w: textWidth1(n), item: -1})
+		line = append(line, svSeg{text: b.sh.styles.Meta.Render(n), plain: n, w: cellWidth(n), item: -1})
 	}
 	b.line(line)
 }
@@ -181,7 +181,7 @@ func (b *svBuilder) place(cells []svCell) {
 // wrapped adds text wrapped to the cell, first line indented by lead,
 // the rest by as many spaces.
 func (b *svBuilder) wrapped(c *svCell, lead, text string, style func(...string) string, item, maxLines int) {
-	w := max(b.colW-textWidth1(lead), 8)
+	w := max(b.colW-cellWidth(lead), 8)
 	ls := wrap(text, w)
 	for i, l := range ls {
 		if maxLines > 0 && i == maxLines {
@@ -192,7 +192,7 @@ func (b *svBuilder) wrapped(c *svCell, lead, text string, style func(...string) 
 		}
 		in := lead
 		if i > 0 {
-			in = blank(textWidth1(lead))
+			in = blank(cellWidth(lead))
 		}
 		c.add(in+style(l), in+l, item)
 	}
@@ -299,7 +299,7 @@ func highlightOwn(sh *shared, line string, own map[string]bool) string {
 }
 
 func (b *svBuilder) note(text string) svLine {
-	return svLine{{text: "   " + b.sh.styles.Note.Render(text), plain: "   " + text, w: 3 + textWidth1(text), item: -1}}
+	return svLine{{text: "   " + b.sh.styles.Note.Render(text), plain: "   " + text, w: 3 + cellWidth(text), item: -1}}
 }
 
 func svOutletOf(v *compare.StoryView) []int {
