@@ -109,6 +109,7 @@ func Load(ctx context.Context, src Source, opt Options) (*Corpus, error) {
 		c.Articles = append(c.Articles, b.Articles...)
 		c.Skipped = append(c.Skipped, b.Skipped...)
 		c.StoreState = b.StoreState
+		c.Fresh = append(c.Fresh, b.Fresh...)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -50,10 +50,9 @@ var ErrNoArticle = errors.New("no such article")
 // cancelled; unreadable files are in List().Skipped.
 func Open(ctx context.Context, src corpus.Source, opt corpus.Options, progress func(corpus.Batch)) (Store, error) {
 	c := &corpus.Corpus{}
-	var fresh []*corpus.Article
 	corpus.Stream(ctx, src, opt, func(b corpus.Batch) {
 		c.Articles = append(c.Articles, b.Articles...)
-		fresh = append(fresh, b.Fresh...)
+		c.Fresh = append(c.Fresh, b.Fresh...)
 		c.Skipped = append(c.Skipped, b.Skipped...)
 		c.StoreState = b.StoreState
 		if progress != nil {
@@ -63,7 +62,7 @@ func Open(ctx context.Context, src corpus.Source, opt corpus.Options, progress f
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &files{src: src, opt: opt, c: c, fresh: fresh}, nil
+	return &files{src: src, opt: opt, c: c}, nil
 }
 
 // files is the store on files.
@@ -71,9 +70,6 @@ type files struct {
 	src corpus.Source
 	opt corpus.Options
 	c   *corpus.Corpus
-	// fresh are the articles of files read afresh, not served from the
-	// store of parsed files: what the index snapshot cannot have.
-	fresh []*corpus.Article
 	// sorted puts c in the default order when it is first asked for: a
 	// caller that takes the batches (the reader) never pays for it.
 	sorted sync.Once
@@ -120,7 +116,7 @@ func (f *files) Search(ctx context.Context, query string, opt search.Options) (*
 	f.ixOnce.Do(func() {
 		arts := f.List().Articles
 		if f.opt.CacheDir != "" {
-			if ix, err := search.OpenSnapshotUpdated(search.SnapshotPath(f.opt.CacheDir, f.src), arts, f.fresh); err == nil {
+			if ix, err := search.OpenSnapshotUpdated(search.SnapshotPath(f.opt.CacheDir, f.src), arts, f.c.Fresh); err == nil {
 				f.ix = ix
 				return
 			}
