@@ -111,13 +111,10 @@ func (l *Library) StoriesStore() string { return l.storiesStore }
 // articles reads the texts it needs (every one, or the new articles')
 // once each and keeps none (Article.Text): no text is loaded for it.
 func GroupStories(ctx context.Context, store string, arts []*corpus.Article, workers int) (st *compare.Stories, save func(), err error) {
-	opt := compare.StoryOptions{Workers: workers}
-	if store != "" {
-		if st, err := compare.ReadStories(store, arts, opt); err == nil {
-			return st, nil, nil
-		}
-	}
-	st, _, save, err = compare.LoadOrGroupStoriesToSave(ctx, store, arts, opt)
+	// The policy reads the stored grouping back first (it is
+	// compare.ReadStories when no article changed); asking ReadStories
+	// before it read and matched the file twice when one had.
+	st, _, save, err = compare.LoadOrGroupStoriesToSave(ctx, store, arts, compare.StoryOptions{Workers: workers})
 	return st, save, err
 }
 
