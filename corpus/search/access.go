@@ -37,7 +37,7 @@ func (ix *Index) nterms() int {
 // read as empty, and the search reports the damage (see Index.damage).
 func (ix *Index) term(id uint32) *term {
 	if ix.layer != nil {
-		return ix.layer.term(ix, id, true)
+		return ix.layer.term(ix, id)
 	}
 	if ix.base == nil {
 		return &ix.terms[id]

@@ -158,10 +158,10 @@ func (ix *Index) addDelta(batch []*corpus.Article) {
 
 // globalFwd re-encodes a delta forward index in global term IDs.
 func (l *layer) globalFwd(f []byte) []byte {
-	out := make([]byte, 0, len(f)+len(f)/4)
-	for len(f) > 0 {
+	var out []byte
+	for {
 		s, k := binary.Uvarint(f)
-		if k <= 0 {
+		if k <= 0 { // the end (Add wrote it: never damaged)
 			break
 		}
 		f = f[k:]
@@ -189,44 +189,27 @@ func (l *layer) deltaTerm(s uint32) term {
 }
 
 // term is term g with the delta's postings after the base's and the dead
-// documents left out; cache keeps what it makes (a search reads a list
-// more than once; the merge reads each once).
-func (l *layer) term(ix *Index, g uint32, cache bool) *term {
+// documents left out, kept once made (a search reads a list more than
+// once, and searches repeat words).
+func (l *layer) term(ix *Index, g uint32) *term {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if t := l.merged[g]; t != nil {
+		return t
+	}
+	var t *term
 	if int(g) > l.tbase {
-		if cache {
-			l.mu.Lock()
-			defer l.mu.Unlock()
-			if t := l.merged[g]; t != nil {
-				return t
-			}
+		dt := l.deltaTerm(l.newTerm[int(g)-l.tbase-1])
+		t = &dt
+	} else {
+		bt, err := ix.base.term(g)
+		if err != nil {
+			ix.setDamaged(err) // read as empty; not kept, so the next search reports it too
+			return bt
 		}
-		t := l.deltaTerm(l.newTerm[int(g)-l.tbase-1])
-		if cache {
-			l.merged[g] = &t
-		}
-		return &t
+		t = l.withDelta(bt, g)
 	}
-	if cache {
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		if t := l.merged[g]; t != nil {
-			return t
-		}
-	}
-	var bt *term
-	var err error
-	if cache {
-		bt, err = ix.base.term(g)
-	} else if bt, err = ix.base.decodeTerm(g); err != nil {
-		bt = &term{text: ix.base.text(g)}
-	}
-	if err != nil {
-		ix.setDamaged(err)
-	}
-	t := l.withDelta(bt, g)
-	if cache && err == nil {
-		l.merged[g] = t
-	}
+	l.merged[g] = t
 	return t
 }
 
