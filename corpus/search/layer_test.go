@@ -3,12 +3,17 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
+	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/gen"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // changedCorpus is as after a while: some articles gone, some edited (read
@@ -191,5 +196,118 @@ func TestLayeredAddWhileSearching(t *testing.T) {
 			return
 		default:
 		}
+	}
+}
+
+// Every word has the same statistics in a layered index as in one built
+// afresh of the same articles: its ID found, its documents (body and
+// title) and whether it is a name; so do the stems and transliteration
+// keys list the same words.
+func TestLayeredIndexWordsAsBuilt(t *testing.T) {
+	as := gen.Articles(200, 51)
+	_, path := writtenSnapshot(t, as)
+	cur, fresh := changedCorpus(as)
+	built := New()
+	built.Add(cur)
+	layered, err := LoadSnapshotUpdated(path, cur, fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := func(ix *Index, ids []uint32) []string {
+		var out []string
+		for _, id := range ids {
+			if ix.df(id) > 0 {
+				out = append(out, ix.termText(id))
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	checked := 0
+	for id := uint32(1); int(id) < built.nterms(); id++ {
+		w := built.termText(id)
+		lid := layered.lookup(w)
+		if lid == 0 {
+			t.Fatalf("%q is not in the layered index", w)
+		}
+		if layered.termText(lid) != w || layered.df(lid) != built.df(id) || layered.isName(lid) != built.isName(id) {
+			t.Fatalf("%q: df %d name %v, want df %d name %v", w, layered.df(lid), layered.isName(lid), built.df(id), built.isName(id))
+		}
+		st, _ := lang.Stemmed.Term(w)
+		if got, want := words(layered, layered.stemTerms(st)), words(built, built.stemTerms(st)); !slices.Equal(got, want) {
+			t.Fatalf("stem %q of %q: %v, want %v", st, w, got, want)
+		}
+		key := lang.TranslitKey(w)
+		if got, want := words(layered, layered.keyTerms(key)), words(built, built.keyTerms(key)); !slices.Equal(got, want) {
+			t.Fatalf("key %q of %q: %v, want %v", key, w, got, want)
+		}
+		checked++
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d words checked", checked)
+	}
+}
+
+// Damage in the base of a layered index is an error wrapping ErrDamaged,
+// from a search that reads it or from the merge, never another answer or
+// a merged snapshot of wrong postings.
+func TestLayeredIndexDamage(t *testing.T) {
+	as := gen.Articles(160, 61)
+	_, path := writtenSnapshot(t, as)
+	cur, fresh := changedCorpus(as)
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sound, err := LoadSnapshotUpdated(path, cur, fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := []string{"the", "said talks", `"the talks"`, "zanzibar", "quokka"}
+	want := map[string]*Results{}
+	for _, q := range qs {
+		if want[q], err = sound.Search(context.Background(), q, Options{Limit: 5}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	late, merges := 0, 0
+	for i := 0; i < len(good); i += 1 + len(good)/300 {
+		b := append([]byte(nil), good...)
+		b[i] ^= 0x5A
+		bad := filepath.Join(dir, fmt.Sprintf("bad-%d.cache", i))
+		os.WriteFile(bad, b, 0o600)
+		ix, err := LoadSnapshotUpdated(bad, cur, fresh)
+		if err != nil {
+			if !SnapshotUnreadable(err) && !errors.Is(err, ErrStale) {
+				t.Fatalf("byte %d damaged: open says %v", i, err)
+			}
+			continue
+		}
+		merged := filepath.Join(dir, fmt.Sprintf("merged-%d.cache", i))
+		if err := ix.WriteSnapshot(merged); err == nil {
+			if _, err := LoadSnapshot(merged, cur); err != nil && !errors.Is(err, ErrStale) {
+				t.Fatalf("byte %d damaged: the merge wrote a snapshot that does not open: %v", i, err)
+			}
+		} else if errors.Is(err, ErrDamaged) {
+			merges++
+		} else {
+			t.Fatalf("byte %d damaged: the merge says %v", i, err)
+		}
+		for _, q := range qs {
+			got, err := ix.Search(context.Background(), q, Options{Limit: 5})
+			switch {
+			case errors.Is(err, ErrDamaged):
+				late++
+			case errors.Is(err, ErrStale): // a fingerprint hit: the text is not the snapshot's
+			case err != nil:
+				t.Fatalf("byte %d damaged, %q: %v", i, q, err)
+			case !reflect.DeepEqual(got, want[q]):
+				t.Fatalf("byte %d damaged, %q answered\n%+v\nwant\n%+v", i, q, got, want[q])
+			}
+		}
+	}
+	if late == 0 || merges == 0 {
+		t.Fatalf("damage found late by %d searches and %d merges", late, merges)
 	}
 }

@@ -23,7 +23,7 @@ func (ix *Index) mergedSource() snapSource {
 	}
 	// old[d] is the document written as d; renum the other way (a dead
 	// document's is never used).
-	old := make([]uint32, 0, ix.ndocs()-l.ndead)
+	old := make([]uint32, 0, ix.ndocs())
 	renum := make([]uint32, ix.ndocs())
 	for d := range ix.ndocs() {
 		renum[d] = uint32(len(old))
@@ -60,7 +60,7 @@ func (ix *Index) mergedSource() snapSource {
 // mergedLists is a base's table of term lists (stems or transliteration
 // keys) with the delta's new words added.
 func mergedLists(base *listIndex, more map[string][]uint32) map[string][]uint32 {
-	out := make(map[string][]uint32, base.n()+len(more))
+	out := map[string][]uint32{}
 	for i := range base.n() {
 		out[base.key(i)] = base.ids[base.idOff[i]:base.idOff[i+1]]
 	}
