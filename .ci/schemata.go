@@ -115,8 +115,18 @@ func main() {
 	info, pkg := typeCheck(fset, file, f)
 	// operator offset -> node
 	nodes := map[int]ast.Node{}
-	inConst := map[int]bool{} // operator offsets inside const declarations
+	inConst := map[int]bool{}         // operator offsets inside const declarations
+	parent := map[ast.Node]ast.Node{} // for the type an untyped constant takes
+	var stack []ast.Node
 	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if len(stack) > 0 {
+			parent[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
 		if d, ok := n.(*ast.GenDecl); ok && d.Tok == token.CONST {
 			ast.Inspect(d, func(m ast.Node) bool {
 				switch x := m.(type) {
@@ -183,6 +193,15 @@ func main() {
 			s = &site{node: n, op: off}
 			if e, ok := n.(ast.Expr); ok {
 				s.typ = typeName(info.TypeOf(e), pkg, f)
+				// An untyped constant operand (1 - b in float32(k * (1 - b)))
+				// takes the type of the typed expression around it.
+				for p := parent[n]; s.typ == "" && info.Types[e].Value != nil && p != nil; p = parent[p] {
+					if pe, ok := p.(ast.Expr); ok {
+						if tv, ok := info.Types[pe]; ok && tv.Type != nil {
+							s.typ = typeName(tv.Type, pkg, f)
+						}
+					}
+				}
 			}
 			sites[off] = s
 		}
@@ -257,6 +276,13 @@ func emit(s *site, src []byte, off func(token.Pos) int, render func(int, int, *s
 		out := "(" + l + mid + r + ")"
 		for _, a := range s.alts {
 			m := mid[:opRel] + a.tok + mid[opRel+s.oplen:]
+			if (a.tok == "/" || a.tok == "%") && s.typ != "" {
+				// Evaluated only when chosen: the real code runs with
+				// every mutant compiled in, and 2/i must not divide by
+				// zero where 2*i is what runs.
+				out = fmt.Sprintf("mutL[%s](%d, func() %s { return (%s%s%s) }, %s)", s.typ, a.id, s.typ, l, m, r, out)
+				continue
+			}
 			out = fmt.Sprintf("%s(%d, (%s%s%s), %s)", mutV(s), a.id, l, m, r, out)
 		}
 		return out
