@@ -18,13 +18,11 @@ func newDuplicates() *duplicates {
 	return &duplicates{files: map[[sha256.Size]byte]string{}, texts: map[string]string{}}
 }
 
-// reserve makes room for about n files and their texts, if there is
-// none yet: the store knows how many a load will meet, and growing the
-// maps one by one rehashed them a dozen times at 100,000 files.
+// reserve makes room for about n files and their texts: the store knows
+// how many a load will meet, and growing the maps one by one rehashed them
+// a dozen times at 100,000 files. It is called once, when the store is
+// open, with the few files checked so far.
 func (d *duplicates) reserve(n int) {
-	if n <= len(d.files) {
-		return
-	}
 	files := make(map[[sha256.Size]byte]string, n)
 	maps.Copy(files, d.files)
 	texts := make(map[string]string, n)
