@@ -190,7 +190,11 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 				s := &d.Sentences[k]
 				idx.mask(k, span{max(0, sp.start-s.Start), min(len(s.Text), sp.end-s.Start)})
 			}
-			q.words = quoteWords(&d.Sentences[sq], sq == eq, q.Start, q.End, inner)
+			if sq == eq {
+				q.words = quoteWords(&d.Sentences[sq], q.Start, q.End)
+			} else {
+				q.words = words(inner)
+			}
 			if len(q.words) == 0 {
 				continue
 			}
@@ -210,18 +214,19 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 	return out
 }
 
-// quoteWords are the words of a quote (block span start..end): taken from
-// its sentence when the quote lies inside one, with offsets made relative
-// to the quote, else tokenised afresh.
-func quoteWords(s *Sentence, oneSentence bool, start, end int, inner string) []word {
-	if !oneSentence || start < s.Start || end > s.End {
-		return words(inner)
-	}
+// quoteWords are the words of a quote (block span start..end) that lies in
+// one sentence, s: the sentence's words, with offsets made relative to the
+// quote (the same words as tokenising the quote again, at no cost). A
+// dotted acronym ending the quote ("the E.U.,") ends at its last full stop,
+// which the quote's text leaves out: it is cut there, as a new tokenising
+// of the quote would cut it.
+func quoteWords(s *Sentence, start, end int) []word {
+	start, end = start-s.Start, end-s.Start
 	var out []word
 	for _, w := range s.words {
-		if w.start >= start-s.Start && w.end <= end-s.Start {
-			w.start -= start - s.Start
-			w.end -= start - s.Start
+		if w.start >= start && w.start < end {
+			w.start -= start
+			w.end = min(w.end, end) - start
 			out = append(out, w)
 		}
 	}
