@@ -115,3 +115,18 @@ func TestQuoteWordsAsTokenisedAfresh(t *testing.T) {
 	}
 }
 
+// Names inside a quotation are masked in every sentence it covers, also
+// when it starts in a block's second sentence: "he" after it is the
+// senator named before, not the man the speaker mentions.
+func TestQuoteMasksNamesInsideIt(t *testing.T) {
+	d := Prepare(article("a",
+		"Senator Mark Jones arrived in Geneva on Monday.",
+		`The talks went on. "I spoke to Mr Brown yesterday," he said.`,
+	))
+	got := dumpQuotes(d)
+	want := `"I spoke to Mr Brown yesterday" by "Mark Jones" (pronoun) block 1 20-49 at s2 1-31 last s2: i/@0-1^ spoke/spoke@2-7 to/@8-10 mr/@11-13 brown/brown@14-19 yesterday/yesterday@20-29
+`
+	if got != want {
+		t.Errorf("quotes:\n%s\nwant:\n%s", got, want)
+	}
+}
