@@ -144,7 +144,7 @@ func closeSingle(t string, from int, mark rune) (int, bool) {
 		}
 		i += size
 	}
-	return -1, false
+	return 0, false
 }
 
 // quotesOf extracts a document's quotes and attributes them.
