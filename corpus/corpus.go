@@ -31,6 +31,10 @@ type Corpus struct {
 	// StoreState is the state of the store of parsed files the corpus
 	// was loaded with, when it holds just these files (Batch.StoreState).
 	StoreState StoreState
+	// Fresh are the articles of files read afresh rather than served from
+	// the store (Batch.Fresh): what caches made of the store's articles
+	// (the index snapshot) cannot hold.
+	Fresh []*Article
 }
 
 // Sort puts the articles in the default order: newest publication date first,

@@ -45,15 +45,17 @@ func (d *duplicates) check(r *fileResult, path string) {
 		return
 	}
 	d.files[r.sum] = path
-	for i, a := range r.articles {
-		if i >= len(r.textKeys) || r.textKeys[i] == "" {
+	// One key an article, "" for none (the parse and the store make them).
+	for i, key := range r.textKeys {
+		if key == "" {
 			continue
 		}
-		if first, ok := d.texts[r.textKeys[i]]; ok {
+		a := r.articles[i]
+		if first, ok := d.texts[key]; ok {
 			a.DuplicateOf = first
 			continue
 		}
-		d.texts[r.textKeys[i]] = a.ID
+		d.texts[key] = a.ID
 	}
 }
 
@@ -82,8 +84,10 @@ func assignIDs(fileID string, arts []*Article) {
 			sum := sha256.Sum256([]byte(k))
 			id = fileID + "#" + hex.EncodeToString(sum[:4])
 		}
-		for n := 2; used[id]; n++ {
-			id = fmt.Sprintf("%s#%d~%d", fileID, i+1, n)
+		if used[id] {
+			// Two keys' hashes share their first 32 bits: "~2" marks
+			// the later one, and no other article's ID has this form.
+			id = fmt.Sprintf("%s#%d~2", fileID, i+1)
 		}
 		used[id] = true
 		a.ID = id

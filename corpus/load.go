@@ -80,6 +80,11 @@ type Batch struct {
 	// Cached counts the files (so far, cumulative) served from the
 	// store without being read.
 	Cached int
+	// Fresh are the articles of this batch that came from files read
+	// afresh (new, or changed since the store had them), not served from
+	// the store: what a search index made of the store's articles lacks
+	// (search.LoadSnapshotUpdated).
+	Fresh []*Article
 	// Notices are things the user should know that are not about one file
 	// (a damaged store, a store that could not be saved).
 	Notices []string
@@ -104,6 +109,7 @@ func Load(ctx context.Context, src Source, opt Options) (*Corpus, error) {
 		c.Articles = append(c.Articles, b.Articles...)
 		c.Skipped = append(c.Skipped, b.Skipped...)
 		c.StoreState = b.StoreState
+		c.Fresh = append(c.Fresh, b.Fresh...)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -286,6 +292,9 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				}
 				dups.check(r, r.path)
 				pending.Articles = append(pending.Articles, r.articles...)
+				if !r.cached {
+					pending.Fresh = append(pending.Fresh, r.articles...)
+				}
 				if r.skipped != nil {
 					pending.Skipped = append(pending.Skipped, *r.skipped)
 				}

@@ -23,9 +23,9 @@ type loadBatchMsg struct {
 	read    int
 	total   int
 	done    bool
-	// allCached: every file so far came unchanged from the store of
-	// parsed files (an index snapshot may apply).
-	allCached bool
+	// fresh: the batch's articles from files read afresh, not served
+	// from the store of parsed files (what an index snapshot lacks).
+	fresh []*corpus.Article
 	// trusted: the store served the files on the word of its folder
 	// record, unchecked (freshcheck.go checks them afterwards).
 	trusted bool
@@ -69,7 +69,7 @@ func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Op
 	go func() {
 		defer close(ch)
 		_, _ = store.Open(ctx, src, opt, func(b corpus.Batch) {
-			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, allCached: b.Cached == b.Read, trusted: b.Trusted, notices: b.Notices}
+			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, fresh: b.Fresh, trusted: b.Trusted, notices: b.Notices}
 			msg.items = make([]*item, len(b.Articles))
 			for i, a := range b.Articles {
 				msg.items[i] = newItem(a) // hashing for read marks happens here, off the update loop

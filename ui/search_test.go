@@ -440,7 +440,7 @@ func TestSearchOpenedWhileHolding(t *testing.T) {
 	x := sh.lib.Index
 	x.UseSnapshot(path)
 	p := newSearchPane(sh)
-	x.LoadBatch(p.register([]*item{newItem(&corpus.Article{ID: "a", Title: "Harbour talks"})}), false, true)
+	x.LoadBatch(p.register([]*item{newItem(&corpus.Article{ID: "a", Title: "Harbour talks"})}), nil, false)
 	if !x.Holding() {
 		t.Fatal("not waiting for the snapshot")
 	}
@@ -468,7 +468,7 @@ func TestSearchFindsSnapshotDamaged(t *testing.T) {
 	for i, a := range arts {
 		items[i] = newItem(a)
 	}
-	read, ok := x.LoadBatch(p.register(items), true, true)[0]().(library.SnapshotRead)
+	read, ok := x.LoadBatch(p.register(items), nil, true)[0]().(library.SnapshotRead)
 	if !ok || read.Err() != nil {
 		t.Fatalf("snapshot not read: %v", read.Err())
 	}

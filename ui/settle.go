@@ -18,15 +18,22 @@ import (
 // settleStart returns the command that gives the start's garbage back,
 // the first time the start has settled: the load ended, the search index
 // complete and not being added to, the freshness check done, no story
-// work running or waiting.
+// work running or waiting. An index opened from its snapshot with a delta
+// (files added or gone since) is written first as the next snapshot: the
+// merge waits until then so as not to slow the start down.
 func (m *Model) settleStart() tea.Cmd {
 	if m.load.settled || !m.startSettled() {
 		return nil
 	}
 	m.load.settled = true
+	save := m.sh.lib.Index.SaveChanged()
 	return func() tea.Msg {
+		var written tea.Msg
+		if save != nil {
+			written = save()
+		}
 		freeOSMemory()
-		return nil
+		return written
 	}
 }
 

@@ -55,6 +55,9 @@ type storiesMsg struct {
 	seq     uint64
 	stories *compare.Stories // with the reader's edits applied
 	auto    *compare.Stories // as grouping found them
+	// save stores a grouping made afresh or joined for the next start
+	// (nil: nothing to store); it runs after the stories are shown.
+	save func()
 }
 
 // spinTickMsg advances the spinner shown while story work runs.
@@ -91,11 +94,11 @@ type storiesNotStoredMsg struct{ seq uint64 }
 func groupStoriesCmd(ctx context.Context, seq uint64, store string, arts []*corpus.Article, edits *storyedits.Edits) tea.Cmd {
 	return func() tea.Msg {
 		defer tightenGC()()
-		st, err := library.GroupStories(ctx, store, arts, groupWorkers())
+		st, save, err := library.GroupStories(ctx, store, arts, groupWorkers())
 		if err != nil {
 			return nil
 		}
-		return storiesMsg{seq: seq, stories: library.ApplyEdits(st, edits), auto: st}
+		return storiesMsg{seq: seq, stories: library.ApplyEdits(st, edits), auto: st, save: save}
 	}
 }
 

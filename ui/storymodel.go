@@ -185,6 +185,9 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		before := m.list.selected()
 		m.list.setStories(msg.stories)
 		var cmds []tea.Cmd
+		if save := msg.save; save != nil {
+			cmds = append(cmds, func() tea.Msg { save(); return nil })
+		}
 		if m.list.selected() != before {
 			cmds = append(cmds, m.selectionChanged())
 		}

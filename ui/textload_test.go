@@ -254,8 +254,10 @@ func TestWarmStartLoadsOnlyTheTextsItShows(t *testing.T) {
 	}
 }
 
-// A warm start where the snapshot and the stored stories are of other
-// articles (files added since) makes both again: the new articles are
+// A warm start where the snapshot and the stored stories are of fewer
+// articles (files added since) takes the new ones into both: the index
+// opens its snapshot and indexes the new articles as a delta, written as
+// the next snapshot once the start has settled; the new articles are
 // searchable and grouped, and the texts read from the store for it are
 // not kept.
 func TestWarmStartWithNewArticlesIndexesAndGroupsThem(t *testing.T) {
@@ -269,8 +271,8 @@ func TestWarmStartWithNewArticlesIndexesAndGroupsThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	warm := startHarness(t, cfg, 100, 30)
-	if warm.m.sh.lib.Index.FromSnapshot() || warm.m.sh.lib.Index.Behind() {
-		t.Errorf("index from the stale snapshot %v, behind %v", warm.m.sh.lib.Index.FromSnapshot(), warm.m.sh.lib.Index.Behind())
+	if x := warm.m.sh.lib.Index; !x.FromSnapshot() || !x.Search().Changed() || x.Behind() {
+		t.Errorf("index from the snapshot %v, with a delta %v, behind %v", x.FromSnapshot(), x.Search().Changed(), x.Behind())
 	}
 	st := warm.m.sh.lib.Stories()
 	if st == nil {
@@ -308,6 +310,13 @@ func TestWarmStartWithNewArticlesIndexesAndGroupsThem(t *testing.T) {
 		if !found {
 			t.Errorf("%s not found by %q", a.ID, word)
 		}
+	}
+	if !warm.m.load.settled || !warm.m.sh.lib.Index.Saved() {
+		t.Fatalf("settled %v, the merged index saved %v", warm.m.load.settled, warm.m.sh.lib.Index.Saved())
+	}
+	path := search.SnapshotPath(cacheDir, cfg.Source)
+	if _, err := search.LoadSnapshot(path, warm.m.sh.lib.Articles()); err != nil {
+		t.Errorf("the next snapshot is not of the corpus as it is: %v", err)
 	}
 }
 

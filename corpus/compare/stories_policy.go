@@ -54,6 +54,18 @@ const (
 //
 // The only error is ctx's.
 func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, opt StoryOptions) (*Stories, StoriesFrom, error) {
+	st, from, save, err := LoadOrGroupStoriesToSave(ctx, path, as, opt)
+	if save != nil {
+		save()
+	}
+	return st, from, err
+}
+
+// LoadOrGroupStoriesToSave is LoadOrGroupStories that leaves storing the
+// grouping it made to the caller: save (nil when nothing is to be
+// stored) writes it, and may run in another goroutine while the stories
+// are used, so that a reader shows them without waiting for the file.
+func LoadOrGroupStoriesToSave(ctx context.Context, path string, as []*corpus.Article, opt StoryOptions) (st *Stories, from StoriesFrom, save func(), err error) {
 	var g *storedGrouping
 	if path != "" {
 		g, _ = readStored(path)
@@ -62,7 +74,7 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 		at, same := g.match(as)
 		if same {
 			cache.MarkUsed(path)
-			return g.storiesOf(as, at), StoriesStored, nil
+			return g.storiesOf(as, at), StoriesStored, nil, nil
 		}
 		kept := 0
 		for _, i := range at {
@@ -74,19 +86,17 @@ func LoadOrGroupStories(ctx context.Context, path string, as []*corpus.Article, 
 			if t, err := g.readTerms(); err == nil {
 				st, err := joinStories(ctx, g, t, at, as, opt)
 				if err != nil {
-					return nil, StoriesGrouped, err
+					return nil, StoriesGrouped, nil, err
 				}
-				saveStories(path, st, opt)
-				return st, StoriesJoined, nil
+				return st, StoriesJoined, func() { saveStories(path, st, opt) }, nil
 			}
 		}
 	}
-	st, err := groupFrom(ctx, as, opt)
+	st, err = groupFrom(ctx, as, opt)
 	if err != nil {
-		return nil, StoriesGrouped, err
+		return nil, StoriesGrouped, nil, err
 	}
-	saveStories(path, st, opt)
-	return st, StoriesGrouped, nil
+	return st, StoriesGrouped, func() { saveStories(path, st, opt) }, nil
 }
 
 // saveStories stores st at path for the next start, and prunes the older

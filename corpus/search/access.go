@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -12,6 +13,9 @@ import (
 
 // ndocs is the number of documents.
 func (ix *Index) ndocs() int {
+	if ix.layer != nil {
+		return len(ix.docs)
+	}
 	if ix.base != nil {
 		return ix.base.ndocs
 	}
@@ -20,6 +24,9 @@ func (ix *Index) ndocs() int {
 
 // nterms is one more than the largest term ID.
 func (ix *Index) nterms() int {
+	if l := ix.layer; l != nil {
+		return l.tbase + len(l.newTerm) + 1
+	}
 	if ix.base != nil {
 		return ix.base.nterms + 1
 	}
@@ -29,6 +36,9 @@ func (ix *Index) nterms() int {
 // term returns term id with its postings. A damaged snapshot's postings
 // read as empty, and the search reports the damage (see Index.damage).
 func (ix *Index) term(id uint32) *term {
+	if ix.layer != nil {
+		return ix.layer.term(ix, id)
+	}
 	if ix.base == nil {
 		return &ix.terms[id]
 	}
@@ -40,6 +50,9 @@ func (ix *Index) term(id uint32) *term {
 }
 
 func (ix *Index) termText(id uint32) string {
+	if ix.layer != nil {
+		return ix.layer.text(id)
+	}
 	if ix.base != nil {
 		return ix.base.text(id)
 	}
@@ -48,6 +61,10 @@ func (ix *Index) termText(id uint32) string {
 
 // df is the number of documents whose body or title has term id.
 func (ix *Index) df(id uint32) int {
+	if ix.layer != nil {
+		t := ix.term(id)
+		return len(t.docs) + len(t.tdocs)
+	}
 	if m := ix.base; m != nil {
 		return int(m.tdocsN[id-1]) + int(m.ttdocsN[id-1])
 	}
@@ -57,6 +74,10 @@ func (ix *Index) df(id uint32) int {
 // isName: a word mostly written capitalised is a proper name, whose
 // transliteration variants are matched with each other.
 func (ix *Index) isName(id uint32) bool {
+	if l := ix.layer; l != nil {
+		count, caps := l.counts(id)
+		return caps*4 > count*3
+	}
 	if m := ix.base; m != nil {
 		return m.tcaps[id-1]*4 > m.tcount[id-1]*3
 	}
@@ -65,6 +86,9 @@ func (ix *Index) isName(id uint32) bool {
 
 // lookup returns the ID of word w, or 0.
 func (ix *Index) lookup(w string) uint32 {
+	if ix.layer != nil {
+		return ix.layer.lookup(w)
+	}
 	if ix.base != nil {
 		return ix.base.lookup(w)
 	}
@@ -74,6 +98,9 @@ func (ix *Index) lookup(w string) uint32 {
 // stemTerms and keyTerms list the terms with a stem or transliteration
 // key (do not modify).
 func (ix *Index) stemTerms(stem string) []uint32 {
+	if l := ix.layer; l != nil && len(l.byStem[stem]) > 0 {
+		return append(slices.Clip(ix.base.stems.find(stem)), l.byStem[stem]...)
+	}
 	if ix.base != nil {
 		return ix.base.stems.find(stem)
 	}
@@ -81,6 +108,9 @@ func (ix *Index) stemTerms(stem string) []uint32 {
 }
 
 func (ix *Index) keyTerms(key string) []uint32 {
+	if l := ix.layer; l != nil && len(l.byKey[key]) > 0 {
+		return append(slices.Clip(ix.base.keys.find(key)), l.byKey[key]...)
+	}
 	if ix.base != nil {
 		return ix.base.keys.find(key)
 	}
@@ -89,6 +119,9 @@ func (ix *Index) keyTerms(key string) []uint32 {
 
 // fwdOf is document d's forward index.
 func (ix *Index) fwdOf(d uint32) []byte {
+	if l := ix.layer; l != nil && int(d) >= l.nbase {
+		return l.fwd[int(d)-l.nbase]
+	}
 	if ix.base != nil {
 		f, err := ix.base.fwdOf(d)
 		if err != nil {
@@ -113,7 +146,7 @@ func (ix *Index) title(d uint32) string {
 // time a search returns it.
 func (ix *Index) article(d uint32) (*corpus.Article, error) {
 	m := ix.base
-	if m == nil {
+	if m == nil || int(d) >= m.ndocs {
 		return ix.docs[d], nil
 	}
 	var a *corpus.Article

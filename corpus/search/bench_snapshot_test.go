@@ -4,9 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/gen"
 )
 
 // BenchmarkOpenSnapshot measures opening a corpus's index snapshot: for
@@ -63,4 +65,64 @@ func BenchmarkOpenSnapshot(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkSnapshotDelta measures what a corpus that gained 1% new
+// articles (and lost 1%) since its snapshot costs the index, against
+// indexing it all again (the baseline, measured in the same run): opening
+// the snapshot with the new articles as a delta, and merging the two into
+// the next snapshot. It prints the ratios to the rebuild. The corpus is
+// generated (PARALLAX_BENCH_N articles, 20,000 by default).
+//
+//	PARALLAX_BENCH_N=100000 go test -run XXX -bench SnapshotDelta -benchtime 3x ./corpus/search
+func BenchmarkSnapshotDelta(b *testing.B) {
+	n := 20000
+	if v, err := strconv.Atoi(os.Getenv("PARALLAX_BENCH_N")); err == nil && v > 0 {
+		n = v
+	}
+	as := gen.Articles(n, 5)
+	base := New()
+	base.Add(as)
+	path := filepath.Join(b.TempDir(), "index-bench.cache")
+	if err := base.WriteSnapshot(path); err != nil {
+		b.Fatal(err)
+	}
+	more := gen.Articles(n/100, 6)
+	cur := append(append([]*corpus.Article(nil), as[n/100:]...), more...)
+	measure := func(b *testing.B, run func()) float64 {
+		cpu0 := cpuTime()
+		for range b.N {
+			run()
+		}
+		per := (cpuTime() - cpu0).Seconds() / float64(b.N)
+		b.ReportMetric(per, "cpu-s/op")
+		return per
+	}
+	var rebuild, delta, merge float64
+	b.Run("rebuild", func(b *testing.B) {
+		rebuild = measure(b, func() { New().Add(cur) })
+	})
+	b.Run("delta", func(b *testing.B) {
+		delta = measure(b, func() {
+			if _, err := LoadSnapshotUpdated(path, cur, more); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	layered, err := LoadSnapshotUpdated(path, cur, more)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "index-merged.cache")
+	b.Run("merge", func(b *testing.B) {
+		merge = measure(b, func() {
+			if err := layered.WriteSnapshot(out); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	if rebuild > 0 {
+		b.Logf("%d articles, 1%% new and 1%% gone: delta %.3f cpu-s = %.3f of a rebuild (%.3f cpu-s); merge %.3f cpu-s = %.3f",
+			n, delta, delta/rebuild, rebuild, merge, merge/rebuild)
+	}
 }

@@ -48,9 +48,11 @@ type Index struct {
 
 	cache searchCache // what searches derive from the index and keep (termbits.go)
 
-	// base is the mapped snapshot the index was opened from, until Add
-	// thaws it (mapped.go); damaged is what was found wrong in it.
+	// base is the mapped snapshot the index was opened from (mapped.go),
+	// layer what was added to it since (layer.go); damaged is what was
+	// found wrong in it.
 	base    *mapped
+	layer   *layer
 	damaged atomic.Pointer[error]
 }
 
@@ -83,7 +85,7 @@ func New() *Index {
 func (ix *Index) Len() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.ndocs()
+	return ix.live()
 }
 
 // newWords numbers the words of a batch that the index does not know yet.
@@ -261,7 +263,10 @@ func (ix *Index) Add(batch []*corpus.Article) {
 	if ix.base != nil && ix.docs == nil {
 		panic("search: Add to an index opened without its articles")
 	}
-	ix.thaw()
+	if ix.base != nil {
+		ix.addDelta(batch)
+		return
+	}
 
 	nw := min(runtime.GOMAXPROCS(0), (len(batch)+63)/64)
 	for len(ix.workers) < nw {
@@ -403,7 +408,7 @@ func (ix *Index) mergeSorted(added []uint32) {
 	if len(added) == 0 {
 		return
 	}
-	less := func(a, b uint32) int { return strings.Compare(ix.terms[a].text, ix.terms[b].text) }
+	less := func(a, b uint32) int { return strings.Compare(ix.termText(a), ix.termText(b)) }
 	slices.SortFunc(added, less)
 	out := make([]uint32, 0, len(ix.sorted)+len(added))
 	i, j := 0, 0

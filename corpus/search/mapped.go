@@ -309,35 +309,48 @@ func (m *mapped) term(id uint32) (*term, error) {
 }
 
 func (m *mapped) decodeTerm(id uint32) (*term, error) {
-	g := id - 1
-	t := &term{text: m.text(id), count: m.tcount[g], caps: m.tcaps[g]}
-	p := m.post[m.postOff[g]:m.postOff[g+1]]
-	if crc32.Checksum(p, cache.CRCTable) != m.postCRC[g] {
-		return nil, errDamaged("postings of %q", shownTerm(t.text))
-	}
-	nb, nt := int(m.tdocsN[g]), int(m.ttdocsN[g])
-	var ok bool
-	if t.docs, p, ok = decodeGaps(p, nb, m.ndocs); !ok || len(p) < nb {
-		return nil, errDamaged("postings of %q", shownTerm(t.text))
-	}
-	if nb > 0 {
-		t.tfs = p[:nb:nb]
-	}
-	if t.tdocs, p, ok = decodeGaps(p[nb:], nt, m.ndocs); !ok || len(p) != 0 {
-		return nil, errDamaged("postings of %q", shownTerm(t.text))
+	t := &term{}
+	if err := m.decodeTermInto(id, t); err != nil {
+		return nil, err
 	}
 	return t, nil
 }
 
-// decodeGaps reads n ascending document numbers below ndocs.
-func decodeGaps(p []byte, n, ndocs int) ([]uint32, []byte, bool) {
+// decodeTermInto decodes term id into t, reusing t's slices (a merge
+// decodes every term once, into the same buffers). t.tfs points into the
+// mapped file.
+func (m *mapped) decodeTermInto(id uint32, t *term) error {
+	g := id - 1
+	t.text, t.count, t.caps = m.text(id), m.tcount[g], m.tcaps[g]
+	p := m.post[m.postOff[g]:m.postOff[g+1]]
+	if crc32.Checksum(p, cache.CRCTable) != m.postCRC[g] {
+		return errDamaged("postings of %q", shownTerm(t.text))
+	}
+	nb, nt := int(m.tdocsN[g]), int(m.ttdocsN[g])
+	var ok bool
+	if t.docs, p, ok = decodeGaps(t.docs[:0], p, nb, m.ndocs); !ok || len(p) < nb {
+		return errDamaged("postings of %q", shownTerm(t.text))
+	}
+	t.tfs = nil
+	if nb > 0 {
+		t.tfs = p[:nb:nb]
+	}
+	if t.tdocs, p, ok = decodeGaps(t.tdocs[:0], p[nb:], nt, m.ndocs); !ok || len(p) != 0 {
+		return errDamaged("postings of %q", shownTerm(t.text))
+	}
+	return nil
+}
+
+// decodeGaps appends n ascending document numbers below ndocs to out (nil
+// for none).
+func decodeGaps(out []uint32, p []byte, n, ndocs int) ([]uint32, []byte, bool) {
 	if n == 0 {
-		return nil, p, true
+		return out[:0], p, true
 	}
 	if n > len(p) {
 		return nil, p, false
 	}
-	out := make([]uint32, n)
+	out = slices.Grow(out[:0], n)[:n]
 	prev := int64(-1)
 	for i := range out {
 		gap, k := binary.Uvarint(p)
@@ -442,9 +455,9 @@ func (m *mapped) index() (*Index, error) {
 // publication times, what a list of articles without their text has.
 // With checkText, every article's fingerprint (a checksum of its text) is
 // checked too; without, each is checked when a search first returns it,
-// as for a snapshot opened without its articles, or when the index is
-// thawed to grow (see OpenSnapshotFromHeads). Posting lists and forward
-// indexes are checked as they are read.
+// as for a snapshot opened without its articles (see
+// OpenSnapshotFromHeads). Posting lists and forward indexes are checked
+// as they are read.
 func (m *mapped) match(ix *Index, arts []*corpus.Article, checkText bool) error {
 	if m.ndocs != len(arts) {
 		return ErrStale
@@ -456,32 +469,9 @@ func (m *mapped) match(ix *Index, arts []*corpus.Article, checkText bool) error 
 	if len(byID) != len(arts) {
 		return fmt.Errorf("%w (articles share an ID, so they cannot be matched to its documents)", ErrStale)
 	}
-	// The lookups, most of the time a warm start's search waits for after
-	// its list, are shared among the cores; that no article is two
-	// documents' is checked after.
-	of := make([]int32, m.ndocs) // each document's article, by index in arts
-	nw := min(runtime.GOMAXPROCS(0), max(m.ndocs/4096, 1))
-	stale := make([]bool, nw)
-	parallel(nw, func(k int) {
-		for d := k * m.ndocs / nw; d < (k+1)*m.ndocs/nw; d++ {
-			i, ok := byID[m.docString(uint32(d), 0)]
-			if !ok || arts[i].Title != m.docString(uint32(d), 1) || !arts[i].Published.Equal(m.published(uint32(d))) {
-				stale[k] = true
-				return
-			}
-			of[d] = i
-		}
-	})
-	if slices.Contains(stale, true) {
+	docs, rest := m.pair(arts, byID, nil)
+	if len(rest) > 0 {
 		return ErrStale
-	}
-	docs := make([]*corpus.Article, m.ndocs)
-	taken := make([]bool, len(arts))
-	for d, i := range of {
-		if taken[i] {
-			return ErrStale
-		}
-		taken[i], docs[d] = true, arts[i]
 	}
 	if checkText {
 		nw := min(runtime.GOMAXPROCS(0), max(m.ndocs/256, 1))
@@ -500,4 +490,39 @@ func (m *mapped) match(ix *Index, arts []*corpus.Article, checkText bool) error 
 	}
 	ix.docs = docs
 	return nil
+}
+
+// pair gives each document the article of arts it was made of, by what
+// a list has (ID, title, publication time), or nil when none is (the
+// article left the corpus, or changed: fresh, read afresh since the
+// snapshot, is never paired), and returns the articles left over. byID
+// is arts by ID.
+func (m *mapped) pair(arts []*corpus.Article, byID map[string]int32, fresh map[*corpus.Article]bool) (docs, rest []*corpus.Article) {
+	// The lookups, most of the time a warm start's search waits for after
+	// its list, are shared among the cores; that no article is two
+	// documents' is checked after.
+	of := make([]int32, m.ndocs) // each document's article, by index in arts, or -1
+	nw := min(runtime.GOMAXPROCS(0), max(m.ndocs/4096, 1))
+	parallel(nw, func(k int) {
+		for d := k * m.ndocs / nw; d < (k+1)*m.ndocs/nw; d++ {
+			i, ok := byID[m.docString(uint32(d), 0)]
+			if !ok || arts[i].Title != m.docString(uint32(d), 1) || !arts[i].Published.Equal(m.published(uint32(d))) || fresh[arts[i]] {
+				i = -1
+			}
+			of[d] = i
+		}
+	})
+	docs = make([]*corpus.Article, m.ndocs)
+	taken := make([]bool, len(arts))
+	for d, i := range of {
+		if i >= 0 && !taken[i] {
+			taken[i], docs[d] = true, arts[i]
+		}
+	}
+	for i, a := range arts {
+		if !taken[i] {
+			rest = append(rest, a)
+		}
+	}
+	return docs, rest
 }

@@ -60,36 +60,3 @@ func TestLazySnapshotOfChangedArticle(t *testing.T) {
 		t.Fatalf("changed articles: %v, want ErrStale", err)
 	}
 }
-
-// Searches go on while Add thaws an index opened from a snapshot, and
-// every one of them answers for the articles published when it started.
-func TestThawWhileSearching(t *testing.T) {
-	as := gen.Articles(200, 8)
-	built, path := writtenSnapshot(t, as)
-	loaded, err := LoadSnapshot(path, as)
-	if err != nil {
-		t.Fatal(err)
-	}
-	more := gen.Articles(50, 9)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		loaded.Add(more)
-	}()
-	for i := 0; ; i++ {
-		r, err := loaded.Search(context.Background(), "the", Options{Limit: 5})
-		if err != nil {
-			t.Fatalf("search %d while thawing: %v", i, err)
-		}
-		if r.Searched != len(as) && r.Searched != len(as)+len(more) {
-			t.Fatalf("search %d while thawing: searched %d articles", i, r.Searched)
-		}
-		select {
-		case <-done:
-			built.Add(more)
-			sameResults(t, built, loaded, []string{"the", "th", "said", `"the talks"`})
-			return
-		default:
-		}
-	}
-}

@@ -68,7 +68,7 @@ func (p *bm25) score(l *plist, j int, d uint32) float32 {
 // plan lists the posting lists of the query's words, in query order.
 // Caller holds ix.mu (read).
 func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
-	n := ix.ndocs()
+	n := max(ix.live(), 1) // the collection's statistics leave dead documents out
 	avgB := float32(ix.bodyTokens) / float32(n)
 	avgT := float32(ix.titleTokens) / float32(n)
 	p := bm25{
@@ -155,6 +155,9 @@ func (ix *Index) match(ctx context.Context, cq *compiled, lists []plist, words [
 		}
 		if n%64 != 0 {
 			m[len(m)-1] = 1<<(n%64) - 1
+		}
+		if l := ix.layer; l != nil && l.deadSet != nil {
+			m.andNot(l.deadSet)
 		}
 	}
 	for k, wi := range order {

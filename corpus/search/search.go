@@ -144,7 +144,7 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 	ix.mu.RLock()
 	cq := ix.compile(q)
 	res.Spellings = cq.spellings
-	res.Searched = ix.ndocs()
+	res.Searched = ix.live()
 	top, total, err := ix.run(ctx, cq, limit)
 	docs := make([]*corpus.Article, len(top))
 	hits := make([][]hit, len(top))

@@ -134,10 +134,50 @@ func (ix *Index) WriteSnapshot(path string, extra ...byte) error {
 	if ix.base != nil && ix.docs == nil {
 		return errors.New("an index opened without its articles cannot be written")
 	}
-	ix.thaw()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return userfiles.WriteAtomic(path, 0o600, func(w io.Writer) error { return ix.writeSnapshot(w, extra) })
+	src := ix.memSource()
+	if ix.base != nil {
+		src = ix.mergedSource()
+	}
+	return userfiles.WriteAtomic(path, 0o600, func(w io.Writer) error {
+		if err := writeSnapshot(w, src, extra); err != nil {
+			return err
+		}
+		// A damaged base read while merging is not written on.
+		return ix.damage()
+	})
+}
+
+// snapSource is what a snapshot is written from: an index built in
+// memory as it is (memSource), or a layered one with its delta merged into
+// its base (mergedSource). term may be called more than once for a term.
+type snapSource struct {
+	docs                    []*corpus.Article
+	fp                      func(d int) uint32
+	blen                    []uint32
+	tlen                    []uint16
+	outlet                  []uint32
+	fwd                     func(d int) []byte
+	nterms                  int // terms 1..nterms
+	text                    func(g uint32) string
+	term                    func(g uint32) *term
+	byStem, byKey           map[string][]uint32
+	sorted                  []uint32
+	outlets                 []string
+	bodyTokens, titleTokens uint64
+}
+
+func (ix *Index) memSource() snapSource {
+	return snapSource{
+		docs: ix.docs, fp: func(d int) uint32 { return Fingerprint(ix.docs[d]) },
+		blen: ix.blen, tlen: ix.tlen, outlet: ix.outlet,
+		fwd:    func(d int) []byte { return ix.fwd[d] },
+		nterms: len(ix.terms) - 1, text: func(g uint32) string { return ix.terms[g].text },
+		term:   func(g uint32) *term { return &ix.terms[g] },
+		byStem: ix.byStem, byKey: ix.byKey, sorted: ix.sorted, outlets: ix.outlets,
+		bodyTokens: ix.bodyTokens, titleTokens: ix.titleTokens,
+	}
 }
 
 // snapWriter writes sections, 8-aligned, remembering where each is and
@@ -237,7 +277,7 @@ func listTable(m map[string][]uint32) (strOff, str, idOff, ids []byte, n int, er
 	return strOff, str, u32Bytes(offs), u32Bytes(all), len(keys), err
 }
 
-func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
+func writeSnapshot(out io.Writer, ix snapSource, extra []byte) error {
 	bw := bufio.NewWriterSize(out, 1<<20)
 	s := &snapWriter{w: bw}
 	head := binary.AppendUvarint([]byte(snapshotMagic), snapshotVersion)
@@ -245,7 +285,7 @@ func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
 		return err
 	}
 	s.off = uint64(len(head))
-	nd, nt := len(ix.docs), len(ix.terms)-1
+	nd, nt := len(ix.docs), ix.nterms
 	stemOff, stemStr, stemIDOff, stemIDs, nstems, err1 := listTable(ix.byStem)
 	keyOff, keyStr, keyIDOff, keyIDs, nkeys, err2 := listTable(ix.byKey)
 	outOff, outStr, err3 := stringTable(ix.outlets)
@@ -256,7 +296,7 @@ func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
 	docOff, docText, err4 := stringTable(docStr)
 	texts := make([]string, nt)
 	for g := 1; g <= nt; g++ {
-		texts[g-1] = ix.terms[g].text
+		texts[g-1] = ix.text(uint32(g))
 	}
 	termOff, termText, err5 := stringTable(texts)
 	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
@@ -273,7 +313,7 @@ func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
 	s.section(u32Bytes(ix.outlet))
 	secs, nsecs, fps := make([]uint64, nd), make([]uint32, nd), make([]uint32, nd)
 	for d, a := range ix.docs {
-		secs[d], nsecs[d], fps[d] = uint64(a.Published.Unix()), uint32(a.Published.Nanosecond()), Fingerprint(a)
+		secs[d], nsecs[d], fps[d] = uint64(a.Published.Unix()), uint32(a.Published.Nanosecond()), ix.fp(d)
 	}
 	s.section(u64Bytes(secs))
 	s.section(u32Bytes(nsecs))
@@ -281,32 +321,23 @@ func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
 	s.section(docOff)
 	s.section(docText)
 	fwdOff, fwdCRC := make([]uint64, 1, nd+1), make([]uint32, nd)
-	for d, f := range ix.fwd {
+	for d := range nd {
+		f := ix.fwd(d)
 		fwdOff = append(fwdOff, fwdOff[d]+uint64(len(f)))
 		fwdCRC[d] = crc32.Checksum(f, cache.CRCTable)
 	}
 	s.section(u64Bytes(fwdOff))
 	s.section(u32Bytes(fwdCRC))
 	s.begin()
-	for _, f := range ix.fwd {
-		s.write(f)
+	for d := range nd {
+		s.write(ix.fwd(d))
 	}
 	s.end()
 	s.section(termOff)
 	s.section(termText)
-	col := func(f func(t *term) uint32) []byte {
-		v := make([]uint32, nt)
-		for g := 1; g <= nt; g++ {
-			v[g-1] = f(&ix.terms[g])
-		}
-		return u32Bytes(v)
-	}
-	s.section(col(func(t *term) uint32 { return uint32(len(t.docs)) }))
-	s.section(col(func(t *term) uint32 { return uint32(len(t.tdocs)) }))
-	s.section(col(func(t *term) uint32 { return t.count }))
-	s.section(col(func(t *term) uint32 { return t.caps }))
-	// Postings: encoded once to learn their offsets and checksums, which
-	// come first in the file, then written.
+	// Postings: encoded once to learn their offsets and checksums (and
+	// the counts), which come first in the file, then again to be written.
+	ndocs, ntdocs, count, caps := make([]uint32, nt), make([]uint32, nt), make([]uint32, nt), make([]uint32, nt)
 	postOff, postCRC := make([]uint64, 1, nt+1), make([]uint32, nt)
 	var buf []byte
 	encode := func(t *term) []byte {
@@ -315,15 +346,21 @@ func (ix *Index) writeSnapshot(out io.Writer, extra []byte) error {
 		return appendGaps(buf, t.tdocs)
 	}
 	for g := 1; g <= nt; g++ {
-		p := encode(&ix.terms[g])
+		t := ix.term(uint32(g))
+		ndocs[g-1], ntdocs[g-1], count[g-1], caps[g-1] = uint32(len(t.docs)), uint32(len(t.tdocs)), t.count, t.caps
+		p := encode(t)
 		postOff = append(postOff, postOff[g-1]+uint64(len(p)))
 		postCRC[g-1] = crc32.Checksum(p, cache.CRCTable)
 	}
+	s.section(u32Bytes(ndocs))
+	s.section(u32Bytes(ntdocs))
+	s.section(u32Bytes(count))
+	s.section(u32Bytes(caps))
 	s.section(u64Bytes(postOff))
 	s.section(u32Bytes(postCRC))
 	s.begin()
 	for g := 1; g <= nt; g++ {
-		s.write(encode(&ix.terms[g]))
+		s.write(encode(ix.term(uint32(g))))
 	}
 	s.end()
 	s.section(u32Bytes(ix.sorted))
@@ -414,6 +451,59 @@ func loadSnapshot(path string, arts []*corpus.Article, checkText bool) (*Index, 
 	}
 	if err := m.match(ix, arts, checkText); err != nil {
 		return nil, err
+	}
+	return ix, nil
+}
+
+// LoadSnapshotUpdated opens the snapshot at path for the articles arts,
+// which may differ from those it was made of: the documents whose article
+// is among arts (paired by what a list has, as LoadSnapshotFromHeads
+// does) are used from the snapshot, those of articles that left the
+// corpus are dead, and the articles it does not have are indexed as a
+// delta (see layer.go): a reader whose corpus gained a thousand files
+// indexes a thousand articles, not the whole corpus again. fresh are
+// articles read afresh (their files are new or changed since the store
+// had them): never taken for a document of the snapshot, whose text may
+// be an older one. A snapshot holding less than half of arts is ErrStale:
+// indexing them all is then as quick and leaves no dead documents.
+// Errors are otherwise LoadSnapshot's.
+func LoadSnapshotUpdated(path string, arts, fresh []*corpus.Article) (*Index, error) {
+	m, err := openMapped(path)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := m.index()
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]int32, len(arts))
+	for i, a := range arts {
+		byID[a.ID] = int32(i)
+	}
+	var isFresh map[*corpus.Article]bool
+	if len(fresh) > 0 {
+		isFresh = make(map[*corpus.Article]bool, len(fresh))
+		for _, a := range fresh {
+			isFresh[a] = true
+		}
+	}
+	docs, rest := m.pair(arts, byID, isFresh)
+	if 2*len(rest) > len(arts) {
+		return nil, fmt.Errorf("%w (it has %d of %d articles)", ErrStale, len(arts)-len(rest), len(arts))
+	}
+	ix.docs = docs
+	dead := make([]bool, m.ndocs)
+	anyDead := false
+	for d, a := range docs {
+		if a == nil {
+			dead[d], anyDead = true, true
+		}
+	}
+	if anyDead || len(rest) > 0 {
+		ix.addMu.Lock()
+		ix.newLayer(dead)
+		ix.addMu.Unlock()
+		ix.Add(rest)
 	}
 	return ix, nil
 }

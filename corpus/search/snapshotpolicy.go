@@ -28,6 +28,14 @@ func OpenSnapshotFromHeads(path string, arts []*corpus.Article) (*Index, error) 
 	return openUsed(path, func() (*Index, error) { return LoadSnapshotFromHeads(path, arts) })
 }
 
+// OpenSnapshotUpdated is OpenSnapshot for articles of which some may be
+// new or gone since the snapshot was made (see LoadSnapshotUpdated): fresh
+// are those read afresh, the others came unchanged from the store of
+// parsed files and are checked as searches return them.
+func OpenSnapshotUpdated(path string, arts, fresh []*corpus.Article) (*Index, error) {
+	return openUsed(path, func() (*Index, error) { return LoadSnapshotUpdated(path, arts, fresh) })
+}
+
 // OpenSnapshotWithoutArticles opens the snapshot at path for a search
 // that has not loaded the corpus (see OpenSnapshotLazy for fetch and the
 // errors) and marks it recently used, as OpenSnapshot does.

@@ -52,6 +52,7 @@ func Open(ctx context.Context, src corpus.Source, opt corpus.Options, progress f
 	c := &corpus.Corpus{}
 	corpus.Stream(ctx, src, opt, func(b corpus.Batch) {
 		c.Articles = append(c.Articles, b.Articles...)
+		c.Fresh = append(c.Fresh, b.Fresh...)
 		c.Skipped = append(c.Skipped, b.Skipped...)
 		c.StoreState = b.StoreState
 		if progress != nil {
@@ -73,11 +74,11 @@ type files struct {
 	// caller that takes the batches (the reader) never pays for it.
 	sorted sync.Once
 
-	mu     sync.Mutex // guards text loading, byID and ix
-	byID   map[string]*corpus.Article
-	whole  bool // every article has its text
-	ix     *search.Index
-	ixOnce sync.Once
+	mu             sync.Mutex // guards byID, and ix once made
+	byID           map[string]*corpus.Article
+	ix             *search.Index
+	ixOnce         sync.Once
+	snapshotFailed error // why the index was built again, once
 }
 
 func (f *files) List() *corpus.Corpus {
@@ -107,34 +108,15 @@ func (f *files) Read(id string) (*corpus.Article, error) {
 	return a, nil
 }
 
-// wholeArticles gives every article its text, once, and returns them;
-// an article whose text cannot be had is left out.
-func (f *files) wholeArticles() []*corpus.Article {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.whole {
-		return f.List().Articles
-	}
-	out := f.List().Articles[:0:0]
-	for _, a := range f.List().Articles {
-		if a.LoadText() == nil {
-			out = append(out, a)
-		}
-	}
-	if len(out) == len(f.List().Articles) {
-		f.whole = true
-		return f.List().Articles
-	}
-	return out
-}
-
-// Search uses the corpus's index snapshot when it still applies, else
-// indexes every article (once).
+// Search uses the corpus's index snapshot, with the articles it lacks
+// indexed as a delta over it (search.OpenSnapshotUpdated, as the reader
+// does), else indexes every article; either way once. The index is not
+// written back: the reader keeps the snapshot.
 func (f *files) Search(ctx context.Context, query string, opt search.Options) (*search.Results, error) {
 	f.ixOnce.Do(func() {
-		arts := f.wholeArticles()
+		arts := f.List().Articles
 		if f.opt.CacheDir != "" {
-			if ix, err := search.OpenSnapshot(search.SnapshotPath(f.opt.CacheDir, f.src), arts); err == nil {
+			if ix, err := search.OpenSnapshotUpdated(search.SnapshotPath(f.opt.CacheDir, f.src), arts, f.c.Fresh); err == nil {
 				f.ix = ix
 				return
 			}
@@ -142,11 +124,32 @@ func (f *files) Search(ctx context.Context, query string, opt search.Options) (*
 		f.ix = search.New()
 		f.ix.Add(arts)
 	})
-	return f.ix.Search(ctx, query, opt)
+	f.mu.Lock()
+	ix := f.ix
+	f.mu.Unlock()
+	res, err := ix.Search(ctx, query, opt)
+	if errors.Is(err, search.ErrStale) || errors.Is(err, search.ErrDamaged) {
+		// The snapshot's text of an article was not the article's (or
+		// its file was damaged): index every article afresh, once.
+		f.mu.Lock()
+		if f.snapshotFailed == nil {
+			f.snapshotFailed = err
+			f.ix = search.New()
+			f.ix.Add(f.List().Articles)
+		}
+		ix = f.ix
+		f.mu.Unlock()
+		return ix.Search(ctx, query, opt)
+	}
+	return res, err
 }
 
+// Stories is the grouping stored for the corpus when it still holds its
+// articles, joined by the new ones, else grouped afresh and stored
+// (compare.LoadOrGroupStories, as the reader does).
 func (f *files) Stories(ctx context.Context, opt compare.StoryOptions) (*compare.Stories, error) {
-	return compare.GroupStoriesContext(ctx, f.wholeArticles(), opt)
+	st, _, err := compare.LoadOrGroupStories(ctx, compare.StoriesPath(f.opt.CacheDir, f.src), f.List().Articles, opt)
+	return st, err
 }
 
 func (f *files) Changes(ctx context.Context, emit func([]watch.Change)) error {

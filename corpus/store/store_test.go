@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -93,5 +94,89 @@ func TestStoreChangesNeedsPaths(t *testing.T) {
 	}
 	if err := st.Changes(context.Background(), nil); err == nil {
 		t.Error("Changes of an embedded corpus did not fail")
+	}
+}
+
+// Search and Stories use what the cache keeps, as the reader does: the
+// index snapshot with a new file indexed as a delta over it (no other
+// article's text is read), and the stored grouping joined by the new
+// article; an article whose text changed under the snapshot is searched
+// afresh.
+func TestStoreSearchesFromTheSnapshot(t *testing.T) {
+	dir, cacheDir := writeCorpus(t), t.TempDir()
+	ctx := context.Background()
+	src := corpus.Source{Paths: []string{dir}}
+	first, err := Open(ctx, src, corpus.Options{CacheDir: cacheDir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := search.New()
+	ix.Add(first.List().Articles)
+	if err := ix.WriteSnapshot(search.SnapshotPath(cacheDir, src)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.Stories(ctx, compare.StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(compare.StoriesPath(cacheDir, src)); err != nil {
+		t.Fatalf("the grouping was not stored: %v", err)
+	}
+	volcano := "Volcano Erupts Near Geneva\n\nA volcano erupted near Geneva on Monday, officials said, as ceasefire talks resumed.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a3.txt"), []byte(volcano), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Open(ctx, src, corpus.Options{CacheDir: cacheDir, ListOnly: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Search(ctx, "volcano", search.Options{})
+	if err != nil || res.Total != 1 || res.Hits[0].Article.Title != "Volcano Erupts Near Geneva" {
+		t.Fatalf("Search for the new article: %v %+v", err, res)
+	}
+	for _, a := range st.List().Articles {
+		if a.HasText() && a != res.Hits[0].Article {
+			t.Errorf("%s: its text was read for a search that did not return it", a.ID)
+		}
+	}
+	if res, err := st.Search(ctx, "ceasefire", search.Options{}); err != nil || res.Total != 3 {
+		t.Fatalf("Search over the snapshot and the delta: %v %+v", err, res)
+	}
+	stories, err := st.Stories(ctx, compare.StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := stories.Of(res.Hits[0].Article); s == nil {
+		t.Error("the new article is in no story")
+	}
+
+	// A snapshot whose text of the harvest report is not the file's (made
+	// of an older text the store no longer knows): a search that returns
+	// the article finds out and searches afresh.
+	var older []*corpus.Article
+	for _, a := range st.List().Articles {
+		c, err := st.Read(a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := &corpus.Article{ID: c.ID, Title: c.Title, Outlet: c.Outlet, Published: c.Published, Blocks: c.Blocks}
+		if o.Title == "Harvest Report Lifts Markets" {
+			o.Blocks = []corpus.Block{{Kind: corpus.Paragraph, Text: "Markets fell after the harvest report showed a poor barley crop."}}
+		}
+		older = append(older, o)
+	}
+	ix = search.New()
+	ix.Add(older)
+	if err := ix.WriteSnapshot(search.SnapshotPath(cacheDir, src)); err != nil {
+		t.Fatal(err)
+	}
+	st, err = Open(ctx, src, corpus.Options{CacheDir: cacheDir, ListOnly: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := st.Search(ctx, "harvest", search.Options{}); err != nil || res.Total != 1 || !strings.Contains(res.Hits[0].Snippet, "wheat") {
+		t.Fatalf("Search of an article whose snapshot text is older: %v %+v", err, res)
+	}
+	if res, err := st.Search(ctx, "barley", search.Options{}); err != nil || res.Total != 0 {
+		t.Fatalf("Search for the older text's word: %v %+v", err, res)
 	}
 }

@@ -101,8 +101,9 @@ func TempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-
 // process's write in progress.
 func RemoveStaleTemps(pattern string, age time.Duration) {
 	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(pattern), TempPattern(pattern)))
+	cutoff := time.Now().Add(-age)
 	for _, f := range matches {
-		if st, err := os.Lstat(f); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) >= age {
+		if st, err := os.Lstat(f); err == nil && st.Mode().IsRegular() && st.ModTime().Before(cutoff) {
 			os.Remove(f)
 		}
 	}

@@ -149,8 +149,10 @@ func plural(n int, one, many string) string {
 }
 
 // searchLoaded runs a search over the loaded corpus c with its index:
-// read from the corpus's index snapshot when it is of these articles (and
-// not known to be damaged), else built, and then saved as the snapshot by
+// read from the corpus's index snapshot when it holds most of these
+// articles (and is not known to be damaged), the others indexed as a
+// delta over it (search.OpenSnapshotUpdated), else built, and then saved
+// (merged) as the snapshot by
 // the returned function (called once the results are out), stamped with
 // the state of the store c was loaded with, which lets the next search
 // trust the snapshot without loading the corpus while the store's folders
@@ -174,11 +176,11 @@ func (r *runner) searchLoaded(c *corpus.Corpus, paths []string, query string, op
 		}
 	}
 	if !damaged {
-		if ix, err := search.OpenSnapshot(path, c.Articles); err == nil {
+		if ix, err := search.OpenSnapshotUpdated(path, c.Articles, c.Fresh); err == nil {
 			res, err := ix.Search(context.Background(), query, opt)
 			var qe *search.QueryError
 			if err == nil || errors.As(err, &qe) {
-				if stamp != nil && !bytes.Equal(stamp, ix.SnapshotExtra()) {
+				if ix.Changed() || stamp != nil && !bytes.Equal(stamp, ix.SnapshotExtra()) {
 					return res, save(ix), err
 				}
 				return res, func() {}, err

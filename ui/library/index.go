@@ -14,12 +14,15 @@ import (
 // index of a corpus opened before is read back from its snapshot instead
 // of being built again (most of the CPU of a large warm start).
 //
-// A snapshot applies only to the same articles, and the loader says
-// whether every file so far came unchanged from the store of parsed files:
-// while that holds, the arriving articles are kept back from the index
-// and, when the load ends, the snapshot is read for them. The first file
-// read afresh ends the wait and indexing goes on as usual; an index built
-// in full is written as the next snapshot.
+// While a snapshot exists, the arriving articles are kept back from the
+// index and, when the load ends, the snapshot is read for them: the
+// articles it was made of are used from it, and those it lacks (the
+// loader names the articles of files read afresh) are indexed as a delta
+// over it (search.LoadSnapshotUpdated); once the start has settled, an
+// index with a delta is written as the next snapshot (SaveChanged), so
+// that the next start has none to index. Should most of the corpus be
+// read afresh, the wait ends early and indexing goes on as the articles
+// arrive; an index built in full is written as the next snapshot.
 //
 // Index is plain state: the work it asks for comes back as Jobs, which the
 // caller runs off its update loop and whose results (Indexed,
@@ -43,7 +46,7 @@ type Index struct {
 	// to it.
 	snapshot            string
 	holding             bool
-	held                []*corpus.Article
+	held, fresh         []*corpus.Article
 	fromSnapshot, saved bool
 	// members are the articles handed to an index that came from the
 	// snapshot, kept to build it again should a search find the snapshot
@@ -110,27 +113,33 @@ func (x *Index) UseSnapshot(path string) {
 	}
 }
 
+// holdFresh is how many articles read afresh end the wait for the
+// snapshot, when they are most of those held: the snapshot then covers
+// little of the corpus, and indexing goes on while the rest loads.
+const holdFresh = 5000
+
 // LoadBatch takes a batch of the load: held back while a snapshot may
-// apply (allCached: every file so far came from the cache), else indexed.
-func (x *Index) LoadBatch(arts []*corpus.Article, done, allCached bool) []Job {
+// apply, else indexed. fresh are the batch's articles from files read
+// afresh (corpus.Batch.Fresh).
+func (x *Index) LoadBatch(arts, fresh []*corpus.Article, done bool) []Job {
 	x.loading = !done
 	x.queued += len(arts)
 	if !x.holding {
 		return []Job{x.add(arts), x.saveIfComplete()}
 	}
 	x.held = append(x.held, arts...)
-	if !allCached {
-		// A file was read afresh: the snapshot cannot be of these articles.
+	x.fresh = append(x.fresh, fresh...)
+	if len(x.fresh) >= holdFresh && 2*len(x.fresh) > len(x.held) {
 		return []Job{x.StopHolding()}
 	}
 	if !done {
 		return nil
 	}
 	x.holding = false
-	held, path := x.held, x.snapshot
-	x.held, x.adding = nil, true
+	held, fresh, path := x.held, x.fresh, x.snapshot
+	x.held, x.fresh, x.adding = nil, nil, true
 	return []Job{func() any {
-		ix, err := search.OpenSnapshotFromHeads(path, held)
+		ix, err := search.OpenSnapshotUpdated(path, held, fresh)
 		return SnapshotRead{ix: ix, arts: held, err: err}
 	}}
 }
@@ -184,7 +193,7 @@ func (x *Index) StopHolding() Job {
 	}
 	x.holding = false
 	x.pending = append(x.pending, x.held...)
-	x.held = nil
+	x.held, x.fresh = nil, nil
 	if x.adding || len(x.pending) == 0 {
 		return nil
 	}
@@ -245,6 +254,19 @@ func (x *Index) SearchFailed(ix *search.Index, err error) (jobs []Job, notice st
 // the whole corpus.
 func (x *Index) saveIfComplete() Job {
 	if x.snapshot == "" || x.fromSnapshot || x.saved || x.holding || x.Behind() || x.adding || len(x.pending) > 0 {
+		return nil
+	}
+	x.saved = true
+	ix, path := x.ix, x.snapshot
+	return func() any { return SnapshotWritten{search.SaveSnapshot(ix, path)} }
+}
+
+// SaveChanged writes an index opened from the snapshot and grown since
+// (articles added or gone) as the next snapshot, once: the delta merged
+// into the base in the background, so that the next start indexes none of
+// it. The reader asks once its start has settled, not to slow it.
+func (x *Index) SaveChanged() Job {
+	if x.snapshot == "" || !x.fromSnapshot || x.saved || x.Behind() || x.adding || len(x.pending) > 0 || !x.ix.Changed() {
 		return nil
 	}
 	x.saved = true

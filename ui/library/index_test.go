@@ -75,8 +75,8 @@ func TestSnapshotWrittenThenUsed(t *testing.T) {
 	if p.Holding() {
 		t.Fatal("held articles back with no snapshot on disk")
 	}
-	runJobs(t, p, p.LoadBatch(items[:10], false, true))
-	runJobs(t, p, p.LoadBatch(items[10:], true, true))
+	runJobs(t, p, p.LoadBatch(items[:10], nil, false))
+	runJobs(t, p, p.LoadBatch(items[10:], nil, true))
 	if !p.Saved() || p.FromSnapshot() || p.Behind() {
 		t.Fatalf("after a full build: saved %v, from snapshot %v, behind %v", p.Saved(), p.FromSnapshot(), p.Behind())
 	}
@@ -90,10 +90,10 @@ func TestSnapshotWrittenThenUsed(t *testing.T) {
 	if !q.Holding() {
 		t.Fatal("a snapshot on disk: articles should wait for it")
 	}
-	if jobs := q.LoadBatch(items[:10], false, true); jobs != nil || q.Search().Len() != 0 || !q.Behind() {
+	if jobs := q.LoadBatch(items[:10], nil, false); jobs != nil || q.Search().Len() != 0 || !q.Behind() {
 		t.Fatalf("cached articles went to the index before the load ended (len %d)", q.Search().Len())
 	}
-	runJobs(t, q, q.LoadBatch(items[10:], true, true))
+	runJobs(t, q, q.LoadBatch(items[10:], nil, true))
 	if !q.FromSnapshot() || q.Behind() || q.Saved() {
 		t.Fatalf("second load: from snapshot %v, behind %v, saved again %v", q.FromSnapshot(), q.Behind(), q.Saved())
 	}
@@ -102,8 +102,8 @@ func TestSnapshotWrittenThenUsed(t *testing.T) {
 	}
 }
 
-// A file read afresh during the load ends the wait at once; a snapshot of
-// other articles is rebuilt and written again.
+// A snapshot of other articles (every file read afresh, same IDs, other
+// text) is not used: the index is built and written again.
 func TestSnapshotNotForTheseArticles(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index-test.cache")
 	old := search.New()
@@ -117,13 +117,11 @@ func TestSnapshotNotForTheseArticles(t *testing.T) {
 
 	p := NewIndex()
 	p.UseSnapshot(path)
-	runJobs(t, p, p.LoadBatch(items[:5], false, true))
-	cmd := p.LoadBatch(items[5:12], false, false)
-	if p.Holding() || len(cmd) == 0 || cmd[0] == nil || len(p.held) != 0 {
-		t.Fatalf("a fresh file did not end the wait: holding %v, held %d", p.Holding(), len(p.held))
+	runJobs(t, p, p.LoadBatch(items[:5], items[:5], false))
+	if !p.Holding() || p.Search().Len() != 0 {
+		t.Fatalf("a few fresh files ended the wait: holding %v", p.Holding())
 	}
-	runJobs(t, p, cmd)
-	runJobs(t, p, p.LoadBatch(items[12:], true, false))
+	runJobs(t, p, p.LoadBatch(items[5:], items[5:], true))
 	if got := hitIDs(t, p.Search(), "blockade"); len(got) != 20 || p.FromSnapshot() {
 		t.Fatalf("found %d of 20 (from snapshot %v)", len(got), p.FromSnapshot())
 	}
@@ -137,7 +135,7 @@ func TestSnapshotNotForTheseArticles(t *testing.T) {
 	}
 	q := NewIndex()
 	q.UseSnapshot(path)
-	runJobs(t, q, q.LoadBatch(items, true, true))
+	runJobs(t, q, q.LoadBatch(items, nil, true))
 	if q.FromSnapshot() || !q.Saved() || q.Behind() {
 		t.Fatalf("stale snapshot: from snapshot %v, saved %v, behind %v", q.FromSnapshot(), q.Saved(), q.Behind())
 	}
@@ -146,6 +144,85 @@ func TestSnapshotNotForTheseArticles(t *testing.T) {
 	}
 	if _, err := search.LoadSnapshot(path, items); err != nil {
 		t.Fatalf("the rebuilt index was not saved as the snapshot: %v", err)
+	}
+}
+
+// A corpus that gained and lost files since its snapshot opens it with the
+// new articles as a delta and the gone ones left out; once asked
+// (SaveChanged, when the reader's start has settled), the merged index is
+// the next snapshot, which the next start opens with nothing to index.
+func TestSnapshotTakesNewArticlesAsDelta(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	items := snapshotArticles(30, "ceasefire")
+	first := NewIndex()
+	first.UseSnapshot(path)
+	runJobs(t, first, first.LoadBatch(items, nil, true))
+	if !first.Saved() || first.SaveChanged() != nil {
+		t.Fatal("the first build was not saved, or would be saved twice")
+	}
+
+	added := snapshotArticles(34, "armistice")[30:] // a30..a33
+	edited := *items[7]
+	edited.Blocks = []corpus.Block{{Kind: corpus.Paragraph, Text: "Body 7 now reports an armistice."}}
+	cur := append(append([]*corpus.Article(nil), items[:3]...), items[5:7]...) // a03, a04 gone
+	cur = append(append(append(cur, &edited), items[8:]...), added...)
+	fresh := append([]*corpus.Article{&edited}, added...)
+
+	x := NewIndex()
+	x.UseSnapshot(path)
+	runJobs(t, x, x.LoadBatch(cur[:20], fresh[:1], false))
+	runJobs(t, x, x.LoadBatch(cur[20:], fresh[1:], true))
+	if !x.FromSnapshot() || x.Behind() || x.Search().Len() != len(cur) {
+		t.Fatalf("from snapshot %v, behind %v, %d searchable, want %d", x.FromSnapshot(), x.Behind(), x.Search().Len(), len(cur))
+	}
+	if got := hitIDs(t, x.Search(), "armistice"); !slices.Equal(got, []string{"a07", "a30", "a31", "a32", "a33"}) {
+		t.Fatalf("armistice finds %v", got)
+	}
+	if got := hitIDs(t, x.Search(), "ceasefire"); len(got) != 28 || slices.Contains(got, "a03") || slices.Contains(got, "a04") {
+		t.Fatalf("ceasefire finds %d: %v", len(got), got)
+	}
+	if x.Saved() {
+		t.Fatal("the changed index was written before the reader asked")
+	}
+	runJobs(t, x, []Job{x.SaveChanged()})
+	if !x.Saved() || x.SaveChanged() != nil {
+		t.Fatal("SaveChanged did not write the merged index once")
+	}
+	if _, err := search.LoadSnapshot(path, cur); err != nil {
+		t.Fatalf("the merged snapshot is not of the corpus as it is: %v", err)
+	}
+	next := NewIndex()
+	next.UseSnapshot(path)
+	runJobs(t, next, next.LoadBatch(cur, nil, true))
+	if !next.FromSnapshot() || next.SaveChanged() != nil || next.Search().Changed() {
+		t.Fatal("the next start had something to index or save")
+	}
+	if got := hitIDs(t, next.Search(), "armistice"); len(got) != 5 {
+		t.Fatalf("after the merge, armistice finds %v", got)
+	}
+}
+
+// When most of what has loaded was read afresh, and there is much of it,
+// the wait for the snapshot ends: it covers little of the corpus, and the
+// articles are indexed while the rest loads.
+func TestManyFreshArticlesEndTheWait(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	first := NewIndex()
+	first.UseSnapshot(path)
+	runJobs(t, first, first.LoadBatch(snapshotArticles(10, "ceasefire"), nil, true))
+	x := NewIndex()
+	x.UseSnapshot(path)
+	many := make([]*corpus.Article, holdFresh)
+	for i := range many {
+		many[i] = &corpus.Article{ID: fmt.Sprintf("n%05d", i), Title: "Harbour report"}
+	}
+	runJobs(t, x, x.LoadBatch(many[:holdFresh-1], many[:holdFresh-1], false))
+	if !x.Holding() {
+		t.Fatal("the wait ended before enough fresh articles")
+	}
+	runJobs(t, x, x.LoadBatch(many[holdFresh-1:], many[holdFresh-1:], false))
+	if x.Holding() || x.Search().Len() != holdFresh {
+		t.Fatalf("after %d fresh articles: holding %v, %d searchable", holdFresh, x.Holding(), x.Search().Len())
 	}
 }
 
@@ -163,7 +240,7 @@ func TestStopHoldingIndexesWhatHasLoaded(t *testing.T) {
 	}
 	p := NewIndex()
 	p.UseSnapshot(path)
-	runJobs(t, p, p.LoadBatch(items[:5], false, true))
+	runJobs(t, p, p.LoadBatch(items[:5], nil, false))
 	if !p.Holding() || p.Search().Len() != 0 {
 		t.Fatalf("not waiting for the snapshot: holding %v, indexed %d", p.Holding(), p.Search().Len())
 	}
@@ -171,7 +248,7 @@ func TestStopHoldingIndexesWhatHasLoaded(t *testing.T) {
 	if p.Holding() || p.Search().Len() != 5 {
 		t.Fatalf("after opening the search: holding %v, %d articles searchable, want 5", p.Holding(), p.Search().Len())
 	}
-	runJobs(t, p, p.LoadBatch(items[5:], true, true))
+	runJobs(t, p, p.LoadBatch(items[5:], nil, true))
 	if p.FromSnapshot() || p.Behind() || p.Search().Len() != 12 {
 		t.Fatalf("end of load: from snapshot %v, behind %v, %d indexed", p.FromSnapshot(), p.Behind(), p.Search().Len())
 	}
@@ -186,7 +263,7 @@ func TestDamagedSnapshotIsReported(t *testing.T) {
 	items := snapshotArticles(4, "ceasefire")
 	p := NewIndex()
 	p.UseSnapshot(path)
-	jobs := p.LoadBatch(items, true, true)
+	jobs := p.LoadBatch(items, nil, true)
 	msg, ok := jobs[0]().(SnapshotRead)
 	if len(jobs) != 1 || !ok || msg.err == nil {
 		t.Fatalf("damaged snapshot loaded: %+v", msg)
@@ -222,7 +299,7 @@ func TestSnapshotDamagedLateIsRebuilt(t *testing.T) {
 	items := snapshotArticles(12, "ceasefire")
 	first := NewIndex()
 	first.UseSnapshot(good)
-	runJobs(t, first, first.LoadBatch(items, true, true))
+	runJobs(t, first, first.LoadBatch(items, nil, true))
 	data, err := os.ReadFile(good)
 	if err != nil || !first.Saved() {
 		t.Fatalf("no snapshot written: %v", err)
@@ -236,7 +313,7 @@ func TestSnapshotDamagedLateIsRebuilt(t *testing.T) {
 		}
 		x := NewIndex()
 		x.UseSnapshot(path)
-		r, ok := x.LoadBatch(items, true, true)[0]().(SnapshotRead)
+		r, ok := x.LoadBatch(items, nil, true)[0]().(SnapshotRead)
 		if !ok || r.Err() != nil {
 			continue // found when opened: TestDamagedSnapshotIsReported
 		}
@@ -264,7 +341,7 @@ func TestSnapshotDamagedLateIsRebuilt(t *testing.T) {
 		}
 		reopened := NewIndex()
 		reopened.UseSnapshot(path)
-		runJobs(t, reopened, reopened.LoadBatch(items, true, true))
+		runJobs(t, reopened, reopened.LoadBatch(items, nil, true))
 		if !reopened.FromSnapshot() || len(hitIDs(t, reopened.Search(), "ceasefire")) != len(items) {
 			t.Fatalf("byte %d: the rewritten snapshot does not serve the next start", i)
 		}
@@ -281,12 +358,12 @@ func TestSnapshotOfChangedTextIsRebuilt(t *testing.T) {
 	items := snapshotArticles(6, "ceasefire")
 	first := NewIndex()
 	first.UseSnapshot(path)
-	runJobs(t, first, first.LoadBatch(items, true, true))
+	runJobs(t, first, first.LoadBatch(items, nil, true))
 	changed := snapshotArticles(6, "ceasefire")
 	changed[2].Blocks[0].Text = "Body 2 mentions the ceasefire and the armistice."
 	x := NewIndex()
 	x.UseSnapshot(path)
-	runJobs(t, x, x.LoadBatch(changed, true, true))
+	runJobs(t, x, x.LoadBatch(changed, nil, true))
 	if !x.FromSnapshot() {
 		t.Fatal("the snapshot was not opened from the articles' heads")
 	}

@@ -100,7 +100,9 @@ func (l *Library) StoriesStore() string { return l.storiesStore }
 
 // GroupStories is the grouping of arts by the stored-grouping policy
 // (compare.LoadOrGroupStories): the stored one when no article changed,
-// else a fresh one, stored for the next start. A stored grouping reads
+// else a fresh one, stored for the next start by save (nil when there is
+// nothing to store), which the caller runs once the stories are shown: it
+// may run while they are used. A stored grouping reads
 // the fingerprints that comparing and edits need when they first need
 // them (see StoredStories).
 //
@@ -108,15 +110,12 @@ func (l *Library) StoriesStore() string { return l.storiesStore }
 // their text (compare.ReadStories). Grouping afresh or joining new
 // articles reads the texts it needs (every one, or the new articles')
 // once each and keeps none (Article.Text): no text is loaded for it.
-func GroupStories(ctx context.Context, store string, arts []*corpus.Article, workers int) (*compare.Stories, error) {
-	opt := compare.StoryOptions{Workers: workers}
-	if store != "" {
-		if st, err := compare.ReadStories(store, arts, opt); err == nil {
-			return st, nil
-		}
-	}
-	st, _, err := compare.LoadOrGroupStories(ctx, store, arts, opt)
-	return st, err
+func GroupStories(ctx context.Context, store string, arts []*corpus.Article, workers int) (st *compare.Stories, save func(), err error) {
+	// The policy reads the stored grouping back first (it is
+	// compare.ReadStories when no article changed); asking ReadStories
+	// before it read and matched the file twice when one had.
+	st, _, save, err = compare.LoadOrGroupStoriesToSave(ctx, store, arts, compare.StoryOptions{Workers: workers})
+	return st, save, err
 }
 
 // StoredStories is the grouping stored at store for arts when no article

@@ -2,7 +2,10 @@ package library
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -24,16 +27,37 @@ func twoStories() []*corpus.Article {
 	return arts
 }
 
-// GroupStories stores the grouping and reads it back on the next start;
-// comparing reads the fingerprints when it first needs them.
+// groupSaved groups as the reader does and stores the grouping, as the
+// reader does once it has shown it.
+func groupSaved(store string, arts []*corpus.Article, workers int) (*compare.Stories, error) {
+	st, save, err := GroupStories(context.Background(), store, arts, workers)
+	if save != nil {
+		save()
+	}
+	return st, err
+}
+
+// GroupStories stores the grouping when its caller runs save, and reads
+// it back on the next start; comparing reads the fingerprints when it
+// first needs them.
 func TestGroupStoriesStored(t *testing.T) {
 	arts := twoStories()
 	store := filepath.Join(t.TempDir(), "stories-x.cache")
-	first, err := GroupStories(context.Background(), store, arts, 1)
+	unsaved, save, err := GroupStories(context.Background(), store, arts, 1)
+	if err != nil || save == nil || unsaved == nil {
+		t.Fatalf("grouped %v, save %v, err %v", unsaved, save != nil, err)
+	}
+	if _, err := os.Stat(store); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("stored before save ran: %v", err)
+	}
+	first, err := groupSaved(store, arts, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := GroupStories(context.Background(), store, arts, 1)
+	if _, save, _ := GroupStories(context.Background(), store, arts, 1); save != nil {
+		t.Error("read back as stored, yet something to save")
+	}
+	back, err := groupSaved(store, arts, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +70,7 @@ func TestGroupStoriesStored(t *testing.T) {
 	if c := back.Candidates(arts[0], 1); len(c) != 1 || !c[0].SameStory {
 		t.Errorf("candidates of a stored grouping: %+v", c)
 	}
-	none, err := GroupStories(context.Background(), "", arts, 1)
+	none, err := groupSaved("", arts, 1)
 	if err != nil || len(none.List) != len(first.List) {
 		t.Errorf("without a store: %v, %v", none, err)
 	}
@@ -69,7 +93,7 @@ func TestGroupStoriesStoredFromHeads(t *testing.T) {
 		a.Origin = uint64(i + 1) // as the loader's articles
 	}
 	store := filepath.Join(t.TempDir(), "stories-x.cache")
-	first, err := GroupStories(context.Background(), store, arts, 1)
+	first, err := groupSaved(store, arts, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +105,7 @@ func TestGroupStoriesStoredFromHeads(t *testing.T) {
 		c.DeferText(notLoaded{&asked}, "")
 		listed[i] = &c
 	}
-	back, err := GroupStories(context.Background(), store, listed, 1)
+	back, err := groupSaved(store, listed, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

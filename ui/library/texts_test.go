@@ -102,7 +102,7 @@ func TestIndexAndGroupingKeepNoText(t *testing.T) {
 	ix.Add(listed)
 	fx.Add(full)
 	store := filepath.Join(t.TempDir(), "stories-x.cache")
-	st, err := GroupStories(context.Background(), store, listed, 2)
+	st, err := groupSaved(store, listed, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
