@@ -181,13 +181,14 @@ func (m *pairModel) strongLinks() []link {
 	}
 	// Strongest first; on a tie, the pair nearer the diagonal, then by
 	// position, so the result never depends on map or sort order.
+	offDiagonal := func(c cand) float64 {
+		return math.Abs(float64(c.a[0])/float64(na) - float64(c.b[0])/float64(nb))
+	}
 	slices.SortFunc(cands, func(x, y cand) int {
 		if c := cmp.Compare(y.key, x.key); c != 0 {
 			return c
 		}
-		dx := math.Abs(float64(x.a[0])/float64(na) - float64(x.b[0])/float64(nb))
-		dy := math.Abs(float64(y.a[0])/float64(na) - float64(y.b[0])/float64(nb))
-		if c := cmp.Compare(dx, dy); c != 0 {
+		if c := cmp.Compare(offDiagonal(x), offDiagonal(y)); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(x.a[0], y.a[0]); c != 0 {
@@ -238,8 +239,7 @@ func increasingByB(links []link, order []int) []int {
 	end := 0
 	for k, lk := range order {
 		best[k], prev[k] = links[lk].score+1e-9, -1 // unscored links still count
-		for x := 0; x < k; x++ {
-			lx := order[x]
+		for x, lx := range order[:k] {
 			if links[lx].b[len(links[lx].b)-1] < links[lk].b[0] && best[x]+links[lk].score+1e-9 > best[k] {
 				best[k], prev[k] = best[x]+links[lk].score+1e-9, x
 			}
@@ -367,7 +367,7 @@ func (m *pairModel) extendLinks(links []link, linkA, linkB []int32) {
 				!m.splitA(append(slices.Clone(l.a), i), l.b) {
 				continue
 			}
-			if n < i {
+			if n == i-1 {
 				l.a = append(l.a, i)
 			} else {
 				l.a = append([]int{i}, l.a...)
@@ -390,7 +390,7 @@ func (m *pairModel) extendLinks(links []link, linkA, linkB []int32) {
 				!m.splitB(append(slices.Clone(l.b), j), l.a) {
 				continue
 			}
-			if n < j {
+			if n == j-1 {
 				l.b = append(l.b, j)
 			} else {
 				l.b = append([]int{j}, l.b...)
@@ -534,6 +534,10 @@ func (m *pairModel) layout(links []link, linkA, linkB []int32) []Row {
 	if len(extra) == 0 {
 		return rows
 	}
+	// extra is in the order of after, each below len(rows): the rows kept
+	// in order hold increasing B sentences, so anchors only grow as j does;
+	// before the first anchor, after is the row before the first of them;
+	// with none, every after is the last row.
 	out := make([]Row, 0, len(rows)+len(extra))
 	x := 0
 	for ; x < len(extra) && extra[x].after < 0; x++ {
@@ -544,9 +548,6 @@ func (m *pairModel) layout(links []link, linkA, linkB []int32) []Row {
 		for ; x < len(extra) && extra[x].after == k; x++ {
 			out = append(out, extra[x].row)
 		}
-	}
-	for ; x < len(extra); x++ {
-		out = append(out, extra[x].row)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -277,5 +278,34 @@ A[] B[1]
 				t.Errorf("rows:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// Two sentences read as one must beat, by the merge penalty, a single
+// sentence that renders the same report: one outlet splits the lead and
+// repeats it whole further down ("…, officials said the ceasefire deal was
+// signed…"). The lead faces the whole repetition (similarity 0.905) rather
+// than its two halves joined (0.898, less the penalty of 0.04), on either
+// side. A merge ranked without its penalty took the halves.
+func TestAlignMergeMustBeatASingleSentence(t *testing.T) {
+	lead := "The ceasefire deal was signed in Doha on Monday and Israeli troops will leave Gaza by March, officials said."
+	split := []string{"The ceasefire deal was signed in Doha on Monday, officials said.",
+		"Israeli troops will leave Gaza by March under its terms."}
+	whole := "Officials said the ceasefire deal was signed in Doha and Israeli troops will leave Gaza by March."
+	for _, tt := range []struct {
+		name string
+		a, b []string
+		want string
+	}{
+		{"split in B", []string{lead}, append(slices.Clone(split), whole),
+			"A[] B[0] elsewhere=0\nA[] B[1] elsewhere=0\nA[0] B[2] 0.99\n"},
+		{"split in A", append(slices.Clone(split), whole), []string{lead},
+			"A[0] B[] elsewhere=0\nA[1] B[] elsewhere=0\nA[2] B[0] 0.99\n"},
+	} {
+		c := Compare(Prepare(article("a", tt.a...)), Prepare(article("b", tt.b...)))
+		checkRows(t, tt.name, c)
+		if got := dumpAlignment(c); got != tt.want {
+			t.Errorf("%s: rows\n%s\nwant\n%s", tt.name, got, tt.want)
+		}
 	}
 }

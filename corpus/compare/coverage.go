@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -186,12 +188,9 @@ func quoteRows(docs []*Doc, people map[*Entity]string) []QuoteRow {
 			findUnquoted(&rows[k], docs, outside, w.of)
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		ci, cj := rows[i].Count(), rows[j].Count()
-		if ci != cj {
-			return ci > cj
-		}
-		return len(rows[i].Text) > len(rows[j].Text)
+	// The quotes most articles carry first, then the longer.
+	slices.SortStableFunc(rows, func(x, y QuoteRow) int {
+		return cmp.Or(cmp.Compare(y.Count(), x.Count()), cmp.Compare(len(y.Text), len(x.Text)))
 	})
 	return rows
 }
@@ -249,10 +248,10 @@ func groupsJoin(all []quoteRef, a, b []int, people map[*Entity]string) bool {
 }
 
 // repeats: one quote is the other, or a part of it, word for word (an
-// article quoting a line in its lede and again in full).
+// article quoting a line in its lede and again in full). Every quote has
+// words (quotesOf keeps no other).
 func repeats(a, b *Quote) bool {
-	n := min(len(a.words), len(b.words))
-	return n > 0 && longestRun(a.words, b.words) == n
+	return longestRun(a.words, b.words) == min(len(a.words), len(b.words))
 }
 
 // quotesMatch decides whether two quotes are one quote, trimmed or altered:
@@ -264,24 +263,22 @@ func quotesMatch(a, b *Quote) bool {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return false
 	}
-	ca, cb := a.terms, b.terms
-	if len(ca) > len(cb) {
-		ca, cb = cb, ca
-	}
-	in := countCommon(ca, cb)
-	if len(ca) == 0 {
+	// How many content terms the quote with fewer has, and the other.
+	few, many := min(len(a.terms), len(b.terms)), max(len(a.terms), len(b.terms))
+	in := countCommon(a.terms, b.terms)
+	if few == 0 {
 		return longestRun(a.words, b.words) == max(len(a.words), len(b.words))
 	}
 	if in == 0 {
 		return false
 	}
-	if len(ca) == 1 {
+	if few == 1 {
 		// A one-word quote ("difficult") matches only itself, more or less.
-		return len(cb) == 1
+		return many == 1
 	}
 	run := longestRun(a.words, b.words)
 	shorter := min(len(a.words), len(b.words))
-	return run >= 4 && (2*run >= shorter || run >= 12) || float64(in) >= 0.75*float64(len(ca)) && run >= 2
+	return run >= 4 && (2*run >= shorter || run >= 12) || float64(in) >= 0.75*float64(few) && run >= 2
 }
 
 // longestRun is the length of the longest run of identical folded words.
@@ -293,9 +290,7 @@ func longestRun(a, b []word) int {
 		for j := 1; j <= len(b); j++ {
 			if a[i-1].fold == b[j-1].fold {
 				cur[j] = prev[j-1] + 1
-				if cur[j] > best {
-					best = cur[j]
-				}
+				best = max(best, cur[j])
 			} else {
 				cur[j] = 0
 			}
@@ -366,16 +361,9 @@ func entityRows(docs []*Doc) ([]EntityRow, map[*Entity]string) {
 		row.Only = onlyOf(func(k int) bool { return len(row.In[k]) > 0 }, len(docs))
 		rows = append(rows, row)
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		ci, cj := rows[i].Count(), rows[j].Count()
-		if ci != cj {
-			return ci > cj
-		}
-		mi, mj := mentions(rows[i].In), mentions(rows[j].In)
-		if mi != mj {
-			return mi > mj
-		}
-		return rows[i].Name < rows[j].Name
+	// The names most articles carry first, then the most mentioned.
+	slices.SortStableFunc(rows, func(x, y EntityRow) int {
+		return cmp.Or(cmp.Compare(y.Count(), x.Count()), cmp.Compare(mentions(y.In), mentions(x.In)), strings.Compare(x.Name, y.Name))
 	})
 	return rows, names
 }
@@ -817,12 +805,5 @@ func (u unionFind) find(x int) int {
 // not depend on the order of unions.
 func (u unionFind) union(a, b int) {
 	ra, rb := u.find(a), u.find(b)
-	if ra == rb {
-		return
-	}
-	if ra < rb {
-		u[rb] = ra
-	} else {
-		u[ra] = rb
-	}
+	u[max(ra, rb)] = min(ra, rb)
 }

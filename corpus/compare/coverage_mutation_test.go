@@ -352,6 +352,30 @@ number "indictment (pages)" count=2 only=-1 conflict=true: [48..48] [52..52]
 	}
 }
 
+// The same, when the two sentences do not report one fact (one article
+// tells of the indictment's unsealing, the other of what the lawyers
+// think of it; the aligned sentences are the pleas): the compound measure
+// of one noun, one value in each article, about the same people, is still
+// one count, and 48 against 52 pages is a conflict. Without the rule the
+// two figures are two rows, each in one article.
+func TestCoverageCompoundMeasureOutsideAlignedSentences(t *testing.T) {
+	docs := []*Doc{
+		Prepare(article("a",
+			"Sam Bankman-Fried pleaded not guilty in Manhattan on Friday.",
+			"Prosecutors unsealed a 48-page indictment on Tuesday.")),
+		Prepare(article("b",
+			"Sam Bankman-Fried pleaded not guilty in a Manhattan court on Friday.",
+			"His lawyers said the 52-page indictment was riddled with errors.")),
+	}
+	want := `name "Manhattan" kind=place acronym="" count=2 only=-1: 1 1
+name "Sam Bankman-Fried" kind=person acronym="" count=2 only=-1: 1 1
+number "indictment (pages)" count=2 only=-1 conflict=true: [48..48] [52..52]
+`
+	if got := dumpCoverage(docs); got != want {
+		t.Errorf("coverage table:\n got:\n%s want:\n%s", got, want)
+	}
+}
+
 // A row of figures is named by the label most of its figures use; on a
 // tie by the shorter, more general one ("people" over "young people"),
 // and between labels as long by byte order, whatever the map's order.

@@ -46,102 +46,105 @@ type span struct{ start, end int } // inner text, byte offsets in the block
 // part of it.
 func quoteSpans(t string) []span {
 	var out []span
-	var straightOpen = -1
-	type open struct {
-		close []rune
-		at    int
-	}
-	var stack *open
+	straightOpen := -1 // where the text of an open straight double quote starts; -1: none open
+	var opened rune    // the mark of an open curly, low-high or angle double quote; 0: none
+	at := 0            // where its text starts
 	for i := 0; i < len(t); {
 		r, size := utf8.DecodeRuneInString(t[i:])
 		next := i + size
-		switch {
-		case stack != nil:
-			for _, c := range stack.close {
-				if r == c {
-					out = append(out, span{stack.at, i})
-					stack = nil
-					break
-				}
+		if opened != 0 {
+			if strings.ContainsRune(closersOf(opened), r) {
+				out = append(out, span{at, i})
+				opened = 0
 			}
-		case r == '"':
-			if straightOpen < 0 {
+		} else if r == '"' {
+			if straightOpen == -1 {
 				straightOpen = next
 			} else {
 				out = append(out, span{straightOpen, i})
 				straightOpen = -1
 			}
-		case straightOpen >= 0:
-			// inside a straight double quote: nested quotes are content
-		case r == '“':
-			stack = &open{[]rune{'”', '“'}, next}
-		case r == '„':
-			stack = &open{[]rune{'“', '”'}, next}
-		case r == '«':
-			stack = &open{[]rune{'»'}, next}
-		case r == '‘' && opensSingle(t, i, size):
-			stack = &open{[]rune{'’'}, next}
-			if e := closeSingle(t, next, '’'); e >= 0 {
-				out = append(out, span{next, e})
-				stack = nil
-				next = e + len("’")
-			} else {
-				stack = nil
-			}
-		case r == '\'' && opensSingle(t, i, size):
-			if e := closeSingle(t, next, '\''); e >= 0 {
-				out = append(out, span{next, e})
-				next = e + 1
+		} else if straightOpen == -1 {
+			// (Inside a straight double quote, other marks are its content.)
+			if closersOf(r) != "" {
+				opened, at = r, next
+			} else if mark := singleCloser(r); mark != 0 && opensSingle(t, i, size) {
+				if e, ok := closeSingle(t, next, mark); ok {
+					out = append(out, span{next, e})
+					next = e + utf8.RuneLen(mark)
+				}
 			}
 		}
 		i = next
 	}
-	if stack != nil && stack.close[0] == '”' {
+	if opened == '“' {
 		// A quote that runs to the end of its paragraph (the next paragraph
 		// usually reopens it).
-		out = append(out, span{stack.at, len(t)})
+		out = append(out, span{at, len(t)})
 	}
 	return out
 }
 
-// opensSingle: a single quote at a word start, followed by a letter or digit.
-func opensSingle(t string, i, size int) bool {
-	if i > 0 {
-		p, _ := utf8.DecodeLastRuneInString(t[:i])
-		if unicode.IsLetter(p) || unicode.IsDigit(p) {
-			return false
-		}
+// closersOf is the marks that close a double quote opened with r, "" when r
+// opens none: a curly quote is also closed by a second opening mark (typed
+// for the closing one), a low-high quote by either curly mark.
+func closersOf(r rune) string {
+	switch r {
+	case '“':
+		return "”“"
+	case '„':
+		return "“”"
+	case '«':
+		return "»"
 	}
-	if i+size >= len(t) {
-		return false
-	}
-	n, _ := utf8.DecodeRuneInString(t[i+size:])
-	return unicode.IsLetter(n) || unicode.IsDigit(n)
+	return ""
 }
+
+// singleCloser is the mark that closes a single quote opened with r, 0 when
+// r opens none.
+func singleCloser(r rune) rune {
+	switch r {
+	case '‘':
+		return '’'
+	case '\'':
+		return '\''
+	}
+	return 0
+}
+
+// opensSingle: a single quote at a word start, followed by a letter or
+// digit. (At the start of t the rune before decodes as utf8.RuneError, at
+// its end the rune after: neither is a letter or digit.)
+func opensSingle(t string, i, size int) bool {
+	p, _ := utf8.DecodeLastRuneInString(t[:i])
+	n, _ := utf8.DecodeRuneInString(t[i+size:])
+	return !isLetterOrDigit(p) && isLetterOrDigit(n)
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // closeSingle finds the closing single quote for one opened at from: a mark
 // not followed by a letter (so "don’t" and "Ukraine’s" are skipped), within
-// the same paragraph and at most 400 bytes on.
-func closeSingle(t string, from int, mark rune) int {
+// the same paragraph and at most 400 bytes on. The text at from is a letter
+// or digit (opensSingle), never the mark.
+func closeSingle(t string, from int, mark rune) (int, bool) {
 	limit := min(len(t), from+400)
 	for i := from; i < limit; {
 		r, size := utf8.DecodeRuneInString(t[i:])
-		if r == mark && i > from {
+		if r == mark {
 			after := i + size
 			if after >= len(t) {
-				return i
+				return i, true
 			}
 			n, _ := utf8.DecodeRuneInString(t[after:])
-			if !unicode.IsLetter(n) && !unicode.IsDigit(n) {
-				if utf8.RuneCountInString(t[from:i]) < 2 {
-					return -1 // "rock 'n' roll"
-				}
-				return i
+			if !isLetterOrDigit(n) {
+				// One letter or digit is no quotation: "rock 'n' roll".
+				return i, utf8.RuneCountInString(t[from:i]) >= 2
 			}
 		}
 		i += size
 	}
-	return -1
+	return 0, false
 }
 
 // quotesOf extracts a document's quotes and attributes them.
@@ -162,6 +165,9 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 			hi++
 		}
 		firstSent = hi
+		if lo == hi {
+			continue // a block without sentences has no quotes either
+		}
 		for _, sp := range quoteSpans(b.Text) {
 			inner := strings.TrimRight(b.Text[sp.start:sp.end], " ,;:.")
 			if inner == "" {
@@ -178,16 +184,17 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 					eq = k
 				}
 			}
-			if sq >= len(d.Sentences) || lo == hi {
-				continue
-			}
 			// Every quoted stretch, long or not, is masked: names inside a
 			// quotation are not its speaker nor what a pronoun refers to.
 			for k := sq; k <= eq; k++ {
 				s := &d.Sentences[k]
 				idx.mask(k, span{max(0, sp.start-s.Start), min(len(s.Text), sp.end-s.Start)})
 			}
-			q.words = quoteWords(&d.Sentences[sq], sq == eq, q.Start, q.End, inner)
+			if sq == eq {
+				q.words = quoteWords(&d.Sentences[sq], q.Start, q.End)
+			} else {
+				q.words = words(inner)
+			}
 			if len(q.words) == 0 {
 				continue
 			}
@@ -207,18 +214,19 @@ func quotesOf(d *Doc, ents []*Entity) []Quote {
 	return out
 }
 
-// quoteWords are the words of a quote (block span start..end): taken from
-// its sentence when the quote lies inside one, with offsets made relative
-// to the quote, else tokenised afresh.
-func quoteWords(s *Sentence, oneSentence bool, start, end int, inner string) []word {
-	if !oneSentence || start < s.Start || end > s.End {
-		return words(inner)
-	}
+// quoteWords are the words of a quote (block span start..end) that lies in
+// one sentence, s: the sentence's words, with offsets made relative to the
+// quote (the same words as tokenising the quote again, at no cost). A
+// dotted acronym ending the quote ("the E.U.,") ends at its last full stop,
+// which the quote's text leaves out: it is cut there, as a new tokenising
+// of the quote would cut it.
+func quoteWords(s *Sentence, start, end int) []word {
+	start, end = start-s.Start, end-s.Start
 	var out []word
 	for _, w := range s.words {
-		if w.start >= start-s.Start && w.end <= end-s.Start {
-			w.start -= start - s.Start
-			w.end -= start - s.Start
+		if w.start >= start && w.start < end {
+			w.start -= start
+			w.end = min(w.end, end) - start
 			out = append(out, w)
 		}
 	}
