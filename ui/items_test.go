@@ -86,3 +86,36 @@ func TestMergeItemsInBatches(t *testing.T) {
 		}
 	}
 }
+
+// sortItems is a stable sort in every mode: items that compare equal (an
+// article listed twice) keep their places, as slices.SortStableFunc
+// would keep them, from any starting order (the list laid out by story
+// comes back to it).
+func TestSortItemsIsStable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	base := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
+	outlets := []string{"", "reuters.com", "apnews.com", "bbc.co.uk"}
+	for round := range 40 {
+		var items []*item
+		for i := range 2 + rng.IntN(400) {
+			a := &corpus.Article{ID: fmt.Sprintf("%03d", rng.IntN(150)), Outlet: outlets[rng.IntN(len(outlets))],
+				Title: fmt.Sprintf("Report %d", rng.IntN(20)), Published: base.Add(time.Duration(rng.IntN(12)) * time.Hour)}
+			it := newItem(a)
+			items = append(items, it)
+			if i%7 == 0 { // the same article listed twice: equal in every mode
+				items = append(items, newItem(a))
+			}
+		}
+		rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+		for s := range sortModes {
+			got, want := slices.Clone(items), slices.Clone(items)
+			sortItems(got, s)
+			slices.SortStableFunc(want, s.compare)
+			for i := range want {
+				if got[i] != want[i] {
+					t.Fatalf("round %d, mode %v, position %d: %s (%p), want %s (%p)", round, s, i, got[i].a.ID, got[i], want[i].a.ID, want[i])
+				}
+			}
+		}
+	}
+}
