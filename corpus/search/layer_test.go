@@ -44,6 +44,23 @@ func changedCorpus(as []*corpus.Article) (cur, fresh []*corpus.Article) {
 	return cur, fresh
 }
 
+// builtAndLayered: n generated articles written as a snapshot, the corpus
+// changed since (changedCorpus), an index built afresh of it and one
+// opened from the snapshot with a delta.
+func builtAndLayered(t *testing.T, n int, seed int64) (built, layered *Index, cur, fresh []*corpus.Article) {
+	t.Helper()
+	as := gen.Articles(n, seed)
+	_, path := writtenSnapshot(t, as)
+	cur, fresh = changedCorpus(as)
+	built = New()
+	built.Add(cur)
+	layered, err := LoadSnapshotUpdated(path, cur, fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return built, layered, cur, fresh
+}
+
 // similarResults: the same articles in the same order, the same counts,
 // scores equal but for float rounding (a word's lists may be summed in
 // another order).
@@ -83,16 +100,7 @@ func similarResults(t *testing.T, want, got *Index, qs []string) {
 // index built afresh of the corpus as it is; so does the snapshot written
 // of it (the merge), which then applies to the corpus exactly.
 func TestLayeredIndexAnswersAsBuilt(t *testing.T) {
-	as := gen.Articles(300, 21)
-	_, path := writtenSnapshot(t, as)
-	cur, fresh := changedCorpus(as)
-
-	built := New()
-	built.Add(cur)
-	layered, err := LoadSnapshotUpdated(path, cur, fresh)
-	if err != nil {
-		t.Fatal(err)
-	}
+	built, layered, cur, _ := builtAndLayered(t, 300, 21)
 	if !layered.Changed() || layered.Len() != len(cur) {
 		t.Fatalf("layered index: changed %v, %d documents searchable, want %d", layered.Changed(), layered.Len(), len(cur))
 	}
@@ -204,15 +212,7 @@ func TestLayeredAddWhileSearching(t *testing.T) {
 // title) and whether it is a name; so do the stems and transliteration
 // keys list the same words.
 func TestLayeredIndexWordsAsBuilt(t *testing.T) {
-	as := gen.Articles(200, 51)
-	_, path := writtenSnapshot(t, as)
-	cur, fresh := changedCorpus(as)
-	built := New()
-	built.Add(cur)
-	layered, err := LoadSnapshotUpdated(path, cur, fresh)
-	if err != nil {
-		t.Fatal(err)
-	}
+	built, layered, _, _ := builtAndLayered(t, 200, 51)
 	words := func(ix *Index, ids []uint32) []string {
 		var out []string
 		for _, id := range ids {

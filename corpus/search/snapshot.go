@@ -441,11 +441,7 @@ func LoadSnapshotFromHeads(path string, arts []*corpus.Article) (*Index, error) 
 }
 
 func loadSnapshot(path string, arts []*corpus.Article, checkText bool) (*Index, error) {
-	m, err := openMapped(path)
-	if err != nil {
-		return nil, err
-	}
-	ix, err := m.index()
+	m, ix, err := openIndex(path)
 	if err != nil {
 		return nil, err
 	}
@@ -453,6 +449,17 @@ func loadSnapshot(path string, arts []*corpus.Article, checkText bool) (*Index, 
 		return nil, err
 	}
 	return ix, nil
+}
+
+// openIndex maps the snapshot at path and makes an Index over it, its
+// articles not matched yet.
+func openIndex(path string) (*mapped, *Index, error) {
+	m, err := openMapped(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := m.index()
+	return m, ix, err
 }
 
 // LoadSnapshotUpdated opens the snapshot at path for the articles arts,
@@ -468,11 +475,7 @@ func loadSnapshot(path string, arts []*corpus.Article, checkText bool) (*Index, 
 // indexing them all is then as quick and leaves no dead documents.
 // Errors are otherwise LoadSnapshot's.
 func LoadSnapshotUpdated(path string, arts, fresh []*corpus.Article) (*Index, error) {
-	m, err := openMapped(path)
-	if err != nil {
-		return nil, err
-	}
-	ix, err := m.index()
+	m, ix, err := openIndex(path)
 	if err != nil {
 		return nil, err
 	}
