@@ -28,3 +28,54 @@ func TestCleanTextSequenceByteRanges(t *testing.T) {
 		}
 	}
 }
+
+// SGR parameters are the digits 0 to 9, ';' and ':': a colour reset
+// (ESC [ 0 m) and a default foreground (ESC [ 39 m) are kept by
+// CleanStyled, whole, as every styling sequence is; a sequence with
+// another parameter byte ('/' or 'A' next to the digits) is not SGR and
+// goes.
+func TestCleanStyledSGRParameterBytes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\x1b[0mreset", "\x1b[0mreset"},
+		{"\x1b[39mdefault", "\x1b[39mdefault"},
+		{"\x1b[9;0mstruck", "\x1b[9;0mstruck"},
+		{"\x1b[38:5:9mindexed", "\x1b[38:5:9mindexed"},
+		{"a\x1b[/mb", "ab"},
+		{"a\x1b[1Amb", "amb"}, // cursor up: ESC [ 1 A goes, "mb" stays
+	}
+	for _, tt := range tests {
+		if got := CleanStyled(tt.in); got != tt.want {
+			t.Errorf("CleanStyled(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if i := firstUncleanIn(tt.in, true); (i < 0) != (tt.in == tt.want) {
+			t.Errorf("firstUncleanIn(%q, styled) = %d", tt.in, i)
+		}
+	}
+}
+
+// tidyLine reads a line ending in the first bytes of a directional mark
+// (E2 80, cut short) without reading past it.
+func TestTidyLineCutMark(t *testing.T) {
+	for _, s := range []string{"word \xe2\x80", "word\xe2", "\xe2\x80"} {
+		if !tidyLine(s) {
+			t.Errorf("tidyLine(%q) = false, want true (no whole mark)", s)
+		}
+	}
+	if tidyLine("word \xe2\x80\x8f") {
+		t.Error("a whole RLM was not found")
+	}
+}
+
+// A control string the text ends inside (an OSC title or hyperlink cut
+// off) goes to the end, in 7-bit and 8-bit form, and the scan stops there.
+func TestCleanTextControlStringAtTheEnd(t *testing.T) {
+	for in, want := range map[string]string{
+		"text\x1b]8;;https://example.org": "text",
+		"text\x9d0;title":                 "text",
+		"text\x1bP":                       "text",
+	} {
+		if got := CleanText(in); got != want {
+			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
