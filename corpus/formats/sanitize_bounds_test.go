@@ -71,7 +71,7 @@ func TestTidyLineCutMark(t *testing.T) {
 func TestCleanTextControlStringAtTheEnd(t *testing.T) {
 	for in, want := range map[string]string{
 		"text\x1b]8;;https://example.org": "text",
-		"text\x9d0;title":                 "text",
+		"text\u009d0;title":               "text",
 		"text\x1bP":                       "text",
 	} {
 		if got := CleanText(in); got != want {
