@@ -31,7 +31,6 @@ type layer struct {
 	dead         []bool // by base document (nil: none died)
 	deadSet      docSet // the same as a set, for searches of every document
 	ndead        int
-	deadTokens   [2]uint64 // body and title tokens of the dead documents
 
 	// The delta as it was when the layer was made: its postings only
 	// grow after, past these lengths (Add appends).
@@ -46,7 +45,7 @@ type layer struct {
 	words   map[string]uint32 // the delta's words and their delta IDs
 
 	mu     sync.Mutex
-	merged map[uint32]*term // base terms as searches see them
+	merged map[uint32]*term // terms as searches see them, made once
 }
 
 // live is the number of documents searches can find.
@@ -62,6 +61,7 @@ func (ix *Index) live() int {
 func (ix *Index) newLayer(dead []bool) {
 	m := ix.base
 	l := &layer{base: m, delta: New(), nbase: m.ndocs, tbase: m.nterms, merged: map[uint32]*term{}}
+	var bodyTokens, titleTokens uint64
 	for d, gone := range dead {
 		if gone {
 			if l.dead == nil {
@@ -73,16 +73,16 @@ func (ix *Index) newLayer(dead []bool) {
 			}
 			l.deadSet[d>>6] |= 1 << (d & 63)
 			l.ndead++
-			l.deadTokens[0] += uint64(m.blen[d])
-			l.deadTokens[1] += uint64(m.tlen[d])
+			bodyTokens += uint64(m.blen[d])
+			titleTokens += uint64(m.tlen[d])
 		}
 	}
 	ix.mu.Lock()
 	ix.layer = l
 	// Mapped arrays must not be appended to in place.
 	ix.blen, ix.tlen, ix.outlet, ix.outlets = slices.Clip(ix.blen), slices.Clip(ix.tlen), slices.Clip(ix.outlet), slices.Clip(ix.outlets)
-	ix.bodyTokens -= l.deadTokens[0]
-	ix.titleTokens -= l.deadTokens[1]
+	ix.bodyTokens -= bodyTokens // the collection's lengths are the live articles'
+	ix.titleTokens -= titleTokens
 	ix.mu.Unlock()
 }
 
@@ -96,8 +96,9 @@ func (ix *Index) addDelta(batch []*corpus.Article) {
 	}
 	old := ix.layer
 	old.delta.Add(batch)
-	l := &layer{base: old.base, delta: old.delta, nbase: old.nbase, tbase: old.tbase, dead: old.dead, deadSet: old.deadSet, ndead: old.ndead,
-		deadTokens: old.deadTokens, merged: map[uint32]*term{}, words: maps.Clone(old.words)}
+	l := &layer{base: old.base, delta: old.delta, nbase: old.nbase, tbase: old.tbase,
+		dead: old.dead, deadSet: old.deadSet, ndead: old.ndead,
+		merged: map[uint32]*term{}, words: maps.Clone(old.words)}
 	if l.words == nil {
 		l.words = map[string]uint32{}
 	}
