@@ -175,20 +175,6 @@ func (l *layer) globalFwd(f []byte) []byte {
 	return slices.Clip(out)
 }
 
-// deltaTerm is the delta's term s as the layer knows it, its documents
-// numbered after the base's.
-func (l *layer) deltaTerm(s uint32) term {
-	t := l.dterms[s]
-	shift := func(docs []uint32) []uint32 {
-		out := make([]uint32, len(docs))
-		for i, d := range docs {
-			out[i] = d + uint32(l.nbase)
-		}
-		return out
-	}
-	return term{text: t.text, docs: shift(t.docs), tfs: t.tfs, tdocs: shift(t.tdocs), count: t.count, caps: t.caps}
-}
-
 // term is term g with the delta's postings after the base's and the dead
 // documents left out, kept once made (a search reads a list more than
 // once, and searches repeat words).
@@ -198,50 +184,67 @@ func (l *layer) term(ix *Index, g uint32) *term {
 	if t := l.merged[g]; t != nil {
 		return t
 	}
-	var t *term
+	t := &term{}
 	if int(g) > l.tbase {
-		dt := l.deltaTerm(l.newTerm[int(g)-l.tbase-1])
-		t = &dt
+		l.liveInto(t, nil, l.newTerm[int(g)-l.tbase-1], nil)
 	} else {
 		bt, err := ix.base.term(g)
 		if err != nil {
 			ix.setDamaged(err) // read as empty; not kept, so the next search reports it too
 			return bt
 		}
-		t = l.withDelta(bt, g)
+		s := l.deltaID(g)
+		if s == 0 && !l.anyDead(bt.docs) && !l.anyDead(bt.tdocs) {
+			t = bt // the base's list as it is
+		} else {
+			l.liveInto(t, bt, s, nil)
+		}
 	}
 	l.merged[g] = t
 	return t
 }
 
-// withDelta is base term bt (ID g) without its dead documents and with
-// the delta's postings of the same word; bt itself when neither changes it.
-func (l *layer) withDelta(bt *term, g uint32) *term {
-	s := l.deltaID(g)
-	if s == 0 && !l.anyDead(bt.docs) && !l.anyDead(bt.tdocs) {
-		return bt
-	}
-	t := &term{text: bt.text, count: bt.count, caps: bt.caps}
-	for i, d := range bt.docs {
-		if l.dead == nil || !l.dead[d] {
-			t.docs = append(t.docs, d)
-			t.tfs = append(t.tfs, bt.tfs[i])
+// liveInto makes out (its slices reused) the postings of one word as an
+// index of the live articles: base term bt's (nil for a word new to the
+// base) without the dead documents, then the delta's term s's (0 for
+// none), numbered after the base's documents; with renum, each document d
+// is written as renum[d] (a merge, which drops the dead documents'
+// numbers).
+func (l *layer) liveInto(out, bt *term, s uint32, renum []uint32) {
+	out.docs, out.tfs, out.tdocs, out.count, out.caps = out.docs[:0], out.tfs[:0], out.tdocs[:0], 0, 0
+	// live appends docs' live documents (each shifted by shift, then
+	// renumbered) to to, and their frequencies (when tfs is given) to out.
+	live := func(to, docs []uint32, tfs []uint8, shift uint32) []uint32 {
+		for i, d := range docs {
+			if shift == 0 && l.dead != nil && l.dead[d] {
+				continue
+			}
+			d += shift
+			if renum != nil {
+				d = renum[d]
+			}
+			to = append(to, d)
+			if tfs != nil {
+				out.tfs = append(out.tfs, tfs[i])
+			}
 		}
+		return to
 	}
-	for _, d := range bt.tdocs {
-		if l.dead == nil || !l.dead[d] {
-			t.tdocs = append(t.tdocs, d)
-		}
+	if bt != nil {
+		out.text, out.count, out.caps = bt.text, bt.count, bt.caps
+		out.docs = live(out.docs, bt.docs, bt.tfs, 0)
+		out.tdocs = live(out.tdocs, bt.tdocs, nil, 0)
 	}
 	if s != 0 {
-		dt := l.deltaTerm(s)
-		t.docs = append(t.docs, dt.docs...)
-		t.tfs = append(t.tfs, dt.tfs...)
-		t.tdocs = append(t.tdocs, dt.tdocs...)
-		t.count += dt.count
-		t.caps += dt.caps
+		dt := &l.dterms[s]
+		if bt == nil {
+			out.text = dt.text
+		}
+		out.docs = live(out.docs, dt.docs, dt.tfs, uint32(l.nbase))
+		out.tdocs = live(out.tdocs, dt.tdocs, nil, uint32(l.nbase))
+		out.count += dt.count
+		out.caps += dt.caps
 	}
-	return t
 }
 
 func (l *layer) anyDead(docs []uint32) bool {

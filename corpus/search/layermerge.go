@@ -71,54 +71,20 @@ func mergedLists(base *listIndex, more map[string][]uint32) map[string][]uint32 
 }
 
 // mergeScratch is the memory mergeTerm reuses from one term to the next.
-type mergeScratch struct {
-	base, out term
-	tfs       []uint8
-}
+type mergeScratch struct{ base, out term }
 
-// mergeTerm is term g as written by a merge: its base postings without the
-// dead documents, then the delta's, numbered as renum says; decoded into
-// sc, valid until the next call. A damaged base list is written empty and
-// the write fails (WriteSnapshot returns the damage).
+// mergeTerm is term g as written by a merge (layer.liveInto, renumbered),
+// decoded into sc and valid until the next call. A damaged base list is
+// written empty and the write fails (WriteSnapshot returns the damage).
 func (l *layer) mergeTerm(ix *Index, g uint32, renum []uint32, sc *mergeScratch) *term {
-	out := &sc.out
-	out.docs, out.tdocs, sc.tfs = out.docs[:0], out.tdocs[:0], sc.tfs[:0]
-	var s uint32
 	if int(g) > l.tbase {
-		s = l.newTerm[int(g)-l.tbase-1]
-		out.text, out.count, out.caps = l.dterms[s].text, 0, 0
-	} else {
-		bt := &sc.base
-		if err := l.base.decodeTermInto(g, bt); err != nil {
-			ix.setDamaged(err)
-			*bt = term{text: l.base.text(g)}
-		}
-		out.text, out.count, out.caps = bt.text, bt.count, bt.caps
-		for i, d := range bt.docs {
-			if l.dead == nil || !l.dead[d] {
-				out.docs = append(out.docs, renum[d])
-				sc.tfs = append(sc.tfs, bt.tfs[i])
-			}
-		}
-		for _, d := range bt.tdocs {
-			if l.dead == nil || !l.dead[d] {
-				out.tdocs = append(out.tdocs, renum[d])
-			}
-		}
-		s = l.deltaID(g)
+		l.liveInto(&sc.out, nil, l.newTerm[int(g)-l.tbase-1], renum)
+		return &sc.out
 	}
-	if s != 0 {
-		dt := &l.dterms[s]
-		for _, d := range dt.docs {
-			out.docs = append(out.docs, renum[l.nbase+int(d)])
-		}
-		sc.tfs = append(sc.tfs, dt.tfs...)
-		for _, d := range dt.tdocs {
-			out.tdocs = append(out.tdocs, renum[l.nbase+int(d)])
-		}
-		out.count += dt.count
-		out.caps += dt.caps
+	if err := l.base.decodeTermInto(g, &sc.base); err != nil {
+		ix.setDamaged(err)
+		sc.base = term{text: l.base.text(g)}
 	}
-	out.tfs = sc.tfs
-	return out
+	l.liveInto(&sc.out, &sc.base, l.deltaID(g), renum)
+	return &sc.out
 }
