@@ -130,13 +130,18 @@ func (ix *Index) addDelta(batch []*corpus.Article) {
 		}
 		l.global[s] = g
 	}
-	l.byStem, l.byKey = map[string][]uint32{}, map[string][]uint32{}
-	for k, s := range l.newTerm {
-		g := uint32(l.tbase + 1 + k)
-		st, _ := lang.Stemmed.Term(l.dterms[s].text)
-		l.byStem[st] = append(l.byStem[st], g)
-		key := lang.TranslitKey(l.dterms[s].text)
-		l.byKey[key] = append(l.byKey[key], g)
+	// The new words' stems and keys: the earlier layer's, and this Add's
+	// (appended to copies: the earlier layer's lists stay as they are).
+	l.byStem, l.byKey = maps.Clone(old.byStem), maps.Clone(old.byKey)
+	if l.byStem == nil {
+		l.byStem, l.byKey = map[string][]uint32{}, map[string][]uint32{}
+	}
+	for k := len(old.newTerm); k < len(l.newTerm); k++ {
+		g, text := uint32(l.tbase+1+k), l.dterms[l.newTerm[k]].text
+		st, _ := lang.Stemmed.Term(text)
+		l.byStem[st] = append(slices.Clip(l.byStem[st]), g)
+		key := lang.TranslitKey(text)
+		l.byKey[key] = append(slices.Clip(l.byKey[key]), g)
 	}
 	l.fwd = slices.Clone(old.fwd)
 	for _, f := range dfwd[len(old.fwd):] {
