@@ -76,20 +76,24 @@ func statFolderFiles(dir *os.File, entries []dirEntry) []fileStatus {
 	stats := make([]fileStatus, len(entries))
 	parts := min(runtime.GOMAXPROCS(0), max(len(names)/statShare, 1))
 	failed := make([]bool, parts)
-	var wg sync.WaitGroup
-	for k := range parts {
+	statPart := func(k int) {
 		lo, hi := k*len(names)/parts, (k+1)*len(names)/parts
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			failed[k] = !userfiles.StatAt(dir, names[lo:hi], func(i int, st userfiles.FileStat, err error) {
-				if err == nil {
-					stats[idx[lo+i]] = fileStatus{st: st, ok: true}
-				}
-			})
-		}()
+		failed[k] = !userfiles.StatAt(dir, names[lo:hi], func(i int, st userfiles.FileStat, err error) {
+			if err == nil {
+				stats[idx[lo+i]] = fileStatus{st: st, ok: true}
+			}
+		})
 	}
-	wg.Wait()
+	if parts == 1 { // most folders: no goroutine
+		statPart(0)
+	} else {
+		var wg sync.WaitGroup
+		for k := range parts {
+			wg.Add(1)
+			go func() { defer wg.Done(); statPart(k) }()
+		}
+		wg.Wait()
+	}
 	if slices.Contains(failed, true) {
 		return nil
 	}
