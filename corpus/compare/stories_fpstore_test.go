@@ -62,20 +62,27 @@ func inMapping(p unsafe.Pointer) bool {
 	return false
 }
 
+// groupedAndReadBack groups the stored fixture afresh (storing it) and
+// reads the grouping back from its file.
+func groupedAndReadBack(t *testing.T) (as []*corpus.Article, path string, fresh, back *Stories) {
+	t.Helper()
+	as, path = storedFixture(t)
+	fresh, _, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back, err = ReadStories(path, as, StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return as, path, fresh, back
+}
+
 // The oracle: a grouping read back uses the fingerprints where they lie
 // in the mapped file, and they are bit for bit those grouping made, so
 // every linkage, candidate and similarity is the same; the same file read
 // back again is mapped once.
 func TestStoredFingerprintsInPlace(t *testing.T) {
-	as, path := storedFixture(t)
-	fresh, _, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := ReadStories(path, as, StoryOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	as, path, fresh, back := groupedAndReadBack(t)
 	if back.fps != nil {
 		t.Fatal("fingerprints read before they were needed")
 	}
@@ -264,12 +271,7 @@ func flip(data []byte, at int) []byte {
 // (renamed over it, as every stories file is written) leaves them as they
 // were: the mapping holds the old file.
 func TestStoredFingerprintsReplacedWhileMapped(t *testing.T) {
-	as, path := storedFixture(t)
-	fresh, _, _ := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	back, err := ReadStories(path, as, StoryOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	as, path, fresh, back := groupedAndReadBack(t)
 	back.Prepare()
 	other, _ := generateCorpus(40, 8)
 	if _, _, err := LoadOrGroupStories(context.Background(), path, other, StoryOptions{}); err != nil {

@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"context"
 	"fmt"
 	"math/rand"
 	"reflect"
@@ -132,15 +131,7 @@ func differ(a, b []int32) int {
 // are still read: the same candidates as the
 // grouping it was stored from.
 func TestReadBackLetsGoOfItsLists(t *testing.T) {
-	as, path := storedFixture(t)
-	fresh, _, err := LoadOrGroupStories(context.Background(), path, as, StoryOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := ReadStories(path, as, StoryOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	as, _, fresh, back := groupedAndReadBack(t)
 	g := back.lazy.g
 	if g.keys != nil || g.events != nil || g.lines != nil || len(g.ids) != len(as) {
 		t.Errorf("the grouping read keeps %d keys, %d events, %d lines, %d IDs of %d", len(g.keys), len(g.events), len(g.lines), len(g.ids), len(as))
