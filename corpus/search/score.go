@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"math/bits"
@@ -182,20 +183,18 @@ func (ix *Index) match(ctx context.Context, cq *compiled, lists []plist, words [
 			continue // phrases are checked per document below
 		}
 		for _, id := range c.words[0].ids {
-			t := ix.term(id)
-			if !c.Title && len(t.docs) > 0 {
+			t := ix.term(id) // an empty list is never dense and removes nothing
+			if !c.Title {
 				if dense(t.docs, n) {
 					m.andNot(ix.cache.sets.get(id, false, t.docs).set)
 				} else {
 					m.removeDocs(t.docs)
 				}
 			}
-			if len(t.tdocs) > 0 {
-				if dense(t.tdocs, n) {
-					m.andNot(ix.cache.sets.get(id, true, t.tdocs).set)
-				} else {
-					m.removeDocs(t.tdocs)
-				}
+			if dense(t.tdocs, n) {
+				m.andNot(ix.cache.sets.get(id, true, t.tdocs).set)
+			} else {
+				m.removeDocs(t.tdocs)
 			}
 		}
 	}
@@ -335,15 +334,11 @@ func (h *topHeap) reset() {
 // is relative to the sum (at most one float32 epsilon, 6e-8, per term
 // added), and the scores of a word found in nearly every article (its idf
 // near 0) are around 1e-5, so an absolute margin of any useful size kept
-// every one of them as a survivor to be scored again.
+// every one of them as a survivor to be scored again. Scores are positive
+// (theta >= 0), and rounding the cutoff to float32 moves it by less than
+// 6e-8 of theta when it is above 0, well inside the margin.
 func cutoff(theta float32, rem float64) float32 {
-	t := float64(theta)
-	c := t - 1e-4*math.Abs(t) - rem
-	f := float32(c)
-	if float64(f) > c {
-		f = math.Nextafter32(f, float32(math.Inf(-1)))
-	}
-	return f
+	return float32(float64(theta)*(1-1e-4) - rem)
 }
 
 // prune drops the survivors whose partial score is below lim, removing
@@ -360,9 +355,10 @@ func prune(surv []uint32, part []float32, set docSet, lim float32) []uint32 {
 	return keep
 }
 
-// seek returns the first j' >= j with docs[j'] >= d, galloping.
+// seek returns the first j' >= j with docs[j'] >= d, galloping; j <
+// len(docs) (callers stop at the end of the list).
 func seek(docs []uint32, j int, d uint32) int {
-	if j >= len(docs) || docs[j] >= d {
+	if docs[j] >= d {
 		return j
 	}
 	lo, hi, step := j, j+1, 1 // docs[lo] < d
@@ -398,21 +394,21 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 	part := sc.score[:n]
 	// gbest[d]: the best contribution of the typed word's lists to d so far.
 	gbest := sc.best[:n]
-	// Documents [lo, hi) may have a partial score.
+	// Documents [lo, hi) may have a partial score. Both ways below score
+	// the first list before they can return (lo < hi).
 	lo, hi := uint32(n), uint32(0)
 	defer func() {
-		if lo < hi {
-			clear(part[lo:hi])
-			clear(gbest[lo:hi])
-		}
+		clear(part[lo:hi])
+		clear(gbest[lo:hi])
 	}()
 	// add adds list l's contribution v to document d's partial score.
 	add := func(l *plist, d uint32, v float32) float32 {
 		if !l.best {
 			part[d] += v
-		} else if v > gbest[d] {
-			part[d] += v - gbest[d]
-			gbest[d] = v
+		} else {
+			g := max(gbest[d], v)
+			part[d] += g - gbest[d]
+			gbest[d] = g
 		}
 		return part[d]
 	}
@@ -457,6 +453,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 			top = append(top, scored{d, part[d]})
 			return true
 		})
+		sc.scored = len(top)
 		slices.SortFunc(top, func(a, b scored) int {
 			if ix.better(a, b) {
 				return -1
@@ -470,22 +467,16 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		if lists[a].ub != lists[b].ub {
-			if lists[a].ub > lists[b].ub {
-				return -1
-			}
-			return 1
-		}
-		return len(lists[a].docs) - len(lists[b].docs)
-	})
+	// Lists of equal bound keep query order: a body list's bound is its
+	// weight, so equal bounds are mostly lists of equal length.
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(lists[b].ub, lists[a].ub) })
 	// rem[i] bounds what the lists from i on can add to a document: the
 	// sum of their bounds, but only the largest of the typed word's (its
 	// lists are in descending order of bound, so the first one left).
 	rem := make([]float64, len(order)+1)
 	sum, typed := 0.0, 0.0
-	for i := len(order) - 1; i >= 0; i-- {
-		if l := &lists[order[i]]; l.best {
+	for i, li := range slices.Backward(order) {
+		if l := &lists[li]; l.best {
 			typed = float64(l.ub)
 		} else {
 			sum += float64(l.ub)
@@ -592,7 +583,7 @@ func (ix *Index) top(ctx context.Context, lists []plist, p *bm25, m docSet, limi
 		}
 		surv = prune(surv, part, mark, cutoff(h.min(), 0))
 	}
-	sc.surv = surv[:0]
+	sc.surv, sc.scored = surv[:0], len(surv)
 
 	// Exact scores of the survivors, adding the lists in query order (the
 	// typed word's best completion where its first list stands).

@@ -114,8 +114,12 @@ type scratch struct {
 	tmp   docSet
 	cand  []uint32 // documents with a partial score
 	surv  []uint32
-	heap  []uint32
-	toks  []uint32
+	// scored counts the documents the last search scored exactly: the
+	// matches that MaxScore's pruning left (every match when all are
+	// asked for), which is what pruning saves.
+	scored int
+	heap   []uint32
+	toks   []uint32
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
@@ -183,12 +187,18 @@ type scored struct {
 // run finds the matches and returns the best limit of them and their
 // number (see score.go). Caller holds ix.mu (read).
 func (ix *Index) run(ctx context.Context, cq *compiled, limit int) ([]scored, int, error) {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	return ix.runWith(ctx, cq, limit, sc)
+}
+
+// runWith is run with the scratch given.
+func (ix *Index) runWith(ctx context.Context, cq *compiled, limit int, sc *scratch) ([]scored, int, error) {
 	n := ix.ndocs()
+	sc.scored = 0
 	if n == 0 {
 		return nil, 0, nil
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
 	if cap(sc.stage) < n {
 		c := n + n/4
 		sc.stage = make([]uint8, n, c)
