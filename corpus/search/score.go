@@ -47,7 +47,6 @@ type plist struct {
 // qword is a word a matching document must contain: the lists of its terms.
 type qword struct {
 	lists []int
-	cost  int
 }
 
 // bm25 holds the index-wide parts of the score.
@@ -94,7 +93,6 @@ func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
 					w := wt * idf(len(t.docs)) * (k1 + 1)
 					// tf/(tf+kb+...) < 1
 					qw.lists = append(qw.lists, len(lists))
-					qw.cost += len(t.docs)
 					lists = append(lists, plist{term: id, docs: t.docs, tfs: t.tfs, w: w, ub: w})
 				}
 				if len(t.tdocs) > 0 {
@@ -106,7 +104,6 @@ func (ix *Index) plan(cq *compiled) ([]plist, []qword, bm25) {
 						short = min(short, ix.tlen[d])
 					}
 					qw.lists = append(qw.lists, len(lists))
-					qw.cost += len(t.tdocs)
 					lists = append(lists, plist{term: id, docs: t.tdocs, w: w, ub: w / (p.kt1 + p.ktl*float32(short))})
 				}
 			}
@@ -145,11 +142,6 @@ func (ix *Index) orLists(s docSet, lists []plist, qw *qword) {
 // scratch of the same size. Caller holds ix.mu (read).
 func (ix *Index) match(ctx context.Context, cq *compiled, lists []plist, words []qword, m, tmp docSet, sc *scratch) error {
 	n := ix.ndocs()
-	order := make([]int, len(words))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return words[a].cost - words[b].cost })
 	if len(words) == 0 {
 		for i := range m {
 			m[i] = ^uint64(0)
@@ -161,11 +153,13 @@ func (ix *Index) match(ctx context.Context, cq *compiled, lists []plist, words [
 			m.andNot(l.deadSet)
 		}
 	}
-	for k, wi := range order {
+	// The words in any order: each costs its postings (or its sets) and
+	// one pass over m.
+	for k := range words {
 		if k%4 == 3 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		qw := &words[wi]
+		qw := &words[k]
 		switch {
 		case k == 0:
 			clear(m)
