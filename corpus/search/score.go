@@ -259,7 +259,8 @@ func (h *topHeap) full() bool { return len(h.docs) == h.k }
 // min is the k-th highest partial score so far.
 func (h *topHeap) min() float32 { return h.part[h.docs[0]] }
 
-// raised tells the heap that part[d] has grown.
+// raised tells the heap that part[d] has grown, above min() if the heap
+// is full (the callers compare with theta, min() since it last changed).
 func (h *topHeap) raised(d uint32) {
 	if i := h.pos[d]; i != 0 {
 		h.down(int(i - 1))
@@ -271,12 +272,10 @@ func (h *topHeap) raised(d uint32) {
 		h.up(len(h.docs) - 1)
 		return
 	}
-	if h.part[d] > h.part[h.docs[0]] {
-		h.pos[h.docs[0]] = 0
-		h.docs[0] = d
-		h.pos[d] = 1
-		h.down(0)
-	}
+	h.pos[h.docs[0]] = 0
+	h.docs[0] = d
+	h.pos[d] = 1
+	h.down(0)
 }
 
 func (h *topHeap) swap(i, j int) {

@@ -182,3 +182,27 @@ func TestSearchPollsItsContextSparingly(t *testing.T) {
 		}
 	}
 }
+
+// TestListBounds: MaxScore's bound of a list is never below what it adds
+// to any of its documents, and a title list's (a title counts its term
+// once) is exact: the score of its shortest title.
+func TestListBounds(t *testing.T) {
+	for name, ix := range map[string]*Index{"bm25": bm25Corpus(), "ranking": rankingCorpus(), "zebra": zebraCorpus(18)} {
+		for _, q := range []string{"harbour", "strike", "harbour strike", "ceasefire", "the", "zebra", "news", "t", "s"} {
+			pq, _ := ParseQuery(q, true)
+			ix.mu.RLock()
+			lists, _, p := ix.plan(ix.compile(pq))
+			for i := range lists {
+				l := &lists[i]
+				var most float32
+				for j, d := range l.docs {
+					most = max(most, p.score(l, j, d))
+				}
+				if most > l.ub || l.tfs == nil && most != l.ub {
+					t.Errorf("%s %q: list %d (title %v): bound %g, largest score %g", name, q, i, l.tfs == nil, l.ub, most)
+				}
+			}
+			ix.mu.RUnlock()
+		}
+	}
+}
