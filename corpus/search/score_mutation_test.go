@@ -172,9 +172,12 @@ func TestSearchPollsItsContextSparingly(t *testing.T) {
 		if nl < 16 && c.typing {
 			t.Fatalf("%q: %d lists, want 16 or more", c.q, nl)
 		}
+		// A poll may ask twice (the test and its answer), as may a
+		// mutation tool's rewritten condition; asking at every word, list
+		// or document is far more.
 		pc := &pollCounter{Context: context.Background()}
-		if _, _, err := runScored(t, ix, pc, c.q, c.typing, c.limit); err != nil || pc.asked != want {
-			t.Errorf("%q limit %d: asked %d times (%v), want %d (%d words, %d lists)", c.q, c.limit, pc.asked, err, want, nw, nl)
+		if _, _, err := runScored(t, ix, pc, c.q, c.typing, c.limit); err != nil || pc.asked < want || pc.asked > 2*want {
+			t.Errorf("%q limit %d: asked %d times (%v), want %d polls (%d words, %d lists)", c.q, c.limit, pc.asked, err, want, nw, nl)
 		}
 		pc = &pollCounter{Context: context.Background(), cancelAt: 1}
 		if _, _, err := runScored(t, ix, pc, c.q, c.typing, c.limit); !errors.Is(err, context.Canceled) {
