@@ -11,8 +11,11 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 )
 
-// Tests of what MaxScore's pruning and the search's polling of its context
-// save, which exact results cannot show (see MUTATION.md, round 27).
+// Tests of the work a search does: what MaxScore's bounds and pruning leave
+// to score, which sets it caches, how often it polls its context; exact
+// results cannot show these (see MUTATION.md, round 27). The file sorts
+// before the slow oracle and layer tests, so that a mutation run stops at
+// these fast ones.
 
 // runScored runs query q (typing: its last word a prefix) and returns the
 // hits' IDs and how many documents were scored exactly.
