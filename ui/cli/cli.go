@@ -40,8 +40,7 @@ type Env struct {
 	// CacheDir holds the store of parsed files; "" means the XDG cache dir.
 	CacheDir string
 	// StoryEditsPath is the reader's story edits, which `stories`, `story`
-	// and `coverage` apply;
-	// "" means storyedits.Path().
+	// and `coverage` apply; "" means storyedits.Path().
 	StoryEditsPath string
 }
 
