@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -23,6 +24,11 @@ type files struct {
 	loadErr  error
 	done     atomic.Bool // the load ran
 	c        *corpus.Corpus
+	// inLoadOrder are c's articles in the order they loaded, which List's sort
+	// changes: the order the reader indexes them in, so that an index
+	// snapshot written here pairs with the reader's articles place by
+	// place (search.OpenSnapshotUpdated), and the reader's with these.
+	inLoadOrder []*corpus.Article
 	// sorted puts c in the default order when it is first asked for: a
 	// caller that takes the batches (the reader) never pays for it.
 	sorted sync.Once
@@ -45,7 +51,7 @@ func (f *files) load() error {
 				f.opt.Progress(b)
 			}
 		})
-		f.c, f.loadErr = c, f.ctx.Err()
+		f.c, f.inLoadOrder, f.loadErr = c, slices.Clone(c.Articles), f.ctx.Err()
 		f.done.Store(true)
 	})
 	return f.loadErr
