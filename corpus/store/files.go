@@ -24,10 +24,11 @@ type files struct {
 	loadErr  error
 	done     atomic.Bool // the load ran
 	c        *corpus.Corpus
-	// inLoadOrder are c's articles in the order they loaded, which List's sort
-	// changes: the order the reader indexes them in, so that an index
-	// snapshot written here pairs with the reader's articles place by
-	// place (search.OpenSnapshotUpdated), and the reader's with these.
+	// inLoadOrder are c's articles in the order they loaded, which List's
+	// sort changes: the order the reader indexes and groups them in, so
+	// that an index snapshot written here pairs with the reader's articles
+	// place by place (search.OpenSnapshotUpdated), and the reader's with
+	// these, and a grouping made here is the one the reader would make.
 	inLoadOrder []*corpus.Article
 	// sorted puts c in the default order when it is first asked for: a
 	// caller that takes the batches (the reader) never pays for it.
@@ -95,11 +96,11 @@ func (f *files) Read(id string) (*corpus.Article, error) {
 // articles, joined by the new ones, else grouped afresh and stored
 // (compare.LoadOrGroupStories, as the reader does).
 func (f *files) Stories(ctx context.Context, opt compare.StoryOptions) (*compare.Stories, error) {
-	arts := f.List().Articles
-	if err := f.loadErr; err != nil {
+	if err := f.load(); err != nil {
 		return nil, err
 	}
-	st, _, err := compare.LoadOrGroupStories(ctx, compare.StoriesPath(f.opt.CacheDir, f.src), arts, opt)
+	// In load order, as the reader groups them.
+	st, _, err := compare.LoadOrGroupStories(ctx, compare.StoriesPath(f.opt.CacheDir, f.src), f.inLoadOrder, opt)
 	return st, err
 }
 
