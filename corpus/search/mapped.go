@@ -529,12 +529,18 @@ func (m *mapped) pair(arts []*corpus.Article, byID map[string]int32, fresh map[*
 			}
 		}
 		parallel(nw, func(k int) {
+			// Past an article added or gone, the documents are off their
+			// places by as many: each is tried where the last one found
+			// was, relative to its place, before it is looked up.
+			off := 0
 			for d := k * m.ndocs / nw; d < (k+1)*m.ndocs/nw; d++ {
 				if of[d] >= 0 {
 					continue
 				}
-				if i, ok := byID[m.docString(uint32(d), 0)]; ok && same(uint32(d), i) {
-					of[d] = i
+				if i := d + off; i >= 0 && i < len(arts) && same(uint32(d), int32(i)) {
+					of[d] = int32(i)
+				} else if i, ok := byID[m.docString(uint32(d), 0)]; ok && same(uint32(d), i) {
+					of[d], off = i, int(i)-d
 				}
 			}
 		})
