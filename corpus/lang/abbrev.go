@@ -77,7 +77,9 @@ func lookupAbbrev(w string) AbbrevKind {
 	if !unicode.IsUpper(r) {
 		return NotAbbrev
 	}
-	if k, ok := abbrevs[string(r)+lw[n:]]; ok {
+	// The rest lower-cased on its own: lower case may change a letter's
+	// length ("İ" is two bytes, "i" one), so lw[n:] is not the rest.
+	if k, ok := abbrevs[string(r)+strings.ToLower(w[n:])]; ok {
 		return k
 	}
 	return NotAbbrev
