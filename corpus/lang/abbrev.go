@@ -58,8 +58,9 @@ var abbrevs = func() map[string]AbbrevKind {
 	return m
 }()
 
-// maxListed is the length of the longest listed abbreviation.
-const maxListed = 7
+// maxListed is the length of the longest listed abbreviation ("Messrs",
+// "approx"; TestMaxListed).
+const maxListed = 6
 
 // lookupAbbrev finds w (without its full stop) in the list.
 func lookupAbbrev(w string) AbbrevKind {
@@ -114,15 +115,14 @@ func Abbrev(w string) AbbrevKind {
 func isDottedAcronym(w string) bool {
 	n := 0 // letters in the current part
 	for _, r := range w {
-		switch {
-		case r == '.':
+		if r == '.' {
 			if n == 0 {
 				return false
 			}
 			n = 0
-		case unicode.IsLetter(r) && n < 2:
+		} else if unicode.IsLetter(r) && n < 2 {
 			n++
-		default:
+		} else {
 			return false
 		}
 	}
@@ -159,7 +159,8 @@ const maxAbbrev = 32
 // before the full stop at s[dot], at most its last maxAbbrev bytes.
 func wordBefore(s string, dot int) string {
 	i := dot
-	for i > 0 && dot-i < maxAbbrev {
+	for dot-i < maxAbbrev {
+		// At the start of s the rune decodes as utf8.RuneError, no letter.
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if unicode.IsLetter(r) || r == '.' {
 			i -= size
