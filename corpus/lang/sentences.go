@@ -66,7 +66,7 @@ func Sentences(s string) []Sentence {
 	start := 0
 	glued := false
 	openStraight := false // a straight double quote is open on this line
-	quoteEnd := -1        // the closing quote of the quotation being read, or -1
+	quoteEnd := -1        // the closing quote of the quotation being read; behind i when none is
 	emit := func(end int, nextGlued bool) {
 		a, b := trimSpan(s, start, end)
 		if a < b {
@@ -77,18 +77,15 @@ func Sentences(s string) []Sentence {
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if i >= quoteEnd {
-			quoteEnd = -1
-		}
 		if r == '"' {
-			if !openStraight && quoteEnd < 0 {
+			if !openStraight && quoteEnd < i {
 				quoteEnd = closingQuote(s, i+size, '"')
 			}
 			openStraight = !openStraight
 			i += size
 			continue
 		} else if r == '“' || r == '«' || r == '„' {
-			if quoteEnd < 0 {
+			if quoteEnd < i {
 				quoteEnd = closingQuote(s, i+size, closeOf(r))
 			}
 			i += size
