@@ -100,11 +100,10 @@ func Sentences(s string) []Sentence {
 			i += size
 			continue
 		}
-		// A run of terminators ("?!", "..."); the end of s decodes as
-		// utf8.RuneError, which no loop below takes.
+		// A run of terminators ("?!", "...").
 		termStart := i
 		j := i + size
-		for {
+		for j < len(s) {
 			r2, sz := utf8.DecodeRuneInString(s[j:])
 			if !isTerminator(r2) {
 				break
@@ -115,7 +114,7 @@ func Sentences(s string) []Sentence {
 		// Closing quotes and brackets belong to this sentence; so does a
 		// closing ' before a space (before a line break or at the end of s
 		// it lands in the sentence anyway).
-		for {
+		for j < len(s) {
 			r2, sz := utf8.DecodeRuneInString(s[j:])
 			if isCloseQuote(r2) {
 				j += sz
@@ -261,7 +260,7 @@ func wordAt(s string, k int) string {
 		k += size
 	}
 	e := k
-	for { // the end of s decodes as utf8.RuneError, no letter
+	for e < len(s) {
 		r, size := utf8.DecodeRuneInString(s[e:])
 		if !unicode.IsLetter(r) {
 			break

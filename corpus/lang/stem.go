@@ -63,7 +63,7 @@ func measure(b []byte, n int) int {
 		for i < n && !isCons(b, i) {
 			i++
 		}
-		if i >= n {
+		if i == n { // the loops stop at n
 			return m
 		}
 		for i < n && isCons(b, i) {

@@ -178,16 +178,15 @@ func acronymAt(s string, i int) (end int, ok bool) {
 	if i > 0 && s[i-1] == '.' {
 		return 0, false
 	}
-	// The end of s decodes as utf8.RuneError: no letter, no mark.
 	n := 0
-	for k := i; ; {
+	for k := i; k < len(s); {
 		r, size := utf8.DecodeRuneInString(s[k:])
 		if !unicode.IsLetter(r) || IsIdeograph(r) {
 			break
 		}
 		after := k + size
 		// Combining marks belong to the letter ("É" written decomposed).
-		for {
+		for after < len(s) {
 			m, size := utf8.DecodeRuneInString(s[after:])
 			if !unicode.Is(unicode.M, m) {
 				break
