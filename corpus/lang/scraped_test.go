@@ -160,3 +160,19 @@ func tokenView(s string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// A sentence glued to the one before (a line break lost in scraping) after
+// a run of terminators: the run ends the sentence as a whole; taken one
+// stop at a time, the last stop follows a stop, not a word, and the glued
+// sentence was missed.
+func TestGluedAfterTerminatorRun(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"He paused....Then he spoke.", "He paused.... | +Then he spoke."},
+		{"Was it worth it?!The minister said no.", "Was it worth it?! | +The minister said no."},
+		{"It rose 3.5%!!Then it fell.", "It rose 3.5%!!Then it fell."},
+	} {
+		if got := splitView(c.in); got != c.want {
+			t.Errorf("Sentences(%q):\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}
