@@ -159,8 +159,7 @@ const maxAbbrev = 32
 // before the full stop at s[dot], at most its last maxAbbrev bytes.
 func wordBefore(s string, dot int) string {
 	i := dot
-	for dot-i < maxAbbrev {
-		// At the start of s the rune decodes as utf8.RuneError, no letter.
+	for i > 0 && dot-i < maxAbbrev {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if unicode.IsLetter(r) || r == '.' {
 			i -= size
