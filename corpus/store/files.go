@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -23,6 +24,12 @@ type files struct {
 	loadErr  error
 	done     atomic.Bool // the load ran
 	c        *corpus.Corpus
+	// inLoadOrder are c's articles in the order they loaded, which List's
+	// sort changes: the order the reader indexes and groups them in, so
+	// that an index snapshot written here pairs with the reader's articles
+	// place by place (search.OpenSnapshotUpdated), and the reader's with
+	// these, and a grouping made here is the one the reader would make.
+	inLoadOrder []*corpus.Article
 	// sorted puts c in the default order when it is first asked for: a
 	// caller that takes the batches (the reader) never pays for it.
 	sorted sync.Once
@@ -45,7 +52,7 @@ func (f *files) load() error {
 				f.opt.Progress(b)
 			}
 		})
-		f.c, f.loadErr = c, f.ctx.Err()
+		f.c, f.inLoadOrder, f.loadErr = c, slices.Clone(c.Articles), f.ctx.Err()
 		f.done.Store(true)
 	})
 	return f.loadErr
@@ -89,11 +96,11 @@ func (f *files) Read(id string) (*corpus.Article, error) {
 // articles, joined by the new ones, else grouped afresh and stored
 // (compare.LoadOrGroupStories, as the reader does).
 func (f *files) Stories(ctx context.Context, opt compare.StoryOptions) (*compare.Stories, error) {
-	arts := f.List().Articles
-	if err := f.loadErr; err != nil {
+	if err := f.load(); err != nil {
 		return nil, err
 	}
-	st, _, err := compare.LoadOrGroupStories(ctx, compare.StoriesPath(f.opt.CacheDir, f.src), arts, opt)
+	// In load order, as the reader groups them.
+	st, _, err := compare.LoadOrGroupStories(ctx, compare.StoriesPath(f.opt.CacheDir, f.src), f.inLoadOrder, opt)
 	return st, err
 }
 

@@ -41,10 +41,10 @@ func (f *files) Search(ctx context.Context, query string, opt search.Options) (*
 			return res, err
 		}
 	}
-	arts := f.List().Articles
-	if err := f.loadErr; err != nil {
+	if err := f.load(); err != nil {
 		return nil, err
 	}
+	arts := f.inLoadOrder
 	f.mu.Lock()
 	if f.ix == nil {
 		f.openIndex(arts)
