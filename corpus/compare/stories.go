@@ -439,7 +439,7 @@ func mergeEdges(dates []when, fps []fingerprint, initial [][]int32, edges []edge
 		if mb == nil {
 			mb = []int32{int32(rb)}
 		}
-		if len(ma) > 1 || len(mb) > 1 {
+		if len(ma)+len(mb) > 2 { // two single articles: the edge is their linkage
 			var sum float64
 			pairs := 0
 			sa, sb := sample(ma), sample(mb)
@@ -514,16 +514,18 @@ func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int32, nte
 type keptEvents struct {
 	of     []int32 // by article: the stored event it began in, or -1
 	events []storedEvent
-	size   []int32 // by stored event: its articles left
 }
 
-// kept returns the stored event group g is exactly, if it is one.
+// kept returns the stored event group g is exactly, if it is one. A
+// stored event's articles left are joined to begin with (mergeEdges), so
+// the group holding one holds them all: it is the event when all its
+// articles are the event's.
 func (k *keptEvents) kept(g []int32) (*storedEvent, bool) {
 	if k == nil {
 		return nil, false
 	}
 	e := k.of[g[0]]
-	if e < 0 || int(k.size[e]) != len(g) {
+	if e < 0 {
 		return nil, false
 	}
 	for _, i := range g {
