@@ -1,0 +1,70 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// A pair of articles is a candidate when either one's query terms (its
+// heaviest linking terms) meet at least minSharedIndexTerms of the other's
+// indexed ones (the heaviest of those), and each candidate is scored once.
+// The table below is of five articles, every pair alike enough and naming
+// the same two people: a short new brief (0) whose two linking terms are
+// both indexed; a long stored report (1) that has them among its query
+// terms but indexes others, so only its side finds the pair; a stored
+// report (2) whose query terms meet one of the brief's indexed terms, and
+// one (3) that shares one indexed term with it each way (neither a
+// candidate); and a second brief (4) that both sides find. Joining the
+// brief to the stored four (stories_join.go: only the new article's pairs,
+// found from its side and from the stored articles' query terms) gives
+// exactly the full pass's pairs with it.
+func TestStoriesCandidatePairsFromEitherSide(t *testing.T) {
+	type terms struct{ query, index []uint32 }
+	arts := []terms{
+		{query: []uint32{10, 11}, index: []uint32{10, 11}},
+		{query: []uint32{10, 11, 20, 21}, index: []uint32{20, 21}},
+		{query: []uint32{10, 30, 31}, index: []uint32{30, 31}},
+		{query: []uint32{10, 40}, index: []uint32{10, 40}},
+		{query: []uint32{10, 11}, index: []uint32{10, 11}},
+	}
+	n, nterms := len(arts), 100
+	q := &queryTable{query: make([]uint32, n*queryTerms), index: make([]uint32, n*indexTerms), nq: make([]uint8, n), ni: make([]uint8, n)}
+	names := &termLists{off: make([]uint32, n+1)}
+	fps := make([]fingerprint, n)
+	as := make([]*corpus.Article, n)
+	for i, a := range arts {
+		copy(q.query[i*queryTerms:], a.query)
+		copy(q.index[i*indexTerms:], a.index)
+		q.nq[i], q.ni[i] = uint8(len(a.query)), uint8(len(a.index))
+		names.terms = append(names.terms, 90, 91)
+		names.off[i+1] = uint32(len(names.terms))
+		fps[i] = fingerprint{{50, 0.75}, {uint32(60 + i), 0.5}} // any two: 0.5625
+		as[i] = &corpus.Article{ID: fmt.Sprint(i)}
+	}
+	rare := make([]bool, nterms)
+	rare[90], rare[91] = true, true
+	dates := make([]when, n) // undated
+	for _, workers := range []int{1, 2, 3} {
+		opt := storyDefaults(StoryOptions{Workers: workers})
+		ev, lines := candidateEdges(context.Background(), as, dates, fps, names, rare, q, nterms, opt, nil)
+		want := "[{0 1 0.5625} {0 4 0.5625} {1 4 0.5625}]"
+		if got := fmt.Sprint(ev); got != want {
+			t.Errorf("%d workers: event links %s, want %s", workers, got, want)
+		}
+		if got := fmt.Sprint(lines); got != want {
+			t.Errorf("%d workers: line links %s, want %s", workers, got, want)
+		}
+		only := []bool{true, false, false, false, false}
+		ev, lines = candidateEdges(context.Background(), as, dates, fps, names, rare, q, nterms, opt, only)
+		want = "[{0 1 0.5625} {0 4 0.5625}]"
+		if got := fmt.Sprint(ev); got != want {
+			t.Errorf("%d workers: joining the brief, event links %s, want %s", workers, got, want)
+		}
+		if got := fmt.Sprint(lines); got != want {
+			t.Errorf("%d workers: joining the brief, line links %s, want %s", workers, got, want)
+		}
+	}
+}
