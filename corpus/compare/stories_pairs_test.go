@@ -20,7 +20,7 @@ import (
 // candidate); and a second brief (4) that both sides find. Joining the
 // brief to the stored four (stories_join.go: only the new article's pairs,
 // found from its side and from the stored articles' query terms) gives
-// exactly the full pass's pairs with it.
+// exactly the full pass's pairs with it. The threshold is inclusive.
 func TestStoriesCandidatePairsFromEitherSide(t *testing.T) {
 	type terms struct{ query, index []uint32 }
 	arts := []terms{
@@ -65,6 +65,21 @@ func TestStoriesCandidatePairsFromEitherSide(t *testing.T) {
 		}
 		if got := fmt.Sprint(lines); got != want {
 			t.Errorf("%d workers: joining the brief, line links %s, want %s", workers, got, want)
+		}
+	}
+	// The threshold is the least similarity linked: at exactly the pairs'
+	// similarity they are linked, just above it not (line links do not
+	// depend on it).
+	for _, c := range []struct {
+		threshold float64
+		want      string
+	}{{0.5625, "[{0 1 0.5625} {0 4 0.5625} {1 4 0.5625}]"}, {0.5626, "[]"}} {
+		ev, lines := candidateEdges(context.Background(), as, dates, fps, names, rare, q, nterms, StoryOptions{Threshold: c.threshold, MaxDays: 7, Workers: 1}, nil)
+		if got := fmt.Sprint(ev); got != c.want {
+			t.Errorf("threshold %v: event links %s, want %s", c.threshold, got, c.want)
+		}
+		if got := fmt.Sprint(lines); got != "[{0 1 0.5625} {0 4 0.5625} {1 4 0.5625}]" {
+			t.Errorf("threshold %v: line links %s", c.threshold, got)
 		}
 	}
 }
