@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -81,5 +82,28 @@ func TestStoriesCandidatePairsFromEitherSide(t *testing.T) {
 		if got := fmt.Sprint(lines); got != "[{0 1 0.5625} {0 4 0.5625} {1 4 0.5625}]" {
 			t.Errorf("threshold %v: line links %s", c.threshold, got)
 		}
+	}
+}
+
+// Two groups merge when their articles are, on average, at least
+// groupLinkage of the threshold alike, each article of a small group
+// counted once: a report alike to two of a story's three reports (0.64)
+// but not the third (0.16) averages 0.48 against a bar of 0.5 and stays
+// out; one exactly at the bar against both of a story's two joins it.
+func TestStoriesMergeAverageOverEachMember(t *testing.T) {
+	const threshold = 0.625 // the bar: 0.5
+	if threshold*groupLinkage != 0.5 {
+		t.Fatalf("fixture: bar %v", threshold*groupLinkage)
+	}
+	fps := []fingerprint{
+		{{50, 0.64}, {60, 0.8}}, {{50, 0.64}, {60, 0.8}}, {{50, 0.16}, {60, 0.8}}, // a story of three
+		{{50, 1}},                                      // alike to two of them
+		{{50, 0.5}, {60, 0.8}}, {{50, 0.5}, {60, 0.8}}, // a story of two
+		{{50, 1}}, // 0.5 to each
+	}
+	edges := []edge{{0, 1, 0.9}, {4, 5, 0.89}, {0, 2, 0.74}, {0, 3, 0.64}, {4, 6, 0.5}}
+	groups := mergeEdges(make([]when, len(fps)), fps, nil, edges, threshold, 7*24*time.Hour)
+	if got, want := fmt.Sprint(groups), "[[0 1 2] [3] [4 5 6]]"; got != want {
+		t.Errorf("groups %s, want %s", got, want)
 	}
 }
