@@ -3,6 +3,8 @@ package compare
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,5 +107,78 @@ func TestStoriesMergeAverageOverEachMember(t *testing.T) {
 	groups := mergeEdges(make([]when, len(fps)), fps, nil, edges, threshold, 7*24*time.Hour)
 	if got, want := fmt.Sprint(groups), "[[0 1 2] [3] [4 5 6]]"; got != want {
 		t.Errorf("groups %s, want %s", got, want)
+	}
+}
+
+// Terms link articles (are query or indexed terms) when seen in at least
+// two articles and at most 64 (under 3,200 articles; docs/50 beyond): in
+// a season of 66 match reports, each with its own words, the words of
+// "Relegation looms for the loser" in 64 of them link, those of "A win
+// keeps them in the premiership" in 65 do not, and a report's own words
+// never do.
+func TestStoriesLinkingTermsAtMostSixtyFourArticles(t *testing.T) {
+	var as []*corpus.Article
+	for k := range 66 {
+		own := fmt.Sprintf("%c%c", 'a'+k/26, 'a'+k%26)
+		body := "The home side battled " + own + "grove rovers in the rain at " + own + "field."
+		if k < 65 {
+			body += " A win keeps them in the premiership."
+		}
+		if k < 64 {
+			body += " Relegation looms for the loser."
+		}
+		as = append(as, newsItem(fmt.Sprintf("match%02d", k), "Sports Desk", "", "Match report "+own, body))
+	}
+	counts := countTerms(context.Background(), as, 1)
+	termOf := func(w string) uint32 {
+		i, ok := slices.BinarySearch(counts.hashes, storyTerm(w))
+		if !ok {
+			t.Fatalf("no term %q", w)
+		}
+		return uint32(i)
+	}
+	relegation, premiership := termOf("relegation"), termOf("premiership")
+	if d := counts.df; d[relegation] != 64 || d[premiership] != 65 {
+		t.Fatalf("fixture: relegation in %d articles, premiership in %d", d[relegation], d[premiership])
+	}
+	_, q, _ := makeFingerprints(context.Background(), counts, 1)
+	linking := []uint32{relegation, termOf("looms"), termOf("loser")}
+	slices.Sort(linking)
+	for i := range as {
+		want := "[]"
+		if i < 64 {
+			want = fmt.Sprint(linking)
+		}
+		if got := fmt.Sprint(q.queryOf(i)); got != want {
+			t.Errorf("%s: query terms %s, want %s", as[i].ID, got, want)
+		}
+		if got := fmt.Sprint(q.indexOf(i)); got != want {
+			t.Errorf("%s: indexed terms %s, want %s", as[i].ID, got, want)
+		}
+	}
+}
+
+// An article whose body is under thinBody (100) words is also read by its
+// summary; one of 100 words is read by its title and body alone.
+func TestStoriesSummaryReadForThinBodiesOnly(t *testing.T) {
+	body := func(words int) string {
+		var ws []string
+		for k := range words {
+			ws = append(ws, []string{"Crews", "cleared", "fallen", "trees", "from", "the", "coast", "road", "overnight."}[k%9])
+		}
+		return strings.Join(ws, " ")
+	}
+	thin := newsItem("thin", "Local Radio", "2026-03-14T08:00:00Z", "Storm damage", body(99))
+	thin.Summary = "A hovercraft service replaces the ferry."
+	full := newsItem("full", "Local Radio", "2026-03-14T09:00:00Z", "Storm damage", body(100))
+	full.Summary = "A zeppelin tour was cancelled."
+	if thin.Words != 99 || full.Words != 100 {
+		t.Fatalf("fixture: %d and %d words", thin.Words, full.Words)
+	}
+	counts := countTerms(context.Background(), []*corpus.Article{thin, full}, 1)
+	for w, want := range map[string]bool{"hovercraft": true, "zeppelin": false, "coast": true} {
+		if _, got := slices.BinarySearch(counts.hashes, storyTerm(w)); got != want {
+			t.Errorf("%q read: %v, want %v", w, got, want)
+		}
 	}
 }
