@@ -11,7 +11,8 @@ import (
 // throughout: terms of equal weight ordered by term) as on random ones, it
 // asks cmp a number of times linear in n (about 2n to 3n; the bound of 32n
 // leaves room for instrumented builds, while a quadratic select asks
-// hundreds of times n), and its first k are the k least.
+// hundreds of times n), and its first k are the k least. Selecting none,
+// or all (a short article's terms: the callers do not check), asks nothing.
 func TestSelectFirstLinearComparisons(t *testing.T) {
 	const n = 4096
 	r := rand.New(rand.NewSource(7))
@@ -38,6 +39,17 @@ func TestSelectFirstLinearComparisons(t *testing.T) {
 			}
 			if calls > 32*n {
 				t.Errorf("%s, k=%d: %d comparisons for %d elements", name, k, calls, n)
+			}
+		}
+		for _, k := range []int{0, n, n + 1} {
+			xs := make([]tw, n)
+			for i := range xs {
+				xs[i] = tw{uint32(i), weight(i)}
+			}
+			calls := 0
+			selectFirst(xs, k, func(a, b tw) int { calls++; return heavier(a, b) })
+			if calls != 0 {
+				t.Errorf("%s, k=%d: %d comparisons to select none or all", name, k, calls)
 			}
 		}
 	}
