@@ -5,17 +5,19 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+
+	"github.com/parallax-reader/parallax/corpus/article"
 )
 
 // duplicates remembers, in load order, the files and article texts seen so
 // far. It is used by one goroutine (Stream's collector).
 type duplicates struct {
-	files map[[sha256.Size]byte]string // file hash → path of the first file
-	texts map[string]string            // TextKey → ID of the first article
+	files map[article.Sum]string // file hash → path of the first file
+	texts map[string]string      // TextKey → ID of the first article
 }
 
 func newDuplicates() *duplicates {
-	return &duplicates{files: map[[sha256.Size]byte]string{}, texts: map[string]string{}}
+	return &duplicates{files: map[article.Sum]string{}, texts: map[string]string{}}
 }
 
 // reserve makes room for about n files and their texts: the store knows
@@ -23,7 +25,7 @@ func newDuplicates() *duplicates {
 // a dozen times at 100,000 files. It is called once, when the store is
 // open, with the few files checked so far.
 func (d *duplicates) reserve(n int) {
-	files := make(map[[sha256.Size]byte]string, n)
+	files := make(map[article.Sum]string, n)
 	maps.Copy(files, d.files)
 	texts := make(map[string]string, n)
 	maps.Copy(texts, d.texts)

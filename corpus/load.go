@@ -3,7 +3,6 @@ package corpus
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -138,8 +137,8 @@ type fileResult struct {
 	articles []*Article
 	skipped  *Skipped
 	cached   bool
-	sum      [sha256.Size]byte // of the file's bytes, for byte-identical files
-	textKeys []string          // per article, see article.TextKey
+	sum      article.Sum // of the file's bytes, for byte-identical files
+	textKeys []string    // per article, see article.TextKey
 }
 
 // Stream loads a corpus in the background of the caller's goroutine and
@@ -483,7 +482,7 @@ func loadOne(j fileJob, max int64) (res fileResult) {
 		return skip("no article text found")
 	}
 	assignIDs(j.id, arts)
-	res = fileResult{index: j.index, articles: arts, sum: sha256.Sum256(data)}
+	res = fileResult{index: j.index, articles: arts, sum: article.SumOf(data)}
 	origin := originOf(res.sum)
 	for _, a := range arts {
 		a.Path = j.path

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/parallax-reader/parallax/corpus/article"
 	"github.com/parallax-reader/parallax/corpus/cache"
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
@@ -52,7 +52,7 @@ type madeEntry struct {
 	articles  []*Article
 	suffixes  []string
 	skip      string
-	sum       [sha256.Size]byte
+	sum       article.Sum
 	textKeys  []string
 	// placed: the entry is encoded and its text written to the store's
 	// next segment (segStore.draft); articles and suffixes are then dropped.

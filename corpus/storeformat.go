@@ -1,13 +1,13 @@
 package corpus
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"unsafe"
 
+	"github.com/parallax-reader/parallax/corpus/article"
 	"github.com/parallax-reader/parallax/corpus/cache"
 )
 
@@ -48,8 +48,9 @@ import (
 // rule; 6: articles carry their summary; 7: the segmented store, heads
 // apart from text; 8: the heads keep the read-mark key of articles
 // without a URL, which is made from the text; 9: word counts keep a
-// mark in its word, so Devanagari and Tamil are not split at vowel signs).
-const storeVersion = 9
+// mark in its word, so Devanagari and Tamil are not split at vowel signs;
+// 10: file and text sums are XXH3-128, article.Sum, not SHA-256).
+const storeVersion = 10
 
 const (
 	segmentMagic = "parallax corpus segment\n"
@@ -223,7 +224,7 @@ func (x segmentIndex) entryAt(off uint32) (segEntry, error) {
 // originOf is Article.Origin for the articles parsed from a file whose
 // bytes have the SHA-256 sum: the sum's first eight bytes, the top one mixed with
 // storeVersion, which changes whenever parsing does, never 0.
-func originOf(sum [sha256.Size]byte) uint64 {
+func originOf(sum article.Sum) uint64 {
 	o := binary.LittleEndian.Uint64(sum[:8]) ^ uint64(storeVersion)<<56
 	return max(o, 1)
 }
@@ -249,7 +250,7 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 		res.skipped = &Skipped{Path: j.path, Reason: skip}
 		return res, r.err
 	}
-	copy(res.sum[:], r.fixed(sha256.Size))
+	copy(res.sum[:], r.fixed(len(res.sum)))
 	origin := originOf(res.sum)
 	n := r.count()
 	if r.err != nil {

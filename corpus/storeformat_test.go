@@ -11,11 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parallax-reader/parallax/corpus/article"
 	"github.com/parallax-reader/parallax/corpus/article/articletest"
 )
 
 // fullArticleSum is the file sum of the entries holding fullArticle's.
-var fullArticleSum = [32]byte{1, 2, 3}
+var fullArticleSum = article.Sum{1, 2, 3}
 
 // fullArticle sets every exported field of an Article to a distinct value,
 // by reflection, so that a field added later without a place in the cache

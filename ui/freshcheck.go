@@ -38,7 +38,7 @@ func (m *Model) freshCheck() tea.Cmd {
 			}
 			return &changes[i]
 		}
-		_, err := store.Open(ctx, src, opt, func(b corpus.Batch) {
+		_, err := store.Open(ctx, src, store.Options{Options: opt, Progress: func(b corpus.Batch) {
 			for _, a := range b.Articles {
 				c := change(a.Path)
 				c.Articles = append(c.Articles, a)
@@ -50,7 +50,7 @@ func (m *Model) freshCheck() tea.Cmd {
 			for _, p := range b.Gone {
 				change(p).Removed = true
 			}
-		})
+		}})
 		if err != nil || len(changes) == 0 {
 			return freshCheckedMsg{}
 		}

@@ -68,7 +68,7 @@ func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Op
 	ch := make(chan loadBatchMsg, 1)
 	go func() {
 		defer close(ch)
-		_, _ = store.Open(ctx, src, opt, func(b corpus.Batch) {
+		_, _ = store.Open(ctx, src, store.Options{Options: opt, Progress: func(b corpus.Batch) {
 			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, fresh: b.Fresh, trusted: b.Trusted, notices: b.Notices}
 			msg.items = make([]*item, len(b.Articles))
 			for i, a := range b.Articles {
@@ -78,7 +78,7 @@ func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Op
 			case ch <- msg:
 			case <-ctx.Done():
 			}
-		})
+		}})
 	}()
 	return waitBatch(ch)
 }

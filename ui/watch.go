@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/store"
 	"github.com/parallax-reader/parallax/corpus/watch"
 )
 
@@ -28,15 +29,21 @@ type watchedChange struct {
 	items []*item
 }
 
-// startWatch watches the source's paths and returns the command that
-// delivers the first changes. It stops when ctx is cancelled.
+// startWatch follows the source's changes through its store
+// (store.Store.Changes; opened lazily, so nothing more is loaded) and
+// returns the command that delivers the first changes. It stops when ctx
+// is cancelled.
 func startWatch(ctx context.Context, src corpus.Source, opt corpus.Options) tea.Cmd {
 	if len(src.Paths) == 0 {
 		return nil
 	}
 	return func() tea.Msg {
 		ch := make(chan watchMsg, 1)
-		err := watch.Paths(ctx, src.Paths, opt, func(cs []watch.Change) {
+		st, err := store.Open(ctx, src, store.Options{Options: opt, Lazy: true})
+		if err != nil {
+			return watchErrMsg{err}
+		}
+		err = st.Changes(ctx, func(cs []watch.Change) {
 			msg := watchMsg{}
 			for _, c := range cs {
 				wc := watchedChange{Change: c}

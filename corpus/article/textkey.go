@@ -1,7 +1,6 @@
 package article
 
 import (
-	"crypto/sha256"
 	"slices"
 	"sync"
 	"unicode"
@@ -17,7 +16,7 @@ import (
 // teaser ("Read the full story"), which many different items share.
 const minDuplicateWords = 12
 
-// TextKey is the hash of an article's body normalised for comparison:
+// TextKey is the Sum of an article's body normalised for comparison:
 // lowercase letters and digits only, words separated by one space
 // (punctuation, quotes, markup and spacing ignored). It is "" for bodies
 // too short to compare. The store of parsed files (corpus) keeps these
@@ -32,7 +31,7 @@ func TextKey(a *Article) string {
 	for _, b := range a.Blocks {
 		buf = appendKeyText(buf, b.Text)
 	}
-	sum := sha256.Sum256(buf)
+	sum := SumOf(buf)
 	if cap(buf) <= 1<<20 { // one huge article does not pin its buffer
 		*bp = buf
 		keyBufs.Put(bp)

@@ -57,3 +57,12 @@ var (
 
 // MoreRunesThan is isHeading's bounded rune count.
 var MoreRunesThan = moreRunesThan
+
+// KeywordKeys are the keywords of each keyword group, lower case.
+func KeywordKeys() [][]string {
+	var keys [][]string
+	for _, kb := range keywordBoilerplate {
+		keys = append(keys, kb.keys)
+	}
+	return keys
+}

@@ -312,8 +312,48 @@ func FuzzTextFunctions(f *testing.F) {
 			formats.IsHeading(l)
 		}
 		formats.StartersOf(s1)
-		formats.KeywordGroups(s1)
+		if got, want := formats.KeywordGroups(s1), keywordGroupsPlain(s1); got != want {
+			t.Fatalf("KeywordGroups(%q) = %b, want %b", s1, got, want)
+		}
 	})
+}
+
+// keywordGroupsPlain is KeywordGroups written plainly: at every word start
+// (an ASCII letter after ASCII that is not a letter, or at the start),
+// every keyword compared, ASCII case folded.
+func keywordGroupsPlain(line string) (groups uint32) {
+	isLetter := func(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+	for i := 0; i < len(line); i++ {
+		if !isLetter(line[i]) || i > 0 && (isLetter(line[i-1]) || line[i-1] >= 0x80) {
+			continue
+		}
+		for g, keys := range formats.KeywordKeys() {
+			for _, k := range keys {
+				if len(line)-i >= len(k) && strings.EqualFold(line[i:i+len(k)], k) && isASCII(line[i:i+len(k)]) {
+					groups |= 1 << g
+				}
+			}
+		}
+	}
+	return groups
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// KeywordGroups finds what its plain version finds in every oracle text.
+func TestKeywordGroupsPlain(t *testing.T) {
+	for _, s := range append(oracleTexts(), "Send it by PayPal", "(PayPal)", "ТоварPayPal", "iba", "12345678iban", "abcdefg iban", "abcdefgh:iban", "Please CONSIDER\x80iban") {
+		if got, want := formats.KeywordGroups(s), keywordGroupsPlain(s); got != want {
+			t.Fatalf("KeywordGroups(%q) = %b, want %b", s, got, want)
+		}
+	}
 }
 
 func TestOracleGuards(t *testing.T) {

@@ -58,8 +58,9 @@ var abbrevs = func() map[string]AbbrevKind {
 	return m
 }()
 
-// maxListed is the length of the longest listed abbreviation.
-const maxListed = 7
+// maxListed is the length of the longest listed abbreviation ("Messrs",
+// "approx"; TestMaxListed).
+const maxListed = 6
 
 // lookupAbbrev finds w (without its full stop) in the list.
 func lookupAbbrev(w string) AbbrevKind {
@@ -77,7 +78,9 @@ func lookupAbbrev(w string) AbbrevKind {
 	if !unicode.IsUpper(r) {
 		return NotAbbrev
 	}
-	if k, ok := abbrevs[string(r)+lw[n:]]; ok {
+	// The rest lower-cased on its own: lower case may change a letter's
+	// length ("İ" is two bytes, "i" one), so lw[n:] is not the rest.
+	if k, ok := abbrevs[string(r)+strings.ToLower(w[n:])]; ok {
 		return k
 	}
 	return NotAbbrev
@@ -112,15 +115,14 @@ func Abbrev(w string) AbbrevKind {
 func isDottedAcronym(w string) bool {
 	n := 0 // letters in the current part
 	for _, r := range w {
-		switch {
-		case r == '.':
+		if r == '.' {
 			if n == 0 {
 				return false
 			}
 			n = 0
-		case unicode.IsLetter(r) && n < 2:
+		} else if unicode.IsLetter(r) && n < 2 {
 			n++
-		default:
+		} else {
 			return false
 		}
 	}

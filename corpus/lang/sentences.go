@@ -65,8 +65,8 @@ func Sentences(s string) []Sentence {
 	var out []Sentence
 	start := 0
 	glued := false
-	straight := 0  // straight double quotes seen on this line, for open/close parity
-	quoteEnd := -1 // the closing quote of the quotation being read, or -1
+	openStraight := false // a straight double quote is open on this line
+	quoteEnd := -1        // the closing quote of the quotation being read; behind i when none is
 	emit := func(end int, nextGlued bool) {
 		a, b := trimSpan(s, start, end)
 		if a < b {
@@ -77,29 +77,26 @@ func Sentences(s string) []Sentence {
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if i >= quoteEnd {
-			quoteEnd = -1
-		}
-		switch {
-		case r == '"':
-			if straight%2 == 0 && quoteEnd < 0 {
+		if r == '"' {
+			if !openStraight && quoteEnd < i {
 				quoteEnd = closingQuote(s, i+size, '"')
 			}
-			straight++
+			openStraight = !openStraight
 			i += size
 			continue
-		case r == '“' || r == '«' || r == '„':
-			if quoteEnd < 0 {
+		} else if r == '“' || r == '«' || r == '„' {
+			if quoteEnd < i {
 				quoteEnd = closingQuote(s, i+size, closeOf(r))
 			}
 			i += size
 			continue
-		case r == '\n':
+		} else if r == '\n' {
+			// No quotation goes on past a line (closingQuote stops there).
 			emit(i, false)
-			straight, quoteEnd = 0, -1
+			openStraight = false
 			i += size
 			continue
-		case !isTerminator(r):
+		} else if !isTerminator(r) {
 			i += size
 			continue
 		}
@@ -114,39 +111,37 @@ func Sentences(s string) []Sentence {
 			j += sz
 		}
 		single := r == '.' && j-termStart == 1
-		// Closing quotes and brackets belong to this sentence.
+		// Closing quotes and brackets belong to this sentence; so does a
+		// closing ' before a space (before a line break or at the end of s
+		// it lands in the sentence anyway).
 		for j < len(s) {
 			r2, sz := utf8.DecodeRuneInString(s[j:])
 			if isCloseQuote(r2) {
 				j += sz
 				continue
 			}
-			if r2 == '"' && straight%2 == 1 {
-				straight++
+			if r2 == '"' && openStraight {
+				openStraight = false
 				j += sz
 				continue
 			}
-			if r2 == '\'' && (j+sz >= len(s) || s[j+sz] == ' ' || s[j+sz] == '\n') {
+			if r2 == '\'' && strings.HasPrefix(s[j+sz:], " ") {
 				j += sz
 				continue
 			}
 			break
 		}
-		if quoteEnd >= 0 && j <= quoteEnd {
+		if j <= quoteEnd {
 			// Inside a quotation that goes on after this stop.
 			i = j
 			continue
 		}
 		end := j
-		// What follows?
+		// What follows? (Nothing but spaces: no sentence starts there, and
+		// the last emit below ends this one.)
 		k := j
 		for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
 			k++
-		}
-		if k >= len(s) {
-			emit(end, false)
-			i = end
-			continue
 		}
 		spaced := k > j
 		nextWord := wordAt(s, k)
@@ -193,13 +188,12 @@ func closingQuote(s string, from int, close rune) int {
 	limit := min(len(s), from+maxQuote)
 	for i := from; i < limit; {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == close:
+		if r == close {
 			if quoteGoesOn(s, i, i+size) {
 				return i
 			}
 			return -1
-		case r == '\n', r == '“' && close != '“', r == '«':
+		} else if r == '\n' || r == '“' || r == '«' {
 			return -1
 		}
 		i += size
@@ -225,15 +219,10 @@ func startsSentence(s string, k int) bool {
 	if (r == '—' || r == '–') && k+size < len(s) && s[k+size] == ' ' {
 		// A dash opening a line of dialogue or a new clause: "— She disagreed."
 		k += size + 1
-		if k >= len(s) {
-			return false
-		}
 		r, size = utf8.DecodeRuneInString(s[k:])
 	}
+	// At the end of s the rune decodes as utf8.RuneError: no sentence.
 	if isOpenQuote(r) || r == '"' || r == '\'' {
-		if k+size >= len(s) {
-			return false
-		}
 		r, _ = utf8.DecodeRuneInString(s[k+size:])
 	}
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || IsIdeograph(r) || unicode.IsLetter(r) && !unicode.IsLower(r)

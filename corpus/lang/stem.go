@@ -1,5 +1,7 @@
 package lang
 
+import "strings"
+
 // invariant words end like an inflection but are not one: Porter's
 // algorithm would make "news" the word "new" and "bus" "bu" (the
 // exceptions of Porter's own later English stemmer, and short words ending
@@ -35,7 +37,7 @@ func Stem(w string) string {
 	b = step3(b)
 	b = step4(b)
 	b = step5(b)
-	if len(b) <= len(w) && string(b) == w[:len(b)] {
+	if strings.HasPrefix(w, string(b)) {
 		return w[:len(b)]
 	}
 	return string(b)
@@ -57,19 +59,18 @@ func measure(b []byte, n int) int {
 	for i < n && isCons(b, i) {
 		i++
 	}
-	for i < n {
+	for {
 		for i < n && !isCons(b, i) {
 			i++
 		}
-		if i >= n {
-			break
+		if i == n { // the loops stop at n
+			return m
 		}
 		for i < n && isCons(b, i) {
 			i++
 		}
 		m++
 	}
-	return m
 }
 
 func hasVowel(b []byte, n int) bool {
@@ -140,14 +141,13 @@ func step1b(b []byte) []byte {
 		return b
 	}
 	b = b[:len(b)-cut]
-	switch {
-	case hasSuffix(b, "at"), hasSuffix(b, "bl"), hasSuffix(b, "iz"):
+	if hasSuffix(b, "at") || hasSuffix(b, "bl") || hasSuffix(b, "iz") {
 		return append(b, 'e')
-	case endsDoubleCons(b):
+	} else if endsDoubleCons(b) {
 		if c := b[len(b)-1]; c != 'l' && c != 's' && c != 'z' {
 			return b[:len(b)-1]
 		}
-	case measure(b, len(b)) == 1 && endsCVC(b, len(b)):
+	} else if measure(b, len(b)) == 1 && endsCVC(b, len(b)) {
 		return append(b, 'e')
 	}
 	return b
@@ -234,14 +234,16 @@ var step4Suffixes = []string{"al", "ance", "ence", "er", "ic", "able", "ible", "
 	"ent", "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize"}
 
 func step4(b []byte) []byte {
-	// Longest suffix first where they overlap ("ement" before "ment" before "ent").
 	if len(b) == 0 {
 		return b
 	}
+	// The first suffix that matches is the longest: where two overlap the
+	// longer is listed first ("ement" before "ment" before "ent").
 	best := ""
 	for _, s := range step4ByLast[b[len(b)-1]-'a'] {
-		if hasSuffix(b, s) && len(s) > len(best) {
+		if hasSuffix(b, s) {
 			best = s
+			break
 		}
 	}
 	if best == "" {
@@ -284,20 +286,19 @@ func TranslitKey(w string) string {
 		if i+1 < len(w) {
 			next = w[i+1]
 		}
-		switch {
-		case c == 'k' && next == 'h':
+		if c == 'k' && next == 'h' {
 			c = 'h'
 			i++
-		case c == 'p' && next == 'h':
+		} else if c == 'p' && next == 'h' {
 			c = 'f'
 			i++
-		case c == 'c' && next == 'k':
+		} else if c == 'c' && next == 'k' {
 			c = 'k'
 			i++
-		case c == 'y' || c == 'j':
+		} else if c == 'y' || c == 'j' {
 			c = 'i'
 		}
-		if c == 'e' && len(b) > 0 && b[len(b)-1] == 'i' && i > 0 {
+		if c == 'e' && len(b) > 0 && b[len(b)-1] == 'i' {
 			continue // "ie" -> "i"
 		}
 		if len(b) > 0 && b[len(b)-1] == c && c < 0x80 {

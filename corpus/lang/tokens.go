@@ -15,9 +15,12 @@ type Token struct {
 // IsIdeograph reports scripts written without spaces between words (Han,
 // Hiragana, Katakana, Hangul syllables are tokenised per character).
 func IsIdeograph(r rune) bool {
-	if r < 0x1100 { // below the first Hangul Jamo: Latin, Cyrillic, Greek…
-		return false
-	}
+	// Below the first Hangul Jamo (Latin, Cyrillic, Greek…) without a call:
+	// this much is inlined, and the tokeniser asks for every rune.
+	return r >= 0x1100 && isIdeographAbove(r)
+}
+
+func isIdeographAbove(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
@@ -96,14 +99,8 @@ func eachToken(s string, fast bool, fn func(word []byte, start, end int)) {
 				continue
 			}
 		}
-		var r rune
-		size := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if r >= utf8.RuneSelf && IsIdeograph(r) {
+		r, size := utf8.DecodeRuneInString(s[i:]) // inlined for ASCII
+		if IsIdeograph(r) {
 			fn(append(buf[:0], s[i:i+size]...), i, i+size)
 			i += size
 			continue
@@ -131,14 +128,8 @@ func eachToken(s string, fast bool, fn func(word []byte, start, end int)) {
 		apos := false
 		j := end
 		for j < len(s) {
-			var r2 rune
-			sz := 1
-			if s[j] < utf8.RuneSelf {
-				r2 = rune(s[j])
-			} else {
-				r2, sz = utf8.DecodeRuneInString(s[j:])
-			}
-			if isWordRune(r2) && (r2 < utf8.RuneSelf || !IsIdeograph(r2)) {
+			r2, sz := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r2) && !IsIdeograph(r2) {
 				if r2 >= utf8.RuneSelf {
 					ascii = false
 				}
@@ -146,13 +137,13 @@ func eachToken(s string, fast bool, fn func(word []byte, start, end int)) {
 				end = j
 				continue
 			}
-			if isApostrophe(r2) && j+sz < len(s) {
+			// An inner apostrophe (a word is folded, so a curly one is
+			// straightened); at the end of s the rune after it decodes as
+			// utf8.RuneError, no letter.
+			if isApostrophe(r2) {
 				r3, _ := utf8.DecodeRuneInString(s[j+sz:])
 				if unicode.IsLetter(r3) && !IsIdeograph(r3) {
 					apos = true
-					if r2 >= utf8.RuneSelf {
-						ascii = false
-					}
 					j += sz
 					continue
 				}
@@ -228,10 +219,8 @@ func possessiveAfter(s string, end int) int {
 	if !isApostrophe(r) || k >= len(s) || s[k] != 's' {
 		return 0
 	}
-	if k+1 < len(s) {
-		if r, _ := utf8.DecodeRuneInString(s[k+1:]); isWordRune(r) {
-			return 0
-		}
+	if r, _ := utf8.DecodeRuneInString(s[k+1:]); isWordRune(r) {
+		return 0 // at the end of s: utf8.RuneError, no word rune
 	}
 	return k + 1 - end
 }

@@ -496,22 +496,55 @@ func (m *mapped) match(ix *Index, arts []*corpus.Article, checkText bool) error 
 // a list has (ID, title, publication time), or nil when none is (the
 // article left the corpus, or changed: fresh, read afresh since the
 // snapshot, is never paired), and returns the articles left over. byID
-// is arts by ID.
+// is arts by ID, made here when nil and needed.
 func (m *mapped) pair(arts []*corpus.Article, byID map[string]int32, fresh map[*corpus.Article]bool) (docs, rest []*corpus.Article) {
 	// The lookups, most of the time a warm start's search waits for after
 	// its list, are shared among the cores; that no article is two
-	// documents' is checked after.
+	// documents' is checked after. A corpus loads in the order it did
+	// when the snapshot was made, so each document is first tried against
+	// the article in its own place; only those that differ are looked up
+	// by ID (the map was two thirds of the pairing's CPU).
 	of := make([]int32, m.ndocs) // each document's article, by index in arts, or -1
 	nw := min(runtime.GOMAXPROCS(0), max(m.ndocs/4096, 1))
+	same := func(d uint32, i int32) bool {
+		return arts[i].ID == m.docString(d, 0) && arts[i].Title == m.docString(d, 1) &&
+			arts[i].Published.Equal(m.published(d)) && !fresh[arts[i]]
+	}
+	missed := make([]bool, nw)
 	parallel(nw, func(k int) {
 		for d := k * m.ndocs / nw; d < (k+1)*m.ndocs/nw; d++ {
-			i, ok := byID[m.docString(uint32(d), 0)]
-			if !ok || arts[i].Title != m.docString(uint32(d), 1) || !arts[i].Published.Equal(m.published(uint32(d))) || fresh[arts[i]] {
-				i = -1
+			of[d] = -1
+			if d < len(arts) && same(uint32(d), int32(d)) {
+				of[d] = int32(d)
+			} else {
+				missed[k] = true
 			}
-			of[d] = i
 		}
 	})
+	if slices.Contains(missed, true) {
+		if byID == nil {
+			byID = make(map[string]int32, len(arts))
+			for i, a := range arts {
+				byID[a.ID] = int32(i)
+			}
+		}
+		parallel(nw, func(k int) {
+			// Past an article added or gone, the documents are off their
+			// places by as many: each is tried where the last one found
+			// was, relative to its place, before it is looked up.
+			off := 0
+			for d := k * m.ndocs / nw; d < (k+1)*m.ndocs/nw; d++ {
+				if of[d] >= 0 {
+					continue
+				}
+				if i := d + off; i >= 0 && i < len(arts) && same(uint32(d), int32(i)) {
+					of[d] = int32(i)
+				} else if i, ok := byID[m.docString(uint32(d), 0)]; ok && same(uint32(d), i) {
+					of[d], off = i, int(i)-d
+				}
+			}
+		})
+	}
 	docs = make([]*corpus.Article, m.ndocs)
 	taken := make([]bool, len(arts))
 	for d, i := range of {

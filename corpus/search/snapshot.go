@@ -479,10 +479,6 @@ func LoadSnapshotUpdated(path string, arts, fresh []*corpus.Article) (*Index, er
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[string]int32, len(arts))
-	for i, a := range arts {
-		byID[a.ID] = int32(i)
-	}
 	var isFresh map[*corpus.Article]bool
 	if len(fresh) > 0 {
 		isFresh = make(map[*corpus.Article]bool, len(fresh))
@@ -490,7 +486,7 @@ func LoadSnapshotUpdated(path string, arts, fresh []*corpus.Article) (*Index, er
 			isFresh[a] = true
 		}
 	}
-	docs, rest := m.pair(arts, byID, isFresh)
+	docs, rest := m.pair(arts, nil, isFresh)
 	if 2*len(rest) > len(arts) {
 		return nil, fmt.Errorf("%w (it has %d of %d articles)", ErrStale, len(arts)-len(rest), len(arts))
 	}

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
@@ -41,11 +42,11 @@ func TestStoreOnFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(ctx, src, corpus.Options{CacheDir: cacheDir}, nil); err != nil {
+	if _, err := Open(ctx, src, Options{Options: corpus.Options{CacheDir: cacheDir}}); err != nil {
 		t.Fatal(err)
 	}
 	batches := 0
-	st, err := Open(ctx, src, corpus.Options{CacheDir: cacheDir, ListOnly: true}, func(corpus.Batch) { batches++ })
+	st, err := Open(ctx, src, Options{Options: corpus.Options{CacheDir: cacheDir, ListOnly: true}, Progress: func(corpus.Batch) { batches++ }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +89,7 @@ func TestStoreOnFiles(t *testing.T) {
 
 // Changes needs files or folders to follow.
 func TestStoreChangesNeedsPaths(t *testing.T) {
-	st, err := Open(context.Background(), corpus.Source{FS: os.DirFS(writeCorpus(t))}, corpus.Options{}, nil)
+	st, err := Open(context.Background(), corpus.Source{FS: os.DirFS(writeCorpus(t))}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func TestStoreSearchesFromTheSnapshot(t *testing.T) {
 	dir, cacheDir := writeCorpus(t), t.TempDir()
 	ctx := context.Background()
 	src := corpus.Source{Paths: []string{dir}}
-	first, err := Open(ctx, src, corpus.Options{CacheDir: cacheDir}, nil)
+	first, err := Open(ctx, src, Options{Options: corpus.Options{CacheDir: cacheDir}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +126,7 @@ func TestStoreSearchesFromTheSnapshot(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a3.txt"), []byte(volcano), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st, err := Open(ctx, src, corpus.Options{CacheDir: cacheDir, ListOnly: true}, nil)
+	st, err := Open(ctx, src, Options{Options: corpus.Options{CacheDir: cacheDir, ListOnly: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestStoreSearchesFromTheSnapshot(t *testing.T) {
 	if err := ix.WriteSnapshot(search.SnapshotPath(cacheDir, src)); err != nil {
 		t.Fatal(err)
 	}
-	st, err = Open(ctx, src, corpus.Options{CacheDir: cacheDir, ListOnly: true}, nil)
+	st, err = Open(ctx, src, Options{Options: corpus.Options{CacheDir: cacheDir, ListOnly: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,5 +179,98 @@ func TestStoreSearchesFromTheSnapshot(t *testing.T) {
 	}
 	if res, err := st.Search(ctx, "barley", search.Options{}); err != nil || res.Total != 0 {
 		t.Fatalf("Search for the older text's word: %v %+v", err, res)
+	}
+}
+
+// A store opened lazily answers a search from the index snapshot alone
+// while no folder changed, loading nothing; a change makes it load, and
+// Close saves the grown index, so the next open answers alone again. A
+// damaged snapshot is told once through Notice and the search still
+// answers, from an index built afresh.
+func TestLazyStoreSearchesFromTheSnapshotAlone(t *testing.T) {
+	dir, cacheDir := writeCorpus(t), t.TempDir()
+	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	settle := func() { // out of the store's racy window, as a corpus left alone is
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range append(files, dir) {
+			os.Chtimes(f, past, past)
+		}
+		past = past.Add(time.Hour) // the next change is another time
+	}
+	settle()
+	ctx := context.Background()
+	src := corpus.Source{Paths: []string{dir}}
+	var batches int
+	var notices []string
+	open := func() Store {
+		t.Helper()
+		batches, notices = 0, nil
+		st, err := Open(ctx, src, Options{Options: corpus.Options{CacheDir: cacheDir, ListOnly: true}, Lazy: true,
+			Progress: func(corpus.Batch) { batches++ }, Notice: func(n string) { notices = append(notices, n) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	find := func(st Store, q string, want int) {
+		t.Helper()
+		res, err := st.Search(ctx, q, search.Options{})
+		if err != nil || res.Total != want {
+			t.Fatalf("%q: %v, %+v; want %d hits", q, err, res, want)
+		}
+	}
+	st := open()
+	find(st, "ceasefire", 2)
+	if batches == 0 {
+		t.Fatal("the first search answered without a snapshot")
+	}
+	st.Close()
+	if _, err := os.Stat(search.SnapshotPath(cacheDir, src)); err != nil {
+		t.Fatalf("Close saved no snapshot: %v", err)
+	}
+
+	st = open()
+	find(st, "harvest", 1)
+	if batches != 0 {
+		t.Errorf("a search of an unchanged corpus loaded it (%d batches)", batches)
+	}
+	st.Close()
+
+	volcano := "Volcano Erupts Near Geneva\n\nA volcano erupted near Geneva on Monday, officials said, as ceasefire talks resumed.\n"
+	os.WriteFile(filepath.Join(dir, "a3.txt"), []byte(volcano), 0o644)
+	settle()
+	st = open()
+	find(st, "ceasefire", 3)
+	if batches == 0 {
+		t.Error("a search after a folder changed did not load")
+	}
+	st.Close()
+	st = open()
+	find(st, "volcano", 1)
+	if batches != 0 {
+		t.Errorf("the grown index was not saved: the next search loaded (%d batches)", batches)
+	}
+	st.Close()
+
+	path := search.SnapshotPath(cacheDir, src)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(b) / 3; i < len(b)/3+64 && i < len(b); i++ {
+		b[i] ^= 0x5A
+	}
+	os.WriteFile(path, b, 0o644)
+	st = open()
+	find(st, "ceasefire", 3)
+	find(st, "volcano", 1)
+	if len(notices) != 1 || !strings.Contains(notices[0], "snapshot") {
+		t.Errorf("notices of a damaged snapshot: %q, want one", notices)
+	}
+	st.Close()
+	st = open()
+	find(st, "harvest", 1)
+	if batches != 0 || len(notices) != 0 {
+		t.Errorf("after the rebuild: %d batches, notices %q", batches, notices)
 	}
 }

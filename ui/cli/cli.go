@@ -39,8 +39,8 @@ type Env struct {
 	ConfigPath string
 	// CacheDir holds the store of parsed files; "" means the XDG cache dir.
 	CacheDir string
-	// StoryEditsPath is the reader's story edits, which `stories` applies;
-	// "" means storyedits.Path().
+	// StoryEditsPath is the reader's story edits, which `stories`, `story`
+	// and `coverage` apply; "" means storyedits.Path().
 	StoryEditsPath string
 }
 

@@ -80,6 +80,10 @@ type input struct {
 	// load loads store and corpus for a command that loadsItself; false:
 	// nothing loaded (reported), the run fails.
 	load func() bool
+	// loaded takes a store the command opened itself and loaded (the
+	// search's lazy store, when it had to load): what load does once the
+	// store is open.
+	loaded func(store.Store) bool
 }
 
 // lookup finds the command called name.
@@ -140,13 +144,17 @@ func (r *runner) runCommand(c *command, args []string) int {
 		defer relaxGC()()
 	}
 	var missing int
-	in.load = func() bool {
-		in.store, missing = r.loadCorpus(in.paths, c.listOnly)
+	in.loaded = func(st store.Store) bool {
+		in.store, missing = r.reportLoaded(st, in.paths)
 		if in.store == nil {
 			return false
 		}
 		in.corpus = in.store.List()
 		return true
+	}
+	in.load = func() bool {
+		st := r.openStore(in.paths, c.listOnly)
+		return st != nil && in.loaded(st)
 	}
 	if !c.loadsItself && !in.load() {
 		return exitFail

@@ -287,4 +287,35 @@ func TestStoriesCommandAppliesEdits(t *testing.T) {
 	if text := runEdited("stories", "--all"); !strings.Contains(text, split) || !strings.Contains(text, "(placed by you)") {
 		t.Errorf("text listing:\n%s", text)
 	}
+	// story and coverage show the story as stories lists it: the split
+	// article alone, under the ID stories gave its line.
+	var view struct {
+		ID      string
+		Outlets []struct{ Articles []struct{ ID string } }
+	}
+	if err := json.Unmarshal([]byte(runEdited("story", "--json", split)), &view); err != nil {
+		t.Fatal(err)
+	}
+	if len(view.Outlets) != 1 || len(view.Outlets[0].Articles) != 1 || view.Outlets[0].Articles[0].ID != split {
+		t.Errorf("story of the split article: %+v", view)
+	}
+	for _, l := range lines {
+		if len(l.Articles) > 1 {
+			if err := json.Unmarshal([]byte(runEdited("story", "--json", l.Articles[0])), &view); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, o := range view.Outlets {
+				n += len(o.Articles)
+			}
+			if n != len(l.Events[0].Articles) && n != len(l.Articles) {
+				t.Errorf("story of %s: %d articles, stories lists %d in its line", l.Articles[0], n, len(l.Articles))
+			}
+		}
+	}
+	var cov struct{ Articles []struct{ ID string } }
+	json.Unmarshal([]byte(runEdited("coverage", "--json", split)), &cov)
+	if len(cov.Articles) > 1 {
+		t.Errorf("coverage of the split article: %+v", cov)
+	}
 }

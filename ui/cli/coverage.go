@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/ui"
 	"github.com/parallax-reader/parallax/ui/comparison"
@@ -19,7 +18,7 @@ type coverageOptions struct{ json bool }
 func coverageFlags(f *flag.FlagSet) runFunc {
 	var opts coverageOptions
 	f.BoolVar(&opts.json, "json", false, "print the coverage table as JSON")
-	return func(r *runner, in *input) int { return runCoverage(r, opts, in.corpus, in.operands[0]) }
+	return func(r *runner, in *input) int { return runCoverage(r, opts, in, in.operands[0]) }
 }
 
 var coverageCommand = command{
@@ -37,8 +36,8 @@ Examples:
 	operands: 1, refs: true, flags: coverageFlags,
 }
 
-func runCoverage(r *runner, opts coverageOptions, c *corpus.Corpus, ref string) int {
-	story, code := r.resolveStory(c, ref)
+func runCoverage(r *runner, opts coverageOptions, in *input, ref string) int {
+	story, code := r.resolveStory(in, ref)
 	if story == nil {
 		return code
 	}

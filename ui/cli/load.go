@@ -98,26 +98,43 @@ func (r *runner) source(paths []string) corpus.Source {
 	return corpus.Source{Paths: r.resolveURLs(paths), Stdin: r.Stdin}
 }
 
-// loadCorpus opens the corpus named by paths and reports on stderr what
-// was not loaded: each PATH that does not exist, and the skipped files (see
-// reportSkipped). It returns nil when no article loaded, and the number of
-// PATHs that do not exist, which make the exit status 1. With listOnly,
-// articles come from the store without their text (store.Store.Read has
-// it).
-func (r *runner) loadCorpus(paths []string, listOnly bool) (store.Store, int) {
+// openStore opens and loads the corpus named by paths; nil when the load
+// was interrupted (reported). With listOnly, articles come from the store
+// without their text (store.Store.Read has it).
+func (r *runner) openStore(paths []string, listOnly bool) store.Store {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	opt := r.loadOptions()
+	opt := r.storeOptions()
 	opt.ListOnly = listOnly
-	st, err := store.Open(ctx, r.source(paths), opt, func(b corpus.Batch) {
-		for _, n := range b.Notices {
-			fmt.Fprintln(r.Stderr, "parallax:", n)
-		}
-	})
+	st, err := store.Open(ctx, r.source(paths), opt)
 	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
-		return nil, 0
+		return nil
 	}
+	return st
+}
+
+// storeOptions are the options a command opens its store with: the load
+// options of the flags, and the store's notices (a discarded cache, a
+// damaged index snapshot) on stderr.
+func (r *runner) storeOptions() store.Options {
+	say := func(n string) { fmt.Fprintln(r.Stderr, "parallax:", n) }
+	return store.Options{
+		Options: r.loadOptions(),
+		Progress: func(b corpus.Batch) {
+			for _, n := range b.Notices {
+				say(n)
+			}
+		},
+		Notice: say,
+	}
+}
+
+// reportLoaded reports on stderr what a loaded store did not load: each
+// PATH that does not exist, and the skipped files (see reportSkipped). It
+// returns nil when no article loaded, and the number of PATHs that do not
+// exist, which make the exit status 1.
+func (r *runner) reportLoaded(st store.Store, paths []string) (store.Store, int) {
 	c := st.List()
 	missing := r.reportSkipped(c.Skipped, paths)
 	if len(c.Articles) == 0 {

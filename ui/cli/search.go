@@ -1,16 +1,18 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"math"
+	"os"
+	"os/signal"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
 // searchOptions are one run's search flags.
@@ -66,19 +68,24 @@ func runSearch(r *runner, opts searchOptions, query string, in *input) int {
 		limit = -1
 	}
 	sopt := search.Options{Limit: limit}
-	var res *search.Results
-	var err error
-	damaged := false
-	if !opts.fresh {
-		res, damaged, err = r.searchSnapshot(query, sopt, in.paths)
+	// A lazy store answers from the index snapshot alone when no folder
+	// changed; else (or with --fresh) it loads, checking every file, and
+	// the load is reported as other commands report theirs.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	opt := r.storeOptions()
+	opt.ListOnly, opt.Lazy = true, !opts.fresh
+	loaded, progress := false, opt.Progress
+	opt.Progress = func(b corpus.Batch) { loaded = true; progress(b) }
+	st, err := store.Open(ctx, r.source(in.paths), opt)
+	if err != nil {
+		fmt.Fprintln(r.Stderr, "parallax:", err)
+		return exitFail
 	}
-	if res == nil && err == nil {
-		if !in.load() {
-			return exitFail
-		}
-		var save func()
-		res, save, err = r.searchLoaded(in.corpus, in.paths, query, sopt, damaged)
-		defer save()
+	defer st.Close() // the index, saved once the results are out
+	res, err := st.Search(ctx, query, sopt)
+	if loaded && !in.loaded(st) {
+		return exitFail
 	}
 	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
@@ -146,52 +153,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// searchLoaded runs a search over the loaded corpus c with its index:
-// read from the corpus's index snapshot when it holds most of these
-// articles (and is not known to be damaged), the others indexed as a
-// delta over it (search.OpenSnapshotUpdated), else built, and then saved
-// (merged) as the snapshot by
-// the returned function (called once the results are out), stamped with
-// the state of the store c was loaded with, which lets the next search
-// trust the snapshot without loading the corpus while the store's folders
-// are unchanged (see searchSnapshot). A load that skipped a file is not
-// stamped (the skip would go unreported). A snapshot of these articles
-// whose stamp differs (the reader wrote it, or the store changed) is saved
-// again; one whose damage the search meets is reported (unless the search
-// from the snapshot alone did) and the index is built anew.
-func (r *runner) searchLoaded(c *corpus.Corpus, paths []string, query string, opt search.Options, damaged bool) (*search.Results, func(), error) {
-	lopt, src := r.loadOptions(), r.source(paths)
-	path := search.SnapshotPath(lopt.CacheDir, src)
-	var stamp []byte
-	if len(c.Skipped) == 0 {
-		stamp = snapshotStamp(c.StoreState, src, lopt)
-	}
-	save := func(ix *search.Index) func() {
-		return func() {
-			if err := search.SaveSnapshot(ix, path, stamp...); err != nil {
-				fmt.Fprintln(r.Stderr, "parallax: the search index snapshot could not be saved:", err)
-			}
-		}
-	}
-	if !damaged {
-		if ix, err := search.OpenSnapshotUpdated(path, c.Articles, c.Fresh); err == nil {
-			res, err := ix.Search(context.Background(), query, opt)
-			var qe *search.QueryError
-			if err == nil || errors.As(err, &qe) {
-				if ix.Changed() || stamp != nil && !bytes.Equal(stamp, ix.SnapshotExtra()) {
-					return res, save(ix), err
-				}
-				return res, func() {}, err
-			}
-			r.reportSnapshot(err)
-		}
-	}
-	ix := search.New()
-	ix.Add(c.Articles)
-	res, err := ix.Search(context.Background(), query, opt)
-	return res, save(ix), err
 }
 
 // checkQuery vets a query before anything is loaded. An invalid one is

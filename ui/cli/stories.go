@@ -9,8 +9,29 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/store"
 	"github.com/parallax-reader/parallax/corpus/storyedits"
 )
+
+// stories is the store's grouping with the reader's story edits applied,
+// as the reader shows it, so that the IDs 'stories' prints are those
+// 'story' and 'coverage' find; nil when it could not be had (reported).
+func (r *runner) stories(store store.Store) *compare.Stories {
+	st, err := store.Stories(context.Background(), compare.StoryOptions{})
+	if err != nil {
+		fmt.Fprintln(r.Stderr, "parallax:", err)
+		return nil
+	}
+	path := r.StoryEditsPath
+	if path == "" {
+		path = storyedits.Path()
+	}
+	edits, warn := storyedits.Open(path)
+	if warn != nil {
+		fmt.Fprintln(r.Stderr, "parallax: story edits:", warn)
+	}
+	return st.WithEdits(edits.All())
+}
 
 // storiesOptions are one run's stories flags.
 type storiesOptions struct {
@@ -24,7 +45,7 @@ func storiesFlags(f *flag.FlagSet) runFunc {
 	f.BoolVar(&opts.json, "json", false, "print a JSON array of story lines (or events with --level event)")
 	f.BoolVar(&opts.all, "all", false, "include articles that no other article joins")
 	f.StringVar(&opts.level, "level", "line", "what to list: `LEVEL` line (story lines with their events) or event")
-	return func(r *runner, in *input) int { return runStories(r, opts, in.corpus, in.paths) }
+	return func(r *runner, in *input) int { return runStories(r, opts, in.store) }
 }
 
 var storiesCommand = command{
@@ -85,21 +106,15 @@ func articleIDs(as []*corpus.Article) []string {
 	return out
 }
 
-func runStories(r *runner, opts storiesOptions, c *corpus.Corpus, paths []string) int {
+func runStories(r *runner, opts storiesOptions, store store.Store) int {
 	if opts.level != "line" && opts.level != "event" {
 		return r.usageError(fmt.Errorf("stories: --level is line or event, not %q", opts.level), "stories")
 	}
-	stored := compare.StoriesPath(r.loadOptions().CacheDir, r.source(paths))
-	st, _, _ := compare.LoadOrGroupStories(context.Background(), stored, c.Articles, compare.StoryOptions{})
-	path := r.StoryEditsPath
-	if path == "" {
-		path = storyedits.Path()
+	st := r.stories(store)
+	if st == nil {
+		return exitFail
 	}
-	edits, warn := storyedits.Open(path)
-	if warn != nil {
-		fmt.Fprintln(r.Stderr, "parallax: story edits:", warn)
-	}
-	st = st.WithEdits(edits.All())
+	c := store.List()
 	out := []storyJSON{}
 	if opts.level == "event" {
 		for _, s := range st.List {

@@ -20,7 +20,7 @@ type storyOptions struct{ json bool }
 func storyFlags(f *flag.FlagSet) runFunc {
 	var opts storyOptions
 	f.BoolVar(&opts.json, "json", false, "print the story view as JSON")
-	return func(r *runner, in *input) int { return runStory(r, opts, in.corpus, in.operands[0]) }
+	return func(r *runner, in *input) int { return runStory(r, opts, in, in.operands[0]) }
 }
 
 var storyCommand = command{
@@ -43,23 +43,26 @@ Examples:
 // resolveStory finds the story ref names: a story id, a story line id
 // (the whole line, widened from its events), else the story of the
 // article ref names.
-func (r *runner) resolveStory(c *corpus.Corpus, ref string) (*compare.Story, int) {
-	st := compare.GroupStories(c.Articles, compare.StoryOptions{})
+func (r *runner) resolveStory(in *input, ref string) (*compare.Story, int) {
+	st := r.stories(in.store)
+	if st == nil {
+		return nil, exitFail
+	}
 	if s := st.ByID(ref); s != nil {
 		return s, exitOK
 	}
 	if l := st.LineByID(ref); l != nil {
 		return l.Story(), exitOK
 	}
-	a, code := r.resolve(c, ref)
+	a, code := r.resolve(in.corpus, ref)
 	if a == nil {
 		return nil, code
 	}
 	return st.Of(a), exitOK
 }
 
-func runStory(r *runner, opts storyOptions, c *corpus.Corpus, ref string) int {
-	s, code := r.resolveStory(c, ref)
+func runStory(r *runner, opts storyOptions, in *input, ref string) int {
+	s, code := r.resolveStory(in, ref)
 	if s == nil {
 		return code
 	}

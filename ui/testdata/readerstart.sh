@@ -75,5 +75,7 @@ wait_gone 'texts [0-9]+%' 120; report texts
 # garbage back once the start's work has ended: ui/settle.go).
 if [[ -n ${SETTLE:-} ]]; then sleep "$SETTLE"; report settled; fi
 tm send-keys -t rs Escape
+sleep 0.3 # else Escape and q arrive together, as alt+q
 tm send-keys -t rs q
-sleep 1
+# Until the reader has exited (it writes PARALLAX_CPUPROFILE as it quits).
+for _ in $(seq 100); do tm has-session -t rs 2>/dev/null || break; sleep 0.1; done

@@ -1,0 +1,128 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/watch"
+)
+
+// files is the store on files.
+type files struct {
+	ctx context.Context // of Open: a lazy store loads under it
+	src corpus.Source
+	opt Options
+
+	loadOnce sync.Once
+	loadErr  error
+	done     atomic.Bool // the load ran
+	c        *corpus.Corpus
+	// inLoadOrder are c's articles in the order they loaded, which List's
+	// sort changes: the order the reader indexes and groups them in, so
+	// that an index snapshot written here pairs with the reader's articles
+	// place by place (search.OpenSnapshotUpdated), and the reader's with
+	// these, and a grouping made here is the one the reader would make.
+	inLoadOrder []*corpus.Article
+	// sorted puts c in the default order when it is first asked for: a
+	// caller that takes the batches (the reader) never pays for it.
+	sorted sync.Once
+
+	mu   sync.Mutex // guards byID and the index below
+	byID map[string]*corpus.Article
+	searchState
+}
+
+// load reads the corpus, once.
+func (f *files) load() error {
+	f.loadOnce.Do(func() {
+		c := &corpus.Corpus{}
+		corpus.Stream(f.ctx, f.src, f.opt.Options, func(b corpus.Batch) {
+			c.Articles = append(c.Articles, b.Articles...)
+			c.Fresh = append(c.Fresh, b.Fresh...)
+			c.Skipped = append(c.Skipped, b.Skipped...)
+			c.StoreState = b.StoreState
+			if f.opt.Progress != nil {
+				f.opt.Progress(b)
+			}
+		})
+		f.c, f.inLoadOrder, f.loadErr = c, slices.Clone(c.Articles), f.ctx.Err()
+		f.done.Store(true)
+	})
+	return f.loadErr
+}
+
+// loaded reports whether the corpus was loaded.
+func (f *files) loaded() bool { return f.done.Load() }
+
+// List loads the corpus first if the store was opened lazily; a load cut
+// short by Open's context lists what was read.
+func (f *files) List() *corpus.Corpus {
+	_ = f.load()
+	f.sorted.Do(func() {
+		f.c.Sort()
+		sort.SliceStable(f.c.Skipped, func(i, j int) bool { return f.c.Skipped[i].Path < f.c.Skipped[j].Path })
+	})
+	return f.c
+}
+
+func (f *files) Read(id string) (*corpus.Article, error) {
+	arts := f.List().Articles
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.byID == nil {
+		f.byID = make(map[string]*corpus.Article, len(arts))
+		for _, a := range arts {
+			f.byID[a.ID] = a
+		}
+	}
+	a := f.byID[id]
+	if a == nil {
+		return nil, fmt.Errorf("%w: %s", ErrNoArticle, id)
+	}
+	if err := a.LoadText(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Stories is the grouping stored for the corpus when it still holds its
+// articles, joined by the new ones, else grouped afresh and stored
+// (compare.LoadOrGroupStories, as the reader does).
+func (f *files) Stories(ctx context.Context, opt compare.StoryOptions) (*compare.Stories, error) {
+	if err := f.load(); err != nil {
+		return nil, err
+	}
+	// In load order, as the reader groups them.
+	st, _, err := compare.LoadOrGroupStories(ctx, compare.StoriesPath(f.opt.CacheDir, f.src), f.inLoadOrder, opt)
+	return st, err
+}
+
+func (f *files) Changes(ctx context.Context, emit func([]watch.Change)) error {
+	if len(f.src.Paths) == 0 {
+		return errors.New("only files and folders can be followed")
+	}
+	return watch.Paths(ctx, f.src.Paths, f.opt.Options, emit)
+}
+
+// Close saves the search index as the next snapshot when a search built
+// or grew it (see Search); the segments' mappings go with the process,
+// since the articles listed point into them.
+func (f *files) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.saveIndex()
+}
+
+// notice tells the user through Options.Notice.
+func (f *files) notice(format string, args ...any) {
+	if f.opt.Notice != nil {
+		f.opt.Notice(fmt.Sprintf(format, args...))
+	}
+}
