@@ -8,7 +8,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -279,28 +278,25 @@ func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
 	}
 	order := func(out []Candidate) {
 		slices.SortFunc(out, func(x, y Candidate) int {
-			switch {
-			case x.SameStory != y.SameStory:
+			if x.SameStory != y.SameStory {
 				if x.SameStory {
 					return -1
 				}
 				return 1
-			case x.Similarity != y.Similarity:
-				return cmp.Compare(y.Similarity, x.Similarity)
 			}
-			return strings.Compare(x.Article.ID, y.Article.ID)
+			return cmp.Or(cmp.Compare(y.Similarity, x.Similarity), strings.Compare(x.Article.ID, y.Article.ID))
 		})
 	}
 	order(out)
 	// Rescore a pool a little larger than asked for, so the pair figure,
 	// not the fingerprint, decides the order at the cut.
-	if pool := max(n, candidatePool); n > 0 && len(out) > pool {
-		out = out[:pool]
+	if n > 0 {
+		out = out[:min(len(out), max(n, candidatePool))]
 	}
 	bag := bagOfArticle(a)
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(out))
-	for w := 0; w < workers; w++ {
+	for w := range workers {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
@@ -311,8 +307,8 @@ func (s *Stories) Candidates(a *corpus.Article, n int) []Candidate {
 	}
 	wg.Wait()
 	order(out)
-	if n > 0 && len(out) > n {
-		out = out[:n]
+	if n > 0 {
+		out = out[:min(len(out), n)]
 	}
 	return out
 }
@@ -429,9 +425,7 @@ func mergeEdges(dates []when, fps []fingerprint, initial [][]int32, edges []edge
 		for _, i := range g[1:] {
 			uf.union(int(g[0]), int(i))
 		}
-		if len(g) > 1 {
-			members[uf.find(int(g[0]))] = slices.Clone(g)
-		}
+		members[uf.find(int(g[0]))] = g[:len(g):len(g)] // a merge appends to a copy
 	}
 	for _, e := range edges {
 		ra, rb := uf.find(int(e.a)), uf.find(int(e.b))
@@ -445,7 +439,7 @@ func mergeEdges(dates []when, fps []fingerprint, initial [][]int32, edges []edge
 		if mb == nil {
 			mb = []int32{int32(rb)}
 		}
-		if len(ma) > 1 || len(mb) > 1 {
+		if len(ma)+len(mb) > 2 { // two single articles: the edge is their linkage
 			var sum float64
 			pairs := 0
 			sa, sb := sample(ma), sample(mb)
@@ -520,16 +514,18 @@ func buildStories(as []*corpus.Article, fps []fingerprint, groups [][]int32, nte
 type keptEvents struct {
 	of     []int32 // by article: the stored event it began in, or -1
 	events []storedEvent
-	size   []int32 // by stored event: its articles left
 }
 
-// kept returns the stored event group g is exactly, if it is one.
+// kept returns the stored event group g is exactly, if it is one. A
+// stored event's articles left are joined to begin with (mergeEdges), so
+// the group holding one holds them all: it is the event when all its
+// articles are the event's.
 func (k *keptEvents) kept(g []int32) (*storedEvent, bool) {
 	if k == nil {
 		return nil, false
 	}
 	e := k.of[g[0]]
-	if e < 0 || int(k.size[e]) != len(g) {
+	if e < 0 {
 		return nil, false
 	}
 	for _, i := range g {
@@ -587,7 +583,7 @@ type storyBuilder struct {
 func (b *storyBuilder) build(g []int32) *Story {
 	as, fps := b.as, b.fps
 	st := &Story{Cohesion: 1, Articles: make([]*corpus.Article, 0, len(g))}
-	best, bestSum := g[0], -1.0
+	best, bestSum := g[0], math.Inf(-1)
 	if len(g) > 1 {
 		if b.centre == nil {
 			b.centre = make([]float64, b.nterms)
@@ -660,15 +656,10 @@ func storyID(minID string) string { return fmt.Sprintf("s%012x", hashTerm(minID)
 // sortStories orders stories largest first, then the latest first article,
 // then by ID.
 func sortStories(list []*Story) {
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if len(a.Articles) != len(b.Articles) {
-			return len(a.Articles) > len(b.Articles)
-		}
-		if !a.Articles[0].Published.Equal(b.Articles[0].Published) {
-			return a.Articles[0].Published.After(b.Articles[0].Published)
-		}
-		return a.ID < b.ID
+	slices.SortStableFunc(list, func(a, b *Story) int {
+		return cmp.Or(cmp.Compare(len(b.Articles), len(a.Articles)),
+			b.Articles[0].Published.Compare(a.Articles[0].Published),
+			strings.Compare(a.ID, b.ID))
 	})
 }
 

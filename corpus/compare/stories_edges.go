@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"runtime"
 	"slices"
@@ -106,9 +107,7 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps
 						if count[j] == 0 {
 							touched = append(touched, j)
 						}
-						if count[j] < 255 {
-							count[j]++
-						}
+						count[j]++ // at most queryTerms
 					}
 				}
 				if byQuery != nil {
@@ -117,9 +116,7 @@ func candidateEdges(ctx context.Context, as []*corpus.Article, dates []when, fps
 							if count[j] == 0 && rev[j] == 0 {
 								touched = append(touched, j)
 							}
-							if rev[j] < 255 {
-								rev[j]++
-							}
+							rev[j]++ // at most indexTerms
 						}
 					}
 				}
@@ -170,16 +167,7 @@ func flattenEdges(out [][]edge) []edge {
 		all = append(all, e...)
 	}
 	slices.SortFunc(all, func(x, y edge) int {
-		switch {
-		case x.sim != y.sim:
-			if x.sim > y.sim {
-				return -1
-			}
-			return 1
-		case x.a != y.a:
-			return int(x.a - y.a)
-		}
-		return int(x.b - y.b)
+		return cmp.Or(cmp.Compare(y.sim, x.sim), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
 	return all
 }

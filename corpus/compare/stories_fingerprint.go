@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -24,12 +25,11 @@ func (f fingerprint) cosine(g fingerprint) float64 {
 	var dot float64
 	i, j := 0, 0
 	for i < len(f) && j < len(g) {
-		switch {
-		case f[i].t < g[j].t:
+		if f[i].t < g[j].t {
 			i++
-		case f[i].t > g[j].t:
+		} else if f[i].t > g[j].t {
 			j++
-		default:
+		} else {
 			dot += float64(f[i].w) * float64(g[j].w)
 			i++
 			j++
@@ -73,28 +73,10 @@ type tw struct {
 
 // heavier orders terms by weight, heaviest first, then by term.
 func heavier(x, y tw) int {
-	switch {
-	case x.w > y.w:
-		return -1
-	case x.w < y.w:
-		return 1
-	case x.t < y.t:
-		return -1
-	case x.t > y.t:
-		return 1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(y.w, x.w), cmp.Compare(x.t, y.t))
 }
 
-func byTerm(x, y tw) int {
-	switch {
-	case x.t < y.t:
-		return -1
-	case x.t > y.t:
-		return 1
-	}
-	return 0
-}
+func byTerm(x, y tw) int { return cmp.Compare(x.t, y.t) }
 
 // tfWeight[n] is the sublinear weight of a term counted n times.
 var tfWeight = func() (out [64]float64) {
@@ -177,11 +159,8 @@ func makeFingerprints(ctx context.Context, c *termCounts, workers int) ([]finger
 		slices.Sort(on)
 		*b = bag{}
 
-		top := ws
-		if len(top) > fingerprintTerms {
-			selectFirst(top, fingerprintTerms, heavier)
-			top = top[:fingerprintTerms]
-		}
+		selectFirst(ws, fingerprintTerms, heavier)
+		top := ws[:min(len(ws), fingerprintTerms)]
 		slices.SortFunc(top, byTerm)
 		var norm float64
 		for _, x := range top {
@@ -199,13 +178,9 @@ func makeFingerprints(ctx context.Context, c *termCounts, workers int) ([]finger
 
 		// The query terms are the heaviest linking terms, the indexed
 		// ones the heaviest of those.
-		if len(ix) > queryTerms {
-			selectFirst(ix, queryTerms, heavier)
-			ix = ix[:queryTerms]
-		}
-		if len(ix) > indexTerms {
-			selectFirst(ix, indexTerms, heavier)
-		}
+		selectFirst(ix, queryTerms, heavier)
+		ix = ix[:min(len(ix), queryTerms)]
+		selectFirst(ix, indexTerms, heavier)
 		qs := q.query[i*queryTerms : i*queryTerms+len(ix)]
 		for x, tw := range ix {
 			qs[x] = tw.t
@@ -254,12 +229,11 @@ func selectFirst[T any](xs []T, k int, cmp func(a, b T) int) {
 				j--
 			}
 		}
-		switch {
-		case want <= j:
+		if want <= j {
 			hi = j
-		case want >= i:
+		} else if want >= i {
 			lo = i
-		default:
+		} else {
 			return
 		}
 	}

@@ -112,7 +112,7 @@ func joinStories(ctx context.Context, g *storedGrouping, t *storedTerms, at []in
 	// The stored events and lines, in indices of as, less what is gone.
 	var initial, lines [][]int32
 	first := make([]int32, len(g.events)) // an article of each stored event left, or -1
-	keep := &keptEvents{of: make([]int32, len(as)), events: g.events, size: make([]int32, len(g.events))}
+	keep := &keptEvents{of: make([]int32, len(as)), events: g.events}
 	for i := range keep.of {
 		keep.of[i] = -1
 	}
@@ -124,7 +124,6 @@ func joinStories(ctx context.Context, g *storedGrouping, t *storedTerms, at []in
 				keep.of[i] = int32(e)
 			}
 		}
-		keep.size[e] = int32(len(m))
 		if len(m) < len(se.members) || slices.ContainsFunc(se.members, func(k int32) bool { return refit[k] }) {
 			// Its label may be an article gone, its centre moved by a
 			// fingerprint reweighed: made again.

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -221,18 +222,9 @@ func capitalisedInside(text string, i int) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	for i > 0 {
-		p, size := utf8.DecodeLastRuneInString(text[:i])
-		switch {
-		case p == ' ' || p == '\t':
-			i -= size
-			continue
-		case unicode.IsLetter(p) || unicode.IsDigit(p) || p == ',' || p == ';' || p == '-' || p == '—' || p == '–':
-			return true
-		}
-		return false
-	}
-	return false
+	// The rune before the spaces (none at the text's start: RuneError).
+	p, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:i], " \t"))
+	return unicode.IsLetter(p) || unicode.IsDigit(p) || strings.ContainsRune(",;-—–", p)
 }
 
 // storyTerm maps a folded token to its term hash, 0 for words that carry
