@@ -348,10 +348,13 @@ func prune(surv []uint32, part []float32, set docSet, lim float32) []uint32 {
 	return keep
 }
 
-// seek returns the first j' >= j with docs[j'] >= d, galloping; j <
-// len(docs) (callers stop at the end of the list).
+// seek returns the first j' >= j with docs[j'] >= d, galloping. Its
+// callers stop at the end of a list, but the first call on a list may meet
+// an empty one (all of its documents gone): the bound stays, though its
+// mutant cannot be told apart (MUTATION.md), since a search must never
+// panic on an index it was handed.
 func seek(docs []uint32, j int, d uint32) int {
-	if docs[j] >= d {
+	if j >= len(docs) || docs[j] >= d {
 		return j
 	}
 	lo, hi, step := j, j+1, 1 // docs[lo] < d
