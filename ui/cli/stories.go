@@ -16,8 +16,8 @@ import (
 // stories is the store's grouping with the reader's story edits applied,
 // as the reader shows it, so that the IDs 'stories' prints are those
 // 'story' and 'coverage' find; nil when it could not be had (reported).
-func (r *runner) stories(store store.Store) *compare.Stories {
-	st, err := store.Stories(context.Background(), compare.StoryOptions{})
+func (r *runner) stories(from store.Store) *compare.Stories {
+	st, err := from.Stories(context.Background(), compare.StoryOptions{})
 	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return nil
@@ -106,15 +106,15 @@ func articleIDs(as []*corpus.Article) []string {
 	return out
 }
 
-func runStories(r *runner, opts storiesOptions, store store.Store) int {
+func runStories(r *runner, opts storiesOptions, from store.Store) int {
 	if opts.level != "line" && opts.level != "event" {
 		return r.usageError(fmt.Errorf("stories: --level is line or event, not %q", opts.level), "stories")
 	}
-	st := r.stories(store)
+	st := r.stories(from)
 	if st == nil {
 		return exitFail
 	}
-	c := store.List()
+	c := from.List()
 	out := []storyJSON{}
 	if opts.level == "event" {
 		for _, s := range st.List {
