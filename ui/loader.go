@@ -30,7 +30,10 @@ type loadBatchMsg struct {
 	// record, unchecked (freshcheck.go checks them afterwards).
 	trusted bool
 	notices []string // e.g. a discarded cache
-	next    tea.Cmd  // waits for the following batch
+	// opened is the store, delivered before its first batch, and then
+	// nothing else: its index is the one the batches are handed to.
+	opened store.Store
+	next   tea.Cmd // waits for the following batch
 }
 
 // showProgressMsg says the load has taken long enough to show progress.
@@ -68,7 +71,13 @@ func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Op
 	ch := make(chan loadBatchMsg, 1)
 	go func() {
 		defer close(ch)
-		_, _ = store.Open(ctx, src, store.Options{Options: opt, Progress: func(b corpus.Batch) {
+		opened := func(st store.Store) {
+			select {
+			case ch <- loadBatchMsg{gen: gen, opened: st}:
+			case <-ctx.Done():
+			}
+		}
+		_, _ = store.Open(ctx, src, store.Options{Options: opt, Opened: opened, Progress: func(b corpus.Batch) {
 			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, fresh: b.Fresh, trusted: b.Trusted, notices: b.Notices}
 			msg.items = make([]*item, len(b.Articles))
 			for i, a := range b.Articles {

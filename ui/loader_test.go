@@ -9,7 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
-	"github.com/parallax-reader/parallax/ui/library"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
 func TestLoadsSeedsInTheBackground(t *testing.T) {
@@ -132,11 +132,11 @@ func TestGroupingWaitsForTheIndex(t *testing.T) {
 	if m.story.state.busy || !m.story.state.deferred {
 		t.Fatalf("grouping started before the index was complete: busy %v deferred %v", m.story.state.busy, m.story.state.deferred)
 	}
-	step(library.Indexed{N: 2})
+	step(store.Indexed{N: 2})
 	if m.story.state.busy {
 		t.Fatal("grouping started with one batch still being indexed")
 	}
-	step(library.Indexed{N: 1})
+	step(store.Indexed{N: 1})
 	if !m.story.state.busy || m.story.state.deferred {
 		t.Fatalf("grouping did not start once the index was complete: busy %v deferred %v", m.story.state.busy, m.story.state.deferred)
 	}
@@ -144,7 +144,7 @@ func TestGroupingWaitsForTheIndex(t *testing.T) {
 	// A load whose index is already complete when it ends groups at once.
 	m, step = handModel(t, 100, 24)
 	step(loadBatchMsg{gen: m.load.gen, items: testItems("a"), read: 1, total: 2})
-	step(library.Indexed{N: 1})
+	step(store.Indexed{N: 1})
 	step(loadBatchMsg{gen: m.load.gen, read: 2, total: 2, done: true})
 	if !m.story.state.busy {
 		t.Fatal("grouping did not start at the end of a load whose index was complete")
@@ -197,11 +197,11 @@ func TestIndexingCoalescesBatches(t *testing.T) {
 	if got := strings.Join(ids, " "); got != "b c d" {
 		t.Fatalf("waiting for the index: %q, want \"b c d\"", got)
 	}
-	step(library.Indexed{N: 1})
+	step(store.Indexed{N: 1})
 	if !x.Adding() || len(x.Pending()) != 0 || x.Indexed() != 1 || x.Queued() != 4 {
 		t.Fatalf("after the first Add: adding %v, pending %d, indexed %d of %d", x.Adding(), len(x.Pending()), x.Indexed(), x.Queued())
 	}
-	step(library.Indexed{N: 3})
+	step(store.Indexed{N: 3})
 	if x.Adding() || x.Behind() {
 		t.Fatalf("index not complete: adding %v, indexed %d of %d", x.Adding(), x.Indexed(), x.Queued())
 	}

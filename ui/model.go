@@ -13,10 +13,9 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
-	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/corpus/store"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
-	"github.com/parallax-reader/parallax/ui/library"
 )
 
 // Model is the root of the program: it owns the panes, routes messages to
@@ -28,6 +27,9 @@ type Model struct {
 
 	ctx    context.Context // cancelled when the program ends; stops loading
 	cancel context.CancelFunc
+	// st is the corpus's store once it is open (nil before, and in tests
+	// that hand the reader its articles): its index is the library's.
+	st store.Store
 
 	mode  mode
 	under mode // the mode a full-screen pane (help, report) returns to
@@ -75,7 +77,6 @@ func newModel(cfg Config, sh *shared) Model {
 	m.search = m.panes[modeSearch].(*searchPane)
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
-	sh.lib.Index.UseSnapshot(search.SnapshotPath(cfg.Load.CacheDir, cfg.Source))
 	sh.lib.UseStoriesStore(compare.StoriesPath(cfg.Load.CacheDir, cfg.Source))
 	m.applySettings(cfg.Settings, cfg.ConfigProblems)
 	m.list.group.on = sh.groupByStory // shown once stories are grouped
@@ -209,7 +210,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.selectionChanged()
 	case focusListMsg:
 		return m, m.setMode(m.listMode())
-	case library.Indexed, openResultMsg, closeSearchMsg, openSearchMsg, resultMovedMsg, library.SnapshotRead, library.SnapshotWritten:
+	case store.Indexed, openResultMsg, closeSearchMsg, openSearchMsg, resultMovedMsg, store.SnapshotRead, store.SnapshotWritten:
 		return m.updateSearch(msg)
 	}
 	if m, cmd, ok := m.updateAction(msg); ok {
@@ -308,6 +309,14 @@ func (m Model) handleMouse(mm tea.MouseMsg) (Model, tea.Cmd) {
 func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	if msg.gen != m.load.gen {
 		return m, nil // a batch of an abandoned load
+	}
+	if msg.opened != nil {
+		m.st, m.sh.lib.Index = msg.opened, msg.opened.Index()
+		var stop tea.Cmd
+		if m.search.isOpen() { // opened before the store: no wait for its snapshot
+			stop = jobsCmd(m.sh.lib.Index.StopHolding())
+		}
+		return m, tea.Batch(msg.next, stop)
 	}
 	m.load.read, m.load.total = msg.read, msg.total
 	m.load.skipped = append(m.load.skipped, msg.skipped...)

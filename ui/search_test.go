@@ -14,7 +14,7 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/gen"
 	"github.com/parallax-reader/parallax/corpus/search"
-	"github.com/parallax-reader/parallax/ui/library"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
 // searchArticles is sampleArticles plus a long article with a rare word
@@ -437,8 +437,8 @@ func TestSearchOpenedWhileHolding(t *testing.T) {
 	if err := os.WriteFile(path, []byte("a snapshot"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	sh.lib.Index = store.NewIndex(path)
 	x := sh.lib.Index
-	x.UseSnapshot(path)
 	p := newSearchPane(sh)
 	x.LoadBatch(p.register([]*item{newItem(&corpus.Article{ID: "a", Title: "Harbour talks"})}), nil, false)
 	if !x.Holding() {
@@ -461,14 +461,14 @@ func TestSearchFindsSnapshotDamaged(t *testing.T) {
 	if err := search.SaveSnapshot(built, path); err != nil {
 		t.Fatal(err)
 	}
+	sh.lib.Index = store.NewIndex(path)
 	x := sh.lib.Index
-	x.UseSnapshot(path)
 	p := newSearchPane(sh)
 	items := make([]*item, len(arts))
 	for i, a := range arts {
 		items[i] = newItem(a)
 	}
-	read, ok := x.LoadBatch(p.register(items), nil, true)[0]().(library.SnapshotRead)
+	read, ok := x.LoadBatch(p.register(items), nil, true)[0]().(store.SnapshotRead)
 	if !ok || read.Err() != nil {
 		t.Fatalf("snapshot not read: %v", read.Err())
 	}
@@ -481,7 +481,7 @@ func TestSearchFindsSnapshotDamaged(t *testing.T) {
 		switch msg := msg.(type) {
 		case statusMsg:
 			said = strings.Contains(msg.text, "damaged") && strings.Contains(msg.text, "rebuilt")
-		case library.Indexed:
+		case store.Indexed:
 			rebuilt = true
 		}
 	}

@@ -4,12 +4,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus/search"
-	"github.com/parallax-reader/parallax/ui/library"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
-// jobsCmd runs the library's jobs off the update loop; their results come
+// jobsCmd runs the store index's jobs off the update loop; their results come
 // back as messages. nil jobs are skipped.
-func jobsCmd(jobs ...library.Job) tea.Cmd {
+func jobsCmd(jobs ...store.Job) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, j := range jobs {
 		if j != nil {
@@ -34,10 +34,10 @@ func (m Model) listMode() mode {
 // updateSearch handles the messages of the search and the find bar.
 func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case library.Indexed:
+	case store.Indexed:
 		cmd := jobsCmd(m.sh.lib.Index.Added(msg)...)
 		return m, tea.Batch(cmd, m.search.rerun(), m.groupingAfterIndex(), m.freshCheck())
-	case library.SnapshotRead:
+	case store.SnapshotRead:
 		jobs, notice := m.sh.lib.Index.SnapshotLoaded(msg)
 		if notice != "" {
 			m.status = statusLine{text: notice}
@@ -47,7 +47,7 @@ func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
 			rerun = m.search.rerun() // the whole corpus is searchable now
 		}
 		return m, tea.Batch(jobsCmd(jobs...), rerun, m.groupingAfterIndex(), m.freshCheck())
-	case library.SnapshotWritten:
+	case store.SnapshotWritten:
 		if msg.Err != nil {
 			m.status = statusLine{text: "the search index snapshot could not be saved: " + msg.Err.Error()}
 		}

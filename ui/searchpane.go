@@ -194,7 +194,7 @@ func (p searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 		}
 		// A snapshot found damaged (said once) or of other articles late
 		// is built again; the search reruns as the rebuilt index grows
-		// (library.Indexed).
+		// (store.Indexed).
 		jobs, notice := p.sh.lib.Index.SearchFailed(msg.ix, msg.err)
 		var said tea.Cmd
 		if notice != "" {

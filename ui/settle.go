@@ -26,7 +26,7 @@ func (m *Model) settleStart() tea.Cmd {
 		return nil
 	}
 	m.load.settled = true
-	save := m.sh.lib.Index.SaveChanged()
+	save := m.sh.lib.Index.Save()
 	return func() tea.Msg {
 		var written tea.Msg
 		if save != nil {

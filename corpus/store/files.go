@@ -34,9 +34,9 @@ type files struct {
 	// caller that takes the batches (the reader) never pays for it.
 	sorted sync.Once
 
-	mu   sync.Mutex // guards byID and the index below
+	mu   sync.Mutex // guards byID, and feeding the index
 	byID map[string]*corpus.Article
-	searchState
+	ix   *Index
 }
 
 // load reads the corpus, once.
@@ -111,13 +111,15 @@ func (f *files) Changes(ctx context.Context, emit func([]watch.Change)) error {
 	return watch.Paths(ctx, f.src.Paths, f.opt.Options, emit)
 }
 
-// Close saves the search index as the next snapshot when a search built
-// or grew it (see Search); the segments' mappings go with the process,
-// since the articles listed point into them.
+// Index is the store's live search index (see Index and Search).
+func (f *files) Index() *Index { return f.ix }
+
+// Close saves the search index as the next snapshot when it grew since it
+// was read from it (see Index.Save; one built afresh was saved when it was
+// complete); the segments' mappings go with the process, since the
+// articles listed point into them.
 func (f *files) Close() error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.saveIndex()
+	return f.run([]Job{f.ix.Save()})
 }
 
 // notice tells the user through Options.Notice.

@@ -11,115 +11,101 @@ import (
 	"github.com/parallax-reader/parallax/corpus/search"
 )
 
-// searchState is the store's search index, made at the first search.
-type searchState struct {
-	ix *search.Index
-	// save: ix is not what the snapshot holds (built afresh, grown by a
-	// delta, or stamped otherwise): Close writes it as the next snapshot.
-	save  bool
-	stamp []byte // what a snapshot written from this load is stamped with
-	// snapshotBad: the snapshot was found damaged; rebuilt: ix was built
-	// afresh after a search of the snapshot failed.
-	snapshotBad, rebuilt bool
-}
-
-// Search answers from the corpus's index snapshot, with the articles it
-// lacks indexed as a delta over it (search.OpenSnapshotUpdated) and those
-// gone left out, else from an index of every article; the index is made
-// once and Close saves it as the next snapshot when it differs. A
-// snapshot found damaged (by its checksums, as postings are read) or of
-// other texts (by an article's fingerprint) is reported when damaged and
-// the index is built afresh.
+// Search answers from the store's live index (Index): from the corpus's
+// index snapshot, with the articles it lacks indexed as a delta over it
+// and those gone left out, else from an index of every article. When a
+// caller hands the index the batches as they load (the reader), it
+// answers over what is searchable so far; otherwise the first search
+// hands it every article and runs its Jobs in turn, and Close saves it as
+// the next snapshot when it differs. A snapshot found damaged (by its
+// checksums, as postings are read) or of other texts (by an article's
+// fingerprint) is reported when damaged and the index is built afresh.
 //
 // A store opened lazily first tries to answer without loading the corpus
 // (searchUnloaded): when no folder changed since the store of parsed files
 // was published and the snapshot was made from what it holds, the query
 // reads its own postings and only the results' files are checked.
 func (f *files) Search(ctx context.Context, query string, opt search.Options) (*search.Results, error) {
-	if f.opt.Lazy && !f.loaded() {
-		if res, ok, err := f.searchUnloaded(ctx, query, opt); ok {
-			return res, err
+	if !f.ix.isFed() {
+		if f.opt.Lazy && !f.loaded() {
+			if res, ok, err := f.searchUnloaded(ctx, query, opt); ok {
+				return res, err
+			}
 		}
+		if err := f.load(); err != nil {
+			return nil, err
+		}
+		f.indexAll()
 	}
-	if err := f.load(); err != nil {
-		return nil, err
-	}
-	arts := f.inLoadOrder
-	f.mu.Lock()
-	if f.ix == nil {
-		f.openIndex(arts)
-	}
-	ix := f.ix
-	f.mu.Unlock()
+	ix := f.ix.Search()
 	res, err := ix.Search(ctx, query, opt)
-	if !errors.Is(err, search.ErrStale) && !errors.Is(err, search.ErrDamaged) {
+	if err == nil {
+		return f.ix.WithoutGone(res), nil
+	}
+	jobs, notice := f.ix.SearchFailed(ix, err)
+	if notice != "" {
+		f.notice("%s", notice)
+	}
+	f.run(jobs)
+	if f.ix.Search() == ix {
 		return res, err
 	}
+	res, err = f.ix.Search().Search(ctx, query, opt)
+	return f.ix.WithoutGone(res), err
+}
+
+// indexAll hands every article to the index, in load order, unless a
+// caller handed it batches, and runs its Jobs.
+func (f *files) indexAll() {
 	f.mu.Lock()
-	if f.ix == ix && !f.rebuilt {
-		f.reportSnapshot(err)
-		f.ix, f.rebuilt, f.save = search.New(), true, f.snapshotPath() != ""
-		f.ix.Add(arts)
+	defer f.mu.Unlock()
+	if f.ix.isFed() {
+		return
 	}
-	ix = f.ix
-	f.mu.Unlock()
-	return ix.Search(ctx, query, opt)
-}
-
-// openIndex makes the index of arts from the snapshot, else afresh.
-// f.mu is held.
-func (f *files) openIndex(arts []*corpus.Article) {
 	if len(f.c.Skipped) == 0 { // a skip would go unreported by a search from the snapshot alone
-		f.stamp = snapshotStamp(f.c.StoreState, f.src, f.opt.Options)
+		f.ix.setStamp(snapshotStamp(f.c.StoreState, f.src, f.opt.Options))
 	}
-	path := f.snapshotPath()
-	if path != "" && !f.snapshotBad {
-		ix, err := search.OpenSnapshotUpdated(path, arts, f.c.Fresh)
-		if err == nil {
-			f.ix = ix
-			f.save = ix.Changed() || f.stamp != nil && !bytes.Equal(f.stamp, ix.SnapshotExtra())
-			return
-		}
-		f.reportSnapshot(err)
-	}
-	f.ix, f.save = search.New(), path != ""
-	f.ix.Add(arts)
+	f.run(f.ix.LoadBatch(f.inLoadOrder, f.c.Fresh, true))
 }
 
-// saveIndex writes the index as the next snapshot if it differs from the
-// one on disk. f.mu is held.
-func (f *files) saveIndex() error {
-	if !f.save || f.ix == nil {
-		return nil
+// run runs the index's Jobs in turn, handing each result back, until none
+// is left; it returns why a snapshot could not be written, if it was not.
+func (f *files) run(jobs []Job) error {
+	var saveErr error
+	for len(jobs) > 0 {
+		j := jobs[0]
+		jobs = jobs[1:]
+		if j == nil {
+			continue
+		}
+		switch r := j().(type) {
+		case Indexed:
+			jobs = append(jobs, f.ix.Added(r)...)
+		case SnapshotRead:
+			next, notice := f.ix.SnapshotLoaded(r)
+			if notice != "" {
+				f.notice("%s", notice)
+			}
+			jobs = append(jobs, next...)
+		case SnapshotWritten:
+			if r.Err != nil {
+				f.notice("the search index snapshot could not be saved: %v", r.Err)
+				saveErr = r.Err
+			}
+		}
 	}
-	f.save = false
-	if err := search.SaveSnapshot(f.ix, f.snapshotPath(), f.stamp...); err != nil {
-		f.notice("the search index snapshot could not be saved: %v", err)
-		return err
-	}
-	return nil
+	return saveErr
 }
 
 // markBad reports a damaged snapshot and keeps Search from opening it.
 func (f *files) markBad(err error) {
-	if f.reportSnapshot(err) {
-		f.mu.Lock()
-		f.snapshotBad = true
-		f.mu.Unlock()
+	if search.SnapshotUnreadable(err) {
+		f.notice("the search index snapshot was unreadable (%v) and will be rebuilt", err)
+		f.ix.distrust()
 	}
 }
 
 func (f *files) snapshotPath() string { return search.SnapshotPath(f.opt.CacheDir, f.src) }
-
-// reportSnapshot tells the user of a damaged snapshot (a missing or stale
-// one is no news) and reports whether it was damaged.
-func (f *files) reportSnapshot(err error) bool {
-	if search.SnapshotUnreadable(err) {
-		f.notice("the search index snapshot was unreadable (%v) and is rebuilt", err)
-		return true
-	}
-	return false
-}
 
 // searchUnloaded answers a search from the corpus's index snapshot alone,
 // without loading the corpus, when the store of parsed files says that no

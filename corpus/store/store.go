@@ -30,8 +30,13 @@ type Store interface {
 	List() *corpus.Corpus
 	// Read returns the listed article with the given ID, text included.
 	Read(id string) (*corpus.Article, error)
-	// Search runs a query (search.ParseQuery's syntax) over every article.
+	// Search runs a query (search.ParseQuery's syntax) over every article
+	// searchable: while the corpus loads, over those indexed so far.
 	Search(ctx context.Context, query string, opt search.Options) (*search.Results, error)
+	// Index is the live search index Search answers from, for a caller
+	// that hands it the batches as they load and runs its Jobs off its
+	// own loop (the reader), and tells how far indexing is.
+	Index() *Index
 	// Stories groups every article into stories.
 	Stories(ctx context.Context, opt compare.StoryOptions) (*compare.Stories, error)
 	// Changes reports files added, changed or removed under the corpus's
@@ -52,6 +57,10 @@ type Options struct {
 	// returns: an index snapshot found damaged and rebuilt, or one that
 	// could not be saved.
 	Notice func(string)
+	// Opened, if set, is handed the store before the load starts (from
+	// the goroutine that calls Open): a caller that takes the batches
+	// (Progress) reaches the store's Index with it while the corpus loads.
+	Opened func(Store)
 	// Lazy opens without loading: the corpus is loaded when first needed,
 	// and a search is answered from the index snapshot alone when no
 	// folder changed since the snapshot was made (see Search).
@@ -66,6 +75,10 @@ var ErrNoArticle = errors.New("no such article")
 // cancelled. Unreadable files are in List().Skipped.
 func Open(ctx context.Context, src corpus.Source, opt Options) (Store, error) {
 	f := &files{ctx: ctx, src: src, opt: opt}
+	f.ix = NewIndex(f.snapshotPath())
+	if opt.Opened != nil {
+		opt.Opened(f)
+	}
 	if opt.Lazy {
 		return f, nil
 	}

@@ -1,5 +1,5 @@
 // Package library is the reader's data: the loaded articles, the read
-// marks and bookmarks, the search index with its snapshot, and the
+// marks and bookmarks, the store's search index, and the
 // stories the articles are grouped into. It is plain Go (no terminal, no
 // Bubble Tea): the panes of package ui read it and ask it for changes;
 // none of them owns data. Work that takes time comes back as Jobs for the
@@ -12,14 +12,16 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/store"
 	"github.com/parallax-reader/parallax/corpus/storyedits"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 )
 
 // Library holds one reader's data.
 type Library struct {
-	// Index is the search index of the loaded articles.
-	Index *Index
+	// Index is the search index of the loaded articles: the store's
+	// (store.Store.Index) once it is open.
+	Index *store.Index
 	// Marks are the read marks, Bookmarks the bookmarks, both kept
 	// between runs.
 	Marks, Bookmarks *userstate.Marks
@@ -38,7 +40,7 @@ type Library struct {
 
 // New is an empty library with the given read marks and bookmarks.
 func New(marks, bookmarks *userstate.Marks) *Library {
-	return &Library{Index: NewIndex(), Marks: marks, Bookmarks: bookmarks, Docs: NewDocCache(64), Edits: storyedits.InMemory()}
+	return &Library{Index: store.NewIndex(""), Marks: marks, Bookmarks: bookmarks, Docs: NewDocCache(64), Edits: storyedits.InMemory()}
 }
 
 // Add takes articles that were loaded, in load order.

@@ -1,33 +1,39 @@
-package library
+package store
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
 )
 
-// Index is the search index of the loaded articles and its lifecycle:
-// batches are added in the background while the corpus loads, and the
-// index of a corpus opened before is read back from its snapshot instead
-// of being built again (most of the CPU of a large warm start).
+// Index is a store's live search index and the one lifecycle of its
+// snapshot, which the reader and the commands share: batches are added
+// in the background while the corpus loads, and the index of a corpus
+// opened before is read back from its snapshot instead of being built
+// again (most of the CPU of a large warm start).
 //
 // While a snapshot exists, the arriving articles are kept back from the
 // index and, when the load ends, the snapshot is read for them: the
 // articles it was made of are used from it, and those it lacks (the
 // loader names the articles of files read afresh) are indexed as a delta
-// over it (search.LoadSnapshotUpdated); once the start has settled, an
-// index with a delta is written as the next snapshot (SaveChanged), so
-// that the next start has none to index. Should most of the corpus be
-// read afresh, the wait ends early and indexing goes on as the articles
-// arrive; an index built in full is written as the next snapshot.
+// over it (search.OpenSnapshotUpdated); an index with a delta is written
+// as the next snapshot by Save (the reader asks once its start has
+// settled, the commands when the store closes), so that the next start
+// has none to index. Should most of the corpus be read afresh, the wait
+// ends early and indexing goes on as the articles arrive; an index built
+// in full is written as the next snapshot as soon as it is complete.
 //
-// Index is plain state: the work it asks for comes back as Jobs, which the
-// caller runs off its update loop and whose results (Indexed,
-// SnapshotRead, SnapshotWritten) it hands back.
+// The work it asks for comes back as Jobs, which the caller runs off its
+// update loop (the reader) or in turn (the store's own Search) and whose
+// results (Indexed, SnapshotRead, SnapshotWritten) it hands back. Its
+// methods are safe for concurrent use; the Jobs run without its lock.
 type Index struct {
+	mu sync.Mutex
 	ix *search.Index
 	// gone are articles that left the corpus (--watch): the index only
 	// grows, so their hits are dropped from results.
@@ -35,16 +41,18 @@ type Index struct {
 	queued  int  // articles handed to the index
 	indexed int  // articles the index has published
 	loading bool // more articles are on their way
+	fed     bool // a batch was handed (by the store's Search or a caller)
 	// While one Add runs, the batches that arrive wait in pending and go
 	// to the index together: a load of 100,000 articles arrives in a
 	// hundred or more small batches, and each Add has costs of its own
 	// (publishing, new words) besides its articles.
 	pending []*corpus.Article
 	adding  bool
-	// The snapshot: where it is kept ("" for none), articles held back
-	// while it may apply, whether the index came from it or was written
-	// to it.
+	// The snapshot: where it is kept ("" for none), what it is stamped
+	// with (see snapshotStamp), articles held back while it may apply,
+	// whether the index came from it or was written to it.
 	snapshot            string
+	stamp               []byte
 	holding             bool
 	held, fresh         []*corpus.Article
 	fromSnapshot, saved bool
@@ -77,40 +85,76 @@ type (
 	SnapshotWritten struct{ Err error }
 )
 
-// NewIndex is an empty index waiting for the first batch.
-func NewIndex() *Index { return &Index{ix: search.New(), loading: true} }
+// NewIndex is an empty index waiting for the first batch, whose snapshot
+// is kept at snapshot ("" for none): articles are held back from it only
+// if one exists. A store makes its own (Store.Index); tests make one of
+// their own.
+func NewIndex(snapshot string) *Index {
+	x := &Index{ix: search.New(), loading: true, snapshot: snapshot}
+	if snapshot != "" {
+		if st, err := os.Stat(snapshot); err == nil && st.Mode().IsRegular() {
+			x.holding = true
+		}
+	}
+	return x
+}
 
 // Search is the index to run queries on. It is safe to search while Jobs
 // add to it.
-func (x *Index) Search() *search.Index { return x.ix }
+func (x *Index) Search() *search.Index {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.ix
+}
 
 // Behind reports whether articles loaded are not searchable yet.
-func (x *Index) Behind() bool { return x.loading || x.indexed < x.queued }
+func (x *Index) Behind() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.behind()
+}
+
+func (x *Index) behind() bool { return x.loading || x.indexed < x.queued }
 
 // Counts: articles handed to the index, and those searchable.
-func (x *Index) Queued() int  { return x.queued }
-func (x *Index) Indexed() int { return x.indexed }
+func (x *Index) Queued() int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.queued
+}
+
+func (x *Index) Indexed() int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.indexed
+}
 
 // Adding reports whether an Add is running, and Pending how many articles
 // wait for the next one.
-func (x *Index) Adding() bool               { return x.adding }
-func (x *Index) Pending() []*corpus.Article { return x.pending }
+func (x *Index) Adding() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.adding
+}
+
+func (x *Index) Pending() []*corpus.Article {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.pending
+}
 
 // FromSnapshot and Saved say where the index came from and whether it was
 // written as the next snapshot.
-func (x *Index) FromSnapshot() bool { return x.fromSnapshot }
-func (x *Index) Saved() bool        { return x.saved }
+func (x *Index) FromSnapshot() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.fromSnapshot
+}
 
-// UseSnapshot sets where the snapshot is kept, and holds articles back
-// from the index only if one exists.
-func (x *Index) UseSnapshot(path string) {
-	x.snapshot = path
-	if path == "" {
-		return
-	}
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-		x.holding = true
-	}
+func (x *Index) Saved() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.saved
 }
 
 // holdFresh is how many articles read afresh end the wait for the
@@ -122,6 +166,9 @@ const holdFresh = 5000
 // apply, else indexed. fresh are the batch's articles from files read
 // afresh (corpus.Batch.Fresh).
 func (x *Index) LoadBatch(arts, fresh []*corpus.Article, done bool) []Job {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.fed = true
 	x.loading = !done
 	x.queued += len(arts)
 	if !x.holding {
@@ -130,7 +177,7 @@ func (x *Index) LoadBatch(arts, fresh []*corpus.Article, done bool) []Job {
 	x.held = append(x.held, arts...)
 	x.fresh = append(x.fresh, fresh...)
 	if len(x.fresh) >= holdFresh && 2*len(x.fresh) > len(x.held) {
-		return []Job{x.StopHolding()}
+		return []Job{x.stopHolding()}
 	}
 	if !done {
 		return nil
@@ -172,6 +219,8 @@ func (x *Index) addPending() Job {
 // Added counts a finished Add as searchable and starts the next. An Add
 // to an index given up since (SearchFailed) counts for nothing.
 func (x *Index) Added(r Indexed) []Job {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	if r.gen == x.gen {
 		x.indexed += r.N
 	}
@@ -185,9 +234,16 @@ func (x *Index) Added(r Indexed) []Job {
 
 // StopHolding gives up waiting for the snapshot and indexes the articles
 // held so far (and those still to come) as they arrive: a file was read
-// afresh, or the reader opened the search before the load ended and wants
-// what has loaded so far to be searchable now.
+// afresh, the reader opened the search before the load ended and wants
+// what has loaded so far to be searchable now, or the snapshot was found
+// damaged before the load ended.
 func (x *Index) StopHolding() Job {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.stopHolding()
+}
+
+func (x *Index) stopHolding() Job {
 	if !x.holding {
 		return nil
 	}
@@ -201,12 +257,18 @@ func (x *Index) StopHolding() Job {
 }
 
 // Holding reports whether articles are held back for a snapshot.
-func (x *Index) Holding() bool { return x.holding }
+func (x *Index) Holding() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.holding
+}
 
 // SnapshotLoaded puts a snapshot's index in place, or indexes the articles
 // it was read for when it did not apply. notice is what the reader should
 // be told: a damaged snapshot (one of other articles is no news).
 func (x *Index) SnapshotLoaded(r SnapshotRead) (jobs []Job, notice string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	x.adding = false
 	if r.err != nil {
 		if search.SnapshotUnreadable(r.err) {
@@ -232,6 +294,8 @@ func (x *Index) SnapshotLoaded(r SnapshotRead) (jobs []Job, notice string) {
 // snapshot. notice is what to tell the reader, once, and only of damage;
 // later failures of the same index do nothing.
 func (x *Index) SearchFailed(ix *search.Index, err error) (jobs []Job, notice string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	damaged := errors.Is(err, search.ErrDamaged)
 	if ix != x.ix || !x.fromSnapshot || !damaged && !errors.Is(err, search.ErrStale) {
 		return nil, ""
@@ -251,27 +315,42 @@ func (x *Index) SearchFailed(ix *search.Index, err error) (jobs []Job, notice st
 }
 
 // saveIfComplete writes the snapshot, once, when an index built here holds
-// the whole corpus.
+// the whole corpus. x.mu is held.
 func (x *Index) saveIfComplete() Job {
-	if x.snapshot == "" || x.fromSnapshot || x.saved || x.holding || x.Behind() || x.adding || len(x.pending) > 0 {
+	if x.fromSnapshot || x.holding {
 		return nil
 	}
-	x.saved = true
-	ix, path := x.ix, x.snapshot
-	return func() any { return SnapshotWritten{search.SaveSnapshot(ix, path)} }
+	return x.save()
 }
 
-// SaveChanged writes an index opened from the snapshot and grown since
-// (articles added or gone) as the next snapshot, once: the delta merged
-// into the base in the background, so that the next start indexes none of
-// it. The reader asks once its start has settled, not to slow it.
-func (x *Index) SaveChanged() Job {
-	if x.snapshot == "" || !x.fromSnapshot || x.saved || x.Behind() || x.adding || len(x.pending) > 0 || !x.ix.Changed() {
+// Save writes the index as the next snapshot, once, when it is complete
+// and differs from the one on disk: opened from the snapshot and grown
+// since (articles added or gone: the delta merged into the base, so that
+// the next start indexes none of it), or stamped otherwise than the store
+// now stamps it. The reader asks once its start has settled, not to slow
+// it; the store on files when it closes. nil when there is nothing to
+// write.
+func (x *Index) Save() Job {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if !x.fromSnapshot {
+		return nil // one built here was written when it was complete
+	}
+	if !x.ix.Changed() && (x.stamp == nil || bytes.Equal(x.stamp, x.ix.SnapshotExtra())) {
+		return nil
+	}
+	return x.save()
+}
+
+// save is the Job writing the index as the next snapshot, once. x.mu is
+// held.
+func (x *Index) save() Job {
+	if x.snapshot == "" || x.saved || x.behind() || x.adding || len(x.pending) > 0 {
 		return nil
 	}
 	x.saved = true
-	ix, path := x.ix, x.snapshot
-	return func() any { return SnapshotWritten{search.SaveSnapshot(ix, path)} }
+	ix, path, stamp := x.ix, x.snapshot, x.stamp
+	return func() any { return SnapshotWritten{search.SaveSnapshot(ix, path, stamp...)} }
 }
 
 // Forget drops articles that left the corpus from future results.
@@ -279,6 +358,8 @@ func (x *Index) Forget(arts []*corpus.Article) {
 	if len(arts) == 0 {
 		return
 	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	if x.gone == nil {
 		x.gone = map[*corpus.Article]bool{}
 	}
@@ -288,10 +369,16 @@ func (x *Index) Forget(arts []*corpus.Article) {
 }
 
 // Gone reports whether a left the corpus.
-func (x *Index) Gone(a *corpus.Article) bool { return x.gone[a] }
+func (x *Index) Gone(a *corpus.Article) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.gone[a]
+}
 
 // WithoutGone removes hits on articles that left the corpus.
 func (x *Index) WithoutGone(res *search.Results) *search.Results {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	if res == nil || len(x.gone) == 0 {
 		return res
 	}
@@ -309,13 +396,43 @@ func (x *Index) WithoutGone(res *search.Results) *search.Results {
 
 // AddChanged indexes articles that arrived after the load (--watch).
 func (x *Index) AddChanged(arts []*corpus.Article) Job {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	x.loading = false
 	x.queued += len(arts)
 	return x.add(arts)
+}
+
+// isFed reports whether a batch was handed to the index.
+func (x *Index) isFed() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.fed
+}
+
+// setStamp sets what a snapshot written from the index is stamped with.
+func (x *Index) setStamp(stamp []byte) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.stamp = stamp
+}
+
+// distrust keeps a snapshot found damaged from being read: the articles
+// are indexed as they come.
+func (x *Index) distrust() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if !x.fed {
+		x.holding = false
+	}
 }
 
 // Err is why the snapshot could not be read, nil when it was.
 func (r SnapshotRead) Err() error { return r.err }
 
 // Loading reports whether more articles of the load are on their way.
-func (x *Index) Loading() bool { return x.loading }
+func (x *Index) Loading() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.loading
+}

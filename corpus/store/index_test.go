@@ -1,4 +1,4 @@
-package library
+package store
 
 import (
 	"context"
@@ -70,8 +70,7 @@ func TestSnapshotWrittenThenUsed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index-test.cache")
 	items := snapshotArticles(30, "ceasefire")
 
-	p := NewIndex()
-	p.UseSnapshot(path)
+	p := NewIndex(path)
 	if p.Holding() {
 		t.Fatal("held articles back with no snapshot on disk")
 	}
@@ -85,8 +84,7 @@ func TestSnapshotWrittenThenUsed(t *testing.T) {
 		t.Fatalf("built index finds %d articles", len(want))
 	}
 
-	q := NewIndex()
-	q.UseSnapshot(path)
+	q := NewIndex(path)
 	if !q.Holding() {
 		t.Fatal("a snapshot on disk: articles should wait for it")
 	}
@@ -115,8 +113,7 @@ func TestSnapshotNotForTheseArticles(t *testing.T) {
 	}
 	items := snapshotArticles(20, "blockade") // same IDs, other text
 
-	p := NewIndex()
-	p.UseSnapshot(path)
+	p := NewIndex(path)
 	runJobs(t, p, p.LoadBatch(items[:5], items[:5], false))
 	if !p.Holding() || p.Search().Len() != 0 {
 		t.Fatalf("a few fresh files ended the wait: holding %v", p.Holding())
@@ -133,8 +130,7 @@ func TestSnapshotNotForTheseArticles(t *testing.T) {
 	if err := old.WriteSnapshot(path); err != nil {
 		t.Fatal(err)
 	}
-	q := NewIndex()
-	q.UseSnapshot(path)
+	q := NewIndex(path)
 	runJobs(t, q, q.LoadBatch(items, nil, true))
 	if q.FromSnapshot() || !q.Saved() || q.Behind() {
 		t.Fatalf("stale snapshot: from snapshot %v, saved %v, behind %v", q.FromSnapshot(), q.Saved(), q.Behind())
@@ -149,15 +145,14 @@ func TestSnapshotNotForTheseArticles(t *testing.T) {
 
 // A corpus that gained and lost files since its snapshot opens it with the
 // new articles as a delta and the gone ones left out; once asked
-// (SaveChanged, when the reader's start has settled), the merged index is
+// (Save, when the reader's start has settled), the merged index is
 // the next snapshot, which the next start opens with nothing to index.
 func TestSnapshotTakesNewArticlesAsDelta(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index-test.cache")
 	items := snapshotArticles(30, "ceasefire")
-	first := NewIndex()
-	first.UseSnapshot(path)
+	first := NewIndex(path)
 	runJobs(t, first, first.LoadBatch(items, nil, true))
-	if !first.Saved() || first.SaveChanged() != nil {
+	if !first.Saved() || first.Save() != nil {
 		t.Fatal("the first build was not saved, or would be saved twice")
 	}
 
@@ -168,8 +163,7 @@ func TestSnapshotTakesNewArticlesAsDelta(t *testing.T) {
 	cur = append(append(append(cur, &edited), items[8:]...), added...)
 	fresh := append([]*corpus.Article{&edited}, added...)
 
-	x := NewIndex()
-	x.UseSnapshot(path)
+	x := NewIndex(path)
 	runJobs(t, x, x.LoadBatch(cur[:20], fresh[:1], false))
 	runJobs(t, x, x.LoadBatch(cur[20:], fresh[1:], true))
 	if !x.FromSnapshot() || x.Behind() || x.Search().Len() != len(cur) {
@@ -184,17 +178,16 @@ func TestSnapshotTakesNewArticlesAsDelta(t *testing.T) {
 	if x.Saved() {
 		t.Fatal("the changed index was written before the reader asked")
 	}
-	runJobs(t, x, []Job{x.SaveChanged()})
-	if !x.Saved() || x.SaveChanged() != nil {
-		t.Fatal("SaveChanged did not write the merged index once")
+	runJobs(t, x, []Job{x.Save()})
+	if !x.Saved() || x.Save() != nil {
+		t.Fatal("Save did not write the merged index once")
 	}
 	if _, err := search.LoadSnapshot(path, cur); err != nil {
 		t.Fatalf("the merged snapshot is not of the corpus as it is: %v", err)
 	}
-	next := NewIndex()
-	next.UseSnapshot(path)
+	next := NewIndex(path)
 	runJobs(t, next, next.LoadBatch(cur, nil, true))
-	if !next.FromSnapshot() || next.SaveChanged() != nil || next.Search().Changed() {
+	if !next.FromSnapshot() || next.Save() != nil || next.Search().Changed() {
 		t.Fatal("the next start had something to index or save")
 	}
 	if got := hitIDs(t, next.Search(), "armistice"); len(got) != 5 {
@@ -207,11 +200,9 @@ func TestSnapshotTakesNewArticlesAsDelta(t *testing.T) {
 // articles are indexed while the rest loads.
 func TestManyFreshArticlesEndTheWait(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index-test.cache")
-	first := NewIndex()
-	first.UseSnapshot(path)
+	first := NewIndex(path)
 	runJobs(t, first, first.LoadBatch(snapshotArticles(10, "ceasefire"), nil, true))
-	x := NewIndex()
-	x.UseSnapshot(path)
+	x := NewIndex(path)
 	many := make([]*corpus.Article, holdFresh)
 	for i := range many {
 		many[i] = &corpus.Article{ID: fmt.Sprintf("n%05d", i), Title: "Harbour report"}
@@ -238,8 +229,7 @@ func TestStopHoldingIndexesWhatHasLoaded(t *testing.T) {
 	if err := old.WriteSnapshot(path); err != nil {
 		t.Fatal(err)
 	}
-	p := NewIndex()
-	p.UseSnapshot(path)
+	p := NewIndex(path)
 	runJobs(t, p, p.LoadBatch(items[:5], nil, false))
 	if !p.Holding() || p.Search().Len() != 0 {
 		t.Fatalf("not waiting for the snapshot: holding %v, indexed %d", p.Holding(), p.Search().Len())
@@ -261,8 +251,7 @@ func TestDamagedSnapshotIsReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	items := snapshotArticles(4, "ceasefire")
-	p := NewIndex()
-	p.UseSnapshot(path)
+	p := NewIndex(path)
 	jobs := p.LoadBatch(items, nil, true)
 	msg, ok := jobs[0]().(SnapshotRead)
 	if len(jobs) != 1 || !ok || msg.err == nil {
@@ -279,7 +268,7 @@ func TestDamagedSnapshotIsReported(t *testing.T) {
 
 func TestSearchDropsArticlesThatLeft(t *testing.T) {
 	a, b := &corpus.Article{ID: "a"}, &corpus.Article{ID: "b"}
-	x := NewIndex()
+	x := NewIndex("")
 	x.Forget([]*corpus.Article{a})
 	res := x.WithoutGone(&search.Results{Total: 7, Hits: []search.Result{{Article: a}, {Article: b}}})
 	if res.Total != 6 || len(res.Hits) != 1 || res.Hits[0].Article != b {
@@ -297,8 +286,7 @@ func TestSnapshotDamagedLateIsRebuilt(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "index-good.cache")
 	items := snapshotArticles(12, "ceasefire")
-	first := NewIndex()
-	first.UseSnapshot(good)
+	first := NewIndex(good)
 	runJobs(t, first, first.LoadBatch(items, nil, true))
 	data, err := os.ReadFile(good)
 	if err != nil || !first.Saved() {
@@ -311,8 +299,7 @@ func TestSnapshotDamagedLateIsRebuilt(t *testing.T) {
 		if err := os.WriteFile(path, bad, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		x := NewIndex()
-		x.UseSnapshot(path)
+		x := NewIndex(path)
 		r, ok := x.LoadBatch(items, nil, true)[0]().(SnapshotRead)
 		if !ok || r.Err() != nil {
 			continue // found when opened: TestDamagedSnapshotIsReported
@@ -339,8 +326,7 @@ func TestSnapshotDamagedLateIsRebuilt(t *testing.T) {
 		if got := hitIDs(t, x.Search(), "ceasefire"); len(got) != len(items) {
 			t.Fatalf("byte %d: the rebuilt index finds %v", i, got)
 		}
-		reopened := NewIndex()
-		reopened.UseSnapshot(path)
+		reopened := NewIndex(path)
 		runJobs(t, reopened, reopened.LoadBatch(items, nil, true))
 		if !reopened.FromSnapshot() || len(hitIDs(t, reopened.Search(), "ceasefire")) != len(items) {
 			t.Fatalf("byte %d: the rewritten snapshot does not serve the next start", i)
@@ -356,13 +342,11 @@ func TestSnapshotDamagedLateIsRebuilt(t *testing.T) {
 func TestSnapshotOfChangedTextIsRebuilt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index-test.cache")
 	items := snapshotArticles(6, "ceasefire")
-	first := NewIndex()
-	first.UseSnapshot(path)
+	first := NewIndex(path)
 	runJobs(t, first, first.LoadBatch(items, nil, true))
 	changed := snapshotArticles(6, "ceasefire")
 	changed[2].Blocks[0].Text = "Body 2 mentions the ceasefire and the armistice."
-	x := NewIndex()
-	x.UseSnapshot(path)
+	x := NewIndex(path)
 	runJobs(t, x, x.LoadBatch(changed, nil, true))
 	if !x.FromSnapshot() {
 		t.Fatal("the snapshot was not opened from the articles' heads")
