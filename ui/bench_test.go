@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/gen"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 )
@@ -112,5 +113,24 @@ func BenchmarkLoadBatches(b *testing.B) {
 			m = nm.(Model)
 		}
 		m.Close()
+	}
+}
+
+// BenchmarkStoriesShown is the update loop's share of showing stories: z
+// was pressed, the grouping arrives (storiesMsg) and the list is regrouped
+// story by story. Grouping itself runs elsewhere and is not timed.
+func BenchmarkStoriesShown(b *testing.B) {
+	m := benchModel(b, benchArticles())
+	st := compare.GroupStories(m.loadedArticles(), compare.StoryOptions{})
+	m.list.setGrouped(true)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.story.state.seq++
+		nm, _, _ := m.updateStories(storiesMsg{seq: m.story.state.seq, stories: st, auto: st})
+		m = nm
+	}
+	b.StopTimer()
+	if !m.list.grouped() {
+		b.Fatal("the list is not grouped")
 	}
 }

@@ -17,9 +17,11 @@ import (
 // built), so that a start's list and search do not share the cores with
 // it; it reads no text, and nothing comes of it when nothing changed.
 
-// freshCheck starts the check when one is due and the index is complete.
+// freshCheck starts the check when one is due, the index is complete and
+// no read of the stored stories runs (it takes both cores for a moment,
+// and stories are what the reader waits for; the check is a safety net).
 func (m *Model) freshCheck() tea.Cmd {
-	if !m.load.freshPending || m.load.loading || m.sh.lib.Index.Behind() {
+	if !m.load.freshPending || m.load.loading || m.sh.lib.Index.Behind() || m.story.state.readingStored {
 		return nil
 	}
 	m.load.freshPending = false

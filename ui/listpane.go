@@ -352,7 +352,7 @@ func (p *listPane) refresh() {
 	cols := listColumns(p.w)
 	lines = append(lines, p.headerLine(cols))
 	for i := p.offset; i < len(p.items) && len(lines) < p.h; i++ {
-		lines = append(lines, p.row(p.items[i], i == p.sel, cols))
+		lines = append(lines, p.row(i, cols))
 	}
 	p.lines = fitLines(lines, p.w, p.h)
 }
@@ -435,9 +435,11 @@ func (p listPane) cell(selected bool) func(lipgloss.Style, string) string {
 	}
 }
 
-// row renders one article row. Each cell is styled on its own; the selected
-// row adds its background to every cell so the highlight is unbroken.
-func (p listPane) row(it *item, selected bool, c columns) string {
+// row renders the row of the list's item i. Each cell is styled on its
+// own; the selected row adds its background to every cell so the
+// highlight is unbroken.
+func (p listPane) row(i int, c columns) string {
+	it, selected := p.items[i], i == p.sel
 	st := p.sh.styles
 	read := p.sh.lib.Marks.Has(it.key)
 	base := st.Row
@@ -466,7 +468,7 @@ func (p listPane) row(it *item, selected bool, c columns) string {
 
 	a := it.a
 	titleW := c.title
-	if pre := p.treePrefix(it); pre != "" {
+	if pre := p.treePrefix(i); pre != "" {
 		sb.WriteString(cell(st.Story.Tree, pre))
 		titleW -= cellWidth(pre)
 	}

@@ -39,7 +39,7 @@ func TestGroupedListNestsEventsInLines(t *testing.T) {
 				if st.LineOf(next.story) != r.line {
 					t.Fatalf("event %q under line %q", next.story.Label, r.line.Label)
 				}
-			} else if it := hs.m.list.items[next.item]; !strings.HasPrefix(hs.m.list.treePrefix(it), "  ") {
+			} else if it := hs.m.list.items[next.item]; !strings.HasPrefix(hs.m.list.treePrefix(next.item), "  ") {
 				t.Errorf("%s is not indented under its line", it.a.ID)
 			}
 		}

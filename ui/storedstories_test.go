@@ -12,6 +12,8 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
 // gatedText is an article's text in a store that answers only once the
@@ -153,5 +155,65 @@ func TestWarmStartShowsStoredStoriesWithoutTexts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// On a warm start whose index comes from its snapshot, the stored stories
+// are read after the snapshot, not beside it (on two cores each took twice
+// as long, and search is what a reader reaches for first), z pressed
+// meanwhile included; and the check of every file's freshness waits for
+// that read, then runs.
+func TestStoredStoriesReadAfterTheSnapshot(t *testing.T) {
+	dir := t.TempDir()
+	kept, snap := filepath.Join(dir, "stories.cache"), filepath.Join(dir, "index.cache")
+	arts := sampleArticles()
+	for i, a := range arts {
+		a.Origin = uint64(i + 1)
+		a.URL = "https://example.org/" + a.ID
+	}
+	if _, _, err := compare.LoadOrGroupStories(context.Background(), kept, arts, compare.StoryOptions{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	ix := search.New()
+	ix.Add(arts)
+	if err := search.SaveSnapshot(ix, snap); err != nil {
+		t.Fatal(err)
+	}
+
+	hs := &harness{t: t}
+	sh := testShared(t)
+	sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	hs.m = newModel(Config{Source: corpus.Source{Paths: []string{filepath.Join(dir, "news")}}}, sh)
+	t.Cleanup(hs.m.Close)
+	hs.m.sh.lib.UseStoriesStore(kept)
+	hs.m.sh.lib.Index = store.NewIndex(snap)
+	hs.keep(tea.WindowSizeMsg{Width: 100, Height: 30})
+	items := make([]*item, len(arts))
+	for i, a := range arts {
+		items[i] = newItem(a)
+	}
+	load := hs.keep(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(arts), total: len(arts), done: true, trusted: true})
+	st := &hs.m.story.state
+	if !hs.m.sh.lib.Index.OpeningSnapshot() || st.busy || !st.readAfterIndex {
+		t.Fatalf("at the load's end: opening the snapshot %v, story work running %v, stories read after the index %v",
+			hs.m.sh.lib.Index.OpeningSnapshot(), st.busy, st.readAfterIndex)
+	}
+	hs.keep(keyMsg("z"))
+	if st := hs.m.story.state; st.busy || !st.groupAsked {
+		t.Fatalf("z beside the snapshot's read: story work running %v, asked %v", st.busy, st.groupAsked)
+	}
+	read := awaitMsg[store.SnapshotRead](t, hs, runEach(load))
+	after := hs.keep(read)
+	if st := hs.m.story.state; !st.busy || !st.readingStored || hs.m.load.freshRunning || !hs.m.load.freshPending {
+		t.Fatalf("once the index is read: story work %v, reading the stored stories %v, fresh check running %v, due %v",
+			st.busy, st.readingStored, hs.m.load.freshRunning, hs.m.load.freshPending)
+	}
+	stories := awaitMsg[storiesMsg](t, hs, runEach(after))
+	hs.keep(stories)
+	if hs.m.sh.lib.Stories() == nil || !hs.m.list.grouped() {
+		t.Fatalf("the stored stories were not shown grouped (z): %v", hs.m.sh.lib.Stories())
+	}
+	if !hs.m.load.freshRunning {
+		t.Fatal("the fresh check did not start after the stored stories were read")
 	}
 }

@@ -48,6 +48,10 @@ type storyState struct {
 	// groupAsked: z turned grouping on before stories were ready; the
 	// status says so when they arrive.
 	groupAsked bool
+	// readAfterIndex: the stored grouping is read once the index is
+	// complete (it is being read from its snapshot, moments away);
+	// readingStored: that read runs (the fresh check waits for it).
+	readAfterIndex, readingStored bool
 }
 
 // storiesMsg delivers a finished grouping.

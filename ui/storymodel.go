@@ -43,6 +43,14 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	}
 	if m.groupingWaits() {
 		m.story.state.deferred = true
+		if m.sh.lib.Index.OpeningSnapshot() {
+			// The index is moments away: the stored grouping is read
+			// after it rather than beside it (on two cores each took
+			// twice as long, and search is what a reader reaches for
+			// first).
+			m.story.state.readAfterIndex = true
+			return nil
+		}
 		return m.readStoredStories()
 	}
 	return m.startGrouping()
@@ -57,6 +65,7 @@ func (m *Model) readStoredStories() tea.Cmd {
 		return nil
 	}
 	seq := m.beginStoryWork()
+	m.story.state.readingStored = true
 	return tea.Batch(storedStoriesCmd(seq, store, m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
 }
 
@@ -66,7 +75,7 @@ func (m *Model) beginStoryWork() uint64 {
 	st := &m.story.state
 	st.seq = m.sh.nextSeq()
 	st.busy = true
-	st.deferred = false
+	st.deferred, st.readAfterIndex, st.readingStored = false, false, false
 	if st.cancel != nil {
 		st.cancel()
 		st.cancel = nil
@@ -82,12 +91,12 @@ func (m *Model) storedStoriesFailed(msg storiesNotStoredMsg) tea.Cmd {
 	if msg.seq != st.seq {
 		return nil
 	}
-	st.busy = false
+	st.busy, st.readingStored = false, false
 	if st.pending != nil || st.groupAsked {
-		return m.startGrouping()
+		return tea.Batch(m.startGrouping(), m.freshCheck())
 	}
 	st.deferred = true
-	return m.groupingAfterIndex()
+	return tea.Batch(m.groupingAfterIndex(), m.freshCheck())
 }
 
 // groupingWaits reports whether grouping should wait for the search index
@@ -96,9 +105,26 @@ func (m *Model) groupingWaits() bool {
 	return m.sh.lib.Index.Behind()
 }
 
-// groupingAfterIndex starts a deferred grouping once the index is complete.
+// groupingAfterIndex starts a deferred grouping once the index is
+// complete: the stored grouping's read when it waited for the index.
 func (m *Model) groupingAfterIndex() tea.Cmd {
 	if !m.story.state.deferred || m.groupingWaits() {
+		return nil
+	}
+	if m.story.state.readAfterIndex {
+		if cmd := m.readStoredStories(); cmd != nil {
+			return cmd
+		}
+	}
+	return m.startGrouping()
+}
+
+// groupNow starts the story work a key asked for (z, a story pane) when
+// none runs: at once, unless it waits for the index being read from its
+// snapshot (groupingAfterIndex starts it then).
+func (m *Model) groupNow() tea.Cmd {
+	st := &m.story.state
+	if st.busy || m.load.loading || m.sh.lib.Len() == 0 || st.readAfterIndex && m.groupingWaits() {
 		return nil
 	}
 	return m.startGrouping()
@@ -122,10 +148,7 @@ func (m Model) toggleGrouping() (Model, tea.Cmd) {
 		cmds = append(cmds, statusCmd("list ungrouped"))
 	case m.sh.lib.Stories() == nil:
 		m.story.state.groupAsked = true
-		cmds = append(cmds, statusCmd("grouping by story as soon as stories are found…"))
-		if !m.story.state.busy && !m.load.loading && m.sh.lib.Len() > 0 {
-			cmds = append(cmds, m.startGrouping())
-		}
+		cmds = append(cmds, statusCmd("grouping by story as soon as stories are found…"), m.groupNow())
 	default:
 		cmds = append(cmds, statusCmd(m.groupedNote()))
 	}
@@ -149,12 +172,7 @@ func (m Model) openStory(req storyRequest) (Model, tea.Cmd) {
 	st := &m.story.state
 	if m.sh.lib.Stories() == nil {
 		st.pending = req
-		var cmds []tea.Cmd
-		if !st.busy && !m.load.loading {
-			cmds = append(cmds, m.startGrouping())
-		}
-		cmds = append(cmds, statusCmd("finding the stories first…"))
-		return m, tea.Batch(cmds...)
+		return m, tea.Batch(m.groupNow(), statusCmd("finding the stories first…"))
 	}
 	if m.mode.reading() {
 		m.story.from = m.mode
@@ -174,7 +192,7 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if msg.seq != st.seq {
 			return m, nil, true
 		}
-		st.busy = false
+		st.busy, st.readingStored = false, false
 		auto := msg.auto
 		if auto == nil {
 			auto = msg.stories
@@ -184,7 +202,7 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m.sh.storyOf = m.sh.lib.StoryIDs
 		before := m.list.selected()
 		m.list.setStories(msg.stories)
-		var cmds []tea.Cmd
+		cmds := []tea.Cmd{m.freshCheck()}
 		if save := msg.save; save != nil {
 			cmds = append(cmds, func() tea.Msg { save(); return nil })
 		}

@@ -129,8 +129,8 @@ func TestSingleArticleStoryHasNoHeader(t *testing.T) {
 			t.Fatalf("a story of one article has a header: %q", r.story.Label)
 		}
 	}
-	for _, it := range hs.m.list.items {
-		if s := st.Of(it.a); s != nil && alone(s) && hs.m.list.treePrefix(it) != "" {
+	for i, it := range hs.m.list.items {
+		if s := st.Of(it.a); s != nil && alone(s) && hs.m.list.treePrefix(i) != "" {
 			t.Fatalf("%s is alone in its story but drawn under a header", it.a.ID)
 		}
 	}

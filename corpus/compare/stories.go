@@ -656,11 +656,18 @@ func storyID(minID string) string { return fmt.Sprintf("s%012x", hashTerm(minID)
 // sortStories orders stories largest first, then the latest first article,
 // then by ID.
 func sortStories(list []*Story) {
-	slices.SortStableFunc(list, func(a, b *Story) int {
-		return cmp.Or(cmp.Compare(len(b.Articles), len(a.Articles)),
-			b.Articles[0].Published.Compare(a.Articles[0].Published),
-			strings.Compare(a.ID, b.ID))
-	})
+	// A grouping read back is in this order already: one pass says so
+	// (the stable sort took a tenth of reading 60,000 stories back).
+	if !slices.IsSortedFunc(list, storyOrder) {
+		slices.SortStableFunc(list, storyOrder)
+	}
+}
+
+// storyOrder is the stories' order: largest first, then latest first.
+func storyOrder(a, b *Story) int {
+	return cmp.Or(cmp.Compare(len(b.Articles), len(a.Articles)),
+		b.Articles[0].Published.Compare(a.Articles[0].Published),
+		strings.Compare(a.ID, b.ID))
 }
 
 // label is a story's readable name: its central article's title, cut at a

@@ -544,6 +544,12 @@ func parseGrouping(body []byte) (*storedGrouping, error) {
 // as, -1 when it is gone or changed. same says whether the stored articles
 // are exactly as (an article listed twice in as counts once).
 func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
+	// The keys of articles not from the store read their text: in parallel.
+	keys := make([]uint32, len(as))
+	parallel(context.Background(), len(as), runtime.GOMAXPROCS(0), func(i int) { keys[i] = articleKey(as[i]) })
+	if at, ok := g.matchInPlace(as, keys); ok {
+		return at, true
+	}
 	// The first listings of each ID, in order, as a chain: byID holds the
 	// first not yet matched, next[i] the one after i (-1: none). Only an
 	// ID met again needs a set of the articles seen (an article listed
@@ -571,9 +577,6 @@ func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
 			firsts++
 		}
 	}
-	// The keys of articles not from the store read their text: in parallel.
-	keys := make([]uint32, len(as))
-	parallel(context.Background(), len(as), runtime.GOMAXPROCS(0), func(i int) { keys[i] = articleKey(as[i]) })
 	at = make([]int32, len(g.ids))
 	found := 0
 	for k, id := range g.ids {
@@ -584,6 +587,38 @@ func (g *storedGrouping) match(as []*corpus.Article) (at []int32, same bool) {
 		}
 	}
 	return at, found == firsts && found == len(g.ids)
+}
+
+// matchInPlace is match's answer when as are the stored articles in their
+// stored order, each once: a corpus lists in the order it did when its
+// grouping was stored, and then no map of 100,000 IDs is needed (it was
+// most of reading a grouping back). ok is false when as differ anywhere.
+func (g *storedGrouping) matchInPlace(as []*corpus.Article, keys []uint32) (at []int32, ok bool) {
+	if len(as) != len(g.ids) {
+		return nil, false
+	}
+	for k, id := range g.ids {
+		if as[k].ID != id || keys[k] != g.keys[k] {
+			return nil, false
+		}
+	}
+	// An article listed twice counts once (match): sorted addresses say
+	// whether one is, where a set of them would cost as much as the map.
+	addrs := make([]uintptr, len(as))
+	for i, a := range as {
+		addrs[i] = uintptr(unsafe.Pointer(a))
+	}
+	slices.Sort(addrs)
+	for i := 1; i < len(addrs); i++ {
+		if addrs[i] == addrs[i-1] {
+			return nil, false
+		}
+	}
+	at = make([]int32, len(as))
+	for k := range at {
+		at[k] = int32(k)
+	}
+	return at, true
 }
 
 // decodeStories is the grouping of as stored in data (see ReadStories).

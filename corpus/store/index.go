@@ -53,7 +53,7 @@ type Index struct {
 	// whether the index came from it or was written to it.
 	snapshot            string
 	stamp               []byte
-	holding             bool
+	holding, opening    bool
 	held, fresh         []*corpus.Article
 	fromSnapshot, saved bool
 	// members are the articles handed to an index that came from the
@@ -184,7 +184,7 @@ func (x *Index) LoadBatch(arts, fresh []*corpus.Article, done bool) []Job {
 	}
 	x.holding = false
 	held, fresh, path := x.held, x.fresh, x.snapshot
-	x.held, x.fresh, x.adding = nil, nil, true
+	x.held, x.fresh, x.adding, x.opening = nil, nil, true, true
 	return []Job{func() any {
 		ix, err := search.OpenSnapshotUpdated(path, held, fresh)
 		return SnapshotRead{ix: ix, arts: held, err: err}
@@ -263,13 +263,22 @@ func (x *Index) Holding() bool {
 	return x.holding
 }
 
+// OpeningSnapshot reports whether the snapshot is being read for the
+// loaded articles (a SnapshotRead is on its way): the index is moments
+// from complete, where building it takes seconds.
+func (x *Index) OpeningSnapshot() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.opening
+}
+
 // SnapshotLoaded puts a snapshot's index in place, or indexes the articles
 // it was read for when it did not apply. notice is what the reader should
 // be told: a damaged snapshot (one of other articles is no news).
 func (x *Index) SnapshotLoaded(r SnapshotRead) (jobs []Job, notice string) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.adding = false
+	x.adding, x.opening = false, false
 	if r.err != nil {
 		if search.SnapshotUnreadable(r.err) {
 			notice = "the search index snapshot was unreadable (" + r.err.Error() + ") and will be rebuilt"
