@@ -12,7 +12,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
-	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/store"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
@@ -77,7 +76,11 @@ func newModel(cfg Config, sh *shared) Model {
 	m.search = m.panes[modeSearch].(*searchPane)
 	m.load.gen = sh.nextSeq()
 	m.load.loading = true
-	sh.lib.UseStoriesStore(compare.StoriesPath(cfg.Load.CacheDir, cfg.Source))
+	// The store until the load opens its own (loadBatchMsg.opened): a
+	// reader handed its articles without a load (tests) lists, searches
+	// and groups through it. Opened lazily, it reads nothing.
+	m.st, _ = store.Open(ctx, cfg.Source, store.Options{Options: cfg.Load, Lazy: true})
+	sh.lib.Index = m.st.Index()
 	m.applySettings(cfg.Settings, cfg.ConfigProblems)
 	m.list.group.on = sh.groupByStory // shown once stories are grouped
 	return m

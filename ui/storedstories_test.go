@@ -86,13 +86,14 @@ func awaitMsg[T tea.Msg](t *testing.T, hs *harness, ch <-chan tea.Msg) T {
 func TestWarmStartShowsStoredStoriesWithoutTexts(t *testing.T) {
 	for _, changed := range []bool{false, true} {
 		t.Run(fmt.Sprintf("changed=%v", changed), func(t *testing.T) {
-			store := filepath.Join(t.TempDir(), "stories.cache")
+			cacheDir := t.TempDir()
+			kept := compare.StoriesPath(cacheDir, newsSource)
 			whole := sampleArticles()
 			for i, a := range whole {
 				a.Origin = uint64(i + 1)              // as the loader gives articles it made
 				a.URL = "https://example.org/" + a.ID // the read mark's key: no text needed
 			}
-			want, _, err := compare.LoadOrGroupStories(context.Background(), store, whole, compare.StoryOptions{Workers: 1})
+			want, _, err := compare.LoadOrGroupStories(context.Background(), kept, whole, compare.StoryOptions{Workers: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,7 +115,7 @@ func TestWarmStartShowsStoredStoriesWithoutTexts(t *testing.T) {
 			if changed {
 				arts[1].Title += " (updated)"
 			}
-			hs, load := listedHarnessWith(t, arts, store, 100, 30)
+			hs, load := listedHarnessWith(t, arts, cacheDir, 100, 30)
 			msgs := runEach(load)
 			if !changed {
 				hs.keep(awaitMsg[storiesMsg](t, hs, msgs))
@@ -165,7 +166,8 @@ func TestWarmStartShowsStoredStoriesWithoutTexts(t *testing.T) {
 // that read, then runs.
 func TestStoredStoriesReadAfterTheSnapshot(t *testing.T) {
 	dir := t.TempDir()
-	kept, snap := filepath.Join(dir, "stories.cache"), filepath.Join(dir, "index.cache")
+	src := corpus.Source{Paths: []string{filepath.Join(dir, "news")}}
+	kept, snap := compare.StoriesPath(dir, src), search.SnapshotPath(dir, src)
 	arts := sampleArticles()
 	for i, a := range arts {
 		a.Origin = uint64(i + 1)
@@ -183,10 +185,8 @@ func TestStoredStoriesReadAfterTheSnapshot(t *testing.T) {
 	hs := &harness{t: t}
 	sh := testShared(t)
 	sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
-	hs.m = newModel(Config{Source: corpus.Source{Paths: []string{filepath.Join(dir, "news")}}}, sh)
+	hs.m = newModel(Config{Source: src, Load: corpus.Options{CacheDir: dir}}, sh)
 	t.Cleanup(hs.m.Close)
-	hs.m.sh.lib.UseStoriesStore(kept)
-	hs.m.sh.lib.Index = store.NewIndex(snap)
 	hs.keep(tea.WindowSizeMsg{Width: 100, Height: 30})
 	items := make([]*item, len(arts))
 	for i, a := range arts {

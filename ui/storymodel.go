@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -18,12 +17,6 @@ import (
 type storyRequest struct {
 	pane mode // modeCompare, modePicker or modeCoverage
 	a    *corpus.Article
-}
-
-// loadedArticles is every article loaded (filtered out or not), a copy
-// that background work may keep.
-func (m Model) loadedArticles() []*corpus.Article {
-	return slices.Clone(m.sh.lib.Articles())
 }
 
 // storiesAfterBatch starts grouping when loading finishes, and again when
@@ -60,13 +53,12 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 // their heads (storedStoriesCmd) in place of a deferred grouping; when
 // that fails (storiesNotStoredMsg), the grouping is deferred again.
 func (m *Model) readStoredStories() tea.Cmd {
-	store := m.sh.lib.StoriesStore()
-	if store == "" {
+	if !m.st.KeepsStories() {
 		return nil
 	}
 	seq := m.beginStoryWork()
 	m.story.state.readingStored = true
-	return tea.Batch(storedStoriesCmd(seq, store, m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
+	return tea.Batch(storedStoriesCmd(seq, m.st, m.sh.lib.Edits), m.startSpin())
 }
 
 // beginStoryWork starts new story work, which supersedes any running: the
@@ -134,7 +126,7 @@ func (m *Model) startGrouping() tea.Cmd {
 	seq := m.beginStoryWork()
 	ctx, cancel := context.WithCancel(m.ctx)
 	m.story.state.cancel = cancel
-	return tea.Batch(groupStoriesCmd(ctx, seq, m.sh.lib.StoriesStore(), m.loadedArticles(), m.sh.lib.Edits), m.startSpin())
+	return tea.Batch(groupStoriesCmd(ctx, seq, m.st, m.sh.lib.Edits), m.startSpin())
 }
 
 // toggleGrouping groups the list by story, or stops (z).

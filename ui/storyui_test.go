@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,6 +178,9 @@ func TestCompareWaitsForStories(t *testing.T) {
 }
 
 func (hs *harness) loadedArticles() []*corpus.Article { return hs.m.loadedArticles() }
+
+// loadedArticles is every article loaded (filtered out or not), a copy.
+func (m Model) loadedArticles() []*corpus.Article { return slices.Clone(m.sh.lib.Articles()) }
 
 func TestStaleComparisonIsDropped(t *testing.T) {
 	hs := seedsHarness(t, 160, 45)

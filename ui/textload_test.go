@@ -55,17 +55,17 @@ func listedHarness(t *testing.T, arts []*corpus.Article, w, h int) (*harness, te
 	return listedHarnessWith(t, arts, "", w, h)
 }
 
-// listedHarnessWith is listedHarness with the stored grouping at
-// storiesStore (compare.StoriesPath; "" keeps none).
-func listedHarnessWith(t *testing.T, arts []*corpus.Article, storiesStore string, w, h int) (*harness, tea.Cmd) {
+// listedHarnessWith is listedHarness with the reader's caches (the
+// stored grouping at compare.StoriesPath(cacheDir, newsSource)) in
+// cacheDir ("" keeps none).
+func listedHarnessWith(t *testing.T, arts []*corpus.Article, cacheDir string, w, h int) (*harness, tea.Cmd) {
 	t.Helper()
 	sh := testShared(t)
 	hs := &harness{t: t}
 	sh.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { hs.timers = append(hs.timers, msg); return nil }
 	}
-	hs.m = newModel(Config{Source: corpus.Source{Paths: []string{"/news"}}}, sh)
-	hs.m.sh.lib.UseStoriesStore(storiesStore)
+	hs.m = newModel(Config{Source: newsSource, Load: corpus.Options{CacheDir: cacheDir}}, sh)
 	t.Cleanup(hs.m.Close)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	items := make([]*item, len(arts))
@@ -74,6 +74,9 @@ func listedHarnessWith(t *testing.T, arts []*corpus.Article, storiesStore string
 	}
 	return hs, hs.keep(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(arts), total: len(arts), done: true})
 }
+
+// newsSource is the folder listedHarness's articles are said to come from.
+var newsSource = corpus.Source{Paths: []string{"/news"}}
 
 // runAside runs cmd's commands beside the update loop, as Bubble Tea
 // does (runEach), and delivers their messages when all have ended, for

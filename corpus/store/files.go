@@ -94,15 +94,42 @@ func (f *files) Read(id string) (*corpus.Article, error) {
 
 // Stories is the grouping stored for the corpus when it still holds its
 // articles, joined by the new ones, else grouped afresh and stored
-// (compare.LoadOrGroupStories, as the reader does).
-func (f *files) Stories(ctx context.Context, opt compare.StoryOptions) (*compare.Stories, error) {
-	if err := f.load(); err != nil {
-		return nil, err
+// (compare.LoadOrGroupStories); with StoredOnly, the stored one alone
+// (compare.ReadStories). The articles are grouped in load order, the
+// reader's: what a caller handed the index, else what the store loaded.
+func (f *files) Stories(ctx context.Context, opt StoryOptions) (*compare.Stories, error) {
+	arts, ok := f.ix.handed()
+	if !ok {
+		if err := f.load(); err != nil {
+			return nil, err
+		}
+		arts = f.inLoadOrder
 	}
-	// In load order, as the reader groups them.
-	st, _, err := compare.LoadOrGroupStories(ctx, compare.StoriesPath(f.opt.CacheDir, f.src), f.inLoadOrder, opt)
+	path := f.storiesPath()
+	if opt.StoredOnly {
+		if path == "" {
+			return nil, ErrNotStored
+		}
+		st, err := compare.ReadStories(path, arts, opt.StoryOptions)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrNotStored, err)
+		}
+		return st, nil
+	}
+	st, _, save, err := compare.LoadOrGroupStoriesToSave(ctx, path, arts, opt.StoryOptions)
+	if save != nil {
+		if opt.SaveLater != nil {
+			opt.SaveLater(save)
+		} else {
+			save()
+		}
+	}
 	return st, err
 }
+
+func (f *files) KeepsStories() bool { return f.storiesPath() != "" }
+
+func (f *files) storiesPath() string { return compare.StoriesPath(f.opt.CacheDir, f.src) }
 
 func (f *files) Changes(ctx context.Context, emit func([]watch.Change)) error {
 	if len(f.src.Paths) == 0 {

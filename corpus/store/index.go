@@ -42,6 +42,9 @@ type Index struct {
 	indexed int  // articles the index has published
 	loading bool // more articles are on their way
 	fed     bool // a batch was handed (by the store's Search or a caller)
+	// listed are the articles handed, in order, less those forgotten:
+	// what the caller lists, which the store groups (Store.Stories).
+	listed []*corpus.Article
 	// While one Add runs, the batches that arrive wait in pending and go
 	// to the index together: a load of 100,000 articles arrives in a
 	// hundred or more small batches, and each Add has costs of its own
@@ -171,6 +174,7 @@ func (x *Index) LoadBatch(arts, fresh []*corpus.Article, done bool) []Job {
 	x.fed = true
 	x.loading = !done
 	x.queued += len(arts)
+	x.listed = append(x.listed, arts...)
 	if !x.holding {
 		return []Job{x.add(arts), x.saveIfComplete()}
 	}
@@ -375,6 +379,22 @@ func (x *Index) Forget(arts []*corpus.Article) {
 	for _, a := range arts {
 		x.gone[a] = true
 	}
+	kept := x.listed[:0]
+	for _, a := range x.listed {
+		if !x.gone[a] {
+			kept = append(kept, a)
+		}
+	}
+	clear(x.listed[len(kept):])
+	x.listed = kept
+}
+
+// handed is a copy of the articles handed to the index, in order, less
+// those forgotten; ok is false when none was handed.
+func (x *Index) handed() (arts []*corpus.Article, ok bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return slices.Clone(x.listed), x.fed
 }
 
 // Gone reports whether a left the corpus.
@@ -409,6 +429,7 @@ func (x *Index) AddChanged(arts []*corpus.Article) Job {
 	defer x.mu.Unlock()
 	x.loading = false
 	x.queued += len(arts)
+	x.listed = append(x.listed, arts...)
 	return x.add(arts)
 }
 

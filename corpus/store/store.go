@@ -37,8 +37,15 @@ type Store interface {
 	// that hands it the batches as they load and runs its Jobs off its
 	// own loop (the reader), and tells how far indexing is.
 	Index() *Index
-	// Stories groups every article into stories.
-	Stories(ctx context.Context, opt compare.StoryOptions) (*compare.Stories, error)
+	// Stories groups every article listed into stories: the grouping
+	// kept for them read back when none changed since it was kept, joined
+	// by the articles new since, else grouped afresh, and kept for the
+	// next open (see StoryOptions). The articles are those the store
+	// loaded, or those a caller handed its Index (the reader's list).
+	Stories(ctx context.Context, opt StoryOptions) (*compare.Stories, error)
+	// KeepsStories reports whether the store keeps a grouping between
+	// opens: whether Stories with StoredOnly may answer.
+	KeepsStories() bool
 	// Changes reports files added, changed or removed under the corpus's
 	// folders until ctx ends (see watch.Paths).
 	Changes(ctx context.Context, emit func([]watch.Change)) error
@@ -66,6 +73,25 @@ type Options struct {
 	// folder changed since the snapshot was made (see Search).
 	Lazy bool
 }
+
+// StoryOptions say how Stories groups.
+type StoryOptions struct {
+	compare.StoryOptions
+	// StoredOnly asks for the grouping kept for the articles and nothing
+	// else: read back from their heads, without any text (a warm start
+	// shows its stories without reading one); ErrNotStored when an
+	// article changed since it was kept, or none is kept.
+	StoredOnly bool
+	// SaveLater, if set, is handed the keeping of a grouping made afresh
+	// or joined (a file written), to run when the caller chooses, beside
+	// the stories' use (the reader: once they are shown); unset, Stories
+	// keeps it before it returns.
+	SaveLater func(save func())
+}
+
+// ErrNotStored is Stories' error, with StoredOnly, when no grouping is
+// kept for the articles.
+var ErrNotStored = errors.New("no grouping kept for these articles")
 
 // ErrNoArticle is Read's error for an ID the list does not hold.
 var ErrNoArticle = errors.New("no such article")

@@ -77,7 +77,7 @@ func TestStoreOnFiles(t *testing.T) {
 	if err != nil || res.Total != 1 || res.Hits[0].Article.Title != "Harvest Report Lifts Markets" {
 		t.Errorf("Search: %v %+v", err, res)
 	}
-	stories, err := st.Stories(ctx, compare.StoryOptions{})
+	stories, err := st.Stories(ctx, StoryOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestStoreSearchesFromTheSnapshot(t *testing.T) {
 	if err := ix.WriteSnapshot(search.SnapshotPath(cacheDir, src)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := first.Stories(ctx, compare.StoryOptions{}); err != nil {
+	if _, err := first.Stories(ctx, StoryOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(compare.StoriesPath(cacheDir, src)); err != nil {
@@ -142,7 +142,7 @@ func TestStoreSearchesFromTheSnapshot(t *testing.T) {
 	if res, err := st.Search(ctx, "ceasefire", search.Options{}); err != nil || res.Total != 3 {
 		t.Fatalf("Search over the snapshot and the delta: %v %+v", err, res)
 	}
-	stories, err := st.Stories(ctx, compare.StoryOptions{})
+	stories, err := st.Stories(ctx, StoryOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 // as the reader shows it, so that the IDs 'stories' prints are those
 // 'story' and 'coverage' find; nil when it could not be had (reported).
 func (r *runner) stories(from store.Store) *compare.Stories {
-	st, err := from.Stories(context.Background(), compare.StoryOptions{})
+	st, err := from.Stories(context.Background(), store.StoryOptions{})
 	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
 		return nil

@@ -7,9 +7,6 @@
 package library
 
 import (
-	"context"
-	"errors"
-
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/store"
@@ -34,8 +31,6 @@ type Library struct {
 	articles []*corpus.Article
 	stories  *compare.Stories // shown: auto with the edits applied
 	auto     *compare.Stories // as grouping found them
-	// storiesStore is where the grouping is kept between runs ("": not).
-	storiesStore string
 }
 
 // New is an empty library with the given read marks and bookmarks.
@@ -91,49 +86,6 @@ func ApplyEdits(auto *compare.Stories, edits *storyedits.Edits) *compare.Stories
 		return auto
 	}
 	return auto.WithEdits(edits.All())
-}
-
-// UseStoriesStore sets where the grouping is kept between runs
-// (compare.StoriesPath; "" keeps none).
-func (l *Library) UseStoriesStore(path string) { l.storiesStore = path }
-
-// StoriesStore is where the grouping is kept between runs, "" when not.
-func (l *Library) StoriesStore() string { return l.storiesStore }
-
-// GroupStories is the grouping of arts by the stored-grouping policy
-// (compare.LoadOrGroupStories): the stored one when no article changed,
-// else a fresh one, stored for the next start by save (nil when there is
-// nothing to store), which the caller runs once the stories are shown: it
-// may run while they are used. A stored grouping reads
-// the fingerprints that comparing and edits need when they first need
-// them (see StoredStories).
-//
-// The stored grouping is read back from the articles' heads, without
-// their text (compare.ReadStories). Grouping afresh or joining new
-// articles reads the texts it needs (every one, or the new articles')
-// once each and keeps none (Article.Text): no text is loaded for it.
-func GroupStories(ctx context.Context, store string, arts []*corpus.Article, workers int) (st *compare.Stories, save func(), err error) {
-	// The policy reads the stored grouping back first (it is
-	// compare.ReadStories when no article changed); asking ReadStories
-	// before it read and matched the file twice when one had.
-	st, _, save, err = compare.LoadOrGroupStoriesToSave(ctx, store, arts, compare.StoryOptions{Workers: workers})
-	return st, save, err
-}
-
-// StoredStories is the grouping stored at store for arts when no article
-// changed since it was stored (compare.ReadStories), read from their heads
-// alone: it loads no text, so that a warm start shows its stories without
-// reading any. It fails when anything changed (or nothing is stored); the
-// caller then groups with GroupStories. The fingerprints that comparing,
-// the picker and story edits need are read from the file when one of them
-// first asks (once, in the command that asks): reading them at
-// start held about 90 MB more at 100,000 articles and cost a start 1.5
-// cpu-s, for a first comparison that waits half a second instead.
-func StoredStories(store string, arts []*corpus.Article, workers int) (*compare.Stories, error) {
-	if store == "" {
-		return nil, errors.New("no stored grouping")
-	}
-	return compare.ReadStories(store, arts, compare.StoryOptions{Workers: workers})
 }
 
 // Stories is the latest grouping, nil before the first.

@@ -2,7 +2,6 @@ package library
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/gen"
 	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/corpus/store"
 )
 
 // loadDir loads dir with the store in cacheDir, listing only when asked.
@@ -101,8 +101,12 @@ func TestIndexAndGroupingKeepNoText(t *testing.T) {
 	ix, fx := search.New(), search.New()
 	ix.Add(listed)
 	fx.Add(full)
-	store := filepath.Join(t.TempDir(), "stories-x.cache")
-	st, err := groupSaved(store, listed, 2)
+	from, err := store.Open(context.Background(), corpus.Source{Paths: []string{"/news"}}, store.Options{Options: corpus.Options{CacheDir: t.TempDir()}, Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	from.Index().LoadBatch(listed, nil, true) // the reader's list, as the reader hands it
+	st, err := from.Stories(context.Background(), store.StoryOptions{StoryOptions: compare.StoryOptions{Workers: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}

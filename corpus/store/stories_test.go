@@ -1,4 +1,4 @@
-package library
+package store
 
 import (
 	"context"
@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 
@@ -27,37 +26,67 @@ func twoStories() []*corpus.Article {
 	return arts
 }
 
+// handedStore is a store opened lazily on a corpus kept in cacheDir,
+// handed arts as a caller hands it its list (the reader): nothing is
+// loaded from files.
+func handedStore(t *testing.T, cacheDir string, arts []*corpus.Article) Store {
+	t.Helper()
+	st, err := Open(context.Background(), newsSource, Options{Options: corpus.Options{CacheDir: cacheDir}, Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Index().LoadBatch(arts, nil, true) // its Jobs (indexing) are not needed here
+	return st
+}
+
+var newsSource = corpus.Source{Paths: []string{"/news"}}
+
+// groupLater groups as the reader does, the keeping of the grouping
+// handed back.
+func groupLater(t *testing.T, cacheDir string, arts []*corpus.Article) (*compare.Stories, func(), error) {
+	t.Helper()
+	var save func()
+	st, err := handedStore(t, cacheDir, arts).Stories(context.Background(), StoryOptions{StoryOptions: compare.StoryOptions{Workers: 1}, SaveLater: func(s func()) { save = s }})
+	return st, save, err
+}
+
 // groupSaved groups as the reader does and stores the grouping, as the
 // reader does once it has shown it.
-func groupSaved(store string, arts []*corpus.Article, workers int) (*compare.Stories, error) {
-	st, save, err := GroupStories(context.Background(), store, arts, workers)
+func groupSaved(t *testing.T, cacheDir string, arts []*corpus.Article) (*compare.Stories, error) {
+	t.Helper()
+	st, save, err := groupLater(t, cacheDir, arts)
 	if save != nil {
 		save()
 	}
 	return st, err
 }
 
-// GroupStories stores the grouping when its caller runs save, and reads
-// it back on the next start; comparing reads the fingerprints when it
-// first needs them.
-func TestGroupStoriesStored(t *testing.T) {
+// Stories keeps the grouping when its caller runs the save it was handed
+// (SaveLater), and reads it back on the next open; comparing reads the
+// fingerprints when it first needs them. StoredOnly answers from the kept
+// grouping alone.
+func TestStoriesStored(t *testing.T) {
 	arts := twoStories()
-	store := filepath.Join(t.TempDir(), "stories-x.cache")
-	unsaved, save, err := GroupStories(context.Background(), store, arts, 1)
+	cacheDir := t.TempDir()
+	store := compare.StoriesPath(cacheDir, newsSource)
+	if _, err := handedStore(t, cacheDir, arts).Stories(context.Background(), StoryOptions{StoredOnly: true}); !errors.Is(err, ErrNotStored) {
+		t.Fatalf("stored only, before any was kept: %v", err)
+	}
+	unsaved, save, err := groupLater(t, cacheDir, arts)
 	if err != nil || save == nil || unsaved == nil {
 		t.Fatalf("grouped %v, save %v, err %v", unsaved, save != nil, err)
 	}
 	if _, err := os.Stat(store); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("stored before save ran: %v", err)
 	}
-	first, err := groupSaved(store, arts, 1)
+	first, err := groupSaved(t, cacheDir, arts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, save, _ := GroupStories(context.Background(), store, arts, 1); save != nil {
+	if _, save, _ := groupLater(t, cacheDir, arts); save != nil {
 		t.Error("read back as stored, yet something to save")
 	}
-	back, err := groupSaved(store, arts, 1)
+	back, err := groupSaved(t, cacheDir, arts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,9 +99,19 @@ func TestGroupStoriesStored(t *testing.T) {
 	if c := back.Candidates(arts[0], 1); len(c) != 1 || !c[0].SameStory {
 		t.Errorf("candidates of a stored grouping: %+v", c)
 	}
-	none, err := groupSaved("", arts, 1)
+	only, err := handedStore(t, cacheDir, arts).Stories(context.Background(), StoryOptions{StoredOnly: true})
+	if err != nil || len(only.List) != len(first.List) {
+		t.Errorf("stored only: %v, %v", only, err)
+	}
+	if _, err := handedStore(t, cacheDir, arts[1:]).Stories(context.Background(), StoryOptions{StoredOnly: true}); !errors.Is(err, ErrNotStored) {
+		t.Errorf("stored only, an article gone: %v", err)
+	}
+	none, err := groupSaved(t, "", arts)
 	if err != nil || len(none.List) != len(first.List) {
 		t.Errorf("without a store: %v, %v", none, err)
+	}
+	if handedStore(t, "", arts).KeepsStories() || !handedStore(t, cacheDir, arts).KeepsStories() {
+		t.Error("KeepsStories does not say whether a cache keeps the grouping")
 	}
 }
 
@@ -87,13 +126,13 @@ func (n notLoaded) LoadText(a *corpus.Article) error {
 // A warm start's articles listed without their text (known by their
 // origin): the stored grouping is read back, and its fingerprints read,
 // without loading any text.
-func TestGroupStoriesStoredFromHeads(t *testing.T) {
+func TestStoriesStoredFromHeads(t *testing.T) {
 	arts := twoStories()
 	for i, a := range arts {
 		a.Origin = uint64(i + 1) // as the loader's articles
 	}
-	store := filepath.Join(t.TempDir(), "stories-x.cache")
-	first, err := groupSaved(store, arts, 1)
+	cacheDir := t.TempDir()
+	first, err := groupSaved(t, cacheDir, arts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +144,7 @@ func TestGroupStoriesStoredFromHeads(t *testing.T) {
 		c.DeferText(notLoaded{&asked}, "")
 		listed[i] = &c
 	}
-	back, err := groupSaved(store, listed, 1)
+	back, err := groupSaved(t, cacheDir, listed)
 	if err != nil {
 		t.Fatal(err)
 	}
