@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -204,7 +203,7 @@ func mergedLine(events []*Story) *StoryLine {
 		}
 	}
 	l.Label = largest.Label
-	l.ID = fmt.Sprintf("l%012x", hashTerm(minID)>>16)
+	l.ID = groupID('l', minID)
 	return l
 }
 
@@ -226,7 +225,7 @@ func singleLine(events []*Story) *StoryLine {
 			minID = a.ID
 		}
 	}
-	l.ID = fmt.Sprintf("l%012x", hashTerm(minID)>>16)
+	l.ID = groupID('l', minID)
 	return l
 }
 

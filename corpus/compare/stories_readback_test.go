@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -153,5 +154,24 @@ func TestReadBackLetsGoOfItsLists(t *testing.T) {
 	a := as[len(as)/2]
 	if got, want := fmt.Sprint(back.Candidates(a, 5)), fmt.Sprint(fresh.Candidates(a, 5)); got != want {
 		t.Errorf("candidates read back %s, want %s", got, want)
+	}
+}
+
+// groupID prints IDs as "%c%012x" of the hash's 48 bits did: the IDs the
+// reader's story edits and the commands name stay those stored before.
+func TestGroupIDAsPrinted(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	ids := []string{"", "a", "00001_0293f376fc120652", "ünïcode", strings.Repeat("x", 300)}
+	for range 2000 {
+		b := make([]byte, rng.Intn(40))
+		rng.Read(b)
+		ids = append(ids, string(b))
+	}
+	for _, id := range ids {
+		for _, kind := range []byte{'s', 'l'} {
+			if got, want := groupID(kind, id), fmt.Sprintf("%c%012x", kind, hashTerm(id)>>16); got != want {
+				t.Fatalf("groupID(%c, %q) = %s, want %s", kind, id, got, want)
+			}
+		}
 	}
 }

@@ -706,14 +706,17 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 // say: the ID, the outlets, the articles in order (as storyBuilder.build).
 func finishStory(st *Story, as []*corpus.Article, g []int32) {
 	minID := as[g[0]].ID
-	var outlets []string
-	for _, i := range g {
+	st.Articles = make([]*corpus.Article, len(g))
+	outlets := make([]string, len(g))
+	for k, i := range g {
 		a := as[i]
-		st.Articles = append(st.Articles, a)
+		st.Articles[k] = a
 		minID = min(minID, a.ID)
-		outlets = append(outlets, a.Outlet)
+		outlets[k] = a.Outlet
 	}
 	st.Outlets = storyOutlets(outlets)
-	corpus.SortArticles(st.Articles)
+	if len(g) > 1 {
+		corpus.SortArticles(st.Articles)
+	}
 	st.ID = storyID(minID)
 }
