@@ -111,16 +111,12 @@ func (m *Model) applySettings(s config.Config, probs []config.Problem) {
 	}
 }
 
-// Init starts loading; the first frame does not wait for it.
+// Init starts loading; the first frame does not wait for it. --watch
+// starts once the load's store is open (handleBatch).
 func (m Model) Init() tea.Cmd {
-	var watch tea.Cmd
-	if m.cfg.Watch {
-		watch = startWatch(m.ctx, m.cfg.Source, m.cfg.Load)
-	}
 	return tea.Batch(
 		startLoad(m.ctx, m.load.gen, m.cfg.Source, m.cfg.Load),
 		m.sh.after(progressDelay, showProgressMsg{m.load.gen}),
-		watch,
 		m.refreshAtStart(),
 	)
 }
@@ -315,11 +311,14 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	}
 	if msg.opened != nil {
 		m.st, m.sh.lib.Index = msg.opened, msg.opened.Index()
-		var stop tea.Cmd
+		var stop, watch tea.Cmd
 		if m.search.isOpen() { // opened before the store: no wait for its snapshot
 			stop = jobsCmd(m.sh.lib.Index.StopHolding())
 		}
-		return m, tea.Batch(msg.next, stop)
+		if m.cfg.Watch { // followed through the store, whose list follows its changes
+			watch = startWatch(m.ctx, m.cfg.Source, m.st)
+		}
+		return m, tea.Batch(msg.next, stop, watch)
 	}
 	m.load.read, m.load.total = msg.read, msg.total
 	m.load.skipped = append(m.load.skipped, msg.skipped...)

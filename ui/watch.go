@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -29,21 +27,18 @@ type watchedChange struct {
 	items []*item
 }
 
-// startWatch follows the source's changes through its store
-// (store.Store.Changes; opened lazily, so nothing more is loaded) and
+// startWatch follows the source's changes through the reader's store
+// (store.Store.Changes, which puts them in its own list; the reader hands
+// them to the store's index, in order with its batches: handleWatch) and
 // returns the command that delivers the first changes. It stops when ctx
 // is cancelled.
-func startWatch(ctx context.Context, src corpus.Source, opt corpus.Options) tea.Cmd {
+func startWatch(ctx context.Context, src corpus.Source, st store.Store) tea.Cmd {
 	if len(src.Paths) == 0 {
 		return nil
 	}
 	return func() tea.Msg {
 		ch := make(chan watchMsg, 1)
-		st, err := store.Open(ctx, src, store.Options{Options: opt, Lazy: true})
-		if err != nil {
-			return watchErrMsg{err}
-		}
-		err = st.Changes(ctx, func(cs []watch.Change) {
+		err := st.Changes(ctx, func(cs []watch.Change) {
 			msg := watchMsg{}
 			for _, c := range cs {
 				wc := watchedChange{Change: c}
@@ -80,26 +75,12 @@ func waitWatch(ctx context.Context, ch <-chan watchMsg) tea.Cmd {
 // their new ones join it, and the load report follows.
 func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
 	var added []*item
-	gone := map[string]bool{}
-	var dirs []string
-	for _, c := range msg.changes {
-		gone[c.Path] = true
-		if c.Removed && c.Dir {
-			dirs = append(dirs, c.Path+string(filepath.Separator))
-		}
+	cs := make([]watch.Change, len(msg.changes))
+	for i, c := range msg.changes {
+		cs[i] = c.Change
 		added = append(added, c.items...)
 	}
-	under := func(p string) bool {
-		if gone[p] {
-			return true
-		}
-		for _, d := range dirs {
-			if strings.HasPrefix(p, d) {
-				return true
-			}
-		}
-		return false
-	}
+	under := store.Affected(cs)
 	before := m.list.selected()
 	removed := m.list.remove(func(it *item) bool { return under(it.a.Path) })
 	m.list.add(added)
@@ -121,7 +102,9 @@ func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
 	files := len(msg.changes)
 	m.status = statusLine{text: fmt.Sprintf("%s changed on disk: %s in, %d out", plural(files, "file"), plural(len(added), "article"), len(removed))}
 	m.search.forget(removed)
-	cmds := []tea.Cmd{msg.next, m.startGrouping(), jobsCmd(m.sh.lib.Index.AddChanged(m.search.register(added)))}
+	m.search.register(added)
+	_, index := m.sh.lib.Index.Apply(cs)
+	cmds := []tea.Cmd{msg.next, m.startGrouping(), jobsCmd(index)}
 	m.search.refresh()
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())

@@ -30,13 +30,15 @@ type files struct {
 	// place by place (search.OpenSnapshotUpdated), and the reader's with
 	// these, and a grouping made here is the one the reader would make.
 	inLoadOrder []*corpus.Article
-	// sorted puts c in the default order when it is first asked for: a
-	// caller that takes the batches (the reader) never pays for it.
-	sorted sync.Once
-
-	mu   sync.Mutex // guards byID, and feeding the index
-	byID map[string]*corpus.Article
-	ix   *Index
+	mu          sync.Mutex // guards what follows, c and inLoadOrder once loaded, and feeding the index
+	// sorted: c is in the default order, which List puts it in when it is
+	// first asked for: a caller that takes the batches (the reader) never
+	// pays for it.
+	sorted bool
+	// changed: the store's Changes changed the list since the load.
+	changed bool
+	byID    map[string]*corpus.Article
+	ix      *Index
 }
 
 // load reads the corpus, once.
@@ -65,10 +67,13 @@ func (f *files) loaded() bool { return f.done.Load() }
 // short by Open's context lists what was read.
 func (f *files) List() *corpus.Corpus {
 	_ = f.load()
-	f.sorted.Do(func() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.sorted {
 		f.c.Sort()
 		sort.SliceStable(f.c.Skipped, func(i, j int) bool { return f.c.Skipped[i].Path < f.c.Skipped[j].Path })
-	})
+		f.sorted = true
+	}
 	return f.c
 }
 
@@ -103,7 +108,9 @@ func (f *files) Stories(ctx context.Context, opt StoryOptions) (*compare.Stories
 		if err := f.load(); err != nil {
 			return nil, err
 		}
-		arts = f.inLoadOrder
+		f.mu.Lock()
+		arts = f.inLoadOrder // never changed in place (see apply)
+		f.mu.Unlock()
 	}
 	path := f.storiesPath()
 	if opt.StoredOnly {
@@ -131,11 +138,16 @@ func (f *files) KeepsStories() bool { return f.storiesPath() != "" }
 
 func (f *files) storiesPath() string { return compare.StoriesPath(f.opt.CacheDir, f.src) }
 
+// Changes applies what it reports to the store's list, and to its index
+// when the store feeds it (see apply), before it is emitted.
 func (f *files) Changes(ctx context.Context, emit func([]watch.Change)) error {
 	if len(f.src.Paths) == 0 {
 		return errors.New("only files and folders can be followed")
 	}
-	return watch.Paths(ctx, f.src.Paths, f.opt.Options, emit)
+	return watch.Paths(ctx, f.src.Paths, f.opt.Options, func(cs []watch.Change) {
+		f.apply(cs)
+		emit(cs)
+	})
 }
 
 // Index is the store's live search index (see Index and Search).

@@ -42,6 +42,7 @@ type Index struct {
 	indexed int  // articles the index has published
 	loading bool // more articles are on their way
 	fed     bool // a batch was handed (by the store's Search or a caller)
+	owned   bool // by the store's Search: the store applies its changes
 	// listed are the articles handed, in order, less those forgotten:
 	// what the caller lists, which the store groups (Store.Stories).
 	listed []*corpus.Article
@@ -438,6 +439,21 @@ func (x *Index) isFed() bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	return x.fed
+}
+
+// own marks the index as fed by its store (not by a caller), which
+// applies its changes to it.
+func (x *Index) own() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.owned = true
+}
+
+// isOwn reports whether the store feeds the index.
+func (x *Index) isOwn() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.owned
 }
 
 // setStamp sets what a snapshot written from the index is stamped with.

@@ -3,10 +3,15 @@ package store
 import (
 	"context"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/search"
+	"github.com/parallax-reader/parallax/corpus/watch"
 )
 
 // runIndexJobs runs an index's Jobs and hands their results back, as the
@@ -100,4 +105,133 @@ func TestStoreIndexSavedOnce(t *testing.T) {
 		t.Fatal("the index would be written twice")
 	}
 	st.Close()
+}
+
+// Apply takes changes as the reader hands them over: the articles of a
+// changed or removed file, or of one below a removed folder, leave the
+// list the index holds and its results; the changes' articles join both.
+func TestIndexApply(t *testing.T) {
+	art := func(id, path, text string) *corpus.Article {
+		return &corpus.Article{ID: id, Path: path, Title: text, Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: text + " harbour"}}}
+	}
+	a, b, c := art("a", "/n/a.txt", "alpha"), art("b", "/n/d/b.txt", "beta"), art("c", "/n/c.txt", "gamma")
+	x := NewIndex("")
+	runIndexJobs(t, x, x.LoadBatch([]*corpus.Article{a, b, c}, nil, true))
+	a2 := art("a2", "/n/a.txt", "delta")
+	removed, job := x.Apply([]watch.Change{
+		{Path: "/n/a.txt", Articles: []*corpus.Article{a2}},
+		{Path: "/n/d", Removed: true, Dir: true},
+	})
+	runIndexJobs(t, x, []Job{job})
+	if len(removed) != 2 || removed[0] != a || removed[1] != b {
+		t.Fatalf("removed %v, want a and b", removed)
+	}
+	if listed, _ := x.handed(); len(listed) != 2 || listed[0] != c || listed[1] != a2 {
+		t.Fatalf("listed after the changes: %v, want c then a2", listed)
+	}
+	res, err := x.Search().Search(context.Background(), "harbour", search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = x.WithoutGone(res)
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.Article.ID)
+	}
+	if res.Total != 2 || !x.Gone(a) || !x.Gone(b) || x.Gone(c) {
+		t.Fatalf("hits after the changes: %v (total %d)", got, res.Total)
+	}
+}
+
+// The store's list follows its own Changes: a file added, one changed and
+// one removed are in List, Search and Stories once Changes has emitted
+// them, as they are on disk.
+func TestStoreFollowsItsChanges(t *testing.T) {
+	dir, cacheDir := writeCorpus(t), t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	src := corpus.Source{Paths: []string{dir}}
+	st, err := Open(ctx, src, Options{Options: corpus.Options{CacheDir: cacheDir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(q string) int {
+		t.Helper()
+		res, err := st.Search(ctx, q, search.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	if count("wheat") != 1 || count("volcano") != 0 {
+		t.Fatal("the corpus before the changes is not as written")
+	}
+	if _, err := st.Stories(ctx, StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	seen := make(chan []watch.Change, 8)
+	if err := st.Changes(ctx, func(cs []watch.Change) { seen <- cs }); err != nil {
+		t.Fatal(err)
+	}
+	volcano := "Volcano Erupts Near Geneva\n\nA volcano erupted near Geneva on Monday, officials said, as ceasefire talks resumed.\n"
+	barley := "Barley Report Sinks Markets\n\nMarkets fell after the barley report showed a poor crop.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a3.txt"), []byte(volcano), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a2.txt"), []byte(barley), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "a0.txt")); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"a0.txt": true, "a2.txt": true, "a3.txt": true}
+	deadline := time.After(10 * time.Second)
+	for len(want) > 0 {
+		select {
+		case cs := <-seen:
+			for _, c := range cs {
+				delete(want, filepath.Base(c.Path))
+			}
+		case <-deadline:
+			t.Fatalf("changes not seen: %v", want)
+		}
+	}
+	var titles []string
+	for _, a := range st.List().Articles {
+		titles = append(titles, a.Title)
+	}
+	slices.Sort(titles)
+	if got := strings.Join(titles, "|"); got != "Barley Report Sinks Markets|Geneva Ceasefire Talks Restart|Volcano Erupts Near Geneva" {
+		t.Errorf("List after the changes: %s", got)
+	}
+	if n := count("volcano"); n != 1 {
+		t.Errorf("the added file: %d hits", n)
+	}
+	if count("wheat") != 0 || count("barley") != 1 {
+		t.Errorf("the changed file: wheat %d, barley %d hits", count("wheat"), count("barley"))
+	}
+	if n := count("resume"); n != 1 { // a0's "resume" is gone; a3 says "resumed", a1 "restarted"
+		t.Errorf("the removed file: %d hits for resume, want 1 (the volcano report's resumed)", n)
+	}
+	stories, err := st.Stories(ctx, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inStories := 0
+	for _, s := range stories.List {
+		for _, a := range s.Articles {
+			inStories++
+			if a.Path == filepath.Join(dir, "a0.txt") {
+				t.Error("the removed file's article is in a story")
+			}
+		}
+	}
+	if inStories != 3 {
+		t.Errorf("%d articles in stories, want the 3 listed", inStories)
+	}
+	for _, a := range st.List().Articles {
+		if stories.Of(a) == nil {
+			t.Errorf("%q is in no story", a.Title)
+		}
+	}
 }

@@ -62,9 +62,12 @@ func (f *files) indexAll() {
 	if f.ix.isFed() {
 		return
 	}
-	if len(f.c.Skipped) == 0 { // a skip would go unreported by a search from the snapshot alone
+	// A skip would go unreported by a search from the snapshot alone, and
+	// a list changed since the load is not the store's state.
+	if len(f.c.Skipped) == 0 && !f.changed {
 		f.ix.setStamp(snapshotStamp(f.c.StoreState, f.src, f.opt.Options))
 	}
+	f.ix.own()
 	f.run(f.ix.LoadBatch(f.inLoadOrder, f.c.Fresh, true))
 }
 

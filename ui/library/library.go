@@ -41,8 +41,9 @@ func New(marks, bookmarks *userstate.Marks) *Library {
 // Add takes articles that were loaded, in load order.
 func (l *Library) Add(arts []*corpus.Article) { l.articles = append(l.articles, arts...) }
 
-// Remove drops articles that left the corpus (--watch), from the list of
-// articles and from future search results.
+// Remove drops articles that left the corpus (--watch) from the list of
+// articles; the store's index drops them from search results
+// (store.Index.Apply).
 func (l *Library) Remove(arts []*corpus.Article) {
 	if len(arts) == 0 {
 		return
@@ -59,7 +60,6 @@ func (l *Library) Remove(arts []*corpus.Article) {
 	}
 	clear(l.articles[len(kept):])
 	l.articles = kept
-	l.Index.Forget(arts)
 }
 
 // Articles are every article loaded, in load order. Read only.
