@@ -8,9 +8,11 @@
 // files live in segment files that are mapped, not read, and checked
 // against the files' sizes and modification times (corpus/store*.go); with
 // corpus.Options.ListOnly, listing decodes only the fields a list shows,
-// and an article's text is decoded when Read asks for it. Its search uses
-// the index snapshot kept in the cache (search.go), its stories the
-// grouping kept there (compare.LoadOrGroupStories).
+// and an article's text is decoded when Read asks for it. Its search index
+// (Index, index.go) is read back from the snapshot kept in the cache and
+// grows as the corpus loads and changes; its stories are the grouping
+// kept there (compare.LoadOrGroupStories); its list follows its own
+// Changes (changes.go).
 package store
 
 import (

@@ -1,9 +1,9 @@
 // Package library is the reader's data: the loaded articles, the read
-// marks and bookmarks, the store's search index, and the
-// stories the articles are grouped into. It is plain Go (no terminal, no
-// Bubble Tea): the panes of package ui read it and ask it for changes;
-// none of them owns data. Work that takes time comes back as Jobs for the
-// caller to run off its update loop.
+// marks and bookmarks, the store's search index, and the stories the
+// store grouped the articles into. It is plain Go (no terminal, no Bubble
+// Tea): the panes of package ui read it and ask it for changes; none of
+// them owns data. Work that takes time (the index's Jobs, ApplyEdits)
+// runs off the caller's update loop.
 package library
 
 import (
