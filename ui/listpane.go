@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -259,6 +260,11 @@ func (p *listPane) add(items []*item) {
 	}
 	cur := p.selected()
 	p.countUnread(items, 1)
+	// Sorted in a copy: the caller's items stay in load order, the order
+	// the library, the index and the grouping take them in (an index
+	// snapshot and a stored grouping pair with the articles place by
+	// place only in that order).
+	items = slices.Clone(items)
 	sortItems(items, p.sort)
 	p.all = mergeItems(p.all, items, p.sort)
 	p.items = mergeItems(p.items, p.filtered(items), p.sort)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -215,5 +216,36 @@ func TestStoredStoriesReadAfterTheSnapshot(t *testing.T) {
 	}
 	if !hs.m.load.freshRunning {
 		t.Fatal("the fresh check did not start after the stored stories were read")
+	}
+}
+
+// The library, and so the index and the grouping, take a load's articles
+// in the order the store gives them, whatever order the list shows: an
+// index snapshot and a stored grouping are paired with the articles place
+// by place in that order (the list sorted each batch in place, and the
+// pairing fell back to a map of every ID on every start).
+func TestLoadOrderKeptBesideTheSortedList(t *testing.T) {
+	hs := &harness{t: t}
+	sh := testShared(t)
+	sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	hs.m = newModel(Config{Source: corpus.Source{Paths: []string{"/news"}}}, sh)
+	t.Cleanup(hs.m.Close)
+	hs.keep(tea.WindowSizeMsg{Width: 100, Height: 30})
+	arts := sampleArticles()
+	slices.SortFunc(arts, func(a, b *corpus.Article) int { return a.Published.Compare(b.Published) }) // oldest first: the list shows newest first
+	var want []*corpus.Article
+	for k, batch := range [][]*corpus.Article{arts[:3], arts[3:]} {
+		items := make([]*item, len(batch))
+		for i, a := range batch {
+			items[i] = newItem(a)
+		}
+		want = append(want, batch...)
+		hs.keep(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(want), total: len(arts), done: k == 1})
+	}
+	if got := hs.m.sh.lib.Articles(); !slices.Equal(got, want) {
+		t.Errorf("the library holds the articles in another order than loaded")
+	}
+	if shown := hs.m.list.items[0].a; shown == arts[0] {
+		t.Errorf("the list does not show the newest first")
 	}
 }

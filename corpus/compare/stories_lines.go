@@ -214,18 +214,24 @@ func mergedLine(events []*Story) *StoryLine {
 // event; neither is ever changed in place: StoryLine.Story shares a
 // line's likewise).
 func singleLine(events []*Story) *StoryLine {
-	st := events[0]
-	l := &StoryLine{Events: events, Articles: st.Articles, Outlets: st.Outlets, Label: st.Label}
-	if l.Outlets == nil {
-		l.Outlets = []string{}
-	}
 	minID := ""
-	for _, a := range st.Articles {
+	for _, a := range events[0].Articles {
 		if minID == "" || a.ID < minID {
 			minID = a.ID
 		}
 	}
-	l.ID = groupID('l', minID)
+	return singleLineNamed(events, groupID('l', minID))
+}
+
+// singleLineNamed is singleLine with its ID known: a line of one event is
+// named as its event is, by the smallest article ID, so where the event's
+// ID was just made from it (finishStory), the line's is that ID's hex.
+func singleLineNamed(events []*Story, id string) *StoryLine {
+	st := events[0]
+	l := &StoryLine{Events: events, Articles: st.Articles, Outlets: st.Outlets, Label: st.Label, ID: id}
+	if l.Outlets == nil {
+		l.Outlets = []string{}
+	}
 	return l
 }
 

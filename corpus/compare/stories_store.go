@@ -76,17 +76,19 @@ func articleKey(a *corpus.Article) uint32 {
 	if a.Origin == 0 {
 		return groupedFingerprint(a)
 	}
-	var buf [1 + 8 + 8 + 8]byte
-	buf[0] = 1 // never the same bytes as a text fingerprint's
-	binary.LittleEndian.PutUint64(buf[1:], a.Origin)
-	binary.LittleEndian.PutUint64(buf[9:], uint64(a.Words))
-	binary.LittleEndian.PutUint64(buf[17:], uint64(a.Published.UnixNano()))
-	c := crc32.Update(0, cache.CRCTable, buf[:])
-	for _, s := range []string{a.ID, a.Outlet, a.Title, a.Summary, a.URL} {
-		c = crc32.Update(c, cache.CRCTable, unsafe.Slice(unsafe.StringData(s), len(s)))
-		c = crc32.Update(c, cache.CRCTable, []byte{0})
+	// The fields end to end, each string ended by a zero byte, in one
+	// CRC: the CRC of them in turn, in one call instead of eleven (most of
+	// them a few bytes, taken a byte at a time), for 100,000 articles
+	// matched on every start.
+	var stack [512]byte
+	buf := append(stack[:0], 1) // never the same bytes as a text fingerprint's
+	buf = binary.LittleEndian.AppendUint64(buf, a.Origin)
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(a.Words))
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(a.Published.UnixNano()))
+	for _, s := range [...]string{a.ID, a.Outlet, a.Title, a.Summary, a.URL} {
+		buf = append(append(buf, s...), 0)
 	}
-	return c
+	return crc32.Update(0, cache.CRCTable, buf)
 }
 
 // WriteStories saves the grouping s, made with opt, to path atomically.
@@ -687,6 +689,11 @@ func (g *storedGrouping) storiesOf(as []*corpus.Article, order []int32) *Stories
 		line := make([]*Story, len(g.lines[k]))
 		for x, e := range g.lines[k] {
 			line[x] = events[e]
+		}
+		if len(line) == 1 {
+			// finishStory named the event by its smallest article ID.
+			lines[k] = singleLineNamed(line, "l"+line[0].ID[1:])
+			return
 		}
 		lines[k] = makeLine(line)
 	})
