@@ -48,6 +48,11 @@ func TestWatchChangesJoinAndLeaveTheList(t *testing.T) {
 	if m.search.items[newArt] == nil || !m.sh.lib.Index.Gone(victim) {
 		t.Error("search index not told about the change")
 	}
+	// So does the grouping, which the store makes of what the reader
+	// lists.
+	if st := m.sh.lib.Stories(); st == nil || st.Of(newArt) == nil || st.Of(victim) != nil {
+		t.Error("the stories after the change do not hold the new article alone")
+	}
 	if m.list.unread != unread {
 		t.Errorf("unread %d, want %d (one unread out, one in)", m.list.unread, unread)
 	}
