@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"runtime/debug"
 	"testing"
 )
@@ -35,6 +36,58 @@ func TestTightenGC(t *testing.T) {
 		r()
 		if got := gc(); got != user {
 			t.Errorf("GOGC %d became %d after grouping", user, got)
+		}
+	}
+}
+
+// A start collects at startGCPercent until it settles, unless the user set
+// GOGC; a grouping during it is tight, and the start's setting returns
+// after it; the user's setting returns when both have ended.
+func TestStartGC(t *testing.T) {
+	orig := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(orig)
+	gc := func() int { v := debug.SetGCPercent(-1); debug.SetGCPercent(v); return v }
+	if v, set := os.LookupEnv("GOGC"); set {
+		t.Setenv("GOGC", v)
+		os.Unsetenv("GOGC")
+	}
+
+	end := relaxStartGC()
+	if got := gc(); got != startGCPercent {
+		t.Fatalf("during the start GOGC is %d, want %d", got, startGCPercent)
+	}
+	tight := tightenGC()
+	if got := gc(); got != groupingGCPercent {
+		t.Fatalf("grouping during the start: GOGC %d, want %d", got, groupingGCPercent)
+	}
+	tight()
+	if got := gc(); got != startGCPercent {
+		t.Fatalf("after a grouping during the start: GOGC %d, want %d", got, startGCPercent)
+	}
+	end()
+	end() // ending twice is harmless
+	if got := gc(); got != 100 {
+		t.Fatalf("after the start GOGC is %d, want 100 back", got)
+	}
+
+	// The user's GOGC in the environment, or a setting above the start's
+	// or off, is left as it is.
+	t.Setenv("GOGC", "100")
+	end = relaxStartGC()
+	if got := gc(); got != 100 {
+		t.Errorf("GOGC set by the user became %d during the start", got)
+	}
+	end()
+	os.Unsetenv("GOGC")
+	for _, user := range []int{800, -1} {
+		debug.SetGCPercent(user)
+		end = relaxStartGC()
+		if got := gc(); got != user {
+			t.Errorf("GOGC %d became %d during the start", user, got)
+		}
+		end()
+		if got := gc(); got != user {
+			t.Errorf("GOGC %d became %d after the start", user, got)
 		}
 	}
 }

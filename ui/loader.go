@@ -54,6 +54,9 @@ type loadState struct {
 	// settled: the start's work has ended and its garbage was given back
 	// (settle.go), once.
 	settled bool
+	// endStartGC ends the start's relaxed collection (gcbudget.go) when
+	// it settles; nil when none was begun (tests).
+	endStartGC func()
 }
 
 // startLoad opens src's store (corpus/store) in a goroutine and returns the

@@ -60,7 +60,11 @@ func Run(cfg Config) error {
 	edits, ewarn := storyedits.Open(storyedits.Path())
 	sh.lib.Edits = edits
 	sh.sys = defaultSystem(os.Stdout)
+	// Relaxed collection while the start loads what it keeps (gcbudget.go).
+	endGC := relaxStartGC()
+	defer endGC()
 	m := newModel(cfg, sh)
+	m.load.endStartGC = endGC
 	defer m.Close()
 	switch {
 	case warn != nil:

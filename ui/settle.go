@@ -26,11 +26,14 @@ func (m *Model) settleStart() tea.Cmd {
 		return nil
 	}
 	m.load.settled = true
-	save := m.sh.lib.Index.Save()
+	save, endGC := m.sh.lib.Index.Save(), m.load.endStartGC
 	return func() tea.Msg {
 		var written tea.Msg
 		if save != nil {
 			written = save()
+		}
+		if endGC != nil {
+			endGC()
 		}
 		freeOSMemory()
 		return written
