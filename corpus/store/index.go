@@ -329,28 +329,31 @@ func (x *Index) SearchFailed(ix *search.Index, err error) (jobs []Job, notice st
 }
 
 // saveIfComplete writes the snapshot, once, when an index built here holds
-// the whole corpus. x.mu is held.
+// the whole corpus: a reader may run for long. The store's own (the
+// commands') is written when the store closes, after the answer. x.mu is
+// held.
 func (x *Index) saveIfComplete() Job {
-	if x.fromSnapshot || x.holding {
+	if x.fromSnapshot || x.holding || x.owned {
 		return nil
 	}
 	return x.save()
 }
 
 // Save writes the index as the next snapshot, once, when it is complete
-// and differs from the one on disk: opened from the snapshot and grown
-// since (articles added or gone: the delta merged into the base, so that
-// the next start indexes none of it), or stamped otherwise than the store
-// now stamps it. The reader asks once its start has settled, not to slow
-// it; the store on files when it closes. nil when there is nothing to
-// write.
+// and differs from the one on disk: built here (by the store: one a
+// caller fed was written when it was complete), opened from the snapshot
+// and grown since (articles added or gone: the delta merged into the
+// base, so that the next start indexes none of it), or stamped otherwise
+// than the store now stamps it. The reader asks once its start has
+// settled, not to slow it; the store on files when it closes. nil when
+// there is nothing to write.
 func (x *Index) Save() Job {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if !x.fromSnapshot {
-		return nil // one built here was written when it was complete
-	}
-	if !x.ix.Changed() && (x.stamp == nil || bytes.Equal(x.stamp, x.ix.SnapshotExtra())) {
+	switch {
+	case !x.fromSnapshot && !x.owned:
+		return nil // written when it was complete (saveIfComplete)
+	case x.fromSnapshot && !x.ix.Changed() && (x.stamp == nil || bytes.Equal(x.stamp, x.ix.SnapshotExtra())):
 		return nil
 	}
 	return x.save()
