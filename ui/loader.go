@@ -66,7 +66,7 @@ type loadState struct {
 // Articles the store serves come without their texts (ListOnly): the list
 // needs none, the search opens its snapshot from what is listed, and the
 // texts follow in the background (textload.go).
-func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Options) tea.Cmd {
+func startLoad(ctx context.Context, gen uint64, open func(context.Context, corpus.Source, store.Options) (store.Store, error), src corpus.Source, opt corpus.Options) tea.Cmd {
 	opt.ListOnly = true
 	// One stat a folder instead of one a file when no folder changed;
 	// a file rewritten in place is found by the check that follows.
@@ -80,7 +80,7 @@ func startLoad(ctx context.Context, gen uint64, src corpus.Source, opt corpus.Op
 			case <-ctx.Done():
 			}
 		}
-		_, _ = store.Open(ctx, src, store.Options{Options: opt, Opened: opened, Progress: func(b corpus.Batch) {
+		_, _ = open(ctx, src, store.Options{Options: opt, Opened: opened, Progress: func(b corpus.Batch) {
 			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, fresh: b.Fresh, trusted: b.Trusted, notices: b.Notices}
 			msg.items = make([]*item, len(b.Articles))
 			for i, a := range b.Articles {

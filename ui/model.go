@@ -79,7 +79,7 @@ func newModel(cfg Config, sh *shared) Model {
 	// The store until the load opens its own (loadBatchMsg.opened): a
 	// reader handed its articles without a load (tests) lists, searches
 	// and groups through it. Opened lazily, it reads nothing.
-	m.st, _ = store.Open(ctx, cfg.Source, store.Options{Options: cfg.Load, Lazy: true})
+	m.st, _ = cfg.open()(ctx, cfg.Source, store.Options{Options: cfg.Load, Lazy: true})
 	sh.lib.Index = m.st.Index()
 	m.applySettings(cfg.Settings, cfg.ConfigProblems)
 	m.list.group.on = sh.groupByStory // shown once stories are grouped
@@ -115,7 +115,7 @@ func (m *Model) applySettings(s config.Config, probs []config.Problem) {
 // starts once the load's store is open (handleBatch).
 func (m Model) Init() tea.Cmd {
 	return tea.Batch(
-		startLoad(m.ctx, m.load.gen, m.cfg.Source, m.cfg.Load),
+		startLoad(m.ctx, m.load.gen, m.cfg.open(), m.cfg.Source, m.cfg.Load),
 		m.sh.after(progressDelay, showProgressMsg{m.load.gen}),
 		m.refreshAtStart(),
 	)

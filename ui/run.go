@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/store"
 	"github.com/parallax-reader/parallax/corpus/storyedits"
 	"github.com/parallax-reader/parallax/corpus/userstate"
 	"github.com/parallax-reader/parallax/ui/config"
@@ -37,6 +39,19 @@ type Config struct {
 	ConfigProblems []config.Problem
 	// News is set when Source is the user's fetched news (refresh.go).
 	News *News
+	// Open opens the corpus's store; nil is the store on files
+	// (store.Open). The reader reaches its corpus through the store alone
+	// (list, index, stories, changes), so another store needs nothing
+	// else of it.
+	Open func(ctx context.Context, src corpus.Source, opt store.Options) (store.Store, error)
+}
+
+// open is the store opener the configuration names.
+func (cfg Config) open() func(context.Context, corpus.Source, store.Options) (store.Store, error) {
+	if cfg.Open != nil {
+		return cfg.Open
+	}
+	return store.Open
 }
 
 // Run opens the reader on the terminal and returns when the user quits.

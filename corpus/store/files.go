@@ -161,6 +161,9 @@ func (f *files) Close() error {
 	return f.run([]Job{f.ix.Save()})
 }
 
+// say tells the user through Options.Notice.
+func (f *files) say(notice string) { f.notice("%s", notice) }
+
 // notice tells the user through Options.Notice.
 func (f *files) notice(format string, args ...any) {
 	if f.opt.Notice != nil {

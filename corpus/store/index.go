@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"slices"
@@ -435,6 +436,60 @@ func (x *Index) AddChanged(arts []*corpus.Article) Job {
 	x.queued += len(arts)
 	x.listed = append(x.listed, arts...)
 	return x.add(arts)
+}
+
+// Run runs Jobs in turn, handing each result back, until none is left:
+// how a store that feeds its index itself drives it (its Search, its
+// Changes, Close). notice is told what the user should know (a damaged
+// snapshot, one that could not be saved); Run returns why a snapshot
+// could not be written, if it was not.
+func (x *Index) Run(jobs []Job, notice func(string)) error {
+	var saveErr error
+	for len(jobs) > 0 {
+		j := jobs[0]
+		jobs = jobs[1:]
+		if j == nil {
+			continue
+		}
+		switch r := j().(type) {
+		case Indexed:
+			jobs = append(jobs, x.Added(r)...)
+		case SnapshotRead:
+			next, said := x.SnapshotLoaded(r)
+			if said != "" {
+				notice(said)
+			}
+			jobs = append(jobs, next...)
+		case SnapshotWritten:
+			if r.Err != nil {
+				notice("the search index snapshot could not be saved: " + r.Err.Error())
+				saveErr = r.Err
+			}
+		}
+	}
+	return saveErr
+}
+
+// Answer runs a query over what the index holds now, articles gone left
+// out: a store's Search once the index is fed. A snapshot the search
+// finds damaged or of other texts is built again first (SearchFailed, its
+// Jobs run in turn) and the query asked again.
+func (x *Index) Answer(ctx context.Context, query string, opt search.Options, notice func(string)) (*search.Results, error) {
+	ix := x.Search()
+	res, err := ix.Search(ctx, query, opt)
+	if err == nil {
+		return x.WithoutGone(res), nil
+	}
+	jobs, said := x.SearchFailed(ix, err)
+	if said != "" {
+		notice(said)
+	}
+	x.Run(jobs, notice)
+	if x.Search() == ix {
+		return res, err
+	}
+	res, err = x.Search().Search(ctx, query, opt)
+	return x.WithoutGone(res), err
 }
 
 // isFed reports whether a batch was handed to the index.

@@ -37,21 +37,7 @@ func (f *files) Search(ctx context.Context, query string, opt search.Options) (*
 		}
 		f.indexAll()
 	}
-	ix := f.ix.Search()
-	res, err := ix.Search(ctx, query, opt)
-	if err == nil {
-		return f.ix.WithoutGone(res), nil
-	}
-	jobs, notice := f.ix.SearchFailed(ix, err)
-	if notice != "" {
-		f.notice("%s", notice)
-	}
-	f.run(jobs)
-	if f.ix.Search() == ix {
-		return res, err
-	}
-	res, err = f.ix.Search().Search(ctx, query, opt)
-	return f.ix.WithoutGone(res), err
+	return f.ix.Answer(ctx, query, opt, f.say)
 }
 
 // indexAll hands every article to the index, in load order, unless a
@@ -71,34 +57,8 @@ func (f *files) indexAll() {
 	f.run(f.ix.LoadBatch(f.inLoadOrder, f.c.Fresh, true))
 }
 
-// run runs the index's Jobs in turn, handing each result back, until none
-// is left; it returns why a snapshot could not be written, if it was not.
-func (f *files) run(jobs []Job) error {
-	var saveErr error
-	for len(jobs) > 0 {
-		j := jobs[0]
-		jobs = jobs[1:]
-		if j == nil {
-			continue
-		}
-		switch r := j().(type) {
-		case Indexed:
-			jobs = append(jobs, f.ix.Added(r)...)
-		case SnapshotRead:
-			next, notice := f.ix.SnapshotLoaded(r)
-			if notice != "" {
-				f.notice("%s", notice)
-			}
-			jobs = append(jobs, next...)
-		case SnapshotWritten:
-			if r.Err != nil {
-				f.notice("the search index snapshot could not be saved: %v", r.Err)
-				saveErr = r.Err
-			}
-		}
-	}
-	return saveErr
-}
+// run runs the index's Jobs in turn (Index.Run).
+func (f *files) run(jobs []Job) error { return f.ix.Run(jobs, f.say) }
 
 // markBad reports a damaged snapshot and keeps Search from opening it.
 func (f *files) markBad(err error) {
