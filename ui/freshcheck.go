@@ -2,17 +2,13 @@ package ui
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/parallax-reader/parallax/corpus"
-	"github.com/parallax-reader/parallax/corpus/store"
-	"github.com/parallax-reader/parallax/corpus/watch"
 )
 
 // The check that follows a list served on the word of the store's folder
 // record (corpus.Options.TrustFolders: no folder changed, so no file was
 // stat'ed): a file rewritten in place changes no folder, so every file is
-// checked against the store afterwards, off the update loop, and what
-// changed reaches the list as --watch's changes do (handleWatch). It
+// checked against the store afterwards (Store.Check), off the update loop,
+// and what changed reaches the list as --watch's changes do (handleWatch). It
 // waits for the search index to be complete (read from the snapshot, or
 // built), so that a start's list and search do not share the cores with
 // it; it reads no text, and nothing comes of it when nothing changed.
@@ -26,35 +22,18 @@ func (m *Model) freshCheck() tea.Cmd {
 	}
 	m.load.freshPending = false
 	m.load.freshRunning = true
-	ctx, src, opt := m.ctx, m.cfg.Source, m.cfg.Load
+	ctx, st := m.ctx, m.st
 	return func() tea.Msg {
-		opt.ListOnly, opt.TrustFolders, opt.ChangedOnly = true, false, true
-		var changes []watchedChange
-		at := map[string]int{} // path -> index in changes
-		change := func(path string) *watchedChange {
-			i, ok := at[path]
-			if !ok {
-				i = len(changes)
-				at[path] = i
-				changes = append(changes, watchedChange{Change: watch.Change{Path: path}})
-			}
-			return &changes[i]
-		}
-		_, err := store.Open(ctx, src, store.Options{Options: opt, Progress: func(b corpus.Batch) {
-			for _, a := range b.Articles {
-				c := change(a.Path)
-				c.Articles = append(c.Articles, a)
-				c.items = append(c.items, newItem(a))
-			}
-			for _, s := range b.Skipped {
-				change(s.Path).Skipped = &s
-			}
-			for _, p := range b.Gone {
-				change(p).Removed = true
-			}
-		}})
-		if err != nil || len(changes) == 0 {
+		cs, err := st.Check(ctx)
+		if err != nil || len(cs) == 0 {
 			return freshCheckedMsg{}
+		}
+		changes := make([]watchedChange, len(cs))
+		for i, c := range cs {
+			changes[i] = watchedChange{Change: c}
+			for _, a := range c.Articles {
+				changes[i].items = append(changes[i].items, newItem(a))
+			}
 		}
 		return freshCheckedMsg{changes: &watchMsg{changes: changes}}
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -61,6 +62,46 @@ func (x *Index) Apply(cs []watch.Change) (removed []*corpus.Article, job Job) {
 	x.mu.Unlock()
 	x.Forget(removed)
 	return removed, x.AddChanged(addedBy(cs))
+}
+
+// Check stats every file against the store's entry, reading no text
+// (corpus.Options.ChangedOnly): a list served on the word of the store's
+// folder record (Options.TrustFolders) misses a file rewritten in place,
+// which changes no folder. What changed is put into the list as Changes
+// does; nothing comes of it when nothing changed.
+func (f *files) Check(ctx context.Context) ([]watch.Change, error) {
+	opt := f.opt.Options
+	opt.ListOnly, opt.TrustFolders, opt.ChangedOnly = true, false, true
+	var changes []watch.Change
+	at := map[string]int{} // path -> index in changes
+	change := func(path string) *watch.Change {
+		i, ok := at[path]
+		if !ok {
+			i = len(changes)
+			at[path] = i
+			changes = append(changes, watch.Change{Path: path})
+		}
+		return &changes[i]
+	}
+	corpus.Stream(ctx, f.src, opt, func(b corpus.Batch) {
+		for _, a := range b.Articles {
+			c := change(a.Path)
+			c.Articles = append(c.Articles, a)
+		}
+		for _, s := range b.Skipped {
+			change(s.Path).Skipped = &s
+		}
+		for _, p := range b.Gone {
+			change(p).Removed = true
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(changes) > 0 {
+		f.apply(changes)
+	}
+	return changes, nil
 }
 
 // apply puts changes the store's Changes found into its list (once it is

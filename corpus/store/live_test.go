@@ -246,3 +246,42 @@ func TestStoreFollowsItsChanges(t *testing.T) {
 		}
 	}
 }
+
+// Check reports a file rewritten since the store listed it, once, and puts
+// it into the list; asked again, it finds nothing.
+func TestCheckFindsARewrittenFile(t *testing.T) {
+	dir, cacheDir := writeCorpus(t), t.TempDir()
+	ctx := context.Background()
+	src := corpus.Source{Paths: []string{dir}}
+	st, err := Open(ctx, src, Options{Options: corpus.Options{CacheDir: cacheDir, ListOnly: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs, err := st.Check(ctx); err != nil || len(cs) != 0 {
+		t.Fatalf("nothing changed, yet Check: %v %v", cs, err)
+	}
+	path := filepath.Join(dir, "a2.txt")
+	if err := os.WriteFile(path, []byte("Barley Report Sinks Markets\n\nMarkets fell after the barley report showed a poor crop.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(path, later, later)
+	cs, err := st.Check(ctx)
+	if err != nil || len(cs) != 1 || cs[0].Path != path || len(cs[0].Articles) != 1 {
+		t.Fatalf("Check after a rewrite: %+v %v", cs, err)
+	}
+	var titles []string
+	for _, a := range st.List().Articles {
+		titles = append(titles, a.Title)
+	}
+	slices.Sort(titles)
+	if got := strings.Join(titles, "|"); got != "Barley Report Sinks Markets|Ceasefire Talks Resume In Geneva|Geneva Ceasefire Talks Restart" {
+		t.Errorf("List after Check: %s", got)
+	}
+	if res, err := st.Search(ctx, "barley", search.Options{}); err != nil || res.Total != 1 {
+		t.Errorf("Search after Check: %v %+v", err, res)
+	}
+	if cs, err := st.Check(ctx); err != nil || len(cs) != 0 {
+		t.Errorf("Check again: %v %v", cs, err)
+	}
+}

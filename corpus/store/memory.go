@@ -101,4 +101,7 @@ func (m *memory) KeepsStories() bool { return false }
 // Changes reports nothing: nothing changes a store in memory.
 func (m *memory) Changes(ctx context.Context, emit func([]watch.Change)) error { return nil }
 
+// Check reports nothing: its list was never served unchecked.
+func (m *memory) Check(ctx context.Context) ([]watch.Change, error) { return nil, nil }
+
 func (m *memory) Close() error { return nil }

@@ -49,8 +49,14 @@ type Store interface {
 	// opens: whether Stories with StoredOnly may answer.
 	KeepsStories() bool
 	// Changes reports files added, changed or removed under the corpus's
-	// folders until ctx ends (see watch.Paths).
+	// folders until ctx ends (see watch.Paths), once they are in the
+	// store's list.
 	Changes(ctx context.Context, emit func([]watch.Change)) error
+	// Check reports, once, the files that changed since the store listed
+	// them on its own word unchecked (a batch Trusted), once they are in
+	// its list: a caller that took such a list asks when it can spare the
+	// cores.
+	Check(ctx context.Context) ([]watch.Change, error)
 	// Close keeps what the store learnt for the next open (an index it
 	// built or grew) and releases it.
 	Close() error
