@@ -37,16 +37,6 @@ var gcBudget struct {
 	starting  bool // a start that has not settled
 }
 
-// beginPeriod notes the user's setting when no period runs; under
-// gcBudget.mu.
-func beginPeriod() {
-	b := &gcBudget
-	if b.groupings == 0 && !b.starting {
-		b.user = debug.SetGCPercent(-1)
-		debug.SetGCPercent(b.user)
-	}
-}
-
 // applyGC sets GOGC for what runs now; under gcBudget.mu.
 func applyGC() {
 	b := &gcBudget
@@ -65,39 +55,40 @@ func applyGC() {
 // tightenGC starts a period of tight collection; the function it returns
 // ends it. Periods may overlap (a superseded grouping is still ending).
 func tightenGC() (release func()) {
-	gcBudget.mu.Lock()
-	defer gcBudget.mu.Unlock()
-	beginPeriod()
-	gcBudget.groupings++
-	applyGC()
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			gcBudget.mu.Lock()
-			defer gcBudget.mu.Unlock()
+	return gcPeriod(func(on bool) {
+		if on {
+			gcBudget.groupings++
+		} else {
 			gcBudget.groupings--
-			applyGC()
-		})
-	}
+		}
+	})
 }
 
 // relaxStartGC starts the start's period of relaxed collection; the
-// function it returns ends it (settle.go), and may be called more than once.
+// function it returns ends it (settle.go). There is one start.
 func relaxStartGC() (end func()) {
-	gcBudget.mu.Lock()
-	defer gcBudget.mu.Unlock()
-	if gcBudget.starting {
-		return func() {}
+	return gcPeriod(func(on bool) { gcBudget.starting = on })
+}
+
+// gcPeriod begins a period (mark(true)) and returns what ends it
+// (mark(false)), once however often it is called; the setting follows
+// both. The user's setting is noted when no period runs.
+func gcPeriod(mark func(on bool)) (end func()) {
+	b := &gcBudget
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.groupings == 0 && !b.starting {
+		b.user = debug.SetGCPercent(-1)
+		debug.SetGCPercent(b.user)
 	}
-	beginPeriod()
-	gcBudget.starting = true
+	mark(true)
 	applyGC()
 	var once sync.Once
 	return func() {
 		once.Do(func() {
-			gcBudget.mu.Lock()
-			defer gcBudget.mu.Unlock()
-			gcBudget.starting = false
+			b.mu.Lock()
+			defer b.mu.Unlock()
+			mark(false)
 			applyGC()
 		})
 	}

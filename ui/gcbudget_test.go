@@ -27,15 +27,23 @@ func TestTightenGC(t *testing.T) {
 	if got := gc(); got != 100 {
 		t.Fatalf("after grouping GOGC is %d, want 100 back", got)
 	}
-	for _, user := range []int{10, -1} {
+	keepsUserGC(t, "grouping", tightenGC, 10, -1)
+}
+
+// keepsUserGC checks that a period begun by begin leaves each of the
+// user's settings as it is, during it and after.
+func keepsUserGC(t *testing.T, period string, begin func() func(), settings ...int) {
+	t.Helper()
+	gc := func() int { v := debug.SetGCPercent(-1); debug.SetGCPercent(v); return v }
+	for _, user := range settings {
 		debug.SetGCPercent(user)
-		r := tightenGC()
+		end := begin()
 		if got := gc(); got != user {
-			t.Errorf("GOGC %d became %d during grouping", user, got)
+			t.Errorf("GOGC %d became %d during the %s", user, got, period)
 		}
-		r()
+		end()
 		if got := gc(); got != user {
-			t.Errorf("GOGC %d became %d after grouping", user, got)
+			t.Errorf("GOGC %d became %d after the %s", user, got, period)
 		}
 	}
 }
@@ -79,15 +87,5 @@ func TestStartGC(t *testing.T) {
 	}
 	end()
 	os.Unsetenv("GOGC")
-	for _, user := range []int{800, -1} {
-		debug.SetGCPercent(user)
-		end = relaxStartGC()
-		if got := gc(); got != user {
-			t.Errorf("GOGC %d became %d during the start", user, got)
-		}
-		end()
-		if got := gc(); got != user {
-			t.Errorf("GOGC %d became %d after the start", user, got)
-		}
-	}
+	keepsUserGC(t, "start", relaxStartGC, 800, -1)
 }

@@ -119,12 +119,11 @@ func appendTermSections(buf []byte, s *Stories, firsts []int32) []byte {
 // them (or with damaged ones) is an error, and a join groups afresh.
 func (g *storedGrouping) readTerms() (*storedTerms, error) {
 	g.termsOnce.Do(func() {
-		if g.rest == nil {
+		if g.mapped == nil {
 			g.termsErr = errors.New("no stored terms")
 			return
 		}
-		rest, err := g.rest()
-		g.rest = nil
+		rest, err := g.mapped()
 		if err != nil {
 			g.termsErr = err
 			return
