@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -199,7 +200,7 @@ func TestStoredStoriesReadAfterTheSnapshot(t *testing.T) {
 		t.Fatalf("at the load's end: opening the snapshot %v, story work running %v, stories read after the index %v",
 			hs.m.sh.lib.Index.OpeningSnapshot(), st.busy, st.readAfterIndex)
 	}
-	hs.keep(keyMsg("z"))
+	pressed := hs.keep(keyMsg("z"))
 	if st := hs.m.story.state; st.busy || !st.groupAsked {
 		t.Fatalf("z beside the snapshot's read: story work running %v, asked %v", st.busy, st.groupAsked)
 	}
@@ -216,6 +217,16 @@ func TestStoredStoriesReadAfterTheSnapshot(t *testing.T) {
 	}
 	if !hs.m.load.freshRunning {
 		t.Fatal("the fresh check did not start after the stored stories were read")
+	}
+	// What z's command says arrives when it arrives: after the stories, it
+	// must not say they are still to come.
+	for msg := range runEach(pressed) {
+		if status, ok := msg.(statusMsg); ok {
+			hs.keep(status)
+		}
+	}
+	if got := hs.m.status.text; !strings.HasPrefix(got, "grouped by story") {
+		t.Errorf("with the stories shown, the status line says %q", got)
 	}
 }
 

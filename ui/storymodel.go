@@ -134,15 +134,18 @@ func (m Model) toggleGrouping() (Model, tea.Cmd) {
 	on := !m.list.grouping()
 	before := m.list.selected()
 	m.list.setGrouped(on)
+	// The status is set here, not by a command: a command's message may
+	// come after the stories, and then it said they were still to come.
 	var cmds []tea.Cmd
 	switch {
 	case !on:
-		cmds = append(cmds, statusCmd("list ungrouped"))
+		m.status = statusLine{text: "list ungrouped"}
 	case m.sh.lib.Stories() == nil:
 		m.story.state.groupAsked = true
-		cmds = append(cmds, statusCmd("grouping by story as soon as stories are found…"), m.groupNow())
+		m.status = statusLine{text: "grouping by story as soon as stories are found…"}
+		cmds = append(cmds, m.groupNow())
 	default:
-		cmds = append(cmds, statusCmd(m.groupedNote()))
+		m.status = statusLine{text: m.groupedNote()}
 	}
 	if m.list.selected() != before {
 		cmds = append(cmds, m.selectionChanged())
@@ -164,7 +167,8 @@ func (m Model) openStory(req storyRequest) (Model, tea.Cmd) {
 	st := &m.story.state
 	if m.sh.lib.Stories() == nil {
 		st.pending = req
-		return m, tea.Batch(m.groupNow(), statusCmd("finding the stories first…"))
+		m.status = statusLine{text: "finding the stories first…"} // not a command's: see toggleGrouping
+		return m, m.groupNow()
 	}
 	if m.mode.reading() {
 		m.story.from = m.mode
