@@ -315,7 +315,45 @@ func FuzzTextFunctions(f *testing.F) {
 		if got, want := formats.KeywordGroups(s1), keywordGroupsPlain(s1); got != want {
 			t.Fatalf("KeywordGroups(%q) = %b, want %b", s1, got, want)
 		}
+		for _, s := range []string{s1, s1 + " " + s2, s2 + "  " + s1} {
+			if got, want := formats.TidyLine(s), tidyLinePlain(s); got != want {
+				t.Fatalf("tidyLine(%q) = %v, want %v", s, got, want)
+			}
+		}
 	})
+}
+
+// tidyLinePlain is tidyLine written plainly.
+func tidyLinePlain(s string) bool {
+	return s == "" || s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "\n") && !strings.Contains(s, "  ") &&
+		!strings.Contains(s, "\u200e") && !strings.Contains(s, "\u200f") && !strings.Contains(s, "\u061c")
+}
+
+// tidyLine answers as written plainly for spaces and newlines at every
+// place and alignment, around the eight-byte steps.
+func TestTidyLineAsPlain(t *testing.T) {
+	base := []byte("abcdefghijklmnopqrstuvwxyz0123456789")
+	for n := 0; n <= len(base); n++ {
+		for i := 0; i < n; i++ {
+			for j := i; j < n; j++ {
+				for _, pair := range [][2]byte{{' ', ' '}, {'\n', 'x'}, {' ', 'x'}, {'x', '\n'}} {
+					b := append([]byte(nil), base[:n]...)
+					b[i] = pair[0]
+					if j > i {
+						b[j] = pair[1]
+					}
+					if got, want := formats.TidyLine(string(b)), tidyLinePlain(string(b)); got != want {
+						t.Fatalf("tidyLine(%q) = %v, want %v", b, got, want)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"a  b", "ab  ", "abcdefg  hijk", "abcdefgh  ijk", "abcdefghi  jk", "héllo wörld  x", "a\u200eb", "a\u061cb", "x\u2014y z"} {
+		if got, want := formats.TidyLine(s), tidyLinePlain(s); got != want {
+			t.Errorf("tidyLine(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
 
 // keywordGroupsPlain is KeywordGroups written plainly: at every word start
