@@ -15,22 +15,18 @@ import (
 // keep their type (errors.Is(err, fs.ErrNotExist) works); a refused file
 // gives an error saying why.
 func ReadRegular(path string, max int64) ([]byte, error) {
-	f, err := openNoBlock(path)
+	f, mode, size, err := openForRead(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
+	if !mode.IsRegular() {
+		return nil, fmt.Errorf("%s, not a regular file", FileKind(mode))
 	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s, not a regular file", FileKind(st.Mode()))
+	if size > max {
+		return nil, fmt.Errorf("file too large (%s, limit %s)", HumanBytes(size), HumanBytes(max))
 	}
-	if st.Size() > max {
-		return nil, fmt.Errorf("file too large (%s, limit %s)", HumanBytes(st.Size()), HumanBytes(max))
-	}
-	data, err := readSized(f, st.Size(), max)
+	data, err := readSized(f, size, max)
 	if err != nil {
 		return nil, err
 	}
@@ -38,6 +34,13 @@ func ReadRegular(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("file too large (over %s)", HumanBytes(max))
 	}
 	return data, nil
+}
+
+// openedFile is a file opened for reading (openForRead): a bare
+// descriptor on Linux (read_linux.go), else an *os.File.
+type openedFile interface {
+	io.Reader
+	Close() error
 }
 
 // IsNotExist reports whether err says the file is missing.
