@@ -291,7 +291,7 @@ func hasNewlineOrDoubleSpace(s string) bool {
 	const ones, low7 = 0x0101010101010101, 0x7F7F7F7F7F7F7F7F
 	// zeros marks each zero byte of v by its top bit, exactly: no byte's
 	// sum carries into the next.
-	zeros := func(v uint64) uint64 { return ^((v&low7)+low7 | v | low7) }
+	zeros := func(v uint64) uint64 { return ^((v & low7) + low7 | v | low7) }
 	var prev uint64 // the spaces of the eight bytes before
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
