@@ -18,9 +18,10 @@ import (
 // settleStart returns the command that gives the start's garbage back,
 // the first time the start has settled: the load ended, the search index
 // complete and not being added to, the freshness check done, no story
-// work running or waiting. An index opened from its snapshot with a delta
-// (files added or gone since) is written first as the next snapshot: the
-// merge waits until then so as not to slow the start down.
+// work running or waiting, a new grouping kept. An index opened from its
+// snapshot with a delta (files added or gone since) is written first as
+// the next snapshot: the merge waits until then so as not to slow the
+// start down.
 func (m *Model) settleStart() tea.Cmd {
 	if m.load.settled || !m.startSettled() {
 		return nil
@@ -46,5 +47,5 @@ var freeOSMemory = debug.FreeOSMemory
 func (m *Model) startSettled() bool {
 	ix, st := m.sh.lib.Index, m.story.state
 	return !m.load.loading && !m.load.freshPending && !m.load.freshRunning &&
-		!ix.Behind() && !ix.Adding() && !st.busy && !st.deferred
+		!ix.Behind() && !ix.Adding() && !st.busy && !st.deferred && st.saving == 0
 }

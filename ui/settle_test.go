@@ -55,6 +55,7 @@ func TestSettleWaitsForEveryPartOfTheStart(t *testing.T) {
 		"fresh check running": func(m *Model) { m.load.freshRunning = true },
 		"stories busy":        func(m *Model) { m.story.state.busy = true },
 		"stories deferred":    func(m *Model) { m.story.state.deferred = true },
+		"stories being kept":  func(m *Model) { m.story.state.saving = 1 },
 	} {
 		m := hs.m
 		m.load.settled = false

@@ -52,7 +52,15 @@ type storyState struct {
 	// complete (it is being read from its snapshot, moments away);
 	// readingStored: that read runs (the fresh check waits for it).
 	readAfterIndex, readingStored bool
+	// saving counts keepings of new groupings still being written: the
+	// start settles after them, since writing a grouping allocates about
+	// as much as the file it writes.
+	saving int
 }
+
+// storiesSavedMsg: a new grouping has been kept (or failed to be: the
+// store reports nothing, the next start groups again).
+type storiesSavedMsg struct{}
 
 // storiesMsg delivers a finished grouping.
 type storiesMsg struct {

@@ -200,7 +200,12 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m.list.setStories(msg.stories)
 		cmds := []tea.Cmd{m.freshCheck()}
 		if save := msg.save; save != nil {
-			cmds = append(cmds, func() tea.Msg { save(); return nil })
+			st.saving++
+			cmds = append(cmds, func() tea.Msg {
+				defer tightenGC()()
+				save()
+				return storiesSavedMsg{}
+			})
 		}
 		if m.list.selected() != before {
 			cmds = append(cmds, m.selectionChanged())
@@ -220,6 +225,9 @@ func (m Model) updateStories(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		return m, tea.Batch(cmds...), true
 
+	case storiesSavedMsg:
+		m.story.state.saving--
+		return m, nil, true
 	case storiesNotStoredMsg:
 		return m, m.storedStoriesFailed(msg), true
 	case storyRequest:
