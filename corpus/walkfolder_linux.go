@@ -11,6 +11,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // readEntries reads the visible entries of the open folder f, in the
@@ -112,7 +114,7 @@ func appendDirents(entries []dirEntry, fd int, b []byte) []dirEntry {
 			if unix.Fstatat(fd, e.name, &st, unix.AT_SYMLINK_NOFOLLOW) != nil {
 				continue // gone since: as ReadDir leaves it out
 			}
-			e.mode = statMode(st.Mode)
+			e.mode = userfiles.StatMode(st.Mode)
 		}
 		entries = append(entries, e)
 	}
@@ -152,23 +154,4 @@ func direntMode(typ byte) (fs.FileMode, bool) {
 		return fs.ModeDevice, true
 	}
 	return 0, false
-}
-
-// statMode is the type bits of a stat's mode, as os.Lstat gives them.
-func statMode(m uint32) fs.FileMode {
-	switch m & unix.S_IFMT {
-	case unix.S_IFDIR:
-		return fs.ModeDir
-	case unix.S_IFLNK:
-		return fs.ModeSymlink
-	case unix.S_IFIFO:
-		return fs.ModeNamedPipe
-	case unix.S_IFSOCK:
-		return fs.ModeSocket
-	case unix.S_IFCHR:
-		return fs.ModeDevice | fs.ModeCharDevice
-	case unix.S_IFBLK:
-		return fs.ModeDevice
-	}
-	return 0
 }

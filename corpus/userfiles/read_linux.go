@@ -30,7 +30,7 @@ func openForRead(path string) (openedFile, fs.FileMode, int64, error) {
 		unix.Close(fd)
 		return nil, 0, 0, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
-	return descriptor{fd, path}, modeOf(st.Mode), st.Size, nil
+	return descriptor{fd, path}, StatMode(st.Mode), st.Size, nil
 }
 
 // descriptor is an open file's bare descriptor, and its path for errors.
@@ -58,25 +58,3 @@ func (d descriptor) Read(p []byte) (int, error) {
 }
 
 func (d descriptor) Close() error { return unix.Close(d.fd) }
-
-// modeOf is the type bits of a stat's mode as an fs.FileMode (what
-// FileKind names).
-func modeOf(m uint32) fs.FileMode {
-	switch m & unix.S_IFMT {
-	case unix.S_IFREG:
-		return 0
-	case unix.S_IFDIR:
-		return fs.ModeDir
-	case unix.S_IFIFO:
-		return fs.ModeNamedPipe
-	case unix.S_IFSOCK:
-		return fs.ModeSocket
-	case unix.S_IFCHR:
-		return fs.ModeDevice | fs.ModeCharDevice
-	case unix.S_IFBLK:
-		return fs.ModeDevice
-	case unix.S_IFLNK:
-		return fs.ModeSymlink
-	}
-	return fs.ModeIrregular
-}
