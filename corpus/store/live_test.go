@@ -14,24 +14,6 @@ import (
 	"github.com/parallax-reader/parallax/corpus/watch"
 )
 
-// runIndexJobs runs an index's Jobs and hands their results back, as the
-// reader's update loop does.
-func runIndexJobs(t *testing.T, x *Index, jobs []Job) {
-	t.Helper()
-	for _, j := range jobs {
-		if j == nil {
-			continue
-		}
-		switch r := j().(type) {
-		case Indexed:
-			runIndexJobs(t, x, x.Added(r))
-		case SnapshotRead:
-			next, _ := x.SnapshotLoaded(r)
-			runIndexJobs(t, x, next)
-		}
-	}
-}
-
 // A caller that hands the index the batches as they load (the reader)
 // reaches it through Opened before the first batch, and Search answers
 // over what is searchable so far without loading anything itself: one
@@ -57,12 +39,12 @@ func TestSearchWhileLoading(t *testing.T) {
 	if first[0].Title != "Ceasefire Talks Resume In Geneva" {
 		t.Fatalf("first article %q", first[0].Title)
 	}
-	runIndexJobs(t, x, x.LoadBatch(first, nil, false))
+	runJobs(t, x, x.LoadBatch(first, nil, false))
 	res, err := st.Search(ctx, "ceasefire", search.Options{})
 	if err != nil || res.Total != 1 || !x.Behind() {
 		t.Fatalf("while loading: %v, %+v, behind %v; want 1 hit", err, res, x.Behind())
 	}
-	runIndexJobs(t, x, x.LoadBatch(arts[1:], nil, true))
+	runJobs(t, x, x.LoadBatch(arts[1:], nil, true))
 	res, err = st.Search(ctx, "ceasefire", search.Options{})
 	if err != nil || res.Total != 2 || x.Behind() || x.Indexed() != 3 {
 		t.Fatalf("loaded: %v, %+v, behind %v, %d indexed; want 2 hits", err, res, x.Behind(), x.Indexed())
@@ -112,7 +94,7 @@ func TestStoreIndexSavedOnce(t *testing.T) {
 
 	fed := NewIndex(filepath.Join(t.TempDir(), "index.cache"))
 	arts := st.List().Articles
-	runIndexJobs(t, fed, fed.LoadBatch(arts, nil, true))
+	runJobs(t, fed, fed.LoadBatch(arts, nil, true))
 	if !fed.Saved() || fed.Save() != nil {
 		t.Fatalf("an index a caller fed: saved when complete %v", fed.Saved())
 	}
@@ -127,13 +109,13 @@ func TestIndexApply(t *testing.T) {
 	}
 	a, b, c := art("a", "/n/a.txt", "alpha"), art("b", "/n/d/b.txt", "beta"), art("c", "/n/c.txt", "gamma")
 	x := NewIndex("")
-	runIndexJobs(t, x, x.LoadBatch([]*corpus.Article{a, b, c}, nil, true))
+	runJobs(t, x, x.LoadBatch([]*corpus.Article{a, b, c}, nil, true))
 	a2 := art("a2", "/n/a.txt", "delta")
 	removed, job := x.Apply([]watch.Change{
 		{Path: "/n/a.txt", Articles: []*corpus.Article{a2}},
 		{Path: "/n/d", Removed: true, Dir: true},
 	})
-	runIndexJobs(t, x, []Job{job})
+	runJobs(t, x, []Job{job})
 	if len(removed) != 2 || removed[0] != a || removed[1] != b {
 		t.Fatalf("removed %v, want a and b", removed)
 	}
