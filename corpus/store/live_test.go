@@ -189,12 +189,7 @@ func TestStoreFollowsItsChanges(t *testing.T) {
 			t.Fatalf("changes not seen: %v", want)
 		}
 	}
-	var titles []string
-	for _, a := range st.List().Articles {
-		titles = append(titles, a.Title)
-	}
-	slices.Sort(titles)
-	if got := strings.Join(titles, "|"); got != "Barley Report Sinks Markets|Geneva Ceasefire Talks Restart|Volcano Erupts Near Geneva" {
+	if got := listedTitles(st); got != "Barley Report Sinks Markets|Geneva Ceasefire Talks Restart|Volcano Erupts Near Geneva" {
 		t.Errorf("List after the changes: %s", got)
 	}
 	if n := count("volcano"); n != 1 {
@@ -252,12 +247,7 @@ func TestCheckFindsARewrittenFile(t *testing.T) {
 	if err != nil || len(cs) != 1 || cs[0].Path != path || len(cs[0].Articles) != 1 {
 		t.Fatalf("Check after a rewrite: %+v %v", cs, err)
 	}
-	var titles []string
-	for _, a := range st.List().Articles {
-		titles = append(titles, a.Title)
-	}
-	slices.Sort(titles)
-	if got := strings.Join(titles, "|"); got != "Barley Report Sinks Markets|Ceasefire Talks Resume In Geneva|Geneva Ceasefire Talks Restart" {
+	if got := listedTitles(st); got != "Barley Report Sinks Markets|Ceasefire Talks Resume In Geneva|Geneva Ceasefire Talks Restart" {
 		t.Errorf("List after Check: %s", got)
 	}
 	if res, err := st.Search(ctx, "barley", search.Options{}); err != nil || res.Total != 1 {
@@ -266,4 +256,14 @@ func TestCheckFindsARewrittenFile(t *testing.T) {
 	if cs, err := st.Check(ctx); err != nil || len(cs) != 0 {
 		t.Errorf("Check again: %v %v", cs, err)
 	}
+}
+
+// listedTitles is the titles of st's list, sorted and joined by "|".
+func listedTitles(st Store) string {
+	var titles []string
+	for _, a := range st.List().Articles {
+		titles = append(titles, a.Title)
+	}
+	slices.Sort(titles)
+	return strings.Join(titles, "|")
 }
