@@ -365,3 +365,99 @@ func TestSnapshotOfChangedTextIsRebuilt(t *testing.T) {
 		t.Fatalf("after the rebuild: armistice finds %v, from snapshot %v, saved %v", got, x.FromSnapshot(), x.Saved())
 	}
 }
+
+// The wait for the snapshot ends when more than half of what has loaded
+// was read afresh; at exactly half it goes on.
+func TestHalfFreshKeepsTheWait(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	first := NewIndex(path)
+	runJobs(t, first, first.LoadBatch(snapshotArticles(10, "ceasefire"), nil, true))
+	x := NewIndex(path)
+	arts := make([]*corpus.Article, 2*holdFresh)
+	for i := range arts {
+		arts[i] = &corpus.Article{ID: fmt.Sprintf("n%05d", i), Title: "Harbour report"}
+	}
+	runJobs(t, x, x.LoadBatch(arts[:holdFresh], nil, false))
+	runJobs(t, x, x.LoadBatch(arts[holdFresh:], arts[holdFresh:], false))
+	if !x.Holding() {
+		t.Fatalf("%d of %d read afresh, exactly half: the wait ended", holdFresh, 2*holdFresh)
+	}
+	one := []*corpus.Article{{ID: "n99999", Title: "Harbour report"}}
+	runJobs(t, x, x.LoadBatch(one, one, false))
+	if x.Holding() {
+		t.Fatalf("%d of %d read afresh: still waiting", holdFresh+1, 2*holdFresh+1)
+	}
+}
+
+// An index opened from its snapshot and left unchanged is written again
+// only when the store stamps it otherwise than the snapshot is stamped.
+func TestSnapshotSavedAgainOnlyForAnotherStamp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	items := snapshotArticles(12, "ceasefire")
+	first := NewIndex(path)
+	first.setStamp([]byte("state one"))
+	runJobs(t, first, first.LoadBatch(items, nil, true))
+	if !first.Saved() {
+		t.Fatal("the first index was not written")
+	}
+	for _, c := range []struct {
+		stamp string
+		save  bool
+	}{{"", false}, {"state one", false}, {"state two", true}} {
+		x := NewIndex(path)
+		if c.stamp != "" {
+			x.setStamp([]byte(c.stamp))
+		}
+		runJobs(t, x, x.LoadBatch(items, nil, true))
+		if !x.FromSnapshot() {
+			t.Fatal("the index did not come from its snapshot")
+		}
+		if got := x.Save() != nil; got != c.save {
+			t.Errorf("stamped %q over a snapshot stamped \"state one\": written again %v, want %v", c.stamp, got, c.save)
+		}
+	}
+}
+
+// Run and Answer tell the reader something only when there is something
+// to tell: a load, a snapshot read and a search that go well say nothing.
+func TestRunAndAnswerSayNothingWhenAllIsWell(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	items := snapshotArticles(8, "ceasefire")
+	quiet := func(s string) { t.Errorf("told %q with nothing to tell", s) }
+	for range 2 { // built and written, then read from its snapshot
+		x := NewIndex(path)
+		if err := x.Run(x.LoadBatch(items, nil, true), quiet); err != nil {
+			t.Fatal(err)
+		}
+		res, err := x.Answer(context.Background(), "ceasefire", search.Options{}, quiet)
+		if err != nil || res.Total != len(items) {
+			t.Fatalf("Answer: %v, %d hits", err, res.Total)
+		}
+	}
+}
+
+// Answer finds a snapshot of a changed text out as a search does, builds
+// the index again without a word (a changed file is no news) and answers
+// from the texts.
+func TestAnswerRebuildsAStaleSnapshotQuietly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index-test.cache")
+	first := NewIndex(path)
+	runJobs(t, first, first.LoadBatch(snapshotArticles(6, "ceasefire"), nil, true))
+	changed := snapshotArticles(6, "ceasefire")
+	changed[2].Blocks[0].Text = "Body 2 mentions the ceasefire and the armistice."
+	x := NewIndex(path)
+	runJobs(t, x, x.LoadBatch(changed, nil, true))
+	quiet := func(s string) { t.Errorf("told %q of a changed file", s) }
+	res, err := x.Answer(context.Background(), "armistice", search.Options{}, quiet)
+	if err != nil || res.Total != 0 {
+		// The snapshot holds the old words: no hit to find it stale.
+		t.Fatalf("armistice before any stale hit: %v, %d hits", err, res.Total)
+	}
+	res, err = x.Answer(context.Background(), "ceasefire", search.Options{Limit: 100}, quiet)
+	if err != nil || res.Total != 6 || x.FromSnapshot() {
+		t.Fatalf("ceasefire, a hit on the changed article: %v, %d hits, from the snapshot %v", err, res.Total, x.FromSnapshot())
+	}
+	if got := hitIDs(t, x.Search(), "armistice"); !slices.Equal(got, []string{"a02"}) {
+		t.Fatalf("after the rebuild armistice finds %v", got)
+	}
+}
