@@ -219,6 +219,9 @@ func TestJoinable(t *testing.T) {
 		{1000, 0, 0, 10, false},        // none kept
 		{0, 0, 5, 5, true},             // nothing new (read back, not joined)
 		{0, 0, 5, 6, false},            // a grouping stored without a base
+		{4000, 0, 500, 1000, true},     // exactly half kept: the least
+		{100000, 0, 400, 1000, false},  // fewer kept, however few new against the base
+		{1000, 0, 0, 0, false},         // no articles
 	} {
 		g := &storedGrouping{base: c.base, joined: c.joined}
 		if got := g.joinable(c.kept, c.n); got != c.want {

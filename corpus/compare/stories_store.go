@@ -56,7 +56,7 @@ var ErrStoriesStale = errors.New("stored stories are of other articles")
 // search index's fingerprint (ID, outlet, title, text), and the summary,
 // word count, URL and date, which grouping also weighs.
 func groupedFingerprint(a *corpus.Article) uint32 {
-	var buf [4 + 8 + 8]byte
+	var buf [20]byte // the fingerprint (4), the word count (8), the date (8)
 	binary.LittleEndian.PutUint32(buf[:], search.Fingerprint(a))
 	binary.LittleEndian.PutUint64(buf[4:], uint64(a.Words))
 	binary.LittleEndian.PutUint64(buf[12:], uint64(a.Published.UnixNano()))
