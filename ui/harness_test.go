@@ -207,10 +207,7 @@ func harnessOn(t *testing.T, sh *shared, cfg Config, setup func(*shared), arts [
 	hs.m = newModel(cfg, sh)
 	t.Cleanup(hs.m.Close)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
-	items := make([]*item, len(arts))
-	for i, a := range arts {
-		items[i] = newItem(a)
-	}
+	items := itemsOf(arts)
 	hs.send(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(arts) + 1, total: len(arts) + 1,
 		skipped: []corpus.Skipped{{Path: "/news/ukraine-talks/photo.jpg", Reason: "binary file, not text"}}, done: true})
 	return hs

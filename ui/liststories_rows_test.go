@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/gen"
 )
@@ -85,15 +86,9 @@ func rowsAsStated(st *compare.Stories, items []*item) (rows []listRow, tree []st
 func TestGroupedRowsAsStated(t *testing.T) {
 	arts := gen.Articles(1500, 7)
 	st := compare.GroupStories(arts, compare.StoryOptions{})
-	all := make([]*item, len(arts))
-	for i, a := range arts {
-		all[i] = newItem(a)
-	}
+	all := itemsOf(arts)
 	// Articles that arrived after the grouping, in no story yet.
-	var late []*item
-	for _, a := range gen.Articles(40, 99) {
-		late = append(late, newItem(a))
-	}
+	late := itemsOf(gen.Articles(40, 99))
 	// The list may start with any story or line: with the second of each
 	// (story numbers start at 0), the first rows are theirs alone.
 	inStory := func(keep func(*compare.Story) bool) []*item {
@@ -197,10 +192,7 @@ func TestGroupedRowsAsStated(t *testing.T) {
 func TestGroupedListKeepsTheSelectionInView(t *testing.T) {
 	arts := gen.Articles(400, 11)
 	st := compare.GroupStories(arts, compare.StoryOptions{})
-	items := make([]*item, len(arts))
-	for i, a := range arts {
-		items[i] = newItem(a)
-	}
+	items := itemsOf(arts)
 	sh := testShared(t)
 	movedToTop := 0
 	for mode := range sortModes {
@@ -298,4 +290,13 @@ func TestGroupedListKeepsTheSelectionInView(t *testing.T) {
 		t.Fatalf("a selection past the end became %d of %d", p.sel, len(p.items))
 	}
 	check("past the end")
+}
+
+// itemsOf is the list items of arts.
+func itemsOf(arts []*corpus.Article) []*item {
+	items := make([]*item, len(arts))
+	for i, a := range arts {
+		items[i] = newItem(a)
+	}
+	return items
 }

@@ -21,10 +21,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	arts := gen.Articles(10_000, 1)
 	sh := testSharedB(b)
 	p := newSearchPane(sh)
-	items := make([]*item, len(arts))
-	for i, a := range arts {
-		items[i] = newItem(a)
-	}
+	items := itemsOf(arts)
 	sh.lib.Index.Search().Add(p.register(items))
 	p.setSize(80, 43)
 	p.open(listPlace{})

@@ -464,10 +464,7 @@ func TestSearchFindsSnapshotDamaged(t *testing.T) {
 	sh.lib.Index = store.NewIndex(path)
 	x := sh.lib.Index
 	p := newSearchPane(sh)
-	items := make([]*item, len(arts))
-	for i, a := range arts {
-		items[i] = newItem(a)
-	}
+	items := itemsOf(arts)
 	read, ok := x.LoadBatch(p.register(items), nil, true)[0]().(store.SnapshotRead)
 	if !ok || read.Err() != nil {
 		t.Fatalf("snapshot not read: %v", read.Err())

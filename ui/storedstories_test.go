@@ -167,33 +167,7 @@ func TestWarmStartShowsStoredStoriesWithoutTexts(t *testing.T) {
 // meanwhile included; and the check of every file's freshness waits for
 // that read, then runs.
 func TestStoredStoriesReadAfterTheSnapshot(t *testing.T) {
-	dir := t.TempDir()
-	src := corpus.Source{Paths: []string{filepath.Join(dir, "news")}}
-	kept, snap := compare.StoriesPath(dir, src), search.SnapshotPath(dir, src)
-	arts := sampleArticles()
-	for i, a := range arts {
-		a.Origin = uint64(i + 1)
-		a.URL = "https://example.org/" + a.ID
-	}
-	if _, _, err := compare.LoadOrGroupStories(context.Background(), kept, arts, compare.StoryOptions{Workers: 1}); err != nil {
-		t.Fatal(err)
-	}
-	ix := search.New()
-	ix.Add(arts)
-	if err := search.SaveSnapshot(ix, snap); err != nil {
-		t.Fatal(err)
-	}
-
-	hs := &harness{t: t}
-	sh := testShared(t)
-	sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
-	hs.m = newModel(Config{Source: src, Load: corpus.Options{CacheDir: dir}}, sh)
-	t.Cleanup(hs.m.Close)
-	hs.keep(tea.WindowSizeMsg{Width: 100, Height: 30})
-	items := make([]*item, len(arts))
-	for i, a := range arts {
-		items[i] = newItem(a)
-	}
+	hs, arts, items := warmStoredStart(t)
 	load := hs.keep(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(arts), total: len(arts), done: true, trusted: true})
 	st := &hs.m.story.state
 	if !hs.m.sh.lib.Index.OpeningSnapshot() || st.busy || !st.readAfterIndex {
@@ -277,32 +251,7 @@ func TestStoredStoriesNotReadAloneWhenFilesWereReadAfresh(t *testing.T) {
 		{"most afresh", -1, true}, // -1: all but one
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			src := corpus.Source{Paths: []string{filepath.Join(dir, "news")}}
-			kept, snap := compare.StoriesPath(dir, src), search.SnapshotPath(dir, src)
-			arts := sampleArticles()
-			for i, a := range arts {
-				a.Origin = uint64(i + 1)
-				a.URL = "https://example.org/" + a.ID
-			}
-			if _, _, err := compare.LoadOrGroupStories(context.Background(), kept, arts, compare.StoryOptions{Workers: 1}); err != nil {
-				t.Fatal(err)
-			}
-			ix := search.New()
-			ix.Add(arts)
-			if err := search.SaveSnapshot(ix, snap); err != nil {
-				t.Fatal(err)
-			}
-			hs := &harness{t: t}
-			sh := testShared(t)
-			sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
-			hs.m = newModel(Config{Source: src, Load: corpus.Options{CacheDir: dir}}, sh)
-			t.Cleanup(hs.m.Close)
-			hs.keep(tea.WindowSizeMsg{Width: 100, Height: 30})
-			items := make([]*item, len(arts))
-			for i, a := range arts {
-				items[i] = newItem(a)
-			}
+			hs, arts, items := warmStoredStart(t)
 			n := c.fresh
 			if n < 0 {
 				n = len(arts) - 1
@@ -327,4 +276,34 @@ func TestStoredStoriesNotReadAloneWhenFilesWereReadAfresh(t *testing.T) {
 			}
 		})
 	}
+}
+
+// warmStoredStart is a reader about to take a load of the sample articles
+// whose grouping and index snapshot are stored: the articles, and their
+// items for the load's batch.
+func warmStoredStart(t *testing.T) (*harness, []*corpus.Article, []*item) {
+	t.Helper()
+	dir := t.TempDir()
+	src := corpus.Source{Paths: []string{filepath.Join(dir, "news")}}
+	kept, snap := compare.StoriesPath(dir, src), search.SnapshotPath(dir, src)
+	arts := sampleArticles()
+	for i, a := range arts {
+		a.Origin = uint64(i + 1)
+		a.URL = "https://example.org/" + a.ID
+	}
+	if _, _, err := compare.LoadOrGroupStories(context.Background(), kept, arts, compare.StoryOptions{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	ix := search.New()
+	ix.Add(arts)
+	if err := search.SaveSnapshot(ix, snap); err != nil {
+		t.Fatal(err)
+	}
+	hs := &harness{t: t}
+	sh := testShared(t)
+	sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	hs.m = newModel(Config{Source: src, Load: corpus.Options{CacheDir: dir}}, sh)
+	t.Cleanup(hs.m.Close)
+	hs.keep(tea.WindowSizeMsg{Width: 100, Height: 30})
+	return hs, arts, itemsOf(arts)
 }

@@ -68,10 +68,7 @@ func listedHarnessWith(t *testing.T, arts []*corpus.Article, cacheDir string, w,
 	hs.m = newModel(Config{Source: newsSource, Load: corpus.Options{CacheDir: cacheDir}}, sh)
 	t.Cleanup(hs.m.Close)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
-	items := make([]*item, len(arts))
-	for i, a := range arts {
-		items[i] = newItem(a)
-	}
+	items := itemsOf(arts)
 	return hs, hs.keep(loadBatchMsg{gen: hs.m.load.gen, items: items, read: len(arts), total: len(arts), done: true})
 }
 
