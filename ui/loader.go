@@ -51,9 +51,6 @@ type loadState struct {
 	freshPending bool
 	// freshRunning: the check runs (freshCheckedMsg ends it).
 	freshRunning bool
-	// fresh counts the articles of files read afresh (not served from the
-	// store of parsed files) in this load.
-	fresh int
 	// settled: the start's work has ended and its garbage was given back
 	// (settle.go), once.
 	settled bool

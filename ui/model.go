@@ -328,7 +328,6 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	before := m.list.selected()
 	m.list.add(msg.items)
 	m.sh.lib.Add(articlesOf(msg.items))
-	m.load.fresh += len(msg.fresh)
 	if msg.done {
 		m.load.loading = false
 		m.load.showProgress = false

@@ -235,49 +235,6 @@ func TestLoadOrderKeptBesideTheSortedList(t *testing.T) {
 	}
 }
 
-// A load that read some files afresh (new or changed since they were
-// stored), fewer than half, does not read the stored grouping on its own
-// first: it cannot hold the new articles, and the grouping that joins them
-// reads it anyway. When most were read afresh (the store made again beside
-// a stored grouping that may still hold them), it does.
-func TestStoredStoriesNotReadAloneWhenFilesWereReadAfresh(t *testing.T) {
-	for _, c := range []struct {
-		name       string
-		fresh      int
-		readStored bool
-	}{
-		{"none afresh", 0, true},
-		{"one afresh", 1, false},
-		{"most afresh", -1, true}, // -1: all but one
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			hs, arts, items := warmStoredStart(t)
-			n := c.fresh
-			if n < 0 {
-				n = len(arts) - 1
-			}
-			load := hs.keep(loadBatchMsg{gen: hs.m.load.gen, items: items, fresh: arts[:n], read: len(arts), total: len(arts), done: true})
-			if st := hs.m.story.state; !st.deferred || st.busy || st.readAfterIndex != c.readStored {
-				t.Fatalf("%d of %d read afresh, at the load's end: deferred %v, story work running %v, the stored stories to be read after the index %v (want %v)",
-					n, len(arts), st.deferred, st.busy, st.readAfterIndex, c.readStored)
-			}
-			if n == len(arts)-1 {
-				return // the snapshot covers too little: the index is built again first
-			}
-			hs.keep(awaitMsg[store.SnapshotRead](t, hs, runEach(load)))
-			if hs.m.sh.lib.Index.Behind() {
-				t.Fatal("the index is not complete once its snapshot is read")
-			}
-			// Once the index is complete: the stored grouping read on its
-			// own, or the grouping that joins the new articles begun.
-			if st := hs.m.story.state; st.readingStored != c.readStored || !st.busy {
-				t.Fatalf("%d of %d read afresh, the index complete: reading the stored stories %v (want %v), story work running %v",
-					n, len(arts), st.readingStored, c.readStored, st.busy)
-			}
-		})
-	}
-}
-
 // warmStoredStart is a reader about to take a load of the sample articles
 // whose grouping and index snapshot are stored: the articles, and their
 // items for the load's batch.

@@ -36,9 +36,6 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 	}
 	if m.groupingWaits() {
 		m.story.state.deferred = true
-		if m.storedCannotHoldAll() {
-			return nil // grouping joins the new articles once the index is complete
-		}
 		if m.sh.lib.Index.OpeningSnapshot() {
 			// The index is moments away: the stored grouping is read
 			// after it rather than beside it (on two cores each took
@@ -50,17 +47,6 @@ func (m *Model) storiesAfterBatch(msg loadBatchMsg) tea.Cmd {
 		return m.readStoredStories()
 	}
 	return m.startGrouping()
-}
-
-// storedCannotHoldAll reports whether the stored grouping cannot be the
-// loaded articles' as it stands: some of them come from files read afresh
-// (new or changed since they were stored), yet fewer than half (when most
-// are, the store itself may have been made again beside a stored grouping
-// that still holds them). Its read, to fail, took a fifth of a second at
-// 100,000 articles before the grouping that joins the new ones read it
-// again.
-func (m *Model) storedCannotHoldAll() bool {
-	return m.load.fresh > 0 && 2*m.load.fresh < m.sh.lib.Len()
 }
 
 // readStoredStories reads the stored grouping of the loaded articles from

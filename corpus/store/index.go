@@ -67,6 +67,10 @@ type Index struct {
 	// Adds to that index from those to its rebuilt successor.
 	members []*corpus.Article
 	gen     int
+	// freshLoaded counts the articles of the load that came from files
+	// read afresh (LoadBatch's fresh): new or changed since they were
+	// stored.
+	freshLoaded int
 }
 
 // Job is work to run off the update loop; it returns one of the results
@@ -176,6 +180,7 @@ func (x *Index) LoadBatch(arts, fresh []*corpus.Article, done bool) []Job {
 	x.fed = true
 	x.loading = !done
 	x.queued += len(arts)
+	x.freshLoaded += len(fresh)
 	x.listed = append(x.listed, arts...)
 	if !x.holding {
 		return []Job{x.add(arts), x.saveIfComplete()}
@@ -395,11 +400,12 @@ func (x *Index) Forget(arts []*corpus.Article) {
 }
 
 // handed is a copy of the articles handed to the index, in order, less
-// those forgotten; ok is false when none was handed.
-func (x *Index) handed() (arts []*corpus.Article, ok bool) {
+// those forgotten, and how many of the load's came from files read
+// afresh; ok is false when none was handed.
+func (x *Index) handed() (arts []*corpus.Article, fresh int, ok bool) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return slices.Clone(x.listed), x.fed
+	return slices.Clone(x.listed), x.freshLoaded, x.fed
 }
 
 // Gone reports whether a left the corpus.

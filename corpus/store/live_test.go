@@ -119,7 +119,7 @@ func TestIndexApply(t *testing.T) {
 	if len(removed) != 2 || removed[0] != a || removed[1] != b {
 		t.Fatalf("removed %v, want a and b", removed)
 	}
-	if listed, _ := x.handed(); len(listed) != 2 || listed[0] != c || listed[1] != a2 {
+	if listed, _, _ := x.handed(); len(listed) != 2 || listed[0] != c || listed[1] != a2 {
 		t.Fatalf("listed after the changes: %v, want c then a2", listed)
 	}
 	res, err := x.Search().Search(context.Background(), "harbour", search.Options{})

@@ -88,7 +88,7 @@ func (m *memory) Stories(ctx context.Context, opt StoryOptions) (*compare.Storie
 	if opt.StoredOnly {
 		return nil, ErrNotStored
 	}
-	arts, ok := m.ix.handed()
+	arts, _, ok := m.ix.handed()
 	if !ok {
 		arts = m.arts
 	}

@@ -31,11 +31,18 @@ func twoStories() []*corpus.Article {
 // loaded from files.
 func handedStore(t *testing.T, cacheDir string, arts []*corpus.Article) Store {
 	t.Helper()
+	return handedStoreFresh(t, cacheDir, arts, nil)
+}
+
+// handedStoreFresh is handedStore with fresh of arts from files read
+// afresh.
+func handedStoreFresh(t *testing.T, cacheDir string, arts, fresh []*corpus.Article) Store {
+	t.Helper()
 	st, err := Open(context.Background(), newsSource, Options{Options: corpus.Options{CacheDir: cacheDir}, Lazy: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.Index().LoadBatch(arts, nil, true) // its Jobs (indexing) are not needed here
+	st.Index().LoadBatch(arts, fresh, true) // its Jobs (indexing) are not needed here
 	return st
 }
 
@@ -154,5 +161,36 @@ func TestStoriesStoredFromHeads(t *testing.T) {
 	}
 	if len(back.List) != len(first.List) || back.Of(listed[0]).ID != first.Of(arts[0]).ID {
 		t.Errorf("read back from heads: %d stories, want %d", len(back.List), len(first.List))
+	}
+}
+
+// A load that read some files afresh (new or changed since they were
+// stored), fewer than half, gets no stored grouping on its own: it cannot
+// hold them as it stands, and the grouping that joins them reads it
+// anyway. When most were read afresh (the store of parsed files made
+// again beside a stored grouping that may still hold them), the stored
+// grouping is read, and used when it holds them.
+func TestStoredOnlyRefusesALoadWithFilesReadAfresh(t *testing.T) {
+	arts := twoStories()
+	cacheDir := t.TempDir()
+	if _, err := groupSaved(t, cacheDir, arts); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		fresh  int
+		stored bool
+	}{{0, true}, {1, false}, {2, false}, {3, true}, {5, true}} {
+		st, err := handedStoreFresh(t, cacheDir, arts, arts[:c.fresh]).Stories(context.Background(), StoryOptions{StoredOnly: true})
+		if got := err == nil && st != nil; got != c.stored {
+			t.Errorf("%d of %d read afresh: stored grouping %v (err %v), want %v", c.fresh, len(arts), got, err, c.stored)
+		}
+		if !c.stored && !errors.Is(err, ErrNotStored) {
+			t.Errorf("%d of %d read afresh: %v, want ErrNotStored", c.fresh, len(arts), err)
+		}
+	}
+	// Not stored-only: the grouping is read and used all the same.
+	st, err := handedStoreFresh(t, cacheDir, arts, arts[:1]).Stories(context.Background(), StoryOptions{})
+	if err != nil || len(st.List) != 2 {
+		t.Fatalf("the whole policy with one read afresh: %v, %v", st, err)
 	}
 }
