@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime/pprof"
+	"runtime/trace"
 
 	"github.com/parallax-reader/parallax/ui/cli"
 )
@@ -28,7 +29,8 @@ func main() {
 // PARALLAX_CPUPROFILE=FILE profiles the whole run, the interactive reader
 // included (see BENCHMARKS.md); with PARALLAX_MEMPROFILE=FILE, SIGUSR1
 // writes what is on the heap then (after a collection): what a running
-// reader keeps.
+// reader keeps. PARALLAX_TRACE=FILE writes an execution trace (go tool
+// trace; -pprof=sync shows where goroutines waited).
 func run(seeds fs.FS) int {
 	if p := os.Getenv("PARALLAX_MEMPROFILE"); p != "" {
 		memProfileOnSignal(p)
@@ -38,6 +40,14 @@ func run(seeds fs.FS) int {
 			defer f.Close() // after the profile is stopped (defers run last first)
 			if pprof.StartCPUProfile(f) == nil {
 				defer pprof.StopCPUProfile()
+			}
+		}
+	}
+	if p := os.Getenv("PARALLAX_TRACE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			defer f.Close()
+			if trace.Start(f) == nil {
+				defer trace.Stop()
 			}
 		}
 	}
