@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/ascii8"
 )
 
 // BlockKind says what a block of article body is.
@@ -266,16 +268,32 @@ func countCJK(s string) int {
 // words).
 func CountWords(s string) int {
 	n := 0
-	var in uint8 // 1 inside a word
+	var in uint64 // 1 inside a word
 	for i := 0; i < len(s); {
+		// Up to eight ASCII bytes at a time (see ascii8): words are the
+		// runs of letters and digits, a joiner continues the word before
+		// it, and words are counted by their first bytes. A step ends
+		// before a non-ASCII byte, which the rune path below takes; two
+		// joiners in a row ("--") take the byte path.
+		if i+8 <= len(s) {
+			x := ascii8.Load(s, i)
+			p, valid := ascii8.ASCIIPrefix(x)
+			w := (ascii8.Letters(x) | ascii8.Digits(x)) & valid
+			j := (ascii8.Eq(x, '\'') | ascii8.Eq(x, '-')) & valid
+			if p > 0 && j&ascii8.Next(j, 0) == 0 {
+				inWord := w | j&ascii8.Next(w, in)
+				n += ascii8.Count(w &^ ascii8.Next(inWord, in))
+				in = ascii8.At(inWord, p-1)
+				i += p
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			// Branch-free: prose alternates words and spaces too often
-			// for branches on them to be predicted.
 			k := asciiClass[c]
-			w := k & 1
+			w := uint64(k & 1)
 			n += int(w &^ in)
-			in = w | in&(k>>1)
+			in = w | in&uint64(k>>1)
 			i++
 			continue
 		}
@@ -286,10 +304,10 @@ func CountWords(s string) int {
 			in = 0
 			continue
 		}
-		var w, j uint8
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		var w, j uint64
+		if isWordRune(r) {
 			w = 1
-		} else if r == '’' || unicode.Is(unicode.M, r) {
+		} else if r == '’' || !isGeneralPunctuation(r) && unicode.Is(unicode.M, r) {
 			// A mark continues the word it follows (a Devanagari vowel
 			// sign or virama, a decomposed accent) and starts none.
 			j = 1
@@ -299,6 +317,17 @@ func CountWords(s string) int {
 	}
 	return n
 }
+
+// isWordRune: a letter or a digit. Curly quotes and dashes (General
+// Punctuation) are answered without the category tables' binary searches:
+// prose has one every few dozen bytes.
+func isWordRune(r rune) bool {
+	return !isGeneralPunctuation(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// isGeneralPunctuation: U+2000–U+206F, spaces, dashes, quotes, bullets and
+// format characters, none of them a letter, digit or mark.
+func isGeneralPunctuation(r rune) bool { return r >= 0x2000 && r <= 0x206F }
 
 // asciiClass: bit 0 for a word character (ASCII letter or digit), bit 1 for
 // a joiner that keeps a word going (apostrophe, hyphen).

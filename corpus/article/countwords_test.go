@@ -1,0 +1,171 @@
+package article
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// countWordsPlain is CountWords one rune at a time, as it was before it
+// read eight ASCII bytes at a time: the oracle the fast path must match.
+func countWordsPlain(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case isCJKChar(r):
+			n++
+			in = false
+		case unicode.IsLetter(r) && r < utf8.RuneSelf || unicode.IsDigit(r) && r < utf8.RuneSelf,
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if !in {
+				n++
+			}
+			in = true
+		case r == '\'' || r == '-' || r == '’' || unicode.Is(unicode.M, r):
+			// a joiner keeps a word going and starts none
+		default:
+			in = false
+		}
+	}
+	return n
+}
+
+// countWordsCases are lines whose words sit across the eight-byte steps:
+// joiners at a step's first and last byte, two joiners in a row, non-ASCII
+// in the middle of a step.
+var countWordsCases = []string{
+	"",
+	"a",
+	"abcdefgh",
+	"abcdefg-h",
+	"abcdefgh-ijklmnop",
+	"abcdefg'hijklmno",
+	"-abcdefg",
+	"--abcdef-- ghijklm",
+	"abc--def ghi---jkl mno'-pqr",
+	"'quoted' words 'here'",
+	"rock-'n'-roll and so-called “experts” don't",
+	"1,234.56 and 7-8 and 9'10 and x'-y",
+	"Mr. O'Neill's 34-point plan—approved—on 12/03.",
+	"naïve café déjà-vu rôle's",
+	"नमस्ते दुनिया and e\u0301cole",
+	"日本語のテキスト and English 漢字",
+	"trailing joiner- 'and'' two",
+	strings.Repeat("word-", 9) + "end",
+	strings.Repeat("ab'", 11),
+	strings.Repeat(" - ", 7),
+}
+
+func TestCountWordsAsPlain(t *testing.T) {
+	for _, c := range countWordsCases {
+		// Every offset shifts the words across the eight-byte steps.
+		for pad := 0; pad < 9; pad++ {
+			s := strings.Repeat(" ", pad) + c
+			if got, want := CountWords(s), countWordsPlain(s); got != want {
+				t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+			}
+			s = strings.Repeat("x", pad) + c
+			if got, want := CountWords(s), countWordsPlain(s); got != want {
+				t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzCountWords(f *testing.F) {
+	for _, c := range countWordsCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := CountWords(s), countWordsPlain(s); got != want {
+			t.Fatalf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+func BenchmarkCountWords(b *testing.B) {
+	line := strings.Repeat("Pierre Fairingwell and Richard Alveira said the new evacuations in Ottawa on Sunday, an official side's saying 87.2 billion—a so-called “record”. ", 4)
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		CountWords(line)
+	}
+}
+
+func BenchmarkCountWordsASCII(b *testing.B) {
+	line := strings.Repeat("Pierre Fairingwell and Richard Alveira said the new evacuations in Ottawa on Sunday, an official side is saying 87.2 billion in a record. ", 4)
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		CountWords(line)
+	}
+}
+
+// keyTextPlain is appendKeyText one rune at a time: each run of letters and
+// digits lower-cased and followed by one space.
+func keyTextPlain(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+			in = true
+		} else if in {
+			b.WriteByte(' ')
+			in = false
+		}
+	}
+	if in {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func TestKeyTextAsPlain(t *testing.T) {
+	for _, c := range countWordsCases {
+		for pad := 0; pad < 9; pad++ {
+			for _, s := range []string{strings.Repeat(" ", pad) + c, strings.Repeat("X", pad) + c, c + strings.Repeat(",", pad)} {
+				if got, want := string(appendKeyText(nil, s)), keyTextPlain(s); got != want {
+					t.Errorf("appendKeyText(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzKeyText(f *testing.F) {
+	for _, c := range countWordsCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendKeyText(nil, s)), keyTextPlain(s); got != want {
+			t.Fatalf("appendKeyText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func BenchmarkKeyText(b *testing.B) {
+	line := strings.Repeat("Pierre Fairingwell and Richard Alveira said the new evacuations in Ottawa on Sunday, an official side’s saying 87.2 billion—a so-called “record”. ", 4)
+	buf := make([]byte, 0, 2*len(line))
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		appendKeyText(buf, line)
+	}
+}
+
+// The General Punctuation block holds no letter, digit or mark, which
+// isWordRune and CountWords answer without looking them up.
+func TestGeneralPunctuationHasNoWordRune(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206F; r++ {
+		if !isGeneralPunctuation(r) {
+			t.Fatalf("%U is not counted as General Punctuation", r)
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) {
+			t.Errorf("%U is a letter, digit or mark", r)
+		}
+	}
+	for _, r := range []rune{0x1FFF, 0x2070, 0x2071, 'a', 'é'} {
+		if isGeneralPunctuation(r) {
+			t.Errorf("%U counted as General Punctuation", r)
+		}
+	}
+}
