@@ -1,10 +1,13 @@
 package article
 
 import (
+	"encoding/binary"
 	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/ascii8"
 )
 
 // The loader marks an article whose text repeats an earlier one's as a
@@ -53,6 +56,25 @@ func appendKeyText(buf []byte, s string) []byte {
 	n, out := len(buf), buf[:cap(buf)]
 	var in uint8 // 1 inside a word
 	for i := 0; i < len(s); {
+		// Eight ASCII bytes without two separators in a row (most of
+		// prose) keep every byte: they are written as one word, letters
+		// lower-cased and separators made spaces (see ascii8). The room
+		// reserved above holds them: n grows by at most a byte a byte.
+		if i+8 <= len(s) {
+			x := ascii8.Load(s, i)
+			if ascii8.ASCII(x) {
+				w := ascii8.Letters(x) | ascii8.Digits(x)
+				if w|ascii8.Next(w, uint64(in)) == ascii8.All {
+					word := (w >> 7) * 0xFF // 0xFF for each letter or digit byte
+					lower := x | ascii8.Upper(x)>>2
+					binary.LittleEndian.PutUint64(out[n:n+8], lower&word|ascii8.Spaces&^word)
+					n += 8
+					in = uint8(ascii8.Last(w))
+					i += 8
+					continue
+				}
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			k := keyByte[c]
@@ -66,7 +88,7 @@ func appendKeyText(buf []byte, s string) []byte {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		buf = out[:n]
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isWordRune(r) {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			in = 1
 		} else if in == 1 {
