@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/ascii8"
 	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
 
@@ -200,40 +201,68 @@ var keywordIndex, keyPairs = func() (ix [26][]struct {
 }()
 
 // keyLetter numbers the ASCII letters 0–25 case-insensitively, every other
-// byte 26 (no keyPairs bit); keyStart is all ones for the bytes a keyword
-// may follow: ASCII that is not a letter.
-var keyLetter, keyStart = func() (l [256]uint8, st [256]uint32) {
+// byte 26 (no keyPairs bit).
+var keyLetter = func() (l [256]uint8) {
 	for c := 0; c < 256; c++ {
 		l[c] = 26
-		if c < utf8.RuneSelf {
-			st[c] = ^uint32(0)
-		}
 	}
 	for c := 'a'; c <= 'z'; c++ {
 		l[c], l[c-'a'+'A'] = uint8(c-'a'), uint8(c-'a')
-		st[c], st[c-'a'+'A'] = 0, 0
 	}
-	return l, st
+	return l
 }()
 
 // keywordGroups returns the keyword groups (bit g for keywordBoilerplate[g])
 // one of whose keywords starts a word of line, ASCII case-insensitively. A
 // word starts at an ASCII letter that follows neither an ASCII letter nor a
-// non-ASCII byte. Each byte costs three table lookups and no unpredictable
-// branch; only where the first two letters are a keyword's are the keywords
-// compared.
+// non-ASCII byte. Word starts are found eight ASCII bytes at a time (see
+// ascii8); only where a word's first two letters are a keyword's are the
+// keywords compared.
 func keywordGroups(line string) (groups uint32) {
-	prev := byte(' ')
-	for i := 0; i+2 < len(line); i++ { // the shortest keyword has 3 bytes
-		c := line[i]
-		if keyStart[prev]&keyPairs[keyLetter[c]]&(1<<keyLetter[line[i+1]]) != 0 {
-			for _, kw := range keywordIndex[keyLetter[c]] {
-				if asciiHasPrefixFold(line[i:], kw.key) {
-					groups |= 1 << kw.group
-				}
-			}
+	blocked := uint64(0) // 1 when the byte before i is a letter or not ASCII
+	i := 0
+	for i+8 <= len(line) {
+		x := ascii8.Load(line, i)
+		p, valid := ascii8.ASCIIPrefix(x)
+		if p == 0 { // a non-ASCII byte: no word starts at it, nor right after
+			i++
+			blocked = 1
+			continue
 		}
-		prev = c
+		letters := ascii8.Letters(x) & valid
+		for starts := letters &^ ascii8.Next(letters, blocked); starts != 0; starts = ascii8.DropFirst(starts) {
+			groups |= keywordsAt(line, i+ascii8.First(starts))
+		}
+		blocked = ascii8.At(letters, p-1)
+		i += p
+	}
+	for ; i+2 < len(line); i++ { // the last bytes; the shortest keyword has 3
+		if blocked == 0 {
+			groups |= keywordsAt(line, i)
+		}
+		blocked = 1
+		if c := line[i]; c < utf8.RuneSelf && keyLetter[c] == 26 {
+			blocked = 0
+		}
+	}
+	return groups
+}
+
+// keywordsAt returns the groups of the keywords line[i:] starts with, where
+// line[i] starts a word (or is not a letter: then none); its first two
+// letters are tested against keyPairs before any keyword is compared.
+func keywordsAt(line string, i int) (groups uint32) {
+	if i+2 >= len(line) {
+		return 0
+	}
+	c := line[i]
+	if keyPairs[keyLetter[c]]&(1<<keyLetter[line[i+1]]) == 0 {
+		return 0
+	}
+	for _, kw := range keywordIndex[keyLetter[c]] {
+		if asciiHasPrefixFold(line[i:], kw.key) {
+			groups |= 1 << kw.group
+		}
 	}
 	return groups
 }

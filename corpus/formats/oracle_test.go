@@ -446,3 +446,11 @@ func TestOracleArticleWords(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkKeywordGroups(b *testing.B) {
+	line := strings.Repeat("Pierre Fairingwell and Richard Alveira said the new evacuations in Ottawa on Sunday, an official side’s saying 87.2 billion—a so-called “record”. ", 4)
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		formats.KeywordGroups(line)
+	}
+}
