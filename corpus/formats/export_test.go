@@ -37,6 +37,9 @@ var Guards = []Guard{
 	{"via0", viaRes[0], func(s string) bool { return mayMatchVia(0, s) }},
 	{"via1", viaRes[1], func(s string) bool { return mayMatchVia(1, s) }},
 	{"via2", viaRes[2], func(s string) bool { return mayMatchVia(2, s) }},
+	{"via0 paragraph", viaRes[0], mayCreditAnOutlet},
+	{"via1 paragraph", viaRes[1], mayCreditAnOutlet},
+	{"via2 paragraph", viaRes[2], mayCreditAnOutlet},
 }
 
 func init() {
@@ -66,3 +69,7 @@ func KeywordKeys() [][]string {
 	}
 	return keys
 }
+
+// SpaceAfterYearComma is parseDateLine's comma rule, checked against the
+// regexp it replaced.
+var SpaceAfterYearComma = spaceAfterYearComma

@@ -643,6 +643,18 @@ func mayMatchVia(i int, st string) bool {
 	return true
 }
 
+// viaNeeds: every match of a viaRes pattern holds one of these, case-folded
+// ("reported", "published", "appeared", "source", "via", "courtesy").
+var viaNeeds = []string{"report", "publish", "appeared", "source", "via", "courtesy"}
+
+// mayCreditAnOutlet is a cheap test of a whole paragraph before it is split
+// into sentences for viaRes: most first and last paragraphs hold none of
+// the words a credit needs (splitting them was a twentieth of a cold open).
+func mayCreditAnOutlet(text string) bool {
+	var buf [1024]byte
+	return containsAny(foldASCII(buf[:0], text), viaNeeds)
+}
+
 // attribution finds a sentence crediting another outlet as the origin
 // ("CNN reported the information.") at the start or the end of the body,
 // records it as Via and removes it from the text.
@@ -652,6 +664,9 @@ func (p *textParser) attribution() {
 			return false
 		}
 		text := p.blocks[idx].Text
+		if !mayCreditAnOutlet(text) {
+			return false
+		}
 		sents := lang.Sentences(text)
 		if len(sents) == 0 {
 			return false
