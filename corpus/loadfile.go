@@ -14,6 +14,6 @@ func LoadFile(root, path string, opt Options) (arts []*Article, skipped *Skipped
 	if err != nil {
 		rel = filepath.Base(path)
 	}
-	r := loadOne(fileJob{id: idFor(rel), path: path, osPath: path, read: func(max int64) ([]byte, error) { return readFileLimited(path, max) }}, opt.MaxFileSize)
+	r := loadOne(fileJob{id: idFor(rel), path: path, osPath: path, read: func(max int64) ([]byte, error) { return readFileLimited(path, max, nil) }}, opt.MaxFileSize)
 	return r.articles, r.skipped
 }

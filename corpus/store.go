@@ -67,6 +67,9 @@ type segStore struct {
 	manifest string
 	roots    []string
 	listOnly bool // articles come without their text (Options.ListOnly)
+	// listFresh: articles parsed afresh come without theirs too, read back
+	// from the segment (Options.ListOnlyFresh).
+	listFresh bool
 
 	segs    []*segment // oldest first; a newer segment's entry wins
 	opened  manifest   // the manifest as this run opened it
@@ -213,12 +216,15 @@ func (s *segStore) serve(seg *segment, e *segEntry, i int, j fileJob) (fileResul
 // modification time (Unix nanoseconds) as they were before it was read.
 // Results that depend on the moment (a file that vanished or could not
 // be read) are not kept.
-func (s *segStore) putResult(path string, size, mod int64, fileID string, r fileResult) {
+//
+// It returns the entry as placed in the draft segment and the draft, or
+// nil when it was not placed (the save encodes it then).
+func (s *segStore) putResult(path string, size, mod int64, fileID string, r fileResult) (*placedEntry, *segmentWriter) {
 	e := &madeEntry{size: size, mod: mod, sum: r.sum, textKeys: r.textKeys}
 	if r.skipped != nil {
 		if !cacheableSkip(r.skipped.Reason) {
 			s.unkept.Store(true)
-			return
+			return nil, nil
 		}
 		e.skip = r.skipped.Reason
 	}
@@ -233,6 +239,7 @@ func (s *segStore) putResult(path string, size, mod int64, fileID string, r file
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.made[path] = e
+	return e.placed, e.draft
 }
 
 // placeMade encodes e and writes its text to the draft segment, from the

@@ -238,6 +238,17 @@ func checksum(s string) uint32 {
 // withText, the articles carry their blocks and removed lines; without,
 // they carry a reference to them (see Article.LoadText).
 func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
+	return decodeEntryText(e, j, withText, nil)
+}
+
+// decodeEntryText is decodeEntry for an entry whose text is on disk
+// (onDisk non-nil: e.text is not in memory, the articles come without
+// their text and read it from there when opened).
+func decodeEntryText(e *segEntry, j fileJob, withText bool, onDisk *textOnDisk) (fileResult, error) {
+	textLen := uint64(len(e.text))
+	if onDisk != nil {
+		withText, textLen = false, onDisk.n
+	}
 	if checksum(e.head) != e.headCRC {
 		return fileResult{}, errors.New("checksum mismatch")
 	}
@@ -268,7 +279,7 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 		src = new(textSource)
 	}
 	if !withText {
-		*src = textSource{entry: e.text, crc: e.textCRC, fileID: j.id, path: j.path, osPath: j.osPath}
+		*src = textSource{entry: e.text, seg: onDisk, crc: e.textCRC, fileID: j.id, path: j.path, osPath: j.osPath}
 	}
 	for i := range structs {
 		a := &structs[i]
@@ -287,20 +298,19 @@ func decodeEntry(e *segEntry, j fileJob, withText bool) (fileResult, error) {
 			}
 		}
 		words, off, size := r.uvarint(), r.uvarint(), r.uvarint()
-		if words > uint64(len(e.text)) || off > uint64(len(e.text)) || size > uint64(len(e.text))-off {
+		if words > textLen || off > textLen || size > textLen-off {
 			r.fail(errors.New("bad text bounds"))
 		}
 		if r.err != nil {
 			return res, r.err
 		}
 		a.Words = int(words)
-		part := e.text[off : off+size]
 		if withText {
-			if err := decodeText(a, part); err != nil {
+			if err := decodeText(a, e.text[off:off+size]); err != nil {
 				return res, err
 			}
 		} else {
-			refs[i] = textRef{src: src, part: part}
+			refs[i] = textRef{src: src, off: off, n: size}
 			a.DeferText(&refs[i], markKey)
 		}
 		res.articles[i] = a

@@ -120,11 +120,12 @@ func writeSegment(path string, n int, entry func(i int) (segEntry, bool)) error 
 // goroutine and in any order (each entry's index says where its text is),
 // then its heads and index in path order (finish), which publish it.
 type segmentWriter struct {
-	mu  sync.Mutex
-	f   *userfiles.AtomicFile
-	w   *bufio.Writer
-	off uint64 // where the next text goes
-	err error  // the first write error: finish returns it
+	path string // where finish publishes it
+	mu   sync.Mutex
+	f    *userfiles.AtomicFile
+	w    *bufio.Writer
+	off  uint64 // where the next text goes
+	err  error  // the first write error: finish returns it
 }
 
 // placedEntry is an entry whose text is written: what its index entry
@@ -145,7 +146,7 @@ func createSegment(path string) (*segmentWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	sw := &segmentWriter{f: f, w: bufio.NewWriterSize(f, 1<<20)}
+	sw := &segmentWriter{path: path, f: f, w: bufio.NewWriterSize(f, 1<<20)}
 	var head []byte
 	head = append(head, segmentMagic...)
 	head = binary.AppendUvarint(head, storeVersion)

@@ -15,6 +15,13 @@ import (
 // keep their type (errors.Is(err, fs.ErrNotExist) works); a refused file
 // gives an error saying why.
 func ReadRegular(path string, max int64) ([]byte, error) {
+	return ReadRegularInto(path, max, nil)
+}
+
+// ReadRegularInto is ReadRegular reading into buf when it has room for the
+// file (and one byte more), so that a loader can reuse one buffer for many
+// files; otherwise a buffer is made.
+func ReadRegularInto(path string, max int64, buf []byte) ([]byte, error) {
 	f, mode, size, err := openForRead(path)
 	if err != nil {
 		return nil, err
@@ -26,7 +33,7 @@ func ReadRegular(path string, max int64) ([]byte, error) {
 	if size > max {
 		return nil, fmt.Errorf("file too large (%s, limit %s)", HumanBytes(size), HumanBytes(max))
 	}
-	data, err := readSized(f, size, max)
+	data, err := readSized(f, size, max, buf)
 	if err != nil {
 		return nil, err
 	}
@@ -49,11 +56,15 @@ func IsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 // readSized reads r to EOF, at most max+1 bytes, into a buffer sized for
 // the size it had when stat'ed: one read for the data and one that sees
 // EOF, where io.ReadAll's growing buffer takes many reads and copies.
-func readSized(r io.Reader, size, max int64) ([]byte, error) {
+func readSized(r io.Reader, size, max int64, buf []byte) ([]byte, error) {
 	if size > max {
 		size = max
 	}
-	buf := make([]byte, 0, size+1) // +1: EOF, or the file has grown
+	if int64(cap(buf)) >= size+1 { // +1: EOF, or the file has grown
+		buf = buf[:0]
+	} else {
+		buf = make([]byte, 0, size+1)
+	}
 	for int64(len(buf)) <= max {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]

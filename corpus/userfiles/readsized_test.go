@@ -23,18 +23,26 @@ func TestReadSized(t *testing.T) {
 		if int64(len(want)) > c.max+1 {
 			want = want[:c.max+1]
 		}
-		for _, half := range []bool{false, true} {
-			var r = bytes.NewReader([]byte(data[:c.n]))
-			got, err := readSized(r, c.size, c.max)
-			if half {
-				got, err = readSized(iotest.HalfReader(bytes.NewReader([]byte(data[:c.n]))), c.size, c.max)
-			}
-			if err != nil || string(got) != want {
-				t.Errorf("n=%d size=%d max=%d half=%v: got %d bytes, err %v; want %d", c.n, c.size, c.max, half, len(got), err, len(want))
+		// A buffer handed in is used when it has room for the stat'ed
+		// size and one byte more, whatever it held.
+		for _, buf := range [][]byte{nil, []byte("xxx"), []byte(strings.Repeat("x", 20000))} {
+			for _, half := range []bool{false, true} {
+				var r = bytes.NewReader([]byte(data[:c.n]))
+				got, err := readSized(r, c.size, c.max, buf)
+				if half {
+					got, err = readSized(iotest.HalfReader(bytes.NewReader([]byte(data[:c.n]))), c.size, c.max, buf)
+				}
+				if err != nil || string(got) != want {
+					t.Errorf("n=%d size=%d max=%d half=%v buf=%d: got %d bytes, err %v; want %d", c.n, c.size, c.max, half, len(buf), len(got), err, len(want))
+				}
+				fits := int64(cap(buf)) >= min(c.size, c.max)+1
+				if fits && len(got) > 0 && len(got) < cap(buf) && &got[:1][0] != &buf[:1][0] {
+					t.Errorf("n=%d size=%d buf=%d: a buffer with room was not used", c.n, c.size, len(buf))
+				}
 			}
 		}
 	}
-	if _, err := readSized(iotest.ErrReader(iotest.ErrTimeout), 10, 100); err != iotest.ErrTimeout {
+	if _, err := readSized(iotest.ErrReader(iotest.ErrTimeout), 10, 100, nil); err != iotest.ErrTimeout {
 		t.Errorf("read error lost: %v", err)
 	}
 }

@@ -1,0 +1,151 @@
+package corpus
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// loadListOnlyFresh loads dir as a listing command does: articles parsed
+// afresh come without their text (Options.ListOnlyFresh). One worker, so
+// that every file is read into the one reused buffer after the one before.
+func loadListOnlyFresh(t *testing.T, dir, cacheDir string) (*Corpus, Batch) {
+	t.Helper()
+	c := &Corpus{}
+	var last Batch
+	Stream(context.Background(), Source{Paths: []string{dir}}, Options{CacheDir: cacheDir, ListOnly: true, ListOnlyFresh: true, Workers: 1}, func(b Batch) {
+		c.Articles = append(c.Articles, b.Articles...)
+		last.Notices = append(last.Notices, b.Notices...)
+		last.Cached, last.Read = b.Cached, b.Read
+	})
+	c.Sort()
+	return c, last
+}
+
+// listFreshCorpus is storyCorpus with the seed files beside it: plain text
+// with datelines, bylines and URLs, and a feed of several items.
+func listFreshCorpus(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	storyCorpus(t, dir, 24)
+	seeds, _ := filepath.Glob("../seeds/*")
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, "seeds", filepath.Base(s)), string(data))
+	}
+	if len(seeds) == 0 {
+		t.Fatal("no seed files")
+	}
+	return dir
+}
+
+// exportedFields is every exported field of a, the text loaded: what a
+// listed article must share with the article parsed whole.
+func exportedFields(t *testing.T, a *Article) map[string]any {
+	t.Helper()
+	if err := a.LoadText(); err != nil {
+		t.Fatalf("%s: LoadText: %v", a.ID, err)
+	}
+	out := map[string]any{}
+	v := reflect.ValueOf(a).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		if f := v.Type().Field(i); f.IsExported() {
+			out[f.Name] = v.Field(i).Interface()
+		}
+	}
+	return out
+}
+
+// A cold listing load keeps no text: its articles come as a warm list
+// gives them, every field (the text read back from the segment when
+// opened) what the store gives, although each file was read into the
+// buffer the file before it was (a field left pointing into it would now
+// hold another file's bytes); with their text, what parsing gives.
+func TestListOnlyFreshKeepsNoTextAndReadsItBack(t *testing.T) {
+	dir, cacheDir := listFreshCorpus(t), t.TempDir()
+	c, b := loadListOnlyFresh(t, dir, cacheDir)
+	if b.Cached != 0 || b.Read == 0 || len(b.Notices) != 0 {
+		t.Fatalf("cold load: %d of %d files from the store, notices %q", b.Cached, b.Read, b.Notices)
+	}
+	if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
+		t.Fatalf("listed and parsed differ:\n%q\n%q", got, want)
+	}
+	c, _ = loadListOnlyFresh(t, dir, t.TempDir()) // texts not loaded yet
+	warmDir := t.TempDir()
+	loadWithCache(t, dir, warmDir)
+	whole, wb := loadListOnly(t, dir, warmDir)
+	if wb.Cached != wb.Read {
+		t.Fatalf("warm list served %d of %d files from the store", wb.Cached, wb.Read)
+	}
+	if len(c.Articles) != len(whole.Articles) {
+		t.Fatalf("%d articles listed, %d parsed", len(c.Articles), len(whole.Articles))
+	}
+	for _, a := range c.Articles {
+		if a.HasText() || a.Blocks != nil || a.Removed != nil {
+			t.Fatalf("%s came with its text", a.ID)
+		}
+	}
+	// The texts come from the store's segment, not from the files: the
+	// corpus is gone before they are opened.
+	moved := dir + "-moved"
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Rename(moved, dir)
+	for i, a := range c.Articles {
+		got, want := exportedFields(t, a), exportedFields(t, whole.Articles[i])
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s listed:\n%v\nparsed:\n%v", a.ID, got, want)
+		}
+	}
+}
+
+// A listed article whose text cannot be read back (its segment removed,
+// or damaged) is parsed from its file again, never read as wrong text.
+func TestListOnlyFreshTextFallsBackToTheFile(t *testing.T) {
+	for _, damage := range []string{"removed", "damaged"} {
+		t.Run(damage, func(t *testing.T) {
+			dir, cacheDir := listFreshCorpus(t), t.TempDir()
+			c, _ := loadListOnlyFresh(t, dir, cacheDir)
+			_, segments := storeFiles(t, cacheDir)
+			if len(segments) != 1 {
+				t.Fatalf("%d segments", len(segments))
+			}
+			if damage == "removed" {
+				os.Remove(segments[0])
+			} else {
+				data, err := os.ReadFile(segments[0])
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := 16; i < len(data)/2; i++ { // the texts come first
+					data[i] ^= 0x20
+				}
+				if err := os.WriteFile(segments[0], data, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
+				t.Fatalf("texts after the segment was %s:\n%q\nwant\n%q", damage, got, want)
+			}
+		})
+	}
+}
+
+// The next open serves every file from the store the listing load saved.
+func TestListOnlyFreshSavesTheStore(t *testing.T) {
+	dir, cacheDir := listFreshCorpus(t), t.TempDir()
+	loadListOnlyFresh(t, dir, cacheDir)
+	c, b := loadListOnly(t, dir, cacheDir)
+	if b.Cached != b.Read {
+		t.Fatalf("second open served %d of %d files from the store", b.Cached, b.Read)
+	}
+	if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
+		t.Fatalf("store and files differ:\n%q\n%q", got, want)
+	}
+}
