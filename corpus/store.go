@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -409,18 +408,18 @@ func (s *segStore) Save() error {
 		e    segEntry
 		made *madeEntry
 	}
-	var items []item
 	kept := gone
 	if merge {
 		kept = s.live(gone)
 	}
+	items := make([]item, 0, len(kept)+len(s.made))
 	for _, e := range kept {
 		items = append(items, item{e: e})
 	}
 	for path, m := range s.made {
 		items = append(items, item{e: segEntry{path: path}, made: m})
 	}
-	sort.Slice(items, func(i, j int) bool { return items[i].e.path < items[j].e.path })
+	slices.SortFunc(items, func(a, b item) int { return strings.Compare(a.e.path, b.e.path) })
 	if sw == nil {
 		name = s.newSegmentName()
 		if sw, err = createSegment(filepath.Join(s.dir, name)); err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -207,12 +208,17 @@ func (sw *segmentWriter) finish(n int, entry func(i int) (placedEntry, bool)) er
 		textOff, textLen uint64
 		textCRC          uint64
 	}
-	var done []placed
+	done := make([]placed, 0, n)
 	var heads []byte
 	for i := 0; i < n; i++ {
 		e, ok := entry(i)
 		if !ok {
 			continue
+		}
+		if len(heads)+len(e.head) > cap(heads) {
+			// Room for as many again as the entries so far took on
+			// average: one copy where doubling made many.
+			heads = slices.Grow(heads, (len(heads)/max(i, 1)+len(e.head))*(n-i))
 		}
 		done = append(done, placed{
 			path: e.path, size: e.size, mod: e.mod, dead: e.dead,
