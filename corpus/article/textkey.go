@@ -60,19 +60,27 @@ func appendKeyText(buf []byte, s string) []byte {
 		// prose) keep every byte: they are written as one word, letters
 		// lower-cased and separators made spaces (see ascii8). The room
 		// reserved above holds them: n grows by at most a byte a byte.
+		// Where a separator follows a separator, the bytes before it are
+		// written the same way and it is skipped: a step never falls back
+		// to single bytes for ASCII.
 		if i+8 <= len(s) {
 			x := ascii8.Load(s, i)
 			if ascii8.ASCII(x) {
 				w := ascii8.Letters(x) | ascii8.Digits(x)
-				if w|ascii8.Next(w, uint64(in)) == ascii8.All {
-					word := (w >> 7) * 0xFF // 0xFF for each letter or digit byte
-					lower := x | ascii8.Upper(x)>>2
-					binary.LittleEndian.PutUint64(out[n:n+8], lower&word|ascii8.Spaces&^word)
-					n += 8
-					in = uint8(ascii8.Last(w))
-					i += 8
+				word := (w >> 7) * 0xFF // 0xFF for each letter or digit byte
+				lower := x | ascii8.Upper(x)>>2
+				binary.LittleEndian.PutUint64(out[n:n+8], lower&word|ascii8.Spaces&^word)
+				if dropped := ascii8.All &^ (w | ascii8.Next(w, uint64(in))); dropped != 0 {
+					d := ascii8.First(dropped) // a separator after one: in is 0 after it
+					n += d
+					in = 0
+					i += d + 1
 					continue
 				}
+				n += 8
+				in = uint8(ascii8.Last(w))
+				i += 8
+				continue
 			}
 		}
 		c := s[i]
