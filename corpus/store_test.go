@@ -136,9 +136,16 @@ func fullSnapshot(c *Corpus) []string {
 
 func loadListOnly(t *testing.T, dir, cacheDir string) (*Corpus, Batch) {
 	t.Helper()
+	return streamListed(t, dir, Options{CacheDir: cacheDir, ListOnly: true})
+}
+
+// streamListed loads dir with opt, sorted, and the last batch's counts
+// with every notice.
+func streamListed(t *testing.T, dir string, opt Options) (*Corpus, Batch) {
+	t.Helper()
 	c := &Corpus{}
 	var last Batch
-	Stream(context.Background(), Source{Paths: []string{dir}}, Options{CacheDir: cacheDir, ListOnly: true}, func(b Batch) {
+	Stream(context.Background(), Source{Paths: []string{dir}}, opt, func(b Batch) {
 		c.Articles = append(c.Articles, b.Articles...)
 		last.Notices = append(last.Notices, b.Notices...)
 		last.Cached, last.Read = b.Cached, b.Read

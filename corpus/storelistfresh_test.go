@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,15 +12,7 @@ import (
 // that every file is read into the one reused buffer after the one before.
 func loadListOnlyFresh(t *testing.T, dir, cacheDir string) (*Corpus, Batch) {
 	t.Helper()
-	c := &Corpus{}
-	var last Batch
-	Stream(context.Background(), Source{Paths: []string{dir}}, Options{CacheDir: cacheDir, ListOnly: true, ListOnlyFresh: true, Workers: 1}, func(b Batch) {
-		c.Articles = append(c.Articles, b.Articles...)
-		last.Notices = append(last.Notices, b.Notices...)
-		last.Cached, last.Read = b.Cached, b.Read
-	})
-	c.Sort()
-	return c, last
+	return streamListed(t, dir, Options{CacheDir: cacheDir, ListOnly: true, ListOnlyFresh: true, Workers: 1})
 }
 
 // listFreshCorpus is storyCorpus with the seed files beside it: plain text
