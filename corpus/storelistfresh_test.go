@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -138,5 +140,31 @@ func TestListOnlyFreshSavesTheStore(t *testing.T) {
 	}
 	if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
 		t.Fatalf("store and files differ:\n%q\n%q", got, want)
+	}
+}
+
+// A segment whose texts pass writebackStep (its writeback started as it
+// is written) is published whole: the next open serves every file, the
+// texts as parsed.
+func TestStoreLargerThanAWritebackStep(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	para := strings.Repeat("The council met again on Tuesday and the talks went on late into the night. ", 40)
+	total := 0
+	for i := 0; total <= 2*writebackStep; i++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Large Article Number %d\n\n", i)
+		for b.Len() < 1<<20 {
+			fmt.Fprintf(&b, "%d. %s\n\n", b.Len(), para)
+		}
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("large%02d.txt", i)), b.String())
+		total += b.Len()
+	}
+	loadListOnlyFresh(t, dir, cacheDir)
+	c, b := loadListOnly(t, dir, cacheDir)
+	if b.Cached != b.Read || b.Read == 0 {
+		t.Fatalf("second open served %d of %d files from the store", b.Cached, b.Read)
+	}
+	if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
+		t.Fatalf("store and files differ")
 	}
 }

@@ -127,7 +127,14 @@ type segmentWriter struct {
 	w    *bufio.Writer
 	off  uint64 // where the next text goes
 	err  error  // the first write error: finish returns it
+	// synced is where the writeback started last (see writeText).
+	synced uint64
 }
+
+// writebackStep is how much text is written before its writeback is
+// started: enough to be one large disk write, little enough that the
+// sync that publishes the segment has little left to wait for.
+const writebackStep = 8 << 20
 
 // placedEntry is an entry whose text is written: what its index entry
 // and head need.
@@ -169,6 +176,12 @@ func (sw *segmentWriter) writeText(text string) (uint64, error) {
 		return 0, err
 	}
 	sw.off += uint64(len(text))
+	// What the buffer has handed to the kernel is written out now, not
+	// when the segment is synced at the end of the load.
+	if inKernel := sw.off - uint64(sw.w.Buffered()); inKernel-sw.synced >= writebackStep {
+		sw.f.StartWriteback(int64(sw.synced), int64(inKernel-sw.synced))
+		sw.synced = inKernel
+	}
 	return off, nil
 }
 

@@ -58,3 +58,31 @@ func TestWriteFileAtomicReplaces(t *testing.T) {
 		t.Errorf("folder holds %v, want no temporary file", names)
 	}
 }
+
+// Starting the writeback of parts of a file being written (any range:
+// written, empty, past the end) changes nothing of what Commit publishes.
+func TestStartWritebackKeepsTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "segment")
+	a, err := CreateAtomic(path, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	for i := 0; i < 64; i++ {
+		chunk := strings.Repeat(string(rune('a'+i%26)), 64<<10)
+		if _, err := a.WriteString(chunk); err != nil {
+			t.Fatal(err)
+		}
+		want.WriteString(chunk)
+		a.StartWriteback(int64(i)*64<<10, 64<<10)
+	}
+	a.StartWriteback(0, 0)
+	a.StartWriteback(1<<30, 1<<20)
+	a.StartWriteback(-1, -1)
+	if err := a.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(path); err != nil || string(got) != want.String() {
+		t.Fatalf("published %d bytes (error %v), want %d", len(got), err, want.Len())
+	}
+}
