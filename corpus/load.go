@@ -56,6 +56,11 @@ type Options struct {
 	// opened, and the load keeps no file's text: for a command that lists
 	// and opens a few, not for one that indexes what it parsed.
 	ListOnlyFresh bool
+	// SaveAfter: the last batch comes before the store of parsed files
+	// is saved, which goes on in the background (Batch.Saved waits for
+	// it): a listing command sorts and prints while the store is
+	// written. The last batch then has no StoreState and no Gone.
+	SaveAfter bool
 	// TrustFolders: when the store's folder record says that nothing
 	// changed under the roots' folders since it was published (one stat
 	// a folder, see UnchangedStore), files are served from the store
@@ -104,6 +109,9 @@ type Batch struct {
 	// Gone, in the last batch of a ChangedOnly load: the files (as
 	// Article.Path names them) the store held that were not found.
 	Gone []string
+	// Saved, in the last batch of a SaveAfter load that opened a store,
+	// waits until the store is saved and tells why it could not be.
+	Saved func() error
 }
 
 // Load reads a whole corpus and returns it in the default order. It fails
@@ -277,7 +285,11 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 						total = <-walked
 						pending.Total = total
 					}
-					if cache != nil {
+					if cache != nil && opt.SaveAfter {
+						cache.walked = folders
+						pending.Trusted = cache.trusted
+						pending.Saved = saveInBackground(cache)
+					} else if cache != nil {
 						cache.walked = folders
 						if err := cache.Save(); err != nil {
 							pending.Notices = append(pending.Notices, "the corpus store could not be saved: "+err.Error())
@@ -458,6 +470,23 @@ func loadCached(j fileJob, max int64, cache *segStore) fileResult {
 	r := loadOne(j, max)
 	cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
 	return r
+}
+
+// saveInBackground saves the store while the caller goes on; the function
+// it returns waits for the save.
+func saveInBackground(cache *segStore) func() error {
+	done := make(chan struct{})
+	var err error
+	go func() {
+		defer close(done)
+		if err = cache.Save(); err != nil {
+			err = fmt.Errorf("the corpus store could not be saved: %w", err)
+		}
+	}()
+	return func() error {
+		<-done
+		return err
+	}
 }
 
 // loadListed parses a file for a listing command (Options.ListOnlyFresh):

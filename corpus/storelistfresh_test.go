@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -166,5 +167,44 @@ func TestStoreLargerThanAWritebackStep(t *testing.T) {
 	}
 	if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
 		t.Fatalf("store and files differ")
+	}
+}
+
+// With SaveAfter the last batch comes before the store is saved; its
+// Saved waits for the save (the next open is then served from the store)
+// and tells why a store could not be saved.
+func TestSaveAfterHandsTheLastBatchFirst(t *testing.T) {
+	dir, cacheDir := listFreshCorpus(t), t.TempDir()
+	var last Batch
+	Stream(context.Background(), Source{Paths: []string{dir}}, Options{CacheDir: cacheDir, ListOnly: true, ListOnlyFresh: true, SaveAfter: true}, func(b Batch) {
+		if b.Done {
+			last = b
+		}
+	})
+	if last.Saved == nil || last.StoreState != "" {
+		t.Fatalf("last batch: Saved %v, StoreState %q", last.Saved != nil, last.StoreState)
+	}
+	if err := last.Saved(); err != nil {
+		t.Fatal(err)
+	}
+	if err := last.Saved(); err != nil { // waits once, answers every time
+		t.Fatal(err)
+	}
+	if _, b := loadListOnly(t, dir, cacheDir); b.Cached != b.Read || b.Read == 0 {
+		t.Fatalf("next open served %d of %d files from the store", b.Cached, b.Read)
+	}
+
+	blocker := filepath.Join(t.TempDir(), "a-file")
+	writeFile(t, blocker, "not a folder")
+	Stream(context.Background(), Source{Paths: []string{dir}}, Options{CacheDir: filepath.Join(blocker, "cache"), ListOnly: true, SaveAfter: true}, func(b Batch) {
+		if b.Done {
+			last = b
+		}
+	})
+	if last.Saved == nil {
+		t.Fatal("no Saved for a store that cannot be saved")
+	}
+	if err := last.Saved(); err == nil || !strings.Contains(err.Error(), "could not be saved") {
+		t.Fatalf("Saved = %v, want the reason the store could not be saved", err)
 	}
 }

@@ -39,6 +39,9 @@ type files struct {
 	changed bool
 	byID    map[string]*corpus.Article
 	ix      *Index
+	// saved waits for the store of parsed files to be saved, when the
+	// load hands its last batch over first (Options.SaveAfter).
+	saved func() error
 }
 
 // load reads the corpus, once.
@@ -50,6 +53,9 @@ func (f *files) load() error {
 			c.Fresh = append(c.Fresh, b.Fresh...)
 			c.Skipped = append(c.Skipped, b.Skipped...)
 			c.StoreState = b.StoreState
+			if b.Saved != nil {
+				f.saved = b.Saved
+			}
 			if f.opt.Progress != nil {
 				f.opt.Progress(b)
 			}
@@ -170,7 +176,11 @@ func (f *files) Index() *Index { return f.ix }
 // complete); the segments' mappings go with the process, since the
 // articles listed point into them.
 func (f *files) Close() error {
-	return f.run([]Job{f.ix.Save()})
+	var saveErr error
+	if f.loaded() && f.saved != nil {
+		saveErr = f.saved()
+	}
+	return errors.Join(saveErr, f.run([]Job{f.ix.Save()}))
 }
 
 // say tells the user through Options.Notice.

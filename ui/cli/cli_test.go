@@ -262,12 +262,13 @@ func TestSearchIndexSnapshot(t *testing.T) {
 
 // list lists from the store without text, list --json reads each
 // article's text for its headings, show and compare read their articles':
-// warm, each prints what reading every file prints.
+// cold (the texts read back from the store being saved, or from the files)
+// and warm, each prints what reading every file prints.
 func TestListFromStoreMatchesFiles(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A Fine Headline\nsource: Example News\n---\n\n## A heading\n\nBody text."), 0o644)
 	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Another Headline Here\n\nMore body text."), 0o644)
-	cache := t.TempDir()
+	var cache string
 	list := func(args ...string) string {
 		t.Helper()
 		var out, errb bytes.Buffer
@@ -278,8 +279,11 @@ func TestListFromStoreMatchesFiles(t *testing.T) {
 		return out.String()
 	}
 	for _, args := range [][]string{{"list", dir}, {"list", "--json", dir}, {"show", "2", dir}, {"show", "--json", "a", dir}, {"compare", "1", "2", dir}, {"compare", "--json", "1", "2", dir}} {
+		cache = t.TempDir()
 		want := list(append([]string{"--no-cache"}, args...)...)
-		list(args...) // stores the files
+		if got := list(args...); got != want { // stores the files
+			t.Errorf("%v cold:\n%s\nwant\n%s", args, got, want)
+		}
 		if got := list(args...); got != want {
 			t.Errorf("%v from the store:\n%s\nwant\n%s", args, got, want)
 		}

@@ -152,9 +152,21 @@ func (r *runner) runCommand(c *command, args []string) int {
 		in.corpus = in.store.List()
 		return true
 	}
+	var opened store.Store
 	in.load = func() bool {
-		st := r.openStore(in.paths, c.listOnly)
-		return st != nil && in.loaded(st)
+		opened = r.openStore(in.paths, c.listOnly)
+		return opened != nil && in.loaded(opened)
+	}
+	if c.listOnly {
+		// A listing command's store is saved while it prints (see
+		// openStore): the process waits for the save before it exits.
+		defer func() {
+			if opened != nil {
+				if err := opened.Close(); err != nil {
+					fmt.Fprintf(r.Stderr, "parallax: %v\n", err)
+				}
+			}
+		}()
 	}
 	if !c.loadsItself && !in.load() {
 		return exitFail

@@ -101,12 +101,13 @@ func (r *runner) source(paths []string) corpus.Source {
 // openStore opens and loads the corpus named by paths; nil when the load
 // was interrupted (reported). With listOnly, articles come without their
 // text, those parsed afresh too (store.Store.Read has it): a listing
-// command keeps no text in memory.
+// command keeps no text in memory; and the store of parsed files is saved
+// while the command goes on (Close waits for it).
 func (r *runner) openStore(paths []string, listOnly bool) store.Store {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	opt := r.storeOptions()
-	opt.ListOnly, opt.ListOnlyFresh = listOnly, listOnly
+	opt.ListOnly, opt.ListOnlyFresh, opt.SaveAfter = listOnly, listOnly, listOnly
 	st, err := store.Open(ctx, r.source(paths), opt)
 	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
