@@ -207,7 +207,9 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		// Files on disk checked against the store are stat'ed by the
 		// walk, relative to their open folder (see statFolderFiles);
 		// a load that trusts the folder record may need no stat at all.
-		statFiles := cacheCh != nil && !opt.TrustFolders
+		// A first open (no store yet) has nothing to compare: the reads
+		// take each file's status.
+		statFiles := cacheCh != nil && !opt.TrustFolders && storeExists(opt.CacheDir, src.Paths)
 		walked <- walkSource(ctx, src, folders, statFiles, send)
 	}()
 
@@ -453,6 +455,11 @@ func loadCached(j fileJob, max int64, cache *segStore) fileResult {
 	}
 	st := j.stat
 	if !j.statted {
+		if cache.entries() == 0 && j.read == nil {
+			// Nothing to look up (a first open): the file's status is
+			// the one its read takes, before reading.
+			return loadFresh(j, max, nil, cache)
+		}
 		info, err := os.Stat(j.osPath)
 		if err == nil {
 			st = userfiles.FileStat{Regular: info.Mode().IsRegular(), Size: info.Size(), ModNano: info.ModTime().UnixNano()}
@@ -464,11 +471,23 @@ func loadCached(j fileJob, max int64, cache *segStore) fileResult {
 	if r, ok := cache.lookup(j, st.Size, st.ModNano); ok {
 		return r
 	}
+	return loadFresh(j, max, &st, cache)
+}
+
+// loadFresh loads a file the store does not hold and records the result
+// under st, the file's status before it was read; nil: the status its
+// read took (when the read failed, nothing is recorded).
+func loadFresh(j fileJob, max int64, st *userfiles.FileStat, cache *segStore) fileResult {
 	if cache.listFresh && j.read == nil {
 		return loadListed(j, max, st, cache)
 	}
-	r := loadOne(j, max)
-	cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
+	r, _, readSt := loadOneInto(j, max, nil)
+	if st == nil {
+		st = readSt
+	}
+	if st != nil {
+		cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
+	}
 	return r
 }
 
@@ -496,10 +515,17 @@ func saveInBackground(cache *segStore) func() error {
 // read into is reused for the next file: a cold list neither keeps the
 // corpus's text (it held 1 GB at 100,000 files) nor faults in fresh pages
 // for each file. A file that could not be placed keeps its parsed text.
-func loadListed(j fileJob, max int64, st userfiles.FileStat, cache *segStore) fileResult {
+func loadListed(j fileJob, max int64, st *userfiles.FileStat, cache *segStore) fileResult {
 	bp := readBuffers.Get().(*[]byte)
-	r, data := loadOneInto(j, max, *bp)
-	placed, draft := cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
+	r, data, readSt := loadOneInto(j, max, *bp)
+	if st == nil {
+		st = readSt
+	}
+	var placed *placedEntry
+	var draft *segmentWriter
+	if st != nil {
+		placed, draft = cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
+	}
 	if placed == nil || r.skipped != nil {
 		*bp = nil // data, if it is the pooled buffer, stays with r
 		readBuffers.Put(bp)
@@ -527,14 +553,16 @@ var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
 const maxPooledRead = 1 << 20
 
 func loadOne(j fileJob, max int64) fileResult {
-	r, _ := loadOneInto(j, max, nil)
+	r, _, _ := loadOneInto(j, max, nil)
 	return r
 }
 
 // loadOneInto is loadOne reading the file into buf when it has room (see
 // userfiles.ReadRegularInto); it returns the buffer the bytes are in, which
-// the result's articles reference.
-func loadOneInto(j fileJob, max int64, buf []byte) (res fileResult, data []byte) {
+// the result's articles reference, and the file's status as its read took
+// it, before reading (nil when the file was not read from disk or could
+// not be).
+func loadOneInto(j fileJob, max int64, buf []byte) (res fileResult, data []byte, st *userfiles.FileStat) {
 	skip := func(reason string) fileResult {
 		return fileResult{index: j.index, skipped: &Skipped{Path: j.path, Reason: reason}}
 	}
@@ -548,21 +576,24 @@ func loadOneInto(j fileJob, max int64, buf []byte) (res fileResult, data []byte)
 	if j.read != nil {
 		data, err = j.read(max)
 	} else {
-		data, err = readFileLimited(j.osPath, max, buf)
+		var fst userfiles.FileStat
+		if data, fst, err = readFileStat(j.osPath, max, buf); err == nil {
+			st = &fst
+		}
 	}
 	if err != nil {
-		return skip(err.Error()), data
+		return skip(err.Error()), data, nil
 	}
 	if reason := unusable(data); reason != "" {
-		return skip(reason), data
+		return skip(reason), data, st
 	}
 	// data is this call's own buffer, only read from here on.
 	arts, err := formats.ParseOwned(path.Base(filepath.ToSlash(j.path)), data)
 	if err != nil {
-		return skip(err.Error()), data
+		return skip(err.Error()), data, st
 	}
 	if len(arts) == 0 {
-		return skip("no article text found"), data
+		return skip("no article text found"), data, st
 	}
 	assignIDs(j.id, arts)
 	res = fileResult{index: j.index, articles: arts, sum: article.SumOf(data)}
@@ -572,7 +603,7 @@ func loadOneInto(j fileJob, max int64, buf []byte) (res fileResult, data []byte)
 		a.Origin = origin
 		res.textKeys = append(res.textKeys, article.TextKey(a))
 	}
-	return res, data
+	return res, data, st
 }
 
 // unusable says why data cannot be an article file, or "".
@@ -633,11 +664,18 @@ func controlBytes(b []byte, ctl *int) (nul bool) {
 // readFileLimited reads a regular file of at most max bytes without ever
 // blocking on a special file (see userfiles.ReadRegular).
 func readFileLimited(p string, max int64, buf []byte) ([]byte, error) {
-	data, err := userfiles.ReadRegularInto(p, max, buf)
+	data, _, err := readFileStat(p, max, buf)
+	return data, err
+}
+
+// readFileStat is readFileLimited that also returns the file's status as
+// it was opened (see userfiles.ReadRegularStat).
+func readFileStat(p string, max int64, buf []byte) ([]byte, userfiles.FileStat, error) {
+	data, st, err := userfiles.ReadRegularStat(p, max, buf)
 	if err != nil {
-		return nil, userfiles.Describe(err)
+		return nil, st, userfiles.Describe(err)
 	}
-	return data, nil
+	return data, st, nil
 }
 
 // idFor turns a path relative to its root into an article ID: no extension,

@@ -105,6 +105,13 @@ type segStore struct {
 // openStore opens the store for a set of roots inside dir. A missing
 // store is empty; a damaged segment or manifest is dropped and Notice
 // says so. It never fails: at worst the store is empty.
+// storeExists reports whether the store of parsed files for roots in dir
+// has been published (its manifest is there), with one stat.
+func storeExists(dir string, roots []string) bool {
+	_, err := os.Stat(cache.Path(dir, roots, "store"))
+	return err == nil
+}
+
 func openStore(dir string, roots []string, listOnly bool) *segStore {
 	s := &segStore{
 		dir:      dir,

@@ -22,10 +22,28 @@ func ReadRegular(path string, max int64) ([]byte, error) {
 // file (and one byte more), so that a loader can reuse one buffer for many
 // files; otherwise a buffer is made.
 func ReadRegularInto(path string, max int64, buf []byte) ([]byte, error) {
-	f, mode, size, err := openForRead(path)
+	data, _, err := ReadRegularStat(path, max, buf)
+	return data, err
+}
+
+// ReadRegularStat is ReadRegularInto that also returns the file's status
+// as it was opened, before it was read: a loader that keeps what it
+// parsed under the file's size and time needs no stat of its own.
+func ReadRegularStat(path string, max int64, buf []byte) ([]byte, FileStat, error) {
+	f, mode, st, err := openForRead(path)
 	if err != nil {
-		return nil, err
+		return nil, FileStat{}, err
 	}
+	data, err := readOpened(f, mode, st.Size, max, buf)
+	if err != nil {
+		return nil, FileStat{}, err
+	}
+	return data, st, nil
+}
+
+// readOpened reads the file openForRead opened, once it is known to be
+// regular and not too large, and closes it.
+func readOpened(f openedFile, mode fs.FileMode, size, max int64, buf []byte) ([]byte, error) {
 	defer f.Close()
 	if !mode.IsRegular() {
 		return nil, fmt.Errorf("%s, not a regular file", FileKind(mode))

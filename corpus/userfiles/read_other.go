@@ -4,18 +4,19 @@ package userfiles
 
 import "io/fs"
 
+
 // openForRead opens path for reading without blocking (openNoBlock) and
-// says what it is and its size; the caller checks that it is a regular
+// says what it is, its size and modification time; the caller checks that it is a regular
 // file before reading.
-func openForRead(path string) (openedFile, fs.FileMode, int64, error) {
+func openForRead(path string) (openedFile, fs.FileMode, FileStat, error) {
 	f, err := openNoBlock(path)
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, 0, FileStat{}, err
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, 0, err
+		return nil, 0, FileStat{}, err
 	}
-	return f, st.Mode(), st.Size(), nil
+	return f, st.Mode(), FileStat{Regular: st.Mode().IsRegular(), Size: st.Size(), ModNano: st.ModTime().UnixNano()}, nil
 }
