@@ -2,6 +2,8 @@ package formats
 
 import (
 	"bytes"
+	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -107,7 +109,22 @@ func isStrongBoilerplateWords(line string, words int) bool {
 // Kelvin sign (U+212A) as k, the only other runes that fold to ASCII
 // letters; everything else is copied.
 func foldASCII(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
+	// Up to eight ASCII bytes a step, upper-case letters given bit 5 (see
+	// ascii8), up to the next non-ASCII byte, which the byte path takes.
+	// The folded text is never longer than s: the room is made first, and
+	// a step may write eight bytes of which only the ASCII ones stay.
+	buf = slices.Grow(buf, len(s))
+	n, out := len(buf), buf[:cap(buf)]
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			x := ascii8.Load(s, i)
+			if p, _ := ascii8.ASCIIPrefix(x); p > 0 {
+				binary.LittleEndian.PutUint64(out[n:n+8], x|ascii8.Upper(x)>>2)
+				n += p
+				i += p
+				continue
+			}
+		}
 		// if, not a switch: gremlins cannot mutate the conditions of
 		// case clauses (MUTATION.md, "A blind spot of the tool").
 		c := s[i]
@@ -120,9 +137,11 @@ func foldASCII(buf []byte, s string) []byte {
 			c = 'k'
 			i += 2
 		}
-		buf = append(buf, c)
+		out[n] = c
+		n++
+		i++
 	}
-	return buf
+	return out[:n]
 }
 
 func containsAny(b []byte, subs []string) bool {

@@ -145,3 +145,45 @@ func TestHasUpperOrDot(t *testing.T) {
 		}
 	}
 }
+
+// foldPlain is foldASCII one byte at a time, as it was before it took
+// eight ASCII bytes a step: the oracle.
+func foldPlain(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF:
+			c, i = 's', i+1
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x84 && s[i+2] == 0xAA:
+			c, i = 'k', i+2
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// At every offset across the eight-byte steps, with the two-byte ſ and
+// the three-byte Kelvin sign astride a step's end, and after a prefix in
+// the buffer, foldASCII folds as foldPlain does.
+func TestFoldASCIIAsPlain(t *testing.T) {
+	for _, c := range []string{"Please CONSIDER a Donation to SUPPORT our work", "xſ\u212AZ", "Pleaſe \u212Aeep “IBAN” @[`{ AZ az", "\xC5\xE2\x84 cut"} {
+		for pad := 0; pad < 9; pad++ {
+			s := strings.Repeat("A", pad) + c + strings.Repeat("Z", pad)
+			if got, want := string(foldASCII([]byte("Pre"), s)), "Pre"+foldPlain(s); got != want {
+				t.Errorf("foldASCII(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzFoldASCII(f *testing.F) {
+	f.Add("Pleaſe \u212Aeep “IBAN” @[`{ AZ az")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(foldASCII(nil, s)), foldPlain(s); got != want {
+			t.Fatalf("foldASCII(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
