@@ -4,7 +4,6 @@ package userfiles
 
 import "io/fs"
 
-
 // openForRead opens path for reading without blocking (openNoBlock) and
 // says what it is, its size and modification time; the caller checks that it is a regular
 // file before reading.
