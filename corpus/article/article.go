@@ -279,7 +279,7 @@ func CountWords(s string) int {
 			x := ascii8.Load(s, i)
 			p, valid := ascii8.ASCIIPrefix(x)
 			w := (ascii8.Letters(x) | ascii8.Digits(x)) & valid
-			j := (ascii8.Eq(x, '\'') | ascii8.Eq(x, '-')) & valid
+			j := ascii8.EitherOf(x, '\'', '-') & valid
 			if p > 0 && j&ascii8.Next(j, 0) == 0 {
 				inWord := w | j&ascii8.Next(w, in)
 				n += ascii8.Count(w &^ ascii8.Next(inWord, in))

@@ -59,6 +59,15 @@ func Zero(x uint64) uint64 { return ^((x & low7) + low7 | x | low7) }
 // Eq marks the bytes of x equal to c (any word).
 func Eq(x uint64, c byte) uint64 { return Zero(x ^ uint64(c)*ones) }
 
+// EitherOf marks the bytes of x equal to a or b, both ASCII: half the work
+// of Eq(x, a)|Eq(x, b). Exact on an ASCII word and on the bytes before a
+// word's first non-ASCII byte (see ASCIIPrefix).
+func EitherOf(x uint64, a, b byte) uint64 {
+	notA := (x ^ uint64(a)*ones) + low7 // bit 7 set where the byte is not a
+	notB := (x ^ uint64(b)*ones) + low7
+	return ^(notA & notB) & highs
+}
+
 // Range marks the bytes of an ASCII word in [lo, hi]; 0 < lo <= hi < 0x80.
 func Range(x uint64, lo, hi byte) uint64 {
 	ge := x + uint64(0x80-lo)*ones // bit 7 set where byte >= lo

@@ -21,6 +21,7 @@ var swar = map[string]func(x uint64) uint64{
 	"Upper":           Upper,
 	"Eq'-'":           func(x uint64) uint64 { return Eq(x, '-') },
 	"Zero":            Zero,
+	"EitherOf'-":      func(x uint64) uint64 { return EitherOf(x, '\'', '-') },
 	"Range ,-/":       func(x uint64) uint64 { return Range(x, ',', '/') },
 	"Range \x01-\x7f": func(x uint64) uint64 { return Range(x, 1, 0x7F) },
 }
@@ -109,5 +110,35 @@ func TestMaskSteps(t *testing.T) {
 	}
 	if got := Next(0, 1); got != 0x80 {
 		t.Fatalf("Next of carry = %#x", got)
+	}
+}
+
+// Before a word's first non-ASCII byte every class is exact, whatever the
+// bytes after it: their sums carry only towards later bytes.
+func TestClassesBeforeNonASCII(t *testing.T) {
+	for name, want := range plain {
+		got := swar[name]
+		for c := 0; c < 0x80; c++ {
+			for pos := 0; pos < 7; pos++ {
+				for _, high := range []byte{0x80, 0xBF, 0xE2, 0xFF} {
+					var b [8]byte
+					for i := range b {
+						b[i] = byte(c)
+					}
+					b[pos+1] = high
+					x := Load(string(b[:]), 0)
+					n, valid := ASCIIPrefix(x)
+					if n != pos+1 {
+						t.Fatalf("ASCIIPrefix(%q) = %d", b, n)
+					}
+					m := got(x) & valid
+					for i := 0; i < n; i++ {
+						if has := m>>(8*i+7)&1 == 1; has != want(b[i]) {
+							t.Fatalf("%s of %q: byte %d marked %v", name, b, i, has)
+						}
+					}
+				}
+			}
+		}
 	}
 }
