@@ -199,13 +199,11 @@ func startersOf(line string) []int {
 	return boilerplateStarters[string(word[:end])]
 }
 
-// keywordIndex maps the first letter of each keyword to (keyword, group),
-// and keyPairs marks the keywords' first two letters: bit keyLetter[c2] of
-// keyPairs[keyLetter[c1]].
-var keywordIndex, keyPairs = func() (ix [26][]struct {
+// keywordIndex maps the first letter of each keyword to (keyword, group).
+var keywordIndex = func() (ix [26][]struct {
 	key   string
 	group int
-}, pairs [256]uint32) {
+}) {
 	for g, kb := range keywordBoilerplate {
 		for _, k := range kb.keys {
 			c := k[0] - 'a'
@@ -213,14 +211,38 @@ var keywordIndex, keyPairs = func() (ix [26][]struct {
 				key   string
 				group int
 			}{k, g})
-			pairs[c] |= 1 << keyLetter[k[1]]
 		}
 	}
-	return ix, pairs
+	return ix
 }()
 
+// keyPairBits has bit c1 | c2<<8 set for the bytes c1, c2 (either case)
+// that start a keyword: one look-up for a word's first two letters.
+var keyPairBits = func() (bits [1 << 16 / 64]uint64) {
+	for _, kb := range keywordBoilerplate {
+		for _, k := range kb.keys {
+			for _, c1 := range bothCases(k[0]) {
+				for _, c2 := range bothCases(k[1]) {
+					pair := uint16(c1) | uint16(c2)<<8
+					bits[pair>>6] |= 1 << (pair & 63)
+				}
+			}
+		}
+	}
+	return bits
+}()
+
+// bothCases is a lower-case ASCII letter in both cases, any other byte
+// alone.
+func bothCases(c byte) []byte {
+	if c >= 'a' && c <= 'z' {
+		return []byte{c, c - 'a' + 'A'}
+	}
+	return []byte{c}
+}
+
 // keyLetter numbers the ASCII letters 0–25 case-insensitively, every other
-// byte 26 (no keyPairs bit).
+// byte 26.
 var keyLetter = func() (l [256]uint8) {
 	for c := 0; c < 256; c++ {
 		l[c] = 26
@@ -269,13 +291,13 @@ func keywordGroups(line string) (groups uint32) {
 
 // keywordsAt returns the groups of the keywords line[i:] starts with, where
 // line[i] starts a word (or is not a letter: then none); its first two
-// letters are tested against keyPairs before any keyword is compared.
+// letters are tested against keyPairBits before any keyword is compared.
 func keywordsAt(line string, i int) (groups uint32) {
 	if i+2 >= len(line) {
 		return 0
 	}
 	c := line[i]
-	if keyPairs[keyLetter[c]]&(1<<keyLetter[line[i+1]]) == 0 {
+	if pair := uint16(c) | uint16(line[i+1])<<8; keyPairBits[pair>>6]&(1<<(pair&63)) == 0 {
 		return 0
 	}
 	for _, kw := range keywordIndex[keyLetter[c]] {
