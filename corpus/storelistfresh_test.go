@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/parallax-reader/parallax/corpus/article/articletest"
 )
 
 // loadListOnlyFresh loads dir as a listing command does: articles parsed
@@ -38,21 +40,13 @@ func listFreshCorpus(t *testing.T) string {
 	return dir
 }
 
-// exportedFields is every exported field of a, the text loaded: what a
-// listed article must share with the article parsed whole.
-func exportedFields(t *testing.T, a *Article) map[string]any {
+// loadedFields is articletest.Fields after the text is loaded.
+func loadedFields(t *testing.T, a *Article) map[string]any {
 	t.Helper()
 	if err := a.LoadText(); err != nil {
 		t.Fatalf("%s: LoadText: %v", a.ID, err)
 	}
-	out := map[string]any{}
-	v := reflect.ValueOf(a).Elem()
-	for i := 0; i < v.NumField(); i++ {
-		if f := v.Type().Field(i); f.IsExported() {
-			out[f.Name] = v.Field(i).Interface()
-		}
-	}
-	return out
+	return articletest.Fields(a)
 }
 
 // A cold listing load keeps no text: its articles come as a warm list
@@ -92,7 +86,7 @@ func TestListOnlyFreshKeepsNoTextAndReadsItBack(t *testing.T) {
 	}
 	defer os.Rename(moved, dir)
 	for i, a := range c.Articles {
-		got, want := exportedFields(t, a), exportedFields(t, whole.Articles[i])
+		got, want := loadedFields(t, a), loadedFields(t, whole.Articles[i])
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s listed:\n%v\nparsed:\n%v", a.ID, got, want)
 		}
