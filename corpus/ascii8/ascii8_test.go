@@ -13,6 +13,7 @@ var plain = map[string]func(c byte) bool{
 	"Zero":            func(c byte) bool { return c == 0 },
 	"Range ,-/":       func(c byte) bool { return c >= ',' && c <= '/' },
 	"Range \x01-\x7f": func(c byte) bool { return c >= 1 },
+	"EitherOf'-":      func(c byte) bool { return c == '\'' || c == '-' },
 }
 
 var swar = map[string]func(x uint64) uint64{
@@ -103,6 +104,11 @@ func TestMaskSteps(t *testing.T) {
 	}
 	if Last(m) != 1 || Last(DropFirst(m)&0xFF) != 0 {
 		t.Fatalf("Last wrong")
+	}
+	for i, want := range []uint64{1, 0, 1, 0, 1, 0, 1, 1} {
+		if got := At(m, i); got != want {
+			t.Fatalf("At(%d) = %d, want %d", i, got, want)
+		}
 	}
 	// Next: byte 7 leaves, byte 0 takes the carry.
 	if got := Next(m, 0); got != (m<<8)&^0x80 {
