@@ -23,6 +23,9 @@ var yearCommaCases = []string{
 	"Tue, 15 Nov 2022 07:04:00 +0200",
 	"2025,\v13:37",
 	"20 25, 202, 20255,",
+	// The bytes at and beside the bounds of a word byte, before a year.
+	"a2025, z2025, A2025, Z2025, 02025, 92025, _2025,",
+	"`2025, {2025, @2025, [2025, /2025, :2025, ^2025,",
 }
 
 func TestSpaceAfterYearCommaAsTheRegexp(t *testing.T) {
