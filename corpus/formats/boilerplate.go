@@ -218,7 +218,7 @@ var keywordIndex = func() (ix [26][]struct {
 
 // keyPairBits has bit c1 | c2<<8 set for the bytes c1, c2 (either case)
 // that start a keyword: one look-up for a word's first two letters.
-var keyPairBits = func() (bits [1 << 16 / 64]uint64) {
+var keyPairBits = func() (bits [1024]uint64) { // 65,536 bits, one for each two bytes
 	for _, kb := range keywordBoilerplate {
 		for _, k := range kb.keys {
 			for _, c1 := range bothCases(k[0]) {
