@@ -271,8 +271,7 @@ func keywordGroups(line string) (groups uint32) {
 			continue
 		}
 		letters := ascii8.Letters(x) & valid
-		starts := letters &^ ascii8.Next(letters, blocked) & keywordInitials(x)
-		for ; starts != 0; starts = ascii8.DropFirst(starts) {
+		for starts := letters &^ ascii8.Next(letters, blocked); starts != 0; starts = ascii8.DropFirst(starts) {
 			groups |= keywordsAt(line, i+ascii8.First(starts))
 		}
 		blocked = ascii8.At(letters, p-1)
@@ -288,16 +287,6 @@ func keywordGroups(line string) (groups uint32) {
 		}
 	}
 	return groups
-}
-
-// keywordInitials marks the bytes of x that may begin a keyword: the
-// letters a to d, i, p, r, s and v in either case (TestKeywordInitials
-// holds every keyword's first letter to it). Most word starts are not one
-// of them, and are not looked up at all. Exact on x's bytes before its
-// first non-ASCII byte.
-func keywordInitials(x uint64) uint64 {
-	f := x | ascii8.Spaces // lower-case letters; other bytes stay non-letters or become them harmlessly
-	return ascii8.Range(f, 'a', 'd') | ascii8.Range(f, 'r', 's') | ascii8.EitherOf(f, 'i', 'p') | ascii8.Eq(f, 'v')
 }
 
 // keywordsAt returns the groups of the keywords line[i:] starts with, where

@@ -73,6 +73,3 @@ func KeywordKeys() [][]string {
 // SpaceAfterYearComma is parseDateLine's comma rule, checked against the
 // regexp it replaced.
 var SpaceAfterYearComma = spaceAfterYearComma
-
-// KeywordInitials is keywordGroups' first-letter filter.
-var KeywordInitials = keywordInitials

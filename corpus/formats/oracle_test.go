@@ -455,29 +455,6 @@ func BenchmarkKeywordGroups(b *testing.B) {
 	}
 }
 
-// Every keyword's first letter, in either case and at any place of the
-// eight bytes, passes keywordGroups' first-letter filter: a keyword with
-// a new initial fails here before it could go unseen.
-func TestKeywordInitials(t *testing.T) {
-	for _, keys := range formats.KeywordKeys() {
-		for _, k := range keys {
-			for _, c := range []byte{k[0], k[0] - 'a' + 'A'} {
-				for pos := 0; pos < 8; pos++ {
-					b := []byte("........")
-					b[pos] = c
-					x := uint64(0)
-					for i := 7; i >= 0; i-- {
-						x = x<<8 | uint64(b[i])
-					}
-					if formats.KeywordInitials(x)>>(8*pos+7)&1 == 0 {
-						t.Fatalf("keyword %q: %q at byte %d is not an initial", k, c, pos)
-					}
-				}
-			}
-		}
-	}
-}
-
 // Each keyword in lower, upper and title case, at a word start or inside
 // a longer word, at every place across the eight-byte steps: as the plain
 // scan finds it.
