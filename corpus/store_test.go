@@ -147,6 +147,7 @@ func streamListed(t *testing.T, dir string, opt Options) (*Corpus, Batch) {
 	var last Batch
 	Stream(context.Background(), Source{Paths: []string{dir}}, opt, func(b Batch) {
 		c.Articles = append(c.Articles, b.Articles...)
+		c.Skipped = append(c.Skipped, b.Skipped...)
 		last.Notices = append(last.Notices, b.Notices...)
 		last.Cached, last.Read = b.Cached, b.Read
 	})

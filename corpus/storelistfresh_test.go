@@ -37,6 +37,10 @@ func listFreshCorpus(t *testing.T) string {
 	if len(seeds) == 0 {
 		t.Fatal("no seed files")
 	}
+	// Files the loader skips, between the others: their buffers are not
+	// reused while their results are kept.
+	writeFile(t, filepath.Join(dir, "d1", "a001b.bin"), "\x00\x01binary\x00data")
+	writeFile(t, filepath.Join(dir, "d1", "a001c.txt"), "")
 	return dir
 }
 
@@ -59,6 +63,9 @@ func TestListOnlyFreshKeepsNoTextAndReadsItBack(t *testing.T) {
 	c, b := loadListOnlyFresh(t, dir, cacheDir)
 	if b.Cached != 0 || b.Read == 0 || len(b.Notices) != 0 {
 		t.Fatalf("cold load: %d of %d files from the store, notices %q", b.Cached, b.Read, b.Notices)
+	}
+	if len(c.Skipped) != 2 {
+		t.Fatalf("skipped %v, want the binary file and the empty one", c.Skipped)
 	}
 	if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
 		t.Fatalf("listed and parsed differ:\n%q\n%q", got, want)
