@@ -46,3 +46,16 @@ func TestReadSized(t *testing.T) {
 		t.Errorf("read error lost: %v", err)
 	}
 }
+
+// A buffer with room for exactly the stat'ed size and the byte that sees
+// EOF is used, not replaced.
+func TestReadSizedUsesAnExactBuffer(t *testing.T) {
+	buf := make([]byte, 0, 11)
+	got, err := readSized(bytes.NewReader([]byte("0123456789")), 10, 100, buf)
+	if err != nil || string(got) != "0123456789" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	if &got[:1][0] != &buf[:1][0] {
+		t.Error("a buffer of exactly size+1 was not used")
+	}
+}
