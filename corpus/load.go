@@ -558,7 +558,7 @@ func loadOne(j fileJob, max int64) fileResult {
 }
 
 // loadOneInto is loadOne reading the file into buf when it has room (see
-// userfiles.ReadRegularInto); it returns the buffer the bytes are in, which
+// userfiles.ReadRegularStat); it returns the buffer the bytes are in, which
 // the result's articles reference, and the file's status as its read took
 // it, before reading (nil when the file was not read from disk or could
 // not be).

@@ -7,6 +7,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/parallax-reader/parallax/corpus/ascii8"
 )
 
 // DecodeText turns raw file bytes into valid UTF-8: a UTF-8 byte-order mark is
@@ -193,8 +195,7 @@ func firstUncleanIn(s string, styled bool) int {
 		// into its high bit, 0x7F carries into it, and non-ASCII has it.
 		// Lanes only borrow or carry from a lane that is flagged itself.
 		for ; i+8 <= len(s); i += 8 {
-			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			x := ascii8.Load(s, i)
 			if (x|(x-0x2020202020202020)|(x+0x0101010101010101))&0x8080808080808080 != 0 {
 				break
 			}
@@ -288,22 +289,17 @@ func tidyLine(s string) bool {
 // bytes, and a search for "  " stopped at each one (a tenth of the CPU of
 // parsing a corpus of plain text).
 func hasNewlineOrDoubleSpace(s string) bool {
-	const ones, low7 = 0x0101010101010101, 0x7F7F7F7F7F7F7F7F
-	// zeros marks each zero byte of v by its top bit, exactly: no byte's
-	// sum carries into the next.
-	zeros := func(v uint64) uint64 { return ^((v & low7) + low7 | v | low7) }
-	var prev uint64 // the spaces of the eight bytes before
+	var last uint64 // 1 when the byte before the eight is a space
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		sp := zeros(x ^ ' '*ones)
+		x := ascii8.Load(s, i)
+		sp := ascii8.Eq(x, ' ')
 		// Two spaces side by side in these bytes, or one ending the last
 		// eight and one starting these.
-		if zeros(x^'\n'*ones) != 0 || sp&(sp>>8) != 0 || prev>>56&sp != 0 {
+		if ascii8.Eq(x, '\n') != 0 || sp&ascii8.Next(sp, last) != 0 {
 			return true
 		}
-		prev = sp
+		last = ascii8.Last(sp)
 	}
 	for ; i < len(s); i++ {
 		if s[i] == '\n' || s[i] == ' ' && i > 0 && s[i-1] == ' ' {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus/article"
+	"github.com/parallax-reader/parallax/corpus/ascii8"
 	"github.com/parallax-reader/parallax/corpus/lang"
 	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
@@ -405,9 +406,7 @@ func moreRunesThan(s string, n int) bool {
 	}
 	i := 0 // s[:i] is ASCII
 	for ; i+8 <= n+1; i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if x&0x8080808080808080 != 0 {
+		if !ascii8.ASCII(ascii8.Load(s, i)) {
 			break
 		}
 	}

@@ -15,20 +15,15 @@ import (
 // keep their type (errors.Is(err, fs.ErrNotExist) works); a refused file
 // gives an error saying why.
 func ReadRegular(path string, max int64) ([]byte, error) {
-	return ReadRegularInto(path, max, nil)
-}
-
-// ReadRegularInto is ReadRegular reading into buf when it has room for the
-// file (and one byte more), so that a loader can reuse one buffer for many
-// files; otherwise a buffer is made.
-func ReadRegularInto(path string, max int64, buf []byte) ([]byte, error) {
-	data, _, err := ReadRegularStat(path, max, buf)
+	data, _, err := ReadRegularStat(path, max, nil)
 	return data, err
 }
 
-// ReadRegularStat is ReadRegularInto that also returns the file's status
-// as it was opened, before it was read: a loader that keeps what it
-// parsed under the file's size and time needs no stat of its own.
+// ReadRegularStat is ReadRegular reading into buf when it has room for the
+// file (and one byte more), so that a loader can reuse one buffer for many
+// files (otherwise a buffer is made), and returning the file's status as
+// it was opened, before it was read: a loader that keeps what it parsed
+// under the file's size and time needs no stat of its own.
 func ReadRegularStat(path string, max int64, buf []byte) ([]byte, FileStat, error) {
 	f, mode, st, err := openForRead(path)
 	if err != nil {
