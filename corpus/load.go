@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -482,12 +483,11 @@ func loadFresh(j fileJob, max int64, st *userfiles.FileStat, cache *segStore) fi
 		return loadListed(j, max, st, cache)
 	}
 	r, _, readSt := loadOneInto(j, max, nil)
-	if st == nil {
-		st = readSt
+	if st = cmp.Or(st, readSt); st == nil {
+		cache.notKept() // unread: a skip that depends on the moment
+		return r
 	}
-	if st != nil {
-		cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
-	}
+	cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
 	return r
 }
 
@@ -518,12 +518,11 @@ func saveInBackground(cache *segStore) func() error {
 func loadListed(j fileJob, max int64, st *userfiles.FileStat, cache *segStore) fileResult {
 	bp := readBuffers.Get().(*[]byte)
 	r, data, readSt := loadOneInto(j, max, *bp)
-	if st == nil {
-		st = readSt
-	}
 	var placed *placedEntry
 	var draft *segmentWriter
-	if st != nil {
+	if st = cmp.Or(st, readSt); st == nil {
+		cache.notKept() // unread: a skip that depends on the moment
+	} else {
 		placed, draft = cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
 	}
 	if placed == nil || r.skipped != nil {

@@ -229,7 +229,7 @@ func (s *segStore) putResult(path string, size, mod int64, fileID string, r file
 	e := &madeEntry{size: size, mod: mod, sum: r.sum, textKeys: r.textKeys}
 	if r.skipped != nil {
 		if !cacheableSkip(r.skipped.Reason) {
-			s.unkept.Store(true)
+			s.notKept()
 			return nil, nil
 		}
 		e.skip = r.skipped.Reason
@@ -247,6 +247,9 @@ func (s *segStore) putResult(path string, size, mod int64, fileID string, r file
 	s.made[path] = e
 	return e.placed, e.draft
 }
+
+// notKept records that a file's result was not kept (see unkept).
+func (s *segStore) notKept() { s.unkept.Store(true) }
 
 // placeMade encodes e and writes its text to the draft segment, from the
 // worker that parsed its file: a cold open's save then writes only the

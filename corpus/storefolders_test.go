@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -354,4 +355,29 @@ func FuzzParseManifest(f *testing.F) {
 			t.Fatalf("read back: %+v %v, want %+v", again, err, m)
 		}
 	})
+}
+
+// A first open (no store yet, so no stat before each read) that could not
+// read a file keeps no folder record either, whether it keeps the texts
+// or lists without them.
+func TestFirstOpenWithAnUnreadFileVouchesForNothing(t *testing.T) {
+	for _, listFresh := range []bool{false, true} {
+		dir, cacheDir := t.TempDir(), t.TempDir()
+		storyCorpus(t, dir, 6)
+		writeFile(t, filepath.Join(dir, "d0", "large.txt"), "A Large Headline\n\n"+strings.Repeat("Too long for this run's limit. ", 400))
+		settle(t, dir)
+		var last Batch
+		opt := Options{CacheDir: cacheDir, MaxFileSize: 5000, ListOnly: listFresh, ListOnlyFresh: listFresh}
+		Stream(context.Background(), Source{Paths: []string{dir}}, opt, func(b Batch) {
+			if b.Done {
+				last = b
+			}
+		})
+		if last.Read == 0 || last.StoreState == "" {
+			t.Fatalf("list fresh %v: read %d, state %q", listFresh, last.Read, last.StoreState)
+		}
+		if got := UnchangedStore(cacheDir, Source{Paths: []string{dir}}); got != "" {
+			t.Errorf("list fresh %v: a first open that kept no result for some files vouched %q", listFresh, got)
+		}
+	}
 }
