@@ -288,12 +288,13 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 						total = <-walked
 						pending.Total = total
 					}
-					if cache != nil && opt.SaveAfter {
+					if cache != nil {
 						cache.walked = folders
+					}
+					if cache != nil && opt.SaveAfter {
 						pending.Trusted = cache.trusted
 						pending.Saved = saveInBackground(cache)
 					} else if cache != nil {
-						cache.walked = folders
 						if err := cache.Save(); err != nil {
 							pending.Notices = append(pending.Notices, "the corpus store could not be saved: "+err.Error())
 						}
