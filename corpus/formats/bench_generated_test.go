@@ -1,6 +1,7 @@
 package formats_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus/formats"
@@ -29,6 +30,28 @@ func BenchmarkParseGenerated(b *testing.B) {
 			if _, err := formats.ParseOwned("x.txt", d); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// BenchmarkKeywordGroupsGenerated runs the boilerplate keyword scan over
+// every line of 500 generated articles: prose, where almost no word starts
+// a keyword, so the cost is the filter at each word start.
+//
+//	go test -run '^$' -bench BenchmarkKeywordGroupsGenerated ./corpus/formats/
+func BenchmarkKeywordGroupsGenerated(b *testing.B) {
+	var lines []string
+	var size int64
+	for i, a := range gen.Articles(500, 1) {
+		for _, l := range strings.Split(gen.Render(a, true, i%3 != 0, i%2 == 0), "\n") {
+			lines = append(lines, l)
+			size += int64(len(l))
+		}
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, l := range lines {
+			formats.KeywordGroups(l)
 		}
 	}
 }

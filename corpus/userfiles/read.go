@@ -67,16 +67,18 @@ type openedFile interface {
 func IsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
 // readSized reads r to EOF, at most max+1 bytes, into a buffer sized for
-// the size it had when stat'ed: one read for the data and one that sees
-// EOF, where io.ReadAll's growing buffer takes many reads and copies.
+// the size it had when stat'ed, where io.ReadAll's growing buffer takes
+// many reads and copies. A read that returns the stat'ed size and leaves
+// room in the buffer ends it: the file held what its status said, and did
+// not hold more when read, so the read that would see EOF is saved (one
+// system call per file in a cold load). A size of 0 says nothing (files in
+// /proc), nor does a size the file no longer has: those are read to EOF.
 func readSized(r io.Reader, size, max int64, buf []byte) ([]byte, error) {
-	if size > max {
-		size = max
-	}
-	if int64(cap(buf)) >= size+1 { // +1: EOF, or the file has grown
+	room := min(size, max) + 1 // +1: EOF, or the file has grown
+	if int64(cap(buf)) >= room {
 		buf = buf[:0]
 	} else {
-		buf = make([]byte, 0, size+1)
+		buf = make([]byte, 0, room)
 	}
 	for int64(len(buf)) <= max {
 		if len(buf) == cap(buf) {
@@ -84,8 +86,9 @@ func readSized(r io.Reader, size, max int64, buf []byte) ([]byte, error) {
 		}
 		end := min(int64(cap(buf)), max+1)
 		n, err := r.Read(buf[len(buf):end])
+		short := int64(len(buf)+n) < end
 		buf = buf[:len(buf)+n]
-		if err == io.EOF {
+		if err == io.EOF || err == nil && short && size > 0 && int64(len(buf)) == size {
 			return buf, nil
 		}
 		if err != nil {
