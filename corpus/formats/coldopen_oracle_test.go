@@ -87,4 +87,6 @@ var guardCases = []string{
 	"WASHINGTON (AP) — The Senate voted.", "U.S. - Talks", "O'NEILL, Nebraska – Farmers", "HALLANDALE, Florida –x",
 	"Example News – Inside the talks", "The Kyiv Independent — “We are ready”", "Analysis — What next",
 	"ÉCLAIR – Début", "Kyiv\t,Ukraine – x", " Kyiv, Ukraine – x",
+	"By Jane Doe", "WRITTEN BY Ana de la Cruz", "Author: Li Wei", "by  Jane", "Bylines", "#12", "(1234)", "[7]", "12345",
+	"---\ntitle: x\n---\nBody", "--- \n", "# Heading", "#NoSpace",
 }

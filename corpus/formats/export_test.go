@@ -2,6 +2,7 @@ package formats
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/parallax-reader/parallax/corpus/lazyre"
 )
@@ -40,6 +41,10 @@ var Guards = []Guard{
 	{"via0 paragraph", viaRes[0], mayCreditAnOutlet},
 	{"via1 paragraph", viaRes[1], mayCreditAnOutlet},
 	{"via2 paragraph", viaRes[2], mayCreditAnOutlet},
+	{"byline", bylineRe, mayBeByline},
+	{"counter", counterRe, mayBeCounter},
+	{"frontMatter", rxFrontMatter, func(s string) bool { return strings.HasPrefix(s, "---") }},
+	{"markdownStart", rxMarkdownStart, func(s string) bool { return s != "" && s[0] == '#' }},
 }
 
 func init() {

@@ -478,3 +478,16 @@ func TestKeywordGroupsCasesAndOffsets(t *testing.T) {
 		}
 	}
 }
+
+// A guard earns its place by skipping its regexp on the lines that cannot
+// match: prose, and (for the header's and the detector's) a lead
+// paragraph. A guard that let everything through would pass
+// TestOracleGuards; this fails it.
+func TestGuardsSkipProse(t *testing.T) {
+	prose := "Dmitry Schelstein and Ahmed Savets showed the other adaptations in Lviv on Sunday, and the groups met again on Tuesday."
+	for _, g := range formats.Guards {
+		if g.Guard(prose) {
+			t.Errorf("%s: the guard lets a line of prose through", g.Name)
+		}
+	}
+}

@@ -95,11 +95,11 @@ func (p *textParser) header(lines []string) []string {
 			}
 			continue
 		}
-		if m := bylineRe.FindStringSubmatch(l); m != nil {
+		if m := bylineSubmatch(l); m != nil {
 			a.Byline = m[1]
 			continue
 		}
-		if counterRe.MatchString(l) {
+		if mayBeCounter(l) && counterRe.MatchString(l) {
 			p.removeAt(i-len(lines), l) // header lines come before every body line
 			continue
 		}
@@ -154,7 +154,7 @@ func (m *headerMemo) isHeaderMeta(i int) bool {
 	if _, ok := m.date(i); ok {
 		return true
 	}
-	return bylineRe.MatchString(m.lines[i])
+	return mayBeByline(m.lines[i]) && bylineRe.MatchString(m.lines[i])
 }
 
 // isHeadline says whether the first line is the title: a short line, not

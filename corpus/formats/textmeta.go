@@ -61,6 +61,27 @@ func mayBeDomain(line string) bool {
 	return strings.IndexByte(line, ' ') < 0 && strings.IndexByte(line, '.') >= 0
 }
 
+// mayBeByline is a cheap test before bylineRe: the line starts with one of
+// its words. None of their letters has a non-ASCII case fold (as k and s
+// have), so comparing ASCII case-insensitively is exact. Header lines are
+// often a lead paragraph, on which the regexp would clear a bitmap as long
+// as the line before failing at its first byte.
+func mayBeByline(l string) bool {
+	return asciiHasPrefixFold(l, "by") || asciiHasPrefixFold(l, "written by") || asciiHasPrefixFold(l, "author:")
+}
+
+// bylineSubmatch is bylineRe's submatch, after mayBeByline.
+func bylineSubmatch(l string) []string {
+	if !mayBeByline(l) {
+		return nil
+	}
+	return bylineRe.FindStringSubmatch(l)
+}
+
+// mayBeCounter is a cheap test before counterRe: its longest match is
+// "(1234)", six bytes.
+func mayBeCounter(l string) bool { return l != "" && len(l) <= 6 }
+
 // mayHaveDatePrefix is a cheap test before datePrefixRe: the line starts
 // with one of its words, case-folded as the regexp folds (ſ is s). Lines
 // of prose that merely start with their first letters ("Pavlo Zelavuk
