@@ -267,8 +267,27 @@ func countCJK(s string) int {
 // as word processors count them (those scripts put no spaces between
 // words).
 func CountWords(s string) int {
-	n := 0
-	var in uint64 // 1 inside a word
+	n, _ := CountWordsFinding(s, nil)
+	return n
+}
+
+// WordStarts picks out words for CountWordsFinding by their first two
+// bytes: Pairs has bit c1 | c2<<8 set for each pair worth a look, and
+// Look(s, i) returns what the word at s[i] is worth (bits, ORed together).
+type WordStarts struct {
+	Pairs *[1024]uint64 // 65,536 bits, one for each two bytes
+	Look  func(s string, i int) uint32
+}
+
+// CountWordsFinding is CountWords(s) and, in the same pass over s, the OR
+// of f.Look(s, i) at every ASCII letter s[i] that follows neither an ASCII
+// letter nor a non-ASCII byte, has two bytes after it, and starts with a
+// pair f.Pairs marks. A line's words are counted and searched for a few
+// keywords at once: the two had been two passes (see formats/boilerplate.go).
+// f may be nil.
+func CountWordsFinding(s string, f *WordStarts) (n int, found uint32) {
+	var in uint64      // 1 inside a word
+	var blocked uint64 // 1 when the byte before is an ASCII letter or not ASCII
 	for i := 0; i < len(s); {
 		// Up to eight ASCII bytes at a time (see ascii8): words are the
 		// runs of letters and digits, a joiner continues the word before
@@ -278,12 +297,19 @@ func CountWords(s string) int {
 		if i+8 <= len(s) {
 			x := ascii8.Load(s, i)
 			p, valid := ascii8.ASCIIPrefix(x)
-			w := (ascii8.Letters(x) | ascii8.Digits(x)) & valid
+			letters := ascii8.Letters(x) & valid
+			w := letters | ascii8.Digits(x)&valid
 			j := ascii8.EitherOf(x, '\'', '-') & valid
 			if p > 0 && j&ascii8.Next(j, 0) == 0 {
 				inWord := w | j&ascii8.Next(w, in)
 				n += ascii8.Count(w &^ ascii8.Next(inWord, in))
 				in = ascii8.At(inWord, p-1)
+				if f != nil {
+					for starts := letters &^ ascii8.Next(letters, blocked); starts != 0; starts = ascii8.DropFirst(starts) {
+						found |= f.at(s, i+ascii8.First(starts))
+					}
+				}
+				blocked = ascii8.At(letters, p-1)
 				i += p
 				continue
 			}
@@ -293,10 +319,16 @@ func CountWords(s string) int {
 			k := asciiClass[c]
 			w := uint64(k & 1)
 			n += int(w &^ in)
-			in = w | in&uint64(k>>1)
+			in = w | in&uint64(k>>1&1)
+			letter := uint64(k >> 2)
+			if f != nil && letter&^blocked != 0 {
+				found |= f.at(s, i)
+			}
+			blocked = letter
 			i++
 			continue
 		}
+		blocked = 1
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if isCJKChar(r) { // a word of its own, and ends the word before it
@@ -315,7 +347,19 @@ func CountWords(s string) int {
 		n += int(w &^ in)
 		in = w | in&j
 	}
-	return n
+	return n, found
+}
+
+// at is f.Look(s, i) where s[i:] starts with a marked pair and has three
+// bytes, else 0.
+func (f *WordStarts) at(s string, i int) uint32 {
+	if i+2 >= len(s) {
+		return 0
+	}
+	if pair := uint16(s[i]) | uint16(s[i+1])<<8; f.Pairs[pair>>6]&(1<<(pair&63)) == 0 {
+		return 0
+	}
+	return f.Look(s, i)
 }
 
 // isWordRune: a letter or a digit. Curly quotes and dashes (General
@@ -330,10 +374,14 @@ func isWordRune(r rune) bool {
 func isGeneralPunctuation(r rune) bool { return r >= 0x2000 && r <= 0x206F }
 
 // asciiClass: bit 0 for a word character (ASCII letter or digit), bit 1 for
-// a joiner that keeps a word going (apostrophe, hyphen).
+// a joiner that keeps a word going (apostrophe, hyphen), bit 2 for a
+// letter.
 var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			t[c] = 1 | 4
+		}
+		if c >= '0' && c <= '9' {
 			t[c] = 1
 		}
 	}

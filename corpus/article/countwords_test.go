@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -81,7 +82,69 @@ func FuzzCountWords(f *testing.F) {
 		if got, want := CountWords(s), countWordsPlain(s); got != want {
 			t.Fatalf("CountWords(%q) = %d, want %d", s, got, want)
 		}
+		checkFinding(t, s)
 	})
+}
+
+// testPairs marks the pairs whose first byte is an ASCII letter and whose
+// second is anything but 'x' (so that a word's second byte matters), and
+// 0xE2 pairs (which no word start can have).
+var testPairs = func() (bits [1024]uint64) {
+	for c1 := 0; c1 < 256; c1++ {
+		for c2 := 0; c2 < 256; c2++ {
+			if (c1|0x20 >= 'a' && c1|0x20 <= 'z' || c1 == 0xE2) && c2 != 'x' {
+				pair := uint16(c1) | uint16(c2)<<8
+				bits[pair>>6] |= 1 << (pair & 63)
+			}
+		}
+	}
+	return bits
+}()
+
+// findingPlain lists the offsets CountWordsFinding must look at, by its
+// definition, one byte at a time.
+func findingPlain(s string) []int {
+	isLetter := func(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+	var at []int
+	for i := 0; i+2 < len(s); i++ {
+		if isLetter(s[i]) && (i == 0 || !isLetter(s[i-1]) && s[i-1] < utf8.RuneSelf) && s[i+1] != 'x' {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// checkFinding compares CountWordsFinding with CountWords and findingPlain:
+// the same count, Look called at exactly the plain offsets in order, and
+// the OR of what Look returned.
+func checkFinding(t *testing.T, s string) {
+	t.Helper()
+	var at []int
+	look := func(s string, i int) uint32 { at = append(at, i); return 1 << (i % 32) }
+	n, found := CountWordsFinding(s, &WordStarts{Pairs: &testPairs, Look: look})
+	want := findingPlain(s)
+	var wantFound uint32
+	for _, i := range want {
+		wantFound |= 1 << (i % 32)
+	}
+	if n != CountWords(s) || found != wantFound || !slices.Equal(at, want) {
+		t.Fatalf("CountWordsFinding(%q) = %d, %b looking at %v; want %d, %b looking at %v", s, n, found, at, CountWords(s), wantFound, want)
+	}
+}
+
+// The word starts are found across the eight-byte steps, before and after
+// non-ASCII and doubled joiners, and not in the last two bytes.
+func TestCountWordsFinding(t *testing.T) {
+	for _, c := range append(countWordsCases, "ax", "abx", "ab", "abc", "Товарab", "éabc", "a--bcd", "1abc", "x1 yz", "--ab--cd--ef") {
+		for pad := 0; pad < 9; pad++ {
+			checkFinding(t, strings.Repeat(" ", pad)+c)
+			checkFinding(t, strings.Repeat("x", pad)+c)
+			checkFinding(t, c+strings.Repeat(" ", pad))
+		}
+	}
+	if n, found := CountWordsFinding("two words", nil); n != 2 || found != 0 {
+		t.Errorf("without a filter: %d, %b", n, found)
+	}
 }
 
 func BenchmarkCountWords(b *testing.B) {

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus/article"
 	"github.com/parallax-reader/parallax/corpus/ascii8"
@@ -74,12 +73,14 @@ var keywordBoilerplate = []struct {
 // isStrongBoilerplate reports lines that are site furniture wherever they
 // stand. Long lines are prose even if they mention a bank.
 func isStrongBoilerplate(line string) bool {
-	return isStrongBoilerplateWords(line, article.CountWords(line))
+	words, groups := article.CountWordsFinding(line, &keywordStarts)
+	return isStrongBoilerplateFound(line, words, groups)
 }
 
-// isStrongBoilerplateWords is isStrongBoilerplate for a line whose words
-// are counted.
-func isStrongBoilerplateWords(line string, words int) bool {
+// isStrongBoilerplateFound is isStrongBoilerplate for a line whose words
+// are counted and whose keyword groups are found (CountWordsFinding with
+// keywordStarts).
+func isStrongBoilerplateFound(line string, words int, groups uint32) bool {
 	if len(line) <= wholeLineMax && words <= 40 {
 		for _, i := range startersOf(line) {
 			if wholeLineBoilerplate[i].re.MatchString(line) {
@@ -87,11 +88,7 @@ func isStrongBoilerplateWords(line string, words int) bool {
 			}
 		}
 	}
-	if words > 80 {
-		return false
-	}
-	groups := keywordGroups(line)
-	if groups == 0 {
+	if words > 80 || groups == 0 {
 		return false
 	}
 	var buf [1024]byte
@@ -253,54 +250,17 @@ var keyLetter = func() (l [256]uint8) {
 	return l
 }()
 
-// keywordGroups returns the keyword groups (bit g for keywordBoilerplate[g])
-// one of whose keywords starts a word of line, ASCII case-insensitively. A
-// word starts at an ASCII letter that follows neither an ASCII letter nor a
-// non-ASCII byte. Word starts are found eight ASCII bytes at a time (see
-// ascii8); only where a word's first two letters are a keyword's are the
-// keywords compared.
-func keywordGroups(line string) (groups uint32) {
-	blocked := uint64(0) // 1 when the byte before i is a letter or not ASCII
-	i := 0
-	for i+8 <= len(line) {
-		x := ascii8.Load(line, i)
-		p, valid := ascii8.ASCIIPrefix(x)
-		if p == 0 { // a non-ASCII byte: no word starts at it, nor right after
-			i++
-			blocked = 1
-			continue
-		}
-		letters := ascii8.Letters(x) & valid
-		for starts := letters &^ ascii8.Next(letters, blocked); starts != 0; starts = ascii8.DropFirst(starts) {
-			groups |= keywordsAt(line, i+ascii8.First(starts))
-		}
-		blocked = ascii8.At(letters, p-1)
-		i += p
-	}
-	for ; i+2 < len(line); i++ { // the last bytes; the shortest keyword has 3
-		if blocked == 0 {
-			groups |= keywordsAt(line, i)
-		}
-		blocked = 1
-		if c := line[i]; c < utf8.RuneSelf && keyLetter[c] == 26 {
-			blocked = 0
-		}
-	}
-	return groups
-}
+// keywordStarts finds the keyword groups (bit g for keywordBoilerplate[g])
+// one of whose keywords starts a word of a line, ASCII case-insensitively,
+// while the line's words are counted (article.CountWordsFinding): a word
+// starts at an ASCII letter that follows neither an ASCII letter nor a
+// non-ASCII byte, and only where its first two letters are a keyword's
+// (keyPairBits) are the keywords compared (keywordsAt).
+var keywordStarts = article.WordStarts{Pairs: &keyPairBits, Look: keywordsAt}
 
-// keywordsAt returns the groups of the keywords line[i:] starts with, where
-// line[i] starts a word (or is not a letter: then none); its first two
-// letters are tested against keyPairBits before any keyword is compared.
+// keywordsAt returns the groups of the keywords line[i:] starts with.
 func keywordsAt(line string, i int) (groups uint32) {
-	if i+2 >= len(line) {
-		return 0
-	}
-	c := line[i]
-	if pair := uint16(c) | uint16(line[i+1])<<8; keyPairBits[pair>>6]&(1<<(pair&63)) == 0 {
-		return 0
-	}
-	for _, kw := range keywordIndex[keyLetter[c]] {
+	for _, kw := range keywordIndex[keyLetter[line[i]]] {
 		if asciiHasPrefixFold(line[i:], kw.key) {
 			groups |= 1 << kw.group
 		}

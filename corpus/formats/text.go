@@ -241,14 +241,16 @@ func (p *textParser) body(lines []string) {
 	linkList := false // inside a "Read more:" list of headlines
 	for i, l := range lines {
 		p.cur = i
-		words := article.CountWords(l) // the line's; its block's too when it stays whole
+		// The line's words (its block's too when it stays whole) and its
+		// boilerplate keywords, in one pass.
+		words, keywords := article.CountWordsFinding(l, &keywordStarts)
 		if linkList && isWeakBoilerplate(l) && !(maybeBullet(l) && bulletRe.MatchString(l)) {
 			p.remove(l)
 			continue
 		}
 		linkList = false
 		switch {
-		case isStrongBoilerplateWords(l, words):
+		case isStrongBoilerplateFound(l, words, keywords):
 			p.remove(l)
 			linkList = relatedRe.MatchString(l)
 		case maybeBullet(l) && bulletRe.MatchString(l):
