@@ -306,7 +306,9 @@ func CountWordsFinding(s string, f *WordStarts) (n int, found uint32) {
 				in = ascii8.At(inWord, p-1)
 				if f != nil {
 					for starts := letters &^ ascii8.Next(letters, blocked); starts != 0; starts = ascii8.DropFirst(starts) {
-						found |= f.at(s, i+ascii8.First(starts))
+						if k := i + ascii8.First(starts); f.marks(s, k) {
+							found |= f.Look(s, k)
+						}
 					}
 				}
 				blocked = ascii8.At(letters, p-1)
@@ -321,8 +323,8 @@ func CountWordsFinding(s string, f *WordStarts) (n int, found uint32) {
 			n += int(w &^ in)
 			in = w | in&uint64(k>>1&1)
 			letter := uint64(k >> 2)
-			if f != nil && letter&^blocked != 0 {
-				found |= f.at(s, i)
+			if f != nil && letter&^blocked != 0 && f.marks(s, i) {
+				found |= f.Look(s, i)
 			}
 			blocked = letter
 			i++
@@ -350,16 +352,14 @@ func CountWordsFinding(s string, f *WordStarts) (n int, found uint32) {
 	return n, found
 }
 
-// at is f.Look(s, i) where s[i:] starts with a marked pair and has three
-// bytes, else 0.
-func (f *WordStarts) at(s string, i int) uint32 {
+// marks reports whether s[i:] has three bytes and starts with a pair
+// f.Pairs marks (small enough to be inlined at each word start).
+func (f *WordStarts) marks(s string, i int) bool {
 	if i+2 >= len(s) {
-		return 0
+		return false
 	}
-	if pair := uint16(s[i]) | uint16(s[i+1])<<8; f.Pairs[pair>>6]&(1<<(pair&63)) == 0 {
-		return 0
-	}
-	return f.Look(s, i)
+	pair := uint16(s[i]) | uint16(s[i+1])<<8
+	return f.Pairs[pair>>6]&(1<<(pair&63)) != 0
 }
 
 // isWordRune: a letter or a digit. Curly quotes and dashes (General
