@@ -55,3 +55,22 @@ func BenchmarkKeywordGroupsGenerated(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTidyLineGenerated runs the tidy-line test over every line of
+// 500 generated articles (curly quotes and dashes among ASCII prose).
+func BenchmarkTidyLineGenerated(b *testing.B) {
+	var lines []string
+	var size int64
+	for i, a := range gen.Articles(500, 1) {
+		for _, l := range strings.Split(gen.Render(a, true, i%3 != 0, i%2 == 0), "\n") {
+			lines = append(lines, l)
+			size += int64(len(l))
+		}
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, l := range lines {
+			formats.TidyLine(l)
+		}
+	}
+}

@@ -349,6 +349,18 @@ func TestTidyLineAsPlain(t *testing.T) {
 			}
 		}
 	}
+	// Each mark, and sequences that share their first bytes, at every
+	// place: inside a step, across two, in the bytes after the last.
+	for _, mark := range []string{"\u200e", "\u200f", "\u061c", "\u2014", "\u200d", "\xe2\x80", "\xe2", "\xd8", "\u0618", "\xe2\x81\x8e"} {
+		for n := 0; n <= 20; n++ {
+			for i := 0; i <= n; i++ {
+				s := string(base[:i]) + mark + string(base[i:n])
+				if got, want := formats.TidyLine(s), tidyLinePlain(s); got != want {
+					t.Fatalf("tidyLine(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
 	for _, s := range []string{"a  b", "ab  ", "abcdefg  hijk", "abcdefgh  ijk", "abcdefghi  jk", "héllo wörld  x", "a\u200eb", "a\u061cb", "x\u2014y z"} {
 		if got, want := formats.TidyLine(s), tidyLinePlain(s); got != want {
 			t.Errorf("tidyLine(%q) = %v, want %v", s, got, want)
