@@ -7,6 +7,7 @@
 package article
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -305,9 +306,20 @@ func CountWordsFinding(s string, f *WordStarts) (n int, found uint32) {
 				n += ascii8.Count(w &^ ascii8.Next(inWord, in))
 				in = ascii8.At(inWord, p-1)
 				if f != nil {
+					// A start's pair is taken from x and the byte after
+					// it, in registers: no loads from s at each start.
+					var after uint64
+					if i+8 < len(s) {
+						after = uint64(s[i+8])
+					}
+					pairs := f.Pairs
 					for starts := letters &^ ascii8.Next(letters, blocked); starts != 0; starts = ascii8.DropFirst(starts) {
-						if k := i + ascii8.First(starts); f.marks(s, k) {
-							found |= f.Look(s, k)
+						at := uint(bits.TrailingZeros64(starts)) &^ 7 // the start's byte, in bits
+						pair := (x>>at | after<<(56-at)<<8) & 0xFFFF
+						if pairs[pair>>6]>>(pair&63)&1 != 0 {
+							if k := i + int(at>>3); k+2 < len(s) {
+								found |= f.Look(s, k)
+							}
 						}
 					}
 				}
@@ -353,13 +365,13 @@ func CountWordsFinding(s string, f *WordStarts) (n int, found uint32) {
 }
 
 // marks reports whether s[i:] has three bytes and starts with a pair
-// f.Pairs marks (small enough to be inlined at each word start).
+// f.Pairs marks: the byte path's test of a start.
 func (f *WordStarts) marks(s string, i int) bool {
 	if i+2 >= len(s) {
 		return false
 	}
-	pair := uint16(s[i]) | uint16(s[i+1])<<8
-	return f.Pairs[pair>>6]&(1<<(pair&63)) != 0
+	pair := uint(s[i]) | uint(s[i+1])<<8
+	return f.Pairs[pair>>6&1023]>>(pair&63)&1 != 0
 }
 
 // isWordRune: a letter or a digit. Curly quotes and dashes (General
