@@ -196,15 +196,18 @@ func startersOf(line string) []int {
 	return boilerplateStarters[string(word[:end])]
 }
 
-// keywordIndex maps the first letter of each keyword to (keyword, group).
-var keywordIndex = func() (ix [26][]struct {
+// keywordIndex maps the first two letters of each keyword (by keyLetter;
+// 26 for a byte that is not a letter) to (keyword, group): a word start
+// that passes keyPairBits is compared with the keywords sharing its pair,
+// not all that share its first letter ("co" with two, where "c" had four).
+var keywordIndex = func() (ix [26][27][]struct {
 	key   string
 	group int
 }) {
 	for g, kb := range keywordBoilerplate {
 		for _, k := range kb.keys {
-			c := k[0] - 'a'
-			ix[c] = append(ix[c], struct {
+			c0, c1 := keyLetter[k[0]], keyLetter[k[1]]
+			ix[c0][c1] = append(ix[c0][c1], struct {
 				key   string
 				group int
 			}{k, g})
@@ -258,9 +261,10 @@ var keyLetter = func() (l [256]uint8) {
 // (keyPairBits) are the keywords compared (keywordsAt).
 var keywordStarts = article.WordStarts{Pairs: &keyPairBits, Look: keywordsAt}
 
-// keywordsAt returns the groups of the keywords line[i:] starts with.
+// keywordsAt returns the groups of the keywords line[i:] starts with,
+// where line[i] is a letter and line[i+1] is there.
 func keywordsAt(line string, i int) (groups uint32) {
-	for _, kw := range keywordIndex[keyLetter[line[i]]] {
+	for _, kw := range keywordIndex[keyLetter[line[i]]][keyLetter[line[i+1]]] {
 		if asciiHasPrefixFold(line[i:], kw.key) {
 			groups |= 1 << kw.group
 		}
