@@ -17,6 +17,8 @@ var (
 	SplitLines    = splitLines
 	IsHeading     = isHeading
 	StartersOf    = startersOf
+	DomainHost    = domainHost
+	DomainRe      = domainRe
 )
 
 // Guard is a cheap test run before a regexp: whenever Re matches a string,

@@ -26,11 +26,11 @@ func domainLine(line string) (host, link string, ok bool) {
 	if !mayBeDomain(line) {
 		return "", "", false
 	}
-	m := domainRe.FindStringSubmatch(line)
-	if m == nil {
+	h, matched := domainHost(line)
+	if !matched {
 		return "", "", false
 	}
-	host = strings.ToLower(m[1])
+	host = strings.ToLower(h)
 	// "U.S." or "e.g." are not domains: require a letter-only TLD of a
 	// domain-like shape, and at least one label of two or more characters.
 	labels := strings.Split(host, ".")
@@ -53,6 +53,126 @@ func domainLine(line string) (host, link string, ok bool) {
 		}
 	}
 	return host, link, true
+}
+
+// domainHost is domainRe's match of line and its host (the first group),
+// read by hand: the regexp, with its nested repetitions and captures, was
+// most of the cost of a text file's header (a domain line under nearly
+// every title). The oracle test and FuzzDomainHost hold it to the regexp.
+func domainHost(line string) (string, bool) {
+	r := line[schemeLen(line):]
+	// The regexp takes "www." out of the host when what follows is a
+	// host, and leaves it in otherwise ("www.com").
+	if asciiHasPrefixFold(r, "www.") {
+		if host, ok := hostThenEnd(r[4:]); ok {
+			return host, true
+		}
+	}
+	return hostThenEnd(r)
+}
+
+// schemeLen is the length of an "http://" or "https://" (any case; the
+// long s ſ folds to s) starting s, else 0.
+func schemeLen(s string) int {
+	if !asciiHasPrefixFold(s, "http") {
+		return 0
+	}
+	n := 4
+	if n < len(s) && s[n]|0x20 == 's' {
+		n++
+	} else if strings.HasPrefix(s[n:], "ſ") {
+		n += len("ſ")
+	}
+	if !strings.HasPrefix(s[n:], "://") {
+		return 0
+	}
+	return n + 3
+}
+
+// hostThenEnd matches s against domainRe's host, port and path: a host
+// (labels and a top-level domain; see validHost), then ":" and digits or
+// not, then "/" and no ASCII space or nothing. The host is the longest run
+// of host characters, as nothing that may follow it is one.
+func hostThenEnd(s string) (string, bool) {
+	n := 0
+	for n < len(s) {
+		if k := hostCharLen(s, n); k > 0 {
+			n += k
+			continue
+		}
+		if c := s[n]; c == '.' || c == '-' {
+			n++
+			continue
+		}
+		break
+	}
+	host, rest := s[:n], s[n:]
+	if !validHost(host) {
+		return "", false
+	}
+	if strings.HasPrefix(rest, ":") {
+		d := 1
+		for d < len(rest) && rest[d] >= '0' && rest[d] <= '9' {
+			d++
+		}
+		if d == 1 {
+			return "", false
+		}
+		rest = rest[d:]
+	}
+	if rest == "" {
+		return host, true
+	}
+	if rest[0] != '/' || strings.ContainsAny(rest, " \t\n\f\r") {
+		return "", false
+	}
+	return host, true
+}
+
+// hostCharLen is the length of the letter or digit at s[i] as (?i)[a-z0-9]
+// matches it: an ASCII letter or digit (1), ſ (2) or the Kelvin sign (3),
+// which fold to s and k; 0 for anything else.
+func hostCharLen(s string, i int) int {
+	c := s[i]
+	switch {
+	case c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9':
+		return 1
+	case strings.HasPrefix(s[i:], "ſ"):
+		return len("ſ")
+	case strings.HasPrefix(s[i:], "\u212A"):
+		return len("\u212A")
+	}
+	return 0
+}
+
+// validHost: labels of letters, digits and inner hyphens, each followed by
+// a dot, then a top-level domain of 2 to 24 letters.
+func validHost(host string) bool {
+	dot := strings.LastIndexByte(host, '.')
+	if dot < 0 {
+		return false
+	}
+	tld, letters := host[dot+1:], 0
+	for i := 0; i < len(tld); letters++ {
+		k := hostCharLen(tld, i)
+		if k == 0 || tld[i] >= '0' && tld[i] <= '9' {
+			return false
+		}
+		i += k
+	}
+	if letters < 2 || letters > 24 {
+		return false
+	}
+	for labels := host[:dot]; ; {
+		label, rest, more := strings.Cut(labels, ".")
+		if label == "" || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		if !more {
+			return true
+		}
+		labels = rest
+	}
 }
 
 // mayBeDomain is a cheap test before domainRe, which allows no space and
