@@ -224,6 +224,34 @@ var (
 		"with": true, "as": true, "vs": true, "into": true, "over": true, "amid": true, "after": true, "is": true}
 )
 
+// isTitleStop reports whether w, lower-cased, is one of titleStops. Those
+// are ASCII words of at most five letters, and besides ASCII only İ and
+// the Kelvin sign lower-case to ASCII letters (i and k): w is folded on
+// the stack, where strings.ToLower allocated for every word of every short
+// line, and a word that does not fold to at most five ASCII bytes is none.
+func isTitleStop(w string) bool {
+	var buf [5]byte
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if n == len(buf) {
+			return false
+		}
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if strings.HasPrefix(w[i:], "İ") {
+			c, i = 'i', i+len("İ")-1
+		} else if strings.HasPrefix(w[i:], "\u212A") {
+			c, i = 'k', i+len("\u212A")-1
+		} else if c >= utf8.RuneSelf {
+			return false
+		}
+		buf[n] = c
+		n++
+	}
+	return titleStops[string(buf[:n])]
+}
+
 // maybeBullet is a cheap test before bulletRe: a marker rune, or an ASCII
 // byte up to '9' (the digits, '*' and '-').
 func maybeBullet(l string) bool {
@@ -364,14 +392,15 @@ func isHeading(l string) bool {
 	if moreRunesThan(l, 120) {
 		return false
 	}
-	n := countFields(l, 15)
-	if n == 0 || n > 14 {
-		return false
-	}
 	// ifs, not a switch: gremlins cannot mutate the conditions of case
-	// clauses (MUTATION.md, "A blind spot of the tool").
+	// clauses (MUTATION.md, "A blind spot of the tool"). The last rune
+	// rejects the short lines of prose before their fields are counted.
 	last, _ := utf8.DecodeLastRuneInString(l)
 	if last == '.' && !lang.EndsInAbbreviation(l) || strings.ContainsRune(",;:!”\"…", last) {
+		return false
+	}
+	n := countFields(l, 15)
+	if n == 0 || n > 14 {
 		return false
 	}
 	if last == '?' && n > 10 {
@@ -383,8 +412,7 @@ func isHeading(l string) bool {
 	words := strings.Fields(l)
 	caps, content := 0, 0
 	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, "\"“”‘’'()"))
-		if titleStops[lw] {
+		if isTitleStop(strings.Trim(w, "\"“”‘’'()")) {
 			continue
 		}
 		content++
