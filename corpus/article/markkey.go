@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
-	"unsafe"
 )
 
 // MarkKey is the identity read marks and bookmarks are stored under
@@ -25,18 +24,26 @@ func (a *Article) MarkKey() string {
 		return t.markKey
 	}
 	blocks, _ := a.Text()
-	h := sha256.New()
-	// The strings are hashed in place: []byte(s) would copy every
-	// article's text once more (a corpus's worth of copying at load).
-	// Hash.Write neither keeps nor modifies its argument.
-	write := func(s string) { h.Write(unsafe.Slice(unsafe.StringData(s), len(s))) }
-	for _, s := range []string{a.Outlet, a.Title, strconv.FormatInt(a.Published.Unix(), 10)} {
-		write(s)
-		h.Write([]byte{0})
+	// What is hashed is laid out in one pooled buffer and hashed in one
+	// call: written piece by piece through hash.Hash, each block's text
+	// and each one-byte separator was a call through an interface (and
+	// the separators allocations), a quarter of the hashing's cost.
+	bp := keyBufs.Get().(*[]byte)
+	buf := (*bp)[:0]
+	for _, s := range []string{a.Outlet, a.Title} {
+		buf = append(buf, s...)
+		buf = append(buf, 0)
 	}
+	buf = strconv.AppendInt(buf, a.Published.Unix(), 10)
+	buf = append(buf, 0)
 	for _, b := range blocks {
-		write(b.Text)
-		h.Write([]byte{'\n'})
+		buf = append(buf, b.Text...)
+		buf = append(buf, '\n')
 	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil)[:16])
+	sum := sha256.Sum256(buf)
+	if cap(buf) <= 1<<20 { // one huge article does not pin its buffer
+		*bp = buf
+		keyBufs.Put(bp)
+	}
+	return "sha256:" + hex.EncodeToString(sum[:16])
 }
