@@ -47,6 +47,7 @@ var countWordsCases = []string{
 	"abc--def ghi---jkl mno'-pqr",
 	"'quoted' words 'here'",
 	"rock-'n'-roll and so-called “experts” don't",
+	"a\x80b \x80 c\xff\xfed",
 	"1,234.56 and 7-8 and 9'10 and x'-y",
 	"Mr. O'Neill's 34-point plan—approved—on 12/03.",
 	"naïve café déjà-vu rôle's",
@@ -87,12 +88,13 @@ func FuzzCountWords(f *testing.F) {
 }
 
 // testPairs marks the pairs whose first byte is an ASCII letter and whose
-// second is anything but 'x' (so that a word's second byte matters), and
-// 0xE2 pairs (which no word start can have).
+// second is a letter but 'x' (so that a word's second byte matters, also
+// where it lies past the eight bytes of the word's first), and 0xE2 pairs
+// (which no word start can have).
 var testPairs = func() (bits [1024]uint64) {
 	for c1 := 0; c1 < 256; c1++ {
 		for c2 := 0; c2 < 256; c2++ {
-			if (c1|0x20 >= 'a' && c1|0x20 <= 'z' || c1 == 0xE2) && c2 != 'x' {
+			if (c1|0x20 >= 'a' && c1|0x20 <= 'z' || c1 == 0xE2) && c2|0x20 >= 'a' && c2|0x20 <= 'z' && c2 != 'x' {
 				pair := uint16(c1) | uint16(c2)<<8
 				bits[pair>>6] |= 1 << (pair & 63)
 			}
@@ -107,7 +109,7 @@ func findingPlain(s string) []int {
 	isLetter := func(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 	var at []int
 	for i := 0; i+2 < len(s); i++ {
-		if isLetter(s[i]) && (i == 0 || !isLetter(s[i-1]) && s[i-1] < utf8.RuneSelf) && s[i+1] != 'x' {
+		if isLetter(s[i]) && (i == 0 || !isLetter(s[i-1]) && s[i-1] < utf8.RuneSelf) && isLetter(s[i+1]) && s[i+1] != 'x' {
 			at = append(at, i)
 		}
 	}
@@ -229,6 +231,21 @@ func TestGeneralPunctuationHasNoWordRune(t *testing.T) {
 	for _, r := range []rune{0x1FFF, 0x2070, 0x2071, 'a', 'é'} {
 		if isGeneralPunctuation(r) {
 			t.Errorf("%U counted as General Punctuation", r)
+		}
+	}
+}
+
+// Every ASCII byte alone, between letters, before a doubled joiner and
+// after invalid UTF-8: the byte path's table, as the plain count and the
+// plain word starts have it.
+func TestCountWordsEveryASCIIByte(t *testing.T) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		b := string(rune(c))
+		for _, s := range []string{b, b + "ab", "x" + b + "yz", b + "--" + b + "cd", "\x80" + b + "ef", "1234567" + b + "gh"} {
+			if got, want := CountWords(s), countWordsPlain(s); got != want {
+				t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+			}
+			checkFinding(t, s)
 		}
 	}
 }

@@ -54,3 +54,33 @@ func BenchmarkMarkKey(b *testing.B) {
 		a.MarkKey()
 	}
 }
+
+// blocksSource gives every article the same blocks.
+type blocksSource []Block
+
+func (s blocksSource) LoadText(a *Article) error { a.Blocks = s; return nil }
+
+// MarkKey prefers the URL; an article listed without its text has the key
+// the store kept, but a copy of it (which is not the article the store
+// gave it to) and one whose store kept none make it from the text.
+func TestMarkKeySources(t *testing.T) {
+	blocks := []Block{{Kind: Paragraph, Text: "Body."}}
+	plain := markKeyPlain(&Article{Title: "T", Blocks: blocks})
+	if got := (&Article{Title: "T", URL: "https://example.com/a", Blocks: blocks}).MarkKey(); got != "url:https://example.com/a" {
+		t.Errorf("with a URL: %s", got)
+	}
+	a := &Article{Title: "T"}
+	a.DeferText(blocksSource(blocks), "sha256:kept")
+	if got := a.MarkKey(); got != "sha256:kept" {
+		t.Errorf("with a kept key: %s", got)
+	}
+	cp := *a
+	if got := cp.MarkKey(); got != plain {
+		t.Errorf("a copy: %s, want %s", got, plain)
+	}
+	b := &Article{Title: "T"}
+	b.DeferText(blocksSource(blocks), "")
+	if got := b.MarkKey(); got != plain {
+		t.Errorf("no kept key: %s, want %s", got, plain)
+	}
+}
