@@ -99,3 +99,27 @@ func TestReadSizedStopsAtTheStatedSize(t *testing.T) {
 		}
 	}
 }
+
+// emptyFirstReader returns nothing, without an error, before its data:
+// io.Reader allows it.
+type emptyFirstReader struct {
+	r       *bytes.Reader
+	started bool
+}
+
+func (e *emptyFirstReader) Read(p []byte) (int, error) {
+	if !e.started {
+		e.started = true
+		return 0, nil
+	}
+	return e.r.Read(p)
+}
+
+// A size of 0 says nothing about the file (files in /proc have content):
+// a first read that returns nothing does not end it.
+func TestReadSizedZeroSizeReadsOn(t *testing.T) {
+	got, err := readSized(&emptyFirstReader{r: bytes.NewReader([]byte("cpu 1 2 3"))}, 0, 100, nil)
+	if err != nil || string(got) != "cpu 1 2 3" {
+		t.Errorf("got %q, %v", got, err)
+	}
+}
