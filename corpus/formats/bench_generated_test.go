@@ -40,7 +40,9 @@ func BenchmarkParseGenerated(b *testing.B) {
 // the filter at each word start.
 //
 //	go test -run '^$' -bench BenchmarkKeywordGroupsGenerated ./corpus/formats/
-func BenchmarkKeywordGroupsGenerated(b *testing.B) { benchLines(b, func(l string) { formats.KeywordGroups(l) }) }
+func BenchmarkKeywordGroupsGenerated(b *testing.B) {
+	benchLines(b, func(l string) { formats.KeywordGroups(l) })
+}
 
 // BenchmarkTidyLineGenerated runs the tidy-line test over every line of
 // 500 generated articles (curly quotes and dashes among ASCII prose).
