@@ -21,6 +21,7 @@ var domainCases = []string{
 	"www.example", "www.-x.com", "www..com", "http://www.www.com", "www.www.com", "example.com\n", "\nexample.com",
 	"example.com:80:90", "example.com/path:80", "h.tt", "x.y", "ab.cd", "example.ſ", "example.\u212A\u212A",
 	"exampleſ.com", "example.co\u212A", "example.com\u212A", "ſ.ſſ", "example.c\u212Aom/", "exam\xffple.com",
+	"http", "Https", "example.com:9", "example.com:19/x", "example.c9", "example.co9", "example.9c",
 }
 
 // domainHost matches what domainRe matches, with the same host: on the
