@@ -102,9 +102,6 @@ type segStore struct {
 	closed    bool
 }
 
-// openStore opens the store for a set of roots inside dir. A missing
-// store is empty; a damaged segment or manifest is dropped and Notice
-// says so. It never fails: at worst the store is empty.
 // storeExists reports whether the store of parsed files for roots in dir
 // has been published (its manifest is there), with one stat.
 func storeExists(dir string, roots []string) bool {
@@ -112,6 +109,9 @@ func storeExists(dir string, roots []string) bool {
 	return err == nil
 }
 
+// openStore opens the store for a set of roots inside dir. A missing
+// store is empty; a damaged segment or manifest is dropped and Notice
+// says so. It never fails: at worst the store is empty.
 func openStore(dir string, roots []string, listOnly bool) *segStore {
 	s := &segStore{
 		dir:      dir,
