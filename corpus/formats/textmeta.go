@@ -133,13 +133,16 @@ func hostThenEnd(s string) (string, bool) {
 // matches it: an ASCII letter or digit (1), ſ (2) or the Kelvin sign (3),
 // which fold to s and k; 0 for anything else.
 func hostCharLen(s string, i int) int {
+	// ifs, not a switch: gremlins cannot mutate the conditions of case
+	// clauses (MUTATION.md, "A blind spot of the tool").
 	c := s[i]
-	switch {
-	case c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9':
+	if c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' {
 		return 1
-	case strings.HasPrefix(s[i:], "ſ"):
+	}
+	if strings.HasPrefix(s[i:], "ſ") {
 		return len("ſ")
-	case strings.HasPrefix(s[i:], "\u212A"):
+	}
+	if strings.HasPrefix(s[i:], "\u212A") {
 		return len("\u212A")
 	}
 	return 0
