@@ -145,14 +145,14 @@ func TestListOnlyFreshSavesTheStore(t *testing.T) {
 	}
 }
 
-// A segment whose texts pass writebackStep (its writeback started as it
-// is written) is published whole: the next open serves every file, the
-// texts as parsed.
-func TestStoreLargerThanAWritebackStep(t *testing.T) {
+// A segment whose texts are many times its write buffer (written by
+// several workers, flushed many times) is published whole: the next open
+// serves every file, the texts as parsed.
+func TestStoreLargerThanItsWriteBuffer(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
 	para := strings.Repeat("The council met again on Tuesday and the talks went on late into the night. ", 40)
 	total := 0
-	for i := 0; total <= 2*writebackStep; i++ {
+	for i := 0; total <= 4*segmentWriteBuffer; i++ {
 		var b strings.Builder
 		fmt.Fprintf(&b, "Large Article Number %d\n\n", i)
 		for b.Len() < 1<<20 {

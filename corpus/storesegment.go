@@ -127,14 +127,11 @@ type segmentWriter struct {
 	w    *bufio.Writer
 	off  uint64 // where the next text goes
 	err  error  // the first write error: finish returns it
-	// synced is where the writeback started last (see writeText).
-	synced uint64
 }
 
-// writebackStep is how much text is written before its writeback is
-// started: enough to be one large disk write, little enough that the
-// sync that publishes the segment has little left to wait for.
-const writebackStep = 8 << 20
+// segmentWriteBuffer is how much of a segment is gathered before it is
+// handed to the kernel.
+const segmentWriteBuffer = 1 << 20
 
 // placedEntry is an entry whose text is written: what its index entry
 // and head need.
@@ -154,7 +151,7 @@ func createSegment(path string) (*segmentWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	sw := &segmentWriter{path: path, f: f, w: bufio.NewWriterSize(f, 1<<20)}
+	sw := &segmentWriter{path: path, f: f, w: bufio.NewWriterSize(f, segmentWriteBuffer)}
 	var head []byte
 	head = append(head, segmentMagic...)
 	head = binary.AppendUvarint(head, storeVersion)
@@ -176,12 +173,6 @@ func (sw *segmentWriter) writeText(text string) (uint64, error) {
 		return 0, err
 	}
 	sw.off += uint64(len(text))
-	// What the buffer has handed to the kernel is written out now, not
-	// when the segment is synced at the end of the load.
-	if inKernel := sw.off - uint64(sw.w.Buffered()); inKernel-sw.synced >= writebackStep {
-		sw.f.StartWriteback(int64(sw.synced), int64(inKernel-sw.synced))
-		sw.synced = inKernel
-	}
 	return off, nil
 }
 
@@ -279,7 +270,11 @@ func (sw *segmentWriter) finish(n int, entry func(i int) (placedEntry, bool)) er
 		return err
 	}
 	sw.err = errors.New("segment finished")
-	return sw.f.Commit()
+	// Not synced: every part of a segment is checked before it is used
+	// (the index by the trailer's checksum, each head and text by its
+	// own), so a segment a crash tore is found and rebuilt, and a load
+	// does not wait for its texts to reach the disk.
+	return sw.f.CommitUnsynced()
 }
 
 // removeSegment deletes a segment file no manifest lists any more. A

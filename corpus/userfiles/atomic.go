@@ -63,7 +63,18 @@ func (a *AtomicFile) Abort() {
 
 // Commit syncs the file and renames it over its path; on failure the
 // temporary file is removed.
-func (a *AtomicFile) Commit() (err error) {
+func (a *AtomicFile) Commit() error { return a.commit(true) }
+
+// CommitUnsynced renames the file over its path without syncing it
+// first. Only for a cache whose every part is checked by a checksum
+// before it is used (a store segment): a crash of the machine soon after
+// may leave it torn or empty, which its reader detects and rebuilds, and
+// that is cheaper than making each writer wait for hundreds of megabytes
+// to reach the disk. A killed process loses nothing: its writes are in
+// the kernel.
+func (a *AtomicFile) CommitUnsynced() error { return a.commit(false) }
+
+func (a *AtomicFile) commit(sync bool) (err error) {
 	tmp := a.File
 	defer func() {
 		if err != nil {
@@ -71,8 +82,10 @@ func (a *AtomicFile) Commit() (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = tmp.Sync(); err != nil {
-		return err
+	if sync {
+		if err = tmp.Sync(); err != nil {
+			return err
+		}
 	}
 	if err = tmp.Close(); err != nil {
 		return err

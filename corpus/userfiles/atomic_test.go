@@ -59,10 +59,11 @@ func TestWriteFileAtomicReplaces(t *testing.T) {
 	}
 }
 
-// Starting the writeback of parts of a file being written (any range:
-// written, empty, past the end) changes nothing of what Commit publishes.
-func TestStartWritebackKeepsTheFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "segment")
+// CommitUnsynced publishes what was written, as Commit does, and leaves
+// no temporary file; Abort after it removes nothing published.
+func TestCommitUnsyncedPublishes(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "segment")
 	a, err := CreateAtomic(path, 0o600)
 	if err != nil {
 		t.Fatal(err)
@@ -74,15 +75,21 @@ func TestStartWritebackKeepsTheFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		want.WriteString(chunk)
-		a.StartWriteback(int64(i)*64<<10, 64<<10)
 	}
-	a.StartWriteback(0, 0)
-	a.StartWriteback(1<<30, 1<<20)
-	a.StartWriteback(-1, -1)
-	if err := a.Commit(); err != nil {
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("the file is at its path before CommitUnsynced (%v)", err)
+	}
+	if err := a.CommitUnsynced(); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := os.ReadFile(path); err != nil || string(got) != want.String() {
 		t.Fatalf("published %d bytes (error %v), want %d", len(got), err, want.Len())
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("published file: %v, %v; want mode 0600", fi, err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("folder holds %d files, want the published one alone", len(entries))
 	}
 }
