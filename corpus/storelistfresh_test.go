@@ -152,7 +152,7 @@ func TestStoreLargerThanItsWriteBuffer(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
 	para := strings.Repeat("The council met again on Tuesday and the talks went on late into the night. ", 40)
 	total := 0
-	for i := 0; total <= 4*segmentWriteBuffer; i++ {
+	for i := 0; total <= 2*textBlocks*textBlock; i++ {
 		var b strings.Builder
 		fmt.Fprintf(&b, "Large Article Number %d\n\n", i)
 		for b.Len() < 1<<20 {

@@ -1,7 +1,7 @@
 package corpus
 
 import (
-	"bufio"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"os"
@@ -124,14 +124,10 @@ type segmentWriter struct {
 	path string // where finish publishes it
 	mu   sync.Mutex
 	f    *userfiles.AtomicFile
-	w    *bufio.Writer
-	off  uint64 // where the next text goes
-	err  error  // the first write error: finish returns it
+	w    *blockWriter // the texts
+	off  uint64       // where the next text goes
+	err  error        // the first write error: finish returns it
 }
-
-// segmentWriteBuffer is how much of a segment is gathered before it is
-// handed to the kernel.
-const segmentWriteBuffer = 1 << 20
 
 // placedEntry is an entry whose text is written: what its index entry
 // and head need.
@@ -151,11 +147,11 @@ func createSegment(path string) (*segmentWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	sw := &segmentWriter{path: path, f: f, w: bufio.NewWriterSize(f, segmentWriteBuffer)}
+	sw := &segmentWriter{path: path, f: f, w: newBlockWriter(f)}
 	var head []byte
 	head = append(head, segmentMagic...)
 	head = binary.AppendUvarint(head, storeVersion)
-	sw.w.Write(head)
+	sw.w.write(string(head))
 	sw.off = uint64(len(head))
 	return sw, nil
 }
@@ -168,7 +164,7 @@ func (sw *segmentWriter) writeText(text string) (uint64, error) {
 		return 0, sw.err
 	}
 	off := sw.off
-	if _, err := sw.w.WriteString(text); err != nil {
+	if err := sw.w.write(text); err != nil {
 		sw.err = err
 		return 0, err
 	}
@@ -193,6 +189,7 @@ func (sw *segmentWriter) abort() {
 	if sw.err == nil {
 		sw.err = errors.New("segment abandoned")
 	}
+	sw.w.close()
 	sw.f.Abort()
 }
 
@@ -233,12 +230,11 @@ func (sw *segmentWriter) finish(n int, entry func(i int) (placedEntry, bool)) er
 	}
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
-	if sw.err != nil {
+	tail, at, err := sw.w.close()
+	if err = cmp.Or(sw.err, err); err != nil {
 		sw.f.Abort()
-		return sw.err
+		return err
 	}
-	w := sw.w
-	w.Write(heads)
 	headsAt := sw.off
 	off := sw.off + uint64(len(heads))
 	var index []byte
@@ -262,12 +258,13 @@ func (sw *segmentWriter) finish(n int, entry func(i int) (placedEntry, bool)) er
 	trailer := binary.LittleEndian.AppendUint64(nil, off)
 	trailer = binary.LittleEndian.AppendUint32(trailer, checksum(string(index)))
 	trailer = append(trailer, segmentEnd...)
-	w.Write(index)
-	w.Write(trailer)
-	if err := w.Flush(); err != nil { // a bufio.Writer keeps its first error
-		sw.err = err
-		sw.f.Abort()
-		return err
+	for _, part := range [][]byte{tail, heads, index, trailer} {
+		if _, err := sw.f.WriteAt(part, at); err != nil {
+			sw.err = err
+			sw.f.Abort()
+			return err
+		}
+		at += int64(len(part))
 	}
 	sw.err = errors.New("segment finished")
 	// Not synced: every part of a segment is checked before it is used

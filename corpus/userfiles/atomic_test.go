@@ -1,11 +1,13 @@
 package userfiles
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // WriteFileAtomic replaces the file whole: a reader of the old file reads
@@ -91,5 +93,53 @@ func TestCommitUnsyncedPublishes(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Fatalf("folder holds %d files, want the published one alone", len(entries))
+	}
+}
+
+// AlignedBlock's memory starts at a multiple of DirectAlign and holds n.
+func TestAlignedBlock(t *testing.T) {
+	for _, n := range []int{DirectAlign, 16 * DirectAlign, 1 << 20} {
+		for range 8 {
+			b := AlignedBlock(n)
+			if len(b) != 0 || cap(b) != n {
+				t.Fatalf("AlignedBlock(%d): len %d cap %d", n, len(b), cap(b))
+			}
+			if p := uintptr(unsafe.Pointer(unsafe.SliceData(b[:1]))); p%DirectAlign != 0 {
+				t.Fatalf("AlignedBlock(%d) at %#x", n, p)
+			}
+		}
+	}
+}
+
+// Aligned writes past the page cache and unaligned ones through it, after
+// BypassCache(false), make the file Commit publishes.
+func TestBypassCacheWritesTheSame(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "segment")
+	a, err := CreateAtomic(path, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.BypassCache(true); err != nil {
+		t.Skipf("no bypass here: %v", err)
+	}
+	block := AlignedBlock(4 * DirectAlign)[:4*DirectAlign]
+	for i := range block {
+		block[i] = byte(i % 251)
+	}
+	if _, err := a.WriteAt(block, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.BypassCache(false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.WriteAt([]byte("tail"), int64(len(block))); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, append(block[:len(block):len(block)], "tail"...)) {
+		t.Fatalf("file holds %d bytes (%v)", len(got), err)
 	}
 }
