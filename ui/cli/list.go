@@ -3,8 +3,8 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"strconv"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
