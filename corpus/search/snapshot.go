@@ -140,7 +140,10 @@ func (ix *Index) WriteSnapshot(path string, extra ...byte) error {
 	if ix.base != nil {
 		src = ix.mergedSource()
 	}
-	return userfiles.WriteAtomic(path, 0o600, func(w io.Writer) error {
+	// Not synced: every part is checked before it is used (see
+	// snapshotVersion), so a snapshot a crash tore is found and rebuilt,
+	// and the save does not wait for 200 MB to reach the disk.
+	return userfiles.WriteCacheAtomic(path, 0o600, func(w io.Writer) error {
 		if err := writeSnapshot(w, src, extra); err != nil {
 			return err
 		}

@@ -33,6 +33,21 @@ func WriteAtomic(path string, perm fs.FileMode, write func(io.Writer) error) err
 	return a.Commit()
 }
 
+// WriteCacheAtomic is WriteAtomic without the sync before the rename, for
+// a cache whose every part is checked by a checksum before it is used
+// (see AtomicFile.CommitUnsynced).
+func WriteCacheAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	a, err := CreateAtomic(path, perm)
+	if err != nil {
+		return err
+	}
+	if err := write(a); err != nil {
+		a.Abort()
+		return err
+	}
+	return a.CommitUnsynced()
+}
+
 // AtomicFile is a file being written for WriteAtomic's rename, for a
 // writer that writes it over time (a segment whose texts are written as
 // files are parsed): Commit publishes it at its path, Abort removes it.

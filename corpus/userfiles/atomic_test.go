@@ -143,3 +143,28 @@ func TestBypassCacheWritesTheSame(t *testing.T) {
 		t.Fatalf("file holds %d bytes (%v)", len(got), err)
 	}
 }
+
+// WriteCacheAtomic publishes what write wrote; a write that fails leaves
+// the old file and no temporary one.
+func TestWriteCacheAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "index.cache")
+	put := func(s string, err error) error {
+		return WriteCacheAtomic(path, 0o600, func(w io.Writer) error {
+			io.WriteString(w, s)
+			return err
+		})
+	}
+	if err := put("first", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := put("second, failed", io.ErrUnexpectedEOF); err == nil {
+		t.Fatal("a failed write was published")
+	}
+	if got, _ := os.ReadFile(path); string(got) != "first" {
+		t.Fatalf("file holds %q, want the first", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("folder holds %d files, want 1", len(entries))
+	}
+}
