@@ -168,3 +168,15 @@ func TestWriteCacheAtomic(t *testing.T) {
 		t.Fatalf("folder holds %d files, want 1", len(entries))
 	}
 }
+
+// alignSkip reaches the next multiple of DirectAlign from any address.
+func TestAlignSkip(t *testing.T) {
+	for _, c := range []struct {
+		p    uintptr
+		skip int
+	}{{0, 0}, {1, DirectAlign - 1}, {DirectAlign - 1, 1}, {DirectAlign, 0}, {DirectAlign + 5, DirectAlign - 5}, {7*DirectAlign + DirectAlign/2, DirectAlign / 2}} {
+		if got := alignSkip(c.p); got != c.skip {
+			t.Errorf("alignSkip(%#x) = %d, want %d", c.p, got, c.skip)
+		}
+	}
+}

@@ -12,6 +12,10 @@ const DirectAlign = 4096
 // need. Its length is 0, its capacity n.
 func AlignedBlock(n int) []byte {
 	b := make([]byte, n+DirectAlign)
-	skip := (DirectAlign - int(uintptr(unsafe.Pointer(unsafe.SliceData(b)))%DirectAlign)) % DirectAlign
+	skip := alignSkip(uintptr(unsafe.Pointer(unsafe.SliceData(b))))
 	return b[skip : skip : skip+n]
 }
+
+// alignSkip is how many bytes from address p the next multiple of
+// DirectAlign is (0 when p is one).
+func alignSkip(p uintptr) int { return int((DirectAlign - p%DirectAlign) % DirectAlign) }
