@@ -22,21 +22,18 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 // The file gets perm; a folder it makes gets perm plus search permission
 // where perm grants reading.
 func WriteAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
-	a, err := CreateAtomic(path, perm)
-	if err != nil {
-		return err
-	}
-	if err := write(a); err != nil {
-		a.Abort()
-		return err
-	}
-	return a.Commit()
+	return writeAtomic(path, perm, write, true)
 }
 
 // WriteCacheAtomic is WriteAtomic without the sync before the rename, for
 // a cache whose every part is checked by a checksum before it is used
 // (see AtomicFile.CommitUnsynced).
 func WriteCacheAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	return writeAtomic(path, perm, write, false)
+}
+
+// writeAtomic is WriteAtomic, with or without the sync.
+func writeAtomic(path string, perm fs.FileMode, write func(io.Writer) error, sync bool) error {
 	a, err := CreateAtomic(path, perm)
 	if err != nil {
 		return err
@@ -45,7 +42,7 @@ func WriteCacheAtomic(path string, perm fs.FileMode, write func(io.Writer) error
 		a.Abort()
 		return err
 	}
-	return a.CommitUnsynced()
+	return a.commit(sync)
 }
 
 // AtomicFile is a file being written for WriteAtomic's rename, for a
