@@ -108,6 +108,9 @@ func (a *AtomicFile) commit(sync bool) (err error) {
 	if err = os.Rename(tmp.Name(), a.path); err != nil {
 		return err
 	}
+	if !sync {
+		return nil // the rename need not be durable either
+	}
 	// Make the rename itself durable; not all systems allow syncing a folder.
 	if d, derr := os.Open(filepath.Dir(a.path)); derr == nil {
 		d.Sync()
