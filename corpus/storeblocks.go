@@ -38,6 +38,8 @@ type blockWriter struct {
 	stop   sync.Once
 	// direct: blocks bypass the page cache (the goroutine's alone until done).
 	direct bool
+	// writeAt writes a block: f.WriteAt (a test makes it refuse).
+	writeAt func(b []byte, at int64) (int, error)
 }
 
 // placedBlock is a full block and where it goes.
@@ -46,15 +48,23 @@ type placedBlock struct {
 	at int64
 }
 
-// newBlockWriter starts writing f's first part from offset 0.
+// newBlockWriter starts writing f's first part from offset 0, past the
+// page cache where the file system allows.
 func newBlockWriter(f *userfiles.AtomicFile) *blockWriter {
+	return startBlockWriter(f, f.BypassCache(true) == nil)
+}
+
+// startBlockWriter is newBlockWriter, direct saying whether f bypasses
+// the page cache.
+func startBlockWriter(f *userfiles.AtomicFile, direct bool) *blockWriter {
 	w := &blockWriter{
-		f:      f,
-		fill:   userfiles.AlignedBlock(textBlock),
-		full:   make(chan placedBlock, textBlocks),
-		free:   make(chan []byte, textBlocks),
-		done:   make(chan struct{}),
-		direct: f.BypassCache(true) == nil,
+		f:       f,
+		fill:    userfiles.AlignedBlock(textBlock),
+		full:    make(chan placedBlock, textBlocks),
+		free:    make(chan []byte, textBlocks),
+		done:    make(chan struct{}),
+		direct:  direct,
+		writeAt: f.WriteAt,
 	}
 	for range textBlocks - 1 {
 		w.free <- userfiles.AlignedBlock(textBlock)
@@ -101,13 +111,13 @@ func (w *blockWriter) run() {
 // (EINVAL: a file system that accepted the flag and refuses the write) is
 // written through it, and so are the blocks after it.
 func (w *blockWriter) writeBlock(p placedBlock) error {
-	_, err := w.f.WriteAt(p.b, p.at)
+	_, err := w.writeAt(p.b, p.at)
 	if err != nil && w.direct && errors.Is(err, syscall.EINVAL) {
 		if err = w.f.BypassCache(false); err != nil {
 			return err
 		}
 		w.direct = false
-		_, err = w.f.WriteAt(p.b, p.at)
+		_, err = w.writeAt(p.b, p.at)
 	}
 	return err
 }

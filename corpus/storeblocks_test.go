@@ -2,9 +2,12 @@ package corpus
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus/userfiles"
@@ -22,7 +25,7 @@ func TestBlockWriterWritesWhatItIsGiven(t *testing.T) {
 			t.Fatal(err)
 		}
 		w := newBlockWriter(f)
-		if !direct && w.direct {
+		if !direct {
 			// Through the page cache, as where the file system refuses
 			// to bypass it.
 			w.close()
@@ -30,12 +33,7 @@ func TestBlockWriterWritesWhatItIsGiven(t *testing.T) {
 			if f, err = userfiles.CreateAtomic(path, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			w = &blockWriter{f: f, fill: userfiles.AlignedBlock(textBlock), full: make(chan placedBlock, textBlocks),
-				free: make(chan []byte, textBlocks), done: make(chan struct{})}
-			for range textBlocks - 1 {
-				w.free <- userfiles.AlignedBlock(textBlock)
-			}
-			go w.run()
+			w = startBlockWriter(f, false)
 		}
 		t.Logf("direct %v: bypassing the page cache: %v", direct, w.direct)
 		var want bytes.Buffer
@@ -66,8 +64,9 @@ func TestBlockWriterWritesWhatItIsGiven(t *testing.T) {
 }
 
 // A block the file system refuses to write past the page cache (EINVAL,
-// here: memory not aligned) is written through it, and so are the
-// blocks after it.
+// as ext4 refuses memory that is not aligned; tmpfs takes it) is written
+// through it, and so are the blocks after it. Any other error is the
+// block's.
 func TestBlockWriterFallsBackToThePageCache(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "segment")
 	f, err := userfiles.CreateAtomic(path, 0o600)
@@ -80,19 +79,32 @@ func TestBlockWriterFallsBackToThePageCache(t *testing.T) {
 	if !w.direct {
 		t.Skip("this file system does not bypass the page cache")
 	}
+	var direct []bool // whether each write was made bypassing the cache
+	w.writeAt = func(b []byte, at int64) (int, error) {
+		direct = append(direct, w.direct)
+		if w.direct {
+			return 0, &os.PathError{Op: "write", Path: path, Err: syscall.EINVAL}
+		}
+		return f.WriteAt(b, at)
+	}
 	block := userfiles.AlignedBlock(2 * userfiles.DirectAlign)[:2*userfiles.DirectAlign]
 	for i := range block {
 		block[i] = byte('a' + i%26)
 	}
-	unaligned := block[1 : 1+userfiles.DirectAlign]
-	if err := w.writeBlock(placedBlock{unaligned, 0}); err != nil {
-		t.Fatal(err)
+	for k := range 2 {
+		if err := w.writeBlock(placedBlock{block[k*userfiles.DirectAlign : (k+1)*userfiles.DirectAlign], int64(k * userfiles.DirectAlign)}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if w.direct {
-		t.Fatal("still bypassing the page cache after a refused write")
+	if w.direct || !slices.Equal(direct, []bool{true, false, false}) {
+		t.Fatalf("writes bypassing the cache: %v, still bypassing: %v; want the refused one alone", direct, w.direct)
 	}
-	if got, err := os.ReadFile(f.Name()); err != nil || !bytes.Equal(got, unaligned) {
+	if got, err := os.ReadFile(f.Name()); err != nil || !bytes.Equal(got, block) {
 		t.Fatalf("file holds %q (%v)", got, err)
+	}
+	w.writeAt = func([]byte, int64) (int, error) { return 0, syscall.ENOSPC }
+	if err := w.writeBlock(placedBlock{block, 0}); !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("a full disk: %v", err)
 	}
 }
 
