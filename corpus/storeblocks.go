@@ -4,7 +4,6 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
-	"syscall"
 
 	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
@@ -107,12 +106,13 @@ func (w *blockWriter) run() {
 	}
 }
 
-// writeBlock writes one block; one that may not bypass the page cache
-// (EINVAL: a file system that accepted the flag and refuses the write) is
-// written through it, and so are the blocks after it.
+// writeBlock writes one block; one that fails past the page cache (a file
+// system that accepted the flag and refuses the write: EINVAL on ext4 for
+// memory it finds misaligned, other errors elsewhere) is written through
+// it, and so are the blocks after it. An error then is the block's own.
 func (w *blockWriter) writeBlock(p placedBlock) error {
 	_, err := w.writeAt(p.b, p.at)
-	if err != nil && w.direct && errors.Is(err, syscall.EINVAL) {
+	if err != nil && w.direct {
 		if err = w.f.BypassCache(false); err != nil {
 			return err
 		}

@@ -65,8 +65,8 @@ func TestBlockWriterWritesWhatItIsGiven(t *testing.T) {
 
 // A block the file system refuses to write past the page cache (EINVAL,
 // as ext4 refuses memory that is not aligned; tmpfs takes it) is written
-// through it, and so are the blocks after it. Any other error is the
-// block's.
+// through it, and so are the blocks after it. An error through the page
+// cache is the block's.
 func TestBlockWriterFallsBackToThePageCache(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "segment")
 	f, err := userfiles.CreateAtomic(path, 0o600)
@@ -105,6 +105,23 @@ func TestBlockWriterFallsBackToThePageCache(t *testing.T) {
 	w.writeAt = func([]byte, int64) (int, error) { return 0, syscall.ENOSPC }
 	if err := w.writeBlock(placedBlock{block, 0}); !errors.Is(err, syscall.ENOSPC) {
 		t.Errorf("a full disk: %v", err)
+	}
+	// Bypassing again, a write refused both ways is tried through the
+	// page cache once, and fails with the page cache's error.
+	if err := f.BypassCache(true); err != nil {
+		t.Fatal(err)
+	}
+	w.direct = true
+	tries := 0
+	w.writeAt = func([]byte, int64) (int, error) {
+		tries++
+		if w.direct {
+			return 0, syscall.EOPNOTSUPP
+		}
+		return 0, syscall.ENOSPC
+	}
+	if err := w.writeBlock(placedBlock{block, 0}); !errors.Is(err, syscall.ENOSPC) || tries != 2 || w.direct {
+		t.Errorf("refused past the cache, then a full disk: %v after %d tries, bypassing %v", err, tries, w.direct)
 	}
 }
 
