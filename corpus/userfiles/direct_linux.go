@@ -9,9 +9,9 @@ import "golang.org/x/sys/unix"
 // page of memory to find, fill and later write back, which on a virtual
 // machine cost a cold open a fifth of its time. While it is on, a write
 // must come from memory aligned to DirectAlign (AlignedBlock), at an
-// offset and of a length that are multiples of it; one that is not, or a
-// file system that refuses it later, fails with EINVAL, and the caller
-// writes it again with BypassCache off. An error means it is unchanged:
+// offset and of a length that are multiples of it (ext4 refuses others
+// with EINVAL; tmpfs takes them), and a write that fails is written again
+// by the caller with BypassCache off. An error means it is unchanged:
 // a file system that cannot bypass the cache (tmpfs before Linux 6.6),
 // or another system.
 func (a *AtomicFile) BypassCache(on bool) error {
