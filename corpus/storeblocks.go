@@ -90,6 +90,9 @@ func (w *blockWriter) write(s string) error {
 	return nil
 }
 
+// size is how many bytes have been given to write: where the next goes.
+func (w *blockWriter) size() uint64 { return uint64(w.at) + uint64(len(w.fill)) }
+
 // run writes the full blocks as they come, until close.
 func (w *blockWriter) run() {
 	defer close(w.done)

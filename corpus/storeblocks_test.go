@@ -43,6 +43,9 @@ func TestBlockWriterWritesWhatItIsGiven(t *testing.T) {
 				t.Fatal(err)
 			}
 			want.WriteString(s)
+			if w.size() != uint64(want.Len()) {
+				t.Fatalf("size %d after %d bytes", w.size(), want.Len())
+			}
 		}
 		tail, at, err := w.close()
 		if err != nil {

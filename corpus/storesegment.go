@@ -125,7 +125,6 @@ type segmentWriter struct {
 	mu   sync.Mutex
 	f    *userfiles.AtomicFile
 	w    *blockWriter // the texts
-	off  uint64       // where the next text goes
 	err  error        // the first write error: finish returns it
 }
 
@@ -152,7 +151,6 @@ func createSegment(path string) (*segmentWriter, error) {
 	head = append(head, segmentMagic...)
 	head = binary.AppendUvarint(head, storeVersion)
 	sw.w.write(string(head))
-	sw.off = uint64(len(head))
 	return sw, nil
 }
 
@@ -163,12 +161,11 @@ func (sw *segmentWriter) writeText(text string) (uint64, error) {
 	if sw.err != nil {
 		return 0, sw.err
 	}
-	off := sw.off
+	off := sw.w.size()
 	if err := sw.w.write(text); err != nil {
 		sw.err = err
 		return 0, err
 	}
-	sw.off += uint64(len(text))
 	return off, nil
 }
 
@@ -235,8 +232,8 @@ func (sw *segmentWriter) finish(n int, entry func(i int) (placedEntry, bool)) er
 		sw.f.Abort()
 		return err
 	}
-	headsAt := sw.off
-	off := sw.off + uint64(len(heads))
+	headsAt := uint64(at) + uint64(len(tail))
+	off := headsAt + uint64(len(heads))
 	var index []byte
 	index = binary.AppendUvarint(index, uint64(len(done)))
 	for _, d := range done {
