@@ -206,7 +206,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 			}
 		}
 		// Files on disk checked against the store are stat'ed by the
-		// walk, relative to their open folder (see statFolderFiles);
+		// walk, relative to their open folder (see folderStats);
 		// a load that trusts the folder record may need no stat at all.
 		// A first open (no store yet) has nothing to compare: the reads
 		// take each file's status.

@@ -71,7 +71,7 @@ type walker struct {
 	folders  *folderRecord
 	absRoot  string // the root being walked, absolute, for folders
 	// statFiles: stat each file of a folder relative to the open folder
-	// (see statFolderFiles).
+	// (see folderStats).
 	statFiles bool
 }
 
@@ -179,29 +179,25 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 	}
 	// The entry types come with the names (d_type), so regular files need
 	// no lstat each: a folder of 100,000 files stays cheap.
-	entries, err := readFolder(f)
+	entries, stats, err := readFolder(f, w.statFiles)
 	if err != nil && len(entries) == 0 {
 		f.Close()
 		w.skip(p, userfiles.Describe(err).Error())
 		return
 	}
 	w.ids = w.ids.reserved(len(entries))
-	var stats []fileStatus
-	if w.statFiles {
-		stats = statFolderFiles(f, entries)
-	}
 	f.Close() // before going down: one folder open at a time
 	join := folderJoin(p)
 	joinRel := folderJoin(rel)
-	for i, e := range entries {
+	for _, e := range entries {
 		name := e.name
 		cp := join(name)
 		crel := joinRel(name)
 		mode := e.mode
 		if mode.IsRegular() {
 			var st *userfiles.FileStat
-			if stats != nil && stats[i].ok {
-				st = &stats[i].st
+			if stats != nil && stats[e.pos].ok {
+				st = &stats[e.pos].st
 			}
 			w.addFile(cp, crel, st)
 			continue

@@ -4,6 +4,7 @@ package corpus
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -42,12 +43,85 @@ func TestReadFolderIsReadDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	got, err := readFolder(f)
-	if err != nil {
-		t.Fatal(err)
+	for _, stat := range []bool{false, true} {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			t.Fatal(err)
+		}
+		got, stats, err := readFolder(f, stat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFolderStats(t, dir, got, stats, stat)
+		for i := range got {
+			got[i].pos = 0
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("readFolder: %d entries, want %d; first difference at %d", len(got), len(want), firstDiff(got, want))
+		}
 	}
-	if !slices.Equal(got, want) {
-		t.Fatalf("readFolder: %d entries, want %d; first difference at %d", len(got), len(want), firstDiff(got, want))
+}
+
+// checkFolderStats checks that stats holds, by entry pos, the size and
+// time of each regular file of entries, and nothing for the others.
+func checkFolderStats(t *testing.T, dir string, entries []dirEntry, stats []fileStatus, stat bool) {
+	t.Helper()
+	if !stat {
+		if stats != nil {
+			t.Fatalf("readFolder without stat gave %d stats", len(stats))
+		}
+		return
+	}
+	if len(stats) != len(entries) {
+		t.Fatalf("readFolder: %d stats for %d entries", len(stats), len(entries))
+	}
+	seen := make([]bool, len(entries))
+	for _, e := range entries {
+		if seen[e.pos] {
+			t.Fatalf("two entries at pos %d", e.pos)
+		}
+		seen[e.pos] = true
+		s := stats[e.pos]
+		if !e.mode.IsRegular() {
+			if s.ok {
+				t.Errorf("%s (%v): stat'ed, want not", e.name, e.mode)
+			}
+			continue
+		}
+		info, err := os.Stat(filepath.Join(dir, e.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !s.ok || s.st.Size != info.Size() || s.st.ModNano != info.ModTime().UnixNano() || !s.st.Regular {
+			t.Errorf("%s: status %+v, want size %d, time %d", e.name, s, info.Size(), info.ModTime().UnixNano())
+		}
+	}
+}
+
+// The stats of a large folder are taken by helpers while it is read and
+// sorted; each file gets its own status whatever the folder's size.
+func TestReadFolderStats(t *testing.T) {
+	for _, n := range []int{0, 1, 1500, 20000} {
+		dir := t.TempDir()
+		for i := range n {
+			os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%06d-%s.txt", (i*7919)%n, strings.Repeat("y", i%13))), []byte(strings.Repeat("z", i%97)), 0o644)
+		}
+		os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+		f, err := os.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries, stats, err := readFolder(f, true)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) != n+1 {
+			t.Fatalf("%d files: %d entries", n, len(entries))
+		}
+		if !slices.IsSortedFunc(entries, func(a, b dirEntry) int { return strings.Compare(a.name, b.name) }) {
+			t.Fatalf("%d files: not in name order", n)
+		}
+		checkFolderStats(t, dir, entries, stats, true)
 	}
 }
 
