@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/parallax-reader/parallax/corpus/formats"
 )
@@ -52,28 +54,117 @@ func SortArticles(as []*Article) {
 	if sortedArticles(as) {
 		return
 	}
-	type keyed struct {
-		date DateKey
-		id   string
-		pos  int
-		a    *Article
+	// A large list is cut in parts, one a core, whose keys are taken and
+	// sorted at once, then merged: at 100,000 articles the sort was 30 ms
+	// of one core at the end of a warm list, with the other idle.
+	parts := 1
+	if len(as) >= parallelSortMin {
+		parts = runtime.GOMAXPROCS(0)
 	}
-	ks := make([]keyed, len(as))
-	for i, a := range as {
-		ks[i] = keyed{DateKeyOf(a), a.ID, i, a}
+	sortInParts(as, parts)
+}
+
+// sortInParts sorts as (not in order) in parts sorted at once and merged.
+func sortInParts(as []*Article, parts int) {
+	ks := make([]sortKeyed, len(as))
+	bounds := make([]int, parts+1)
+	for k := range bounds {
+		bounds[k] = k * len(as) / parts
 	}
-	slices.SortFunc(ks, func(x, y keyed) int {
-		if c := x.date.Compare(y.date); c != 0 {
-			return c
+	each(parts, func(k int) {
+		lo, hi := bounds[k], bounds[k+1]
+		for i := lo; i < hi; i++ {
+			ks[i] = sortKeyed{DateKeyOf(as[i]), as[i].ID, i, as[i]}
 		}
-		if c := strings.Compare(x.id, y.id); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.pos, y.pos)
+		slices.SortFunc(ks[lo:hi], compareSortKeyed)
 	})
+	ks = mergeSortedParts(ks, bounds)
 	for i := range ks {
 		as[i] = ks[i].a
 	}
+}
+
+// parallelSortMin is the length from which SortArticles shares a sort
+// among the cores.
+const parallelSortMin = 16384
+
+// sortKeyed is an article with its sort key taken once.
+type sortKeyed struct {
+	date DateKey
+	id   string
+	pos  int
+	a    *Article
+}
+
+func compareSortKeyed(x, y sortKeyed) int {
+	if c := x.date.Compare(y.date); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.id, y.id); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.pos, y.pos)
+}
+
+// mergeSortedParts merges the sorted runs ks[bounds[k]:bounds[k+1]] into
+// one, merging pairs of runs at once on the cores, and returns it (ks or
+// a slice of the same length).
+func mergeSortedParts(ks []sortKeyed, bounds []int) []sortKeyed {
+	if len(bounds) <= 2 {
+		return ks
+	}
+	spare := make([]sortKeyed, len(ks))
+	for len(bounds) > 2 {
+		pairs := (len(bounds) - 1) / 2
+		each(pairs, func(k int) {
+			lo, mid, hi := bounds[2*k], bounds[2*k+1], bounds[2*k+2]
+			mergeSorted(spare[lo:hi], ks[lo:mid], ks[mid:hi])
+		})
+		if (len(bounds)-1)%2 == 1 { // an odd run out: copied as it is
+			lo, hi := bounds[len(bounds)-2], bounds[len(bounds)-1]
+			copy(spare[lo:hi], ks[lo:hi])
+		}
+		next := make([]int, 0, pairs+2)
+		for k := 0; k < len(bounds); k += 2 {
+			next = append(next, bounds[k])
+		}
+		if next[len(next)-1] != bounds[len(bounds)-1] {
+			next = append(next, bounds[len(bounds)-1])
+		}
+		bounds = next
+		ks, spare = spare, ks
+	}
+	return ks
+}
+
+// mergeSorted merges the sorted a and b into dst (len(a)+len(b) long).
+func mergeSorted(dst, a, b []sortKeyed) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if compareSortKeyed(b[j], a[i]) < 0 {
+			dst[k] = b[j]
+			j++
+		} else {
+			dst[k] = a[i]
+			i++
+		}
+		k++
+	}
+	k += copy(dst[k:], a[i:])
+	copy(dst[k:], b[j:])
+}
+
+// each runs f(0) … f(n-1) at once and returns when all have; one runs on
+// the caller's goroutine.
+func each(n int, f func(k int)) {
+	var wg sync.WaitGroup
+	for k := 1; k < n; k++ {
+		wg.Go(func() { f(k) })
+	}
+	if n > 0 {
+		f(0)
+	}
+	wg.Wait()
 }
 
 // sortedArticles reports whether as are in the default order already

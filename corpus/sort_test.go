@@ -87,3 +87,34 @@ func TestSortArticlesSortedInput(t *testing.T) {
 		}
 	}
 }
+
+// A list sorted in parts at once and merged is in the oracle's order,
+// whatever the number of parts (odd ones leave a run out of a merge
+// round), empty parts included.
+func TestSortInPartsMatchesOracle(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	base := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
+	for _, n := range []int{1, 2, 3, 7, 100, 3001} {
+		as := make([]*Article, n)
+		for i := range as {
+			a := &Article{ID: fmt.Sprintf("%03x", rng.IntN(300))} // IDs repeat
+			if rng.IntN(4) > 0 {
+				a.Published = base.Add(time.Duration(rng.IntN(50)) * time.Minute)
+			}
+			as[i] = a
+		}
+		want := slices.Clone(as)
+		sort.SliceStable(want, func(i, j int) bool { return lessByDateOracle(want[i], want[j]) })
+		for parts := 1; parts <= 9; parts++ {
+			got := slices.Clone(as)
+			sortInParts(got, parts)
+			if !slices.Equal(got, want) {
+				for i := range got {
+					if got[i] != want[i] {
+						t.Fatalf("%d articles in %d parts: position %d is %s %v, want %s %v", n, parts, i, got[i].ID, got[i].Published, want[i].ID, want[i].Published)
+					}
+				}
+			}
+		}
+	}
+}
