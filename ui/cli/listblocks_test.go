@@ -31,6 +31,18 @@ func TestWriteListBlocksInOrder(t *testing.T) {
 			t.Errorf("n=%d: %d writes, want %d", n, writes, want)
 		}
 	}
+	// A written block's buffer is made into a later block: past the first
+	// blocks, no buffer is new.
+	seen := map[*byte]bool{}
+	blocks := 0
+	writeListBlocks(20*listBlock, lines, func(b []byte) bool {
+		seen[&b[:1][0]] = true
+		blocks++
+		return true
+	})
+	if len(seen) >= blocks {
+		t.Errorf("%d blocks written from %d buffers: none was used again", blocks, len(seen))
+	}
 	writes := 0
 	writeListBlocks(9*listBlock, lines, func([]byte) bool { writes++; return writes < 2 })
 	if writes != 2 {
