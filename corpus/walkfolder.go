@@ -25,24 +25,27 @@ type dirEntry struct {
 // as plain strings: through fs.DirEntry each comparison was two interface
 // calls, 6% of a warm list at 100,000 files in one folder.
 //
-// With stat set it also returns the status of its regular files, by each
-// entry's pos (see folderStats); nil where the system cannot take them.
-func readFolder(f *os.File, stat bool) ([]dirEntry, []fileStatus, error) {
+// With stat set, stats returns the status of its regular files, by each
+// entry's pos (see folderStats), once they are all taken; nil where the
+// system cannot take them (and always without stat). The folder stays
+// open until stats has returned: the caller makes what it needs of the
+// names meanwhile.
+func readFolder(f *os.File, stat bool) (entries []dirEntry, stats func() []fileStatus, err error) {
 	var st *folderStats
 	var each func([]dirEntry)
 	if stat {
 		st = &folderStats{dir: f}
 		each = st.add
 	}
-	entries, err := readEntries(f, each)
+	entries, err = readEntries(f, each)
 	if st != nil {
 		st.read()
 	}
 	slices.SortFunc(entries, func(a, b dirEntry) int { return strings.Compare(a.name, b.name) })
 	if st == nil {
-		return entries, nil, err
+		return entries, func() []fileStatus { return nil }, err
 	}
-	return entries, st.wait(), err
+	return entries, sync.OnceValue(st.wait), err
 }
 
 // visible reports whether a folder's entry is walked: hidden ones

@@ -3,6 +3,7 @@
 package corpus
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -47,7 +48,8 @@ func TestReadFolderIsReadDir(t *testing.T) {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			t.Fatal(err)
 		}
-		got, stats, err := readFolder(f, stat)
+		got, statsOf, err := readFolder(f, stat)
+		stats := statsOf()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,7 +112,8 @@ func TestReadFolderStats(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		entries, stats, err := readFolder(f, true)
+		entries, statsOf, err := readFolder(f, true)
+		stats := statsOf()
 		f.Close()
 		if err != nil {
 			t.Fatal(err)
@@ -132,4 +135,45 @@ func firstDiff(a, b []dirEntry) int {
 		}
 	}
 	return min(len(a), len(b))
+}
+
+// IDs are claimed in name order whether a file is one or a symbolic link
+// to one: the link that sorts first keeps the short ID, in a folder large
+// enough for its stats to be taken while the IDs are claimed.
+func TestIDsOfLinkedFilesInNameOrder(t *testing.T) {
+	dir := t.TempDir()
+	text := func(title string) string {
+		return title + "\n\nThe council voted on the harbour plan after a long debate about the cost of the new quay.\n"
+	}
+	elsewhere, other := filepath.Join(t.TempDir(), "target.txt"), filepath.Join(t.TempDir(), "other.txt")
+	writeFile(t, elsewhere, text("Linked Story"))
+	writeFile(t, other, text("Linked B"))
+	for i := range 3000 { // more than one read of the folder's entries
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("n%04d.txt", i)), text(fmt.Sprintf("Story %d", i)))
+	}
+	writeFile(t, filepath.Join(dir, "a.txt"), text("Plain Story"))
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "a.md")); err != nil { // sorts before a.txt
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "b.md"), text("Plain B"))
+	if err := os.Symlink(other, filepath.Join(dir, "b.txt")); err != nil { // sorts after b.md
+		t.Fatal(err)
+	}
+	cacheDir := t.TempDir()
+	for run := range 2 { // the second walk stats the files against the store
+		c, err := Load(context.Background(), Source{Paths: []string{dir}}, Options{CacheDir: cacheDir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		titles := map[string]string{}
+		for _, a := range c.Articles {
+			titles[a.ID] = a.Title
+		}
+		want := map[string]string{"a": "Linked Story", "a.txt": "Plain Story", "b": "Plain B", "b.txt": "Linked B"}
+		for id, title := range want {
+			if titles[id] != title {
+				t.Errorf("run %d: %q is %q, want %q", run, id, titles[id], title)
+			}
+		}
+	}
 }
