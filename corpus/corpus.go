@@ -37,6 +37,12 @@ type Corpus struct {
 	// the store (Batch.Fresh): what caches made of the store's articles
 	// (the index snapshot) cannot hold.
 	Fresh []*Article
+	// Listing is the stored listing that answered a StoredListing load:
+	// the rows of a list, no article loaded (Articles is empty).
+	Listing *Listing
+	// Stamp stores the listing of a StoredListing load that loaded
+	// (Batch.Stamp).
+	Stamp *ListingStamp
 }
 
 // Sort puts the articles in the default order: newest publication date first,

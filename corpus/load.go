@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -76,6 +77,14 @@ type Options struct {
 	// held that this load did not find. It is the check that follows a
 	// load with TrustFolders.
 	ChangedOnly bool
+	// StoredListing: a load for a list (the rows it shows, see Listing).
+	// When every file the walk finds (each stat'ed) is as the stored
+	// listing of the roots recorded, the last batch carries that listing
+	// (Batch.Listing, its skips in Skipped) and nothing else is loaded or
+	// opened. Otherwise the load goes on as usual, after the walk, and its
+	// last batch carries the stamp the rows it shows are stored with
+	// (Batch.Stamp), when they can be.
+	StoredListing bool
 }
 
 // Batch is one delivery of Stream: the articles parsed and the files skipped
@@ -113,6 +122,14 @@ type Batch struct {
 	// Saved, in the last batch of a SaveAfter load that opened a store,
 	// waits until the store is saved and tells why it could not be.
 	Saved func() error
+	// Listing, in the last batch of a StoredListing load, is the stored
+	// listing when it answered the load (no articles were loaded).
+	Listing *Listing
+	// Stamp, in the last batch of a StoredListing load that loaded, is
+	// what to store the listing of what it shows with; nil when what the
+	// load found is not only a matter of its files' bytes (a file it
+	// could not read, a FIFO, a file not stat'ed by the walk).
+	Stamp *ListingStamp
 }
 
 // Load reads a whole corpus and returns it in the default order. It fails
@@ -124,6 +141,7 @@ func Load(ctx context.Context, src Source, opt Options) (*Corpus, error) {
 		c.Skipped = append(c.Skipped, b.Skipped...)
 		c.StoreState = b.StoreState
 		c.Fresh = append(c.Fresh, b.Fresh...)
+		c.Listing, c.Stamp = cmp.Or(b.Listing, c.Listing), cmp.Or(b.Stamp, c.Stamp)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -175,16 +193,42 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	// disk for directory entries, the other for the store's index.
 	var cacheCh chan *segStore
 	var folders *folderRecord // the store's, read once the walk has ended
+	startStore := func() {}
 	if opt.CacheDir != "" && len(src.Paths) > 0 {
 		folders = &folderRecord{}
 		cacheCh = make(chan *segStore, 1)
+		startStore = sync.OnceFunc(func() {
+			go func() {
+				s := openStore(opt.CacheDir, src.Paths, opt.ListOnly)
+				s.changedOnly = opt.ChangedOnly
+				s.listFresh = opt.ListOnly && opt.ListOnlyFresh
+				s.trusted = opt.TrustFolders && !opt.ChangedOnly && foldersUnchanged(s.opened.folders)
+				cacheCh <- s
+			}()
+		})
+	}
+	// Files on disk checked against the store are stat'ed by the walk,
+	// relative to their open folder (see folderStats); a load that trusts
+	// the folder record may need no stat at all. A first open (no store
+	// yet) has nothing to compare: the reads take each file's status.
+	statFiles := cacheCh != nil && !opt.TrustFolders && storeExists(opt.CacheDir, src.Paths)
+	// A listing load (StoredListing) prints its walk, and holds the walk's
+	// files until the print is compared with the stored listing's, read
+	// meanwhile; the store is opened only if the listing does not answer.
+	var printer *walkPrinter
+	var stored chan storedListing
+	var answered *Listing // the stored listing, when it answers the load
+	var print listingPrint
+	printed, settled := false, false
+	if opt.StoredListing && statFiles && !opt.ChangedOnly && !slices.Contains(src.Paths, "-") {
+		printer = newWalkPrinter(src.Paths, opt.MaxFileSize)
+		stored = make(chan storedListing, 1)
 		go func() {
-			s := openStore(opt.CacheDir, src.Paths, opt.ListOnly)
-			s.changedOnly = opt.ChangedOnly
-			s.listFresh = opt.ListOnly && opt.ListOnlyFresh
-			s.trusted = opt.TrustFolders && !opt.ChangedOnly && foldersUnchanged(s.opened.folders)
-			cacheCh <- s
+			p, l, ok := readListingIfAny(listingPath(opt.CacheDir, src.Paths))
+			stored <- storedListing{p, l, ok}
 		}()
+	} else {
+		startStore()
 	}
 
 	// The walk hands files over as it finds them, so that loading starts at
@@ -205,13 +249,39 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				return false
 			}
 		}
-		// Files on disk checked against the store are stat'ed by the
-		// walk, relative to their open folder (see folderStats);
-		// a load that trusts the folder record may need no stat at all.
-		// A first open (no store yet) has nothing to compare: the reads
-		// take each file's status.
-		statFiles := cacheCh != nil && !opt.TrustFolders && storeExists(opt.CacheDir, src.Paths)
-		walked <- walkSource(ctx, src, folders, statFiles, send)
+		if printer == nil {
+			walked <- walkSource(ctx, src, folders, statFiles, send)
+			return
+		}
+		// Held in chunks: one slice grown to 100,000 items was copied
+		// over and over.
+		var held [][]walkItem
+		n := walkSource(ctx, src, folders, statFiles, func(it walkItem) bool {
+			printer.add(it)
+			if len(held) == 0 || len(held[len(held)-1]) == cap(held[len(held)-1]) {
+				held = append(held, make([]walkItem, 0, 4096))
+			}
+			held[len(held)-1] = append(held[len(held)-1], it)
+			return ctx.Err() == nil
+		})
+		print, printed = printer.sum()
+		settled = printer.settled(time.Now())
+		if st := <-stored; printed && st.ok && st.print == print && ctx.Err() == nil {
+			answered = st.listing
+			cacheCh <- nil // no store: the workers find no file to load
+			walked <- n
+			return
+		}
+		startStore()
+	sending:
+		for _, chunk := range held {
+			for _, it := range chunk {
+				if !send(it) {
+					break sending
+				}
+			}
+		}
+		walked <- n
 	}()
 
 	// Workers take files and hand on results in batches (see
@@ -261,6 +331,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	// that arrives early waits in early), so that which of two identical
 	// files is "the duplicate" does not depend on scheduling.
 	dups := newDuplicates()
+	recordable := true // see Batch.Stamp
 	early := map[int]fileResult{}
 	next := 0
 	for {
@@ -291,6 +362,14 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 					if cache != nil {
 						cache.walked = folders
 					}
+					if answered != nil {
+						pending.Listing = answered
+						pending.Skipped = append(pending.Skipped, answered.Skipped...)
+						pending.Read = total
+						markListingUsed(opt.CacheDir, src.Paths)
+					} else if printed && settled && recordable {
+						pending.Stamp = &ListingStamp{path: listingPath(opt.CacheDir, src.Paths), print: print}
+					}
 					if cache != nil && opt.SaveAfter {
 						pending.Trusted = cache.trusted
 						pending.Saved = saveInBackground(cache)
@@ -313,6 +392,12 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 					pending.Cached++
 				}
 				dups.check(r, r.path)
+				// A file it could not read makes a load's listing a
+				// matter of more than its files' bytes (see Stamp); a
+				// skip the store kept, or a duplicate's, does not.
+				if r.skipped != nil && !r.cached && !strings.HasPrefix(r.skipped.Reason, duplicatePrefix) {
+					recordable = false
+				}
 				pending.Articles = append(pending.Articles, r.articles...)
 				if !r.cached {
 					pending.Fresh = append(pending.Fresh, r.articles...)

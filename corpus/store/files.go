@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -53,6 +54,7 @@ func (f *files) load() error {
 			c.Fresh = append(c.Fresh, b.Fresh...)
 			c.Skipped = append(c.Skipped, b.Skipped...)
 			c.StoreState = b.StoreState
+			c.Listing, c.Stamp = cmp.Or(b.Listing, c.Listing), cmp.Or(b.Stamp, c.Stamp)
 			if b.Saved != nil {
 				f.saved = b.Saved
 			}

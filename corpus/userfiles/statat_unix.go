@@ -28,9 +28,11 @@ func StatAt(dir *os.File, names []string, each func(i int, st FileStat, err erro
 				continue
 			}
 			each(i, FileStat{
-				Regular: uint32(s.Mode)&unix.S_IFMT == unix.S_IFREG,
-				Size:    s.Size,
-				ModNano: s.Mtim.Nano(),
+				Regular:    uint32(s.Mode)&unix.S_IFMT == unix.S_IFREG,
+				Size:       s.Size,
+				ModNano:    s.Mtim.Nano(),
+				ChangeNano: s.Ctim.Nano(),
+				Ino:        uint64(s.Ino),
 			}, nil)
 		}
 	})

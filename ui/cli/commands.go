@@ -84,6 +84,10 @@ type input struct {
 	// search's lazy store, when it had to load): what load does once the
 	// store is open.
 	loaded func(store.Store) bool
+	// storedListing, set before load, lets the stored listing answer it
+	// (corpus.Options.StoredListing): the corpus then has no articles,
+	// only the rows of a list.
+	storedListing bool
 }
 
 // lookup finds the command called name.
@@ -154,7 +158,7 @@ func (r *runner) runCommand(c *command, args []string) int {
 	}
 	var opened store.Store
 	in.load = func() bool {
-		opened = r.openStore(in.paths, c.listOnly)
+		opened = r.openStore(in.paths, c.listOnly, in.storedListing)
 		return opened != nil && in.loaded(opened)
 	}
 	if c.listOnly {

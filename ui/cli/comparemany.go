@@ -60,7 +60,7 @@ func multiComparisonJSON(mc *compare.MultiComparison) multiComparisonOut {
 func printMultiComparison(w io.Writer, mc *compare.MultiComparison) {
 	label := func(k int) string { return string(rune('A' + k%26)) }
 	for k, d := range mc.Docs {
-		fmt.Fprintf(w, "%s  %s  %s  %s\n", label(k), d.Article.ID, outletOf(d.Article), d.Article.Title)
+		fmt.Fprintf(w, "%s  %s  %s  %s\n", label(k), d.Article.ID, outletOf(d.Article.Outlet), d.Article.Title)
 	}
 	shared := 0
 	for _, r := range mc.Rows {

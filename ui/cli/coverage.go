@@ -119,7 +119,7 @@ func coverageOut(s *compare.Story, c *compare.StoryCoverage) coverageJSONOut {
 func printCoverage(w io.Writer, s *compare.Story, c *compare.StoryCoverage) {
 	fmt.Fprintf(w, "%s  %s\n\n", s.ID, s.Label)
 	for k, d := range c.Docs {
-		fmt.Fprintf(w, "  %d  %s  %s  %s\n", k+1, d.Article.ID, truncate(outletOf(d.Article), 28), d.Article.Title)
+		fmt.Fprintf(w, "  %d  %s  %s  %s\n", k+1, d.Article.ID, truncate(outletOf(d.Article.Outlet), 28), d.Article.Title)
 	}
 	const labelWidth = 60
 	header := func(title string) {

@@ -34,9 +34,16 @@ Examples:
   parallax list --json ~/news | jq '.[].title'`,
 	flags:    listFlags,
 	listOnly: true,
+	// The plain list asks for the stored listing (input.storedListing);
+	// --json, which prints each text, loads.
+	loadsItself: true,
 }
 
 func runList(r *runner, opts listOptions, in *input) int {
+	in.storedListing = !opts.json
+	if !in.load() {
+		return exitFail
+	}
 	c := in.corpus
 	if opts.json {
 		out := make([]articleJSON, len(c.Articles))
@@ -50,15 +57,36 @@ func runList(r *runner, opts listOptions, in *input) int {
 		}
 		return r.printJSON(out)
 	}
-	arts := c.Articles
-	outletWidth := maxInBlocks(len(arts), func(lo, hi int) int {
+	var rows []corpus.ListRow
+	if c.Listing != nil { // the stored listing answered
+		rows = c.Listing.Rows
+	} else {
+		rows = make([]corpus.ListRow, len(c.Articles))
+		for i, a := range c.Articles {
+			rows[i] = corpus.ListRowOf(a)
+		}
+	}
+	// What this list shows is stored while it prints, for the next list
+	// of the same files (corpus.Options.StoredListing).
+	saved := make(chan error, 1)
+	if c.Stamp != nil {
+		go func() { saved <- c.Stamp.Save(rows, c.Skipped) }()
+	} else {
+		saved <- nil
+	}
+	defer func() {
+		if err := <-saved; err != nil {
+			fmt.Fprintln(r.Stderr, "parallax: the stored listing could not be saved:", err)
+		}
+	}()
+	outletWidth := maxInBlocks(len(rows), func(lo, hi int) int {
 		w := 0
-		for _, a := range arts[lo:hi] {
-			w = max(w, min(runeLen(outletOf(a)), 28))
+		for _, row := range rows[lo:hi] {
+			w = max(w, min(runeLen(outletOf(row.Outlet)), 28))
 		}
 		return w
 	})
-	posWidth := len(strconv.Itoa(len(arts)))
+	posWidth := len(strconv.Itoa(len(rows)))
 	// Whole lines, written a block at a time: a write per line was a
 	// system call per article, and the terminal's cleaning (cleanWriter)
 	// must see whole characters. Each line is appended piece by piece:
@@ -66,9 +94,9 @@ func runList(r *runner, opts listOptions, in *input) int {
 	// command's time. The blocks are made on every core while the first
 	// are written (reading 100,000 scattered articles is most of it).
 	failed := false
-	writeListBlocks(len(arts), func(lo, hi int, buf []byte) []byte {
+	writeListBlocks(len(rows), func(lo, hi int, buf []byte) []byte {
 		for i := lo; i < hi; i++ {
-			buf = appendListLine(buf, i+1, posWidth, arts[i], outletWidth)
+			buf = appendListLine(buf, i+1, posWidth, &rows[i], outletWidth)
 		}
 		return buf
 	}, func(buf []byte) bool {
@@ -153,19 +181,19 @@ func writeListBlocks(n int, lines func(lo, hi int, buf []byte) []byte, write fun
 
 // appendListLine appends list's line for the article at position pos:
 // "%*d  date  outlet (padded)  title".
-func appendListLine(buf []byte, pos, posWidth int, a *corpus.Article, outletWidth int) []byte {
+func appendListLine(buf []byte, pos, posWidth int, a *corpus.ListRow, outletWidth int) []byte {
 	for n := len(strconv.Itoa(pos)); n < posWidth; n++ {
 		buf = append(buf, ' ')
 	}
 	buf = strconv.AppendInt(buf, int64(pos), 10)
 	buf = append(buf, "  "...)
-	if a.HasDate() {
+	if !a.Published.IsZero() {
 		buf = a.Published.AppendFormat(buf, "2006-01-02")
 	} else {
 		buf = append(buf, "—         "...)
 	}
 	buf = append(buf, "  "...)
-	outlet := truncate(outletOf(a), 28)
+	outlet := truncate(outletOf(a.Outlet), 28)
 	buf = append(buf, outlet...)
 	for n := runeLen(outlet); n < outletWidth; n++ {
 		buf = append(buf, ' ')
@@ -178,11 +206,11 @@ func appendListLine(buf []byte, pos, posWidth int, a *corpus.Article, outletWidt
 	return append(buf, '\n')
 }
 
-func outletOf(a *corpus.Article) string {
-	if a.Outlet == "" {
+func outletOf(outlet string) string {
+	if outlet == "" {
 		return "unknown source"
 	}
-	return a.Outlet
+	return outlet
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

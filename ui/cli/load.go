@@ -102,12 +102,14 @@ func (r *runner) source(paths []string) corpus.Source {
 // was interrupted (reported). With listOnly, articles come without their
 // text, those parsed afresh too (store.Store.Read has it): a listing
 // command keeps no text in memory; and the store of parsed files is saved
-// while the command goes on (Close waits for it).
-func (r *runner) openStore(paths []string, listOnly bool) store.Store {
+// while the command goes on (Close waits for it). With storedListing the
+// stored listing may answer instead (input.storedListing).
+func (r *runner) openStore(paths []string, listOnly, storedListing bool) store.Store {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	opt := r.storeOptions()
 	opt.ListOnly, opt.ListOnlyFresh, opt.SaveAfter = listOnly, listOnly, listOnly
+	opt.StoredListing = storedListing
 	st, err := store.Open(ctx, r.source(paths), opt)
 	if err != nil {
 		fmt.Fprintln(r.Stderr, "parallax:", err)
@@ -139,7 +141,7 @@ func (r *runner) storeOptions() store.Options {
 func (r *runner) reportLoaded(st store.Store, paths []string) (store.Store, int) {
 	c := st.List()
 	missing := r.reportSkipped(c.Skipped, paths)
-	if len(c.Articles) == 0 {
+	if len(c.Articles) == 0 && (c.Listing == nil || len(c.Listing.Rows) == 0) {
 		if missing == len(paths) && missing > 0 {
 			return nil, missing // each was reported
 		}

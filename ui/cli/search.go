@@ -118,7 +118,7 @@ func runSearch(r *runner, opts searchOptions, query string, in *input) int {
 	} else {
 		for i, h := range res.Hits {
 			fmt.Fprintf(r.Stdout, "%d. %s  %s  (%s, score %.2f, %d %s)\n", i+1, h.Article.ID, h.Article.Title,
-				outletOf(h.Article), h.Score, h.Hits, plural(h.Hits, "hit", "hits"))
+				outletOf(h.Article.Outlet), h.Score, h.Hits, plural(h.Hits, "hit", "hits"))
 			fmt.Fprintf(r.Stdout, "   %s\n", markSpans(h.Snippet, h.Highlights))
 		}
 		if res.Total > len(res.Hits) {

@@ -164,7 +164,7 @@ func printStoryArticles(r *runner, byID map[string]*corpus.Article, s storyJSON,
 		if slices.Contains(s.PinnedByUser, id) {
 			yours = "  (placed by you)"
 		}
-		fmt.Fprintf(r.Stdout, "%s%s  %s  %s%s\n", indent, a.ID, truncate(outletOf(a), 28), a.Title, yours)
+		fmt.Fprintf(r.Stdout, "%s%s  %s  %s%s\n", indent, a.ID, truncate(outletOf(a.Outlet), 28), a.Title, yours)
 	}
 }
 

@@ -181,7 +181,7 @@ func storyViewJSON(s *compare.Story, v *compare.StoryView) storyViewOut {
 		dj := disagreementJSON{Thing: d.Thing, Values: []figureJSON{}}
 		for _, k := range storyDocOrder(v) {
 			for _, n := range d.In[k] {
-				dj.Values = append(dj.Values, figureJSON{id(k), outletOf(v.Docs[k].Article), n.Text, n.Value})
+				dj.Values = append(dj.Values, figureJSON{id(k), outletOf(v.Docs[k].Article.Outlet), n.Text, n.Value})
 			}
 		}
 		out.Disagreements = append(out.Disagreements, dj)
@@ -226,7 +226,7 @@ func printStoryView(w io.Writer, s *compare.Story, v *compare.StoryView) {
 			if len(r.OwnWords) > 0 {
 				own = "  [" + strings.Join(r.OwnWords, ", ") + "]"
 			}
-			fmt.Fprintf(w, "    %s  %s%s\n", pad(truncate(outletOf(v.Docs[r.Doc].Article), 20), 20), r.Text, own)
+			fmt.Fprintf(w, "    %s  %s%s\n", pad(truncate(outletOf(v.Docs[r.Doc].Article.Outlet), 20), 20), r.Text, own)
 		}
 	}
 	for _, o := range v.Outlets {
@@ -250,7 +250,7 @@ func printStoryView(w io.Writer, s *compare.Story, v *compare.StoryView) {
 			fmt.Fprintln(w, "    nothing the others report")
 		}
 		for _, m := range o.Omits {
-			fmt.Fprintf(w, "    %4.1f  %s: %s\n", m.Weight, outletOf(v.Docs[m.Doc].Article), m.Text)
+			fmt.Fprintf(w, "    %4.1f  %s: %s\n", m.Weight, outletOf(v.Docs[m.Doc].Article.Outlet), m.Text)
 		}
 	}
 	fmt.Fprintf(w, "\nDisagreements\n")
@@ -261,7 +261,7 @@ func printStoryView(w io.Writer, s *compare.Story, v *compare.StoryView) {
 		var vals []string
 		for _, k := range storyDocOrder(v) {
 			if len(d.In[k]) > 0 {
-				vals = append(vals, fmt.Sprintf("%s: %s", outletOf(v.Docs[k].Article), comparison.TextNumbers(d.In[k])))
+				vals = append(vals, fmt.Sprintf("%s: %s", outletOf(v.Docs[k].Article.Outlet), comparison.TextNumbers(d.In[k])))
 			}
 		}
 		fmt.Fprintf(w, "  ! %s — %s\n", d.Thing, strings.Join(vals, "; "))
