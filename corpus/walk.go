@@ -204,11 +204,14 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 	joinRel := folderJoin(rel)
 	// The folder's files get their paths and IDs while their stats are
 	// taken (at 100,000 files in one folder each took a core a tenth of a
-	// second, the one after the other). IDs are claimed in walk order all
-	// the same, a symbolic link to a file in its place among the files:
-	// no file below a subfolder can take an ID of this folder's.
+	// second, the one after the other); without stats to wait for, as
+	// they are handed on, so that loading starts at once. IDs are claimed
+	// in walk order either way, a symbolic link to a file in its place
+	// among the files: no file below a subfolder can take an ID of this
+	// folder's.
 	files := make([]walkFile, len(entries))
-	for i, e := range entries {
+	prepare := func(i int) {
+		e := entries[i]
 		switch {
 		case e.mode.IsRegular():
 			crel := joinRel(e.name)
@@ -223,9 +226,18 @@ func (w *walker) dir(p, rel string, st fs.FileInfo) {
 			}
 		}
 	}
+	early := w.statFiles
+	if early {
+		for i := range entries {
+			prepare(i)
+		}
+	}
 	stats := statsOf()
 	f.Close() // before going down: one folder open at a time
 	for i, e := range entries {
+		if !early {
+			prepare(i)
+		}
 		name := e.name
 		mode := e.mode
 		if mode.IsRegular() {
