@@ -61,14 +61,7 @@ func TestSortArticlesSortedInput(t *testing.T) {
 	base := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
 	for round := range 50 {
 		n := 2 + rng.IntN(200)
-		as := make([]*Article, n)
-		for i := range as {
-			a := &Article{ID: fmt.Sprintf("%02x", rng.IntN(40))} // IDs repeat
-			if rng.IntN(5) > 0 {
-				a.Published = base.Add(time.Duration(rng.IntN(6)) * time.Hour)
-			}
-			as[i] = a
-		}
+		as := articlesWithRepeats(rng, n, 40, 5, base, time.Hour, 6)
 		sort.SliceStable(as, func(i, j int) bool { return lessByDateOracle(as[i], as[j]) })
 		again := slices.Clone(as)
 		SortArticles(again)
@@ -95,14 +88,7 @@ func TestSortInPartsMatchesOracle(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	base := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
 	for _, n := range []int{1, 2, 3, 7, 100, 3001} {
-		as := make([]*Article, n)
-		for i := range as {
-			a := &Article{ID: fmt.Sprintf("%03x", rng.IntN(300))} // IDs repeat
-			if rng.IntN(4) > 0 {
-				a.Published = base.Add(time.Duration(rng.IntN(50)) * time.Minute)
-			}
-			as[i] = a
-		}
+		as := articlesWithRepeats(rng, n, 300, 4, base, time.Minute, 50)
 		want := slices.Clone(as)
 		sort.SliceStable(want, func(i, j int) bool { return lessByDateOracle(want[i], want[j]) })
 		for parts := 1; parts <= 9; parts++ {
@@ -117,4 +103,19 @@ func TestSortInPartsMatchesOracle(t *testing.T) {
 			}
 		}
 	}
+}
+
+// articlesWithRepeats makes n articles whose IDs are drawn from ids values
+// (so they repeat) and one in undatedOneIn of which has no date; the others
+// are dated base plus a whole number (below steps) of step.
+func articlesWithRepeats(rng *rand.Rand, n, ids, undatedOneIn int, base time.Time, step time.Duration, steps int) []*Article {
+	as := make([]*Article, n)
+	for i := range as {
+		a := &Article{ID: fmt.Sprintf("%03x", rng.IntN(ids))}
+		if rng.IntN(undatedOneIn) > 0 {
+			a.Published = base.Add(time.Duration(rng.IntN(steps)) * step)
+		}
+		as[i] = a
+	}
+	return as
 }
