@@ -343,3 +343,25 @@ func TestStoredListingNotStoredForFilesJustWritten(t *testing.T) {
 		t.Fatal("a listing was stored for files just written")
 	}
 }
+
+// A file skipped for its content (binary) the first time it is read does
+// not keep the list from being stored: the next list is answered, and
+// reports it skipped as the list that read it did.
+func TestStoredListingAfterANewBinaryFile(t *testing.T) {
+	dir, cacheDir := listingCorpus(t), t.TempDir()
+	loadForList(t, dir, cacheDir)
+	loadForList(t, dir, cacheDir)
+	writeFile(t, filepath.Join(dir, "d2", "new.bin"), "\x00\x01\x02 binary \x00")
+	_, skippedThen, answered := loadForList(t, dir, cacheDir)
+	if answered {
+		t.Fatal("answered by the listing with a new file")
+	}
+	rows, skipped, answered := loadForList(t, dir, cacheDir)
+	want, _ := listWithoutStore(t, dir)
+	if !answered || !sameRows(rows, want) {
+		t.Fatalf("the list after the one that read a new binary file: answered %v, %d rows of %d", answered, len(rows), len(want))
+	}
+	if !slices.Equal(skipped, skippedThen) || !slices.ContainsFunc(skipped, func(k Skipped) bool { return filepath.Base(k.Path) == "new.bin" }) {
+		t.Fatalf("skipped %v, want %v with new.bin", skipped, skippedThen)
+	}
+}

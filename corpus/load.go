@@ -394,8 +394,9 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 				dups.check(r, r.path)
 				// A file it could not read makes a load's listing a
 				// matter of more than its files' bytes (see Stamp); a
-				// skip the store kept, or a duplicate's, does not.
-				if r.skipped != nil && !r.cached && !strings.HasPrefix(r.skipped.Reason, duplicatePrefix) {
+				// skip for the file's content (kept by the store, or
+				// not yet), or a duplicate's, does not.
+				if k := r.skipped; k != nil && !r.cached && !cacheableSkip(k.Reason) && !strings.HasPrefix(k.Reason, duplicatePrefix) {
 					recordable = false
 				}
 				pending.Articles = append(pending.Articles, r.articles...)
