@@ -165,7 +165,8 @@ func readListing(path string) (listingPrint, *Listing, error) {
 			row.Published = time.Unix(sec, int64(nsec)).In(loc)
 		}
 		row.Outlet, row.Title = r.str(), r.str()
-		row.TitleDerived = r.byte() == 1
+		derived := r.byte()
+		row.TitleDerived = derived == 1
 		l.Rows = append(l.Rows, row)
 	}
 	for count := r.count(); count > 0 && r.err == nil; count-- {

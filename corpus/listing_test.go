@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -363,5 +364,80 @@ func TestStoredListingAfterANewBinaryFile(t *testing.T) {
 	}
 	if !slices.Equal(skipped, skippedThen) || !slices.ContainsFunc(skipped, func(k Skipped) bool { return filepath.Base(k.Path) == "new.bin" }) {
 		t.Fatalf("skipped %v, want %v with new.bin", skipped, skippedThen)
+	}
+}
+
+// writeRawListing writes a listing file whose body after the print is
+// rows (made by the caller, field by field), with a good checksum: what a
+// damaged or forged file that passes the checksum holds.
+func writeRawListing(t *testing.T, path string, rows []byte) {
+	t.Helper()
+	body := append(make([]byte, len(listingPrint{})), rows...)
+	body = binary.LittleEndian.AppendUint32(body, checksum(string(body)))
+	body = append(body, listingEnd...)
+	head := binary.AppendUvarint([]byte(listingMagic), listingVersion)
+	if err := os.WriteFile(path, append(head, body...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A listing whose checksum holds but whose rows do not (a date out of
+// range, an offset beyond a day, bytes after the last skip) is not read;
+// the limits themselves are dates.
+func TestListingRowsChecked(t *testing.T) {
+	row := func(sec int64, nsec uint64, zone int64) []byte {
+		b := binary.AppendUvarint(nil, 1) // one row
+		b = binary.AppendVarint(b, sec)
+		b = binary.AppendUvarint(b, nsec)
+		b = binary.AppendVarint(b, zone)
+		b = appendStr(appendStr(b, "Outlet"), "Title")
+		return append(b, 0)
+	}
+	noSkips := binary.AppendUvarint(nil, 0)
+	cases := []struct {
+		name string
+		body []byte
+		ok   bool
+	}{
+		{"a good row", append(row(1700000000, 999999999, 3600), noSkips...), true},
+		{"a zone a day east", append(row(1700000000, 0, 24*3600), noSkips...), true},
+		{"a zone a day west", append(row(1700000000, 0, -24*3600), noSkips...), true},
+		{"nanoseconds of a whole second", append(row(1700000000, 1e9, 0), noSkips...), false},
+		{"a zone past a day east", append(row(1700000000, 0, 24*3600+1), noSkips...), false},
+		{"a zone past a day west", append(row(1700000000, 0, -24*3600-1), noSkips...), false},
+		{"bytes after the skips", append(append(row(1700000000, 0, 0), noSkips...), 'x'), false},
+		{"a row cut short", row(1700000000, 0, 0)[:6], false},
+	}
+	for _, c := range cases {
+		path := filepath.Join(t.TempDir(), "list.cache")
+		writeRawListing(t, path, c.body)
+		_, l, err := readListing(path)
+		if (err == nil) != c.ok {
+			t.Errorf("%s: error %v, want ok %v", c.name, err, c.ok)
+			continue
+		}
+		if c.ok && (len(l.Rows) != 1 || l.Rows[0].Title != "Title" || l.Rows[0].Outlet != "Outlet") {
+			t.Errorf("%s: rows %+v", c.name, l.Rows)
+		}
+	}
+}
+
+// Storing a listing prunes the listings of other roots as the store's
+// saves prune stores: the most recently used eight are kept.
+func TestListingSavePrunes(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for i := range 12 {
+		p := filepath.Join(dir, fmt.Sprintf("list-%016x.cache", i))
+		os.WriteFile(p, []byte("x"), 0o600)
+		os.Chtimes(p, old.Add(time.Duration(i)*time.Minute), old.Add(time.Duration(i)*time.Minute))
+	}
+	stamp := &ListingStamp{path: filepath.Join(dir, "list-ffffffffffffffff.cache")}
+	if err := stamp.Save([]ListRow{{Title: "T"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "list-*.cache"))
+	if len(left) != 8 || !slices.Contains(left, stamp.path) {
+		t.Fatalf("%d listings left (%v), want the 8 newest, the new one among them", len(left), left)
 	}
 }
