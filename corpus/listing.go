@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"time"
-	"unsafe"
 
 	"github.com/zeebo/xxh3"
 
@@ -105,14 +104,9 @@ func (s *ListingStamp) Save(rows []ListRow, skipped []Skipped) error {
 		body = appendStr(body, k.Path)
 		body = appendStr(body, k.Reason)
 	}
-	body = binary.LittleEndian.AppendUint32(body, checksum(unsafe.String(unsafe.SliceData(body), len(body))))
-	body = append(body, listingEnd...)
-	head := binary.AppendUvarint([]byte(listingMagic), listingVersion)
+	file := seal(listingMagic, listingVersion, body, listingEnd)
 	err := userfiles.WriteCacheAtomic(s.path, 0o600, func(w io.Writer) error {
-		if _, err := w.Write(head); err != nil {
-			return err
-		}
-		_, err := w.Write(body)
+		_, err := w.Write(file)
 		return err
 	})
 	if err == nil {
@@ -133,14 +127,12 @@ func readListing(path string) (listingPrint, *Listing, error) {
 	if err != nil {
 		return listingPrint{}, nil, err
 	}
-	body := data[bodyAt:]
-	n := len(body) - 4 - len(listingEnd)
-	if n < len(listingPrint{}) || string(body[n+4:]) != listingEnd {
-		return listingPrint{}, nil, errors.New("truncated")
+	s, err := unseal(data[bodyAt:], listingEnd)
+	if err == nil && len(s) < len(listingPrint{}) {
+		err = errors.New("truncated")
 	}
-	s := unsafe.String(unsafe.SliceData(body), n)
-	if checksum(s) != binary.LittleEndian.Uint32(body[n:]) {
-		return listingPrint{}, nil, errors.New("checksum mismatch")
+	if err != nil {
+		return listingPrint{}, nil, err
 	}
 	var print listingPrint
 	copy(print[:], s)
@@ -243,19 +235,22 @@ func (p *walkPrinter) sum() (listingPrint, bool) {
 	return print, true
 }
 
-// readListingIfAny is readListing for a load: a listing that is not
-// there, or not usable, is none (the load then lists as usual and stores
-// a new one).
-func readListingIfAny(path string) (listingPrint, *Listing, bool) {
-	print, l, err := readListing(path)
-	return print, l, err == nil
-}
-
-// storedListing is what readListingIfAny read.
+// storedListing is what a load read of the stored listing: a listing
+// that is not there, or not usable, is none (ok false: the load then
+// lists as usual and stores a new one).
 type storedListing struct {
 	print   listingPrint
 	listing *Listing
 	ok      bool
+}
+
+// ListRowsOf is the rows of as, in their order.
+func ListRowsOf(as []*Article) []ListRow {
+	rows := make([]ListRow, len(as))
+	for i, a := range as {
+		rows[i] = ListRowOf(a)
+	}
+	return rows
 }
 
 // markListingUsed keeps the listing of roots, and the store it stands

@@ -41,10 +41,7 @@ func loadForList(t *testing.T, dir, cacheDir string) ([]ListRow, []Skipped, bool
 		}
 		return c.Listing.Rows, c.Skipped, true
 	}
-	rows := make([]ListRow, len(c.Articles))
-	for i, a := range c.Articles {
-		rows[i] = ListRowOf(a)
-	}
+	rows := ListRowsOf(c.Articles)
 	if c.Stamp != nil {
 		if err := c.Stamp.Save(rows, c.Skipped); err != nil {
 			t.Fatal(err)
@@ -60,11 +57,7 @@ func listWithoutStore(t *testing.T, dir string) ([]ListRow, []Skipped) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := make([]ListRow, len(c.Articles))
-	for i, a := range c.Articles {
-		rows[i] = ListRowOf(a)
-	}
-	return rows, c.Skipped
+	return ListRowsOf(c.Articles), c.Skipped
 }
 
 // sameRows reports whether two lists show the same lines: dates as the
@@ -373,10 +366,7 @@ func TestStoredListingAfterANewBinaryFile(t *testing.T) {
 func writeRawListing(t *testing.T, path string, rows []byte) {
 	t.Helper()
 	body := append(make([]byte, len(listingPrint{})), rows...)
-	body = binary.LittleEndian.AppendUint32(body, checksum(string(body)))
-	body = append(body, listingEnd...)
-	head := binary.AppendUvarint([]byte(listingMagic), listingVersion)
-	if err := os.WriteFile(path, append(head, body...), 0o600); err != nil {
+	if err := os.WriteFile(path, seal(listingMagic, listingVersion, body, listingEnd), 0o600); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -224,8 +224,8 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 		printer = newWalkPrinter(src.Paths, opt.MaxFileSize)
 		stored = make(chan storedListing, 1)
 		go func() {
-			p, l, ok := readListingIfAny(listingPath(opt.CacheDir, src.Paths))
-			stored <- storedListing{p, l, ok}
+			p, l, err := readListing(listingPath(opt.CacheDir, src.Paths))
+			stored <- storedListing{p, l, err == nil}
 		}()
 	} else {
 		startStore()

@@ -56,14 +56,11 @@ func readManifest(path string, roots []string) (manifest, error) {
 // parseManifest decodes a manifest's body (what follows its version),
 // checking every bound.
 func parseManifest(data []byte, roots []string) (manifest, error) {
-	n := len(data) - 4 - len(manifestEnd)
-	if n < 0 || string(data[n+4:]) != manifestEnd {
-		return manifest{}, errors.New("truncated")
+	body, err := unseal(data, manifestEnd)
+	if err != nil {
+		return manifest{}, err
 	}
-	if crc := binary.LittleEndian.Uint32(data[n:]); checksum(string(data[:n])) != crc {
-		return manifest{}, errors.New("checksum mismatch")
-	}
-	r := &storeReader{s: string(data[:n])}
+	r := &storeReader{s: body}
 	nroots := r.count()
 	if r.err == nil && nroots != len(roots) {
 		return manifest{}, errors.New("made for other folders")
@@ -134,11 +131,5 @@ func writeManifest(path string, roots []string, m manifest) error {
 		body = binary.AppendVarint(body, s.mtime)
 		body = binary.AppendVarint(body, s.ctime)
 	}
-	var out []byte
-	out = append(out, manifestMagic...)
-	out = binary.AppendUvarint(out, storeVersion)
-	out = append(out, body...)
-	out = binary.LittleEndian.AppendUint32(out, checksum(string(body)))
-	out = append(out, manifestEnd...)
-	return userfiles.WriteFileAtomic(path, out, 0o600)
+	return userfiles.WriteFileAtomic(path, seal(manifestMagic, storeVersion, body, manifestEnd), 0o600)
 }

@@ -61,10 +61,7 @@ func runList(r *runner, opts listOptions, in *input) int {
 	if c.Listing != nil { // the stored listing answered
 		rows = c.Listing.Rows
 	} else {
-		rows = make([]corpus.ListRow, len(c.Articles))
-		for i, a := range c.Articles {
-			rows[i] = corpus.ListRowOf(a)
-		}
+		rows = corpus.ListRowsOf(c.Articles)
 	}
 	// What this list shows is stored while it prints, for the next list
 	// of the same files (corpus.Options.StoredListing).
