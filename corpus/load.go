@@ -239,9 +239,16 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 	// were a tenth of a warm list's CPU.
 	found := make(chan walkItem, 1024)
 	walked := make(chan int, 1)
+	// The files a walk found on disk, in order with their IDs, for the
+	// walk record (walkrecord.go): kept while a folder record is made.
+	var walkFiles walkList
+	fromRecord := false // the files came from the walk record
 	go func() {
 		defer close(found)
 		send := func(it walkItem) bool {
+			if folders != nil && !fromRecord && it.skip == nil && it.job.osPath != "" {
+				walkFiles.add(walkedFile{it.job.osPath, it.job.id})
+			}
 			select {
 			case found <- it:
 				return true
@@ -250,6 +257,13 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 			}
 		}
 		if printer == nil {
+			if opt.TrustFolders && !opt.ChangedOnly && folders != nil {
+				if files, stamps, ok := recordedWalk(opt.CacheDir, src.Paths); ok {
+					folders.stamps, fromRecord = stamps, true
+					walked <- sendRecorded(files, send)
+					return
+				}
+			}
 			walked <- walkSource(ctx, src, folders, statFiles, send)
 			return
 		}
@@ -361,6 +375,7 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 					}
 					if cache != nil {
 						cache.walked = folders
+						cache.walkFiles, cache.walkRecorded = walkFiles, fromRecord
 					}
 					if answered != nil {
 						pending.Listing = answered
@@ -442,6 +457,17 @@ func Stream(ctx context.Context, src Source, opt Options, emit func(Batch)) {
 			return
 		}
 	}
+}
+
+// sendRecorded hands on the files of a walk record as a walk would have
+// found them; it returns how many it handed on.
+func sendRecorded(files []walkedFile, send func(walkItem) bool) int {
+	for i, f := range files {
+		if !send(walkItem{seq: i, job: fileJob{index: i, id: f.id, path: f.path, osPath: f.path}}) {
+			return i
+		}
+	}
+	return len(files)
 }
 
 // walkSource hands what the walk finds in src to yield and returns how many

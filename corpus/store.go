@@ -64,8 +64,9 @@ type madeEntry struct {
 type segStore struct {
 	dir      string
 	manifest string
-	roots    []string
-	listOnly bool // articles come without their text (Options.ListOnly)
+	roots    []string // absolute and sorted, as the manifest names them
+	given    []string // as the run was given them (the walk record's)
+	listOnly bool     // articles come without their text (Options.ListOnly)
 	// listFresh: articles parsed afresh come without theirs too, read back
 	// from the segment (Options.ListOnlyFresh).
 	listFresh bool
@@ -79,7 +80,11 @@ type segStore struct {
 	// when Save is called; State is what Save leaves the store holding,
 	// when that is what this run loaded (see Batch.StoreState).
 	walked *folderRecord
-	State  StoreState
+	// walkFiles is this run's walk, for the walk record (walkrecord.go);
+	// walkRecorded: it was taken from the record, which holds for it.
+	walkFiles    walkList
+	walkRecorded bool
+	State        StoreState
 	// unkept: a file's result was not kept (a skip that depends on the
 	// moment), so the store does not hold all this run found, and no
 	// record vouches for it.
@@ -117,6 +122,7 @@ func openStore(dir string, roots []string, listOnly bool) *segStore {
 		dir:      dir,
 		manifest: cache.Path(dir, roots, "store"),
 		roots:    cache.AbsRoots(roots),
+		given:    roots,
 		listOnly: listOnly,
 		made:     map[string]*madeEntry{},
 	}
@@ -392,6 +398,7 @@ func (s *segStore) Save() error {
 	}
 	if len(s.made) == 0 && len(gone) == 0 && !s.rebuild {
 		s.State = stateOf(s.opened.names)
+		s.recordWalk(s.State)
 		if folders := s.vouched(); folders != nil && len(s.opened.names) > 0 && !slices.Equal(folders, s.opened.folders) {
 			return s.saveFolders(folders)
 		}
@@ -476,10 +483,26 @@ func (s *segStore) Save() error {
 	s.made, s.rebuild = map[string]*madeEntry{}, false
 	if ours {
 		s.State = stateOf(names)
+		s.recordWalk(s.State)
 	}
 	s.removeUnlisted(current, names)
 	cache.Prune(s.manifest)
 	return nil
+}
+
+// recordWalk keeps this run's walk as the walk record of the store's
+// state (walkrecord.go), when the folder record vouches for the walk and
+// the record does not already hold it. A record that cannot be written
+// only means the next start walks.
+func (s *segStore) recordWalk(state StoreState) {
+	if state == "" || s.walkRecorded || len(s.walkFiles) == 0 || s.vouched() == nil {
+		return
+	}
+	path := walkRecordPath(s.dir, s.given)
+	if _, err := readWalkRecord(path, s.given, state, false); err == nil {
+		return
+	}
+	_ = writeWalkRecord(path, s.given, state, s.walkFiles)
 }
 
 // vouched is this run's folder record, if it vouches for the store.
