@@ -14,11 +14,13 @@
 # in the background; since, none does) and, with
 # "group", when the stories are there (z, pressed once the list is
 # complete, says "grouped by story"); with SETTLE=S in the environment,
-# again S seconds after the last. Needs tmux only: it runs the
+# again S seconds after the last; POLL=S reads the screen every S seconds
+# (0.02 by default: a coarser poll rounds every figure up to its step,
+# 0.1 s made the list's time look bimodal). Needs tmux only: it runs the
 # reader in a detached 160x45 session on a private tmux socket and reads
 # the screen.
 set -euo pipefail
-bin=$1 dir=$2 n=$3 group=${4:-}
+bin=$1 dir=$2 n=$3 group=${4:-} poll=${POLL:-0.02}
 command -v tmux >/dev/null || { echo "readerstart.sh: needs tmux" >&2; exit 2; }
 sock=readerstart-$$
 tm() { tmux -L "$sock" "$@"; }
@@ -28,7 +30,7 @@ wait_for() {
   local end=$((SECONDS + $2))
   while ((SECONDS <= end)); do
     screen | grep -Eq -- "$1" && return 0
-    sleep 0.1
+    sleep "$poll"
   done
   echo "readerstart.sh: the screen never showed /$1/ within $2 s:" >&2
   screen >&2
@@ -50,7 +52,7 @@ wait_gone() {
   local end=$((SECONDS + $2))
   while ((SECONDS <= end)); do
     screen | grep -Eq -- "$1" || return 0
-    sleep 0.1
+    sleep "$poll"
   done
   echo "readerstart.sh: the screen still showed /$1/ after $2 s:" >&2
   screen >&2
