@@ -89,3 +89,59 @@ func TestStartGC(t *testing.T) {
 	os.Unsetenv("GOGC")
 	keepsUserGC(t, "start", relaxStartGC, 800, -1)
 }
+
+// While the list loads the collector runs at loadGCPercent, then at the
+// start's setting until the start settles; a grouping meanwhile is tight.
+func TestLoadGC(t *testing.T) {
+	orig := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(orig)
+	gc := func() int { v := debug.SetGCPercent(-1); debug.SetGCPercent(v); return v }
+	if v, set := os.LookupEnv("GOGC"); set {
+		t.Setenv("GOGC", v)
+		os.Unsetenv("GOGC")
+	}
+
+	endStart, endLoad := relaxStartGC(), relaxLoadGC()
+	if got := gc(); got != loadGCPercent {
+		t.Fatalf("while the list loads GOGC is %d, want %d", got, loadGCPercent)
+	}
+	tight := tightenGC()
+	if got := gc(); got != groupingGCPercent {
+		t.Fatalf("grouping while the list loads: GOGC %d, want %d", got, groupingGCPercent)
+	}
+	tight()
+	endLoad()
+	endLoad()
+	if got := gc(); got != startGCPercent {
+		t.Fatalf("the list whole: GOGC %d, want the start's %d", got, startGCPercent)
+	}
+	endStart()
+	if got := gc(); got != 100 {
+		t.Fatalf("after the start GOGC is %d, want 100 back", got)
+	}
+
+	t.Setenv("GOGC", "100")
+	endLoad = relaxLoadGC()
+	if got := gc(); got != 100 {
+		t.Errorf("GOGC set by the user became %d while the list loads", got)
+	}
+	endLoad()
+	os.Unsetenv("GOGC")
+	keepsUserGC(t, "load", relaxLoadGC, 1000, -1)
+}
+
+// The load's relaxed collection ends with the batch that makes the list
+// whole, not before.
+func TestLoadGCEndsWhenTheListIsWhole(t *testing.T) {
+	hs := articlesHarness(t, sampleArticles()[:1], 80, 24)
+	ended := 0
+	hs.m.load.endLoadGC = func() { ended++ }
+	hs.send(loadBatchMsg{gen: hs.m.load.gen, items: []*item{newItem(sampleArticles()[1])}, read: 2, total: 4})
+	if ended != 0 {
+		t.Fatal("ended before the list was whole")
+	}
+	hs.send(loadBatchMsg{gen: hs.m.load.gen, items: []*item{newItem(sampleArticles()[2])}, read: 4, total: 4, done: true})
+	if ended != 1 {
+		t.Fatalf("ended %d times once the list was whole, want once", ended)
+	}
+}

@@ -57,6 +57,9 @@ type loadState struct {
 	// endStartGC ends the start's relaxed collection (gcbudget.go) when
 	// it settles; nil when none was begun (tests).
 	endStartGC func()
+	// endLoadGC ends the load's relaxed collection when the list is
+	// whole (gcbudget.go).
+	endLoadGC func()
 }
 
 // startLoad opens src's store (corpus/store) in a goroutine and returns the

@@ -331,6 +331,9 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	if msg.done {
 		m.load.loading = false
 		m.load.showProgress = false
+		if m.load.endLoadGC != nil {
+			m.load.endLoadGC()
+		}
 	}
 	m.list.setEmpty(m.emptyLines())
 	m.fillPager(false) // the report, when it is shown

@@ -76,10 +76,11 @@ func Run(cfg Config) error {
 	sh.lib.Edits = edits
 	sh.sys = defaultSystem(os.Stdout)
 	// Relaxed collection while the start loads what it keeps (gcbudget.go).
-	endGC := relaxStartGC()
+	endGC, endLoadGC := relaxStartGC(), relaxLoadGC()
 	defer endGC()
+	defer endLoadGC()
 	m := newModel(cfg, sh)
-	m.load.endStartGC = endGC
+	m.load.endStartGC, m.load.endLoadGC = endGC, endLoadGC
 	defer m.Close()
 	switch {
 	case warn != nil:
