@@ -168,7 +168,8 @@ func storyCorpus(t *testing.T, dir string, n int) {
 
 // A corpus that changes between opens (files added, changed, removed,
 // renamed) reads as reading every file anew would, each open adding a
-// small segment until maxSegments, when the save merges them into one.
+// small segment until maxSegments, when the save merges the small ones
+// into one beside the first (mergeFrom), their tombstones kept.
 func TestStoreChangesBetweenOpens(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
 	storyCorpus(t, dir, 30)
@@ -188,7 +189,7 @@ func TestStoreChangesBetweenOpens(t *testing.T) {
 		func() { os.Rename(filepath.Join(dir, "d2", "a002.txt"), filepath.Join(dir, "d2", "renamed.txt")) },
 		func() { os.RemoveAll(filepath.Join(dir, "d1")) },
 	}
-	wantSegments := []int{1, 1, 2, 3, 4, 1, 2}
+	wantSegments := []int{1, 1, 2, 3, 4, 2, 3}
 	for step := 0; step <= len(changes); step++ {
 		if step > 0 {
 			changes[step-1]()
@@ -389,5 +390,62 @@ func TestStorePublishedSegmentsNeverRewritten(t *testing.T) {
 	}
 	if got := fullSnapshot(first); !reflect.DeepEqual(got, want) {
 		t.Errorf("articles of a merged-away segment changed")
+	}
+}
+
+// Saves merge only the newer, smaller segments while the oldest is at
+// least twice their size: the large segment is never rewritten by small
+// changes (removals among them, whose tombstones must go on hiding its
+// entries), and the store is what reading every file anew makes at every
+// step; once most of its entries are shadowed, it is merged.
+func TestStoreMergesTheNewerSegments(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	storyCorpus(t, dir, 40)
+	loadWithCache(t, dir, cacheDir)
+	_, segs := storeFiles(t, cacheDir)
+	if len(segs) != 1 {
+		t.Fatalf("%d segments after the first load", len(segs))
+	}
+	base := segs[0]
+	baseBytes, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(step string) {
+		t.Helper()
+		c, _ := loadListOnly(t, dir, cacheDir)
+		if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: store and files differ:\n%q\n%q", step, got, want)
+		}
+		if _, segs := storeFiles(t, cacheDir); len(segs) > maxSegments {
+			t.Fatalf("%s: %d segments", step, len(segs))
+		}
+	}
+	for i := range 12 {
+		switch i % 3 {
+		case 0:
+			writeFile(t, filepath.Join(dir, fmt.Sprintf("added%02d.txt", i)), fmt.Sprintf("Added Headline %d\n\nA body added at step %d.\n", i, i))
+		case 1:
+			os.Remove(filepath.Join(dir, fmt.Sprintf("d%d", i%3), fmt.Sprintf("a%03d.txt", i)))
+		case 2:
+			writeFile(t, filepath.Join(dir, fmt.Sprintf("d%d", i%3), fmt.Sprintf("a%03d.txt", i)), fmt.Sprintf("Changed Headline %d\n\nChanged at step %d.\n", i, i))
+		}
+		step := fmt.Sprintf("step %d", i)
+		loadWithCache(t, dir, cacheDir)
+		check(step)
+		if now, err := os.ReadFile(base); err != nil || string(now) != string(baseBytes) {
+			t.Fatalf("%s: the large segment was rewritten or removed (%v)", step, err)
+		}
+	}
+	for i := range 40 {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("d%d", i%3), fmt.Sprintf("a%03d.txt", i)), fmt.Sprintf("Rewritten Headline %d\n\nRewritten at the end.\n", i))
+	}
+	for i := range 4 { // enough saves to pass maxSegments
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("late%d.txt", i)), fmt.Sprintf("Late Headline %d\n\nLate body %d.\n", i, i))
+		loadWithCache(t, dir, cacheDir)
+		check(fmt.Sprintf("late %d", i))
+	}
+	if _, err := os.Stat(base); err == nil {
+		t.Error("changes as large as the store never merged its large segment")
 	}
 }
