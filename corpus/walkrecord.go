@@ -124,8 +124,11 @@ func readWalkRecord(path string, roots []string, state StoreState, files bool) (
 	if err != nil {
 		return nil, err
 	}
+	// Each read stands apart from the comparison of what it read (the
+	// mutation tool evaluates both sides of a comparison it mutates).
 	r := &storeReader{s: s}
-	if r.str() != string(state) || r.err != nil {
+	madeFor := r.str()
+	if madeFor != string(state) || r.err != nil {
 		return nil, cmp.Or(r.err, errors.New("made for another state of the store"))
 	}
 	n := r.count()
@@ -133,7 +136,8 @@ func readWalkRecord(path string, roots []string, state StoreState, files bool) (
 		return nil, errors.New("made for other roots")
 	}
 	for i := 0; i < n && r.err == nil; i++ {
-		if r.str() != roots[i] {
+		root := r.str()
+		if root != roots[i] {
 			return nil, errors.New("made for other roots")
 		}
 	}
