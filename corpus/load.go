@@ -576,13 +576,13 @@ func loadCached(j fileJob, max int64, cache *segStore) fileResult {
 		}
 		info, err := os.Stat(j.osPath)
 		if err == nil {
-			st = userfiles.FileStat{Regular: info.Mode().IsRegular(), Size: info.Size(), ModNano: info.ModTime().UnixNano()}
+			st = userfiles.StatOf(info)
 		}
 	}
 	if !st.Regular {
 		return loadOne(j, max) // let loadOne report it
 	}
-	if r, ok := cache.lookup(j, st.Size, st.ModNano); ok {
+	if r, ok := cache.lookup(j, versionOf(st)); ok {
 		return r
 	}
 	return loadFresh(j, max, &st, cache)
@@ -600,7 +600,7 @@ func loadFresh(j fileJob, max int64, st *userfiles.FileStat, cache *segStore) fi
 		cache.notKept() // unread: a skip that depends on the moment
 		return r
 	}
-	cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
+	cache.putResult(j.osPath, versionOf(*st), j.id, r)
 	return r
 }
 
@@ -636,7 +636,7 @@ func loadListed(j fileJob, max int64, st *userfiles.FileStat, cache *segStore) f
 	if st = cmp.Or(st, readSt); st == nil {
 		cache.notKept() // unread: a skip that depends on the moment
 	} else {
-		placed, draft = cache.putResult(j.osPath, st.Size, st.ModNano, j.id, r)
+		placed, draft = cache.putResult(j.osPath, versionOf(*st), j.id, r)
 	}
 	if placed == nil || r.skipped != nil {
 		*bp = nil // data, if it is the pooled buffer, stays with r

@@ -49,12 +49,12 @@ const staleSegmentAge = time.Hour
 // Articles keep the part of each ID that follows the file's own ID
 // (suffixes), since the file's ID can change when other files appear.
 type madeEntry struct {
-	size, mod int64 // mod is UnixNano
-	articles  []*Article
-	suffixes  []string
-	skip      string
-	sum       article.Sum
-	textKeys  []string
+	ver      fileVersion
+	articles []*Article
+	suffixes []string
+	skip     string
+	sum      article.Sum
+	textKeys []string
 	// placed: the entry is encoded and its text written to the store's
 	// next segment (segStore.draft); articles and suffixes are then dropped.
 	placed *placedEntry
@@ -175,17 +175,17 @@ func openSegments(dir string, names []string, open func(dir, name string) (*segm
 }
 
 // lookup returns what a file yielded last time as job j's result, if its
-// size and modification time (Unix nanoseconds) are unchanged. An entry
+// version (size, times, inode) is unchanged. An entry
 // that fails its checksum or cannot be decoded is a miss: the file is
 // read again, and its new entry shadows the bad one.
-func (s *segStore) lookup(j fileJob, size, mod int64) (fileResult, bool) {
+func (s *segStore) lookup(j fileJob, v fileVersion) (fileResult, bool) {
 	for k := len(s.segs) - 1; k >= 0; k-- {
 		seg := s.segs[k]
 		e, i := seg.lookup(j.osPath)
 		if e == nil {
 			continue
 		}
-		if e.dead || e.size != size || e.mod != mod {
+		if e.dead || e.ver != v {
 			return fileResult{}, false
 		}
 		return s.serve(seg, e, i, j)
@@ -226,15 +226,15 @@ func (s *segStore) serve(seg *segment, e *segEntry, i int, j fileJob) (fileResul
 	return r, true
 }
 
-// putResult records what a file yielded in this run, the file's size and
-// modification time (Unix nanoseconds) as they were before it was read.
+// putResult records what a file yielded in this run under v, the file's
+// version as it was before it was read.
 // Results that depend on the moment (a file that vanished or could not
 // be read) are not kept.
 //
 // It returns the entry as placed in the draft segment and the draft, or
 // nil when it was not placed (the save encodes it then).
-func (s *segStore) putResult(path string, size, mod int64, fileID string, r fileResult) (*placedEntry, *segmentWriter) {
-	e := &madeEntry{size: size, mod: mod, sum: r.sum, textKeys: r.textKeys}
+func (s *segStore) putResult(path string, v fileVersion, fileID string, r fileResult) (*placedEntry, *segmentWriter) {
+	e := &madeEntry{ver: v, sum: r.sum, textKeys: r.textKeys}
 	if r.skipped != nil {
 		if !cacheableSkip(r.skipped.Reason) {
 			s.notKept()
@@ -643,5 +643,5 @@ func (m *madeEntry) encode(path string, buf *encodeBuffers) (segEntry, bool) {
 	}
 	buf.head, buf.text = head, text
 	h, t := unsafe.String(unsafe.SliceData(head), len(head)), unsafe.String(unsafe.SliceData(text), len(text))
-	return segEntry{path: path, size: m.size, mod: m.mod, head: h, text: t, headCRC: checksum(h), textCRC: checksum(t)}, true
+	return segEntry{path: path, ver: m.ver, head: h, text: t, headCRC: checksum(h), textCRC: checksum(t)}, true
 }

@@ -449,3 +449,43 @@ func TestStoreMergesTheNewerSegments(t *testing.T) {
 		t.Error("changes as large as the store never merged its large segment")
 	}
 }
+
+// The store knows a file by its size, both times and its inode: another
+// file put in its place at the same size and modification time (as cp -p
+// or rsync -t leave it) is read again and shown as it is, and so is a file
+// whose status alone changed (chmod); a file only read is served.
+func TestStoreSeesAFileSwappedAtTheSameSizeAndTime(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	storyCorpus(t, dir, 6)
+	p := filepath.Join(dir, "d1", "a004.txt")
+	loadWithCache(t, dir, cacheDir)
+	if _, b := loadListOnly(t, dir, cacheDir); b.Cached != b.Read {
+		t.Fatalf("unchanged: %d of %d files from the store", b.Cached, b.Read)
+	}
+	data, _ := os.ReadFile(p)
+	st, _ := os.Stat(p)
+	copy(data, "Swapped ")
+	tmp := p + ".new"
+	writeFile(t, tmp, string(data))
+	os.Chtimes(tmp, st.ModTime(), st.ModTime())
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+	c, b := loadListOnly(t, dir, cacheDir)
+	if b.Cached != b.Read-1 {
+		t.Errorf("swapped: %d of %d files from the store, want all but one", b.Cached, b.Read)
+	}
+	if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
+		t.Fatalf("swapped: store and files differ:\n%q\n%q", got, want)
+	}
+	time.Sleep(10 * time.Millisecond) // a new status change time on coarse clocks
+	if err := os.Chmod(p, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, b := loadListOnly(t, dir, cacheDir); b.Cached != b.Read-1 {
+		t.Errorf("chmod: %d of %d files from the store, want all but one", b.Cached, b.Read)
+	}
+	if _, b := loadListOnly(t, dir, cacheDir); b.Cached != b.Read {
+		t.Errorf("read again: %d of %d files from the store", b.Cached, b.Read)
+	}
+}

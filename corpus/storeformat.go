@@ -9,13 +9,14 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus/article"
 	"github.com/parallax-reader/parallax/corpus/cache"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // The store's segment files, format version storeVersion:
 //
 //	file:    magic storeVersion(uvarint) text… heads… index trailer
 //	index:   nentries(uvarint) entry…  (sorted by path, each path once)
-//	entry:   path(str) size(varint) mod(varint) flags(byte)
+//	entry:   path(str) size(varint) mod(varint) ctime(varint) ino(uvarint) flags(byte)
 //	         headOff headLen(uvarint) headCRC(4 bytes)
 //	         textOff textLen(uvarint) textCRC(4 bytes)
 //	trailer: indexOffset(8 bytes) indexCRC(4 bytes) segmentEnd
@@ -27,7 +28,9 @@ import (
 //	         nremoved(uvarint) removed(str)…
 //
 // where str is a uvarint length and that many bytes, integers in fixed
-// width are little endian, and the CRCs are CRC-32C. An entry with flags
+// width are little endian, and the CRCs are CRC-32C. An entry's size,
+// times (mod, ctime: Unix nanoseconds) and inode are its file's version
+// (fileVersion) when it was read. An entry with flags
 // bit 0 set is a tombstone: its file was removed, and older segments'
 // entries for the path no longer count. An article's textOff is relative
 // to its entry's text.
@@ -49,8 +52,11 @@ import (
 // apart from text; 8: the heads keep the read-mark key of articles
 // without a URL, which is made from the text; 9: word counts keep a
 // mark in its word, so Devanagari and Tamil are not split at vowel signs;
-// 10: file and text sums are XXH3-128, article.Sum, not SHA-256).
-const storeVersion = 10
+// 10: file and text sums are XXH3-128, article.Sum, not SHA-256; 11:
+// entries keep their file's status change time and inode). The walk
+// record (walkrecord.go) is under it too: so must be any change to the
+// IDs a walk gives files (idFor, idSet).
+const storeVersion = 11
 
 const (
 	segmentMagic = "parallax corpus segment\n"
@@ -65,15 +71,31 @@ var blockKindCodes = []BlockKind{Heading, Paragraph, ListItem, Quote}
 
 const otherKind = 0xFF
 
+// fileVersion is what the store knows a file's bytes by: its size, its
+// modification and status change times (Unix nanoseconds) and its inode
+// (0 where the system gives none). A file rewritten, touched, or put in
+// another's place at the same size and modification time (cp -p, rsync
+// -t, an editor's save by rename) changes one of them; what only reads
+// it changes none.
+type fileVersion struct {
+	size, mod, ctime int64
+	ino              uint64
+}
+
+// versionOf is the version of a file whose status is st.
+func versionOf(st userfiles.FileStat) fileVersion {
+	return fileVersion{size: st.Size, mod: st.ModNano, ctime: st.ChangeNano, ino: st.Ino}
+}
+
 // segEntry is what one file yielded, as one segment holds it.
 type segEntry struct {
-	path      string
-	size, mod int64 // mod is UnixNano
-	dead      bool
-	head      string
-	text      string
-	headCRC   uint32
-	textCRC   uint32
+	path    string
+	ver     fileVersion
+	dead    bool
+	head    string
+	text    string
+	headCRC uint32
+	textCRC uint32
 }
 
 // parseSegment checks the trailer and index of a whole segment file whose
@@ -142,7 +164,8 @@ func (x segmentIndex) entry(r *storeReader) segEntry {
 		}
 		return x.all[off : off+n], crc
 	}
-	e := segEntry{path: r.str(), size: r.varint(), mod: r.varint()}
+	e := segEntry{path: r.str()}
+	e.ver = fileVersion{size: r.varint(), mod: r.varint(), ctime: r.varint(), ino: r.uvarint()}
 	e.dead = r.byte()&flagDead != 0
 	e.head, e.headCRC = section()
 	e.text, e.textCRC = section()
@@ -183,18 +206,18 @@ func (x segmentIndex) offsets() ([]uint32, error) {
 	offs := make([]uint32, 0, min(int(n), len(s)/8))
 	for off < len(s) {
 		offs = append(offs, uint32(off))
-		// path (length, bytes), size, mod, flags, then head and text
-		// (offset, length, 4-byte checksum each).
+		// path (length, bytes), size, mod, ctime, ino, flags, then head
+		// and text (offset, length, 4-byte checksum each).
 		var pathLen uint64
 		if off, pathLen = skip(off); off < 0 || pathLen > uint64(len(s)-off) {
 			return nil, errTruncated
 		}
 		off += int(pathLen)
-		for i := 0; i < 8 && off >= 0; i++ {
+		for i := 0; i < 10 && off >= 0; i++ {
 			switch i {
-			case 2: // flags
+			case 4: // flags
 				off++
-			case 5: // the head's checksum
+			case 7: // the head's checksum
 				off += 4
 			default:
 				off, _ = skip(off)

@@ -107,7 +107,7 @@ func TestLazySegmentMatchesDecoded(t *testing.T) {
 	made := map[string]*madeEntry{}
 	for i := 0; i < 300; i++ {
 		a := &Article{Title: fmt.Sprintf("Title %d", i), Blocks: []Block{{Kind: Paragraph, Text: "text"}}, Words: 1}
-		made[fmt.Sprintf("/r/%03d.txt", i*2)] = &madeEntry{size: int64(i), mod: int64(i * 7), articles: []*Article{a}, suffixes: []string{""}, textKeys: []string{"k"}}
+		made[fmt.Sprintf("/r/%03d.txt", i*2)] = &madeEntry{ver: fileVersion{size: int64(i), mod: int64(i * 7), ctime: int64(-i), ino: uint64(i) << 40}, articles: []*Article{a}, suffixes: []string{""}, textKeys: []string{"k"}}
 	}
 	seg := writeOpenSegment(t, dir, made)
 	lazy, err := openSegmentLazy(dir, seg.name)
@@ -136,18 +136,18 @@ func TestSegmentEntryRoundTrip(t *testing.T) {
 	b.Removed = nil
 	b.TitleDerived = false
 	in := &madeEntry{
-		size: 991, mod: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC).UnixNano(),
+		ver:      fileVersion{size: 991, mod: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC).UnixNano(), ctime: time.Date(2026, 2, 3, 4, 5, 6, 7, time.UTC).UnixNano(), ino: 1<<63 + 5},
 		articles: []*Article{a, b}, suffixes: []string{"", "#item-2"},
 		sum: fullArticleSum, textKeys: []string{"key-a", ""},
 	}
-	skip := &madeEntry{size: 1, mod: -5, skip: "binary file, not text"}
+	skip := &madeEntry{ver: fileVersion{size: 1, mod: -5, ctime: -6, ino: 0}, skip: "binary file, not text"}
 	seg := writeOpenSegment(t, t.TempDir(), map[string]*madeEntry{"/r/a.txt": in, "/r/bin": skip})
 	if len(seg.entries) != 2 {
 		t.Fatalf("entries: %d", len(seg.entries))
 	}
 	e := entryOf(t, seg, "/r/a.txt")
-	if e.size != in.size || e.mod != in.mod || e.dead {
-		t.Fatalf("key: %d %d %v", e.size, e.mod, e.dead)
+	if e.ver != in.ver || e.dead {
+		t.Fatalf("key: %+v %v, want %+v", e.ver, e.dead, in.ver)
 	}
 	for _, withText := range []bool{true, false} {
 		r, err := decodeEntry(e, fileJob{index: 7, id: "dir/a", path: "shown/a.txt"}, withText)
@@ -192,7 +192,7 @@ func TestSegmentEntryRoundTrip(t *testing.T) {
 // header drops the segment with a reason; nothing panics.
 func TestSegmentDamage(t *testing.T) {
 	dir := t.TempDir()
-	entry := &madeEntry{size: 3, mod: 4, articles: []*Article{{Title: "Title here", Blocks: []Block{{Kind: Paragraph, Text: "Body text."}}, Words: 2}}, suffixes: []string{""}}
+	entry := &madeEntry{ver: fileVersion{size: 3, mod: 4}, articles: []*Article{{Title: "Title here", Blocks: []Block{{Kind: Paragraph, Text: "Body text."}}, Words: 2}}, suffixes: []string{""}}
 	seg := writeOpenSegment(t, dir, map[string]*madeEntry{"/r/a": entry})
 	p := filepath.Join(dir, seg.name)
 	good, _ := os.ReadFile(p)
@@ -296,7 +296,7 @@ func TestStoreLegacyFormatPruned(t *testing.T) {
 	os.WriteFile(gob, []byte("old"), 0o644)
 	os.WriteFile(legacy, []byte("old"), 0o644)
 	s := openStore(dir, []string{"/x"}, false)
-	s.putResult("/x/a", 1, time.Unix(1, 0).UnixNano(), "a", fileResult{articles: []*Article{{ID: "a", Title: "T"}}})
+	s.putResult("/x/a", fileVersion{size: 1, mod: time.Unix(1, 0).UnixNano()}, "a", fileResult{articles: []*Article{{ID: "a", Title: "T"}}})
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -311,8 +311,8 @@ func FuzzSegmentDecode(f *testing.F) {
 	dir := f.TempDir()
 	a := &Article{Title: "T", Outlet: "O", Published: time.Unix(1e9, 0), Blocks: []Block{{Kind: Paragraph, Text: "x"}, {Kind: "odd", Text: "y"}}, Removed: []string{"r"}, Words: 2}
 	seg := writeOpenSegment(f, dir, map[string]*madeEntry{
-		"/r/a": {size: 1, mod: 2, articles: []*Article{a}, suffixes: []string{""}, textKeys: []string{"k"}},
-		"/r/b": {size: 1, mod: 2, skip: "empty file"},
+		"/r/a": {ver: fileVersion{size: 1, mod: 2}, articles: []*Article{a}, suffixes: []string{""}, textKeys: []string{"k"}},
+		"/r/b": {ver: fileVersion{size: 1, mod: 2}, skip: "empty file"},
 	})
 	good, _ := os.ReadFile(filepath.Join(dir, seg.name))
 	f.Add(good)

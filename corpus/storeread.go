@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/parallax-reader/parallax/corpus/cache"
+	"github.com/parallax-reader/parallax/corpus/userfiles"
 )
 
 // StoredFiles reads the articles the store of parsed files holds for some
@@ -41,7 +42,7 @@ func OpenStoredFiles(cacheDir string, src Source) (*StoredFiles, error) {
 
 // Read returns the articles, with their text, of the file at path (as the
 // loader shows it), or false when the store does not hold the file as it
-// is on disk now (absent, changed size or time, an entry that does not
+// is on disk now (absent, another version, an entry that does not
 // decode, a file that gave none): the caller then reads the file itself,
 // or (the one-shot search) loads the corpus, checking every file.
 // The articles' IDs are not the loader's (they lack the file's part,
@@ -51,7 +52,7 @@ func (f *StoredFiles) Read(path string) ([]*Article, bool) {
 	if err != nil || !st.Mode().IsRegular() {
 		return nil, false
 	}
-	r, ok := f.s.lookup(fileJob{path: path, osPath: path}, st.Size(), st.ModTime().UnixNano())
+	r, ok := f.s.lookup(fileJob{path: path, osPath: path}, versionOf(userfiles.StatOf(st)))
 	if !ok || r.skipped != nil || len(r.articles) == 0 {
 		return nil, false
 	}

@@ -132,7 +132,7 @@ type segmentWriter struct {
 // and head need.
 type placedEntry struct {
 	path                      string
-	size, mod                 int64
+	ver                       fileVersion
 	dead                      bool
 	head                      string // may be a view of a caller's buffer (see finish)
 	headCRC                   uint32
@@ -175,7 +175,7 @@ func (sw *segmentWriter) place(e segEntry) (placedEntry, bool) {
 	if err != nil {
 		return placedEntry{}, false // finish reports the error
 	}
-	return placedEntry{path: e.path, size: e.size, mod: e.mod, dead: e.dead,
+	return placedEntry{path: e.path, ver: e.ver, dead: e.dead,
 		head: e.head, headCRC: e.headCRC, textOff: off, textLen: uint64(len(e.text)), textCRC: uint64(e.textCRC)}, true
 }
 
@@ -199,7 +199,7 @@ func (sw *segmentWriter) finish(n int, entry func(i int) (placedEntry, bool)) er
 	// would keep every encoded text alive until the end.
 	type placed struct {
 		path             string
-		size, mod        int64
+		ver              fileVersion
 		dead             bool
 		headOff, headLen uint64
 		headCRC          uint32
@@ -219,7 +219,7 @@ func (sw *segmentWriter) finish(n int, entry func(i int) (placedEntry, bool)) er
 			heads = slices.Grow(heads, (len(heads)/max(i, 1)+len(e.head))*(n-i))
 		}
 		done = append(done, placed{
-			path: e.path, size: e.size, mod: e.mod, dead: e.dead,
+			path: e.path, ver: e.ver, dead: e.dead,
 			headOff: uint64(len(heads)), headLen: uint64(len(e.head)), headCRC: e.headCRC,
 			textOff: e.textOff, textLen: e.textLen, textCRC: e.textCRC,
 		})
@@ -238,8 +238,10 @@ func (sw *segmentWriter) finish(n int, entry func(i int) (placedEntry, bool)) er
 	index = binary.AppendUvarint(index, uint64(len(done)))
 	for _, d := range done {
 		index = appendStr(index, d.path)
-		index = binary.AppendVarint(index, d.size)
-		index = binary.AppendVarint(index, d.mod)
+		index = binary.AppendVarint(index, d.ver.size)
+		index = binary.AppendVarint(index, d.ver.mod)
+		index = binary.AppendVarint(index, d.ver.ctime)
+		index = binary.AppendUvarint(index, d.ver.ino)
 		var flags byte
 		if d.dead {
 			flags |= flagDead

@@ -5,8 +5,8 @@ package userfiles
 import "io/fs"
 
 // openForRead opens path for reading without blocking (openNoBlock) and
-// says what it is, its size and modification time; the caller checks that it is a regular
-// file before reading.
+// says what it is and its status (StatOf); the caller checks that it is a
+// regular file before reading.
 func openForRead(path string) (openedFile, fs.FileMode, FileStat, error) {
 	f, err := openNoBlock(path)
 	if err != nil {
@@ -17,5 +17,5 @@ func openForRead(path string) (openedFile, fs.FileMode, FileStat, error) {
 		f.Close()
 		return nil, 0, FileStat{}, err
 	}
-	return f, st.Mode(), FileStat{Regular: st.Mode().IsRegular(), Size: st.Size(), ModNano: st.ModTime().UnixNano()}, nil
+	return f, st.Mode(), StatOf(st), nil
 }
