@@ -140,7 +140,7 @@ func loadListOnly(t *testing.T, dir, cacheDir string) (*Corpus, Batch) {
 }
 
 // streamListed loads dir with opt, sorted, and the last batch's counts
-// with every notice.
+// and what it found gone, with every notice.
 func streamListed(t *testing.T, dir string, opt Options) (*Corpus, Batch) {
 	t.Helper()
 	c := &Corpus{}
@@ -149,7 +149,7 @@ func streamListed(t *testing.T, dir string, opt Options) (*Corpus, Batch) {
 		c.Articles = append(c.Articles, b.Articles...)
 		c.Skipped = append(c.Skipped, b.Skipped...)
 		last.Notices = append(last.Notices, b.Notices...)
-		last.Cached, last.Read = b.Cached, b.Read
+		last.Cached, last.Read, last.Gone = b.Cached, b.Read, b.Gone
 	})
 	c.Sort()
 	return c, last
@@ -413,9 +413,14 @@ func TestStoreMergesTheNewerSegments(t *testing.T) {
 	}
 	check := func(step string) {
 		t.Helper()
-		c, _ := loadListOnly(t, dir, cacheDir)
+		c, b := loadListOnly(t, dir, cacheDir)
 		if got, want := fullSnapshot(c), oracle(t, dir); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: store and files differ:\n%q\n%q", step, got, want)
+		}
+		// A tombstone lost in a merge would bring the file back into the
+		// store, to be found gone again.
+		if len(b.Gone) != 0 || b.Cached != b.Read {
+			t.Fatalf("%s: nothing changed since the save, yet %v gone, %d of %d files from the store", step, b.Gone, b.Cached, b.Read)
 		}
 		if _, segs := storeFiles(t, cacheDir); len(segs) > maxSegments {
 			t.Fatalf("%s: %d segments", step, len(segs))
@@ -427,6 +432,9 @@ func TestStoreMergesTheNewerSegments(t *testing.T) {
 			writeFile(t, filepath.Join(dir, fmt.Sprintf("added%02d.txt", i)), fmt.Sprintf("Added Headline %d\n\nA body added at step %d.\n", i, i))
 		case 1:
 			os.Remove(filepath.Join(dir, fmt.Sprintf("d%d", i%3), fmt.Sprintf("a%03d.txt", i)))
+			if i == 1 { // the large segment's first entry: its tombstone too
+				os.Remove(filepath.Join(dir, "d0", "a000.txt"))
+			}
 		case 2:
 			writeFile(t, filepath.Join(dir, fmt.Sprintf("d%d", i%3), fmt.Sprintf("a%03d.txt", i)), fmt.Sprintf("Changed Headline %d\n\nChanged at step %d.\n", i, i))
 		}
@@ -487,5 +495,48 @@ func TestStoreSeesAFileSwappedAtTheSameSizeAndTime(t *testing.T) {
 	}
 	if _, b := loadListOnly(t, dir, cacheDir); b.Cached != b.Read {
 		t.Errorf("read again: %d of %d files from the store", b.Cached, b.Read)
+	}
+}
+
+// mergeFrom keeps a segment while what it still holds is at least twice
+// the files that follow it, counting each path once and not counting the
+// entries the newer ones shadow or the tombstones it holds.
+func TestMergeFromKeepsWhatIsTwiceTheRest(t *testing.T) {
+	seg := func(paths ...string) *segment {
+		s := &segment{}
+		for _, p := range paths {
+			s.entries = append(s.entries, segEntry{path: p, dead: strings.HasPrefix(p, "dead")})
+		}
+		return s
+	}
+	many := func(prefix string, n int) []string {
+		var out []string
+		for i := range n {
+			out = append(out, fmt.Sprintf("%s%02d", prefix, i))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		segs []*segment
+		made []string
+		want int
+	}{
+		{"twice exactly", []*segment{seg(many("a", 10)...), seg("b1", "b2", "b3", "b4")}, []string{"c"}, 1},
+		{"one short", []*segment{seg(many("a", 9)...), seg("b1", "b2", "b3", "b4")}, []string{"c"}, 0},
+		{"a path counted once", []*segment{seg(many("a", 10)...), seg("b1", "b2", "b3", "b4", "c")}, []string{"c"}, 1},
+		{"its first entry shadowed", []*segment{seg(many("a", 10)...), seg("a00", "b2", "b3", "b4")}, []string{"c"}, 0},
+		{"its tombstones do not count", []*segment{seg(append(many("a", 10), "dead1")...), seg("b1", "b2", "b3", "b4", "b5")}, []string{"c"}, 0},
+		{"the newest that may stay (c, d and e merge)", []*segment{seg(many("a", 40)...), seg(many("b", 10)...), seg("c1", "c2"), seg("d1")}, []string{"e"}, 2},
+		{"a small one between", []*segment{seg(many("a", 40)...), seg("b1"), seg(many("c", 10)...), seg("d1")}, []string{"e"}, 3},
+		{"down to the largest", []*segment{seg(many("a", 40)...), seg("b1"), seg("c1", "c2"), seg(many("d", 10)...)}, []string{"e"}, 1},
+	} {
+		s := &segStore{segs: tc.segs, made: map[string]*madeEntry{}}
+		for _, p := range tc.made {
+			s.made[p] = &madeEntry{}
+		}
+		if got := s.mergeFrom(nil); got != tc.want {
+			t.Errorf("%s: merge from %d, want %d", tc.name, got, tc.want)
+		}
 	}
 }
