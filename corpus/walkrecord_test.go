@@ -4,6 +4,7 @@ package corpus
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // walkRecordTree makes two roots that exercise every rule the walk's
@@ -255,4 +257,105 @@ func FuzzReadWalkRecord(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A record whose checksum holds but whose contents do not fit is refused,
+// never read as files: roots cut short, an ID reaching past its path, an
+// empty ID, bytes after the last file.
+func TestWalkRecordRefusesWhatDoesNotFit(t *testing.T) {
+	roots := []string{"/news"}
+	body := func(roots []string, files func([]byte) []byte, extra ...byte) []byte {
+		b := appendStr(nil, "s1")
+		b = binary.AppendUvarint(b, uint64(len(roots)))
+		for _, r := range roots {
+			b = appendStr(b, r)
+		}
+		return append(files(b), extra...)
+	}
+	one := func(path string, idAt, idLen uint64) func([]byte) []byte {
+		return func(b []byte) []byte {
+			b = binary.AppendUvarint(b, 1)
+			b = appendStr(b, path)
+			b = binary.AppendUvarint(b, idAt)
+			return binary.AppendUvarint(b, idLen)
+		}
+	}
+	explicit := func(path, id string) func([]byte) []byte {
+		return func(b []byte) []byte {
+			b = binary.AppendUvarint(b, 1)
+			b = appendStr(b, path)
+			b = binary.AppendUvarint(b, 0)
+			return appendStr(b, id)
+		}
+	}
+	dir := t.TempDir()
+	read := func(body []byte, roots []string) ([]walkedFile, error) {
+		p := filepath.Join(dir, "walk.cache")
+		if err := os.WriteFile(p, seal(walkRecordMagic, storeVersion, body, walkRecordEnd), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return readWalkRecord(p, roots, "s1", true)
+	}
+	if files, err := read(body(roots, one("/news/a.txt", 7, 1)), roots); err != nil || len(files) != 1 || files[0].id != "a" {
+		t.Fatalf("the well-formed record: %v, %v", files, err)
+	}
+	for name, tc := range map[string]struct {
+		body  []byte
+		roots []string
+	}{
+		"read for more roots than it was made for": {body(roots, one("/news/a.txt", 7, 1)), []string{"/news", "/more"}},
+		"read for fewer roots":                     {body([]string{"/news", "/more"}, one("/news/a.txt", 7, 1)), roots},
+		"an ID starting past its path":             {body(roots, one("/news/a.txt", 13, 0)), roots},
+		"an ID running past its path":              {body(roots, one("/news/a.txt", 7, 6)), roots},
+		"an empty ID":                              {body(roots, explicit("/news/a.txt", "")), roots},
+		"an empty path":                            {body(roots, explicit("", "a")), roots},
+		"a byte after the last file":               {body(roots, one("/news/a.txt", 7, 1), 0), roots},
+	} {
+		if files, err := read(tc.body, tc.roots); err == nil {
+			t.Errorf("%s: read as %v", name, files)
+		}
+	}
+}
+
+// A record keeps each ID found in its path as a place in it: at 100,000
+// files the IDs would otherwise be a third of the file.
+func TestWalkRecordKeepsIDsAsPlacesInPaths(t *testing.T) {
+	var files []walkedFile
+	size := 0
+	for i := range 1000 {
+		id := fmt.Sprintf("%05d_f5922a8433cc9745", i)
+		files = append(files, walkedFile{"/home/reader/news/" + id + ".txt", id})
+		size += len(files[i].path)
+	}
+	p := filepath.Join(t.TempDir(), "walk.cache")
+	if err := writeWalkRecord(p, []string{"/home/reader/news"}, "s1", walkList{files}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if max := int64(size + 4*len(files) + 100); st.Size() > max {
+		t.Errorf("the record takes %d bytes, more than its paths and %d more", st.Size(), max-int64(size))
+	}
+}
+
+// Writing a record prunes the records of other roots, as the store's
+// files are.
+func TestWalkRecordPrunesOthers(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for i := range 12 {
+		p := filepath.Join(dir, fmt.Sprintf("walk-%016x.cache", i))
+		os.WriteFile(p, []byte("x"), 0o600)
+		os.Chtimes(p, old.Add(time.Duration(i)*time.Minute), old.Add(time.Duration(i)*time.Minute))
+	}
+	p := filepath.Join(dir, "walk-ffffffffffffffff.cache")
+	if err := writeWalkRecord(p, []string{"/news"}, "s1", walkList{{{"/news/a.txt", "a"}}}); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "walk-*.cache"))
+	if len(left) != 8 || !slices.Contains(left, p) {
+		t.Fatalf("%d records left (%v), want the 8 newest, the new one among them", len(left), left)
+	}
 }
