@@ -174,8 +174,9 @@ func readWalkRecord(path string, roots []string, state StoreState, files bool) (
 // cacheDir was made from, and the store's folder record, when that record
 // holds (no folder changed since) and the walk record was made for the
 // store's state: what a walk would find now, without reading a folder.
-// False when it cannot say so.
-func recordedWalk(cacheDir string, roots []string) ([]walkedFile, []folderStamp, bool) {
+// No files when it cannot say so; unchanged reports whether the folder
+// record held (a store is there, and no folder changed).
+func recordedWalk(cacheDir string, roots []string) (files []walkedFile, stamps []folderStamp, unchanged bool) {
 	if cacheDir == "" || len(roots) == 0 || slices.Contains(roots, "-") {
 		return nil, nil, false
 	}
@@ -183,9 +184,9 @@ func recordedWalk(cacheDir string, roots []string) ([]walkedFile, []folderStamp,
 	if err != nil || !foldersUnchanged(m.folders) {
 		return nil, nil, false
 	}
-	files, err := readWalkRecord(walkRecordPath(cacheDir, roots), roots, stateOf(m.names), true)
+	files, err = readWalkRecord(walkRecordPath(cacheDir, roots), roots, stateOf(m.names), true)
 	if err != nil {
-		return nil, nil, false
+		return nil, nil, true
 	}
 	return files, m.folders, true
 }

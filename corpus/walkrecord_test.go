@@ -222,7 +222,7 @@ func TestNoWalkRecordForAWalkThatSkipped(t *testing.T) {
 	if _, err := os.Stat(walkRecordPath(cacheDir, []string{dir})); err == nil {
 		t.Error("a walk past a FIFO left a record")
 	}
-	if _, _, ok := recordedWalk(cacheDir, []string{dir, "-"}); ok {
+	if files, _, _ := recordedWalk(cacheDir, []string{dir, "-"}); files != nil {
 		t.Error("a record for standard input")
 	}
 }
@@ -358,4 +358,29 @@ func TestWalkRecordPrunesOthers(t *testing.T) {
 	if len(left) != 8 || !slices.Contains(left, p) {
 		t.Fatalf("%d records left (%v), want the 8 newest, the new one among them", len(left), left)
 	}
+}
+
+// recordedWalk says whether the folder record held, so that a trusting
+// start whose folders changed stats its files as it walks them: no store,
+// a store with its record and walk, one without a walk record, one whose
+// folder changed.
+func TestRecordedWalkSaysWhetherFoldersHeld(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	storyCorpus(t, dir, 6)
+	settle(t, dir)
+	roots := []string{dir}
+	check := func(when string, wantFiles, wantUnchanged bool) {
+		t.Helper()
+		files, _, unchanged := recordedWalk(cacheDir, roots)
+		if (files != nil) != wantFiles || unchanged != wantUnchanged {
+			t.Errorf("%s: %d files, unchanged %v; want files %v, unchanged %v", when, len(files), unchanged, wantFiles, wantUnchanged)
+		}
+	}
+	check("no store", false, false)
+	trustedLoad(t, roots, cacheDir)
+	check("stored", true, true)
+	os.Remove(walkRecordPath(cacheDir, roots))
+	check("no walk record", false, true)
+	writeFile(t, filepath.Join(dir, "d0", "new.txt"), "New Story\n\nIt arrived after the record was made, with text enough.\n")
+	check("a folder changed", false, false)
 }
