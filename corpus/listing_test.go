@@ -410,19 +410,28 @@ func TestListingRowsChecked(t *testing.T) {
 // Storing a listing prunes the listings of other roots as the store's
 // saves prune stores: the most recently used eight are kept.
 func TestListingSavePrunes(t *testing.T) {
+	savePrunes(t, "list", func(path string) error {
+		return (&ListingStamp{path: path}).Save([]ListRow{{Title: "T"}}, nil)
+	})
+}
+
+// savePrunes checks that writing a cache file of kind with save keeps the
+// eight newest files of that kind (of other roots), the new one among them.
+func savePrunes(t *testing.T, kind string, save func(path string) error) {
+	t.Helper()
 	dir := t.TempDir()
 	old := time.Now().Add(-time.Hour)
 	for i := range 12 {
-		p := filepath.Join(dir, fmt.Sprintf("list-%016x.cache", i))
+		p := filepath.Join(dir, fmt.Sprintf("%s-%016x.cache", kind, i))
 		os.WriteFile(p, []byte("x"), 0o600)
 		os.Chtimes(p, old.Add(time.Duration(i)*time.Minute), old.Add(time.Duration(i)*time.Minute))
 	}
-	stamp := &ListingStamp{path: filepath.Join(dir, "list-ffffffffffffffff.cache")}
-	if err := stamp.Save([]ListRow{{Title: "T"}}, nil); err != nil {
+	path := filepath.Join(dir, kind+"-ffffffffffffffff.cache")
+	if err := save(path); err != nil {
 		t.Fatal(err)
 	}
-	left, _ := filepath.Glob(filepath.Join(dir, "list-*.cache"))
-	if len(left) != 8 || !slices.Contains(left, stamp.path) {
-		t.Fatalf("%d listings left (%v), want the 8 newest, the new one among them", len(left), left)
+	left, _ := filepath.Glob(filepath.Join(dir, kind+"-*.cache"))
+	if len(left) != 8 || !slices.Contains(left, path) {
+		t.Fatalf("%d %s files left (%v), want the 8 newest, the new one among them", len(left), kind, left)
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // walkRecordTree makes two roots that exercise every rule the walk's
@@ -343,21 +342,9 @@ func TestWalkRecordKeepsIDsAsPlacesInPaths(t *testing.T) {
 // Writing a record prunes the records of other roots, as the store's
 // files are.
 func TestWalkRecordPrunesOthers(t *testing.T) {
-	dir := t.TempDir()
-	old := time.Now().Add(-time.Hour)
-	for i := range 12 {
-		p := filepath.Join(dir, fmt.Sprintf("walk-%016x.cache", i))
-		os.WriteFile(p, []byte("x"), 0o600)
-		os.Chtimes(p, old.Add(time.Duration(i)*time.Minute), old.Add(time.Duration(i)*time.Minute))
-	}
-	p := filepath.Join(dir, "walk-ffffffffffffffff.cache")
-	if err := writeWalkRecord(p, []string{"/news"}, "s1", walkList{{{"/news/a.txt", "a"}}}); err != nil {
-		t.Fatal(err)
-	}
-	left, _ := filepath.Glob(filepath.Join(dir, "walk-*.cache"))
-	if len(left) != 8 || !slices.Contains(left, p) {
-		t.Fatalf("%d records left (%v), want the 8 newest, the new one among them", len(left), left)
-	}
+	savePrunes(t, "walk", func(path string) error {
+		return writeWalkRecord(path, []string{"/news"}, "s1", walkList{{{"/news/a.txt", "a"}}})
+	})
 }
 
 // recordedWalk says whether the folder record held, so that a trusting

@@ -48,86 +48,73 @@ func keepsUserGC(t *testing.T, period string, begin func() func(), settings ...i
 	}
 }
 
-// A start collects at startGCPercent until it settles, unless the user set
-// GOGC; a grouping during it is tight, and the start's setting returns
-// after it; the user's setting returns when both have ended.
-func TestStartGC(t *testing.T) {
+// gcSteps sets GOGC to 100 for the test, the user's GOGC in the
+// environment left out, and returns a check of the setting at a step.
+func gcSteps(t *testing.T) (want func(step string, v int)) {
+	t.Helper()
 	orig := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(orig)
-	gc := func() int { v := debug.SetGCPercent(-1); debug.SetGCPercent(v); return v }
+	t.Cleanup(func() { debug.SetGCPercent(orig) })
 	if v, set := os.LookupEnv("GOGC"); set {
 		t.Setenv("GOGC", v)
 		os.Unsetenv("GOGC")
 	}
+	return func(step string, v int) {
+		t.Helper()
+		got := debug.SetGCPercent(-1)
+		debug.SetGCPercent(got)
+		if got != v {
+			t.Fatalf("%s: GOGC %d, want %d", step, got, v)
+		}
+	}
+}
 
-	end := relaxStartGC()
-	if got := gc(); got != startGCPercent {
-		t.Fatalf("during the start GOGC is %d, want %d", got, startGCPercent)
-	}
-	tight := tightenGC()
-	if got := gc(); got != groupingGCPercent {
-		t.Fatalf("grouping during the start: GOGC %d, want %d", got, groupingGCPercent)
-	}
-	tight()
-	if got := gc(); got != startGCPercent {
-		t.Fatalf("after a grouping during the start: GOGC %d, want %d", got, startGCPercent)
-	}
-	end()
-	end() // ending twice is harmless
-	if got := gc(); got != 100 {
-		t.Fatalf("after the start GOGC is %d, want 100 back", got)
-	}
-
-	// The user's GOGC in the environment, or a setting above the start's
-	// or off, is left as it is.
+// keepsEnvGC checks that GOGC set in the environment is left as it is
+// during a period begun by begin, and then the user's other settings.
+func keepsEnvGC(t *testing.T, period string, begin func() func(), settings ...int) {
+	t.Helper()
 	t.Setenv("GOGC", "100")
-	end = relaxStartGC()
-	if got := gc(); got != 100 {
-		t.Errorf("GOGC set by the user became %d during the start", got)
+	end := begin()
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("GOGC set by the user became %d during the %s", got, period)
 	}
+	debug.SetGCPercent(100)
 	end()
 	os.Unsetenv("GOGC")
-	keepsUserGC(t, "start", relaxStartGC, 800, -1)
+	keepsUserGC(t, period, begin, settings...)
+}
+
+// A start collects at startGCPercent until it settles, unless the user set
+// GOGC; a grouping during it is tight, and the start's setting returns
+// after it; the user's setting returns when both have ended.
+func TestStartGC(t *testing.T) {
+	want := gcSteps(t)
+	end := relaxStartGC()
+	want("during the start", startGCPercent)
+	tight := tightenGC()
+	want("grouping during the start", groupingGCPercent)
+	tight()
+	want("after a grouping during the start", startGCPercent)
+	end()
+	end() // ending twice is harmless
+	want("after the start", 100)
+	keepsEnvGC(t, "start", relaxStartGC, 800, -1)
 }
 
 // While the list loads the collector runs at loadGCPercent, then at the
 // start's setting until the start settles; a grouping meanwhile is tight.
 func TestLoadGC(t *testing.T) {
-	orig := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(orig)
-	gc := func() int { v := debug.SetGCPercent(-1); debug.SetGCPercent(v); return v }
-	if v, set := os.LookupEnv("GOGC"); set {
-		t.Setenv("GOGC", v)
-		os.Unsetenv("GOGC")
-	}
-
+	want := gcSteps(t)
 	endStart, endLoad := relaxStartGC(), relaxLoadGC()
-	if got := gc(); got != loadGCPercent {
-		t.Fatalf("while the list loads GOGC is %d, want %d", got, loadGCPercent)
-	}
+	want("while the list loads", loadGCPercent)
 	tight := tightenGC()
-	if got := gc(); got != groupingGCPercent {
-		t.Fatalf("grouping while the list loads: GOGC %d, want %d", got, groupingGCPercent)
-	}
+	want("grouping while the list loads", groupingGCPercent)
 	tight()
 	endLoad()
 	endLoad()
-	if got := gc(); got != startGCPercent {
-		t.Fatalf("the list whole: GOGC %d, want the start's %d", got, startGCPercent)
-	}
+	want("the list whole", startGCPercent)
 	endStart()
-	if got := gc(); got != 100 {
-		t.Fatalf("after the start GOGC is %d, want 100 back", got)
-	}
-
-	t.Setenv("GOGC", "100")
-	endLoad = relaxLoadGC()
-	if got := gc(); got != 100 {
-		t.Errorf("GOGC set by the user became %d while the list loads", got)
-	}
-	endLoad()
-	os.Unsetenv("GOGC")
-	keepsUserGC(t, "load", relaxLoadGC, 1000, -1)
+	want("after the start", 100)
+	keepsEnvGC(t, "load", relaxLoadGC, 1000, -1)
 }
 
 // The load's relaxed collection ends with the batch that makes the list
