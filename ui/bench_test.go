@@ -134,3 +134,25 @@ func BenchmarkStoriesShown(b *testing.B) {
 		b.Fatal("the list is not grouped")
 	}
 }
+
+// BenchmarkSortItems sorts the list from an order unlike its sort (as
+// the list laid out by story is when grouping is turned off), by date.
+func BenchmarkSortItems(b *testing.B) {
+	n := benchArticles()
+	arts := gen.Articles(n, 1)
+	items := make([]*item, n)
+	for i, a := range arts {
+		items[i] = newItem(a)
+	}
+	// A fixed shuffle: item i moves to place i*7919 mod n (7919 is prime).
+	shuffled := make([]*item, n)
+	for i, it := range items {
+		shuffled[i*7919%n] = it
+	}
+	work := make([]*item, n)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		copy(work, shuffled)
+		sortItems(work, sortDate)
+	}
+}
