@@ -119,3 +119,66 @@ func TestSortItemsIsStable(t *testing.T) {
 		}
 	}
 }
+
+// Each mode's order, spelled out (the oracles above share sortMode.compare,
+// so they cannot see a change in the order itself): by outlet and by title
+// alphabetically, articles without an outlet last; by date newest first,
+// undated last; every tie broken by the date order, then the ID.
+func TestSortModeOrders(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 11, d, 9, 0, 0, 0, time.UTC) }
+	arts := []*corpus.Article{
+		{ID: "e", Outlet: "", Title: "Delta", Published: day(20)},
+		{ID: "b", Outlet: "BBC.co.uk", Title: "alpha", Published: day(18)},
+		{ID: "a", Outlet: "apnews.com", Title: "Charlie"},
+		{ID: "d", Outlet: "apnews.com", Title: "bravo", Published: day(20)},
+		{ID: "c", Outlet: "", Title: "Alpha", Published: day(19)},
+	}
+	want := map[sortMode]string{
+		sortDate:   "decba", // the 20th (d, e by ID), 19th, 18th, undated
+		sortOutlet: "dabec", // apnews (newest first), bbc, then no outlet
+		sortTitle:  "cbdae", // alpha (c is newer), bravo, charlie, delta
+	}
+	for s := range sortModes {
+		items := make([]*item, len(arts))
+		for i, a := range arts {
+			items[i] = newItem(a)
+		}
+		sortItems(items, s)
+		got := ""
+		for _, it := range items {
+			got += it.a.ID
+		}
+		if got != want[s] {
+			t.Errorf("by %s: %s, want %s", s, got, want[s])
+		}
+	}
+	if sortDate.next() != sortOutlet || sortOutlet.next() != sortTitle || sortTitle.next() != sortDate {
+		t.Errorf("s cycles date → outlet → title → date")
+	}
+}
+
+// Of items that compare equal (an article listed twice), a merge puts the
+// list's before the batch's, as a stable sort of the list then the batch
+// would.
+func TestMergeItemsPutsTheListsEqualItemsFirst(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 11, d, 9, 0, 0, 0, time.UTC) }
+	var list, batch []*item
+	for d := 1; d <= 9; d++ {
+		a := &corpus.Article{ID: fmt.Sprint(d), Outlet: "x", Title: "t", Published: day(d)}
+		list = append(list, newItem(a))
+		if d%2 == 1 {
+			batch = append(batch, newItem(a))
+		}
+	}
+	for s := range sortModes {
+		l, b := slices.Clone(list), slices.Clone(batch)
+		sortItems(l, s)
+		sortItems(b, s)
+		got := mergeItems(l, b, s)
+		want := slices.Concat(l, b)
+		slices.SortStableFunc(want, s.compare)
+		if !slices.Equal(got, want) {
+			t.Fatalf("by %s: the batch's equal items do not follow the list's", s)
+		}
+	}
+}
