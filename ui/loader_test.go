@@ -179,10 +179,35 @@ func TestSupersededGroupingIsCancelled(t *testing.T) {
 	}
 }
 
-// Batches that arrive while the index is adding one wait and go to the
-// index together, in the order they arrived.
+// A load's batches are indexed when it ends, not as they arrive (the
+// parsers that the list waits for keep the cores), unless the search is
+// opened first.
+func TestLoadIndexedWhenItEnds(t *testing.T) {
+	m, step := handModel(t, 100, 24)
+	x := m.sh.lib.Index
+	step(loadBatchMsg{gen: m.load.gen, items: testItems("a", "b"), read: 2, total: 3})
+	if x.Adding() || len(x.Pending()) != 0 || x.Indexed() != 0 || !x.Holding() {
+		t.Fatalf("indexing while the load goes on: adding %v, pending %d, indexed %d", x.Adding(), len(x.Pending()), x.Indexed())
+	}
+	step(loadBatchMsg{gen: m.load.gen, items: testItems("c"), read: 3, total: 3, done: true})
+	if !x.Adding() || x.Holding() {
+		t.Fatalf("the load ended and nothing is indexing: adding %v, holding %v", x.Adding(), x.Holding())
+	}
+	step(store.Indexed{N: 3})
+	if x.Behind() || x.Indexed() != 3 {
+		t.Fatalf("index not complete: %d of %d", x.Indexed(), x.Queued())
+	}
+}
+
+// With the search opened during a load, what has loaded is indexed at
+// once, and batches that arrive while the index is adding one wait and go
+// to the index together, in the order they arrived.
 func TestIndexingCoalescesBatches(t *testing.T) {
 	m, step := handModel(t, 100, 24)
+	step(keyMsg("/"))
+	if !m.search.isOpen() {
+		t.Fatal("the search did not open")
+	}
 	step(loadBatchMsg{gen: m.load.gen, items: testItems("a"), read: 1, total: 4})
 	x := m.sh.lib.Index
 	if !x.Adding() || len(x.Pending()) != 0 {

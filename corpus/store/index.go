@@ -13,21 +13,28 @@ import (
 )
 
 // Index is a store's live search index and the one lifecycle of its
-// snapshot, which the reader and the commands share: batches are added
-// in the background while the corpus loads, and the index of a corpus
-// opened before is read back from its snapshot instead of being built
-// again (most of the CPU of a large warm start).
+// snapshot, which the reader and the commands share: the batches of a
+// load are indexed in the background when it ends, and the index of a
+// corpus opened before is read back from its snapshot instead of being
+// built again (most of the CPU of a large warm start).
 //
-// While a snapshot exists, the arriving articles are kept back from the
-// index and, when the load ends, the snapshot is read for them: the
-// articles it was made of are used from it, and those it lacks (the
-// loader names the articles of files read afresh) are indexed as a delta
-// over it (search.OpenSnapshotUpdated); an index with a delta is written
-// as the next snapshot by Save (the reader asks once its start has
-// settled, the commands when the store closes), so that the next start
-// has none to index. Should most of the corpus be read afresh, the wait
-// ends early and indexing goes on as the articles arrive; an index built
-// in full is written as the next snapshot as soon as it is complete.
+// The arriving articles are kept back from the index until the load
+// ends. While a snapshot exists, it is then read for them: the articles
+// it was made of are used from it, and those it lacks (the loader names
+// the articles of files read afresh) are indexed as a delta over it
+// (search.OpenSnapshotUpdated); an index with a delta is written as the
+// next snapshot by Save (the reader asks once its start has settled, the
+// commands when the store closes), so that the next start has none to
+// index. Should most of the corpus be read afresh, or no snapshot exist,
+// the articles are indexed when the load ends, in parts of addPart; an
+// index built in full is written as the next snapshot as soon as it is
+// complete. Indexing while the load went on took half the cores from the
+// parsers that the list waits for: a first start at 100,000 articles
+// showed its whole list at 7.4-8.3 s rather than 4.1-5.0 s, and was
+// searchable at about the same time either way. Something that wants to
+// search before the load ends (the reader's search opened, Store.Search)
+// asks for what has loaded to be indexed at once (StopHolding), and the
+// rest is then indexed as it arrives.
 //
 // The work it asks for comes back as Jobs, which the caller runs off its
 // update loop (the reader) or in turn (the store's own Search) and whose
@@ -56,9 +63,12 @@ type Index struct {
 	// The snapshot: where it is kept ("" for none), what it is stamped
 	// with (see snapshotStamp), articles held back while it may apply,
 	// whether the index came from it or was written to it.
-	snapshot            string
-	stamp               []byte
-	holding, opening    bool
+	snapshot         string
+	stamp            []byte
+	holding, opening bool
+	// snapshotApplies: a snapshot exists, and most of what loads is not
+	// read afresh, so reading it saves indexing.
+	snapshotApplies     bool
 	held, fresh         []*corpus.Article
 	fromSnapshot, saved bool
 	// members are the articles handed to an index that came from the
@@ -95,14 +105,13 @@ type (
 )
 
 // NewIndex is an empty index waiting for the first batch, whose snapshot
-// is kept at snapshot ("" for none): articles are held back from it only
-// if one exists. A store makes its own (Store.Index); tests make one of
+// is kept at snapshot ("" for none). A store makes its own (Store.Index); tests make one of
 // their own.
 func NewIndex(snapshot string) *Index {
-	x := &Index{ix: search.New(), loading: true, snapshot: snapshot}
+	x := &Index{ix: search.New(), loading: true, snapshot: snapshot, holding: true}
 	if snapshot != "" {
 		if st, err := os.Stat(snapshot); err == nil && st.Mode().IsRegular() {
-			x.holding = true
+			x.snapshotApplies = true
 		}
 	}
 	return x
@@ -166,14 +175,20 @@ func (x *Index) Saved() bool {
 	return x.saved
 }
 
-// holdFresh is how many articles read afresh end the wait for the
-// snapshot, when they are most of those held: the snapshot then covers
-// little of the corpus, and indexing goes on while the rest loads.
+// holdFresh is how many articles read afresh give up the snapshot, when
+// they are most of those held: it then covers little of the corpus, and
+// the articles are indexed when the load ends.
 const holdFresh = 5000
 
-// LoadBatch takes a batch of the load: held back while a snapshot may
-// apply, else indexed. fresh are the batch's articles from files read
-// afresh (corpus.Batch.Fresh).
+// addPart is the most articles one Add takes: the index built after a
+// load grows in parts, each searchable when done (one Add of 100,000
+// articles held 0.5 GB more at its peak).
+const addPart = 8192
+
+// LoadBatch takes a batch of the load: held back until the load ends
+// (unless StopHolding was asked for), then indexed or matched to the
+// snapshot. fresh are the batch's articles from files read afresh
+// (corpus.Batch.Fresh).
 func (x *Index) LoadBatch(arts, fresh []*corpus.Article, done bool) []Job {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -188,10 +203,13 @@ func (x *Index) LoadBatch(arts, fresh []*corpus.Article, done bool) []Job {
 	x.held = append(x.held, arts...)
 	x.fresh = append(x.fresh, fresh...)
 	if len(x.fresh) >= holdFresh && 2*len(x.fresh) > len(x.held) {
-		return []Job{x.stopHolding()}
+		x.snapshotApplies = false
 	}
 	if !done {
 		return nil
+	}
+	if !x.snapshotApplies {
+		return []Job{x.stopHolding()}
 	}
 	x.holding = false
 	held, fresh, path := x.held, x.fresh, x.snapshot
@@ -214,10 +232,12 @@ func (x *Index) add(arts []*corpus.Article) Job {
 	return x.addPending()
 }
 
-// addPending hands every waiting article to the index in one Add.
+// addPending hands the waiting articles to the index in one Add, up to
+// addPart of them; Added starts the next.
 func (x *Index) addPending() Job {
-	arts, ix, gen := x.pending, x.ix, x.gen
-	x.pending, x.adding = nil, true
+	n := min(len(x.pending), addPart)
+	arts, ix, gen := x.pending[:n:n], x.ix, x.gen
+	x.pending, x.adding = x.pending[n:], true
 	if x.fromSnapshot {
 		x.members = append(x.members, arts...)
 	}
@@ -243,11 +263,11 @@ func (x *Index) Added(r Indexed) []Job {
 	return []Job{next, x.saveIfComplete()}
 }
 
-// StopHolding gives up waiting for the snapshot and indexes the articles
-// held so far (and those still to come) as they arrive: a file was read
-// afresh, the reader opened the search before the load ended and wants
-// what has loaded so far to be searchable now, or the snapshot was found
-// damaged before the load ended.
+// StopHolding ends the hold: the articles held so far are indexed now
+// (in parts), and those still to come as they arrive, without waiting for
+// the load's end or for the snapshot. Something wants to search what has
+// loaded so far: the reader's search opened before the load ended, or a
+// Store.Search.
 func (x *Index) StopHolding() Job {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -267,7 +287,7 @@ func (x *Index) stopHolding() Job {
 	return x.addPending()
 }
 
-// Holding reports whether articles are held back for a snapshot.
+// Holding reports whether articles are held back until the load ends.
 func (x *Index) Holding() bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()

@@ -71,10 +71,10 @@ func TestSnapshotWrittenThenUsed(t *testing.T) {
 	items := snapshotArticles(30, "ceasefire")
 
 	p := NewIndex(path)
-	if p.Holding() {
-		t.Fatal("held articles back with no snapshot on disk")
+	// No snapshot: the load's articles wait for its end all the same.
+	if jobs := p.LoadBatch(items[:10], nil, false); jobs != nil || !p.Holding() || p.Search().Len() != 0 {
+		t.Fatalf("indexed while the load went on: jobs %d, holding %v, %d searchable", len(jobs), p.Holding(), p.Search().Len())
 	}
-	runJobs(t, p, p.LoadBatch(items[:10], nil, false))
 	runJobs(t, p, p.LoadBatch(items[10:], nil, true))
 	if !p.Saved() || p.FromSnapshot() || p.Behind() {
 		t.Fatalf("after a full build: saved %v, from snapshot %v, behind %v", p.Saved(), p.FromSnapshot(), p.Behind())
@@ -196,9 +196,9 @@ func TestSnapshotTakesNewArticlesAsDelta(t *testing.T) {
 }
 
 // When most of what has loaded was read afresh, and there is much of it,
-// the wait for the snapshot ends: it covers little of the corpus, and the
-// articles are indexed while the rest loads.
-func TestManyFreshArticlesEndTheWait(t *testing.T) {
+// the snapshot is given up: it covers little of the corpus. The articles
+// are indexed when the load ends, not while it goes on.
+func TestManyFreshArticlesGiveUpTheSnapshot(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index-test.cache")
 	first := NewIndex(path)
 	runJobs(t, first, first.LoadBatch(snapshotArticles(10, "ceasefire"), nil, true))
@@ -208,12 +208,16 @@ func TestManyFreshArticlesEndTheWait(t *testing.T) {
 		many[i] = &corpus.Article{ID: fmt.Sprintf("n%05d", i), Title: "Harbour report"}
 	}
 	runJobs(t, x, x.LoadBatch(many[:holdFresh-1], many[:holdFresh-1], false))
-	if !x.Holding() {
-		t.Fatal("the wait ended before enough fresh articles")
+	if !x.snapshotApplies {
+		t.Fatal("the snapshot was given up before enough fresh articles")
 	}
 	runJobs(t, x, x.LoadBatch(many[holdFresh-1:], many[holdFresh-1:], false))
-	if x.Holding() || x.Search().Len() != holdFresh {
-		t.Fatalf("after %d fresh articles: holding %v, %d searchable", holdFresh, x.Holding(), x.Search().Len())
+	if x.snapshotApplies || !x.Holding() || x.Search().Len() != 0 {
+		t.Fatalf("after %d fresh articles: snapshot applies %v, holding %v, %d searchable", holdFresh, x.snapshotApplies, x.Holding(), x.Search().Len())
+	}
+	runJobs(t, x, x.LoadBatch(nil, nil, true))
+	if x.FromSnapshot() || x.Behind() || x.Search().Len() != holdFresh {
+		t.Fatalf("at the load's end: from snapshot %v, behind %v, %d searchable", x.FromSnapshot(), x.Behind(), x.Search().Len())
 	}
 }
 
@@ -366,8 +370,8 @@ func TestSnapshotOfChangedTextIsRebuilt(t *testing.T) {
 	}
 }
 
-// The wait for the snapshot ends when more than half of what has loaded
-// was read afresh; at exactly half it goes on.
+// The snapshot is given up when more than half of what has loaded was
+// read afresh; at exactly half it is still read when the load ends.
 func TestHalfFreshKeepsTheWait(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index-test.cache")
 	first := NewIndex(path)
@@ -379,13 +383,13 @@ func TestHalfFreshKeepsTheWait(t *testing.T) {
 	}
 	runJobs(t, x, x.LoadBatch(arts[:holdFresh], nil, false))
 	runJobs(t, x, x.LoadBatch(arts[holdFresh:], arts[holdFresh:], false))
-	if !x.Holding() {
-		t.Fatalf("%d of %d read afresh, exactly half: the wait ended", holdFresh, 2*holdFresh)
+	if !x.snapshotApplies {
+		t.Fatalf("%d of %d read afresh, exactly half: the snapshot was given up", holdFresh, 2*holdFresh)
 	}
 	one := []*corpus.Article{{ID: "n99999", Title: "Harbour report"}}
 	runJobs(t, x, x.LoadBatch(one, one, false))
-	if x.Holding() {
-		t.Fatalf("%d of %d read afresh: still waiting", holdFresh+1, 2*holdFresh+1)
+	if x.snapshotApplies {
+		t.Fatalf("%d of %d read afresh: the snapshot still applies", holdFresh+1, 2*holdFresh+1)
 	}
 }
 
@@ -459,5 +463,54 @@ func TestAnswerRebuildsAStaleSnapshotQuietly(t *testing.T) {
 	}
 	if got := hitIDs(t, x.Search(), "armistice"); !slices.Equal(got, []string{"a02"}) {
 		t.Fatalf("after the rebuild armistice finds %v", got)
+	}
+}
+
+// After the load, the index grows in parts of at most addPart articles,
+// each searchable when its Add returns, until all are; asking to search
+// before the load ends (StopHolding) indexes what has loaded at once and
+// the rest as it arrives.
+func TestLoadIndexedInParts(t *testing.T) {
+	arts := make([]*corpus.Article, 2*addPart+5)
+	for i := range arts {
+		arts[i] = &corpus.Article{ID: fmt.Sprintf("p%06d", i), Title: "Harbour report"}
+	}
+	x := NewIndex("")
+	if jobs := x.LoadBatch(arts[:addPart+1], nil, false); jobs != nil {
+		t.Fatalf("%d jobs while the load goes on", len(jobs))
+	}
+	jobs := x.LoadBatch(arts[addPart+1:], nil, true)
+	var parts []int
+	for len(jobs) > 0 {
+		j := jobs[0]
+		jobs = jobs[1:]
+		if j == nil {
+			continue
+		}
+		if r, ok := j().(Indexed); ok {
+			parts = append(parts, r.N)
+			if got := x.Search().Len(); got != addPart*(len(parts)-1)+r.N {
+				t.Fatalf("after part %d: %d searchable", len(parts), got)
+			}
+			jobs = append(jobs, x.Added(r)...)
+		}
+	}
+	if !slices.Equal(parts, []int{addPart, addPart, 5}) || x.Behind() {
+		t.Fatalf("parts %v, behind %v; want %d, %d, 5", parts, x.Behind(), addPart, addPart)
+	}
+
+	y := NewIndex("")
+	runJobs(t, y, y.LoadBatch(arts[:3], nil, false))
+	runJobs(t, y, []Job{y.StopHolding()})
+	if y.Holding() || y.Search().Len() != 3 {
+		t.Fatalf("after StopHolding: holding %v, %d searchable, want 3", y.Holding(), y.Search().Len())
+	}
+	runJobs(t, y, y.LoadBatch(arts[3:5], nil, false))
+	if y.Search().Len() != 5 || !y.Behind() {
+		t.Fatalf("a batch after StopHolding: %d searchable (want 5), behind %v", y.Search().Len(), y.Behind())
+	}
+	runJobs(t, y, y.LoadBatch(arts[5:], nil, true))
+	if y.Search().Len() != len(arts) || y.Behind() {
+		t.Fatalf("at the end: %d searchable, behind %v", y.Search().Len(), y.Behind())
 	}
 }

@@ -15,7 +15,8 @@ import (
 // index snapshot, with the articles it lacks indexed as a delta over it
 // and those gone left out, else from an index of every article. When a
 // caller hands the index the batches as they load (the reader), it
-// answers over what is searchable so far; otherwise the first search
+// answers over what has loaded so far (indexing it first, see
+// Index.StopHolding); otherwise the first search
 // hands it every article and runs its Jobs in turn, and Close saves it as
 // the next snapshot when it differs. A snapshot found damaged (by its
 // checksums, as postings are read) or of other texts (by an article's
@@ -36,6 +37,10 @@ func (f *files) Search(ctx context.Context, query string, opt search.Options) (*
 			return nil, err
 		}
 		f.indexAll()
+	} else {
+		// A caller hands the index a load's batches: what has loaded is
+		// indexed now rather than when the load ends.
+		f.run([]Job{f.ix.StopHolding()})
 	}
 	return f.ix.Answer(ctx, query, opt, f.say)
 }
