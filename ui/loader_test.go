@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -239,4 +240,37 @@ func testItems(ids ...string) []*item {
 		out = append(out, newItem(&corpus.Article{ID: id, Title: "Title " + id, Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: "Body of " + id}}}))
 	}
 	return out
+}
+
+// A batch that moves the list's selection (the newest article arrives at
+// the top) while the search holds the preview leaves the preview alone;
+// the list's selection is shown when the search closes.
+func TestBatchLeavesTheSearchsPreviewAlone(t *testing.T) {
+	m, step := handModel(t, 160, 45)
+	dated := func(id string, year int) *item {
+		it := testItems(id)[0]
+		it.a.Published = time.Date(year, 3, 1, 9, 0, 0, 0, time.UTC)
+		return newItem(it.a)
+	}
+	old, newest := dated("old", 2020), dated("newest", 2025)
+	step(loadBatchMsg{gen: m.load.gen, items: []*item{old}, read: 1, total: 2})
+	if m.article.it != old {
+		t.Fatalf("the preview shows %v, want the list's selection", m.article.it)
+	}
+	step(keyMsg("/"))
+	if m.mode != modeSearch {
+		t.Fatal("the search did not open")
+	}
+	shown := m.article.it // the search's preview (none before a query)
+	step(loadBatchMsg{gen: m.load.gen, items: []*item{newest}, read: 2, total: 2, done: true})
+	if m.list.selected() != newest {
+		t.Fatalf("the list's selection did not follow the newest article: %v", m.list.selected())
+	}
+	if m.article.it != shown {
+		t.Fatal("a batch replaced the search's preview with the list's selection")
+	}
+	step(keyMsg("esc"))
+	if m.mode != modeList || m.article.it != m.list.selected() {
+		t.Fatalf("after the search: mode %v, preview %v, list's selection %v", m.mode, m.article.it, m.list.selected())
+	}
 }

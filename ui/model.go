@@ -354,14 +354,19 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
-// selectionChanged shows the new selection in the preview (wide) or renders
-// it ahead of time (narrow), so that opening it is instant.
+// selectionChanged shows the list's new selection in the preview (wide,
+// while the list is what the preview follows) or renders it ahead of time,
+// so that opening it is instant. A batch, a fetch or a change on disk can
+// move the list's selection while a search, an article or a comparison
+// holds the article pane: the pane keeps what it shows (a search's
+// preview had been replaced by the list's newest article when the load
+// ended), and the list's selection is shown when the list is back.
 func (m *Model) selectionChanged() tea.Cmd {
 	it := m.list.selected()
 	if it == nil {
 		return nil
 	}
-	if m.frame.wide {
+	if m.frame.wide && m.mode == modeList {
 		return m.article.show(it)
 	}
 	return m.prefetch(it)
