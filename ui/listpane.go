@@ -267,7 +267,14 @@ func (p *listPane) add(items []*item) {
 	items = slices.Clone(items)
 	sortItems(items, p.sort)
 	p.all = mergeItems(p.all, items, p.sort)
-	p.items = mergeItems(p.items, p.filtered(items), p.sort)
+	if p.filter.on() {
+		p.items = mergeItems(p.items, p.filtered(items), p.sort)
+	} else {
+		// Unfiltered, the list shows every article in the same order
+		// (laid out by story below when grouped): a copy, where a second
+		// merge compared each new item again through its pointer.
+		p.items = slices.Clone(p.all)
+	}
 	p.regroup()
 	// While loading, the list starts at the top as articles stream in; once
 	// the reader has moved, the selection stays on their article.
