@@ -36,6 +36,9 @@ type walkItem struct {
 	seq  int
 	job  fileJob
 	skip *Skipped
+	// jobs, when set, are files handed on at once (a walk record's, in
+	// walk order from seq): the item is those files, not job.
+	jobs []fileJob
 }
 
 // streamPaths walks like walkPaths but hands each item to yield as soon as
