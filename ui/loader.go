@@ -77,6 +77,27 @@ func startLoad(ctx context.Context, gen uint64, open func(context.Context, corpu
 	ch := make(chan loadBatchMsg, 1)
 	go func() {
 		defer close(ch)
+		// The load's batches are made into items (read-mark keys, sort
+		// keys) by a goroutine of their own, in order: made in the
+		// callback, they held up the load's collector, which also waited
+		// there while the update loop took the previous batch.
+		batches, made := make(chan corpus.Batch, 4), make(chan struct{})
+		go func() {
+			defer close(made)
+			for b := range batches {
+				msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, fresh: b.Fresh, trusted: b.Trusted, notices: b.Notices}
+				msg.items = make([]*item, len(b.Articles))
+				for i, a := range b.Articles {
+					msg.items[i] = newItem(a) // hashing for read marks happens here, off the update loop
+				}
+				select {
+				case ch <- msg:
+				case <-ctx.Done():
+				}
+			}
+		}()
+		// The store is handed over before the first batch (Options.Opened),
+		// so its message is in ch before any batch's.
 		opened := func(st store.Store) {
 			select {
 			case ch <- loadBatchMsg{gen: gen, opened: st}:
@@ -84,16 +105,13 @@ func startLoad(ctx context.Context, gen uint64, open func(context.Context, corpu
 			}
 		}
 		_, _ = open(ctx, src, store.Options{Options: opt, Opened: opened, Progress: func(b corpus.Batch) {
-			msg := loadBatchMsg{gen: gen, skipped: b.Skipped, read: b.Read, total: b.Total, done: b.Done, fresh: b.Fresh, trusted: b.Trusted, notices: b.Notices}
-			msg.items = make([]*item, len(b.Articles))
-			for i, a := range b.Articles {
-				msg.items[i] = newItem(a) // hashing for read marks happens here, off the update loop
-			}
 			select {
-			case ch <- msg:
+			case batches <- b:
 			case <-ctx.Done():
 			}
 		}})
+		close(batches)
+		<-made
 	}()
 	return waitBatch(ch)
 }
