@@ -30,7 +30,7 @@ import (
 // index built in full is written as the next snapshot as soon as it is
 // complete. Indexing while the load went on took half the cores from the
 // parsers that the list waits for: a first start at 100,000 articles
-// showed its whole list at 7.4-8.3 s rather than 4.1-5.0 s, and was
+// showed its whole list at 7.4-8.3 s rather than 4.0-5.0 s, and was
 // searchable at about the same time either way. Something that wants to
 // search before the load ends (the reader's search opened, Store.Search)
 // asks for what has loaded to be indexed at once (StopHolding), and the
