@@ -332,7 +332,11 @@ func (p *listPane) setFocused(f bool) {
 
 func (p *listPane) setEmpty(lines []string) {
 	p.empty = lines
-	p.refresh()
+	// They show only while the list shows nothing: otherwise there is
+	// nothing to redraw (every batch of a load was drawn twice).
+	if len(p.items) == 0 {
+		p.refresh()
+	}
 }
 
 func (p listPane) rowsHeight() int { return max(p.h-1, 1) }

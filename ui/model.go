@@ -338,7 +338,7 @@ func (m Model) handleBatch(msg loadBatchMsg) (Model, tea.Cmd) {
 	m.list.setEmpty(m.emptyLines())
 	m.fillPager(false) // the report, when it is shown
 	// Indexing is queued first: grouping waits for the index to be complete.
-	indexCmd := jobsCmd(m.sh.lib.Index.LoadBatch(m.search.register(msg.items), msg.fresh, msg.done)...)
+	indexCmd := jobsCmd(m.sh.lib.Index.LoadBatch(m.search.register(msg.items, msg.total), msg.fresh, msg.done)...)
 	m.search.refresh()
 	if msg.done {
 		// The store listed its articles without their texts: none is

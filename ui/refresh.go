@@ -155,7 +155,7 @@ func (m Model) handleFeedProgress(msg feedProgressMsg) (Model, tea.Cmd) {
 		before := m.list.selected()
 		m.list.add(msg.items)
 		m.list.setEmpty(m.emptyLines())
-		cmds = append(cmds, jobsCmd(m.sh.lib.Index.AddChanged(m.search.register(msg.items))), m.startGrouping())
+		cmds = append(cmds, jobsCmd(m.sh.lib.Index.AddChanged(m.search.register(msg.items, -1))), m.startGrouping())
 		if m.list.selected() != before {
 			cmds = append(cmds, m.selectionChanged())
 		}

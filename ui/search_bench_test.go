@@ -22,7 +22,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	sh := testSharedB(b)
 	p := newSearchPane(sh)
 	items := itemsOf(arts)
-	sh.lib.Index.Search().Add(p.register(items))
+	sh.lib.Index.Search().Add(p.register(items, -1))
 	p.setSize(80, 43)
 	p.open(listPlace{})
 	queries := []string{"talks", "ukraine envoy", "ma", "minister said", `"peace plan"`}

@@ -440,7 +440,7 @@ func TestSearchOpenedWhileHolding(t *testing.T) {
 	sh.lib.Index = store.NewIndex(path)
 	x := sh.lib.Index
 	p := newSearchPane(sh)
-	x.LoadBatch(p.register([]*item{newItem(&corpus.Article{ID: "a", Title: "Harbour talks"})}), nil, false)
+	x.LoadBatch(p.register([]*item{newItem(&corpus.Article{ID: "a", Title: "Harbour talks"})}, -1), nil, false)
 	if !x.Holding() {
 		t.Fatal("not waiting for the snapshot")
 	}
@@ -465,7 +465,7 @@ func TestSearchFindsSnapshotDamaged(t *testing.T) {
 	x := sh.lib.Index
 	p := newSearchPane(sh)
 	items := itemsOf(arts)
-	read, ok := x.LoadBatch(p.register(items), nil, true)[0]().(store.SnapshotRead)
+	read, ok := x.LoadBatch(p.register(items, -1), nil, true)[0]().(store.SnapshotRead)
 	if !ok || read.Err() != nil {
 		t.Fatalf("snapshot not read: %v", read.Err())
 	}

@@ -84,8 +84,13 @@ func newSearchPane(sh *shared) searchPane {
 }
 
 // register records the rows of articles handed to the index and returns
-// the articles.
-func (p *searchPane) register(items []*item) []*corpus.Article {
+// the articles; expect is how many a load will hand in all (-1 when not
+// known), so that the record is made once at its size (growing it was a
+// tenth of a warm start's update loop at 100,000 articles).
+func (p *searchPane) register(items []*item, expect int) []*corpus.Article {
+	if len(p.items) == 0 && expect > len(items) {
+		p.items = make(map[*corpus.Article]*item, expect)
+	}
 	arts := make([]*corpus.Article, len(items))
 	for i, it := range items {
 		arts[i] = it.a

@@ -102,7 +102,7 @@ func (m Model) handleWatch(msg watchMsg) (Model, tea.Cmd) {
 	files := len(msg.changes)
 	m.status = statusLine{text: fmt.Sprintf("%s changed on disk: %s in, %d out", plural(files, "file"), plural(len(added), "article"), len(removed))}
 	m.search.forget(removed)
-	m.search.register(added)
+	m.search.register(added, -1)
 	_, index := m.sh.lib.Index.Apply(cs)
 	cmds := []tea.Cmd{msg.next, m.startGrouping(), jobsCmd(index)}
 	m.search.refresh()
