@@ -36,6 +36,15 @@ func benchModel(b *testing.B, n int) Model {
 	return nm.(Model)
 }
 
+// benchItems is n generated articles as list items, in generated order.
+func benchItems(n int) []*item {
+	items := make([]*item, n)
+	for i, a := range gen.Articles(n, 1) {
+		items[i] = newItem(a)
+	}
+	return items
+}
+
 func benchArticles() int {
 	if n, err := strconv.Atoi(os.Getenv("PARALLAX_BENCH_N")); err == nil && n > 0 {
 		return n
@@ -91,11 +100,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // elsewhere and are not run here.
 func BenchmarkLoadBatches(b *testing.B) {
 	n := benchArticles()
-	arts := gen.Articles(n, 1)
-	items := make([]*item, n)
-	for i, a := range arts {
-		items[i] = newItem(a)
-	}
+	items := benchItems(n)
 	b.Setenv("XDG_STATE_HOME", b.TempDir())
 	marks, _ := userstate.OpenReads()
 	const batches = 50
@@ -139,11 +144,7 @@ func BenchmarkStoriesShown(b *testing.B) {
 // the list laid out by story is when grouping is turned off), by date.
 func BenchmarkSortItems(b *testing.B) {
 	n := benchArticles()
-	arts := gen.Articles(n, 1)
-	items := make([]*item, n)
-	for i, a := range arts {
-		items[i] = newItem(a)
-	}
+	items := benchItems(n)
 	// A fixed shuffle: item i moves to place i*7919 mod n (7919 is prime).
 	shuffled := make([]*item, n)
 	for i, it := range items {
