@@ -61,8 +61,9 @@ type Index struct {
 	pending []*corpus.Article
 	adding  bool
 	// The snapshot: where it is kept ("" for none), what it is stamped
-	// with (see snapshotStamp), articles held back while it may apply,
-	// whether the index came from it or was written to it.
+	// with (see snapshotStamp); the load's articles held back until it
+	// ends (and those of them read afresh); whether the index came from
+	// the snapshot or was written to it.
 	snapshot         string
 	stamp            []byte
 	holding, opening bool
@@ -105,8 +106,8 @@ type (
 )
 
 // NewIndex is an empty index waiting for the first batch, whose snapshot
-// is kept at snapshot ("" for none). A store makes its own (Store.Index); tests make one of
-// their own.
+// is kept at snapshot ("" for none). A store makes its own
+// (Store.Index); tests make one of their own.
 func NewIndex(snapshot string) *Index {
 	x := &Index{ix: search.New(), loading: true, snapshot: snapshot, holding: true}
 	if snapshot != "" {

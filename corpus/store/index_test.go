@@ -372,7 +372,7 @@ func TestSnapshotOfChangedTextIsRebuilt(t *testing.T) {
 
 // The snapshot is given up when more than half of what has loaded was
 // read afresh; at exactly half it is still read when the load ends.
-func TestHalfFreshKeepsTheWait(t *testing.T) {
+func TestHalfFreshKeepsTheSnapshot(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index-test.cache")
 	first := NewIndex(path)
 	runJobs(t, first, first.LoadBatch(snapshotArticles(10, "ceasefire"), nil, true))
