@@ -119,3 +119,17 @@ func articlesWithRepeats(rng *rand.Rand, n, ids, undatedOneIn int, base time.Tim
 	}
 	return as
 }
+
+// BenchmarkSortArticles sorts 100,000 articles from a shuffled order
+// (dates over a month to the minute, IDs repeating now and then).
+func BenchmarkSortArticles(b *testing.B) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	base := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
+	as := articlesWithRepeats(rng, 100000, 90000, 50, base, time.Minute, 43200)
+	work := make([]*Article, len(as))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		copy(work, as)
+		SortArticles(work)
+	}
+}
