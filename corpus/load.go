@@ -480,7 +480,7 @@ func sendRecorded(files []walkedFile, send func(walkItem) bool) int {
 			f := files[at+k]
 			jobs[k] = fileJob{index: at + k, id: f.id, path: f.path, osPath: f.path}
 		}
-		if !send(walkItem{seq: at, jobs: jobs}) {
+		if !send(walkItem{jobs: jobs}) {
 			return at
 		}
 	}

@@ -37,7 +37,8 @@ type walkItem struct {
 	job  fileJob
 	skip *Skipped
 	// jobs, when set, are files handed on at once (a walk record's, in
-	// walk order from seq): the item is those files, not job.
+	// walk order, each with its index): the item is those files, not job
+	// or seq.
 	jobs []fileJob
 }
 
