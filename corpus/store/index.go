@@ -202,9 +202,11 @@ func (x *Index) LoadBatch(arts, fresh []*corpus.Article, done bool) []Job {
 		return []Job{x.add(arts), x.saveIfComplete()}
 	}
 	x.held = append(x.held, arts...)
-	x.fresh = append(x.fresh, fresh...)
-	if len(x.fresh) >= holdFresh && 2*len(x.fresh) > len(x.held) {
-		x.snapshotApplies = false
+	if x.snapshotApplies { // what was read afresh matters only to it
+		x.fresh = append(x.fresh, fresh...)
+		if len(x.fresh) >= holdFresh && 2*len(x.fresh) > len(x.held) {
+			x.snapshotApplies, x.fresh = false, nil
+		}
 	}
 	if !done {
 		return nil
